@@ -1,5 +1,11 @@
 """The `samen` command line."""
 
+from __future__ import annotations
+
 import typer
 
+from samen_cli import dlq, infra
+
 app = typer.Typer(help="Samen: command line for operators and developers.", no_args_is_help=True)
+app.add_typer(infra.app, name="infra")
+app.add_typer(dlq.app, name="dlq")

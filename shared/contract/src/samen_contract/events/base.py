@@ -1,0 +1,47 @@
+"""The base of every event: an immutable fact with ids and structured data only."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from samen_contract.naming import check_event_naming, event_type_name
+
+
+class Event(BaseModel):
+    """A past-tense fact owned by one service.
+
+    Subclasses set `__service__` (the owner, one of `topics.SERVICES`) and `__version__`
+    (the major version). A class without its own `__service__` is abstract: it gets no
+    type and is never registered. Readers ignore fields they do not know (`extra`), so
+    adding an optional field is compatible.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    __service__: ClassVar[str]
+    __version__: ClassVar[int] = 1
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        if cls.is_concrete():
+            check_event_naming(cls.__name__, cls.__service__, cls.__version__)
+
+    @classmethod
+    def is_concrete(cls) -> bool:
+        """True for a class that names its owning service, i.e. that can be emitted."""
+        return isinstance(getattr(cls, "__service__", None), str)
+
+    @classmethod
+    def event_type(cls) -> str:
+        """`samen.<service>.<ClassName>.v<major>`."""
+        if not cls.is_concrete():
+            raise TypeError(f"{cls.__name__} is abstract: it has no __service__")
+        return event_type_name(cls.__service__, cls.__name__, cls.__version__)
+
+
+def event_type_of(event: Event | type[Event]) -> str:
+    """The CloudEvents type of an event or event class."""
+    return event.event_type()

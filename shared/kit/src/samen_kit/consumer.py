@@ -1,0 +1,137 @@
+"""Consuming events: decode, dedupe, order, handle, retry, dead-letter.
+
+Each record is handled in one unit of work together with its inbox row. Failures of the
+infrastructure (database or broker unreachable) are retried with capped backoff for as
+long as they last: parking an event because PostgreSQL restarted would be wrong.
+Failures of the handler itself are retried a bounded number of times with backoff and
+then parked on the dead-letter topic; the consumer goes on with the next record.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+import structlog
+from samen_contract import Envelope, Event
+from samen_contract.codec import MalformedRecord, decode
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from samen_kit.deadletter import AbstractDeadLetterSink, DeadLetter, FailedRecord
+from samen_kit.inbox import advance_sequence, claim
+from samen_kit.logging import bind_event_context, clear_event_context
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What a handler receives: the envelope, the typed event (None for an unknown
+    type, which most handlers ignore) and the raw data."""
+
+    envelope: Envelope
+    event: Event | None
+    data: dict[str, Any]
+    record: FailedRecord
+
+
+Handler = Callable[[AsyncSession, Delivery], Awaitable[None]]
+
+
+def is_transient(exc: BaseException) -> bool:
+    if isinstance(exc, OperationalError | InterfaceError | OSError | TimeoutError):
+        return True
+    return isinstance(exc, DBAPIError) and exc.connection_invalidated
+
+
+class EventConsumer:
+    def __init__(
+        self,
+        *,
+        name: str,
+        handler: Handler,
+        sessions: async_sessionmaker[AsyncSession],
+        dead_letters: AbstractDeadLetterSink,
+        dlq_topic: str,
+        max_attempts: int = 3,
+        backoff: float = 0.2,
+        max_backoff: float = 30.0,
+    ) -> None:
+        self.name = name
+        self._handler = handler
+        self._sessions = sessions
+        self._dead_letters = dead_letters
+        self._dlq_topic = dlq_topic
+        self._max_attempts = max_attempts
+        self._backoff = backoff
+        self._max_backoff = max_backoff
+
+    async def handle_record(self, record: FailedRecord) -> None:
+        try:
+            envelope, event, data = decode(record.value or b"", record.headers)
+        except MalformedRecord as exc:
+            await self._park(record, "malformed", str(exc), attempts=0)
+            return
+        delivery = Delivery(envelope=envelope, event=event, data=data, record=record)
+        bind_event_context(
+            tenant=envelope.tenant, correlationid=envelope.correlationid, event_id=envelope.id
+        )
+        try:
+            await self._handle_with_retries(delivery)
+        finally:
+            clear_event_context()
+
+    async def _handle_with_retries(self, delivery: Delivery) -> None:
+        failures = 0
+        delay = self._backoff
+        while True:
+            try:
+                await self._apply(delivery)
+                return
+            except Exception as exc:
+                if is_transient(exc):
+                    log.warning("consumer.transient_failure", consumer=self.name, error=repr(exc))
+                else:
+                    failures += 1
+                    log.warning(
+                        "consumer.handler_failed", consumer=self.name, attempt=failures,
+                        error=repr(exc),
+                    )
+                    if failures >= self._max_attempts:
+                        await self._park(delivery.record, "handler_failed", repr(exc), failures)
+                        return
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, self._max_backoff)
+
+    async def _apply(self, delivery: Delivery) -> None:
+        env = delivery.envelope
+        async with self._sessions() as session, session.begin():
+            if not await claim(session, self.name, UUID(env.id)):
+                log.debug("consumer.duplicate_ignored", consumer=self.name)
+                return
+            newer = await advance_sequence(
+                session, consumer=self.name, source=env.source, tenant=env.tenant,
+                subject=env.subject, sequence=env.sequence,
+            )
+            if not newer:
+                log.info("consumer.stale_ignored", consumer=self.name, sequence=env.sequence)
+                return
+            await self._handler(session, delivery)
+
+    async def _park(self, record: FailedRecord, reason: str, error: str, attempts: int) -> None:
+        letter = DeadLetter(
+            consumer=self.name, reason=reason, error=error, attempts=attempts, record=record
+        )
+        while True:
+            try:
+                await self._dead_letters.park(self._dlq_topic, letter)
+                break
+            except Exception as exc:  # noqa: BLE001 - the broker is away; keep the record
+                log.warning("consumer.dlq_unavailable", consumer=self.name, error=repr(exc))
+                await asyncio.sleep(self._backoff)
+        log.error("consumer.parked", consumer=self.name, reason=reason, topic=record.topic,
+                  offset=record.offset)

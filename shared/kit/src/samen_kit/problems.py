@@ -1,0 +1,199 @@
+"""RFC 9457 problem details: one error hierarchy, one place that renders it.
+
+Handlers and dependencies raise a `Problem`; `install_problem_handlers` turns it (and
+FastAPI's own validation and HTTP errors, and anything unexpected) into
+`application/problem+json`. `type` is a stable URN that clients may switch on; `title`
+is Dutch first and may change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from http import HTTPStatus
+from typing import Any, ClassVar
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_JSON = "application/problem+json"
+TYPE_PREFIX = "urn:samen:problem:"
+_STANDARD_MEMBERS = frozenset({"type", "title", "status", "detail", "instance"})
+
+_log = structlog.get_logger(__name__)
+
+
+class Problem(Exception):
+    """An error with an HTTP meaning. Subclasses set `status`, `slug` and `title`."""
+
+    status: ClassVar[int] = 500
+    slug: ClassVar[str] = "internal-error"
+    title: ClassVar[str] = "Er ging iets mis aan onze kant"
+
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail or self.title)
+        clash = _STANDARD_MEMBERS.intersection(extra or {})
+        if clash:
+            raise ValueError(f"extension members may not redefine {sorted(clash)}")
+        self.detail = detail
+        self.extra: dict[str, Any] = dict(extra or {})
+        self.headers: dict[str, str] = dict(headers or {})
+
+    @property
+    def type(self) -> str:
+        return TYPE_PREFIX + self.slug
+
+    def body(self, instance: str | None = None) -> dict[str, Any]:
+        """The problem document; extension members sit beside the standard ones."""
+        document: dict[str, Any] = {"type": self.type, "title": self.title}
+        document["status"] = self.status
+        if self.detail is not None:
+            document["detail"] = self.detail
+        if instance is not None:
+            document["instance"] = instance
+        return {**document, **self.extra}
+
+
+class NotFound(Problem):
+    """Also the answer for another tenant's data: the two must look the same."""
+
+    status = 404
+    slug = "not-found"
+    title = "Niet gevonden"
+
+
+class Conflict(Problem):
+    """The request clashes with the current state; `allowed_moves` says what can."""
+
+    status = 409
+    slug = "conflict"
+    title = "Dit kan nu niet"
+
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        allowed_moves: Sequence[str] | None = None,
+        extra: Mapping[str, Any] | None = None,
+    ) -> None:
+        members = dict(extra or {})
+        if allowed_moves is not None:
+            members["allowed_moves"] = list(allowed_moves)
+        super().__init__(detail, extra=members)
+
+
+class Unauthorized(Problem):
+    status = 401
+    slug = "unauthorized"
+    title = "Niet aangemeld of de link is niet geldig"
+
+
+class Forbidden(Problem):
+    status = 403
+    slug = "forbidden"
+    title = "Geen toegang"
+
+
+class Gone(Problem):
+    status = 410
+    slug = "gone"
+    title = "Niet meer beschikbaar"
+
+
+class Invalid(Problem):
+    """Only for malformed payloads; a clash with the state is a `Conflict`."""
+
+    status = 422
+    slug = "invalid"
+    title = "De gegevens kloppen niet"
+
+
+class Unavailable(Problem):
+    status = 503
+    slug = "unavailable"
+    title = "Tijdelijk niet beschikbaar"
+
+
+def problem_response(problem: Problem, instance: str | None = None) -> JSONResponse:
+    return JSONResponse(
+        problem.body(instance),
+        status_code=problem.status,
+        headers=problem.headers,
+        media_type=PROBLEM_JSON,
+    )
+
+
+def _instance(request: Request) -> str:
+    return request.url.path
+
+
+async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, Problem)
+    return problem_response(exc, _instance(request))
+
+
+def field_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    """Where and what, never the submitted value: it may hold personal data."""
+    return [
+        {"loc": list(error.get("loc", ())), "msg": error.get("msg"), "type": error.get("type")}
+        for error in exc.errors()
+    ]
+
+
+async def _on_validation(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    problem = Invalid(extra={"errors": field_errors(exc)})
+    return problem_response(problem, _instance(request))
+
+
+_KNOWN: tuple[type[Problem], ...] = (
+    NotFound,
+    Conflict,
+    Unauthorized,
+    Forbidden,
+    Gone,
+    Invalid,
+    Unavailable,
+)
+
+
+def _type_and_title(status: int) -> tuple[str, str]:
+    for cls in _KNOWN:
+        if cls.status == status:
+            return TYPE_PREFIX + cls.slug, cls.title
+    phrase = HTTPStatus(status).phrase
+    return TYPE_PREFIX + phrase.lower().replace(" ", "-"), phrase
+
+
+async def _on_http_error(request: Request, exc: Exception) -> JSONResponse:
+    """Framework errors (unknown route, wrong method) in the same shape."""
+    assert isinstance(exc, StarletteHTTPException)
+    type_, title = _type_and_title(exc.status_code)
+    document = {"type": type_, "title": title, "status": exc.status_code}
+    if isinstance(exc.detail, str) and exc.detail != HTTPStatus(exc.status_code).phrase:
+        document["detail"] = exc.detail
+    document["instance"] = _instance(request)
+    return JSONResponse(
+        document, status_code=exc.status_code, headers=exc.headers, media_type=PROBLEM_JSON
+    )
+
+
+async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    _log.error("http.unexpected_error", path=request.url.path, exc_info=exc)
+    return problem_response(Problem(), _instance(request))
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    """Render every error of `app` as problem JSON; internals never leave the process."""
+    app.add_exception_handler(Problem, _on_problem)
+    app.add_exception_handler(RequestValidationError, _on_validation)
+    app.add_exception_handler(StarletteHTTPException, _on_http_error)
+    app.add_exception_handler(Exception, _on_unexpected)

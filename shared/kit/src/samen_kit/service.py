@@ -1,0 +1,164 @@
+"""The composition of one service process: a FastStream Kafka app and a FastAPI app
+sharing one lifespan, with the outbox relay, dead letters and background jobs.
+
+Nothing here runs at import time; a service's `bootstrap.py` builds a `ServiceRuntime`
+from its settings, adds its consumers and jobs, and calls `create_app`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+from faststream.kafka import KafkaBroker
+from faststream.specification import AsyncAPI
+from samen_contract.topics import TopicSpec, dlq_topic, events_topic, topic_specs
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from samen_kit.clock import Clock, SystemClock
+from samen_kit.consumer import EventConsumer, Handler
+from samen_kit.db import create_engine, session_factory
+from samen_kit.deadletter import KafkaDeadLetterSink
+from samen_kit.health import health_router
+from samen_kit.outbox import EventWriter
+from samen_kit.problems import install_problem_handlers
+from samen_kit.relay import OutboxRelay
+from samen_kit.settings import ServiceSettings
+from samen_kit.subscriptions import subscribe
+from samen_kit.topics import ensure_topics
+
+BackgroundJob = Callable[[], Awaitable[None]]
+
+
+@dataclass
+class ServiceRuntime:
+    settings: ServiceSettings
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    broker: KafkaBroker
+    writer: EventWriter
+    relay: OutboxRelay
+    dead_letters: KafkaDeadLetterSink
+    clock: Clock
+    consumed_topics: set[str] = field(default_factory=set)
+    jobs: list[BackgroundJob] = field(default_factory=list)
+
+    @property
+    def service(self) -> str:
+        return self.settings.service
+
+    def topic(self, name: str) -> str:
+        return self.settings.topic_prefix + name
+
+    def add_consumer(
+        self, name: str, handler: Handler, *, sources: Sequence[str], description: str = ""
+    ) -> EventConsumer:
+        """Consume the event topics of `sources` (service names) with `handler`."""
+        consumer = EventConsumer(
+            name=f"{self.service}.{name}",
+            handler=handler,
+            sessions=self.sessions,
+            dead_letters=self.dead_letters,
+            dlq_topic=self.topic(dlq_topic(self.service)),
+            max_attempts=self.settings.consumer_max_attempts,
+            backoff=self.settings.consumer_backoff_ms / 1000,
+        )
+        topics = [self.topic(events_topic(source)) for source in sources]
+        self.consumed_topics.update(topics)
+        subscribe(
+            self.broker,
+            consumer,
+            topics=topics,
+            group_id=self.topic(f"samen.{self.service}.{name}"),
+            description=description,
+        )
+        return consumer
+
+
+def build_runtime(settings: ServiceSettings, *, clock: Clock | None = None) -> ServiceRuntime:
+    engine = create_engine(settings.database_url)
+    return ServiceRuntime(
+        settings=settings,
+        engine=engine,
+        sessions=session_factory(engine),
+        broker=KafkaBroker(settings.kafka_bootstrap, logger=None),
+        writer=EventWriter(settings.service),
+        relay=OutboxRelay(
+            service=settings.service,
+            database_url=settings.database_url,
+            kafka_bootstrap=settings.kafka_bootstrap,
+            batch_size=settings.outbox_batch_size,
+            poll_interval=settings.outbox_poll_ms / 1000,
+            topic_prefix=settings.topic_prefix,
+        ),
+        dead_letters=KafkaDeadLetterSink(settings.kafka_bootstrap),
+        clock=clock or SystemClock(settings.clock_offset),
+    )
+
+
+def own_topics(service: str) -> list[TopicSpec]:
+    return [spec for spec in topic_specs() if spec.name in {events_topic(service), dlq_topic(service)}]
+
+
+def create_app(
+    runtime: ServiceRuntime,
+    *,
+    title: str,
+    description: str = "",
+    routers: Sequence[APIRouter] = (),
+) -> FastAPI:
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        settings = runtime.settings
+        # Every topic this process touches exists before anyone produces or consumes.
+        await ensure_topics(settings.kafka_bootstrap, topic_specs(), prefix=settings.topic_prefix)
+        await runtime.dead_letters.start()
+        tasks = [asyncio.create_task(runtime.relay.run(), name="outbox-relay")]
+        await runtime.broker.start()
+        tasks += [asyncio.create_task(job()) for job in runtime.jobs]
+        try:
+            yield
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            await runtime.broker.stop()
+            await runtime.dead_letters.stop()
+            await runtime.engine.dispose()
+
+    app = FastAPI(title=title, description=description, lifespan=lifespan)
+    install_problem_handlers(app)
+    app.include_router(health_router(_checks(runtime)))
+    for router in routers:
+        app.include_router(router)
+
+    @app.get("/asyncapi.json", tags=["docs"], include_in_schema=False)
+    async def asyncapi() -> Any:
+        return asyncapi_document(runtime, title)
+
+    return app
+
+
+def asyncapi_document(runtime: ServiceRuntime, title: str) -> Any:
+    spec = AsyncAPI(runtime.broker, title=title, version="1.0.0").to_specification()
+    return spec.to_jsonable()
+
+
+def _checks(runtime: ServiceRuntime) -> dict[str, Callable[[], Awaitable[bool]]]:
+    async def database() -> bool:
+        async with runtime.engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+        return True
+
+    async def broker() -> bool:
+        return await runtime.broker.ping(timeout=2.0)
+
+    async def relay() -> bool:
+        return True  # running means active or standing by; failures restart it
+
+    return {"database": database, "broker": broker, "relay": relay}
