@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
 
 from samen_kit.deadletter import dlq_info, original_headers
 
@@ -29,17 +30,17 @@ def _header(headers: Sequence[tuple[str, bytes]], name: str) -> str | None:
 
 
 async def list_dead_letters(bootstrap: str, dlq_topic: str) -> list[ParkedLetter]:
+    partitions = await _partitions(bootstrap, dlq_topic)
+    if not partitions:
+        return []
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
     await consumer.start()
     try:
-        partitions = [TopicPartition(dlq_topic, p) for p in consumer.partitions_for_topic(dlq_topic) or []]
-        if not partitions:
-            return []
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)
         ends = await consumer.end_offsets(partitions)
         letters: list[ParkedLetter] = []
-        while any(await consumer.position(tp) < ends[tp] for tp in partitions):
+        while await _behind(consumer, ends):
             batch = await consumer.getmany(timeout_ms=1000)
             for records in batch.values():
                 for r in records:
@@ -55,6 +56,24 @@ async def list_dead_letters(bootstrap: str, dlq_topic: str) -> list[ParkedLetter
         return letters
     finally:
         await consumer.stop()
+
+
+async def _behind(consumer: AIOKafkaConsumer, ends: dict[TopicPartition, int]) -> bool:
+    """True while some partition has records this consumer has not read yet."""
+    for tp, end in ends.items():
+        if await consumer.position(tp) < end:
+            return True
+    return False
+
+
+async def _partitions(bootstrap: str, topic: str) -> list[TopicPartition]:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        (description,) = await admin.describe_topics([topic])
+    finally:
+        await admin.close()
+    return [TopicPartition(topic, p["partition"]) for p in description["partitions"]]
 
 
 async def replay_dead_letters(bootstrap: str, dlq_topic: str, *, group_id: str) -> int:
@@ -73,7 +92,7 @@ async def replay_dead_letters(bootstrap: str, dlq_topic: str, *, group_id: str) 
     try:
         partitions = await _assigned(consumer)
         ends = await consumer.end_offsets(partitions)
-        while any(await consumer.position(tp) < ends[tp] for tp in partitions):
+        while await _behind(consumer, ends):
             batch = await consumer.getmany(timeout_ms=1000)
             for records in batch.values():
                 for r in records:

@@ -1,0 +1,5 @@
+"""Pure rules of the meetings service: no I/O, no clock (callers pass `now`).
+
+kinds · consent_gate · meeting · participants · planning · holds · record ·
+parent_response · months · settings · due · local_time · errors
+"""

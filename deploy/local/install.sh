@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian machine for Samen's local Kafka and PostgreSQL. Run as root.
+# Idempotent: what is already there is left alone, and then it prints nothing.
+#   - PostgreSQL server and client, a JDK (17 or newer) and Maven from Debian's packages
+#   - uv, with pip, when it is missing
+#   - the Kafka broker's jars, fetched by Maven into deploy/local/.cache (git ignores it)
+set -euo pipefail
+
+here="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
+quietly() {  # run a step; show its output only when it fails
+  if ! "$@" >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "install.sh: failed: $*" >&2
+    exit 1
+  fi
+}
+
+java_major() {
+  java -XshowSettings:properties -version 2>&1 |
+    sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
+}
+
+missing_packages() {
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || echo postgresql
+  command -v psql >/dev/null || echo postgresql-client
+  if ! command -v java >/dev/null || (( $(java_major) < 17 )); then echo default-jdk-headless; fi
+  command -v mvn >/dev/null || echo maven
+  command -v uv >/dev/null || python3 -m pip --version >/dev/null 2>&1 || echo python3-pip
+}
+
+install_packages() {
+  local packages
+  mapfile -t packages < <(missing_packages)
+  (( ${#packages[@]} )) || return 0
+  echo "install.sh: apt-get install ${packages[*]}"
+  # Samen runs a cluster of its own (samen_kit.localinfra); Debian's default cluster would
+  # only hold port 5432, so none is created.
+  mkdir -p /etc/postgresql-common/createcluster.d
+  echo "create_main_cluster = false" >/etc/postgresql-common/createcluster.d/samen.conf
+  quietly apt-get update -qq
+  quietly env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends "${packages[@]}"
+}
+
+install_uv() {
+  command -v uv >/dev/null && return 0
+  echo "install.sh: pip install uv"
+  # Debian's own Python refuses pip installs outside a virtualenv unless told otherwise.
+  python3 -m pip install --quiet uv >"$log" 2>&1 ||
+    quietly python3 -m pip install --quiet --break-system-packages uv
+}
+
+fetch_kafka() {
+  local version cache
+  version="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$here/pom.xml")"
+  cache="$here/.cache/kafka-$version"
+  if [[ -f "$cache/libs/kafka_2.13-$version.jar" ]] &&
+    compgen -G "$cache/libs/log4j-slf4j-impl-*" >/dev/null; then
+    return 0
+  fi
+  echo "install.sh: fetching Kafka $version with Maven"
+  rm -rf "$cache/libs.partial"
+  quietly mvn -q -B -Dstyle.color=never -f "$here/pom.xml" package \
+    "-Dkafka.libs=$cache/libs.partial"
+  rm -rf "$cache/libs"
+  mv "$cache/libs.partial" "$cache/libs"  # a half-finished fetch never looks complete
+}
+
+if (( EUID != 0 )); then
+  echo "install.sh: run as root (it installs Debian packages)" >&2
+  exit 1
+fi
+install_packages
+install_uv
+fetch_kafka

@@ -1,0 +1,45 @@
+"""What a dispute is about, who opened it, and which formal routes the law gives each subject."""
+
+from enum import StrEnum
+
+
+class DisputeSubject(StrEnum):
+    OPP = "opp"
+    OPP_ACTION_PART = "opp_action_part"
+    SUPPORT_OR_ARRANGEMENT = "support_or_arrangement"
+    ADMISSION = "admission"
+    REMOVAL = "removal"
+    OTHER = "other"
+
+
+class Opener(StrEnum):
+    """The side that opened the dispute; only that side may withdraw it."""
+
+    GUARDIAN = "guardian"
+    STAFF = "staff"
+
+
+# The Geschillencommissie Passend Onderwijs hears admission, removal and the OPP.
+# The action part is part of the OPP, so a dispute about it goes there too.
+COMMITTEE_SUBJECTS: frozenset[DisputeSubject] = frozenset(
+    {
+        DisputeSubject.ADMISSION,
+        DisputeSubject.REMOVAL,
+        DisputeSubject.OPP,
+        DisputeSubject.OPP_ACTION_PART,
+    }
+)
+
+# Bezwaar (or, at a board under private law, its review request) lies against a
+# refusal to admit and against a removal.
+OBJECTION_SUBJECTS: frozenset[DisputeSubject] = frozenset(
+    {DisputeSubject.ADMISSION, DisputeSubject.REMOVAL}
+)
+
+
+def committee_hears(subject: DisputeSubject) -> bool:
+    return subject in COMMITTEE_SUBJECTS
+
+
+def objection_possible(subject: DisputeSubject) -> bool:
+    return subject in OBJECTION_SUBJECTS

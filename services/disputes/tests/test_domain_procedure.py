@@ -1,0 +1,305 @@
+"""The dispute procedure as a state machine, with the default (glossary) rules."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from samen_disputes.domain import (
+    DEFAULT_RULES,
+    Action,
+    Actor,
+    AdviceWithoutOutcome,
+    CommitteeAdvice,
+    DecisionOutcome,
+    DecisionWithoutOutcome,
+    DepartureWithoutReasons,
+    DisputeState,
+    DisputeSubject,
+    Ending,
+    IllegalMove,
+    Move,
+    MoveBeforeLastMove,
+    MoveNotPermittedForRole,
+    OpeningNotAllowed,
+    PayloadNotForMove,
+    Role,
+    Stage,
+    TransitionKind,
+    allowed_moves,
+    apply,
+    open_dispute,
+)
+
+pytestmark = pytest.mark.unit
+
+GUARDIAN = Actor(Role.GUARDIAN, "guardian-1")
+IB = Actor(Role.IB, "ib-1")
+BOARD = Actor(Role.BOARD_ADMIN, "board-1")
+T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
+DECIDE = Move(Action.DECIDE)
+ADVICE = Move(Action.RECORD_ADVICE)
+
+
+def opened(
+    subject: DisputeSubject = DisputeSubject.REMOVAL,
+    by: Actor = GUARDIAN,
+    decision_date: date | None = date(2025, 3, 1),
+    stage: Stage = Stage.CONVERSATION,
+) -> DisputeState:
+    return open_dispute(subject, by, decision_date, T0, rules=DEFAULT_RULES, stage=stage)
+
+
+def move(
+    state: DisputeState,
+    the_move: Move,
+    actor: Actor = GUARDIAN,
+    *,
+    outcome: DecisionOutcome | None = None,
+    advice: CommitteeAdvice | None = None,
+) -> DisputeState:
+    """Make a move a day after the last one."""
+    at = state.last_moved_at + timedelta(days=1)
+    new_state, _ = apply(
+        state, the_move, actor, at, rules=DEFAULT_RULES, outcome=outcome, advice=advice
+    )
+    return new_state
+
+
+def with_objection_and_committee() -> DisputeState:
+    state = move(opened(), Move.enter(Stage.OBJECTION))
+    return move(state, Move.enter(Stage.DISPUTES_COMMITTEE))
+
+
+def test_a_dispute_opens_in_conversation_with_the_school() -> None:
+    state = opened()
+    assert state.stages == {Stage.CONVERSATION}
+    assert not state.is_ended
+
+
+def test_a_guardian_may_open_a_dispute_directly_with_an_objection() -> None:
+    assert opened(stage=Stage.OBJECTION).stages == {Stage.OBJECTION}
+
+
+def test_a_dispute_cannot_open_in_an_objection_without_a_dated_decision() -> None:
+    with pytest.raises(OpeningNotAllowed) as raised:
+        opened(decision_date=None, stage=Stage.OBJECTION)
+    assert raised.value.allowed == (Stage.CONVERSATION,)
+
+
+def test_an_ib_cannot_open_a_dispute_with_an_objection() -> None:
+    with pytest.raises(OpeningNotAllowed):
+        opened(by=IB, stage=Stage.OBJECTION)
+
+
+def test_moving_to_mediation_ends_the_conversation_stage() -> None:
+    state, transition = apply(
+        opened(), Move.enter(Stage.MEDIATION), IB, T0, "both agree", rules=DEFAULT_RULES
+    )
+    assert state.stages == {Stage.MEDIATION}
+    assert transition.kind is TransitionKind.STAGE_CHANGED
+    assert transition.stages_before == {Stage.CONVERSATION}
+    assert transition.stages_after == {Stage.MEDIATION}
+    assert (transition.actor, transition.at, transition.reason) == (IB, T0, "both agree")
+
+
+def test_an_objection_and_a_committee_request_run_side_by_side() -> None:
+    assert with_objection_and_committee().stages == {Stage.OBJECTION, Stage.DISPUTES_COMMITTEE}
+
+
+def test_the_board_waits_for_the_committees_advice_before_deciding_the_objection() -> None:
+    state = with_objection_and_committee()
+    with pytest.raises(IllegalMove) as raised:
+        apply(
+            state,
+            DECIDE,
+            BOARD,
+            T0 + timedelta(days=9),
+            rules=DEFAULT_RULES,
+            outcome=DecisionOutcome.UPHELD,
+        )
+    assert DECIDE not in raised.value.allowed
+    assert ADVICE in raised.value.allowed
+
+
+def test_after_the_advice_the_board_decides_and_the_dispute_ends() -> None:
+    state = move(with_objection_and_committee(), ADVICE, BOARD, advice=CommitteeAdvice.UNFOUNDED)
+    state = move(state, DECIDE, BOARD, outcome=DecisionOutcome.UPHELD)
+    assert (state.ending, state.outcome, state.stages) == (
+        Ending.DECIDED,
+        DecisionOutcome.UPHELD,
+        frozenset(),
+    )
+
+
+def test_a_board_departing_from_the_advice_must_give_reasons() -> None:
+    state = move(with_objection_and_committee(), ADVICE, BOARD, advice=CommitteeAdvice.WELL_FOUNDED)
+    with pytest.raises(DepartureWithoutReasons):
+        apply(
+            state,
+            DECIDE,
+            BOARD,
+            T0 + timedelta(days=9),
+            "  ",
+            rules=DEFAULT_RULES,
+            outcome=DecisionOutcome.UPHELD,
+        )
+
+
+def test_a_departure_with_reasons_is_recorded_as_a_departure() -> None:
+    state = move(with_objection_and_committee(), ADVICE, BOARD, advice=CommitteeAdvice.WELL_FOUNDED)
+    _, transition = apply(
+        state,
+        DECIDE,
+        BOARD,
+        T0 + timedelta(days=9),
+        "no place available",
+        rules=DEFAULT_RULES,
+        outcome=DecisionOutcome.UPHELD,
+    )
+    assert transition.kind is TransitionKind.DECIDED
+    assert transition.departs_from_advice
+
+
+def test_a_decision_following_the_advice_needs_no_reasons() -> None:
+    state = move(with_objection_and_committee(), ADVICE, BOARD, advice=CommitteeAdvice.WELL_FOUNDED)
+    _, transition = apply(
+        state,
+        DECIDE,
+        BOARD,
+        T0 + timedelta(days=9),
+        rules=DEFAULT_RULES,
+        outcome=DecisionOutcome.REVISED,
+    )
+    assert not transition.departs_from_advice
+
+
+def test_a_decision_without_an_outcome_is_refused() -> None:
+    state = move(opened(), Move.enter(Stage.OBJECTION))
+    with pytest.raises(DecisionWithoutOutcome):
+        apply(state, DECIDE, BOARD, T0 + timedelta(days=9), rules=DEFAULT_RULES)
+
+
+def test_advice_without_its_outcome_is_refused() -> None:
+    state = move(opened(), Move.enter(Stage.DISPUTES_COMMITTEE))
+    with pytest.raises(AdviceWithoutOutcome):
+        apply(state, ADVICE, BOARD, T0 + timedelta(days=9), rules=DEFAULT_RULES)
+
+
+def test_an_outcome_given_with_a_move_that_takes_none_is_refused() -> None:
+    with pytest.raises(PayloadNotForMove):
+        apply(
+            opened(),
+            Move(Action.RESOLVE),
+            GUARDIAN,
+            T0,
+            rules=DEFAULT_RULES,
+            outcome=DecisionOutcome.REVISED,
+        )
+
+
+def test_no_objection_without_a_dated_decision_and_the_allowed_moves_are_listed() -> None:
+    state = opened(decision_date=None)
+    with pytest.raises(IllegalMove) as raised:
+        apply(state, Move.enter(Stage.OBJECTION), GUARDIAN, T0, rules=DEFAULT_RULES)
+    assert list(raised.value.allowed) == allowed_moves(state, Role.GUARDIAN, DEFAULT_RULES)
+    assert Move.enter(Stage.MEDIATION) in raised.value.allowed
+
+
+def test_a_dispute_about_support_cannot_go_to_the_committee() -> None:
+    state = opened(subject=DisputeSubject.SUPPORT_OR_ARRANGEMENT)
+    with pytest.raises(IllegalMove):
+        apply(state, Move.enter(Stage.DISPUTES_COMMITTEE), GUARDIAN, T0, rules=DEFAULT_RULES)
+
+
+def test_a_dispute_about_the_opp_goes_to_the_committee_but_not_to_objection() -> None:
+    moves = allowed_moves(opened(subject=DisputeSubject.OPP), Role.GUARDIAN, DEFAULT_RULES)
+    assert Move.enter(Stage.DISPUTES_COMMITTEE) in moves
+    assert Move.enter(Stage.OBJECTION) not in moves
+
+
+def test_only_the_board_decides() -> None:
+    state = move(opened(), Move.enter(Stage.OBJECTION))
+    with pytest.raises(MoveNotPermittedForRole) as raised:
+        apply(
+            state,
+            DECIDE,
+            IB,
+            T0 + timedelta(days=9),
+            rules=DEFAULT_RULES,
+            outcome=DecisionOutcome.UPHELD,
+        )
+    assert raised.value.role is Role.IB
+    assert DECIDE not in raised.value.allowed
+
+
+def test_the_school_cannot_withdraw_a_dispute_a_guardian_opened() -> None:
+    with pytest.raises(MoveNotPermittedForRole):
+        apply(opened(), Move(Action.WITHDRAW), IB, T0, rules=DEFAULT_RULES)
+
+
+def test_the_guardian_who_opened_may_withdraw_at_any_stage() -> None:
+    state = move(with_objection_and_committee(), Move(Action.WITHDRAW))
+    assert state.ending is Ending.WITHDRAWN
+
+
+def test_resolving_by_agreement_ends_the_dispute() -> None:
+    state, transition = apply(opened(), Move(Action.RESOLVE), IB, T0, rules=DEFAULT_RULES)
+    assert state.ending is Ending.RESOLVED
+    assert transition.kind is TransitionKind.RESOLVED
+
+
+def test_an_ended_dispute_allows_no_move_at_all() -> None:
+    ended = move(opened(), Move(Action.RESOLVE))
+    with pytest.raises(IllegalMove) as raised:
+        apply(
+            ended,
+            Move.enter(Stage.CONVERSATION),
+            GUARDIAN,
+            T0 + timedelta(days=9),
+            rules=DEFAULT_RULES,
+        )
+    assert raised.value.allowed == ()
+
+
+def test_the_onderwijsconsulent_comes_after_talks_with_the_school() -> None:
+    with pytest.raises(IllegalMove):
+        apply(
+            opened(stage=Stage.OBJECTION),
+            Move.enter(Stage.EDUCATION_CONSULTANT),
+            GUARDIAN,
+            T0,
+            rules=DEFAULT_RULES,
+        )
+    state = move(opened(), Move.enter(Stage.EDUCATION_CONSULTANT))
+    assert state.stages == {Stage.EDUCATION_CONSULTANT}
+
+
+def test_the_defence_is_recorded_once_on_the_committee_track() -> None:
+    state = move(opened(), Move.enter(Stage.DISPUTES_COMMITTEE))
+    state = move(state, Move(Action.RECORD_DEFENCE), BOARD)
+    assert state.committee is not None and state.committee.defence_at is not None
+    assert Move(Action.RECORD_DEFENCE) not in allowed_moves(state, Role.BOARD_ADMIN, DEFAULT_RULES)
+
+
+def test_a_move_dated_before_the_last_move_is_refused() -> None:
+    state = move(opened(), Move.enter(Stage.MEDIATION))
+    with pytest.raises(MoveBeforeLastMove):
+        apply(state, Move(Action.RESOLVE), GUARDIAN, T0, rules=DEFAULT_RULES)
+
+
+def test_a_move_without_a_time_zone_is_refused() -> None:
+    with pytest.raises(ValueError, match="time zone"):
+        apply(opened(), Move(Action.RESOLVE), GUARDIAN, datetime(2025, 3, 4), rules=DEFAULT_RULES)
+
+
+def test_apply_leaves_the_state_it_was_given_unchanged() -> None:
+    state = opened()
+    apply(state, Move.enter(Stage.MEDIATION), GUARDIAN, T0, rules=DEFAULT_RULES)
+    assert state.stages == {Stage.CONVERSATION}
+
+
+def test_a_move_reads_and_writes_as_text_for_the_api() -> None:
+    assert str(Move.enter(Stage.MEDIATION)) == "enter:mediation"
+    assert Move.parse("enter:mediation") == Move.enter(Stage.MEDIATION)
+    assert Move.parse("decide") == DECIDE
+    with pytest.raises(ValueError):
+        Move.parse("enter")

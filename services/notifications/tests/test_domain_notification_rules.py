@@ -1,0 +1,150 @@
+"""The rules table: which event sends what to whom."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from samen_notifications.domain.errors import NaiveDatetime
+from samen_notifications.domain.rules import (
+    RULES,
+    Audience,
+    CalendarMethod,
+    Channel,
+    MessageKind,
+    NotificationRule,
+    Urgency,
+    rules_for,
+    urgency_of,
+)
+
+pytestmark = pytest.mark.unit
+
+NOW = datetime(2025, 3, 4, 22, 0, tzinfo=UTC)
+
+HANDLED_EVENTS = [
+    "samen.consent.ConsentRequested.v1",
+    "samen.consent.ConsentReminderDue.v1",
+    "samen.consent.ConsentGiven.v1",
+    "samen.consent.ConsentRefused.v1",
+    "samen.consent.ConsentWithdrawn.v1",
+    "samen.meetings.MeetingScheduled.v1",
+    "samen.meetings.MeetingRescheduled.v1",
+    "samen.meetings.MeetingCancelled.v1",
+    "samen.meetings.MeetingReminderDue.v1",
+    "samen.meetings.MeetingRecorded.v1",
+    "samen.meetings.EvaluationDue.v1",
+    "samen.disputes.DisputeOpened.v1",
+    "samen.disputes.DisputeStageChanged.v1",
+]
+
+
+def _guardian_rule(event_type: str) -> NotificationRule:
+    (rule,) = [rule for rule in rules_for(event_type) if not rule.for_staff]
+    return rule
+
+
+@pytest.mark.parametrize("event_type", HANDLED_EVENTS)
+def test_every_handled_event_tells_the_guardians_exactly_once(event_type: str) -> None:
+    assert _guardian_rule(event_type).recipients.audience in {
+        Audience.GUARDIANS_WITH_AUTHORITY,
+        Audience.ALL_GUARDIANS,
+    }
+
+
+def test_an_event_without_a_rule_sends_nothing() -> None:
+    assert rules_for("samen.consent.PupilEnrolled.v1") == ()
+
+
+@pytest.mark.parametrize(
+    "event", ["ConsentGiven", "ConsentRefused", "ConsentWithdrawn"], ids=str.lower
+)
+def test_a_consent_outcome_confirms_to_the_parents_and_notifies_the_ib(event: str) -> None:
+    rules = rules_for(f"samen.consent.{event}.v1")
+    staff = [rule for rule in rules if rule.for_staff]
+    assert len(rules) == 2
+    assert [rule.recipients.staff_roles for rule in staff] == [("ib",)]
+
+
+def test_only_requests_reminders_and_records_ask_parents_to_act() -> None:
+    asking = {rule.event_type.split(".")[2] for rule in RULES if rule.asks_action}
+    assert asking == {
+        "ConsentRequested",
+        "ConsentReminderDue",
+        "MeetingScheduled",
+        "MeetingRescheduled",
+        "MeetingRecorded",
+    }
+
+
+def test_a_rule_that_asks_the_parent_to_act_carries_a_link() -> None:
+    assert all(rule.carries_link for rule in RULES if rule.asks_action)
+
+
+def test_a_consent_confirmation_offers_the_withdrawal_link() -> None:
+    rule = _guardian_rule("samen.consent.ConsentGiven.v1")
+    assert rule.carries_link and not rule.asks_action
+
+
+def test_information_right_parents_get_meeting_records_but_are_never_asked_for_consent() -> None:
+    consent = [rule for rule in RULES if rule.event_type.startswith("samen.consent.")]
+    assert _guardian_rule("samen.meetings.MeetingRecorded.v1").recipients.audience is (
+        Audience.ALL_GUARDIANS
+    )
+    assert all(rule.recipients.audience is not Audience.ALL_GUARDIANS for rule in consent)
+
+
+def test_staff_notices_go_by_email_in_dutch_whatever_the_preferred_language() -> None:
+    staff = [rule for rule in RULES if rule.for_staff]
+    assert staff
+    assert all(rule.channels == (Channel.EMAIL,) for rule in staff)
+    assert all(rule.kind is MessageKind.STAFF_NOTICE for rule in staff)
+    assert {rule.language_for("ar") for rule in staff} == {"nl"}
+
+
+def test_guardians_get_their_own_language() -> None:
+    assert _guardian_rule("samen.consent.ConsentRequested.v1").language_for("ar") == "ar"
+
+
+@pytest.mark.parametrize(
+    ("event", "method"),
+    [
+        ("MeetingScheduled", CalendarMethod.REQUEST),
+        ("MeetingRescheduled", CalendarMethod.REQUEST),
+        ("MeetingCancelled", CalendarMethod.CANCEL),
+    ],
+)
+def test_meeting_changes_carry_a_calendar_file(event: str, method: CalendarMethod) -> None:
+    assert _guardian_rule(f"samen.meetings.{event}.v1").calendar is method
+
+
+def test_requests_and_reminders_go_by_email_and_sms() -> None:
+    for event in ("consent.ConsentRequested", "meetings.MeetingScheduled"):
+        assert _guardian_rule(f"samen.{event}.v1").channels == (Channel.EMAIL, Channel.SMS)
+
+
+def test_a_meeting_moved_to_tomorrow_is_urgent() -> None:
+    rule = _guardian_rule("samen.meetings.MeetingRescheduled.v1")
+    assert urgency_of(rule, NOW, NOW + timedelta(hours=12)) is Urgency.URGENT
+
+
+def test_a_meeting_moved_to_next_week_is_not_urgent() -> None:
+    rule = _guardian_rule("samen.meetings.MeetingRescheduled.v1")
+    assert urgency_of(rule, NOW, NOW + timedelta(days=7)) is Urgency.NORMAL
+
+
+def test_a_cancellation_of_a_meeting_tomorrow_is_urgent() -> None:
+    rule = _guardian_rule("samen.meetings.MeetingCancelled.v1")
+    assert urgency_of(rule, NOW, NOW + timedelta(hours=30)) is Urgency.URGENT
+
+
+def test_a_rule_without_an_urgency_window_is_never_urgent() -> None:
+    rule = _guardian_rule("samen.meetings.MeetingScheduled.v1")
+    assert urgency_of(rule, NOW, NOW + timedelta(hours=1)) is Urgency.NORMAL
+
+
+def test_urgency_refuses_a_naive_datetime() -> None:
+    rule = _guardian_rule("samen.meetings.MeetingRescheduled.v1")
+    with pytest.raises(NaiveDatetime):
+        urgency_of(rule, NOW, datetime(2025, 3, 5, 9, 0))

@@ -1,0 +1,3 @@
+from samen_cli.main import app
+
+app(prog_name="samen")

@@ -1,0 +1,36 @@
+"""Lets a dependency set a cookie on whatever response the route returns.
+
+FastAPI copies headers from an injected `Response` only when the route returns plain
+data; parent pages return HTML and redirects. So the session exchange leaves its
+`Set-Cookie` in the request state and this middleware adds it on the way out.
+"""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+_PENDING = "samen_pending_set_cookie"
+
+
+def add_cookie_on_response(request: Request, set_cookie: bytes) -> None:
+    setattr(request.state, _PENDING, set_cookie)
+
+
+class PendingCookieMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self._app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self._app(scope, receive, send)
+            return
+
+        async def send_with_cookie(message: Message) -> None:
+            pending = scope.get("state", {}).get(_PENDING)
+            if message["type"] == "http.response.start" and pending:
+                headers = [*message.get("headers", []), (b"set-cookie", pending)]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self._app(scope, receive, send_with_cookie)

@@ -1,0 +1,49 @@
+"""Local Kafka (KRaft, from Maven's artifacts) and PostgreSQL (Debian's packages), no Docker.
+
+One implementation for `samen infra`, the test harness and fault tests, which start
+instances of their own on other ports and state folders:
+
+    node = KafkaNode(port, controller_port, state_dir); await node.start(); await node.wait_ready()
+    cluster = PostgresCluster(port, state_dir); await cluster.start(); await cluster.wait_ready()
+
+Defaults: Kafka 127.0.0.1:19092 (controller 19093), PostgreSQL 127.0.0.1:15432, state in
+deploy/local/.state (or `SAMEN_STATE_DIR`).
+"""
+
+from samen_kit.localinfra.cli import main
+from samen_kit.localinfra.fetch import fetch_kafka
+from samen_kit.localinfra.infra import (
+    SERVICE_DATABASES,
+    InfraConfig,
+    InfraStatus,
+    ensure_kafka,
+    ensure_postgres,
+    infra_down,
+    infra_status,
+    infra_up,
+)
+from samen_kit.localinfra.kafka import KafkaNode
+from samen_kit.localinfra.paths import default_state_dir, kafka_version
+from samen_kit.localinfra.postgres import PostgresCluster
+from samen_kit.localinfra.process import InfraError, free_ports
+from samen_kit.localinfra.status import ComponentStatus
+
+__all__ = [
+    "SERVICE_DATABASES",
+    "ComponentStatus",
+    "InfraConfig",
+    "InfraError",
+    "InfraStatus",
+    "KafkaNode",
+    "PostgresCluster",
+    "default_state_dir",
+    "ensure_kafka",
+    "ensure_postgres",
+    "fetch_kafka",
+    "free_ports",
+    "infra_down",
+    "infra_status",
+    "infra_up",
+    "kafka_version",
+    "main",
+]

@@ -1,0 +1,3 @@
+from samen_kit.localinfra.cli import main
+
+main()

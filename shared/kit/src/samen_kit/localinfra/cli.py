@@ -1,0 +1,50 @@
+"""`python -m samen_kit.localinfra up|down|status|fetch`: one line per component."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from samen_kit.localinfra.fetch import fetch_kafka
+from samen_kit.localinfra.infra import InfraStatus, infra_down, infra_status, infra_up, run_blocking
+from samen_kit.localinfra.process import InfraError
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run one command; exits non-zero (SystemExit) when the wanted state is not reached.
+
+    `up` and `status` succeed when both answer; `down` when neither runs.
+    """
+    parser = argparse.ArgumentParser(prog="python -m samen_kit.localinfra", description=__doc__)
+    parser.add_argument("command", choices=("up", "down", "status", "fetch"))
+    command = parser.parse_args(argv).command
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    try:
+        code = _run(command)
+    except InfraError as error:
+        print(f"error: {error}", file=sys.stderr)
+        code = 1
+    if code:
+        raise SystemExit(code)
+
+
+def _run(command: str) -> int:
+    if command == "fetch":
+        print(f"kafka libs  {run_blocking(fetch_kafka())}")
+        return 0
+    if command == "up":
+        status = run_blocking(infra_up())
+        return _report(status, status.ready)
+    if command == "down":
+        status = run_blocking(infra_down())
+        return _report(status, status.stopped)
+    status = run_blocking(infra_status())
+    return _report(status, status.ready)
+
+
+def _report(status: InfraStatus, success: bool) -> int:
+    for line in status.lines():
+        print(line)
+    return 0 if success else 3

@@ -1,0 +1,126 @@
+"""The local platform as a whole: Kafka and PostgreSQL up, down and status together."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+from collections.abc import Coroutine
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from samen_kit.localinfra import paths
+from samen_kit.localinfra.kafka import KafkaNode
+from samen_kit.localinfra.postgres import PostgresCluster
+from samen_kit.localinfra.status import ComponentStatus
+
+T = TypeVar("T")
+
+# One database per service (ARCHITECTURE.md: services share no tables).
+SERVICE_DATABASES = (
+    "samen_consent",
+    "samen_notifications",
+    "samen_meetings",
+    "samen_disputes",
+    "samen_audit",
+)
+
+
+@dataclass(frozen=True)
+class InfraConfig:
+    """Ports and state folder of one Kafka-plus-PostgreSQL pair; defaults are the team's."""
+
+    state_dir: Path = field(default_factory=paths.default_state_dir)
+    kafka_port: int = 19092
+    kafka_controller_port: int = 19093
+    postgres_port: int = 15432
+
+    def kafka(self) -> KafkaNode:
+        return KafkaNode(self.kafka_port, self.kafka_controller_port, self.state_dir / "kafka")
+
+    def postgres(self) -> PostgresCluster:
+        return PostgresCluster(self.postgres_port, self.state_dir / "postgres")
+
+
+@dataclass(frozen=True)
+class InfraStatus:
+    kafka: ComponentStatus
+    postgres: ComponentStatus
+
+    @property
+    def components(self) -> tuple[ComponentStatus, ComponentStatus]:
+        return (self.kafka, self.postgres)
+
+    @property
+    def ready(self) -> bool:
+        return all(component.ready for component in self.components)
+
+    @property
+    def stopped(self) -> bool:
+        return not any(component.running for component in self.components)
+
+    def lines(self) -> list[str]:
+        return [component.line() for component in self.components]
+
+
+async def infra_up(
+    config: InfraConfig | None = None,
+    *,
+    databases: tuple[str, ...] = SERVICE_DATABASES,
+    within: float = 180.0,
+) -> InfraStatus:
+    """Start both (harmless when they run), wait until each answers, create the databases."""
+    config = config or InfraConfig()
+    kafka, postgres = config.kafka(), config.postgres()
+    await asyncio.gather(kafka.start(), postgres.start())
+    await asyncio.gather(kafka.wait_ready(within), postgres.wait_ready(within))
+    for name in databases:
+        await postgres.create_database(name)
+    return await infra_status(config)
+
+
+async def infra_down(config: InfraConfig | None = None) -> InfraStatus:
+    """Stop both; the data stays for the next `up`."""
+    config = config or InfraConfig()
+    await asyncio.gather(config.kafka().stop(), config.postgres().stop())
+    return await infra_status(config)
+
+
+async def infra_status(config: InfraConfig | None = None) -> InfraStatus:
+    config = config or InfraConfig()
+    kafka, postgres = await asyncio.gather(config.kafka().status(), config.postgres().status())
+    return InfraStatus(kafka=kafka, postgres=postgres)
+
+
+def ensure_kafka(config: InfraConfig | None = None, timeout: float = 180.0) -> str:
+    """Start the local broker if need be (blocking) and return its bootstrap address."""
+    kafka = (config or InfraConfig()).kafka()
+
+    async def up() -> None:
+        await kafka.start()
+        await kafka.wait_ready(timeout)
+
+    run_blocking(up())
+    return kafka.bootstrap_servers
+
+
+def ensure_postgres(config: InfraConfig | None = None, timeout: float = 120.0) -> str:
+    """Start the local cluster if need be (blocking); the SQLAlchemy URL of database `postgres`."""
+    postgres = (config or InfraConfig()).postgres()
+
+    async def up() -> None:
+        await postgres.start()
+        await postgres.wait_ready(timeout)
+
+    run_blocking(up())
+    return postgres.url()
+
+
+def run_blocking(coroutine: Coroutine[Any, Any, T]) -> T:
+    """asyncio.run, also from code that already runs inside an event loop (then in a thread)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

@@ -1,0 +1,257 @@
+"""A single-node Apache Kafka broker in KRaft mode, run with the JDK from Maven's artifacts."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import logging
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+from pathlib import Path
+
+from aiokafka.admin import AIOKafkaAdminClient
+
+from samen_kit.localinfra import paths
+from samen_kit.localinfra.fetch import fetch_kafka, java
+from samen_kit.localinfra.process import (
+    InfraError,
+    command_line,
+    file_lock,
+    is_alive,
+    port_open,
+    read_pid,
+    run_command,
+    tail,
+    terminate,
+)
+from samen_kit.localinfra.status import ComponentStatus
+
+log = logging.getLogger(__name__)
+
+HOST = "127.0.0.1"
+JVM_OPTIONS = ("-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-Djava.awt.headless=true")
+# Any group will do: asking for its coordinator makes the broker create __consumer_offsets,
+# so the first real consumer group does not wait for it.
+READINESS_GROUP = "samen-localinfra-readiness"
+
+
+def new_cluster_id() -> str:
+    """16 random bytes, URL-safe base64 without padding; never starting with '-' (a flag)."""
+    while True:
+        cluster_id = base64.urlsafe_b64encode(secrets.token_bytes(16)).rstrip(b"=").decode()
+        if not cluster_id.startswith("-"):
+            return cluster_id
+
+
+class KafkaNode:
+    """One broker-and-controller; its data, logs and pid file live in `state_dir`."""
+
+    def __init__(
+        self, port: int = 19092, controller_port: int = 19093, state_dir: Path | None = None
+    ) -> None:
+        self.port = port
+        self.controller_port = controller_port
+        self.state_dir = (state_dir or paths.default_state_dir() / "kafka").resolve()
+
+    @property
+    def bootstrap_servers(self) -> str:
+        return f"{HOST}:{self.port}"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.state_dir / "data"
+
+    @property
+    def log_path(self) -> Path:
+        return self.state_dir / "logs" / "server.log"
+
+    @property
+    def out_path(self) -> Path:
+        return self.state_dir / "kafka.out"
+
+    @property
+    def properties_path(self) -> Path:
+        return self.state_dir / "server.properties"
+
+    @property
+    def pid_path(self) -> Path:
+        return self.state_dir / "kafka.pid"
+
+    def pid(self) -> int | None:
+        """The pid of the broker started from this state dir, when it is alive."""
+        pid = read_pid(self.pid_path)
+        if pid is None or not is_alive(pid):
+            return None
+        arguments = command_line(pid)
+        ours = "kafka.Kafka" in arguments and str(self.properties_path) in arguments
+        return pid if ours else None
+
+    async def start(self) -> None:
+        """Format storage on first use, then launch the broker detached; harmless when it runs."""
+        async with file_lock(self.state_dir / ".lock"):
+            if self.pid() is not None:
+                return
+            if await port_open(HOST, self.port):
+                log.warning("kafka.start.skipped port=%s reason=port-in-use", self.port)
+                return
+            libs = await fetch_kafka()
+            self._write_properties()
+            if not (self.data_dir / "meta.properties").is_file():
+                await self._format(libs)
+            self._launch(libs)
+
+    def _write_properties(self) -> None:
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        self.properties_path.write_text(
+            server_properties(self.port, self.controller_port, self.data_dir)
+        )
+
+    async def _format(self, libs: Path) -> None:
+        shutil.rmtree(self.data_dir, ignore_errors=True)  # a half-formatted folder from a crash
+        command = [*self._java_command(libs), "kafka.tools.StorageTool", "format", "--standalone"]
+        command += ["-t", new_cluster_id(), "-c", str(self.properties_path)]
+        result = await run_command(command, cwd=self.state_dir, within=120)
+        if result.returncode != 0:
+            raise InfraError(f"formatting Kafka storage failed:\n{result.output[-3000:]}")
+
+    def _java_command(self, libs: Path) -> list[str]:
+        logging_options = [
+            f"-Dlog4j2.configurationFile={paths.log4j_config()}",
+            f"-Dkafka.logs.dir={self.log_path.parent}",
+        ]
+        # The quoted wildcard is expanded by the JVM itself, not by a shell.
+        return [java(), *JVM_OPTIONS, *logging_options, "-cp", f"{libs}/*"]
+
+    def _launch(self, libs: Path) -> None:
+        command = [*self._java_command(libs), "kafka.Kafka", str(self.properties_path)]
+        # The broker's output goes to a file: an unread pipe would block it once full.
+        with self.out_path.open("ab") as out:
+            process = subprocess.Popen(
+                command,
+                cwd=self.state_dir,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # setsid: survives the caller and its terminal
+            )
+        self.pid_path.write_text(f"{process.pid}\n")
+        log.info("kafka.started pid=%s port=%s", process.pid, self.port)
+
+    async def wait_ready(self, within: float = 120.0) -> None:
+        """Wait for a metadata round trip and a group coordinator; fail early if the broker died."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + within
+        problem = "not started"
+        while loop.time() < deadline:
+            listening = await port_open(HOST, self.port)
+            if not listening and self.pid() is None:
+                message = f"Kafka on {self.bootstrap_servers} is not running"
+                raise InfraError(f"{message}\n{self._tail()}")
+            if listening:
+                try:
+                    await asyncio.wait_for(self._probe(), max(1.0, deadline - loop.time()))
+                    return
+                except Exception as error:  # any failure means: not ready yet
+                    problem = f"{type(error).__name__}: {error}"
+            await asyncio.sleep(0.25)
+        raise InfraError(f"Kafka not ready after {within:.0f} s ({problem})\n{self._tail()}")
+
+    async def _probe(self) -> None:
+        admin = AIOKafkaAdminClient(
+            bootstrap_servers=self.bootstrap_servers, request_timeout_ms=5000
+        )
+        try:
+            await admin.start()
+            cluster = await admin.describe_cluster()
+            if not cluster.get("brokers"):
+                raise InfraError("metadata lists no broker")
+            await admin.find_coordinator(READINESS_GROUP)
+        finally:
+            await admin.close()
+
+    def _tail(self) -> str:
+        return tail(self.out_path) or tail(self.log_path)
+
+    async def stop(self, grace: float = 30.0) -> None:
+        """SIGTERM (the broker's shutdown hook), SIGKILL after `grace` s; the data stays."""
+        async with file_lock(self.state_dir / ".lock"):
+            pid = self.pid()
+            if pid is not None:
+                await terminate([pid], grace)
+                log.info("kafka.stopped pid=%s", pid)
+            self.pid_path.unlink(missing_ok=True)
+
+    async def restart(self, downtime: float = 0.0, within: float = 120.0) -> None:
+        """Stop, stay down `downtime` seconds (a fault test's outage), start, wait until ready."""
+        await self.stop()
+        await asyncio.sleep(downtime)
+        await self.start()
+        await self.wait_ready(within)
+
+    def freeze(self) -> None:
+        """SIGSTOP: the broker hangs with its ports open (clients time out, not refused)."""
+        self._signal(signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        self._signal(signal.SIGCONT)
+
+    def _signal(self, sig: signal.Signals) -> None:
+        pid = self.pid()
+        if pid is None:
+            raise InfraError(f"Kafka from {self.state_dir} is not running")
+        os.kill(pid, sig)
+
+    async def status(self) -> ComponentStatus:
+        pid = self.pid()
+        running = pid is not None or await port_open(HOST, self.port)
+        problem = await self._problem() if running else ""
+        return ComponentStatus(
+            name="kafka",
+            address=self.bootstrap_servers,
+            state_dir=self.state_dir,
+            running=running,
+            ready=running and not problem,
+            owned=pid is not None,
+            pid=pid,
+            detail=problem,
+        )
+
+    async def _problem(self) -> str:
+        """Why the broker does not answer yet; empty when it does."""
+        try:
+            await asyncio.wait_for(self._probe(), 10.0)
+        except Exception as error:  # a status probe reports, it does not raise
+            return f"{type(error).__name__}: {error}"
+        return ""
+
+
+def server_properties(port: int, controller_port: int, data_dir: Path) -> str:
+    """KRaft single node, sized for a 2-core machine; internal topics with one replica."""
+    settings = {
+        "process.roles": "broker,controller",
+        "node.id": "1",
+        "controller.quorum.bootstrap.servers": f"{HOST}:{controller_port}",
+        "listeners": f"PLAINTEXT://{HOST}:{port},CONTROLLER://{HOST}:{controller_port}",
+        "advertised.listeners": f"PLAINTEXT://{HOST}:{port},CONTROLLER://{HOST}:{controller_port}",
+        "controller.listener.names": "CONTROLLER",
+        "inter.broker.listener.name": "PLAINTEXT",
+        "listener.security.protocol.map": "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+        "log.dirs": str(data_dir),
+        "num.network.threads": "2",
+        "num.io.threads": "2",
+        "num.partitions": "1",
+        # The default 128 MiB dedupe buffer is allocated on the heap at start.
+        "log.cleaner.dedupe.buffer.size": "16777216",
+        "offsets.topic.replication.factor": "1",
+        "offsets.topic.num.partitions": "1",
+        "transaction.state.log.replication.factor": "1",
+        "transaction.state.log.min.isr": "1",
+        "share.coordinator.state.topic.replication.factor": "1",
+        "share.coordinator.state.topic.min.isr": "1",
+        "group.initial.rebalance.delay.ms": "0",
+        "auto.create.topics.enable": "false",
+    }
+    return "".join(f"{key}={value}\n" for key, value in settings.items())

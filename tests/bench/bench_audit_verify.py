@@ -1,0 +1,103 @@
+"""Benchmark: offline verification of an audit export, against a raw SHA-256 of the same bytes.
+
+    uv run python tests/bench/bench_audit_verify.py --entries 1000000
+
+Builds a synthetic tenant log of N entries, exports all of it, then in the same
+run times ``verify_archive`` on the archive file and one SHA-256 over that
+file's bytes. Prints one JSON object. CI runs it at a smoke size only.
+"""
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable
+from datetime import UTC, datetime
+from hashlib import sha256
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from samen_audit.archive import verify_archive, write_archive
+from samen_audit.archive.sample import SampleLog
+from samen_audit.domain.merkle import root_hash
+
+START = datetime(2025, 1, 1, tzinfo=UTC)
+NOW = datetime(2025, 7, 1, tzinfo=UTC)
+MB = 1_000_000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    result = run(args.entries, args.seed)
+    print(json.dumps(result, indent=2))
+    return 0 if result["ok"] else 1
+
+
+def run(entries: int, seed: int) -> dict[str, object]:
+    key = Ed25519PrivateKey.from_private_bytes(sha256(b"bench key %d" % seed).digest())
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "export.zip"
+        figures = build(path, entries, seed, key)
+        outcome: list[bool] = []
+        verify_seconds = timed(lambda: outcome.append(verify_archive(path).ok))
+        sha256_seconds = timed(lambda: sha256_file(path))
+        archive_bytes = path.stat().st_size
+        with zipfile.ZipFile(path) as archive:
+            uncompressed = sum(info.file_size for info in archive.infolist())
+    return {
+        "benchmark": "audit_verify",
+        "entries": entries,
+        "ok": outcome == [True],
+        "archive_bytes": archive_bytes,
+        "uncompressed_bytes": uncompressed,
+        **figures,
+        "verify_seconds": round(verify_seconds, 3),
+        "verify_entries_per_second": round(entries / verify_seconds),
+        "verify_archive_mb_per_second": round(archive_bytes / MB / verify_seconds, 1),
+        "sha256_seconds": round(sha256_seconds, 3),
+        "sha256_archive_mb_per_second": round(archive_bytes / MB / sha256_seconds, 1),
+        "ratio_verify_to_sha256": round(verify_seconds / sha256_seconds, 1),
+    }
+
+
+def build(path: Path, entries: int, seed: int, key: Ed25519PrivateKey) -> dict[str, float]:
+    """The synthetic log, its root, its archive on disk; the log is gone when this returns."""
+    started = time.perf_counter()
+    log = SampleLog("bench-tenant", START, seed=seed)
+    log.append(entries)
+    generate_seconds = time.perf_counter() - started
+    root_seconds = timed(lambda: root_hash(log.leaves))
+    build_seconds = timed(lambda: write_to(path, log, key))
+    return {
+        "generate_seconds": round(generate_seconds, 3),
+        "root_seconds": round(root_seconds, 3),
+        "build_seconds": round(build_seconds, 3),
+    }
+
+
+def write_to(path: Path, log: SampleLog, key: Ed25519PrivateKey) -> None:
+    with path.open("wb") as target:
+        write_archive(target, log.export_contents(key, NOW), key)
+
+
+def sha256_file(path: Path) -> str:
+    digest = sha256()
+    with path.open("rb") as source:
+        while block := source.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+if __name__ == "__main__":
+    sys.exit(main())
