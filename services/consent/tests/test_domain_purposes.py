@@ -165,15 +165,35 @@ _texts = st.builds(
 
 
 @given(st.lists(_texts, max_size=4))
-def test_revise_bumps_the_version_exactly_when_a_text_changes(texts: list[PurposeText]) -> None:
+def test_revise_bumps_the_version_exactly_when_the_words_change(texts: list[PurposeText]) -> None:
     purpose = default_purpose(DefaultPurpose.ENGAGE_SWV)
     revised = revise(purpose, texts)
-    before = {t.language: t for t in purpose.texts}
+    before = {t.language: t.sha256 for t in purpose.texts}
     supplied = {t.language: t for t in texts}
-    changed = any(before.get(lang) != t for lang, t in supplied.items())
-    assert revised.version == purpose.version + (1 if changed else 0)
+    changed = any(before.get(lang) != t.sha256 for lang, t in supplied.items())
+    if not changed:
+        assert revised is purpose
+        return
+    assert revised.version == purpose.version + 1
     for lang, text in supplied.items():
         assert revised.text_in(lang) == text
     if revised.dutch.sha256 == purpose.dutch.sha256:
         for text in purpose.translations:
             assert revised.text_in(text.language) == supplied.get(text.language, text)
+    else:
+        assert {t.language for t in revised.translations} == set(supplied) - {"nl"}
+
+
+def test_the_same_words_with_another_review_flag_are_not_a_new_version() -> None:
+    purpose = default_purpose(DefaultPurpose.ENGAGE_SWV)
+    english = purpose.text_in("en")
+    assert english is not None
+    assert revise(purpose, [PurposeText("en", english.title, english.body, True)]) is purpose
+
+
+def test_a_tenant_may_add_a_purpose_of_its_own_beside_the_defaults() -> None:
+    base = default_purpose(DefaultPurpose.MDO_REQUEST)
+    custom = Purpose("school_photo", 1, base.dutch, (), ConsentRule.ONE_SUFFICES, ForMonths(12))
+    catalogue = default_catalogue().with_purpose(custom)
+    assert catalogue.get("school_photo") == custom
+    assert "school_photo" not in default_catalogue().purposes

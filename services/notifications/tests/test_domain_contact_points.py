@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import time
 
 import pytest
-
 from samen_notifications.domain.contact import (
     ContactPoint,
     QuietHours,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-
 from samen_notifications.domain.dates import DATE_WORDS, format_date, format_time
 from samen_notifications.domain.errors import NaiveDatetime
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-
 from samen_notifications.domain.errors import NaiveDatetime
 from samen_notifications.domain.rules import (
     RULES,

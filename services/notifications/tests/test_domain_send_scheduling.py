@@ -8,7 +8,6 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from samen_notifications.domain.contact import DEFAULT_QUIET_HOURS, ContactPoint, QuietHours
 from samen_notifications.domain.errors import NaiveDatetime
 from samen_notifications.domain.rules import (
@@ -39,8 +38,8 @@ AMS = ZoneInfo("Europe/Amsterdam")
 EVENT, GUARDIAN = uuid.uuid4(), uuid.uuid4()
 
 
-def _local(*args: int) -> datetime:
-    return datetime(*args, tzinfo=AMS)  # type: ignore[misc]
+def _local(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=AMS)
 
 
 def _rule(event: str, *, staff: bool = False) -> NotificationRule:

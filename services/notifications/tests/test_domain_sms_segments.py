@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from samen_notifications.domain.sms import SmsEncoding, sms_encoding, sms_length, sms_segments
 
 pytestmark = pytest.mark.unit

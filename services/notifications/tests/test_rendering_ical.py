@@ -8,8 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from icalendar import Calendar
-
+from icalendar import Calendar, Timezone
 from samen_notifications.domain.errors import NaiveDatetime
 from samen_notifications.domain.rules import CalendarMethod
 from samen_notifications.ical import (
@@ -100,6 +99,7 @@ def test_start_and_end_are_amsterdam_wall_times_with_their_tzid() -> None:
 
 def test_the_calendar_defines_amsterdam_summer_and_winter_time() -> None:
     (timezone,) = _parse(_entry()).walk("VTIMEZONE")
+    assert isinstance(timezone, Timezone)
     tz = timezone.to_tz()
     assert tz.utcoffset(datetime(2030, 7, 1, 12, 0)) == timedelta(hours=2)
     assert tz.utcoffset(datetime(2030, 1, 1, 12, 0)) == timedelta(hours=1)

@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 
 import jinja2
 import pytest
-
 from samen_notifications.domain.rules import RULES, NotificationRule, ParentAction
 from samen_notifications.domain.sms import SmsEncoding, sms_encoding, sms_segments
 from samen_notifications.rendering import (
@@ -62,7 +61,7 @@ def realistic_context(**overrides: Any) -> dict[str, Any]:
         "interpreter": True,
         "evaluation_kind": "opp",
         "due_date": date(2025, 4, 15),
-        "dispute_subject": "action_part",
+        "dispute_subject": "opp_action_part",
         "stage": "objection",
     }
     return context | overrides
@@ -284,3 +283,67 @@ def test_a_translation_missing_a_part_is_not_used() -> None:
     )
     message = renderer.render("hello", "de", {"name": "Noor"})
     assert (message.lang_used, message.fell_back, message.text) == ("nl", True, "Hallo Noor\n")
+
+
+# The codes the owning services put on the bus (consent purposes, meeting kinds, dispute
+# subjects and stages, evaluation subjects); each needs its own words, not the fallback.
+CODES = {
+    ("consent_request", "purpose"): [
+        "engage_swv",
+        "mdo_request",
+        "preventive_support",
+        "share_file",
+        "arrangement",
+        "opp_action_part",
+        "assessment",
+    ],
+    ("meeting_invitation", "meeting_kind"): [
+        "intake",
+        "progress_talk",
+        "support_team",
+        "mdo",
+        "opp_evaluation",
+        "agreement_evaluation",
+    ],
+    ("dispute_opened", "dispute_subject"): [
+        "opp",
+        "opp_action_part",
+        "support_or_arrangement",
+        "admission",
+        "removal",
+        "other",
+    ],
+    ("dispute_opened", "stage"): [
+        "conversation",
+        "mediation",
+        "education_consultant",
+        "objection",
+        "disputes_committee",
+    ],
+    ("evaluation_due", "evaluation_kind"): ["opp", "agreement"],
+    ("staff_dispute_opened", "dispute_subject"): [
+        "opp",
+        "opp_action_part",
+        "support_or_arrangement",
+        "admission",
+        "removal",
+        "other",
+    ],
+    ("staff_evaluation_due", "evaluation_kind"): ["opp", "agreement"],
+}
+CODE_CASES = [
+    (template, variable, code, lang)
+    for (template, variable), codes in CODES.items()
+    for code in codes
+    for lang in RENDERER.languages_of(template)
+]
+
+
+@pytest.mark.parametrize(("template", "variable", "code", "lang"), CODE_CASES)
+def test_every_known_code_has_its_own_words_in_every_language(
+    template: str, variable: str, code: str, lang: str
+) -> None:
+    def text_for(value: str) -> str:
+        return render(template, lang, context_for(template, **{variable: value})).text
+
+    assert text_for(code) != text_for("not_a_known_code")

@@ -4,11 +4,16 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from samen_audit.archive.layout import iterate_selection, node_key
+from samen_audit.archive.layout import iterate_selection
 from samen_audit.archive.reading import VerificationFailed
 from samen_audit.archive.report import Failure, entry_failure
 from samen_audit.domain.canonical import EntryFacts, UnreadableEntry, read_entry_facts
-from samen_audit.domain.merkle import inclusion_path_ranges, leaf_hash, verify_inclusion
+from samen_audit.domain.merkle import (
+    LeafRange,
+    inclusion_path_ranges,
+    leaf_hash,
+    verify_inclusion,
+)
 from samen_audit.domain.treehead import SignedTreeHead
 
 
@@ -34,7 +39,7 @@ class EntryWalk:
         self,
         head: SignedTreeHead,
         leaves: Sequence[bytes],
-        nodes: dict[str, bytes],
+        nodes: dict[LeafRange, bytes],
         selected: Sequence[Sequence[int]],
     ) -> None:
         self._head = head
@@ -141,7 +146,7 @@ class EntryWalk:
     def _check_inclusion(self, line: _Line) -> None:
         size = self._head.tree_size
         try:
-            path = [self._nodes[node_key(r)] for r in inclusion_path_ranges(line.index, size)]
+            path = [self._nodes[r] for r in inclusion_path_ranges(line.index, size)]
         except KeyError:
             path = []
         if not verify_inclusion(line.leaf, line.index, size, path, self._head.root_hash):

@@ -23,7 +23,7 @@ from samen_audit.archive.layout import (
     TREE_HEAD,
 )
 from samen_audit.archive.report import Check, Failure
-from samen_audit.domain.merkle import HASH_SIZE
+from samen_audit.domain.merkle import HASH_SIZE, LeafRange
 from samen_audit.domain.signing import key_id, load_public_key_pem, verify_statement
 from samen_audit.domain.treehead import MalformedTreeHead, SignedTreeHead
 
@@ -55,7 +55,7 @@ class Manifest:
 
 @dataclass(frozen=True)
 class Proofs:
-    nodes: dict[str, bytes]
+    nodes: dict[LeafRange, bytes]
     consistency_from: int | None
     consistency_path: list[bytes]
 
@@ -221,7 +221,7 @@ def _proofs(document: Mapping[str, object], head: SignedTreeHead) -> Proofs:
     consistency = document["consistency"]
     if not isinstance(inclusion, dict) or not isinstance(inclusion["nodes"], dict):
         raise TypeError("inclusion nodes are an object")
-    nodes = {str(key): _hash(value) for key, value in inclusion["nodes"].items()}
+    nodes = {_leaf_range(key): _hash(value) for key, value in inclusion["nodes"].items()}
     if consistency is None:
         return Proofs(nodes, None, [])
     if not isinstance(consistency, dict) or consistency["to_size"] != head.tree_size:
@@ -267,6 +267,12 @@ def _json_object(data: bytes, check: Check, name: str) -> dict[str, object]:
     if not isinstance(document, dict):
         raise fail(check, f"{name} is onleesbaar.", f"{name} is not a JSON object.")
     return document
+
+
+def _leaf_range(key: str) -> LeafRange:
+    """``"start-end"`` back to its leaf range."""
+    start, end = key.split("-")
+    return int(start), int(end)
 
 
 def _hash(value: object) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import Final
 
 from samen_consent.domain.codes import DefaultPurpose
@@ -58,18 +59,19 @@ def text_to_show(purpose: Purpose, language: str) -> PurposeText:
 
 
 def revise(purpose: Purpose, new_texts: Iterable[PurposeText]) -> Purpose:
-    """Replace texts by language; any change makes version + 1, no change is a no-op.
+    """Replace texts by language; new words make version + 1, the same words change nothing
+    (a review alone goes through `mark_reviewed` and keeps the version).
 
     A new Dutch text drops the translations not supplied with it: they translate words
     that no longer bind, and a parent then reads the Dutch text until a new one comes.
     """
-    by_language = {text.language: text for text in purpose.texts}
+    current = {text.language: text.sha256 for text in purpose.texts}
     supplied = {text.language: text for text in new_texts}
-    if all(by_language.get(lang) == text for lang, text in supplied.items()):
+    if all(current.get(lang) == text.sha256 for lang, text in supplied.items()):
         return purpose
     dutch = supplied.get(DUTCH, purpose.dutch)
-    kept = {} if dutch.sha256 != purpose.dutch.sha256 else by_language
-    merged = {**kept, **supplied}
+    kept = {t.language: t for t in purpose.translations}
+    merged = {**(kept if dutch.sha256 == purpose.dutch.sha256 else {}), **supplied}
     merged.pop(DUTCH, None)
     return replace(
         purpose,
@@ -97,6 +99,9 @@ class Catalogue:
     """One tenant's purposes, each at its current version."""
 
     purposes: Mapping[str, Purpose]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "purposes", MappingProxyType(dict(self.purposes)))
 
     def get(self, code: str) -> Purpose:
         purpose = self.purposes.get(code)

@@ -78,7 +78,7 @@ def withdraw(request: ConsentRequest, evidence: Evidence) -> Outcome:
     _check_moment(request, evidence.at)
     _check_may_withdraw(request, evidence.party_id)
     withdrawn = replace(
-        request, state=request.state, ended_at=evidence.at, withdrawal=evidence
+        request, state=RequestState.WITHDRAWN, ended_at=evidence.at, withdrawal=evidence
     )
     was_given = request.state is RequestState.GIVEN
     decisions: list[Decision] = [

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import time
 from types import MappingProxyType
@@ -115,7 +116,7 @@ class ContactPoint:
     mobile: str | None = None
     language: str = DEFAULT_LANGUAGE
     # Per kind of message, the channels the person chose; a kind left out means "any".
-    channel_choices: Mapping[MessageKind, frozenset[Channel]] = field(
+    channel_choices: Mapping[MessageKind, AbstractSet[Channel]] = field(
         default_factory=lambda: MappingProxyType({}), hash=False
     )
     quiet_hours: QuietHours = DEFAULT_QUIET_HOURS
@@ -137,7 +138,7 @@ class ContactPoint:
         return tuple(channel for channel in Channel if addresses[channel] is not None)
 
     def chosen_channels(self, kind: MessageKind) -> frozenset[Channel]:
-        return self.channel_choices.get(kind, frozenset(Channel))
+        return frozenset(self.channel_choices.get(kind, Channel))
 
     def __repr__(self) -> str:
         choices = {kind.value: sorted(chosen) for kind, chosen in self.channel_choices.items()}

@@ -116,23 +116,23 @@ IB, DIRECTOR = ("ib",), ("director",)
 
 # fmt: off
 GUARDIAN_RULES: tuple[NotificationRule, ...] = (
-    # event type              to    template                 kind            channels parent action
-    R(c("ConsentRequested"),  AUTH, "consent_request",       K.REQUEST,      BOTH,  A.REQUIRED),
-    R(c("ConsentReminderDue"), AUTH, "consent_reminder",     K.REMINDER,     BOTH,  A.REQUIRED),
-    R(c("ConsentGiven"),      AUTH, "consent_given",         K.CONFIRMATION, EMAIL, A.OPTIONAL),
-    R(c("ConsentRefused"),    AUTH, "consent_refused",       K.CONFIRMATION, EMAIL),
-    R(c("ConsentWithdrawn"),  AUTH, "consent_withdrawn",     K.CONFIRMATION, EMAIL),
-    R(m("MeetingScheduled"),  AUTH, "meeting_invitation",    K.REQUEST,      BOTH,  A.REQUIRED,
+    # event type                to    template                 kind            channel parent action
+    R(c("ConsentRequested"),    AUTH, "consent_request",       K.REQUEST,      BOTH,  A.REQUIRED),
+    R(c("ConsentReminderDue"),  AUTH, "consent_reminder",      K.REMINDER,     BOTH,  A.REQUIRED),
+    R(c("ConsentGiven"),        AUTH, "consent_given",         K.CONFIRMATION, EMAIL, A.OPTIONAL),
+    R(c("ConsentRefused"),      AUTH, "consent_refused",       K.CONFIRMATION, EMAIL, A.NONE),
+    R(c("ConsentWithdrawn"),    AUTH, "consent_withdrawn",     K.CONFIRMATION, EMAIL, A.NONE),
+    R(m("MeetingScheduled"),    AUTH, "meeting_invitation",    K.REQUEST,      BOTH,  A.REQUIRED,
       calendar=CalendarMethod.REQUEST),
-    R(m("MeetingRescheduled"), AUTH, "meeting_rescheduled",  K.REQUEST,      BOTH,  A.REQUIRED,
+    R(m("MeetingRescheduled"),  AUTH, "meeting_rescheduled",   K.REQUEST,      BOTH,  A.REQUIRED,
       urgent_within=SOON, calendar=CalendarMethod.REQUEST),
-    R(m("MeetingCancelled"),  AUTH, "meeting_cancelled",     K.UPDATE,       BOTH,  A.NONE,
+    R(m("MeetingCancelled"),    AUTH, "meeting_cancelled",     K.UPDATE,       BOTH,  A.NONE,
       urgent_within=SOON, calendar=CalendarMethod.CANCEL),
-    R(m("MeetingReminderDue"), AUTH, "meeting_reminder",     K.REMINDER,     BOTH,  A.OPTIONAL),
-    R(m("MeetingRecorded"),   ALL,  "meeting_recorded",      K.UPDATE,       EMAIL, A.REQUIRED),
-    R(m("EvaluationDue"),     AUTH, "evaluation_due",        K.UPDATE,       EMAIL),
-    R(d("DisputeOpened"),     AUTH, "dispute_opened",        K.CONFIRMATION, EMAIL, A.OPTIONAL),
-    R(d("DisputeStageChanged"), AUTH, "dispute_stage_changed", K.UPDATE,     EMAIL, A.OPTIONAL),
+    R(m("MeetingReminderDue"),  AUTH, "meeting_reminder",      K.REMINDER,     BOTH,  A.OPTIONAL),
+    R(m("MeetingRecorded"),     ALL,  "meeting_recorded",      K.UPDATE,       EMAIL, A.REQUIRED),
+    R(m("EvaluationDue"),       AUTH, "evaluation_due",        K.UPDATE,       EMAIL, A.NONE),
+    R(d("DisputeOpened"),       AUTH, "dispute_opened",        K.CONFIRMATION, EMAIL, A.OPTIONAL),
+    R(d("DisputeStageChanged"), AUTH, "dispute_stage_changed", K.UPDATE,       EMAIL, A.OPTIONAL),
 )
 
 STAFF_RULES: tuple[NotificationRule, ...] = (
@@ -147,6 +147,7 @@ STAFF_RULES: tuple[NotificationRule, ...] = (
 # fmt: on
 
 RULES: tuple[NotificationRule, ...] = GUARDIAN_RULES + STAFF_RULES
+del c, m, d, R, K, A, AUTH, ALL, BOTH, IB, DIRECTOR  # the table's shorthand only
 
 
 def rules_for(event_type: str) -> tuple[NotificationRule, ...]:

@@ -9,10 +9,10 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from samen_notifications.domain.contact import ContactPoint, QuietHours
+from samen_notifications.domain.dates import AMSTERDAM
 from samen_notifications.domain.errors import NaiveDatetime
 from samen_notifications.domain.rules import Channel, NotificationRule, Urgency
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 DEFAULT_CONTACT_WAIT = timedelta(hours=72)
 MESSAGE_ID_DOMAIN = "samen.invalid"
 # Fixed forever: changing it would give every resend a new Message-ID.

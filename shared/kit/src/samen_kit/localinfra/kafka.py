@@ -19,6 +19,7 @@ from samen_kit.localinfra.fetch import fetch_kafka, java
 from samen_kit.localinfra.process import (
     InfraError,
     command_line,
+    describe,
     file_lock,
     is_alive,
     port_open,
@@ -155,7 +156,7 @@ class KafkaNode:
                     await asyncio.wait_for(self._probe(), max(1.0, deadline - loop.time()))
                     return
                 except Exception as error:  # any failure means: not ready yet
-                    problem = f"{type(error).__name__}: {error}"
+                    problem = describe(error)
             await asyncio.sleep(0.25)
         raise InfraError(f"Kafka not ready after {within:.0f} s ({problem})\n{self._tail()}")
 
@@ -224,7 +225,7 @@ class KafkaNode:
         try:
             await asyncio.wait_for(self._probe(), 10.0)
         except Exception as error:  # a status probe reports, it does not raise
-            return f"{type(error).__name__}: {error}"
+            return describe(error)
         return ""
 
 

@@ -16,6 +16,7 @@ from samen_kit.localinfra import paths
 from samen_kit.localinfra.process import (
     InfraError,
     descendants,
+    describe,
     file_lock,
     is_alive,
     port_open,
@@ -109,7 +110,10 @@ class PostgresCluster:
                     return
                 await self._initialise()
                 self._write_config()
-                await self._pg_ctl("start", "-l", str(self.log_path), "-w", "-t", "60")
+                try:
+                    await self._pg_ctl("start", "-l", str(self.log_path), "-w", "-t", "60")
+                except InfraError as error:
+                    raise InfraError(f"{error}\n{tail(self.log_path)}") from None
                 log.info("postgres.started port=%s", self.port)
             await self._ensure_role()
 
@@ -208,7 +212,7 @@ class PostgresCluster:
                 await self._query("SELECT 1")
                 return
             except Exception as error:  # any failure means: not ready yet
-                problem = f"{type(error).__name__}: {error}"
+                problem = describe(error)
             await asyncio.sleep(0.25)
         raise InfraError(f"PostgreSQL not ready after {within:.0f} s ({problem})")
 
@@ -260,7 +264,7 @@ class PostgresCluster:
         try:
             await self._query("SELECT 1")
         except Exception as error:  # a status probe reports, it does not raise
-            return f"{type(error).__name__}: {error}"
+            return describe(error)
         return ""
 
     async def create_database(self, name: str) -> None:

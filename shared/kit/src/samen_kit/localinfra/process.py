@@ -181,3 +181,8 @@ def tail(path: Path, lines: int = 20) -> str:
     except OSError:
         return ""
     return "\n".join(text.splitlines()[-lines:])
+
+
+def describe(error: BaseException) -> str:
+    """`TimeoutError` or `KafkaConnectionError: Unable to bootstrap`, for status lines."""
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
