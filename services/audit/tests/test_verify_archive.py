@@ -122,12 +122,32 @@ def test_one_entry_removed_names_the_missing_entry() -> None:
     assert "ontbreekt" in report.failure.message_nl
 
 
-def test_an_entry_removed_with_its_proof_nodes_is_still_named() -> None:
+def test_an_entry_removed_with_its_own_proof_node_is_still_named() -> None:
     _, archive = filtered_export()
+
+    def drop_sibling_of_leaf_8(data: bytes) -> bytes:
+        document = json.loads(data)
+        del document["inclusion"]["nodes"]["9-10"]  # on no other selected entry's path
+        return json.dumps(document).encode()
+
     tampered = edit_lines(archive, "entries.jsonl", lambda lines: lines[:4] + lines[5:])
-    tampered = edit(tampered, "proofs.json", lambda data: data.replace(b'"8-9"', b'"x-y"'))
-    report = verify_archive(tampered)
-    assert report.failure is not None and report.failure.index == 8
+    report = verify_archive(edit(tampered, "proofs.json", drop_sibling_of_leaf_8))
+    assert report.failure is not None
+    assert (report.failure.check, report.failure.index) == (Check.ENTRY, 8)
+
+
+def test_a_proof_node_altered_names_the_entry_whose_proof_it_breaks() -> None:
+    log, archive = filtered_export()
+
+    def alter_sibling_of_leaf_8(data: bytes) -> bytes:
+        document = json.loads(data)
+        document["inclusion"]["nodes"]["9-10"] = sha256(b"forged").hexdigest()
+        return json.dumps(document).encode()
+
+    report = verify_archive(edit(archive, "proofs.json", alter_sibling_of_leaf_8))
+    assert report.failure is not None
+    assert (report.failure.check, report.failure.index) == (Check.ENTRY, 8)
+    assert report.failure.event_id == event_id_at(log, 8)
 
 
 def test_two_entries_swapped_in_place_name_the_first() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable
-from uuid import UUID, uuid4
+from uuid import uuid4
 
 import pytest
 from samen_contract.topics import events_topic
@@ -130,6 +130,7 @@ async def test_events_leave_in_commit_order_per_pupil(
 ) -> None:
     from aiokafka import AIOKafkaConsumer
     from samen_contract.codec import decode
+    from samen_contract.errors import MalformedRecord
 
     producer = build_runtime(settings_for("consent"))
     who = tenant()
@@ -157,7 +158,10 @@ async def test_events_leave_in_commit_order_per_pupil(
             batch = await reader.getmany(timeout_ms=500)
             for records in batch.values():
                 for r in records:
-                    envelope = decode(r.value, list(r.headers)).envelope
+                    try:
+                        envelope = decode(r.value, list(r.headers)).envelope
+                    except MalformedRecord:
+                        continue  # other tests on this topic park broken records on purpose
                     if envelope.tenant == who:
                         sequences.append(envelope.sequence)
             return len(sequences) >= 10
@@ -172,6 +176,3 @@ async def _when(value: object, predicate: Callable[[object], object]) -> object:
     result = await value  # type: ignore[misc]
     return result if predicate(result) else None
 
-
-def _unused(_: UUID) -> None:  # keeps UUID imported for annotations in helpers
-    return None

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from samen_audit.archive.layout import iterate_selection
 from samen_audit.archive.reading import VerificationFailed
-from samen_audit.archive.report import Failure, entry_failure
+from samen_audit.archive.report import entry_failure
 from samen_audit.domain.canonical import EntryFacts, UnreadableEntry, read_entry_facts
 from samen_audit.domain.merkle import (
     LeafRange,
@@ -61,19 +61,10 @@ class EntryWalk:
         return self.result
 
     def _check_place(self, line: _Line, wanted: int | None) -> None:
-        if wanted is None or line.index > wanted:
-            if wanted is None:
-                raise _failed(
-                    entry_failure(
-                        line.index,
-                        line.event_id,
-                        "zij hoort niet bij deze export.",
-                        "it is not in the signed selection of this export.",
-                    )
-                )
+        if wanted is not None and line.index > wanted:
             raise self._missing(wanted)
-        if line.index < wanted:
-            raise _failed(
+        if wanted is None or line.index < wanted:
+            raise VerificationFailed(
                 entry_failure(
                     line.index,
                     line.event_id,
@@ -83,7 +74,7 @@ class EntryWalk:
             )
 
     def _missing(self, index: int) -> VerificationFailed:
-        return _failed(
+        return VerificationFailed(
             entry_failure(
                 index,
                 None,
@@ -95,7 +86,7 @@ class EntryWalk:
 
     def _check(self, line: _Line) -> None:
         if line.index >= len(self._leaves) or self._leaves[line.index] != line.leaf:
-            raise _failed(
+            raise VerificationFailed(
                 entry_failure(
                     line.index,
                     line.event_id,
@@ -116,7 +107,7 @@ class EntryWalk:
         facts = _facts(entry)
         event_id = facts.event_id if facts else line.event_id
         if leaf_hash(entry) != line.leaf:
-            raise _failed(
+            raise VerificationFailed(
                 entry_failure(
                     line.index,
                     event_id,
@@ -125,7 +116,7 @@ class EntryWalk:
                 )
             )
         if facts is not None and facts.event_id != line.event_id:
-            raise _failed(
+            raise VerificationFailed(
                 entry_failure(
                     line.index,
                     event_id,
@@ -134,7 +125,7 @@ class EntryWalk:
                 )
             )
         if facts is not None and facts.tenant not in (None, self._head.tenant):
-            raise _failed(
+            raise VerificationFailed(
                 entry_failure(
                     line.index,
                     event_id,
@@ -147,10 +138,10 @@ class EntryWalk:
         size = self._head.tree_size
         try:
             path = [self._nodes[r] for r in inclusion_path_ranges(line.index, size)]
-        except KeyError:
+        except (KeyError, ValueError):  # a node left out, or an index outside the tree
             path = []
         if not verify_inclusion(line.leaf, line.index, size, path, self._head.root_hash):
-            raise _failed(
+            raise VerificationFailed(
                 entry_failure(
                     line.index,
                     line.event_id,
@@ -164,7 +155,7 @@ class EntryWalk:
             return _line(json.loads(raw))
         except (ValueError, KeyError, TypeError) as error:
             index = wanted if wanted is not None else number
-            raise _failed(
+            raise VerificationFailed(
                 entry_failure(
                     index,
                     None,
@@ -202,7 +193,3 @@ def _facts(entry: bytes) -> EntryFacts | None:
         return read_entry_facts(entry)
     except UnreadableEntry:
         return None
-
-
-def _failed(failure: Failure) -> VerificationFailed:
-    return VerificationFailed(failure)

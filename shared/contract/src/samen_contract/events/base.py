@@ -45,3 +45,13 @@ class Event(BaseModel):
 def event_type_of(event: Event | type[Event]) -> str:
     """The CloudEvents type of an event or event class."""
     return event.event_type()
+
+
+class EventValue(BaseModel):
+    """A structured value inside an event (never an event on its own)."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+
+# A code from a catalogue (purpose, kind, stage): lower-case words joined by underscores.
+CODE = r"^[a-z][a-z0-9_]{0,63}$"

@@ -8,11 +8,13 @@ All ids are pseudonymous UUIDv5s (`ids.pseudonymous_id`), so no school number tr
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from uuid import UUID
 
-from samen_contract.events.base import Event
+from pydantic import Field
+
+from samen_contract.events.base import CODE, Event, EventValue
 
 
 class GuardianStanding(StrEnum):
@@ -67,3 +69,134 @@ class GuardianshipEnded(Event):
 
     pupil_id: UUID
     guardian_id: UUID
+
+
+class PartyRole(StrEnum):
+    """Who answers a consent request: a guardian with authority, or the pupil (age rules)."""
+
+    GUARDIAN = "guardian"
+    PUPIL = "pupil"
+
+
+class ConsentAnswer(StrEnum):
+    AGREE = "agree"
+    REFUSE = "refuse"
+
+
+class AnswerChannel(StrEnum):
+    GUARDIAN_PAGE = "guardian_page"  # the parent's own page, through their access link
+    RECORDED_BY_STAFF = "recorded_by_staff"  # e.g. the pupil's answer, with the IB as witness
+
+
+class ConsentParty(EventValue):
+    party_id: UUID
+    role: PartyRole
+
+
+class ConsentRequested(Event):
+    """Staff asked consent for one purpose; `parties` are exactly those to ask (never a
+    parent with only the right to information)."""
+
+    __service__ = "consent"
+    __version__ = 1
+
+    request_id: UUID
+    pupil_id: UUID
+    school_id: UUID
+    purpose: str = Field(pattern=CODE)
+    purpose_version: int = Field(ge=1)
+    parties: tuple[ConsentParty, ...]
+    answer_by: date | None = None
+
+
+class ConsentAnswered(Event):
+    """One party answered; the Dutch text's version is what they agreed to or refused."""
+
+    __service__ = "consent"
+    __version__ = 1
+
+    request_id: UUID
+    pupil_id: UUID
+    purpose: str = Field(pattern=CODE)
+    purpose_version: int = Field(ge=1)
+    party_id: UUID
+    party_role: PartyRole
+    answer: ConsentAnswer
+    channel: AnswerChannel
+
+
+class ConsentGiven(Event):
+    """Every required party agreed: the school may act for this purpose until `valid_until`
+    (exclusive; None while not withdrawn)."""
+
+    __service__ = "consent"
+    __version__ = 1
+
+    request_id: UUID
+    pupil_id: UUID
+    purpose: str = Field(pattern=CODE)
+    purpose_version: int = Field(ge=1)
+    valid_until: datetime | None = None
+
+
+class ConsentRefused(Event):
+    """A party refused: the request ends; only a new request can lead to consent."""
+
+    __service__ = "consent"
+    __version__ = 1
+
+    request_id: UUID
+    pupil_id: UUID
+    purpose: str = Field(pattern=CODE)
+    party_id: UUID
+
+
+class ConsentConflictDetected(Event):
+    """One party agreed and another refused or withdrew: staff talk with both."""
+
+    __service__ = "consent"
+    __version__ = 1
+
+    request_id: UUID
+    pupil_id: UUID
+    purpose: str = Field(pattern=CODE)
+    agreed: tuple[UUID, ...]
+    disagreed: tuple[UUID, ...]
+
+
+class ConsentWithdrawn(Event):
+    """A party withdrew: from now on the consent is not valid."""
+
+    __service__ = "consent"
+    __version__ = 1
+
+    request_id: UUID
+    pupil_id: UUID
+    purpose: str = Field(pattern=CODE)
+    party_id: UUID
+
+
+class ConsentExpired(Event):
+    """The validity ended at `expired_at`; the id is derived from the request, so a sweep
+    never emits it twice."""
+
+    __service__ = "consent"
+    __version__ = 1
+
+    request_id: UUID
+    pupil_id: UUID
+    purpose: str = Field(pattern=CODE)
+    expired_at: datetime
+
+
+class ConsentReminderDue(Event):
+    """A party has not answered after the configured days; reminder `number` is due."""
+
+    __service__ = "consent"
+    __version__ = 1
+
+    request_id: UUID
+    pupil_id: UUID
+    purpose: str = Field(pattern=CODE)
+    party_id: UUID
+    number: int = Field(ge=1)
