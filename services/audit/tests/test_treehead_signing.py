@@ -1,9 +1,11 @@
 """Signed tree heads: canonical bytes, Ed25519 signatures, the published key's forms."""
 
 import base64
+import dataclasses
 import json
 from datetime import UTC, datetime, timedelta, timezone
 from hashlib import sha256
+from typing import Any
 
 import pytest
 import rfc8785
@@ -58,10 +60,9 @@ def test_a_signed_head_verifies_with_the_public_key_alone() -> None:
         {"timestamp": AT + timedelta(microseconds=1)},
     ],
 )
-def test_changing_any_signed_field_breaks_the_signature(change: dict[str, object]) -> None:
-    signed = head().sign(KEY)
-    fields = {**signed.__dict__, **change}
-    assert not SignedTreeHead(**fields).verify(KEY.public_key())  # type: ignore[arg-type]
+def test_changing_any_signed_field_breaks_the_signature(change: dict[str, Any]) -> None:
+    changed = dataclasses.replace(head().sign(KEY), **change)
+    assert not changed.verify(KEY.public_key())
 
 
 def test_another_key_does_not_verify() -> None:

@@ -6,6 +6,7 @@ import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from hashlib import sha256
+from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -86,9 +87,9 @@ def test_an_untouched_filtered_export_verifies() -> None:
     assert report.lines()[0].startswith("IN ORDE")
 
 
-def test_an_export_verifies_from_a_file_path_too(tmp_path: pytest.TempPathFactory) -> None:
+def test_an_export_verifies_from_a_file_path_too(tmp_path: Path) -> None:
     _, archive = filtered_export()
-    path = tmp_path / "export.zip"  # type: ignore[operator]
+    path = tmp_path / "export.zip"
     path.write_bytes(archive)
     assert verify_archive(path).ok
 

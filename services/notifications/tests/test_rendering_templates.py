@@ -63,6 +63,11 @@ def realistic_context(**overrides: Any) -> dict[str, Any]:
         "due_date": date(2025, 4, 15),
         "dispute_subject": "opp_action_part",
         "stage": "objection",
+        "item_kind": "consent_request",
+        "sender_name": "OBS De Regenboog",
+        "broadcast_subject": "Ouderavond op donderdag 20 maart",
+        "broadcast_body": "We nodigen u uit voor de ouderavond.\n\nDe koffie staat klaar.",
+        "broadcast_sms": "Ouderavond donderdag 20 maart om 19:30. Welkom!",
     }
     return context | overrides
 
@@ -82,7 +87,8 @@ def test_every_template_renders_in_every_language_from_its_declared_variables(
     assert message.subject and "\n" not in message.subject
     assert message.html.startswith("<!DOCTYPE html>")
     assert f'lang="{lang}"' in message.html
-    assert "Mohammed-Amin" in message.text
+    if "pupil_first_name" in RENDERER.variables_of(template):
+        assert "Mohammed-Amin" in message.text
 
 
 @pytest.mark.parametrize(

@@ -94,20 +94,16 @@ async def outbox_state(sessions: async_sessionmaker[AsyncSession]) -> dict[str, 
     async with sessions() as session:
         row = (
             await session.execute(
-                text(
-                    "SELECT count(*) AS total, count(published_at) AS published FROM outbox"
-                )
+                text("SELECT count(*) AS total, count(published_at) AS published FROM outbox")
             )
         ).one()
     return {"total": row[0], "published": row[1]}
 
 
-async def wait_for(
-    probe: Callable[[], Any], *, timeout: float = 60.0, interval: float = 0.2
-) -> Any:
+async def wait_for(probe: Callable[[], Any], *, within: float = 60.0, interval: float = 0.2) -> Any:
     """Poll `probe` (sync or async) until it returns something truthy; no bare sleeps."""
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
+    deadline = loop.time() + within
     while True:
         result = probe()
         if asyncio.iscoroutine(result):
@@ -115,7 +111,7 @@ async def wait_for(
         if result:
             return result
         if loop.time() > deadline:
-            raise AssertionError(f"condition not met within {timeout}s: last={result!r}")
+            raise AssertionError(f"condition not met within {within}s: last={result!r}")
         await asyncio.sleep(interval)
 
 

@@ -39,6 +39,7 @@ async def test_the_cloudevents_sdk_reads_an_event_the_kit_published(
         await reader.start()
         found: list[Any] = []
         try:
+
             async def read() -> bool:
                 batch = await reader.getmany(timeout_ms=500)
                 for records in batch.values():

@@ -30,8 +30,14 @@ async def _samen(settings: ServiceSettings, *args: str) -> str:
         SAMEN_KAFKA_BOOTSTRAP=settings.kafka_bootstrap, SAMEN_TOPIC_PREFIX=settings.topic_prefix
     )
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "samen_cli", *args, env=env, cwd=ROOT,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+        sys.executable,
+        "-m",
+        "samen_cli",
+        *args,
+        env=env,
+        cwd=ROOT,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
     )
     out, _ = await proc.communicate()
     assert proc.returncode == 0, out.decode()
@@ -99,7 +105,9 @@ async def test_a_malformed_record_is_parked_with_its_reason(
         await kafka.start()
         try:
             await kafka.send_and_wait(
-                settings.topic_prefix + events_topic("consent"), b"{not json", key=marker,
+                settings.topic_prefix + events_topic("consent"),
+                b"{not json",
+                key=marker,
                 headers=[("ce_type", b"samen.consent.PupilEnrolled.v1")],
             )
         finally:

@@ -39,8 +39,14 @@ def _env(settings: ServiceSettings) -> dict[str, str]:
 
 async def _spawn(settings: ServiceSettings, mode: str, tenant: str) -> asyncio.subprocess.Process:
     return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "tests.integration.kit.proof_worker", mode, tenant,
-        cwd=ROOT, env=_env(settings), stdout=asyncio.subprocess.PIPE,
+        sys.executable,
+        "-m",
+        "tests.integration.kit.proof_worker",
+        mode,
+        tenant,
+        cwd=ROOT,
+        env=_env(settings),
+        stdout=asyncio.subprocess.PIPE,
     )
 
 

@@ -81,7 +81,9 @@ async def test_the_same_event_delivered_three_times_has_one_effect(
         try:
             for _ in range(3):
                 await kafka.send_and_wait(
-                    topic_prefix + record.topic, record.value, key=record.key,
+                    topic_prefix + record.topic,
+                    record.value,
+                    key=record.key,
                     headers=record.headers,
                 )
             # A marker enrolled after the repeats proves all three were consumed.
@@ -91,13 +93,18 @@ async def test_the_same_event_delivered_three_times_has_one_effect(
             )
             marker_record = encode(
                 Envelope.for_event(
-                    marker_event, tenant=envelope.tenant, subject=str(marker),
-                    actor="system:roster-import", sequence=1,
+                    marker_event,
+                    tenant=envelope.tenant,
+                    subject=str(marker),
+                    actor="system:roster-import",
+                    sequence=1,
                 ),
                 marker_event,
             )
             await kafka.send_and_wait(
-                topic_prefix + marker_record.topic, marker_record.value, key=record.key,
+                topic_prefix + marker_record.topic,
+                marker_record.value,
+                key=record.key,
                 headers=marker_record.headers,
             )
         finally:
@@ -144,16 +151,23 @@ async def test_events_leave_in_commit_order_per_pupil(
                     proofkit.PupilEnrolled(
                         pupil_id=pupil, school_id=proofkit.SCHOOL, enrolled_on="2026-08-24"
                     ),
-                    tenant=who, subject=str(pupil), actor="system:roster-import",
+                    tenant=who,
+                    subject=str(pupil),
+                    actor="system:roster-import",
                 )
-        await wait_for(lambda: _when(outbox_state(producer.sessions), lambda s: s["published"] == 10))
+        await wait_for(
+            lambda: _when(outbox_state(producer.sessions), lambda s: s["published"] == 10)
+        )
     reader = AIOKafkaConsumer(
-        topic_prefix + events_topic("consent"), bootstrap_servers=kafka_bootstrap,
-        auto_offset_reset="earliest", enable_auto_commit=False,
+        topic_prefix + events_topic("consent"),
+        bootstrap_servers=kafka_bootstrap,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
     )
     await reader.start()
     sequences: list[int] = []
     try:
+
         async def collect() -> bool:
             batch = await reader.getmany(timeout_ms=500)
             for records in batch.values():
@@ -175,4 +189,3 @@ async def test_events_leave_in_commit_order_per_pupil(
 async def _when(value: object, predicate: Callable[[object], object]) -> object:
     result = await value  # type: ignore[misc]
     return result if predicate(result) else None
-

@@ -10,14 +10,15 @@ then parked on the dead-letter topic; the consumer goes on with the next record.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
 import structlog
 from samen_contract import Envelope, Event
-from samen_contract.codec import MalformedRecord, decode
+from samen_contract.codec import decode
+from samen_contract.errors import MalformedRecord
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -71,12 +72,43 @@ class EventConsumer:
         self._max_backoff = max_backoff
 
     async def handle_record(self, record: FailedRecord) -> None:
+        await self.handle_batch([record])
+
+    async def handle_batch(self, records: Sequence[FailedRecord]) -> None:
+        """Handle a poll's worth of records in one transaction (the fast path).
+
+        If any record's handler fails, nothing of the batch is kept and each record is
+        handled on its own, so a poison record is retried and parked alone.
+        """
+        deliveries = [d for d in [await self._decode_or_park(r) for r in records] if d]
+        if not deliveries:
+            return
+        delay = self._backoff
+        while True:
+            try:
+                async with self._sessions() as session, session.begin():
+                    for delivery in deliveries:
+                        await self._apply_in(session, delivery)
+                return
+            except Exception as exc:
+                if not is_transient(exc):
+                    break
+                log.warning("consumer.transient_failure", consumer=self.name, error=repr(exc))
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, self._max_backoff)
+        for delivery in deliveries:
+            await self._handle_one(delivery)
+
+    async def _decode_or_park(self, record: FailedRecord) -> Delivery | None:
         try:
             envelope, event, data = decode(record.value or b"", record.headers)
         except MalformedRecord as exc:
             await self._park(record, "malformed", str(exc), attempts=0)
-            return
-        delivery = Delivery(envelope=envelope, event=event, data=data, record=record)
+            return None
+        return Delivery(envelope=envelope, event=event, data=data, record=record)
+
+    async def _handle_one(self, delivery: Delivery) -> None:
+        envelope = delivery.envelope
         bind_event_context(
             tenant=envelope.tenant, correlationid=envelope.correlationid, event_id=envelope.id
         )
@@ -98,7 +130,9 @@ class EventConsumer:
                 else:
                     failures += 1
                     log.warning(
-                        "consumer.handler_failed", consumer=self.name, attempt=failures,
+                        "consumer.handler_failed",
+                        consumer=self.name,
+                        attempt=failures,
                         error=repr(exc),
                     )
                     if failures >= self._max_attempts:
@@ -108,19 +142,26 @@ class EventConsumer:
                 delay = min(delay * 2, self._max_backoff)
 
     async def _apply(self, delivery: Delivery) -> None:
-        env = delivery.envelope
         async with self._sessions() as session, session.begin():
-            if not await claim(session, self.name, UUID(env.id)):
-                log.debug("consumer.duplicate_ignored", consumer=self.name)
-                return
-            newer = await advance_sequence(
-                session, consumer=self.name, source=env.source, tenant=env.tenant,
-                subject=env.subject, sequence=env.sequence,
-            )
-            if not newer:
-                log.info("consumer.stale_ignored", consumer=self.name, sequence=env.sequence)
-                return
-            await self._handler(session, delivery)
+            await self._apply_in(session, delivery)
+
+    async def _apply_in(self, session: AsyncSession, delivery: Delivery) -> None:
+        env = delivery.envelope
+        if not await claim(session, self.name, UUID(env.id)):
+            log.debug("consumer.duplicate_ignored", consumer=self.name)
+            return
+        newer = await advance_sequence(
+            session,
+            consumer=self.name,
+            source=env.source,
+            tenant=env.tenant,
+            subject=env.subject,
+            sequence=env.sequence,
+        )
+        if not newer:
+            log.info("consumer.stale_ignored", consumer=self.name, sequence=env.sequence)
+            return
+        await self._handler(session, delivery)
 
     async def _park(self, record: FailedRecord, reason: str, error: str, attempts: int) -> None:
         letter = DeadLetter(
@@ -130,8 +171,13 @@ class EventConsumer:
             try:
                 await self._dead_letters.park(self._dlq_topic, letter)
                 break
-            except Exception as exc:  # noqa: BLE001 - the broker is away; keep the record
+            except Exception as exc:
                 log.warning("consumer.dlq_unavailable", consumer=self.name, error=repr(exc))
                 await asyncio.sleep(self._backoff)
-        log.error("consumer.parked", consumer=self.name, reason=reason, topic=record.topic,
-                  offset=record.offset)
+        log.error(
+            "consumer.parked",
+            consumer=self.name,
+            reason=reason,
+            topic=record.topic,
+            offset=record.offset,
+        )

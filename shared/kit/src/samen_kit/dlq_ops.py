@@ -109,10 +109,10 @@ async def replay_dead_letters(bootstrap: str, dlq_topic: str, *, group_id: str) 
         await producer.stop()
 
 
-async def _assigned(consumer: AIOKafkaConsumer, timeout: float = 60.0) -> list[TopicPartition]:
+async def _assigned(consumer: AIOKafkaConsumer, within: float = 60.0) -> list[TopicPartition]:
     """Wait until the group gave this consumer its partitions (joining takes a moment)."""
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
+    deadline = loop.time() + within
     while not consumer.assignment():
         if loop.time() > deadline:
             raise TimeoutError("no partitions assigned to the replay consumer")

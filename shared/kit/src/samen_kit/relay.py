@@ -80,7 +80,7 @@ class OutboxRelay:
                 await self._run_once()
             except asyncio.CancelledError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - any failure: back off, start over
+            except Exception as exc:
                 self.active.clear()
                 log.warning("outbox.relay.failed", service=self.service, error=repr(exc))
                 await asyncio.sleep(self._standby_interval)
@@ -105,7 +105,9 @@ class OutboxRelay:
 
     async def _acquire_lock(self, conn: asyncpg.Connection) -> None:
         key = advisory_key(self.service)
-        while not await conn.fetchval("SELECT pg_try_advisory_lock($1)", key):
+        # Standing by: another relay holds the lock; polling is the only way to learn
+        # that it let go, since PostgreSQL does not notify lock releases.
+        while not await conn.fetchval("SELECT pg_try_advisory_lock($1)", key):  # noqa: ASYNC110
             await asyncio.sleep(self._standby_interval)
 
     def _on_notify(self, *_args: Any) -> None:

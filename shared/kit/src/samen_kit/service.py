@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Union
 
 from fastapi import APIRouter, FastAPI
 from faststream.kafka import KafkaBroker
 from faststream.specification import AsyncAPI
-from samen_contract.topics import TopicSpec, dlq_topic, events_topic, topic_specs
+from samen_contract.registry import events_of
+from samen_contract.topics import dlq_topic, events_topic, topic_specs
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -32,7 +33,7 @@ from samen_kit.settings import ServiceSettings
 from samen_kit.subscriptions import subscribe
 from samen_kit.topics import ensure_topics
 
-BackgroundJob = Callable[[], Awaitable[None]]
+BackgroundJob = Callable[[], Coroutine[Any, Any, None]]
 
 
 @dataclass
@@ -82,11 +83,13 @@ class ServiceRuntime:
 
 def build_runtime(settings: ServiceSettings, *, clock: Clock | None = None) -> ServiceRuntime:
     engine = create_engine(settings.database_url)
+    broker = KafkaBroker(settings.kafka_bootstrap, logger=None)
+    document_publications(broker, settings.service, settings.topic_prefix)
     return ServiceRuntime(
         settings=settings,
         engine=engine,
         sessions=session_factory(engine),
-        broker=KafkaBroker(settings.kafka_bootstrap, logger=None),
+        broker=broker,
         writer=EventWriter(settings.service),
         relay=OutboxRelay(
             service=settings.service,
@@ -101,8 +104,22 @@ def build_runtime(settings: ServiceSettings, *, clock: Clock | None = None) -> S
     )
 
 
-def own_topics(service: str) -> list[TopicSpec]:
-    return [spec for spec in topic_specs() if spec.name in {events_topic(service), dlq_topic(service)}]
+def document_publications(broker: KafkaBroker, service: str, prefix: str = "") -> None:
+    """Describe the service's events topic in its AsyncAPI document.
+
+    The relay publishes with its own producer (the outbox is the only way out), so this
+    publisher is never called; it exists so FastStream documents what the topic carries.
+    """
+    payload: Any = Union[events_of(service)]  # noqa: UP007 - a runtime union of classes
+    broker.publisher(
+        prefix + events_topic(service),
+        title=f"{events_topic(service)}:publish",
+        description=(
+            f"Facts owned by the {service} service, CloudEvents binary mode (ce_* headers, "
+            "JSON data), keyed by pupil id. Published through the transactional outbox."
+        ),
+        schema=payload,
+    )
 
 
 def create_app(

@@ -1,8 +1,9 @@
 """Registering an `EventConsumer` with a FastStream Kafka broker.
 
 FastStream owns the Kafka consumer (and the AsyncAPI document); the kit's consumer owns
-idempotence, ordering, retries and dead letters. Offsets are committed only after the
-record was handled or parked (`AckPolicy.ACK`, auto-commit off).
+idempotence, ordering, retries and dead letters. Records arrive in batches (one
+transaction per batch on the fast path). Offsets are committed only after the
+batch was handled or parked (`AckPolicy.ACK`, auto-commit off).
 """
 
 from __future__ import annotations
@@ -35,17 +36,21 @@ def subscribe(
     topics: Sequence[str],
     group_id: str,
     description: str = "",
+    max_records: int = 500,
 ) -> None:
-    async def on_message(msg: KafkaMessage) -> None:
-        await consumer.handle_record(failed_record(msg.raw_message))  # type: ignore[arg-type]
+    async def on_batch(msg: KafkaMessage) -> None:
+        records: tuple[ConsumerRecord[bytes, bytes], ...] = msg.raw_message  # type: ignore[assignment]
+        await consumer.handle_batch([failed_record(raw) for raw in records])
 
-    on_message.__name__ = consumer.name.replace(".", "_")
+    on_batch.__name__ = consumer.name.replace(".", "_")
     broker.subscriber(
         *topics,
+        batch=True,
+        max_records=max_records,
         group_id=group_id,
         ack_policy=AckPolicy.ACK,
         auto_offset_reset="earliest",
         max_poll_interval_ms=600_000,
         title=f"{consumer.name}:{','.join(topics)}",
         description=description or consumer.name,
-    )(on_message)
+    )(on_batch)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -31,10 +32,9 @@ async def ensure_topics(
             )
             for spec in missing
         ]
-        try:
+        # Another service may create the same topic at the same moment.
+        with contextlib.suppress(TopicAlreadyExistsError):
             await admin.create_topics(new)
-        except TopicAlreadyExistsError:
-            pass  # another service created it at the same moment
         return [spec.name for spec in missing]
     finally:
         await admin.close()

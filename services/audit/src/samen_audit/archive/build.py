@@ -191,7 +191,15 @@ class _MemberWriter:
 
     def __init__(self, target: IO[bytes], written_at: datetime) -> None:
         self._zip = zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED)
-        self._date_time = written_at.timetuple()[:6]
+        moment = written_at.timetuple()
+        self._date_time = (
+            moment.tm_year,
+            moment.tm_mon,
+            moment.tm_mday,
+            moment.tm_hour,
+            moment.tm_min,
+            moment.tm_sec,
+        )
         self.digests: dict[str, str] = {}
 
     def __enter__(self) -> "_MemberWriter":
@@ -204,7 +212,7 @@ class _MemberWriter:
         self.write_lines(name, iter((data,)))
 
     def write_lines(self, name: str, chunks: Iterator[bytes]) -> None:
-        info = zipfile.ZipInfo(name, date_time=self._date_time)  # type: ignore[arg-type]
+        info = zipfile.ZipInfo(name, date_time=self._date_time)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
         digest = sha256()

@@ -56,6 +56,7 @@ from samen_disputes.domain.rights import (
 )
 from samen_disputes.domain.rules import DEFAULT_RULES, MoveRule, OpeningRule, TenantRules
 from samen_disputes.domain.stages import FORMAL_STAGES, INFORMAL_STAGES, Ending, Stage
+from samen_disputes.domain.standing import Standing, age_in_days, standing_of
 from samen_disputes.domain.state import DisputeState, Track
 from samen_disputes.domain.subjects import (
     COMMITTEE_SUBJECTS,
@@ -111,12 +112,14 @@ __all__ = [
     "PayloadNotForMove",
     "Role",
     "Stage",
+    "Standing",
     "TenantRules",
     "Text",
     "Track",
     "Transition",
     "TransitionKind",
     "Waiting",
+    "age_in_days",
     "allowed_moves",
     "apply",
     "committee_hears",
@@ -130,5 +133,6 @@ __all__ = [
     "opener_of",
     "outcome_following",
     "parent_rights",
+    "standing_of",
     "what_is_due",
 ]

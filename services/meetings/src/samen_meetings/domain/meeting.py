@@ -20,6 +20,14 @@ class MeetingStatus(StrEnum):
     RECORDED = "recorded"
 
 
+class LocationKind(StrEnum):
+    """Where the meeting is held; pages and invitations say it in words, no address."""
+
+    SCHOOL = "school"
+    ONLINE = "online"
+    PHONE = "phone"
+
+
 class CancelReason(StrEnum):
     BY_SCHOOL = "by_school"
     BY_GUARDIAN = "by_guardian"
@@ -65,6 +73,7 @@ class Meeting:
     participants: tuple[Participant, ...]  # sorted by role, then id
     interpreter: InterpreterNeed = NO_INTERPRETER
     status: MeetingStatus = MeetingStatus.SCHEDULED
+    location: LocationKind = LocationKind.SCHOOL
     planned: bool = True  # False: took place unplanned and was recorded afterwards
     evaluates_opp_id: UUID | None = None
     evaluates_agreement_ids: frozenset[UUID] = frozenset()

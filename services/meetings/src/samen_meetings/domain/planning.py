@@ -33,6 +33,7 @@ from samen_meetings.domain.meeting import (
     NO_INTERPRETER,
     CancelReason,
     InterpreterNeed,
+    LocationKind,
     Meeting,
     MeetingStatus,
     TimeSlot,
@@ -55,6 +56,7 @@ class MeetingRequest:
     interpreter: InterpreterNeed = NO_INTERPRETER
     evaluates_opp_id: UUID | None = None
     evaluates_agreement_ids: frozenset[UUID] = frozenset()
+    location: LocationKind = LocationKind.SCHOOL
 
 
 def plan_meeting(
@@ -140,6 +142,7 @@ def _build(
         slot=slot,
         participants=participants,
         interpreter=request.interpreter,
+        location=request.location,
         planned=planned,
         evaluates_opp_id=request.evaluates_opp_id,
         evaluates_agreement_ids=request.evaluates_agreement_ids,

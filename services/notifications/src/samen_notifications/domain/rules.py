@@ -1,7 +1,9 @@
 """Which incoming event sends what to whom: one readable table.
 
 Each event type maps to one or more rules (a confirmation to the guardians and a notice
-to staff are two rules). Events not in the table send nothing.
+to staff are two rules). Events not in the table send nothing. Commands of this service
+itself (a staff broadcast, a parent asking for a fresh link) use the same table under
+`command:<name>` keys.
 """
 
 from __future__ import annotations
@@ -105,6 +107,14 @@ def _event(service: str) -> Callable[[str], str]:
     return lambda name: f"samen.{service}.{name}.v1"
 
 
+COMMAND_PREFIX = "command:"
+
+
+def command(name: str) -> str:
+    """The table's key of one of this service's own commands."""
+    return f"{COMMAND_PREFIX}{name}"
+
+
 def _staff_notice(event_type: str, roles: tuple[str, ...], template: str) -> NotificationRule:
     return NotificationRule(event_type, staff(*roles), template, MessageKind.STAFF_NOTICE, EMAIL)
 
@@ -144,9 +154,20 @@ STAFF_RULES: tuple[NotificationRule, ...] = (
     _staff_notice(d("DisputeOpened"),           IB + DIRECTOR,       "staff_dispute_opened"),
     _staff_notice(d("DisputeStageChanged"),     DIRECTOR,            "staff_dispute_stage_changed"),
 )
+
+BROADCAST = command("broadcast")
+LINK_RENEWAL = command("link_renewal")
+PREFERENCES_LINK = command("preferences_link")
+
+COMMAND_RULES: tuple[NotificationRule, ...] = (
+    #  command           to   template            kind            channel parent action
+    R(BROADCAST,         ALL, "broadcast",        K.UPDATE,       EMAIL, A.NONE),
+    R(LINK_RENEWAL,      ALL, "link_renewal",     K.REQUEST,      BOTH,  A.OPTIONAL),
+    R(PREFERENCES_LINK,  ALL, "preferences_link", K.CONFIRMATION, EMAIL, A.OPTIONAL),
+)
 # fmt: on
 
-RULES: tuple[NotificationRule, ...] = GUARDIAN_RULES + STAFF_RULES
+RULES: tuple[NotificationRule, ...] = GUARDIAN_RULES + STAFF_RULES + COMMAND_RULES
 del c, m, d, R, K, A, AUTH, ALL, BOTH, IB, DIRECTOR  # the table's shorthand only
 
 

@@ -98,6 +98,7 @@ def message_key(event_id: uuid.UUID, recipient_id: uuid.UUID, channel: Channel) 
 class UnreachableReason(StrEnum):
     NO_CONTACT_POINT = "no_contact_point"  # none arrived within the wait
     DO_NOT_CONTACT = "do_not_contact"  # court order, safety: staff must act another way
+    ALL_CHANNELS_FAILED = "all_channels_failed"  # every channel on file failed for good
 
 
 @dataclass(frozen=True, slots=True)

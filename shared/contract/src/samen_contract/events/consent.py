@@ -15,6 +15,7 @@ from uuid import UUID
 from pydantic import Field
 
 from samen_contract.events.base import CODE, Event, EventValue
+from samen_contract.fields import MinuteStart
 
 
 class GuardianStanding(StrEnum):
@@ -88,6 +89,13 @@ class AnswerChannel(StrEnum):
     RECORDED_BY_STAFF = "recorded_by_staff"  # e.g. the pupil's answer, with the IB as witness
 
 
+class ConsentRuleKind(StrEnum):
+    """When the guardians' answers amount to consent (a pupil who is a party must agree)."""
+
+    ALL_WITH_AUTHORITY = "all_with_authority"
+    ONE_SUFFICES = "one_suffices"
+
+
 class ConsentParty(EventValue):
     party_id: UUID
     role: PartyRole
@@ -106,7 +114,9 @@ class ConsentRequested(Event):
     purpose: str = Field(pattern=CODE)
     purpose_version: int = Field(ge=1)
     parties: tuple[ConsentParty, ...]
+    # The last Amsterdam day on which the question can be answered (None: no end).
     answer_by: date | None = None
+    rule: ConsentRuleKind | None = None
 
 
 class ConsentAnswered(Event):
@@ -165,7 +175,11 @@ class ConsentConflictDetected(Event):
 
 
 class ConsentWithdrawn(Event):
-    """A party withdrew: from now on the consent is not valid."""
+    """A party withdrew: from now on the consent is not valid.
+
+    `was_given` is False when a party withdrew their own agreement while the request was
+    still open (the request ends then too).
+    """
 
     __service__ = "consent"
     __version__ = 1
@@ -174,6 +188,7 @@ class ConsentWithdrawn(Event):
     pupil_id: UUID
     purpose: str = Field(pattern=CODE)
     party_id: UUID
+    was_given: bool | None = None
 
 
 class ConsentExpired(Event):
@@ -187,6 +202,7 @@ class ConsentExpired(Event):
     pupil_id: UUID
     purpose: str = Field(pattern=CODE)
     expired_at: datetime
+    was_given: bool | None = None  # False: the question lapsed unanswered
 
 
 class ConsentReminderDue(Event):
@@ -200,3 +216,78 @@ class ConsentReminderDue(Event):
     purpose: str = Field(pattern=CODE)
     party_id: UUID
     number: int = Field(ge=1)
+    # A pupil party answers in a conversation with staff: remind the school, not the pupil.
+    party_role: PartyRole | None = None
+
+
+class CancelReason(StrEnum):
+    STAFF = "staff"  # staff stopped it (asked by mistake, circumstances changed)
+    ROSTER_CHANGED = "roster_changed"  # the pupil left, or the guardians changed: ask again
+
+
+class ConsentRequestCancelled(Event):
+    """An open request was stopped before anyone could give consent; nobody answers it
+    any more."""
+
+    __service__ = "consent"
+    __version__ = 1
+
+    request_id: UUID
+    pupil_id: UUID
+    purpose: str = Field(pattern=CODE)
+    reason: CancelReason
+
+
+class SupportNeed(StrEnum):
+    """What a guardian says they need themselves (the note they may add stays in the
+    consent service)."""
+
+    EXPLANATION = "explanation"
+    CONVERSATION = "conversation"
+    INTERPRETER = "interpreter"
+    HELP_WITH_FORMS = "help_with_forms"
+    PARENTING_SUPPORT = "parenting_support"
+    SOMEONE_ALONGSIDE = "someone_alongside"
+    OTHER = "other"
+    NOTHING_NOW = "nothing_now"
+
+
+class GuardianSupportNeedsStated(Event):
+    """A guardian said what support they need themselves, beside a consent request."""
+
+    __service__ = "consent"
+    __version__ = 1
+
+    pupil_id: UUID
+    guardian_id: UUID
+    request_id: UUID | None = None
+    needs: tuple[SupportNeed, ...]
+    has_note: bool = False
+
+
+class ConsentAction(StrEnum):
+    REQUEST = "request"
+    ANSWER = "answer"
+    WITHDRAW = "withdraw"
+    CANCEL = "cancel"
+    STATE_SUPPORT_NEEDS = "state_support_needs"
+    REVISE_PURPOSE = "revise_purpose"
+
+
+class ConsentActionRefused(Event):
+    """An action the consent rules refused (an answer after withdrawal, a second open
+    request, a guardian without authority...): nothing changed.
+
+    `reason` is the rule's code. At most one per actor, action, target, reason and
+    minute (the event id is derived from them), so a flood cannot bloat the trail.
+    """
+
+    __service__ = "consent"
+    __version__ = 1
+
+    action: ConsentAction
+    reason: str = Field(pattern=CODE)
+    request_id: UUID | None = None
+    pupil_id: UUID | None = None
+    purpose: str | None = Field(default=None, pattern=CODE)
+    window_start: MinuteStart

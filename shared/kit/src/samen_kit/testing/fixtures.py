@@ -95,14 +95,16 @@ def make_database(postgres_server_url: str) -> Iterator[Callable[[str], str]]:
         name = f"t_{RUN_ID}_{label}_{secrets.token_hex(3)}"
         run_blocking(lambda: _execute(postgres_server_url, f'CREATE DATABASE "{name}"'))
         created.append(name)
-        return make_url(postgres_server_url).set(database=name).render_as_string(
-            hide_password=False
+        return (
+            make_url(postgres_server_url).set(database=name).render_as_string(hide_password=False)
         )
 
     yield make
     for name in created:
         run_blocking(
-            lambda: _execute(postgres_server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            lambda name=name: _execute(  # type: ignore[misc]
+                postgres_server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
+            )
         )
 
 

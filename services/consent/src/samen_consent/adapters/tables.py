@@ -1,0 +1,157 @@
+"""The consent service's own tables (the kit adds outbox, inbox and sequences).
+
+Every row carries its tenant; rows about a pupil also carry the school and board, so
+`samen_kit.tenancy.scoped` narrows any query to what a staff member may see.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Column, DateTime, Text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field, SQLModel
+
+TENANT_LENGTH = 128
+
+
+def _moment(*, nullable: bool = False, index: bool = False) -> Any:
+    return Field(
+        default=None if nullable else ...,
+        sa_column=Column(DateTime(timezone=True), nullable=nullable, index=index),
+    )
+
+
+def _json(factory: Any = dict) -> Any:
+    return Field(default_factory=factory, sa_column=Column(JSONB, nullable=False))
+
+
+class PupilRow(SQLModel, table=True):
+    __tablename__ = "pupil"
+
+    tenant: str = Field(primary_key=True, max_length=TENANT_LENGTH)
+    pupil_id: UUID = Field(primary_key=True)
+    school_id: UUID = Field(index=True)
+    board_id: UUID | None = None
+    birth_date: date
+    enrolled_on: date
+    left_on: date | None = None
+
+
+class GuardianshipRow(SQLModel, table=True):
+    """One guardian of one pupil; `active` is False once a later import left them out."""
+
+    __tablename__ = "guardianship"
+
+    tenant: str = Field(primary_key=True, max_length=TENANT_LENGTH)
+    pupil_id: UUID = Field(primary_key=True)
+    guardian_id: UUID = Field(primary_key=True, index=True)
+    school_id: UUID
+    board_id: UUID | None = None
+    standing: str = Field(max_length=32)
+    active: bool = True
+
+
+class PurposeVersionRow(SQLModel, table=True):
+    """One version of a purpose in one tenant's catalogue; the highest is current.
+
+    Only the `reviewed` flags of its translations ever change after it is written.
+    """
+
+    __tablename__ = "purpose_version"
+
+    tenant: str = Field(primary_key=True, max_length=TENANT_LENGTH)
+    code: str = Field(primary_key=True, max_length=64)
+    version: int = Field(primary_key=True)
+    texts: list[dict[str, Any]] = _json(list)
+    rule: str = Field(max_length=32)
+    validity: dict[str, Any] = _json()
+    age_rule: dict[str, Any] = _json()
+    created_at: datetime = _moment()
+
+
+class RequestRow(SQLModel, table=True):
+    """A consent request; its answers and withdrawal are `EvidenceRow`s."""
+
+    __tablename__ = "consent_request"
+
+    request_id: UUID = Field(primary_key=True)
+    tenant: str = Field(index=True, max_length=TENANT_LENGTH)
+    school_id: UUID = Field(index=True)
+    board_id: UUID | None = None
+    pupil_id: UUID = Field(index=True)
+    purpose_code: str = Field(max_length=64)
+    purpose_version: int
+    parties: dict[str, Any] = _json()
+    requested_by: UUID
+    requested_at: datetime = _moment()
+    state: str = Field(max_length=16, index=True)
+    given_at: datetime | None = _moment(nullable=True)
+    ended_at: datetime | None = _moment(nullable=True)
+    # The exclusive end of the question (open) or of the consent (given): what sweeps scan.
+    expires_at: datetime | None = _moment(nullable=True, index=True)
+    reminders_sent: list[list[Any]] = _json(list)
+    cancel_reason: str | None = Field(default=None, max_length=32)
+
+
+class EvidenceRow(SQLModel, table=True):
+    """One act by one party: who, when, how, and which words were on the page."""
+
+    __tablename__ = "consent_evidence"
+
+    evidence_id: UUID = Field(primary_key=True)
+    tenant: str = Field(index=True, max_length=TENANT_LENGTH)
+    school_id: UUID
+    board_id: UUID | None = None
+    request_id: UUID = Field(index=True)
+    pupil_id: UUID
+    purpose_code: str = Field(max_length=64)
+    text_version: int
+    dutch_sha256: str = Field(max_length=64)
+    shown_language: str = Field(max_length=16)
+    shown_sha256: str = Field(max_length=64)
+    shown_reviewed: bool
+    party_id: UUID = Field(index=True)
+    role: str = Field(max_length=16)
+    act: str = Field(max_length=16)
+    at: datetime = _moment()
+    channel: str = Field(max_length=32)
+    token_id: str | None = Field(default=None, max_length=64)
+    witness_id: UUID | None = None
+
+
+class SupportNeedsRow(SQLModel, table=True):
+    """What a guardian said they need; the note stays here and on the service's pages."""
+
+    __tablename__ = "support_needs"
+
+    support_id: UUID = Field(primary_key=True)
+    tenant: str = Field(index=True, max_length=TENANT_LENGTH)
+    school_id: UUID = Field(index=True)
+    board_id: UUID | None = None
+    pupil_id: UUID
+    guardian_id: UUID
+    request_id: UUID | None = None
+    kinds: list[str] = _json(list)
+    note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    at: datetime = _moment()
+
+
+class RefusalCountRow(SQLModel, table=True):
+    """Refused attempts of one group in one minute, counted until the window is reported."""
+
+    __tablename__ = "access_refusal_count"
+
+    window_start: datetime = Field(
+        sa_column=Column(DateTime(timezone=True), primary_key=True, nullable=False)
+    )
+    tenant: str = Field(primary_key=True, max_length=TENANT_LENGTH)
+    reason: str = Field(primary_key=True, max_length=32)
+    credential: str = Field(primary_key=True, max_length=32)
+    method: str = Field(primary_key=True, max_length=8)
+    route: str = Field(primary_key=True, max_length=200)
+    resource_kind: str = Field(primary_key=True, max_length=64)
+    count: int = 0
+    emitted_at: datetime | None = _moment(nullable=True, index=True)

@@ -1,0 +1,153 @@
+"""The service's tables. Free text (descriptions, reasons, notes) lives here and nowhere else.
+
+Every row carries its `tenant`; rows about a pupil carry `school_id` and `board_id`,
+so `samen_kit.tenancy.scoped` narrows any query to what a staff member may see.
+"""
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Column, DateTime, Index, Text, text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field, SQLModel
+
+
+def _instant(*, nullable: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=nullable))
+
+
+def _json() -> Any:
+    return Field(sa_column=Column(JSONB, nullable=False))
+
+
+class PupilRow(SQLModel, table=True):
+    """Projection of the consent service's roster: where the pupil is enrolled."""
+
+    __tablename__ = "pupil"
+
+    pupil_id: UUID = Field(primary_key=True)
+    tenant: str = Field(index=True, max_length=128)
+    school_id: UUID
+    board_id: str | None = Field(default=None, max_length=128)
+    enrolled_on: date | None = None
+    left_on: date | None = None
+
+
+class GuardianRow(SQLModel, table=True):
+    """Projection: a guardian's standing to a pupil (only parental authority may act)."""
+
+    __tablename__ = "guardian"
+
+    pupil_id: UUID = Field(primary_key=True)
+    guardian_id: UUID = Field(primary_key=True)
+    tenant: str = Field(max_length=128)
+    standing: str = Field(max_length=64)
+
+
+class OppRow(SQLModel, table=True):
+    """Projection of the meetings service's OPPs, so a dispute about the OPP names it."""
+
+    __tablename__ = "opp"
+
+    opp_id: UUID = Field(primary_key=True)
+    tenant: str = Field(max_length=128)
+    pupil_id: UUID = Field(index=True)
+    started_on: date
+    action_part_version: int
+
+
+class DisputeRow(SQLModel, table=True):
+    __tablename__ = "dispute"
+    __table_args__ = (Index("dispute_open", "tenant", postgresql_where=text("ending IS NULL")),)
+
+    id: UUID = Field(primary_key=True)
+    tenant: str = Field(max_length=128)
+    school_id: UUID = Field(index=True)
+    board_id: str | None = Field(default=None, max_length=128)
+    pupil_id: UUID = Field(index=True)
+    subject: str = Field(max_length=64)
+    opened_by: str = Field(max_length=16)
+    opener_actor: str = Field(max_length=200)
+    description: str = Field(sa_column=Column(Text, nullable=False))
+    decision_date: date | None = None
+    opp_id: UUID | None = None
+    opened_at: datetime = _instant()
+    last_moved_at: datetime = _instant()
+    tracks: list[dict[str, Any]] = _json()
+    ending: str | None = Field(default=None, max_length=16)
+    outcome: str | None = Field(default=None, max_length=32)
+    ended_at: datetime | None = _instant(nullable=True)
+
+
+class MoveRow(SQLModel, table=True):
+    """Who made which move, when and why."""
+
+    __tablename__ = "dispute_move"
+
+    id: UUID = Field(primary_key=True)
+    dispute_id: UUID = Field(foreign_key="dispute.id", index=True)
+    tenant: str = Field(max_length=128)
+    move: str = Field(max_length=64)
+    kind: str = Field(max_length=32)
+    actor: str = Field(max_length=200)
+    at: datetime = _instant()
+    reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    outcome: str | None = Field(default=None, max_length=32)
+    advice: str | None = Field(default=None, max_length=32)
+    departs_from_advice: bool = False
+    stages_before: list[str] = _json()
+    stages_after: list[str] = _json()
+
+
+class NoteRow(SQLModel, table=True):
+    __tablename__ = "dispute_note"
+
+    id: UUID = Field(primary_key=True)
+    dispute_id: UUID = Field(foreign_key="dispute.id", index=True)
+    tenant: str = Field(max_length=128)
+    author: str = Field(max_length=200)
+    side: str = Field(max_length=16)
+    at: datetime = _instant()
+    text: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class TenantConfigRow(SQLModel, table=True):
+    """A tenant's moves table and terms; a tenant without a row uses the defaults."""
+
+    __tablename__ = "tenant_config"
+
+    tenant: str = Field(primary_key=True, max_length=128)
+    rules: dict[str, Any] = _json()
+    deadlines: dict[str, Any] = _json()
+    consultants_contact: str = Field(max_length=200)
+    updated_at: datetime = _instant()
+
+
+class DueEmittedRow(SQLModel, table=True):
+    """Keys of deadline events already written, so a sweep skips them cheaply."""
+
+    __tablename__ = "due_emitted"
+
+    key: str = Field(primary_key=True, max_length=200)
+    dispute_id: UUID = Field(index=True)
+    event_id: UUID
+    emitted_at: datetime = _instant()
+
+
+class RefusalCountRow(SQLModel, table=True):
+    """Refused attempts per minute and group; one `AccessRefused` per row once it closes."""
+
+    __tablename__ = "access_refusal"
+
+    window_start: datetime = Field(
+        sa_column=Column(DateTime(timezone=True), primary_key=True, nullable=False)
+    )
+    tenant: str = Field(primary_key=True, max_length=128)
+    reason: str = Field(primary_key=True, max_length=32)
+    credential: str = Field(primary_key=True, max_length=32)
+    method: str = Field(primary_key=True, max_length=8)
+    route: str = Field(primary_key=True, max_length=200)
+    resource_kind: str = Field(primary_key=True, max_length=64)
+    count: int
+    emitted_at: datetime | None = _instant(nullable=True)

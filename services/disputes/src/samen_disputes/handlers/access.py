@@ -1,0 +1,74 @@
+"""Who may reach which pupil and dispute. Anything out of reach is 'not found'.
+
+Staff: the tenant and the schools (or boards) their token covers. Guardians: the
+tenant, pupil and item their link names, and parental authority for that pupil.
+"""
+
+from uuid import UUID
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from samen_disputes.adapters.disputes import SqlDisputes
+from samen_disputes.adapters.roster import SqlRoster
+from samen_disputes.adapters.tables import DisputeRow, PupilRow
+from samen_disputes.handlers.context import Acting, GuardianActing, StaffActing
+from samen_disputes.handlers.errors import Hidden, NoParentalAuthority, NotFound
+from samen_kit.tenancy import visible
+
+PUPIL_ITEM = "pupil"
+DISPUTE_ITEM = "dispute"
+
+
+def _hidden(tenant_of_row: str, tenant: str) -> Hidden:
+    return Hidden.OTHER_TENANT if tenant_of_row != tenant else Hidden.OUT_OF_SCOPE
+
+
+async def pupil_for(session: AsyncSession, acting: Acting, pupil_id: UUID) -> PupilRow:
+    roster = SqlRoster(session)
+    pupil = await roster.pupil(acting.tenant, pupil_id)
+    if pupil is None:
+        elsewhere = await session.get(PupilRow, pupil_id)
+        hidden = Hidden.OTHER_TENANT if elsewhere is not None else Hidden.NOT_FOUND
+        raise NotFound("pupil", hidden)
+    if isinstance(acting, StaffActing):
+        if not visible(acting.staff, tenant=pupil.tenant, school_id=pupil.school_id,
+                       board_id=pupil.board_id):
+            raise NotFound("pupil", Hidden.OUT_OF_SCOPE)
+        return pupil
+    claims = acting.claims
+    if claims.pupil_id != pupil_id or not claims.item.is_(PUPIL_ITEM, pupil_id):
+        raise NotFound("pupil", Hidden.OUT_OF_SCOPE)
+    await require_authority(session, acting, pupil_id)
+    return pupil
+
+
+async def require_authority(session: AsyncSession, acting: GuardianActing, pupil_id: UUID) -> None:
+    if not await SqlRoster(session).has_authority(acting.tenant, pupil_id, acting.guardian_id):
+        raise NoParentalAuthority()
+
+
+async def dispute_for(
+    session: AsyncSession, acting: Acting, dispute_id: UUID, *, lock: bool = False
+) -> DisputeRow:
+    disputes = SqlDisputes(session)
+    if isinstance(acting, StaffActing):
+        row = await disputes.visible_to(acting.staff, dispute_id, lock=lock)
+    else:
+        row = await disputes.in_tenant(acting.tenant, dispute_id, lock=lock)
+        if row is not None and not guardian_reaches(acting, row):
+            raise NotFound("dispute", Hidden.OUT_OF_SCOPE)
+    if row is None:
+        elsewhere = await disputes.anywhere(dispute_id)
+        hidden = _hidden(elsewhere.tenant, acting.tenant) if elsewhere else Hidden.NOT_FOUND
+        raise NotFound("dispute", hidden)
+    if isinstance(acting, GuardianActing):
+        await require_authority(session, acting, row.pupil_id)
+    return row
+
+
+def guardian_reaches(acting: GuardianActing, row: DisputeRow) -> bool:
+    """A pupil link reaches all the pupil's disputes; a dispute link only that one."""
+    claims = acting.claims
+    if claims.pupil_id != row.pupil_id:
+        return False
+    return claims.item.is_(PUPIL_ITEM, row.pupil_id) or claims.item.is_(DISPUTE_ITEM, row.id)

@@ -1,0 +1,44 @@
+"""The service's own refusals (beside the domain's); mapped to problems in one place."""
+
+from enum import StrEnum
+
+
+class Hidden(StrEnum):
+    """Why a row that exists was answered as not found (recorded for the audit trail)."""
+
+    NOT_FOUND = "not_found"
+    OTHER_TENANT = "other_tenant"
+    OUT_OF_SCOPE = "out_of_scope"
+
+
+class ServiceError(Exception):
+    """Base of the service's refusals."""
+
+
+class NotFound(ServiceError):
+    def __init__(self, kind: str, hidden: Hidden = Hidden.NOT_FOUND) -> None:
+        self.kind = kind
+        self.hidden = hidden
+        super().__init__(f"{kind} not found")
+
+
+class NoParentalAuthority(ServiceError):
+    """A guardian with only the right to information cannot open or move a dispute."""
+
+    def __init__(self) -> None:
+        super().__init__("only a guardian with parental authority may do this")
+
+
+class OppNotOfPupil(ServiceError):
+    def __init__(self) -> None:
+        super().__init__("opp_id names no OPP of this pupil")
+
+
+class OppWithoutOppSubject(ServiceError):
+    def __init__(self) -> None:
+        super().__init__("only a dispute about the OPP or its action part names an OPP")
+
+
+class InvalidConfig(ServiceError):
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)

@@ -1,0 +1,79 @@
+"""Local projections of other services' facts (consent, disputes) and the staff directory.
+
+Built only from events (and staff's own tokens); never read from another service.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID
+
+from sqlalchemy import Column, DateTime, Index, String, text
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import UUID as PgUuid
+from sqlmodel import Field, SQLModel
+
+
+class PupilRow(SQLModel, table=True):
+    __tablename__ = "pupil"
+
+    pupil_id: UUID = Field(primary_key=True)
+    tenant: str = Field(max_length=128, index=True)
+    school_id: UUID
+    enrolled_on: date | None = None
+    left_on: date | None = None
+
+
+class GuardianshipRow(SQLModel, table=True):
+    """`standing`: parental_authority (invited, may act) or information_right."""
+
+    __tablename__ = "guardianship"
+
+    pupil_id: UUID = Field(primary_key=True)
+    guardian_id: UUID = Field(primary_key=True)
+    tenant: str = Field(max_length=128)
+    standing: str = Field(max_length=32)
+
+
+class ConsentStateRow(SQLModel, table=True):
+    """The latest consent fact per pupil and purpose; `valid_until` is the last valid day."""
+
+    __tablename__ = "consent_state"
+
+    pupil_id: UUID = Field(primary_key=True)
+    purpose: str = Field(primary_key=True, max_length=64)
+    tenant: str = Field(max_length=128)
+    status: str = Field(max_length=16)
+    valid_until: date | None = None
+    request_id: UUID
+
+
+class StaffMemberRow(SQLModel, table=True):
+    """Who may take part as staff: role and schools, from their own token or a colleague."""
+
+    __tablename__ = "staff_member"
+
+    tenant: str = Field(primary_key=True, max_length=128)
+    person_id: UUID = Field(primary_key=True)
+    role: str = Field(max_length=32)
+    school_ids: list[UUID] = Field(
+        default_factory=list,
+        sa_column=Column(ARRAY(PgUuid(as_uuid=True)), nullable=False, server_default="{}"),
+    )
+
+
+class OppDisputeRow(SQLModel, table=True):
+    """An open dispute about a pupil's OPP (or its action part) marks it contested."""
+
+    __tablename__ = "opp_dispute"
+    __table_args__ = (Index("opp_dispute_open", "pupil_id", postgresql_where=text("closed_at IS NULL")),)
+
+    dispute_id: UUID = Field(primary_key=True)
+    tenant: str = Field(max_length=128)
+    pupil_id: UUID
+    opp_id: UUID | None = None
+    subject: str = Field(sa_column=Column(String(64), nullable=False))
+    opened_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    closed_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )

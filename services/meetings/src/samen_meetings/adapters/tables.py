@@ -1,0 +1,191 @@
+"""The meetings service's own tables. Free text (records, notes, comments) lives only here.
+
+Every row carries `tenant` (and `school_id` where it belongs to a school), so that
+`samen_kit.tenancy.scoped` narrows every staff query.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Column, DateTime, Index, Text, text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field, SQLModel
+
+
+def _utc(nullable: bool = False) -> Any:
+    return Field(
+        default=None if nullable else ...,
+        sa_column=Column(DateTime(timezone=True), nullable=nullable),
+    )
+
+
+def _json(default: Any) -> Any:
+    return Field(default_factory=default, sa_column=Column(JSONB, nullable=False))
+
+
+class MeetingRow(SQLModel, table=True):
+    __tablename__ = "meeting"
+    __table_args__ = (
+        # The reminder scan: scheduled meetings by start.
+        Index("meeting_scheduled_start", "starts_at", postgresql_where=text("status = 'scheduled'")),
+        Index("meeting_pupil", "tenant", "pupil_id"),
+    )
+
+    meeting_id: UUID = Field(primary_key=True)
+    tenant: str = Field(max_length=128)
+    school_id: UUID
+    pupil_id: UUID
+    kind: str = Field(max_length=32)
+    status: str = Field(max_length=16)
+    planned: bool
+    starts_at: datetime = _utc()
+    ends_at: datetime = _utc()
+    location_kind: str = Field(max_length=16)
+    interpreter_needed: bool = False
+    interpreter_language: str | None = Field(default=None, max_length=35)
+    participants: list[dict[str, str]] = _json(list)
+    evaluates_opp_id: UUID | None = None
+    evaluates_agreement_ids: list[str] = _json(list)
+    hold_reasons: list[dict[str, str | None]] = _json(list)
+    cancel_reason: str | None = Field(default=None, max_length=32)
+    revision: int = 0
+    # When the meeting got its current time (a reminder is only due if it was known then).
+    scheduled_at: datetime = _utc()
+    # The start a reminder went out for; a new time makes it due again.
+    reminded_for: datetime | None = _utc(nullable=True)
+    created_by: str = Field(max_length=200)
+
+
+class InvitationAnswerRow(SQLModel, table=True):
+    __tablename__ = "invitation_answer"
+
+    answer_id: UUID = Field(primary_key=True)
+    meeting_id: UUID = Field(index=True)
+    tenant: str = Field(max_length=128)
+    guardian_id: UUID
+    answer: str = Field(max_length=16)
+    note: str = Field(default="", sa_column=Column(Text, nullable=False))
+    revision: int
+    answered_at: datetime = _utc()
+
+
+class MeetingRecordRow(SQLModel, table=True):
+    __tablename__ = "meeting_record"
+
+    record_id: UUID = Field(primary_key=True)
+    meeting_id: UUID = Field(unique=True)
+    tenant: str = Field(max_length=128)
+    school_id: UUID
+    pupil_id: UUID
+    recorded_by: UUID
+    recorded_at: datetime = _utc()
+    attended: list[dict[str, str]] = _json(list)
+    strengths: list[str] = _json(list)
+    concerns: list[str] = _json(list)
+    guardian_view: str = Field(default="", sa_column=Column(Text, nullable=False))
+    guardian_support_needs: str = Field(default="", sa_column=Column(Text, nullable=False))
+    goals: list[str] = _json(list)
+    next_steps: list[str] = _json(list)
+    agreement_ids: list[str] = _json(list)
+
+
+class AgreementRow(SQLModel, table=True):
+    __tablename__ = "agreement"
+    __table_args__ = (
+        Index("agreement_to_evaluate", "evaluate_on", postgresql_where=text("evaluated_on IS NULL")),
+    )
+
+    agreement_id: UUID = Field(primary_key=True)
+    tenant: str = Field(max_length=128)
+    school_id: UUID
+    pupil_id: UUID = Field(index=True)
+    meeting_id: UUID
+    record_id: UUID
+    what: str = Field(sa_column=Column(Text, nullable=False))
+    responsible_id: UUID
+    responsible_role: str = Field(max_length=32)
+    due_on: date
+    evaluate_on: date
+    evaluated_on: date | None = None
+    # evaluation_due / evaluation_overdue: what the scan last reported for it.
+    notified_kind: str | None = Field(default=None, max_length=32)
+
+
+class RecordAcknowledgementRow(SQLModel, table=True):
+    __tablename__ = "record_acknowledgement"
+
+    record_id: UUID = Field(primary_key=True)
+    guardian_id: UUID = Field(primary_key=True)
+    tenant: str = Field(max_length=128)
+    acknowledged_at: datetime = _utc()
+
+
+class ParentCommentRow(SQLModel, table=True):
+    """Kept beside the record, never merged into it."""
+
+    __tablename__ = "parent_comment"
+
+    comment_id: UUID = Field(primary_key=True)
+    record_id: UUID = Field(index=True)
+    tenant: str = Field(max_length=128)
+    guardian_id: UUID
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    added_at: datetime = _utc()
+
+
+class OppRow(SQLModel, table=True):
+    __tablename__ = "opp"
+    __table_args__ = (
+        # The due scan: open OPPs by the start of their current cycle.
+        Index("opp_open_cycle", "cycle_start", postgresql_where=text("closed_on IS NULL")),
+        Index("opp_pupil", "tenant", "pupil_id"),
+    )
+
+    opp_id: UUID = Field(primary_key=True)
+    tenant: str = Field(max_length=128)
+    school_id: UUID
+    pupil_id: UUID
+    started_on: date
+    action_part_version: int
+    parents_approved: bool
+    last_evaluated_on: date | None = None
+    # max(started_on, last_evaluated_on): kept so that the scan filters on one column.
+    cycle_start: date
+    closed_on: date | None = None
+    # What the scan last reported, and for which cycle (its start).
+    notified_kind: str | None = Field(default=None, max_length=32)
+    notified_cycle_start: date | None = None
+    registered_by: str = Field(max_length=200)
+
+
+class TenantSettingsRow(SQLModel, table=True):
+    """Only tenants that changed a default have a row."""
+
+    __tablename__ = "tenant_settings"
+
+    tenant: str = Field(primary_key=True, max_length=128)
+    evaluation_interval_months: int
+    evaluation_lead_weeks: int
+    agreement_lead_days: int
+    reminder_local_time: time
+
+
+class AccessRefusalRow(SQLModel, table=True):
+    """Refused attempts counted per group and minute; the scan emits closed windows."""
+
+    __tablename__ = "access_refusal"
+
+    tenant: str = Field(primary_key=True, max_length=128)
+    reason: str = Field(primary_key=True, max_length=32)
+    credential: str = Field(primary_key=True, max_length=32)
+    method: str = Field(primary_key=True, max_length=8)
+    route: str = Field(primary_key=True, max_length=200)
+    resource_kind: str = Field(primary_key=True, max_length=64)
+    window_start: datetime = Field(
+        sa_column=Column(DateTime(timezone=True), primary_key=True, nullable=False)
+    )
+    count: int
+    emitted: bool = False

@@ -1,0 +1,1 @@
+"""Adapters of the notifications service: storage and the e-mail and SMS transports."""
