@@ -36,6 +36,7 @@ from samen_kit import localinfra
 from samen_kit.consumer import Delivery
 from samen_kit.db import asyncpg_dsn
 from samen_kit.migrations import create_kit_tables
+from samen_kit.outbox import Emission
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 from samen_kit.settings import ServiceSettings
 from samen_kit.topics import ensure_topics
@@ -103,21 +104,28 @@ async def pipeline(server: str, bootstrap: str, events: int, per_tx: int) -> flo
         started = time.perf_counter()
         for _ in range(events // per_tx):
             async with producer.sessions() as session, session.begin():
-                for _ in range(per_tx):
-                    pupil = uuid4()
-                    await producer.writer.emit(
-                        session,
-                        PupilEnrolled(
-                            pupil_id=pupil, school_id=SCHOOL, enrolled_on=date(2026, 8, 24)
-                        ),
-                        tenant=tenant,
-                        subject=str(pupil),
-                        actor="system:bench",
-                    )
+                await _write(producer, session, tenant, per_tx)
         while await _effects(consumer) < events:
             await asyncio.sleep(0.05)
         elapsed = time.perf_counter() - started
     return events / elapsed
+
+
+async def _write(runtime: ServiceRuntime, session: AsyncSession, tenant: str, count: int) -> None:
+    """One event per transaction goes through `emit` (the API case); a batch through
+    `emit_many` (what imports and broadcasts use)."""
+    emissions = []
+    for _ in range(count):
+        pupil = uuid4()
+        event = PupilEnrolled(pupil_id=pupil, school_id=SCHOOL, enrolled_on=date(2026, 8, 24))
+        emissions.append(Emission(event, tenant, str(pupil), "system:bench"))
+    if count == 1:
+        e = emissions[0]
+        await runtime.writer.emit(
+            session, e.event, tenant=e.tenant, subject=e.subject, actor=e.actor
+        )
+    else:
+        await runtime.writer.emit_many(session, emissions)
 
 
 async def _effects(runtime: ServiceRuntime) -> int:

@@ -23,7 +23,13 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from samen_kit.deadletter import AbstractDeadLetterSink, DeadLetter, FailedRecord
-from samen_kit.inbox import advance_sequence, claim
+from samen_kit.inbox import (
+    advance_sequence,
+    applied_sequences,
+    claim,
+    claim_many,
+    store_sequences,
+)
 from samen_kit.logging import bind_event_context, clear_event_context
 
 log = structlog.get_logger(__name__)
@@ -41,6 +47,11 @@ class Delivery:
 
 
 Handler = Callable[[AsyncSession, Delivery], Awaitable[None]]
+
+
+def _seq_key(delivery: Delivery) -> tuple[str, str, str]:
+    env = delivery.envelope
+    return (env.source, env.tenant, env.subject)
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -87,8 +98,7 @@ class EventConsumer:
         while True:
             try:
                 async with self._sessions() as session, session.begin():
-                    for delivery in deliveries:
-                        await self._apply_in(session, delivery)
+                    await self._apply_batch(session, deliveries)
                 return
             except Exception as exc:
                 if not is_transient(exc):
@@ -140,6 +150,25 @@ class EventConsumer:
                         return
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, self._max_backoff)
+
+    async def _apply_batch(self, session: AsyncSession, deliveries: list[Delivery]) -> None:
+        """The batch version of `_apply_in`: the inbox and the sequence bookkeeping take
+        three statements per batch instead of two per record."""
+        fresh = await claim_many(session, self.name, [UUID(d.envelope.id) for d in deliveries])
+        applied = await applied_sequences(session, self.name, (_seq_key(d) for d in deliveries))
+        latest: dict[tuple[str, str, str], int] = {}
+        for delivery in deliveries:
+            event_id = UUID(delivery.envelope.id)
+            if event_id not in fresh:
+                continue  # a repeat: handled before, or earlier in this batch
+            fresh.discard(event_id)
+            key = _seq_key(delivery)
+            if delivery.envelope.sequence <= latest.get(key, applied.get(key, 0)):
+                log.info("consumer.stale_ignored", consumer=self.name)
+                continue
+            latest[key] = delivery.envelope.sequence
+            await self._handler(session, delivery)
+        await store_sequences(session, self.name, latest)
 
     async def _apply(self, delivery: Delivery) -> None:
         async with self._sessions() as session, session.begin():

@@ -6,6 +6,8 @@ NOTIFY sent in the same transaction wakes it as soon as the commit lands.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
@@ -15,10 +17,27 @@ from sqlalchemy import text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from samen_kit.sequence import next_sequence
+from samen_kit.sequence import next_sequence, reserve_sequences
 from samen_kit.tables import OutboxRow
 
 OUTBOX_CHANNEL = "samen_outbox"
+_NOTIFIED = "samen_outbox_notified"
+
+
+@dataclass(frozen=True)
+class Emission:
+    """One event and its envelope facts, for `EventWriter.emit_many`."""
+
+    event: Event
+    tenant: str
+    subject: str
+    actor: str
+    board: str | None = None
+    school: str | None = None
+    correlationid: str | None = None
+    causationid: str | None = None
+    event_id: UUID | None = None
+    time: datetime | None = None
 
 
 class EventWriter:
@@ -47,42 +66,80 @@ class EventWriter:
         Schedulers pass a deterministic `event_id`, so a second scan (or a second
         instance) that finds the same thing due writes nothing.
         """
-        sequence = await next_sequence(session, tenant, subject)
-        envelope = Envelope.for_event(
+        emission = Emission(
             event,
-            tenant=tenant,
-            subject=subject,
-            actor=actor,
-            sequence=sequence,
-            board=board,
-            school=school,
-            correlationid=correlationid,
-            causationid=causationid,
-            id=event_id,
-            time=time,
+            tenant,
+            subject,
+            actor,
+            board,
+            school,
+            correlationid,
+            causationid,
+            event_id,
+            time,
         )
-        if not await write_record(session, envelope, event):
-            return None
-        return envelope
+        sequence = await next_sequence(session, tenant, subject)
+        written = await write_records(session, [_envelope(emission, sequence)], [event])
+        return written[0] if written else None
+
+    async def emit_many(
+        self, session: AsyncSession, emissions: Sequence[Emission]
+    ) -> list[Envelope]:
+        """Write many events in two statements (imports, broadcasts); returns those
+        written, leaving out ids already in the outbox."""
+        if not emissions:
+            return []
+        sequences = await reserve_sequences(session, [(e.tenant, e.subject) for e in emissions])
+        envelopes = [_envelope(e, s) for e, s in zip(emissions, sequences, strict=True)]
+        return await write_records(session, envelopes, [e.event for e in emissions])
 
 
-async def write_record(session: AsyncSession, envelope: Envelope, event: Event) -> bool:
-    record = encode(envelope, event)
-    table = OutboxRow.__table__  # type: ignore[attr-defined]
-    stmt = (
-        insert(table)
-        .values(
-            event_id=UUID(envelope.id),
-            topic=record.topic,
-            key=record.key,
-            value=record.value,
-            headers=[[name, value.decode()] for name, value in record.headers],
-        )
-        .on_conflict_do_nothing(index_elements=[table.c.event_id])
-        .returning(table.c.id)
+def _envelope(emission: Emission, sequence: int) -> Envelope:
+    return Envelope.for_event(
+        emission.event,
+        tenant=emission.tenant,
+        subject=emission.subject,
+        actor=emission.actor,
+        sequence=sequence,
+        board=emission.board,
+        school=emission.school,
+        correlationid=emission.correlationid,
+        causationid=emission.causationid,
+        id=emission.event_id,
+        time=emission.time,
     )
-    inserted = (await session.execute(stmt)).scalar_one_or_none() is not None
+
+
+async def write_records(
+    session: AsyncSession, envelopes: Sequence[Envelope], events: Sequence[Event]
+) -> list[Envelope]:
+    """Insert outbox rows (skipping ids already there); returns the envelopes written."""
+    table = OutboxRow.__table__  # type: ignore[attr-defined]
+    rows = []
+    for envelope, event in zip(envelopes, events, strict=True):
+        record = encode(envelope, event)
+        rows.append(
+            {
+                "event_id": UUID(envelope.id),
+                "topic": record.topic,
+                "key": record.key,
+                "value": record.value,
+                "headers": [[name, value.decode()] for name, value in record.headers],
+            }
+        )
+    stmt = insert(table).on_conflict_do_nothing(index_elements=[table.c.event_id])
+    result = await session.execute(stmt.returning(table.c.event_id), rows)
+    inserted = {str(event_id) for event_id in result.scalars()}
     if inserted:
-        # Delivered at commit, dropped at rollback: exactly the semantics the relay needs.
-        await session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": OUTBOX_CHANNEL})
-    return inserted
+        await _notify_once(session)
+    return [envelope for envelope in envelopes if envelope.id in inserted]
+
+
+async def _notify_once(session: AsyncSession) -> None:
+    """NOTIFY is delivered at commit and dropped at rollback: exactly what the relay
+    needs. Once per transaction is enough (PostgreSQL folds repeats anyway)."""
+    transaction = session.get_transaction()
+    if session.info.get(_NOTIFIED) is transaction:
+        return
+    await session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": OUTBOX_CHANNEL})
+    session.info[_NOTIFIED] = transaction
