@@ -173,9 +173,11 @@ async def raw_postgres(server: str, events: int, per_tx: int, row: bytes) -> flo
     return rate
 
 
-async def main(events: int, profile: bool) -> dict[str, Any]:
-    bootstrap = localinfra.ensure_kafka()
-    server = localinfra.ensure_postgres()
+async def main(
+    events: int, profile: bool, *, bootstrap: str | None = None, server: str | None = None
+) -> dict[str, Any]:
+    bootstrap = bootstrap or localinfra.ensure_kafka()
+    server = server or localinfra.ensure_postgres()
     sample = PupilEnrolled(pupil_id=uuid4(), school_id=SCHOOL, enrolled_on=date(2026, 8, 24))
     value = sample.model_dump_json().encode()
     produce, consume = await raw_kafka(bootstrap, events, value)

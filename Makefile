@@ -1,0 +1,43 @@
+# The README's two commands are `make run` and `make test`; both do all set-up first.
+# Everything else here is a shortcut for developers.
+
+export UV_PYTHON_DOWNLOADS := never
+export UV_PYTHON := 3.11
+
+.PHONY: setup run test check lint typecheck bench schemas docs infra-up infra-down infra-status
+
+setup:
+	@if [ "$$(id -u)" = 0 ]; then bash deploy/local/install.sh; fi
+	@uv sync --frozen --quiet
+
+run: setup
+	uv run samen up
+
+test: setup
+	uv run pytest
+
+check: setup lint typecheck
+
+lint:
+	uv run ruff check .
+	uv run ruff format --check .
+
+typecheck:
+	uv run mypy
+
+# Benchmarks at full size (CI runs them at a smoke size inside `make test`).
+bench: setup
+	uv run python tests/bench/bench_outbox.py --events 20000
+	uv run python tests/bench/bench_audit_verify.py --entries 1000000
+
+schemas:
+	uv run python -m samen_contract.schemas write
+
+infra-up: setup
+	uv run samen infra up
+
+infra-down:
+	uv run samen infra down
+
+infra-status:
+	uv run samen infra status
