@@ -105,7 +105,7 @@ async def pipeline(server: str, bootstrap: str, events: int, per_tx: int) -> flo
         for _ in range(events // per_tx):
             async with producer.sessions() as session, session.begin():
                 await _write(producer, session, tenant, per_tx)
-        while await _effects(consumer) < events:
+        while await _effects(consumer) < events:  # noqa: ASYNC110 - polling another process's effect
             await asyncio.sleep(0.05)
         elapsed = time.perf_counter() - started
     return events / elapsed
