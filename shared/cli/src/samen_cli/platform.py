@@ -4,6 +4,7 @@ Starts Kafka and PostgreSQL (deploy/local) unless `SAMEN_KAFKA_BOOTSTRAP` and
 `SAMEN_DATABASE_URL` point at existing ones, then the local mail server, the SMS
 simulator and every service as a process of its own, waits until each is ready, and
 prints where to look. Logs go to files under the state folder; Ctrl-C stops everything.
+The end-to-end tests run the same `Platform` on free ports with names of their own.
 """
 
 from __future__ import annotations
@@ -24,9 +25,73 @@ from samen_kit import localinfra
 from samen_kit.db import ensure_database
 from sqlalchemy.engine import make_url
 
-PORTS = {"consent": 8101, "notifications": 8102, "meetings": 8103, "disputes": 8104, "audit": 8105}
-SMTP_PORT = 2525
-SMS_PORT = 8199
+DEFAULT_PORTS = {
+    "consent": 8101,
+    "notifications": 8102,
+    "meetings": 8103,
+    "disputes": 8104,
+    "audit": 8105,
+    "smtp": 2525,
+    "sms": 8199,
+}
+
+
+@dataclass(frozen=True)
+class PlatformConfig:
+    kafka_bootstrap: str
+    server_url: str  # an SQLAlchemy URL of the PostgreSQL server (any database)
+    state_dir: Path
+    ports: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_PORTS))
+    topic_prefix: str = ""
+    database_prefix: str = "samen_"
+    clock_offset_seconds: float = 0.0
+    extra_env: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def logs(self) -> Path:
+        return self.state_dir / "logs"
+
+    @property
+    def mail_dir(self) -> Path:
+        return self.state_dir / "mail"
+
+    @property
+    def sms_log(self) -> Path:
+        return self.logs / "sms.jsonl"
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.state_dir / "keys"
+
+    def url(self, service: str) -> str:
+        return f"http://127.0.0.1:{self.ports[service]}"
+
+    def database_url(self, service: str) -> str:
+        url = make_url(self.server_url).set(database=f"{self.database_prefix}{service}")
+        return url.render_as_string(hide_password=False)
+
+    def service_env(self, service: str) -> dict[str, str]:
+        """The settings of one service process: its own database and port, the shared
+        broker, keys and clock, and where the other services' pages live."""
+        return {
+            "SAMEN_SERVICE": service,
+            "SAMEN_KAFKA_BOOTSTRAP": self.kafka_bootstrap,
+            "SAMEN_DATABASE_URL": self.database_url(service),
+            "SAMEN_TOPIC_PREFIX": self.topic_prefix,
+            "SAMEN_HTTP_PORT": str(self.ports[service]),
+            "SAMEN_PUBLIC_BASE_URL": self.url(service),
+            "SAMEN_KEYS_DIR": str(self.keys_dir),
+            "SAMEN_CLOCK_OFFSET_SECONDS": str(self.clock_offset_seconds),
+            "SAMEN_CONSENT_BASE_URL": self.url("consent"),
+            "SAMEN_MEETINGS_BASE_URL": self.url("meetings"),
+            "SAMEN_DISPUTES_BASE_URL": self.url("disputes"),
+            "SAMEN_SMTP_HOST": "127.0.0.1",
+            "SAMEN_SMTP_PORT": str(self.ports["smtp"]),
+            "SAMEN_SMS_BASE_URL": self.url("sms"),
+            "SAMEN_MAIL_DIR": str(self.mail_dir),
+            "SAMEN_LOG_JSON": "true",
+            **self.extra_env,
+        }
 
 
 @dataclass
@@ -38,89 +103,6 @@ class Component:
     process: asyncio.subprocess.Process | None = field(default=None, repr=False)
 
 
-def state_dir() -> Path:
-    return localinfra.default_state_dir()
-
-
-def _line(name: str, state: str, where: str = "") -> None:
-    print(f"  {name:<14} {state:<9} {where}", flush=True)
-
-
-async def infrastructure() -> tuple[str, str]:
-    """The Kafka bootstrap and a server URL (database `postgres`), started if need be."""
-    bootstrap = os.environ.get("SAMEN_KAFKA_BOOTSTRAP")
-    database = os.environ.get("SAMEN_DATABASE_URL")
-    if not (bootstrap and database):
-        status = await localinfra.infra_up()
-        for component in status.components:
-            _line(component.name, component.state, component.address)
-        if not status.ready:
-            raise SystemExit("infrastructure not ready; see deploy/local/.state/*.log")
-    bootstrap = bootstrap or localinfra.ensure_kafka()
-    database = database or localinfra.ensure_postgres()
-    return bootstrap, database
-
-
-def service_components(bootstrap: str, server_url: str, logs: Path) -> list[Component]:
-    components = []
-    for service in SERVICES:
-        if importlib.util.find_spec(f"samen_{service}.__main__") is None:
-            continue  # not built yet
-        url = make_url(server_url).set(database=f"samen_{service}")
-        env = {
-            "SAMEN_SERVICE": service,
-            "SAMEN_KAFKA_BOOTSTRAP": bootstrap,
-            "SAMEN_DATABASE_URL": url.render_as_string(hide_password=False),
-            "SAMEN_HTTP_PORT": str(PORTS[service]),
-            "SAMEN_SMTP_PORT": str(SMTP_PORT),
-            "SAMEN_SMS_BASE_URL": f"http://127.0.0.1:{SMS_PORT}",
-            "SAMEN_MAIL_DIR": str(logs.parent / "mail"),
-        }
-        components.append(
-            Component(
-                service,
-                [sys.executable, "-m", f"samen_{service}"],
-                env,
-                ready_url=f"http://127.0.0.1:{PORTS[service]}/health/ready",
-            )
-        )
-    return components
-
-
-def helper_components(logs: Path) -> list[Component]:
-    """The local SMTP server and SMS simulator, once the notifications service has them."""
-    found = []
-    mail = "samen_notifications.adapters.mailserver"
-    sms = "samen_notifications.adapters.sms_simulator"
-    if _has(mail):
-        folder = logs.parent / "mail"
-        found.append(
-            Component(
-                "mail",
-                [sys.executable, "-m", mail, "--port", str(SMTP_PORT), "--folder", str(folder)],
-                {},
-            )
-        )
-    if _has(sms):
-        found.append(
-            Component(
-                "sms",
-                [
-                    sys.executable,
-                    "-m",
-                    sms,
-                    "--port",
-                    str(SMS_PORT),
-                    "--log",
-                    str(logs / "sms.jsonl"),
-                ],
-                {},
-                ready_url=None,
-            )
-        )
-    return found
-
-
 def _has(module: str) -> bool:
     try:
         return importlib.util.find_spec(module) is not None
@@ -128,92 +110,183 @@ def _has(module: str) -> bool:
         return False
 
 
-async def start(component: Component, logs: Path) -> None:
-    log = (logs / f"{component.name}.log").open("ab")
-    component.process = await asyncio.create_subprocess_exec(
-        *component.argv,
-        env={**os.environ, **component.env},
-        stdout=log,
-        stderr=log,
-        start_new_session=True,  # Ctrl-C reaches us; we stop the children in order
-    )
+class Platform:
+    """Every component as a process; start, wait until ready, stop in reverse order."""
 
+    def __init__(self, config: PlatformConfig) -> None:
+        self.config = config
+        self.components = self._components()
 
-async def wait_ready(component: Component, within: float = 120.0) -> bool:
-    deadline = time.monotonic() + within
-    async with httpx.AsyncClient(timeout=2.0) as client:
-        while time.monotonic() < deadline:
-            if component.process and component.process.returncode is not None:
-                return False
-            if component.ready_url is None:
-                await asyncio.sleep(0.5)
-                return True
-            with contextlib.suppress(httpx.HTTPError):
-                if (await client.get(component.ready_url)).status_code == 200:
-                    return True
-            await asyncio.sleep(0.5)
-    return False
+    def _components(self) -> list[Component]:
+        config, python = self.config, sys.executable
+        found: list[Component] = []
+        mail = "samen_notifications.adapters.mailserver"
+        sms = "samen_notifications.adapters.sms_simulator"
+        if _has(mail):
+            argv = [
+                python,
+                "-m",
+                mail,
+                "--port",
+                str(config.ports["smtp"]),
+                "--folder",
+                str(config.mail_dir),
+            ]
+            found.append(Component("mail", argv, {}))
+        if _has(sms):
+            argv = [
+                python,
+                "-m",
+                sms,
+                "--port",
+                str(config.ports["sms"]),
+                "--log",
+                str(config.sms_log),
+            ]
+            found.append(Component("sms", argv, {}))
+        for service in SERVICES:
+            if not _has(f"samen_{service}.__main__"):
+                continue  # not built yet
+            found.append(
+                Component(
+                    service,
+                    [python, "-m", f"samen_{service}"],
+                    config.service_env(service),
+                    ready_url=f"{config.url(service)}/health/ready",
+                )
+            )
+        return found
 
+    def component(self, name: str) -> Component:
+        return next(c for c in self.components if c.name == name)
 
-async def stop(components: list[Component]) -> None:
-    for component in reversed(components):
+    async def prepare(self) -> None:
+        self.config.logs.mkdir(parents=True, exist_ok=True)
+        self.config.mail_dir.mkdir(parents=True, exist_ok=True)
+        for service in SERVICES:
+            await ensure_database(self.config.database_url(service))
+
+    async def start(self, component: Component) -> None:
+        log = (self.config.logs / f"{component.name}.log").open("ab")
+        component.process = await asyncio.create_subprocess_exec(
+            *component.argv,
+            env={**os.environ, **component.env},
+            stdout=log,
+            stderr=log,
+            start_new_session=True,  # Ctrl-C reaches us; we stop the children in order
+        )
+
+    async def wait_ready(self, component: Component, within: float = 180.0) -> bool:
+        deadline = time.monotonic() + within
+        async with httpx.AsyncClient(timeout=2.0) as client:
+            while time.monotonic() < deadline:
+                process = component.process
+                if process is None or process.returncode is not None:
+                    return False
+                if component.ready_url is None:
+                    return await _port_open(component)
+                with contextlib.suppress(httpx.HTTPError):
+                    if (await client.get(component.ready_url)).status_code == 200:
+                        return True
+                await asyncio.sleep(0.3)
+        return False
+
+    async def start_all(self, report: bool = False) -> dict[str, bool]:
+        await self.prepare()
+        for component in self.components:
+            await self.start(component)
+        states = {}
+        for component in self.components:
+            states[component.name] = ok = await self.wait_ready(component)
+            if report:
+                log = self.config.logs / f"{component.name}.log"
+                _line(
+                    component.name,
+                    "ready" if ok else "FAILED",
+                    self.where(component.name) if ok else f"see {log}",
+                )
+        return states
+
+    async def stop(self, component: Component, *, kill: bool = False) -> None:
         process = component.process
         if process is None or process.returncode is not None:
-            continue
-        process.send_signal(signal.SIGTERM)
+            return
+        process.send_signal(signal.SIGKILL if kill else signal.SIGTERM)
         try:
-            await asyncio.wait_for(process.wait(), 15)
+            await asyncio.wait_for(process.wait(), 20)
         except TimeoutError:
             process.kill()
             await process.wait()
-        _line(component.name, "stopped")
+
+    async def stop_all(self, report: bool = False) -> None:
+        for component in reversed(self.components):
+            await self.stop(component)
+            if report:
+                _line(component.name, "stopped")
+
+    def where(self, name: str) -> str:
+        if name in ("mail",):
+            return f"smtp://127.0.0.1:{self.config.ports['smtp']}  -> {self.config.mail_dir}"
+        if name == "sms":
+            return f"{self.config.url('sms')}  -> {self.config.sms_log}"
+        return f"{self.config.url(name)}/docs"
 
 
-async def run_platform(*, keep_running: bool = True) -> None:
-    logs = state_dir() / "logs"
-    logs.mkdir(parents=True, exist_ok=True)
+async def _port_open(component: Component) -> bool:
+    port = int(component.argv[component.argv.index("--port") + 1])
+    for _ in range(100):
+        with contextlib.suppress(OSError):
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.close()
+            return True
+        await asyncio.sleep(0.2)
+    return False
+
+
+def _line(name: str, state: str, where: str = "") -> None:
+    print(f"  {name:<14} {state:<9} {where}", flush=True)
+
+
+async def local_config() -> PlatformConfig:
+    """The local run: deploy/local's Kafka and PostgreSQL unless SAMEN_* point elsewhere."""
+    bootstrap = os.environ.get("SAMEN_KAFKA_BOOTSTRAP")
+    server = os.environ.get("SAMEN_DATABASE_URL")
+    if not (bootstrap and server):
+        status = await localinfra.infra_up()
+        for component in status.components:
+            _line(component.name, component.state, component.address)
+        if not status.ready:
+            raise SystemExit("infrastructure not ready; see deploy/local/.state/*.log")
+    return PlatformConfig(
+        kafka_bootstrap=bootstrap or localinfra.ensure_kafka(),
+        server_url=server or localinfra.ensure_postgres(),
+        state_dir=localinfra.default_state_dir(),
+        clock_offset_seconds=float(os.environ.get("SAMEN_CLOCK_OFFSET_SECONDS", "0")),
+    )
+
+
+async def run_platform() -> None:
     print("Samen — local platform", flush=True)
-    bootstrap, server_url = await infrastructure()
-    for service in SERVICES:
-        url = make_url(server_url).set(database=f"samen_{service}")
-        await ensure_database(url.render_as_string(hide_password=False))
-    components = helper_components(logs) + service_components(bootstrap, server_url, logs)
+    platform = Platform(await local_config())
     try:
-        for component in components:
-            await start(component, logs)
-        for component in components:
-            ok = await wait_ready(component)
-            where = _where(component)
-            _line(
-                component.name,
-                "ready" if ok else "FAILED",
-                where if ok else f"see {logs / (component.name + '.log')}",
-            )
-        _print_where_to_look(components, logs)
-        if keep_running:
-            await asyncio.Event().wait()  # until Ctrl-C cancels us
+        states = await platform.start_all(report=True)
+        _print_where_to_look(platform)
+        if not all(states.values()):
+            print("Some components did not start; their logs say why.", flush=True)
+        await asyncio.Event().wait()  # until Ctrl-C cancels us
     finally:
-        await stop(components)
+        await platform.stop_all(report=True)
 
 
-def _where(component: Component) -> str:
-    if component.name in PORTS:
-        return f"http://127.0.0.1:{PORTS[component.name]}/docs"
-    if component.name == "mail":
-        return f"smtp://127.0.0.1:{SMTP_PORT}"
-    if component.name == "sms":
-        return f"http://127.0.0.1:{SMS_PORT}"
-    return ""
-
-
-def _print_where_to_look(components: list[Component], logs: Path) -> None:
+def _print_where_to_look(platform: Platform) -> None:
+    config = platform.config
     print("\nWhere to look:", flush=True)
-    for component in components:
-        if component.name in PORTS:
-            print(f"  {component.name:<14} API docs  {_where(component)}")
-    print(f"  mail folder    {logs.parent / 'mail'}   (samen mail list)")
-    print(f"  SMS log        {logs / 'sms.jsonl'}")
-    print(f"  logs           {logs}")
+    for component in platform.components:
+        if component.name in SERVICES:
+            print(f"  {component.name:<14} API docs  {platform.where(component.name)}")
+    print(f"  mail folder    {config.mail_dir}   (uv run samen mail list)")
+    print(f"  SMS log        {config.sms_log}")
+    print(f"  logs           {config.logs}")
     print("Ctrl-C stops everything.", flush=True)
 
 
