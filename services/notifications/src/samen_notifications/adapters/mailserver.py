@@ -6,7 +6,7 @@ subject, date, language, envelope_from, envelope_to, size), written before the s
 answers 250: what the index lists, the server accepted. Recipients in a refused domain
 (default `bounce.invalid`) get 550 at RCPT, for tests of a permanent failure.
 
-    python -m samen_notifications.adapters.mailserver --port 2525 --folder DIR
+    python -m samen_notifications.adapters.mailserver --port 2525 [--folder DIR]
 
 Runs inside any asyncio application too: `async with MailServer(folder) as server:`.
 """
@@ -21,6 +21,7 @@ import json
 import os
 import signal
 import ssl
+import warnings
 import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -134,7 +135,10 @@ class _FolderHandler:
         content = envelope.original_content or envelope.content
         if not isinstance(content, bytes):
             content = str(content).encode()
-        stored = await self._server.store(content, envelope.mail_from or "", envelope.rcpt_tos)
+        try:
+            stored = await self._server.store(content, envelope.mail_from or "", envelope.rcpt_tos)
+        except OSError:
+            return "451 4.3.0 Could not store the message, try again later"
         return f"250 OK stored as {stored.file}"
 
 
@@ -209,16 +213,20 @@ class MailServer:
     def _new_session(self) -> SMTP:
         self.connections += 1
         starttls = None if self._implicit_tls else self._tls_context
-        session = SMTP(
-            _FolderHandler(self),
-            hostname="samen-mailserver",
-            enable_SMTPUTF8=True,
-            tls_context=starttls,
-            authenticator=self._authenticate if self._credentials else None,
-            auth_required=self._credentials is not None,
-            auth_require_tls=starttls is not None,
-            loop=asyncio.get_running_loop(),
-        )
+        with warnings.catch_warnings():
+            # With implicit TLS the whole session is encrypted; aiosmtpd cannot tell.
+            if self._implicit_tls:
+                warnings.filterwarnings("ignore", "Requiring AUTH while not requiring TLS")
+            session = SMTP(
+                _FolderHandler(self),
+                hostname="samen-mailserver",
+                enable_SMTPUTF8=True,
+                tls_context=starttls,
+                authenticator=self._authenticate if self._credentials else None,
+                auth_required=self._credentials is not None,
+                auth_require_tls=starttls is not None,
+                loop=asyncio.get_running_loop(),
+            )
         self._sessions.add(session)
         return session
 
@@ -238,16 +246,26 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Local SMTP server that stores mail as files.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=2525)
-    parser.add_argument("--folder", type=Path, default=os.environ.get(MAIL_DIR_ENV))
+    parser.add_argument(
+        "--folder",
+        type=Path,
+        default=os.environ.get(MAIL_DIR_ENV) or default_folder(),
+        help=f"default: ${MAIL_DIR_ENV}, else <repo>/deploy/local/.state/mail",
+    )
     parser.add_argument(
         "--refuse-domain",
         action="append",
         help=f"answer 550 for this domain (repeatable; default {DEFAULT_REFUSED_DOMAINS[0]})",
     )
-    arguments = parser.parse_args(argv)
-    if arguments.folder is None:
-        parser.error(f"--folder is required (or set {MAIL_DIR_ENV})")
-    return arguments
+    return parser.parse_args(argv)
+
+
+def default_folder() -> Path:
+    for start in (Path.cwd(), Path(__file__).resolve()):
+        for folder in (start, *start.parents):
+            if (folder / "deploy" / "local").is_dir() and (folder / "pyproject.toml").exists():
+                return folder / "deploy" / "local" / ".state" / "mail"
+    return Path.cwd() / "deploy" / "local" / ".state" / "mail"
 
 
 async def _serve(arguments: argparse.Namespace) -> None:
