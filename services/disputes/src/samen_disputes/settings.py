@@ -10,8 +10,6 @@ class DisputesSettings(ServiceSettings):
     database_url: str = "postgresql+asyncpg://samen:samen@127.0.0.1:15432/samen_disputes"
     http_host: str = "127.0.0.1"
     http_port: int = 8104
-    # Where the parent pages live; notifications builds its links from the same base.
-    public_base_url: str = "http://127.0.0.1:8104"
     # A JWKS file path or an http(s) URL; None: the local development keys.
     staff_jwks: str | None = None
     staff_issuer: str | None = DEV_STAFF_ISSUER

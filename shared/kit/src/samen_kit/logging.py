@@ -80,7 +80,14 @@ def configure_logging(*, json: bool | None = None, level: str = "INFO") -> None:
     )
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(
-        structlog.stdlib.ProcessorFormatter(processors=[*shared, renderer], foreign_pre_chain=[])
+        structlog.stdlib.ProcessorFormatter(
+            processors=[
+                *shared,
+                structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                renderer,
+            ],
+            foreign_pre_chain=[],
+        )
     )
     root = logging.getLogger()
     root.handlers[:] = [handler]

@@ -20,7 +20,7 @@ class SqlDueLog:
         wanted = list(dispute_ids)
         if not wanted:
             return set()
-        stmt = select(DueEmittedRow.key).where(col(DueEmittedRow.dispute_id).in_(wanted))
+        stmt = select(col(DueEmittedRow.key)).where(col(DueEmittedRow.dispute_id).in_(wanted))
         return set((await self._session.execute(stmt)).scalars())
 
     async def record(self, key: str, dispute_id: UUID, event_id: UUID, at: datetime) -> None:

@@ -93,14 +93,20 @@ class SqlRoster:
         )
         return (await self._session.execute(stmt)).scalar_one_or_none()
 
-    async def has_authority(self, tenant: str, pupil_id: UUID, guardian_id: UUID) -> bool:
-        stmt = select(GuardianRow.standing).where(
+    async def pupil_anywhere(self, pupil_id: UUID) -> PupilRow | None:
+        """Unscoped: only to tell, for the audit trail, why a request was answered 404."""
+        return await self._session.get(PupilRow, pupil_id)
+
+    async def standing(self, tenant: str, pupil_id: UUID, guardian_id: UUID) -> str | None:
+        stmt = select(col(GuardianRow.standing)).where(
             col(GuardianRow.tenant) == tenant,
             col(GuardianRow.pupil_id) == pupil_id,
             col(GuardianRow.guardian_id) == guardian_id,
         )
-        standing = (await self._session.execute(stmt)).scalar_one_or_none()
-        return standing == PARENTAL_AUTHORITY
+        return (await self._session.execute(stmt)).scalar_one_or_none()
+
+    async def has_authority(self, tenant: str, pupil_id: UUID, guardian_id: UUID) -> bool:
+        return await self.standing(tenant, pupil_id, guardian_id) == PARENTAL_AUTHORITY
 
     async def opp(self, tenant: str, opp_id: UUID) -> OppRow | None:
         stmt = select(OppRow).where(col(OppRow.tenant) == tenant, col(OppRow.opp_id) == opp_id)

@@ -6,6 +6,7 @@ tenant, pupil and item their link names, and parental authority for that pupil.
 
 from uuid import UUID
 
+from samen_kit.tenancy import visible
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_disputes.adapters.disputes import SqlDisputes
@@ -13,7 +14,6 @@ from samen_disputes.adapters.roster import SqlRoster
 from samen_disputes.adapters.tables import DisputeRow, PupilRow
 from samen_disputes.handlers.context import Acting, GuardianActing, StaffActing
 from samen_disputes.handlers.errors import Hidden, NoParentalAuthority, NotFound
-from samen_kit.tenancy import visible
 
 PUPIL_ITEM = "pupil"
 DISPUTE_ITEM = "dispute"
@@ -23,21 +23,29 @@ def _hidden(tenant_of_row: str, tenant: str) -> Hidden:
     return Hidden.OTHER_TENANT if tenant_of_row != tenant else Hidden.OUT_OF_SCOPE
 
 
-async def pupil_for(session: AsyncSession, acting: Acting, pupil_id: UUID) -> PupilRow:
+async def known_pupil(session: AsyncSession, tenant: str, pupil_id: UUID) -> PupilRow:
+    """The pupil in the tenant's roster; another tenant's pupil is not found."""
     roster = SqlRoster(session)
-    pupil = await roster.pupil(acting.tenant, pupil_id)
-    if pupil is None:
-        elsewhere = await session.get(PupilRow, pupil_id)
-        hidden = Hidden.OTHER_TENANT if elsewhere is not None else Hidden.NOT_FOUND
-        raise NotFound("pupil", hidden)
+    pupil = await roster.pupil(tenant, pupil_id)
+    if pupil is not None:
+        return pupil
+    elsewhere = await roster.pupil_anywhere(pupil_id)
+    if elsewhere is None:
+        raise NotFound("pupil")
+    raise NotFound("pupil", Hidden.OTHER_TENANT, elsewhere.tenant)
+
+
+async def pupil_for(session: AsyncSession, acting: Acting, pupil_id: UUID) -> PupilRow:
+    pupil = await known_pupil(session, acting.tenant, pupil_id)
     if isinstance(acting, StaffActing):
-        if not visible(acting.staff, tenant=pupil.tenant, school_id=pupil.school_id,
-                       board_id=pupil.board_id):
-            raise NotFound("pupil", Hidden.OUT_OF_SCOPE)
+        if not visible(
+            acting.staff, tenant=pupil.tenant, school_id=pupil.school_id, board_id=pupil.board_id
+        ):
+            raise NotFound("pupil", Hidden.OUT_OF_SCOPE, pupil.tenant)
         return pupil
     claims = acting.claims
     if claims.pupil_id != pupil_id or not claims.item.is_(PUPIL_ITEM, pupil_id):
-        raise NotFound("pupil", Hidden.OUT_OF_SCOPE)
+        raise NotFound("pupil", Hidden.OUT_OF_SCOPE, pupil.tenant)
     await require_authority(session, acting, pupil_id)
     return pupil
 
@@ -56,11 +64,12 @@ async def dispute_for(
     else:
         row = await disputes.in_tenant(acting.tenant, dispute_id, lock=lock)
         if row is not None and not guardian_reaches(acting, row):
-            raise NotFound("dispute", Hidden.OUT_OF_SCOPE)
+            raise NotFound("dispute", Hidden.OUT_OF_SCOPE, row.tenant)
     if row is None:
         elsewhere = await disputes.anywhere(dispute_id)
-        hidden = _hidden(elsewhere.tenant, acting.tenant) if elsewhere else Hidden.NOT_FOUND
-        raise NotFound("dispute", hidden)
+        if elsewhere is None:
+            raise NotFound("dispute")
+        raise NotFound("dispute", _hidden(elsewhere.tenant, acting.tenant), elsewhere.tenant)
     if isinstance(acting, GuardianActing):
         await require_authority(session, acting, row.pupil_id)
     return row

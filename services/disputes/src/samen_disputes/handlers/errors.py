@@ -16,9 +16,14 @@ class ServiceError(Exception):
 
 
 class NotFound(ServiceError):
-    def __init__(self, kind: str, hidden: Hidden = Hidden.NOT_FOUND) -> None:
+    """`tenant`: the tenant whose row was hidden (trusted: it comes from this database)."""
+
+    def __init__(
+        self, kind: str, hidden: Hidden = Hidden.NOT_FOUND, tenant: str | None = None
+    ) -> None:
         self.kind = kind
         self.hidden = hidden
+        self.tenant = tenant
         super().__init__(f"{kind} not found")
 
 

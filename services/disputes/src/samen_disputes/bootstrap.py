@@ -1,0 +1,107 @@
+"""The composition root: settings -> runtime -> app. Nothing is built at import time."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+from fastapi import FastAPI
+from samen_kit.access import (
+    Access,
+    FileJwks,
+    GuardianSessionCodec,
+    GuardianTokenVerifier,
+    HttpJwks,
+    JwksSource,
+    StaffTokenVerifier,
+    install_access,
+)
+from samen_kit.access.dependencies import GuardianAccess
+from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY, jwks_path
+from samen_kit.access.used_tokens_sql import sql_used_tokens
+from samen_kit.clock import Clock
+from samen_kit.service import ServiceRuntime, build_runtime, create_app
+
+from samen_disputes.entrypoints.api import staff_router
+from samen_disputes.entrypoints.consumers import add_consumers
+from samen_disputes.entrypoints.errors import install_error_handlers
+from samen_disputes.entrypoints.jobs import scheduler_job
+from samen_disputes.entrypoints.pages import parent_router
+from samen_disputes.entrypoints.refusals import RefusalLog, RequestScopeMiddleware
+from samen_disputes.handlers.context import Deps
+from samen_disputes.settings import DisputesSettings
+
+TITLE = "Samen disputes"
+DESCRIPTION = (
+    "Disputes between guardians and school: the procedure (conversation, mediation, "
+    "onderwijsconsulent, objection, disputes committee), its deadlines and the guardians' "
+    "rights. Staff routes take a staff bearer token; parent pages under /ouders take a "
+    "guardian link or session."
+)
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+@dataclass(frozen=True)
+class DisputesService:
+    settings: DisputesSettings
+    runtime: ServiceRuntime
+    deps: Deps
+    app: FastAPI
+
+
+def jwks_source(location: str, clock: Clock) -> JwksSource:
+    if location.startswith(("http://", "https://")):
+        return HttpJwks(location, httpx.AsyncClient(), clock=clock)
+    return FileJwks(Path(location), clock=clock)
+
+
+def _access(settings: DisputesSettings, runtime: ServiceRuntime, recorder: RefusalLog) -> Access:
+    clock = runtime.clock
+    staff_keys = settings.staff_jwks or str(jwks_path(STAFF_KEY))
+    guardian_keys = settings.guardian_jwks or str(jwks_path(GUARDIAN_KEY))
+    secret = (
+        settings.session_secret.get_secret_value()
+        if settings.session_secret
+        else secrets.token_urlsafe(48)
+    )
+    guardian = GuardianAccess(
+        tokens=GuardianTokenVerifier(jwks_source(guardian_keys, clock), clock=clock),
+        sessions=GuardianSessionCodec(secret, clock=clock, secure=settings.cookie_secure),
+        used_tokens=sql_used_tokens(runtime.sessions),
+    )
+    staff = StaffTokenVerifier(
+        jwks_source(staff_keys, clock), issuer=settings.staff_issuer, clock=clock
+    )
+    return Access(staff=staff, guardian=guardian, record_refusal=recorder, clock=clock)
+
+
+def build_service(
+    settings: DisputesSettings | None = None, *, clock: Clock | None = None
+) -> DisputesService:
+    settings = settings or DisputesSettings()
+    runtime = build_runtime(settings, clock=clock)
+    deps = Deps(runtime.sessions, runtime.writer, runtime.clock)
+    add_consumers(runtime)
+    runtime.jobs.append(
+        scheduler_job(
+            deps,
+            every_seconds=settings.sweep_seconds,
+            refusal_grace=timedelta(seconds=settings.refusal_grace_seconds),
+        )
+    )
+    app = create_app(
+        runtime,
+        title=TITLE,
+        description=DESCRIPTION,
+        routers=[staff_router(deps), parent_router(deps)],
+    )
+    refusals = RefusalLog(deps, app)
+    install_access(app, _access(settings, runtime, refusals))
+    install_error_handlers(app, refusals)
+    app.add_middleware(RequestScopeMiddleware)
+    return DisputesService(settings, runtime, deps, app)
+
+
+def create_disputes_app(settings: DisputesSettings | None = None) -> FastAPI:
+    return build_service(settings).app

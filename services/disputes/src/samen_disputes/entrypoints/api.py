@@ -1,0 +1,86 @@
+"""Staff routes: open disputes, make moves, add notes, see disputes, set the tenant's rules."""
+
+from uuid import UUID
+
+from fastapi import APIRouter, Response, status
+
+from samen_disputes.domain import Move
+from samen_disputes.entrypoints.permissions import (
+    Mover,
+    NoteTaker,
+    Opener,
+    Reader,
+    SettingsChanger,
+    SettingsReader,
+)
+from samen_disputes.entrypoints.presenting import config_io, dispute_out, file_out
+from samen_disputes.entrypoints.schemas import (
+    DisputeFileOut,
+    DisputeList,
+    MoveIn,
+    NoteCreated,
+    NoteIn,
+    OpenDisputeIn,
+    TenantConfigIO,
+)
+from samen_disputes.handlers import config, views
+from samen_disputes.handlers.context import Deps, StaffActing
+from samen_disputes.handlers.moving import MakeMove, make_move
+from samen_disputes.handlers.notes import add_note
+from samen_disputes.handlers.opening import OpenDispute, open_dispute
+
+PROBLEMS = {
+    401: {"description": "No valid staff token"},
+    403: {"description": "The role may not (with `allowed_moves` for a move)"},
+    404: {"description": "No such dispute or pupil, or not the caller's"},
+    409: {"description": "Not possible in this state; `allowed_moves` lists what is"},
+    422: {"description": "Malformed, or a decision or advice without its outcome"},
+}
+
+
+def staff_router(deps: Deps) -> APIRouter:
+    router = APIRouter(tags=["disputes"], responses=PROBLEMS)  # type: ignore[arg-type]
+
+    @router.get("/disputes")
+    async def list_disputes(staff: Reader, include_ended: bool = False) -> DisputeList:
+        """Disputes of the caller's schools (boards, tenant) with age, stage, next deadline."""
+        found = await views.disputes_for_staff(deps, staff, open_only=not include_ended)
+        return DisputeList(items=[dispute_out(v) for v in found])
+
+    @router.post("/disputes", status_code=status.HTTP_201_CREATED)
+    async def open_a_dispute(
+        staff: Opener, body: OpenDisputeIn, response: Response
+    ) -> DisputeFileOut:
+        command = OpenDispute(**body.model_dump())
+        dispute_id = await open_dispute(deps, StaffActing(staff), command)
+        response.headers["Location"] = f"/disputes/{dispute_id}"
+        return file_out(await views.dispute_file(deps, StaffActing(staff), dispute_id))
+
+    @router.get("/disputes/{dispute_id}")
+    async def get_dispute(staff: Reader, dispute_id: UUID) -> DisputeFileOut:
+        return file_out(await views.dispute_file(deps, StaffActing(staff), dispute_id))
+
+    @router.post("/disputes/{dispute_id}/moves")
+    async def move_dispute(staff: Mover, dispute_id: UUID, body: MoveIn) -> DisputeFileOut:
+        """Make a move; every move records who, when and why."""
+        command = MakeMove(
+            dispute_id, Move.parse(body.move), body.reason, body.outcome, body.advice
+        )
+        await make_move(deps, StaffActing(staff), command)
+        return file_out(await views.dispute_file(deps, StaffActing(staff), dispute_id))
+
+    @router.post("/disputes/{dispute_id}/notes", status_code=status.HTTP_201_CREATED)
+    async def note_on_dispute(staff: NoteTaker, dispute_id: UUID, body: NoteIn) -> NoteCreated:
+        return NoteCreated(id=await add_note(deps, StaffActing(staff), dispute_id, body.text))
+
+    @router.get("/tenant-settings")
+    async def get_settings(staff: SettingsReader) -> TenantConfigIO:
+        """The tenant's moves table and terms (the defaults until it sets its own)."""
+        return config_io(await config.tenant_config(deps, staff))
+
+    @router.put("/tenant-settings")
+    async def put_settings(staff: SettingsChanger, body: TenantConfigIO) -> TenantConfigIO:
+        parsed = config.parse_config(body.rules, body.deadlines, body.consultants_contact)
+        return config_io(await config.change_tenant_config(deps, staff, parsed))
+
+    return router

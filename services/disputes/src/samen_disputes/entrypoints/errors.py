@@ -1,0 +1,128 @@
+"""The one place where domain and service errors become RFC 9457 problems.
+
+Nothing has changed when one of these is answered: each use case runs in one unit of
+work, and the error rolls it back. Refusals of a caller with a valid credential
+(another tenant's dispute, a role that may not) are recorded for the audit trail.
+"""
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from samen_contract.events.access import AccessRefusedReason
+from samen_kit.problems import Conflict, Forbidden, Invalid, NotFound, Problem, problem_response
+
+from samen_disputes.domain import (
+    AdviceWithoutOutcome,
+    DecisionWithoutOutcome,
+    DepartureWithoutReasons,
+    DisputeError,
+    IllegalMove,
+    MoveBeforeLastMove,
+    MoveNotPermittedForRole,
+    OpeningNotAllowed,
+    PayloadNotForMove,
+)
+from samen_disputes.entrypoints.refusals import RefusalLog
+from samen_disputes.handlers import errors as service
+from samen_disputes.handlers.errors import Hidden
+
+
+class MoveNotAllowed(Conflict):
+    slug = "move-not-allowed"
+    title = "Deze stap kan nu niet"
+
+
+class RoleMayNotMove(Forbidden):
+    slug = "move-not-permitted"
+    title = "Deze stap mag u niet zetten"
+
+
+class OpeningRefused(Conflict):
+    slug = "opening-not-allowed"
+    title = "Zo kan dit geschil niet beginnen"
+
+
+class MoveIncomplete(Invalid):
+    slug = "move-incomplete"
+    title = "Er ontbreekt iets bij deze stap"
+
+
+class NoAuthority(Forbidden):
+    slug = "no-parental-authority"
+    title = "Alleen een ouder met gezag kan dit doen"
+
+
+def _moves(moves: tuple[object, ...]) -> list[str]:
+    return [str(m) for m in moves]
+
+
+def domain_problem(error: DisputeError) -> Problem:
+    match error:
+        case IllegalMove():
+            return MoveNotAllowed(str(error), allowed_moves=_moves(error.allowed))
+        case MoveNotPermittedForRole():
+            return RoleMayNotMove(str(error), extra={"allowed_moves": _moves(error.allowed)})
+        case OpeningNotAllowed():
+            stages = [str(s) for s in error.allowed]
+            return OpeningRefused(str(error), extra={"allowed_stages": stages})
+        case MoveBeforeLastMove():
+            return MoveNotAllowed(str(error))
+        case (
+            DecisionWithoutOutcome()
+            | AdviceWithoutOutcome()
+            | DepartureWithoutReasons()
+            | PayloadNotForMove()
+        ):
+            return MoveIncomplete(str(error))
+    return Problem()
+
+
+def service_problem(error: service.ServiceError) -> Problem:
+    match error:
+        case service.NotFound():
+            return NotFound(f"{error.kind} niet gevonden")
+        case service.NoParentalAuthority():
+            return NoAuthority(str(error))
+        case service.OppNotOfPupil() | service.OppWithoutOppSubject() | service.InvalidConfig():
+            return Invalid(str(error))
+    return Problem()
+
+
+_HIDDEN_REASONS = {
+    Hidden.OTHER_TENANT: AccessRefusedReason.OTHER_TENANT,
+    Hidden.OUT_OF_SCOPE: AccessRefusedReason.OUT_OF_SCOPE,
+}
+
+
+def _refusal_of(error: Exception) -> tuple[AccessRefusedReason, str | None] | None:
+    """What to record, and for which tenant; None for an ordinary error."""
+    if isinstance(error, service.NotFound) and error.hidden in _HIDDEN_REASONS:
+        return _HIDDEN_REASONS[error.hidden], error.tenant
+    if isinstance(error, MoveNotPermittedForRole | service.NoParentalAuthority):
+        return AccessRefusedReason.FORBIDDEN_ROLE, None
+    return None
+
+
+def install_error_handlers(app: FastAPI, refusals: RefusalLog) -> None:
+    async def on_error(request: Request, exc: Exception) -> JSONResponse:
+        refusal = _refusal_of(exc)
+        if refusal is not None:
+            reason, tenant = refusal
+            await refusals.refused(request, reason, tenant or _caller_tenant(request))
+        if isinstance(exc, DisputeError):
+            problem = domain_problem(exc)
+        else:
+            assert isinstance(exc, service.ServiceError)
+            problem = service_problem(exc)
+        return problem_response(problem, request.url.path)
+
+    app.add_exception_handler(DisputeError, on_error)
+    app.add_exception_handler(service.ServiceError, on_error)
+
+
+CALLER_TENANT = "disputes_caller_tenant"
+
+
+def _caller_tenant(request: Request) -> str | None:
+    """Routes note the (verified) caller's tenant in the request state."""
+    tenant = getattr(request.state, CALLER_TENANT, None)
+    return tenant if isinstance(tenant, str) else None

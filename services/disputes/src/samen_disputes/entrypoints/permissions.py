@@ -1,0 +1,46 @@
+"""Which staff roles reach which route. Which *moves* a role may make is the tenant's
+rules table (domain data), so every role that can take part in the procedure reaches
+the move route and the table decides (403 with the moves it may make)."""
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from samen_kit.access import PermissionTable, Role, StaffPrincipal
+
+from samen_disputes.entrypoints.errors import CALLER_TENANT
+
+_SCHOOL = {Role.IB, Role.DIRECTOR, Role.BOARD_ADMIN, Role.SWV_ADMIN}
+_PARTICIPANTS = _SCHOOL | {Role.TRAJECTBEGELEIDER}
+
+PERMISSIONS = PermissionTable(
+    {
+        "disputes.read": _PARTICIPANTS,
+        "disputes.open": _SCHOOL,
+        "disputes.move": _PARTICIPANTS,
+        "disputes.note": _PARTICIPANTS,
+        "disputes.settings.read": {Role.BOARD_ADMIN, Role.SWV_ADMIN},
+        "disputes.settings.change": {Role.SWV_ADMIN},
+    }
+)
+
+
+def staff_with(permission: str) -> Callable[[Request, StaffPrincipal], Awaitable[StaffPrincipal]]:
+    """The permission check, noting the caller's tenant for refusals recorded later."""
+    check = PERMISSIONS.require(permission)
+
+    async def staff(
+        request: Request, principal: Annotated[StaffPrincipal, Depends(check)]
+    ) -> StaffPrincipal:
+        setattr(request.state, CALLER_TENANT, principal.tenant)
+        return principal
+
+    return staff
+
+
+Reader = Annotated[StaffPrincipal, Depends(staff_with("disputes.read"))]
+Opener = Annotated[StaffPrincipal, Depends(staff_with("disputes.open"))]
+Mover = Annotated[StaffPrincipal, Depends(staff_with("disputes.move"))]
+NoteTaker = Annotated[StaffPrincipal, Depends(staff_with("disputes.note"))]
+SettingsReader = Annotated[StaffPrincipal, Depends(staff_with("disputes.settings.read"))]
+SettingsChanger = Annotated[StaffPrincipal, Depends(staff_with("disputes.settings.change"))]

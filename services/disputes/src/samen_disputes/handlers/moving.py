@@ -1,0 +1,75 @@
+"""Making a move: the tenant's rules decide, the row lock orders, the outbox tells."""
+
+from dataclasses import dataclass
+from uuid import UUID, uuid4
+
+from samen_kit.db import unit_of_work
+
+from samen_disputes import domain
+from samen_disputes.adapters.config import SqlTenantConfigs
+from samen_disputes.adapters.disputes import SqlDisputes
+from samen_disputes.adapters.state_rows import state_of, write_state
+from samen_disputes.adapters.tables import MoveRow
+from samen_disputes.domain import CommitteeAdvice, DecisionOutcome, Move, standing_of
+from samen_disputes.handlers import facts
+from samen_disputes.handlers.access import dispute_for
+from samen_disputes.handlers.context import Acting, Deps
+from samen_disputes.handlers.emitting import emit_for
+
+
+@dataclass(frozen=True)
+class MakeMove:
+    dispute_id: UUID
+    move: Move
+    reason: str | None = None
+    outcome: DecisionOutcome | None = None
+    advice: CommitteeAdvice | None = None
+
+
+async def make_move(deps: Deps, acting: Acting, command: MakeMove) -> None:
+    """Nothing changes when the domain refuses: its error rolls the unit of work back."""
+    now = deps.clock.now()
+    async with unit_of_work(deps.sessions) as session:
+        row = await dispute_for(session, acting, command.dispute_id, lock=True)
+        config = await SqlTenantConfigs(session).of(row.tenant)
+        prior = state_of(row)
+        state, transition = domain.apply(
+            prior,
+            command.move,
+            acting.actor,
+            now,
+            command.reason,
+            rules=config.rules,
+            outcome=command.outcome,
+            advice=command.advice,
+        )
+        write_state(row, state)
+        SqlDisputes(session).add(_move_row(row.id, row.tenant, transition))
+        standing = standing_of(
+            state,
+            config.rules,
+            config.deadlines,
+            now,
+            consultants_contact=config.consultants_contact,
+        )
+        answered = prior.committee.advice if prior.committee else None
+        event = facts.after_move(row, transition, standing, answered)
+        await emit_for(session, deps.writer, row, event, actor=acting.envelope_actor, at=now)
+
+
+def _move_row(dispute_id: UUID, tenant: str, transition: domain.Transition) -> MoveRow:
+    return MoveRow(
+        id=uuid4(),
+        dispute_id=dispute_id,
+        tenant=tenant,
+        move=str(transition.move),
+        kind=str(transition.kind),
+        actor=str(transition.actor),
+        at=transition.at,
+        reason=transition.reason,
+        outcome=str(transition.outcome) if transition.outcome else None,
+        advice=str(transition.advice) if transition.advice else None,
+        departs_from_advice=transition.departs_from_advice,
+        stages_before=sorted(str(s) for s in transition.stages_before),
+        stages_after=sorted(str(s) for s in transition.stages_after),
+    )

@@ -1,0 +1,104 @@
+"""Opening a dispute, by staff or by a guardian through their link."""
+
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID, uuid4
+
+from samen_kit.db import unit_of_work
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from samen_disputes import domain
+from samen_disputes.adapters.config import SqlTenantConfigs
+from samen_disputes.adapters.disputes import SqlDisputes
+from samen_disputes.adapters.roster import SqlRoster
+from samen_disputes.adapters.state_rows import write_state
+from samen_disputes.adapters.tables import DisputeRow, PupilRow
+from samen_disputes.domain import DisputeSubject, Stage, standing_of
+from samen_disputes.handlers import facts
+from samen_disputes.handlers.access import pupil_for
+from samen_disputes.handlers.context import Acting, Deps
+from samen_disputes.handlers.emitting import emit_for
+from samen_disputes.handlers.errors import OppNotOfPupil, OppWithoutOppSubject
+
+OPP_SUBJECTS = frozenset({DisputeSubject.OPP, DisputeSubject.OPP_ACTION_PART})
+
+
+@dataclass(frozen=True)
+class OpenDispute:
+    pupil_id: UUID
+    subject: DisputeSubject
+    description: str
+    decision_date: date | None = None
+    opp_id: UUID | None = None
+    stage: Stage = Stage.CONVERSATION
+
+
+async def open_dispute(deps: Deps, acting: Acting, command: OpenDispute) -> UUID:
+    now = deps.clock.now()
+    async with unit_of_work(deps.sessions) as session:
+        pupil = await pupil_for(session, acting, command.pupil_id)
+        config = await SqlTenantConfigs(session).of(acting.tenant)
+        opp_id = await _opp_for(session, acting.tenant, command)
+        state = domain.open_dispute(
+            command.subject,
+            acting.actor,
+            command.decision_date,
+            now,
+            rules=config.rules,
+            stage=command.stage,
+        )
+        row = _new_row(pupil, acting, command, opp_id, state)
+        SqlDisputes(session).add(row)
+        standing = standing_of(
+            state,
+            config.rules,
+            config.deadlines,
+            now,
+            consultants_contact=config.consultants_contact,
+        )
+        event = facts.opened(row, standing)
+        await emit_for(session, deps.writer, row, event, actor=acting.envelope_actor, at=now)
+    return row.id
+
+
+def _new_row(
+    pupil: PupilRow,
+    acting: Acting,
+    command: OpenDispute,
+    opp_id: UUID | None,
+    state: domain.DisputeState,
+) -> DisputeRow:
+    row = DisputeRow(
+        id=uuid4(),
+        tenant=pupil.tenant,
+        school_id=pupil.school_id,
+        board_id=pupil.board_id,
+        pupil_id=pupil.pupil_id,
+        subject=str(command.subject),
+        opened_by=str(state.opened_by),
+        opener_actor=acting.envelope_actor,
+        description=command.description,
+        decision_date=command.decision_date,
+        opp_id=opp_id,
+        opened_at=state.opened_at,
+        last_moved_at=state.last_moved_at,
+        tracks=[],
+    )
+    write_state(row, state)
+    return row
+
+
+async def _opp_for(session: AsyncSession, tenant: str, command: OpenDispute) -> UUID | None:
+    """The OPP named, checked against the pupil; else the pupil's latest known OPP."""
+    if command.subject not in OPP_SUBJECTS:
+        if command.opp_id is not None:
+            raise OppWithoutOppSubject()
+        return None
+    roster = SqlRoster(session)
+    if command.opp_id is None:
+        latest = await roster.latest_opp(tenant, command.pupil_id)
+        return latest.opp_id if latest else None
+    opp = await roster.opp(tenant, command.opp_id)
+    if opp is None or opp.pupil_id != command.pupil_id:
+        raise OppNotOfPupil()
+    return opp.opp_id

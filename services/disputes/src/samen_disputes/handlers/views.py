@@ -1,0 +1,95 @@
+"""What staff and guardians see: disputes with their age, stage and next deadline."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+from samen_kit.access import GuardianClaims, StaffPrincipal
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from samen_disputes.adapters.config import SqlTenantConfigs
+from samen_disputes.adapters.disputes import SqlDisputes
+from samen_disputes.adapters.state_rows import TenantConfig, state_of
+from samen_disputes.adapters.tables import DisputeRow, MoveRow, NoteRow
+from samen_disputes.domain import (
+    DisputeState,
+    Move,
+    Standing,
+    age_in_days,
+    allowed_moves,
+    standing_of,
+)
+from samen_disputes.handlers.access import (
+    dispute_for,
+    guardian_reaches,
+    known_pupil,
+    require_authority,
+)
+from samen_disputes.handlers.context import Acting, Deps, GuardianActing, StaffActing
+from samen_disputes.handlers.errors import Hidden, NotFound
+
+
+@dataclass(frozen=True)
+class DisputeView:
+    row: DisputeRow
+    state: DisputeState
+    standing: Standing
+    age_days: int
+    allowed: tuple[Move, ...]  # for the role asking
+
+
+@dataclass(frozen=True)
+class DisputeFile:
+    view: DisputeView
+    moves: Sequence[MoveRow]
+    notes: Sequence[NoteRow]
+
+
+def _view(row: DisputeRow, config: TenantConfig, acting: Acting, now: datetime) -> DisputeView:
+    state = state_of(row)
+    standing = standing_of(
+        state, config.rules, config.deadlines, now, consultants_contact=config.consultants_contact
+    )
+    allowed = tuple(allowed_moves(state, acting.actor.role, config.rules))
+    return DisputeView(row, state, standing, age_in_days(state, now), allowed)
+
+
+async def _views(
+    session: AsyncSession, rows: Sequence[DisputeRow], acting: Acting, now: datetime
+) -> list[DisputeView]:
+    configs = await SqlTenantConfigs(session).of_tenants(r.tenant for r in rows)
+    return [_view(row, configs[row.tenant], acting, now) for row in rows]
+
+
+async def disputes_for_staff(
+    deps: Deps, staff: StaffPrincipal, *, open_only: bool = True
+) -> list[DisputeView]:
+    async with deps.sessions() as session:
+        rows = await SqlDisputes(session).list_visible(staff, open_only=open_only)
+        return await _views(session, rows, StaffActing(staff), deps.clock.now())
+
+
+async def disputes_for_guardian(
+    deps: Deps, claims: GuardianClaims, pupil_id: UUID | None = None
+) -> list[DisputeView]:
+    """The disputes about the guardian's pupil that their link reaches (`pupil_id`, when
+    the page names one, must be that pupil)."""
+    acting = GuardianActing(claims)
+    if pupil_id is not None and pupil_id != claims.pupil_id:
+        raise NotFound("pupil", Hidden.OUT_OF_SCOPE, claims.tenant)
+    async with deps.sessions() as session:
+        await known_pupil(session, claims.tenant, claims.pupil_id)
+        await require_authority(session, acting, claims.pupil_id)
+        rows = await SqlDisputes(session).of_pupil(claims.tenant, claims.pupil_id)
+        reached = [row for row in rows if guardian_reaches(acting, row)]
+        return await _views(session, reached, acting, deps.clock.now())
+
+
+async def dispute_file(deps: Deps, acting: Acting, dispute_id: UUID) -> DisputeFile:
+    async with deps.sessions() as session:
+        row = await dispute_for(session, acting, dispute_id)
+        config = await SqlTenantConfigs(session).of(row.tenant)
+        disputes = SqlDisputes(session)
+        view = _view(row, config, acting, deps.clock.now())
+        return DisputeFile(view, await disputes.moves(row.id), await disputes.notes(row.id))

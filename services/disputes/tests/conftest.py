@@ -1,0 +1,96 @@
+"""Fixtures of the disputes integration tests: one running service per test session
+(each test uses its own random tenant), a roster publisher and a tap on the topic."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+
+import asyncpg
+import pytest
+from samen_disputes.settings import DisputesSettings
+from samen_kit.clock import FakeClock
+from samen_kit.db import asyncpg_dsn, ensure_database
+from samen_kit.testing.fixtures import RUN_ID, run_blocking
+from sqlalchemy.engine import make_url
+
+from services.disputes.tests.disputes_harness import (
+    Keys,
+    Roster,
+    Running,
+    Tap,
+    make_settings,
+    roster,
+    running,
+    tap,
+)
+
+
+@pytest.fixture(scope="session")
+def disputes_database(postgres_server_url: str) -> Iterator[str]:
+    """One database for the session's service (tests keep apart by tenant)."""
+    name = f"t_{RUN_ID}_disputes_{secrets.token_hex(3)}"
+    url = make_url(postgres_server_url).set(database=name).render_as_string(hide_password=False)
+    run_blocking(lambda: ensure_database(url))
+    yield url
+    run_blocking(lambda: _drop(postgres_server_url, name))
+
+
+async def _drop(server_url: str, name: str) -> None:
+    conn = await asyncpg.connect(asyncpg_dsn(server_url))
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(scope="session")
+def disputes_keys() -> Keys:
+    return Keys()
+
+
+@pytest.fixture(scope="session")
+def disputes_settings_for(
+    kafka_bootstrap: str,
+    topic_prefix: str,
+    disputes_keys: Keys,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Callable[..., DisputesSettings]:
+    def make(database_url: str, **overrides: object) -> DisputesSettings:
+        folder: Path = tmp_path_factory.mktemp("keys")
+        return make_settings(
+            database_url=database_url,
+            kafka_bootstrap=kafka_bootstrap,
+            topic_prefix=topic_prefix,
+            keys_folder=folder,
+            keys=disputes_keys,
+            **overrides,
+        )
+
+    return make
+
+
+@pytest.fixture(scope="session")
+async def disputes(
+    disputes_database: str,
+    disputes_settings_for: Callable[..., DisputesSettings],
+    disputes_keys: Keys,
+) -> AsyncIterator[Running]:
+    settings = disputes_settings_for(disputes_database)
+    async with running(settings, disputes_keys, FakeClock()) as service:
+        yield service
+
+
+@pytest.fixture(scope="session")
+async def consent_roster(kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Roster]:
+    async with roster(kafka_bootstrap, topic_prefix) as publisher:
+        yield publisher
+
+
+@pytest.fixture(scope="session")
+async def disputes_tap(
+    disputes: Running, kafka_bootstrap: str, topic_prefix: str
+) -> AsyncIterator[Tap]:
+    async with tap(kafka_bootstrap, topic_prefix) as collected:
+        yield collected
