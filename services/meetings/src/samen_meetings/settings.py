@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pydantic import Field
-
 from samen_kit.settings import ServiceSettings
 
 LOCAL_DATABASE = "postgresql+asyncpg://samen:samen@127.0.0.1:15432/samen_meetings"

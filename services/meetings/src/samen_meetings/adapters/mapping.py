@@ -8,7 +8,7 @@ from uuid import UUID
 
 from samen_contract import pseudonymous_id
 
-from samen_meetings.adapters.tables import MeetingRow, OppRow
+from samen_meetings.adapters.tables import MeetingRecordRow, MeetingRow, OppRow
 from samen_meetings.domain.consent_gate import ConsentGap, HoldReason, Purpose
 from samen_meetings.domain.kinds import MeetingKind, ParticipantRole
 from samen_meetings.domain.meeting import (
@@ -21,6 +21,7 @@ from samen_meetings.domain.meeting import (
     TimeSlot,
 )
 from samen_meetings.domain.opp import Opp
+from samen_meetings.domain.record import MeetingRecord
 
 
 def tenant_uuid(tenant: str) -> UUID:
@@ -144,3 +145,22 @@ def new_opp_row(opp: Opp, *, tenant: str, actor: str) -> OppRow:
         registered_by=actor,
     )
     return apply_opp(row, opp)
+
+
+def record_of(row: MeetingRecordRow) -> MeetingRecord:
+    return MeetingRecord(
+        record_id=row.record_id,
+        meeting_id=row.meeting_id,
+        tenant_id=tenant_uuid(row.tenant),
+        pupil_id=row.pupil_id,
+        recorded_by=row.recorded_by,
+        recorded_at=utc(row.recorded_at),
+        attended=tuple(participant_of(p) for p in row.attended),
+        strengths=tuple(row.strengths),
+        concerns=tuple(row.concerns),
+        guardian_view=row.guardian_view,
+        guardian_support_needs=row.guardian_support_needs,
+        goals=tuple(row.goals),
+        next_steps=tuple(row.next_steps),
+        agreement_ids=tuple(UUID(a) for a in row.agreement_ids),
+    )

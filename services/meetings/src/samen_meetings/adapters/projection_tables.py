@@ -66,7 +66,9 @@ class OppDisputeRow(SQLModel, table=True):
     """An open dispute about a pupil's OPP (or its action part) marks it contested."""
 
     __tablename__ = "opp_dispute"
-    __table_args__ = (Index("opp_dispute_open", "pupil_id", postgresql_where=text("closed_at IS NULL")),)
+    __table_args__ = (
+        Index("opp_dispute_open", "pupil_id", postgresql_where=text("closed_at IS NULL")),
+    )
 
     dispute_id: UUID = Field(primary_key=True)
     tenant: str = Field(max_length=128)

@@ -30,7 +30,9 @@ class MeetingRow(SQLModel, table=True):
     __tablename__ = "meeting"
     __table_args__ = (
         # The reminder scan: scheduled meetings by start.
-        Index("meeting_scheduled_start", "starts_at", postgresql_where=text("status = 'scheduled'")),
+        Index(
+            "meeting_scheduled_start", "starts_at", postgresql_where=text("status = 'scheduled'")
+        ),
         Index("meeting_pupil", "tenant", "pupil_id"),
     )
 
@@ -95,7 +97,9 @@ class MeetingRecordRow(SQLModel, table=True):
 class AgreementRow(SQLModel, table=True):
     __tablename__ = "agreement"
     __table_args__ = (
-        Index("agreement_to_evaluate", "evaluate_on", postgresql_where=text("evaluated_on IS NULL")),
+        Index(
+            "agreement_to_evaluate", "evaluate_on", postgresql_where=text("evaluated_on IS NULL")
+        ),
     )
 
     agreement_id: UUID = Field(primary_key=True)

@@ -308,4 +308,3 @@ def reminder_scan_until(now: datetime, settings: TenantSettings = DEFAULT_SETTIN
     if local_moment(today, settings.reminder_local_time) <= as_utc(now, "now"):
         return start_of_local_day(today + 2 * ONE_DAY)
     return start_of_local_day(today + ONE_DAY)
-

@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from uuid import UUID
 
+from samen_meetings.domain.cycle_errors import OppClosed, OppStartInFuture, OppVersionNotNewer
 from samen_meetings.domain.due import OppCycle, record_evaluation
-from samen_meetings.domain.errors import OppClosed, OppStartInFuture, OppVersionNotNewer
 
 
 @dataclass(frozen=True, slots=True)

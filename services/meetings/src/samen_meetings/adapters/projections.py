@@ -1,0 +1,179 @@
+"""The projections of consent and disputes facts, and the staff directory."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from types import MappingProxyType
+from uuid import UUID
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from samen_meetings.adapters.mapping import tenant_uuid
+from samen_meetings.adapters.projection_tables import (
+    ConsentStateRow,
+    GuardianshipRow,
+    OppDisputeRow,
+    PupilRow,
+    StaffMemberRow,
+)
+from samen_meetings.domain.consent_gate import ConsentState, ConsentStatus, PupilConsents
+from samen_meetings.domain.participants import PupilContext
+
+AUTHORITY = "parental_authority"
+OPP_DISPUTE_SUBJECTS = frozenset({"opp", "opp_action_part"})
+
+
+class SqlProjections:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    # --- pupils and guardians -----------------------------------------------------------
+
+    async def enrol(self, tenant: str, pupil_id: UUID, school_id: UUID, on: date) -> None:
+        values = {"tenant": tenant, "school_id": school_id, "enrolled_on": on, "left_on": None}
+        stmt = insert(PupilRow).values(pupil_id=pupil_id, **values)
+        stmt = stmt.on_conflict_do_update(index_elements=["pupil_id"], set_=values)
+        await self._session.execute(stmt)
+
+    async def leave(self, tenant: str, pupil_id: UUID, school_id: UUID, on: date) -> None:
+        values = {"tenant": tenant, "school_id": school_id, "left_on": on}
+        stmt = insert(PupilRow).values(pupil_id=pupil_id, **values)
+        stmt = stmt.on_conflict_do_update(index_elements=["pupil_id"], set_=values)
+        await self._session.execute(stmt)
+
+    async def record_guardian(
+        self, tenant: str, pupil_id: UUID, guardian_id: UUID, standing: str
+    ) -> None:
+        stmt = insert(GuardianshipRow).values(
+            pupil_id=pupil_id, guardian_id=guardian_id, tenant=tenant, standing=standing
+        )
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["pupil_id", "guardian_id"], set_={"standing": standing}
+        )
+        await self._session.execute(stmt)
+
+    async def end_guardian(self, tenant: str, pupil_id: UUID, guardian_id: UUID) -> None:
+        row = await self._session.get(GuardianshipRow, (pupil_id, guardian_id))
+        if row is not None and row.tenant == tenant:
+            await self._session.delete(row)
+
+    async def pupil(self, tenant: str, pupil_id: UUID) -> PupilRow | None:
+        row = await self._session.get(PupilRow, pupil_id)
+        return row if row is not None and row.tenant == tenant else None
+
+    async def guardians(self, tenant: str, pupil_id: UUID) -> dict[UUID, str]:
+        """Every current guardian of the pupil with their standing."""
+        stmt = select(GuardianshipRow).where(
+            col(GuardianshipRow.tenant) == tenant, col(GuardianshipRow.pupil_id) == pupil_id
+        )
+        rows = (await self._session.execute(stmt)).scalars()
+        return {row.guardian_id: row.standing for row in rows}
+
+    async def pupil_context(self, pupil: PupilRow) -> PupilContext:
+        guardians = await self.guardians(pupil.tenant, pupil.pupil_id)
+        with_authority = frozenset(g for g, standing in guardians.items() if standing == AUTHORITY)
+        return PupilContext(
+            tenant_uuid(pupil.tenant), pupil.school_id, pupil.pupil_id, with_authority
+        )
+
+    # --- consent --------------------------------------------------------------------------
+
+    async def set_consent(
+        self,
+        tenant: str,
+        pupil_id: UUID,
+        purpose: str,
+        state: ConsentState,
+        request_id: UUID,
+    ) -> None:
+        values = {
+            "tenant": tenant,
+            "status": state.status.value,
+            "valid_until": state.valid_until,
+            "request_id": request_id,
+        }
+        stmt = insert(ConsentStateRow).values(pupil_id=pupil_id, purpose=purpose, **values)
+        stmt = stmt.on_conflict_do_update(index_elements=["pupil_id", "purpose"], set_=values)
+        await self._session.execute(stmt)
+
+    async def consent_request_of(self, pupil_id: UUID, purpose: str) -> UUID | None:
+        row = await self._session.get(ConsentStateRow, (pupil_id, purpose))
+        return row.request_id if row is not None else None
+
+    async def consents(self, tenant: str, pupil_id: UUID) -> PupilConsents:
+        stmt = select(ConsentStateRow).where(
+            col(ConsentStateRow.tenant) == tenant, col(ConsentStateRow.pupil_id) == pupil_id
+        )
+        rows = (await self._session.execute(stmt)).scalars()
+        states = {r.purpose: ConsentState(ConsentStatus(r.status), r.valid_until) for r in rows}
+        return PupilConsents(pupil_id, MappingProxyType(states))
+
+    # --- staff directory ------------------------------------------------------------------
+
+    async def put_staff(
+        self, tenant: str, person_id: UUID, role: str, school_ids: Iterable[UUID]
+    ) -> None:
+        values = {"role": role, "school_ids": sorted(set(school_ids))}
+        stmt = insert(StaffMemberRow).values(tenant=tenant, person_id=person_id, **values)
+        stmt = stmt.on_conflict_do_update(index_elements=["tenant", "person_id"], set_=values)
+        await self._session.execute(stmt)
+
+    async def staff_members(self, tenant: str, ids: Iterable[UUID]) -> dict[UUID, StaffMemberRow]:
+        wanted = list(set(ids))
+        if not wanted:
+            return {}
+        stmt = select(StaffMemberRow).where(
+            col(StaffMemberRow.tenant) == tenant, col(StaffMemberRow.person_id).in_(wanted)
+        )
+        return {row.person_id: row for row in (await self._session.execute(stmt)).scalars()}
+
+    # --- disputes about an OPP -------------------------------------------------------------
+
+    async def open_dispute(
+        self,
+        tenant: str,
+        dispute_id: UUID,
+        pupil_id: UUID,
+        opp_id: UUID | None,
+        subject: str,
+        at: datetime,
+    ) -> None:
+        stmt = insert(OppDisputeRow).values(
+            dispute_id=dispute_id,
+            tenant=tenant,
+            pupil_id=pupil_id,
+            opp_id=opp_id,
+            subject=subject,
+            opened_at=at,
+        )
+        await self._session.execute(stmt.on_conflict_do_nothing(index_elements=["dispute_id"]))
+
+    async def close_dispute(self, tenant: str, dispute_id: UUID, at: datetime) -> None:
+        stmt = (
+            update(OppDisputeRow)
+            .where(col(OppDisputeRow.dispute_id) == dispute_id)
+            .where(col(OppDisputeRow.tenant) == tenant)
+            .where(col(OppDisputeRow.closed_at).is_(None))
+            .values(closed_at=at)
+        )
+        await self._session.execute(stmt)
+
+    async def open_disputes(
+        self, tenant: str, pupil_id: UUID, opp_id: UUID | None = None
+    ) -> list[UUID]:
+        """Open disputes about the pupil's OPP; with `opp_id`, about that OPP (a dispute
+        that names no OPP concerns the pupil's current one, so it counts too)."""
+        stmt = select(col(OppDisputeRow.dispute_id)).where(
+            col(OppDisputeRow.tenant) == tenant,
+            col(OppDisputeRow.pupil_id) == pupil_id,
+            col(OppDisputeRow.closed_at).is_(None),
+        )
+        if opp_id is not None:
+            stmt = stmt.where(
+                or_(col(OppDisputeRow.opp_id) == opp_id, col(OppDisputeRow.opp_id).is_(None))
+            )
+        return sorted((await self._session.execute(stmt)).scalars())

@@ -1,0 +1,121 @@
+"""The composition root: settings → runtime → access → app. Nothing is built at import."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import structlog
+from fastapi import FastAPI
+from samen_kit.access import (
+    Access,
+    FileJwks,
+    GuardianAccess,
+    GuardianSessionCodec,
+    GuardianTokenVerifier,
+    HttpJwks,
+    JwksSource,
+    RefusalRecorder,
+    StaffTokenVerifier,
+    devkeys,
+    install_access,
+)
+from samen_kit.access.used_tokens_sql import sql_used_tokens
+from samen_kit.clock import Clock
+from samen_kit.service import ServiceRuntime, build_runtime, create_app
+
+from samen_meetings.adapters.refusals_repo import RefusalGroup
+from samen_meetings.entrypoints import api_admin, api_meetings, api_opps, api_records, pages
+from samen_meetings.entrypoints.consumers import install_consumers
+from samen_meetings.entrypoints.deps import CONTEXT_STATE
+from samen_meetings.entrypoints.errors import install_error_handlers
+from samen_meetings.entrypoints.jobs import DueScanner
+from samen_meetings.entrypoints.refusals import RequestScopeMiddleware, recorder
+from samen_meetings.handlers.context import Context
+from samen_meetings.handlers.refusals import count_refusal
+from samen_meetings.settings import MeetingsSettings
+
+TITLE = "Samen meetings"
+DESCRIPTION = (
+    "Meetings with parents, their records and agreements, and the OPP evaluation cycle. "
+    "Parent pages live under /ouders/."
+)
+MIGRATIONS = Path(__file__).with_name("migrations")
+log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class MeetingsService:
+    app: FastAPI
+    runtime: ServiceRuntime
+    context: Context
+    scanner: DueScanner
+
+
+def build(settings: MeetingsSettings, *, clock: Clock | None = None) -> MeetingsService:
+    runtime = build_runtime(settings, clock=clock)
+    ctx = Context(runtime.sessions, runtime.writer, runtime.clock)
+    install_consumers(runtime, ctx)
+    scanner = DueScanner(ctx, settings.due_scan_interval_seconds)
+    runtime.jobs.append(scanner.run)
+    routers = [api_meetings.router, api_records.router, api_opps.router, api_admin.router]
+    app = create_app(
+        runtime, title=TITLE, description=DESCRIPTION, routers=[*routers, pages.router]
+    )
+    app.state.meetings_pages = pages.environment()
+    setattr(app.state, CONTEXT_STATE, ctx)
+
+    async def count(group: RefusalGroup) -> None:
+        await count_refusal(ctx, group)
+
+    install_access(app, _access(settings, runtime, recorder(count)))
+    install_error_handlers(
+        app,
+        count,
+        runtime.clock.now,
+        pages_prefix="/ouders/",
+        page_not_found=pages.not_found_page,
+    )
+    app.add_middleware(RequestScopeMiddleware)
+    return MeetingsService(app, runtime, ctx, scanner)
+
+
+def _access(settings: MeetingsSettings, runtime: ServiceRuntime, record: RefusalRecorder) -> Access:
+    clock = runtime.clock
+    staff_keys = _jwks(settings.staff_jwks, "staff", clock)
+    guardian_keys = _jwks(settings.guardian_jwks, "guardian", clock)
+    sessions = GuardianSessionCodec(
+        _session_secret(settings), clock=clock, secure=settings.guardian_cookie_secure
+    )
+    return Access(
+        staff=StaffTokenVerifier(staff_keys, issuer=settings.staff_issuer, clock=clock),
+        guardian=GuardianAccess(
+            tokens=GuardianTokenVerifier(guardian_keys, clock=clock),
+            sessions=sessions,
+            used_tokens=sql_used_tokens(runtime.sessions),
+        ),
+        record_refusal=record,
+        clock=clock,
+    )
+
+
+def _jwks(location: str, audience: str, clock: Clock) -> JwksSource:
+    """A URL, a file, or (empty) the local development key of that audience."""
+    if location.startswith(("http://", "https://")):
+        return HttpJwks(location, httpx.AsyncClient(), clock=clock)
+    if location:
+        return FileJwks(Path(location), clock=clock)
+    if audience == "staff":
+        devkeys.dev_staff_key()
+        return FileJwks(devkeys.jwks_path(devkeys.STAFF_KEY), clock=clock)
+    devkeys.dev_guardian_key()
+    return FileJwks(devkeys.jwks_path(devkeys.GUARDIAN_KEY), clock=clock)
+
+
+def _session_secret(settings: MeetingsSettings) -> str:
+    if settings.guardian_session_secret:
+        return settings.guardian_session_secret
+    log.warning("meetings.guardian_session.ephemeral_secret")
+    return secrets.token_urlsafe(48)

@@ -1,0 +1,60 @@
+"""Errors of the rules added with the service: the OPP cycle, what an evaluation meeting
+names, invitations, and a pupil who has left. Grouped like errors.py (same base classes,
+stable codes)."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from samen_meetings.domain.errors import ForeignReference, InvalidInput, StateConflict
+
+
+class EvaluationSubjectUnknown(ForeignReference):
+    """The OPP or agreement to evaluate is not one of this pupil's (or not known here)."""
+
+    code = "evaluation-subject-unknown"
+
+    def __init__(self, subject_id: UUID) -> None:
+        super().__init__(f"{subject_id} is not an OPP or agreement of this pupil")
+        self.subject_id = subject_id
+
+
+class OppClosed(StateConflict):
+    code = "opp-closed"
+
+    def __init__(self, opp_id: UUID) -> None:
+        super().__init__(f"OPP {opp_id} was replaced by a later one")
+        self.opp_id = opp_id
+
+
+class OppStartInFuture(InvalidInput):
+    code = "opp-start-in-future"
+
+    def __init__(self) -> None:
+        super().__init__("an OPP is registered once it has started")
+
+
+class OppVersionNotNewer(InvalidInput):
+    code = "opp-version-not-newer"
+
+    def __init__(self, latest: int) -> None:
+        super().__init__(f"the action part's version must be higher than {latest}")
+        self.latest = latest
+
+
+class PupilHasLeft(StateConflict):
+    code = "pupil-left"
+
+    def __init__(self, pupil_id: UUID) -> None:
+        super().__init__(f"pupil {pupil_id} has left the school")
+        self.pupil_id = pupil_id
+
+
+class InvitationClosed(StateConflict):
+    """Only a scheduled meeting that has not started takes answers."""
+
+    code = "invitation-closed"
+
+    def __init__(self, meeting_id: UUID) -> None:
+        super().__init__(f"meeting {meeting_id} takes no answers now")
+        self.meeting_id = meeting_id

@@ -1,0 +1,1 @@
+"""HTTP (staff API, parent pages, calendar), Kafka consumers and scheduler jobs."""

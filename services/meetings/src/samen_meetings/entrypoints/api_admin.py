@@ -1,0 +1,51 @@
+"""Staff routes for the staff directory and the tenant's settings."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from fastapi import APIRouter, Response, status
+
+from samen_meetings.domain.kinds import ParticipantRole
+from samen_meetings.domain.settings import TenantSettings
+from samen_meetings.entrypoints.deps import (
+    CanChangeSettings,
+    CanReadSettings,
+    CanRegisterStaff,
+    Ctx,
+)
+from samen_meetings.entrypoints.schemas import SettingsBody, StaffIn
+from samen_meetings.handlers import admin
+
+router = APIRouter(tags=["admin"])
+
+
+@router.put("/staff/{person_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def register_staff(
+    person_id: UUID, body: StaffIn, staff: CanRegisterStaff, ctx: Ctx
+) -> Response:
+    """A colleague who can take part in meetings, with the schools they work at."""
+    role = ParticipantRole(body.role.value)
+    await admin.register_staff(ctx, staff, person_id, role, body.school_ids)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/settings", response_model=SettingsBody)
+async def get_settings(staff: CanReadSettings, ctx: Ctx) -> SettingsBody:
+    return _body(await admin.settings_of(ctx, staff))
+
+
+@router.put("/settings", response_model=SettingsBody)
+async def change_settings(body: SettingsBody, staff: CanChangeSettings, ctx: Ctx) -> SettingsBody:
+    """Evaluation interval (at most 12 months), lead times and the reminder's time."""
+    settings = TenantSettings(**body.model_dump())
+    return _body(await admin.change_settings(ctx, staff, settings))
+
+
+def _body(settings: TenantSettings) -> SettingsBody:
+    return SettingsBody(
+        evaluation_interval_months=settings.evaluation_interval_months,
+        evaluation_lead_weeks=settings.evaluation_lead_weeks,
+        agreement_lead_days=settings.agreement_lead_days,
+        reminder_local_time=settings.reminder_local_time,
+    )

@@ -1,0 +1,1 @@
+"""Use cases: each one unit of work and one commit; events go out through the outbox."""

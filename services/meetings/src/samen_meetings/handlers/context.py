@@ -1,0 +1,84 @@
+"""What every use case needs: the database, the outbox writer and the clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol
+from uuid import UUID
+
+from samen_contract import Event, pseudonymous_id
+from samen_kit.access import StaffPrincipal
+from samen_kit.clock import Clock
+from samen_kit.outbox import EventWriter
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from samen_meetings.adapters.uow import UnitOfWork
+from samen_meetings.domain.local_time import local_date
+
+
+@dataclass(frozen=True)
+class Context:
+    sessions: async_sessionmaker[AsyncSession]
+    writer: EventWriter
+    clock: Clock
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def today(self) -> date:
+        return local_date(self.clock.now())
+
+
+@dataclass(frozen=True)
+class Cause:
+    """Who caused the events of a use case, and (for consumed events) what did."""
+
+    actor: str
+    correlationid: str | None = None
+    causationid: str | None = None
+
+
+class AboutPupil(Protocol):
+    """A row about one pupil: its events are keyed by the pupil, stamped with the school."""
+
+    @property
+    def tenant(self) -> str: ...
+    @property
+    def pupil_id(self) -> UUID: ...
+    @property
+    def school_id(self) -> UUID: ...
+
+
+async def emit(
+    ctx: Context,
+    uow: UnitOfWork,
+    event: Event,
+    *,
+    about: AboutPupil,
+    cause: Cause,
+    event_id: UUID | None = None,
+) -> bool:
+    """Write `event` to the outbox in this transaction; False when its id was written."""
+    envelope = await ctx.writer.emit(
+        uow.session,
+        event,
+        tenant=about.tenant,
+        subject=str(about.pupil_id),
+        actor=cause.actor,
+        school=str(about.school_id),
+        correlationid=cause.correlationid,
+        causationid=cause.causationid,
+        event_id=event_id,
+        time=ctx.now(),
+    )
+    return envelope is not None
+
+
+def staff_person_id(staff: StaffPrincipal) -> UUID:
+    """The staff member's person id: the token's subject when it is a UUID, else one
+    derived from it (stable, pseudonymous)."""
+    try:
+        return UUID(staff.subject)
+    except ValueError:
+        return pseudonymous_id("staff", staff.tenant, staff.subject)

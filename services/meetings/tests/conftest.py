@@ -1,0 +1,112 @@
+"""Fixtures of the meetings integration tests: one running deployment per session (tests
+keep apart by a random tenant), its roster publisher and a tap on its topic. Tests that
+move the clock start deployments of their own (`deployment`)."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
+
+import asyncpg
+import pytest
+from samen_kit.clock import FakeClock
+from samen_kit.db import asyncpg_dsn, ensure_database
+from samen_kit.testing.fixtures import RUN_ID, run_blocking
+from sqlalchemy.engine import make_url
+
+from services.meetings.tests.meetings_harness import (
+    START,
+    Keys,
+    Roster,
+    Running,
+    Tap,
+    make_settings,
+    new_prefix,
+    roster,
+    running,
+    tap,
+)
+
+
+@pytest.fixture(scope="session")
+def meetings_keys() -> Keys:
+    return Keys()
+
+
+@pytest.fixture(scope="session")
+def meetings_database_for(postgres_server_url: str) -> Iterator[Callable[[], str]]:
+    """Fresh databases for deployments; dropped when the session ends."""
+    created: list[str] = []
+
+    def make() -> str:
+        name = f"t_{RUN_ID}_meetings_{secrets.token_hex(3)}"
+        url = make_url(postgres_server_url).set(database=name)
+        rendered = url.render_as_string(hide_password=False)
+        run_blocking(lambda: ensure_database(rendered))
+        created.append(name)
+        return rendered
+
+    yield make
+    for name in created:
+        run_blocking(lambda name=name: drop(postgres_server_url, name))  # type: ignore[misc]
+
+
+async def drop(server_url: str, name: str) -> None:
+    conn = await asyncpg.connect(asyncpg_dsn(server_url))
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(scope="session")
+def meetings_prefix(topic_prefix: str) -> str:
+    return new_prefix(topic_prefix)
+
+
+@pytest.fixture(scope="session")
+def deployment(
+    kafka_bootstrap: str,
+    meetings_keys: Keys,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Callable[..., contextlib.AbstractAsyncContextManager[Running]]:
+    """`async with deployment(database_url, prefix, clock, **settings) as run: ...`"""
+
+    def start(
+        database_url: str, prefix: str, clock: FakeClock, **overrides: Any
+    ) -> contextlib.AbstractAsyncContextManager[Running]:
+        settings = make_settings(
+            database_url=database_url,
+            kafka_bootstrap=kafka_bootstrap,
+            topic_prefix=prefix,
+            keys_folder=tmp_path_factory.mktemp("keys"),
+            keys=meetings_keys,
+            **overrides,
+        )
+        return running(settings, meetings_keys, clock)
+
+    return start
+
+
+@pytest.fixture(scope="session")
+async def meetings(
+    deployment: Callable[..., contextlib.AbstractAsyncContextManager[Running]],
+    meetings_database_for: Callable[[], str],
+    meetings_prefix: str,
+) -> AsyncIterator[Running]:
+    async with deployment(meetings_database_for(), meetings_prefix, FakeClock(START)) as run:
+        yield run
+
+
+@pytest.fixture(scope="session")
+async def consent_roster(kafka_bootstrap: str, meetings_prefix: str) -> AsyncIterator[Roster]:
+    async with roster(kafka_bootstrap, meetings_prefix) as publisher:
+        yield publisher
+
+
+@pytest.fixture(scope="session")
+async def meetings_tap(kafka_bootstrap: str, meetings_prefix: str) -> AsyncIterator[Tap]:
+    async with tap(kafka_bootstrap, meetings_prefix) as collected:
+        yield collected

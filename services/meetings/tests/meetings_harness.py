@@ -1,0 +1,336 @@
+"""What the meetings integration tests share: keys, settings, a running service over real
+HTTP, consent facts published to Kafka as the consent service would, and a tap on the
+meetings topic."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from uuid import UUID, uuid4
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from joserfc.jwk import OKPKey
+from samen_contract import Envelope, Event
+from samen_contract.codec import decode, encode
+from samen_contract.events.consent import (
+    ConsentGiven,
+    GuardianshipRecorded,
+    GuardianStanding,
+    PupilEnrolled,
+)
+from samen_contract.topics import EVENT_TOPIC_PARTITIONS, events_topic
+from samen_kit.access import GuardianItem, Role, mint_guardian_token, mint_staff_token
+from samen_kit.access.devkeys import public_jwks
+from samen_kit.access.testing import new_signing_key
+from samen_kit.clock import FakeClock
+from samen_kit.migrations import upgrade
+from samen_kit.testing.server import serve
+from samen_meetings.bootstrap import MIGRATIONS, MeetingsService, build
+from samen_meetings.settings import MeetingsSettings
+from sqlalchemy import text
+
+STAFF_ISSUER = "urn:samen:test-idp"
+SESSION_SECRET = "a-test-secret-that-is-long-enough-for-the-codec"
+# Monday 2 March 2026, 09:00 Amsterdam (winter time): the tests' "now".
+START = datetime.fromisoformat("2026-03-02T08:00:00+00:00")
+
+
+def new_tenant() -> str:
+    return f"swv-{uuid4().hex[:8]}"
+
+
+def new_prefix(base: str) -> str:
+    """A topic prefix of one test deployment: its consumer groups and topics are its own."""
+    return f"{base}m{uuid4().hex[:6]}."
+
+
+async def wait_for(probe: Callable[[], Any], *, within: float = 30.0, every: float = 0.1) -> Any:
+    """Poll until `probe` (sync or async) returns something truthy; no bare sleeps."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while True:
+        result = probe()
+        if asyncio.iscoroutine(result):
+            result = await result
+        if result:
+            return result
+        if loop.time() > deadline:
+            raise AssertionError(f"not met within {within}s: last={result!r}")
+        await asyncio.sleep(every)
+
+
+@dataclass
+class Keys:
+    staff: OKPKey = field(default_factory=new_signing_key)
+    guardian: OKPKey = field(default_factory=new_signing_key)
+
+    def write(self, folder: Path) -> tuple[Path, Path]:
+        staff, guardian = folder / "staff.jwks.json", folder / "guardian.jwks.json"
+        staff.write_text(json.dumps(public_jwks(self.staff)), "utf-8")
+        guardian.write_text(json.dumps(public_jwks(self.guardian)), "utf-8")
+        return staff, guardian
+
+
+def make_settings(
+    *,
+    database_url: str,
+    kafka_bootstrap: str,
+    topic_prefix: str,
+    keys_folder: Path,
+    keys: Keys,
+    **overrides: Any,
+) -> MeetingsSettings:
+    staff_jwks, guardian_jwks = keys.write(keys_folder)
+    values: dict[str, Any] = {
+        "database_url": database_url,
+        "kafka_bootstrap": kafka_bootstrap,
+        "topic_prefix": topic_prefix,
+        "staff_jwks": str(staff_jwks),
+        "guardian_jwks": str(guardian_jwks),
+        "staff_issuer": STAFF_ISSUER,
+        "guardian_session_secret": SESSION_SECRET,
+        "guardian_cookie_secure": False,
+        "due_scan_interval_seconds": 3600.0,
+        "outbox_poll_ms": 100,
+        "consumer_backoff_ms": 20,
+        **overrides,
+    }
+    return MeetingsSettings(**values)
+
+
+@dataclass
+class Running:
+    """A service under test: its parts, its base URL, its clock and keys."""
+
+    service: MeetingsService
+    base_url: str
+    clock: FakeClock
+    keys: Keys
+
+    def staff_token(
+        self,
+        tenant: str,
+        role: Role = Role.IB,
+        *,
+        schools: tuple[UUID, ...] = (),
+        subject: UUID | None = None,
+    ) -> dict[str, str]:
+        token = mint_staff_token(
+            self.keys.staff,
+            subject=str(subject or uuid4()),
+            role=role,
+            tenant=tenant,
+            issuer=STAFF_ISSUER,
+            now=self.clock.now(),
+            schools=[str(s) for s in schools],
+        )
+        return {"Authorization": f"Bearer {token}"}
+
+    def guardian_token(
+        self, tenant: str, guardian_id: UUID, pupil_id: UUID, item: GuardianItem
+    ) -> str:
+        return mint_guardian_token(
+            self.keys.guardian,
+            guardian_id=guardian_id,
+            pupil_id=pupil_id,
+            item=item,
+            tenant=tenant,
+            now=self.clock.now(),
+        )
+
+    async def sql(self, statement: str, **params: Any) -> list[Any]:
+        async with self.service.runtime.sessions() as session:
+            return list((await session.execute(text(statement), params)).all())
+
+    async def outbox_drained(self) -> bool:
+        rows = await self.sql("SELECT count(*) FROM outbox WHERE published_at IS NULL")
+        return bool(rows[0][0] == 0)
+
+
+async def migrate(url: str) -> None:
+    await asyncio.to_thread(upgrade, url, MIGRATIONS)
+
+
+@contextlib.asynccontextmanager
+async def running(
+    settings: MeetingsSettings, keys: Keys, clock: FakeClock
+) -> AsyncIterator[Running]:
+    await migrate(settings.database_url)
+    service = build(settings, clock=clock)
+    async with serve(service.app) as base_url:
+        yield Running(service, base_url, clock, keys)
+
+
+@dataclass
+class Pupil:
+    tenant: str
+    pupil_id: UUID
+    school_id: UUID
+    guardians: tuple[UUID, ...]
+
+
+class Roster:
+    """Publishes consent facts on a (prefixed) consent topic, as the consent service would."""
+
+    def __init__(self, producer: AIOKafkaProducer, prefix: str) -> None:
+        self._producer = producer
+        self.prefix = prefix
+        self._sequence: dict[str, int] = {}
+
+    async def publish(
+        self, event: Event, *, tenant: str, subject: UUID, event_id: UUID | None = None
+    ) -> Envelope:
+        key = f"{tenant}/{subject}"
+        self._sequence[key] = self._sequence.get(key, 0) + 1
+        envelope = Envelope.for_event(
+            event,
+            tenant=tenant,
+            subject=subject,
+            actor="system:consent-test",
+            sequence=self._sequence[key],
+            id=event_id,
+        )
+        await self.send(envelope, event)
+        return envelope
+
+    async def send(self, envelope: Envelope, event: Event) -> None:
+        """Also for a second delivery of the very same envelope."""
+        record = encode(envelope, event)
+        await self._producer.send_and_wait(
+            self.prefix + record.topic, record.value, key=record.key, headers=record.headers
+        )
+
+    async def enrol(
+        self,
+        tenant: str,
+        *,
+        guardians: int = 1,
+        information_right: int = 0,
+        school_id: UUID | None = None,
+        consents: tuple[str, ...] = (),
+    ) -> Pupil:
+        pupil = Pupil(
+            tenant, uuid4(), school_id or uuid4(), tuple(uuid4() for _ in range(guardians))
+        )
+        enrolled = PupilEnrolled(
+            pupil_id=pupil.pupil_id, school_id=pupil.school_id, enrolled_on=date(2025, 8, 25)
+        )
+        await self.publish(enrolled, tenant=tenant, subject=pupil.pupil_id)
+        standings = [GuardianStanding.PARENTAL_AUTHORITY] * guardians
+        extra = tuple(uuid4() for _ in range(information_right))
+        standings += [GuardianStanding.INFORMATION_RIGHT] * information_right
+        for guardian, standing in zip(pupil.guardians + extra, standings, strict=True):
+            recorded = GuardianshipRecorded(
+                pupil_id=pupil.pupil_id, guardian_id=guardian, standing=standing
+            )
+            await self.publish(recorded, tenant=tenant, subject=pupil.pupil_id)
+        for purpose in consents:
+            await self.give(pupil, purpose)
+        return pupil
+
+    async def give(self, pupil: Pupil, purpose: str, request_id: UUID | None = None) -> UUID:
+        request_id = request_id or uuid4()
+        given = ConsentGiven(
+            request_id=request_id, pupil_id=pupil.pupil_id, purpose=purpose, purpose_version=1
+        )
+        await self.publish(given, tenant=pupil.tenant, subject=pupil.pupil_id)
+        return request_id
+
+
+@contextlib.asynccontextmanager
+async def roster(kafka_bootstrap: str, prefix: str) -> AsyncIterator[Roster]:
+    producer = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap, acks="all")
+    await producer.start()
+    try:
+        yield Roster(producer, prefix)
+    finally:
+        await producer.stop()
+
+
+@dataclass(frozen=True)
+class Seen:
+    envelope: Envelope
+    data: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return self.envelope.type.split(".")[2]
+
+
+class Tap:
+    """Everything on the meetings topic since the tap started (all partitions, no group)."""
+
+    def __init__(self) -> None:
+        self.seen: list[Seen] = []
+
+    def of(self, tenant: str, name: str | None = None) -> list[Seen]:
+        return [
+            s for s in self.seen if s.envelope.tenant == tenant and (name is None or s.name == name)
+        ]
+
+    def has_ids(self, ids: set[str]) -> bool:
+        return ids <= {s.envelope.id for s in self.seen}
+
+
+@contextlib.asynccontextmanager
+async def tap(kafka_bootstrap: str, prefix: str) -> AsyncIterator[Tap]:
+    topic = prefix + events_topic("meetings")
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=kafka_bootstrap, auto_offset_reset="earliest", enable_auto_commit=False
+    )
+    await consumer.start()
+    consumer.assign([TopicPartition(topic, p) for p in range(EVENT_TOPIC_PARTITIONS)])
+    collected = Tap()
+
+    async def pump() -> None:
+        async for record in consumer:
+            envelope, _, data = decode(record.value or b"", record.headers)
+            collected.seen.append(Seen(envelope, data))
+
+    task = asyncio.create_task(pump())
+    try:
+        yield collected
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await consumer.stop()
+
+
+async def outbox_ids(run: Running, tenant: str, name: str) -> set[str]:
+    """Ids of the events of type `name` this deployment wrote for `tenant`."""
+    rows = await run.sql(
+        "SELECT event_id, headers FROM outbox",
+    )
+    found: set[str] = set()
+    for event_id, headers in rows:
+        values = dict(headers)
+        if values.get("ce_tenant") == tenant and values.get("ce_type", "").split(".")[2] == name:
+            found.add(str(event_id))
+    return found
+
+
+async def pupil_known(run: Running, pupil: Pupil) -> bool:
+    """The consent facts about `pupil` reached the service's projection."""
+    rows = await run.sql("SELECT count(*) FROM guardianship WHERE pupil_id = :p", p=pupil.pupil_id)
+    return bool(rows[0][0] >= len(pupil.guardians))
+
+
+async def register_staff(
+    run: Running, http: Any, tenant: str, school_id: UUID, role: Role = Role.TEACHER
+) -> UUID:
+    """A colleague in the staff directory, registered by an IB of the school."""
+    person_id = uuid4()
+    response = await http.put(
+        f"/staff/{person_id}",
+        json={"role": role.value, "school_ids": [str(school_id)]},
+        headers=run.staff_token(tenant, Role.IB, schools=(school_id,)),
+    )
+    assert response.status_code == 204, response.text
+    return person_id

@@ -1,0 +1,63 @@
+"""The scan's second filter: a row already warned about comes back exactly when it is
+overdue — never earlier (wasted work), never later (a missed overdue)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from uuid import uuid4
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from samen_meetings.domain.due import (
+    AgreementToEvaluate,
+    DueKind,
+    OppCycle,
+    agreement_due,
+    opp_due,
+)
+from samen_meetings.domain.overdue_cutoffs import agreement_overdue_cutoff, opp_overdue_cutoff
+from samen_meetings.domain.settings import TenantSettings
+
+pytestmark = pytest.mark.unit
+
+instants = st.datetimes(
+    min_value=datetime(2022, 1, 1), max_value=datetime(2030, 12, 31), timezones=st.just(UTC)
+)
+days = st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31))
+tenant_settings = st.builds(
+    TenantSettings,
+    evaluation_interval_months=st.integers(1, 12),
+    evaluation_lead_weeks=st.integers(0, 3),
+    agreement_lead_days=st.integers(0, 90),
+)
+
+
+@given(days, instants, tenant_settings)
+def test_the_opp_overdue_cutoff_selects_exactly_the_overdue_cycles(
+    start: date, now: datetime, settings: TenantSettings
+) -> None:
+    item = opp_due(OppCycle(uuid4(), uuid4(), uuid4(), start), settings, now)
+
+    overdue = item is not None and item.kind is DueKind.EVALUATION_OVERDUE
+    assert overdue == (start <= opp_overdue_cutoff(now, settings))
+
+
+@given(days, instants, tenant_settings)
+def test_the_agreement_overdue_cutoff_selects_exactly_the_overdue_agreements(
+    evaluate_on: date, now: datetime, settings: TenantSettings
+) -> None:
+    agreement = AgreementToEvaluate(uuid4(), uuid4(), uuid4(), evaluate_on)
+    item = agreement_due(agreement, settings, now)
+
+    overdue = item is not None and item.kind is DueKind.EVALUATION_OVERDUE
+    assert overdue == (evaluate_on <= agreement_overdue_cutoff(now))
+
+
+def test_overdue_starts_on_the_amsterdam_day_after_the_due_date() -> None:
+    # 22:30 UTC on 28 Feb 2026 is 23:30 in Amsterdam: still the due date itself.
+    evening = datetime(2026, 2, 28, 22, 30, tzinfo=UTC)
+    after_midnight = datetime(2026, 2, 28, 23, 0, tzinfo=UTC)
+
+    assert opp_overdue_cutoff(evening) == date(2025, 2, 27)
+    assert opp_overdue_cutoff(after_midnight) == date(2025, 2, 28)

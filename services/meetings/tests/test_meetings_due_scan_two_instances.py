@@ -1,0 +1,257 @@
+"""The scheduler over real PostgreSQL and Kafka, with two instances scanning the same
+database at once: an OPP registered 11 months and 2 weeks ago gives exactly one
+`EvaluationDue`; once its date has passed without an evaluation, exactly one
+`EvaluationOverdue`; a recorded evaluation stops both. Time moves; nothing sleeps."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, date, time, timedelta
+from typing import Any
+from uuid import UUID, uuid5
+
+import httpx
+import pytest
+from samen_kit.access import Role
+from samen_kit.clock import FakeClock
+from samen_meetings.domain.due import DUE_EVENT_NAMESPACE
+from samen_meetings.domain.local_time import local_date, local_moment
+from samen_meetings.domain.months import add_months
+
+from services.meetings.tests.meetings_harness import (
+    START,
+    Pupil,
+    Roster,
+    Running,
+    Tap,
+    new_prefix,
+    new_tenant,
+    outbox_ids,
+    pupil_known,
+    register_staff,
+    roster,
+    tap,
+    wait_for,
+)
+from services.meetings.tests.meetings_requests import agreement, meeting_body, record_body
+
+pytestmark = pytest.mark.integration
+
+
+class Pair:
+    """Two instances of one deployment: same database, same topics, same clock."""
+
+    def __init__(self, first: Running, second: Running, roster: Roster, tap: Tap) -> None:
+        self.first, self.second, self.roster, self.tap = first, second, roster, tap
+
+    @property
+    def clock(self) -> FakeClock:
+        return self.first.clock
+
+    async def scans_pass(self, count: int = 2) -> None:
+        """Both schedulers finish `count` more scans at the clock's current time."""
+        targets = [r.service.scanner.completed + count for r in (self.first, self.second)]
+        await wait_for(
+            lambda: all(
+                r.service.scanner.completed >= t
+                for r, t in zip((self.first, self.second), targets, strict=True)
+            )
+        )
+
+    async def settled(self, tenant: str, name: str) -> list[Any]:
+        """After more scans, with everything written also on Kafka: what the tap saw."""
+        await self.scans_pass()
+        await wait_for(self.first.outbox_drained)
+        written = await outbox_ids(self.first, tenant, name)
+        await wait_for(lambda: self.tap.has_ids(written))
+        return self.tap.of(tenant, name)
+
+
+@pytest.fixture(scope="module")
+async def pair(
+    deployment: Callable[..., contextlib.AbstractAsyncContextManager[Running]],
+    meetings_database_for: Callable[[], str],
+    topic_prefix: str,
+    kafka_bootstrap: str,
+) -> AsyncIterator[Pair]:
+    database, prefix, clock = meetings_database_for(), new_prefix(topic_prefix), FakeClock(START)
+    settings = {"due_scan_interval_seconds": 0.2}
+    async with (
+        deployment(database, prefix, clock, **settings) as first,
+        deployment(database, prefix, clock, **settings) as second,
+        roster(kafka_bootstrap, prefix) as publisher,
+        tap(kafka_bootstrap, prefix) as collected,
+    ):
+        yield Pair(first, second, publisher, collected)
+
+
+def months_and_weeks_ago(today: date, months: int, weeks: int) -> date:
+    return add_months(today, -months) - timedelta(weeks=weeks)
+
+
+async def register_opp(run: Running, http: httpx.AsyncClient, pupil: Pupil, started: date) -> str:
+    response = await http.post(
+        "/opps",
+        json={
+            "pupil_id": str(pupil.pupil_id),
+            "started_on": started.isoformat(),
+            "action_part_version": 1,
+            "parents_approved": True,
+        },
+        headers=run.staff_token(pupil.tenant, Role.IB, schools=(pupil.school_id,)),
+    )
+    assert response.status_code == 201, response.text
+    return str(response.json()["opp_id"])
+
+
+async def record_evaluation(
+    run: Running, http: httpx.AsyncClient, pupil: Pupil, opp_id: str
+) -> None:
+    """An OPP evaluation with the parents yesterday, recorded afterwards."""
+    teacher = await register_staff(run, http, pupil.tenant, pupil.school_id)
+    staff = run.staff_token(pupil.tenant, Role.IB, schools=(pupil.school_id,))
+    held = run.clock.now() - timedelta(days=1)
+    body = meeting_body(pupil.pupil_id, "opp_evaluation", held, [teacher], evaluates_opp_id=opp_id)
+    meeting = await http.post("/meetings/unplanned", json=body, headers=staff)
+    assert meeting.status_code == 201, meeting.text
+    attended = [teacher, *pupil.guardians]
+    recorded = await http.post(
+        f"/meetings/{meeting.json()['meeting_id']}/record",
+        json=record_body(attended),
+        headers=staff,
+    )
+    assert recorded.status_code == 201, recorded.text
+
+
+async def test_the_opp_cycle_gives_one_warning_one_overdue_and_stops_at_an_evaluation(
+    pair: Pair,
+) -> None:
+    tenant, run = new_tenant(), pair.first
+    today = local_date(pair.clock.now())
+    late, evaluated_early, evaluated_late = [await pair.roster.enrol(tenant) for _ in range(3)]
+    for pupil in (late, evaluated_early, evaluated_late):
+        await wait_for(lambda p=pupil: pupil_known(run, p))  # type: ignore[misc]
+    async with httpx.AsyncClient(base_url=run.base_url) as http:
+        started = months_and_weeks_ago(today, 11, 2)
+        opp_late = await register_opp(run, http, late, started)
+        opp_early = await register_opp(run, http, evaluated_early, add_months(today, -10))
+        await record_evaluation(run, http, evaluated_early, opp_early)
+        opp_evaluated_late = await register_opp(run, http, evaluated_late, started)
+
+        due = await pair.settled(tenant, "EvaluationDue")
+        assert sorted(d.data["subject_id"] for d in due) == sorted([opp_late, opp_evaluated_late])
+        assert {d.data["kind"] for d in due} == {"opp"}
+        assert {d.data["due_on"] for d in due} == {add_months(started, 12).isoformat()}
+
+        await record_evaluation(run, http, evaluated_late, opp_evaluated_late)
+        pair.clock.advance(timedelta(days=45))  # past the due date; past `early`'s warning
+        overdue = await pair.settled(tenant, "EvaluationOverdue")
+
+    assert [o.data["subject_id"] for o in overdue] == [opp_late]
+    assert len(pair.tap.of(tenant, "EvaluationDue")) == 2
+    assert len(due) == 2
+
+
+async def test_scans_racing_in_two_instances_write_each_event_once(pair: Pair) -> None:
+    tenant, run = new_tenant(), pair.first
+    pupils = [await pair.roster.enrol(tenant) for _ in range(5)]
+    for pupil in pupils:
+        await wait_for(lambda p=pupil: pupil_known(run, p))  # type: ignore[misc]
+    started = months_and_weeks_ago(local_date(pair.clock.now()), 11, 3)
+    async with httpx.AsyncClient(base_url=run.base_url) as http:
+        opps = {await register_opp(run, http, p, started) for p in pupils}
+    scanners = [pair.first.service.scanner, pair.second.service.scanner] * 4
+    reports = await asyncio.gather(*(s.scan_once() for s in scanners))
+
+    seen = await pair.settled(tenant, "EvaluationDue")
+    assert sorted(s.data["subject_id"] for s in seen) == sorted(opps)
+    assert sum(r.emitted for r in reports) <= len(opps)
+
+
+async def test_refused_attempts_are_reported_once_per_minute_with_their_count(
+    pair: Pair,
+) -> None:
+    tenant, run = new_tenant(), pair.first
+    async with httpx.AsyncClient(base_url=run.base_url) as http:
+        teacher = run.staff_token(tenant, Role.TEACHER, schools=(UUID(int=1),))
+        for _ in range(3):
+            refused = await http.put("/settings", json={}, headers=teacher)
+            assert refused.status_code == 403
+    pair.clock.advance(timedelta(minutes=3))
+
+    (report,) = await wait_for(lambda: pair.tap.of(tenant, "AccessRefused"))
+    await pair.settled(tenant, "AccessRefused")
+    assert report.data["count"] == 3
+    assert report.data["reason"] == "forbidden_role"
+    assert report.data["route"] == "/settings"
+    assert report.data["method"] == "PUT"
+    assert report.data["resource_kind"] == "tenant_settings"
+    assert len(pair.tap.of(tenant, "AccessRefused")) == 1
+
+
+async def test_a_meeting_tomorrow_gets_one_reminder_and_an_agreement_one_warning(
+    pair: Pair,
+) -> None:
+    tenant, run = new_tenant(), pair.first
+    pupil = await pair.roster.enrol(tenant)
+    await wait_for(lambda: pupil_known(run, pupil))
+    now = pair.clock.now()
+    today = local_date(now)
+
+    def staff() -> dict[str, str]:  # minted at the clock's time: the clock moves days
+        return run.staff_token(tenant, Role.IB, schools=(pupil.school_id,))
+
+    async with httpx.AsyncClient(base_url=run.base_url) as http:
+        teacher = await register_staff(run, http, tenant, pupil.school_id)
+        starts = local_moment(today + timedelta(days=2), time(10, 0))
+        body = meeting_body(pupil.pupil_id, "progress_talk", starts, [teacher])
+        meeting_id = (await http.post("/meetings", json=body, headers=staff())).json()["meeting_id"]
+        held = meeting_body(pupil.pupil_id, "progress_talk", now - timedelta(days=1), [teacher])
+        held_id = (await http.post("/meetings/unplanned", json=held, headers=staff())).json()[
+            "meeting_id"
+        ]
+        deal = agreement(teacher, today + timedelta(days=5), today + timedelta(days=10))
+        record = await http.post(
+            f"/meetings/{held_id}/record",
+            json=record_body([teacher, *pupil.guardians], [deal]),
+            headers=staff(),
+        )
+        agreement_id = record.json()["agreements"][0]["agreement_id"]
+
+        pair.clock.current = local_moment(today + timedelta(days=1), time(9, 1))
+        (reminder,) = await pair.settled(tenant, "MeetingReminderDue")
+        pair.clock.advance(timedelta(days=3))  # the agreement's warning: 7 days before
+        (warning,) = await pair.settled(tenant, "EvaluationDue")
+
+        evaluation = meeting_body(
+            pupil.pupil_id, "agreement_evaluation", pair.clock.now() - timedelta(hours=3),
+            [teacher], evaluates_agreement_ids=[agreement_id],
+        )  # fmt: skip
+        evaluated = (
+            await http.post("/meetings/unplanned", json=evaluation, headers=staff())
+        ).json()["meeting_id"]
+        recorded = await http.post(
+            f"/meetings/{evaluated}/record",
+            json=record_body([teacher, *pupil.guardians]),
+            headers=staff(),
+        )
+        assert recorded.status_code == 201, recorded.text
+        pair.clock.advance(timedelta(days=10))  # past the evaluation date
+        overdue = await pair.settled(tenant, "EvaluationOverdue")
+        listed = (
+            await http.get("/agreements", params={"pupil_id": str(pupil.pupil_id)}, headers=staff())
+        ).json()
+
+    assert reminder.data["meeting_id"] == meeting_id
+    assert reminder.envelope.id == str(reminder_event_id(meeting_id, starts))
+    assert (warning.data["kind"], warning.data["subject_id"]) == ("agreement", agreement_id)
+    assert overdue == []
+    evaluated_on = local_date(pair.clock.now() - timedelta(days=10, hours=3))
+    assert [a["evaluated_on"] for a in listed] == [evaluated_on.isoformat()]
+
+
+def reminder_event_id(meeting_id: str, starts: Any) -> UUID:
+    key = f"meeting_reminder_due:meeting:{meeting_id}:{starts.astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}"
+    return uuid5(DUE_EVENT_NAMESPACE, key)

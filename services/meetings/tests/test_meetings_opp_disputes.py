@@ -1,0 +1,96 @@
+"""An open dispute about a pupil's OPP marks that OPP as contested for staff who plan its
+evaluation; the mark goes when the dispute ends. A second delivery changes nothing."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from uuid import UUID, uuid4
+
+import httpx
+import pytest
+from samen_contract.events.disputes import DisputeOpened, DisputeResolved
+from samen_kit.access import Role
+
+from services.meetings.tests.meetings_harness import (
+    Pupil,
+    Roster,
+    Running,
+    new_tenant,
+    pupil_known,
+    register_staff,
+    wait_for,
+)
+from services.meetings.tests.meetings_requests import meeting_body
+
+pytestmark = pytest.mark.integration
+
+
+def opened(pupil: Pupil, dispute_id: UUID, opp_id: UUID | None, subject: str) -> DisputeOpened:
+    return DisputeOpened(
+        dispute_id=dispute_id,
+        pupil_id=pupil.pupil_id,
+        school_id=pupil.school_id,
+        subject=subject,
+        opened_by="guardian",
+        opp_id=opp_id,
+        stage="conversation",
+        stages=("conversation",),
+        situation="conversation",
+        no_deadline_reason="informal_stage",
+    )
+
+
+async def test_an_open_dispute_about_the_opp_marks_it_contested_until_it_ends(
+    meetings: Running, consent_roster: Roster
+) -> None:
+    pupil = await consent_roster.enrol(new_tenant())
+    await wait_for(lambda: pupil_known(meetings, pupil))
+    staff = meetings.staff_token(pupil.tenant, Role.IB, schools=(pupil.school_id,))
+    async with httpx.AsyncClient(base_url=meetings.base_url, headers=staff) as http:
+        teacher = await register_staff(meetings, http, pupil.tenant, pupil.school_id)
+        opp = await http.post(
+            "/opps",
+            json={
+                "pupil_id": str(pupil.pupil_id),
+                "started_on": meetings.clock.now().date().isoformat(),
+                "action_part_version": 1,
+                "parents_approved": False,
+            },
+        )
+        opp_id = UUID(opp.json()["opp_id"])
+        dispute, other = uuid4(), uuid4()
+        fact = opened(pupil, dispute, opp_id, "opp_action_part")
+        envelope = await consent_roster.publish(fact, tenant=pupil.tenant, subject=pupil.pupil_id)
+        await consent_roster.send(envelope, fact)  # delivered twice
+        unrelated = opened(pupil, other, None, "admission")
+        await consent_roster.publish(unrelated, tenant=pupil.tenant, subject=pupil.pupil_id)
+
+        async def contested() -> bool:
+            return bool((await http.get(f"/opps/{opp_id}")).json()["contested"])
+
+        await wait_for(contested)
+        marked = (await http.get(f"/opps/{opp_id}")).json()
+        later = meetings.clock.now() + timedelta(days=14)
+        body = meeting_body(
+            pupil.pupil_id, "opp_evaluation", later, [teacher], evaluates_opp_id=str(opp_id)
+        )
+        planned = (await http.post("/meetings", json=body)).json()
+
+        resolved = DisputeResolved(
+            dispute_id=dispute,
+            pupil_id=pupil.pupil_id,
+            school_id=pupil.school_id,
+            subject="opp_action_part",
+            opp_id=opp_id,
+            stages_before=("conversation",),
+            resolved_by="staff",
+        )
+        await consent_roster.publish(resolved, tenant=pupil.tenant, subject=pupil.pupil_id)
+
+        async def settled() -> bool:
+            return not await contested()
+
+        await wait_for(settled)
+
+    assert marked["dispute_ids"] == [str(dispute)]
+    assert planned["opp_disputes"] == [str(dispute)]
