@@ -189,3 +189,41 @@ async def test_events_leave_in_commit_order_per_pupil(
 async def _when(value: object, predicate: Callable[[object], object]) -> object:
     result = await value  # type: ignore[misc]
     return result if predicate(result) else None
+
+
+async def test_a_deterministic_event_id_is_written_once_and_spends_one_sequence_number(
+    settings_for: Callable[..., ServiceSettings],
+) -> None:
+    from samen_contract import deterministic_event_id
+    from samen_contract.events.consent import PupilEnrolled
+    from samen_kit.tables import PupilSequenceRow
+    from sqlalchemy import select
+
+    runtime = build_runtime(settings_for("consent"))
+    pupil, who = uuid4(), tenant()
+    event_id = deterministic_event_id("enrolled", str(pupil))
+    event = PupilEnrolled(pupil_id=pupil, school_id=proofkit.SCHOOL, enrolled_on="2026-08-24")
+    written = []
+    for _ in range(3):  # a scheduler finding the same thing due three times
+        async with runtime.sessions() as session, session.begin():
+            written.append(
+                await runtime.writer.emit(
+                    session,
+                    event,
+                    tenant=who,
+                    subject=str(pupil),
+                    actor="system:scheduler",
+                    event_id=event_id,
+                )
+            )
+    async with runtime.sessions() as session:
+        last = (
+            await session.execute(
+                select(PupilSequenceRow.last).where(PupilSequenceRow.subject == str(pupil))  # type: ignore[arg-type]
+            )
+        ).scalar_one()
+        state = await outbox_state(runtime.sessions)
+    await runtime.engine.dispose()
+    assert state["total"] == 1
+    assert [envelope is not None for envelope in written] == [True, False, False]
+    assert last == 1

@@ -13,7 +13,7 @@ from uuid import UUID
 
 from samen_contract import Envelope, Event
 from samen_contract.codec import encode
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -66,6 +66,8 @@ class EventWriter:
         Schedulers pass a deterministic `event_id`, so a second scan (or a second
         instance) that finds the same thing due writes nothing.
         """
+        if event_id is not None and await _already_written(session, event_id):
+            return None  # a deterministic id seen before: no sequence number spent
         emission = Emission(
             event,
             tenant,
@@ -133,6 +135,12 @@ async def write_records(
     if inserted:
         await _notify_once(session)
     return [envelope for envelope in envelopes if envelope.id in inserted]
+
+
+async def _already_written(session: AsyncSession, event_id: UUID) -> bool:
+    table = OutboxRow.__table__  # type: ignore[attr-defined]
+    found = await session.execute(select(table.c.id).where(table.c.event_id == event_id))
+    return found.first() is not None
 
 
 async def _notify_once(session: AsyncSession) -> None:

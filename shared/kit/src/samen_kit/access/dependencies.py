@@ -72,7 +72,16 @@ def guardian_access_of(request: Request) -> GuardianAccess:
 
 async def refuse(request: Request, audience: Audience, error: AccessRefusedError) -> NoReturn:
     access = access_of(request)
-    refusal = Refusal(error.reason, audience, access.clock.now(), request.url.path, error.proven)
+    route = getattr(request.scope.get("route"), "path", None)
+    refusal = Refusal(
+        error.reason,
+        audience,
+        access.clock.now(),
+        request.url.path,
+        error.proven,
+        method=request.method,
+        route=route,
+    )
     await access.record_refusal(refusal)
     raise refusal_problem(error.reason, audience) from error
 

@@ -78,6 +78,8 @@ class Refusal:
     at: datetime
     path: str
     proven: ProvenClaims
+    method: str = "GET"
+    route: str | None = None  # the route template (`/requests/{request_id}`), not the path
 
 
 class RefusalRecorder(Protocol):
