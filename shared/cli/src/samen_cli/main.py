@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from samen_cli import dlq, infra, mail, platform
+from samen_cli.roster import roster_import
 from samen_cli.token import token
 
 app = typer.Typer(help="Samen: command line for operators and developers.", no_args_is_help=True)
@@ -13,3 +14,7 @@ app.add_typer(dlq.app, name="dlq")
 app.add_typer(mail.app, name="mail")
 app.command("token")(token)
 app.command("up")(platform.up)
+
+roster_app = typer.Typer(help="The school's roster: import it into Samen.", no_args_is_help=True)
+roster_app.command("import")(roster_import)
+app.add_typer(roster_app, name="roster")

@@ -41,12 +41,15 @@ _PERSONAL_KEYS = frozenset(
     }
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w-])\+?\d[\d \-]{7,}\d(?![\w-])")
+# Phone numbers, but not ISO dates and times ("2026-11-23 18:33:02").
+_PHONE = re.compile(r"(?<![\w:-])\+?\d[\d \-]{7,}\d(?![\w:-])")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 REDACTED = "[redacted]"
 
 
 def _scrub(value: str) -> str:
-    return _PHONE.sub(REDACTED, _EMAIL.sub(REDACTED, value))
+    value = _EMAIL.sub(REDACTED, value)
+    return _PHONE.sub(lambda m: m[0] if _DATE.search(m[0]) else REDACTED, value)
 
 
 def redact_personal_data(

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from samen_consent.adapters.tables import PurposeVersionRow
 from samen_consent.domain.parties import AgeRule
 from samen_consent.domain.purposes import Purpose
 from samen_consent.domain.rules import ConsentRule
 from samen_consent.domain.texts import DUTCH, PurposeText
 from samen_consent.domain.validity import ForMonths, UntilSchoolYearEnd, UntilWithdrawn, Validity
-
-from samen_consent.adapters.tables import PurposeVersionRow
 
 
 def text_json(text: PurposeText) -> dict[str, Any]:

@@ -155,3 +155,17 @@ class RefusalCountRow(SQLModel, table=True):
     resource_kind: str = Field(primary_key=True, max_length=64)
     count: int = 0
     emitted_at: datetime | None = _moment(nullable=True, index=True)
+
+
+CONSENT_TABLES = tuple(
+    model.__table__  # type: ignore[attr-defined, union-attr]
+    for model in (
+        PupilRow,
+        GuardianshipRow,
+        PurposeVersionRow,
+        RequestRow,
+        EvidenceRow,
+        SupportNeedsRow,
+        RefusalCountRow,
+    )
+)

@@ -25,6 +25,9 @@ class _About:
     at: datetime
 
 
+REQUESTED_KEY = "requested"
+
+
 @dataclass(frozen=True, slots=True)
 class Requested(_About):
     guardians: tuple[UUID, ...]  # the guardians to ask, sorted
@@ -36,7 +39,7 @@ class Requested(_About):
 
     @property
     def key(self) -> str:
-        return "requested"
+        return REQUESTED_KEY
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,3 +139,9 @@ Decision: TypeAlias = (
 def decision_id(decision: Decision) -> UUID:
     """Deterministic id for the event this decision becomes (UUIDv5 in the request)."""
     return uuid5(decision.request_id, decision.key)
+
+
+def requested_id(request_id: UUID) -> UUID:
+    """The event id of a request's `Requested` decision, known from the request id alone
+    (every event of the request correlates with it)."""
+    return uuid5(request_id, REQUESTED_KEY)

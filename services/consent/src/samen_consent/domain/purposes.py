@@ -24,6 +24,11 @@ from samen_consent.domain.validity import ForMonths, UntilSchoolYearEnd, Validit
 _CODE: Final = re.compile(r"^[a-z][a-z0-9_]{1,62}$")
 
 
+def is_purpose_code(text: str) -> bool:
+    """A code a purpose may have: snake_case, 2 to 63 characters."""
+    return bool(_CODE.match(text))
+
+
 @dataclass(frozen=True, slots=True)
 class Purpose:
     code: str

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from datetime import UTC
 from typing import TypeAlias
 
 from samen_consent.domain.errors import InvalidEvidence
 from samen_consent.domain.evidence import Evidence
 from samen_consent.domain.purposes import Purpose
+from samen_consent.domain.request import ConsentRequest, party_role
 from samen_consent.domain.texts import DUTCH, PurposeText
 
 JSON: TypeAlias = dict[str, "JSON"] | list["JSON"] | str | int | float | bool | None
@@ -23,7 +25,12 @@ RECEIPT_TYPE = "samen.consent.receipt"
 RECEIPT_VERSION = 1
 
 
-def consent_receipt(evidence: Evidence, purpose: Purpose | None = None) -> dict[str, JSON]:
+def consent_receipt(
+    evidence: Evidence,
+    purpose: Purpose | None = None,
+    context: Mapping[str, JSON] | None = None,
+) -> dict[str, JSON]:
+    """`context` describes the request the act belongs to (see `request_context`)."""
     receipt: dict[str, JSON] = {
         "type": RECEIPT_TYPE,
         "version": RECEIPT_VERSION,
@@ -46,8 +53,27 @@ def consent_receipt(evidence: Evidence, purpose: Purpose | None = None) -> dict[
     }
     if purpose is not None:
         receipt["texts"] = _texts(evidence, purpose)
+    if context is not None:
+        receipt["request"] = dict(context)
     receipt["digest"] = receipt_digest(receipt)
     return receipt
+
+
+def request_context(request: ConsentRequest) -> dict[str, JSON]:
+    """Who asked whom, when, under which rule: the request an act answered."""
+    end = request.expires_at
+    parties: list[JSON] = [
+        {"id": str(party), "role": party_role(request, party).value}
+        for party in sorted(request.parties.all)
+    ]
+    return {
+        "pupil_id": str(request.pupil_id),
+        "requested_at": request.requested_at.astimezone(UTC).isoformat(),
+        "requested_by": str(request.requested_by),
+        "parties": parties,
+        "rule": request.purpose.rule.value,
+        "expires_at": None if end is None else end.astimezone(UTC).isoformat(),
+    }
 
 
 def receipt_digest(receipt: dict[str, JSON]) -> str:

@@ -1,0 +1,147 @@
+"""The composition root: settings → runtime → access, handlers, pages, sweeps → app.
+
+Nothing is built at import time; `create_consent_app` builds everything from settings
+(tests pass their own clock and key sources).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+from fastapi import FastAPI
+from samen_kit.access import (
+    Access,
+    FileJwks,
+    GuardianAccess,
+    GuardianSessionCodec,
+    GuardianTokenVerifier,
+    HttpJwks,
+    JwksSource,
+    StaffTokenVerifier,
+    install_access,
+)
+from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY, jwks_path, load_or_create_key
+from samen_kit.access.sessions import COOKIE_NAME
+from samen_kit.access.used_tokens_sql import sql_used_tokens
+from samen_kit.clock import Clock
+from samen_kit.service import ServiceRuntime, build_runtime, create_app
+
+from samen_consent.domain.reminders import ReminderPolicy
+from samen_consent.entrypoints import api_purposes, api_queries, api_requests, api_roster, pages
+from samen_consent.entrypoints.errors import install_error_handlers
+from samen_consent.entrypoints.jobs import Sweeper
+from samen_consent.entrypoints.refusals import RefusalBook
+from samen_consent.entrypoints.rendering import PageRenderer
+from samen_consent.entrypoints.scope import RequestScopeMiddleware
+from samen_consent.entrypoints.wiring import Wiring, install_wiring
+from samen_consent.handlers.context import Context
+from samen_consent.settings import ConsentSettings
+
+TITLE = "Samen consent"
+ROUTERS = (
+    api_roster.router,
+    api_purposes.router,
+    api_requests.router,
+    api_queries.router,
+    pages.router,
+)
+DESCRIPTION = (
+    "Who has parental authority; consent requests, answers, withdrawals and expiry, with "
+    "evidence and receipts. Staff API under /v1 (bearer token, audience `staff`); parent "
+    "pages under /ouders (guardian link token, then a session cookie)."
+)
+
+
+def create_consent_app(
+    settings: ConsentSettings,
+    *,
+    clock: Clock | None = None,
+    staff_keys: JwksSource | None = None,
+    guardian_keys: JwksSource | None = None,
+) -> FastAPI:
+    runtime = build_runtime(settings, clock=clock)
+    ctx = Context(
+        runtime.sessions,
+        runtime.writer,
+        runtime.clock,
+        ReminderPolicy(settings.reminder_after_days, settings.reminder_max),
+    )
+    client = httpx.AsyncClient()
+    keys = Keys(
+        staff_keys or _keys(settings.staff_jwks, STAFF_KEY, client),
+        guardian_keys or _keys(settings.guardian_jwks, GUARDIAN_KEY, client),
+    )
+    refusals = RefusalBook(ctx, COOKIE_NAME)
+    access = _access(settings, runtime, keys, refusals)
+    grace = timedelta(seconds=settings.refusal_grace_seconds)
+    runtime.jobs.append(Sweeper(ctx, every=settings.sweep_seconds, refusal_grace=grace))
+    app = create_app(runtime, title=TITLE, description=DESCRIPTION, routers=ROUTERS)
+    install_access(app, access)
+    app.add_middleware(RequestScopeMiddleware)
+    renderer = PageRenderer()
+    install_wiring(app.state, Wiring(ctx, renderer))
+    install_error_handlers(app, renderer, refusals)
+    _close_on_shutdown(app, client)
+    app.state.runtime = runtime
+    return app
+
+
+@dataclass(frozen=True)
+class Keys:
+    staff: JwksSource
+    guardian: JwksSource
+
+
+def _access(
+    settings: ConsentSettings, runtime: ServiceRuntime, keys: Keys, refusals: RefusalBook
+) -> Access:
+    """Staff tokens, guardian tokens and sessions, with refusals counted for the audit."""
+    codec = GuardianSessionCodec(
+        settings.session_secret.get_secret_value(),
+        clock=runtime.clock,
+        secure=settings.secure_cookies,
+        cookie_name=COOKIE_NAME,
+    )
+    return Access(
+        staff=StaffTokenVerifier(keys.staff, issuer=settings.staff_issuer, clock=runtime.clock),
+        guardian=GuardianAccess(
+            tokens=GuardianTokenVerifier(keys.guardian, clock=runtime.clock),
+            sessions=codec,
+            used_tokens=sql_used_tokens(runtime.sessions),
+        ),
+        record_refusal=refusals,
+        clock=runtime.clock,
+    )
+
+
+def runtime_of(app: FastAPI) -> ServiceRuntime:
+    runtime = app.state.runtime
+    assert isinstance(runtime, ServiceRuntime)
+    return runtime
+
+
+def _keys(location: str | None, dev_key: str, client: httpx.AsyncClient) -> JwksSource:
+    """A JWKS URL, a JWKS file, or (nothing set) the local development key's JWKS."""
+    if location is None:
+        load_or_create_key(dev_key)  # makes the development key pair on first use
+        return FileJwks(jwks_path(dev_key))
+    if location.startswith(("http://", "https://")):
+        return HttpJwks(location, client)
+    return FileJwks(Path(location))
+
+
+def _close_on_shutdown(app: FastAPI, client: httpx.AsyncClient) -> None:
+    kit_lifespan = app.router.lifespan_context
+
+    @contextlib.asynccontextmanager
+    async def lifespan(application: FastAPI) -> AsyncIterator[None]:
+        async with kit_lifespan(application):  # type: ignore[attr-defined]
+            yield
+        await client.aclose()
+
+    app.router.lifespan_context = lifespan  # type: ignore[assignment]

@@ -1,0 +1,80 @@
+"""The scheduler: an APScheduler interval job that sweeps the database for what is due.
+
+One sweep records expiry, emits due reminders, reports closed minutes of refused
+attempts, and forgets used guardian tokens past their expiry. Every emitted event has
+an id derived from what was due, so overlapping sweeps, a second instance or a restart
+never emit twice. `sweep_once` is what the job runs; tests call it with a moved clock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import structlog
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from samen_kit.access.used_tokens_sql import SqlUsedTokenStore
+from samen_kit.db import unit_of_work
+
+from samen_consent.handlers.context import Context
+from samen_consent.handlers.sweeps import expire_due, remind_due, report_refusals
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class SweepReport:
+    expired: int
+    reminders: int
+    refusal_windows: int
+    tokens_forgotten: int
+
+
+async def sweep_once(ctx: Context, refusal_grace: timedelta) -> SweepReport:
+    report = SweepReport(
+        expired=await expire_due(ctx),
+        reminders=await remind_due(ctx),
+        refusal_windows=await report_refusals(ctx, refusal_grace),
+        tokens_forgotten=await _forget_used_tokens(ctx),
+    )
+    if any(vars(report).values()):
+        log.info("consent.sweep.done", **vars(report))
+    return report
+
+
+async def _forget_used_tokens(ctx: Context) -> int:
+    async with unit_of_work(ctx.sessions) as session:
+        return await SqlUsedTokenStore(session, clock=ctx.clock).forget_expired(ctx.now())
+
+
+class Sweeper:
+    """The background job (`runtime.jobs`): runs `sweep_once` every `every` seconds."""
+
+    def __init__(self, ctx: Context, *, every: float, refusal_grace: timedelta) -> None:
+        self._ctx = ctx
+        self._every = every
+        self._grace = refusal_grace
+
+    async def sweep(self) -> None:
+        try:
+            await sweep_once(self._ctx, self._grace)
+        except Exception as error:  # the next interval tries again; the job must not die
+            log.warning("consent.sweep.failed", error=repr(error))
+
+    async def __call__(self) -> None:
+        scheduler = AsyncIOScheduler(event_loop=asyncio.get_running_loop(), timezone="UTC")
+        scheduler.add_job(
+            self.sweep,
+            "interval",
+            seconds=self._every,
+            id="consent.sweep",
+            max_instances=1,
+            coalesce=True,
+            next_run_time=datetime.now(UTC),  # wall-clock: when to run, not what is due
+        )
+        scheduler.start()
+        try:
+            await asyncio.Event().wait()
+        finally:
+            scheduler.shutdown(wait=False)

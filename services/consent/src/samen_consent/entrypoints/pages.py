@@ -1,0 +1,155 @@
+"""Parent pages: read the question, answer it, say what you need, withdraw, keep a receipt.
+
+Opening a page (GET) never uses the link up (mail scanners open links); the first
+action (POST) exchanges the link's token for a one-hour session cookie, after which
+the parent is sent back to the page (303) and carries on in the session. Forms work
+without JavaScript. Dutch first, the parent's language beside it (`?taal=`).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlencode
+from uuid import UUID
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from samen_kit.access import GuardianClaims, GuardianDep, GuardianSessionDep
+from samen_kit.access.dependencies import TokenText
+from samen_kit.problems import Invalid
+
+from samen_consent.adapters.requests import StoredRequest
+from samen_consent.domain.evidence import Act
+from samen_consent.domain.support_needs import SupportNeedKind
+from samen_consent.entrypoints.page_models import overview_item, request_page
+from samen_consent.entrypoints.phrases import Phrases, pick_language
+from samen_consent.entrypoints.receipts import receipt_page
+from samen_consent.entrypoints.wiring import CtxDep, PagesDep
+from samen_consent.handlers import guardian_queries as views
+from samen_consent.handlers.guardians import GuardianAct, guardian_acts, state_needs
+
+router = APIRouter(prefix="/ouders", tags=["parent pages"])
+_ANSWERS = {"ja": Act.AGREE, "nee": Act.REFUSE}
+
+
+def _phrases(request: Request, language: str | None) -> Phrases:
+    return Phrases(pick_language(language, request.headers.get("accept-language")))
+
+
+@router.get("/toestemming/{request_id}", response_class=HTMLResponse)
+async def request_page_view(
+    request_id: UUID,
+    request: Request,
+    claims: GuardianDep,
+    token: TokenText,
+    ctx: CtxDep,
+    pages: PagesDep,
+    taal: str | None = None,
+) -> HTMLResponse:
+    """The question in plain words, its state, and what this parent can do now."""
+    phrases = _phrases(request, taal)
+    view = await views.guardian_view(ctx, claims, request_id)
+    page = request_page(view, claims.guardian_id, phrases.language, ctx.now())
+    return pages.render("request.html", phrases, token=token, page=page)
+
+
+@router.post("/toestemming/{request_id}/antwoord", response_class=RedirectResponse)
+async def answer(
+    request_id: UUID, request: Request, session: GuardianSessionDep, ctx: CtxDep
+) -> RedirectResponse:
+    """Yes or no (`antwoord=ja|nee`), in the language the parent read (`taal`)."""
+    form = await _form(request)
+    act = _ANSWERS.get(form.get("antwoord", ""))
+    if act is None:
+        raise Invalid("antwoord must be ja or nee")
+    language = pick_language(form.get("taal"))
+    await guardian_acts(ctx, session, request_id, GuardianAct(act, language))
+    return _back_to(request_id, language)
+
+
+@router.post("/toestemming/{request_id}/intrekken", response_class=RedirectResponse)
+async def withdraw(
+    request_id: UUID, request: Request, session: GuardianSessionDep, ctx: CtxDep
+) -> RedirectResponse:
+    """Take consent back, as easily as it was given."""
+    language = pick_language((await _form(request)).get("taal"))
+    await guardian_acts(ctx, session, request_id, GuardianAct(Act.WITHDRAW, language))
+    return _back_to(request_id, language)
+
+
+@router.post("/toestemming/{request_id}/ondersteuning", response_class=RedirectResponse)
+async def support_needs(
+    request_id: UUID, request: Request, session: GuardianSessionDep, ctx: CtxDep
+) -> RedirectResponse:
+    """What the parent needs themselves (`nodig`, repeated; `toelichting`, optional)."""
+    fields = parse_qs((await request.body()).decode("utf-8", errors="replace"))
+    try:
+        kinds = frozenset(SupportNeedKind(value) for value in fields.get("nodig", []))
+    except ValueError as error:
+        raise Invalid("unknown support need") from error
+    note = next(iter(fields.get("toelichting", [])), None)
+    await state_needs(ctx, session, request_id, kinds, note)
+    return _back_to(request_id, pick_language(next(iter(fields.get("taal", [])), None)))
+
+
+@router.get("/toestemming/{request_id}/bewijs", response_class=HTMLResponse)
+async def receipts_page(
+    request_id: UUID,
+    request: Request,
+    claims: GuardianDep,
+    token: TokenText,
+    ctx: CtxDep,
+    pages: PagesDep,
+    taal: str | None = None,
+) -> HTMLResponse:
+    """Proof of what this parent said: when, how, and the words they read."""
+    phrases = _phrases(request, taal)
+    found = await views.guardian_receipts(ctx, claims, request_id)
+    back = f"/ouders/toestemming/{request_id}?{_query(token, phrases.language)}"
+    return receipt_page(pages, phrases, [r.document for r in found], back=back, token=token)
+
+
+@router.get("/toestemming/{request_id}/bewijs.json")
+async def receipts_json(request_id: UUID, claims: GuardianDep, ctx: CtxDep) -> JSONResponse:
+    """The same receipts as JSON, each with its digest."""
+    found = await views.guardian_receipts(ctx, claims, request_id)
+    return JSONResponse([r.document for r in found], headers={"Cache-Control": "no-store"})
+
+
+@router.get("/overzicht", response_class=HTMLResponse)
+async def overview(
+    request: Request,
+    claims: GuardianDep,
+    token: TokenText,
+    ctx: CtxDep,
+    pages: PagesDep,
+    taal: str | None = None,
+) -> HTMLResponse:
+    """Every question about this pupil that asks this parent, and where each stands."""
+    phrases = _phrases(request, taal)
+    now, query = ctx.now(), _query(token, phrases.language)
+    items = [
+        overview_item(s, phrases.language, now, _link(claims, s, query))
+        for s in await views.guardian_overview(ctx, claims)
+    ]
+    return pages.render(
+        "overview.html", phrases, token=token, title_key="overview_title", items=items
+    )
+
+
+def _link(claims: GuardianClaims, stored: StoredRequest, query: str) -> str | None:
+    if not views.opens(claims, stored):
+        return None
+    return f"/ouders/toestemming/{stored.request.request_id}?{query}"
+
+
+async def _form(request: Request) -> dict[str, str]:
+    fields = parse_qs((await request.body()).decode("utf-8", errors="replace"))
+    return {name: values[0] for name, values in fields.items() if values}
+
+
+def _query(token: str | None, language: str) -> str:
+    return urlencode({**({"token": token} if token else {}), "taal": language})
+
+
+def _back_to(request_id: UUID, language: str) -> RedirectResponse:
+    return RedirectResponse(f"/ouders/toestemming/{request_id}?taal={language}", status_code=303)

@@ -1,0 +1,40 @@
+"""What routes need from the composition root, kept on `app.state`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from samen_consent.entrypoints.rendering import PageRenderer
+from samen_consent.handlers.context import Context
+
+
+@dataclass(frozen=True)
+class Wiring:
+    ctx: Context
+    pages: PageRenderer
+
+
+def install_wiring(state: object, wiring: Wiring) -> None:
+    state.consent = wiring  # type: ignore[attr-defined]
+
+
+def wiring_of(request: Request) -> Wiring:
+    wiring = getattr(request.app.state, "consent", None)
+    if not isinstance(wiring, Wiring):
+        raise RuntimeError("the consent app was not wired (bootstrap.create_consent_app)")
+    return wiring
+
+
+def context_of(request: Request) -> Context:
+    return wiring_of(request).ctx
+
+
+def pages_of(request: Request) -> PageRenderer:
+    return wiring_of(request).pages
+
+
+CtxDep = Annotated[Context, Depends(context_of)]
+PagesDep = Annotated[PageRenderer, Depends(pages_of)]

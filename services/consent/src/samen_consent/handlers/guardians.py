@@ -1,0 +1,157 @@
+"""What a guardian does through their link: answer, withdraw, say what support they need.
+
+The link's token (or the session it started) names the guardian, the pupil and one item:
+`consent_request:<id>` for that request, or `pupil:<id>` for every request about that
+pupil. The guardian's standing is checked in this service's own roster at the moment
+of acting: only a guardian with parental authority today may answer or withdraw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID, uuid4
+
+from samen_contract.events.consent import (
+    ConsentAction,
+    GuardianSupportNeedsStated,
+    SupportNeed,
+)
+from samen_kit.access import GuardianClaims
+from samen_kit.db import unit_of_work
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from samen_consent.adapters.request_codec import Placement
+from samen_consent.adapters.requests import SqlRequests, StoredRequest
+from samen_consent.adapters.roster import SqlRoster
+from samen_consent.adapters.support import SqlSupportNeeds
+from samen_consent.adapters.tables import SupportNeedsRow
+from samen_consent.domain.errors import NoAuthority
+from samen_consent.domain.evidence import Act, Channel
+from samen_consent.domain.parties import Standing
+from samen_consent.domain.request import evidence_for
+from samen_consent.domain.support_needs import SupportNeedKind, SupportNeeds, state_support_needs
+from samen_consent.domain.transitions import answer, withdraw
+from samen_consent.handlers.context import Context
+from samen_consent.handlers.errors import NotVisible, ResourceKind
+from samen_consent.handlers.publishing import publish
+from samen_consent.handlers.refused import Attempt, refusals_recorded
+
+REQUEST_ITEM = "consent_request"
+PUPIL_ITEM = "pupil"
+
+
+@dataclass(frozen=True)
+class GuardianAct:
+    act: Act
+    language: str = "nl"
+
+
+def covers(claims: GuardianClaims, request_id: UUID, pupil_id: UUID) -> bool:
+    """The link opens this request: named itself, or every request of its pupil."""
+    if claims.pupil_id != pupil_id:
+        return False
+    return claims.item.is_(REQUEST_ITEM, request_id) or claims.item.is_(PUPIL_ITEM, pupil_id)
+
+
+async def guardian_acts(
+    ctx: Context, claims: GuardianClaims, request_id: UUID, said: GuardianAct
+) -> StoredRequest:
+    action = ConsentAction.WITHDRAW if said.act is Act.WITHDRAW else ConsentAction.ANSWER
+    attempt = Attempt(claims.tenant, claims.actor, action, request_id, claims.pupil_id)
+    async with refusals_recorded(ctx, attempt), unit_of_work(ctx.sessions) as session:
+        stored = await request_for_guardian(session, claims, request_id, lock=True)
+        attempt.purpose = stored.request.purpose.code
+        attempt.school_id, attempt.board_id = stored.placement.school_id, stored.placement.board_id
+        await _check_authority(session, claims)
+        evidence = evidence_for(
+            stored.request,
+            party_id=claims.guardian_id,
+            act=said.act,
+            at=ctx.now(),
+            channel=Channel.GUARDIAN_PAGE,
+            language=said.language,
+            token_id=claims.jti,
+        )
+        move = withdraw if said.act is Act.WITHDRAW else answer
+        outcome = move(stored.request, evidence)
+        updated = StoredRequest(outcome.request, stored.placement)
+        await SqlRequests(session).save(updated, (evidence,))
+        await publish(
+            ctx, session, outcome.request, stored.placement, outcome.decisions, claims.actor
+        )
+        return updated
+
+
+async def state_needs(
+    ctx: Context,
+    claims: GuardianClaims,
+    request_id: UUID,
+    kinds: frozenset[SupportNeedKind],
+    note: str | None,
+) -> None:
+    """Any guardian of the pupil may say what they need, with or without authority.
+    The note stays in this service; the event says only which kinds, and that a note
+    exists."""
+    attempt = Attempt(
+        claims.tenant, claims.actor, ConsentAction.STATE_SUPPORT_NEEDS, request_id, claims.pupil_id
+    )
+    async with refusals_recorded(ctx, attempt), unit_of_work(ctx.sessions) as session:
+        place = (await request_for_guardian(session, claims, request_id)).placement
+        needs = state_support_needs(
+            guardian_id=claims.guardian_id,
+            pupil_id=claims.pupil_id,
+            kinds=kinds,
+            note=note,
+            at=ctx.now(),
+            request_id=request_id,
+        )
+        SqlSupportNeeds(session).add(_needs_row(claims.tenant, place, needs))
+        event = GuardianSupportNeedsStated(
+            pupil_id=needs.pupil_id,
+            guardian_id=needs.guardian_id,
+            request_id=request_id,
+            needs=tuple(SupportNeed(k.value) for k in sorted(needs.kinds)),
+            has_note=needs.note is not None,
+        )
+        await ctx.writer.emit(
+            session,
+            event,
+            tenant=claims.tenant,
+            subject=str(needs.pupil_id),
+            actor=claims.actor,
+            school=str(place.school_id),
+            board=None if place.board_id is None else str(place.board_id),
+            time=ctx.now(),
+        )
+
+
+def _needs_row(tenant: str, place: Placement, needs: SupportNeeds) -> SupportNeedsRow:
+    return SupportNeedsRow(
+        support_id=uuid4(),
+        tenant=tenant,
+        school_id=place.school_id,
+        board_id=place.board_id,
+        pupil_id=needs.pupil_id,
+        guardian_id=needs.guardian_id,
+        request_id=needs.request_id,
+        kinds=sorted(k.value for k in needs.kinds),
+        note=needs.note,
+        at=needs.at,
+    )
+
+
+async def request_for_guardian(
+    session: AsyncSession, claims: GuardianClaims, request_id: UUID, *, lock: bool = False
+) -> StoredRequest:
+    """The request, when the guardian's link opens it; else `NotVisible` (404)."""
+    stored = await SqlRequests(session).get(claims.tenant, request_id, lock=lock)
+    if stored is None or not covers(claims, request_id, stored.request.pupil_id):
+        raise NotVisible(ResourceKind.CONSENT_REQUEST, request_id, claims.tenant)
+    return stored
+
+
+async def _check_authority(session: AsyncSession, claims: GuardianClaims) -> None:
+    current = await SqlRoster(session).current_guardianships(claims.tenant, claims.pupil_id)
+    standing = {g.guardian_id: g.standing for g in current}.get(claims.guardian_id)
+    if standing is not Standing.PARENTAL_AUTHORITY:
+        raise NoAuthority(claims.guardian_id)

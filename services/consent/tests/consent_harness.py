@@ -1,0 +1,330 @@
+"""The consent service under test: real HTTP, PostgreSQL and Kafka, a clock tests move,
+keys tests own, and a tap on the service's event topic.
+
+One service runs for the whole test session (starting one costs seconds); every test
+works in a tenant of its own and reads only its tenant's events.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import secrets
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from uuid import UUID, uuid4
+
+import asyncpg
+import httpx
+from aiokafka import AIOKafkaConsumer
+from joserfc.jwk import OKPKey
+from samen_consent.bootstrap import create_consent_app, runtime_of
+from samen_consent.handlers.context import Context
+from samen_consent.migrate import migrate_async
+from samen_consent.settings import ConsentSettings
+from samen_contract import Envelope, Event
+from samen_contract.codec import decode
+from samen_contract.errors import MalformedRecord
+from samen_contract.topics import events_topic
+from samen_kit.access import GuardianItem, Role, StaticJwks, mint_guardian_token, mint_staff_token
+from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
+from samen_kit.access.testing import new_signing_key
+from samen_kit.clock import FakeClock
+from samen_kit.db import asyncpg_dsn
+from samen_kit.service import ServiceRuntime
+from samen_kit.testing.server import serve
+from sqlalchemy.engine import make_url
+
+START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # a Monday in the school year
+
+
+def new_tenant() -> str:
+    return f"swv-{uuid4().hex[:8]}"
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One record on the consent topic, decoded."""
+
+    key: bytes
+    envelope: Envelope
+    event: Event | None
+    partition: int
+
+    @property
+    def name(self) -> str:
+        return self.envelope.type.split(".")[2]
+
+
+class EventTap:
+    """Reads the consent topic from its start while the session runs."""
+
+    def __init__(self, bootstrap: str, topic: str) -> None:
+        self.topic = topic
+        self.seen: list[Seen] = []
+        self._consumer = AIOKafkaConsumer(
+            topic,
+            bootstrap_servers=bootstrap,
+            auto_offset_reset="earliest",
+            enable_auto_commit=False,
+        )
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        await self._consumer.start()
+        self._task = asyncio.create_task(self._run())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        await self._consumer.stop()
+
+    async def _run(self) -> None:
+        async for record in self._consumer:
+            try:
+                envelope, event, _ = decode(record.value, list(record.headers))
+            except MalformedRecord:
+                continue
+            self.seen.append(Seen(record.key or b"", envelope, event, record.partition))
+
+    def of(self, tenant: str, *names: str) -> list[Seen]:
+        return [
+            s for s in self.seen if s.envelope.tenant == tenant and (not names or s.name in names)
+        ]
+
+    async def wait(
+        self,
+        tenant: str,
+        predicate: Callable[[list[Seen]], bool],
+        *,
+        within: float = 30.0,
+    ) -> list[Seen]:
+        """Poll until the tenant's events satisfy `predicate`; no bare sleeps."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + within
+        while not predicate(self.of(tenant)):
+            if loop.time() > deadline:
+                names = [s.name for s in self.of(tenant)]
+                raise AssertionError(f"events of {tenant} never matched; saw {names}")
+            await asyncio.sleep(0.1)
+        return self.of(tenant)
+
+    async def settle(self, tenant: str, *, quiet: float = 1.5) -> list[Seen]:
+        """The tenant's events once nothing new has arrived for `quiet` seconds
+        (to show that something was *not* emitted)."""
+        count = -1
+        while count != len(self.of(tenant)):
+            count = len(self.of(tenant))
+            await asyncio.sleep(quiet)
+        return self.of(tenant)
+
+
+@dataclass
+class ConsentService:
+    base_url: str
+    http: httpx.AsyncClient
+    clock: FakeClock
+    staff_key: OKPKey
+    guardian_key: OKPKey
+    runtime: ServiceRuntime
+    ctx: Context
+    events: EventTap
+    settings: ConsentSettings
+    grace: timedelta = field(default=timedelta(seconds=0))
+
+    def staff(
+        self,
+        tenant: str,
+        role: Role = Role.IB,
+        *,
+        schools: Iterable[UUID] = (),
+        boards: Iterable[UUID] = (),
+        key: OKPKey | None = None,
+        ttl: timedelta = timedelta(hours=8),
+        subject: UUID | None = None,
+    ) -> dict[str, str]:
+        token = mint_staff_token(
+            key or self.staff_key,
+            subject=str(subject or uuid4()),
+            role=role,
+            tenant=tenant,
+            issuer=DEV_STAFF_ISSUER,
+            now=self.clock.now(),
+            schools=[str(s) for s in schools],
+            boards=[str(b) for b in boards],
+            ttl=ttl,
+        )
+        return {"Authorization": f"Bearer {token}"}
+
+    def guardian_token(
+        self,
+        tenant: str,
+        guardian_id: UUID,
+        pupil_id: UUID,
+        item: GuardianItem,
+        *,
+        key: OKPKey | None = None,
+        now: datetime | None = None,
+        ttl: timedelta = timedelta(days=14),
+    ) -> str:
+        return mint_guardian_token(
+            key or self.guardian_key,
+            guardian_id=guardian_id,
+            pupil_id=pupil_id,
+            item=item,
+            tenant=tenant,
+            now=now or self.clock.now(),
+            ttl=ttl,
+        )
+
+    def guardian_client(self) -> httpx.AsyncClient:
+        """A browser of its own (its own cookie jar), that does not follow redirects."""
+        return httpx.AsyncClient(base_url=self.base_url, headers={"Accept": "text/html"})
+
+    def advance(self, delta: timedelta) -> None:
+        self.clock.advance(delta)
+
+
+@dataclass(frozen=True)
+class Family:
+    """A pupil on a school's roster with their guardians, as one import row."""
+
+    pupil_id: UUID
+    birth_date: date
+    guardians: tuple[tuple[UUID, str], ...]
+    enrolled_on: date = date(2025, 8, 18)
+    left_on: date | None = None
+
+    @classmethod
+    def of(
+        cls,
+        birth_date: date = date(2017, 3, 4),
+        standings: Sequence[str] = ("parental_authority", "parental_authority"),
+    ) -> Family:
+        return cls(uuid4(), birth_date, tuple((uuid4(), standing) for standing in standings))
+
+    @property
+    def guardian_ids(self) -> list[UUID]:
+        return [guardian for guardian, _ in self.guardians]
+
+    def row(self, line: int = 2, **changes: Any) -> dict[str, Any]:
+        row: dict[str, Any] = {
+            "line": line,
+            "pupil_id": str(self.pupil_id),
+            "birth_date": self.birth_date.isoformat(),
+            "enrolled_on": self.enrolled_on.isoformat(),
+            "left_on": None if self.left_on is None else self.left_on.isoformat(),
+            "guardians": [
+                {"guardian_id": str(g), "standing": standing} for g, standing in self.guardians
+            ],
+        }
+        return {**row, **changes}
+
+
+@dataclass(frozen=True)
+class School:
+    tenant: str
+    school_id: UUID
+    board_id: UUID
+
+    @classmethod
+    def new(cls) -> School:
+        return cls(new_tenant(), uuid4(), uuid4())
+
+
+async def import_families(
+    service: ConsentService, school: School, families: Sequence[Family]
+) -> dict[str, Any]:
+    headers = service.staff(school.tenant, Role.DIRECTOR, schools=[school.school_id])
+    body = {
+        "school_id": str(school.school_id),
+        "board_id": str(school.board_id),
+        "rows": [family.row(line) for line, family in enumerate(families, start=2)],
+    }
+    response = await service.http.post("/v1/roster", json=body, headers=headers)
+    assert response.status_code == 200, response.text
+    result: dict[str, Any] = response.json()
+    return result
+
+
+async def ask(
+    service: ConsentService, school: School, family: Family, purpose: str = "engage_swv"
+) -> dict[str, Any]:
+    headers = service.staff(school.tenant, Role.IB, schools=[school.school_id])
+    body = {"pupil_id": str(family.pupil_id), "purpose": purpose}
+    response = await service.http.post("/v1/requests", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    result: dict[str, Any] = response.json()
+    return result
+
+
+@contextlib.asynccontextmanager
+async def scratch_database(server_url: str, label: str) -> AsyncIterator[str]:
+    """A database of its own for the session's service; dropped afterwards."""
+    name = f"t_consent_{label}_{secrets.token_hex(4)}"
+    admin = asyncpg_dsn(server_url)
+    connection: Any = await asyncpg.connect(admin)
+    try:
+        await connection.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await connection.close()
+    try:
+        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        connection = await asyncpg.connect(admin)
+        try:
+            await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await connection.close()
+
+
+def settings_for(database_url: str, kafka_bootstrap: str, topic_prefix: str) -> ConsentSettings:
+    return ConsentSettings(
+        database_url=database_url,
+        kafka_bootstrap=kafka_bootstrap,
+        topic_prefix=topic_prefix,
+        outbox_poll_ms=200,
+        sweep_seconds=3600,  # tests sweep by hand, with the clock where they want it
+        refusal_grace_seconds=0,
+        cookie_secure=False,  # the test server speaks plain HTTP
+    )
+
+
+@contextlib.asynccontextmanager
+async def running_service(
+    server_url: str, kafka_bootstrap: str, topic_prefix: str
+) -> AsyncIterator[ConsentService]:
+    async with scratch_database(server_url, "svc") as url:
+        await migrate_async(url)
+        settings = settings_for(url, kafka_bootstrap, topic_prefix)
+        clock = FakeClock(START)
+        staff_key, guardian_key = new_signing_key(), new_signing_key()
+        app = create_consent_app(
+            settings,
+            clock=clock,
+            staff_keys=StaticJwks(public_jwks(staff_key)),
+            guardian_keys=StaticJwks(public_jwks(guardian_key)),
+        )
+        runtime = runtime_of(app)
+        async with serve(app) as base_url:
+            tap = EventTap(kafka_bootstrap, topic_prefix + events_topic("consent"))
+            await tap.start()
+            async with httpx.AsyncClient(base_url=base_url) as http:
+                try:
+                    yield ConsentService(
+                        base_url=base_url,
+                        http=http,
+                        clock=clock,
+                        staff_key=staff_key,
+                        guardian_key=guardian_key,
+                        runtime=runtime,
+                        ctx=app.state.consent.ctx,
+                        events=tap,
+                        settings=settings,
+                    )
+                finally:
+                    await tap.stop()

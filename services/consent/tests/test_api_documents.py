@@ -1,0 +1,59 @@
+"""The committed OpenAPI and AsyncAPI documents are what the app serves.
+
+Regenerate after an API change: `uv run python -m samen_consent.docs write`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+from samen_consent.docs import ASYNCAPI, OPENAPI, REGENERATE, canonical_app, render
+from samen_contract.topics import events_topic
+
+from services.consent.tests.consent_harness import ConsentService
+
+
+def _committed(path: Any) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return document
+
+
+@pytest.mark.unit
+async def test_the_committed_documents_are_what_the_app_serves() -> None:
+    transport = httpx.ASGITransport(app=canonical_app())
+    async with httpx.AsyncClient(transport=transport, base_url="http://consent") as client:
+        openapi = (await client.get("/openapi.json")).json()
+        asyncapi = (await client.get("/asyncapi.json")).json()
+
+    assert render(openapi) == OPENAPI.read_text("utf-8"), f"stale: run `{REGENERATE}`"
+    assert render(asyncapi) == ASYNCAPI.read_text("utf-8"), f"stale: run `{REGENERATE}`"
+
+
+@pytest.mark.unit
+def test_the_asyncapi_document_describes_every_consent_event_on_its_topic() -> None:
+    asyncapi = _committed(ASYNCAPI)
+    addresses = {channel["address"] for channel in asyncapi["channels"].values()}
+    schemas = set(asyncapi["components"]["schemas"])
+
+    assert addresses == {events_topic("consent")}
+    assert {"ConsentRequested", "ConsentGiven", "PupilEnrolled", "AccessRefused"} <= schemas
+
+
+@pytest.mark.unit
+def test_the_openapi_document_has_the_staff_routes_and_the_parent_pages() -> None:
+    paths = _committed(OPENAPI)["paths"]
+    assert "/v1/roster" in paths and "/v1/requests/{request_id}" in paths
+    assert "/ouders/toestemming/{request_id}" in paths
+
+
+@pytest.mark.integration
+async def test_the_running_service_serves_the_same_documents(consent: ConsentService) -> None:
+    openapi = (await consent.http.get("/openapi.json")).json()
+    asyncapi = (await consent.http.get("/asyncapi.json")).json()
+
+    assert openapi == _committed(OPENAPI)
+    addresses = {channel["address"] for channel in asyncapi["channels"].values()}
+    assert addresses == {consent.settings.topic_prefix + events_topic("consent")}
