@@ -12,7 +12,9 @@ from uuid import UUID
 
 from sqlalchemy import Column, DateTime, Text
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
+
+from samen_consent.adapters.base import ConsentTable
 
 TENANT_LENGTH = 128
 
@@ -28,7 +30,7 @@ def _json(factory: Any = dict) -> Any:
     return Field(default_factory=factory, sa_column=Column(JSONB, nullable=False))
 
 
-class PupilRow(SQLModel, table=True):
+class PupilRow(ConsentTable, table=True):
     __tablename__ = "pupil"
 
     tenant: str = Field(primary_key=True, max_length=TENANT_LENGTH)
@@ -40,7 +42,7 @@ class PupilRow(SQLModel, table=True):
     left_on: date | None = None
 
 
-class GuardianshipRow(SQLModel, table=True):
+class GuardianshipRow(ConsentTable, table=True):
     """One guardian of one pupil; `active` is False once a later import left them out."""
 
     __tablename__ = "guardianship"
@@ -54,7 +56,7 @@ class GuardianshipRow(SQLModel, table=True):
     active: bool = True
 
 
-class PurposeVersionRow(SQLModel, table=True):
+class PurposeVersionRow(ConsentTable, table=True):
     """One version of a purpose in one tenant's catalogue; the highest is current.
 
     Only the `reviewed` flags of its translations ever change after it is written.
@@ -72,7 +74,7 @@ class PurposeVersionRow(SQLModel, table=True):
     created_at: datetime = _moment()
 
 
-class RequestRow(SQLModel, table=True):
+class RequestRow(ConsentTable, table=True):
     """A consent request; its answers and withdrawal are `EvidenceRow`s."""
 
     __tablename__ = "consent_request"
@@ -96,7 +98,7 @@ class RequestRow(SQLModel, table=True):
     cancel_reason: str | None = Field(default=None, max_length=32)
 
 
-class EvidenceRow(SQLModel, table=True):
+class EvidenceRow(ConsentTable, table=True):
     """One act by one party: who, when, how, and which words were on the page."""
 
     __tablename__ = "consent_evidence"
@@ -122,7 +124,7 @@ class EvidenceRow(SQLModel, table=True):
     witness_id: UUID | None = None
 
 
-class SupportNeedsRow(SQLModel, table=True):
+class SupportNeedsRow(ConsentTable, table=True):
     """What a guardian said they need; the note stays here and on the service's pages."""
 
     __tablename__ = "support_needs"
@@ -139,7 +141,7 @@ class SupportNeedsRow(SQLModel, table=True):
     at: datetime = _moment()
 
 
-class RefusalCountRow(SQLModel, table=True):
+class RefusalCountRow(ConsentTable, table=True):
     """Refused attempts of one group in one minute, counted until the window is reported."""
 
     __tablename__ = "access_refusal_count"

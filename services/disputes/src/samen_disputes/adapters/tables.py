@@ -10,7 +10,9 @@ from uuid import UUID
 
 from sqlalchemy import Column, DateTime, Index, Text, text
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
+
+from samen_disputes.adapters.base import DisputesTable
 
 
 def _instant(*, nullable: bool = False) -> Any:
@@ -21,7 +23,7 @@ def _json() -> Any:
     return Field(sa_column=Column(JSONB, nullable=False))
 
 
-class PupilRow(SQLModel, table=True):
+class PupilRow(DisputesTable, table=True):
     """Projection of the consent service's roster: where the pupil is enrolled."""
 
     __tablename__ = "pupil"
@@ -34,7 +36,7 @@ class PupilRow(SQLModel, table=True):
     left_on: date | None = None
 
 
-class GuardianRow(SQLModel, table=True):
+class GuardianRow(DisputesTable, table=True):
     """Projection: a guardian's standing to a pupil (only parental authority may act)."""
 
     __tablename__ = "guardian"
@@ -45,7 +47,7 @@ class GuardianRow(SQLModel, table=True):
     standing: str = Field(max_length=64)
 
 
-class OppRow(SQLModel, table=True):
+class OppRow(DisputesTable, table=True):
     """Projection of the meetings service's OPPs, so a dispute about the OPP names it."""
 
     __tablename__ = "opp"
@@ -57,7 +59,7 @@ class OppRow(SQLModel, table=True):
     action_part_version: int
 
 
-class DisputeRow(SQLModel, table=True):
+class DisputeRow(DisputesTable, table=True):
     __tablename__ = "dispute"
     __table_args__ = (Index("dispute_open", "tenant", postgresql_where=text("ending IS NULL")),)
 
@@ -80,7 +82,7 @@ class DisputeRow(SQLModel, table=True):
     ended_at: datetime | None = _instant(nullable=True)
 
 
-class MoveRow(SQLModel, table=True):
+class MoveRow(DisputesTable, table=True):
     """Who made which move, when and why."""
 
     __tablename__ = "dispute_move"
@@ -100,7 +102,7 @@ class MoveRow(SQLModel, table=True):
     stages_after: list[str] = _json()
 
 
-class NoteRow(SQLModel, table=True):
+class NoteRow(DisputesTable, table=True):
     __tablename__ = "dispute_note"
 
     id: UUID = Field(primary_key=True)
@@ -112,7 +114,7 @@ class NoteRow(SQLModel, table=True):
     text: str = Field(sa_column=Column(Text, nullable=False))
 
 
-class TenantConfigRow(SQLModel, table=True):
+class TenantConfigRow(DisputesTable, table=True):
     """A tenant's moves table and terms; a tenant without a row uses the defaults."""
 
     __tablename__ = "tenant_config"
@@ -124,7 +126,7 @@ class TenantConfigRow(SQLModel, table=True):
     updated_at: datetime = _instant()
 
 
-class DueEmittedRow(SQLModel, table=True):
+class DueEmittedRow(DisputesTable, table=True):
     """Keys of deadline events already written, so a sweep skips them cheaply."""
 
     __tablename__ = "due_emitted"
@@ -135,7 +137,7 @@ class DueEmittedRow(SQLModel, table=True):
     emitted_at: datetime = _instant()
 
 
-class RefusalCountRow(SQLModel, table=True):
+class RefusalCountRow(DisputesTable, table=True):
     """Refused attempts per minute and group; one `AccessRefused` per row once it closes."""
 
     __tablename__ = "access_refusal"

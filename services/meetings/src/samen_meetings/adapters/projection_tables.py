@@ -11,10 +11,12 @@ from uuid import UUID
 from sqlalchemy import Column, DateTime, Index, String, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import UUID as PgUuid
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
+
+from samen_meetings.adapters.base import MeetingsTable
 
 
-class PupilRow(SQLModel, table=True):
+class PupilRow(MeetingsTable, table=True):
     __tablename__ = "pupil"
 
     pupil_id: UUID = Field(primary_key=True)
@@ -24,7 +26,7 @@ class PupilRow(SQLModel, table=True):
     left_on: date | None = None
 
 
-class GuardianshipRow(SQLModel, table=True):
+class GuardianshipRow(MeetingsTable, table=True):
     """`standing`: parental_authority (invited, may act) or information_right."""
 
     __tablename__ = "guardianship"
@@ -35,7 +37,7 @@ class GuardianshipRow(SQLModel, table=True):
     standing: str = Field(max_length=32)
 
 
-class ConsentStateRow(SQLModel, table=True):
+class ConsentStateRow(MeetingsTable, table=True):
     """The latest consent fact per pupil and purpose; `valid_until` is the last valid day."""
 
     __tablename__ = "consent_state"
@@ -48,7 +50,7 @@ class ConsentStateRow(SQLModel, table=True):
     request_id: UUID
 
 
-class StaffMemberRow(SQLModel, table=True):
+class StaffMemberRow(MeetingsTable, table=True):
     """Who may take part as staff: role and schools, from their own token or a colleague."""
 
     __tablename__ = "staff_member"
@@ -62,7 +64,7 @@ class StaffMemberRow(SQLModel, table=True):
     )
 
 
-class OppDisputeRow(SQLModel, table=True):
+class OppDisputeRow(MeetingsTable, table=True):
     """An open dispute about a pupil's OPP (or its action part) marks it contested."""
 
     __tablename__ = "opp_dispute"

@@ -12,7 +12,9 @@ from uuid import UUID
 
 from sqlalchemy import Column, DateTime, Index, Text, text
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
+
+from samen_meetings.adapters.base import MeetingsTable
 
 
 def _utc(nullable: bool = False) -> Any:
@@ -26,7 +28,7 @@ def _json(default: Any) -> Any:
     return Field(default_factory=default, sa_column=Column(JSONB, nullable=False))
 
 
-class MeetingRow(SQLModel, table=True):
+class MeetingRow(MeetingsTable, table=True):
     __tablename__ = "meeting"
     __table_args__ = (
         # The reminder scan: scheduled meetings by start.
@@ -61,7 +63,7 @@ class MeetingRow(SQLModel, table=True):
     created_by: str = Field(max_length=200)
 
 
-class InvitationAnswerRow(SQLModel, table=True):
+class InvitationAnswerRow(MeetingsTable, table=True):
     __tablename__ = "invitation_answer"
 
     answer_id: UUID = Field(primary_key=True)
@@ -74,7 +76,7 @@ class InvitationAnswerRow(SQLModel, table=True):
     answered_at: datetime = _utc()
 
 
-class MeetingRecordRow(SQLModel, table=True):
+class MeetingRecordRow(MeetingsTable, table=True):
     __tablename__ = "meeting_record"
 
     record_id: UUID = Field(primary_key=True)
@@ -94,7 +96,7 @@ class MeetingRecordRow(SQLModel, table=True):
     agreement_ids: list[str] = _json(list)
 
 
-class AgreementRow(SQLModel, table=True):
+class AgreementRow(MeetingsTable, table=True):
     __tablename__ = "agreement"
     __table_args__ = (
         Index(
@@ -118,7 +120,7 @@ class AgreementRow(SQLModel, table=True):
     notified_kind: str | None = Field(default=None, max_length=32)
 
 
-class RecordAcknowledgementRow(SQLModel, table=True):
+class RecordAcknowledgementRow(MeetingsTable, table=True):
     __tablename__ = "record_acknowledgement"
 
     record_id: UUID = Field(primary_key=True)
@@ -127,7 +129,7 @@ class RecordAcknowledgementRow(SQLModel, table=True):
     acknowledged_at: datetime = _utc()
 
 
-class ParentCommentRow(SQLModel, table=True):
+class ParentCommentRow(MeetingsTable, table=True):
     """Kept beside the record, never merged into it."""
 
     __tablename__ = "parent_comment"
@@ -140,7 +142,7 @@ class ParentCommentRow(SQLModel, table=True):
     added_at: datetime = _utc()
 
 
-class OppRow(SQLModel, table=True):
+class OppRow(MeetingsTable, table=True):
     __tablename__ = "opp"
     __table_args__ = (
         # The due scan: open OPPs by the start of their current cycle.
@@ -165,7 +167,7 @@ class OppRow(SQLModel, table=True):
     registered_by: str = Field(max_length=200)
 
 
-class TenantSettingsRow(SQLModel, table=True):
+class TenantSettingsRow(MeetingsTable, table=True):
     """Only tenants that changed a default have a row."""
 
     __tablename__ = "tenant_settings"
@@ -177,7 +179,7 @@ class TenantSettingsRow(SQLModel, table=True):
     reminder_local_time: time
 
 
-class AccessRefusalRow(SQLModel, table=True):
+class AccessRefusalRow(MeetingsTable, table=True):
     """Refused attempts counted per group and minute; the scan emits closed windows."""
 
     __tablename__ = "access_refusal"
