@@ -108,7 +108,11 @@ async def test_a_malformed_record_is_parked_with_its_reason(
                 settings.topic_prefix + events_topic("consent"),
                 b"{not json",
                 key=marker,
-                headers=[("ce_type", b"samen.consent.PupilEnrolled.v1")],
+                headers=[
+                    ("ce_type", b"samen.consent.PupilEnrolled.v1"),
+                    ("content-type", b"application/json"),  # FastStream would parse this
+                    ("ce_subject", b"\xff\xfe not utf-8"),
+                ],
             )
         finally:
             await kafka.stop()

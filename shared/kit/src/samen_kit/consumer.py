@@ -115,6 +115,9 @@ class EventConsumer:
         except MalformedRecord as exc:
             await self._park(record, "malformed", str(exc), attempts=0)
             return None
+        except Exception as exc:
+            await self._park(record, "malformed", type(exc).__name__, attempts=0)
+            return None
         return Delivery(envelope=envelope, event=event, data=data, record=record)
 
     async def _handle_one(self, delivery: Delivery) -> None:

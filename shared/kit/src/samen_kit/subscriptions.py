@@ -8,14 +8,34 @@ batch was handled or parked (`AckPolicy.ACK`, auto-commit off).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 from aiokafka import ConsumerRecord
 from faststream import AckPolicy
 from faststream.kafka import KafkaBroker, KafkaMessage
+from faststream.message import StreamMessage
 
 from samen_kit.consumer import EventConsumer
 from samen_kit.deadletter import FailedRecord
+
+RawBatch = tuple[ConsumerRecord[bytes, bytes], ...]
+OriginalParser = Callable[[RawBatch], Awaitable[StreamMessage[Any]]]
+
+
+async def parse_without_reading(batch: RawBatch, original: OriginalParser) -> StreamMessage[Any]:
+    """FastStream's own parser decodes every header as UTF-8 and would fail on a broken
+    record before the kit sees it, and `AckPolicy.ACK` would then commit it away. So it
+    gets bare copies, and the raw records ride along for the kit to decode and park."""
+    bare = tuple(dataclasses.replace(record, headers=(), value=b"") for record in batch)
+    message = await original(bare)
+    message.raw_message = batch
+    return message
+
+
+async def no_decoding(_message: StreamMessage[Any], _original: object) -> None:
+    """The kit decodes the CloudEvents itself; FastStream decodes nothing on the way."""
 
 
 def failed_record(raw: ConsumerRecord[bytes, bytes]) -> FailedRecord:
@@ -49,6 +69,8 @@ def subscribe(
         max_records=max_records,
         group_id=group_id,
         ack_policy=AckPolicy.ACK,
+        parser=parse_without_reading,
+        decoder=no_decoding,
         auto_offset_reset="earliest",
         max_poll_interval_ms=600_000,
         title=f"{consumer.name}:{','.join(topics)}",
