@@ -74,9 +74,9 @@ class PlatformConfig:
         """The settings of one service process: its own database and port, the shared
         broker, keys and clock, and where the other services' pages live."""
         return {
+            **self._database_env(service),
             "SAMEN_SERVICE": service,
             "SAMEN_KAFKA_BOOTSTRAP": self.kafka_bootstrap,
-            "SAMEN_DATABASE_URL": self.database_url(service),
             "SAMEN_TOPIC_PREFIX": self.topic_prefix,
             "SAMEN_HTTP_PORT": str(self.ports[service]),
             "SAMEN_PUBLIC_BASE_URL": self.url(service),
@@ -91,6 +91,21 @@ class PlatformConfig:
             "SAMEN_MAIL_DIR": str(self.mail_dir),
             "SAMEN_LOG_JSON": "true",
             **self.extra_env,
+        }
+
+
+    def _database_env(self, service: str) -> dict[str, str]:
+        if service != "audit":
+            return {"SAMEN_DATABASE_URL": self.database_url(service)}
+        # The audit service migrates as the owner and runs as a login that may only
+        # read and insert; the owner (with CREATEROLE) provisions that login first.
+        owner = self.database_url(service)
+        login = make_url(owner).set(username="samen_audit", password="samen_audit")
+        admin = make_url(owner).set(database="postgres")
+        return {
+            "SAMEN_DATABASE_URL": login.render_as_string(hide_password=False),
+            "SAMEN_OWNER_DATABASE_URL": owner,
+            "SAMEN_ROLES_ADMIN_URL": admin.render_as_string(hide_password=False),
         }
 
 

@@ -194,7 +194,7 @@ class PostgresCluster:
             # DDL takes no parameters; the name is quoted and the password a literal.
             password = self.password.replace("'", "''")
             await connection.execute(
-                f"{verb} ROLE \"{self.user}\" LOGIN CREATEDB PASSWORD '{password}'"
+                f"{verb} ROLE \"{self.user}\" LOGIN CREATEDB CREATEROLE PASSWORD '{password}'"
             )
         finally:
             await connection.close()

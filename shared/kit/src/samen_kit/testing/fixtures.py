@@ -101,11 +101,18 @@ def make_database(postgres_server_url: str) -> Iterator[Callable[[str], str]]:
 
     yield make
     for name in created:
-        run_blocking(
-            lambda name=name: _execute(  # type: ignore[misc]
-                postgres_server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
-            )
-        )
+        run_blocking(lambda name=name: _drop(postgres_server_url, name))  # type: ignore[misc]
+
+
+async def _drop(server_url: str, name: str) -> None:
+    """Drop a test database; a session of another role that is still closing can make
+    FORCE fail for a moment, so try a few times."""
+    for attempt in range(5):
+        try:
+            await _execute(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except Exception:  # noqa: BLE001 - retried, then left for the next run's cleanup
+            await asyncio.sleep(0.2 * (attempt + 1))
 
 
 @pytest.fixture
