@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-import rfc8785
+from samen_audit.domain.jcs import canonical_json
 
 # Values are whatever json.loads gives; rfc8785 refuses anything else.
 JsonObject = Mapping[str, Any]
@@ -45,18 +45,28 @@ class EntryFacts:
 
 def event_entry(attributes: JsonObject, data: JsonObject) -> bytes:
     """Canonical bytes of a readable event; raises ``rfc8785.CanonicalizationError``."""
-    return rfc8785.dumps({"attributes": dict(attributes), "data": dict(data)})
+    return canonical_json({"attributes": dict(attributes), "data": dict(data)})
 
 
 def flagged_entry(attributes: Mapping[str, str], raw: bytes, flag: EntryFlag) -> bytes:
     """Canonical bytes of an event kept whole but unread: readable headers and raw body."""
-    return rfc8785.dumps(
+    return canonical_json(
         {
             "attributes": dict(attributes),
             "raw": base64.b64encode(raw).decode("ascii"),
             "flag": flag.value,
         }
     )
+
+
+@dataclass(frozen=True)
+class ReadRecord:
+    """A record read for the log: its entry, and what was readable on the way."""
+
+    entry: bytes
+    attributes: dict[str, str]
+    data: dict[str, object] | None  # None when the entry is flagged
+    flag: EntryFlag | None
 
 
 def entry_from_binary_mode(
@@ -69,15 +79,29 @@ def entry_from_binary_mode(
     ``is_known_type`` says whether the contract knows a ``type``; the audit log
     keeps an event it does not know, but says so.
     """
+    return read_binary_mode(headers, value, is_known_type).entry
+
+
+def read_binary_mode(
+    headers: Iterable[tuple[str, bytes]],
+    value: bytes,
+    is_known_type: Callable[[str], bool],
+) -> ReadRecord:
+    """``entry_from_binary_mode`` with the attributes and data it read; never fails."""
     attributes = attributes_from_headers(headers)
     if not all(name in attributes for name in REQUIRED_ATTRIBUTES):
-        return flagged_entry(attributes, value, EntryFlag.UNPARSEABLE)
+        return _flagged(attributes, value, EntryFlag.UNPARSEABLE)
     if not is_known_type(attributes["type"]):
-        return flagged_entry(attributes, value, EntryFlag.UNKNOWN_TYPE)
+        return _flagged(attributes, value, EntryFlag.UNKNOWN_TYPE)
     try:
-        return event_entry(attributes, parse_json_object(value))
+        data = parse_json_object(value)
+        return ReadRecord(event_entry(attributes, data), attributes, data, None)
     except ValueError:  # includes rfc8785.CanonicalizationError
-        return flagged_entry(attributes, value, EntryFlag.UNPARSEABLE)
+        return _flagged(attributes, value, EntryFlag.UNPARSEABLE)
+
+
+def _flagged(attributes: dict[str, str], value: bytes, flag: EntryFlag) -> ReadRecord:
+    return ReadRecord(flagged_entry(attributes, value, flag), attributes, None, flag)
 
 
 def attributes_from_headers(headers: Iterable[tuple[str, bytes]]) -> dict[str, str]:

@@ -1,0 +1,1 @@
+"""Tables, repositories and the other ties to the outside world."""

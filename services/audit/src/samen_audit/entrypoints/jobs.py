@@ -1,0 +1,55 @@
+"""The scheduler (APScheduler): sign grown logs at a set interval, report refusal windows."""
+
+import asyncio
+from datetime import UTC, timedelta
+
+import structlog
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from samen_audit.handlers.context import AuditContext
+from samen_audit.handlers.refusals import report_closed_windows
+from samen_audit.handlers.tree_heads import sign_grown_logs
+
+log = structlog.get_logger(__name__)
+
+
+class AuditScheduler:
+    def __init__(
+        self,
+        context: AuditContext,
+        *,
+        tree_head_interval: float,
+        sweep_interval: float,
+        refusal_grace: float,
+    ) -> None:
+        self._context = context
+        self._tree_head_interval = tree_head_interval
+        self._sweep_interval = sweep_interval
+        self._refusal_grace = timedelta(seconds=refusal_grace)
+
+    async def run(self) -> None:
+        """A background job of the runtime: runs until the service stops."""
+        scheduler = AsyncIOScheduler(timezone=UTC)
+        jobs = ((self.sign_heads, self._tree_head_interval), (self.report, self._sweep_interval))
+        for job, seconds in jobs:
+            scheduler.add_job(job, "interval", seconds=seconds, max_instances=1, coalesce=True)
+        scheduler.start()
+        try:
+            await asyncio.Event().wait()
+        finally:
+            scheduler.shutdown(wait=False)
+
+    async def sign_heads(self) -> None:
+        try:
+            signed = await sign_grown_logs(self._context)
+        except Exception as error:  # the next run tries again; the job must survive
+            log.error("audit.tree_heads.failed", error=repr(error))
+            return
+        for head in signed:
+            log.info("audit.tree_head.signed", tenant=head.tenant, tree_size=head.tree_size)
+
+    async def report(self) -> None:
+        try:
+            await report_closed_windows(self._context, self._refusal_grace)
+        except Exception as error:
+            log.error("audit.refusals.report_failed", error=repr(error))

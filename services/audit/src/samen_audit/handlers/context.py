@@ -1,0 +1,24 @@
+"""What every use case needs: sessions, the outbox writer, the clock and the signing key."""
+
+from dataclasses import dataclass, field
+from datetime import tzinfo
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from samen_kit.clock import Clock
+from samen_kit.outbox import EventWriter
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from samen_audit.domain.signing import key_id
+
+
+@dataclass(frozen=True)
+class AuditContext:
+    sessions: async_sessionmaker[AsyncSession]
+    writer: EventWriter
+    clock: Clock
+    signing_key: Ed25519PrivateKey
+    zone: tzinfo  # the time zone in which a report's days are counted
+    key_id: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key_id", key_id(self.signing_key.public_key()))

@@ -1,0 +1,1 @@
+"""Alembic migrations of the audit service; run as the owner role only."""

@@ -1,0 +1,1 @@
+"""The readable side of an export: a CSV summary and a Dutch HTML report."""

@@ -1,0 +1,40 @@
+"""The committed OpenAPI and AsyncAPI documents are what a running service serves."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+from samen_audit.entrypoints.documents import ASYNCAPI, OPENAPI, render
+
+from services.audit.tests.audit_harness import (
+    Database,
+    StaffKeys,
+    audit_settings,
+    build_service,
+    running,
+)
+
+pytestmark = pytest.mark.integration
+
+REGENERATE = "uv run python -m samen_audit.entrypoints.documents"
+
+
+def _without_prefix(document: Any, prefix: str) -> Any:
+    """Tests run on prefixed topics; the committed documents name the plain ones."""
+    return json.loads(json.dumps(document).replace(prefix, ""))
+
+
+async def test_the_committed_documents_match_the_served_ones(
+    audit_database: Database, kafka_bootstrap: str, topic_prefix: str, staff: StaffKeys
+) -> None:
+    service = build_service(audit_settings(audit_database, kafka_bootstrap, topic_prefix, staff))
+    async with running(service) as base_url, httpx.AsyncClient(base_url=base_url) as client:
+        served = {
+            OPENAPI: (await client.get("/openapi.json")).json(),
+            ASYNCAPI: _without_prefix((await client.get("/asyncapi.json")).json(), topic_prefix),
+        }
+    for path, document in served.items():
+        assert path.read_text(encoding="utf-8") == render(document), f"stale: run {REGENERATE}"
