@@ -67,6 +67,10 @@ def subscribe(
         *topics,
         batch=True,
         max_records=max_records,
+        # Let the broker gather a batch worth a transaction (at most 50 ms of latency):
+        # without it a consumer that keeps up gets one record per poll.
+        fetch_min_bytes=32 * 1024,
+        fetch_max_wait_ms=50,
         group_id=group_id,
         ack_policy=AckPolicy.ACK,
         parser=parse_without_reading,
