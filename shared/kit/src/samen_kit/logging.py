@@ -73,7 +73,10 @@ def configure_logging(*, json: bool | None = None, level: str = "INFO") -> None:
         redact_personal_data,
     ]
     renderer: Any = (
-        structlog.processors.JSONRenderer() if as_json else structlog.dev.ConsoleRenderer()
+        structlog.processors.JSONRenderer()
+        if as_json
+        # Plain tracebacks: the rich ones print local variables, which can be personal data.
+        else structlog.dev.ConsoleRenderer(exception_formatter=structlog.dev.plain_traceback)
     )
     structlog.configure(
         processors=[*shared, structlog.processors.format_exc_info, renderer],

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Table, func, select, text, update
+from sqlalchemy import Table, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -36,19 +36,15 @@ OPEN_STATES = frozenset({PLANNED, SENDING, SENT, DELIVERED})
 WAITING, UNREACHABLE = "waiting", "unreachable"
 
 
-# Rows per INSERT: PostgreSQL takes at most 32767 bound parameters per statement.
-INSERT_CHUNK = 1000
-
-
 async def _insert_new(
     session: AsyncSession, table: Table, rows: Sequence[dict[str, Any]]
 ) -> set[UUID]:
-    inserted: set[UUID] = set()
-    for start in range(0, len(rows), INSERT_CHUNK):
-        chunk = list(rows[start : start + INSERT_CHUNK])
-        stmt = insert(table).values(chunk).on_conflict_do_nothing().returning(table.c.id)
-        inserted |= set((await session.execute(stmt)).scalars().all())
-    return inserted
+    """Many rows in few round trips (SQLAlchemy's insertmanyvalues batches them)."""
+    if not rows:
+        return set()
+    stmt = insert(table).on_conflict_do_nothing().returning(table.c.id)
+    result = await session.execute(stmt, list(rows))
+    return set(result.scalars().all())
 
 
 async def add_notifications(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> set[UUID]:
@@ -104,8 +100,8 @@ _CLAIM = text(
     UPDATE message SET status = 'sending', lease_until = :lease_until, attempts = attempts + 1
     WHERE id IN (
         SELECT id FROM message
-        WHERE (status = 'planned' AND not_before <= :now)
-           OR (status = 'sending' AND lease_until < :now)
+        WHERE status IN ('planned', 'sending') AND not_before <= :now
+          AND (status = 'planned' OR lease_until < :now)
         ORDER BY not_before
         LIMIT :limit
         FOR UPDATE SKIP LOCKED
@@ -279,44 +275,3 @@ async def cancel_planned(
         .returning(MESSAGE.c.id)
     )
     return len(result.scalars().all())
-
-
-async def messages_about_pupil(
-    session: AsyncSession, tenant: str, pupil_id: UUID
-) -> list[tuple[MessageRow, NotificationRow]]:
-    stmt = (
-        select(MessageRow, NotificationRow)
-        .join(NotificationRow, NOTIFICATION.c.id == MESSAGE.c.notification_id)
-        .where(col(NotificationRow.tenant) == tenant, col(NotificationRow.pupil_id) == pupil_id)
-        .order_by(NOTIFICATION.c.created_at, MESSAGE.c.channel)
-    )
-    return [(m, n) for m, n in (await session.execute(stmt)).all()]
-
-
-async def notifications_about_pupil(
-    session: AsyncSession, tenant: str, pupil_id: UUID
-) -> list[NotificationRow]:
-    stmt = (
-        select(NotificationRow)
-        .where(col(NotificationRow.tenant) == tenant, col(NotificationRow.pupil_id) == pupil_id)
-        .order_by(NOTIFICATION.c.created_at)
-    )
-    return list((await session.execute(stmt)).scalars().all())
-
-
-async def status_counts(
-    session: AsyncSession, tenant: str, cause_id: UUID | None = None
-) -> dict[str, dict[str, int]]:
-    """{channel: {status: count}} for the tenant (or one cause, e.g. a broadcast)."""
-    stmt = (
-        select(MESSAGE.c.channel, MESSAGE.c.status, func.count())
-        .join(NOTIFICATION, NOTIFICATION.c.id == MESSAGE.c.notification_id)
-        .where(NOTIFICATION.c.tenant == tenant)
-        .group_by(MESSAGE.c.channel, MESSAGE.c.status)
-    )
-    if cause_id is not None:
-        stmt = stmt.where(NOTIFICATION.c.cause_id == cause_id)
-    found: dict[str, dict[str, int]] = {}
-    for channel, status, count in (await session.execute(stmt)).all():
-        found.setdefault(channel, {})[status] = int(count)
-    return found

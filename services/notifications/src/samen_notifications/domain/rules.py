@@ -176,6 +176,14 @@ def rules_for(event_type: str) -> tuple[NotificationRule, ...]:
     return tuple(rule for rule in RULES if rule.event_type == event_type)
 
 
+def rule_named(key: str, template: str) -> NotificationRule:
+    """The rule of `key` that writes `template`; LookupError when the table has none."""
+    for rule in rules_for(key):
+        if rule.template == template:
+            return rule
+    raise LookupError(f"no rule for {key!r} with template {template!r}")
+
+
 def urgency_of(rule: NotificationRule, now: datetime, item_starts_at: datetime | None) -> Urgency:
     """Urgent when the item (a meeting) starts within the rule's window from now."""
     if rule.urgent_within is None or item_starts_at is None:

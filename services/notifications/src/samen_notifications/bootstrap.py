@@ -1,0 +1,257 @@
+"""The composition root: settings -> runtime -> planner, dispatcher, routes -> app.
+
+Nothing here runs at import time. Tests build the service with their own clock, keys
+and (in unit tests only) fake transports; `python -m samen_notifications` builds it from
+the environment with the real SMTP sender and SMS gateway.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import timedelta
+from email.utils import parseaddr
+
+from fastapi import APIRouter, FastAPI
+from joserfc.jwk import OKPKey
+from samen_kit.access import (
+    JwksSource,
+    install_access,
+)
+from samen_kit.clock import Clock
+from samen_kit.service import ServiceRuntime, build_runtime, create_app
+
+from samen_notifications.adapters.bounces import MailFolderBounces
+from samen_notifications.adapters.email import SmtpEmailSender
+from samen_notifications.adapters.sms import MessageBirdSmsGateway
+from samen_notifications.batch import FallbackSchool
+from samen_notifications.bounces import read_bounces
+from samen_notifications.composer import Composer
+from samen_notifications.dispatch import Dispatcher, DispatchSettings, Transports
+from samen_notifications.domain.contact import QuietHours
+from samen_notifications.domain.retry import RetryPolicy
+from samen_notifications.entrypoints import access, api, pages, webhooks
+from samen_notifications.entrypoints.consumers import add_consumers
+from samen_notifications.entrypoints.deps import Deps
+from samen_notifications.entrypoints.jobs import closing_job, dispatcher_job, periodic_job
+from samen_notifications.entrypoints.refusals import (
+    RefusalLog,
+    RequestScopeMiddleware,
+    emit_closed_windows,
+)
+from samen_notifications.entrypoints.renewal import ExpiredLinkReader
+from samen_notifications.entrypoints.webhooks import REPORTS_PATH
+from samen_notifications.failures import FailureSettler
+from samen_notifications.guardian_links import GuardianLinks
+from samen_notifications.handlers import EventHandler
+from samen_notifications.planning import Planner
+from samen_notifications.ports import (
+    AbstractBounceInbox,
+    AbstractEmailSender,
+    AbstractSmsGateway,
+)
+from samen_notifications.rendering import default_renderer
+from samen_notifications.reports import ReportRecorder
+from samen_notifications.settings import NotificationsSettings
+from samen_notifications.sweeps import expire_waiting
+
+TITLE = "Samen notifications"
+DESCRIPTION = (
+    "Contact points, multilingual e-mail and SMS to parents and staff, delivery status. "
+    "Addresses never leave this service."
+)
+
+
+@dataclass
+class NotificationsService:
+    settings: NotificationsSettings
+    runtime: ServiceRuntime
+    app: FastAPI
+    planner: Planner
+    dispatcher: Dispatcher
+    deps: Deps
+
+
+def build_service(
+    settings: NotificationsSettings | None = None,
+    *,
+    clock: Clock | None = None,
+    email: AbstractEmailSender | None = None,
+    sms: AbstractSmsGateway | None = None,
+    guardian_key: OKPKey | None = None,
+    staff_jwks: JwksSource | None = None,
+    jitter: random.Random | None = None,
+    bounces: AbstractBounceInbox | None = None,
+) -> NotificationsService:
+    settings = settings or NotificationsSettings()
+    runtime = build_runtime(settings, clock=clock)
+    clock = runtime.clock
+    quiet = QuietHours(settings.quiet_hours_start, settings.quiet_hours_end)
+    planner = Planner(runtime.writer, contact_wait=settings.contact_wait, quiet=quiet)
+    links = _links(settings, guardian_key or access.guardian_key(settings))
+    transports = Transports(email or smtp_sender(settings), sms or sms_gateway(settings))
+    settler = FailureSettler(runtime.writer, planner)
+    dispatcher = _dispatcher(settings, runtime, links, transports, settler, quiet, jitter)
+    add_consumers(runtime, EventHandler(planner, clock))
+    app = create_app(runtime, title=TITLE, description=DESCRIPTION, routers=_routers())
+    refusal_log = RefusalLog(app, runtime.sessions)
+    reports = ReportRecorder(runtime.writer, settler, quiet)
+    deps = Deps(
+        settings=settings,
+        sessions=runtime.sessions,
+        writer=runtime.writer,
+        clock=clock,
+        planner=planner,
+        links=links,
+        reports=reports,
+        sms=transports.sms,
+        refusals=refusal_log,
+        renewals=ExpiredLinkReader(links, settings.link_renewal_grace),
+        broadcast_languages=frozenset(default_renderer().languages_of("broadcast")),
+    )
+    app.state.notifications = deps
+    app.add_middleware(RequestScopeMiddleware)
+    install_access(app, access.access_for(settings, runtime, links, refusal_log, staff_jwks))
+    _add_jobs(settings, runtime, planner, dispatcher, transports)
+    inbox = bounces or _bounce_inbox(settings)
+    if inbox is not None:
+        runtime.jobs.append(
+            periodic_job(
+                "bounces",
+                lambda: read_bounces(runtime.sessions, inbox, reports, clock),
+                every_seconds=settings.sweep_interval_seconds,
+            )
+        )
+    return NotificationsService(settings, runtime, app, planner, dispatcher, deps)
+
+
+def _routers() -> list[APIRouter]:
+    return [api.router, pages.router, webhooks.router]
+
+
+def smtp_sender(settings: NotificationsSettings) -> SmtpEmailSender:
+    return SmtpEmailSender(
+        settings.smtp_host,
+        settings.smtp_port,
+        settings.smtp_username,
+        settings.smtp_password.get_secret_value() if settings.smtp_password else None,
+        settings.smtp_security,
+        mail_from=settings.mail_from,
+        bounce_address=settings.bounce_address,
+        pool_size=settings.smtp_connections,
+    )
+
+
+def sms_gateway(settings: NotificationsSettings) -> MessageBirdSmsGateway:
+    signing = settings.sms_signing_key
+    return MessageBirdSmsGateway(
+        settings.sms_access_key.get_secret_value(),
+        originator=settings.sms_originator,
+        base_url=settings.sms_base_url,
+        report_url=settings.public_base_url.rstrip("/") + REPORTS_PATH,
+        signing_key=signing.get_secret_value() if signing else None,
+        max_per_second=settings.sms_rate_per_second,
+    )
+
+
+def _bounce_inbox(settings: NotificationsSettings) -> AbstractBounceInbox | None:
+    if settings.bounce_source == "mail_dir":
+        return MailFolderBounces(settings.mail_dir, _address(settings.bounce_address))
+    return None
+
+
+def _links(settings: NotificationsSettings, key: OKPKey) -> GuardianLinks:
+    return GuardianLinks(
+        key,
+        base_urls={
+            service: settings.base_url_of(service)
+            for service in ("consent", "meetings", "disputes", "notifications")
+        },
+        page_paths=settings.page_paths,
+        public_base_url=settings.public_base_url,
+        code_secret=settings.guardian_session_secret.get_secret_value().encode(),
+        ttl=settings.guardian_link_ttl,
+        language_params=settings.page_language_params,
+    )
+
+
+def _dispatcher(
+    settings: NotificationsSettings,
+    runtime: ServiceRuntime,
+    links: GuardianLinks,
+    transports: Transports,
+    settler: FailureSettler,
+    quiet: QuietHours,
+    jitter: random.Random | None,
+) -> Dispatcher:
+    composer = Composer(
+        default_renderer(),
+        links,
+        staff_url_template=settings.staff_url_template,
+        organizer_email=_address(settings.mail_from),
+    )
+    return Dispatcher(
+        runtime.sessions,
+        runtime.writer,
+        runtime.clock,
+        composer,
+        transports,
+        settler,
+        settings=DispatchSettings(
+            batch_size=settings.dispatch_batch_size,
+            concurrency=settings.dispatch_concurrency,
+            lease=timedelta(seconds=settings.dispatch_lease_seconds),
+        ),
+        retry=RetryPolicy(
+            max_attempts=settings.send_max_attempts,
+            base=timedelta(seconds=settings.retry_base_seconds),
+            cap=timedelta(seconds=settings.retry_cap_seconds),
+        ),
+        quiet=quiet,
+        fallback_school=FallbackSchool(
+            settings.fallback_school_name,
+            settings.fallback_school_phone,
+            settings.fallback_school_email,
+        ),
+        jitter=(jitter or random.Random()).random,
+    )
+
+
+def _add_jobs(
+    settings: NotificationsSettings,
+    runtime: ServiceRuntime,
+    planner: Planner,
+    dispatcher: Dispatcher,
+    transports: Transports,
+) -> None:
+    every = settings.sweep_interval_seconds
+    runtime.jobs += [
+        dispatcher_job(
+            dispatcher,
+            batch_size=settings.dispatch_batch_size,
+            poll_seconds=settings.dispatch_poll_ms / 1000,
+        )
+        for _ in range(settings.dispatch_workers)
+    ]
+    runtime.jobs += [
+        periodic_job(
+            "waiting",
+            lambda: expire_waiting(runtime.sessions, planner, runtime.clock),
+            every_seconds=every,
+        ),
+        periodic_job(
+            "refusals",
+            lambda: emit_closed_windows(runtime.sessions, runtime.writer, runtime.clock),
+            every_seconds=every,
+        ),
+        closing_job(transports.email.close, transports.sms.close),
+    ]
+
+
+def _address(mailbox: str) -> str:
+    return parseaddr(mailbox)[1] or mailbox
+
+
+def create_service_app(settings: NotificationsSettings | None = None) -> FastAPI:
+    """The app as `python -m samen_notifications` serves it."""
+    return build_service(settings).app

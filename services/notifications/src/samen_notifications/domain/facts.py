@@ -1,0 +1,129 @@
+"""The facts a message states, taken from the event that caused it.
+
+Only ids, codes, dates and times go in: they are kept with the planned message (as
+JSON) and turned into the template's context when it is sent. Pure: `occurred_at` is
+the event's time, passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from samen_notifications.domain.dates import local_moment
+
+Facts = dict[str, Any]
+# A request without its own answer date asks for an answer within the link's lifetime.
+DEFAULT_ANSWER_WINDOW = timedelta(days=14)
+
+DATE_FACTS = frozenset({"deadline", "valid_until", "due_date"})
+MOMENT_FACTS = frozenset({"starts_at", "ends_at", "previous_starts_at"})
+
+
+def _date(value: Any) -> date | None:
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return local_moment(value).date()
+    text = str(value)
+    return (
+        local_moment(datetime.fromisoformat(text)).date()
+        if "T" in text
+        else date.fromisoformat(text)
+    )
+
+
+def _moment(value: Any) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def _consent(data: Mapping[str, Any], at: datetime) -> Facts:
+    return {"purpose": data["purpose"]}
+
+
+def _consent_requested(data: Mapping[str, Any], at: datetime) -> Facts:
+    deadline = _date(data.get("answer_by")) or local_moment(at + DEFAULT_ANSWER_WINDOW).date()
+    return _consent(data, at) | {"deadline": deadline}
+
+
+def _consent_given(data: Mapping[str, Any], at: datetime) -> Facts:
+    return _consent(data, at) | {"valid_until": _date(data.get("valid_until"))}
+
+
+def _meeting(data: Mapping[str, Any], at: datetime) -> Facts:
+    return {
+        "meeting_id": str(data["meeting_id"]),
+        "meeting_kind": data["kind"],
+        "starts_at": _moment(data["starts_at"]),
+        "ends_at": _moment(data["ends_at"]),
+        "revision": int(data.get("revision", 0)),
+        "location_kind": data.get("location_kind", "school"),
+        "interpreter": bool(data.get("interpreter_needed", False)),
+        "deadline": None,
+    }
+
+
+def _meeting_rescheduled(data: Mapping[str, Any], at: datetime) -> Facts:
+    return _meeting(data, at) | {"previous_starts_at": _moment(data["previous_starts_at"])}
+
+
+def _meeting_recorded(data: Mapping[str, Any], at: datetime) -> Facts:
+    return {"starts_at": _moment(data["starts_at"]), "deadline": None}
+
+
+def _evaluation(data: Mapping[str, Any], at: datetime) -> Facts:
+    return {"evaluation_kind": data["kind"], "due_date": _date(data["due_on"])}
+
+
+def _dispute(data: Mapping[str, Any], at: datetime) -> Facts:
+    return {
+        "dispute_subject": data["subject"],
+        "stage": data["stage"],
+        "deadline": _date(data.get("next_deadline_date")),
+    }
+
+
+def _type(service: str, name: str) -> str:
+    return f"samen.{service}.{name}.v1"
+
+
+EXTRACTORS: Mapping[str, Callable[[Mapping[str, Any], datetime], Facts]] = {
+    _type("consent", "ConsentRequested"): _consent_requested,
+    _type("consent", "ConsentReminderDue"): _consent,
+    _type("consent", "ConsentGiven"): _consent_given,
+    _type("consent", "ConsentRefused"): _consent,
+    _type("consent", "ConsentWithdrawn"): _consent,
+    _type("meetings", "MeetingScheduled"): _meeting,
+    _type("meetings", "MeetingRescheduled"): _meeting_rescheduled,
+    _type("meetings", "MeetingCancelled"): _meeting,
+    _type("meetings", "MeetingReminderDue"): _meeting,
+    _type("meetings", "MeetingRecorded"): _meeting_recorded,
+    _type("meetings", "EvaluationDue"): _evaluation,
+    _type("disputes", "DisputeOpened"): _dispute,
+    _type("disputes", "DisputeStageChanged"): _dispute,
+}
+
+
+def event_facts(event_type: str, data: Mapping[str, Any], occurred_at: datetime) -> Facts:
+    """The facts of one event; KeyError names a field the event lacks."""
+    extractor = EXTRACTORS.get(event_type)
+    return extractor(data, occurred_at) if extractor else {}
+
+
+def facts_to_json(facts: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: _jsonable(value) for key, value in facts.items()}
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def facts_from_json(stored: Mapping[str, Any]) -> Facts:
+    """Dates and instants back as `date` and aware `datetime` for the templates."""
+    facts: Facts = dict(stored)
+    for key in DATE_FACTS & facts.keys():
+        facts[key] = _date(facts[key])
+    for key in MOMENT_FACTS & facts.keys():
+        facts[key] = _moment(facts[key]) if facts[key] is not None else None
+    return facts

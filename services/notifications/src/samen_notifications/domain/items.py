@@ -1,0 +1,88 @@
+"""What a guardian's link opens, and which service's page shows it.
+
+The item is bound into the guardian token (`kind:id`); the owning service checks it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class ItemKind(StrEnum):
+    CONSENT_REQUEST = "consent_request"
+    MEETING = "meeting"
+    MEETING_RECORD = "meeting_record"
+    DISPUTE = "dispute"
+    PUPIL = "pupil"  # to open a dispute about the pupil
+    CONTACT = "contact"  # the guardian's own contact preferences (this service)
+
+
+OWNER: Mapping[ItemKind, str] = {
+    ItemKind.CONSENT_REQUEST: "consent",
+    ItemKind.MEETING: "meetings",
+    ItemKind.MEETING_RECORD: "meetings",
+    ItemKind.DISPUTE: "disputes",
+    ItemKind.PUPIL: "disputes",
+    ItemKind.CONTACT: "notifications",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRef:
+    kind: ItemKind
+    id: str
+
+    @property
+    def claim(self) -> str:
+        return f"{self.kind.value}:{self.id}"
+
+    @property
+    def owner(self) -> str:
+        return OWNER[self.kind]
+
+
+def _consent(name: str) -> str:
+    return f"samen.consent.{name}.v1"
+
+
+def _meetings(name: str) -> str:
+    return f"samen.meetings.{name}.v1"
+
+
+def _disputes(name: str) -> str:
+    return f"samen.disputes.{name}.v1"
+
+
+# Per event type: the item its guardian message's link opens and the data field naming it.
+LINK_ITEMS: Mapping[str, tuple[ItemKind, str]] = {
+    _consent("ConsentRequested"): (ItemKind.CONSENT_REQUEST, "request_id"),
+    _consent("ConsentReminderDue"): (ItemKind.CONSENT_REQUEST, "request_id"),
+    _consent("ConsentGiven"): (ItemKind.CONSENT_REQUEST, "request_id"),
+    _meetings("MeetingScheduled"): (ItemKind.MEETING, "meeting_id"),
+    _meetings("MeetingRescheduled"): (ItemKind.MEETING, "meeting_id"),
+    _meetings("MeetingReminderDue"): (ItemKind.MEETING, "meeting_id"),
+    _meetings("MeetingCancelled"): (ItemKind.MEETING, "meeting_id"),
+    _meetings("MeetingRecorded"): (ItemKind.MEETING_RECORD, "record_id"),
+    _disputes("DisputeOpened"): (ItemKind.DISPUTE, "dispute_id"),
+    _disputes("DisputeStageChanged"): (ItemKind.DISPUTE, "dispute_id"),
+}
+
+
+def item_of(event_type: str, data: Mapping[str, Any]) -> ItemRef | None:
+    """The item an event is about (None for events whose messages open nothing)."""
+    found = LINK_ITEMS.get(event_type)
+    if found is None or data.get(found[1]) is None:
+        return None
+    kind, field = found
+    return ItemRef(kind, str(data[field]))
+
+
+def parse_item(claim: str) -> ItemRef:
+    """`consent_request:<id>` -> ItemRef; ValueError for an unknown kind or no id."""
+    kind, _, item_id = claim.partition(":")
+    if not item_id:
+        raise ValueError("an item claim is kind:id")
+    return ItemRef(ItemKind(kind), item_id)

@@ -1,0 +1,1 @@
+"""HTTP routes (staff API, parent pages, the SMS report webhook), consumers and jobs."""

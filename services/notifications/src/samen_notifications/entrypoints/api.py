@@ -1,0 +1,199 @@
+"""Staff routes: the roster's contact points, school details, broadcasts, and what was
+sent about a pupil (statuses only: addresses never leave this service)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID, uuid4
+
+from fastapi import APIRouter, Depends, status
+from samen_kit.access import StaffPrincipal
+from samen_kit.db import unit_of_work
+from samen_kit.problems import Invalid, NotFound
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from samen_notifications import commands, roster_import
+from samen_notifications.adapters import broadcasts, counters, roster, statuses
+from samen_notifications.entrypoints import views
+from samen_notifications.entrypoints.deps import Deps, DepsDep
+from samen_notifications.entrypoints.permissions import require
+from samen_notifications.entrypoints.schemas import (
+    BroadcastIn,
+    BroadcastOut,
+    ImportOut,
+    NotificationOut,
+    PreferencesLinkOut,
+    RosterContactsIn,
+    SchoolIn,
+    SchoolOut,
+    StaffContactsIn,
+    StatsOut,
+)
+from samen_notifications.entrypoints.scope import (
+    refuse_out_of_scope,
+    require_school,
+    visible_pupil,
+)
+
+router = APIRouter(prefix="/v1", tags=["staff"])
+
+CanImport = Annotated[StaffPrincipal, Depends(require("roster.import"))]
+CanImportStaff = Annotated[StaffPrincipal, Depends(require("staff.import"))]
+CanEditSchools = Annotated[StaffPrincipal, Depends(require("schools.edit"))]
+CanBroadcast = Annotated[StaffPrincipal, Depends(require("broadcast.send"))]
+CanRead = Annotated[StaffPrincipal, Depends(require("notifications.read"))]
+CanSendPreferences = Annotated[StaffPrincipal, Depends(require("preferences_link.send"))]
+CanReadStats = Annotated[StaffPrincipal, Depends(require("stats.read"))]
+
+
+@router.post("/roster/contacts", response_model=ImportOut)
+async def import_roster_contacts(
+    body: RosterContactsIn, staff: CanImport, deps: DepsDep
+) -> ImportOut:
+    """The roster import's share for this service: guardians' contact points, the pupil's
+    first name and the do-not-contact flag. Re-importing the same rows changes nothing."""
+    async with unit_of_work(deps.sessions) as session:
+        await require_school(deps, session, staff, body.school_id)
+        result = await roster_import.import_contacts(
+            session,
+            deps.planner,
+            tenant=staff.tenant,
+            school_id=body.school_id,
+            lines=views.roster_lines(body),
+            now=deps.clock.now(),
+        )
+    return ImportOut.model_validate(result, from_attributes=True)
+
+
+@router.post("/roster/staff", response_model=ImportOut)
+async def import_staff_contacts(
+    body: StaffContactsIn, staff: CanImportStaff, deps: DepsDep
+) -> ImportOut:
+    """Staff members' e-mail addresses, roles and schools (for staff notices)."""
+    lines = views.staff_lines(body)
+    async with unit_of_work(deps.sessions) as session:
+        for school_id in {s for line in lines for s in line.school_ids}:
+            await require_school(deps, session, staff, school_id)
+        result = await roster_import.import_staff(
+            session, tenant=staff.tenant, lines=lines, now=deps.clock.now()
+        )
+    return ImportOut.model_validate(result, from_attributes=True)
+
+
+@router.put("/schools/{school_id}", response_model=SchoolOut)
+async def save_school(
+    school_id: UUID, body: SchoolIn, staff: CanEditSchools, deps: DepsDep
+) -> SchoolOut:
+    """A school's public details, which sign its messages."""
+    async with unit_of_work(deps.sessions) as session:
+        await require_school(deps, session, staff, school_id)
+        if body.board_id is not None and not staff.covers_school(school_id, body.board_id):
+            await refuse_out_of_scope(deps, staff)
+        await roster.save_school(session, staff.tenant, school_id, body.model_dump())
+    return SchoolOut(school_id=school_id, **body.model_dump())
+
+
+@router.post("/broadcasts", response_model=BroadcastOut, status_code=status.HTTP_202_ACCEPTED)
+async def send_broadcast(body: BroadcastIn, staff: CanBroadcast, deps: DepsDep) -> BroadcastOut:
+    """One message to every guardian of a school, a board or the whole tenant, in their
+    language where staff wrote it, else Dutch (counted). Sending the same
+    `broadcast_id` twice sends once."""
+    texts = views.broadcast_texts(body, deps.broadcast_languages)
+    broadcast_id = body.broadcast_id or uuid4()
+    async with unit_of_work(deps.sessions) as session:
+        school_ids = await _broadcast_schools(deps, session, staff, body)
+        recipients = await commands.send_broadcast(
+            session,
+            deps.planner,
+            commands.BroadcastRequest(
+                broadcast_id=broadcast_id,
+                tenant=staff.tenant,
+                scope=commands.BroadcastScope(body.scope, body.scope_id),
+                school_ids=school_ids,
+                sender_name=body.sender_name,
+                texts=texts,
+                created_by=staff.actor,
+            ),
+            deps.clock.now(),
+        )
+    return BroadcastOut(broadcast_id=broadcast_id, recipients=recipients)
+
+
+async def _broadcast_schools(
+    deps: Deps, session: AsyncSession, staff: StaffPrincipal, body: BroadcastIn
+) -> tuple[UUID, ...] | None:
+    if body.scope == "tenant":
+        if not staff.sees_whole_tenant:
+            await refuse_out_of_scope(deps, staff)
+        return None
+    if body.scope_id is None:
+        raise Invalid("scope_id is required for a school or board")
+    if body.scope == "school":
+        await require_school(deps, session, staff, body.scope_id)
+        return (body.scope_id,)
+    if not staff.covers_board(body.scope_id):
+        await refuse_out_of_scope(deps, staff)
+    return tuple(await roster.schools_of_board(session, staff.tenant, body.scope_id))
+
+
+@router.get("/broadcasts/{broadcast_id}", response_model=BroadcastOut)
+async def broadcast_status(broadcast_id: UUID, staff: CanBroadcast, deps: DepsDep) -> BroadcastOut:
+    """How far a broadcast got: its messages by status."""
+    async with deps.sessions() as session:
+        row = await broadcasts.get(session, staff.tenant, broadcast_id)
+        if row is None or not views.may_see_broadcast(staff, row):
+            raise NotFound()
+        counts = await statuses.status_counts(session, staff.tenant, broadcast_id)
+    by_status: dict[str, int] = {}
+    for per_channel in counts.values():
+        for state, count in per_channel.items():
+            by_status[state] = by_status.get(state, 0) + count
+    return BroadcastOut(broadcast_id=broadcast_id, recipients=row.recipients, messages=by_status)
+
+
+@router.get("/pupils/{pupil_id}/notifications", response_model=list[NotificationOut])
+async def pupil_notifications(
+    pupil_id: UUID, staff: CanRead, deps: DepsDep
+) -> list[NotificationOut]:
+    """What went to whom about this pupil, on which channel, and how it ended."""
+    async with deps.sessions() as session:
+        await visible_pupil(deps, session, staff, pupil_id)
+        notes = await statuses.notifications_about_pupil(session, staff.tenant, pupil_id)
+        sent = await statuses.messages_about_pupil(session, staff.tenant, pupil_id)
+    return views.notifications_out(notes, [m for m, _ in sent])
+
+
+@router.post("/guardians/{guardian_id}/preferences-link", response_model=PreferencesLinkOut)
+async def send_preferences_link(
+    guardian_id: UUID, staff: CanSendPreferences, deps: DepsDep
+) -> PreferencesLinkOut:
+    """Send the guardian a link to their own contact preferences (to the points on file)."""
+    async with unit_of_work(deps.sessions) as session:
+        pupils = await roster.pupils_of_guardian(session, staff.tenant, guardian_id)
+        if not pupils:
+            raise NotFound()
+        if not await views.any_pupil_visible(session, staff, pupils):
+            await refuse_out_of_scope(deps, staff)
+        outcome = await commands.send_preferences_link(
+            session,
+            deps.planner,
+            tenant=staff.tenant,
+            guardian_id=guardian_id,
+            requested_by=staff.actor,
+            now=deps.clock.now(),
+        )
+    if outcome is None:
+        raise NotFound()
+    return PreferencesLinkOut(
+        planned=outcome.planned, waiting=outcome.waiting, unreachable=outcome.unreachable
+    )
+
+
+@router.get("/stats", response_model=StatsOut)
+async def stats(staff: CanReadStats, deps: DepsDep) -> StatsOut:
+    """Counters of the caller's tenant (language fallbacks by template and language) and
+    its messages by channel and status."""
+    async with deps.sessions() as session:
+        found = await counters.read(session, staff.tenant)
+        by_channel = await statuses.status_counts(session, staff.tenant)
+    return StatsOut(counters=found, messages=by_channel)

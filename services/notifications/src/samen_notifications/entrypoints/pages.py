@@ -1,0 +1,191 @@
+"""Parent pages of this service: contact preferences, asking for a fresh link, short
+links, and the public key owning services verify guardian tokens with.
+
+Server-rendered HTML that works without JavaScript; Dutch first, English beside it for
+parents who chose English. A GET never uses a link up; the first POST exchanges it for
+an hour's session (the access kit).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs, urlencode
+
+import jinja2
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from samen_contract.envelope import PLATFORM_TENANT
+from samen_contract.events.access import AccessRefusedReason, Credential
+from samen_kit.access import ActionRefused, GuardianClaims, GuardianDep, GuardianSessionDep
+from samen_kit.db import unit_of_work
+from samen_kit.problems import Invalid
+
+from samen_notifications import commands
+from samen_notifications.adapters import contacts, links
+from samen_notifications.domain.items import ItemKind
+from samen_notifications.entrypoints.deps import Deps, DepsDep
+from samen_notifications.entrypoints.page_texts import LANGUAGES, TEXTS
+from samen_notifications.entrypoints.renewal import RenewalRefused
+from samen_notifications.preferences import (
+    PreferencesError,
+    current_preferences,
+    parse_preferences,
+    save_preferences,
+)
+
+router = APIRouter(tags=["parents"])
+CONTACT_PATH = "/ouders/contact"
+RENEW_PAGE = "/ouders/nieuwe-link"
+RENEW_ACTION = "/v1/links/renew"
+LANGUAGE_CODES = frozenset(code for code, _ in LANGUAGES)
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("samen_notifications", "pages"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+)
+
+
+TITLES = {"contact.html": "title", "renew.html": "renew_title"}
+
+
+def page(name: str, lang: str, status_code: int = 200, **values: Any) -> HTMLResponse:
+    primary = lang.split("-")[0]
+    other = TEXTS.get(primary) if primary != "nl" else None
+    html = _ENV.get_template(name).render(
+        title_key=values.pop("heading", None) or TITLES.get(name, "title"),
+        nl=TEXTS["nl"],
+        other=other,
+        other_lang=primary,
+        other_dir="rtl" if primary == "ar" else "ltr",
+        **values,
+    )
+    return HTMLResponse(html, status_code=status_code, headers={"Cache-Control": "no-store"})
+
+
+def _message(lang: str, heading: str, body: str, status_code: int = 200) -> HTMLResponse:
+    return page("message.html", lang, status_code, heading=heading, body=body, shown=heading)
+
+
+def _own_contact(claims: GuardianClaims) -> None:
+    """A contact link opens only its own guardian's preferences."""
+    if not claims.item.is_(ItemKind.CONTACT.value, claims.guardian_id):
+        raise ActionRefused()
+
+
+@router.get(CONTACT_PATH, response_class=HTMLResponse)
+async def contact_page(request: Request, guardian: GuardianDep, deps: DepsDep) -> HTMLResponse:
+    _own_contact(guardian)
+    async with deps.sessions() as session:
+        row = await contacts.guardian_contact(session, guardian.tenant, guardian.guardian_id)
+    current = current_preferences(row)
+    return page(
+        "contact.html",
+        current["language"],
+        current=current,
+        languages=LANGUAGES,
+        token=request.query_params.get("token"),
+        action=CONTACT_PATH,
+        error=None,
+    )
+
+
+@router.post(CONTACT_PATH, response_class=HTMLResponse)
+async def save_contact(
+    request: Request, guardian: GuardianSessionDep, deps: DepsDep
+) -> HTMLResponse:
+    _own_contact(guardian)
+    form = await _form(request)
+    try:
+        preferences = parse_preferences(form, LANGUAGE_CODES)
+    except PreferencesError as error:
+        current = {**current_preferences(None), **{k: v for k, v in form.items() if k != "token"}}
+        return page(
+            "contact.html",
+            current.get("language", "nl"),
+            422,
+            current=current,
+            languages=LANGUAGES,
+            token=None,
+            action=CONTACT_PATH,
+            error=error.key,
+        )
+    async with unit_of_work(deps.sessions) as session:
+        await save_preferences(
+            session,
+            deps.planner,
+            tenant=guardian.tenant,
+            guardian_id=guardian.guardian_id,
+            preferences=preferences,
+            now=deps.clock.now(),
+        )
+    return _message(preferences.language, "saved_title", "saved_body")
+
+
+@router.get(RENEW_PAGE, response_class=HTMLResponse)
+async def renew_page(token: str = "") -> HTMLResponse:
+    """Where an owning service sends a parent whose link expired (with that link's token)."""
+    if not token:
+        return _message("nl", "gone_title", "gone_body", 404)
+    return page("renew.html", "nl", token=token, action=RENEW_ACTION)
+
+
+@router.post(RENEW_ACTION, response_class=HTMLResponse)
+async def renew_link(request: Request, deps: DepsDep) -> HTMLResponse:
+    """A fresh link for the same guardian, pupil and item, sent to the contact points on
+    file (never to an address typed here); at most one per hour and item."""
+    token = (await _form(request)).get("token", "")
+    now = deps.clock.now()
+    try:
+        claims = await deps.renewals.read(token, now)
+    except RenewalRefused as refused:
+        await _count_refusal(deps, refused.tenant)
+        return _message("nl", "refused_title", "refused_body", 400)
+    async with unit_of_work(deps.sessions) as session:
+        await commands.send_fresh_link(
+            session,
+            deps.planner,
+            tenant=claims.tenant,
+            guardian_id=claims.guardian_id,
+            pupil_id=claims.pupil_id,
+            item=claims.item,
+            now=now,
+        )
+    return _message("nl", "renewed_title", "renewed_body", 202)
+
+
+async def _count_refusal(deps: Deps, tenant: str | None) -> None:
+    await deps.refusals.count(
+        AccessRefusedReason.FORGED_TOKEN,
+        Credential.GUARDIAN_TOKEN,
+        tenant or PLATFORM_TENANT,
+        deps.clock.now(),
+    )
+
+
+@router.get("/l/{code}")
+async def short_link(code: str, deps: DepsDep) -> Response:
+    """An SMS's short link: on to the owning service's page (a stale one: ask anew)."""
+    now = deps.clock.now()
+    async with deps.sessions() as session:
+        target = await links.target_of(session, code, now)
+        stale = None if target else await links.stale_target_of(session, code)
+    if target is not None:
+        return RedirectResponse(target, status_code=303, headers={"Cache-Control": "no-store"})
+    if stale is not None:
+        token = parse_qs(stale.partition("?")[2]).get("token", [""])[0]
+        return RedirectResponse(f"{RENEW_PAGE}?{urlencode({'token': token})}", status_code=303)
+    return _message("nl", "gone_title", "gone_body", 404)
+
+
+@router.get("/.well-known/guardian-jwks.json")
+async def guardian_jwks(deps: DepsDep) -> JSONResponse:
+    """The public key of guardian links: owning services verify tokens with it."""
+    return JSONResponse(deps.links.jwks(), headers={"Cache-Control": "public, max-age=300"})
+
+
+async def _form(request: Request) -> dict[str, str]:
+    content_type = request.headers.get("content-type", "").split(";")[0].strip()
+    if content_type != "application/x-www-form-urlencoded":
+        raise Invalid("a form (application/x-www-form-urlencoded) is expected")
+    fields = parse_qs((await request.body()).decode("utf-8", errors="replace"))
+    return {name: values[0] for name, values in fields.items() if values}

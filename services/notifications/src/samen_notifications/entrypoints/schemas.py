@@ -1,0 +1,129 @@
+"""Request and response bodies of the staff API. Addresses come in; none go out."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Line = Annotated[int, Field(ge=0)]
+Text = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class GuardianContactIn(BaseModel):
+    guardian_id: UUID
+    email: Annotated[str, Field(max_length=320)] | None = None
+    mobile: Annotated[str, Field(max_length=40)] | None = None
+    language: Annotated[str, Field(max_length=35)] | None = None  # None: Dutch
+    do_not_contact: bool = False
+
+
+class RosterRowIn(BaseModel):
+    line: Line
+    pupil_id: UUID
+    pupil_first_name: Annotated[str, Field(max_length=100)] = ""  # empty: "your child"
+    guardians: list[GuardianContactIn] = Field(max_length=10)
+
+
+class RosterContactsIn(BaseModel):
+    school_id: UUID
+    rows: list[RosterRowIn] = Field(max_length=20_000)
+
+
+class LineError(BaseModel):
+    line: int
+    detail: str
+
+
+class ImportOut(BaseModel):
+    imported: int
+    unchanged: int
+    errors: list[LineError]
+
+
+class StaffContactIn(BaseModel):
+    line: Line | None = None
+    staff_id: UUID
+    role: Literal["ib", "teacher", "director", "trajectbegeleider", "board_admin", "swv_admin"]
+    school_ids: list[UUID] = Field(max_length=200)
+    email: Annotated[str, Field(max_length=320)]
+
+
+class StaffContactsIn(BaseModel):
+    staff: list[StaffContactIn] = Field(max_length=5000)
+
+
+class SchoolIn(BaseModel):
+    board_id: UUID | None = None
+    name: Text
+    phone: Annotated[str, Field(max_length=40)] | None = None
+    email: Annotated[str, Field(max_length=254)] | None = None
+    address: Annotated[str, Field(max_length=300)] | None = None
+
+
+class SchoolOut(SchoolIn):
+    school_id: UUID
+
+
+class BroadcastText(BaseModel):
+    subject: Annotated[str, Field(min_length=1, max_length=150)]
+    body: Annotated[str, Field(min_length=1, max_length=5000)]
+    sms: Annotated[str, Field(min_length=1, max_length=300)] | None = None
+
+
+class BroadcastIn(BaseModel):
+    """Dutch (`nl`) always; other languages where staff wish."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": []})
+
+    broadcast_id: UUID | None = None  # the caller's id: sending it twice sends once
+    scope: Literal["school", "board", "tenant"]
+    scope_id: UUID | None = None
+    sender_name: Text
+    texts: dict[str, BroadcastText]
+
+
+class BroadcastOut(BaseModel):
+    broadcast_id: UUID
+    recipients: int
+    messages: dict[str, int] = Field(default_factory=dict)  # by status
+
+
+class MessageOut(BaseModel):
+    message_id: UUID
+    channel: str
+    status: str
+    attempts: int
+    language: str | None
+    fell_back: bool | None
+    not_before: datetime
+    sent_at: datetime | None
+    delivered_at: datetime | None
+    failed_at: datetime | None
+    failure_reason: str | None
+
+
+class NotificationOut(BaseModel):
+    notification_id: UUID
+    recipient_kind: str
+    recipient_id: UUID
+    template: str
+    status: str
+    caused_by: UUID
+    caused_by_type: str | None
+    command: str | None
+    created_at: datetime
+    messages: list[MessageOut]
+
+
+class PreferencesLinkOut(BaseModel):
+    planned: int
+    waiting: int
+    unreachable: int
+
+
+class StatsOut(BaseModel):
+    counters: dict[str, dict[str, int]]
+    messages: dict[str, dict[str, int]]  # channel -> status -> count

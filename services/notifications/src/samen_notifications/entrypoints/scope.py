@@ -1,0 +1,48 @@
+"""Staff see their own tenant and the schools they cover; anything else is "not found",
+recorded as a refused attempt (`out_of_scope`) for the audit trail."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from samen_contract.events.access import AccessRefusedReason, Credential
+from samen_kit.access import StaffPrincipal
+from samen_kit.problems import NotFound
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from samen_notifications.adapters import roster
+from samen_notifications.entrypoints.deps import Deps
+
+
+async def require_school(
+    deps: Deps, session: AsyncSession, staff: StaffPrincipal, school_id: UUID
+) -> None:
+    school = await roster.school(session, staff.tenant, school_id)
+    board = school.board_id if school else None
+    if not staff.covers_school(school_id, board):
+        await refuse_out_of_scope(deps, staff)
+
+
+async def refuse_out_of_scope(deps: Deps, staff: StaffPrincipal) -> None:
+    await deps.refusals.count(
+        AccessRefusedReason.OUT_OF_SCOPE,
+        Credential.STAFF_TOKEN,
+        staff.tenant,
+        deps.clock.now(),
+    )
+    raise NotFound()
+
+
+async def visible_pupil(
+    deps: Deps, session: AsyncSession, staff: StaffPrincipal, pupil_id: UUID
+) -> None:
+    """The pupil is known in the caller's tenant and at a school the caller covers."""
+    pupil = (await roster.pupils(session, staff.tenant, [pupil_id])).get(pupil_id)
+    if pupil is None:
+        raise NotFound()
+    school = (
+        await roster.school(session, staff.tenant, pupil.school_id) if pupil.school_id else None
+    )
+    board = school.board_id if school else None
+    if pupil.school_id is None or not staff.covers_school(pupil.school_id, board):
+        await refuse_out_of_scope(deps, staff)

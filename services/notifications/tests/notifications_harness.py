@@ -1,0 +1,272 @@
+"""The notifications service under test, started whole over real HTTP against real
+Kafka and PostgreSQL (a fresh database per start), with the local SMTP server (aiosmtpd)
+and the SMS gateway simulator in this process. `Running` holds what a test needs: staff
+tokens, publishing events, the bus read back, the mail folder, the SMS log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import uuid
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default as default_policy
+from pathlib import Path
+from typing import Any, cast
+
+import httpx
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from joserfc.jwk import OKPKey
+from samen_contract import Envelope, Event
+from samen_contract.codec import decode, encode
+from samen_contract.topics import events_topic
+from samen_kit.access import Role, StaticJwks, mint_staff_token
+from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
+from samen_kit.access.testing import new_signing_key
+from samen_kit.clock import Clock, FakeClock
+from samen_kit.migrations import upgrade
+from samen_kit.testing.server import free_port, serve
+from samen_notifications.adapters.mailserver import MailServer
+from samen_notifications.adapters.sms_simulator import SimulatorConfig
+from samen_notifications.adapters.sms_simulator import create_app as simulator_app
+from samen_notifications.bootstrap import NotificationsService, build_service
+from samen_notifications.migrations import MIGRATIONS
+from samen_notifications.settings import NotificationsSettings
+
+SMS_KEY = "test_samen"
+
+
+@dataclass
+class Running:
+    service: NotificationsService
+    base_url: str
+    http: httpx.AsyncClient
+    mail: MailServer
+    staff_key: OKPKey
+    guardian_key: OKPKey
+    clock: Clock
+    kafka: str
+    prefix: str
+    tap: BusTap
+    sms_log: Path
+    sequences: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    @property
+    def settings(self) -> NotificationsSettings:
+        return self.service.settings
+
+    def staff_token(
+        self,
+        tenant: str,
+        role: Role = Role.SWV_ADMIN,
+        *,
+        schools: tuple[uuid.UUID, ...] = (),
+        boards: tuple[uuid.UUID, ...] = (),
+        subject: str | None = None,
+    ) -> str:
+        return mint_staff_token(
+            self.staff_key,
+            subject=subject or f"staff-{uuid.uuid4().hex[:8]}",
+            role=role,
+            tenant=tenant,
+            issuer=DEV_STAFF_ISSUER,
+            now=self.clock.now(),
+            schools=[str(s) for s in schools],
+            boards=[str(b) for b in boards],
+        )
+
+    def headers(self, tenant: str, role: Role = Role.SWV_ADMIN, **kw: Any) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.staff_token(tenant, role, **kw)}"}
+
+    def envelope(
+        self, event: Event, *, tenant: str, subject: str, event_id: uuid.UUID | None = None
+    ) -> Envelope:
+        key = (tenant, subject)
+        self.sequences[key] = self.sequences.get(key, 0) + 1
+        return Envelope.for_event(
+            event,
+            tenant=tenant,
+            subject=subject,
+            actor="system:test",
+            sequence=self.sequences[key],
+            id=event_id,
+            time=self.clock.now(),
+        )
+
+    async def publish(self, *pairs: tuple[Envelope, Event], times: int = 1) -> None:
+        """Put events on their owners' topics (each `times` times: redelivery)."""
+        producer = AIOKafkaProducer(bootstrap_servers=self.kafka)
+        await producer.start()
+        try:
+            for _ in range(times):
+                for envelope, event in pairs:
+                    record = encode(envelope, event)
+                    await producer.send_and_wait(
+                        self.prefix + record.topic,
+                        key=record.key,
+                        value=record.value,
+                        headers=list(record.headers),
+                    )
+        finally:
+            await producer.stop()
+
+    def bus(self, tenant: str, name: str | None = None) -> list[tuple[Envelope, dict[str, Any]]]:
+        """The events this service published for `tenant` (of type `name`), read from Kafka."""
+        return self.tap.of(tenant, name)
+
+    def mails(self, to: str | None = None) -> list[EmailMessage]:
+        found = []
+        for entry in self.mail.folder.entries():
+            if to is None or to in entry.envelope_to:
+                raw = (self.mail.folder.path / entry.file).read_bytes()
+                found.append(message_from_bytes(raw, policy=default_policy))
+        return found
+
+    def texts(self) -> list[dict[str, Any]]:
+        """The SMS messages the gateway simulator accepted (its log)."""
+        if not self.sms_log.exists():
+            return []
+        lines = self.sms_log.read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines if line.strip()]
+
+    async def drain(self) -> int:
+        """Send what is due now (the background dispatcher may beat us to it)."""
+        return await self.service.dispatcher.drain()
+
+    async def import_roster(
+        self, tenant: str, school_id: uuid.UUID, rows: list[dict[str, Any]]
+    ) -> dict[str, Any]:
+        response = await self.http.post(
+            "/v1/roster/contacts",
+            json={"school_id": str(school_id), "rows": rows},
+            headers=self.headers(tenant),
+        )
+        assert response.status_code == 200, response.text
+        return cast(dict[str, Any], response.json())
+
+
+class BusTap:
+    """Reads a topic from its beginning into memory for as long as the test runs."""
+
+    def __init__(self, kafka: str, topic: str) -> None:
+        self._consumer = AIOKafkaConsumer(
+            topic, bootstrap_servers=kafka, group_id=None, auto_offset_reset="earliest"
+        )
+        self.seen: list[tuple[Envelope, dict[str, Any]]] = []
+        self._task: asyncio.Task[None] | None = None
+
+    async def __aenter__(self) -> BusTap:
+        await self._consumer.start()
+        self._task = asyncio.create_task(self._read())
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        await self._consumer.stop()
+
+    async def _read(self) -> None:
+        async for record in self._consumer:
+            envelope, _, data = decode(record.value or b"", list(record.headers))
+            self.seen.append((envelope, data))
+
+    def of(self, tenant: str, name: str | None = None) -> list[tuple[Envelope, dict[str, Any]]]:
+        return [
+            (env, data)
+            for env, data in self.seen
+            if env.tenant == tenant and (name is None or env.type.split(".")[2] == name)
+        ]
+
+
+async def wait_for(probe: Callable[[], Any], *, within: float = 30.0, interval: float = 0.1) -> Any:
+    """Poll `probe` (sync or async) until it returns something truthy; no bare sleeps."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while True:
+        result = probe()
+        if asyncio.iscoroutine(result):
+            result = await result
+        if result:
+            return result
+        if loop.time() > deadline:
+            raise AssertionError(f"condition not met within {within}s: last={result!r}")
+        await asyncio.sleep(interval)
+
+
+def new_tenant() -> str:
+    return f"swv-{uuid.uuid4().hex[:8]}"
+
+
+StartService = Callable[..., contextlib.AbstractAsyncContextManager[Running]]
+
+
+def service_starter(
+    kafka_bootstrap: str, topic_prefix: str, make_database: Callable[[str], str], tmp_path: Path
+) -> StartService:
+    @contextlib.asynccontextmanager
+    async def start(clock: Clock | None = None, **overrides: Any) -> AsyncIterator[Running]:
+        url = make_database("notif")
+        await asyncio.to_thread(upgrade, url, MIGRATIONS)
+        clock = clock or FakeClock()
+        staff_key, guardian_key = new_signing_key(), new_signing_key()
+        port, sms_port = free_port(), free_port()
+        sms_log = tmp_path / f"sms-{uuid.uuid4().hex[:6]}.jsonl"
+        async with (
+            MailServer(tmp_path / f"mail-{uuid.uuid4().hex[:6]}") as mail,
+            serve(
+                simulator_app(
+                    SimulatorConfig(access_key=SMS_KEY, report_delay=0.05, log_path=sms_log)
+                ),
+                port=sms_port,
+            ) as sms_url,
+        ):
+            settings = NotificationsSettings(
+                kafka_bootstrap=kafka_bootstrap,
+                database_url=url,
+                topic_prefix=topic_prefix,
+                outbox_poll_ms=100,
+                consumer_backoff_ms=20,
+                public_base_url=f"http://127.0.0.1:{port}",
+                smtp_port=mail.port,
+                sms_base_url=sms_url,
+                sms_access_key=SMS_KEY,
+                sms_rate_per_second=200,
+                dispatch_poll_ms=50,
+                sweep_interval_seconds=0.2,
+                retry_base_seconds=1,
+                mail_dir=mail.folder.path,
+                **overrides,
+            )
+            service = build_service(
+                settings,
+                clock=clock,
+                guardian_key=guardian_key,
+                staff_jwks=StaticJwks(public_jwks(staff_key)),
+            )
+            topic = topic_prefix + events_topic("notifications")
+            async with (
+                serve(service.app, port=port) as base_url,
+                httpx.AsyncClient(base_url=base_url, timeout=30) as http,
+                BusTap(kafka_bootstrap, topic) as tap,
+            ):
+                yield Running(
+                    service=service,
+                    base_url=base_url,
+                    http=http,
+                    mail=mail,
+                    staff_key=staff_key,
+                    guardian_key=guardian_key,
+                    clock=clock,
+                    kafka=kafka_bootstrap,
+                    prefix=topic_prefix,
+                    tap=tap,
+                    sms_log=sms_log,
+                )
+
+    return start

@@ -1,0 +1,12 @@
+"""The committed OpenAPI and AsyncAPI documents are the ones the code produces."""
+
+from __future__ import annotations
+
+import pytest
+from samen_notifications.documents import stale
+
+pytestmark = pytest.mark.unit
+
+
+def test_the_committed_api_documents_match_the_code() -> None:
+    assert stale() == [], "run: uv run python -m samen_notifications.documents write"

@@ -1,0 +1,110 @@
+"""What parents and the roster type in: normalised when usable, refused by kind (never
+echoing the value) when not."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, time
+
+import pytest
+from samen_contract.events.access import AccessRefusedReason, Credential
+from samen_kit.access import Audience, ProvenClaims, Refusal, RefusalReason
+from samen_notifications.domain.errors import InvalidContactPoint
+from samen_notifications.entrypoints.page_texts import EN, LANGUAGES, NL
+from samen_notifications.entrypoints.refusals import REASONS, credential_of
+from samen_notifications.preferences import PreferencesError, current_preferences, parse_preferences
+from samen_notifications.roster_import import GuardianLine, guardian_values
+
+pytestmark = pytest.mark.unit
+
+CODES = frozenset(code for code, _ in LANGUAGES)
+
+
+def _line(**kw: object) -> GuardianLine:
+    values: dict[str, object] = {
+        "guardian_id": uuid.uuid4(),
+        "email": None,
+        "mobile": None,
+        "language": "nl",
+        "do_not_contact": False,
+    }
+    return GuardianLine(**(values | kw))  # type: ignore[arg-type]
+
+
+def test_a_roster_guardian_is_stored_normalised() -> None:
+    values = guardian_values(
+        _line(email="Ouder@Example.NL", mobile="06-1234 5678", language="PT_br")
+    )
+    assert values == {
+        "email": "Ouder@example.nl",
+        "mobile": "+31612345678",
+        "language": "pt-BR",
+        "do_not_contact": False,
+    }
+
+
+def test_empty_details_are_no_details() -> None:
+    assert guardian_values(_line(email="  ", mobile=""))["email"] is None
+
+
+@pytest.mark.parametrize(
+    ("field", "raw"), [("email", "ouder@"), ("mobile", "0201234567"), ("language", "12")]
+)
+def test_an_unusable_detail_is_named_by_kind_without_its_value(field: str, raw: str) -> None:
+    with pytest.raises(InvalidContactPoint) as refused:
+        guardian_values(_line(**{field: raw}))
+    assert str(refused.value).startswith(f"{field}:") and raw not in str(refused.value)
+
+
+def test_a_parent_chooses_sms_only_and_later_quiet_hours() -> None:
+    form = {
+        "language": "ar",
+        "mobile": "+31 6 12345678",
+        "channels": "sms",
+        "quiet_start": "22:00",
+        "quiet_end": "08:15",
+    }
+    preferences = parse_preferences(form, CODES)
+    values = preferences.values()
+    assert values["channel_choices"]["request"] == ["sms"]
+    assert (values["quiet_start"], values["quiet_end"]) == (time(22), time(8, 15))
+    assert values["email"] is None and values["mobile"] == "+31612345678"
+
+
+@pytest.mark.parametrize(
+    ("form", "key"),
+    [
+        ({"language": "xx", "email": "a@example.nl"}, "invalid_language"),
+        ({"email": "nope"}, "invalid_email"),
+        ({"mobile": "12"}, "invalid_mobile"),
+        ({}, "no_channel"),
+        ({"email": "a@example.nl", "quiet_start": "late"}, "invalid_time"),
+    ],
+)
+def test_a_form_that_cannot_be_saved_names_what_to_fix(form: dict[str, str], key: str) -> None:
+    with pytest.raises(PreferencesError) as refused:
+        parse_preferences(form, CODES)
+    assert refused.value.key == key and key in NL and key in EN
+
+
+def test_every_page_text_exists_in_dutch_and_english() -> None:
+    assert set(NL) == set(EN)
+
+
+def test_the_form_starts_from_what_is_on_file_or_the_defaults() -> None:
+    assert current_preferences(None)["quiet_start"] == "21:00"
+
+
+def test_a_refused_token_is_recorded_by_reason_and_credential() -> None:
+    proven = ProvenClaims(tenant="swv-a", subject="s", jti="j")
+    at = datetime(2026, 1, 5, tzinfo=UTC)
+    reused = Refusal(RefusalReason.REUSED, Audience.GUARDIAN, at, "/ouders/contact", proven)
+    missing = Refusal(RefusalReason.MISSING, Audience.STAFF, at, "/v1/stats", ProvenClaims())
+    garbage = Refusal(RefusalReason.MALFORMED, Audience.STAFF, at, "/v1/stats", ProvenClaims())
+    assert (REASONS[reused.reason], credential_of(reused)) == (
+        AccessRefusedReason.REUSED_TOKEN,
+        Credential.GUARDIAN_TOKEN,
+    )
+    assert credential_of(missing) is Credential.NONE
+    assert credential_of(garbage) is Credential.UNREADABLE
+    assert set(REASONS) == set(RefusalReason)
