@@ -111,7 +111,7 @@ async def _drop(server_url: str, name: str) -> None:
         try:
             await _execute(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             return
-        except Exception:  # noqa: BLE001 - retried, then left for the next run's cleanup
+        except Exception:
             await asyncio.sleep(0.2 * (attempt + 1))
 
 
