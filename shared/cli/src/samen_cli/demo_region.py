@@ -3,9 +3,13 @@
 Pure and seeded: the same region every time, written as the schools' own roster files
 (docs/roster.md) so that loading it goes through `samen roster import` like real data.
 Guardians read Dutch, Arabic, Turkish, Polish, Ukrainian or English; some pupils have two
-guardians with authority, some a second parent with only the right to information.
-Contact points are fictitious (`.invalid` addresses, numbers in a range that no
-operator issues for real customers).
+guardians with authority (in some families the second reads Dutch), some a second parent
+with only the right to information. Contact points are fictitious (`.invalid` addresses,
+mobile numbers from one block of 06-1234 numbers, each given to one guardian only).
+
+Staff are part of the region too: an IB, a teacher and a director per school, and the
+samenwerkingsverband's trajectbegeleider and administrator, each with a stable
+pseudonymous id and a `.invalid` address.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import io
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 from uuid import UUID
 
 from samen_contract import pseudonymous_id
@@ -55,6 +60,10 @@ FIRST_NAMES = (
 )
 
 
+MOBILE_BLOCK = 12340000  # 06-1234xxxx: fiction, never dialled by the simulator
+SECOND_PARENT_DUTCH = 0.3  # in mixed families the second guardian reads Dutch
+
+
 @dataclass(frozen=True)
 class School:
     number: str
@@ -62,6 +71,7 @@ class School:
     board_id: UUID
     school_id: UUID
     pupils: int
+    index: int = 0  # the school's place in the region: keeps mobile numbers apart
 
 
 @dataclass(frozen=True)
@@ -71,10 +81,33 @@ class Region:
     schools: tuple[School, ...]
 
 
-def region(pupils_per_school: int = 100) -> Region:
+class StaffRole(StrEnum):
+    IB = "ib"
+    TEACHER = "teacher"
+    DIRECTOR = "director"
+    TRAJECTBEGELEIDER = "trajectbegeleider"
+    SWV_ADMIN = "swv_admin"
+
+
+SCHOOL_ROLES = (StaffRole.IB, StaffRole.TEACHER, StaffRole.DIRECTOR)
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    """A colleague of the region. `school` is None for the samenwerkingsverband's own."""
+
+    person_id: UUID
+    role: StaffRole
+    email: str
+    school: School | None = None
+
+
+def region(pupils_per_school: int = 100, tenant: str = TENANT) -> Region:
+    if not 1 <= pupils_per_school <= 499:
+        raise ValueError("a demo school has 1 to 499 pupils (mobile numbers stay unique)")
     boards = {
-        "Stichting Samen Leren": pseudonymous_id("board", TENANT, "samen-leren"),
-        "Stichting De Brug": pseudonymous_id("board", TENANT, "de-brug"),
+        "Stichting Samen Leren": pseudonymous_id("board", tenant, "samen-leren"),
+        "Stichting De Brug": pseudonymous_id("board", tenant, "de-brug"),
     }
     first, second = boards.values()
     specs = (
@@ -83,10 +116,44 @@ def region(pupils_per_school: int = 100) -> Region:
         ("sbo-de-brug", "SBO De Brug", second),
     )
     schools = tuple(
-        School(number, name, board, pseudonymous_id("school", TENANT, number), pupils_per_school)
-        for number, name, board in specs
+        School(
+            number,
+            name,
+            board,
+            pseudonymous_id("school", tenant, number),
+            pupils_per_school,
+            index,
+        )
+        for index, (number, name, board) in enumerate(specs)
     )
-    return Region(TENANT, boards, schools)
+    return Region(tenant, boards, schools)
+
+
+def staff(of: Region) -> tuple[StaffMember, ...]:
+    """Everyone who works on the region's cases, with stable ids."""
+    at_schools = tuple(
+        StaffMember(
+            pseudonymous_id("staff", of.tenant, school.number, role.value),
+            role,
+            f"{role.value}.{school.number}@demo-scholen.invalid",
+            school,
+        )
+        for school in of.schools
+        for role in SCHOOL_ROLES
+    )
+    swv = tuple(
+        StaffMember(
+            pseudonymous_id("staff", of.tenant, "swv", role.value),
+            role,
+            f"{role.value}@demo-swv.invalid",
+        )
+        for role in (StaffRole.TRAJECTBEGELEIDER, StaffRole.SWV_ADMIN)
+    )
+    return at_schools + swv
+
+
+def staff_member(of: Region, role: StaffRole, school: School | None = None) -> StaffMember:
+    return next(m for m in staff(of) if m.role is role and m.school == school)
 
 
 def roster_csv(school: School, today: date, seed: int = 2026) -> str:
@@ -121,10 +188,11 @@ def _pupil(rng: random.Random, school: School, n: int, today: date) -> dict[str,
     }
     row |= _guardian(rng, school, n, 1, language, authority=True)
     draw = rng.random()
+    second = "nl" if rng.random() < SECOND_PARENT_DUTCH else language
     if draw < 0.45:  # two parents with authority
-        row |= _guardian(rng, school, n, 2, language, authority=True)
+        row |= _guardian(rng, school, n, 2, second, authority=True)
     elif draw < 0.55:  # a parent with only the right to information
-        row |= _guardian(rng, school, n, 2, language, authority=False)
+        row |= _guardian(rng, school, n, 2, second, authority=False)
     return row
 
 
@@ -133,12 +201,13 @@ def _guardian(
 ) -> dict[str, str]:
     number = f"{school.number[:3].upper()}{n:04d}-{slot}"
     has_mobile = rng.random() < 0.7
+    # One number per guardian: the school's place, the pupil and the slot make it unique.
+    serial = (school.index * 500 + n) * 2 + slot - 1
     return {
         f"ouder{slot}_nummer": number,
         f"ouder{slot}_gezag": "ja" if authority else "nee",
         f"ouder{slot}_email": f"ouder-{number.lower()}@demo-ouders.invalid",
-        # 06-12345xxx: a block kept for fiction, never dialled by the simulator
-        f"ouder{slot}_mobiel": f"06{rng.randint(12340000, 12349999)}" if has_mobile else "",
+        f"ouder{slot}_mobiel": f"06{MOBILE_BLOCK + serial}" if has_mobile else "",
         f"ouder{slot}_taal": language,
         f"ouder{slot}_niet_benaderen": "nee",
     }

@@ -3,7 +3,8 @@
 Starts Kafka and PostgreSQL (deploy/local) unless `SAMEN_KAFKA_BOOTSTRAP` and
 `SAMEN_DATABASE_URL` point at existing ones, then the local mail server, the SMS
 simulator and every service as a process of its own, waits until each is ready, and
-prints where to look. Logs go to files under the state folder; Ctrl-C stops everything.
+loads the demo region (idempotent: a second `samen up` changes nothing) and prints
+where to look. Logs go to files under the state folder; Ctrl-C stops everything.
 The end-to-end tests run the same `Platform` on free ports with names of their own.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import importlib.util
+import json
 import os
 import signal
 import sys
@@ -25,6 +27,9 @@ from samen_kit import localinfra
 from samen_kit.db import ensure_database
 from sqlalchemy.engine import make_url
 
+from samen_cli.journey.loading import load_demo_region
+from samen_cli.journey.site import Site
+
 DEFAULT_PORTS = {
     "consent": 8101,
     "notifications": 8102,
@@ -34,6 +39,14 @@ DEFAULT_PORTS = {
     "smtp": 2525,
     "sms": 8199,
 }
+# Short scans for a demo: what the demo region dated almost a year ago falls due within
+# seconds, and deadlines are swept while one watches. Each yields to the environment.
+DEMO_ENV = {
+    "SAMEN_DUE_SCAN_INTERVAL_SECONDS": "5",  # meetings: evaluations and reminders due
+    "SAMEN_SWEEP_SECONDS": "10",  # consent, disputes, audit: expiry, deadlines, refusals
+    "SAMEN_SWEEP_INTERVAL_SECONDS": "10",  # notifications: retries and bounces
+}
+PIDS_FILE = "platform.pids.json"
 
 
 @dataclass(frozen=True)
@@ -90,9 +103,25 @@ class PlatformConfig:
             "SAMEN_SMS_BASE_URL": self.url("sms"),
             "SAMEN_MAIL_DIR": str(self.mail_dir),
             "SAMEN_LOG_JSON": "true",
+            # Parent pages are served over plain HTTP on this machine: a Secure session
+            # cookie would never come back to them.
+            "SAMEN_COOKIE_SECURE": "false",
+            "SAMEN_GUARDIAN_COOKIE_SECURE": "false",
             **self.extra_env,
         }
 
+    def site(self) -> Site:
+        """What the journey needs of this platform: addresses, folders, keys, clock."""
+        return Site(
+            urls={service: self.url(service) for service in SERVICES},
+            state_dir=self.state_dir,
+            mail_dir=self.mail_dir,
+            sms_log=self.sms_log,
+            keys_dir=self.keys_dir,
+            kafka_bootstrap=self.kafka_bootstrap,
+            topic_prefix=self.topic_prefix,
+            clock_offset_seconds=self.clock_offset_seconds,
+        )
 
     def _database_env(self, service: str) -> dict[str, str]:
         if service != "audit":
@@ -210,6 +239,7 @@ class Platform:
         await self.prepare()
         for component in self.components:
             await self.start(component)
+        self._write_pids()
         states = {}
         for component in self.components:
             states[component.name] = ok = await self.wait_ready(component)
@@ -221,6 +251,11 @@ class Platform:
                     self.where(component.name) if ok else f"see {log}",
                 )
         return states
+
+    def _write_pids(self) -> None:
+        """Which process is which, for `samen pss` (removed again by `stop_all`)."""
+        pids = {c.name: c.process.pid for c in self.components if c.process is not None}
+        (self.config.state_dir / PIDS_FILE).write_text(json.dumps(pids), encoding="utf-8")
 
     async def stop(self, component: Component, *, kill: bool = False) -> None:
         process = component.process
@@ -238,6 +273,7 @@ class Platform:
             await self.stop(component)
             if report:
                 _line(component.name, "stopped")
+        (self.config.state_dir / PIDS_FILE).unlink(missing_ok=True)
 
     def where(self, name: str) -> str:
         if name in ("mail",):
@@ -272,23 +308,40 @@ async def local_config() -> PlatformConfig:
             _line(component.name, component.state, component.address)
         if not status.ready:
             raise SystemExit("infrastructure not ready; see deploy/local/.state/*.log")
+    return running_config(
+        bootstrap or localinfra.ensure_kafka(), server or localinfra.ensure_postgres()
+    )
+
+
+def running_config(bootstrap: str | None = None, server: str | None = None) -> PlatformConfig:
+    """The local platform's settings, starting nothing (for commands that use it)."""
+    infra = localinfra.InfraConfig()
     return PlatformConfig(
-        kafka_bootstrap=bootstrap or localinfra.ensure_kafka(),
-        server_url=server or localinfra.ensure_postgres(),
+        kafka_bootstrap=bootstrap
+        or os.environ.get("SAMEN_KAFKA_BOOTSTRAP")
+        or infra.kafka().bootstrap_servers,
+        server_url=server or os.environ.get("SAMEN_DATABASE_URL") or infra.postgres().url(),
         state_dir=localinfra.default_state_dir(),
         clock_offset_seconds=float(os.environ.get("SAMEN_CLOCK_OFFSET_SECONDS", "0")),
+        extra_env={k: v for k, v in DEMO_ENV.items() if k not in os.environ},
     )
 
 
 async def run_platform() -> None:
     print("Samen — local platform", flush=True)
+    started, stop = time.monotonic(), asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):  # Ctrl-C, or a supervisor's stop
+        asyncio.get_running_loop().add_signal_handler(sig, stop.set)
     platform = Platform(await local_config())
     try:
         states = await platform.start_all(report=True)
-        _print_where_to_look(platform)
-        if not all(states.values()):
+        if all(states.values()):
+            _line("all", "ready", f"{len(states)} components in {time.monotonic() - started:.1f} s")
+            await load_demo_region(platform.config.site(), _line)
+        else:
             print("Some components did not start; their logs say why.", flush=True)
-        await asyncio.Event().wait()  # until Ctrl-C cancels us
+        _print_where_to_look(platform)
+        await stop.wait()
     finally:
         await platform.stop_all(report=True)
 
@@ -302,10 +355,11 @@ def _print_where_to_look(platform: Platform) -> None:
     print(f"  mail folder    {config.mail_dir}   (uv run samen mail list)")
     print(f"  SMS log        {config.sms_log}")
     print(f"  logs           {config.logs}")
+    print("The parents' journey: uv run samen demo   (another terminal)")
     print("Ctrl-C stops everything.", flush=True)
 
 
 def up() -> None:
-    """Start the whole platform locally and keep it running until Ctrl-C."""
+    """Start the whole platform locally, load the demo region, run until Ctrl-C."""
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(run_platform())

@@ -1,0 +1,114 @@
+"""Fixtures of the end-to-end tests: the whole platform as separate processes (every
+service, the SMTP server and the SMS simulator) on free ports, with a state folder,
+topic prefix and databases of its own, over the shared Kafka and PostgreSQL.
+
+The processes are stopped and the databases dropped after the module, also when a test
+failed; a failed test prints the end of each component's log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import asyncpg
+import pytest
+from samen_cli.platform import DEFAULT_PORTS, DEMO_ENV, Platform, PlatformConfig
+from samen_contract.topics import SERVICES
+from samen_kit.db import asyncpg_dsn
+from samen_kit.localinfra import free_ports
+
+# No quiet hours (SMS would wait for the morning) and a due scan every two seconds.
+E2E_ENV = {
+    **DEMO_ENV,
+    "SAMEN_DUE_SCAN_INTERVAL_SECONDS": "2",
+    "SAMEN_QUIET_HOURS_START": "00:00",
+    "SAMEN_QUIET_HOURS_END": "00:00",
+}
+LOG_TAIL = 30
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item) -> Iterator[None]:
+    """Keep each phase's outcome on the item, so teardown knows a test failed."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    setattr(item, f"outcome_{report.when}", report)
+
+
+def e2e_config(
+    kafka_bootstrap: str, server_url: str, topic_prefix: str, state_dir: Path
+) -> PlatformConfig:
+    run = secrets.token_hex(3)
+    return PlatformConfig(
+        kafka_bootstrap=kafka_bootstrap,
+        server_url=server_url,
+        state_dir=state_dir,
+        ports=dict(zip(DEFAULT_PORTS, free_ports(len(DEFAULT_PORTS)), strict=True)),
+        topic_prefix=f"{topic_prefix}e2e{run}.",
+        database_prefix=f"e2e_{run}_",
+        extra_env=E2E_ENV,
+    )
+
+
+@pytest.fixture(scope="module")
+async def platform(
+    request: pytest.FixtureRequest,
+    kafka_bootstrap: str,
+    postgres_server_url: str,
+    topic_prefix: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> AsyncIterator[Platform]:
+    state_dir = tmp_path_factory.mktemp("platform")
+    config = e2e_config(kafka_bootstrap, postgres_server_url, topic_prefix, state_dir)
+    running = Platform(config)
+    try:
+        states = await running.start_all()
+        failed = [name for name, ready in states.items() if not ready]
+        assert not failed, f"not ready: {failed}\n{log_tails(config, failed)}"
+        yield running
+    finally:
+        await running.stop_all()
+        await drop_databases(config)
+        if any_failed(request):
+            print(log_tails(config, [c.name for c in running.components]))
+
+
+def any_failed(request: pytest.FixtureRequest) -> bool:
+    items = [i for i in request.session.items if getattr(i, "module", None) is request.module]
+    return any(
+        getattr(getattr(item, f"outcome_{when}", None), "failed", False)
+        for item in items
+        for when in ("setup", "call")
+    )
+
+
+def log_tails(config: PlatformConfig, names: list[str]) -> str:
+    parts = []
+    for name in names:
+        path = config.logs / f"{name}.log"
+        lines = path.read_text(errors="replace").splitlines()[-LOG_TAIL:] if path.exists() else []
+        parts.append(f"--- {name} ({path}) ---\n" + "\n".join(lines))
+    return "\n".join(parts)
+
+
+async def drop_databases(config: PlatformConfig, within: float = 30.0) -> None:
+    """Drop the platform's databases; a session still closing is waited for."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    connection = await asyncpg.connect(asyncpg_dsn(config.server_url))
+    try:
+        for service in SERVICES:
+            name = f"{config.database_prefix}{service}"
+            while True:
+                try:
+                    await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                    break
+                except asyncpg.InsufficientPrivilegeError:
+                    if loop.time() > deadline:
+                        raise
+                    await asyncio.sleep(0.1)
+    finally:
+        await connection.close()

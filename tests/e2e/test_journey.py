@@ -1,0 +1,269 @@
+"""The parents' journey end to end, against the services as separate processes over
+real Kafka, PostgreSQL, SMTP and HTTP: every message and every event is checked.
+
+The journey (`samen_cli.journey`, the same one `samen demo` tells) runs once for the
+module; each test states one thing that must hold of what it left behind.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections import Counter
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from uuid import UUID, uuid4
+
+import pytest
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from samen_cli.demo_region import StaffMember, StaffRole, staff_member
+from samen_cli.journey.context import Journey, JourneyOptions
+from samen_cli.journey.events import Seen
+from samen_cli.journey.loading import load_region, region_plan
+from samen_cli.journey.story import journey, walk
+from samen_cli.platform import Platform
+from samen_contract.topics import SERVICES, dlq_topic
+from samen_notifications.rendering import default_renderer
+
+pytestmark = pytest.mark.e2e
+
+PUPILS_PER_SCHOOL = 12
+# What the journey makes the platform say about the pupil, besides the messages.
+PUPIL_EVENTS = Counter(
+    {
+        "PupilEnrolled": 1,
+        "GuardianshipRecorded": 2,
+        "ConsentRequested": 2,
+        "ConsentAnswered": 4,
+        "ConsentGiven": 2,
+        "MeetingScheduled": 1,
+        "InvitationAnswered": 1,
+        "MeetingRecorded": 1,
+        "AgreementMade": 2,
+        "RecordAcknowledged": 1,
+        "OppRegistered": 1,
+        "EvaluationDue": 1,
+        "DisputeOpened": 1,
+        "DisputeStageChanged": 1,
+    }
+)
+# Per cause: the template each parent gets, and whether it also goes by SMS.
+PARENT_MESSAGES = {
+    "ConsentRequested": ("consent_request", True),
+    "ConsentGiven": ("consent_given", False),
+    "MeetingScheduled": ("meeting_invitation", True),
+    "MeetingRecorded": ("meeting_recorded", False),
+    "EvaluationDue": ("evaluation_due", False),
+    "DisputeOpened": ("dispute_opened", False),
+    "DisputeStageChanged": ("dispute_stage_changed", False),
+}
+# Per cause: the staff notice and who of the school gets it.
+STAFF_NOTICES = {
+    "ConsentGiven": ("staff_consent_given", (StaffRole.IB,)),
+    "EvaluationDue": ("staff_evaluation_due", (StaffRole.IB,)),
+    "DisputeOpened": ("staff_dispute_opened", (StaffRole.IB, StaffRole.DIRECTOR)),
+    "DisputeStageChanged": ("staff_dispute_stage_changed", (StaffRole.DIRECTOR,)),
+}
+NOTIFICATION_EVENTS = {"NotificationSent", "NotificationDelivered"}
+# Facts of something gone wrong: none may appear anywhere in the tenant.
+TROUBLE = {
+    "NotificationFailed",
+    "GuardianUnreachable",
+    "AccessRefused",
+    "ConsentActionRefused",
+    "MeetingOnHold",
+    "EvaluationOverdue",
+}
+
+
+@pytest.fixture(scope="module")
+async def walked(platform: Platform) -> AsyncIterator[Journey]:
+    site = platform.config.site()
+    tenant = f"swv-e2e-{uuid4().hex[:8]}"
+    plan = region_plan(
+        site.state_dir, site.today(), tenant=tenant, pupils_per_school=PUPILS_PER_SCHOOL
+    )
+    await load_region(site, plan)
+    options = JourneyOptions(expect_sms=True, meeting_lead=timedelta(seconds=6))
+    async with journey(site, plan, options) as j:
+        await walk(j)
+        await j.watch.caught_up()
+        yield j
+
+
+def of_pupil(j: Journey) -> list[Seen]:
+    return [s for s in j.watch.seen if j.about_pupil(s)]
+
+
+def sent_about_pupil(j: Journey) -> list[Seen]:
+    pupil = str(j.family.pupil_id)
+    return [s for s in j.watch.named("NotificationSent") if s.data.get("pupil_id") == pupil]
+
+
+def cause_of(j: Journey, sent: Seen) -> Seen:
+    cause_id = sent.data["caused_by_event_id"]
+    return next(s for s in j.watch.seen if s.id == cause_id)
+
+
+def expected_language(template: str, reads: str) -> str:
+    return reads if reads in default_renderer().languages_of(template) else "nl"
+
+
+async def test_the_journey_walks_every_step_to_a_verified_audit_export(walked: Journey) -> None:
+    trail = walked.trail
+    assert set(trail.requests) == {"mdo_request", "engage_swv"}
+    assert None not in (trail.meeting_id, trail.record_id, trail.opp_id, trail.dispute_id)
+    assert trail.verified[0].startswith("IN ORDE"), trail.verified
+
+
+async def test_nothing_failed_or_was_refused_in_the_tenant(walked: Journey) -> None:
+    assert not [s.name for s in walked.watch.seen if s.name in TROUBLE]
+    assert walked.watch.malformed == 0
+
+
+async def test_no_service_parked_a_record_as_a_dead_letter(
+    walked: Journey, kafka_bootstrap: str
+) -> None:
+    consumer = AIOKafkaConsumer(bootstrap_servers=kafka_bootstrap)
+    await consumer.start()
+    try:
+        wanted = {walked.site.topic_prefix + dlq_topic(service) for service in SERVICES}
+        present = wanted & await consumer.topics()
+        partitions = [
+            TopicPartition(topic, p)
+            for topic in present
+            for p in consumer.partitions_for_topic(topic) or ()
+        ]
+        parked = sum((await consumer.end_offsets(partitions)).values()) if partitions else 0
+    finally:
+        await consumer.stop()
+    assert present == wanted  # every service made its dead-letter topic
+    assert parked == 0
+
+
+async def test_the_pupils_events_are_exactly_the_journeys(walked: Journey) -> None:
+    told = Counter(s.name for s in of_pupil(walked) if s.name not in NOTIFICATION_EVENTS)
+    assert told == PUPIL_EVENTS
+
+
+async def test_each_service_numbered_the_pupils_events_once_and_without_gaps(
+    walked: Journey,
+) -> None:
+    by_source: dict[str, list[int]] = {}
+    for seen in of_pupil(walked):
+        by_source.setdefault(seen.envelope.source, []).append(seen.envelope.sequence or 0)
+    for source, numbers in by_source.items():
+        assert sorted(numbers) == list(range(1, len(numbers) + 1)), source
+
+
+async def test_the_pupils_events_name_the_tenant_and_the_school(walked: Journey) -> None:
+    school = str(walked.family.school.school_id)
+    for seen in of_pupil(walked):
+        assert seen.envelope.tenant == walked.plan.tenant
+        if seen.name not in NOTIFICATION_EVENTS:
+            assert seen.envelope.school == school, seen.name
+
+
+async def test_each_parent_and_colleague_got_exactly_the_messages_meant_for_them(
+    walked: Journey,
+) -> None:
+    got = Counter(
+        (cause_of(walked, s).name, s.data["template"], s.data["recipient_id"], s.data["channel"])
+        for s in sent_about_pupil(walked)
+    )
+    assert got == expected_messages(walked)
+
+
+def expected_messages(j: Journey) -> Counter[tuple[str, str, str, str]]:
+    causes = Counter(s.name for s in of_pupil(j))
+    wanted: Counter[tuple[str, str, str, str]] = Counter()
+    for cause, (template, by_sms) in PARENT_MESSAGES.items():
+        for parent in j.family.parents:
+            channels = ["email", "sms"] if by_sms and parent.mobile else ["email"]
+            for channel in channels:
+                wanted[(cause, template, str(parent.guardian_id), channel)] += causes[cause]
+    for cause, (template, roles) in STAFF_NOTICES.items():
+        for role in roles:
+            member = staff_member(j.plan.region, role, j.family.school)
+            wanted[(cause, template, str(member.person_id), "email")] += causes[cause]
+    return wanted
+
+
+async def test_every_email_reached_its_address_in_the_readers_language(walked: Journey) -> None:
+    readers = {str(p.guardian_id): (p.email, p.language) for p in walked.family.parents}
+    staff = {str(m.person_id): m.email for m in _school_staff(walked)}
+    for sent in sent_about_pupil(walked):
+        if sent.data["channel"] != "email":
+            continue
+        mail = walked.inbox.mail_of(UUID(str(sent.data["message_id"])))
+        assert mail is not None, sent.data["template"]
+        recipient, template = str(sent.data["recipient_id"]), str(sent.data["template"])
+        address, reads = readers.get(recipient, (staff.get(recipient, "?"), "nl"))
+        assert address in mail.to
+        assert mail.language == sent.data["language"] == expected_language(template, reads)
+
+
+def _school_staff(j: Journey) -> list[StaffMember]:
+    return [
+        staff_member(j.plan.region, role, j.family.school)
+        for role in (StaffRole.IB, StaffRole.DIRECTOR)
+    ]
+
+
+async def test_every_sms_reached_the_parents_mobile_in_their_language(walked: Journey) -> None:
+    numbers = {str(p.guardian_id): (p.msisdn, p.language) for p in walked.family.parents}
+    texts = [s for s in sent_about_pupil(walked) if s.data["channel"] == "sms"]
+    assert texts
+    for sent in texts:
+        sms = walked.inbox.sms_of(UUID(str(sent.data["message_id"])))
+        assert sms is not None
+        number, reads = numbers[str(sent.data["recipient_id"])]
+        assert sms.recipients == (number,)
+        assert sent.data["language"] == expected_language(str(sent.data["template"]), reads)
+
+
+async def test_every_invitation_email_carries_the_mdo_as_a_calendar_request(
+    walked: Journey,
+) -> None:
+    invitations = [
+        s
+        for s in sent_about_pupil(walked)
+        if s.data["template"] == "meeting_invitation" and s.data["channel"] == "email"
+    ]
+    assert len(invitations) == len(walked.family.parents)
+    for sent in invitations:
+        mail = walked.inbox.mail_of(UUID(str(sent.data["message_id"])))
+        assert mail is not None
+        calendar = mail.calendar() or ""
+        assert "BEGIN:VCALENDAR" in calendar and "METHOD:REQUEST" in calendar
+        assert str(walked.trail.meeting_id) in calendar
+
+
+async def test_nothing_else_reached_the_parents(walked: Journey) -> None:
+    addresses = {p.email for p in walked.family.parents}
+    numbers = {p.msisdn for p in walked.family.parents}
+    sent = Counter(
+        s.data["channel"]
+        for s in sent_about_pupil(walked)
+        if s.data["recipient_kind"] == "guardian"
+    )
+    mails = [m for m in walked.inbox.mails() if any(a in m.to for a in addresses)]
+    texts = [s for s in walked.inbox.sms() if set(s.recipients) & numbers]
+    assert (len(mails), len(texts)) == (sent["email"], sent["sms"])
+
+
+async def test_the_audit_export_holds_every_event_of_the_pupil(walked: Journey) -> None:
+    assert walked.trail.export is not None
+    with zipfile.ZipFile(walked.trail.export) as archive:
+        lines = archive.read("entries.jsonl").decode("utf-8").splitlines()
+    exported = {json.loads(line)["event_id"] for line in lines}
+    journey_events = {s.id for s in of_pupil(walked) if s.name not in NOTIFICATION_EVENTS}
+    assert journey_events <= walked.trail.audited <= exported
+
+
+async def test_the_timeline_shows_no_address_number_name_or_token(walked: Journey) -> None:
+    told = "\n".join(moment.line() for moment in walked.timeline.moments)
+    private = [walked.family.first_name, "token", "@"]
+    private += [p.mobile[-8:] for p in walked.family.parents if p.mobile]
+    assert not [word for word in private if word in told]
+    assert len(walked.timeline.moments) >= 15
