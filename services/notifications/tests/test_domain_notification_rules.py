@@ -86,6 +86,15 @@ def test_a_consent_confirmation_offers_the_withdrawal_link() -> None:
     assert rule.carries_link and not rule.asks_action
 
 
+def test_an_evaluation_and_a_meetings_record_offer_parents_a_link_to_open_a_dispute() -> None:
+    offering = {rule.event_type for rule in RULES if rule.offers_dispute}
+    assert offering == {
+        "samen.meetings.EvaluationDue.v1",
+        "samen.meetings.MeetingRecorded.v1",
+    }
+    assert not any(rule.for_staff for rule in RULES if rule.offers_dispute)
+
+
 def test_information_right_parents_get_meeting_records_but_are_never_asked_for_consent() -> None:
     consent = [rule for rule in RULES if rule.event_type.startswith("samen.consent.")]
     assert _guardian_rule("samen.meetings.MeetingRecorded.v1").recipients.audience is (

@@ -28,6 +28,13 @@ ACTION_URL = (
     "?token=eyJhbGciOiJFZERTQSJ9.eyJhdWQiOiJndWFyZGlhbiJ9.c2lnbmF0dXJl&taal=nl"
 )
 SMS_URL = "https://samen.example.nl/k/4F7QK2XM"
+DISPUTE_URL = (
+    "https://ouders.samen.example.nl/ouders/geschil-starten/4f1c?token=eyJhbGciOiJFZERTQSJ9"
+)
+DISPUTE_OFFER = {
+    "nl": "Bent u het ergens niet mee eens? Dat kunt u hier melden:",
+    "en": "Do you disagree with something? You can tell us here:",
+}
 REQUIRED_LANGUAGES = {"nl", "en", "ar", "tr", "pl", "uk"}
 MEETING_TEMPLATES = {"meeting_invitation", "meeting_rescheduled", "meeting_cancelled"}
 RENDERER = default_renderer()
@@ -52,6 +59,7 @@ def realistic_context(**overrides: Any) -> dict[str, Any]:
         "valid_until": date(2025, 7, 31),
         "action_url": ACTION_URL,
         "sms_url": SMS_URL,
+        "dispute_url": DISPUTE_URL,
         "staff_url": "https://samen.example.nl/staf/leerlingen/4f1c",
         "meeting_kind": "mdo",
         "starts_at": datetime(2025, 3, 25, 14, 30, tzinfo=AMS),
@@ -115,8 +123,35 @@ def test_a_message_that_offers_an_action_carries_the_link_in_every_part(
 @pytest.mark.parametrize(
     "rule", [r for r in GUARDIAN_RULES if r.action is ParentAction.NONE], ids=lambda r: r.template
 )
-def test_a_message_that_asks_nothing_needs_no_guardian_token(rule: NotificationRule) -> None:
+def test_a_message_that_asks_nothing_carries_no_action_link(rule: NotificationRule) -> None:
     assert not {"action_url", "sms_url"} & RENDERER.variables_of(rule.template)
+
+
+@pytest.mark.parametrize(
+    ("template", "lang"),
+    [(r.template, lang) for r in GUARDIAN_RULES if r.offers_dispute for lang in DISPUTE_OFFER],
+)
+def test_a_message_that_offers_a_dispute_says_so_first_and_carries_the_link(
+    template: str, lang: str
+) -> None:
+    message = render(template, lang, context_for(template))
+    assert f"{DISPUTE_OFFER[lang]}\n{DISPUTE_URL}" in message.text
+    assert html.escape(DISPUTE_URL) in message.html
+    assert html.escape(DISPUTE_OFFER[lang]) in message.html
+
+
+@pytest.mark.parametrize("template", [r.template for r in GUARDIAN_RULES if r.offers_dispute])
+def test_without_a_dispute_link_the_offer_is_left_out(template: str) -> None:
+    message = render(template, "nl", context_for(template, dispute_url=None))
+    assert DISPUTE_OFFER["nl"] not in message.text
+    assert DISPUTE_OFFER["nl"] not in message.html
+
+
+@pytest.mark.parametrize(
+    "rule", [r for r in RULES if not r.offers_dispute], ids=lambda r: r.template
+)
+def test_only_the_rules_that_offer_a_dispute_read_its_link(rule: NotificationRule) -> None:
+    assert "dispute_url" not in RENDERER.variables_of(rule.template)
 
 
 @pytest.mark.parametrize("rule", GUARDIAN_RULES, ids=lambda r: r.template)

@@ -38,6 +38,7 @@ LINKS = GuardianLinks(
     page_paths={
         "consent_request": "/ouders/toestemming/{id}",
         "meeting": "/ouders/gesprekken/{id}",
+        "pupil": "/ouders/geschil-starten/{id}",
     },
     public_base_url="https://samen.example",
     code_secret=b"x" * 32,
@@ -106,6 +107,24 @@ async def test_an_email_links_to_the_owning_page_with_a_token_for_that_guardian_
     assert grant.item.is_("consent_request", REQUEST_ID)
     assert grant.expires_at == NOW + timedelta(days=14)
     assert composed.short_link is None
+
+
+async def test_an_evaluation_due_offers_a_link_to_open_a_dispute_about_the_pupil() -> None:
+    data = {"kind": "opp", "due_on": "2026-04-01", "subject_id": str(uuid.uuid4())}
+    n = _notification("samen.meetings.EvaluationDue.v1", data, None, template="evaluation_due")
+    composed = _compose(n, Channel.EMAIL)
+    page = f"https://disputes.example/ouders/geschil-starten/{n.pupil_id}?"
+    (url,) = [w for w in composed.email.text.split() if w.startswith(page)]
+    verifier = GuardianTokenVerifier(StaticJwks(public_jwks(KEY)), clock=FakeClock(NOW))
+    grant = await verifier.verify(parse_qs(urlsplit(url).query)["token"][0])
+    assert (grant.guardian_id, grant.pupil_id) == (n.recipient_id, n.pupil_id)
+    assert grant.item.is_("pupil", str(n.pupil_id))
+    assert grant.expires_at == NOW + timedelta(days=14)
+
+
+def test_a_message_whose_rule_offers_no_dispute_carries_no_dispute_link() -> None:
+    composed = _compose(REQUEST, Channel.EMAIL)
+    assert "geschil-starten" not in composed.email.text
 
 
 def test_an_sms_carries_a_short_link_stable_for_its_message_key() -> None:

@@ -18,7 +18,7 @@ from samen_contract.events.notifications import FailureReason
 from samen_notifications.adapters.tables import NotificationRow
 from samen_notifications.domain.errors import NotificationsError
 from samen_notifications.domain.facts import facts_from_json
-from samen_notifications.domain.items import ItemKind, ItemRef
+from samen_notifications.domain.items import ItemKind, ItemRef, dispute_item
 from samen_notifications.domain.rules import Channel, NotificationRule, rule_named
 from samen_notifications.domain.scheduling import MessageKey, message_key
 from samen_notifications.domain.sms import sms_segments
@@ -138,6 +138,7 @@ class Composer:
             "location": location_words(str(facts.get("location_kind")), lang, school.address),
             "staff_url": self._staff_url.format(pupil_id=n.pupil_id),
             "item_kind": n.item_kind,
+            "dispute_url": self._dispute_url(n, rule, lang, now),
         }
         short_link = None
         if rule.carries_link and n.item_kind and n.item_id and n.pupil_id:
@@ -162,6 +163,22 @@ class Composer:
                     "expires_at": link.expires_at,
                 }
         return context, short_link
+
+    def _dispute_url(
+        self, n: NotificationRow, rule: NotificationRule, lang: str, now: datetime
+    ) -> str | None:
+        """The guardian's link to open a dispute about the pupil, where the rule offers one."""
+        if not rule.offers_dispute or rule.for_staff or n.pupil_id is None:
+            return None
+        link = self._links.mint(
+            tenant=n.tenant,
+            guardian_id=n.recipient_id,
+            pupil_id=n.pupil_id,
+            item=dispute_item(n.pupil_id),
+            now=now,
+            language=lang,
+        )
+        return link.url
 
     def _render(self, template: str, lang: str, context: dict[str, Any]) -> RenderedMessage:
         try:

@@ -88,22 +88,25 @@ async def import_contacts(
 ) -> ImportResult:
     result = ImportResult()
     await roster.save_school(session, tenant, school_id, {})
+    names = await _first_names(session, tenant, lines)
+    saved: dict[UUID, str | None] = {}
     for line in lines:
         try:
             values = {g.guardian_id: guardian_values(g) for g in line.guardians}
         except InvalidContactPoint as error:
             result.errors.append({"line": line.line, "detail": str(error)})
             continue
-        changed = await _save_line(session, tenant, school_id, line, values, now)
+        changed = await _save_line(session, tenant, line, values, now)
         for guardian_id in changed:
             await planner.replan_waiting(session, tenant, guardian_id, now)
-        if changed or await _name_changed(session, tenant, line):
+        renamed = line.pupil_id not in names or names[line.pupil_id] != line.pupil_first_name
+        names[line.pupil_id] = saved[line.pupil_id] = line.pupil_first_name
+        if changed or renamed:
             result.imported += 1
         else:
             result.unchanged += 1
-        await roster.save_pupil(
-            session, tenant, line.pupil_id, school_id=school_id, first_name=line.pupil_first_name
-        )
+    # Last, in one go and in pupil order: the consumer writes these rows too (enrolments).
+    await roster.save_pupils(session, tenant, school_id, saved)
     log.info("notifications.roster.imported", imported=result.imported, errors=len(result.errors))
     return result
 
@@ -111,21 +114,23 @@ async def import_contacts(
 async def _save_line(
     session: AsyncSession,
     tenant: str,
-    school_id: UUID,
     line: RosterLine,
     values: dict[UUID, dict[str, Any]],
     now: datetime,
 ) -> list[UUID]:
     changed = []
-    for guardian_id, guardian in values.items():
+    for guardian_id, guardian in sorted(values.items()):
         if await contacts.save_guardian_contact(session, tenant, guardian_id, guardian, now):
             changed.append(guardian_id)
     return changed
 
 
-async def _name_changed(session: AsyncSession, tenant: str, line: RosterLine) -> bool:
-    pupil = (await roster.pupils(session, tenant, [line.pupil_id])).get(line.pupil_id)
-    return pupil is None or pupil.first_name != line.pupil_first_name
+async def _first_names(
+    session: AsyncSession, tenant: str, lines: Sequence[RosterLine]
+) -> dict[UUID, str | None]:
+    """The first names on file of the pupils the lines name (absent: not on file yet)."""
+    known = await roster.pupils(session, tenant, {line.pupil_id for line in lines})
+    return {pupil_id: row.first_name for pupil_id, row in known.items()}
 
 
 async def import_staff(

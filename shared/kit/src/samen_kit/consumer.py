@@ -160,7 +160,9 @@ class EventConsumer:
         fresh = await claim_many(session, self.name, [UUID(d.envelope.id) for d in deliveries])
         applied = await applied_sequences(session, self.name, (_seq_key(d) for d in deliveries))
         latest: dict[tuple[str, str, str], int] = {}
-        for delivery in deliveries:
+        # In pupil order (a stable sort keeps each pupil's own order): two transactions
+        # touching the same pupils then lock their rows in the same order, not deadlock.
+        for delivery in sorted(deliveries, key=_seq_key):
             event_id = UUID(delivery.envelope.id)
             if event_id not in fresh:
                 continue  # a repeat: handled before, or earlier in this batch

@@ -23,6 +23,7 @@ PUPIL: Table = PupilRow.__table__  # type: ignore[attr-defined]
 GUARDIANSHIP: Table = GuardianshipRow.__table__  # type: ignore[attr-defined]
 SCHOOL: Table = SchoolRow.__table__  # type: ignore[attr-defined]
 ITEM: Table = ItemStateRow.__table__  # type: ignore[attr-defined]
+PUPILS_PER_STATEMENT = 5000  # 4 parameters a row: within PostgreSQL's 32,767
 
 
 async def save_pupil(session: AsyncSession, tenant: str, pupil_id: UUID, **values: Any) -> None:
@@ -33,6 +34,27 @@ async def save_pupil(session: AsyncSession, tenant: str, pupil_id: UUID, **value
         set_={key: stmt.excluded[key] for key in values},
     )
     await session.execute(stmt)
+
+
+async def save_pupils(
+    session: AsyncSession, tenant: str, school_id: UUID, first_names: dict[UUID, str | None]
+) -> None:
+    """The roster's pupils of one school with their first names, in pupil id order.
+
+    The consumer locks these rows as it applies enrolments: taking them in one fixed
+    order, at the end of the import, keeps the window for a deadlock small.
+    """
+    rows = [
+        {"tenant": tenant, "pupil_id": pupil_id, "school_id": school_id, "first_name": name}
+        for pupil_id, name in sorted(first_names.items())
+    ]
+    for start in range(0, len(rows), PUPILS_PER_STATEMENT):
+        stmt = insert(PUPIL).values(rows[start : start + PUPILS_PER_STATEMENT])
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[PUPIL.c.tenant, PUPIL.c.pupil_id],
+            set_={"school_id": stmt.excluded.school_id, "first_name": stmt.excluded.first_name},
+        )
+        await session.execute(stmt)
 
 
 async def pupil_left(session: AsyncSession, tenant: str, pupil_id: UUID, left_on: date) -> None:

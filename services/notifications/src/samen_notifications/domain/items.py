@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+from uuid import UUID
 
 
 class ItemKind(StrEnum):
@@ -78,6 +79,11 @@ def item_of(event_type: str, data: Mapping[str, Any]) -> ItemRef | None:
         return None
     kind, field = found
     return ItemRef(kind, str(data[field]))
+
+
+def dispute_item(pupil_id: UUID) -> ItemRef:
+    """The item a link to open a dispute about the pupil is bound to (`pupil:<id>`)."""
+    return ItemRef(ItemKind.PUPIL, str(pupil_id))
 
 
 def parse_item(claim: str) -> ItemRef:

@@ -84,6 +84,9 @@ class NotificationRule:
     action: ParentAction = ParentAction.NONE
     urgent_within: timedelta | None = None  # urgent when the item starts sooner than this
     calendar: CalendarMethod | None = None  # attach an .ics with this METHOD
+    # A second link, to open a dispute about the pupil, where a parent may disagree
+    # with what the message is about (an evaluation, a meeting's record).
+    offers_dispute: bool = False
 
     @property
     def for_staff(self) -> bool:
@@ -139,8 +142,10 @@ GUARDIAN_RULES: tuple[NotificationRule, ...] = (
     R(m("MeetingCancelled"),    AUTH, "meeting_cancelled",     K.UPDATE,       BOTH,  A.NONE,
       urgent_within=SOON, calendar=CalendarMethod.CANCEL),
     R(m("MeetingReminderDue"),  AUTH, "meeting_reminder",      K.REMINDER,     BOTH,  A.OPTIONAL),
-    R(m("MeetingRecorded"),     ALL,  "meeting_recorded",      K.UPDATE,       EMAIL, A.REQUIRED),
-    R(m("EvaluationDue"),       AUTH, "evaluation_due",        K.UPDATE,       EMAIL, A.NONE),
+    R(m("MeetingRecorded"),     ALL,  "meeting_recorded",      K.UPDATE,       EMAIL, A.REQUIRED,
+      offers_dispute=True),
+    R(m("EvaluationDue"),       AUTH, "evaluation_due",        K.UPDATE,       EMAIL, A.NONE,
+      offers_dispute=True),
     R(d("DisputeOpened"),       AUTH, "dispute_opened",        K.CONFIRMATION, EMAIL, A.OPTIONAL),
     R(d("DisputeStageChanged"), AUTH, "dispute_stage_changed", K.UPDATE,       EMAIL, A.OPTIONAL),
 )

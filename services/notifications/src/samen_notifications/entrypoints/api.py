@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_notifications import commands, roster_import
 from samen_notifications.adapters import broadcasts, counters, roster, statuses
+from samen_notifications.adapters.transactions import in_repeatable_unit_of_work
 from samen_notifications.entrypoints import views
 from samen_notifications.entrypoints.deps import Deps, DepsDep
 from samen_notifications.entrypoints.permissions import require
@@ -52,16 +53,22 @@ async def import_roster_contacts(
 ) -> ImportOut:
     """The roster import's share for this service: guardians' contact points, the pupil's
     first name and the do-not-contact flag. Re-importing the same rows changes nothing."""
-    async with unit_of_work(deps.sessions) as session:
+    lines = views.roster_lines(body)
+
+    async def work(session: AsyncSession) -> roster_import.ImportResult:
         await require_school(deps, session, staff, body.school_id)
-        result = await roster_import.import_contacts(
+        return await roster_import.import_contacts(
             session,
             deps.planner,
             tenant=staff.tenant,
             school_id=body.school_id,
-            lines=views.roster_lines(body),
+            lines=lines,
             now=deps.clock.now(),
         )
+
+    # The consumer writes the same pupils' rows as it applies enrolments: when PostgreSQL
+    # picks the import as a deadlock's victim, it runs again instead of answering 500.
+    result = await in_repeatable_unit_of_work(deps.sessions, work)
     return ImportOut.model_validate(result, from_attributes=True)
 
 

@@ -1,21 +1,16 @@
 """A parent disagrees with the OPP: they open a dispute on the disputes page, and then
 ask for mediation from the dispute's own page.
 
-The page to open a dispute takes a `pupil:` link. No message of the notifications
-service carries one yet, so the journey mints that link itself, exactly as that service
-would (its guardian-link key, the same claims, fourteen days) — as if the school had
-sent it. Everything after that goes through the messages the parents receive.
+The page to open a dispute takes a `pupil:` link. The message that the OPP's evaluation
+falls due carries one ("Bent u het ergens niet mee eens?"): the parent follows it from
+that e-mail, as it lies in the mail folder. Everything after that goes through the
+messages the parents receive as well.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
 from uuid import UUID
 
-from samen_kit.access import GuardianItem, mint_guardian_token
-from samen_kit.access.devkeys import dev_guardian_key
-
-from samen_cli.journey.cast import Parent
 from samen_cli.journey.context import Journey, language_shown, link_in
 
 OPEN_PAGE = "/ouders/geschil-starten/"
@@ -24,28 +19,18 @@ WHY = "Wij zijn het niet eens met het plan (OPP). Er staat te weinig hulp bij he
 MEDIATION = "enter:mediation"
 
 
-def pupil_link(j: Journey, parent: Parent) -> str:
-    token = mint_guardian_token(
-        dev_guardian_key(j.site.keys_dir),
-        guardian_id=parent.guardian_id,
-        pupil_id=j.family.pupil_id,
-        item=GuardianItem.of("pupil", j.family.pupil_id),
-        tenant=j.plan.tenant,
-        now=j.site.now(),
-    )
-    return f"{j.site.url('disputes')}{OPEN_PAGE}{j.family.pupil_id}?{urlencode({'token': token})}"
-
-
 async def dispute_opens(j: Journey) -> None:
     first = j.family.parents[0]
+    due = (await j.wait("EvaluationDue", subject_id=j.trail.opp_id))[0]
+    evaluation = await j.mail(due, first)
     browser = j.browser(first)
-    page = await browser.open(pupil_link(j, first))
+    page = await browser.open(link_in(evaluation, OPEN_PAGE))
     form = page.form(lambda f: "subject" in f.choices, "open a dispute")
     await browser.send(page, form, {"subject": "opp", "description": WHY, "stage": "conversation"})
     opened = await j.wait("DisputeOpened", subject="opp")
     j.trail.dispute_id = UUID(str(opened[0].data["dispute_id"]))
-    j.timeline.say(first.label, "disagrees with the OPP and opens a dispute on the disputes page "
-                   "(with a pupil link minted as the school would send it)", opened)  # fmt: skip
+    said = "disagrees with the OPP: follows the evaluation e-mail's dispute link, opens a dispute"
+    j.timeline.say(first.label, said, opened)
     for parent in j.family.parents:
         mail = await j.mail(opened[0], parent)
         j.timeline.say(parent.label, f"gets a confirmation in {language_shown(mail, parent)}")
