@@ -19,7 +19,6 @@ import structlog
 from samen_contract import Envelope, Event
 from samen_contract.codec import decode
 from samen_contract.errors import MalformedRecord
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from samen_kit.deadletter import AbstractDeadLetterSink, DeadLetter, FailedRecord
@@ -31,6 +30,7 @@ from samen_kit.inbox import (
     store_sequences,
 )
 from samen_kit.logging import bind_event_context, clear_event_context
+from samen_kit.transient import is_transient
 
 log = structlog.get_logger(__name__)
 
@@ -52,12 +52,6 @@ Handler = Callable[[AsyncSession, Delivery], Awaitable[None]]
 def _seq_key(delivery: Delivery) -> tuple[str, str, str]:
     env = delivery.envelope
     return (env.source, env.tenant, env.subject)
-
-
-def is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, OperationalError | InterfaceError | OSError | TimeoutError):
-        return True
-    return isinstance(exc, DBAPIError) and exc.connection_invalidated
 
 
 class EventConsumer:

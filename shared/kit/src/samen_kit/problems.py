@@ -18,6 +18,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from samen_kit.transient import is_transient
+
 PROBLEM_JSON = "application/problem+json"
 TYPE_PREFIX = "urn:samen:problem:"
 _STANDARD_MEMBERS = frozenset({"type", "title", "status", "detail", "instance"})
@@ -187,6 +189,13 @@ async def _on_http_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    if is_transient(exc):
+        # The database is restarting or a retry resolves it: nothing was committed, so
+        # the client may simply try again.
+        _log.warning("http.transient_error", path=request.url.path, error=type(exc).__name__)
+        response = problem_response(Unavailable(), _instance(request))
+        response.headers["Retry-After"] = "1"
+        return response
     _log.error("http.unexpected_error", path=request.url.path, exc_info=exc)
     return problem_response(Problem(), _instance(request))
 

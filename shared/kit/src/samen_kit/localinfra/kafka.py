@@ -146,9 +146,13 @@ class KafkaNode:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + within
         problem = "not started"
+        # Just after a launch /proc/<pid>/cmdline can read empty for a moment, so the
+        # process only counts as gone when several checks in a row miss it.
+        missing = 0
         while loop.time() < deadline:
             listening = await port_open(HOST, self.port)
-            if not listening and self.pid() is None:
+            missing = 0 if listening or self.pid() is not None else missing + 1
+            if missing >= 4:
                 message = f"Kafka on {self.bootstrap_servers} is not running"
                 raise InfraError(f"{message}\n{self._tail()}")
             if listening:

@@ -1,0 +1,175 @@
+"""What the bus and the services' outboxes hold: every event of this run, the dead
+letters, and whether everything has settled (outboxes published, consumers caught up)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import asyncpg
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
+from samen_contract.topics import dlq_topic, events_topic
+from samen_kit.db import asyncpg_dsn
+
+from tests.e2e.faults.faults_stack import SERVICES, Stack
+from tests.e2e.faults.faults_wait import wait_for
+
+SETTLE_WITHIN = 240.0
+
+
+@dataclass(frozen=True)
+class BusEvent:
+    topic: str
+    tenant: str
+    event_id: str
+    type: str
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class BusSnapshot:
+    events: list[BusEvent]  # in topic order; a record the relay sent twice is here twice
+    dead_letters: int
+
+    def ids_by_tenant(self) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for event in self.events:
+            found.setdefault(event.tenant, set()).add(event.event_id)
+        return found
+
+    @property
+    def republished(self) -> int:
+        """Records carrying an event id seen before (the relay's at-least-once)."""
+        return len(self.events) - len({e.event_id for e in self.events})
+
+    def of_type(self, suffix: str) -> list[BusEvent]:
+        return [e for e in self.events if e.type.endswith(suffix)]
+
+
+async def read_bus(stack: Stack) -> BusSnapshot:
+    prefix = stack.config.topic_prefix
+    events = await _read_all(stack, [prefix + events_topic(s) for s in SERVICES])
+    letters = await _read_all(stack, [prefix + dlq_topic(s) for s in SERVICES])
+    return BusSnapshot([_event(topic, raw) for topic, raw in events], len(letters))
+
+
+async def _read_all(stack: Stack, topics: list[str]) -> list[tuple[str, Any]]:
+    """Every record now on `topics`, from the first offset to the end, without a group."""
+    partitions = await _partitions(stack, topics)
+    if not partitions:
+        return []
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=stack.kafka.bootstrap_servers, auto_offset_reset="earliest"
+    )
+    await consumer.start()
+    try:
+        consumer.assign(partitions)
+        starts = await consumer.beginning_offsets(partitions)
+        ends = await consumer.end_offsets(partitions)
+        for tp in partitions:  # seek_to_beginning did not always hold before position()
+            consumer.seek(tp, starts[tp])
+        records: list[tuple[str, Any]] = []
+        while [tp for tp in partitions if await consumer.position(tp) < ends[tp]]:
+            batches = await consumer.getmany(timeout_ms=1000, max_records=5000)
+            for tp, batch in batches.items():
+                records += [(tp.topic, r) for r in batch if r.offset < ends[tp]]
+        return records
+    finally:
+        await consumer.stop()
+
+
+async def _partitions(stack: Stack, topics: list[str]) -> list[TopicPartition]:
+    """The partitions of those of `topics` that exist (a service that never emitted
+    anything may have none yet)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=stack.kafka.bootstrap_servers)
+    await admin.start()
+    try:
+        found = await admin.describe_topics(topics)
+    finally:
+        await admin.close()
+    return [
+        TopicPartition(topic["topic"], partition["partition"])
+        for topic in found
+        if topic["error_code"] == 0
+        for partition in topic["partitions"]
+    ]
+
+
+def _event(topic: str, record: Any) -> BusEvent:
+    headers = {name: value.decode() for name, value in record.headers}
+    return BusEvent(
+        topic=topic,
+        tenant=headers.get("ce_tenant", ""),
+        event_id=headers.get("ce_id", ""),
+        type=headers.get("ce_type", ""),
+        data=json.loads(record.value or b"{}"),
+    )
+
+
+async def unpublished(stack: Stack) -> dict[str, int]:
+    """Outbox rows each service committed but has not yet published."""
+    counts = {}
+    for service in SERVICES:
+        url = stack.config.database_url(service)
+        connection = await asyncpg.connect(asyncpg_dsn(url), timeout=10)
+        try:
+            counts[service] = int(
+                await connection.fetchval("SELECT count(*) FROM outbox WHERE published_at IS NULL")
+            )
+        finally:
+            await connection.close()
+    return counts
+
+
+async def consumer_lag(stack: Stack) -> dict[str, int]:
+    """Per consumer group, the records on its topics it has not committed yet."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=stack.kafka.bootstrap_servers)
+    consumer = AIOKafkaConsumer(bootstrap_servers=stack.kafka.bootstrap_servers)
+    await admin.start()
+    await consumer.start()
+    try:
+        lags: dict[str, int] = {}
+        prefix = stack.config.topic_prefix
+        for group, _ in await admin.list_consumer_groups():
+            if not group.startswith(prefix):
+                continue
+            committed = await admin.list_consumer_group_offsets(group)
+            if not committed:
+                continue
+            ends = await consumer.end_offsets(list(committed))
+            lags[group] = sum(ends[tp] - meta.offset for tp, meta in committed.items())
+        return lags
+    finally:
+        await consumer.stop()
+        await admin.close()
+
+
+async def service_lag(stack: Stack, service: str) -> int:
+    """What the service's consumer groups have yet to handle: how busy it is right now."""
+    own = f"{stack.config.topic_prefix}samen.{service}."
+    return sum(lag for group, lag in (await consumer_lag(stack)).items() if group.startswith(own))
+
+
+async def settled(stack: Stack) -> bool:
+    pending = await unpublished(stack)
+    lags = await consumer_lag(stack)
+    return not any(pending.values()) and not any(lags.values())
+
+
+async def wait_settled(stack: Stack, within: float = SETTLE_WITHIN) -> None:
+    """Until every outbox is published and every group caught up, twice in a row."""
+    await wait_for(_twice(lambda: settled(stack)), within, "the platform to settle")
+
+
+def _twice(check: Callable[[], Awaitable[bool]]) -> Callable[[], Awaitable[bool]]:
+    async def both() -> bool:
+        if not await check():
+            return False
+        await asyncio.sleep(1.0)
+        return await check()
+
+    return both

@@ -1,0 +1,128 @@
+"""A Kafka broker, a PostgreSQL cluster and the whole platform, all of the fault tests' own.
+
+Everything listens on free ports and keeps its state in one temporary folder, so the
+team's instances (and the rest of the suite) never see a fault. The folder is 0755, not
+pytest's tmp_path: as root, PostgreSQL runs as `postgres`, who must reach its data.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from samen_cli.platform import Platform, PlatformConfig
+from samen_kit.access.devkeys import dev_guardian_key, dev_staff_key
+from samen_kit.localinfra import KafkaNode, PostgresCluster, free_ports
+
+from tests.e2e.faults.faults_wait import poll_until
+
+SERVICES = ("consent", "notifications", "meetings", "disputes", "audit")
+COMPONENTS = (*SERVICES, "smtp", "sms")
+READY_WITHIN = 180.0
+LAUNCH_WITHIN = 5.0
+
+# A crashed dispatcher's batch is sent again once its lease runs out; the default five
+# minutes would make every run wait that long after a kill.
+DISPATCH_LEASE_SECONDS = 30
+
+
+@dataclass
+class Stack:
+    root: Path
+    kafka: KafkaNode
+    postgres: PostgresCluster
+    platform: Platform
+
+    @property
+    def config(self) -> PlatformConfig:
+        return self.platform.config
+
+
+def new_state_root() -> Path:
+    root = Path(tempfile.mkdtemp(prefix="samen-faults-"))
+    root.chmod(0o755)
+    return root
+
+
+def remove_state_root(root: Path) -> None:
+    shutil.rmtree(root, ignore_errors=True)
+
+
+async def start_infra(root: Path) -> tuple[KafkaNode, PostgresCluster]:
+    kafka_port, controller_port, postgres_port = free_ports(3)
+    kafka = KafkaNode(kafka_port, controller_port, root / "kafka")
+    postgres = PostgresCluster(postgres_port, root / "postgres")
+    await postgres.start()
+    await asyncio.gather(start_broker(kafka), postgres.wait_ready())
+    return kafka, postgres
+
+
+async def start_broker(kafka: KafkaNode) -> None:
+    """Start and wait until ready. For a moment after the launch, /proc shows the new
+    process without its command line, and `KafkaNode.wait_ready` would take the broker
+    for dead: first wait until `pid()` recognises it."""
+    await kafka.start()
+
+    async def recognised() -> bool:
+        return kafka.pid() is not None
+
+    await poll_until(recognised, LAUNCH_WITHIN, poll=0.01)  # if not, wait_ready says why
+    await kafka.wait_ready()
+
+
+def platform_config(root: Path, kafka: KafkaNode, postgres: PostgresCluster) -> PlatformConfig:
+    return PlatformConfig(
+        kafka_bootstrap=kafka.bootstrap_servers,
+        server_url=postgres.url(),
+        state_dir=root / "platform",
+        ports=dict(zip(COMPONENTS, free_ports(len(COMPONENTS)), strict=True)),
+        topic_prefix=f"faults{secrets.token_hex(3)}.",
+        database_prefix="faults_",
+        extra_env={"SAMEN_DISPATCH_LEASE_SECONDS": str(DISPATCH_LEASE_SECONDS)},
+    )
+
+
+async def start_stack(root: Path) -> Stack:
+    kafka, postgres = await start_infra(root)
+    platform = Platform(platform_config(root, kafka, postgres))
+    missing = set(SERVICES) - {c.name for c in platform.components}
+    if missing:
+        raise RuntimeError(f"services not installed: {sorted(missing)}")
+    dev_staff_key(platform.config.keys_dir)  # made once, before any service reads them
+    dev_guardian_key(platform.config.keys_dir)
+    stack = Stack(root, kafka, postgres, platform)
+    states = await platform.start_all()
+    failed = [name for name, ok in states.items() if not ok]
+    if failed:
+        await stop_stack(stack)
+        raise RuntimeError(f"did not start: {failed}\n{log_tails(platform, failed)}")
+    return stack
+
+
+async def stop_stack(stack: Stack) -> None:
+    try:
+        await stack.platform.stop_all()
+    finally:
+        await asyncio.gather(stack.kafka.stop(), stack.postgres.stop())
+
+
+async def kill_and_restart(platform: Platform, name: str) -> None:
+    """SIGKILL (no shutdown hook, no flush), then start the same process again."""
+    component = platform.component(name)
+    await platform.stop(component, kill=True)
+    await platform.start(component)
+    if not await platform.wait_ready(component, within=READY_WITHIN):
+        raise AssertionError(f"{name} did not come back\n{log_tails(platform, [name])}")
+
+
+def log_tails(platform: Platform, names: list[str], lines: int = 30) -> str:
+    parts = []
+    for name in names:
+        log = platform.config.logs / f"{name}.log"
+        text = log.read_text(errors="replace") if log.exists() else ""
+        parts.append(f"--- {log}\n" + "\n".join(text.splitlines()[-lines:]))
+    return "\n".join(parts)

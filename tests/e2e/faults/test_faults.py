@@ -1,0 +1,145 @@
+"""Faults under load: nothing is lost and nothing is doubled.
+
+While a broadcast goes to 5,000 guardians and guardians answer consent requests through
+their pages, (a) each service is SIGKILLed in turn and restarted, (b) the Kafka broker is
+down for 20 seconds, (c) PostgreSQL restarts. After each: every guardian has their
+message (a repeat only as the same Message-ID, and only of what was in flight at the
+fault), every confirmed answer is in the evidence exactly once, nothing was
+dead-lettered, and the audit log holds every event on the bus once and verifies, as an
+extension of the previous fault's log. Each fault prints its counts as one JSON line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from uuid import UUID
+
+import pytest
+from samen_notifications.settings import NotificationsSettings
+
+from tests.e2e.faults.faults_audit import AuditTrail
+from tests.e2e.faults.faults_bus import service_lag
+from tests.e2e.faults.faults_phase import Load, PhaseCount, run_phase
+from tests.e2e.faults.faults_region import Region
+from tests.e2e.faults.faults_stack import Stack, kill_and_restart, start_broker
+from tests.e2e.faults.faults_wait import wait_for
+
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(480)]
+
+PUPILS_PER_FAULT = 150  # two guardians each: 300 answers per fault
+BROKER_DOWNTIME = 20.0
+FAULT_AT_SHARE = 0.2  # the fault strikes when a fifth of the broadcast has arrived
+_DISPATCH = NotificationsSettings.model_fields
+# What a dispatcher can hold at once: each worker leases one batch.
+IN_FLIGHT = int(_DISPATCH["dispatch_batch_size"].default) * int(
+    _DISPATCH["dispatch_workers"].default
+)
+
+
+def pupils(region: Region, fault: int) -> list[UUID]:
+    rows = region.rows[fault * PUPILS_PER_FAULT : (fault + 1) * PUPILS_PER_FAULT]
+    return [row.pupil_id for row in rows]
+
+
+async def kill_each_service(load: Load) -> None:
+    """Consent while guardians answer, notifications in the middle of the broadcast,
+    then meetings, disputes and audit while the broadcast's events flow. The notes say
+    how busy each was: its consumers' backlog and the broadcast's progress at the kill."""
+    tally = load.stream.tally
+
+    async def answering() -> bool:
+        return tally.sent >= 10
+
+    await wait_for(answering, 60, "the first answers")
+    kills = {"consent": await kill(load, "consent")}
+    await load.send_broadcast("kills")
+    await load.until_mail_share(FAULT_AT_SHARE)
+    for service in ("notifications", "meetings", "disputes", "audit"):
+        kills[service] = await kill(load, service)
+    load.notes["at_kill"] = kills
+
+
+async def kill(load: Load, service: str) -> dict[str, float]:
+    busy = {
+        "answers_so_far": load.stream.tally.sent,
+        "backlog": await service_lag(load.stack, service),
+        "mail_share": round(load.mail_share(), 3),
+    }
+    await kill_and_restart(load.stack.platform, service)
+    return busy
+
+
+async def stop_the_broker(load: Load) -> None:
+    await load.send_broadcast("broker")
+    load.notes["mail_share_at_outage"] = round(await load.until_mail_share(FAULT_AT_SHARE), 3)
+    answered = load.stream.tally.sent
+    await load.stack.kafka.stop()
+    await asyncio.sleep(BROKER_DOWNTIME)
+    load.notes["answers_during_outage"] = load.stream.tally.sent - answered
+    await start_broker(load.stack.kafka)
+
+
+async def restart_postgres(load: Load) -> None:
+    await load.send_broadcast("postgres")
+    load.notes["mail_share_at_restart"] = round(await load.until_mail_share(FAULT_AT_SHARE), 3)
+    await load.stack.postgres.restart()
+
+
+async def test_each_service_killed_in_turn_loses_and_doubles_nothing(
+    stack: Stack, region: Region, audit_trail: AuditTrail, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count = await run_phase(
+        stack, region, "sigkill-each", pupils(region, 0), kill_each_service, audit_trail.head
+    )
+    audit_trail.head = count.head
+    show(count, capsys)
+
+    assert_nothing_lost_or_doubled(count, repeats_allowed=IN_FLIGHT)
+    assert count.notes["at_kill"]["notifications"]["mail_share"] < 1.0, "killed mid-broadcast"
+
+
+async def test_a_broker_down_for_20_seconds_loses_and_doubles_nothing(
+    stack: Stack, region: Region, audit_trail: AuditTrail, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count = await run_phase(
+        stack, region, "kafka-down-20s", pupils(region, 1), stop_the_broker, audit_trail.head
+    )
+    audit_trail.head = count.head
+    show(count, capsys)
+
+    assert_nothing_lost_or_doubled(count, repeats_allowed=0)  # no sender was interrupted
+    assert count.notes["mail_share_at_outage"] < 1.0, "the outage came mid-broadcast"
+
+
+async def test_a_postgres_restart_loses_and_doubles_nothing(
+    stack: Stack, region: Region, audit_trail: AuditTrail, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count = await run_phase(
+        stack, region, "postgres-restart", pupils(region, 2), restart_postgres, audit_trail.head
+    )
+    audit_trail.head = count.head
+    show(count, capsys)
+
+    assert_nothing_lost_or_doubled(count, repeats_allowed=IN_FLIGHT)
+    assert count.notes["mail_share_at_restart"] < 1.0, "the restart came mid-broadcast"
+
+
+def show(count: PhaseCount, capsys: pytest.CaptureFixture[str]) -> None:
+    with capsys.disabled():
+        print(json.dumps(count.as_dict(), sort_keys=False), flush=True)
+
+
+def assert_nothing_lost_or_doubled(count: PhaseCount, *, repeats_allowed: int) -> None:
+    mail, answers, audit = count.mail, count.answers, count.audit
+    assert (mail.received, mail.recipients, mail.lost) == (mail.sent, mail.sent, 0), count.as_dict()
+    assert (mail.doubled, mail.misaddressed) == (0, 0), count.as_dict()
+    assert mail.repeated <= repeats_allowed, count.as_dict()
+    assert (answers.lost, answers.doubled) == (0, 0), count.as_dict()
+    answered = 2 * PUPILS_PER_FAULT
+    assert answers.sent == answers.recorded == answers.on_bus == answered, count.as_dict()
+    assert count.sent_events == {1: mail.sent}, count.as_dict()
+    assert (audit.missing, audit.repeated, audit.without_id) == (0, 0, 0), count.as_dict()
+    assert audit.other_tenants == 0, count.as_dict()
+    assert audit.verified, count.as_dict()
+    assert count.dead_letters == 0, count.as_dict()
