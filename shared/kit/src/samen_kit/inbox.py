@@ -51,13 +51,9 @@ async def claim_many(session: AsyncSession, consumer: str, event_ids: Sequence[U
     if not event_ids:
         return set()
     table = InboxRow.__table__  # type: ignore[attr-defined]
-    stmt = (
-        insert(table)
-        .values([{"consumer": consumer, "event_id": event_id} for event_id in set(event_ids)])
-        .on_conflict_do_nothing()
-        .returning(table.c.event_id)
-    )
-    return set((await session.execute(stmt)).scalars())
+    stmt = insert(table).on_conflict_do_nothing().returning(table.c.event_id)
+    rows = [{"consumer": consumer, "event_id": event_id} for event_id in set(event_ids)]
+    return set((await session.execute(stmt, rows)).scalars())
 
 
 async def applied_sequences(
@@ -83,16 +79,16 @@ async def store_sequences(
     if not latest:
         return
     table = AppliedSequenceRow.__table__  # type: ignore[attr-defined]
-    values = insert(table).values(
-        [
-            {"consumer": consumer, "source": s, "tenant": t, "subject": subj, "last": last}
-            for (s, t, subj), last in latest.items()
-        ]
-    )
+    values = insert(table)
+    rows = [
+        {"consumer": consumer, "source": s, "tenant": t, "subject": subj, "last": last}
+        for (s, t, subj), last in latest.items()
+    ]
     await session.execute(
         values.on_conflict_do_update(
             index_elements=[table.c.consumer, table.c.source, table.c.tenant, table.c.subject],
             set_={"last": values.excluded.last},
             where=table.c.last < values.excluded.last,
-        )
+        ),
+        rows,
     )

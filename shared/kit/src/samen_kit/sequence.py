@@ -37,14 +37,15 @@ async def reserve_sequences(
     a subject named twice gets consecutive numbers."""
     counts = Counter(subjects)
     table = PupilSequenceRow.__table__  # type: ignore[attr-defined]
-    values = insert(table).values(
-        [{"tenant": t, "subject": s, "last": n} for (t, s), n in counts.items()]
-    )
+    values = insert(table)
     upsert = values.on_conflict_do_update(
         index_elements=[table.c.tenant, table.c.subject],
         set_={"last": table.c.last + values.excluded.last},
     ).returning(table.c.tenant, table.c.subject, table.c.last)
-    tops = {(row[0], row[1]): int(row[2]) for row in await session.execute(upsert)}
+    # Parameters as a list (executemany): the statement compiles once and is cached,
+    # where a multi-row VALUES literal would compile anew for every batch.
+    rows = [{"tenant": t, "subject": s, "last": n} for (t, s), n in counts.items()]
+    tops = {(row[0], row[1]): int(row[2]) for row in await session.execute(upsert, rows)}
     taken: Counter[tuple[str, str]] = Counter()
     sequences = []
     for key in subjects:
