@@ -22,13 +22,7 @@ from samen_contract.errors import MalformedRecord
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from samen_kit.deadletter import AbstractDeadLetterSink, DeadLetter, FailedRecord
-from samen_kit.inbox import (
-    advance_sequence,
-    applied_sequences,
-    claim,
-    claim_many,
-    store_sequences,
-)
+from samen_kit.inbox import applied_sequences, claim_many, store_sequences
 from samen_kit.logging import bind_event_context, clear_event_context
 from samen_kit.transient import is_transient
 
@@ -149,8 +143,8 @@ class EventConsumer:
                 delay = min(delay * 2, self._max_backoff)
 
     async def _apply_batch(self, session: AsyncSession, deliveries: list[Delivery]) -> None:
-        """The batch version of `_apply_in`: the inbox and the sequence bookkeeping take
-        three statements per batch instead of two per record."""
+        """Apply deliveries in one unit of work: the inbox and the sequence bookkeeping
+        take three statements per batch, not two per record."""
         fresh = await claim_many(session, self.name, [UUID(d.envelope.id) for d in deliveries])
         applied = await applied_sequences(session, self.name, (_seq_key(d) for d in deliveries))
         latest: dict[tuple[str, str, str], int] = {}
@@ -170,26 +164,10 @@ class EventConsumer:
         await store_sequences(session, self.name, latest)
 
     async def _apply(self, delivery: Delivery) -> None:
+        """One record on its own: the batch path with a batch of one, so both paths
+        share one rule for repeats, stale events and ordering."""
         async with self._sessions() as session, session.begin():
-            await self._apply_in(session, delivery)
-
-    async def _apply_in(self, session: AsyncSession, delivery: Delivery) -> None:
-        env = delivery.envelope
-        if not await claim(session, self.name, UUID(env.id)):
-            log.debug("consumer.duplicate_ignored", consumer=self.name)
-            return
-        newer = await advance_sequence(
-            session,
-            consumer=self.name,
-            source=env.source,
-            tenant=env.tenant,
-            subject=env.subject,
-            sequence=env.sequence,
-        )
-        if not newer:
-            log.info("consumer.stale_ignored", consumer=self.name, sequence=env.sequence)
-            return
-        await self._handler(session, delivery)
+            await self._apply_batch(session, [delivery])
 
     async def _park(self, record: FailedRecord, reason: str, error: str, attempts: int) -> None:
         letter = DeadLetter(
