@@ -16,6 +16,8 @@ from samen_kit.access.roles import BOARD_WIDE_ROLES, TENANT_WIDE_ROLES, Audience
 from samen_kit.clock import Clock, SystemClock
 
 DEFAULT_STAFF_TTL = timedelta(hours=8)
+#: The longest-lived staff token any service accepts (a working day and some).
+MAX_STAFF_TOKEN_LIFETIME = timedelta(hours=12)
 
 
 @dataclass(frozen=True)
@@ -81,10 +83,15 @@ def mint_staff_token(
 
 class StaffTokenVerifier:
     def __init__(
-        self, jwks: JwksSource, *, issuer: str | None = None, clock: Clock | None = None
+        self,
+        jwks: JwksSource,
+        *,
+        issuer: str,
+        clock: Clock | None = None,
+        max_lifetime: timedelta = MAX_STAFF_TOKEN_LIFETIME,
     ) -> None:
         self._jwks = jwks
-        self._expect = tokens.Expectation(Audience.STAFF, issuer)
+        self._expect = tokens.Expectation(Audience.STAFF, issuer, max_lifetime)
         self._clock = clock or SystemClock()
 
     async def verify(self, token: str) -> StaffPrincipal:
