@@ -3,6 +3,7 @@ are. A redelivered fact changes nothing; a later fact wins."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date
 from uuid import UUID, uuid4
 
@@ -109,3 +110,48 @@ async def test_a_pupil_who_changes_school_leaves_the_old_schools_view(
     assert refused.status_code == 404
     assert opened.status_code == 201
     assert opened.json()["school_id"] == str(new_school)
+
+
+async def test_two_tenants_importing_the_same_pupil_and_guardian_ids_stay_apart(
+    disputes: Running, consent_roster: Roster
+) -> None:
+    """Roster ids are unique only within a tenant: the second import must not take the
+    first tenant's pupil (its staff would get 404) nor end its guardian's standing."""
+    pupil_id, guardian_id = uuid4(), uuid4()
+    first, second = new_tenant(), new_tenant()
+    schools = {first: uuid4(), second: uuid4()}
+    for tenant in (first, second):
+        enrolled = PupilEnrolled(
+            pupil_id=pupil_id, school_id=schools[tenant], enrolled_on=date(2025, 8, 25)
+        )
+        await consent_roster.publish(enrolled, tenant=tenant, subject=pupil_id)
+        recorded = GuardianshipRecorded(
+            pupil_id=pupil_id, guardian_id=guardian_id, standing=AUTHORITY
+        )
+        await consent_roster.publish(recorded, tenant=tenant, subject=pupil_id)
+    ended = GuardianshipEnded(pupil_id=pupil_id, guardian_id=guardian_id)
+    await consent_roster.publish(ended, tenant=second, subject=pupil_id)
+
+    async def second_ended() -> bool:
+        known = await standing_of(disputes, first, pupil_id, guardian_id)
+        return (
+            known is not None and await standing_of(disputes, second, pupil_id, guardian_id) is None
+        )
+
+    await wait_for(second_ended)
+    body = {"pupil_id": str(pupil_id), "subject": "other", "description": "Zorgen"}
+    async with httpx.AsyncClient(base_url=disputes.base_url) as http:
+        for tenant in (first, second):
+            ib = disputes.staff_token(tenant, Role.IB, schools=(schools[tenant],))
+            opened = await http.post("/disputes", json=body, headers=ib)
+            assert opened.status_code == 201, (tenant, opened.text)
+            assert opened.json()["school_id"] == str(schools[tenant])
+    assert await standing_of(disputes, first, pupil_id, guardian_id) == "parental_authority"
+
+
+async def _all_known(standings: Callable[[], Awaitable[list[str | None]]]) -> bool:
+    return None not in await standings()
+
+
+async def _second_ended(standings: Callable[[], Awaitable[list[str | None]]]) -> bool:
+    return await standings() == ["parental_authority", None]

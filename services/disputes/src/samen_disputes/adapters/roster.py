@@ -39,13 +39,13 @@ class SqlRoster:
         }
         stmt = insert(PupilRow).values(values)
         stmt = stmt.on_conflict_do_update(
-            index_elements=[col(PupilRow.pupil_id)],
-            set_={k: v for k, v in values.items() if k != "pupil_id"},
+            index_elements=[col(PupilRow.tenant), col(PupilRow.pupil_id)],
+            set_={k: v for k, v in values.items() if k not in {"tenant", "pupil_id"}},
         )
         await self._session.execute(stmt)
 
-    async def mark_left(self, pupil_id: UUID, school_id: UUID, left_on: date) -> None:
-        pupil = await self._session.get(PupilRow, pupil_id)
+    async def mark_left(self, tenant: str, pupil_id: UUID, school_id: UUID, left_on: date) -> None:
+        pupil = await self._session.get(PupilRow, (tenant, pupil_id))
         if pupil is not None and pupil.school_id == school_id:
             pupil.left_on = left_on
 
@@ -60,15 +60,21 @@ class SqlRoster:
         }
         stmt = insert(GuardianRow).values(values)
         stmt = stmt.on_conflict_do_update(
-            index_elements=[col(GuardianRow.pupil_id), col(GuardianRow.guardian_id)],
-            set_={"standing": standing, "tenant": tenant},
+            index_elements=[
+                col(GuardianRow.tenant),
+                col(GuardianRow.pupil_id),
+                col(GuardianRow.guardian_id),
+            ],
+            set_={"standing": standing},
         )
         await self._session.execute(stmt)
 
-    async def end_guardian(self, pupil_id: UUID, guardian_id: UUID) -> None:
+    async def end_guardian(self, tenant: str, pupil_id: UUID, guardian_id: UUID) -> None:
         await self._session.execute(
             delete(GuardianRow).where(
-                col(GuardianRow.pupil_id) == pupil_id, col(GuardianRow.guardian_id) == guardian_id
+                col(GuardianRow.tenant) == tenant,
+                col(GuardianRow.pupil_id) == pupil_id,
+                col(GuardianRow.guardian_id) == guardian_id,
             )
         )
 
@@ -82,8 +88,8 @@ class SqlRoster:
         }
         stmt = insert(OppRow).values(values)
         stmt = stmt.on_conflict_do_update(
-            index_elements=[col(OppRow.opp_id)],
-            set_={k: v for k, v in values.items() if k != "opp_id"},
+            index_elements=[col(OppRow.tenant), col(OppRow.opp_id)],
+            set_={k: v for k, v in values.items() if k not in {"tenant", "opp_id"}},
         )
         await self._session.execute(stmt)
 
@@ -95,7 +101,8 @@ class SqlRoster:
 
     async def pupil_anywhere(self, pupil_id: UUID) -> PupilRow | None:
         """Unscoped: only to tell, for the audit trail, why a request was answered 404."""
-        return await self._session.get(PupilRow, pupil_id)
+        stmt = select(PupilRow).where(col(PupilRow.pupil_id) == pupil_id).limit(1)
+        return (await self._session.execute(stmt)).scalar_one_or_none()
 
     async def standing(self, tenant: str, pupil_id: UUID, guardian_id: UUID) -> str | None:
         stmt = select(col(GuardianRow.standing)).where(

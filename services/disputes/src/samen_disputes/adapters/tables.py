@@ -28,8 +28,9 @@ class PupilRow(DisputesTable, table=True):
 
     __tablename__ = "pupil"
 
+    # Roster ids are unique only within a tenant: every projection is keyed by both.
+    tenant: str = Field(primary_key=True, max_length=128)
     pupil_id: UUID = Field(primary_key=True)
-    tenant: str = Field(index=True, max_length=128)
     school_id: UUID
     board_id: str | None = Field(default=None, max_length=128)
     enrolled_on: date | None = None
@@ -41,9 +42,9 @@ class GuardianRow(DisputesTable, table=True):
 
     __tablename__ = "guardian"
 
+    tenant: str = Field(primary_key=True, max_length=128)
     pupil_id: UUID = Field(primary_key=True)
     guardian_id: UUID = Field(primary_key=True)
-    tenant: str = Field(max_length=128)
     standing: str = Field(max_length=64)
 
 
@@ -52,8 +53,8 @@ class OppRow(DisputesTable, table=True):
 
     __tablename__ = "opp"
 
+    tenant: str = Field(primary_key=True, max_length=128)
     opp_id: UUID = Field(primary_key=True)
-    tenant: str = Field(max_length=128)
     pupil_id: UUID = Field(index=True)
     started_on: date
     action_part_version: int

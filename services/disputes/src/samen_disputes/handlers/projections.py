@@ -24,12 +24,12 @@ async def apply_roster_fact(session: AsyncSession, delivery: Delivery) -> None:
                 Enrolment(tenant, fact.pupil_id, fact.school_id, board, fact.enrolled_on)
             )
         case PupilLeft() as fact:
-            await roster.mark_left(fact.pupil_id, fact.school_id, fact.left_on)
+            await roster.mark_left(tenant, fact.pupil_id, fact.school_id, fact.left_on)
         case GuardianshipRecorded() as fact:
             standing = str(fact.standing)
             await roster.record_guardian(tenant, fact.pupil_id, fact.guardian_id, standing)
         case GuardianshipEnded() as fact:
-            await roster.end_guardian(fact.pupil_id, fact.guardian_id)
+            await roster.end_guardian(tenant, fact.pupil_id, fact.guardian_id)
         case _:
             return  # other consent facts (and unknown types) do not concern disputes
 

@@ -1,6 +1,9 @@
 """Local projections of other services' facts (consent, disputes) and the staff directory.
 
-Built only from events (and staff's own tokens); never read from another service.
+Built only from events (and staff's own tokens); never read from another service. Ids
+that come from a school's roster are unique only within a tenant, so every projection
+is keyed by (tenant, id): a second tenant importing the same pupil id gets rows of its
+own instead of taking over the first tenant's.
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ from samen_meetings.adapters.base import MeetingsTable
 class PupilRow(MeetingsTable, table=True):
     __tablename__ = "pupil"
 
+    tenant: str = Field(primary_key=True, max_length=128)
     pupil_id: UUID = Field(primary_key=True)
-    tenant: str = Field(max_length=128, index=True)
     school_id: UUID
     enrolled_on: date | None = None
     left_on: date | None = None
@@ -31,9 +34,9 @@ class GuardianshipRow(MeetingsTable, table=True):
 
     __tablename__ = "guardianship"
 
+    tenant: str = Field(primary_key=True, max_length=128)
     pupil_id: UUID = Field(primary_key=True)
     guardian_id: UUID = Field(primary_key=True)
-    tenant: str = Field(max_length=128)
     standing: str = Field(max_length=32)
 
 
@@ -42,9 +45,9 @@ class ConsentStateRow(MeetingsTable, table=True):
 
     __tablename__ = "consent_state"
 
+    tenant: str = Field(primary_key=True, max_length=128)
     pupil_id: UUID = Field(primary_key=True)
     purpose: str = Field(primary_key=True, max_length=64)
-    tenant: str = Field(max_length=128)
     status: str = Field(max_length=16)
     valid_until: date | None = None
     request_id: UUID

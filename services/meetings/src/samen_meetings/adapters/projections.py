@@ -34,15 +34,15 @@ class SqlProjections:
     # --- pupils and guardians -----------------------------------------------------------
 
     async def enrol(self, tenant: str, pupil_id: UUID, school_id: UUID, on: date) -> None:
-        values = {"tenant": tenant, "school_id": school_id, "enrolled_on": on, "left_on": None}
-        stmt = insert(PupilRow).values(pupil_id=pupil_id, **values)
-        stmt = stmt.on_conflict_do_update(index_elements=["pupil_id"], set_=values)
+        values = {"school_id": school_id, "enrolled_on": on, "left_on": None}
+        stmt = insert(PupilRow).values(tenant=tenant, pupil_id=pupil_id, **values)
+        stmt = stmt.on_conflict_do_update(index_elements=["tenant", "pupil_id"], set_=values)
         await self._session.execute(stmt)
 
     async def leave(self, tenant: str, pupil_id: UUID, school_id: UUID, on: date) -> None:
-        values = {"tenant": tenant, "school_id": school_id, "left_on": on}
-        stmt = insert(PupilRow).values(pupil_id=pupil_id, **values)
-        stmt = stmt.on_conflict_do_update(index_elements=["pupil_id"], set_=values)
+        values = {"school_id": school_id, "left_on": on}
+        stmt = insert(PupilRow).values(tenant=tenant, pupil_id=pupil_id, **values)
+        stmt = stmt.on_conflict_do_update(index_elements=["tenant", "pupil_id"], set_=values)
         await self._session.execute(stmt)
 
     async def record_guardian(
@@ -52,18 +52,22 @@ class SqlProjections:
             pupil_id=pupil_id, guardian_id=guardian_id, tenant=tenant, standing=standing
         )
         stmt = stmt.on_conflict_do_update(
-            index_elements=["pupil_id", "guardian_id"], set_={"standing": standing}
+            index_elements=["tenant", "pupil_id", "guardian_id"], set_={"standing": standing}
         )
         await self._session.execute(stmt)
 
     async def end_guardian(self, tenant: str, pupil_id: UUID, guardian_id: UUID) -> None:
-        row = await self._session.get(GuardianshipRow, (pupil_id, guardian_id))
-        if row is not None and row.tenant == tenant:
+        row = await self._session.get(GuardianshipRow, (tenant, pupil_id, guardian_id))
+        if row is not None:
             await self._session.delete(row)
 
     async def pupil(self, tenant: str, pupil_id: UUID) -> PupilRow | None:
-        row = await self._session.get(PupilRow, pupil_id)
-        return row if row is not None and row.tenant == tenant else None
+        return await self._session.get(PupilRow, (tenant, pupil_id))
+
+    async def pupil_anywhere(self, pupil_id: UUID) -> PupilRow | None:
+        """Unscoped: only to tell, for the audit trail, why a request was answered 404."""
+        stmt = select(PupilRow).where(col(PupilRow.pupil_id) == pupil_id).limit(1)
+        return (await self._session.execute(stmt)).scalar_one_or_none()
 
     async def guardians(self, tenant: str, pupil_id: UUID) -> dict[UUID, str]:
         """Every current guardian of the pupil with their standing."""
@@ -91,17 +95,20 @@ class SqlProjections:
         request_id: UUID,
     ) -> None:
         values = {
-            "tenant": tenant,
             "status": state.status.value,
             "valid_until": state.valid_until,
             "request_id": request_id,
         }
-        stmt = insert(ConsentStateRow).values(pupil_id=pupil_id, purpose=purpose, **values)
-        stmt = stmt.on_conflict_do_update(index_elements=["pupil_id", "purpose"], set_=values)
+        stmt = insert(ConsentStateRow).values(
+            tenant=tenant, pupil_id=pupil_id, purpose=purpose, **values
+        )
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["tenant", "pupil_id", "purpose"], set_=values
+        )
         await self._session.execute(stmt)
 
-    async def consent_request_of(self, pupil_id: UUID, purpose: str) -> UUID | None:
-        row = await self._session.get(ConsentStateRow, (pupil_id, purpose))
+    async def consent_request_of(self, tenant: str, pupil_id: UUID, purpose: str) -> UUID | None:
+        row = await self._session.get(ConsentStateRow, (tenant, pupil_id, purpose))
         return row.request_id if row is not None else None
 
     async def consents(self, tenant: str, pupil_id: UUID) -> PupilConsents:

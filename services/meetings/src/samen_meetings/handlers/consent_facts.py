@@ -69,7 +69,7 @@ async def _consent_gone(
     env: Envelope,
     event: c.ConsentRefused | c.ConsentWithdrawn | c.ConsentExpired,
 ) -> None:
-    current = await uow.projections.consent_request_of(event.pupil_id, event.purpose)
+    current = await uow.projections.consent_request_of(env.tenant, event.pupil_id, event.purpose)
     consents = await uow.projections.consents(env.tenant, event.pupil_id)
     state = consents.state_of(event.purpose)
     if state is not None and state.status is ConsentStatus.GIVEN and current != event.request_id:

@@ -51,9 +51,10 @@ def _miss(
 
 
 async def visible_pupil(uow: UnitOfWork, staff: StaffPrincipal, pupil_id: UUID) -> PupilRow:
-    row = await uow.session.get(PupilRow, pupil_id)
-    if row is None or row.tenant != staff.tenant or not staff.covers_school(row.school_id):
-        raise UnknownResource("pupil", pupil_id, _miss(staff, row), staff.tenant)
+    row = await uow.projections.pupil(staff.tenant, pupil_id)
+    if row is None or not staff.covers_school(row.school_id):
+        found = row or await uow.projections.pupil_anywhere(pupil_id)
+        raise UnknownResource("pupil", pupil_id, _miss(staff, found), staff.tenant)
     return row
 
 

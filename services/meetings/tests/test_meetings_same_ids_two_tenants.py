@@ -1,0 +1,69 @@
+"""Roster ids are unique only within a tenant: two tenants whose schools import a pupil
+(and guardian) with the same id each keep their own pupil, guardians and consent state."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import uuid4
+
+import httpx
+import pytest
+from samen_contract.events.consent import (
+    ConsentGiven,
+    GuardianshipRecorded,
+    GuardianStanding,
+    PupilEnrolled,
+)
+from samen_kit.access import Role
+
+from services.meetings.tests.meetings_harness import Roster, Running, new_tenant, wait_for
+
+pytestmark = pytest.mark.integration
+
+
+async def test_a_second_tenant_importing_the_same_pupil_id_does_not_take_the_first_ones(
+    meetings: Running, consent_roster: Roster
+) -> None:
+    pupil_id, guardian_id = uuid4(), uuid4()
+    first, second = new_tenant(), new_tenant()
+    schools = {first: uuid4(), second: uuid4()}
+    for tenant in (first, second):
+        enrolled = PupilEnrolled(
+            pupil_id=pupil_id, school_id=schools[tenant], enrolled_on=date(2025, 8, 25)
+        )
+        await consent_roster.publish(enrolled, tenant=tenant, subject=pupil_id)
+        recorded = GuardianshipRecorded(
+            pupil_id=pupil_id,
+            guardian_id=guardian_id,
+            standing=GuardianStanding.PARENTAL_AUTHORITY,
+        )
+        await consent_roster.publish(recorded, tenant=tenant, subject=pupil_id)
+    given = ConsentGiven(
+        request_id=uuid4(), pupil_id=pupil_id, purpose="mdo_request", purpose_version=1
+    )
+    await consent_roster.publish(given, tenant=first, subject=pupil_id)
+
+    async def both_known() -> bool:
+        rows = await meetings.sql(
+            "SELECT count(*) FROM guardianship WHERE pupil_id = :p", p=pupil_id
+        )
+        consents = await meetings.sql(
+            "SELECT count(*) FROM consent_state WHERE pupil_id = :p", p=pupil_id
+        )
+        return bool(rows[0][0] == 2 and consents[0][0] == 1)
+
+    await wait_for(both_known)
+
+    for tenant in (first, second):
+        staff = meetings.staff_token(tenant, Role.IB, schools=(schools[tenant],))
+        async with httpx.AsyncClient(base_url=meetings.base_url, headers=staff) as http:
+            seen = await http.get(f"/pupils/{pupil_id}")
+        assert seen.status_code == 200, (tenant, seen.text)
+    rows = await meetings.sql(
+        "SELECT tenant, school_id FROM pupil WHERE pupil_id = :p ORDER BY tenant", p=pupil_id
+    )
+    assert sorted((r[0], r[1]) for r in rows) == sorted(schools.items())
+    consent = await meetings.sql(
+        "SELECT tenant, status FROM consent_state WHERE pupil_id = :p", p=pupil_id
+    )
+    assert [tuple(r) for r in consent] == [(first, "given")]
