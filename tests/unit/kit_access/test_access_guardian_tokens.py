@@ -95,7 +95,7 @@ async def test_a_guardian_token_is_refused_by_the_staff_verifier_even_under_a_sh
     from samen_kit.access import StaffTokenVerifier, StaticJwks
     from samen_kit.access.devkeys import public_jwks
 
-    verifier = StaffTokenVerifier(StaticJwks(public_jwks(staff_key)), issuer="i", clock=clock)
+    verifier = StaffTokenVerifier(StaticJwks(public_jwks(staff_key)), clock=clock)
 
     with pytest.raises(AccessRefusedError) as refused:
         await verifier.verify(guardian_token(key=staff_key))

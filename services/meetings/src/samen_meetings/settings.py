@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from pydantic import Field
-from samen_kit.settings import WebSettings
+from samen_kit.settings import ServiceSettings
 
 LOCAL_DATABASE = "postgresql+asyncpg://samen:samen@127.0.0.1:15432/samen_meetings"
 
 
-class MeetingsSettings(WebSettings):
+class MeetingsSettings(ServiceSettings):
     service: str = "meetings"
     database_url: str = LOCAL_DATABASE
+    http_host: str = "127.0.0.1"
     http_port: int = 8103
     # Where parents open their pages; notifications builds links on it.
     public_base_url: str = "http://127.0.0.1:8103"
     # JWKS locations: a file path or an http(s) URL. Empty: the local development keys.
     staff_jwks: str = ""
+    staff_issuer: str | None = None
     guardian_jwks: str = ""
     # Signs the parents' one-hour session cookie; at least 32 bytes. Empty: a local one.
     guardian_session_secret: str = ""

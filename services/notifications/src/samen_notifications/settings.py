@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, SecretStr
-from samen_kit.settings import WebSettings
+from samen_kit.access.devkeys import DEV_STAFF_ISSUER
+from samen_kit.settings import ServiceSettings
 
 DEV_SESSION_SECRET = "samen-local-development-session-secret-not-for-production"
 
@@ -22,15 +23,17 @@ DEFAULT_PAGE_PATHS = {
 }
 
 
-class NotificationsSettings(WebSettings):
+class NotificationsSettings(ServiceSettings):
     service: str = "notifications"
     database_url: str = "postgresql+asyncpg://samen:samen@127.0.0.1:15432/samen_notifications"
+    http_host: str = "127.0.0.1"
     http_port: int = 8102
     # This service's own address as parents' browsers reach it (short links, its pages).
     public_base_url: str = "http://127.0.0.1:8102"
 
     # Staff tokens: the identity provider's JWKS (a file path or an https URL).
     staff_jwks: str | None = None  # None: the local development JWKS
+    staff_issuer: str | None = DEV_STAFF_ISSUER
     # The guardian-link key (a private JWK file); None: the local development key.
     guardian_key_file: Path | None = None
     keys_dir: Path | None = None

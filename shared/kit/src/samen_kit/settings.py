@@ -7,15 +7,9 @@ Values come from the environment with the prefix `SAMEN_` (for example
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Self
 
-from pydantic import Field, model_validator
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
-
-from samen_kit.access.devkeys import DEV_STAFF_ISSUER
-
-DEVELOPMENT = "development"
-PRODUCTION = "production"
 
 
 class ServiceSettings(BaseSettings):
@@ -41,32 +35,3 @@ class ServiceSettings(BaseSettings):
     @property
     def clock_offset(self) -> timedelta:
         return timedelta(seconds=self.clock_offset_seconds)
-
-
-class WebSettings(ServiceSettings):
-    """What every service with an HTTP side shares: where it listens and whom it trusts.
-
-    The staff issuer is one required setting: outside development (`SAMEN_ENV`) a
-    service refuses to start unless `SAMEN_STAFF_ISSUER` is given, so no service can
-    fall back to accepting tokens of any issuer, or of the development one.
-    """
-
-    env: str = DEVELOPMENT  # SAMEN_ENV: "development" allows the local defaults below
-    http_host: str = "127.0.0.1"
-    staff_issuer: str = DEV_STAFF_ISSUER
-
-    @property
-    def is_development(self) -> bool:
-        return self.env == DEVELOPMENT
-
-    @property
-    def is_production(self) -> bool:
-        return self.env == PRODUCTION
-
-    @model_validator(mode="after")
-    def _issuer_given_outside_development(self) -> Self:
-        if not self.staff_issuer:
-            raise ValueError("SAMEN_STAFF_ISSUER may not be empty")
-        if not self.is_development and "staff_issuer" not in self.model_fields_set:
-            raise ValueError(f"set SAMEN_STAFF_ISSUER (required when SAMEN_ENV={self.env})")
-        return self

@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 from uuid import UUID
 
 from samen_kit.access import GUARDIAN_ISSUER, AccessRefusedError, Audience, StaticJwks, tokens
-from samen_kit.access.guardian import MAX_GUARDIAN_TOKEN_LIFETIME
 
 from samen_notifications.domain.items import ItemRef, parse_item
 from samen_notifications.guardian_links import GuardianLinks
@@ -33,10 +32,7 @@ class ExpiredLinkReader:
     def __init__(self, links: GuardianLinks, grace: timedelta) -> None:
         self._jwks = StaticJwks(links.jwks())
         self._expect = tokens.Expectation(
-            Audience.GUARDIAN,
-            GUARDIAN_ISSUER,
-            MAX_GUARDIAN_TOKEN_LIFETIME,
-            leeway_seconds=int(grace.total_seconds()),
+            Audience.GUARDIAN, GUARDIAN_ISSUER, leeway_seconds=int(grace.total_seconds())
         )
 
     async def read(self, token: str, now: datetime) -> RenewalClaims:

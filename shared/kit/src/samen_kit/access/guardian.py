@@ -20,8 +20,6 @@ from samen_kit.access.roles import Audience
 from samen_kit.clock import Clock, SystemClock
 
 DEFAULT_GUARDIAN_TTL = timedelta(days=14)
-#: The longest a link may live (the notifications service's setting is capped here too).
-MAX_GUARDIAN_TOKEN_LIFETIME = timedelta(days=90)
 GUARDIAN_ISSUER = "urn:samen:notifications"
 PUPIL_ITEM = "pupil"
 
@@ -102,15 +100,10 @@ def mint_guardian_token(
 
 class GuardianTokenVerifier:
     def __init__(
-        self,
-        jwks: JwksSource,
-        *,
-        issuer: str = GUARDIAN_ISSUER,
-        clock: Clock | None = None,
-        max_lifetime: timedelta = MAX_GUARDIAN_TOKEN_LIFETIME,
+        self, jwks: JwksSource, *, issuer: str | None = GUARDIAN_ISSUER, clock: Clock | None = None
     ) -> None:
         self._jwks = jwks
-        self._expect = tokens.Expectation(Audience.GUARDIAN, issuer, max_lifetime)
+        self._expect = tokens.Expectation(Audience.GUARDIAN, issuer)
         self._clock = clock or SystemClock()
 
     async def verify(self, token: str) -> GuardianGrant:

@@ -16,8 +16,6 @@ from samen_kit.access.roles import BOARD_WIDE_ROLES, TENANT_WIDE_ROLES, Audience
 from samen_kit.clock import Clock, SystemClock
 
 DEFAULT_STAFF_TTL = timedelta(hours=8)
-#: The longest-lived staff token any service accepts (a working day and some).
-MAX_STAFF_TOKEN_LIFETIME = timedelta(hours=12)
 
 
 @dataclass(frozen=True)
@@ -83,15 +81,10 @@ def mint_staff_token(
 
 class StaffTokenVerifier:
     def __init__(
-        self,
-        jwks: JwksSource,
-        *,
-        issuer: str,
-        clock: Clock | None = None,
-        max_lifetime: timedelta = MAX_STAFF_TOKEN_LIFETIME,
+        self, jwks: JwksSource, *, issuer: str | None = None, clock: Clock | None = None
     ) -> None:
         self._jwks = jwks
-        self._expect = tokens.Expectation(Audience.STAFF, issuer, max_lifetime)
+        self._expect = tokens.Expectation(Audience.STAFF, issuer)
         self._clock = clock or SystemClock()
 
     async def verify(self, token: str) -> StaffPrincipal:
