@@ -278,3 +278,32 @@ async def test_infra_down_leaves_no_process_behind(pair: InfraConfig) -> None:
     assert processes_mentioning(str(config.state_dir)) == []
     assert down.stopped
     assert (await infra_status(config)).lines()[0].split()[1] == "stopped"
+
+
+async def test_a_cluster_wanted_inside_a_private_folder_still_starts() -> None:
+    """A clone in root's home (mode 700): PostgreSQL's user cannot pass through it, so
+    the cluster keeps its state where it can and is found there again by a second handle."""
+    private = _private_folder()
+    (port,) = free_ports(1)
+    cluster = PostgresCluster(port, private / "clone" / "postgres")
+    try:
+        await cluster.start()
+        await cluster.wait_ready()
+        conn = await asyncpg.connect(cluster.url(driver=""))
+        try:
+            assert await conn.fetchval("SELECT 1") == 1
+        finally:
+            await conn.close()
+        again = PostgresCluster(port, private / "clone" / "postgres")
+        assert again.pid() == cluster.pid() is not None
+    finally:
+        await cluster.stop()
+        shutil.rmtree(private, ignore_errors=True)
+        if cluster.state_dir != private / "clone" / "postgres":
+            shutil.rmtree(cluster.state_dir, ignore_errors=True)
+
+
+def _private_folder() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="samen-private-"))
+    folder.chmod(0o700)
+    return folder

@@ -22,6 +22,7 @@ from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
 from samen_kit.access.testing import new_signing_key
 from samen_kit.clock import SystemClock
 from samen_kit.db import asyncpg_dsn
+from samen_kit.localinfra.process import die_with_parent
 from samen_kit.migrations import upgrade
 from samen_kit.testing.server import free_port
 from samen_notifications.adapters.mailserver import MailServer
@@ -81,7 +82,11 @@ async def _seed(database: str, tenant: str, school: uuid.UUID) -> list[uuid.UUID
 def _start(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     with log.open("ab") as out:
         return subprocess.Popen(
-            [sys.executable, "-m", "samen_notifications"], env=env, stdout=out, stderr=out
+            [sys.executable, "-m", "samen_notifications"],
+            env=env,
+            stdout=out,
+            stderr=out,
+            preexec_fn=die_with_parent,  # a killed test run leaves no service behind
         )
 
 

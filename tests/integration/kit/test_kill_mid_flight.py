@@ -11,6 +11,7 @@ from pathlib import Path
 from uuid import UUID, uuid4
 
 import pytest
+from samen_kit.localinfra.process import die_with_parent
 from samen_kit.service import build_runtime
 from samen_kit.settings import ServiceSettings
 from sqlalchemy import select
@@ -46,6 +47,7 @@ async def _spawn(settings: ServiceSettings, mode: str, tenant: str) -> asyncio.s
         tenant,
         cwd=ROOT,
         env=_env(settings),
+        preexec_fn=die_with_parent,  # a killed test run leaves no worker behind
         stdout=asyncio.subprocess.PIPE,
     )
 

@@ -13,10 +13,15 @@ pytestmark = pytest.mark.unit
 AT = datetime(2026, 11, 23, 19, 5, 31, tzinfo=UTC)  # 20:05:31 in Amsterdam
 
 
-def test_a_moment_shows_dutch_local_time_who_and_what() -> None:
+def test_a_moment_shows_dutch_local_time_naming_its_zone_who_and_what() -> None:
     line = Moment(AT, "IB", "asks consent").line()
-    assert line.startswith("  20:05:31  IB ")
+    assert line.startswith("  20:05:31 CET  IB ")
     assert line.endswith("asks consent")
+
+
+def test_in_summer_the_zone_is_named_cest() -> None:
+    summer = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
+    assert Moment(summer, "IB", "asks consent").line().startswith("  14:00:00 CEST  IB ")
 
 
 def test_the_events_of_a_moment_follow_on_the_next_line() -> None:

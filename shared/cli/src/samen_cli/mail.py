@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import UTC, datetime
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default as default_policy
@@ -17,6 +18,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+
+from samen_cli.terminal import date_time
 
 MAIL_DIR_ENV = "SAMEN_MAIL_DIR"
 INDEX = "index.jsonl"
@@ -61,12 +64,21 @@ def list_(
     entries = read_index(where)
     first = max(len(entries) - last, 0) if last else 0
     for number, entry in enumerate(entries[first:], start=first + 1):
-        received = str(entry.get("received", ""))[:19].replace("T", " ")
+        received = _received(entry)
         typer.echo(
             f"{number:>5}  {received}  {entry.get('language') or '-':<5}  "
             f"{entry.get('to', '')}  {entry.get('subject', '')}"
         )
     typer.echo(f"{len(entries)} message(s) in {where}")
+
+
+def _received(entry: dict[str, Any]) -> str:
+    """When the server took the message, in Dutch time with its zone."""
+    try:
+        at = datetime.fromisoformat(str(entry.get("received", "")))
+    except ValueError:
+        return "-"
+    return date_time(at if at.tzinfo else at.replace(tzinfo=UTC))
 
 
 @app.command()

@@ -25,10 +25,12 @@ import httpx
 from samen_contract.topics import SERVICES
 from samen_kit import localinfra
 from samen_kit.db import ensure_database
+from samen_kit.localinfra.process import die_with_parent
 from sqlalchemy.engine import make_url
 
 from samen_cli.journey.loading import load_demo_region
 from samen_cli.journey.site import Site
+from samen_cli.terminal import say
 
 DEFAULT_PORTS = {
     "consent": 8101,
@@ -39,6 +41,16 @@ DEFAULT_PORTS = {
     "smtp": 2525,
     "sms": 8199,
 }
+# Ctrl-C, a supervisor's stop, a closed terminal: each stops everything this run started.
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def default_ports() -> dict[str, int]:
+    """The team's ports, moved by `SAMEN_PORT_OFFSET` (as the infrastructure's are)."""
+    offset = localinfra.port_offset()
+    return {name: port + offset for name, port in DEFAULT_PORTS.items()}
+
+
 # Short scans for a demo: what the demo region dated almost a year ago falls due within
 # seconds, and deadlines are swept while one watches. Each yields to the environment.
 DEMO_ENV = {
@@ -54,7 +66,7 @@ class PlatformConfig:
     kafka_bootstrap: str
     server_url: str  # an SQLAlchemy URL of the PostgreSQL server (any database)
     state_dir: Path
-    ports: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_PORTS))
+    ports: dict[str, int] = field(default_factory=default_ports)
     topic_prefix: str = ""
     database_prefix: str = "samen_"
     clock_offset_seconds: float = 0.0
@@ -218,6 +230,7 @@ class Platform:
             stdout=log,
             stderr=log,
             start_new_session=True,  # Ctrl-C reaches us; we stop the children in order
+            preexec_fn=die_with_parent,  # and if we are killed, they go too
         )
 
     async def wait_ready(self, component: Component, within: float = 180.0) -> bool:
@@ -295,21 +308,42 @@ async def _port_open(component: Component) -> bool:
 
 
 def _line(name: str, state: str, where: str = "") -> None:
-    print(f"  {name:<14} {state:<9} {where}", flush=True)
+    say(f"  {name:<14} {state:<9} {where}")
 
 
-async def local_config() -> PlatformConfig:
-    """The local run: deploy/local's Kafka and PostgreSQL unless SAMEN_* point elsewhere."""
-    bootstrap = os.environ.get("SAMEN_KAFKA_BOOTSTRAP")
-    server = os.environ.get("SAMEN_DATABASE_URL")
-    if not (bootstrap and server):
-        status = await localinfra.infra_up()
+@dataclass
+class LocalInfra:
+    """deploy/local's Kafka and PostgreSQL as this run found them, so that stopping
+    stops only what this run started (not a broker someone else is using)."""
+
+    config: localinfra.InfraConfig
+    before: localinfra.InfraStatus | None = None
+
+    async def up(self) -> None:
+        self.before = await localinfra.infra_status(self.config)
+        status = await localinfra.infra_up(self.config)
         for component in status.components:
             _line(component.name, component.state, component.address)
         if not status.ready:
             raise SystemExit("infrastructure not ready; see deploy/local/.state/*.log")
+
+    async def stop_started(self) -> None:
+        if self.before is not None:
+            await localinfra.infra_stop_started(self.config, self.before)
+            for component in self.before.components:
+                if not component.running:
+                    _line(component.name, "stopped")
+
+
+async def local_config(infra: LocalInfra) -> PlatformConfig:
+    """The local run: deploy/local's Kafka and PostgreSQL unless SAMEN_* point elsewhere."""
+    bootstrap = os.environ.get("SAMEN_KAFKA_BOOTSTRAP")
+    server = os.environ.get("SAMEN_DATABASE_URL")
+    if not (bootstrap and server):
+        await infra.up()
     return running_config(
-        bootstrap or localinfra.ensure_kafka(), server or localinfra.ensure_postgres()
+        bootstrap or infra.config.kafka().bootstrap_servers,
+        server or infra.config.postgres().url(),
     )
 
 
@@ -328,35 +362,51 @@ def running_config(bootstrap: str | None = None, server: str | None = None) -> P
 
 
 async def run_platform() -> None:
-    print("Samen — local platform", flush=True)
+    say("Samen — local platform")
     started, stop = time.monotonic(), asyncio.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):  # Ctrl-C, or a supervisor's stop
-        asyncio.get_running_loop().add_signal_handler(sig, stop.set)
-    platform = Platform(await local_config())
+    loop = asyncio.get_running_loop()
+    for sig in STOP_SIGNALS:
+        # A second Ctrl-C while stopping sets the event again: stopping goes on.
+        loop.add_signal_handler(sig, stop.set)
+    infra = LocalInfra(localinfra.InfraConfig())
+    platform: Platform | None = None
     try:
-        states = await platform.start_all(report=True)
-        if all(states.values()):
-            _line("all", "ready", f"{len(states)} components in {time.monotonic() - started:.1f} s")
-            await load_demo_region(platform.config.site(), _line)
-        else:
-            print("Some components did not start; their logs say why.", flush=True)
-        _print_where_to_look(platform)
-        await stop.wait()
+        platform = Platform(await local_config(infra))
+        starting = asyncio.ensure_future(_start(platform, started))
+        stopping = asyncio.ensure_future(stop.wait())
+        await asyncio.wait({starting, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if not starting.done():
+            starting.cancel()  # Ctrl-C while starting: stop what has started so far
+            with contextlib.suppress(asyncio.CancelledError):
+                await starting
+        await stopping
     finally:
-        await platform.stop_all(report=True)
+        if platform is not None:
+            await platform.stop_all(report=True)
+        await infra.stop_started()
+
+
+async def _start(platform: Platform, started: float) -> None:
+    states = await platform.start_all(report=True)
+    if all(states.values()):
+        _line("all", "ready", f"{len(states)} components in {time.monotonic() - started:.1f} s")
+        await load_demo_region(platform.config.site(), _line)
+    else:
+        say("Some components did not start; their logs say why.")
+    _print_where_to_look(platform)
 
 
 def _print_where_to_look(platform: Platform) -> None:
     config = platform.config
-    print("\nWhere to look:", flush=True)
+    say("\nWhere to look:")
     for component in platform.components:
         if component.name in SERVICES:
-            print(f"  {component.name:<14} API docs  {platform.where(component.name)}")
-    print(f"  mail folder    {config.mail_dir}   (uv run samen mail list)")
-    print(f"  SMS log        {config.sms_log}")
-    print(f"  logs           {config.logs}")
-    print("The parents' journey: uv run samen demo   (another terminal)")
-    print("Ctrl-C stops everything.", flush=True)
+            say(f"  {component.name:<14} API docs  {platform.where(component.name)}")
+    say(f"  mail folder    {config.mail_dir}   (uv run samen mail list)")
+    say(f"  SMS log        {config.sms_log}")
+    say(f"  logs           {config.logs}")
+    say("The parents' journey: uv run samen demo   (another terminal)")
+    say("Ctrl-C stops everything.")
 
 
 def up() -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from samen_cli.journey.events import Seen
-from samen_cli.journey.site import AMSTERDAM
+from samen_cli.terminal import clock_time
 
 ACTOR_WIDTH = 13
 
@@ -22,11 +22,10 @@ class Moment:
     events: tuple[str, ...] = ()
 
     def line(self) -> str:
-        when = self.at.astimezone(AMSTERDAM).strftime("%H:%M:%S")
+        when = clock_time(self.at)
         told = f"  {when}  {self.actor:<{ACTOR_WIDTH}} {self.text}"
-        return (
-            f"{told}\n{'':>{12 + ACTOR_WIDTH}}→ {', '.join(self.events)}" if self.events else told
-        )
+        indent = len(when) + 4 + ACTOR_WIDTH
+        return f"{told}\n{'':>{indent}}→ {', '.join(self.events)}" if self.events else told
 
 
 def counted(seen: Sequence[Seen]) -> tuple[str, ...]:

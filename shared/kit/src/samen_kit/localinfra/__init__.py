@@ -20,7 +20,9 @@ from samen_kit.localinfra.infra import (
     ensure_postgres,
     infra_down,
     infra_status,
+    infra_stop_started,
     infra_up,
+    port_offset,
 )
 from samen_kit.localinfra.kafka import KafkaNode
 from samen_kit.localinfra.paths import default_state_dir, kafka_version
@@ -43,7 +45,9 @@ __all__ = [
     "free_ports",
     "infra_down",
     "infra_status",
+    "infra_stop_started",
     "infra_up",
     "kafka_version",
     "main",
+    "port_offset",
 ]

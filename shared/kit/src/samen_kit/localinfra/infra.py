@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import os
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,14 +27,20 @@ SERVICE_DATABASES = (
 )
 
 
+def port_offset() -> int:
+    """`SAMEN_PORT_OFFSET`: added to every default port, so a second platform (say, a
+    test of `make run` itself) can run beside the first."""
+    return int(os.environ.get("SAMEN_PORT_OFFSET", "0"))
+
+
 @dataclass(frozen=True)
 class InfraConfig:
     """Ports and state folder of one Kafka-plus-PostgreSQL pair; defaults are the team's."""
 
     state_dir: Path = field(default_factory=paths.default_state_dir)
-    kafka_port: int = 19092
-    kafka_controller_port: int = 19093
-    postgres_port: int = 15432
+    kafka_port: int = field(default_factory=lambda: 19092 + port_offset())
+    kafka_controller_port: int = field(default_factory=lambda: 19093 + port_offset())
+    postgres_port: int = field(default_factory=lambda: 15432 + port_offset())
 
     def kafka(self) -> KafkaNode:
         return KafkaNode(self.kafka_port, self.kafka_controller_port, self.state_dir / "kafka")
@@ -77,6 +84,16 @@ async def infra_up(
     for name in databases:
         await postgres.create_database(name)
     return await infra_status(config)
+
+
+async def infra_stop_started(config: InfraConfig, before: InfraStatus) -> None:
+    """Stop what `before` shows was not running yet: only what this run started."""
+    stops = []
+    if not before.kafka.running:
+        stops.append(config.kafka().stop())
+    if not before.postgres.running:
+        stops.append(config.postgres().stop())
+    await asyncio.gather(*stops)
 
 
 async def infra_down(config: InfraConfig | None = None) -> InfraStatus:

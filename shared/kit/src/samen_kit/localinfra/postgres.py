@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import os
 import pwd
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +62,30 @@ def _as_root() -> bool:
     return os.geteuid() == 0
 
 
+#: Where PostgreSQL's state goes when the wanted folder is out of its user's reach.
+RELOCATED_ROOT = Path("/var/lib/samen")
+
+
+def reachable_state_dir(wanted: Path) -> Path:
+    """As root, PostgreSQL runs as `postgres`, which must pass through every folder above
+    its state. A clone in a private folder (root's home, mode 700) cannot offer that, so
+    the state then lives under /var/lib/samen, in a folder named after the wanted one:
+    every later command (status, stop, the tests) finds the same place again."""
+    if not _as_root() or _others_can_pass(wanted.parent):
+        return wanted
+    digest = hashlib.sha256(str(wanted).encode()).hexdigest()[:16]
+    return RELOCATED_ROOT / f"postgres-{digest}"
+
+
+def _others_can_pass(folder: Path) -> bool:
+    """Every existing folder from `folder` up lets others through (o+x); folders still
+    to be made will be (mkdir's default mode)."""
+    for each in (folder, *folder.parents):
+        if each.exists() and not each.stat().st_mode & stat.S_IXOTH:
+            return False
+    return True
+
+
 class PostgresCluster:
     """One cluster listening on 127.0.0.1:`port`, with the role `samen` (password `samen`)."""
 
@@ -71,7 +97,8 @@ class PostgresCluster:
         password: str = "samen",
     ) -> None:
         self.port = port
-        self.state_dir = (state_dir or paths.default_state_dir() / "postgres").resolve()
+        wanted = (state_dir or paths.default_state_dir() / "postgres").resolve()
+        self.state_dir = reachable_state_dir(wanted)
         self.user = user
         self.password = password
 
@@ -133,6 +160,7 @@ class PostgresCluster:
         fresh.rename(self.data_dir)  # atomic: a half-initialised folder is never used
 
     def _prepare_state_dir(self) -> None:
+        self.state_dir.parent.mkdir(mode=0o755, parents=True, exist_ok=True)
         for folder in (self.state_dir, self.socket_dir):
             folder.mkdir(parents=True, exist_ok=True)
             folder.chmod(0o700)

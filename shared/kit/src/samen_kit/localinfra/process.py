@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import errno
 import fcntl
 import os
@@ -186,3 +187,13 @@ def tail(path: Path, lines: int = 20) -> str:
 def describe(error: BaseException) -> str:
     """`TimeoutError` or `KafkaConnectionError: Unable to bootstrap`, for status lines."""
     return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """For `preexec_fn`: the kernel sends the child SIGTERM when its parent dies, even
+    by SIGKILL, so no service outlives the platform or the test run that started it."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
