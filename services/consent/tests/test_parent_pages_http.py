@@ -324,25 +324,3 @@ async def _evidence(consent: ConsentService, school: School, rid: UUID) -> list[
     assert response.status_code == 200
     found: list[dict[str, Any]] = response.json()
     return found
-
-
-async def test_a_link_whose_guardian_is_not_the_pupils_shows_nothing_of_the_question(
-    consent: ConsentService, school: School
-) -> None:
-    """Reading is checked against the roster as answering is: a guardian of one family
-    holding a link for another family's pupil and request sees neither question nor proof."""
-    theirs, stranger = Family.of(), Family.of()
-    rid = await _asked(consent, school, theirs)
-    await import_families(consent, school, [stranger])
-    link = _link(consent, school, theirs, stranger.guardian_ids[0], rid)
-    async with consent.guardian_client() as browser:
-        page = await browser.get(link)
-        proof = await browser.get(f"/ouders/toestemming/{rid}/bewijs.json?token={_token_of(link)}")
-        answered = await _say(browser, rid, "ja", _token_of(link))
-
-    assert page.status_code == 404
-    assert "Hulp vragen aan het samenwerkingsverband" not in page.text
-    assert proof.status_code == 404
-    assert answered.status_code in {403, 404}
-    seen = await consent.events.settle(school.tenant, quiet=0.5)
-    assert "ConsentAnswered" not in {s.name for s in seen}

@@ -150,20 +150,6 @@ async def request_for_guardian(
     return stored
 
 
-async def check_reader(
-    session: AsyncSession, claims: GuardianClaims, stored: StoredRequest
-) -> None:
-    """Reading is checked against the roster like acting: the link's guardian must be on
-    the pupil's roster today, or be one of the guardians the request asked (who keep
-    their receipts after their guardianship ends). A link whose guardian has nothing to
-    do with its pupil shows nothing: the request is not there for it (404, recorded)."""
-    if claims.guardian_id in stored.request.parties.guardians:
-        return
-    current = await SqlRoster(session).current_guardianships(claims.tenant, claims.pupil_id)
-    if claims.guardian_id not in {g.guardian_id for g in current}:
-        raise NotVisible(ResourceKind.CONSENT_REQUEST, stored.request.request_id, claims.tenant)
-
-
 async def _check_authority(session: AsyncSession, claims: GuardianClaims) -> None:
     current = await SqlRoster(session).current_guardianships(claims.tenant, claims.pupil_id)
     standing = {g.guardian_id: g.standing for g in current}.get(claims.guardian_id)
