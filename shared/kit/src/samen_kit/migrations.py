@@ -58,3 +58,10 @@ def run_env(context: Any, target_metadata: MetaData | None = None) -> None:
 async def create_kit_tables_async(engine: AsyncEngine) -> None:
     async with engine.begin() as conn:
         await conn.run_sync(create_kit_tables)
+
+
+def rekey(op: Any, keys: dict[str, list[str]]) -> None:
+    """Give each table a new primary key (PostgreSQL's default name `<table>_pkey`)."""
+    for table, columns in keys.items():
+        op.drop_constraint(f"{table}_pkey", table, type_="primary")
+        op.create_primary_key(f"{table}_pkey", table, columns)

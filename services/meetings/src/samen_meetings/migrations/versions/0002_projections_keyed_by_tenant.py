@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from alembic import op
+from samen_kit.migrations import rekey
 
 revision: str = "0002"
 down_revision: str | None = "0001"
@@ -29,18 +30,12 @@ _OLD_KEYS = {
 }
 
 
-def _rekey(keys: dict[str, list[str]]) -> None:
-    for table, columns in keys.items():
-        op.drop_constraint(f"{table}_pkey", table, type_="primary")
-        op.create_primary_key(f"{table}_pkey", table, columns)
-
-
 def upgrade() -> None:
-    _rekey(_NEW_KEYS)
+    rekey(op, _NEW_KEYS)
     # The key now starts with the tenant, which serves every lookup the index did.
     op.drop_index("ix_pupil_tenant", table_name="pupil")
 
 
 def downgrade() -> None:
     op.create_index("ix_pupil_tenant", "pupil", ["tenant"], unique=False)
-    _rekey(_OLD_KEYS)
+    rekey(op, _OLD_KEYS)
