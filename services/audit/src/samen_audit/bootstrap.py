@@ -90,7 +90,12 @@ def _access(settings: AuditSettings, runtime: ServiceRuntime, record: RefusalRec
     clock = runtime.clock
     keys = _staff_jwks(settings.staff_jwks, clock)
     return Access(
-        staff=StaffTokenVerifier(keys, issuer=settings.staff_issuer, clock=clock),
+        staff=StaffTokenVerifier(
+            keys,
+            issuer=settings.required_staff_issuer,
+            clock=clock,
+            max_lifetime=settings.staff_token_max_lifetime,
+        ),
         record_refusal=record,
         clock=clock,
     )

@@ -108,9 +108,18 @@ def _access(
         cookie_name=COOKIE_NAME,
     )
     return Access(
-        staff=StaffTokenVerifier(keys.staff, issuer=settings.staff_issuer, clock=runtime.clock),
+        staff=StaffTokenVerifier(
+            keys.staff,
+            issuer=settings.required_staff_issuer,
+            clock=runtime.clock,
+            max_lifetime=settings.staff_token_max_lifetime,
+        ),
         guardian=GuardianAccess(
-            tokens=GuardianTokenVerifier(keys.guardian, clock=runtime.clock),
+            tokens=GuardianTokenVerifier(
+                keys.guardian,
+                clock=runtime.clock,
+                max_lifetime=settings.guardian_token_max_lifetime,
+            ),
             sessions=codec,
             used_tokens=sql_used_tokens(runtime.sessions),
         ),

@@ -66,12 +66,19 @@ def _access(settings: DisputesSettings, runtime: ServiceRuntime, recorder: Refus
         else secrets.token_urlsafe(48)
     )
     guardian = GuardianAccess(
-        tokens=GuardianTokenVerifier(jwks_source(guardian_keys, clock), clock=clock),
+        tokens=GuardianTokenVerifier(
+            jwks_source(guardian_keys, clock),
+            clock=clock,
+            max_lifetime=settings.guardian_token_max_lifetime,
+        ),
         sessions=GuardianSessionCodec(secret, clock=clock, secure=settings.cookie_secure),
         used_tokens=sql_used_tokens(runtime.sessions),
     )
     staff = StaffTokenVerifier(
-        jwks_source(staff_keys, clock), issuer=settings.staff_issuer, clock=clock
+        jwks_source(staff_keys, clock),
+        issuer=settings.required_staff_issuer,
+        clock=clock,
+        max_lifetime=settings.staff_token_max_lifetime,
     )
     return Access(staff=staff, guardian=guardian, record_refusal=recorder, clock=clock)
 

@@ -90,9 +90,16 @@ def _access(settings: MeetingsSettings, runtime: ServiceRuntime, record: Refusal
         _session_secret(settings), clock=clock, secure=settings.guardian_cookie_secure
     )
     return Access(
-        staff=StaffTokenVerifier(staff_keys, issuer=settings.staff_issuer, clock=clock),
+        staff=StaffTokenVerifier(
+            staff_keys,
+            issuer=settings.required_staff_issuer,
+            clock=clock,
+            max_lifetime=settings.staff_token_max_lifetime,
+        ),
         guardian=GuardianAccess(
-            tokens=GuardianTokenVerifier(guardian_keys, clock=clock),
+            tokens=GuardianTokenVerifier(
+                guardian_keys, clock=clock, max_lifetime=settings.guardian_token_max_lifetime
+            ),
             sessions=sessions,
             used_tokens=sql_used_tokens(runtime.sessions),
         ),

@@ -28,6 +28,7 @@ REASONS = {
     RefusalReason.FORGED: AccessRefusedReason.FORGED_TOKEN,
     RefusalReason.WRONG_ISSUER: AccessRefusedReason.FORGED_TOKEN,
     RefusalReason.EXPIRED: AccessRefusedReason.EXPIRED_TOKEN,
+    RefusalReason.TOO_LONG_LIVED: AccessRefusedReason.EXPIRED_TOKEN,
     RefusalReason.WRONG_AUDIENCE: AccessRefusedReason.WRONG_AUDIENCE,
     RefusalReason.REUSED: AccessRefusedReason.REUSED_TOKEN,
     RefusalReason.NOT_PERMITTED: AccessRefusedReason.FORBIDDEN_ROLE,

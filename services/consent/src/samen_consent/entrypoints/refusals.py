@@ -32,6 +32,7 @@ _PLAIN = {
     RefusalReason.MALFORMED: Reason.FORGED_TOKEN,
     RefusalReason.FORGED: Reason.FORGED_TOKEN,
     RefusalReason.EXPIRED: Reason.EXPIRED_TOKEN,
+    RefusalReason.TOO_LONG_LIVED: Reason.EXPIRED_TOKEN,
     RefusalReason.WRONG_AUDIENCE: Reason.WRONG_AUDIENCE,
     RefusalReason.WRONG_ISSUER: Reason.FORGED_TOKEN,
     RefusalReason.REUSED: Reason.REUSED_TOKEN,

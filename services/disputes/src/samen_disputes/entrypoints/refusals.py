@@ -27,6 +27,7 @@ _KIT_REASONS = {
     RefusalReason.MALFORMED: AccessRefusedReason.FORGED_TOKEN,
     RefusalReason.FORGED: AccessRefusedReason.FORGED_TOKEN,
     RefusalReason.EXPIRED: AccessRefusedReason.EXPIRED_TOKEN,
+    RefusalReason.TOO_LONG_LIVED: AccessRefusedReason.EXPIRED_TOKEN,
     RefusalReason.WRONG_AUDIENCE: AccessRefusedReason.WRONG_AUDIENCE,
     RefusalReason.WRONG_ISSUER: AccessRefusedReason.FORGED_TOKEN,
     RefusalReason.REUSED: AccessRefusedReason.REUSED_TOKEN,

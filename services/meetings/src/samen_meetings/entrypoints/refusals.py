@@ -41,6 +41,7 @@ _KIT_REASONS = {
     RefusalReason.FORGED: Why.FORGED_TOKEN,
     RefusalReason.WRONG_ISSUER: Why.FORGED_TOKEN,
     RefusalReason.EXPIRED: Why.EXPIRED_TOKEN,
+    RefusalReason.TOO_LONG_LIVED: Why.EXPIRED_TOKEN,
     RefusalReason.WRONG_AUDIENCE: Why.WRONG_AUDIENCE,
     RefusalReason.REUSED: Why.REUSED_TOKEN,
     RefusalReason.NOT_PERMITTED: Why.FORBIDDEN_ROLE,

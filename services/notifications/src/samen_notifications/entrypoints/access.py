@@ -43,7 +43,11 @@ def access_for(
 ) -> Access:
     clock = runtime.clock
     guardian = GuardianAccess(
-        tokens=GuardianTokenVerifier(StaticJwks(links.jwks()), clock=clock),
+        tokens=GuardianTokenVerifier(
+            StaticJwks(links.jwks()),
+            clock=clock,
+            max_lifetime=settings.guardian_token_max_lifetime,
+        ),
         sessions=GuardianSessionCodec(
             settings.guardian_session_secret.get_secret_value(),
             clock=clock,
@@ -52,7 +56,10 @@ def access_for(
         used_tokens=sql_used_tokens(runtime.sessions),
     )
     staff = StaffTokenVerifier(
-        staff_jwks or staff_jwks_of(settings), issuer=settings.staff_issuer, clock=clock
+        staff_jwks or staff_jwks_of(settings),
+        issuer=settings.required_staff_issuer,
+        clock=clock,
+        max_lifetime=settings.staff_token_max_lifetime,
     )
     return Access(staff=staff, guardian=guardian, record_refusal=refusal_log, clock=clock)
 

@@ -22,6 +22,7 @@ class RefusalReason(StrEnum):
     MALFORMED = "malformed"
     FORGED = "forged"
     EXPIRED = "expired"
+    TOO_LONG_LIVED = "too_long_lived"  # exp lies further ahead than the longest lifetime
     WRONG_AUDIENCE = "wrong_audience"
     WRONG_ISSUER = "wrong_issuer"
     REUSED = "reused"
