@@ -1,8 +1,12 @@
-"""Refused attempts counted per minute and group, until their window is reported."""
+"""The count table of refused attempts (`refusal_count`), for the kit's refusal book.
 
-from dataclasses import dataclass
+The table is the audit log's own (its writer role may insert and update it, nothing
+more); the statements are the kit's `RefusalCountStore`."""
+
+from dataclasses import asdict
 from datetime import datetime
 
+from samen_kit.refusal_counts import CountedGroup, RefusalGroup
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -29,35 +33,16 @@ _MARK = text(
 )
 
 
-@dataclass(frozen=True)
-class RefusalGroup:
-    window_start: datetime
-    tenant: str
-    reason: str
-    credential: str
-    method: str
-    route: str
-    resource_kind: str
-
-
-@dataclass(frozen=True)
-class CountedWindow:
-    group: RefusalGroup
-    count: int
-
-
 class SqlRefusalCounts:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
     async def count(self, group: RefusalGroup) -> None:
-        await self._session.execute(_COUNT, vars(group))
+        await self._session.execute(_COUNT, asdict(group))
 
-    async def closed(self, before: datetime, limit: int = 500) -> list[CountedWindow]:
-        """Unreported windows that started before ``before``; rows another sweep holds
-        are skipped, so two instances report each window once."""
+    async def closed(self, before: datetime, limit: int = 500) -> list[CountedGroup]:
         rows = await self._session.execute(_CLOSED, {"before": before, "limit": limit})
-        return [CountedWindow(RefusalGroup(*row[:7]), row[7]) for row in rows]
+        return [CountedGroup(RefusalGroup(*row[:7]), row[7]) for row in rows]
 
     async def mark_reported(self, group: RefusalGroup, now: datetime) -> None:
-        await self._session.execute(_MARK, {**vars(group), "now": now})
+        await self._session.execute(_MARK, {**asdict(group), "now": now})
