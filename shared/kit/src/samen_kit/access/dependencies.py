@@ -73,14 +73,21 @@ def guardian_access_of(request: Request) -> GuardianAccess:
 
 
 ACCEPTED_CREDENTIAL = "samen_accepted_credential"
+ACCEPTED_TENANT = "samen_accepted_tenant"
 STAFF_TOKEN = "staff_token"
 GUARDIAN_TOKEN = "guardian_token"
 GUARDIAN_SESSION = "guardian_session"
 
 
-def accept(request: Request, credential: str) -> None:
+def accept(request: Request, credential: str, tenant: str) -> None:
     """Note what the request proved, for refusals made later in the same request."""
     setattr(request.state, ACCEPTED_CREDENTIAL, credential)
+    setattr(request.state, ACCEPTED_TENANT, tenant)
+
+
+def accepted_tenant(request: Request) -> str | None:
+    found = getattr(request.state, ACCEPTED_TENANT, None)
+    return found if isinstance(found, str) else None
 
 
 def accepted_credential(request: Request) -> str | None:
@@ -123,7 +130,7 @@ async def current_staff(
         principal = await verifier.verify(credentials.credentials)
     except AccessRefusedError as error:
         await refuse(request, Audience.STAFF, error)
-    accept(request, STAFF_TOKEN)
+    accept(request, STAFF_TOKEN, principal.tenant)
     return principal
 
 
@@ -154,7 +161,7 @@ async def current_guardian_grant(request: Request, token: TokenText) -> Guardian
         grant = await guardian_access_of(request).tokens.verify(token)
     except AccessRefusedError as error:
         await refuse(request, Audience.GUARDIAN, error)
-    accept(request, GUARDIAN_TOKEN)
+    accept(request, GUARDIAN_TOKEN, grant.tenant)
     return grant
 
 
@@ -190,12 +197,12 @@ async def _resolve_session(request: Request, token: str | None) -> GuardianSessi
             raise
         session = None  # a stale cookie, but the request brings a token to exchange
     if session is not None:
-        accept(request, GUARDIAN_SESSION)
+        accept(request, GUARDIAN_SESSION, session.tenant)
         return session
     if token is None or request.method in _SAFE_METHODS:
         raise AccessRefusedError(RefusalReason.MISSING)
     exchanged = await _exchange(request, token)
-    accept(request, GUARDIAN_TOKEN)
+    accept(request, GUARDIAN_TOKEN, exchanged.tenant)
     return exchanged
 
 
@@ -219,7 +226,7 @@ async def current_guardian(request: Request, token: TokenText) -> GuardianClaims
             await refuse(request, Audience.GUARDIAN, error)
         session = None
     if session is not None:
-        accept(request, GUARDIAN_SESSION)
+        accept(request, GUARDIAN_SESSION, session.tenant)
         return session
     return await current_guardian_grant(request, token)
 

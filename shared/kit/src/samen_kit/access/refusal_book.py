@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.responses import Response
 from starlette.types import Scope
 
-from samen_kit.access.dependencies import accepted_credential
+from samen_kit.access.dependencies import accepted_credential, accepted_tenant
 from samen_kit.access.refusals import Refusal, RefusalReason
 from samen_kit.access.roles import Audience
 from samen_kit.access.scope import current_scope, method_and_route
@@ -120,6 +120,12 @@ class ResourceKinds:
         )
 
 
+def _proven(request: Request) -> Credential:
+    accepted = accepted_credential(request)
+    audience = Audience.GUARDIAN if accepted and "guardian" in accepted else Audience.STAFF
+    return _credential(accepted, audience)
+
+
 class RefusalBook:
     """The service's `RefusalRecorder`, and the counter of hidden misses."""
 
@@ -146,10 +152,14 @@ class RefusalBook:
         await self.count(why, credential, tenant, current_scope(), at=refusal.at)
 
     async def hidden(self, request: Request, error: Hidden) -> None:
-        accepted = accepted_credential(request)
-        audience = Audience.GUARDIAN if accepted and "guardian" in accepted else Audience.STAFF
-        credential = _credential(accepted, audience)
-        await self.count(_HIDDEN[error.why], credential, error.tenant, request.scope)
+        """A miss answered as 404, under the credential the request had proven."""
+        await self.count(_HIDDEN[error.why], _proven(request), error.tenant, request.scope)
+
+    async def forbidden(self, request: Request) -> None:
+        """A proven caller the service itself refused (a role, a guardian without
+        standing for the pupil): `forbidden_role`, under the caller's tenant."""
+        tenant = accepted_tenant(request) or PLATFORM_TENANT
+        await self.count(Why.FORBIDDEN_ROLE, _proven(request), tenant, request.scope)
 
     async def count(
         self,
