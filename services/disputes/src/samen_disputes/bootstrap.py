@@ -19,16 +19,18 @@ from samen_kit.access import (
 )
 from samen_kit.access.dependencies import GuardianAccess
 from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY, jwks_path
+from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.access.used_tokens_sql import sql_used_tokens
 from samen_kit.clock import Clock
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
+from samen_disputes.adapters.refusals import refusal_counts
 from samen_disputes.entrypoints.api import staff_router
 from samen_disputes.entrypoints.consumers import add_consumers
 from samen_disputes.entrypoints.errors import install_error_handlers
 from samen_disputes.entrypoints.jobs import scheduler_job
 from samen_disputes.entrypoints.pages import parent_router
-from samen_disputes.entrypoints.refusals import RefusalLog, RequestScopeMiddleware
+from samen_disputes.entrypoints.refusals import RESOURCE_KINDS
 from samen_disputes.handlers.context import Deps
 from samen_disputes.settings import DisputesSettings
 
@@ -56,7 +58,7 @@ def jwks_source(location: str, clock: Clock) -> JwksSource:
     return FileJwks(Path(location), clock=clock)
 
 
-def _access(settings: DisputesSettings, runtime: ServiceRuntime, recorder: RefusalLog) -> Access:
+def _access(settings: DisputesSettings, runtime: ServiceRuntime, recorder: RefusalBook) -> Access:
     clock = runtime.clock
     staff_keys = settings.staff_jwks or str(jwks_path(STAFF_KEY))
     guardian_keys = settings.guardian_jwks or str(jwks_path(GUARDIAN_KEY))
@@ -103,10 +105,10 @@ def build_service(
         description=DESCRIPTION,
         routers=[staff_router(deps), parent_router(deps)],
     )
-    refusals = RefusalLog(deps, app)
+    refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
     install_access(app, _access(settings, runtime, refusals))
-    install_error_handlers(app, refusals)
-    app.add_middleware(RequestScopeMiddleware)
+    install_refusals(app, refusals)
+    install_error_handlers(app)
     return DisputesService(settings, runtime, deps, app)
 
 

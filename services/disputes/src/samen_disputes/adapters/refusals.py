@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from samen_kit.refusal_counts import RefusalGroup
-from samen_kit.refusal_counts import SqlRefusalCounts as _KitRefusalCounts
+from samen_kit.refusal_counts import SqlRefusalCounts
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_disputes.adapters.tables import RefusalCountRow
 
-__all__ = ["RefusalGroup", "SqlRefusalCounts"]
 
-
-class SqlRefusalCounts(_KitRefusalCounts[RefusalCountRow]):
-    def __init__(self, session: AsyncSession) -> None:
-        super().__init__(session, RefusalCountRow)
+def refusal_counts(session: AsyncSession) -> SqlRefusalCounts[RefusalCountRow]:
+    """The kit's `RefusalCountStore` over this service's table."""
+    return SqlRefusalCounts(session, RefusalCountRow)
