@@ -20,10 +20,10 @@ from samen_kit.access import (
     StaticJwks,
     devkeys,
 )
+from samen_kit.access.refusal_book import RefusalBook
 from samen_kit.access.used_tokens_sql import sql_used_tokens
 from samen_kit.service import ServiceRuntime
 
-from samen_notifications.entrypoints.refusals import RefusalLog
 from samen_notifications.guardian_links import GuardianLinks
 from samen_notifications.settings import NotificationsSettings
 
@@ -38,7 +38,7 @@ def access_for(
     settings: NotificationsSettings,
     runtime: ServiceRuntime,
     links: GuardianLinks,
-    refusal_log: RefusalLog,
+    refusal_log: RefusalBook,
     staff_jwks: JwksSource | None,
 ) -> Access:
     clock = runtime.clock
