@@ -8,18 +8,18 @@ from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
 import pytest
+from samen_audit.adapters.refusals import SqlRefusalCounts
 from samen_audit.adapters.tree_heads import SqlTreeHeads
 from samen_audit.domain.signing import key_id
 from samen_audit.handlers.context import AuditContext
-from samen_audit.adapters.refusals import SqlRefusalCounts
 from samen_audit.handlers.refusals import report_closed_windows
 from samen_audit.handlers.tree_heads import sign_grown_logs
 from samen_contract.codec import decode
 from samen_contract.events.access import AccessRefused
 from samen_contract.events.audit import TreeHeadSigned
 from samen_kit.clock import FakeClock
-from samen_kit.refusal_counts import RefusalGroup, count_refusal, window_of
 from samen_kit.db import create_engine, session_factory
+from samen_kit.refusal_counts import RefusalGroup, count_refusal, window_of
 from sqlalchemy import text
 
 from services.audit.tests.audit_harness import (

@@ -138,7 +138,7 @@ class RefusalBook:
     ) -> None:
         self._sessions = sessions
         self._clock = clock
-        self._store = store
+        self.store = store
         self.kinds = kinds
 
     async def __call__(self, refusal: Refusal, /) -> None:
@@ -181,7 +181,7 @@ class RefusalBook:
             route=route,
             resource_kind=self.kinds.of(route),
         )
-        await count_refusal(self._sessions, self._store, group)
+        await count_refusal(self._sessions, self.store, group)
 
 
 def install_refusals(app: FastAPI, book: RefusalBook) -> None:
