@@ -122,9 +122,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(service.ServiceError, on_error)
 
 
-CALLER_TENANT = "disputes_caller_tenant"
-
-
 def _caller_tenant(request: Request) -> str | None:
     """The tenant the request's credential proved."""
     return accepted_tenant(request)
