@@ -40,10 +40,10 @@ from samen_kit.clock import FakeClock
 from samen_kit.migrations import upgrade
 from samen_kit.refusal_counts import (
     RefusalGroup,
-    StoreFactory,
     access_refused_event_id,
     report_closed_windows,
 )
+from samen_kit.refusal_table import TABLE_NAME, refusal_counts
 from samen_kit.service import ServiceRuntime
 from samen_meetings.bootstrap import MIGRATIONS as MEETINGS_MIGRATIONS
 from samen_meetings.bootstrap import build as build_meetings
@@ -69,7 +69,6 @@ class Service:
     app: FastAPI
     runtime: ServiceRuntime
     route: str  # a staff route with one id, whose template the trail names
-    table: str  # where the service counts
 
     def path(self) -> str:
         return self.route.split("{")[0] + str(uuid4()) + self.route.split("}")[1]
@@ -111,7 +110,7 @@ async def _consent(url: str, keys: Keys, clock: FakeClock) -> Service:
         guardian_keys=StaticJwks(public_jwks(keys.guardian)),
     )
     runtime = app.state.runtime
-    return Service("consent", app, runtime, "/v1/requests/{request_id}", "access_refusal_count")
+    return Service("consent", app, runtime, "/v1/requests/{request_id}")
 
 
 async def _notifications(url: str, keys: Keys, clock: FakeClock) -> Service:
@@ -124,7 +123,7 @@ async def _notifications(url: str, keys: Keys, clock: FakeClock) -> Service:
         staff_jwks=StaticJwks(public_jwks(keys.staff)),
     )
     route = "/v1/pupils/{pupil_id}/notifications"
-    return Service("notifications", built.app, built.runtime, route, "refusal_window")
+    return Service("notifications", built.app, built.runtime, route)
 
 
 async def _meetings(url: str, keys: Keys, clock: FakeClock) -> Service:
@@ -137,7 +136,7 @@ async def _meetings(url: str, keys: Keys, clock: FakeClock) -> Service:
         guardian_session_secret=SECRET,
     )
     built = build_meetings(settings, clock=clock)
-    return Service("meetings", built.app, built.runtime, "/meetings/{meeting_id}", "access_refusal")
+    return Service("meetings", built.app, built.runtime, "/meetings/{meeting_id}")
 
 
 async def _disputes(url: str, keys: Keys, clock: FakeClock) -> Service:
@@ -150,7 +149,7 @@ async def _disputes(url: str, keys: Keys, clock: FakeClock) -> Service:
         session_secret=SECRET,
     )
     built = build_disputes(settings, clock=clock)
-    return Service("disputes", built.app, built.runtime, "/disputes/{dispute_id}", "access_refusal")
+    return Service("disputes", built.app, built.runtime, "/disputes/{dispute_id}")
 
 
 async def _audit(url: str, keys: Keys, clock: FakeClock, server_url: str) -> Service:
@@ -162,7 +161,7 @@ async def _audit(url: str, keys: Keys, clock: FakeClock, server_url: str) -> Ser
         staff_jwks=keys.staff_jwks,
     )
     built = build_audit(settings, clock=clock, signing_key=SIGNING_KEY)
-    return Service("audit", built.app, built.runtime, "/audit/receipts/{event_id}", "refusal_count")
+    return Service("audit", built.app, built.runtime, "/audit/receipts/{event_id}")
 
 
 @pytest.fixture
@@ -235,7 +234,7 @@ def _attempts(keys: Keys, clock: FakeClock) -> list[tuple[str, str | None, tuple
 async def _counted(service: Service) -> dict[tuple[str, str, str], int]:
     async with service.runtime.sessions() as session:
         rows = await session.execute(
-            text(f"SELECT reason, credential, tenant, count FROM {service.table}")
+            text(f"SELECT reason, credential, tenant, count FROM {TABLE_NAME}")
         )
         return {(row[0], row[1], row[2]): row[3] for row in rows}
 
@@ -276,13 +275,13 @@ async def test_every_service_reports_a_window_with_the_one_event_id_rule(
         NOW.replace(second=0), PLATFORM_TENANT, "missing_token", "none", "GET", "", ""
     )
     for service in built:
-        store: StoreFactory = service.book.store  # the service's own count table
+        assert service.book.store is refusal_counts  # the kit's one table, in every service
         reported = await report_closed_windows(
             service.runtime.sessions,
             service.runtime.writer,
             clock,
             service=service.name,
-            store=store,
+            store=refusal_counts,
         )
         assert reported == 1, service.name
         mine = RefusalGroup(

@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
 import pytest
-from samen_audit.adapters.refusals import SqlRefusalCounts
 from samen_audit.adapters.tree_heads import SqlTreeHeads
 from samen_audit.domain.signing import key_id
 from samen_audit.handlers.context import AuditContext
@@ -20,6 +19,7 @@ from samen_contract.events.audit import TreeHeadSigned
 from samen_kit.clock import FakeClock
 from samen_kit.db import create_engine, session_factory
 from samen_kit.refusal_counts import RefusalGroup, count_refusal, window_of
+from samen_kit.refusal_table import refusal_counts
 from sqlalchemy import text
 
 from services.audit.tests.audit_harness import (
@@ -111,7 +111,7 @@ async def test_refused_attempts_are_reported_once_per_minute_and_group(
         "audit_export",
     )
     for _ in range(3):
-        await count_refusal(context.sessions, SqlRefusalCounts, group)
+        await count_refusal(context.sessions, refusal_counts, group)
     grace = timedelta(seconds=5)
     assert await report_closed_windows(context, grace) == 0  # the minute has not closed
     assert isinstance(context.clock, FakeClock)

@@ -246,7 +246,7 @@ async def _counted(disputes: Running, tenant: str) -> dict[tuple[str, ...], int]
     async with disputes.service.runtime.sessions() as session:
         rows = await session.execute(
             text(
-                "SELECT reason, credential, method, route, count FROM access_refusal"
+                "SELECT reason, credential, method, route, count FROM access_refusal_count"
                 " WHERE tenant = :tenant"
             ),
             {"tenant": tenant},

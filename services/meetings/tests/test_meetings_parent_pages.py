@@ -257,7 +257,8 @@ async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for
 
     assert (opened.status_code, calendar.status_code, answered.status_code) == (404, 404, 404)
     counted = await meetings.sql(
-        "SELECT method, route, reason, credential, count FROM access_refusal WHERE tenant = :t",
+        "SELECT method, route, reason, credential, count FROM access_refusal_count"
+        " WHERE tenant = :t",
         t=pupil.tenant,
     )
     route = "/ouders/gesprekken/{meeting_id}"

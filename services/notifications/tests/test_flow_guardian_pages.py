@@ -192,7 +192,7 @@ async def test_a_contact_link_for_another_guardian_is_refused_for_reading_as_for
         async with running.service.runtime.sessions() as session:
             rows = await session.execute(
                 text(
-                    "SELECT method, reason, credential, count FROM refusal_window"
+                    "SELECT method, reason, credential, count FROM access_refusal_count"
                     " WHERE tenant = :t AND route = '/ouders/contact'"
                 ),
                 {"t": tenant},

@@ -20,10 +20,10 @@ from samen_kit.access import (
 )
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.clock import Clock
+from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
 from samen_audit.adapters.keys import load_or_create_dev_key, load_signing_key
-from samen_audit.adapters.refusals import SqlRefusalCounts
 from samen_audit.entrypoints import api
 from samen_audit.entrypoints.consumers import LogAppender, subscribe_log
 from samen_audit.entrypoints.errors import install_error_handlers
@@ -75,7 +75,7 @@ def build(
     runtime.jobs.append(scheduler.run)
     app = create_app(runtime, title=TITLE, description=DESCRIPTION, routers=[api.router])
     setattr(app.state, api.CONTEXT_STATE, context)
-    book = RefusalBook(runtime.sessions, runtime.clock, SqlRefusalCounts, RESOURCE_KINDS)
+    book = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
     install_access(app, _access(settings, runtime, book))
     install_refusals(app, book)
     install_error_handlers(app)

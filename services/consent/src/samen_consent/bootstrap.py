@@ -30,9 +30,9 @@ from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.access.sessions import COOKIE_NAME
 from samen_kit.access.used_tokens_sql import sql_used_tokens
 from samen_kit.clock import Clock
+from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
-from samen_consent.adapters.refusals import refusal_counts
 from samen_consent.domain.reminders import ReminderPolicy
 from samen_consent.entrypoints import api_purposes, api_queries, api_requests, api_roster, pages
 from samen_consent.entrypoints.errors import install_error_handlers

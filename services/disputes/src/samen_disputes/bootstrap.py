@@ -22,9 +22,9 @@ from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY, jwks_path
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.access.used_tokens_sql import sql_used_tokens
 from samen_kit.clock import Clock
+from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
-from samen_disputes.adapters.refusals import refusal_counts
 from samen_disputes.entrypoints.api import staff_router
 from samen_disputes.entrypoints.consumers import add_consumers
 from samen_disputes.entrypoints.errors import install_error_handlers

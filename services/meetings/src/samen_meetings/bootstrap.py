@@ -24,9 +24,9 @@ from samen_kit.access import (
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.access.used_tokens_sql import sql_used_tokens
 from samen_kit.clock import Clock
+from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
-from samen_meetings.adapters.refusals_repo import SqlRefusals
 from samen_meetings.entrypoints import api_admin, api_meetings, api_opps, api_records, pages
 from samen_meetings.entrypoints.consumers import install_consumers
 from samen_meetings.entrypoints.deps import CONTEXT_STATE
@@ -66,7 +66,7 @@ def build(settings: MeetingsSettings, *, clock: Clock | None = None) -> Meetings
     app.state.meetings_pages = pages.environment()
     setattr(app.state, CONTEXT_STATE, ctx)
 
-    book = RefusalBook(runtime.sessions, runtime.clock, SqlRefusals, RESOURCE_KINDS)
+    book = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
     install_access(app, _access(settings, runtime, book))
     install_refusals(app, book)
     install_error_handlers(app, pages_prefix="/ouders/", page_not_found=pages.not_found_page)

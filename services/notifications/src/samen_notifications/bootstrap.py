@@ -20,11 +20,11 @@ from samen_kit.access import (
 )
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.clock import Clock
+from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
 from samen_notifications.adapters.bounces import MailFolderBounces
 from samen_notifications.adapters.email import SmtpEmailSender
-from samen_notifications.adapters.refusals import SqlRefusalWindows
 from samen_notifications.adapters.sms import MessageBirdSmsGateway
 from samen_notifications.batch import FallbackSchool
 from samen_notifications.bounces import read_bounces
@@ -95,7 +95,7 @@ def build_service(
     dispatcher = _dispatcher(settings, runtime, links, transports, settler, quiet, jitter)
     add_consumers(runtime, EventHandler(planner, clock))
     app = create_app(runtime, title=TITLE, description=DESCRIPTION, routers=_routers())
-    refusal_log = RefusalBook(runtime.sessions, clock, SqlRefusalWindows, RESOURCE_KINDS)
+    refusal_log = RefusalBook(runtime.sessions, clock, refusal_counts, RESOURCE_KINDS)
     reports = ReportRecorder(runtime.writer, settler, quiet)
     deps = Deps(
         settings=settings,

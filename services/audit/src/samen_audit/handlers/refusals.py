@@ -4,8 +4,8 @@ its routes are about, and where the counts are kept."""
 from datetime import timedelta
 
 from samen_kit.refusal_counts import report_closed_windows as _report
+from samen_kit.refusal_table import refusal_counts
 
-from samen_audit.adapters.refusals import SqlRefusalCounts
 from samen_audit.handlers.context import AuditContext
 
 SERVICE = "audit"
@@ -18,6 +18,6 @@ async def report_closed_windows(context: AuditContext, grace: timedelta) -> int:
         context.writer,
         context.clock,
         service=SERVICE,
-        store=SqlRefusalCounts,
+        store=refusal_counts,
         grace=grace,
     )

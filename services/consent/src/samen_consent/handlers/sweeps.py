@@ -13,8 +13,8 @@ from uuid import UUID
 
 from samen_kit.db import unit_of_work
 from samen_kit.refusal_counts import report_closed_windows
+from samen_kit.refusal_table import refusal_counts
 
-from samen_consent.adapters.refusals import refusal_counts
 from samen_consent.adapters.requests import SqlRequests, StoredRequest
 from samen_consent.domain.reminders import remind
 from samen_consent.domain.request import Outcome, RequestState, effective_state

@@ -4,8 +4,8 @@ reports one `AccessRefused` per group once its minute has closed."""
 from datetime import timedelta
 
 from samen_kit.refusal_counts import report_closed_windows
+from samen_kit.refusal_table import refusal_counts
 
-from samen_disputes.adapters.refusals import refusal_counts
 from samen_disputes.handlers.context import Deps
 
 SERVICE = "disputes"

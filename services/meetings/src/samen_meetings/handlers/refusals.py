@@ -5,8 +5,8 @@ proven), with the kit's one event id rule."""
 from __future__ import annotations
 
 from samen_kit.refusal_counts import report_closed_windows
+from samen_kit.refusal_table import refusal_counts
 
-from samen_meetings.adapters.refusals_repo import SqlRefusals
 from samen_meetings.handlers.context import Context
 
 SERVICE = "meetings"
@@ -14,5 +14,5 @@ SERVICE = "meetings"
 
 async def report_closed_minutes(ctx: Context) -> int:
     return await report_closed_windows(
-        ctx.sessions, ctx.writer, ctx.clock, service=SERVICE, store=SqlRefusals
+        ctx.sessions, ctx.writer, ctx.clock, service=SERVICE, store=refusal_counts
     )

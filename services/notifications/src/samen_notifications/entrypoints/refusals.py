@@ -8,9 +8,8 @@ from samen_kit.access.refusal_book import ResourceKinds
 from samen_kit.clock import Clock
 from samen_kit.outbox import EventWriter
 from samen_kit.refusal_counts import report_closed_windows
+from samen_kit.refusal_table import refusal_counts
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
-from samen_notifications.adapters.refusals import SqlRefusalWindows
 
 SERVICE = "notifications"
 RESOURCE_KINDS = ResourceKinds(
@@ -35,5 +34,5 @@ async def emit_closed_windows(
 ) -> int:
     """One `AccessRefused` per group whose minute has ended (the kit's reporter)."""
     return await report_closed_windows(
-        sessions, writer, clock, service=SERVICE, store=SqlRefusalWindows
+        sessions, writer, clock, service=SERVICE, store=refusal_counts
     )
