@@ -227,7 +227,6 @@ def _attempts(keys: Keys, clock: FakeClock) -> list[tuple[str, str | None, tuple
             _staff(keys, clock, issuer="urn:someone-else"),
             ("forged_token", "staff_token", TENANT),
         ),
-        ("plain miss", _staff(keys, clock), ("not_found", "staff_token", TENANT)),
     ]
 
 
@@ -257,8 +256,22 @@ async def test_the_same_attempt_is_recorded_alike_by_every_service(
     for service in built:
         assert await _counted(service) == expected, service.name
     for what, by_service in statuses.items():
-        wanted = 404 if what == "plain miss" else 401
-        assert set(by_service.values()) == {wanted}, (what, by_service)
+        assert set(by_service.values()) == {401}, (what, by_service)
+
+
+async def test_a_plain_miss_is_answered_404_and_counted_nowhere(
+    services: tuple[list[Service], Keys, FakeClock],
+) -> None:
+    """Nothing there at all is no refusal: clients poll for what is on its way."""
+    built, keys, clock = services
+    for service in built:
+        transport = httpx.ASGITransport(app=service.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            headers = {"Authorization": f"Bearer {_staff(keys, clock)}"}
+            response = await http.get(service.path(), headers=headers)
+        assert response.status_code == 404, service.name
+        assert response.json()["type"] == "urn:samen:problem:not-found", service.name
+        assert await _counted(service) == {}, service.name
 
 
 async def test_every_service_reports_a_window_with_the_one_event_id_rule(

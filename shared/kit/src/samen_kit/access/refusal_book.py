@@ -9,7 +9,8 @@ attempt is recorded as, under which tenant, for which route — is decided here.
 - `Hidden` is raised by a lookup that must not tell absent from another tenant's or
   out of the caller's reach; `install_refusals` answers it as `NotFound` (through the
   app's own problem handler, so parent pages keep their page) after counting it.
-- Every miss is counted, a plain one as `not_found`.
+- A miss that hid something (another tenant's, out of reach) is counted; a plain miss
+  (nothing there at all) is answered alike and counted nowhere, in every service.
 """
 
 from __future__ import annotations
@@ -152,7 +153,11 @@ class RefusalBook:
         await self.count(why, credential, tenant, current_scope(), at=refusal.at)
 
     async def hidden(self, request: Request, error: Hidden) -> None:
-        """A miss answered as 404, under the credential the request had proven."""
+        """A miss answered as 404, counted under the credential the request had proven
+        when it hid something (another tenant's, out of reach). A plain miss is no
+        refusal: clients poll for what is still on its way (eventual consistency)."""
+        if error.why is HiddenReason.NOT_FOUND:
+            return
         await self.count(_HIDDEN[error.why], _proven(request), error.tenant, request.scope)
 
     async def forbidden(self, request: Request) -> None:
