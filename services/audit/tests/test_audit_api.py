@@ -286,8 +286,8 @@ async def test_refused_attempts_are_counted_by_route_template_for_the_trail(worl
     async with world.service.runtime.sessions() as session:
         rows = await session.execute(
             text(
-                "SELECT tenant, reason, credential, method, route, resource_kind FROM refusal_count"
-                " WHERE tenant IN ('platform', :t)"
+                "SELECT tenant, reason, credential, method, route, resource_kind"
+                " FROM access_refusal_count WHERE tenant IN ('platform', :t)"
             ),
             {"t": world.tenant_a},
         )

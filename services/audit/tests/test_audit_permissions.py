@@ -2,7 +2,7 @@
 
 import pytest
 from samen_audit.entrypoints.permissions import CHECK_RECEIPT, EXPORT, PERMISSIONS, READ, SIGN
-from samen_audit.entrypoints.routes import route_shape
+from samen_audit.entrypoints.routes import RESOURCE_KINDS
 from samen_kit.access import Role
 
 pytestmark = pytest.mark.unit
@@ -24,8 +24,7 @@ def test_any_staff_member_may_check_a_consent_receipt() -> None:
     assert PERMISSIONS[CHECK_RECEIPT] == set(Role)
 
 
-def test_a_refused_request_is_named_by_its_route_template_never_its_path() -> None:
-    shape = route_shape("GET", "/audit/receipts/{event_id}")
-    assert (shape.route, shape.resource_kind) == ("/audit/receipts/{event_id}", "consent_receipt")
-    assert route_shape("GET", None).route == "/audit"
-    assert route_shape("POST", "/elsewhere/{id}").resource_kind == "audit_log"
+def test_a_refused_request_is_named_by_what_its_route_template_is_about() -> None:
+    assert RESOURCE_KINDS.of("/audit/receipts/{event_id}") == "consent_receipt"
+    assert RESOURCE_KINDS.of("/audit/tree-heads/{tree_size}") == "tree_head"
+    assert RESOURCE_KINDS.of("/unknown") == "audit_log"

@@ -25,7 +25,11 @@ def test_connecting_as_the_owner_is_refused() -> None:
 
 def test_production_refuses_the_development_signing_key() -> None:
     with pytest.raises(ValidationError, match="SIGNING_KEY_FILE"):
-        AuditSettings(env="production", staff_jwks="https://idp.example/jwks.json")
+        AuditSettings(
+            env="production",
+            staff_jwks="https://idp.example/jwks.json",
+            staff_issuer="https://idp.example",
+        )
 
 
 def test_production_with_a_key_file_and_the_providers_keys_is_accepted(tmp_path: Path) -> None:
@@ -33,5 +37,6 @@ def test_production_with_a_key_file_and_the_providers_keys_is_accepted(tmp_path:
         env="production",
         signing_key_file=tmp_path / "key.pem",
         staff_jwks="https://idp.example/jwks.json",
+        staff_issuer="https://idp.example",
     )
     assert settings.is_production

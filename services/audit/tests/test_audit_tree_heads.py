@@ -11,13 +11,15 @@ import pytest
 from samen_audit.adapters.tree_heads import SqlTreeHeads
 from samen_audit.domain.signing import key_id
 from samen_audit.handlers.context import AuditContext
-from samen_audit.handlers.refusals import Attempt, RouteShape, count_attempt, report_closed_windows
+from samen_audit.handlers.refusals import report_closed_windows
 from samen_audit.handlers.tree_heads import sign_grown_logs
 from samen_contract.codec import decode
-from samen_contract.events.access import AccessRefused, AccessRefusedReason, Credential
+from samen_contract.events.access import AccessRefused
 from samen_contract.events.audit import TreeHeadSigned
 from samen_kit.clock import FakeClock
 from samen_kit.db import create_engine, session_factory
+from samen_kit.refusal_counts import RefusalGroup, count_refusal, window_of
+from samen_kit.refusal_table import refusal_counts
 from sqlalchemy import text
 
 from services.audit.tests.audit_harness import (
@@ -99,10 +101,17 @@ async def test_refused_attempts_are_reported_once_per_minute_and_group(
     context: AuditContext,
 ) -> None:
     tenant = f"swv-{uuid4().hex[:8]}"
-    shape = RouteShape("POST", "/audit/exports", "audit_export")
-    attempt = Attempt(AT, tenant, AccessRefusedReason.FORBIDDEN_ROLE, Credential.STAFF_TOKEN, shape)
+    group = RefusalGroup(
+        window_of(AT),
+        tenant,
+        "forbidden_role",
+        "staff_token",
+        "POST",
+        "/audit/exports",
+        "audit_export",
+    )
     for _ in range(3):
-        await count_attempt(context, attempt)
+        await count_refusal(context.sessions, refusal_counts, group)
     grace = timedelta(seconds=5)
     assert await report_closed_windows(context, grace) == 0  # the minute has not closed
     assert isinstance(context.clock, FakeClock)

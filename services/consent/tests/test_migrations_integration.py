@@ -11,6 +11,7 @@ from alembic.migration import MigrationContext
 from samen_consent.adapters.tables import CONSENT_TABLES
 from samen_consent.migrate import migrate_async
 from samen_kit.access.used_tokens_sql import GuardianTokenUse
+from samen_kit.refusal_table import AccessRefusalCount
 from samen_kit.tables import KIT_TABLES
 from sqlalchemy import MetaData
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -22,7 +23,8 @@ def _expected() -> MetaData:
     """The consent database's tables only (other services' share `SQLModel.metadata`)."""
     metadata = MetaData()
     token_use = GuardianTokenUse.__table__  # type: ignore[attr-defined]
-    for table in (*KIT_TABLES, token_use, *CONSENT_TABLES):
+    refusals = AccessRefusalCount.__table__  # type: ignore[attr-defined]
+    for table in (*KIT_TABLES, token_use, refusals, *CONSENT_TABLES):
         table.to_metadata(metadata)
     return metadata
 

@@ -324,3 +324,39 @@ async def _evidence(consent: ConsentService, school: School, rid: UUID) -> list[
     assert response.status_code == 200
     found: list[dict[str, Any]] = response.json()
     return found
+
+
+async def _refusals_counted(consent: ConsentService, tenant: str) -> dict[tuple[str, ...], int]:
+    from sqlalchemy import text
+
+    async with consent.ctx.sessions() as session:
+        rows = await session.execute(
+            text(
+                "SELECT reason, credential, method, route, count FROM access_refusal_count"
+                " WHERE tenant = :tenant"
+            ),
+            {"tenant": tenant},
+        )
+        return {tuple(row[:4]): row[4] for row in rows}
+
+
+async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for_answering(
+    consent: ConsentService, school: School
+) -> None:
+    ours, theirs = Family.of(), Family.of()
+    await import_families(consent, school, [ours, theirs])
+    rid = UUID((await ask(consent, school, theirs))["request_id"])
+    # A token for our guardian that names their pupil and their request.
+    link = _link(consent, school, theirs, ours.guardian_ids[0], rid)
+
+    async with consent.guardian_client() as browser:
+        page = await browser.get(link)
+        receipts = await browser.get(f"/ouders/toestemming/{rid}/bewijs?token={_token_of(link)}")
+        answer = await _say(browser, rid, "ja", _token_of(link))
+
+    assert (page.status_code, receipts.status_code, answer.status_code) == (403, 403, 403)
+    assert "Hulp vragen aan het samenwerkingsverband" not in page.text  # nothing of the question
+    counted = await _refusals_counted(consent, school.tenant)
+    route = "/ouders/toestemming/{request_id}"
+    assert counted[("forbidden_role", "guardian_token", "GET", route)] == 1
+    assert counted[("forbidden_role", "guardian_token", "POST", route + "/antwoord")] == 1

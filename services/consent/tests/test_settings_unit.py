@@ -26,17 +26,23 @@ def test_the_defaults_serve_locally_on_port_8101_with_the_development_keys(
 
 def test_production_refuses_the_development_session_secret() -> None:
     with pytest.raises(ValidationError, match="SAMEN_SESSION_SECRET"):
-        ConsentSettings(env="production", staff_jwks="https://idp/jwks", guardian_jwks="/k.json")
+        ConsentSettings(
+            env="production",
+            staff_issuer="https://idp",
+            staff_jwks="https://idp/jwks",
+            guardian_jwks="/k.json",
+        )
 
 
 def test_production_needs_both_key_sets() -> None:
     with pytest.raises(ValidationError, match="JWKS"):
-        ConsentSettings(env="production", session_secret="x" * 40)
+        ConsentSettings(env="production", staff_issuer="https://idp", session_secret="x" * 40)
 
 
 def test_production_runs_with_a_secret_and_key_sets_of_its_own() -> None:
     settings = ConsentSettings(
         env="production",
+        staff_issuer="https://idp.example",
         session_secret="a-real-secret-of-at-least-32-bytes!!",
         staff_jwks="https://idp.example/jwks",
         guardian_jwks="https://notifications.example/jwks",

@@ -24,7 +24,6 @@ MODELS = [
     tables.NoteRow,
     tables.TenantConfigRow,
     tables.DueEmittedRow,
-    tables.RefusalCountRow,
 ]
 
 

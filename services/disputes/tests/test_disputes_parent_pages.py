@@ -238,3 +238,59 @@ async def test_the_guardian_who_opened_withdraws_and_the_page_says_the_case_is_c
     assert 'name="move"' not in page.text  # no steps are left
     ended = await wait_for(lambda: disputes_tap.of(pupil.tenant, "DisputeWithdrawn"))
     assert ended[0].data["withdrawn_by"] == "guardian"
+
+
+async def _counted(disputes: Running, tenant: str) -> dict[tuple[str, ...], int]:
+    from sqlalchemy import text
+
+    async with disputes.service.runtime.sessions() as session:
+        rows = await session.execute(
+            text(
+                "SELECT reason, credential, method, route, count FROM access_refusal_count"
+                " WHERE tenant = :tenant"
+            ),
+            {"tenant": tenant},
+        )
+        return {tuple(row[:4]): row[4] for row in rows}
+
+
+async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for_opening(
+    disputes: Running, consent_roster: Roster
+) -> None:
+    ours = await enrolled(disputes, consent_roster)
+    theirs = await consent_roster.enrol(ours.tenant)
+    await wait_for(lambda: pupil_known(disputes, theirs))
+    # Our guardian, with a link that names their pupil.
+    token = disputes.guardian_token(ours.tenant, ours.guardians[0], theirs.pupil_id)
+    async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
+        page = await guardian.get(f"{START}/{theirs.pupil_id}", params={"token": token})
+        opened = await guardian.post(
+            f"{START}/{theirs.pupil_id}", data=opening_form(disputes, token)
+        )
+
+    assert (page.status_code, opened.status_code) == (403, 403)
+    counted = await _counted(disputes, ours.tenant)
+    route = START + "/{pupil_id}"
+    assert counted[("forbidden_role", "guardian_token", "GET", route)] == 1
+    assert counted[("forbidden_role", "guardian_token", "POST", route)] == 1
+
+
+async def test_a_link_for_one_dispute_does_not_show_the_form_to_open_another(
+    disputes: Running, consent_roster: Roster
+) -> None:
+    pupil = await enrolled(disputes, consent_roster)
+    async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
+        dispute_id, _ = await open_on_page(disputes, guardian, pupil)
+    item = GuardianItem.of("dispute", dispute_id)
+    token = disputes.guardian_token(pupil.tenant, pupil.guardians[0], pupil.pupil_id, item)
+    async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
+        page = await guardian.get(f"{START}/{pupil.pupil_id}", params={"token": token})
+        opened = await guardian.post(
+            f"{START}/{pupil.pupil_id}", data=opening_form(disputes, token)
+        )
+
+    assert (page.status_code, opened.status_code) == (404, 404)
+    counted = await _counted(disputes, pupil.tenant)
+    route = START + "/{pupil_id}"
+    assert counted[("out_of_scope", "guardian_token", "GET", route)] == 1
+    assert counted[("out_of_scope", "guardian_token", "POST", route)] == 1

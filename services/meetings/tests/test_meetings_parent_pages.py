@@ -227,3 +227,41 @@ async def test_the_calendar_entry_matches_the_invitations_uid_and_sequence(
 def _only_event(calendar: Any) -> Any:
     (event,) = [c for c in calendar.walk() if c.name == "VEVENT"]
     return event
+
+
+async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for_answering(
+    meetings: Running, consent_roster: Roster
+) -> None:
+    pupil, teacher, staff = await setup_pupil(meetings, consent_roster)
+    stranger = await consent_roster.enrol(pupil.tenant, guardians=1)
+    await wait_for(lambda: pupil_known(meetings, stranger))
+    async with page(meetings) as http:
+        body = meeting_body(
+            pupil.pupil_id, "progress_talk", meetings.clock.now() + timedelta(days=9), [teacher]
+        )
+        meeting_id = (await http.post("/meetings", json=body, headers=staff)).json()["meeting_id"]
+        # Another family's guardian, with a link naming this pupil and this meeting.
+        token = meetings.guardian_token(
+            pupil.tenant,
+            stranger.guardians[0],
+            pupil.pupil_id,
+            GuardianItem.of("meeting", meeting_id),
+        )
+        opened = await http.get(f"/ouders/gesprekken/{meeting_id}", params={"token": token})
+        calendar = await http.get(
+            f"/ouders/gesprekken/{meeting_id}/agenda.ics", params={"token": token}
+        )
+        answered = await http.post(
+            f"/ouders/gesprekken/{meeting_id}", data={"token": token, "answer": "accepted"}
+        )
+
+    assert (opened.status_code, calendar.status_code, answered.status_code) == (404, 404, 404)
+    counted = await meetings.sql(
+        "SELECT method, route, reason, credential, count FROM access_refusal_count"
+        " WHERE tenant = :t",
+        t=pupil.tenant,
+    )
+    route = "/ouders/gesprekken/{meeting_id}"
+    found = {(row[0], row[1], row[2], row[3]): row[4] for row in counted}
+    assert found[("GET", route, "out_of_scope", "guardian_token")] == 1
+    assert found[("POST", route, "out_of_scope", "guardian_token")] == 1

@@ -9,8 +9,6 @@ from uuid import uuid4
 
 import icalendar
 import pytest
-from samen_contract.envelope import PLATFORM_TENANT
-from samen_kit.access import Audience, ProvenClaims, Refusal, RefusalReason
 from samen_meetings.adapters.tables import MeetingRow
 from samen_meetings.domain.consent_gate import ConsentGap, HoldReason, Purpose
 from samen_meetings.domain.errors import (
@@ -24,7 +22,7 @@ from samen_meetings.domain.kinds import ParticipantRole
 from samen_meetings.entrypoints.errors import problem_of
 from samen_meetings.entrypoints.ical import meeting_calendar
 from samen_meetings.entrypoints.page_texts import when_nl
-from samen_meetings.entrypoints.refusals import group_of, resource_kind
+from samen_meetings.entrypoints.refusals import RESOURCE_KINDS
 from samen_meetings.handlers.consent_facts import last_valid_day
 
 pytestmark = pytest.mark.unit
@@ -134,24 +132,6 @@ class TestCalendar:
 
 
 class TestRefusals:
-    def test_a_forged_token_is_recorded_under_the_platform_not_a_claimed_tenant(self) -> None:
-        refusal = Refusal(RefusalReason.FORGED, Audience.STAFF, NOW, "/meetings/1", ProvenClaims())
-
-        group = group_of(refusal)
-
-        assert (group.tenant, group.reason, group.credential) == (
-            PLATFORM_TENANT,
-            "forged_token",
-            "staff_token",
-        )
-        assert group.window_start == NOW.replace(second=0)
-
-    def test_a_role_without_the_right_is_recorded_under_its_proven_tenant(self) -> None:
-        proven = ProvenClaims(tenant="swv-a", subject="s")
-        refusal = Refusal(RefusalReason.NOT_PERMITTED, Audience.STAFF, NOW, "/settings", proven)
-
-        assert (group_of(refusal).tenant, group_of(refusal).reason) == ("swv-a", "forbidden_role")
-
     @pytest.mark.parametrize(
         ("route", "kind"),
         [
@@ -163,4 +143,4 @@ class TestRefusals:
         ],
     )
     def test_the_resource_kind_follows_the_route(self, route: str, kind: str) -> None:
-        assert resource_kind(route) == kind
+        assert RESOURCE_KINDS.of(route) == kind

@@ -167,3 +167,39 @@ async def test_an_arabic_request_with_no_arabic_reminder_falls_back_to_dutch_and
 
     assert (sent[1]["language"], sent[1]["fell_back"]) == ("nl", True)
     assert stats.json()["counters"]["language_fallback"] == {"consent_request:so>nl": 1}
+
+
+async def test_a_contact_link_for_another_guardian_is_refused_for_reading_as_for_saving(
+    running_service: StartService,
+) -> None:
+    from sqlalchemy import text
+
+    clock = FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    tenant, school = new_tenant(), uuid.uuid4()
+    async with running_service(clock=clock) as running:
+        pupil, guardian = await _guardian_of(running, tenant, school, email="ouder@example.nl")
+        # A link for this guardian that names another guardian's contact preferences.
+        token = mint_guardian_token(
+            running.guardian_key,
+            guardian_id=guardian,
+            pupil_id=pupil,
+            item=GuardianItem.of("contact", uuid.uuid4()),
+            tenant=tenant,
+            now=clock.now(),
+        )
+        page = await running.http.get(f"/ouders/contact?token={token}")
+        saved = await running.http.post("/ouders/contact", data={"token": token, "language": "nl"})
+        async with running.service.runtime.sessions() as session:
+            rows = await session.execute(
+                text(
+                    "SELECT method, reason, credential, count FROM access_refusal_count"
+                    " WHERE tenant = :t AND route = '/ouders/contact'"
+                ),
+                {"t": tenant},
+            )
+            counted = {tuple(row[:3]): row[3] for row in rows}
+
+    assert (page.status_code, saved.status_code) == (403, 403)
+    assert "ouder@example.nl" not in page.text
+    assert counted[("GET", "forbidden_role", "guardian_token")] == 1
+    assert counted[("POST", "forbidden_role", "guardian_token")] == 1

@@ -4,14 +4,11 @@ echoing the value) when not."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, time
+from datetime import time
 
 import pytest
-from samen_contract.events.access import AccessRefusedReason, Credential
-from samen_kit.access import Audience, ProvenClaims, Refusal, RefusalReason
 from samen_notifications.domain.errors import InvalidContactPoint
 from samen_notifications.entrypoints.page_texts import EN, LANGUAGES, NL
-from samen_notifications.entrypoints.refusals import REASONS, credential_of
 from samen_notifications.preferences import PreferencesError, current_preferences, parse_preferences
 from samen_notifications.roster_import import GuardianLine, guardian_values
 
@@ -93,18 +90,3 @@ def test_every_page_text_exists_in_dutch_and_english() -> None:
 
 def test_the_form_starts_from_what_is_on_file_or_the_defaults() -> None:
     assert current_preferences(None)["quiet_start"] == "21:00"
-
-
-def test_a_refused_token_is_recorded_by_reason_and_credential() -> None:
-    proven = ProvenClaims(tenant="swv-a", subject="s", jti="j")
-    at = datetime(2026, 1, 5, tzinfo=UTC)
-    reused = Refusal(RefusalReason.REUSED, Audience.GUARDIAN, at, "/ouders/contact", proven)
-    missing = Refusal(RefusalReason.MISSING, Audience.STAFF, at, "/v1/stats", ProvenClaims())
-    garbage = Refusal(RefusalReason.MALFORMED, Audience.STAFF, at, "/v1/stats", ProvenClaims())
-    assert (REASONS[reused.reason], credential_of(reused)) == (
-        AccessRefusedReason.REUSED_TOKEN,
-        Credential.GUARDIAN_TOKEN,
-    )
-    assert credential_of(missing) is Credential.NONE
-    assert credential_of(garbage) is Credential.UNREADABLE
-    assert set(REASONS) == set(RefusalReason)

@@ -95,7 +95,7 @@ async def test_a_guardian_token_is_refused_by_the_staff_verifier_even_under_a_sh
     from samen_kit.access import StaffTokenVerifier, StaticJwks
     from samen_kit.access.devkeys import public_jwks
 
-    verifier = StaffTokenVerifier(StaticJwks(public_jwks(staff_key)), clock=clock)
+    verifier = StaffTokenVerifier(StaticJwks(public_jwks(staff_key)), issuer="i", clock=clock)
 
     with pytest.raises(AccessRefusedError) as refused:
         await verifier.verify(guardian_token(key=staff_key))
@@ -112,3 +112,19 @@ def test_an_item_needs_a_kind_and_an_id(claim: str) -> None:
 def test_an_item_kind_cannot_contain_the_separator() -> None:
     with pytest.raises(ValueError):
         GuardianItem("consent:request", "1")
+
+
+async def test_a_link_living_longer_than_the_longest_guardian_lifetime_is_refused(
+    guardian_verifier: GuardianTokenVerifier, guardian_token: Minter
+) -> None:
+    refusal = await refusal_of(guardian_verifier, guardian_token(ttl=timedelta(days=3653)))
+
+    assert refusal.reason is RefusalReason.TOO_LONG_LIVED
+
+
+async def test_a_link_of_ninety_days_is_accepted(
+    guardian_verifier: GuardianTokenVerifier, guardian_token: Minter
+) -> None:
+    grant = await guardian_verifier.verify(guardian_token(ttl=timedelta(days=90)))
+
+    assert grant.tenant == "swv-2801"

@@ -164,7 +164,7 @@ async def test_text_that_is_no_token_is_malformed(
 async def test_a_token_naming_an_unknown_role_is_malformed(
     staff_key: OKPKey, clock: FakeClock
 ) -> None:
-    verifier = StaffTokenVerifier(StaticJwks(public_jwks(staff_key)), clock=clock)
+    verifier = StaffTokenVerifier(StaticJwks(public_jwks(staff_key)), issuer="i", clock=clock)
     claims = hand_made(
         clock, aud="staff", sub="s", tenant="t", iss="i", role="headmaster", jti="j-2"
     )
@@ -177,7 +177,7 @@ async def test_a_token_naming_an_unknown_role_is_malformed(
 
 
 async def test_a_token_without_a_tenant_is_malformed(staff_key: OKPKey, clock: FakeClock) -> None:
-    verifier = StaffTokenVerifier(StaticJwks(public_jwks(staff_key)), clock=clock)
+    verifier = StaffTokenVerifier(StaticJwks(public_jwks(staff_key)), issuer="i", clock=clock)
     claims = hand_made(clock, aud="staff", sub="s", iss="i", role="ib", jti="j-3")
     token = sign(claims, staff_key)
 
@@ -187,10 +187,44 @@ async def test_a_token_without_a_tenant_is_malformed(staff_key: OKPKey, clock: F
 async def test_providers_writing_alg_eddsa_are_accepted(
     staff_key: OKPKey, clock: FakeClock
 ) -> None:
-    verifier = StaffTokenVerifier(StaticJwks(public_jwks(staff_key)), clock=clock)
+    verifier = StaffTokenVerifier(StaticJwks(public_jwks(staff_key)), issuer="i", clock=clock)
     claims = hand_made(clock, aud=["staff"], sub="s", tenant="t", iss="i", role="ib", jti="j-4")
 
     with pytest.warns(UserWarning, match="EdDSA"):  # joserfc prefers RFC 9864's "Ed25519"
         principal = await verifier.verify(sign(claims, staff_key, "EdDSA"))
 
     assert principal.role is Role.IB
+
+
+async def test_a_token_living_longer_than_the_longest_staff_lifetime_is_refused(
+    staff_verifier: StaffTokenVerifier, staff_token: Minter
+) -> None:
+    ten_years = timedelta(days=3653)
+
+    refusal = await refusal_of(staff_verifier, staff_token(ttl=ten_years))
+
+    assert refusal.reason is RefusalReason.TOO_LONG_LIVED
+    assert refusal.proven.tenant == "swv-2801"  # signed, so the trail may name the tenant
+
+
+async def test_a_token_of_exactly_the_longest_lifetime_is_accepted(
+    staff_verifier: StaffTokenVerifier, staff_token: Minter
+) -> None:
+    principal = await staff_verifier.verify(staff_token(ttl=timedelta(hours=12)))
+
+    assert principal.subject == "staff-1"
+
+
+async def test_a_verifier_may_be_given_a_shorter_longest_lifetime(
+    staff_key: OKPKey, clock: FakeClock, staff_token: Minter
+) -> None:
+    verifier = StaffTokenVerifier(
+        StaticJwks(public_jwks(staff_key)),
+        issuer="urn:samen:test-idp",
+        clock=clock,
+        max_lifetime=timedelta(hours=1),
+    )
+
+    refusal = await refusal_of(verifier, staff_token(ttl=timedelta(hours=2)))
+
+    assert refusal.reason is RefusalReason.TOO_LONG_LIVED

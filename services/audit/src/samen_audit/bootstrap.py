@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -19,7 +18,9 @@ from samen_kit.access import (
     devkeys,
     install_access,
 )
+from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.clock import Clock
+from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
 from samen_audit.adapters.keys import load_or_create_dev_key, load_signing_key
@@ -27,9 +28,8 @@ from samen_audit.entrypoints import api
 from samen_audit.entrypoints.consumers import LogAppender, subscribe_log
 from samen_audit.entrypoints.errors import install_error_handlers
 from samen_audit.entrypoints.jobs import AuditScheduler
-from samen_audit.entrypoints.routes import route_shape
+from samen_audit.entrypoints.routes import RESOURCE_KINDS
 from samen_audit.handlers.context import AuditContext
-from samen_audit.handlers.refusals import RefusalRecorder, count_attempt
 from samen_audit.settings import AuditSettings
 
 TITLE = "Samen audit"
@@ -75,8 +75,10 @@ def build(
     runtime.jobs.append(scheduler.run)
     app = create_app(runtime, title=TITLE, description=DESCRIPTION, routers=[api.router])
     setattr(app.state, api.CONTEXT_STATE, context)
-    install_access(app, _access(settings, runtime, RefusalRecorder(context, route_shape)))
-    install_error_handlers(app, partial(count_attempt, context), runtime.clock.now)
+    book = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
+    install_access(app, _access(settings, runtime, book))
+    install_refusals(app, book)
+    install_error_handlers(app)
     return AuditService(app, runtime, context, appender, scheduler)
 
 
@@ -86,11 +88,16 @@ def _signing_key(settings: AuditSettings) -> Ed25519PrivateKey:
     return load_or_create_dev_key()
 
 
-def _access(settings: AuditSettings, runtime: ServiceRuntime, record: RefusalRecorder) -> Access:
+def _access(settings: AuditSettings, runtime: ServiceRuntime, record: RefusalBook) -> Access:
     clock = runtime.clock
     keys = _staff_jwks(settings.staff_jwks, clock)
     return Access(
-        staff=StaffTokenVerifier(keys, issuer=settings.staff_issuer, clock=clock),
+        staff=StaffTokenVerifier(
+            keys,
+            issuer=settings.required_staff_issuer,
+            clock=clock,
+            max_lifetime=settings.staff_token_max_lifetime,
+        ),
         record_refusal=record,
         clock=clock,
     )

@@ -11,10 +11,8 @@ from pathlib import Path
 from typing import Self
 
 from pydantic import Field, model_validator
-from samen_kit.access.devkeys import DEV_STAFF_ISSUER
 from samen_kit.settings import ServiceSettings
 
-PRODUCTION = "production"
 LOCAL_DATABASE = "127.0.0.1:15432/samen_audit"
 
 
@@ -25,12 +23,10 @@ class AuditSettings(ServiceSettings):
     # A role that may create roles (CREATEROLE): when set, `python -m samen_audit` makes
     # the writer role and the login of `database_url` before migrating. None: they exist.
     roles_admin_url: str | None = None
-    env: str = "development"  # SAMEN_ENV; "production" refuses development defaults
     http_host: str = "127.0.0.1"
     http_port: int = 8105
     # A JWKS file path or an http(s) URL; None: the local development key files.
     staff_jwks: str | None = None
-    staff_issuer: str | None = DEV_STAFF_ISSUER
     # The Ed25519 key (PEM, PKCS#8) that signs tree heads and exports; None: a
     # development key made once under the local keys folder.
     signing_key_file: Path | None = None
@@ -42,10 +38,6 @@ class AuditSettings(ServiceSettings):
     consumer_max_records: int = Field(default=500, ge=1, le=10_000)
     # The days of an export period and of the report are counted in this zone.
     report_time_zone: str = "Europe/Amsterdam"
-
-    @property
-    def is_production(self) -> bool:
-        return self.env == PRODUCTION
 
     @model_validator(mode="after")
     def _no_development_defaults_in_production(self) -> Self:

@@ -26,18 +26,19 @@ from samen_kit.access import (
     install_access,
 )
 from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY, jwks_path, load_or_create_key
+from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.access.sessions import COOKIE_NAME
 from samen_kit.access.used_tokens_sql import sql_used_tokens
 from samen_kit.clock import Clock
+from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
 from samen_consent.domain.reminders import ReminderPolicy
 from samen_consent.entrypoints import api_purposes, api_queries, api_requests, api_roster, pages
 from samen_consent.entrypoints.errors import install_error_handlers
 from samen_consent.entrypoints.jobs import Sweeper
-from samen_consent.entrypoints.refusals import RefusalBook
+from samen_consent.entrypoints.refusals import RESOURCE_KINDS
 from samen_consent.entrypoints.rendering import PageRenderer
-from samen_consent.entrypoints.scope import RequestScopeMiddleware
 from samen_consent.entrypoints.wiring import Wiring, install_wiring
 from samen_consent.handlers.context import Context
 from samen_consent.settings import ConsentSettings
@@ -76,16 +77,16 @@ def create_consent_app(
         staff_keys or _keys(settings.staff_jwks, STAFF_KEY, client),
         guardian_keys or _keys(settings.guardian_jwks, GUARDIAN_KEY, client),
     )
-    refusals = RefusalBook(ctx, COOKIE_NAME)
+    refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
     access = _access(settings, runtime, keys, refusals)
     grace = timedelta(seconds=settings.refusal_grace_seconds)
     runtime.jobs.append(Sweeper(ctx, every=settings.sweep_seconds, refusal_grace=grace))
     app = create_app(runtime, title=TITLE, description=DESCRIPTION, routers=ROUTERS)
     install_access(app, access)
-    app.add_middleware(RequestScopeMiddleware)
+    install_refusals(app, refusals)
     renderer = PageRenderer()
     install_wiring(app.state, Wiring(ctx, renderer))
-    install_error_handlers(app, renderer, refusals)
+    install_error_handlers(app, renderer, ctx)
     _close_on_shutdown(app, client)
     app.state.runtime = runtime
     return app
@@ -108,9 +109,18 @@ def _access(
         cookie_name=COOKIE_NAME,
     )
     return Access(
-        staff=StaffTokenVerifier(keys.staff, issuer=settings.staff_issuer, clock=runtime.clock),
+        staff=StaffTokenVerifier(
+            keys.staff,
+            issuer=settings.required_staff_issuer,
+            clock=runtime.clock,
+            max_lifetime=settings.staff_token_max_lifetime,
+        ),
         guardian=GuardianAccess(
-            tokens=GuardianTokenVerifier(keys.guardian, clock=runtime.clock),
+            tokens=GuardianTokenVerifier(
+                keys.guardian,
+                clock=runtime.clock,
+                max_lifetime=settings.guardian_token_max_lifetime,
+            ),
             sessions=codec,
             used_tokens=sql_used_tokens(runtime.sessions),
         ),

@@ -5,10 +5,8 @@ from __future__ import annotations
 from typing import Self
 
 from pydantic import Field, SecretStr, model_validator
-from samen_kit.access.devkeys import DEV_STAFF_ISSUER
 from samen_kit.settings import ServiceSettings
 
-PRODUCTION = "production"
 # Only for development and tests: production refuses it (see `_no_dev_secret_in_production`).
 DEV_SESSION_SECRET = "samen-consent-development-session-secret-not-for-production"
 
@@ -16,14 +14,12 @@ DEV_SESSION_SECRET = "samen-consent-development-session-secret-not-for-productio
 class ConsentSettings(ServiceSettings):
     service: str = "consent"
     database_url: str = "postgresql+asyncpg://samen:samen@127.0.0.1:15432/samen_consent"
-    env: str = "development"  # SAMEN_ENV; "production" refuses development defaults
     http_host: str = "127.0.0.1"
     http_port: int = 8101
     # Where the parent pages live; notifications builds its links from the same base.
     public_base_url: str = "http://127.0.0.1:8101"
     # A JWKS file path or an http(s) URL; None: the local development key files.
     staff_jwks: str | None = None
-    staff_issuer: str | None = DEV_STAFF_ISSUER
     guardian_jwks: str | None = None
     session_secret: SecretStr = SecretStr(DEV_SESSION_SECRET)
     # None: secure exactly when the public base URL is https.
@@ -34,10 +30,6 @@ class ConsentSettings(ServiceSettings):
     sweep_seconds: float = Field(default=60.0, gt=0)
     # A refusal window is reported this long after its minute ends (late writers).
     refusal_grace_seconds: float = Field(default=5.0, ge=0)
-
-    @property
-    def is_production(self) -> bool:
-        return self.env == PRODUCTION
 
     @property
     def secure_cookies(self) -> bool:

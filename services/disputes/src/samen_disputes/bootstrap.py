@@ -19,8 +19,10 @@ from samen_kit.access import (
 )
 from samen_kit.access.dependencies import GuardianAccess
 from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY, jwks_path
+from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.access.used_tokens_sql import sql_used_tokens
 from samen_kit.clock import Clock
+from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
 from samen_disputes.entrypoints.api import staff_router
@@ -28,7 +30,7 @@ from samen_disputes.entrypoints.consumers import add_consumers
 from samen_disputes.entrypoints.errors import install_error_handlers
 from samen_disputes.entrypoints.jobs import scheduler_job
 from samen_disputes.entrypoints.pages import parent_router
-from samen_disputes.entrypoints.refusals import RefusalLog, RequestScopeMiddleware
+from samen_disputes.entrypoints.refusals import RESOURCE_KINDS
 from samen_disputes.handlers.context import Deps
 from samen_disputes.settings import DisputesSettings
 
@@ -56,7 +58,7 @@ def jwks_source(location: str, clock: Clock) -> JwksSource:
     return FileJwks(Path(location), clock=clock)
 
 
-def _access(settings: DisputesSettings, runtime: ServiceRuntime, recorder: RefusalLog) -> Access:
+def _access(settings: DisputesSettings, runtime: ServiceRuntime, recorder: RefusalBook) -> Access:
     clock = runtime.clock
     staff_keys = settings.staff_jwks or str(jwks_path(STAFF_KEY))
     guardian_keys = settings.guardian_jwks or str(jwks_path(GUARDIAN_KEY))
@@ -66,12 +68,19 @@ def _access(settings: DisputesSettings, runtime: ServiceRuntime, recorder: Refus
         else secrets.token_urlsafe(48)
     )
     guardian = GuardianAccess(
-        tokens=GuardianTokenVerifier(jwks_source(guardian_keys, clock), clock=clock),
+        tokens=GuardianTokenVerifier(
+            jwks_source(guardian_keys, clock),
+            clock=clock,
+            max_lifetime=settings.guardian_token_max_lifetime,
+        ),
         sessions=GuardianSessionCodec(secret, clock=clock, secure=settings.cookie_secure),
         used_tokens=sql_used_tokens(runtime.sessions),
     )
     staff = StaffTokenVerifier(
-        jwks_source(staff_keys, clock), issuer=settings.staff_issuer, clock=clock
+        jwks_source(staff_keys, clock),
+        issuer=settings.required_staff_issuer,
+        clock=clock,
+        max_lifetime=settings.staff_token_max_lifetime,
     )
     return Access(staff=staff, guardian=guardian, record_refusal=recorder, clock=clock)
 
@@ -96,10 +105,10 @@ def build_service(
         description=DESCRIPTION,
         routers=[staff_router(deps), parent_router(deps)],
     )
-    refusals = RefusalLog(deps, app)
+    refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
     install_access(app, _access(settings, runtime, refusals))
-    install_error_handlers(app, refusals)
-    app.add_middleware(RequestScopeMiddleware)
+    install_refusals(app, refusals)
+    install_error_handlers(app)
     return DisputesService(settings, runtime, deps, app)
 
 

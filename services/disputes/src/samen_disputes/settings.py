@@ -1,7 +1,6 @@
 """The disputes service's settings (environment prefix `SAMEN_`)."""
 
 from pydantic import Field, SecretStr
-from samen_kit.access.devkeys import DEV_STAFF_ISSUER
 from samen_kit.settings import ServiceSettings
 
 
@@ -12,7 +11,6 @@ class DisputesSettings(ServiceSettings):
     http_port: int = 8104
     # A JWKS file path or an http(s) URL; None: the local development keys.
     staff_jwks: str | None = None
-    staff_issuer: str | None = DEV_STAFF_ISSUER
     guardian_jwks: str | None = None
     # Signs guardian session cookies (at least 32 bytes). None: a random secret per
     # process, so sessions do not outlive a restart nor cross instances.

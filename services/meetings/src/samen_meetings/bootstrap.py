@@ -17,24 +17,23 @@ from samen_kit.access import (
     GuardianTokenVerifier,
     HttpJwks,
     JwksSource,
-    RefusalRecorder,
     StaffTokenVerifier,
     devkeys,
     install_access,
 )
+from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.access.used_tokens_sql import sql_used_tokens
 from samen_kit.clock import Clock
+from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
-from samen_meetings.adapters.refusals_repo import RefusalGroup
 from samen_meetings.entrypoints import api_admin, api_meetings, api_opps, api_records, pages
 from samen_meetings.entrypoints.consumers import install_consumers
 from samen_meetings.entrypoints.deps import CONTEXT_STATE
 from samen_meetings.entrypoints.errors import install_error_handlers
 from samen_meetings.entrypoints.jobs import DueScanner
-from samen_meetings.entrypoints.refusals import RequestScopeMiddleware, recorder
+from samen_meetings.entrypoints.refusals import RESOURCE_KINDS
 from samen_meetings.handlers.context import Context
-from samen_meetings.handlers.refusals import count_refusal
 from samen_meetings.settings import MeetingsSettings
 
 TITLE = "Samen meetings"
@@ -67,22 +66,14 @@ def build(settings: MeetingsSettings, *, clock: Clock | None = None) -> Meetings
     app.state.meetings_pages = pages.environment()
     setattr(app.state, CONTEXT_STATE, ctx)
 
-    async def count(group: RefusalGroup) -> None:
-        await count_refusal(ctx, group)
-
-    install_access(app, _access(settings, runtime, recorder(count)))
-    install_error_handlers(
-        app,
-        count,
-        runtime.clock.now,
-        pages_prefix="/ouders/",
-        page_not_found=pages.not_found_page,
-    )
-    app.add_middleware(RequestScopeMiddleware)
+    book = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
+    install_access(app, _access(settings, runtime, book))
+    install_refusals(app, book)
+    install_error_handlers(app, pages_prefix="/ouders/", page_not_found=pages.not_found_page)
     return MeetingsService(app, runtime, ctx, scanner)
 
 
-def _access(settings: MeetingsSettings, runtime: ServiceRuntime, record: RefusalRecorder) -> Access:
+def _access(settings: MeetingsSettings, runtime: ServiceRuntime, record: RefusalBook) -> Access:
     clock = runtime.clock
     staff_keys = _jwks(settings.staff_jwks, "staff", clock)
     guardian_keys = _jwks(settings.guardian_jwks, "guardian", clock)
@@ -90,9 +81,16 @@ def _access(settings: MeetingsSettings, runtime: ServiceRuntime, record: Refusal
         _session_secret(settings), clock=clock, secure=settings.guardian_cookie_secure
     )
     return Access(
-        staff=StaffTokenVerifier(staff_keys, issuer=settings.staff_issuer, clock=clock),
+        staff=StaffTokenVerifier(
+            staff_keys,
+            issuer=settings.required_staff_issuer,
+            clock=clock,
+            max_lifetime=settings.staff_token_max_lifetime,
+        ),
         guardian=GuardianAccess(
-            tokens=GuardianTokenVerifier(guardian_keys, clock=clock),
+            tokens=GuardianTokenVerifier(
+                guardian_keys, clock=clock, max_lifetime=settings.guardian_token_max_lifetime
+            ),
             sessions=sessions,
             used_tokens=sql_used_tokens(runtime.sessions),
         ),

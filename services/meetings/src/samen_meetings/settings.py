@@ -17,7 +17,6 @@ class MeetingsSettings(ServiceSettings):
     public_base_url: str = "http://127.0.0.1:8103"
     # JWKS locations: a file path or an http(s) URL. Empty: the local development keys.
     staff_jwks: str = ""
-    staff_issuer: str | None = None
     guardian_jwks: str = ""
     # Signs the parents' one-hour session cookie; at least 32 bytes. Empty: a local one.
     guardian_session_secret: str = ""

@@ -18,7 +18,9 @@ from samen_kit.access import (
     JwksSource,
     install_access,
 )
+from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.clock import Clock
+from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
 from samen_notifications.adapters.bounces import MailFolderBounces
@@ -35,8 +37,7 @@ from samen_notifications.entrypoints.consumers import add_consumers
 from samen_notifications.entrypoints.deps import Deps
 from samen_notifications.entrypoints.jobs import closing_job, dispatcher_job, periodic_job
 from samen_notifications.entrypoints.refusals import (
-    RefusalLog,
-    RequestScopeMiddleware,
+    RESOURCE_KINDS,
     emit_closed_windows,
 )
 from samen_notifications.entrypoints.renewal import ExpiredLinkReader
@@ -94,7 +95,7 @@ def build_service(
     dispatcher = _dispatcher(settings, runtime, links, transports, settler, quiet, jitter)
     add_consumers(runtime, EventHandler(planner, clock))
     app = create_app(runtime, title=TITLE, description=DESCRIPTION, routers=_routers())
-    refusal_log = RefusalLog(app, runtime.sessions)
+    refusal_log = RefusalBook(runtime.sessions, clock, refusal_counts, RESOURCE_KINDS)
     reports = ReportRecorder(runtime.writer, settler, quiet)
     deps = Deps(
         settings=settings,
@@ -110,8 +111,8 @@ def build_service(
         broadcast_languages=frozenset(default_renderer().languages_of("broadcast")),
     )
     app.state.notifications = deps
-    app.add_middleware(RequestScopeMiddleware)
     install_access(app, access.access_for(settings, runtime, links, refusal_log, staff_jwks))
+    install_refusals(app, refusal_log)
     _add_jobs(settings, runtime, planner, dispatcher, transports)
     inbox = bounces or _bounce_inbox(settings)
     if inbox is not None:

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, SecretStr
-from samen_kit.access.devkeys import DEV_STAFF_ISSUER
 from samen_kit.settings import ServiceSettings
 
 DEV_SESSION_SECRET = "samen-local-development-session-secret-not-for-production"
@@ -33,7 +32,6 @@ class NotificationsSettings(ServiceSettings):
 
     # Staff tokens: the identity provider's JWKS (a file path or an https URL).
     staff_jwks: str | None = None  # None: the local development JWKS
-    staff_issuer: str | None = DEV_STAFF_ISSUER
     # The guardian-link key (a private JWK file); None: the local development key.
     guardian_key_file: Path | None = None
     keys_dir: Path | None = None

@@ -1,15 +1,12 @@
 """The audit service's errors as problems, in one place.
 
 A leaf of another tenant gets the same 404 as a leaf that does not exist; the attempt
-is counted for the trail as `other_tenant`.
+is counted for the trail as `other_tenant` (a plain miss as `not_found`).
 """
 
-from collections.abc import Awaitable, Callable
-from datetime import datetime
-
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
-from samen_contract.events.access import AccessRefusedReason, Credential
+from fastapi.responses import Response
+from samen_kit.access.refusal_book import Hidden, HiddenReason, refusal_book_of
 from samen_kit.problems import Conflict, Invalid, NotFound, Problem, problem_response
 
 from samen_audit.domain.errors import (
@@ -20,10 +17,6 @@ from samen_audit.domain.errors import (
     LeafOutsideTree,
     TreeTooLarge,
 )
-from samen_audit.entrypoints.routes import route_shape
-from samen_audit.handlers.refusals import Attempt
-
-CountAttempt = Callable[[Attempt], Awaitable[None]]
 
 
 def problem_for(error: AuditError) -> Problem:
@@ -44,22 +37,12 @@ def problem_for(error: AuditError) -> Problem:
     return Problem()
 
 
-def install_error_handlers(app: FastAPI, count: CountAttempt, now: Callable[[], datetime]) -> None:
-    async def on_audit_error(request: Request, exc: Exception) -> JSONResponse:
+def install_error_handlers(app: FastAPI) -> None:
+    async def on_audit_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, AuditError)
-        if isinstance(exc, LeafNotFound) and exc.elsewhere:
-            await count(_other_tenant(request, exc, now))
+        if isinstance(exc, LeafNotFound):
+            why = HiddenReason.OTHER_TENANT if exc.elsewhere else HiddenReason.NOT_FOUND
+            await refusal_book_of(request).hidden(request, Hidden("leaf", why, tenant=exc.tenant))
         return problem_response(problem_for(exc), request.url.path)
 
     app.add_exception_handler(AuditError, on_audit_error)
-
-
-def _other_tenant(request: Request, error: LeafNotFound, now: Callable[[], datetime]) -> Attempt:
-    route = getattr(request.scope.get("route"), "path", None)
-    return Attempt(
-        at=now(),
-        tenant=error.tenant,
-        reason=AccessRefusedReason.OTHER_TENANT,
-        credential=Credential.STAFF_TOKEN,
-        shape=route_shape(request.method, route),
-    )

@@ -141,24 +141,6 @@ class SupportNeedsRow(ConsentTable, table=True):
     at: datetime = _moment()
 
 
-class RefusalCountRow(ConsentTable, table=True):
-    """Refused attempts of one group in one minute, counted until the window is reported."""
-
-    __tablename__ = "access_refusal_count"
-
-    window_start: datetime = Field(
-        sa_column=Column(DateTime(timezone=True), primary_key=True, nullable=False)
-    )
-    tenant: str = Field(primary_key=True, max_length=TENANT_LENGTH)
-    reason: str = Field(primary_key=True, max_length=32)
-    credential: str = Field(primary_key=True, max_length=32)
-    method: str = Field(primary_key=True, max_length=8)
-    route: str = Field(primary_key=True, max_length=200)
-    resource_kind: str = Field(primary_key=True, max_length=64)
-    count: int = 0
-    emitted_at: datetime | None = _moment(nullable=True, index=True)
-
-
 CONSENT_TABLES = tuple(
     model.__table__  # type: ignore[attr-defined, union-attr]
     for model in (
@@ -168,6 +150,5 @@ CONSENT_TABLES = tuple(
         RequestRow,
         EvidenceRow,
         SupportNeedsRow,
-        RefusalCountRow,
     )
 )

@@ -14,15 +14,17 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from samen_kit.access.refusal_book import refusal_book_of
 from samen_kit.problems import Conflict, Forbidden, Invalid, NotFound, Problem
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from samen_consent.domain import errors as domain
 from samen_consent.entrypoints.phrases import Phrases, pick_language
-from samen_consent.entrypoints.refusals import RefusalBook
+from samen_consent.entrypoints.refusals import hidden_of
 from samen_consent.entrypoints.rendering import PageRenderer
 from samen_consent.handlers import errors as service
+from samen_consent.handlers.context import Context
 from samen_consent.handlers.roster import SchoolOfOtherBoard
 
 PAGES_PREFIX = "/ouders"
@@ -94,7 +96,7 @@ def _extra(error: domain.ConsentError) -> dict[str, Any]:
     return {}
 
 
-def install_error_handlers(app: FastAPI, pages: PageRenderer, refusals: RefusalBook) -> None:
+def install_error_handlers(app: FastAPI, pages: PageRenderer, ctx: Context) -> None:
     """Call after `create_app`: it wraps the kit's problem handlers."""
     kit: dict[Any, Handler] = dict(app.exception_handlers)  # type: ignore[arg-type]
 
@@ -114,10 +116,12 @@ def install_error_handlers(app: FastAPI, pages: PageRenderer, refusals: RefusalB
 
     async def on_not_visible(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, service.NotVisible)
-        await refusals.not_visible(exc, guardian=_is_page(request))
+        await refusal_book_of(request).hidden(request, await hidden_of(ctx, exc))
         return await on_problem(request, problem_of(exc))
 
     async def on_service_error(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, domain.NoAuthority):  # read or act: the same refusal, counted
+            await refusal_book_of(request).forbidden(request)
         return await on_problem(request, problem_of(exc))
 
     app.add_exception_handler(Problem, on_problem)

@@ -13,7 +13,6 @@ from uuid import UUID
 from samen_kit.db import unit_of_work
 
 from samen_consent.adapters.evidence import SqlEvidence
-from samen_consent.adapters.refusals import RefusalGroup, SqlRefusalCounts
 from samen_consent.adapters.requests import SqlRequests
 from samen_consent.adapters.roster import SqlRoster
 from samen_consent.adapters.tables import EvidenceRow, PupilRow, RequestRow
@@ -26,11 +25,6 @@ class Location:
     tenant: str
     school_id: UUID | None = None
     board_id: UUID | None = None
-
-
-async def count_refusal(ctx: Context, group: RefusalGroup) -> None:
-    async with unit_of_work(ctx.sessions) as session:
-        await SqlRefusalCounts(session).count(group)
 
 
 async def locate(ctx: Context, kind: ResourceKind, resource_id: UUID | str) -> Location | None:

@@ -10,27 +10,25 @@ from samen_kit.db import unit_of_work
 
 from samen_consent.adapters.evidence import SqlEvidence
 from samen_consent.adapters.requests import SqlRequests, StoredRequest
-from samen_consent.adapters.roster import SqlRoster
 from samen_consent.adapters.support import SqlSupportNeeds
 from samen_consent.adapters.tables import SupportNeedsRow
 from samen_consent.domain.parties import Standing
 from samen_consent.handlers.context import Context
-from samen_consent.handlers.guardians import covers, request_for_guardian
+from samen_consent.handlers.guardians import check_standing, covers, request_for_guardian
 from samen_consent.handlers.queries import Receipt, receipt_of
 
 
 @dataclass(frozen=True)
 class GuardianView:
     stored: StoredRequest
-    standing: Standing | None  # today's standing; None: no longer the pupil's guardian
+    standing: Standing  # today's standing (without one, the page is refused)
     support: SupportNeedsRow | None  # what they said they need, last time
 
 
 async def guardian_view(ctx: Context, claims: GuardianClaims, request_id: UUID) -> GuardianView:
     async with unit_of_work(ctx.sessions) as session:
         stored = await request_for_guardian(session, claims, request_id)
-        current = await SqlRoster(session).current_guardianships(claims.tenant, claims.pupil_id)
-        standing = {g.guardian_id: g.standing for g in current}.get(claims.guardian_id)
+        standing = await check_standing(session, claims, to_act=False)
         support = await SqlSupportNeeds(session).latest_of(
             claims.tenant, claims.guardian_id, claims.pupil_id
         )
@@ -40,6 +38,7 @@ async def guardian_view(ctx: Context, claims: GuardianClaims, request_id: UUID) 
 async def guardian_overview(ctx: Context, claims: GuardianClaims) -> list[StoredRequest]:
     """The requests about the link's pupil that ask this guardian, newest first."""
     async with unit_of_work(ctx.sessions) as session:
+        await check_standing(session, claims, to_act=False)
         found = await SqlRequests(session).of_pupil(claims.tenant, claims.pupil_id)
     mine = [s for s in found if claims.guardian_id in s.request.parties.guardians]
     return sorted(mine, key=lambda s: s.request.requested_at, reverse=True)
@@ -56,6 +55,7 @@ async def guardian_receipts(
     """The receipts of this guardian's own acts on the request."""
     async with unit_of_work(ctx.sessions) as session:
         await request_for_guardian(session, claims, request_id)
+        await check_standing(session, claims, to_act=False)
         rows = await SqlEvidence(session).of_request(claims.tenant, request_id)
         mine = [row for row in rows if row.party_id == claims.guardian_id]
         return [await receipt_of(session, row) for row in mine]

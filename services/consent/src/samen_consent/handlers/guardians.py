@@ -62,7 +62,7 @@ async def guardian_acts(
         stored = await request_for_guardian(session, claims, request_id, lock=True)
         attempt.purpose = stored.request.purpose.code
         attempt.school_id, attempt.board_id = stored.placement.school_id, stored.placement.board_id
-        await _check_authority(session, claims)
+        await check_standing(session, claims, to_act=True)
         evidence = evidence_for(
             stored.request,
             party_id=claims.guardian_id,
@@ -97,6 +97,7 @@ async def state_needs(
     )
     async with refusals_recorded(ctx, attempt), unit_of_work(ctx.sessions) as session:
         place = (await request_for_guardian(session, claims, request_id)).placement
+        await check_standing(session, claims, to_act=False)
         needs = state_support_needs(
             guardian_id=claims.guardian_id,
             pupil_id=claims.pupil_id,
@@ -150,8 +151,14 @@ async def request_for_guardian(
     return stored
 
 
-async def _check_authority(session: AsyncSession, claims: GuardianClaims) -> None:
+async def check_standing(
+    session: AsyncSession, claims: GuardianClaims, *, to_act: bool
+) -> Standing:
+    """The guardian's standing towards the link's pupil today, for reading and acting
+    alike: no standing at all is refused (`NoAuthority`, 403) whatever the request;
+    answering and withdrawing (`to_act`) need parental authority."""
     current = await SqlRoster(session).current_guardianships(claims.tenant, claims.pupil_id)
     standing = {g.guardian_id: g.standing for g in current}.get(claims.guardian_id)
-    if standing is not Standing.PARENTAL_AUTHORITY:
+    if standing is None or (to_act and standing is not Standing.PARENTAL_AUTHORITY):
         raise NoAuthority(claims.guardian_id)
+    return standing

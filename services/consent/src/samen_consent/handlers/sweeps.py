@@ -11,14 +11,11 @@ from collections.abc import Callable
 from datetime import timedelta
 from uuid import UUID
 
-from samen_contract import deterministic_event_id
-from samen_contract.events.access import AccessRefused
 from samen_kit.db import unit_of_work
-from sqlalchemy.ext.asyncio import AsyncSession
+from samen_kit.refusal_counts import report_closed_windows
+from samen_kit.refusal_table import refusal_counts
 
-from samen_consent.adapters.refusals import SqlRefusalCounts
 from samen_consent.adapters.requests import SqlRequests, StoredRequest
-from samen_consent.adapters.tables import RefusalCountRow
 from samen_consent.domain.reminders import remind
 from samen_consent.domain.request import Outcome, RequestState, effective_state
 from samen_consent.domain.transitions import expire
@@ -79,34 +76,6 @@ async def _one(ctx: Context, tenant: str, request_id: UUID, step: Step) -> int:
 
 async def report_refusals(ctx: Context, grace: timedelta) -> int:
     """One `AccessRefused` per group and closed minute, with the count of attempts."""
-    now = ctx.now()
-    async with unit_of_work(ctx.sessions) as session:
-        rows = await SqlRefusalCounts(session).closed(before=now - timedelta(minutes=1) - grace)
-        for row in rows:
-            await _report(ctx, session, row)
-            row.emitted_at = now
-        return len(rows)
-
-
-async def _report(ctx: Context, session: AsyncSession, row: RefusalCountRow) -> None:
-    event_class = AccessRefused.for_service(SERVICE)
-    event = event_class(
-        reason=row.reason,
-        credential=row.credential,
-        method=row.method,
-        route=row.route,
-        resource_kind=row.resource_kind,
-        window_start=row.window_start,
-        count=row.count,
-    )
-    parts = (row.tenant, row.reason, row.credential, row.method, row.route, row.resource_kind)
-    event_id = deterministic_event_id(event.event_type(), *parts, row.window_start.isoformat())
-    await ctx.writer.emit(
-        session,
-        event,
-        tenant=row.tenant,
-        subject=row.tenant,
-        actor=SWEEP_ACTOR,
-        event_id=event_id,
-        time=ctx.now(),
+    return await report_closed_windows(
+        ctx.sessions, ctx.writer, ctx.clock, service=SERVICE, store=refusal_counts, grace=grace
     )

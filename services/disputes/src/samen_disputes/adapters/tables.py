@@ -136,21 +136,3 @@ class DueEmittedRow(DisputesTable, table=True):
     dispute_id: UUID = Field(index=True)
     event_id: UUID
     emitted_at: datetime = _instant()
-
-
-class RefusalCountRow(DisputesTable, table=True):
-    """Refused attempts per minute and group; one `AccessRefused` per row once it closes."""
-
-    __tablename__ = "access_refusal"
-
-    window_start: datetime = Field(
-        sa_column=Column(DateTime(timezone=True), primary_key=True, nullable=False)
-    )
-    tenant: str = Field(primary_key=True, max_length=128)
-    reason: str = Field(primary_key=True, max_length=32)
-    credential: str = Field(primary_key=True, max_length=32)
-    method: str = Field(primary_key=True, max_length=8)
-    route: str = Field(primary_key=True, max_length=200)
-    resource_kind: str = Field(primary_key=True, max_length=64)
-    count: int
-    emitted_at: datetime | None = _instant(nullable=True)

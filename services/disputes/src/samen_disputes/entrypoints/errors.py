@@ -1,13 +1,17 @@
 """The one place where domain and service errors become RFC 9457 problems.
 
 Nothing has changed when one of these is answered: each use case runs in one unit of
-work, and the error rolls it back. Refusals of a caller with a valid credential
-(another tenant's dispute, a role that may not) are recorded for the audit trail.
+work, and the error rolls it back. Misses (another tenant's dispute, one out of reach,
+or none) and refusals of a caller with a valid credential (a role that may not) are
+counted for the audit trail by the kit's refusal book.
 """
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
-from samen_contract.events.access import AccessRefusedReason
+from samen_contract.envelope import PLATFORM_TENANT
+from samen_kit.access.dependencies import accepted_tenant
+from samen_kit.access.refusal_book import Hidden as KitHidden
+from samen_kit.access.refusal_book import HiddenReason, refusal_book_of
 from samen_kit.problems import Conflict, Forbidden, Invalid, NotFound, Problem, problem_response
 
 from samen_disputes.domain import (
@@ -21,7 +25,6 @@ from samen_disputes.domain import (
     OpeningNotAllowed,
     PayloadNotForMove,
 )
-from samen_disputes.entrypoints.refusals import RefusalLog
 from samen_disputes.handlers import errors as service
 from samen_disputes.handlers.errors import Hidden
 
@@ -88,26 +91,26 @@ def service_problem(error: service.ServiceError) -> Problem:
 
 
 _HIDDEN_REASONS = {
-    Hidden.OTHER_TENANT: AccessRefusedReason.OTHER_TENANT,
-    Hidden.OUT_OF_SCOPE: AccessRefusedReason.OUT_OF_SCOPE,
+    Hidden.NOT_FOUND: HiddenReason.NOT_FOUND,
+    Hidden.OTHER_TENANT: HiddenReason.OTHER_TENANT,
+    Hidden.OUT_OF_SCOPE: HiddenReason.OUT_OF_SCOPE,
 }
 
 
-def _refusal_of(error: Exception) -> tuple[AccessRefusedReason, str | None] | None:
-    """What to record, and for which tenant; None for an ordinary error."""
-    if isinstance(error, service.NotFound) and error.hidden in _HIDDEN_REASONS:
-        return _HIDDEN_REASONS[error.hidden], error.tenant
-    if isinstance(error, MoveNotPermittedForRole | service.NoParentalAuthority):
-        return AccessRefusedReason.FORBIDDEN_ROLE, None
-    return None
+async def _count_refusal(request: Request, error: Exception) -> None:
+    """Misses (also plain ones) and refusals of a proven caller, for the trail."""
+    book = refusal_book_of(request)
+    if isinstance(error, service.NotFound):
+        tenant = error.tenant or _caller_tenant(request) or PLATFORM_TENANT
+        kit = KitHidden(error.kind, _HIDDEN_REASONS[error.hidden], tenant=tenant)
+        await book.hidden(request, kit)
+    elif isinstance(error, MoveNotPermittedForRole | service.NoParentalAuthority):
+        await book.forbidden(request)
 
 
-def install_error_handlers(app: FastAPI, refusals: RefusalLog) -> None:
+def install_error_handlers(app: FastAPI) -> None:
     async def on_error(request: Request, exc: Exception) -> JSONResponse:
-        refusal = _refusal_of(exc)
-        if refusal is not None:
-            reason, tenant = refusal
-            await refusals.refused(request, reason, tenant or _caller_tenant(request))
+        await _count_refusal(request, exc)
         if isinstance(exc, DisputeError):
             problem = domain_problem(exc)
         else:
@@ -119,10 +122,6 @@ def install_error_handlers(app: FastAPI, refusals: RefusalLog) -> None:
     app.add_exception_handler(service.ServiceError, on_error)
 
 
-CALLER_TENANT = "disputes_caller_tenant"
-
-
 def _caller_tenant(request: Request) -> str | None:
-    """Routes note the (verified) caller's tenant in the request state."""
-    tenant = getattr(request.state, CALLER_TENANT, None)
-    return tenant if isinstance(tenant, str) else None
+    """The tenant the request's credential proved."""
+    return accepted_tenant(request)

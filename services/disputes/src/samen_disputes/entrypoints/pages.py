@@ -23,7 +23,6 @@ from samen_disputes.domain import (
     Move,
     Stage,
 )
-from samen_disputes.entrypoints.errors import CALLER_TENANT
 from samen_disputes.entrypoints.page_models import (
     BASE,
     START,
@@ -64,7 +63,6 @@ def _field(form: dict[str, str], name: str, *, max_length: int = 5000) -> str:
 
 
 def _acting(request: Request, claims: GuardianClaims) -> GuardianActing:
-    setattr(request.state, CALLER_TENANT, claims.tenant)
     return GuardianActing(claims)
 
 

@@ -8,8 +8,6 @@ from typing import Annotated
 from fastapi import Depends, Request
 from samen_kit.access import PermissionTable, Role, StaffPrincipal
 
-from samen_disputes.entrypoints.errors import CALLER_TENANT
-
 _SCHOOL = {Role.IB, Role.DIRECTOR, Role.BOARD_ADMIN, Role.SWV_ADMIN}
 _PARTICIPANTS = _SCHOOL | {Role.TRAJECTBEGELEIDER}
 
@@ -26,13 +24,12 @@ PERMISSIONS = PermissionTable(
 
 
 def staff_with(permission: str) -> Callable[[Request, StaffPrincipal], Awaitable[StaffPrincipal]]:
-    """The permission check, noting the caller's tenant for refusals recorded later."""
+    """The permission check (the kit notes the caller's tenant for later refusals)."""
     check = PERMISSIONS.require(permission)
 
     async def staff(
         request: Request, principal: Annotated[StaffPrincipal, Depends(check)]
     ) -> StaffPrincipal:
-        setattr(request.state, CALLER_TENANT, principal.tenant)
         return principal
 
     return staff

@@ -24,10 +24,10 @@ from samen_disputes.handlers.access import (
     dispute_for,
     guardian_reaches,
     known_pupil,
+    pupil_for,
     require_authority,
 )
 from samen_disputes.handlers.context import Acting, Deps, GuardianActing, StaffActing
-from samen_disputes.handlers.errors import Hidden, NotFound
 
 
 @dataclass(frozen=True)
@@ -76,9 +76,9 @@ async def disputes_for_guardian(
     """The disputes about the guardian's pupil that their link reaches (`pupil_id`, when
     the page names one, must be that pupil)."""
     acting = GuardianActing(claims)
-    if pupil_id is not None and pupil_id != claims.pupil_id:
-        raise NotFound("pupil", Hidden.OUT_OF_SCOPE, claims.tenant)
     async with deps.sessions() as session:
+        if pupil_id is not None:  # the page to open one: checked as opening it is
+            await pupil_for(session, acting, pupil_id)
         await known_pupil(session, claims.tenant, claims.pupil_id)
         await require_authority(session, acting, claims.pupil_id)
         rows = await SqlDisputes(session).of_pupil(claims.tenant, claims.pupil_id)

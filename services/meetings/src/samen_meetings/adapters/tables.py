@@ -177,21 +177,3 @@ class TenantSettingsRow(MeetingsTable, table=True):
     evaluation_lead_weeks: int
     agreement_lead_days: int
     reminder_local_time: time
-
-
-class AccessRefusalRow(MeetingsTable, table=True):
-    """Refused attempts counted per group and minute; the scan emits closed windows."""
-
-    __tablename__ = "access_refusal"
-
-    tenant: str = Field(primary_key=True, max_length=128)
-    reason: str = Field(primary_key=True, max_length=32)
-    credential: str = Field(primary_key=True, max_length=32)
-    method: str = Field(primary_key=True, max_length=8)
-    route: str = Field(primary_key=True, max_length=200)
-    resource_kind: str = Field(primary_key=True, max_length=64)
-    window_start: datetime = Field(
-        sa_column=Column(DateTime(timezone=True), primary_key=True, nullable=False)
-    )
-    count: int
-    emitted: bool = False

@@ -12,7 +12,6 @@ from samen_meetings.adapters.meetings_repo import SqlMeetings
 from samen_meetings.adapters.opps_repo import SqlOpps
 from samen_meetings.adapters.projections import SqlProjections
 from samen_meetings.adapters.records_repo import SqlRecords
-from samen_meetings.adapters.refusals_repo import SqlRefusals
 from samen_meetings.adapters.settings_repo import SqlTenantSettings
 
 
@@ -24,7 +23,6 @@ class UnitOfWork:
         self.records = SqlRecords(session)
         self.opps = SqlOpps(session)
         self.settings = SqlTenantSettings(session)
-        self.refusals = SqlRefusals(session)
 
     async def flush(self) -> None:
         await self.session.flush()

@@ -8,15 +8,15 @@ The problem `type` ends in the domain error's stable code.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
+from samen_kit.access.refusal_book import Hidden, HiddenReason, refusal_book_of
 from samen_kit.problems import Conflict, Invalid, NotFound, Problem, problem_response
 
-from samen_meetings.adapters.refusals_repo import RefusalGroup
 from samen_meetings.domain.errors import (
     ConsentRequired,
     ForeignReference,
@@ -24,10 +24,8 @@ from samen_meetings.domain.errors import (
     MeetingsError,
     StateConflict,
 )
-from samen_meetings.entrypoints.refusals import group_of_miss
-from samen_meetings.handlers.lookups import UnknownResource
+from samen_meetings.handlers.lookups import Miss, UnknownResource
 
-Counter = Callable[[RefusalGroup], Awaitable[None]]
 # Attributes of domain errors that are safe to echo: codes, ids, fields, never free text.
 _MEMBERS: tuple[str, ...] = (
     "field",
@@ -78,17 +76,18 @@ def problem_of(error: MeetingsError) -> Problem:
 
 
 PageRenderer = Callable[[Request], Response]
+_HIDDEN = {
+    Miss.NOT_FOUND: HiddenReason.NOT_FOUND,
+    Miss.OTHER_TENANT: HiddenReason.OTHER_TENANT,
+    Miss.OUT_OF_SCOPE: HiddenReason.OUT_OF_SCOPE,
+}
 
 
 def install_error_handlers(
-    app: FastAPI,
-    count: Counter,
-    clock_now: Callable[[], Any],
-    *,
-    pages_prefix: str,
-    page_not_found: PageRenderer,
+    app: FastAPI, *, pages_prefix: str, page_not_found: PageRenderer
 ) -> None:
-    """Parent pages answer a miss with a page; the API with problem JSON."""
+    """Parent pages answer a miss with a page; the API with problem JSON. Every miss is
+    counted for the trail by the kit's refusal book (a plain one as `not_found`)."""
 
     async def on_domain_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, MeetingsError)
@@ -96,9 +95,8 @@ def install_error_handlers(
 
     async def on_unknown(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, UnknownResource)
-        group = group_of_miss(exc.tenant, exc.miss, exc.credential, clock_now())
-        if group is not None:
-            await count(group)
+        hidden = Hidden(exc.kind, _HIDDEN[exc.miss], tenant=exc.tenant)
+        await refusal_book_of(request).hidden(request, hidden)
         if request.url.path.startswith(pages_prefix):
             return page_not_found(request)
         return problem_response(NotFound(), request.url.path)

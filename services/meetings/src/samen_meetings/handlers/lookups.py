@@ -9,7 +9,6 @@ from __future__ import annotations
 from enum import StrEnum
 from uuid import UUID
 
-from samen_contract.events.access import Credential
 from samen_kit.access import StaffPrincipal
 
 from samen_meetings.adapters.projection_tables import PupilRow
@@ -32,14 +31,12 @@ class UnknownResource(Exception):
         resource_id: UUID,
         miss: Miss,
         tenant: str,
-        credential: Credential = Credential.STAFF_TOKEN,
     ) -> None:
         super().__init__(f"{kind} {resource_id} not found")
         self.kind = kind
         self.resource_id = resource_id
         self.miss = miss
         self.tenant = tenant
-        self.credential = credential
 
 
 def _miss(

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from uuid import UUID, uuid4
 
-from samen_contract.events.access import Credential
 from samen_kit.access import GuardianClaims
 
 from samen_meetings.adapters.mapping import meeting_of, record_of
@@ -151,4 +150,4 @@ async def _readers(uow: UnitOfWork, row: MeetingRecordRow) -> frozenset[UUID]:
 
 
 def _unknown(claims: GuardianClaims, kind: str, item_id: UUID, miss: Miss) -> UnknownResource:
-    return UnknownResource(kind, item_id, miss, claims.tenant, Credential.GUARDIAN_SESSION)
+    return UnknownResource(kind, item_id, miss, claims.tenant)

@@ -234,22 +234,6 @@ class BroadcastRow(SQLModel, table=True):
     created_at: datetime = Field(sa_column=_now_column())
 
 
-class RefusalWindowRow(SQLModel, table=True):
-    """Refused attempts counted per group and minute; one `AccessRefused` per row."""
-
-    __tablename__ = "refusal_window"
-
-    tenant: str = Field(primary_key=True, max_length=64)
-    reason: str = Field(primary_key=True, max_length=32)
-    credential: str = Field(primary_key=True, max_length=32)
-    method: str = Field(primary_key=True, max_length=8)
-    route: str = Field(primary_key=True, max_length=200)
-    resource_kind: str = Field(primary_key=True, max_length=64)
-    window_start: datetime = Field(primary_key=True, sa_type=DateTime(timezone=True))
-    count: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
-    emitted: bool = False
-
-
 SERVICE_TABLES = tuple(
     model.__table__  # type: ignore[attr-defined, union-attr]
     for model in (
@@ -264,7 +248,6 @@ SERVICE_TABLES = tuple(
         ShortLinkRow,
         CounterRow,
         BroadcastRow,
-        RefusalWindowRow,
         GuardianTokenUse,
     )
 )

@@ -20,10 +20,10 @@ from samen_kit.access import (
     StaticJwks,
     devkeys,
 )
+from samen_kit.access.refusal_book import RefusalBook
 from samen_kit.access.used_tokens_sql import sql_used_tokens
 from samen_kit.service import ServiceRuntime
 
-from samen_notifications.entrypoints.refusals import RefusalLog
 from samen_notifications.guardian_links import GuardianLinks
 from samen_notifications.settings import NotificationsSettings
 
@@ -38,12 +38,16 @@ def access_for(
     settings: NotificationsSettings,
     runtime: ServiceRuntime,
     links: GuardianLinks,
-    refusal_log: RefusalLog,
+    refusal_log: RefusalBook,
     staff_jwks: JwksSource | None,
 ) -> Access:
     clock = runtime.clock
     guardian = GuardianAccess(
-        tokens=GuardianTokenVerifier(StaticJwks(links.jwks()), clock=clock),
+        tokens=GuardianTokenVerifier(
+            StaticJwks(links.jwks()),
+            clock=clock,
+            max_lifetime=settings.guardian_token_max_lifetime,
+        ),
         sessions=GuardianSessionCodec(
             settings.guardian_session_secret.get_secret_value(),
             clock=clock,
@@ -52,7 +56,10 @@ def access_for(
         used_tokens=sql_used_tokens(runtime.sessions),
     )
     staff = StaffTokenVerifier(
-        staff_jwks or staff_jwks_of(settings), issuer=settings.staff_issuer, clock=clock
+        staff_jwks or staff_jwks_of(settings),
+        issuer=settings.required_staff_issuer,
+        clock=clock,
+        max_lifetime=settings.staff_token_max_lifetime,
     )
     return Access(staff=staff, guardian=guardian, record_refusal=refusal_log, clock=clock)
 

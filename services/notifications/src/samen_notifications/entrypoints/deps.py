@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
+from samen_kit.access.refusal_book import RefusalBook
 from samen_kit.clock import Clock
 from samen_kit.outbox import EventWriter
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from samen_notifications.entrypoints.refusals import RefusalLog
 from samen_notifications.entrypoints.renewal import ExpiredLinkReader
 from samen_notifications.guardian_links import GuardianLinks
 from samen_notifications.planning import Planner
@@ -29,7 +29,7 @@ class Deps:
     links: GuardianLinks
     reports: ReportRecorder
     sms: AbstractSmsGateway
-    refusals: RefusalLog
+    refusals: RefusalBook
     renewals: ExpiredLinkReader
     broadcast_languages: frozenset[str]
 

@@ -16,7 +16,16 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from samen_contract.envelope import PLATFORM_TENANT
 from samen_contract.events.access import AccessRefusedReason, Credential
-from samen_kit.access import ActionRefused, GuardianClaims, GuardianDep, GuardianSessionDep
+from samen_kit.access import (
+    AccessRefusedError,
+    Audience,
+    GuardianClaims,
+    GuardianDep,
+    GuardianSessionDep,
+    ProvenClaims,
+    RefusalReason,
+)
+from samen_kit.access.dependencies import refuse
 from samen_kit.db import unit_of_work
 from samen_kit.problems import Invalid
 
@@ -66,15 +75,18 @@ def _message(lang: str, heading: str, body: str, status_code: int = 200) -> HTML
     return page("message.html", lang, status_code, heading=heading, body=body, shown=heading)
 
 
-def _own_contact(claims: GuardianClaims) -> None:
-    """A contact link opens only its own guardian's preferences."""
+async def _own_contact(request: Request, claims: GuardianClaims) -> None:
+    """A contact link opens only its own guardian's preferences: reading and saving are
+    refused alike (403), and counted."""
     if not claims.item.is_(ItemKind.CONTACT.value, claims.guardian_id):
-        raise ActionRefused()
+        proven = ProvenClaims(claims.tenant, str(claims.guardian_id), claims.jti)
+        error = AccessRefusedError(RefusalReason.NOT_PERMITTED, proven)
+        await refuse(request, Audience.GUARDIAN, error)
 
 
 @router.get(CONTACT_PATH, response_class=HTMLResponse)
 async def contact_page(request: Request, guardian: GuardianDep, deps: DepsDep) -> HTMLResponse:
-    _own_contact(guardian)
+    await _own_contact(request, guardian)
     async with deps.sessions() as session:
         row = await contacts.guardian_contact(session, guardian.tenant, guardian.guardian_id)
     current = current_preferences(row)
@@ -93,7 +105,7 @@ async def contact_page(request: Request, guardian: GuardianDep, deps: DepsDep) -
 async def save_contact(
     request: Request, guardian: GuardianSessionDep, deps: DepsDep
 ) -> HTMLResponse:
-    _own_contact(guardian)
+    await _own_contact(request, guardian)
     form = await _form(request)
     try:
         preferences = parse_preferences(form, LANGUAGE_CODES)
@@ -138,7 +150,7 @@ async def renew_link(request: Request, deps: DepsDep) -> HTMLResponse:
     try:
         claims = await deps.renewals.read(token, now)
     except RenewalRefused as refused:
-        await _count_refusal(deps, refused.tenant)
+        await _count_refusal(request, deps, refused.tenant)
         return _message("nl", "refused_title", "refused_body", 400)
     async with unit_of_work(deps.sessions) as session:
         await commands.send_fresh_link(
@@ -153,12 +165,12 @@ async def renew_link(request: Request, deps: DepsDep) -> HTMLResponse:
     return _message("nl", "renewed_title", "renewed_body", 202)
 
 
-async def _count_refusal(deps: Deps, tenant: str | None) -> None:
+async def _count_refusal(request: Request, deps: Deps, tenant: str | None) -> None:
     await deps.refusals.count(
         AccessRefusedReason.FORGED_TOKEN,
         Credential.GUARDIAN_TOKEN,
         tenant or PLATFORM_TENANT,
-        deps.clock.now(),
+        request.scope,
     )
 
 

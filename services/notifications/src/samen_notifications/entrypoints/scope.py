@@ -1,13 +1,14 @@
 """Staff see their own tenant and the schools they cover; anything else is "not found",
-recorded as a refused attempt (`out_of_scope`) for the audit trail."""
+counted by the kit as a refused attempt (`out_of_scope`, or `not_found` for a plain
+miss) for the audit trail."""
 
 from __future__ import annotations
 
+from typing import NoReturn
 from uuid import UUID
 
-from samen_contract.events.access import AccessRefusedReason, Credential
 from samen_kit.access import StaffPrincipal
-from samen_kit.problems import NotFound
+from samen_kit.access.refusal_book import Hidden, HiddenReason
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_notifications.adapters import roster
@@ -20,17 +21,11 @@ async def require_school(
     school = await roster.school(session, staff.tenant, school_id)
     board = school.board_id if school else None
     if not staff.covers_school(school_id, board):
-        await refuse_out_of_scope(deps, staff)
+        await refuse_out_of_scope(deps, staff, "school")
 
 
-async def refuse_out_of_scope(deps: Deps, staff: StaffPrincipal) -> None:
-    await deps.refusals.count(
-        AccessRefusedReason.OUT_OF_SCOPE,
-        Credential.STAFF_TOKEN,
-        staff.tenant,
-        deps.clock.now(),
-    )
-    raise NotFound()
+async def refuse_out_of_scope(deps: Deps, staff: StaffPrincipal, kind: str = "pupil") -> NoReturn:
+    raise Hidden(kind, HiddenReason.OUT_OF_SCOPE, tenant=staff.tenant)
 
 
 async def visible_pupil(
@@ -39,7 +34,7 @@ async def visible_pupil(
     """The pupil is known in the caller's tenant and at a school the caller covers."""
     pupil = (await roster.pupils(session, staff.tenant, [pupil_id])).get(pupil_id)
     if pupil is None:
-        raise NotFound()
+        raise Hidden("pupil", HiddenReason.NOT_FOUND, tenant=staff.tenant)
     school = (
         await roster.school(session, staff.tenant, pupil.school_id) if pupil.school_id else None
     )

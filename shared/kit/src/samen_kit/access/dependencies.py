@@ -26,6 +26,7 @@ from samen_kit.access.refusals import (
     refusal_problem,
 )
 from samen_kit.access.roles import Audience
+from samen_kit.access.scope import RequestScopeMiddleware
 from samen_kit.access.sessions import GuardianSession, GuardianSessionCodec, start_session
 from samen_kit.access.staff import StaffPrincipal, StaffTokenVerifier
 from samen_kit.access.used_tokens import UsedTokenStoreProvider
@@ -54,6 +55,7 @@ class Access:
 def install_access(app: FastAPI, access: Access) -> None:
     app.state.samen_access = access
     app.add_middleware(PendingCookieMiddleware)
+    app.add_middleware(RequestScopeMiddleware)
 
 
 def access_of(request: Request) -> Access:
@@ -70,7 +72,31 @@ def guardian_access_of(request: Request) -> GuardianAccess:
     return guardian
 
 
+ACCEPTED_CREDENTIAL = "samen_accepted_credential"
+ACCEPTED_TENANT = "samen_accepted_tenant"
+STAFF_TOKEN = "staff_token"
+GUARDIAN_TOKEN = "guardian_token"
+GUARDIAN_SESSION = "guardian_session"
+
+
+def accept(request: Request, credential: str, tenant: str) -> None:
+    """Note what the request proved, for refusals made later in the same request."""
+    setattr(request.state, ACCEPTED_CREDENTIAL, credential)
+    setattr(request.state, ACCEPTED_TENANT, tenant)
+
+
+def accepted_tenant(request: Request) -> str | None:
+    found = getattr(request.state, ACCEPTED_TENANT, None)
+    return found if isinstance(found, str) else None
+
+
+def accepted_credential(request: Request) -> str | None:
+    found = getattr(request.state, ACCEPTED_CREDENTIAL, None)
+    return found if isinstance(found, str) else None
+
+
 async def refuse(request: Request, audience: Audience, error: AccessRefusedError) -> NoReturn:
+    """Record the refusal with the service's recorder, then answer it (401 or 403)."""
     access = access_of(request)
     route = getattr(request.scope.get("route"), "path", None)
     refusal = Refusal(
@@ -81,6 +107,8 @@ async def refuse(request: Request, audience: Audience, error: AccessRefusedError
         error.proven,
         method=request.method,
         route=route,
+        from_session=error.from_session,
+        accepted=accepted_credential(request),
     )
     await access.record_refusal(refusal)
     raise refusal_problem(error.reason, audience) from error
@@ -99,9 +127,11 @@ async def current_staff(
     try:
         if credentials is None:
             raise AccessRefusedError(RefusalReason.MISSING)
-        return await verifier.verify(credentials.credentials)
+        principal = await verifier.verify(credentials.credentials)
     except AccessRefusedError as error:
         await refuse(request, Audience.STAFF, error)
+    accept(request, STAFF_TOKEN, principal.tenant)
+    return principal
 
 
 StaffDep = Annotated[StaffPrincipal, Depends(current_staff)]
@@ -128,9 +158,11 @@ async def current_guardian_grant(request: Request, token: TokenText) -> Guardian
     try:
         if not token:
             raise AccessRefusedError(RefusalReason.MISSING)
-        return await guardian_access_of(request).tokens.verify(token)
+        grant = await guardian_access_of(request).tokens.verify(token)
     except AccessRefusedError as error:
         await refuse(request, Audience.GUARDIAN, error)
+    accept(request, GUARDIAN_TOKEN, grant.tenant)
+    return grant
 
 
 GuardianTokenDep = Annotated[GuardianGrant, Depends(current_guardian_grant)]
@@ -165,10 +197,13 @@ async def _resolve_session(request: Request, token: str | None) -> GuardianSessi
             raise
         session = None  # a stale cookie, but the request brings a token to exchange
     if session is not None:
+        accept(request, GUARDIAN_SESSION, session.tenant)
         return session
     if token is None or request.method in _SAFE_METHODS:
         raise AccessRefusedError(RefusalReason.MISSING)
-    return await _exchange(request, token)
+    exchanged = await _exchange(request, token)
+    accept(request, GUARDIAN_TOKEN, exchanged.tenant)
+    return exchanged
 
 
 async def current_guardian_session(request: Request, token: TokenText) -> GuardianSession:
@@ -191,6 +226,7 @@ async def current_guardian(request: Request, token: TokenText) -> GuardianClaims
             await refuse(request, Audience.GUARDIAN, error)
         session = None
     if session is not None:
+        accept(request, GUARDIAN_SESSION, session.tenant)
         return session
     return await current_guardian_grant(request, token)
 

@@ -16,10 +16,11 @@ from typing import Any
 
 from joserfc.jwk import OKPKey
 
+from samen_kit.settings import DEV_STAFF_ISSUER as DEV_STAFF_ISSUER
+
 KEYS_DIR_ENV = "SAMEN_KEYS_DIR"
 STAFF_KEY = "staff-idp"
 GUARDIAN_KEY = "notifications-guardian"
-DEV_STAFF_ISSUER = "urn:samen:dev-idp"
 
 
 def keys_dir(explicit: Path | None = None) -> Path:

@@ -18,6 +18,7 @@ from samen_kit.access.jwks import JwksSource
 from samen_kit.access.refusals import AccessRefusedError, RefusalReason
 from samen_kit.access.roles import Audience
 from samen_kit.clock import Clock, SystemClock
+from samen_kit.settings import GUARDIAN_TOKEN_MAX_LIFETIME
 
 DEFAULT_GUARDIAN_TTL = timedelta(days=14)
 GUARDIAN_ISSUER = "urn:samen:notifications"
@@ -100,10 +101,15 @@ def mint_guardian_token(
 
 class GuardianTokenVerifier:
     def __init__(
-        self, jwks: JwksSource, *, issuer: str | None = GUARDIAN_ISSUER, clock: Clock | None = None
+        self,
+        jwks: JwksSource,
+        *,
+        issuer: str = GUARDIAN_ISSUER,
+        clock: Clock | None = None,
+        max_lifetime: timedelta = GUARDIAN_TOKEN_MAX_LIFETIME,
     ) -> None:
         self._jwks = jwks
-        self._expect = tokens.Expectation(Audience.GUARDIAN, issuer)
+        self._expect = tokens.Expectation(Audience.GUARDIAN, issuer, max_lifetime=max_lifetime)
         self._clock = clock or SystemClock()
 
     async def verify(self, token: str) -> GuardianGrant:

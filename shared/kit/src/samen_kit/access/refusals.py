@@ -22,6 +22,7 @@ class RefusalReason(StrEnum):
     MALFORMED = "malformed"
     FORGED = "forged"
     EXPIRED = "expired"
+    TOO_LONG_LIVED = "too_long_lived"  # exp lies further ahead than the longest lifetime
     WRONG_AUDIENCE = "wrong_audience"
     WRONG_ISSUER = "wrong_issuer"
     REUSED = "reused"
@@ -44,10 +45,18 @@ class ProvenClaims:
 class AccessRefusedError(Exception):
     """Raised by verifiers; the FastAPI dependencies turn it into a problem response."""
 
-    def __init__(self, reason: RefusalReason, proven: ProvenClaims | None = None) -> None:
+    def __init__(
+        self,
+        reason: RefusalReason,
+        proven: ProvenClaims | None = None,
+        *,
+        from_session: bool = False,
+    ) -> None:
         super().__init__(reason.value)
         self.reason = reason
         self.proven = proven or ProvenClaims()
+        # The guardian session cookie was refused (not a token): recorded as a session.
+        self.from_session = from_session
 
 
 class CredentialsRefused(Unauthorized):
@@ -80,6 +89,10 @@ class Refusal:
     proven: ProvenClaims
     method: str = "GET"
     route: str | None = None  # the route template (`/requests/{request_id}`), not the path
+    from_session: bool = False  # the guardian session cookie was what was refused
+    # What this request had already proven (`staff_token`, `guardian_token`,
+    # `guardian_session`) when a later check refused it (a role, an item); else None.
+    accepted: str | None = None
 
 
 class RefusalRecorder(Protocol):

@@ -62,10 +62,10 @@ class GuardianSessionCodec:
             payload = self._serializer.loads(value)
             session = _session_of(payload)
         except (BadSignature, KeyError, TypeError, ValueError) as error:
-            raise AccessRefusedError(RefusalReason.FORGED) from error
+            raise AccessRefusedError(RefusalReason.FORGED, from_session=True) from error
         if session.expires_at <= self._clock.now():
             proven = ProvenClaims(session.tenant, str(session.guardian_id), session.jti)
-            raise AccessRefusedError(RefusalReason.EXPIRED, proven)
+            raise AccessRefusedError(RefusalReason.EXPIRED, proven, from_session=True)
         return session
 
     def set_cookie_header(self, session: GuardianSession) -> bytes:

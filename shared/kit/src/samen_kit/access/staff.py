@@ -14,6 +14,7 @@ from samen_kit.access.jwks import JwksSource
 from samen_kit.access.refusals import AccessRefusedError, RefusalReason
 from samen_kit.access.roles import BOARD_WIDE_ROLES, TENANT_WIDE_ROLES, Audience, Role
 from samen_kit.clock import Clock, SystemClock
+from samen_kit.settings import STAFF_TOKEN_MAX_LIFETIME
 
 DEFAULT_STAFF_TTL = timedelta(hours=8)
 
@@ -81,10 +82,16 @@ def mint_staff_token(
 
 class StaffTokenVerifier:
     def __init__(
-        self, jwks: JwksSource, *, issuer: str | None = None, clock: Clock | None = None
+        self,
+        jwks: JwksSource,
+        *,
+        issuer: str,
+        clock: Clock | None = None,
+        max_lifetime: timedelta = STAFF_TOKEN_MAX_LIFETIME,
     ) -> None:
+        """`issuer` is required: a staff token naming any other `iss` is refused."""
         self._jwks = jwks
-        self._expect = tokens.Expectation(Audience.STAFF, issuer)
+        self._expect = tokens.Expectation(Audience.STAFF, issuer, max_lifetime=max_lifetime)
         self._clock = clock or SystemClock()
 
     async def verify(self, token: str) -> StaffPrincipal:

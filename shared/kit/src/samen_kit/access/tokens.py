@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from joserfc import jws, jwt
@@ -35,6 +35,9 @@ class Expectation:
     audience: Audience
     issuer: str | None = None
     leeway_seconds: int = 30
+    # A token may live at most this long (exp − iat, and exp − now): a leaked token
+    # with a ten-year `exp` is refused, not honoured for ten years.
+    max_lifetime: timedelta | None = None
 
 
 def sign(key: OKPKey, claims: Mapping[str, Any]) -> str:
@@ -52,6 +55,7 @@ async def verify(token: str, jwks: JwksSource, expect: Expectation, now: datetim
     if expect.issuer is not None and claims.get("iss") != expect.issuer:
         raise AccessRefusedError(RefusalReason.WRONG_ISSUER, proven)
     _check_times_and_presence(claims, expect, now, proven)
+    _check_lifetime(claims, expect, now, proven)
     return claims
 
 
@@ -107,6 +111,19 @@ def _check_times_and_presence(
         raise AccessRefusedError(RefusalReason.EXPIRED, proven) from error
     except ClaimError as error:
         raise AccessRefusedError(RefusalReason.MALFORMED, proven) from error
+
+
+def _check_lifetime(
+    claims: Claims, expect: Expectation, now: datetime, proven: ProvenClaims
+) -> None:
+    if expect.max_lifetime is None:
+        return
+    exp, iat = claims["exp"], claims["iat"]
+    if not isinstance(exp, int | float) or not isinstance(iat, int | float):
+        raise AccessRefusedError(RefusalReason.MALFORMED, proven)
+    longest = expect.max_lifetime.total_seconds() + expect.leeway_seconds
+    if exp - iat > longest or exp - now.timestamp() > longest:
+        raise AccessRefusedError(RefusalReason.TOO_LONG_LIVED, proven)
 
 
 def unverified_jti(token: str) -> str | None:

@@ -1,0 +1,59 @@
+"""Refused attempts are counted in the kit's one table, `access_refusal_count`
+(`samen_kit.refusal_table`), with the same columns in every service.
+
+A database made before this revision has `refusal_window`, which is renamed and brought
+to the kit's columns; a fresh one gets the kit's table directly.
+
+Revision ID: 0002_refusal_counts
+Revises: 0001
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+from samen_kit.refusal_table import AccessRefusalCount
+
+revision: str = "0002_refusal_counts"
+down_revision: str | None = "0001"
+branch_labels = None
+depends_on = None
+
+OLD = "refusal_window"
+NEW = "access_refusal_count"
+_TEXT = (
+    ("tenant", 128),
+    ("reason", 32),
+    ("credential", 32),
+    ("method", 8),
+    ("route", 200),
+    ("resource_kind", 64),
+)
+
+
+def upgrade() -> None:
+    bind = op.get_bind()
+    if not sa.inspect(bind).has_table(OLD):
+        # Revision 0001 creates the tables the models name today, and they no longer
+        # name `refusal_window`: a fresh database gets the kit's table as it is.
+        AccessRefusalCount.__table__.create(bind, checkfirst=True)  # type: ignore[attr-defined]
+        return
+    op.rename_table(OLD, NEW)
+    op.execute(f"ALTER TABLE {NEW} RENAME CONSTRAINT {OLD}_pkey TO {NEW}_pkey")
+    for name, length in _TEXT:
+        op.alter_column(NEW, name, type_=sa.String(length), existing_nullable=False)
+    op.alter_column(NEW, "count", type_=sa.Integer(), existing_nullable=False)
+    op.add_column(NEW, sa.Column("emitted_at", sa.DateTime(timezone=True), nullable=True))
+    op.execute(f"UPDATE {NEW} SET emitted_at = now() WHERE emitted")
+    op.drop_column(NEW, "emitted")
+    op.execute(f"DROP INDEX IF EXISTS ix_{OLD}_emitted_at")
+    op.create_index(f"ix_{NEW}_emitted_at", NEW, ["emitted_at"])
+
+
+def downgrade() -> None:
+    op.drop_index(f"ix_{NEW}_emitted_at", NEW)
+    op.add_column(NEW, sa.Column("emitted", sa.Boolean(), nullable=False, server_default="false"))
+    op.execute(f"UPDATE {NEW} SET emitted = emitted_at IS NOT NULL")
+    op.drop_column(NEW, "emitted_at")
+    op.execute(f"ALTER TABLE {NEW} RENAME CONSTRAINT {NEW}_pkey TO {OLD}_pkey")
+    op.rename_table(NEW, OLD)
