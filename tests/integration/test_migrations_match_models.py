@@ -14,6 +14,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from samen_kit.access.used_tokens_sql import GuardianTokenUse
 from samen_kit.migrations import upgrade
+from samen_kit.refusal_table import AccessRefusalCount
 from samen_kit.tables import KIT_TABLES
 from sqlalchemy import MetaData, Table, inspect
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -53,7 +54,8 @@ def _expected(service_tables: Iterable[Table]) -> MetaData:
     """The kit's tables (in every service's database) and the service's own."""
     metadata = MetaData()
     token_use = GuardianTokenUse.__table__  # type: ignore[attr-defined]
-    for table in {*KIT_TABLES, token_use, *service_tables}:
+    refusals = AccessRefusalCount.__table__  # type: ignore[attr-defined]
+    for table in {*KIT_TABLES, token_use, refusals, *service_tables}:
         table.to_metadata(metadata)
     return metadata
 

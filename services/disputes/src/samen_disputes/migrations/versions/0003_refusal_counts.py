@@ -1,8 +1,8 @@
 """Refused attempts are counted in the kit's one table, `access_refusal_count`
 (`samen_kit.refusal_table`), with the same columns in every service.
 
-Revision ID: 0002_refusal_counts
-Revises: 0001
+Revision ID: 0003_refusal_counts
+Revises: 0002
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0002_refusal_counts"
-down_revision: str | None = "0001"
+revision: str = "0003_refusal_counts"
+down_revision: str | None = "0002"
 branch_labels = None
 depends_on = None
 
@@ -33,17 +33,11 @@ def upgrade() -> None:
     for name, length in _TEXT:
         op.alter_column(NEW, name, type_=sa.String(length), existing_nullable=False)
     op.alter_column(NEW, "count", type_=sa.Integer(), existing_nullable=False)
-    op.add_column(NEW, sa.Column("emitted_at", sa.DateTime(timezone=True), nullable=True))
-    op.execute(f"UPDATE {NEW} SET emitted_at = now() WHERE emitted")
-    op.drop_column(NEW, "emitted")
     op.execute(f"DROP INDEX IF EXISTS ix_{OLD}_emitted_at")
     op.create_index(f"ix_{NEW}_emitted_at", NEW, ["emitted_at"])
 
 
 def downgrade() -> None:
     op.drop_index(f"ix_{NEW}_emitted_at", NEW)
-    op.add_column(NEW, sa.Column("emitted", sa.Boolean(), nullable=False, server_default="false"))
-    op.execute(f"UPDATE {NEW} SET emitted = emitted_at IS NOT NULL")
-    op.drop_column(NEW, "emitted_at")
     op.execute(f"ALTER TABLE {NEW} RENAME CONSTRAINT {NEW}_pkey TO {OLD}_pkey")
     op.rename_table(NEW, OLD)
