@@ -152,7 +152,8 @@ def fuzz_operation(
                 base_url=base_url, session=session, headers=headers, checks=CHECKS
             )
         except (Exception, BaseExceptionGroup) as error:  # collect all: one run shows every fault
-            failures.append(f"{operation.label}: {error}"[:3000])
+            if not any(f.startswith(f"{operation.label}: ") for f in failures):
+                failures.append(f"{operation.label}: {error}"[:3000])  # the first per operation
 
     run()
     return sent

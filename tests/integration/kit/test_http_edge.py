@@ -178,6 +178,6 @@ def test_the_openapi_document_declares_the_problem_answers() -> None:
     get = document["paths"]["/notes/{code}"]["get"]["responses"]
 
     assert {"400", "404", "409", "413", "422"} <= set(post)
-    assert {"400", "404", "422"} <= set(get) and "413" not in get
+    assert {"400", "404", "409", "422"} <= set(get) and "413" not in get
     problem = document["components"]["responses"]["Problem422"]["content"][PROBLEM_JSON]
     assert problem["schema"] == {"$ref": "#/components/schemas/Problem"}

@@ -257,11 +257,13 @@ _DESCRIPTIONS: dict[int, str] = {
     422: "The data do not hold",
     503: "Temporarily unavailable; try again",
 }
-#: What every operation may answer; the others are added where they apply.
-_ALWAYS = (400, 404, 422, 503)
-_SIGNED_IN = (401, 403)
-_CHANGES = (409, 413)
-_PAGES = (401, 403, 410)
+#: What every operation may answer (every route needs a sign-in, a link, or a key, or
+#: may be refused to a tenant); the others are added where they apply.
+_ALWAYS = (400, 401, 403, 404, 409, 422, 503)
+_CHANGES = (413,)
+_PAGES = (410,)
+#: Where the parents' pages and short links live, in every service.
+PAGE_PREFIXES = ("/ouders", "/l/")
 
 
 def declare_problems(document: dict[str, Any]) -> dict[str, Any]:
@@ -279,15 +281,13 @@ def declare_problems(document: dict[str, Any]) -> dict[str, Any]:
             "description": description,
             "content": {**problem, "text/html": {"schema": {"type": "string"}}},
         }
-    for operations in document.get("paths", {}).values():
+    for path, operations in document.get("paths", {}).items():
         for method, operation in operations.items():
             statuses = set(_ALWAYS)
-            if operation.get("security"):
-                statuses.update(_SIGNED_IN)
             if method not in ("get", "head", "options"):
                 statuses.update(_CHANGES)
             kind = "Problem"
-            if _is_page(operation):
+            if _is_page(path, operation):
                 statuses.update(_PAGES)
                 kind = "PageProblem"
             responses = operation.setdefault("responses", {})
@@ -298,8 +298,9 @@ def declare_problems(document: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
-def _is_page(operation: dict[str, Any]) -> bool:
-    return any(
+def _is_page(path: str, operation: dict[str, Any]) -> bool:
+    """A parent's page or link (they answer a person, possibly with HTML)."""
+    return path.startswith(PAGE_PREFIXES) or any(
         "text/html" in response.get("content", {})
         for response in operation.get("responses", {}).values()
     )

@@ -25,9 +25,9 @@ from samen_kit.clock import Clock, SystemClock
 from samen_kit.consumer import EventConsumer, Handler
 from samen_kit.db import create_engine, session_factory
 from samen_kit.deadletter import KafkaDeadLetterSink
+from samen_kit.guards import EdgeGuard
 from samen_kit.health import health_router
 from samen_kit.outbox import EventWriter
-from samen_kit.guards import EdgeGuard
 from samen_kit.problems import install_problem_handlers, install_problem_openapi
 from samen_kit.relay import OutboxRelay
 from samen_kit.settings import ServiceSettings

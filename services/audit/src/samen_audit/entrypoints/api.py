@@ -9,9 +9,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from samen_contract.events.audit import ExporterRole
-from samen_kit.inputs import INT64_MAX
 from samen_kit.access import StaffPrincipal
 from samen_kit.db import unit_of_work
+from samen_kit.inputs import INT64_MAX
 from samen_kit.problems import Invalid, NotFound
 from samen_kit.tenancy import visible
 

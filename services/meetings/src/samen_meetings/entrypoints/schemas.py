@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 from samen_kit.inputs import FreeText, OneLine, SchoolDate, SchoolDateTime, Version
 
 from samen_meetings.domain.consent_gate import ConsentGap, ConsentStatus, Purpose
@@ -94,7 +94,11 @@ class SettingsBody(Body):
     evaluation_interval_months: Annotated[int, Field(ge=1, le=36)] = 12
     evaluation_lead_weeks: Annotated[int, Field(ge=0, le=52)] = 4
     agreement_lead_days: Annotated[int, Field(ge=0, le=365)] = 7
-    reminder_local_time: time = time(9, 0)
+    reminder_local_time: Annotated[
+        time,
+        # A wall-clock time without offset: JSON Schema's "time" would demand one.
+        Field(json_schema_extra={"format": "partial-time"}),
+    ] = time(9, 0)
 
 
 # --- responses ----------------------------------------------------------------------------
