@@ -118,6 +118,20 @@ class Invalid(Problem):
     title = "De gegevens kloppen niet"
 
 
+class BadRequest(Problem):
+    """The request itself cannot be read (a control character in the query, say)."""
+
+    status = 400
+    slug = "bad-request"
+    title = "Dit verzoek kunnen we niet lezen"
+
+
+class TooLarge(Problem):
+    status = 413
+    slug = "too-large"
+    title = "Dit is te groot"
+
+
 class Unavailable(Problem):
     status = 503
     slug = "unavailable"
@@ -157,6 +171,8 @@ async def _on_validation(request: Request, exc: Exception) -> JSONResponse:
 
 
 _KNOWN: tuple[type[Problem], ...] = (
+    BadRequest,
+    TooLarge,
     NotFound,
     Conflict,
     Unauthorized,
@@ -206,3 +222,97 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
     app.add_exception_handler(Exception, _on_unexpected)
+
+
+# The OpenAPI documents ------------------------------------------------------------
+
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "title": "Problem",
+    "description": "RFC 9457 problem details; `type` is stable, `title` is Dutch first.",
+    "type": "object",
+    "required": ["type", "title", "status"],
+    "properties": {
+        "type": {"type": "string", "format": "uri-reference"},
+        "title": {"type": "string"},
+        "status": {"type": "integer", "minimum": 100, "maximum": 599},
+        "detail": {"type": "string"},
+        "instance": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "description": "For 422: where and what, never the submitted value.",
+            "items": {"type": "object"},
+        },
+    },
+    "additionalProperties": True,
+}
+
+_DESCRIPTIONS: dict[int, str] = {
+    400: "The request cannot be read",
+    401: "Not signed in, or the link is not valid",
+    403: "Not allowed",
+    404: "Not found (also another tenant's item)",
+    409: "Clashes with the current state",
+    410: "No longer available",
+    413: "The body is too large",
+    422: "The data do not hold",
+    503: "Temporarily unavailable; try again",
+}
+#: What every operation may answer (every route needs a sign-in, a link, or a key, or
+#: may be refused to a tenant); the others are added where they apply.
+_ALWAYS = (400, 401, 403, 404, 409, 422, 503)
+_CHANGES = (413,)
+_PAGES = (410,)
+#: Where the parents' pages and short links live, in every service.
+PAGE_PREFIXES = ("/ouders", "/l/")
+
+
+def declare_problems(document: dict[str, Any]) -> dict[str, Any]:
+    """Declare the problem answers on every operation of an OpenAPI `document`: the
+    kit's edge and handlers give them, so they are part of every route's contract."""
+    components = document.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
+    schemas["Problem"] = PROBLEM_SCHEMA
+    shared = components.setdefault("responses", {})
+    problem = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for status, description in _DESCRIPTIONS.items():
+        shared[f"Problem{status}"] = {"description": description, "content": problem}
+        # A parent's page answers a person: the same fault as a page in their language.
+        shared[f"PageProblem{status}"] = {
+            "description": description,
+            "content": {**problem, "text/html": {"schema": {"type": "string"}}},
+        }
+    for path, operations in document.get("paths", {}).items():
+        for method, operation in operations.items():
+            statuses = set(_ALWAYS)
+            if method not in ("get", "head", "options"):
+                statuses.update(_CHANGES)
+            kind = "Problem"
+            if _is_page(path, operation):
+                statuses.update(_PAGES)
+                kind = "PageProblem"
+            responses = operation.setdefault("responses", {})
+            for status in sorted(statuses):
+                responses[str(status)] = {"$ref": f"#/components/responses/{kind}{status}"}
+    for unused in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(unused, None)
+    return document
+
+
+def _is_page(path: str, operation: dict[str, Any]) -> bool:
+    """A parent's page or link (they answer a person, possibly with HTML)."""
+    return path.startswith(PAGE_PREFIXES) or any(
+        "text/html" in response.get("content", {})
+        for response in operation.get("responses", {}).values()
+    )
+
+
+def install_problem_openapi(app: FastAPI) -> None:
+    """Make `app.openapi()` declare the problem answers (see `declare_problems`)."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = declare_problems(build())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -25,9 +25,10 @@ from samen_kit.clock import Clock, SystemClock
 from samen_kit.consumer import EventConsumer, Handler
 from samen_kit.db import create_engine, session_factory
 from samen_kit.deadletter import KafkaDeadLetterSink
+from samen_kit.guards import EdgeGuard
 from samen_kit.health import health_router
 from samen_kit.outbox import EventWriter
-from samen_kit.problems import install_problem_handlers
+from samen_kit.problems import install_problem_handlers, install_problem_openapi
 from samen_kit.relay import OutboxRelay
 from samen_kit.settings import ServiceSettings
 from samen_kit.subscriptions import subscribe
@@ -150,6 +151,8 @@ def create_app(
 
     app = FastAPI(title=title, description=description, lifespan=lifespan)
     install_problem_handlers(app)
+    install_problem_openapi(app)
+    app.add_middleware(EdgeGuard, max_body_bytes=runtime.settings.max_body_bytes)
     app.include_router(health_router(_checks(runtime)))
     for router in routers:
         app.include_router(router)

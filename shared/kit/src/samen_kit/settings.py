@@ -52,6 +52,8 @@ class ServiceSettings(BaseSettings):
     # Moves the whole platform's clock, for demos only (seconds, may be large).
     clock_offset_seconds: float = 0.0
     log_json: bool | None = None
+    # The largest request body any route takes (a whole roster included); larger is 413.
+    max_body_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
     log_level: str = "INFO"
 
     @property

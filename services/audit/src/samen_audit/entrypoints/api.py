@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from samen_contract.events.audit import ExporterRole
 from samen_kit.access import StaffPrincipal
 from samen_kit.db import unit_of_work
+from samen_kit.inputs import INT64_MAX
 from samen_kit.problems import Invalid, NotFound
 from samen_kit.tenancy import visible
 
@@ -55,7 +56,7 @@ CanRead = Annotated[StaffPrincipal, Depends(PERMISSIONS.require(READ))]
 CanSign = Annotated[StaffPrincipal, Depends(PERMISSIONS.require(SIGN))]
 CanExport = Annotated[StaffPrincipal, Depends(PERMISSIONS.require(EXPORT))]
 CanCheckReceipt = Annotated[StaffPrincipal, Depends(PERMISSIONS.require(CHECK_RECEIPT))]
-Size = Annotated[int, Query(ge=0)]
+Size = Annotated[int, Query(ge=0, le=INT64_MAX)]
 
 
 @router.get("/public-key")
@@ -80,7 +81,7 @@ async def latest_tree_head(context: Context, staff: CanRead) -> TreeHeadOut:
 
 @router.get("/tree-heads/{tree_size}")
 async def tree_head_at(
-    tree_size: Annotated[int, Path(ge=0)], context: Context, staff: CanRead
+    tree_size: Annotated[int, Path(ge=0, le=INT64_MAX)], context: Context, staff: CanRead
 ) -> TreeHeadOut:
     async with unit_of_work(context.sessions) as session:
         head = await SqlTreeHeads(session).at_size(staff.tenant, tree_size)
@@ -100,8 +101,8 @@ async def prove_inclusion(
     context: Context,
     staff: CanRead,
     event_id: str | None = None,
-    leaf_index: Annotated[int | None, Query(ge=0)] = None,
-    tree_size: Annotated[int | None, Query(ge=0)] = None,
+    leaf_index: Annotated[int | None, Query(ge=0, le=INT64_MAX)] = None,
+    tree_size: Annotated[int | None, Query(ge=0, le=INT64_MAX)] = None,
 ) -> InclusionProofOut:
     """That a leaf (by event id or index) is in the tree of ``tree_size`` leaves
     (default: the latest signed tree head)."""

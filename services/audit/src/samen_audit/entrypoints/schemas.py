@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from samen_kit.inputs import INT64_MAX, SensibleDate
 
 from samen_audit.domain.treehead import SignedTreeHead
 from samen_audit.handlers.proofs import ConsistencyProof, InclusionProof
@@ -97,13 +97,14 @@ class ExportIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    period_from: date
-    period_to: date
+    period_from: SensibleDate
+    period_to: SensibleDate
     board_id: UUID | None = None
     school_id: UUID | None = None
     consistency_from: int | None = Field(
         default=None,
         ge=0,
+        le=INT64_MAX,
         description="The size of a tree head kept from an earlier visit: the archive then "
         "proves that the log only grew since",
     )

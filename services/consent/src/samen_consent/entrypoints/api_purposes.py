@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Path, status
+from samen_kit.inputs import INT32_MAX
 
 from samen_consent.domain.parties import AgeRule
 from samen_consent.domain.validity import ForMonths, UntilSchoolYearEnd, UntilWithdrawn, Validity
@@ -16,6 +17,9 @@ from samen_consent.handlers import purposes
 from samen_consent.handlers.errors import NotVisible, ResourceKind
 
 router = APIRouter(prefix="/v1/purposes", tags=["purposes"])
+Code = Annotated[str, Path(pattern=r"^[a-z][a-z0-9_]{1,62}$")]
+VersionNumber = Annotated[int, Path(ge=1, le=INT32_MAX)]
+LanguageTag = Annotated[str, Path(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", max_length=16)]
 
 
 @router.get("", response_model=list[s.PurposeOut])
@@ -39,19 +43,21 @@ async def add_purpose(body: s.PurposeIn, staff: CanManagePurposes, ctx: CtxDep) 
 
 
 @router.get("/{code}", response_model=s.PurposeOut)
-async def get_purpose(code: str, staff: CanReadPurposes, ctx: CtxDep) -> Any:
+async def get_purpose(code: Code, staff: CanReadPurposes, ctx: CtxDep) -> Any:
     versions = await purposes.purpose_versions(ctx, staff.tenant, code)
     return purpose_out(versions[-1])
 
 
 @router.get("/{code}/versions", response_model=list[s.PurposeOut])
-async def list_versions(code: str, staff: CanReadPurposes, ctx: CtxDep) -> Any:
+async def list_versions(code: Code, staff: CanReadPurposes, ctx: CtxDep) -> Any:
     """Every version: answers point at the version they agreed to."""
     return [purpose_out(p) for p in await purposes.purpose_versions(ctx, staff.tenant, code)]
 
 
 @router.get("/{code}/versions/{version}", response_model=s.PurposeOut)
-async def get_version(code: str, version: int, staff: CanReadPurposes, ctx: CtxDep) -> Any:
+async def get_version(
+    code: Code, version: VersionNumber, staff: CanReadPurposes, ctx: CtxDep
+) -> Any:
     found = [p for p in await purposes.purpose_versions(ctx, staff.tenant, code)]
     match = next((p for p in found if p.version == version), None)
     if match is None:
@@ -61,7 +67,7 @@ async def get_version(code: str, version: int, staff: CanReadPurposes, ctx: CtxD
 
 @router.post("/{code}/revisions", response_model=s.PurposeOut)
 async def revise_purpose(
-    code: str, body: s.RevisionIn, staff: CanManagePurposes, ctx: CtxDep
+    code: Code, body: s.RevisionIn, staff: CanManagePurposes, ctx: CtxDep
 ) -> Any:
     """New words make a new version (a new Dutch text drops translations not sent with
     it); the same words change nothing. Open requests keep their version."""
@@ -71,7 +77,7 @@ async def revise_purpose(
 
 @router.post("/{code}/versions/{version}/reviews/{language}", response_model=s.PurposeOut)
 async def review_translation(
-    code: str, version: int, language: str, staff: CanManagePurposes, ctx: CtxDep
+    code: Code, version: VersionNumber, language: LanguageTag, staff: CanManagePurposes, ctx: CtxDep
 ) -> Any:
     """A person checked this translation: it is marked reviewed; the version stays."""
     return purpose_out(await purposes.review_translation(ctx, staff, code, version, language))

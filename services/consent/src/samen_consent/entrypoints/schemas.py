@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
+from samen_kit.inputs import INT32_MAX, FreeText, OneLine, SensibleDate
 
 from samen_consent.domain.parties import Standing
 from samen_consent.domain.request import RequestState
@@ -31,11 +32,13 @@ class RosterGuardianIn(Strict):
 
 
 class RosterRowIn(Strict):
-    line: int = Field(ge=1, description="The line in the school's file, for error reports.")
+    line: int = Field(
+        ge=1, le=INT32_MAX, description="The line in the school's file, for error reports."
+    )
     pupil_id: UUID
-    birth_date: date
-    enrolled_on: date
-    left_on: date | None = None
+    birth_date: SensibleDate
+    enrolled_on: SensibleDate
+    left_on: SensibleDate | None = None
     guardians: list[RosterGuardianIn] = Field(default_factory=list, max_length=8)
 
 
@@ -71,8 +74,8 @@ class PupilOut(BaseModel):
 
 class TextIn(Strict):
     language: Language
-    title: str = Field(min_length=1, max_length=200)
-    body: str = Field(min_length=1, max_length=5000)
+    title: OneLine = Field(min_length=1, max_length=200)
+    body: FreeText = Field(min_length=1, max_length=5000)
 
 
 class TextOut(BaseModel):

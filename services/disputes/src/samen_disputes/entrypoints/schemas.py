@@ -5,6 +5,7 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from samen_kit.inputs import FreeText, OneLine, SchoolDate
 
 from samen_disputes.domain import (
     CommitteeAdvice,
@@ -14,7 +15,7 @@ from samen_disputes.domain import (
     Stage,
 )
 
-LongText = Annotated[str, Field(min_length=1, max_length=5000)]
+LongText = Annotated[FreeText, Field(min_length=1, max_length=5000)]
 
 
 def _readable_move(text: str) -> str:
@@ -23,7 +24,7 @@ def _readable_move(text: str) -> str:
 
 
 MoveText = Annotated[
-    str,
+    OneLine,
     Field(max_length=64, examples=["enter:mediation", "record_defence", "decide"]),
     AfterValidator(_readable_move),
 ]
@@ -35,7 +36,7 @@ class OpenDisputeIn(BaseModel):
     pupil_id: UUID
     subject: DisputeSubject
     description: LongText = Field(description="In the opener's words; stays in this service")
-    decision_date: date | None = Field(None, description="Date of the decision disputed")
+    decision_date: SchoolDate | None = Field(None, description="Date of the decision disputed")
     opp_id: UUID | None = Field(None, description="The OPP an OPP dispute is about")
     stage: Stage = Stage.CONVERSATION
 
@@ -44,7 +45,7 @@ class MoveIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     move: MoveText
-    reason: str | None = Field(None, max_length=5000, description="Why; stays in this service")
+    reason: FreeText | None = Field(None, max_length=5000, description="Why; stays in this service")
     outcome: DecisionOutcome | None = None
     advice: CommitteeAdvice | None = None
 
@@ -128,4 +129,4 @@ class TenantConfigIO(BaseModel):
 
     rules: dict[str, list[dict[str, Any]]]
     deadlines: dict[str, Any]
-    consultants_contact: str = Field(min_length=1, max_length=200)
+    consultants_contact: OneLine = Field(min_length=1, max_length=200)

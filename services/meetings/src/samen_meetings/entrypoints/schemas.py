@@ -8,14 +8,15 @@ from enum import StrEnum
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
+from samen_kit.inputs import FreeText, OneLine, SchoolDate, SchoolDateTime, Version
 
 from samen_meetings.domain.consent_gate import ConsentGap, ConsentStatus, Purpose
 from samen_meetings.domain.invitation import Answer
 from samen_meetings.domain.kinds import MeetingKind, ParticipantRole
 from samen_meetings.domain.meeting import CancelReason, LocationKind, MeetingStatus
 
-Text = Annotated[str, Field(max_length=20_000)]
+Text = Annotated[FreeText, Field(max_length=20_000)]
 Texts = Annotated[list[Text], Field(max_length=50)]
 Ids = Annotated[list[UUID], Field(max_length=50)]
 
@@ -34,20 +35,20 @@ class Body(BaseModel):
 class MeetingIn(Body):
     pupil_id: UUID
     kind: MeetingKind
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
+    starts_at: SchoolDateTime
+    ends_at: SchoolDateTime
     staff_ids: Ids = Field(description="Staff taking part (from the staff directory)")
     include_pupil: bool = False
     interpreter_needed: bool = False
-    interpreter_language: Annotated[str, Field(max_length=35)] | None = None
+    interpreter_language: Annotated[OneLine, Field(max_length=35)] | None = None
     location_kind: LocationKind = LocationKind.SCHOOL
     evaluates_opp_id: UUID | None = None
     evaluates_agreement_ids: Ids = []
 
 
 class RescheduleIn(Body):
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
+    starts_at: SchoolDateTime
+    ends_at: SchoolDateTime
 
 
 class CancelIn(Body):
@@ -57,8 +58,8 @@ class CancelIn(Body):
 class AgreementIn(Body):
     what: Text
     responsible_id: UUID
-    due_on: date
-    evaluate_on: date
+    due_on: SchoolDate
+    evaluate_on: SchoolDate
 
 
 class RecordIn(Body):
@@ -74,13 +75,13 @@ class RecordIn(Body):
 
 class OppIn(Body):
     pupil_id: UUID
-    started_on: date
-    action_part_version: Annotated[int, Field(ge=1)]
+    started_on: SchoolDate
+    action_part_version: Version
     parents_approved: bool
 
 
 class ActionPartIn(Body):
-    version: Annotated[int, Field(ge=1)]
+    version: Version
     parents_approved: bool
 
 
@@ -90,10 +91,14 @@ class StaffIn(Body):
 
 
 class SettingsBody(Body):
-    evaluation_interval_months: int = 12
-    evaluation_lead_weeks: int = 4
-    agreement_lead_days: int = 7
-    reminder_local_time: time = time(9, 0)
+    evaluation_interval_months: Annotated[int, Field(ge=1, le=36)] = 12
+    evaluation_lead_weeks: Annotated[int, Field(ge=0, le=52)] = 4
+    agreement_lead_days: Annotated[int, Field(ge=0, le=365)] = 7
+    reminder_local_time: Annotated[
+        time,
+        # A wall-clock time without offset: JSON Schema's "time" would demand one.
+        Field(json_schema_extra={"format": "partial-time"}),
+    ] = time(9, 0)
 
 
 # --- responses ----------------------------------------------------------------------------

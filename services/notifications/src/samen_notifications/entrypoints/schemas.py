@@ -7,23 +7,24 @@ from typing import Annotated, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
+from samen_kit.inputs import INT32_MAX, FreeText, OneLine
 
-Line = Annotated[int, Field(ge=0)]
-Text = Annotated[str, Field(min_length=1, max_length=200)]
+Line = Annotated[int, Field(ge=0, le=INT32_MAX)]
+Text = Annotated[OneLine, Field(min_length=1, max_length=200)]
 
 
 class GuardianContactIn(BaseModel):
     guardian_id: UUID
-    email: Annotated[str, Field(max_length=320)] | None = None
-    mobile: Annotated[str, Field(max_length=40)] | None = None
-    language: Annotated[str, Field(max_length=35)] | None = None  # None: Dutch
+    email: Annotated[OneLine, Field(max_length=320)] | None = None
+    mobile: Annotated[OneLine, Field(max_length=40)] | None = None
+    language: Annotated[OneLine, Field(max_length=35)] | None = None  # None: Dutch
     do_not_contact: bool = False
 
 
 class RosterRowIn(BaseModel):
     line: Line
     pupil_id: UUID
-    pupil_first_name: Annotated[str, Field(max_length=100)] = ""  # empty: "your child"
+    pupil_first_name: Annotated[OneLine, Field(max_length=100)] = ""  # empty: "your child"
     guardians: list[GuardianContactIn] = Field(max_length=10)
 
 
@@ -48,7 +49,7 @@ class StaffContactIn(BaseModel):
     staff_id: UUID
     role: Literal["ib", "teacher", "director", "trajectbegeleider", "board_admin", "swv_admin"]
     school_ids: list[UUID] = Field(max_length=200)
-    email: Annotated[str, Field(max_length=320)]
+    email: Annotated[OneLine, Field(max_length=320)]
 
 
 class StaffContactsIn(BaseModel):
@@ -58,9 +59,9 @@ class StaffContactsIn(BaseModel):
 class SchoolIn(BaseModel):
     board_id: UUID | None = None
     name: Text
-    phone: Annotated[str, Field(max_length=40)] | None = None
-    email: Annotated[str, Field(max_length=254)] | None = None
-    address: Annotated[str, Field(max_length=300)] | None = None
+    phone: Annotated[OneLine, Field(max_length=40)] | None = None
+    email: Annotated[OneLine, Field(max_length=254)] | None = None
+    address: Annotated[OneLine, Field(max_length=300)] | None = None
 
 
 class SchoolOut(SchoolIn):
@@ -68,9 +69,9 @@ class SchoolOut(SchoolIn):
 
 
 class BroadcastText(BaseModel):
-    subject: Annotated[str, Field(min_length=1, max_length=150)]
-    body: Annotated[str, Field(min_length=1, max_length=5000)]
-    sms: Annotated[str, Field(min_length=1, max_length=300)] | None = None
+    subject: Annotated[OneLine, Field(min_length=1, max_length=150)]
+    body: Annotated[FreeText, Field(min_length=1, max_length=5000)]
+    sms: Annotated[FreeText, Field(min_length=1, max_length=300)] | None = None
 
 
 class BroadcastIn(BaseModel):
