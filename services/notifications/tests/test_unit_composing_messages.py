@@ -15,6 +15,7 @@ from samen_kit.access import GuardianTokenVerifier, StaticJwks
 from samen_kit.access.devkeys import public_jwks
 from samen_kit.access.testing import new_signing_key
 from samen_kit.clock import FakeClock
+from samen_notifications.adapters.email import render_message
 from samen_notifications.adapters.tables import NotificationRow
 from samen_notifications.composer import Addressee, ComposeError, Composer, School
 from samen_notifications.domain.facts import event_facts, facts_to_json
@@ -120,6 +121,14 @@ async def test_an_evaluation_due_offers_a_link_to_open_a_dispute_about_the_pupil
     assert (grant.guardian_id, grant.pupil_id) == (n.recipient_id, n.pupil_id)
     assert grant.item.is_("pupil", str(n.pupil_id))
     assert grant.expires_at == NOW + timedelta(days=14)
+
+
+def test_a_composed_email_is_marked_automatic_once_by_the_mail_adapter() -> None:
+    """The composer adds no Auto-Submitted of its own: the adapter writes it, once."""
+    composed = _compose(REQUEST, Channel.EMAIL)
+    assert not {name.lower() for name in composed.email.headers} & {"auto-submitted"}
+    raw = render_message(composed.email)
+    assert raw.count(b"\r\nAuto-Submitted: auto-generated\r\n") == 1
 
 
 def test_a_message_whose_rule_offers_no_dispute_carries_no_dispute_link() -> None:

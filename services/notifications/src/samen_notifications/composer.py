@@ -226,7 +226,6 @@ class Composer:
             html=rendered.html,
             language=rendered.lang_used,
             attachments=attachments,
-            headers={"Auto-Submitted": "auto-generated"},
         )
         return _replace(composed, email=email)
 

@@ -61,7 +61,20 @@ DEFAULT_MAIL_FROM = "Samen <noreply@samen.invalid>"
 _MESSAGE_ID = re.compile(r"^<[!-;=?-~]+@[!-;=?-~]+>$")  # printable ASCII, no < > @ inside
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 _HEADER_NAME = re.compile(r"^[!-9;-~]+$")  # RFC 5322 ftext
-_OWN_HEADERS = frozenset({"from", "to", "subject", "date", "message-id", "mime-version"})
+# Headers this module writes itself: a caller's copy would make a second one.
+_OWN_HEADERS = frozenset(
+    {
+        "from",
+        "to",
+        "subject",
+        "date",
+        "message-id",
+        "mime-version",
+        "content-language",
+        "auto-submitted",
+        "x-auto-response-suppress",
+    }
+)
 _ENHANCED_CODE = re.compile(r"^\s*([245]\.\d{1,3}\.\d{1,3})")
 
 Part = tuple[list[str], bytes]  # header lines, encoded body
@@ -100,14 +113,17 @@ def _check_fields(email: OutgoingEmail, sender: str) -> None:
         raise InvalidEmail("Message-ID must look like <local@domain>")
     if not _LANGUAGE.match(email.language):
         raise InvalidEmail("language is not a BCP 47 tag")
+    seen: set[str] = set()
     for name in email.headers:
         lowered = name.lower()
         if (
             not _HEADER_NAME.match(name)
             or lowered in _OWN_HEADERS
             or lowered.startswith("content-")
+            or lowered in seen
         ):
             raise InvalidEmail("extra header name not allowed")
+        seen.add(lowered)
 
 
 def _bare_address(value: str) -> str | None:
