@@ -19,7 +19,7 @@ from samen_notifications.adapters.tables import NotificationRow
 from samen_notifications.domain.errors import NotificationsError
 from samen_notifications.domain.facts import facts_from_json
 from samen_notifications.domain.items import ItemKind, ItemRef, dispute_item
-from samen_notifications.domain.rules import Channel, NotificationRule, rule_named
+from samen_notifications.domain.rules import BROADCAST, Channel, NotificationRule, rule_named
 from samen_notifications.domain.scheduling import MessageKey, message_key
 from samen_notifications.domain.sms import sms_segments
 from samen_notifications.domain.words import child_words, location_words
@@ -35,6 +35,10 @@ class ComposeError(NotificationsError):
     def __init__(self, reason: FailureReason, detail: str) -> None:
         super().__init__(detail)
         self.reason = reason
+
+
+# Rules whose messages are bulk: every guardian in scope gets the same words.
+BULK_RULES = frozenset({BROADCAST})
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,8 +230,22 @@ class Composer:
             html=rendered.html,
             language=rendered.lang_used,
             attachments=attachments,
+            headers=self._bulk_headers(n, rule, now),
         )
         return _replace(composed, email=email)
+
+    def _bulk_headers(
+        self, n: NotificationRow, rule: NotificationRule, now: datetime
+    ) -> dict[str, str]:
+        """A bulk message (a broadcast) offers to stop bulk messages in one click (RFC 2369,
+        RFC 8058); the link's token is the only credential the POST needs."""
+        if rule.event_type not in BULK_RULES or rule.for_staff:
+            return {}
+        link = self._links.bulk_opt_out(tenant=n.tenant, guardian_id=n.recipient_id, now=now)
+        return {
+            "List-Unsubscribe": f"<{link.url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }
 
     def _calendar(
         self,

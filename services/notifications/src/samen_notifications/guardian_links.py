@@ -20,11 +20,14 @@ from uuid import UUID
 from joserfc.jwk import OKPKey
 from samen_kit.access import GuardianItem, mint_guardian_token
 from samen_kit.access.devkeys import public_jwks
+from samen_kit.access.guardian import MAX_GUARDIAN_TOKEN_LIFETIME
 
-from samen_notifications.domain.items import ItemRef
+from samen_notifications.domain.items import ItemKind, ItemRef
 
 SHORT_CODE_LENGTH = 10
 SHORT_LINK_PATH = "/l/"
+BULK_OPT_OUT_PATH = "/ouders/afmelden"  # the page where a guardian stops bulk messages
+NO_PUPIL = UUID(int=0)  # the pupil claim of a link that is about the guardian alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,24 @@ class GuardianLinks:
         if param and language and language != "nl":
             query[param] = language  # the page opens in the language the message used
         return GuardianLink(f"{self.page_url(item)}?{urlencode(query)}", now + self.ttl)
+
+    def bulk_opt_out(self, *, tenant: str, guardian_id: UUID, now: datetime) -> GuardianLink:
+        """The List-Unsubscribe link of a bulk message: this service's page where the
+        guardian stops bulk messages, in one click (RFC 8058) or on the page.
+
+        Bound to the guardian, not to a pupil (the nil id stands in the pupil claim); it
+        lives as long as a guardian token may, as a mail is often read long after."""
+        token = mint_guardian_token(
+            self._key,
+            guardian_id=guardian_id,
+            pupil_id=NO_PUPIL,
+            item=GuardianItem(ItemKind.BULK_MESSAGES.value, str(guardian_id)),
+            tenant=tenant,
+            now=now,
+            ttl=MAX_GUARDIAN_TOKEN_LIFETIME,
+        )
+        url = f"{self._public}{BULK_OPT_OUT_PATH}?{urlencode({'token': token})}"
+        return GuardianLink(url, now + MAX_GUARDIAN_TOKEN_LIFETIME)
 
     def short_code(self, message_id: UUID) -> str:
         digest = hmac.new(self._secret, message_id.bytes, hashlib.sha256).digest()

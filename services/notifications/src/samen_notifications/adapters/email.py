@@ -150,7 +150,10 @@ def _headers(email: OutgoingEmail, sender: str, now: datetime) -> list[str]:
 def _header(name: str, value: str) -> str:
     if "\r" in value or "\n" in value:
         raise InvalidEmail(f"line break in the {name} header")
-    if value.isascii() and len(name) + len(value) <= 76:
+    if value.isascii() and (len(name) + len(value) <= 76 or not any(c.isspace() for c in value)):
+        # Nothing to fold at (a List-Unsubscribe URL): one line, within RFC 5322's 998.
+        if len(name) + len(value) + 2 > 998:
+            raise InvalidEmail(f"the {name} header is too long")
         return f"{name}: {value}"
     charset = "us-ascii" if value.isascii() else "utf-8"
     return f"{name}: {Header(value, charset, header_name=name).encode(linesep=chr(10))}"

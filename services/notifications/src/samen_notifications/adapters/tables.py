@@ -250,6 +250,18 @@ class RefusalWindowRow(SQLModel, table=True):
     emitted: bool = False
 
 
+class BulkOptOutRow(SQLModel, table=True):
+    """A guardian who asked for no bulk messages (broadcasts); transactional ones still go.
+
+    Created by migration 0002 (not by the first revision's table list)."""
+
+    __tablename__ = "bulk_opt_out"
+
+    tenant: str = Field(primary_key=True, max_length=64)
+    guardian_id: UUID = Field(primary_key=True)
+    opted_out_at: datetime = Field(sa_type=DateTime(timezone=True))
+
+
 SERVICE_TABLES = tuple(
     model.__table__  # type: ignore[attr-defined, union-attr]
     for model in (
@@ -268,4 +280,6 @@ SERVICE_TABLES = tuple(
         GuardianTokenUse,
     )
 )
-ALL_TABLES = (*KIT_TABLES, *SERVICE_TABLES)
+# Tables later revisions add with explicit operations.
+LATER_TABLES = (BulkOptOutRow.__table__,)  # type: ignore[attr-defined]
+ALL_TABLES = (*KIT_TABLES, *SERVICE_TABLES, *LATER_TABLES)

@@ -1,0 +1,29 @@
+"""Guardians who stopped bulk messages (broadcasts): the List-Unsubscribe preference.
+
+Revision ID: 0002_bulk_opt_out
+Revises: 0001
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002_bulk_opt_out"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "bulk_opt_out",
+        sa.Column("tenant", sa.String(length=64), nullable=False),
+        sa.Column("guardian_id", sa.Uuid(), nullable=False),
+        sa.Column("opted_out_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("tenant", "guardian_id"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("bulk_opt_out")
