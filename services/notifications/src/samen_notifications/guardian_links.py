@@ -20,7 +20,6 @@ from uuid import UUID
 from joserfc.jwk import OKPKey
 from samen_kit.access import GuardianItem, mint_guardian_token
 from samen_kit.access.devkeys import public_jwks
-from samen_kit.access.guardian import MAX_GUARDIAN_TOKEN_LIFETIME
 
 from samen_notifications.domain.items import ItemKind, ItemRef
 
@@ -28,6 +27,9 @@ SHORT_CODE_LENGTH = 10
 SHORT_LINK_PATH = "/l/"
 BULK_OPT_OUT_PATH = "/ouders/afmelden"  # the page where a guardian stops bulk messages
 NO_PUPIL = UUID(int=0)  # the pupil claim of a link that is about the guardian alone
+# A bulk message's link lives as long as this service lets any guardian link live (the
+# settings cap `guardian_link_ttl_days` at 90): a mail is often read long after.
+BULK_LINK_TTL = timedelta(days=90)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +93,7 @@ class GuardianLinks:
         guardian stops bulk messages, in one click (RFC 8058) or on the page.
 
         Bound to the guardian, not to a pupil (the nil id stands in the pupil claim); it
-        lives as long as a guardian token may, as a mail is often read long after."""
+        lives `BULK_LINK_TTL`, however short the links about one item are."""
         token = mint_guardian_token(
             self._key,
             guardian_id=guardian_id,
@@ -99,10 +101,10 @@ class GuardianLinks:
             item=GuardianItem(ItemKind.BULK_MESSAGES.value, str(guardian_id)),
             tenant=tenant,
             now=now,
-            ttl=MAX_GUARDIAN_TOKEN_LIFETIME,
+            ttl=BULK_LINK_TTL,
         )
         url = f"{self._public}{BULK_OPT_OUT_PATH}?{urlencode({'token': token})}"
-        return GuardianLink(url, now + MAX_GUARDIAN_TOKEN_LIFETIME)
+        return GuardianLink(url, now + BULK_LINK_TTL)
 
     def short_code(self, message_id: UUID) -> str:
         digest = hmac.new(self._secret, message_id.bytes, hashlib.sha256).digest()
