@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import jinja2
 import pytest
+from jinja2 import meta, nodes
 from samen_notifications.domain.dates import format_date
 from samen_notifications.domain.rules import RULES
+from samen_notifications.domain.sms import sms_segments
 from samen_notifications.rendering import RenderedMessage, default_renderer
 
 pytestmark = pytest.mark.unit
@@ -25,6 +28,9 @@ AMS = ZoneInfo("Europe/Amsterdam")
 SIX_LANGUAGES = ("nl", "en", "ar", "tr", "pl", "uk")
 RIGHT_TO_LEFT = {"ar"}
 RENDERER = default_renderer()
+# The packaged template files, read as files (what each one says, apart from rendering).
+SOURCES = jinja2.Environment(loader=jinja2.PackageLoader("samen_notifications"), autoescape=True)
+SOURCES.filters.update(dict.fromkeys(("date", "time", "ltr"), str))  # parsed, never rendered
 PARENT_TEMPLATES = sorted({rule.template for rule in RULES if not rule.for_staff})
 # Words only the Dutch templates use: a translation that still carries them is half Dutch.
 DUTCH_ONLY = ("Beste ouder", "Met vriendelijke groet", "Vragen of hulp nodig", "Bel de school")
@@ -60,6 +66,19 @@ CONTEXT: dict[str, Any] = {
 # Values the reader must find back, as they are, in the text part of each message.
 VERBATIM = ("pupil_first_name", "school_name", "school_email", "action_url", "location")
 DATES = {"deadline": "deadline", "due_date": "due_date", "starts_at": "starts_at"}
+MOMENTS = ("deadline", "valid_until", "due_date", "starts_at", "ends_at", "previous_starts_at")
+# The code tables of `<lang>/_common.j2` the parent messages read (staff words stay Dutch).
+CODE_TABLES = (
+    "purposes",
+    "meeting_kinds",
+    "evaluation_kinds",
+    "dispute_subjects",
+    "stages",
+    "stage_options",
+    "link_items",
+)
+# Every translation says so at the top of its words until a native speaker reviewed it.
+NOT_REVIEWED = ("en", "ar", "tr", "pl", "uk")
 
 
 def context_for(template: str) -> dict[str, Any]:
@@ -140,3 +159,71 @@ def test_a_guardian_of_each_language_gets_no_fallback_for_any_message() -> None:
         if RENDERER.render(template, lang, context_for(template)).fell_back
     ]
     assert fallbacks == []
+
+
+def _source(name: str) -> str:
+    assert SOURCES.loader is not None
+    return SOURCES.loader.get_source(SOURCES, name)[0]
+
+
+def _names_read(source_name: str) -> set[str]:
+    """The context variables a template file reads, and the shared words (`c.x`) it uses."""
+    ast = SOURCES.parse(_source(source_name))
+    imported = {node.target for node in ast.find_all(nodes.Import)}
+    shared = {
+        f"c.{node.attr}"
+        for node in ast.find_all(nodes.Getattr)
+        if isinstance(node.node, nodes.Name) and node.node.name in imported
+    }
+    return (meta.find_undeclared_variables(ast) - imported) | shared
+
+
+@pytest.mark.parametrize("lang", [lang for lang in SIX_LANGUAGES if lang != "nl"])
+@pytest.mark.parametrize("template", PARENT_TEMPLATES)
+def test_each_part_reads_the_same_variables_as_the_dutch_one(template: str, lang: str) -> None:
+    for part in sorted(RENDERER.parts_of(template, "nl")):
+        dutch = _names_read(f"nl/{template}.{part}")
+        assert _names_read(f"{lang}/{template}.{part}") == dutch, f"{lang}/{template}.{part}"
+
+
+@pytest.mark.parametrize("lang", [lang for lang in SIX_LANGUAGES if lang != "nl"])
+def test_every_code_a_message_can_name_has_words_in_each_language(lang: str) -> None:
+    """A purpose, meeting kind or dispute stage without words of its own would show a
+    general phrase (or the bare code) instead."""
+    dutch = SOURCES.get_template("nl/_common.j2").module
+    words = SOURCES.get_template(f"{lang}/_common.j2").module
+    for table in CODE_TABLES:
+        assert getattr(words, table).keys() == getattr(dutch, table).keys(), table
+    translated = getattr(words, "stage_options")  # noqa: B009 - a template's module
+    for stage, options in getattr(dutch, "stage_options").items():  # noqa: B009
+        assert len(translated[stage]) == len(options), stage
+
+
+@pytest.mark.parametrize("lang", NOT_REVIEWED)
+def test_a_translation_is_marked_as_not_reviewed_by_a_native_speaker(lang: str) -> None:
+    first_line = _source(f"{lang}/_common.j2").splitlines()[0]
+    assert "not yet reviewed by a native speaker" in first_line
+
+
+@pytest.mark.parametrize("lang", SIX_LANGUAGES)
+@pytest.mark.parametrize("template", PARENT_TEMPLATES)
+def test_no_sentence_ends_twice(template: str, lang: str) -> None:
+    """A date that ends in an abbreviation ("2026 р.") takes no second full stop."""
+    message = RENDERER.render(template, lang, context_for(template))
+    for name, part in parts(message).items():
+        assert not re.search(r"(?<!\.)\.\.(?!\.)", part), f"{name} of {lang}/{template}"
+
+
+@pytest.mark.parametrize("lang", SIX_LANGUAGES)
+@pytest.mark.parametrize(
+    "template", [t for t in PARENT_TEMPLATES if "sms.txt" in RENDERER.parts_of(t)]
+)
+def test_an_sms_fits_in_three_segments_whatever_the_weekday(template: str, lang: str) -> None:
+    """Weekday names differ in length ("wtorek", "poniedziałek"): every one must fit."""
+    for days in range(7):
+        context = context_for(template)
+        for name in MOMENTS:
+            if name in context:
+                context[name] = context[name] + timedelta(days=days)
+        sms = RENDERER.render(template, lang, context).sms
+        assert sms is not None and sms_segments(sms) <= 3, (days, sms)
