@@ -5,6 +5,7 @@ about their own child. Real HTTP, Kafka, PostgreSQL and the local SMTP server.""
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from email.message import EmailMessage
 from urllib.parse import parse_qs, urlsplit
 
@@ -17,7 +18,8 @@ from samen_contract.events.consent import (
     GuardianStanding,
     PartyRole,
 )
-from samen_kit.access import Role
+from samen_kit.access import GuardianItem, Role, mint_guardian_token
+from samen_notifications.adapters import bulk
 
 from services.notifications.tests.notifications_harness import (
     Running,
@@ -155,7 +157,7 @@ async def test_a_guardian_stops_broadcasts_in_one_click_and_still_gets_messages_
 
     assert first_nl["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert first_ar["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert dutch_url.startswith(f"{running.base_url}/ouders/afmelden?token=")
+    assert dutch_url.startswith(f"{running.base_url}/ouders/voorkeuren?token=")
     assert dutch_url != arabic_url
     assert arabic_page.status_code == 200
     assert 'lang="ar" dir="rtl"> رسائل إلى جميع أولياء الأمور' in arabic_page.text
@@ -172,3 +174,60 @@ async def test_a_guardian_stops_broadcasts_in_one_click_and_still_gets_messages_
     assert resumed.status_code == 200 and third is not None
     assert "U krijgt weer berichten aan alle ouders" in resumed.text
     assert _subjects(running, "nl@example.nl").count("Studiedag") == 2
+
+
+SIX = {"nl": "ltr", "en": "ltr", "ar": "rtl", "tr": "ltr", "pl": "ltr", "uk": "ltr"}
+TITLES = {
+    "en": "Messages to all parents",
+    "ar": "رسائل إلى جميع أولياء الأمور",
+    "tr": "Tüm velilere gönderilen mesajlar",
+    "pl": "Wiadomości do wszystkich rodziców",
+    "uk": "Повідомлення для всіх батьків",
+}
+
+
+async def test_the_page_about_bulk_messages_is_dutch_first_with_the_readers_language_beside_it(
+    running_service: StartService,
+) -> None:
+    tenant, school = new_tenant(), uuid.uuid4()
+    async with running_service() as running:
+        readers = {lang: (await _family(running, tenant, school, lang))[1] for lang in SIX}
+        links = running.service.deps.links
+        now = running.clock.now()
+        pages = {
+            lang: await running.http.get(
+                links.bulk_opt_out(tenant=tenant, guardian_id=guardian, now=now).url
+            )
+            for lang, guardian in readers.items()
+        }
+        contact_token = mint_guardian_token(
+            running.guardian_key,
+            guardian_id=readers["nl"],
+            pupil_id=uuid.uuid4(),
+            item=GuardianItem("contact", str(readers["nl"])),
+            tenant=tenant,
+            now=now,
+        )
+        other_link = await running.http.get("/ouders/voorkeuren", params={"token": contact_token})
+        without_token = await running.http.get("/ouders/voorkeuren")
+        expired = links.bulk_opt_out(
+            tenant=tenant, guardian_id=readers["nl"], now=now - timedelta(days=91)
+        )
+        too_old = await running.http.post(expired.url, content="List-Unsubscribe=One-Click")
+        async with running.service.runtime.sessions() as session:
+            stopped = await bulk.opted_out(session, tenant, list(readers.values()))
+
+    for lang, direction in SIX.items():
+        page = pages[lang]
+        assert page.status_code == 200, lang
+        assert page.headers["cache-control"] == "no-store"
+        assert '<span lang="nl">Berichten aan alle ouders</span>' in page.text
+        if lang == "nl":
+            assert 'class="other"' not in page.text
+        else:
+            assert f'lang="{lang}" dir="{direction}"> {TITLES[lang]}</span>' in page.text
+        assert "Stop berichten aan alle ouders" in page.text  # nobody stopped yet
+    assert other_link.status_code == 403  # a link for something else opens nothing here
+    assert without_token.status_code == 401
+    assert too_old.status_code == 401
+    assert stopped == set()  # opening the page, or an expired link, stopped nothing

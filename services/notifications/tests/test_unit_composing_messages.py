@@ -137,10 +137,11 @@ async def test_a_broadcast_offers_one_click_unsubscribe_from_bulk_messages_only(
     key = message_key(n.cause_id, n.recipient_id, Channel.EMAIL).value
     composed = COMPOSER.compose(n, key, Channel.EMAIL, EMAIL_AND_MOBILE, SCHOOL, NOW, texts)
 
+    assert composed.email is not None
     headers = composed.email.headers
     assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     url = headers["List-Unsubscribe"].removeprefix("<").removesuffix(">")
-    assert url.startswith("https://samen.example/ouders/afmelden?token=")
+    assert url.startswith("https://samen.example/ouders/voorkeuren?token=")
     verifier = GuardianTokenVerifier(StaticJwks(public_jwks(KEY)), clock=FakeClock(NOW))
     grant = await verifier.verify(parse_qs(urlsplit(url).query)["token"][0])
     assert grant.guardian_id == n.recipient_id and grant.tenant == n.tenant

@@ -25,7 +25,7 @@ from samen_notifications.domain.items import ItemKind, ItemRef
 
 SHORT_CODE_LENGTH = 10
 SHORT_LINK_PATH = "/l/"
-BULK_OPT_OUT_PATH = "/ouders/afmelden"  # the page where a guardian stops bulk messages
+BULK_PREFERENCE_PATH = "/ouders/voorkeuren"  # where a guardian stops (or resumes) bulk messages
 NO_PUPIL = UUID(int=0)  # the pupil claim of a link that is about the guardian alone
 # A bulk message's link lives as long as this service lets any guardian link live (the
 # settings cap `guardian_link_ttl_days` at 90): a mail is often read long after.
@@ -103,7 +103,7 @@ class GuardianLinks:
             now=now,
             ttl=BULK_LINK_TTL,
         )
-        url = f"{self._public}{BULK_OPT_OUT_PATH}?{urlencode({'token': token})}"
+        url = f"{self._public}{BULK_PREFERENCE_PATH}?{urlencode({'token': token})}"
         return GuardianLink(url, now + BULK_LINK_TTL)
 
     def short_code(self, message_id: UUID) -> str:

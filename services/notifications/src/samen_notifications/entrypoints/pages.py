@@ -16,23 +16,16 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from samen_contract.envelope import PLATFORM_TENANT
 from samen_contract.events.access import AccessRefusedReason, Credential
-from samen_kit.access import (
-    ActionRefused,
-    GuardianClaims,
-    GuardianDep,
-    GuardianSessionDep,
-    GuardianTokenDep,
-)
+from samen_kit.access import ActionRefused, GuardianClaims, GuardianDep, GuardianSessionDep
 from samen_kit.db import unit_of_work
 from samen_kit.problems import Invalid
 
 from samen_notifications import commands
-from samen_notifications.adapters import bulk, contacts, links
+from samen_notifications.adapters import contacts, links
 from samen_notifications.domain.items import ItemKind
 from samen_notifications.entrypoints.deps import Deps, DepsDep
 from samen_notifications.entrypoints.page_texts import LANGUAGES, TEXTS
 from samen_notifications.entrypoints.renewal import RenewalRefused
-from samen_notifications.guardian_links import BULK_OPT_OUT_PATH
 from samen_notifications.preferences import (
     PreferencesError,
     current_preferences,
@@ -52,7 +45,7 @@ _ENV = jinja2.Environment(
 )
 
 
-TITLES = {"contact.html": "title", "renew.html": "renew_title", "bulk.html": "bulk_title"}
+TITLES = {"contact.html": "title", "renew.html": "renew_title"}
 
 
 def page(name: str, lang: str, status_code: int = 200, **values: Any) -> HTMLResponse:
@@ -126,60 +119,6 @@ async def save_contact(
             now=deps.clock.now(),
         )
     return _message(preferences.language, "saved_title", "saved_body")
-
-
-def _own_bulk_choice(claims: GuardianClaims) -> None:
-    """A List-Unsubscribe link opens only its own guardian's choice about bulk messages."""
-    if not claims.item.is_(ItemKind.BULK_MESSAGES.value, claims.guardian_id):
-        raise ActionRefused()
-
-
-async def _language_of(deps: Deps, claims: GuardianClaims) -> str:
-    async with deps.sessions() as session:
-        row = await contacts.guardian_contact(session, claims.tenant, claims.guardian_id)
-    return row.language if row is not None else "nl"
-
-
-@router.get(BULK_OPT_OUT_PATH, response_class=HTMLResponse)
-async def bulk_page(request: Request, guardian: GuardianTokenDep, deps: DepsDep) -> HTMLResponse:
-    """Whether the guardian gets messages to all parents (broadcasts), and a button to
-    change it. Behind the List-Unsubscribe link; opening it changes nothing."""
-    _own_bulk_choice(guardian)
-    async with deps.sessions() as session:
-        stopped = bool(await bulk.opted_out(session, guardian.tenant, [guardian.guardian_id]))
-    token = request.query_params.get("token", "")
-    return page(
-        "bulk.html",
-        await _language_of(deps, guardian),
-        stopped=stopped,
-        action=f"{BULK_OPT_OUT_PATH}?{urlencode({'token': token})}",
-    )
-
-
-@router.post(BULK_OPT_OUT_PATH, response_class=HTMLResponse)
-async def bulk_choice(request: Request, guardian: GuardianTokenDep, deps: DepsDep) -> HTMLResponse:
-    """RFC 8058 one-click: a POST to the link (`List-Unsubscribe=One-Click`) stops bulk
-    messages, without a session or cookie: the link's signed token is the credential and
-    is not used up. The page's own button may also ask to get them again."""
-    _own_bulk_choice(guardian)
-    resume = await _bulk_resume_asked(request)
-    async with unit_of_work(deps.sessions) as session:
-        if resume:
-            await bulk.opt_in(session, guardian.tenant, guardian.guardian_id)
-        else:
-            await bulk.opt_out(session, guardian.tenant, guardian.guardian_id, deps.clock.now())
-    done = "bulk_resumed" if resume else "bulk_stopped"
-    return _message(await _language_of(deps, guardian), f"{done}_title", f"{done}_body")
-
-
-async def _bulk_resume_asked(request: Request) -> bool:
-    """Only an explicit `choice=resume` resumes; any other POST (a one-click sent as a form
-    or as multipart) stops."""
-    content_type = request.headers.get("content-type", "").split(";")[0].strip()
-    if content_type != "application/x-www-form-urlencoded":
-        return False
-    fields = parse_qs((await request.body()).decode("utf-8", errors="replace"))
-    return fields.get("choice", [""])[0] == "resume"
 
 
 @router.get(RENEW_PAGE, response_class=HTMLResponse)

@@ -51,6 +51,7 @@ RESOURCES = {
     "/v1/guardians/{guardian_id}/preferences-link": "contact_point",
     "/v1/stats": "stats",
     "/ouders/contact": "contact_point",
+    "/ouders/voorkeuren": "contact_point",
     "/v1/links/renew": "guardian_link",
 }
 
