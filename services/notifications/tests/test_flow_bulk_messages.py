@@ -156,6 +156,8 @@ async def test_a_guardian_stops_broadcasts_in_one_click_and_still_gets_messages_
         await wait_for(lambda: len(running.mails("nl@example.nl")) >= 3)
 
     assert first_nl["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    plain = first_nl.get_body(("plain",))
+    assert plain is not None and dutch_url in plain.get_content()  # the link under the words
     assert first_ar["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert dutch_url.startswith(f"{running.base_url}/ouders/voorkeuren?token=")
     assert dutch_url != arabic_url

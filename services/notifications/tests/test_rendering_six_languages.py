@@ -62,9 +62,17 @@ CONTEXT: dict[str, Any] = {
     "broadcast_subject": "Studiedag op vrijdag 20 maart",
     "broadcast_body": "Op vrijdag 20 maart zijn alle kinderen vrij.",
     "broadcast_sms": "Vrijdag 20 maart studiedag: alle kinderen vrij.",
+    "unsubscribe_url": "https://samen.example.nl/ouders/voorkeuren?token=eyJhbGciOiJFZERTQSJ9.e30",
 }
 # Values the reader must find back, as they are, in the text part of each message.
-VERBATIM = ("pupil_first_name", "school_name", "school_email", "action_url", "location")
+VERBATIM = (
+    "pupil_first_name",
+    "school_name",
+    "school_email",
+    "action_url",
+    "location",
+    "unsubscribe_url",
+)
 DATES = {"deadline": "deadline", "due_date": "due_date", "starts_at": "starts_at"}
 MOMENTS = ("deadline", "valid_until", "due_date", "starts_at", "ends_at", "previous_starts_at")
 # The code tables of `<lang>/_common.j2` the parent messages read (staff words stay Dutch).

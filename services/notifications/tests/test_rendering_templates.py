@@ -76,6 +76,7 @@ def realistic_context(**overrides: Any) -> dict[str, Any]:
         "broadcast_subject": "Ouderavond op donderdag 20 maart",
         "broadcast_body": "We nodigen u uit voor de ouderavond.\n\nDe koffie staat klaar.",
         "broadcast_sms": "Ouderavond donderdag 20 maart om 19:30. Welkom!",
+        "unsubscribe_url": "https://samen.example.nl/ouders/voorkeuren?token=eyJhbGciOiJFZERTQSJ9",
     }
     return context | overrides
 

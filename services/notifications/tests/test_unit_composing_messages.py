@@ -3,6 +3,7 @@ calendar file, and clear failures instead of half a message."""
 
 from __future__ import annotations
 
+import html
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -147,6 +148,8 @@ async def test_a_broadcast_offers_one_click_unsubscribe_from_bulk_messages_only(
     assert grant.guardian_id == n.recipient_id and grant.tenant == n.tenant
     assert grant.item.is_("bulk_messages", n.recipient_id)
     assert grant.expires_at == NOW + timedelta(days=90)  # a mail is read long after
+    assert url in composed.email.text  # also under the message, for any mail program
+    assert f'<a href="{html.escape(url)}">Zet ze hier uit</a>' in composed.email.html
     message = build_message(composed.email)
     assert message.get_all("List-Unsubscribe") == [f"<{url}>"]
     transactional = _compose(REQUEST, Channel.EMAIL)

@@ -4,7 +4,9 @@ The message is multipart/alternative (plain text and HTML) inside multipart/mixe
 files go with it (the meeting's .ics as `text/calendar; method=REQUEST`). Its
 Message-ID is the caller's, derived from (event, recipient, channel), so a resend
 after a crash carries the same one. `Auto-Submitted: auto-generated` (RFC 3834) keeps
-auto-replies away from the bounce address.
+auto-replies away from the bounce address; this module writes it, once. A bulk message
+brings `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC 8058): a DKIM signer (`sign`)
+must cover both, or mailbox providers ignore the one-click.
 
 The wire bytes are written directly (`render_message`): 7-bit clean (quoted-printable
 for Latin script, base64 otherwise), CRLF, lines within 78 characters. The stdlib's
