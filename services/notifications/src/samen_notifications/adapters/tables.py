@@ -251,9 +251,8 @@ class RefusalWindowRow(SQLModel, table=True):
 
 
 class BulkOptOutRow(SQLModel, table=True):
-    """A guardian who asked for no bulk messages (broadcasts); transactional ones still go.
-
-    Created by migration 0002 (not by the first revision's table list)."""
+    """A guardian who asked for no bulk messages (broadcasts); transactional ones still go
+    (revision 0002_bulk_opt_out adds it to a database made before)."""
 
     __tablename__ = "bulk_opt_out"
 
@@ -278,8 +277,7 @@ SERVICE_TABLES = tuple(
         BroadcastRow,
         RefusalWindowRow,
         GuardianTokenUse,
+        BulkOptOutRow,
     )
 )
-# Tables later revisions add with explicit operations.
-LATER_TABLES = (BulkOptOutRow.__table__,)  # type: ignore[attr-defined]
-ALL_TABLES = (*KIT_TABLES, *SERVICE_TABLES, *LATER_TABLES)
+ALL_TABLES = (*KIT_TABLES, *SERVICE_TABLES)

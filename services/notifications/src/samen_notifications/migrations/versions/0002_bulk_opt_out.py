@@ -1,5 +1,8 @@
 """Guardians who stopped bulk messages (broadcasts): the List-Unsubscribe preference.
 
+The first revision creates the service's tables as the code defines them, so a new
+database has `bulk_opt_out` by the time this one runs; one made before gets it here.
+
 Revision ID: 0002_bulk_opt_out
 Revises: 0001
 """
@@ -16,6 +19,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    if sa.inspect(op.get_bind()).has_table("bulk_opt_out"):
+        return
     op.create_table(
         "bulk_opt_out",
         sa.Column("tenant", sa.String(length=64), nullable=False),
@@ -26,4 +31,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_table("bulk_opt_out")
+    op.drop_table("bulk_opt_out", if_exists=True)
