@@ -6,8 +6,8 @@ from collections.abc import Collection
 from datetime import datetime
 from uuid import UUID
 
-from sqlalchemy import Table, delete, select
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import Table, Uuid, any_, bindparam, delete, select
+from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_notifications.adapters.tables import BulkOptOutRow
@@ -32,9 +32,12 @@ async def opt_in(session: AsyncSession, tenant: str, guardian_id: UUID) -> None:
 async def opted_out(
     session: AsyncSession, tenant: str, guardian_ids: Collection[UUID]
 ) -> set[UUID]:
+    """Which of these guardians stopped bulk messages. The ids go as one array parameter,
+    so a broadcast to a whole samenwerkingsverband stays one query under any count."""
     if not guardian_ids:
         return set()
+    ids = bindparam("ids", list(guardian_ids), type_=ARRAY(Uuid()))
     stmt = select(BULK_OPT_OUT.c.guardian_id).where(
-        BULK_OPT_OUT.c.tenant == tenant, BULK_OPT_OUT.c.guardian_id.in_(list(guardian_ids))
+        BULK_OPT_OUT.c.tenant == tenant, BULK_OPT_OUT.c.guardian_id == any_(ids)
     )
     return set((await session.execute(stmt)).scalars().all())

@@ -1,20 +1,25 @@
-"""Revision 0002_bulk_opt_out: a database made before it gets the table of guardians who
-stopped bulk messages, a new one already has it, and running it again changes nothing.
+"""The table of guardians who stopped bulk messages: revision 0002_bulk_opt_out gives it
+to a database made before (a new one already has it; running again changes nothing),
+and the broadcast's question "who of these stopped?" holds for any number of guardians.
 Real PostgreSQL."""
 
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 import pytest
 from alembic import command
 from samen_kit.migrations import alembic_config, upgrade
+from samen_notifications.adapters import bulk
 from samen_notifications.migrations import MIGRATIONS
 from sqlalchemy import inspect, text
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
 pytestmark = pytest.mark.integration
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 async def _state(url: str) -> tuple[list[str], list[str], str]:
@@ -66,3 +71,29 @@ async def test_a_database_made_before_the_revision_gets_the_table(
     assert before == ([], [], "0001")
     assert after == fresh
     assert await _state(url) == fresh
+
+
+async def test_the_guardians_who_stopped_are_found_among_more_ids_than_a_query_may_bind(
+    make_database: Callable[[str], str],
+) -> None:
+    """A broadcast to a whole samenwerkingsverband asks about every guardian at once."""
+    url = make_database("notifications_bulk_many")
+    await asyncio.to_thread(upgrade, url, MIGRATIONS)
+    stopped, other_tenant = uuid.uuid4(), uuid.uuid4()
+    in_scope = [uuid.uuid4() for _ in range(40_000)] + [stopped, other_tenant]
+    engine = create_async_engine(url)
+    try:
+        async with AsyncSession(engine) as session, session.begin():
+            await bulk.opt_out(session, "swv-a", stopped, NOW)
+            await bulk.opt_out(session, "swv-a", stopped, NOW)  # a second click
+            await bulk.opt_out(session, "swv-b", other_tenant, NOW)
+        async with AsyncSession(engine) as session:
+            found = await bulk.opted_out(session, "swv-a", in_scope)
+        async with AsyncSession(engine) as session, session.begin():
+            await bulk.opt_in(session, "swv-a", stopped)
+        async with AsyncSession(engine) as session:
+            after = await bulk.opted_out(session, "swv-a", in_scope)
+    finally:
+        await engine.dispose()
+    assert found == {stopped}
+    assert after == set()
