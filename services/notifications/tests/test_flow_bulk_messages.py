@@ -216,6 +216,9 @@ async def test_the_page_about_bulk_messages_is_dutch_first_with_the_readers_lang
             tenant=tenant, guardian_id=readers["nl"], now=now - timedelta(days=91)
         )
         too_old = await running.http.post(expired.url, content="List-Unsubscribe=One-Click")
+        expired_token = parse_qs(urlsplit(expired.url).query)["token"][0]
+        renewal = await running.http.post("/v1/links/renew", data={"token": expired_token})
+        await running.drain()
         async with running.service.runtime.sessions() as session:
             stopped = await bulk.opted_out(session, tenant, list(readers.values()))
 
@@ -232,4 +235,6 @@ async def test_the_page_about_bulk_messages_is_dutch_first_with_the_readers_lang
     assert other_link.status_code == 403  # a link for something else opens nothing here
     assert without_token.status_code == 401
     assert too_old.status_code == 401
+    assert renewal.status_code == 400  # the next broadcast brings a fresh link instead
+    assert running.mails() == []
     assert stopped == set()  # opening the page, or an expired link, stopped nothing
