@@ -20,6 +20,7 @@ from samen_contract.events.consent import (
     PartyRole,
 )
 from samen_kit.access import GuardianItem, Role, mint_guardian_token
+from samen_notifications.adapters import bulk
 from samen_notifications.adapters.tables import (
     GuardianContactRow,
     NotificationRow,
@@ -163,6 +164,24 @@ async def _contact_save(running: Running, a: TenantA, b: str) -> httpx.Response:
         return await fresh.post("/ouders/contact", data=form)
 
 
+@case("GET", "/ouders/voorkeuren", 200)
+async def _bulk_page(running: Running, a: TenantA, b: str) -> httpx.Response:
+    token = _guardian_token(running, a, b, GuardianItem.of("bulk_messages", a.guardian))
+    return await running.http.get("/ouders/voorkeuren", params={"token": token})
+
+
+@case("POST", "/ouders/voorkeuren", 200)
+async def _bulk_stop(running: Running, a: TenantA, b: str) -> httpx.Response:
+    """A one-click stop with tenant A's guardian id, in tenant B: B's choice, not A's."""
+    token = _guardian_token(running, a, b, GuardianItem.of("bulk_messages", a.guardian))
+    return await running.http.post(
+        "/ouders/voorkeuren",
+        params={"token": token},
+        content="List-Unsubscribe=One-Click",
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+
+
 @case("GET", "/ouders/nieuwe-link", 200)
 async def _renew_page(running: Running, a: TenantA, b: str) -> httpx.Response:
     token = _guardian_token(running, a, b, GuardianItem.of("consent_request", uuid.uuid4()))
@@ -257,8 +276,9 @@ async def _state_of(running: Running, a: TenantA) -> tuple[object, ...]:
         school = await session.get(SchoolRow, (a.tenant, a.school))
         count = select(func.count()).where(col(NotificationRow.tenant) == a.tenant)
         notes = (await session.execute(count)).scalar_one()
+        stopped = await bulk.opted_out(session, a.tenant, [a.guardian])
     assert contact is not None and school is not None
-    return (contact.email, contact.language, school.name, notes)
+    return (contact.email, contact.language, school.name, notes, stopped)
 
 
 async def test_every_route_keeps_tenants_apart(running_service: StartService) -> None:
@@ -279,5 +299,5 @@ async def test_every_route_keeps_tenants_apart(running_service: StartService) ->
         after = await _state_of(running, a)
         await running.drain()
 
-    assert after == before == (A_EMAIL, "nl", "School A", 2)
+    assert after == before == (A_EMAIL, "nl", "School A", 2, set())
     assert len(running.mails(A_EMAIL)) == 2

@@ -77,6 +77,13 @@ def test_headers_mark_the_language_and_the_automatic_sender() -> None:
     assert message["Date"] == "Mon, 10 Mar 2025 09:00:00 +0000"
 
 
+def test_a_message_says_it_was_sent_automatically_exactly_once() -> None:
+    message = build_message(_email(), now=NOW)
+    assert message.get_all("Auto-Submitted") == ["auto-generated"]
+    assert message.get_all("X-Auto-Response-Suppress") == ["All"]
+    assert render_message(_email(), now=NOW).count(b"Auto-Submitted:") == 1
+
+
 def test_an_arabic_message_keeps_its_subject_and_right_to_left_html() -> None:
     subject = "دعوة: محادثة حول نور"
     html = '<html lang="ar" dir="rtl"><body><p>مرحبا</p></body></html>'
@@ -146,6 +153,9 @@ def test_extra_headers_go_along() -> None:
         {"to": "Ouder\r\nBcc: x <ouder@example.nl>"},
         {"headers": {"Message-ID": "<other@samen.invalid>"}},
         {"headers": {"Content-Type": "text/html"}},
+        {"headers": {"Auto-Submitted": "auto-generated"}},
+        {"headers": {"Content-Language": "ar"}},
+        {"headers": {"List-Unsubscribe": "<https://a.example>", "list-unsubscribe": "<b>"}},
         {"headers": {"X-Samen": "a\r\nBcc: iedereen@example.nl"}},
         {"message_id": "zonder-haken@samen.invalid"},
         {"language": "Nederlands!"},

@@ -3,6 +3,7 @@ calendar file, and clear failures instead of half a message."""
 
 from __future__ import annotations
 
+import html
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -15,6 +16,7 @@ from samen_kit.access import GuardianTokenVerifier, StaticJwks
 from samen_kit.access.devkeys import public_jwks
 from samen_kit.access.testing import new_signing_key
 from samen_kit.clock import FakeClock
+from samen_notifications.adapters.email import build_message, render_message
 from samen_notifications.adapters.tables import NotificationRow
 from samen_notifications.composer import Addressee, ComposeError, Composer, School
 from samen_notifications.domain.facts import event_facts, facts_to_json
@@ -120,6 +122,38 @@ async def test_an_evaluation_due_offers_a_link_to_open_a_dispute_about_the_pupil
     assert (grant.guardian_id, grant.pupil_id) == (n.recipient_id, n.pupil_id)
     assert grant.item.is_("pupil", str(n.pupil_id))
     assert grant.expires_at == NOW + timedelta(days=14)
+
+
+def test_a_composed_email_is_marked_automatic_once_by_the_mail_adapter() -> None:
+    """The composer adds no Auto-Submitted of its own: the adapter writes it, once."""
+    composed = _compose(REQUEST, Channel.EMAIL)
+    assert not {name.lower() for name in composed.email.headers} & {"auto-submitted"}
+    raw = render_message(composed.email)
+    assert raw.count(b"\r\nAuto-Submitted: auto-generated\r\n") == 1
+
+
+async def test_a_broadcast_offers_one_click_unsubscribe_from_bulk_messages_only() -> None:
+    n = _notification("command:broadcast", {}, None, template="broadcast", command="broadcast")
+    texts = {"nl": {"subject": "Studiedag", "body": "Vrijdag zijn alle kinderen vrij."}}
+    key = message_key(n.cause_id, n.recipient_id, Channel.EMAIL).value
+    composed = COMPOSER.compose(n, key, Channel.EMAIL, EMAIL_AND_MOBILE, SCHOOL, NOW, texts)
+
+    assert composed.email is not None
+    headers = composed.email.headers
+    assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    url = headers["List-Unsubscribe"].removeprefix("<").removesuffix(">")
+    assert url.startswith("https://samen.example/ouders/voorkeuren?token=")
+    verifier = GuardianTokenVerifier(StaticJwks(public_jwks(KEY)), clock=FakeClock(NOW))
+    grant = await verifier.verify(parse_qs(urlsplit(url).query)["token"][0])
+    assert grant.guardian_id == n.recipient_id and grant.tenant == n.tenant
+    assert grant.item.is_("bulk_messages", n.recipient_id)
+    assert grant.expires_at == NOW + timedelta(days=90)  # a mail is read long after
+    assert url in composed.email.text  # also under the message, for any mail program
+    assert f'<a href="{html.escape(url)}">Zet ze hier uit</a>' in composed.email.html
+    message = build_message(composed.email)
+    assert message.get_all("List-Unsubscribe") == [f"<{url}>"]
+    transactional = _compose(REQUEST, Channel.EMAIL)
+    assert not {"List-Unsubscribe", "List-Unsubscribe-Post"} & set(transactional.email.headers)
 
 
 def test_a_message_whose_rule_offers_no_dispute_carries_no_dispute_link() -> None:

@@ -3,10 +3,13 @@ and idempotent imports tried again after a transient failure."""
 
 from __future__ import annotations
 
+import base64
+import json
 from pathlib import Path
 
 import httpx
 import pytest
+from samen_cli.demo import language_fallbacks
 from samen_cli.demo_region import StaffRole, region, staff_member
 from samen_cli.journey.polling import JourneyError
 from samen_cli.journey.site import Site
@@ -72,3 +75,26 @@ async def test_a_call_without_retries_fails_on_the_first_server_error(
         with pytest.raises(JourneyError):
             await desk.call("consent", ib, "POST", "/v1/requests", json={})
     assert len(seen) == 1
+
+
+async def test_the_demo_reads_the_language_fallback_counter_as_the_swv_admin(
+    tmp_path: Path,
+) -> None:
+    seen: list[httpx.Request] = []
+    counters = {"language_fallback": {"consent_given:ar>nl": 2, "broadcast:pl>nl": 1}}
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"counters": counters, "messages": {}})
+
+    of = region(tenant="swv-t")
+    site = Site({"notifications": "http://notifications.test"}, tmp_path, tmp_path / "mail",
+                tmp_path / "sms.jsonl", tmp_path / "keys", "k:1")  # fmt: skip
+    async with StaffDesk(site, of, transport=httpx.MockTransport(answer)) as desk:
+        found = await language_fallbacks(desk, of)
+    assert found == {"consent_given:ar>nl": 2, "broadcast:pl>nl": 1}
+    (request,) = seen
+    assert request.url.path == "/v1/stats"
+    payload = request.headers["Authorization"].removeprefix("Bearer ").split(".")[1]
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    assert claims["role"] == "swv_admin"

@@ -32,7 +32,7 @@ from samen_notifications.composer import Composer
 from samen_notifications.dispatch import Dispatcher, DispatchSettings, Transports
 from samen_notifications.domain.contact import QuietHours
 from samen_notifications.domain.retry import RetryPolicy
-from samen_notifications.entrypoints import access, api, pages, webhooks
+from samen_notifications.entrypoints import access, api, bulk_pages, pages, webhooks
 from samen_notifications.entrypoints.consumers import add_consumers
 from samen_notifications.entrypoints.deps import Deps
 from samen_notifications.entrypoints.jobs import closing_job, dispatcher_job, periodic_job
@@ -127,7 +127,7 @@ def build_service(
 
 
 def _routers() -> list[APIRouter]:
-    return [api.router, pages.router, webhooks.router]
+    return [api.router, pages.router, bulk_pages.router, webhooks.router]
 
 
 def smtp_sender(settings: NotificationsSettings) -> SmtpEmailSender:

@@ -16,7 +16,7 @@ import structlog
 from samen_contract.events.notifications import Command, RecipientKind
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from samen_notifications.adapters import broadcasts, roster
+from samen_notifications.adapters import broadcasts, bulk, roster
 from samen_notifications.domain.items import ItemKind, ItemRef
 from samen_notifications.domain.rules import (
     BROADCAST,
@@ -53,8 +53,11 @@ class BroadcastRequest:
 async def send_broadcast(
     session: AsyncSession, planner: Planner, request: BroadcastRequest, now: datetime
 ) -> int:
-    """Plan one message per guardian in scope; a repeated request plans nothing more."""
-    guardians = await broadcasts.guardians_of_schools(session, request.tenant, request.school_ids)
+    """Plan one message per guardian in scope who did not stop bulk messages; a repeated
+    request plans nothing more."""
+    in_scope = await broadcasts.guardians_of_schools(session, request.tenant, request.school_ids)
+    stopped = await bulk.opted_out(session, request.tenant, in_scope)
+    guardians = [g for g in in_scope if g not in stopped]
     await broadcasts.save(session, _broadcast_row(request, len(guardians), now))
     cause = Cause(
         id=request.broadcast_id,

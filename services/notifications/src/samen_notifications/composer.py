@@ -19,7 +19,7 @@ from samen_notifications.adapters.tables import NotificationRow
 from samen_notifications.domain.errors import NotificationsError
 from samen_notifications.domain.facts import facts_from_json
 from samen_notifications.domain.items import ItemKind, ItemRef, dispute_item
-from samen_notifications.domain.rules import Channel, NotificationRule, rule_named
+from samen_notifications.domain.rules import BROADCAST, Channel, NotificationRule, rule_named
 from samen_notifications.domain.scheduling import MessageKey, message_key
 from samen_notifications.domain.sms import sms_segments
 from samen_notifications.domain.words import child_words, location_words
@@ -35,6 +35,10 @@ class ComposeError(NotificationsError):
     def __init__(self, reason: FailureReason, detail: str) -> None:
         super().__init__(detail)
         self.reason = reason
+
+
+# Rules whose messages are bulk: every guardian in scope gets the same words.
+BULK_RULES = frozenset({BROADCAST})
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +109,13 @@ class Composer:
         rule = rule_of(n)
         requested = rule.language_for(recipient.language)
         context, link = self._context(n, rule, message_id, recipient, school, requested, now)
+        headers: dict[str, str] = {}
+        if _is_bulk(rule):
+            unsubscribe = self._links.bulk_opt_out(
+                tenant=n.tenant, guardian_id=n.recipient_id, now=now
+            )
+            context["unsubscribe_url"] = unsubscribe.url
+            headers = _unsubscribe_headers(unsubscribe.url)
         render_lang, forced_fallback = requested, False
         if broadcast is not None:
             render_lang, forced_fallback, context = _broadcast_context(
@@ -115,7 +126,7 @@ class Composer:
         composed = Composed(message_id, channel, rendered.lang_used, fell_back, requested)
         if channel is Channel.SMS:
             return self._sms(composed, rendered, recipient, link)
-        return self._email(composed, n, rule, rendered, recipient, context, now)
+        return self._email(composed, n, rule, rendered, recipient, context, now, headers)
 
     def _context(
         self,
@@ -212,6 +223,7 @@ class Composer:
         recipient: Addressee,
         context: dict[str, Any],
         now: datetime,
+        headers: dict[str, str],
     ) -> Composed:
         if recipient.email is None:
             raise ComposeError(FailureReason.INVALID_ADDRESS, "no e-mail address on file")
@@ -226,7 +238,7 @@ class Composer:
             html=rendered.html,
             language=rendered.lang_used,
             attachments=attachments,
-            headers={"Auto-Submitted": "auto-generated"},
+            headers=headers,
         )
         return _replace(composed, email=email)
 
@@ -274,6 +286,20 @@ def _broadcast_context(
         "sender_name": context["school_name"],  # the broadcast's sender (see Batch.school)
     }
     return lang, lang != primary, {**context, **words}
+
+
+def _is_bulk(rule: NotificationRule) -> bool:
+    return rule.event_type in BULK_RULES and not rule.for_staff
+
+
+def _unsubscribe_headers(url: str) -> dict[str, str]:
+    """A bulk message offers to stop bulk messages in one click (RFC 2369, RFC 8058): the
+    link's signed token is the only credential the POST needs. The same link stands under
+    the message, for mail programs that show no unsubscribe button."""
+    return {
+        "List-Unsubscribe": f"<{url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
 
 
 def _replace(composed: Composed, **changes: Any) -> Composed:

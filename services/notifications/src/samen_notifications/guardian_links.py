@@ -21,10 +21,15 @@ from joserfc.jwk import OKPKey
 from samen_kit.access import GuardianItem, mint_guardian_token
 from samen_kit.access.devkeys import public_jwks
 
-from samen_notifications.domain.items import ItemRef
+from samen_notifications.domain.items import ItemKind, ItemRef
 
 SHORT_CODE_LENGTH = 10
 SHORT_LINK_PATH = "/l/"
+BULK_PREFERENCE_PATH = "/ouders/voorkeuren"  # where a guardian stops (or resumes) bulk messages
+NO_PUPIL = UUID(int=0)  # the pupil claim of a link that is about the guardian alone
+# A bulk message's link lives as long as this service lets any guardian link live (the
+# settings cap `guardian_link_ttl_days` at 90): a mail is often read long after.
+BULK_LINK_TTL = timedelta(days=90)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +87,24 @@ class GuardianLinks:
         if param and language and language != "nl":
             query[param] = language  # the page opens in the language the message used
         return GuardianLink(f"{self.page_url(item)}?{urlencode(query)}", now + self.ttl)
+
+    def bulk_opt_out(self, *, tenant: str, guardian_id: UUID, now: datetime) -> GuardianLink:
+        """The List-Unsubscribe link of a bulk message: this service's page where the
+        guardian stops bulk messages, in one click (RFC 8058) or on the page.
+
+        Bound to the guardian, not to a pupil (the nil id stands in the pupil claim); it
+        lives `BULK_LINK_TTL`, however short the links about one item are."""
+        token = mint_guardian_token(
+            self._key,
+            guardian_id=guardian_id,
+            pupil_id=NO_PUPIL,
+            item=GuardianItem(ItemKind.BULK_MESSAGES.value, str(guardian_id)),
+            tenant=tenant,
+            now=now,
+            ttl=BULK_LINK_TTL,
+        )
+        url = f"{self._public}{BULK_PREFERENCE_PATH}?{urlencode({'token': token})}"
+        return GuardianLink(url, now + BULK_LINK_TTL)
 
     def short_code(self, message_id: UUID) -> str:
         digest = hmac.new(self._secret, message_id.bytes, hashlib.sha256).digest()

@@ -16,10 +16,12 @@ import httpx
 import typer
 from aiokafka.errors import KafkaError
 
+from samen_cli.demo_region import Region, StaffRole, staff_member
 from samen_cli.journey.context import JourneyOptions
 from samen_cli.journey.loading import PLAN_FILE, load_demo_region, region_plan
 from samen_cli.journey.polling import JourneyError
 from samen_cli.journey.site import AMSTERDAM, Site
+from samen_cli.journey.staff import Badge, StaffDesk
 from samen_cli.journey.story import journey, walk
 from samen_cli.platform import running_config
 
@@ -64,9 +66,21 @@ async def _walk(site: Site, options: JourneyOptions) -> None:
     typer.echo(f"Samen demo — {plan.tenant}: the parents' journey\n")
     async with journey(site, plan, options, out=typer.echo) as j:
         await walk(j)
+        fallbacks = await language_fallbacks(j.desk, plan.region)
     typer.echo(f"\nThe messages: uv run samen mail list   (folder {site.mail_dir})")
     typer.echo(f"The SMS log:  {site.sms_log}")
     typer.echo(f"The export:   {j.trail.export}")
+    typer.echo(f"Written in Dutch for want of a translation: {sum(fallbacks.values())}")
+    for label, count in sorted(fallbacks.items()):
+        typer.echo(f"  {label}: {count}")
+
+
+async def language_fallbacks(desk: StaffDesk, of: Region) -> dict[str, int]:
+    """The notifications service's fallback counter for the region: messages written in
+    Dutch because the reader's language had no translation, by `template:asked>used`."""
+    admin = Badge.of(staff_member(of, StaffRole.SWV_ADMIN))
+    stats = await desk.json("notifications", admin, "GET", "/v1/stats")
+    return dict(stats["counters"].get("language_fallback", {}))
 
 
 def _run(work: Coroutine[Any, Any, T]) -> T:

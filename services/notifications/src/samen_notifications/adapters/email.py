@@ -4,7 +4,9 @@ The message is multipart/alternative (plain text and HTML) inside multipart/mixe
 files go with it (the meeting's .ics as `text/calendar; method=REQUEST`). Its
 Message-ID is the caller's, derived from (event, recipient, channel), so a resend
 after a crash carries the same one. `Auto-Submitted: auto-generated` (RFC 3834) keeps
-auto-replies away from the bounce address.
+auto-replies away from the bounce address; this module writes it, once. A bulk message
+brings `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC 8058): a DKIM signer (`sign`)
+must cover both, or mailbox providers ignore the one-click.
 
 The wire bytes are written directly (`render_message`): 7-bit clean (quoted-printable
 for Latin script, base64 otherwise), CRLF, lines within 78 characters. The stdlib's
@@ -61,7 +63,20 @@ DEFAULT_MAIL_FROM = "Samen <noreply@samen.invalid>"
 _MESSAGE_ID = re.compile(r"^<[!-;=?-~]+@[!-;=?-~]+>$")  # printable ASCII, no < > @ inside
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 _HEADER_NAME = re.compile(r"^[!-9;-~]+$")  # RFC 5322 ftext
-_OWN_HEADERS = frozenset({"from", "to", "subject", "date", "message-id", "mime-version"})
+# Headers this module writes itself: a caller's copy would make a second one.
+_OWN_HEADERS = frozenset(
+    {
+        "from",
+        "to",
+        "subject",
+        "date",
+        "message-id",
+        "mime-version",
+        "content-language",
+        "auto-submitted",
+        "x-auto-response-suppress",
+    }
+)
 _ENHANCED_CODE = re.compile(r"^\s*([245]\.\d{1,3}\.\d{1,3})")
 
 Part = tuple[list[str], bytes]  # header lines, encoded body
@@ -100,14 +115,17 @@ def _check_fields(email: OutgoingEmail, sender: str) -> None:
         raise InvalidEmail("Message-ID must look like <local@domain>")
     if not _LANGUAGE.match(email.language):
         raise InvalidEmail("language is not a BCP 47 tag")
+    seen: set[str] = set()
     for name in email.headers:
         lowered = name.lower()
         if (
             not _HEADER_NAME.match(name)
             or lowered in _OWN_HEADERS
             or lowered.startswith("content-")
+            or lowered in seen
         ):
             raise InvalidEmail("extra header name not allowed")
+        seen.add(lowered)
 
 
 def _bare_address(value: str) -> str | None:
@@ -134,7 +152,10 @@ def _headers(email: OutgoingEmail, sender: str, now: datetime) -> list[str]:
 def _header(name: str, value: str) -> str:
     if "\r" in value or "\n" in value:
         raise InvalidEmail(f"line break in the {name} header")
-    if value.isascii() and len(name) + len(value) <= 76:
+    if value.isascii() and (len(name) + len(value) <= 76 or not any(c.isspace() for c in value)):
+        # Nothing to fold at (a List-Unsubscribe URL): one line, within RFC 5322's 998.
+        if len(name) + len(value) + 2 > 998:
+            raise InvalidEmail(f"the {name} header is too long")
         return f"{name}: {value}"
     charset = "us-ascii" if value.isascii() else "utf-8"
     return f"{name}: {Header(value, charset, header_name=name).encode(linesep=chr(10))}"

@@ -234,6 +234,17 @@ class BroadcastRow(SQLModel, table=True):
     created_at: datetime = Field(sa_column=_now_column())
 
 
+class BulkOptOutRow(SQLModel, table=True):
+    """A guardian who asked for no bulk messages (broadcasts); transactional ones still go
+    (revision 0003_bulk_opt_out adds it to a database made before)."""
+
+    __tablename__ = "bulk_opt_out"
+
+    tenant: str = Field(primary_key=True, max_length=64)
+    guardian_id: UUID = Field(primary_key=True)
+    opted_out_at: datetime = Field(sa_type=DateTime(timezone=True))
+
+
 SERVICE_TABLES = tuple(
     model.__table__  # type: ignore[attr-defined, union-attr]
     for model in (
@@ -249,6 +260,7 @@ SERVICE_TABLES = tuple(
         CounterRow,
         BroadcastRow,
         GuardianTokenUse,
+        BulkOptOutRow,
     )
 )
 ALL_TABLES = (*KIT_TABLES, *SERVICE_TABLES)

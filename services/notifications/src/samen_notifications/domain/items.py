@@ -19,6 +19,8 @@ class ItemKind(StrEnum):
     DISPUTE = "dispute"
     PUPIL = "pupil"  # to open a dispute about the pupil
     CONTACT = "contact"  # the guardian's own contact preferences (this service)
+    # Whether the guardian gets bulk messages (broadcasts): the List-Unsubscribe link.
+    BULK_MESSAGES = "bulk_messages"
 
 
 OWNER: Mapping[ItemKind, str] = {
@@ -28,6 +30,7 @@ OWNER: Mapping[ItemKind, str] = {
     ItemKind.DISPUTE: "disputes",
     ItemKind.PUPIL: "disputes",
     ItemKind.CONTACT: "notifications",
+    ItemKind.BULK_MESSAGES: "notifications",
 }
 
 

@@ -22,6 +22,7 @@ RESOURCE_KINDS = ResourceKinds(
         "/v1/guardians": "contact_point",
         "/v1/stats": "stats",
         "/ouders/contact": "contact_point",
+        "/ouders/voorkeuren": "contact_point",
         "/ouders/nieuwe-link": "guardian_link",
         "/v1/links/renew": "guardian_link",
     },

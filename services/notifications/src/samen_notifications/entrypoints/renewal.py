@@ -1,6 +1,7 @@
 """Reading the link a parent brings to ask for a fresh one: it may have expired (that is
 why they ask), but it must be ours — signed with our key, for a guardian — and not
-older than the grace period."""
+older than the grace period. The link under a message to all parents is not renewed:
+the next such message brings a fresh one."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from uuid import UUID
 
 from samen_kit.access import GUARDIAN_ISSUER, AccessRefusedError, Audience, StaticJwks, tokens
 
-from samen_notifications.domain.items import ItemRef, parse_item
+from samen_notifications.domain.items import ItemKind, ItemRef, parse_item
 from samen_notifications.guardian_links import GuardianLinks
 
 
@@ -41,12 +42,16 @@ class ExpiredLinkReader:
         except AccessRefusedError as error:
             raise RenewalRefused(error.proven.tenant) from error
         tenant = claims.get("tenant")
+        proven = tenant if isinstance(tenant, str) else None
         try:
-            return RenewalClaims(
+            found = RenewalClaims(
                 tenant=str(tenant),
                 guardian_id=UUID(str(claims["sub"])),
                 pupil_id=UUID(str(claims["pupil"])),
                 item=parse_item(str(claims["item"])),
             )
         except (KeyError, ValueError) as error:
-            raise RenewalRefused(tenant if isinstance(tenant, str) else None) from error
+            raise RenewalRefused(proven) from error
+        if found.item.kind is ItemKind.BULK_MESSAGES:
+            raise RenewalRefused(proven)
+        return found

@@ -1,0 +1,110 @@
+"""The guardian's page about bulk messages (messages to all parents, the broadcasts),
+behind the `List-Unsubscribe` link of every broadcast.
+
+RFC 8058 one-click: the mailbox provider POSTs `List-Unsubscribe=One-Click` to the
+link, without a session or cookie; the link's signed token (bound to the guardian, for
+this page only) is the credential, and it is not used up. Opening the page (GET) never
+changes anything, so a link checker that follows it stops nothing. The page's own button
+stops bulk messages, or asks for them again.
+
+Dutch first, the guardian's language beside it, like this service's other pages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs, urlencode
+
+import jinja2
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from samen_kit.access import ActionRefused, GuardianClaims, GuardianTokenDep
+from samen_kit.db import unit_of_work
+
+from samen_notifications.adapters import bulk, contacts
+from samen_notifications.domain.items import ItemKind
+from samen_notifications.entrypoints.bulk_texts import BULK_TEXTS
+from samen_notifications.entrypoints.deps import Deps, DepsDep
+from samen_notifications.guardian_links import BULK_PREFERENCE_PATH
+from samen_notifications.rendering import RTL_LANGUAGES
+
+router = APIRouter(tags=["parents"])
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("samen_notifications", "pages"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+)
+RESUME = "resume"  # the page's button for guardians who stopped: get them again
+
+
+def _page(name: str, lang: str, title_key: str, **values: Any) -> HTMLResponse:
+    primary = lang.split("-")[0].lower()
+    html = _ENV.get_template(name).render(
+        title_key=title_key,
+        nl=BULK_TEXTS["nl"],
+        other=BULK_TEXTS.get(primary) if primary != "nl" else None,
+        other_lang=primary,
+        other_dir="rtl" if primary in RTL_LANGUAGES else "ltr",
+        **values,
+    )
+    return HTMLResponse(html, headers={"Cache-Control": "no-store"})
+
+
+def _own_choice(claims: GuardianClaims) -> None:
+    """The link opens only its own guardian's choice, and nothing else opens it."""
+    if not claims.item.is_(ItemKind.BULK_MESSAGES.value, claims.guardian_id):
+        raise ActionRefused()
+
+
+async def _language_of(deps: Deps, claims: GuardianClaims) -> str:
+    async with deps.sessions() as session:
+        row = await contacts.guardian_contact(session, claims.tenant, claims.guardian_id)
+    return row.language if row is not None else "nl"
+
+
+@router.get(BULK_PREFERENCE_PATH, response_class=HTMLResponse)
+async def bulk_page(request: Request, guardian: GuardianTokenDep, deps: DepsDep) -> HTMLResponse:
+    """Whether the guardian gets messages to all parents, and a button to change that."""
+    _own_choice(guardian)
+    async with deps.sessions() as session:
+        stopped = bool(await bulk.opted_out(session, guardian.tenant, [guardian.guardian_id]))
+    token = request.query_params.get("token", "")
+    return _page(
+        "bulk_messages.html",
+        await _language_of(deps, guardian),
+        "bulk_title",
+        stopped=stopped,
+        action=f"{BULK_PREFERENCE_PATH}?{urlencode({'token': token})}",
+        resume=RESUME,
+    )
+
+
+@router.post(BULK_PREFERENCE_PATH, response_class=HTMLResponse)
+async def bulk_choice(request: Request, guardian: GuardianTokenDep, deps: DepsDep) -> HTMLResponse:
+    """Stops bulk messages (a one-click POST, or the page's button); `choice=resume` alone
+    asks for them again."""
+    _own_choice(guardian)
+    resume = await _resume_asked(request)
+    async with unit_of_work(deps.sessions) as session:
+        if resume:
+            await bulk.opt_in(session, guardian.tenant, guardian.guardian_id)
+        else:
+            await bulk.opt_out(session, guardian.tenant, guardian.guardian_id, deps.clock.now())
+    done = "bulk_resumed" if resume else "bulk_stopped"
+    return _page(
+        "message.html",
+        await _language_of(deps, guardian),
+        f"{done}_title",
+        shown=f"{done}_title",
+        body=f"{done}_body",
+    )
+
+
+async def _resume_asked(request: Request) -> bool:
+    """Only a form that says `choice=resume`; any other POST (a one-click sent as a form or
+    as multipart, RFC 8058 allows both) stops."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip()
+    if content_type != "application/x-www-form-urlencoded":
+        return False
+    fields = parse_qs((await request.body()).decode("utf-8", errors="replace"))
+    return fields.get("choice", [""])[0] == RESUME
