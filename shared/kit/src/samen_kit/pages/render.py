@@ -133,7 +133,7 @@ class PageRenderer:
     ) -> str:
         frame = PageFrame(phrases, choices)
         return self._env.get_template(template).render(
-            page=frame,
+            frame=frame,
             say=phrases.say,
             plain=phrases.plain,
             own=phrases.own,
