@@ -11,6 +11,7 @@ import icalendar
 import pytest
 from samen_contract.envelope import PLATFORM_TENANT
 from samen_kit.access import Audience, ProvenClaims, Refusal, RefusalReason
+from samen_kit.pages import TimeSpan
 from samen_meetings.adapters.tables import MeetingRow
 from samen_meetings.domain.consent_gate import ConsentGap, HoldReason, Purpose
 from samen_meetings.domain.errors import (
@@ -23,7 +24,6 @@ from samen_meetings.domain.errors import (
 from samen_meetings.domain.kinds import ParticipantRole
 from samen_meetings.entrypoints.errors import problem_of
 from samen_meetings.entrypoints.ical import meeting_calendar
-from samen_meetings.entrypoints.page_texts import when_nl
 from samen_meetings.entrypoints.refusals import group_of, resource_kind
 from samen_meetings.handlers.consent_facts import last_valid_day
 
@@ -90,9 +90,13 @@ class TestPageDates:
         summer = winter + timedelta(days=7)
 
         assert (
-            when_nl(winter, winter + timedelta(hours=1)) == "vrijdag 27 maart 2026, 14:00 – 15:00"
+            TimeSpan(winter, winter + timedelta(hours=1)).in_language("nl")
+            == "vrijdag 27 maart 2026, 14:00 – 15:00"
         )
-        assert when_nl(summer, summer + timedelta(hours=1)) == "vrijdag 3 april 2026, 15:00 – 16:00"
+        assert (
+            TimeSpan(summer, summer + timedelta(hours=1)).in_language("nl")
+            == "vrijdag 3 april 2026, 15:00 – 16:00"
+        )
 
 
 def a_row(status: str = "scheduled", revision: int = 0) -> MeetingRow:

@@ -64,7 +64,7 @@ def build(settings: MeetingsSettings, *, clock: Clock | None = None) -> Meetings
     app = create_app(
         runtime, title=TITLE, description=DESCRIPTION, routers=[*routers, pages.router]
     )
-    app.state.meetings_pages = pages.environment()
+    app.state.meetings_pages = pages.renderer()
     setattr(app.state, CONTEXT_STATE, ctx)
 
     async def count(group: RefusalGroup) -> None:
