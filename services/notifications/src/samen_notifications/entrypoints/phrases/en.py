@@ -1,0 +1,39 @@
+"""English: not yet reviewed by a native speaker."""
+
+from __future__ import annotations
+
+from typing import Final
+
+REVIEWED: Final = False
+PHRASES: Final[dict[str, str]] = {
+    "title": "How do you want to get messages?",
+    "intro": "Here you choose how the school sends you messages. You can always change this.",
+    "language": "In which language do you want messages?",
+    "email": "Your e-mail address",
+    "mobile": "Your mobile number (for text messages)",
+    "channels": "How do you want to get messages?",
+    "channels_both": "By e-mail and by text message",
+    "channels_email": "Only by e-mail",
+    "channels_sms": "Only by text message",
+    "quiet": "When do you not want text messages?",
+    "quiet_start": "No text messages from",
+    "quiet_end": "Text messages again from",
+    "save": "Save",
+    "saved_title": "Saved",
+    "saved_body": "Thank you. We now send messages the way you chose.",
+    "invalid_email": "This e-mail address is not right. Please check it.",
+    "invalid_mobile": "This number is not right. Fill in a mobile number, for example 06 12345678.",
+    "invalid_language": "Choose a language from the list.",
+    "invalid_time": "Fill in a time, for example 21:00.",
+    "no_channel": "Fill in an e-mail address or a mobile number.",
+    "renew_title": "Ask for a new link",
+    "renew_intro": "Does your link not work any more? Ask for a new one. We send it to the "
+    "e-mail address and number the school has for you.",
+    "renew_button": "Send me a new link",
+    "renewed_title": "We are sending you a new link",
+    "renewed_body": "Look in your e-mail or text messages soon. Nothing there? Call the school.",
+    "gone_title": "This link does not work",
+    "gone_body": "This link does not exist or is too old. Ask the school for a new link.",
+    "refused_title": "This link does not work",
+    "refused_body": "This link is not valid for this page. Ask the school for help.",
+}

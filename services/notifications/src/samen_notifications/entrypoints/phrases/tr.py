@@ -1,0 +1,42 @@
+"""Turkish: not yet reviewed by a native speaker."""
+
+from __future__ import annotations
+
+from typing import Final
+
+REVIEWED: Final = False
+PHRASES: Final[dict[str, str]] = {
+    "title": "Mesajları nasıl almak istiyorsunuz?",
+    "intro": "Burada okulun size mesajları nasıl göndereceğini seçersiniz. Bunu her zaman "
+    "değiştirebilirsiniz.",
+    "language": "Mesajları hangi dilde istiyorsunuz?",
+    "email": "E-posta adresiniz",
+    "mobile": "Cep telefonu numaranız (SMS için)",
+    "channels": "Mesajları nasıl almak istiyorsunuz?",
+    "channels_both": "E-posta ve SMS ile",
+    "channels_email": "Sadece e-posta ile",
+    "channels_sms": "Sadece SMS ile",
+    "quiet": "Ne zaman SMS almak istemiyorsunuz?",
+    "quiet_start": "Şu saatten itibaren SMS yok",
+    "quiet_end": "Şu saatten itibaren yine SMS",
+    "save": "Kaydet",
+    "saved_title": "Kaydedildi",
+    "saved_body": "Teşekkürler. Mesajları artık seçtiğiniz gibi gönderiyoruz.",
+    "invalid_email": "Bu e-posta adresi doğru değil. Lütfen kontrol edin.",
+    "invalid_mobile": "Bu numara doğru değil. Bir cep telefonu numarası girin, örneğin "
+    "06 12345678.",
+    "invalid_language": "Listeden bir dil seçin.",
+    "invalid_time": "Bir saat girin, örneğin 21:00.",
+    "no_channel": "Bir e-posta adresi veya cep telefonu numarası girin.",
+    "renew_title": "Yeni bağlantı isteyin",
+    "renew_intro": "Bağlantınız artık çalışmıyor mu? Yenisini isteyin. Okulun sizin için "
+    "kayıtlı e-posta adresine ve numarasına göndeririz.",
+    "renew_button": "Bana yeni bir bağlantı gönderin",
+    "renewed_title": "Size yeni bir bağlantı gönderiyoruz",
+    "renewed_body": "Birazdan e-postanıza veya SMS'lerinize bakın. Bir şey gelmedi mi? "
+    "O zaman okulu arayın.",
+    "gone_title": "Bu bağlantı çalışmıyor",
+    "gone_body": "Bu bağlantı yok veya çok eski. Okuldan yeni bir bağlantı isteyin.",
+    "refused_title": "Bu bağlantı çalışmıyor",
+    "refused_body": "Bu bağlantı bu sayfa için geçerli değil. Okuldan yardım isteyin.",
+}
