@@ -5,6 +5,7 @@ shown, and an unreviewed translation says so."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import httpx
@@ -77,3 +78,25 @@ async def test_a_language_chosen_once_is_remembered_and_the_browsers_counts_befo
     assert "samen_taal=ar" in chosen.headers["set-cookie"]
     assert (read(again.text).lang, read(again.text).dir) == ("ar", "rtl")
     assert read(polish.text).lang == "pl"
+
+
+async def test_the_walk_leaves_no_parent_page_of_any_service_out(site: Site) -> None:
+    """Every HTML page a service serves under /ouders/ (its OpenAPI says which) is walked."""
+    walked = [urlsplit(page.url) for page in site.pages]
+    bases = {f"{u.scheme}://{u.netloc}" for u in walked}
+    missing = []
+    async with httpx.AsyncClient(timeout=30) as client:
+        for base in bases:
+            paths = (await client.get(f"{base}/openapi.json")).json()["paths"]
+            for path, operations in paths.items():
+                if not path.startswith("/ouders/") or "get" not in operations:
+                    continue
+                if path.endswith((".ics", ".json")):
+                    continue  # a calendar file and the receipts' JSON: no pages
+                pattern = re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(path))
+                if not any(
+                    f"{u.scheme}://{u.netloc}" == base and re.fullmatch(pattern, u.path)
+                    for u in walked
+                ):
+                    missing.append(f"{base}{path}")
+    assert not missing, missing
