@@ -4,11 +4,18 @@
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := 3.11
 
-.PHONY: setup run test check lint typecheck bench schemas docs infra-up infra-down infra-status
+.PHONY: setup system run test check lint typecheck bench schemas docs infra-up infra-down infra-status
 
-setup:
-	@if [ "$$(id -u)" = 0 ]; then bash deploy/local/install.sh; fi
+setup: system tests/browser/node_modules/.package-lock.json
 	@uv sync --frozen --quiet
+
+# Debian's packages first (as root): uv, PostgreSQL, a JDK, Maven, Chromium, npm.
+system:
+	@if [ "$$(id -u)" = 0 ]; then bash deploy/local/install.sh; fi
+
+# axe-core for the browser check, exactly as locked (npm ci); again when the lock changes.
+tests/browser/node_modules/.package-lock.json: tests/browser/package-lock.json | system
+	@cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
 
 run: setup
 	uv run samen up

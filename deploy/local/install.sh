@@ -3,6 +3,8 @@
 # Idempotent: what is already there is left alone, and then it prints nothing.
 #   - PostgreSQL server and client, a JDK (17 or newer) and Maven from Debian's packages
 #   - uv, with pip, when it is missing
+#   - Chromium and npm from Debian's packages, for the parent pages' browser check
+#     (tests/browser: Playwright drives /usr/bin/chromium; axe-core comes from npm)
 #   - the Kafka broker's jars, fetched by Maven into deploy/local/.cache (git ignores it)
 set -euo pipefail
 
@@ -29,6 +31,8 @@ missing_packages() {
   if ! command -v java >/dev/null || (( $(java_major) < 17 )); then echo default-jdk-headless; fi
   command -v mvn >/dev/null || echo maven
   command -v uv >/dev/null || python3 -m pip --version >/dev/null 2>&1 || echo python3-pip
+  [[ -x /usr/bin/chromium ]] || echo chromium
+  command -v npm >/dev/null || echo npm
 }
 
 install_packages() {

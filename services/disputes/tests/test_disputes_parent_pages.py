@@ -47,7 +47,7 @@ def opening_form(disputes: Running, token: str, **fields: str) -> dict[str, str]
         "description": DESCRIPTION,
         "decision_date": decided_on,
         "stage": "conversation",
-        "lang": "en",
+        "taal": "en",
         **fields,
     }
 
@@ -89,7 +89,7 @@ async def test_a_guardian_opens_a_dispute_and_reads_their_rights_dutch_first(
     pupil = await enrolled(disputes, consent_roster)
     async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
         dispute_id, _ = await open_on_page(disputes, guardian, pupil)
-        page = await guardian.get(f"{PAGE}/{dispute_id}", params={"lang": "en"})
+        page = await guardian.get(f"{PAGE}/{dispute_id}", params={"taal": "en"})
 
     assert page.status_code == 200
     text = page.text

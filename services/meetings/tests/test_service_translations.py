@@ -9,6 +9,7 @@ from uuid import uuid4
 
 import icalendar
 import pytest
+from samen_kit.pages import TimeSpan
 from samen_meetings.adapters.tables import MeetingRow
 from samen_meetings.domain.consent_gate import ConsentGap, HoldReason, Purpose
 from samen_meetings.domain.errors import (
@@ -21,7 +22,6 @@ from samen_meetings.domain.errors import (
 from samen_meetings.domain.kinds import ParticipantRole
 from samen_meetings.entrypoints.errors import problem_of
 from samen_meetings.entrypoints.ical import meeting_calendar
-from samen_meetings.entrypoints.page_texts import when_nl
 from samen_meetings.entrypoints.refusals import RESOURCE_KINDS
 from samen_meetings.handlers.consent_facts import last_valid_day
 
@@ -88,9 +88,13 @@ class TestPageDates:
         summer = winter + timedelta(days=7)
 
         assert (
-            when_nl(winter, winter + timedelta(hours=1)) == "vrijdag 27 maart 2026, 14:00 – 15:00"
+            TimeSpan(winter, winter + timedelta(hours=1)).in_language("nl")
+            == "vrijdag 27 maart 2026, 14:00 – 15:00"
         )
-        assert when_nl(summer, summer + timedelta(hours=1)) == "vrijdag 3 april 2026, 15:00 – 16:00"
+        assert (
+            TimeSpan(summer, summer + timedelta(hours=1)).in_language("nl")
+            == "vrijdag 3 april 2026, 15:00 – 16:00"
+        )
 
 
 def a_row(status: str = "scheduled", revision: int = 0) -> MeetingRow:

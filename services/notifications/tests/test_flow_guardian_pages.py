@@ -94,7 +94,7 @@ async def test_a_guardian_changes_language_and_channels_through_the_link_staff_s
     assert reused.status_code == 403  # the link started one session; it starts no other
     assert after.status_code == 200
     assert 'value="+31612345678"' in after.text
-    assert '<option value="en" selected>' in after.text
+    assert '<option value="en" lang="en" selected>' in after.text
     assert 'value="sms" checked' in after.text and 'value="20:00"' in after.text
 
 

@@ -30,6 +30,7 @@ from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.access.sessions import COOKIE_NAME
 from samen_kit.access.used_tokens_sql import sql_used_tokens
 from samen_kit.clock import Clock
+from samen_kit.pages import PageRenderer
 from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
@@ -38,12 +39,12 @@ from samen_consent.entrypoints import api_purposes, api_queries, api_requests, a
 from samen_consent.entrypoints.errors import install_error_handlers
 from samen_consent.entrypoints.jobs import Sweeper
 from samen_consent.entrypoints.refusals import RESOURCE_KINDS
-from samen_consent.entrypoints.rendering import PageRenderer
 from samen_consent.entrypoints.wiring import Wiring, install_wiring
 from samen_consent.handlers.context import Context
 from samen_consent.settings import ConsentSettings
 
 TITLE = "Samen consent"
+PHRASES = "samen_consent.entrypoints.phrases"
 ROUTERS = (
     api_roster.router,
     api_purposes.router,
@@ -84,7 +85,7 @@ def create_consent_app(
     app = create_app(runtime, title=TITLE, description=DESCRIPTION, routers=ROUTERS)
     install_access(app, access)
     install_refusals(app, refusals)
-    renderer = PageRenderer()
+    renderer = PageRenderer("samen_consent", "templates", PHRASES)
     install_wiring(app.state, Wiring(ctx, renderer))
     install_error_handlers(app, renderer, ctx)
     _close_on_shutdown(app, client)

@@ -63,7 +63,7 @@ def build(settings: MeetingsSettings, *, clock: Clock | None = None) -> Meetings
     app = create_app(
         runtime, title=TITLE, description=DESCRIPTION, routers=[*routers, pages.router]
     )
-    app.state.meetings_pages = pages.environment()
+    app.state.meetings_pages = pages.renderer()
     setattr(app.state, CONTEXT_STATE, ctx)
 
     book = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)

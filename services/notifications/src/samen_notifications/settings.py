@@ -46,9 +46,9 @@ class NotificationsSettings(ServiceSettings):
     meetings_base_url: str = "http://127.0.0.1:8103"
     disputes_base_url: str = "http://127.0.0.1:8104"
     page_paths: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_PAGE_PATHS))
-    # The query parameter each owning service's pages take the language from.
+    # The query parameter each owning service's pages take the language from (the kit's).
     page_language_params: dict[str, str] = Field(
-        default_factory=lambda: {"consent": "taal", "disputes": "lang"}
+        default_factory=lambda: {"consent": "taal", "meetings": "taal", "disputes": "taal"}
     )
     staff_url_template: str = "http://127.0.0.1:8101/staf/leerlingen/{pupil_id}"
 

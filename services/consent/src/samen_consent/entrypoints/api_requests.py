@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Request, status
 from fastapi.responses import HTMLResponse
 
 from samen_consent.domain.evidence import Act
@@ -17,7 +17,6 @@ from samen_consent.entrypoints.permissions import (
     CanRecordPupilAnswer,
     CanRequest,
 )
-from samen_consent.entrypoints.phrases import Phrases
 from samen_consent.entrypoints.presenters import evidence_out, request_out
 from samen_consent.entrypoints.receipts import receipt_page
 from samen_consent.entrypoints.wiring import CtxDep, PagesDep
@@ -69,10 +68,10 @@ async def get_receipt(evidence_id: UUID, staff: CanReadEvidence, ctx: CtxDep) ->
 
 @router.get("/evidence/{evidence_id}/receipt.html", response_class=HTMLResponse)
 async def get_receipt_page(
-    evidence_id: UUID, staff: CanReadEvidence, ctx: CtxDep, pages: PagesDep
+    evidence_id: UUID, request: Request, staff: CanReadEvidence, ctx: CtxDep, pages: PagesDep
 ) -> HTMLResponse:
     """The same receipt as a readable page (Dutch)."""
     receipt = await queries.staff_receipt(ctx, staff, evidence_id)
     return receipt_page(
-        pages, Phrases("nl"), [receipt.document], back=None, token=None, language_choice=False
+        pages, request, "nl", [receipt.document], back=None, token=None, picker=False
     )

@@ -15,14 +15,13 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from samen_kit.access.refusal_book import refusal_book_of
+from samen_kit.pages import PageRenderer, language_of
 from samen_kit.problems import Conflict, Forbidden, Invalid, NotFound, Problem
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from samen_consent.domain import errors as domain
-from samen_consent.entrypoints.phrases import Phrases, pick_language
 from samen_consent.entrypoints.refusals import hidden_of
-from samen_consent.entrypoints.rendering import PageRenderer
 from samen_consent.handlers import errors as service
 from samen_consent.handlers.context import Context
 from samen_consent.handlers.roster import SchoolOfOtherBoard
@@ -150,16 +149,16 @@ def _wants_page(request: Request) -> bool:
 def _page(
     pages: PageRenderer, request: Request, status: int, message_key: str | None = None
 ) -> Response:
-    language = pick_language(
-        request.query_params.get("taal"), request.headers.get("accept-language")
-    )
-    return pages.render(
-        "problem.html",
-        Phrases(language),
+    language = language_of(request)
+    return pages.message(
+        request,
+        "error_title",
+        message_key or _PAGE_MESSAGE.get(status, "error_other"),
         status_code=status,
-        title_key="error_title",
-        message_key=message_key or _PAGE_MESSAGE.get(status, "error_other"),
         back=_back(request.url.path, language) if status != 401 else None,
+        back_phrase="back",
+        alert=True,
+        language=language,
     )
 
 

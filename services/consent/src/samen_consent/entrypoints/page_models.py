@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from uuid import UUID
+
+from samen_kit.pages import direction
 
 from samen_consent.adapters.requests import StoredRequest
 from samen_consent.domain.dutch_time import local_date
@@ -14,14 +16,13 @@ from samen_consent.domain.purposes import text_to_show
 from samen_consent.domain.request import RequestState, effective_state
 from samen_consent.domain.support_needs import SupportNeedKind
 from samen_consent.domain.texts import DUTCH, PurposeText
-from samen_consent.entrypoints.phrases import day_text, text_direction
 from samen_consent.handlers.guardian_queries import GuardianView
 
 
 @dataclass(frozen=True)
 class HistoryLine:
     key: str
-    date: str
+    date: date
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,8 @@ class RequestPage:
     dutch: PurposeText
     shown: PurposeText | None  # the parent's language, when it is not Dutch
     state_key: str
-    valid_until: str | None = None
-    answer_by: str | None = None
+    valid_until: date | None = None
+    answer_by: date | None = None
     history: list[HistoryLine] = field(default_factory=list)
     waiting_for_others: bool = False
     notice: str | None = None
@@ -45,12 +46,12 @@ class RequestPage:
     can_withdraw: bool = False
     has_receipts: bool = False
     support_kinds: list[SupportChoice] = field(default_factory=list)
-    support_saved: str | None = None
+    support_saved: date | None = None
     support_note: str | None = None
 
     @property
     def shown_direction(self) -> str:
-        return text_direction(self.shown.language) if self.shown else "ltr"
+        return direction(self.shown.language) if self.shown else "ltr"
 
 
 def request_page(
@@ -79,13 +80,13 @@ def request_page(
         can_withdraw=may_act and agreed and state in (RequestState.OPEN, RequestState.GIVEN),
         has_receipts=said is not None or withdrew,
         support_kinds=_support_kinds(view),
-        support_saved=day_text(local_date(view.support.at)) if view.support else None,
+        support_saved=local_date(view.support.at) if view.support else None,
         support_note=view.support.note if view.support else None,
     )
 
 
-def _last_day(end: datetime | None) -> str | None:
-    return None if end is None else day_text(local_date(end - timedelta(microseconds=1)))
+def _last_day(end: datetime | None) -> date | None:
+    return None if end is None else local_date(end - timedelta(microseconds=1))
 
 
 def _history(stored: StoredRequest, guardian_id: UUID) -> list[HistoryLine]:
@@ -94,10 +95,10 @@ def _history(stored: StoredRequest, guardian_id: UUID) -> list[HistoryLine]:
     said = request.answer_of(guardian_id)
     if said is not None:
         key = "you_agreed" if said.act is Act.AGREE else "you_refused"
-        lines.append(HistoryLine(key, day_text(local_date(said.at))))
+        lines.append(HistoryLine(key, local_date(said.at)))
     withdrawal = request.withdrawal
     if withdrawal is not None and withdrawal.party_id == guardian_id:
-        lines.append(HistoryLine("you_withdrew", day_text(local_date(withdrawal.at))))
+        lines.append(HistoryLine("you_withdrew", local_date(withdrawal.at)))
     return lines
 
 
@@ -122,7 +123,7 @@ class OverviewItem:
     title: str
     shown_title: str | None
     state_key: str
-    valid_until: str | None
+    valid_until: date | None
     link: str | None
 
 

@@ -3,7 +3,8 @@
 Opening a page (GET) never uses the link up (mail scanners open links); the first
 action (POST) exchanges the link's token for a one-hour session cookie, after which
 the parent is sent back to the page (303) and carries on in the session. Forms work
-without JavaScript. Dutch first, the parent's language beside it (`?taal=`).
+without JavaScript. Dutch first, the parent's language beside it (the kit's pages:
+`?taal=`, then the language chosen before, then the browser's).
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from samen_kit.access import GuardianClaims, GuardianDep, GuardianSessionDep
 from samen_kit.access.dependencies import TokenText
+from samen_kit.pages import choose_language, language_of
 from samen_kit.problems import Invalid
 
 from samen_consent.adapters.requests import StoredRequest
 from samen_consent.domain.evidence import Act
 from samen_consent.domain.support_needs import SupportNeedKind
 from samen_consent.entrypoints.page_models import overview_item, request_page
-from samen_consent.entrypoints.phrases import Phrases, pick_language
 from samen_consent.entrypoints.receipts import receipt_page
 from samen_consent.entrypoints.wiring import CtxDep, PagesDep
 from samen_consent.handlers import guardian_queries as views
@@ -29,10 +30,6 @@ from samen_consent.handlers.guardians import GuardianAct, guardian_acts, state_n
 
 router = APIRouter(prefix="/ouders", tags=["parent pages"])
 _ANSWERS = {"ja": Act.AGREE, "nee": Act.REFUSE}
-
-
-def _phrases(request: Request, language: str | None) -> Phrases:
-    return Phrases(pick_language(language, request.headers.get("accept-language")))
 
 
 @router.get("/toestemming/{request_id}", response_class=HTMLResponse)
@@ -46,10 +43,17 @@ async def request_page_view(
     taal: str | None = None,
 ) -> HTMLResponse:
     """The question in plain words, its state, and what this parent can do now."""
-    phrases = _phrases(request, taal)
+    language = language_of(request)
     view = await views.guardian_view(ctx, claims, request_id)
-    page = request_page(view, claims.guardian_id, phrases.language, ctx.now())
-    return pages.render("request.html", phrases, token=token, page=page)
+    page = request_page(view, claims.guardian_id, language, ctx.now())
+    return pages.render(
+        request,
+        "request.html",
+        language=language,
+        token=token,
+        page=page,
+        link_query=_query(token, language),
+    )
 
 
 @router.post("/toestemming/{request_id}/antwoord", response_class=RedirectResponse)
@@ -61,7 +65,7 @@ async def answer(
     act = _ANSWERS.get(form.get("antwoord", ""))
     if act is None:
         raise Invalid("antwoord must be ja or nee")
-    language = pick_language(form.get("taal"))
+    language = choose_language(form.get("taal"))
     await guardian_acts(ctx, session, request_id, GuardianAct(act, language))
     return _back_to(request_id, language)
 
@@ -71,7 +75,7 @@ async def withdraw(
     request_id: UUID, request: Request, session: GuardianSessionDep, ctx: CtxDep
 ) -> RedirectResponse:
     """Take consent back, as easily as it was given."""
-    language = pick_language((await _form(request)).get("taal"))
+    language = choose_language((await _form(request)).get("taal"))
     await guardian_acts(ctx, session, request_id, GuardianAct(Act.WITHDRAW, language))
     return _back_to(request_id, language)
 
@@ -88,7 +92,7 @@ async def support_needs(
         raise Invalid("unknown support need") from error
     note = next(iter(fields.get("toelichting", [])), None)
     await state_needs(ctx, session, request_id, kinds, note)
-    return _back_to(request_id, pick_language(next(iter(fields.get("taal", [])), None)))
+    return _back_to(request_id, choose_language(next(iter(fields.get("taal", [])), None)))
 
 
 @router.get("/toestemming/{request_id}/bewijs", response_class=HTMLResponse)
@@ -102,10 +106,11 @@ async def receipts_page(
     taal: str | None = None,
 ) -> HTMLResponse:
     """Proof of what this parent said: when, how, and the words they read."""
-    phrases = _phrases(request, taal)
+    language = language_of(request)
     found = await views.guardian_receipts(ctx, claims, request_id)
-    back = f"/ouders/toestemming/{request_id}?{_query(token, phrases.language)}"
-    return receipt_page(pages, phrases, [r.document for r in found], back=back, token=token)
+    back = f"/ouders/toestemming/{request_id}?{_query(token, language)}"
+    documents = [r.document for r in found]
+    return receipt_page(pages, request, language, documents, back=back, token=token)
 
 
 @router.get("/toestemming/{request_id}/bewijs.json")
@@ -125,15 +130,13 @@ async def overview(
     taal: str | None = None,
 ) -> HTMLResponse:
     """Every question about this pupil that asks this parent, and where each stands."""
-    phrases = _phrases(request, taal)
-    now, query = ctx.now(), _query(token, phrases.language)
+    language = language_of(request)
+    now, query = ctx.now(), _query(token, language)
     items = [
-        overview_item(s, phrases.language, now, _link(claims, s, query))
+        overview_item(s, language, now, _link(claims, s, query))
         for s in await views.guardian_overview(ctx, claims)
     ]
-    return pages.render(
-        "overview.html", phrases, token=token, title_key="overview_title", items=items
-    )
+    return pages.render(request, "overview.html", language=language, items=items)
 
 
 def _link(claims: GuardianClaims, stored: StoredRequest, query: str) -> str | None:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
+from samen_kit.pages import PageRenderer
 
-from samen_consent.entrypoints.rendering import PageRenderer
 from samen_consent.handlers.context import Context
 
 

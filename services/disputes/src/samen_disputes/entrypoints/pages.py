@@ -1,5 +1,5 @@
-"""Parent pages: server-rendered HTML, Dutch first and the parent's language beside it,
-working without JavaScript.
+"""Parent pages: server-rendered HTML with the kit's renderer, Dutch first and the
+parent's language beside it, working without JavaScript.
 
 A link (`?token=`) names a guardian, a pupil and an item: `pupil:<id>` (to
 `/ouders/geschil-starten/<pupil id>`) to open a dispute and follow all the pupil's
@@ -7,14 +7,14 @@ disputes, `dispute:<id>` (to `/ouders/geschillen/<dispute id>`) to follow one. S
 uses the link up; the first form sent exchanges it for a one-hour session cookie.
 """
 
-from typing import Annotated
+from typing import Any
 from urllib.parse import parse_qs
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
-from jinja2 import Environment, PackageLoader, select_autoescape
 from samen_kit.access import GuardianClaims, GuardianDep, GuardianSessionDep
+from samen_kit.pages import PageRenderer, choose_language, language_of
 from samen_kit.problems import Invalid
 
 from samen_disputes.domain import (
@@ -31,7 +31,6 @@ from samen_disputes.entrypoints.page_models import (
     list_context,
     parse_day,
 )
-from samen_disputes.entrypoints.page_texts import UI
 from samen_disputes.handlers import views
 from samen_disputes.handlers.access import PUPIL_ITEM
 from samen_disputes.handlers.context import Deps, GuardianActing
@@ -39,15 +38,8 @@ from samen_disputes.handlers.moving import MakeMove, make_move
 from samen_disputes.handlers.notes import add_note
 from samen_disputes.handlers.opening import OpenDispute, open_dispute
 
-Lang = Annotated[str, Query(pattern=r"^[a-z]{2,3}$")]
 SEE_OTHER = 303
-
-
-def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("samen_disputes", "entrypoints/templates"),
-        autoescape=select_autoescape(default=True),
-    )
+PHRASES = "samen_disputes.entrypoints.phrases"
 
 
 async def _form(request: Request) -> dict[str, str]:
@@ -89,40 +81,36 @@ def _move(dispute_id: UUID, form: dict[str, str]) -> MakeMove:
 
 def parent_router(deps: Deps, *, consultants: str = EDUCATION_CONSULTANTS_CONTACT) -> APIRouter:
     router = APIRouter(tags=["parent pages"], default_response_class=HTMLResponse)
-    env = _environment()
+    pages = PageRenderer("samen_disputes", "entrypoints/templates", PHRASES)
 
-    def render(name: str, lang: str, **context: object) -> HTMLResponse:
-        page = env.get_template(name).render(ui=UI, lang=lang, second=lang != "nl", **context)
-        return HTMLResponse(page)
+    def render(request: Request, name: str, language: str, **context: Any) -> HTMLResponse:
+        return pages.render(request, name, language=language, **context)
 
     async def list_page(
-        request: Request, claims: GuardianClaims, lang: str, pupil_id: UUID | None = None
+        request: Request, claims: GuardianClaims, pupil_id: UUID | None = None
     ) -> HTMLResponse:
+        language = language_of(request)
         found = await views.disputes_for_guardian(deps, _acting(request, claims).claims, pupil_id)
         token = request.query_params.get("token")
         may_open = claims.item.is_(PUPIL_ITEM, claims.pupil_id)
         context = list_context(
             found,
-            lang=lang,
+            language=language,
             token=token,
             open_for=claims.pupil_id if may_open else None,
             consultants=consultants,
         )
-        return render("disputes.html", lang, token=token, **context)
+        return render(request, "disputes.html", language, token=token, **context)
 
     @router.get(BASE)
-    async def disputes_page(
-        request: Request, claims: GuardianDep, lang: Lang = "nl"
-    ) -> HTMLResponse:
+    async def disputes_page(request: Request, claims: GuardianDep) -> HTMLResponse:
         """The guardian's disputes about their pupil (and, from a pupil link, the form)."""
-        return await list_page(request, claims, lang)
+        return await list_page(request, claims)
 
     @router.get(START + "/{pupil_id}")
-    async def start_page(
-        request: Request, claims: GuardianDep, pupil_id: UUID, lang: Lang = "nl"
-    ) -> HTMLResponse:
+    async def start_page(request: Request, claims: GuardianDep, pupil_id: UUID) -> HTMLResponse:
         """Where a pupil link leads: the form to open a dispute, and the pupil's disputes."""
-        return await list_page(request, claims, lang, pupil_id)
+        return await list_page(request, claims, pupil_id)
 
     @router.post(START + "/{pupil_id}")
     async def open_from_page(
@@ -134,13 +122,11 @@ def parent_router(deps: Deps, *, consultants: str = EDUCATION_CONSULTANTS_CONTAC
         return RedirectResponse(href(f"{BASE}/{dispute_id}", _lang(form)), SEE_OTHER)
 
     @router.get(BASE + "/{dispute_id}")
-    async def dispute_page(
-        request: Request, claims: GuardianDep, dispute_id: UUID, lang: Lang = "nl"
-    ) -> HTMLResponse:
+    async def dispute_page(request: Request, claims: GuardianDep, dispute_id: UUID) -> HTMLResponse:
         file = await views.dispute_file(deps, _acting(request, claims), dispute_id)
-        token = request.query_params.get("token")
-        context = file_context(file, lang=lang, token=token, now=deps.clock.now())
-        return render("dispute.html", lang, token=token, **context)
+        token, language = request.query_params.get("token"), language_of(request)
+        context = file_context(file, language=language, token=token, now=deps.clock.now())
+        return render(request, "dispute.html", language, token=token, **context)
 
     @router.post(BASE + "/{dispute_id}/stap")
     async def move_from_page(
@@ -162,5 +148,5 @@ def parent_router(deps: Deps, *, consultants: str = EDUCATION_CONSULTANTS_CONTAC
 
 
 def _lang(form: dict[str, str]) -> str:
-    lang = form.get("lang", "nl")
-    return lang if lang.isalpha() and 2 <= len(lang) <= 3 and lang.islower() else "nl"
+    """The language the parent read the form in (its hidden `taal`)."""
+    return choose_language(form.get("taal"))

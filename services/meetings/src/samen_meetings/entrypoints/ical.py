@@ -5,16 +5,18 @@ address: the summary names the kind, the location says where in words."""
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
 from icalendar import Calendar, Event
+from samen_kit.pages import Catalogue
 
 from samen_meetings.adapters.mapping import utc
 from samen_meetings.adapters.tables import MeetingRow
-from samen_meetings.entrypoints.labels import KINDS, LOCATIONS
 
 PRODID = "-//Samen//meetings//NL"
 UID_DOMAIN = "samen.invalid"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
+PHRASES = "samen_meetings.entrypoints.phrases"
 _STATUS = {"scheduled": "CONFIRMED", "on_hold": "TENTATIVE", "cancelled": "CANCELLED"}
 
 
@@ -39,9 +41,18 @@ def _event(row: MeetingRow, now: datetime) -> Event:
     event.add("dtstamp", utc(now))
     event.add("dtstart", utc(row.starts_at))
     event.add("dtend", utc(row.ends_at))
-    nl, en = KINDS[row.kind]
-    event.add("summary", f"{nl} / {en}")
-    event.add("location", " / ".join(LOCATIONS[row.location_kind]))
+    event.add("summary", _both(f"kind_{row.kind}"))
+    event.add("location", _both(f"location_{row.location_kind}"))
     event.add("status", _STATUS.get(row.status, "CONFIRMED"))
     event.add("transp", "OPAQUE")
     return event
+
+
+@cache
+def _phrases() -> Catalogue:
+    return Catalogue.of(PHRASES)
+
+
+def _both(key: str) -> str:
+    """The pages' words for it, in Dutch and English (a calendar has room for two)."""
+    return f"{_phrases().text('nl', key, {})} / {_phrases().text('en', key, {})}"

@@ -1,49 +1,56 @@
 """Parent pages: an invitation to answer, a record to read, acknowledge and comment on.
 
-Server-rendered, no JavaScript needed. Opening a link (GET) never uses its token up;
-the first POST exchanges it for a one-hour session cookie (the access kit), and the
-page then redirects to itself (303) so a reload sends nothing twice.
+Server-rendered with the kit's renderer (Dutch first, the parent's language beside it),
+no JavaScript needed. Opening a link (GET) never uses its token up; the first POST
+exchanges it for a one-hour session cookie (the access kit), and the page then
+redirects to itself (303) so a reload sends nothing twice.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 from uuid import UUID
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from samen_kit.access import GuardianDep, GuardianSessionDep
+from samen_kit.pages import NAMES, PageRenderer, TimeSpan, choose_language, language_of
 
 from samen_meetings.adapters.mapping import participant_of
 from samen_meetings.domain.errors import MeetingsError
 from samen_meetings.domain.invitation import Answer
-from samen_meetings.entrypoints import page_texts as texts
 from samen_meetings.entrypoints.deps import Ctx
-from samen_meetings.entrypoints.ical import CONTENT_TYPE, meeting_calendar
-from samen_meetings.entrypoints.labels import ANSWERS, KINDS, LOCATIONS, ROLES, STATUSES, both
+from samen_meetings.entrypoints.ical import CONTENT_TYPE, PHRASES, meeting_calendar
 from samen_meetings.handlers import parents
 
 INVITATIONS = "/ouders/gesprekken"
 RECORDS = "/ouders/verslagen"
+ANSWERS = tuple(answer.value for answer in Answer)
+DONE = ("acknowledged", "commented")
+PROBLEMS = ("invitation-closed", "empty-comment", "text-too-long", "answer-missing")
 router = APIRouter(tags=["parent pages"], include_in_schema=True)
 
 
-def environment() -> Environment:
-    folder = Path(__file__).with_name("templates")
-    return Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(["html"]))
+def renderer() -> PageRenderer:
+    return PageRenderer("samen_meetings", "entrypoints/templates", PHRASES)
 
 
 def render(request: Request, name: str, status_code: int = 200, **values: Any) -> HTMLResponse:
-    env: Environment = request.app.state.meetings_pages
-    return HTMLResponse(env.get_template(name).render(**values), status_code=status_code)
+    pages: PageRenderer = request.app.state.meetings_pages
+    language = language_of(request, asked=values.pop("asked", None))
+    return pages.render(request, name, language=language, status_code=status_code, **values)
 
 
 async def form_of(request: Request) -> dict[str, str]:
     fields = parse_qs((await request.body()).decode("utf-8", errors="replace"))
     return {name: values[0] for name, values in fields.items() if values}
+
+
+def _back(path: str, form: dict[str, str], **query: str) -> RedirectResponse:
+    """After a form: back to the page (303), in the language the parent read it in."""
+    pairs = urlencode({**query, "taal": choose_language(form.get("taal"))})
+    return RedirectResponse(f"{path}?{pairs}", status_code=303)
 
 
 # --- invitations --------------------------------------------------------------------------
@@ -67,14 +74,15 @@ async def answer_invitation(
         choice = Answer(form.get("answer", ""))
     except ValueError:
         view = await parents.invitation(ctx, guardian, meeting_id)
-        missing = texts.PROBLEMS["answer-missing"]
-        return _invitation(request, view, None, problem=missing, status_code=422)
+        return _invitation(
+            request, view, None, problem="answer-missing", status_code=422, form=form
+        )
     try:
         await parents.answer(ctx, guardian, meeting_id, choice, form.get("note", ""))
     except MeetingsError as error:
         view = await parents.invitation(ctx, guardian, meeting_id)
-        return _invitation(request, view, None, problem=_problem(error), status_code=409)
-    return RedirectResponse(f"{INVITATIONS}/{meeting_id}?beantwoord=1", status_code=303)
+        return _invitation(request, view, None, problem=_problem(error), status_code=409, form=form)
+    return _back(f"{INVITATIONS}/{meeting_id}", form, beantwoord="1")
 
 
 @router.get(INVITATIONS + "/{meeting_id}/agenda.ics", response_class=Response)
@@ -89,27 +97,27 @@ def _invitation(
     token: str | None,
     *,
     answered: bool = False,
-    problem: dict[str, str] | None = None,
+    problem: str | None = None,
     status_code: int = 200,
+    form: dict[str, str] | None = None,
 ) -> HTMLResponse:
     row = view.meeting
-    open_ = row.status == "scheduled"
     suffix = f"?token={token}" if token else ""
-    last = view.answers[-1].answer if view.answers else None
+    language = row.interpreter_language if row.interpreter_needed else None
     return render(
         request,
         "invitation.html",
         status_code=status_code,
-        t=texts.INVITATION,
-        kind=both(KINDS[row.kind]),
-        when=texts.when_nl(row.starts_at, row.ends_at),
-        location=both(LOCATIONS[row.location_kind]),
-        interpreter=row.interpreter_language if row.interpreter_needed else None,
-        status=both(STATUSES[row.status]),
+        asked=(form or {}).get("taal"),
+        kind=row.kind,
+        span=TimeSpan(row.starts_at, row.ends_at),
+        location=row.location_kind,
+        interpreter=NAMES.get(language or "", language) if language else None,
+        status=row.status,
         calendar_url=f"{INVITATIONS}/{row.meeting_id}/agenda.ics{suffix}",
-        last_answer=both(ANSWERS[last]) if last else None,
-        open=open_,
-        answers=[(value, both(pair)) for value, pair in ANSWERS.items()],
+        last_answer=view.answers[-1].answer if view.answers else None,
+        open=row.status == "scheduled",
+        answers=ANSWERS,
         action=f"{INVITATIONS}/{row.meeting_id}",
         token=token,
         answered=answered,
@@ -125,14 +133,18 @@ async def record_page(
     record_id: UUID, request: Request, guardian: GuardianDep, ctx: Ctx
 ) -> HTMLResponse:
     view = await parents.record(ctx, guardian, record_id)
-    done = texts.DONE.get(request.query_params.get("klaar", ""))
-    return _record(request, view, request.query_params.get("token"), done=done)
+    done = request.query_params.get("klaar", "")
+    token = request.query_params.get("token")
+    return _record(request, view, token, done=done if done in DONE else None)
 
 
 @router.post(RECORDS + "/{record_id}/gelezen", response_class=HTMLResponse)
-async def acknowledge_record(record_id: UUID, guardian: GuardianSessionDep, ctx: Ctx) -> Response:
+async def acknowledge_record(
+    record_id: UUID, request: Request, guardian: GuardianSessionDep, ctx: Ctx
+) -> Response:
+    form = await form_of(request)
     await parents.acknowledge(ctx, guardian, record_id)
-    return RedirectResponse(f"{RECORDS}/{record_id}?klaar=acknowledged", status_code=303)
+    return _back(f"{RECORDS}/{record_id}", form, klaar="acknowledged")
 
 
 @router.post(RECORDS + "/{record_id}/reactie", response_class=HTMLResponse)
@@ -144,8 +156,8 @@ async def comment_on_record(
         await parents.comment(ctx, guardian, record_id, form.get("text", ""))
     except MeetingsError as error:
         view = await parents.record(ctx, guardian, record_id)
-        return _record(request, view, None, problem=_problem(error), status_code=422)
-    return RedirectResponse(f"{RECORDS}/{record_id}?klaar=commented", status_code=303)
+        return _record(request, view, None, problem=_problem(error), status_code=422, form=form)
+    return _back(f"{RECORDS}/{record_id}", form, klaar="commented")
 
 
 def _record(
@@ -153,31 +165,23 @@ def _record(
     view: parents.RecordView,
     token: str | None,
     *,
-    done: dict[str, str] | None = None,
-    problem: dict[str, str] | None = None,
+    done: str | None = None,
+    problem: str | None = None,
     status_code: int = 200,
+    form: dict[str, str] | None = None,
 ) -> HTMLResponse:
     row, meeting = view.record, view.meeting
     base = f"{RECORDS}/{row.record_id}"
-    agreements = [
-        {
-            "what": a.what,
-            "who": both(ROLES[a.responsible_role]),
-            "due_on": a.due_on.strftime("%d-%m-%Y"),
-            "evaluate_on": a.evaluate_on.strftime("%d-%m-%Y"),
-        }
-        for a in view.agreements
-    ]
     return render(
         request,
         "record.html",
         status_code=status_code,
-        t=texts.RECORD,
+        asked=(form or {}).get("taal"),
         record=row,
-        kind=both(KINDS[meeting.kind]),
-        when=texts.when_nl(meeting.starts_at, meeting.ends_at),
-        attended=[both(ROLES[participant_of(p).role.value]) for p in row.attended],
-        agreements=agreements,
+        kind=meeting.kind,
+        span=TimeSpan(meeting.starts_at, meeting.ends_at),
+        attended=[participant_of(p).role.value for p in row.attended],
+        agreements=view.agreements,
         acknowledged=view.acknowledged,
         comments=view.comments,
         acknowledge_action=f"{base}/gelezen",
@@ -188,9 +192,10 @@ def _record(
     )
 
 
-def _problem(error: MeetingsError) -> dict[str, str]:
-    return texts.PROBLEMS.get(error.code, texts.OTHER_PROBLEM)
+def _problem(error: MeetingsError) -> str:
+    return error.code if error.code in PROBLEMS else "other"
 
 
 def not_found_page(request: Request) -> HTMLResponse:
-    return render(request, "message.html", 404, **texts.NOT_FOUND)
+    pages: PageRenderer = request.app.state.meetings_pages
+    return pages.message(request, "kit_not_found_title", "kit_not_found", status_code=404)

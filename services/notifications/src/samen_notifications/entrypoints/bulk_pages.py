@@ -7,47 +7,27 @@ this page only) is the credential, and it is not used up. Opening the page (GET)
 changes anything, so a link checker that follows it stops nothing. The page's own button
 stops bulk messages, or asks for them again.
 
-Dutch first, the guardian's language beside it, like this service's other pages.
+In the guardian's language (the one on file, or the one chosen), on the kit's pages.
 """
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import parse_qs, urlencode
 
-import jinja2
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from samen_kit.access import ActionRefused, GuardianClaims, GuardianTokenDep
 from samen_kit.db import unit_of_work
+from samen_kit.pages import language_of
 
 from samen_notifications.adapters import bulk, contacts
 from samen_notifications.domain.items import ItemKind
-from samen_notifications.entrypoints.bulk_texts import BULK_TEXTS
 from samen_notifications.entrypoints.deps import Deps, DepsDep
+from samen_notifications.entrypoints.pages import pages
 from samen_notifications.guardian_links import BULK_PREFERENCE_PATH
-from samen_notifications.rendering import RTL_LANGUAGES
 
 router = APIRouter(tags=["parents"])
-_ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("samen_notifications", "pages"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-)
 RESUME = "resume"  # the page's button for guardians who stopped: get them again
-
-
-def _page(name: str, lang: str, title_key: str, **values: Any) -> HTMLResponse:
-    primary = lang.split("-")[0].lower()
-    html = _ENV.get_template(name).render(
-        title_key=title_key,
-        nl=BULK_TEXTS["nl"],
-        other=BULK_TEXTS.get(primary) if primary != "nl" else None,
-        other_lang=primary,
-        other_dir="rtl" if primary in RTL_LANGUAGES else "ltr",
-        **values,
-    )
-    return HTMLResponse(html, headers={"Cache-Control": "no-store"})
 
 
 def _own_choice(claims: GuardianClaims) -> None:
@@ -56,10 +36,11 @@ def _own_choice(claims: GuardianClaims) -> None:
         raise ActionRefused()
 
 
-async def _language_of(deps: Deps, claims: GuardianClaims) -> str:
+async def _language_of(request: Request, deps: Deps, claims: GuardianClaims) -> str:
+    """The language chosen on the page, else the one the guardian's messages are in."""
     async with deps.sessions() as session:
         row = await contacts.guardian_contact(session, claims.tenant, claims.guardian_id)
-    return row.language if row is not None else "nl"
+    return language_of(request, on_file=row.language if row is not None else None)
 
 
 @router.get(BULK_PREFERENCE_PATH, response_class=HTMLResponse)
@@ -69,10 +50,10 @@ async def bulk_page(request: Request, guardian: GuardianTokenDep, deps: DepsDep)
     async with deps.sessions() as session:
         stopped = bool(await bulk.opted_out(session, guardian.tenant, [guardian.guardian_id]))
     token = request.query_params.get("token", "")
-    return _page(
+    return pages().render(
+        request,
         "bulk_messages.html",
-        await _language_of(deps, guardian),
-        "bulk_title",
+        language=await _language_of(request, deps, guardian),
         stopped=stopped,
         action=f"{BULK_PREFERENCE_PATH}?{urlencode({'token': token})}",
         resume=RESUME,
@@ -91,12 +72,11 @@ async def bulk_choice(request: Request, guardian: GuardianTokenDep, deps: DepsDe
         else:
             await bulk.opt_out(session, guardian.tenant, guardian.guardian_id, deps.clock.now())
     done = "bulk_resumed" if resume else "bulk_stopped"
-    return _page(
-        "message.html",
-        await _language_of(deps, guardian),
+    return pages().message(
+        request,
         f"{done}_title",
-        shown=f"{done}_title",
-        body=f"{done}_body",
+        f"{done}_body",
+        language=await _language_of(request, deps, guardian),
     )
 
 

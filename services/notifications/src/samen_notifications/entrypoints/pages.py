@@ -1,17 +1,17 @@
 """Parent pages of this service: contact preferences, asking for a fresh link, short
 links, and the public key owning services verify guardian tokens with.
 
-Server-rendered HTML that works without JavaScript; Dutch first, English beside it for
-parents who chose English. A GET never uses a link up; the first POST exchanges it for
-an hour's session (the access kit).
+Server-rendered HTML with the kit's renderer that works without JavaScript; Dutch
+first, the parent's language beside it (the one asked for, else the one chosen before,
+else the one on file, else the browser's). A GET never uses a link up; the first POST
+exchanges it for an hour's session (the access kit).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cache
 from urllib.parse import parse_qs, urlencode
 
-import jinja2
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from samen_contract.envelope import PLATFORM_TENANT
@@ -27,13 +27,13 @@ from samen_kit.access import (
 )
 from samen_kit.access.dependencies import refuse
 from samen_kit.db import unit_of_work
+from samen_kit.pages import PageRenderer, known, language_of
 from samen_kit.problems import Invalid
 
 from samen_notifications import commands
 from samen_notifications.adapters import contacts, links
 from samen_notifications.domain.items import ItemKind
 from samen_notifications.entrypoints.deps import Deps, DepsDep
-from samen_notifications.entrypoints.page_texts import LANGUAGES, TEXTS
 from samen_notifications.entrypoints.renewal import RenewalRefused
 from samen_notifications.preferences import (
     PreferencesError,
@@ -46,33 +46,39 @@ router = APIRouter(tags=["parents"])
 CONTACT_PATH = "/ouders/contact"
 RENEW_PAGE = "/ouders/nieuwe-link"
 RENEW_ACTION = "/v1/links/renew"
-LANGUAGE_CODES = frozenset(code for code, _ in LANGUAGES)
-_ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("samen_notifications", "pages"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
+PHRASES = "samen_notifications.entrypoints.phrases"
+# The languages a parent can choose for messages (GLOSSARY.md), each in its own words.
+LANGUAGES: tuple[tuple[str, str], ...] = (
+    ("nl", "Nederlands"),
+    ("en", "English"),
+    ("pl", "Polski"),
+    ("tr", "Türkçe"),
+    ("ar", "العربية"),
+    ("uk", "Українська"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("ro", "Română"),
+    ("pt", "Português"),
+    ("de", "Deutsch"),
+    ("ru", "Русский"),
+    ("zh", "中文"),
+    ("ti", "ትግርኛ"),
+    ("so", "Soomaali"),
+    ("zgh", "ⵜⴰⵎⴰⵣⵉⵖⵜ"),
 )
+LANGUAGE_CODES = frozenset(code for code, _ in LANGUAGES)
 
 
-TITLES = {"contact.html": "title", "renew.html": "renew_title"}
+@cache
+def pages() -> PageRenderer:
+    return PageRenderer("samen_notifications", "pages", PHRASES)
 
 
-def page(name: str, lang: str, status_code: int = 200, **values: Any) -> HTMLResponse:
-    primary = lang.split("-")[0]
-    other = TEXTS.get(primary) if primary != "nl" else None
-    html = _ENV.get_template(name).render(
-        title_key=values.pop("heading", None) or TITLES.get(name, "title"),
-        nl=TEXTS["nl"],
-        other=other,
-        other_lang=primary,
-        other_dir="rtl" if primary == "ar" else "ltr",
-        **values,
-    )
-    return HTMLResponse(html, status_code=status_code, headers={"Cache-Control": "no-store"})
-
-
-def _message(lang: str, heading: str, body: str, status_code: int = 200) -> HTMLResponse:
-    return page("message.html", lang, status_code, heading=heading, body=body, shown=heading)
+def _message(
+    request: Request, heading: str, body: str, status_code: int = 200, *, asked: str | None = None
+) -> HTMLResponse:
+    language = language_of(request, asked=asked)
+    return pages().message(request, heading, body, status_code=status_code, language=language)
 
 
 async def _own_contact(request: Request, claims: GuardianClaims) -> None:
@@ -90,9 +96,10 @@ async def contact_page(request: Request, guardian: GuardianDep, deps: DepsDep) -
     async with deps.sessions() as session:
         row = await contacts.guardian_contact(session, guardian.tenant, guardian.guardian_id)
     current = current_preferences(row)
-    return page(
+    return pages().render(
+        request,
         "contact.html",
-        current["language"],
+        language=language_of(request, on_file=current["language"]),
         current=current,
         languages=LANGUAGES,
         token=request.query_params.get("token"),
@@ -111,10 +118,11 @@ async def save_contact(
         preferences = parse_preferences(form, LANGUAGE_CODES)
     except PreferencesError as error:
         current = {**current_preferences(None), **{k: v for k, v in form.items() if k != "token"}}
-        return page(
+        return pages().render(
+            request,
             "contact.html",
-            current.get("language", "nl"),
-            422,
+            language=language_of(request, asked=form.get("taal")),
+            status_code=422,
             current=current,
             languages=LANGUAGES,
             token=None,
@@ -130,28 +138,31 @@ async def save_contact(
             preferences=preferences,
             now=deps.clock.now(),
         )
-    return _message(preferences.language, "saved_title", "saved_body")
+    # The confirmation speaks the language just chosen, when the pages have it.
+    asked = known(preferences.language) or form.get("taal")
+    return _message(request, "saved_title", "saved_body", asked=asked)
 
 
 @router.get(RENEW_PAGE, response_class=HTMLResponse)
-async def renew_page(token: str = "") -> HTMLResponse:
+async def renew_page(request: Request, token: str = "") -> HTMLResponse:
     """Where an owning service sends a parent whose link expired (with that link's token)."""
     if not token:
-        return _message("nl", "gone_title", "gone_body", 404)
-    return page("renew.html", "nl", token=token, action=RENEW_ACTION)
+        return _message(request, "gone_title", "gone_body", 404)
+    return pages().render(request, "renew.html", token=token, action=RENEW_ACTION)
 
 
 @router.post(RENEW_ACTION, response_class=HTMLResponse)
 async def renew_link(request: Request, deps: DepsDep) -> HTMLResponse:
     """A fresh link for the same guardian, pupil and item, sent to the contact points on
     file (never to an address typed here); at most one per hour and item."""
-    token = (await _form(request)).get("token", "")
+    form = await _form(request)
+    token, asked = form.get("token", ""), form.get("taal")
     now = deps.clock.now()
     try:
         claims = await deps.renewals.read(token, now)
     except RenewalRefused as refused:
         await _count_refusal(request, deps, refused.tenant)
-        return _message("nl", "refused_title", "refused_body", 400)
+        return _message(request, "refused_title", "refused_body", 400, asked=asked)
     async with unit_of_work(deps.sessions) as session:
         await commands.send_fresh_link(
             session,
@@ -162,7 +173,7 @@ async def renew_link(request: Request, deps: DepsDep) -> HTMLResponse:
             item=claims.item,
             now=now,
         )
-    return _message("nl", "renewed_title", "renewed_body", 202)
+    return _message(request, "renewed_title", "renewed_body", 202, asked=asked)
 
 
 async def _count_refusal(request: Request, deps: Deps, tenant: str | None) -> None:
@@ -175,7 +186,7 @@ async def _count_refusal(request: Request, deps: Deps, tenant: str | None) -> No
 
 
 @router.get("/l/{code}")
-async def short_link(code: str, deps: DepsDep) -> Response:
+async def short_link(code: str, request: Request, deps: DepsDep) -> Response:
     """An SMS's short link: on to the owning service's page (a stale one: ask anew)."""
     now = deps.clock.now()
     async with deps.sessions() as session:
@@ -186,7 +197,7 @@ async def short_link(code: str, deps: DepsDep) -> Response:
     if stale is not None:
         token = parse_qs(stale.partition("?")[2]).get("token", [""])[0]
         return RedirectResponse(f"{RENEW_PAGE}?{urlencode({'token': token})}", status_code=303)
-    return _message("nl", "gone_title", "gone_body", 404)
+    return _message(request, "gone_title", "gone_body", 404)
 
 
 @router.get("/.well-known/guardian-jwks.json")

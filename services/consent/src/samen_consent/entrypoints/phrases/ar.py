@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+REVIEWED: Final = False
 PHRASES: Final[dict[str, str]] = {
     "page_title": "الموافقة",
     "school_asks": "تطلب المدرسة موافقتكم.",
@@ -39,7 +40,6 @@ PHRASES: Final[dict[str, str]] = {
     "overview_empty": "لا توجد أسئلة موافقة.",
     "open_link": "عرض",
     "back": "رجوع",
-    "language": "اللغة",
     "receipt_title": "إثبات الموافقة",
     "receipt_act": "ماذا",
     "receipt_when": "متى",

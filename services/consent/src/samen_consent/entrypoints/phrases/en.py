@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+REVIEWED: Final = False
 PHRASES: Final[dict[str, str]] = {
     "page_title": "Permission",
     "school_asks": "The school asks for your permission.",
@@ -40,7 +41,6 @@ PHRASES: Final[dict[str, str]] = {
     "overview_empty": "There are no permission questions.",
     "open_link": "View",
     "back": "Back",
-    "language": "Language",
     "receipt_title": "Proof of permission",
     "receipt_act": "What",
     "receipt_when": "When",

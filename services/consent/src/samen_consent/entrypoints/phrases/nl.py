@@ -6,6 +6,7 @@ from typing import Final
 
 from samen_consent.domain.support_needs import LABELS_NL
 
+REVIEWED: Final = True
 PHRASES: Final[dict[str, str]] = {
     "page_title": "Toestemming",
     "school_asks": "De school vraagt uw toestemming.",
@@ -41,7 +42,6 @@ PHRASES: Final[dict[str, str]] = {
     "overview_empty": "Er zijn geen vragen om toestemming.",
     "open_link": "Bekijk",
     "back": "Terug",
-    "language": "Taal",
     "receipt_title": "Bewijs van toestemming",
     "receipt_act": "Wat",
     "receipt_when": "Wanneer",

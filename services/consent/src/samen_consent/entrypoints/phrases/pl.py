@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+REVIEWED: Final = False
 PHRASES: Final[dict[str, str]] = {
     "page_title": "Zgoda",
     "school_asks": "Szkoła prosi o Państwa zgodę.",
@@ -39,7 +40,6 @@ PHRASES: Final[dict[str, str]] = {
     "overview_empty": "Nie ma pytań o zgodę.",
     "open_link": "Zobacz",
     "back": "Wstecz",
-    "language": "Język",
     "receipt_title": "Dowód zgody",
     "receipt_act": "Co",
     "receipt_when": "Kiedy",

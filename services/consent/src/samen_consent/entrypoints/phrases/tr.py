@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+REVIEWED: Final = False
 PHRASES: Final[dict[str, str]] = {
     "page_title": "İzin",
     "school_asks": "Okul sizden izin istiyor.",
@@ -39,7 +40,6 @@ PHRASES: Final[dict[str, str]] = {
     "overview_empty": "İzin sorusu yok.",
     "open_link": "Görüntüle",
     "back": "Geri",
-    "language": "Dil",
     "receipt_title": "İzin kanıtı",
     "receipt_act": "Ne",
     "receipt_when": "Ne zaman",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+REVIEWED: Final = False
 PHRASES: Final[dict[str, str]] = {
     "page_title": "Згода",
     "school_asks": "Школа просить вашої згоди.",
@@ -39,7 +40,6 @@ PHRASES: Final[dict[str, str]] = {
     "overview_empty": "Немає запитів про згоду.",
     "open_link": "Переглянути",
     "back": "Назад",
-    "language": "Мова",
     "receipt_title": "Підтвердження згоди",
     "receipt_act": "Що",
     "receipt_when": "Коли",

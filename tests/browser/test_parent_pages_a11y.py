@@ -1,0 +1,111 @@
+"""Every parent page of every service, opened in Chromium in each of the six languages
+and checked with axe-core against WCAG 2.1 AA: no violations. The page declares its
+language and direction (right to left for Arabic), and its stylesheet is applied, so
+the Content-Security-Policy lets it through.
+
+One browser and one tab for the whole walk. Chromium is Debian's (`/usr/bin/chromium`,
+installed by `make setup`); axe-core comes from npm (`tests/browser/package.json`,
+installed by `make setup` with `npm ci`). Playwright never downloads a browser here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.async_api import Page, async_playwright
+from samen_kit.pages import LANGUAGES, direction
+
+from tests.parent_pages.site import Site
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+RUN_AXE = """async (tags) => {
+  const results = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+  if (results.passes.length === 0) throw new Error("axe checked nothing");
+  return results.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))
+  }));
+}"""
+LAYOUT = """() => ({
+  lang: document.documentElement.lang,
+  dir: document.documentElement.dir,
+  fontSize: getComputedStyle(document.body).fontSize,
+})"""
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    assert CHROMIUM.exists(), "Chromium is missing: run `make setup` (as root)"
+    assert AXE.exists(), "axe-core is missing: run `make setup` (npm ci in tests/browser)"
+    return AXE.read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+async def tab(axe_source: str) -> AsyncIterator[Page]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox"]
+        )
+        try:
+            context = await browser.new_context(viewport={"width": 390, "height": 844})
+            yield await context.new_page()
+        finally:
+            await browser.close()
+
+
+def _in(url: str, language: str) -> str:
+    return f"{url}{'&' if '?' in url else '?'}taal={language}"
+
+
+async def _check(tab: Page, axe: str, url: str, language: str, status: int) -> list[str]:
+    response = await tab.goto(_in(url, language))
+    assert response is not None
+    if response.status != status:
+        return [f"status {response.status}"]
+    found: list[str] = []
+    layout: dict[str, Any] = await tab.evaluate(LAYOUT)
+    if (layout["lang"], layout["dir"]) != (language, direction(language)):
+        found.append(f"lang/dir {layout['lang']}/{layout['dir']}")
+    if layout["fontSize"] != "18px":
+        found.append(f"the stylesheet was not applied (font size {layout['fontSize']})")
+    # Through the DevTools protocol: the page's own CSP forbids any script, rightly.
+    await tab.evaluate(axe)
+    violations: list[dict[str, Any]] = await tab.evaluate(RUN_AXE, WCAG_21_AA)
+    found += [f"{v['id']} ({v['impact']}): {v['help']} at {v['nodes']}" for v in violations]
+    return found
+
+
+async def test_every_parent_page_passes_axe_wcag_21_aa_in_all_six_languages(
+    site: Site, tab: Page, axe_source: str
+) -> None:
+    failures = []
+    for page in site.pages:
+        for language in LANGUAGES:
+            found = await _check(tab, axe_source, page.url, language, page.status)
+            failures += [f"{page} {language}: {problem}" for problem in found]
+    assert not failures, "\n".join(failures)
+
+
+async def test_arabic_pages_read_right_to_left_in_the_browser(site: Site, tab: Page) -> None:
+    for page in site.pages:
+        await tab.goto(_in(page.url, "ar"))
+        seen = await tab.evaluate(
+            "() => [document.documentElement.dir, getComputedStyle(document.body).direction]"
+        )
+        assert seen == ["rtl", "rtl"], page
+
+
+async def test_the_check_finds_what_a_page_without_language_or_labels_gets_wrong(
+    tab: Page, axe_source: str
+) -> None:
+    await tab.set_content('<html><body><img src="x.png"><input type="text"></body></html>')
+    await tab.evaluate(axe_source)
+    violations = await tab.evaluate(RUN_AXE, WCAG_21_AA)
+    assert {"html-has-lang", "image-alt", "label"} <= {v["id"] for v in violations}

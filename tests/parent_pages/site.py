@@ -1,0 +1,336 @@
+"""Every parent page of every service, served for real: the four services that have
+parent pages run over real HTTP against real Kafka and PostgreSQL (each with a database
+and topic prefix of its own), with a pupil, guardians and items in each, and a guardian
+link (token) for every page. Each service runs through its own test harness.
+
+`ParentPage` names one page: the service, a name, the URL to open (with its token) and
+the status it answers with. `site` walks are in `test_parent_pages_languages.py` (every
+page in the six languages) and `tests/browser/` (every page in Chromium with axe-core).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import secrets
+import uuid
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding
+from samen_kit.access import GuardianItem, Role, mint_guardian_token
+from samen_kit.clock import FakeClock
+from samen_kit.db import asyncpg_dsn, ensure_database
+from samen_kit.testing.fixtures import RUN_ID, run_blocking
+from sqlalchemy.engine import make_url
+
+from services.consent.tests import consent_harness as consent_h
+from services.disputes.tests import disputes_harness as disputes_h
+from services.meetings.tests import meetings_harness as meetings_h
+from services.meetings.tests.meetings_requests import agreement, meeting_body, record_body
+from services.notifications.tests import notifications_harness as notifications_h
+
+PHRASES = {
+    "consent": "samen_consent.entrypoints.phrases",
+    "meetings": "samen_meetings.entrypoints.phrases",
+    "disputes": "samen_disputes.entrypoints.phrases",
+    "notifications": "samen_notifications.entrypoints.phrases",
+}
+
+
+@dataclass(frozen=True)
+class ParentPage:
+    service: str
+    name: str
+    url: str  # absolute, with the link's token
+    status: int = 200
+
+    def __str__(self) -> str:
+        return f"{self.service}:{self.name}"
+
+
+@dataclass
+class Site:
+    pages: list[ParentPage] = field(default_factory=list)
+    # Pages that only a form's answer shows: (page, form fields; "{taal}" is the language).
+    answers: list[tuple[ParentPage, dict[str, str]]] = field(default_factory=list)
+
+    def add(self, service: str, name: str, base: str, path: str, status: int = 200) -> None:
+        self.pages.append(ParentPage(service, name, base + path, status))
+
+
+class Databases:
+    """Databases for the site's services; dropped when the site closes."""
+
+    def __init__(self, server_url: str) -> None:
+        self.server_url = server_url
+        self.names: list[str] = []
+
+    def make(self, label: str = "db") -> str:
+        name = f"t_{RUN_ID}_pages_{label}_{secrets.token_hex(3)}"
+        url = make_url(self.server_url).set(database=name).render_as_string(hide_password=False)
+        run_blocking(lambda: ensure_database(url))
+        self.names.append(name)
+        return url
+
+    async def drop(self) -> None:
+        connection: Any = await asyncpg.connect(asyncpg_dsn(self.server_url))
+        try:
+            for name in self.names:
+                await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await connection.close()
+
+
+@contextlib.asynccontextmanager
+async def parent_site(
+    server_url: str, kafka: str, prefix: str, folder: Path
+) -> AsyncIterator[Site]:
+    site, databases = Site(), Databases(server_url)
+    try:
+        async with (
+            consent_h.running_service(server_url, kafka, prefix + "c.") as consent,
+            _meetings(databases, kafka, prefix + "m.", folder) as meetings,
+            meetings_h.roster(kafka, prefix + "m.") as meetings_roster,
+            _disputes(databases, kafka, prefix + "d.", folder) as disputes,
+            disputes_h.roster(kafka, prefix + "d.") as disputes_roster,
+            notifications_h.service_starter(
+                kafka, prefix + "n.", databases.make, folder
+            )() as notes,
+        ):
+            await _consent_pages(site, consent)
+            await _meetings_pages(site, meetings, meetings_roster)
+            await _disputes_pages(site, disputes, disputes_roster)
+            await _notifications_pages(site, notes)
+            yield site
+    finally:
+        await databases.drop()
+
+
+@contextlib.asynccontextmanager
+async def _meetings(
+    databases: Databases, kafka: str, prefix: str, folder: Path
+) -> AsyncIterator[meetings_h.Running]:
+    keys = meetings_h.Keys()
+    settings = meetings_h.make_settings(
+        database_url=databases.make("meetings"),
+        kafka_bootstrap=kafka,
+        topic_prefix=prefix,
+        keys_folder=_folder(folder, "meetings"),
+        keys=keys,
+    )
+    async with meetings_h.running(settings, keys, FakeClock(meetings_h.START)) as run:
+        yield run
+
+
+@contextlib.asynccontextmanager
+async def _disputes(
+    databases: Databases, kafka: str, prefix: str, folder: Path
+) -> AsyncIterator[disputes_h.Running]:
+    keys = disputes_h.Keys()
+    settings = disputes_h.make_settings(
+        database_url=databases.make("disputes"),
+        kafka_bootstrap=kafka,
+        topic_prefix=prefix,
+        keys_folder=_folder(folder, "disputes"),
+        keys=keys,
+    )
+    async with disputes_h.running(settings, keys, FakeClock(meetings_h.START)) as run:
+        yield run
+
+
+def _folder(base: Path, name: str) -> Path:
+    folder = base / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+# --- consent: the question, answered and not, the receipts, the overview, errors ---------
+
+
+async def _consent_pages(site: Site, consent: consent_h.ConsentService) -> None:
+    school = consent_h.School.new()
+    open_family, answered_family = consent_h.Family.of(), consent_h.Family.of()
+    await consent_h.import_families(consent, school, [open_family, answered_family])
+    base = consent.base_url
+
+    def token(family: consent_h.Family, request_id: uuid.UUID) -> str:
+        item = GuardianItem.of("consent_request", request_id)
+        return consent.guardian_token(school.tenant, family.guardian_ids[0], family.pupil_id, item)
+
+    asked = uuid.UUID((await consent_h.ask(consent, school, open_family))["request_id"])
+    answered = uuid.UUID((await consent_h.ask(consent, school, answered_family))["request_id"])
+    open_token, answered_token = token(open_family, asked), token(answered_family, answered)
+    async with consent.guardian_client() as browser:
+        said = await browser.post(
+            f"/ouders/toestemming/{answered}/antwoord",
+            data={"token": answered_token, "antwoord": "ja", "taal": "nl"},
+        )
+        assert said.status_code == 303, said.text
+    site.add("consent", "request", base, f"/ouders/toestemming/{asked}?token={open_token}")
+    page = f"/ouders/toestemming/{answered}"
+    site.add("consent", "request-answered", base, f"{page}?token={answered_token}")
+    site.add("consent", "receipts", base, f"{page}/bewijs?token={answered_token}")
+    site.add("consent", "overview", base, f"/ouders/overzicht?token={answered_token}")
+    elsewhere = uuid.uuid4()
+    lost = f"/ouders/toestemming/{elsewhere}?token={token(open_family, elsewhere)}"
+    site.add("consent", "not-found", base, lost, 404)
+    site.add("consent", "bad-link", base, f"/ouders/toestemming/{asked}?token=forged", 401)
+
+
+# --- meetings: an invitation, a record, a link to nothing ------------------------------
+
+
+async def _meetings_pages(site: Site, run: meetings_h.Running, roster: meetings_h.Roster) -> None:
+    pupil = await roster.enrol(meetings_h.new_tenant(), guardians=1)
+    await meetings_h.wait_for(lambda: meetings_h.pupil_known(run, pupil))
+    guardian, base = pupil.guardians[0], run.base_url
+    staff = run.staff_token(pupil.tenant, Role.IB, schools=(pupil.school_id,))
+    async with httpx.AsyncClient(base_url=base) as http:
+        teacher = await meetings_h.register_staff(run, http, pupil.tenant, pupil.school_id)
+        starts = run.clock.now() + timedelta(days=9)
+        body = meeting_body(
+            pupil.pupil_id,
+            "progress_talk",
+            starts,
+            [teacher],
+            interpreter_needed=True,
+            interpreter_language="ar",
+        )
+        created = await http.post("/meetings", json=body, headers=staff)
+        assert created.status_code == 201, created.text
+        meeting_id = created.json()["meeting_id"]
+        held = run.clock.now() - timedelta(days=1)
+        body = meeting_body(pupil.pupil_id, "progress_talk", held, [teacher])
+        past = await http.post("/meetings/unplanned", json=body, headers=staff)
+        assert past.status_code == 201, past.text
+        due = run.clock.now().date() + timedelta(days=30)
+        record = record_body(
+            [teacher, guardian], [agreement(teacher, due, due + timedelta(days=14))]
+        )
+        recorded = await http.post(
+            f"/meetings/{past.json()['meeting_id']}/record", json=record, headers=staff
+        )
+        assert recorded.status_code == 201, recorded.text
+        record_id = recorded.json()["record_id"]
+
+    def token(kind: str, item: object) -> str:
+        return run.guardian_token(
+            pupil.tenant, guardian, pupil.pupil_id, GuardianItem.of(kind, item)
+        )
+
+    invitation = f"/ouders/gesprekken/{meeting_id}?token={token('meeting', meeting_id)}"
+    site.add("meetings", "invitation", base, invitation)
+    site.add(
+        "meetings",
+        "record",
+        base,
+        f"/ouders/verslagen/{record_id}?token=" + token("meeting_record", record_id),
+    )
+    nothing = uuid.uuid4()
+    site.add(
+        "meetings",
+        "not-found",
+        base,
+        f"/ouders/gesprekken/{nothing}?token=" + token("meeting", nothing),
+        404,
+    )
+    page = ParentPage("meetings", "invitation-unanswered", base + invitation, 422)
+    site.answers.append((page, {"note": "Liever na drie uur."}))
+
+
+# --- disputes: the form to open one, the list, one dispute ------------------------------
+
+
+async def _disputes_pages(site: Site, run: disputes_h.Running, roster: disputes_h.Roster) -> None:
+    pupil = await roster.enrol(disputes_h.new_tenant())
+    await disputes_h.wait_for(lambda: disputes_h.pupil_known(run, pupil))
+    token = run.guardian_token(pupil.tenant, pupil.guardians[0], pupil.pupil_id)
+    base, start = run.base_url, f"/ouders/geschil-starten/{pupil.pupil_id}"
+    async with httpx.AsyncClient(base_url=base) as guardian:
+        opened = await guardian.post(
+            start,
+            data={
+                "token": token,
+                "subject": "removal",
+                "description": "Mijn dochter krijgt de hulp uit het OPP niet.",
+                "decision_date": (run.clock.now() - timedelta(days=2)).date().isoformat(),
+                "stage": "objection",
+                "taal": "nl",
+            },
+        )
+        assert opened.status_code == 303, opened.text
+        found = re.search(r"/ouders/geschillen/([0-9a-f-]{36})", opened.headers["location"])
+        assert found is not None
+        noted = await guardian.post(
+            f"/ouders/geschillen/{found.group(1)}/notitie",
+            data={"text": "Wij hebben gebeld met de intern begeleider.", "taal": "nl"},
+        )
+        assert noted.status_code == 303, noted.text
+    site.add("disputes", "start", base, f"{start}?token={token}")
+    site.add("disputes", "list", base, f"/ouders/geschillen?token={token}")
+    site.add("disputes", "dispute", base, f"/ouders/geschillen/{found.group(1)}?token={token}")
+
+
+# --- notifications: contact preferences, bulk messages, a fresh link, a gone link -------
+
+
+async def _notifications_pages(site: Site, run: notifications_h.Running) -> None:
+    tenant = notifications_h.new_tenant()
+    school, pupil, guardian = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    contact = {"guardian_id": str(guardian), "email": "ouder@example.nl", "language": "tr"}
+    row = {"line": 1, "pupil_id": str(pupil), "pupil_first_name": "Milan", "guardians": [contact]}
+    await run.import_roster(tenant, school, [row])
+    recorded = GuardianshipRecorded(
+        pupil_id=pupil, guardian_id=guardian, standing=GuardianStanding.PARENTAL_AUTHORITY
+    )
+    await run.publish((run.envelope(recorded, tenant=tenant, subject=str(pupil)), recorded))
+    token = mint_guardian_token(
+        run.guardian_key,
+        guardian_id=guardian,
+        pupil_id=pupil,
+        item=GuardianItem.of("contact", guardian),
+        tenant=tenant,
+        now=run.clock.now(),
+    )
+    base = run.base_url
+    site.add("notifications", "contact", base, f"/ouders/contact?token={token}")
+    site.add("notifications", "renew", base, f"/ouders/nieuwe-link?token={token}")
+    site.add("notifications", "renew-without-link", base, "/ouders/nieuwe-link", 404)
+    site.add("notifications", "short-link-gone", base, "/l/nothinghere", 404)
+    saved = ParentPage("notifications", "contact-saved", f"{base}/ouders/contact?token={token}")
+    fields = {"email": "ouder@example.nl", "channels": "email", "language": "{taal}"}
+    site.answers.append((saved, fields))
+    bulk = mint_guardian_token(
+        run.guardian_key,
+        guardian_id=guardian,
+        pupil_id=pupil,
+        item=GuardianItem.of("bulk_messages", guardian),
+        tenant=tenant,
+        now=run.clock.now(),
+    )
+    site.add("notifications", "bulk-messages", base, f"/ouders/voorkeuren?token={bulk}")
+
+
+def parent_site_fixture() -> Callable[..., Any]:
+    """The session's site, as a fixture (the language walk and the browser test share it)."""
+
+    @pytest.fixture(scope="session")
+    async def site(
+        postgres_server_url: str,
+        kafka_bootstrap: str,
+        topic_prefix: str,
+        tmp_path_factory: pytest.TempPathFactory,
+    ) -> AsyncIterator[Site]:
+        folder = tmp_path_factory.mktemp("parent-pages")
+        prefix = f"{topic_prefix}pages{secrets.token_hex(2)}."
+        async with parent_site(postgres_server_url, kafka_bootstrap, prefix, folder) as built:
+            yield built
+
+    return site
