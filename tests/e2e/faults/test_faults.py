@@ -4,7 +4,8 @@ While a broadcast goes to 5,000 guardians and guardians answer consent requests 
 their pages, (a) each service is SIGKILLed in turn and restarted, (b) the Kafka broker is
 down for 20 seconds, (c) PostgreSQL restarts. After each: every guardian has their
 message (a repeat only as the same Message-ID, and only of what was in flight at the
-fault), every confirmed answer is in the evidence exactly once, nothing was
+fault; after the PostgreSQL restart at most one per SMTP connection, which the line
+shows beside the count), every confirmed answer is in the evidence exactly once, nothing was
 dead-lettered, and the audit log holds every event on the bus once and verifies, as an
 extension of the previous fault's log. Each fault prints its counts as one JSON line.
 """
@@ -35,6 +36,9 @@ _DISPATCH = NotificationsSettings.model_fields
 IN_FLIGHT = int(_DISPATCH["dispatch_batch_size"].default) * int(
     _DISPATCH["dispatch_workers"].default
 )
+# What the dispatcher may have sent and not yet settled when the database goes away: one
+# message per SMTP connection (it sends nothing more until settling works again).
+SMTP_CONNECTIONS = int(_DISPATCH["smtp_connections"].default)
 
 
 def pupils(region: Region, fault: int) -> list[UUID]:
@@ -119,15 +123,25 @@ async def test_a_postgres_restart_loses_and_doubles_nothing(
         stack, region, "postgres-restart", pupils(region, 2), restart_postgres, audit_trail.head
     )
     audit_trail.head = count.head
-    show(count, capsys)
+    show(count, capsys, beside_repeated={"smtp_connections": SMTP_CONNECTIONS})
 
-    assert_nothing_lost_or_doubled(count, repeats_allowed=IN_FLIGHT)
+    assert_nothing_lost_or_doubled(count, repeats_allowed=SMTP_CONNECTIONS)
     assert count.notes["mail_share_at_restart"] < 1.0, "the restart came mid-broadcast"
 
 
-def show(count: PhaseCount, capsys: pytest.CaptureFixture[str]) -> None:
+def show(
+    count: PhaseCount,
+    capsys: pytest.CaptureFixture[str],
+    *,
+    beside_repeated: dict[str, int] | None = None,
+) -> None:
+    shown: dict[str, object] = {}
+    for key, value in count.as_dict().items():
+        shown[key] = value
+        if key == "repeated":
+            shown |= beside_repeated or {}
     with capsys.disabled():
-        print(json.dumps(count.as_dict(), sort_keys=False), flush=True)
+        print(json.dumps(shown, sort_keys=False), flush=True)
 
 
 def assert_nothing_lost_or_doubled(count: PhaseCount, *, repeats_allowed: int) -> None:

@@ -3,12 +3,16 @@
 1. Lease due messages (one short transaction; `FOR UPDATE SKIP LOCKED`, so several
    instances share the work and none sends what another holds).
 2. Compose them (templates, guardian links) and record how (language, short links).
-3. Send them, `concurrency` at a time, outside any transaction.
-4. Record the results and their events in one transaction.
+3. Send them outside any transaction, and settle each as soon as its transport
+   answered: its status and its event are committed then, together with the others
+   settled at that moment (`settling.SettlingQueue`, a group commit).
+4. At most `email_window` e-mails (the SMTP pool's size) are sent and not yet settled
+   (`settling.SendWindow`); while settling fails (the database restarts) it is tried
+   again and nothing new is sent.
 
-A crash between 3 and 4 leaves the batch leased; when the lease runs out it is sent
-again with the same Message-ID / SMS reference. So a repeat can only hit messages that
-were in flight, at most one batch.
+A crash or a long outage between 3 and its settling leaves those messages leased; when
+the lease runs out they are sent again with the same Message-ID / SMS reference. So a
+repeat can only hit what was in the window: at most `email_window` e-mails.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import structlog
@@ -44,8 +48,11 @@ from samen_notifications.ports import (
     SmsAccepted,
     TemporaryFailure,
 )
+from samen_notifications.settling import SendWindow, SettlingPolicy, SettlingQueue
 
 log = structlog.get_logger(__name__)
+
+COMPOSE_STEP = 8  # messages composed between turns of the event loop
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +64,10 @@ class Transports:
 @dataclass(frozen=True, slots=True)
 class DispatchSettings:
     batch_size: int = 200
-    concurrency: int = 16
+    concurrency: int = 16  # SMS sent and not yet settled (the gateway throttles itself)
     lease: timedelta = timedelta(minutes=5)
+    email_window: int = 4  # e-mails sent and not yet settled: the SMTP pool's size
+    settling: SettlingPolicy = field(default_factory=SettlingPolicy)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +83,18 @@ class Result:
     @property
     def sent(self) -> bool:
         return self.reason is None and not self.temporary
+
+
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """A result to settle, with the batch it came from."""
+
+    batch: Batch
+    result: Result
+
+
+class SettlingFailed(Exception):
+    """Results could not be committed in time; their messages stay leased."""
 
 
 class Dispatcher:
@@ -103,9 +124,18 @@ class Dispatcher:
         self._quiet = quiet
         self._fallback_school = fallback_school
         self._jitter = jitter
+        self.email_window = SendWindow(settings.email_window)
+        self.sms_window = SendWindow(settings.concurrency)
+        policy = settings.settling
+        if policy.give_up_after >= settings.lease.total_seconds():
+            # Settle well before the lease runs out and another sender takes the message.
+            give_up = settings.lease.total_seconds() / 2
+            policy = SettlingPolicy(policy.first_delay, policy.max_delay, give_up)
+        self._settling: SettlingQueue[Settled] = SettlingQueue(self._write_settled, policy)
 
     async def run_once(self) -> int:
         """Send one batch of what is due; how many messages it handled."""
+        await self._settling.wait_until_working()
         now = self._clock.now()
         async with unit_of_work(self._sessions) as session:
             claimed = await messages.claim_due(
@@ -115,11 +145,16 @@ class Dispatcher:
             return 0
         async with self._sessions() as session:
             batch = await load_batch(session, claimed)
-        results = [self._compose(m, batch, now) for m in claimed]
+        results = []
+        for i, m in enumerate(claimed, 1):
+            results.append(self._compose(m, batch, now))
+            if i % COMPOSE_STEP == 0:
+                await asyncio.sleep(0)  # let the other workers' sends and settling go on
         await self._record_compositions(results)
-        results = await self._send_all(results)
-        async with unit_of_work(self._sessions) as session:
-            await self._apply(session, batch, results, self._clock.now())
+        async with asyncio.TaskGroup() as group:
+            for result in results:
+                group.create_task(self._send_and_settle(batch, result))
+        log.info("notifications.batch.handled", handled=len(claimed))
         return len(claimed)
 
     async def drain(self) -> int:
@@ -165,16 +200,25 @@ class Dispatcher:
             await messages.record_renderings(session, renderings)
             await links.save_short_links(session, short_links)
 
-    async def _send_all(self, results: Sequence[Result]) -> list[Result]:
-        gate = asyncio.Semaphore(self._settings.concurrency)
+    async def _send_and_settle(self, batch: Batch, result: Result) -> None:
+        """Send (unless composing failed), then settle; the window's slot is held until
+        the result is committed, and no send starts while settling fails."""
+        if result.composed is None:
+            await self._settle(batch, result)
+            return
+        window = self.email_window if result.composed.email is not None else self.sms_window
+        async with window.slot():
+            await self._settling.wait_until_working()
+            sent = await self._send(result, result.composed)
+            await self._settle(batch, sent)
 
-        async def send(result: Result) -> Result:
-            if result.composed is None:
-                return result
-            async with gate:
-                return await self._send(result, result.composed)
+    async def _settle(self, batch: Batch, result: Result) -> None:
+        if not await self._settling.settle(Settled(batch, result)):
+            raise SettlingFailed("the database did not take the results in time")
 
-        return list(await asyncio.gather(*(send(r) for r in results)))
+    async def _write_settled(self, settled: Sequence[Settled]) -> None:
+        async with unit_of_work(self._sessions) as session:
+            await self._apply(session, settled, self._clock.now())
 
     async def _send(self, result: Result, composed: Composed) -> Result:
         outcome = await send_one(self._transports, composed)
@@ -189,24 +233,27 @@ class Dispatcher:
         )
 
     async def _apply(
-        self, session: AsyncSession, batch: Batch, results: Sequence[Result], now: datetime
+        self, session: AsyncSession, settled: Sequence[Settled], now: datetime
     ) -> None:
-        sent = [r for r in results if r.sent]
-        await messages.mark_sent(session, [(r.message.id, r.provider_id) for r in sent], now)
+        sent = [s for s in settled if s.result.sent]
+        pairs = [(s.result.message.id, s.result.provider_id) for s in sent]
+        # Only what was still sending: a write retried after a lost commit adds nothing.
+        still_sending = await messages.mark_sent(session, pairs, now)
+        sent = [s for s in sent if s.result.message.id in still_sending]
         emissions = []
-        for r in sent:
-            n = batch.notifications[r.message.notification_id]
+        for s in sent:
+            r = s.result
+            n = s.batch.notifications[r.message.notification_id]
             assert r.composed is not None
             event = notices.sent(n, r.message, r.composed)
             emissions.append(notices.emission(n, event, r.message.id))
         await self._writer.emit_many(session, emissions)
-        await self._count_fallbacks(session, batch, sent)
-        for r in results:
-            if r.temporary:
-                await self._retry_later(session, batch, r, now)
-            elif r.reason is not None:
-                await self._fail(session, batch, r, r.reason, now)
-        log.info("notifications.batch.sent", sent=len(sent), handled=len(results))
+        await self._count_fallbacks(session, sent)
+        for s in settled:
+            if s.result.temporary:
+                await self._retry_later(session, s.batch, s.result, now)
+            elif s.result.reason is not None:
+                await self._fail(session, s.batch, s.result, s.result.reason, now)
 
     async def _retry_later(
         self, session: AsyncSession, batch: Batch, r: Result, now: datetime
@@ -240,17 +287,15 @@ class Dispatcher:
             now=now,
         )
 
-    async def _count_fallbacks(
-        self, session: AsyncSession, batch: Batch, sent: Sequence[Result]
-    ) -> None:
-        """Count (and log, once per kind and batch) messages written in Dutch because
+    async def _count_fallbacks(self, session: AsyncSession, sent: Sequence[Settled]) -> None:
+        """Count (and log, once per kind and write) messages written in Dutch because
         their recipient's language had no translation."""
         counts: dict[tuple[str, str, str], int] = {}
-        for r in sent:
-            c = r.composed
+        for s in sent:
+            c = s.result.composed
             if c is None or not c.fell_back:
                 continue
-            n = batch.notifications[r.message.notification_id]
+            n = s.batch.notifications[s.result.message.notification_id]
             key = (
                 n.tenant,
                 "language_fallback",
