@@ -36,9 +36,9 @@ _DISPATCH = NotificationsSettings.model_fields
 IN_FLIGHT = int(_DISPATCH["dispatch_batch_size"].default) * int(
     _DISPATCH["dispatch_workers"].default
 )
-# What the dispatcher may have sent and not yet settled when the database goes away (it
-# sends nothing more until settling works again).
-UNSETTLED_MAX = int(_DISPATCH["email_unsettled_max"].default)
+# What the dispatcher may have sent and not yet settled when the database goes away: one
+# message per SMTP connection (it sends nothing more until settling works again).
+SMTP_CONNECTIONS = int(_DISPATCH["smtp_connections"].default)
 
 
 def pupils(region: Region, fault: int) -> list[UUID]:
@@ -123,9 +123,9 @@ async def test_a_postgres_restart_loses_and_doubles_nothing(
         stack, region, "postgres-restart", pupils(region, 2), restart_postgres, audit_trail.head
     )
     audit_trail.head = count.head
-    show(count, capsys, beside_repeated={"email_unsettled_max": UNSETTLED_MAX})
+    show(count, capsys, beside_repeated={"smtp_connections": SMTP_CONNECTIONS})
 
-    assert_nothing_lost_or_doubled(count, repeats_allowed=UNSETTLED_MAX)
+    assert_nothing_lost_or_doubled(count, repeats_allowed=SMTP_CONNECTIONS)
     assert count.notes["mail_share_at_restart"] < 1.0, "the restart came mid-broadcast"
 
 

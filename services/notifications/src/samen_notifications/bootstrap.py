@@ -202,7 +202,7 @@ def _dispatcher(
             batch_size=settings.dispatch_batch_size,
             concurrency=settings.dispatch_concurrency,
             lease=timedelta(seconds=settings.dispatch_lease_seconds),
-            email_window=settings.email_unsettled_max,
+            email_window=settings.smtp_connections,
         ),
         retry=RetryPolicy(
             max_attempts=settings.send_max_attempts,

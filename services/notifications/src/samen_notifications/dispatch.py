@@ -6,7 +6,7 @@
 3. Send them outside any transaction, and settle each as soon as its transport
    answered: its status and its event are committed then, together with the others
    settled at that moment (`settling.SettlingQueue`, a group commit).
-4. At most `email_window` e-mails (`email_unsettled_max`) are sent and not yet settled
+4. At most `email_window` e-mails (the SMTP pool's size) are sent and not yet settled
    (`settling.SendWindow`); while settling fails (the database restarts) it is tried
    again and nothing new is sent.
 
@@ -66,7 +66,7 @@ class DispatchSettings:
     batch_size: int = 200
     concurrency: int = 16  # SMS sent and not yet settled (the gateway throttles itself)
     lease: timedelta = timedelta(minutes=5)
-    email_window: int = 16  # e-mails sent and not yet settled (settings.email_unsettled_max)
+    email_window: int = 8  # e-mails sent and not yet settled: the SMTP pool's size
     settling: SettlingPolicy = field(default_factory=SettlingPolicy)
 
 
