@@ -66,7 +66,7 @@ class SimulatorConfig:
     fail_suffix: str = "999"
     reject_suffix: str = "998"
     error_suffix: str = "997"
-    credits: float = 10_000.0  # prepaid; each message part to each recipient costs one
+    credits: float = 1_000_000.0  # prepaid, one per part per recipient; ample for any local run
 
 
 class GatewayError(Exception):
@@ -356,7 +356,7 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--signing-key", default=os.environ.get("SAMEN_SMS_SIGNING_KEY"))
     parser.add_argument("--report-delay", type=float, default=1.0)
     parser.add_argument("--fail-suffix", default="999")
-    parser.add_argument("--credits", type=float, default=10_000.0)
+    parser.add_argument("--credits", type=float, default=1_000_000.0)
     return parser.parse_args(argv)
 
 
