@@ -4,11 +4,16 @@
 
 `POST /messages` (JSON or form) checks the AccessKey and the fields as the gateway
 does and answers 201 with the message object, or 401/422 with its `errors` list. Each
-accepted message becomes one JSON line in the log. Then, like the gateway, it calls
-the message's reportUrl with GET status reports, "sent" and then "delivered", signed
-with `MessageBird-Signature-JWT` when a signing key is set. For tests, numbers ending
-in `fail_suffix` (999) end as delivery_failed, `reject_suffix` (998) are refused
-with 422 and `error_suffix` (997) get a 500.
+accepted message becomes one JSON line in the log. Each recipient then goes "sent" and
+then "delivered" on the simulator's own clock: `GET /messages/{id}` shows the items'
+status and the totals following it, with or without a reportUrl. A message with a
+reference and a reportUrl also has each change reported there with GET, in order,
+signed with `MessageBird-Signature-JWT` when a signing key is set. `GET /messages`
+(`offset`, `limit`) lists the messages, most recent first, and `GET /balance` shows
+the prepaid credits left (one per message part per recipient; 402 when they run out).
+Every call needs the AccessKey. For tests, numbers ending in `fail_suffix` (999) end
+as delivery_failed, `reject_suffix` (998) are refused with 422 and `error_suffix`
+(997) get a 500.
 """
 
 from __future__ import annotations
@@ -26,7 +31,6 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Coroutine, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -37,6 +41,13 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from samen_notifications.adapters.sms import SIGNATURE_HEADER, SIGNATURE_ISSUER
+from samen_notifications.adapters.sms_simulator_messages import (
+    DEFAULT_LIMIT,
+    balance_object,
+    message_object,
+    message_page,
+    set_status,
+)
 from samen_notifications.domain.sms import SmsEncoding, sms_length
 
 _ALPHANUMERIC_ORIGINATOR = re.compile(r"^[A-Za-z0-9 ]{1,11}$")
@@ -55,6 +66,7 @@ class SimulatorConfig:
     fail_suffix: str = "999"
     reject_suffix: str = "998"
     error_suffix: str = "997"
+    credits: float = 1_000_000.0  # prepaid, one per part per recipient; ample for any local run
 
 
 class GatewayError(Exception):
@@ -126,13 +138,17 @@ def _recipients(value: Any) -> list[str]:
     return [number for number in numbers if _MSISDN.match(number)]
 
 
+ReportParams = dict[str, str] | None  # None ends a recipient's reports
+
+
 class Gateway:
-    """The simulator's state: messages, the log, status reports in flight."""
+    """The simulator's state: messages, the log, status changes and reports in flight."""
 
     def __init__(self, config: SimulatorConfig, client: httpx.AsyncClient) -> None:
         self.config, self._client = config, client
-        self.messages: dict[str, dict[str, Any]] = {}
-        self._reports: set[asyncio.Task[None]] = set()
+        self.messages: dict[str, dict[str, Any]] = {}  # in order of acceptance
+        self.credits = config.credits
+        self._tasks: set[asyncio.Task[None]] = set()
 
     async def accept(self, fields: dict[str, Any], base_url: str) -> dict[str, Any]:
         message = validate(fields)
@@ -141,57 +157,64 @@ class Gateway:
             raise GatewayError(422, 9, "no (correct) recipients found", "recipient")
         if any(number.endswith(self.config.error_suffix) for number in numbers):
             raise GatewayError(500, 99, "Internal error", None)
-        stored = _message_object(message, base_url)
+        stored = message_object(message, base_url)
+        cost = sum(item["messagePartCount"] for item in stored["recipients"]["items"])
+        if cost > self.credits:
+            raise GatewayError(402, 25, "Not enough balance", None)
+        self.credits -= cost
         self.messages[stored["id"]] = stored
         await self._log(stored)
-        if stored["reference"] and stored["reportUrl"]:
-            for item in stored["recipients"]["items"]:
-                self._spawn(self._report_lifecycle(stored, item))
+        # Reports go only to a reportUrl, and only for messages with a reference.
+        reporting = bool(stored["reference"] and stored["reportUrl"])
+        for item in stored["recipients"]["items"]:
+            reports: asyncio.Queue[ReportParams] | None = asyncio.Queue() if reporting else None
+            self._spawn(self._lifecycle(stored, item, reports))
+            if reports is not None:
+                self._spawn(self._deliver_reports(str(stored["reportUrl"]), reports))
         return stored
 
     async def drain(self) -> None:
-        for task in list(self._reports):
+        for task in list(self._tasks):
             task.cancel()
-        await asyncio.gather(*self._reports, return_exceptions=True)
+        await asyncio.gather(*self._tasks, return_exceptions=True)
 
     def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(work)
-        self._reports.add(task)
-        task.add_done_callback(self._reports.discard)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
-    async def _report_lifecycle(self, message: dict[str, Any], item: dict[str, Any]) -> None:
+    async def _lifecycle(
+        self,
+        message: dict[str, Any],
+        item: dict[str, Any],
+        reports: asyncio.Queue[ReportParams] | None,
+    ) -> None:
+        """The recipient's status on the gateway's own clock: sent, then delivered or failed.
+
+        A slow or failing report receiver never holds the message's state back.
+        """
         number = str(item["recipient"])
-        failing = number.endswith(self.config.fail_suffix)
         final = (
-            ("delivery_failed", "unknown subscriber", "1")  # GSM error 1: unknown subscriber
-            if failing
+            ("delivery_failed", "unknown subscriber", 1)  # GSM error 1: unknown subscriber
+            if number.endswith(self.config.fail_suffix)
             else ("delivered", "successfully delivered", None)
         )
         for status, reason, error_code in (("sent", "pending DLR", None), final):
             await asyncio.sleep(self.config.report_delay)
-            item.update(status=status, statusDatetime=_now())
-            await self._report(message, item, reason, error_code)
+            set_status(message, item, status, reason, error_code)
+            if reports is not None:
+                reports.put_nowait(_report_params(message, item))
+        if reports is not None:
+            reports.put_nowait(None)  # no more reports for this recipient
 
-    async def _report(
-        self, message: dict[str, Any], item: dict[str, Any], reason: str, error_code: str | None
-    ) -> None:
-        params = {
-            "id": message["id"],
-            "reference": message["reference"],
-            "recipient": str(item["recipient"]),
-            "status": item["status"],
-            "statusReason": reason,
-            "statusDatetime": item["statusDatetime"],
-            "messagePartCount": str(item["messagePartCount"]),
-        }
-        if error_code:
-            params["statusErrorCode"] = error_code
-        base = str(message["reportUrl"])
-        url = f"{base}{'&' if '?' in base else '?'}{urlencode(params)}"
-        for attempt in range(self.config.report_attempts):
-            if await self._call(url):
-                return
-            await asyncio.sleep(self.config.report_delay * 2**attempt)
+    async def _deliver_reports(self, report_url: str, reports: asyncio.Queue[ReportParams]) -> None:
+        """Each report in turn, so the receiver sees them in the order they happened."""
+        while (params := await reports.get()) is not None:
+            url = f"{report_url}{'&' if '?' in report_url else '?'}{urlencode(params)}"
+            for attempt in range(self.config.report_attempts):
+                if await self._call(url):
+                    break
+                await asyncio.sleep(self.config.report_delay * 2**attempt)
 
     async def _call(self, url: str) -> bool:
         headers = {}
@@ -211,38 +234,20 @@ class Gateway:
         await asyncio.to_thread(_append, self.config.log_path, line)
 
 
-def _message_object(message: dict[str, Any], base_url: str) -> dict[str, Any]:
-    gateway_id, created = uuid.uuid4().hex, _now()
-    parts = sms_length(message["body"]).segments
-    items = [
-        {"recipient": int(number), "status": "sent", "statusDatetime": created,
-         "messagePartCount": parts}
-        for number in message["recipients"]
-    ]  # fmt: skip
-    return {
-        "id": gateway_id,
-        "href": f"{base_url}/messages/{gateway_id}",
-        "direction": "mt",
-        "type": "sms",
-        "originator": message["originator"],
-        "body": message["body"],
+def _report_params(message: dict[str, Any], item: dict[str, Any]) -> dict[str, str]:
+    """The query of a status report, taken when the status changed."""
+    params = {
+        "id": message["id"],
         "reference": message["reference"],
-        "reportUrl": message["reportUrl"],
-        "validity": None,
-        "gateway": 10,
-        "typeDetails": {},
-        "datacoding": message["datacoding"],
-        "mclass": 1,
-        "scheduledDatetime": None,
-        "createdDatetime": created,
-        "recipients": {
-            "totalCount": len(items),
-            "totalSentCount": len(items),
-            "totalDeliveredCount": 0,
-            "totalDeliveryFailedCount": 0,
-            "items": items,
-        },
+        "recipient": str(item["recipient"]),
+        "status": item["status"],
+        "statusReason": item["statusReason"],
+        "statusDatetime": item["statusDatetime"],
+        "messagePartCount": str(item["messagePartCount"]),
     }
+    if item["statusErrorCode"] is not None:
+        params["statusErrorCode"] = str(item["statusErrorCode"])
+    return params
 
 
 def _log_entry(message: dict[str, Any]) -> dict[str, Any]:
@@ -257,10 +262,6 @@ def _append(path: Path, line: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a", encoding="utf-8") as log:
         log.write(line)
-
-
-def _now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 async def _fields(request: Request) -> dict[str, Any]:
@@ -295,6 +296,18 @@ def create_app(config: SimulatorConfig) -> FastAPI:
             return error.response()
         return JSONResponse(message, status_code=201)
 
+    @app.get("/messages")
+    async def list_messages(request: Request) -> JSONResponse:
+        gateway: Gateway = request.app.state.gateway
+        try:
+            _authorize(request, config.access_key)
+            offset = _query_int(request, "offset", 0, minimum=0)
+            limit = _query_int(request, "limit", DEFAULT_LIMIT, minimum=1)
+        except GatewayError as error:
+            return error.response()
+        base_url = str(request.base_url).rstrip("/")
+        return JSONResponse(message_page(list(gateway.messages.values()), base_url, offset, limit))
+
     @app.get("/messages/{gateway_id}")
     async def view_message(gateway_id: str, request: Request) -> JSONResponse:
         try:
@@ -306,6 +319,14 @@ def create_app(config: SimulatorConfig) -> FastAPI:
             return error.response()
         return JSONResponse(message)
 
+    @app.get("/balance")
+    async def view_balance(request: Request) -> JSONResponse:
+        try:
+            _authorize(request, config.access_key)
+        except GatewayError as error:
+            return error.response()
+        return JSONResponse(balance_object(request.app.state.gateway.credits))
+
     return app
 
 
@@ -313,6 +334,15 @@ def _authorize(request: Request, access_key: str) -> None:
     given = request.headers.get("authorization", "")
     if not hmac.compare_digest(given.encode(), f"AccessKey {access_key}".encode()):
         raise GatewayError(401, 2, "Request not allowed (incorrect access_key)", "access_key")
+
+
+def _query_int(request: Request, name: str, default: int, *, minimum: int) -> int:
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.isdigit() or int(raw) < minimum:
+        raise GatewayError(422, 10, f"{name} is invalid", name)
+    return int(raw)
 
 
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -326,6 +356,7 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--signing-key", default=os.environ.get("SAMEN_SMS_SIGNING_KEY"))
     parser.add_argument("--report-delay", type=float, default=1.0)
     parser.add_argument("--fail-suffix", default="999")
+    parser.add_argument("--credits", type=float, default=1_000_000.0)
     return parser.parse_args(argv)
 
 
@@ -337,6 +368,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         signing_key=arguments.signing_key,
         report_delay=arguments.report_delay,
         fail_suffix=arguments.fail_suffix,
+        credits=arguments.credits,
     )
     uvicorn.run(create_app(config), host=arguments.host, port=arguments.port, log_level="warning")
 
