@@ -185,11 +185,15 @@ class Terminal:
         os.write(self.master, keys)
 
     def close(self) -> None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGKILL)
+        kill_group(self.process.pid)
         self.process.wait()
         os.close(self.master)
         self.reader.join(5)
+
+
+def kill_group(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, signal.SIGKILL)
 
 
 def kill_what_is_left(state_dir: Path) -> None:
@@ -224,31 +228,81 @@ def own_platform_env(state_dir: Path, offset: int) -> dict[str, str]:
     return {**env, "SAMEN_STATE_DIR": str(state_dir), "SAMEN_PORT_OFFSET": str(offset)}
 
 
+def assert_all_running(state_dir: Path, offset: int, told: str, *parts: str) -> None:
+    """The run is up: every component ready, every port taken, its processes there."""
+    assert ALL_READY.search(told), f"not every component started:\n{told}"
+    running = " ".join(processes_of(state_dir).values())
+    for part in ("kafka.Kafka", "postgres -D", "samen_consent", "samen_audit", *parts):
+        assert part in running, f"{part!r} not among the run's processes: {running}"
+    idle = [port + offset for port in RUN_PORTS if port_free(port + offset)]
+    assert not idle, f"nothing listens on {idle}"
+
+
+def assert_nothing_left(state_dir: Path, offset: int, after: str, told: str) -> None:
+    left = wait_until_gone(state_dir, within=60)
+    assert not left, f"left running after {after}: {left}\n{told}"
+    busy = [port + offset for port in RUN_PORTS if not port_free(port + offset)]
+    assert not busy, f"ports still held after {after}: {busy}"
+
+
 @pytest.mark.timeout(900)
 def test_ctrl_c_on_make_run_piped_to_tee_leaves_no_process_and_no_port(run_root: Path) -> None:
     state_dir, offset = run_root / "state", free_offset()
     run_log = run_root / "run.log"
     terminal = Terminal(f"make run 2>&1 | tee {run_log}", own_platform_env(state_dir, offset), REPO)
     try:
-        deadline = time.monotonic() + 480
+        deadline = time.monotonic() + 480  # the first run in a checkout also sets it up
         while READY_LINE not in (told := run_log.read_text() if run_log.exists() else ""):
             assert terminal.process.poll() is None, f"make run ended:\n{terminal.text()}"
             assert time.monotonic() < deadline, f"not ready in time:\n{terminal.text()}"
             time.sleep(0.5)
-        assert ALL_READY.search(told), f"not every component started:\n{told}"
-        running = " ".join(processes_of(state_dir).values())
-        for part in ("kafka.Kafka", "postgres -D", "samen up", "tee", "samen_consent"):
-            assert part in running, f"{part!r} not among the run's processes: {running}"
-        listening = [port + offset for port in RUN_PORTS if not port_free(port + offset)]
-        assert len(listening) == len(RUN_PORTS), f"only {listening} listen"
+        assert_all_running(state_dir, offset, told, "samen up", "tee")
 
         terminal.type(CTRL_C)
 
         terminal.process.wait(timeout=180)
-        left = wait_until_gone(state_dir, within=60)
-        assert not left, f"left running after Ctrl-C: {left}\n{terminal.text()}"
-        busy = [port + offset for port in RUN_PORTS if not port_free(port + offset)]
-        assert not busy, f"ports still held after Ctrl-C: {busy}"
+        assert_nothing_left(state_dir, offset, "Ctrl-C", terminal.text())
     finally:
         terminal.close()
+        kill_what_is_left(state_dir)
+
+
+@pytest.mark.timeout(900)
+def test_samen_up_stopped_with_its_output_gone_leaves_no_process_and_no_port(
+    run_root: Path,
+) -> None:
+    """A supervisor's SIGTERM after the reader of its output went away: `samen up`
+    stops everything it started itself."""
+    state_dir, offset = run_root / "state", free_offset()
+    up = subprocess.Popen(
+        [sys.executable, "-m", "samen_cli", "up"],
+        cwd=REPO,
+        env=own_platform_env(state_dir, offset),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    # Not ready in time: the run is killed, its output ends, and the test fails.
+    watchdog = threading.Timer(480, kill_group, [up.pid])
+    watchdog.start()
+    try:
+        assert up.stdout is not None
+        told: list[str] = []
+        while READY_LINE not in "".join(told):
+            line = up.stdout.readline().decode(errors="replace")  # EOF when it ends
+            assert line, f"samen up ended:\n{''.join(told)}"
+            told.append(line)
+        assert_all_running(state_dir, offset, "".join(told), "samen_cli up")
+        watchdog.cancel()
+        up.stdout.close()  # nobody reads its output any more
+
+        up.send_signal(signal.SIGTERM)
+
+        up.wait(timeout=180)
+        assert_nothing_left(state_dir, offset, "SIGTERM", "".join(told))
+    finally:
+        watchdog.cancel()
+        kill_group(up.pid)
+        up.wait()
         kill_what_is_left(state_dir)
