@@ -32,8 +32,15 @@ def _meetings() -> Path:
     return MIGRATIONS
 
 
+def _disputes() -> Path:
+    from samen_disputes.bootstrap import MIGRATIONS
+
+    return MIGRATIONS
+
+
 MOVES = {
     "meetings": Move(_meetings, "0003_refusal_counts", "guardianship"),
+    "disputes": Move(_disputes, "0003_refusal_counts", "guardian"),
 }
 
 TABLES = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
