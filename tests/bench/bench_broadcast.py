@@ -144,12 +144,17 @@ async def _seed(database: str, guardians: int) -> tuple[str, uuid.UUID]:
             school,
         )
         await conn.copy_records_to_table(
-            "pupil",
-            records=[(tenant, p, school, "Noor") for p in pupils],
-            columns=["tenant", "pupil_id", "school_id", "first_name"],
+            "roster_pupil",
+            records=[(tenant, p, school) for p in pupils],
+            columns=["tenant", "pupil_id", "school_id"],
         )
         await conn.copy_records_to_table(
-            "guardianship",
+            "pupil_name",
+            records=[(tenant, p, "Noor") for p in pupils],
+            columns=["tenant", "pupil_id", "first_name"],
+        )
+        await conn.copy_records_to_table(
+            "roster_guardianship",
             records=[
                 (tenant, p, g, "parental_authority") for p, g in zip(pupils, parents, strict=True)
             ],

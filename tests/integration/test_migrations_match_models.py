@@ -37,10 +37,11 @@ def _disputes() -> tuple[Path, Iterable[Table]]:
 
 
 def _notifications() -> tuple[Path, Iterable[Table]]:
+    from samen_kit.roster import ROSTER_TABLES
     from samen_notifications.adapters.tables import SERVICE_TABLES
     from samen_notifications.migrations import MIGRATIONS
 
-    return MIGRATIONS, SERVICE_TABLES
+    return MIGRATIONS, (*SERVICE_TABLES, *ROSTER_TABLES)
 
 
 SERVICES: dict[str, Callable[[], tuple[Path, Iterable[Table]]]] = {
@@ -51,7 +52,8 @@ SERVICES: dict[str, Callable[[], tuple[Path, Iterable[Table]]]] = {
 
 
 def _expected(service_tables: Iterable[Table]) -> MetaData:
-    """The kit's tables (in every service's database) and the service's own."""
+    """The kit's tables (in every service's database) and the service's own (the kit's
+    roster projection among them: meetings and disputes attach it to their metadata)."""
     metadata = MetaData()
     token_use = GuardianTokenUse.__table__  # type: ignore[attr-defined]
     refusals = AccessRefusalCount.__table__  # type: ignore[attr-defined]

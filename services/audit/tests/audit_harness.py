@@ -199,9 +199,18 @@ class Journey:
     event_ids: list[str]
 
 
-def consent_journey(tenant: str, school: UUID | None = None, *, at: datetime) -> Journey:
+def consent_journey(
+    tenant: str,
+    school: UUID | None = None,
+    *,
+    at: datetime,
+    pupil: UUID | None = None,
+    party: UUID | None = None,
+) -> Journey:
+    """`pupil`, `party`: ids another tenant's journey uses too (they mean something only
+    within their tenant)."""
     school = school or uuid4()
-    pupil, request, party = uuid4(), uuid4(), uuid4()
+    pupil, request, party = pupil or uuid4(), uuid4(), party or uuid4()
     events: list[Event] = [
         PupilEnrolled(pupil_id=pupil, school_id=school, enrolled_on=at.date()),
         ConsentRequested(

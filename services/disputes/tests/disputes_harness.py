@@ -204,13 +204,16 @@ class Roster:
         standing: GuardianStanding | None = None,
         school_id: UUID | None = None,
         board: str | None = None,
+        same_ids_as: Pupil | None = None,
     ) -> Pupil:
+        """`same_ids_as`: the pupil and guardian ids of another tenant's pupil (ids
+        mean something only within their tenant)."""
         pupil = Pupil(
             tenant,
-            uuid4(),
+            same_ids_as.pupil_id if same_ids_as else uuid4(),
             school_id or uuid4(),
             board or f"board-{uuid4().hex[:6]}",
-            tuple(uuid4() for _ in range(guardians)),
+            same_ids_as.guardians if same_ids_as else tuple(uuid4() for _ in range(guardians)),
         )
         enrolled = PupilEnrolled(
             pupil_id=pupil.pupil_id, school_id=pupil.school_id, enrolled_on=date(2025, 8, 25)
@@ -291,10 +294,10 @@ async def tap(kafka_bootstrap: str, prefix: str, service: str = "disputes") -> A
 
 async def pupil_known(run: Running, pupil: Pupil) -> bool:
     """The consent facts about `pupil` reached the service's projection."""
-    from samen_disputes.adapters.roster import SqlRoster
+    from samen_kit.roster import Roster as RosterView
 
     async with run.service.deps.sessions() as session:
-        roster_view = SqlRoster(session)
+        roster_view = RosterView(session)
         known = await roster_view.pupil(pupil.tenant, pupil.pupil_id)
         guardians = [
             await roster_view.standing(pupil.tenant, pupil.pupil_id, g) for g in pupil.guardians

@@ -10,7 +10,7 @@ from uuid import UUID, uuid4
 import httpx
 import pytest
 from samen_contract.events.meetings import OppRegistered
-from samen_disputes.adapters.roster import SqlRoster
+from samen_disputes.adapters.opps import SqlOpps
 from samen_kit.access import Role
 
 from services.disputes.tests.disputes_harness import (
@@ -43,7 +43,7 @@ async def register_opp(roster: Roster, pupil: Pupil, started_on: date) -> UUID:
 
 async def opp_known(disputes: Running, tenant: str, opp_id: UUID) -> bool:
     async with disputes.service.deps.sessions() as session:
-        return await SqlRoster(session).opp(tenant, opp_id) is not None
+        return await SqlOpps(session).opp(tenant, opp_id) is not None
 
 
 async def open_opp_dispute(disputes: Running, pupil: Pupil, **body: Any) -> httpx.Response:

@@ -15,8 +15,8 @@ from samen_contract.events.consent import (
     GuardianStanding,
     PupilEnrolled,
 )
-from samen_disputes.adapters.roster import SqlRoster
 from samen_kit.access import Role
+from samen_kit.roster import Roster as RosterView
 
 from services.disputes.tests.disputes_harness import (
     Roster,
@@ -32,7 +32,7 @@ AUTHORITY = GuardianStanding.PARENTAL_AUTHORITY
 
 async def standing_of(disputes: Running, tenant: str, pupil: UUID, guardian: UUID) -> str | None:
     async with disputes.service.deps.sessions() as session:
-        return await SqlRoster(session).standing(tenant, pupil, guardian)
+        return await RosterView(session).standing(tenant, pupil, guardian)
 
 
 async def test_a_redelivered_guardianship_ended_does_not_undo_a_later_recording(
@@ -97,7 +97,7 @@ async def test_a_pupil_who_changes_school_leaves_the_old_schools_view(
 
     async def at_new_school() -> bool:
         async with disputes.service.deps.sessions() as session:
-            row = await SqlRoster(session).pupil(pupil.tenant, pupil.pupil_id)
+            row = await RosterView(session).pupil(pupil.tenant, pupil.pupil_id)
         return row is not None and row.school_id == new_school
 
     await wait_for(at_new_school)

@@ -214,10 +214,14 @@ class Roster:
         information_right: int = 0,
         school_id: UUID | None = None,
         consents: tuple[str, ...] = (),
+        same_ids_as: Pupil | None = None,
     ) -> Pupil:
-        pupil = Pupil(
-            tenant, uuid4(), school_id or uuid4(), tuple(uuid4() for _ in range(guardians))
-        )
+        """`same_ids_as`: the pupil and guardian ids of another tenant's pupil (ids
+        mean something only within their tenant)."""
+        pupil_id = same_ids_as.pupil_id if same_ids_as else uuid4()
+        ids = same_ids_as.guardians if same_ids_as else tuple(uuid4() for _ in range(guardians))
+        pupil = Pupil(tenant, pupil_id, school_id or uuid4(), ids)
+        guardians = len(ids)
         enrolled = PupilEnrolled(
             pupil_id=pupil.pupil_id, school_id=pupil.school_id, enrolled_on=date(2025, 8, 25)
         )
@@ -318,7 +322,11 @@ async def outbox_ids(run: Running, tenant: str, name: str) -> set[str]:
 
 async def pupil_known(run: Running, pupil: Pupil) -> bool:
     """The consent facts about `pupil` reached the service's projection."""
-    rows = await run.sql("SELECT count(*) FROM guardianship WHERE pupil_id = :p", p=pupil.pupil_id)
+    rows = await run.sql(
+        "SELECT count(*) FROM roster_guardianship WHERE tenant = :t AND pupil_id = :p",
+        t=pupil.tenant,
+        p=pupil.pupil_id,
+    )
     return bool(rows[0][0] >= len(pupil.guardians))
 
 

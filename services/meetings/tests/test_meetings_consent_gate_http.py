@@ -35,7 +35,9 @@ MDO_CONSENTS = ("mdo_request", "engage_swv")
 
 async def consents_known(run: Running, pupil: Pupil, count: int) -> bool:
     rows = await run.sql(
-        "SELECT count(*) FROM consent_state WHERE pupil_id = :p AND status = 'given'",
+        "SELECT count(*) FROM consent_state"
+        " WHERE tenant = :t AND pupil_id = :p AND status = 'given'",
+        t=pupil.tenant,
         p=pupil.pupil_id,
     )
     return bool(rows[0][0] == count)
@@ -121,7 +123,7 @@ async def after_redelivery(run: Running, roster: Roster, pupil: Pupil) -> None:
 
     async def applied() -> bool:
         rows = await run.sql(
-            "SELECT count(*) FROM guardianship WHERE guardian_id = :g", g=marker.guardian_id
+            "SELECT count(*) FROM roster_guardianship WHERE guardian_id = :g", g=marker.guardian_id
         )
         return bool(rows[0][0] == 1)
 

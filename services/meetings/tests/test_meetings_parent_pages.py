@@ -38,14 +38,18 @@ async def setup_pupil(run: Running, roster: Roster) -> tuple[Pupil, UUID, dict[s
 
 async def _all_guardians_known(run: Running, pupil: Pupil) -> bool:
     rows = await run.sql(
-        "SELECT guardian_id FROM guardianship WHERE pupil_id = :p", p=pupil.pupil_id
+        "SELECT guardian_id FROM roster_guardianship WHERE tenant = :t AND pupil_id = :p",
+        t=pupil.tenant,
+        p=pupil.pupil_id,
     )
     return len(rows) == 2 and await pupil_known(run, pupil)
 
 
 async def information_right_guardian(run: Running, pupil: Pupil) -> UUID:
     rows = await run.sql(
-        "SELECT guardian_id FROM guardianship WHERE pupil_id = :p AND standing = :s",
+        "SELECT guardian_id FROM roster_guardianship"
+        " WHERE tenant = :t AND pupil_id = :p AND standing = :s",
+        t=pupil.tenant,
         p=pupil.pupil_id,
         s="information_right",
     )

@@ -45,7 +45,7 @@ async def test_a_second_tenant_importing_the_same_pupil_id_does_not_take_the_fir
 
     async def both_known() -> bool:
         rows = await meetings.sql(
-            "SELECT count(*) FROM guardianship WHERE pupil_id = :p", p=pupil_id
+            "SELECT count(*) FROM roster_guardianship WHERE pupil_id = :p", p=pupil_id
         )
         consents = await meetings.sql(
             "SELECT count(*) FROM consent_state WHERE pupil_id = :p", p=pupil_id
@@ -60,7 +60,8 @@ async def test_a_second_tenant_importing_the_same_pupil_id_does_not_take_the_fir
             seen = await http.get(f"/pupils/{pupil_id}")
         assert seen.status_code == 200, (tenant, seen.text)
     rows = await meetings.sql(
-        "SELECT tenant, school_id FROM pupil WHERE pupil_id = :p ORDER BY tenant", p=pupil_id
+        "SELECT tenant, school_id FROM roster_pupil WHERE pupil_id = :p ORDER BY tenant",
+        p=pupil_id,
     )
     assert sorted((r[0], r[1]) for r in rows) == sorted(schools.items())
     consent = await meetings.sql(

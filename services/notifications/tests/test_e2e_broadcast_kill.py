@@ -49,13 +49,18 @@ async def _seed(database: str, tenant: str, school: uuid.UUID) -> list[uuid.UUID
             school,
         )
         await conn.copy_records_to_table(
-            "pupil",
-            records=[(tenant, p, school, "Noor") for p in pupils],
-            columns=["tenant", "pupil_id", "school_id", "first_name"],
+            "roster_pupil",
+            records=[(tenant, p, school) for p in pupils],
+            columns=["tenant", "pupil_id", "school_id"],
+        )
+        await conn.copy_records_to_table(
+            "pupil_name",
+            records=[(tenant, p, "Noor") for p in pupils],
+            columns=["tenant", "pupil_id", "first_name"],
         )
         pairs = zip(pupils, guardians, strict=True)
         await conn.copy_records_to_table(
-            "guardianship",
+            "roster_guardianship",
             records=[(tenant, p, g, "parental_authority") for p, g in pairs],
             columns=["tenant", "pupil_id", "guardian_id", "standing"],
         )

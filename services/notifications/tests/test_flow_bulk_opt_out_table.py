@@ -67,7 +67,7 @@ async def test_a_database_made_before_the_revision_gets_the_table(
     await asyncio.to_thread(upgrade, url, MIGRATIONS)  # again: nothing to do
 
     columns = ["tenant", "guardian_id", "opted_out_at"]
-    assert fresh == (columns, ["tenant", "guardian_id"], "0003_bulk_opt_out")
+    assert fresh == (columns, ["tenant", "guardian_id"], "0004_roster_projection")
     assert before == ([], [], "0001")
     assert after == fresh
     assert await _state(url) == fresh

@@ -16,9 +16,7 @@ from samen_contract.events.consent import (
     GuardianStanding,
     PartyRole,
 )
-from samen_notifications.adapters.tables import GuardianshipRow
-from sqlalchemy import func, select
-from sqlmodel import col
+from samen_kit.roster import Roster
 
 from services.notifications.tests.notifications_harness import (
     Running,
@@ -30,10 +28,9 @@ from services.notifications.tests.notifications_harness import (
 pytestmark = pytest.mark.integration
 
 
-async def _guardianship_known(running: Running, pupil: uuid.UUID) -> bool:
+async def _guardianship_known(running: Running, tenant: str, pupil: uuid.UUID) -> bool:
     async with running.service.runtime.sessions() as session:
-        stmt = select(func.count()).where(col(GuardianshipRow.pupil_id) == pupil)
-        return bool((await session.execute(stmt)).scalar_one())
+        return bool(await Roster(session).guardians(tenant, pupil))
 
 
 async def test_two_guardians_get_one_message_each_in_their_language_however_often_it_arrives(
@@ -84,7 +81,7 @@ async def test_two_guardians_get_one_message_each_in_their_language_however_ofte
             pupil_id=pupil, guardian_id=dutch, standing=GuardianStanding.PARENTAL_AUTHORITY
         )
         await running.publish((running.envelope(later, tenant=tenant, subject=str(pupil)), later))
-        await wait_for(lambda: _guardianship_known(running, pupil))
+        await wait_for(lambda: _guardianship_known(running, tenant, pupil))
         sent = await wait_for(lambda: _sent(running, tenant, 2))
         mails = running.mails()
 

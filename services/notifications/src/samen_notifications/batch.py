@@ -16,7 +16,6 @@ from samen_notifications.adapters.tables import (
     GuardianContactRow,
     MessageRow,
     NotificationRow,
-    PupilRow,
     SchoolRow,
     StaffContactRow,
 )
@@ -39,7 +38,7 @@ class Batch:
     notifications: dict[UUID, NotificationRow]
     guardians: dict[Key, GuardianContactRow] = field(default_factory=dict)
     staff: dict[Key, StaffContactRow] = field(default_factory=dict)
-    pupils: dict[Key, PupilRow] = field(default_factory=dict)
+    pupils: dict[Key, roster.PupilOnFile] = field(default_factory=dict)
     schools: dict[Key, SchoolRow] = field(default_factory=dict)
     broadcasts: dict[UUID, BroadcastRow] = field(default_factory=dict)
 

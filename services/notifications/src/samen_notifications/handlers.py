@@ -40,7 +40,7 @@ class EventHandler:
 
     async def __call__(self, session: AsyncSession, delivery: Delivery) -> None:
         env, data = delivery.envelope, delivery.data
-        await project(session, env, data)
+        await project(session, delivery)
         for rule in rules_for(env.type):
             await self._notify(session, env, data, rule)
 

@@ -1,14 +1,16 @@
-"""What this service keeps from other services' events: pupils, guardianships, and the
-state of items (so a reminder for an answered request is never sent)."""
+"""What this service keeps from other services' events: pupils and guardianships (the
+kit's roster projection), and the state of items (so a reminder for an answered request
+is never sent). Every projection is keyed by the event's tenant."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import datetime
 from typing import Any
 from uuid import UUID
 
 from samen_contract import Envelope
+from samen_kit.consumer import Delivery
+from samen_kit.roster import apply_roster_fact, place_pupils
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_notifications.adapters import messages, roster
@@ -22,37 +24,6 @@ CONSENT_REQUEST = ItemKind.CONSENT_REQUEST.value
 MEETING = ItemKind.MEETING.value
 CONSENT_MESSAGES = ("consent_request", "consent_reminder")
 MEETING_MESSAGES = ("meeting_invitation", "meeting_rescheduled", "meeting_reminder")
-
-
-async def _enrolled(session: AsyncSession, env: Envelope, data: Data) -> None:
-    await roster.save_pupil(
-        session,
-        env.tenant,
-        UUID(str(data["pupil_id"])),
-        school_id=UUID(str(data["school_id"])),
-        left_on=None,
-    )
-
-
-async def _left(session: AsyncSession, env: Envelope, data: Data) -> None:
-    left_on = datetime.fromisoformat(str(data["left_on"])).date()
-    await roster.pupil_left(session, env.tenant, UUID(str(data["pupil_id"])), left_on)
-
-
-async def _guardianship(session: AsyncSession, env: Envelope, data: Data) -> None:
-    await roster.record_guardianship(
-        session,
-        env.tenant,
-        UUID(str(data["pupil_id"])),
-        UUID(str(data["guardian_id"])),
-        str(data["standing"]),
-    )
-
-
-async def _guardianship_ended(session: AsyncSession, env: Envelope, data: Data) -> None:
-    await roster.end_guardianship(
-        session, env.tenant, UUID(str(data["pupil_id"])), UUID(str(data["guardian_id"]))
-    )
 
 
 async def _consent_requested(session: AsyncSession, env: Envelope, data: Data) -> None:
@@ -107,10 +78,6 @@ def _type(service: str, name: str) -> str:
 
 
 PROJECTIONS: Mapping[str, Projection] = {
-    _type("consent", "PupilEnrolled"): _enrolled,
-    _type("consent", "PupilLeft"): _left,
-    _type("consent", "GuardianshipRecorded"): _guardianship,
-    _type("consent", "GuardianshipEnded"): _guardianship_ended,
     _type("consent", "ConsentRequested"): _consent_requested,
     _type("consent", "ConsentAnswered"): _consent_answered,
     _type("consent", "ConsentGiven"): _consent_closed,
@@ -123,12 +90,15 @@ PROJECTIONS: Mapping[str, Projection] = {
 }
 
 
-async def project(session: AsyncSession, env: Envelope, data: Data) -> None:
+async def project(session: AsyncSession, delivery: Delivery) -> None:
+    env, data = delivery.envelope, delivery.data
+    if await apply_roster_fact(session, env, delivery.event):
+        return  # pupils and guardians: the kit's roster projection
     projection = PROJECTIONS.get(env.type)
     if projection is not None:
         await projection(session, env, data)
     if "pupil_id" in data and "school_id" in data:
-        # Most events name the pupil's school: keep it current.
-        await roster.save_pupil(
-            session, env.tenant, UUID(str(data["pupil_id"])), school_id=UUID(str(data["school_id"]))
-        )
+        # Most events name the pupil's school: a pupil the roster has not told of yet
+        # is placed there.
+        pupil_id, school_id = UUID(str(data["pupil_id"])), UUID(str(data["school_id"]))
+        await place_pupils(session, env.tenant, school_id, [pupil_id])

@@ -8,11 +8,15 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from samen_kit.roster import attach_roster_tables
 from sqlalchemy import Column, DateTime, Index, Text, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field
 
 from samen_disputes.adapters.base import DisputesTable
+
+# Pupils and their guardians: the kit's roster projection, in this database too.
+ROSTER_TABLES = attach_roster_tables(DisputesTable.metadata)
 
 
 def _instant(*, nullable: bool = False) -> Any:
@@ -21,31 +25,6 @@ def _instant(*, nullable: bool = False) -> Any:
 
 def _json() -> Any:
     return Field(sa_column=Column(JSONB, nullable=False))
-
-
-class PupilRow(DisputesTable, table=True):
-    """Projection of the consent service's roster: where the pupil is enrolled."""
-
-    __tablename__ = "pupil"
-
-    # Roster ids are unique only within a tenant: every projection is keyed by both.
-    tenant: str = Field(primary_key=True, max_length=128)
-    pupil_id: UUID = Field(primary_key=True)
-    school_id: UUID
-    board_id: str | None = Field(default=None, max_length=128)
-    enrolled_on: date | None = None
-    left_on: date | None = None
-
-
-class GuardianRow(DisputesTable, table=True):
-    """Projection: a guardian's standing to a pupil (only parental authority may act)."""
-
-    __tablename__ = "guardian"
-
-    tenant: str = Field(primary_key=True, max_length=128)
-    pupil_id: UUID = Field(primary_key=True)
-    guardian_id: UUID = Field(primary_key=True)
-    standing: str = Field(max_length=64)
 
 
 class OppRow(DisputesTable, table=True):

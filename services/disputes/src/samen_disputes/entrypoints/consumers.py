@@ -1,14 +1,15 @@
 """Kafka subscriptions: the roster from consent, the OPPs from meetings."""
 
+from samen_kit.roster import roster_handler
 from samen_kit.service import ServiceRuntime
 
-from samen_disputes.handlers.projections import apply_opp_fact, apply_roster_fact
+from samen_disputes.handlers.projections import apply_opp_fact
 
 
 def add_consumers(runtime: ServiceRuntime) -> None:
     runtime.add_consumer(
         "roster",
-        apply_roster_fact,
+        roster_handler,  # the kit's roster projection; other consent facts are ignored
         sources=["consent"],
         description="Pupils (school, board) and guardians with their standing",
     )

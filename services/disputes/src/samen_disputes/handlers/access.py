@@ -6,12 +6,12 @@ tenant, pupil and item their link names, and parental authority for that pupil.
 
 from uuid import UUID
 
+from samen_kit.roster import Pupil, Roster
 from samen_kit.tenancy import visible
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_disputes.adapters.disputes import SqlDisputes
-from samen_disputes.adapters.roster import SqlRoster
-from samen_disputes.adapters.tables import DisputeRow, PupilRow
+from samen_disputes.adapters.tables import DisputeRow
 from samen_disputes.handlers.context import Acting, GuardianActing, StaffActing
 from samen_disputes.handlers.errors import Hidden, NoParentalAuthority, NotFound
 
@@ -23,19 +23,20 @@ def _hidden(tenant_of_row: str, tenant: str) -> Hidden:
     return Hidden.OTHER_TENANT if tenant_of_row != tenant else Hidden.OUT_OF_SCOPE
 
 
-async def known_pupil(session: AsyncSession, tenant: str, pupil_id: UUID) -> PupilRow:
-    """The pupil in the tenant's roster; another tenant's pupil is not found."""
-    roster = SqlRoster(session)
+async def known_pupil(session: AsyncSession, tenant: str, pupil_id: UUID) -> Pupil:
+    """The pupil in the tenant's roster; another tenant's pupil (even one with the same
+    id) is not found."""
+    roster = Roster(session)
     pupil = await roster.pupil(tenant, pupil_id)
     if pupil is not None:
         return pupil
-    elsewhere = await roster.pupil_anywhere(pupil_id)
+    elsewhere = await roster.tenant_elsewhere(tenant, pupil_id)
     if elsewhere is None:
         raise NotFound("pupil")
-    raise NotFound("pupil", Hidden.OTHER_TENANT, elsewhere.tenant)
+    raise NotFound("pupil", Hidden.OTHER_TENANT, elsewhere)
 
 
-async def pupil_for(session: AsyncSession, acting: Acting, pupil_id: UUID) -> PupilRow:
+async def pupil_for(session: AsyncSession, acting: Acting, pupil_id: UUID) -> Pupil:
     pupil = await known_pupil(session, acting.tenant, pupil_id)
     if isinstance(acting, StaffActing):
         if not visible(
@@ -51,7 +52,7 @@ async def pupil_for(session: AsyncSession, acting: Acting, pupil_id: UUID) -> Pu
 
 
 async def require_authority(session: AsyncSession, acting: GuardianActing, pupil_id: UUID) -> None:
-    if not await SqlRoster(session).has_authority(acting.tenant, pupil_id, acting.guardian_id):
+    if not await Roster(session).has_authority(acting.tenant, pupil_id, acting.guardian_id):
         raise NoParentalAuthority()
 
 

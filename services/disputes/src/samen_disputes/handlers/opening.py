@@ -5,14 +5,15 @@ from datetime import date
 from uuid import UUID, uuid4
 
 from samen_kit.db import unit_of_work
+from samen_kit.roster import Pupil
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_disputes import domain
 from samen_disputes.adapters.config import SqlTenantConfigs
 from samen_disputes.adapters.disputes import SqlDisputes
-from samen_disputes.adapters.roster import SqlRoster
+from samen_disputes.adapters.opps import SqlOpps
 from samen_disputes.adapters.state_rows import write_state
-from samen_disputes.adapters.tables import DisputeRow, PupilRow
+from samen_disputes.adapters.tables import DisputeRow
 from samen_disputes.domain import DisputeSubject, Stage, standing_of
 from samen_disputes.handlers import facts
 from samen_disputes.handlers.access import pupil_for
@@ -62,7 +63,7 @@ async def open_dispute(deps: Deps, acting: Acting, command: OpenDispute) -> UUID
 
 
 def _new_row(
-    pupil: PupilRow,
+    pupil: Pupil,
     acting: Acting,
     command: OpenDispute,
     opp_id: UUID | None,
@@ -94,11 +95,11 @@ async def _opp_for(session: AsyncSession, tenant: str, command: OpenDispute) -> 
         if command.opp_id is not None:
             raise OppWithoutOppSubject()
         return None
-    roster = SqlRoster(session)
+    opps = SqlOpps(session)
     if command.opp_id is None:
-        latest = await roster.latest_opp(tenant, command.pupil_id)
+        latest = await opps.latest(tenant, command.pupil_id)
         return latest.opp_id if latest else None
-    opp = await roster.opp(tenant, command.opp_id)
+    opp = await opps.opp(tenant, command.opp_id)
     if opp is None or opp.pupil_id != command.pupil_id:
         raise OppNotOfPupil()
     return opp.opp_id

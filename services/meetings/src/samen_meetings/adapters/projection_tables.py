@@ -3,7 +3,8 @@
 Built only from events (and staff's own tokens); never read from another service. Ids
 that come from a school's roster are unique only within a tenant, so every projection
 is keyed by (tenant, id): a second tenant importing the same pupil id gets rows of its
-own instead of taking over the first tenant's.
+own instead of taking over the first tenant's. The pupils and their guardians are the
+kit's roster projection (`samen_kit.roster`), attached to this service's metadata here.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from uuid import UUID
 
+from samen_kit.roster import attach_roster_tables
 from sqlalchemy import Column, DateTime, Index, String, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import UUID as PgUuid
@@ -18,26 +20,7 @@ from sqlmodel import Field
 
 from samen_meetings.adapters.base import MeetingsTable
 
-
-class PupilRow(MeetingsTable, table=True):
-    __tablename__ = "pupil"
-
-    tenant: str = Field(primary_key=True, max_length=128)
-    pupil_id: UUID = Field(primary_key=True)
-    school_id: UUID
-    enrolled_on: date | None = None
-    left_on: date | None = None
-
-
-class GuardianshipRow(MeetingsTable, table=True):
-    """`standing`: parental_authority (invited, may act) or information_right."""
-
-    __tablename__ = "guardianship"
-
-    tenant: str = Field(primary_key=True, max_length=128)
-    pupil_id: UUID = Field(primary_key=True)
-    guardian_id: UUID = Field(primary_key=True)
-    standing: str = Field(max_length=32)
+ROSTER_TABLES = attach_roster_tables(MeetingsTable.metadata)
 
 
 class ConsentStateRow(MeetingsTable, table=True):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import datetime
 from types import MappingProxyType
 from uuid import UUID
 
+from samen_kit.roster import PARENTAL_AUTHORITY, Pupil, Roster
 from sqlalchemy import or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,69 +16,31 @@ from sqlmodel import col
 from samen_meetings.adapters.mapping import tenant_uuid
 from samen_meetings.adapters.projection_tables import (
     ConsentStateRow,
-    GuardianshipRow,
     OppDisputeRow,
-    PupilRow,
     StaffMemberRow,
 )
 from samen_meetings.domain.consent_gate import ConsentState, ConsentStatus, PupilConsents
 from samen_meetings.domain.participants import PupilContext
 
-AUTHORITY = "parental_authority"
+AUTHORITY = PARENTAL_AUTHORITY
 OPP_DISPUTE_SUBJECTS = frozenset({"opp", "opp_action_part"})
 
 
 class SqlProjections:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+        self.roster = Roster(session)
 
-    # --- pupils and guardians -----------------------------------------------------------
+    # --- pupils and guardians (the kit's roster projection) ---------------------------------
 
-    async def enrol(self, tenant: str, pupil_id: UUID, school_id: UUID, on: date) -> None:
-        values = {"school_id": school_id, "enrolled_on": on, "left_on": None}
-        stmt = insert(PupilRow).values(tenant=tenant, pupil_id=pupil_id, **values)
-        stmt = stmt.on_conflict_do_update(index_elements=["tenant", "pupil_id"], set_=values)
-        await self._session.execute(stmt)
-
-    async def leave(self, tenant: str, pupil_id: UUID, school_id: UUID, on: date) -> None:
-        values = {"school_id": school_id, "left_on": on}
-        stmt = insert(PupilRow).values(tenant=tenant, pupil_id=pupil_id, **values)
-        stmt = stmt.on_conflict_do_update(index_elements=["tenant", "pupil_id"], set_=values)
-        await self._session.execute(stmt)
-
-    async def record_guardian(
-        self, tenant: str, pupil_id: UUID, guardian_id: UUID, standing: str
-    ) -> None:
-        stmt = insert(GuardianshipRow).values(
-            pupil_id=pupil_id, guardian_id=guardian_id, tenant=tenant, standing=standing
-        )
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["tenant", "pupil_id", "guardian_id"], set_={"standing": standing}
-        )
-        await self._session.execute(stmt)
-
-    async def end_guardian(self, tenant: str, pupil_id: UUID, guardian_id: UUID) -> None:
-        row = await self._session.get(GuardianshipRow, (tenant, pupil_id, guardian_id))
-        if row is not None:
-            await self._session.delete(row)
-
-    async def pupil(self, tenant: str, pupil_id: UUID) -> PupilRow | None:
-        return await self._session.get(PupilRow, (tenant, pupil_id))
-
-    async def pupil_anywhere(self, pupil_id: UUID) -> PupilRow | None:
-        """Unscoped: only to tell, for the audit trail, why a request was answered 404."""
-        stmt = select(PupilRow).where(col(PupilRow.pupil_id) == pupil_id).limit(1)
-        return (await self._session.execute(stmt)).scalar_one_or_none()
+    async def pupil(self, tenant: str, pupil_id: UUID) -> Pupil | None:
+        return await self.roster.pupil(tenant, pupil_id)
 
     async def guardians(self, tenant: str, pupil_id: UUID) -> dict[UUID, str]:
         """Every current guardian of the pupil with their standing."""
-        stmt = select(GuardianshipRow).where(
-            col(GuardianshipRow.tenant) == tenant, col(GuardianshipRow.pupil_id) == pupil_id
-        )
-        rows = (await self._session.execute(stmt)).scalars()
-        return {row.guardian_id: row.standing for row in rows}
+        return await self.roster.guardians(tenant, pupil_id)
 
-    async def pupil_context(self, pupil: PupilRow) -> PupilContext:
+    async def pupil_context(self, pupil: Pupil) -> PupilContext:
         guardians = await self.guardians(pupil.tenant, pupil.pupil_id)
         with_authority = frozenset(g for g, standing in guardians.items() if standing == AUTHORITY)
         return PupilContext(

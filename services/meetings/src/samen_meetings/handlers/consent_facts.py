@@ -13,6 +13,7 @@ from uuid import UUID
 from samen_contract import Envelope, Event
 from samen_contract.events import consent as c
 from samen_contract.events.meetings import RescheduleReason
+from samen_kit.roster import apply_roster_fact
 
 from samen_meetings.adapters.mapping import apply_meeting, meeting_of
 from samen_meetings.adapters.uow import UnitOfWork
@@ -33,18 +34,10 @@ _NEGATIVE = {
 
 
 async def apply_consent_fact(ctx: Context, uow: UnitOfWork, env: Envelope, event: Event) -> None:
+    if await apply_roster_fact(uow.session, env, event):
+        return  # pupils and guardians: the kit's roster projection
     tenant = env.tenant
     match event:
-        case c.PupilEnrolled():
-            await uow.projections.enrol(tenant, event.pupil_id, event.school_id, event.enrolled_on)
-        case c.PupilLeft():
-            await uow.projections.leave(tenant, event.pupil_id, event.school_id, event.left_on)
-        case c.GuardianshipRecorded():
-            await uow.projections.record_guardian(
-                tenant, event.pupil_id, event.guardian_id, event.standing.value
-            )
-        case c.GuardianshipEnded():
-            await uow.projections.end_guardian(tenant, event.pupil_id, event.guardian_id)
         case c.ConsentGiven():
             state = ConsentState(ConsentStatus.GIVEN, last_valid_day(event.valid_until))
             await uow.projections.set_consent(

@@ -10,8 +10,8 @@ from enum import StrEnum
 from uuid import UUID
 
 from samen_kit.access import StaffPrincipal
+from samen_kit.roster import Pupil
 
-from samen_meetings.adapters.projection_tables import PupilRow
 from samen_meetings.adapters.tables import MeetingRecordRow, MeetingRow, OppRow
 from samen_meetings.adapters.uow import UnitOfWork
 
@@ -39,20 +39,23 @@ class UnknownResource(Exception):
         self.tenant = tenant
 
 
-def _miss(
-    staff: StaffPrincipal, found: PupilRow | MeetingRow | OppRow | MeetingRecordRow | None
-) -> Miss:
+def _miss(staff: StaffPrincipal, found: MeetingRow | OppRow | MeetingRecordRow | None) -> Miss:
     if found is None:
         return Miss.NOT_FOUND
     return Miss.OTHER_TENANT if found.tenant != staff.tenant else Miss.OUT_OF_SCOPE
 
 
-async def visible_pupil(uow: UnitOfWork, staff: StaffPrincipal, pupil_id: UUID) -> PupilRow:
-    row = await uow.projections.pupil(staff.tenant, pupil_id)
-    if row is None or not staff.covers_school(row.school_id):
-        found = row or await uow.projections.pupil_anywhere(pupil_id)
-        raise UnknownResource("pupil", pupil_id, _miss(staff, found), staff.tenant)
-    return row
+async def visible_pupil(uow: UnitOfWork, staff: StaffPrincipal, pupil_id: UUID) -> Pupil:
+    """The pupil of the caller's tenant with this id (another tenant's pupil with the same
+    id is another pupil), if the caller's token covers their school."""
+    pupil = await uow.projections.pupil(staff.tenant, pupil_id)
+    if pupil is None:
+        elsewhere = await uow.projections.roster.tenant_elsewhere(staff.tenant, pupil_id)
+        miss = Miss.NOT_FOUND if elsewhere is None else Miss.OTHER_TENANT
+        raise UnknownResource("pupil", pupil_id, miss, staff.tenant)
+    if not staff.covers_school(pupil.school_id):
+        raise UnknownResource("pupil", pupil_id, Miss.OUT_OF_SCOPE, staff.tenant)
+    return pupil
 
 
 async def visible_meeting(

@@ -9,9 +9,9 @@ from uuid import UUID
 
 from samen_contract.events.meetings import RescheduleReason
 from samen_kit.access import StaffPrincipal
+from samen_kit.roster import Pupil
 
 from samen_meetings.adapters.mapping import apply_meeting, meeting_of, new_meeting_row, tenant_uuid
-from samen_meetings.adapters.projection_tables import PupilRow
 from samen_meetings.adapters.tables import MeetingRow
 from samen_meetings.adapters.uow import UnitOfWork, unit_of_work
 from samen_meetings.domain import planning
@@ -106,7 +106,7 @@ async def cancel(
 
 async def _request(
     uow: UnitOfWork, staff: StaffPrincipal, cmd: PlanMeeting, *, allow_left: bool = False
-) -> tuple[PupilRow, planning.MeetingRequest]:
+) -> tuple[Pupil, planning.MeetingRequest]:
     pupil = await visible_pupil(uow, staff, cmd.pupil_id)
     await note_caller(uow, staff)
     if pupil.left_on is not None and not allow_left:
@@ -147,7 +147,7 @@ async def _staff_members(
     )
 
 
-async def _check_evaluation_subjects(uow: UnitOfWork, pupil: PupilRow, cmd: PlanMeeting) -> None:
+async def _check_evaluation_subjects(uow: UnitOfWork, pupil: Pupil, cmd: PlanMeeting) -> None:
     if cmd.evaluates_opp_id is not None:
         opp = await uow.opps.of_pupil(pupil.tenant, pupil.pupil_id, cmd.evaluates_opp_id)
         if opp is None:

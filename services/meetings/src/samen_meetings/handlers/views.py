@@ -9,9 +9,9 @@ from datetime import date
 from uuid import UUID
 
 from samen_kit.access import StaffPrincipal
+from samen_kit.roster import Pupil
 
 from samen_meetings.adapters.mapping import opp_of
-from samen_meetings.adapters.projection_tables import PupilRow
 from samen_meetings.adapters.tables import (
     AgreementRow,
     InvitationAnswerRow,
@@ -62,7 +62,7 @@ class OppDetails:
 
 @dataclass(frozen=True)
 class PupilDetails:
-    pupil: PupilRow
+    pupil: Pupil
     guardians: dict[UUID, str]
     consents: PupilConsents
     opps: Sequence[OppDetails]

@@ -6,16 +6,15 @@ from collections.abc import Collection
 from typing import Any
 from uuid import UUID
 
+from samen_kit.roster import Roster
 from sqlalchemy import Table, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from samen_notifications.adapters.tables import BroadcastRow, GuardianshipRow, PupilRow
+from samen_notifications.adapters.tables import BroadcastRow
 
 BROADCAST: Table = BroadcastRow.__table__  # type: ignore[attr-defined]
-GUARDIANSHIP: Table = GuardianshipRow.__table__  # type: ignore[attr-defined]
-PUPIL: Table = PupilRow.__table__  # type: ignore[attr-defined]
 
 
 async def save(session: AsyncSession, row: dict[str, Any]) -> bool:
@@ -39,16 +38,4 @@ async def guardians_of_schools(
     session: AsyncSession, tenant: str, school_ids: Collection[UUID] | None
 ) -> list[UUID]:
     """Guardians of the pupils on the roll of these schools (None: the whole tenant)."""
-    stmt = (
-        select(GUARDIANSHIP.c.guardian_id)
-        .join(
-            PUPIL,
-            (PUPIL.c.tenant == GUARDIANSHIP.c.tenant)
-            & (PUPIL.c.pupil_id == GUARDIANSHIP.c.pupil_id),
-        )
-        .where(GUARDIANSHIP.c.tenant == tenant, PUPIL.c.left_on.is_(None))
-        .distinct()
-    )
-    if school_ids is not None:
-        stmt = stmt.where(PUPIL.c.school_id.in_(list(school_ids)))
-    return sorted((await session.execute(stmt)).scalars().all())
+    return await Roster(session).guardians_of_schools(tenant, school_ids)

@@ -1,39 +1,37 @@
-"""Projections of the roster and of items: pupils, guardianships, schools, item states."""
+"""Pupils as this service knows them (the kit's roster projection and the first names
+from the roster import), schools, and the projection of items' states."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Table, any_, delete, func, select, update
+from samen_kit.roster import Roster, place_pupils
+from sqlalchemy import Table, any_, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from samen_notifications.adapters.tables import (
-    GuardianshipRow,
-    ItemStateRow,
-    PupilRow,
-    SchoolRow,
-)
+from samen_notifications.adapters.tables import ItemStateRow, PupilNameRow, SchoolRow
 
-PUPIL: Table = PupilRow.__table__  # type: ignore[attr-defined]
-GUARDIANSHIP: Table = GuardianshipRow.__table__  # type: ignore[attr-defined]
+PUPIL_NAME: Table = PupilNameRow.__table__  # type: ignore[attr-defined]
 SCHOOL: Table = SchoolRow.__table__  # type: ignore[attr-defined]
 ITEM: Table = ItemStateRow.__table__  # type: ignore[attr-defined]
-PUPILS_PER_STATEMENT = 5000  # 4 parameters a row: within PostgreSQL's 32,767
+NAMES_PER_STATEMENT = 10000  # 3 parameters a row: within PostgreSQL's 32,767
 
 
-async def save_pupil(session: AsyncSession, tenant: str, pupil_id: UUID, **values: Any) -> None:
-    """Upsert only the given columns (school from events, first name from the roster)."""
-    stmt = insert(PUPIL).values(tenant=tenant, pupil_id=pupil_id, **values)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[PUPIL.c.tenant, PUPIL.c.pupil_id],
-        set_={key: stmt.excluded[key] for key in values},
-    )
-    await session.execute(stmt)
+@dataclass(frozen=True)
+class PupilOnFile:
+    """What this service knows of a pupil: where they are enrolled and whether they
+    left (the kit's roster projection), and their first name (the roster import)."""
+
+    pupil_id: UUID
+    school_id: UUID | None
+    first_name: str | None
+    left_on: date | None
 
 
 async def save_pupils(
@@ -41,79 +39,56 @@ async def save_pupils(
 ) -> None:
     """The roster's pupils of one school with their first names, in pupil id order.
 
-    The consumer locks these rows as it applies enrolments: taking them in one fixed
-    order, at the end of the import, keeps the window for a deadlock small.
+    Where the roster projection does not know a pupil yet, it places them at this
+    school (its consumer locks these rows as it applies enrolments: taking them in one
+    fixed order, at the end of the import, keeps the window for a deadlock small).
     """
     rows = [
-        {"tenant": tenant, "pupil_id": pupil_id, "school_id": school_id, "first_name": name}
+        {"tenant": tenant, "pupil_id": pupil_id, "first_name": name}
         for pupil_id, name in sorted(first_names.items())
     ]
-    for start in range(0, len(rows), PUPILS_PER_STATEMENT):
-        stmt = insert(PUPIL).values(rows[start : start + PUPILS_PER_STATEMENT])
+    for start in range(0, len(rows), NAMES_PER_STATEMENT):
+        stmt = insert(PUPIL_NAME).values(rows[start : start + NAMES_PER_STATEMENT])
         stmt = stmt.on_conflict_do_update(
-            index_elements=[PUPIL.c.tenant, PUPIL.c.pupil_id],
-            set_={"school_id": stmt.excluded.school_id, "first_name": stmt.excluded.first_name},
+            index_elements=[PUPIL_NAME.c.tenant, PUPIL_NAME.c.pupil_id],
+            set_={"first_name": stmt.excluded.first_name},
         )
         await session.execute(stmt)
-
-
-async def pupil_left(session: AsyncSession, tenant: str, pupil_id: UUID, left_on: date) -> None:
-    await save_pupil(session, tenant, pupil_id, left_on=left_on)
+    await place_pupils(session, tenant, school_id, first_names)
 
 
 async def pupils(
     session: AsyncSession, tenant: str, pupil_ids: Collection[UUID]
-) -> dict[UUID, PupilRow]:
+) -> dict[UUID, PupilOnFile]:
     if not pupil_ids:
         return {}
-    stmt = select(PupilRow).where(
-        col(PupilRow.tenant) == tenant,
-        col(PupilRow.pupil_id).in_(list(pupil_ids)),
+    enrolled = await Roster(session).pupils(tenant, pupil_ids)
+    stmt = select(PUPIL_NAME.c.pupil_id, PUPIL_NAME.c.first_name).where(
+        PUPIL_NAME.c.tenant == tenant, PUPIL_NAME.c.pupil_id.in_(list(pupil_ids))
     )
-    return {row.pupil_id: row for row in (await session.execute(stmt)).scalars().all()}
-
-
-async def record_guardianship(
-    session: AsyncSession, tenant: str, pupil_id: UUID, guardian_id: UUID, standing: str
-) -> None:
-    stmt = insert(GUARDIANSHIP).values(
-        tenant=tenant, pupil_id=pupil_id, guardian_id=guardian_id, standing=standing
-    )
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[GUARDIANSHIP.c.tenant, GUARDIANSHIP.c.pupil_id, GUARDIANSHIP.c.guardian_id],
-        set_={"standing": standing},
-    )
-    await session.execute(stmt)
-
-
-async def end_guardianship(
-    session: AsyncSession, tenant: str, pupil_id: UUID, guardian_id: UUID
-) -> None:
-    await session.execute(
-        delete(GUARDIANSHIP).where(
-            GUARDIANSHIP.c.tenant == tenant,
-            GUARDIANSHIP.c.pupil_id == pupil_id,
-            GUARDIANSHIP.c.guardian_id == guardian_id,
+    names: dict[UUID, str | None] = {
+        row.pupil_id: row.first_name for row in await session.execute(stmt)
+    }
+    found: dict[UUID, PupilOnFile] = {}
+    for pupil_id in sorted(enrolled.keys() | names.keys()):
+        pupil = enrolled.get(pupil_id)
+        found[pupil_id] = PupilOnFile(
+            pupil_id,
+            pupil.school_id if pupil else None,
+            names.get(pupil_id),
+            pupil.left_on if pupil else None,
         )
-    )
+    return found
 
 
 async def guardians_of(
     session: AsyncSession, tenant: str, pupil_id: UUID, standings: Collection[str] | None = None
 ) -> list[UUID]:
-    stmt = select(GUARDIANSHIP.c.guardian_id).where(
-        GUARDIANSHIP.c.tenant == tenant, GUARDIANSHIP.c.pupil_id == pupil_id
-    )
-    if standings is not None:
-        stmt = stmt.where(GUARDIANSHIP.c.standing.in_(list(standings)))
-    return sorted((await session.execute(stmt)).scalars().all())
+    return sorted(await Roster(session).guardians(tenant, pupil_id, standings))
 
 
 async def pupils_of_guardian(session: AsyncSession, tenant: str, guardian_id: UUID) -> list[UUID]:
-    stmt = select(GUARDIANSHIP.c.pupil_id).where(
-        GUARDIANSHIP.c.tenant == tenant, GUARDIANSHIP.c.guardian_id == guardian_id
-    )
-    return sorted((await session.execute(stmt)).scalars().all())
+    return await Roster(session).pupils_of_guardian(tenant, guardian_id)
 
 
 async def save_school(

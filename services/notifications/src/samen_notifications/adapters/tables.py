@@ -5,11 +5,12 @@ Every row carries its tenant; every query in the repositories is scoped by it.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime, time
 from typing import Any
 from uuid import UUID
 
 from samen_kit.access.used_tokens_sql import GuardianTokenUse
+from samen_kit.roster import ROSTER_TABLES
 from samen_kit.tables import KIT_TABLES
 from sqlalchemy import (
     BigInteger,
@@ -68,26 +69,16 @@ class StaffContactRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=_now_column())
 
 
-class PupilRow(SQLModel, table=True):
-    __tablename__ = "pupil"
+class PupilNameRow(SQLModel, table=True):
+    """A pupil's first name from the roster import, for the greeting of a message; where
+    the pupil is enrolled and who their guardians are is the kit's roster projection
+    (`samen_kit.roster`)."""
+
+    __tablename__ = "pupil_name"
 
     tenant: str = Field(primary_key=True, max_length=64)
     pupil_id: UUID = Field(primary_key=True)
-    school_id: UUID | None = Field(default=None, index=True)
     first_name: str | None = Field(default=None, max_length=100)
-    left_on: date | None = None
-
-
-class GuardianshipRow(SQLModel, table=True):
-    """Who the pupil's guardians are, from `GuardianshipRecorded` / `GuardianshipEnded`."""
-
-    __tablename__ = "guardianship"
-    __table_args__ = (Index("guardianship_by_guardian", "tenant", "guardian_id"),)
-
-    tenant: str = Field(primary_key=True, max_length=64)
-    pupil_id: UUID = Field(primary_key=True)
-    guardian_id: UUID = Field(primary_key=True)
-    standing: str = Field(max_length=32)
 
 
 class SchoolRow(SQLModel, table=True):
@@ -250,8 +241,7 @@ SERVICE_TABLES = tuple(
     for model in (
         GuardianContactRow,
         StaffContactRow,
-        PupilRow,
-        GuardianshipRow,
+        PupilNameRow,
         SchoolRow,
         ItemStateRow,
         NotificationRow,
@@ -263,4 +253,4 @@ SERVICE_TABLES = tuple(
         BulkOptOutRow,
     )
 )
-ALL_TABLES = (*KIT_TABLES, *SERVICE_TABLES)
+ALL_TABLES = (*KIT_TABLES, *ROSTER_TABLES, *SERVICE_TABLES)

@@ -1,0 +1,105 @@
+"""Applying the roster facts to the projection, inside the consumer's transaction (the
+kit's consumer has already dropped duplicates and facts older than one applied)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from uuid import UUID
+
+from samen_contract import Envelope, Event
+from sqlalchemy import Executable, delete
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from samen_kit.consumer import Delivery
+from samen_kit.roster.facts import (
+    Enrolment,
+    Guardianship,
+    GuardianshipEnd,
+    Leaving,
+    RosterChange,
+    roster_change,
+)
+from samen_kit.roster.tables import GUARDIANSHIP, PUPIL
+
+
+async def apply_roster_fact(session: AsyncSession, envelope: Envelope, event: Event | None) -> bool:
+    """Apply `event` if it is a roster fact; True when it was one."""
+    change = roster_change(envelope, event)
+    if change is None:
+        return False
+    await apply_change(session, change)
+    return True
+
+
+async def roster_handler(session: AsyncSession, delivery: Delivery) -> None:
+    """A consumer handler (`runtime.add_consumer`) that keeps only the roster projection."""
+    await apply_roster_fact(session, delivery.envelope, delivery.event)
+
+
+async def apply_change(session: AsyncSession, change: RosterChange) -> None:
+    stmt: Executable
+    match change:
+        case Enrolment():
+            values = {
+                "school_id": change.school_id,
+                "board_id": change.board_id,
+                "enrolled_on": change.enrolled_on,
+                "left_on": None,
+            }
+            stmt = insert(PUPIL).values(tenant=change.tenant, pupil_id=change.pupil_id, **values)
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[PUPIL.c.tenant, PUPIL.c.pupil_id], set_=values
+            )
+        case Leaving():
+            stmt = insert(PUPIL).values(
+                tenant=change.tenant,
+                pupil_id=change.pupil_id,
+                school_id=change.school_id,
+                left_on=change.left_on,
+            )
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[PUPIL.c.tenant, PUPIL.c.pupil_id],
+                set_={"left_on": change.left_on},
+                where=PUPIL.c.school_id == change.school_id,
+            )
+        case Guardianship():
+            stmt = insert(GUARDIANSHIP).values(
+                tenant=change.tenant,
+                pupil_id=change.pupil_id,
+                guardian_id=change.guardian_id,
+                standing=change.standing,
+            )
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[
+                    GUARDIANSHIP.c.tenant,
+                    GUARDIANSHIP.c.pupil_id,
+                    GUARDIANSHIP.c.guardian_id,
+                ],
+                set_={"standing": change.standing},
+            )
+        case GuardianshipEnd():
+            stmt = delete(GUARDIANSHIP).where(
+                GUARDIANSHIP.c.tenant == change.tenant,
+                GUARDIANSHIP.c.pupil_id == change.pupil_id,
+                GUARDIANSHIP.c.guardian_id == change.guardian_id,
+            )
+    await session.execute(stmt)
+
+
+PLACED_PER_STATEMENT = 5000  # 3 parameters a row: within PostgreSQL's 32,767
+
+
+async def place_pupils(
+    session: AsyncSession, tenant: str, school_id: UUID, pupil_ids: Iterable[UUID]
+) -> None:
+    """Pupils the roster has not told of yet, at the school another source names (a
+    fact about them, a contact import); once the roster has, it alone says where the
+    pupil is. In pupil id order, the order in which consumers take these rows."""
+    rows = [
+        {"tenant": tenant, "pupil_id": pupil_id, "school_id": school_id}
+        for pupil_id in sorted(set(pupil_ids))
+    ]
+    for start in range(0, len(rows), PLACED_PER_STATEMENT):
+        stmt = insert(PUPIL).values(rows[start : start + PLACED_PER_STATEMENT])
+        await session.execute(stmt.on_conflict_do_nothing())
