@@ -16,7 +16,7 @@ from samen_kit.access.refusal_book import Hidden
 from samen_kit.error_table import (
     Answer,
     ErrorPages,
-    ErrorTable,
+    Problems,
     counted_forbidden,
     counted_hidden,
     install_error_table,
@@ -45,30 +45,34 @@ def _valid(error: domain.ConsentStillValid) -> dict[str, Any]:
 
 
 _SLUG = own_slug()
-PROBLEMS: ErrorTable = {
-    domain.ConsentError: Answer(Conflict, _SLUG),
-    domain.UnknownPurpose: Answer(NotFound, _SLUG),
-    (domain.InvalidPurpose, domain.InvalidEvidence, domain.InvalidSupportNeeds): Answer(
-        Invalid, _SLUG
-    ),
-    domain.NotAParty: Answer(Forbidden, _SLUG),
-    # read or act: the same refusal, counted
-    domain.NoAuthority: Answer(Forbidden, _SLUG, count=counted_forbidden),
-    domain.RequestClosed: Answer(Conflict, _SLUG, extra=lambda e: {"state": str(e.state)}),
-    domain.RequestAlreadyOpen: Answer(Conflict, _SLUG, extra=_open),
-    domain.ConsentStillValid: Answer(Conflict, _SLUG, extra=_valid),
-    service.NotVisible: Answer(
-        NotFound, detail=lambda e: f"no {e.kind.value} with this id", count=counted_hidden(_hidden)
-    ),
-    service.PupilHasLeft: Answer(Conflict, "pupil-left"),
-    service.PurposeExists: Answer(Conflict, "purpose-exists"),
-    service.ConcurrentChange: Answer(Conflict, "concurrent-change"),
-    SchoolOfOtherBoard: Answer(
-        Conflict,
-        "school-of-other-board",
-        detail=lambda _: "the school is on the roster under another board",
-    ),
-}
+PROBLEMS = Problems(
+    {
+        domain.ConsentError: Answer(Conflict, _SLUG),
+        domain.UnknownPurpose: Answer(NotFound, _SLUG),
+        (domain.InvalidPurpose, domain.InvalidEvidence, domain.InvalidSupportNeeds): Answer(
+            Invalid, _SLUG
+        ),
+        domain.NotAParty: Answer(Forbidden, _SLUG),
+        # read or act: the same refusal, counted
+        domain.NoAuthority: Answer(Forbidden, _SLUG, count=counted_forbidden),
+        domain.RequestClosed: Answer(Conflict, _SLUG, extra=lambda e: {"state": str(e.state)}),
+        domain.RequestAlreadyOpen: Answer(Conflict, _SLUG, extra=_open),
+        domain.ConsentStillValid: Answer(Conflict, _SLUG, extra=_valid),
+        service.NotVisible: Answer(
+            NotFound,
+            detail=lambda e: f"no {e.kind.value} with this id",
+            count=counted_hidden(_hidden),
+        ),
+        service.PupilHasLeft: Answer(Conflict, "pupil-left"),
+        service.PurposeExists: Answer(Conflict, "purpose-exists"),
+        service.ConcurrentChange: Answer(Conflict, "concurrent-change"),
+        SchoolOfOtherBoard: Answer(
+            Conflict,
+            "school-of-other-board",
+            detail=lambda _: "the school is on the roster under another board",
+        ),
+    }
+)
 
 _PAGE_MESSAGE = {
     401: "error_link",
