@@ -15,7 +15,7 @@ from samen_disputes.domain import (
     Role,
     Stage,
 )
-from samen_disputes.entrypoints.errors import domain_problem, service_problem
+from samen_disputes.entrypoints.errors import PROBLEMS
 from samen_disputes.entrypoints.refusals import RESOURCE_KINDS
 from samen_disputes.handlers import errors
 
@@ -31,28 +31,30 @@ def test_routes_name_the_resource_they_guard() -> None:
 
 
 def test_an_illegal_move_is_a_conflict_listing_the_allowed_moves() -> None:
-    problem = domain_problem(IllegalMove(Move.parse("decide"), (Move.parse("resolve"),)))
+    problem = PROBLEMS.problem_of(IllegalMove(Move.parse("decide"), (Move.parse("resolve"),)))
     assert problem.status == 409
     assert problem.body()["allowed_moves"] == ["resolve"]
 
 
 def test_a_move_the_role_may_not_make_is_forbidden() -> None:
     error = MoveNotPermittedForRole(Move.parse("decide"), Role.IB, (Move.parse("resolve"),))
-    assert domain_problem(error).status == 403
+    assert PROBLEMS.problem_of(error).status == 403
 
 
 def test_a_decision_without_outcome_is_unprocessable() -> None:
-    assert domain_problem(DecisionWithoutOutcome()).status == 422
+    assert PROBLEMS.problem_of(DecisionWithoutOutcome()).status == 422
 
 
 def test_an_opening_in_a_stage_not_open_lists_the_stages_that_are() -> None:
-    problem = domain_problem(OpeningNotAllowed(Stage.OBJECTION, Role.IB, (Stage.CONVERSATION,)))
+    problem = PROBLEMS.problem_of(
+        OpeningNotAllowed(Stage.OBJECTION, Role.IB, (Stage.CONVERSATION,))
+    )
     assert problem.status == 409
     assert problem.body()["allowed_stages"] == ["conversation"]
 
 
 def test_another_tenants_dispute_looks_exactly_like_a_missing_one() -> None:
-    hidden = service_problem(errors.NotFound("dispute", errors.Hidden.OTHER_TENANT, "swv-b"))
-    missing = service_problem(errors.NotFound("dispute"))
+    hidden = PROBLEMS.problem_of(errors.NotFound("dispute", errors.Hidden.OTHER_TENANT, "swv-b"))
+    missing = PROBLEMS.problem_of(errors.NotFound("dispute"))
     assert hidden.body() == missing.body()
     assert hidden.status == 404

@@ -20,7 +20,7 @@ from samen_meetings.domain.errors import (
     SecondRecord,
 )
 from samen_meetings.domain.kinds import ParticipantRole
-from samen_meetings.entrypoints.errors import problem_of
+from samen_meetings.entrypoints.errors import PROBLEMS
 from samen_meetings.entrypoints.ical import meeting_calendar
 from samen_meetings.entrypoints.refusals import RESOURCE_KINDS
 from samen_meetings.handlers.consent_facts import last_valid_day
@@ -31,18 +31,18 @@ NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
 class TestProblems:
     def test_bad_content_is_422_with_the_rules_code_and_safe_members(self) -> None:
-        problem = problem_of(RecordIncomplete(["strengths", "goals"]))
+        problem = PROBLEMS.problem_of(RecordIncomplete(["strengths", "goals"]))
 
         body = problem.body("/meetings/x/record")
         assert (problem.status, body["type"]) == (422, "urn:samen:problem:record-incomplete")
         assert body["missing"] == ["strengths", "goals"]
 
     def test_a_clash_with_the_state_is_409(self) -> None:
-        assert problem_of(SecondRecord(uuid4())).status == 409
-        assert problem_of(EndBeforeStart(NOW, NOW)).status == 422
+        assert PROBLEMS.problem_of(SecondRecord(uuid4())).status == 409
+        assert PROBLEMS.problem_of(EndBeforeStart(NOW, NOW)).status == 422
 
     def test_another_schools_participant_is_answered_as_not_found(self) -> None:
-        problem = problem_of(ParticipantFromAnotherSchool(uuid4()))
+        problem = PROBLEMS.problem_of(ParticipantFromAnotherSchool(uuid4()))
 
         assert problem.status == 404
         assert problem.type == "urn:samen:problem:participant-from-another-school"
@@ -53,7 +53,7 @@ class TestProblems:
             HoldReason(Purpose.ENGAGE_SWV, ConsentGap.MISSING, ParticipantRole.TRAJECTBEGELEIDER),
         )
 
-        body = problem_of(ConsentRequired(reasons)).body()
+        body = PROBLEMS.problem_of(ConsentRequired(reasons)).body()
 
         assert body["status"] == 409
         assert body["holds"] == [

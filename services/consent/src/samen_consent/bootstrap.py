@@ -87,7 +87,7 @@ def create_consent_app(
     install_refusals(app, refusals)
     renderer = PageRenderer("samen_consent", "templates", PHRASES)
     install_wiring(app.state, Wiring(ctx, renderer))
-    install_error_handlers(app, renderer, ctx)
+    install_error_handlers(app, renderer)
     _close_on_shutdown(app, client)
     app.state.runtime = runtime
     return app

@@ -35,6 +35,7 @@ from samen_notifications.domain.retry import RetryPolicy
 from samen_notifications.entrypoints import access, api, bulk_pages, pages, webhooks
 from samen_notifications.entrypoints.consumers import add_consumers
 from samen_notifications.entrypoints.deps import Deps
+from samen_notifications.entrypoints.errors import install_error_handlers
 from samen_notifications.entrypoints.jobs import closing_job, dispatcher_job, periodic_job
 from samen_notifications.entrypoints.refusals import (
     RESOURCE_KINDS,
@@ -113,6 +114,7 @@ def build_service(
     app.state.notifications = deps
     install_access(app, access.access_for(settings, runtime, links, refusal_log, staff_jwks))
     install_refusals(app, refusal_log)
+    install_error_handlers(app)
     _add_jobs(settings, runtime, planner, dispatcher, transports)
     inbox = bounces or _bounce_inbox(settings)
     if inbox is not None:

@@ -11,8 +11,8 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from samen_contract.events.audit import ExporterRole
 from samen_kit.access import StaffPrincipal
 from samen_kit.db import unit_of_work
+from samen_kit.error_table import Absent, Unusable
 from samen_kit.inputs import INT64_MAX
-from samen_kit.problems import Invalid, NotFound
 from samen_kit.tenancy import visible
 
 from samen_audit.adapters.log_reads import LeafRow
@@ -75,7 +75,7 @@ async def latest_tree_head(context: Context, staff: CanRead) -> TreeHeadOut:
     async with unit_of_work(context.sessions) as session:
         head = await SqlTreeHeads(session).latest(staff.tenant)
     if head is None:
-        raise NotFound("Er is nog geen ondertekende boomkop.")
+        raise Absent("Er is nog geen ondertekende boomkop.")
     return TreeHeadOut.of(head)
 
 
@@ -86,7 +86,7 @@ async def tree_head_at(
     async with unit_of_work(context.sessions) as session:
         head = await SqlTreeHeads(session).at_size(staff.tenant, tree_size)
     if head is None:
-        raise NotFound("Er is geen boomkop van deze grootte.")
+        raise Absent("Er is geen boomkop van deze grootte.")
     return TreeHeadOut.of(head)
 
 
@@ -107,7 +107,7 @@ async def prove_inclusion(
     """That a leaf (by event id or index) is in the tree of ``tree_size`` leaves
     (default: the latest signed tree head)."""
     if (event_id is None) == (leaf_index is None):
-        raise Invalid("Geef een event_id of een leaf_index, niet allebei.")
+        raise Unusable("Geef een event_id of een leaf_index, niet allebei.")
     ref = LeafRef(leaf_index=leaf_index, event_id=event_id)
     return InclusionProofOut.of(await inclusion_proof(context, staff.tenant, ref, tree_size))
 

@@ -1,16 +1,15 @@
-"""The audit service's errors as problems, in one place.
+"""The audit service's errors as problems: one table, installed by the kit.
 
 A leaf of another tenant gets the same 404 as a leaf that does not exist; the attempt
 is counted for the trail as `other_tenant` (a plain miss as `not_found`).
 """
 
 from fastapi import FastAPI, Request
-from fastapi.responses import Response
-from samen_kit.access.refusal_book import Hidden, HiddenReason, refusal_book_of
-from samen_kit.problems import Conflict, Invalid, NotFound, Problem, problem_response
+from samen_kit.access.refusal_book import Hidden, HiddenReason
+from samen_kit.error_table import Answer, Problems, counted_hidden, install_error_table
+from samen_kit.problems import Conflict, Invalid, NotFound
 
 from samen_audit.domain.errors import (
-    AuditError,
     BadPeriod,
     BadSizes,
     LeafNotFound,
@@ -19,30 +18,32 @@ from samen_audit.domain.errors import (
 )
 
 
-def problem_for(error: AuditError) -> Problem:
-    if isinstance(error, LeafNotFound):
-        return NotFound("Deze vermelding staat niet in het logboek.")
-    if isinstance(error, TreeTooLarge):
-        return Conflict(
-            f"Het logboek telt {error.size} vermeldingen, niet {error.asked}.",
-            extra={"tree_size": error.size},
-        )
-    if isinstance(error, LeafOutsideTree):
-        return Conflict(
-            f"Vermelding {error.index} valt buiten de boom van grootte {error.size}.",
-            extra={"leaf_index": error.index, "tree_size": error.size},
-        )
-    if isinstance(error, BadSizes | BadPeriod):
-        return Invalid(str(error))
-    return Problem()
+def _hidden(request: Request, error: LeafNotFound) -> Hidden:
+    why = HiddenReason.OTHER_TENANT if error.elsewhere else HiddenReason.NOT_FOUND
+    return Hidden("leaf", why, tenant=error.tenant)
+
+
+PROBLEMS = Problems(
+    {
+        LeafNotFound: Answer(
+            NotFound,
+            detail=lambda _: "Deze vermelding staat niet in het logboek.",
+            count=counted_hidden(_hidden),
+        ),
+        TreeTooLarge: Answer(
+            Conflict,
+            detail=lambda e: f"Het logboek telt {e.size} vermeldingen, niet {e.asked}.",
+            extra=lambda e: {"tree_size": e.size},
+        ),
+        LeafOutsideTree: Answer(
+            Conflict,
+            detail=lambda e: f"Vermelding {e.index} valt buiten de boom van grootte {e.size}.",
+            extra=lambda e: {"leaf_index": e.index, "tree_size": e.size},
+        ),
+        (BadSizes, BadPeriod): Answer(Invalid),
+    }
+)
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    async def on_audit_error(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, AuditError)
-        if isinstance(exc, LeafNotFound):
-            why = HiddenReason.OTHER_TENANT if exc.elsewhere else HiddenReason.NOT_FOUND
-            await refusal_book_of(request).hidden(request, Hidden("leaf", why, tenant=exc.tenant))
-        return problem_response(problem_for(exc), request.url.path)
-
-    app.add_exception_handler(AuditError, on_audit_error)
+    install_error_table(app, PROBLEMS)

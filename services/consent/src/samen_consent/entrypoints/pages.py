@@ -16,8 +16,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from samen_kit.access import GuardianClaims, GuardianDep, GuardianSessionDep
 from samen_kit.access.dependencies import TokenText
+from samen_kit.error_table import Unusable
 from samen_kit.pages import choose_language, language_of
-from samen_kit.problems import Invalid
 
 from samen_consent.adapters.requests import StoredRequest
 from samen_consent.domain.evidence import Act
@@ -64,7 +64,7 @@ async def answer(
     form = await _form(request)
     act = _ANSWERS.get(form.get("antwoord", ""))
     if act is None:
-        raise Invalid("antwoord must be ja or nee")
+        raise Unusable("antwoord must be ja or nee")
     language = choose_language(form.get("taal"))
     await guardian_acts(ctx, session, request_id, GuardianAct(act, language))
     return _back_to(request_id, language)
@@ -89,7 +89,7 @@ async def support_needs(
     try:
         kinds = frozenset(SupportNeedKind(value) for value in fields.get("nodig", []))
     except ValueError as error:
-        raise Invalid("unknown support need") from error
+        raise Unusable("unknown support need") from error
     note = next(iter(fields.get("toelichting", [])), None)
     await state_needs(ctx, session, request_id, kinds, note)
     return _back_to(request_id, choose_language(next(iter(fields.get("taal", [])), None)))

@@ -1,4 +1,4 @@
-"""The one place where domain and service errors become RFC 9457 problems.
+"""The disputes service's errors as RFC 9457 problems: one table, installed by the kit.
 
 Nothing has changed when one of these is answered: each use case runs in one unit of
 work, and the error rolls it back. Misses (another tenant's dispute, one out of reach,
@@ -6,19 +6,26 @@ or none) and refusals of a caller with a valid credential (a role that may not) 
 counted for the audit trail by the kit's refusal book.
 """
 
+from typing import Any
+
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
 from samen_contract.envelope import PLATFORM_TENANT
 from samen_kit.access.dependencies import accepted_tenant
 from samen_kit.access.refusal_book import Hidden as KitHidden
-from samen_kit.access.refusal_book import HiddenReason, refusal_book_of
-from samen_kit.problems import Conflict, Forbidden, Invalid, NotFound, Problem, problem_response
+from samen_kit.access.refusal_book import HiddenReason
+from samen_kit.error_table import (
+    Answer,
+    Problems,
+    counted_forbidden,
+    counted_hidden,
+    install_error_table,
+)
+from samen_kit.problems import Conflict, Forbidden, Invalid, NotFound
 
 from samen_disputes.domain import (
     AdviceWithoutOutcome,
     DecisionWithoutOutcome,
     DepartureWithoutReasons,
-    DisputeError,
     IllegalMove,
     MoveBeforeLastMove,
     MoveNotPermittedForRole,
@@ -28,68 +35,6 @@ from samen_disputes.domain import (
 from samen_disputes.handlers import errors as service
 from samen_disputes.handlers.errors import Hidden
 
-
-class MoveNotAllowed(Conflict):
-    slug = "move-not-allowed"
-    title = "Deze stap kan nu niet"
-
-
-class RoleMayNotMove(Forbidden):
-    slug = "move-not-permitted"
-    title = "Deze stap mag u niet zetten"
-
-
-class OpeningRefused(Conflict):
-    slug = "opening-not-allowed"
-    title = "Zo kan dit geschil niet beginnen"
-
-
-class MoveIncomplete(Invalid):
-    slug = "move-incomplete"
-    title = "Er ontbreekt iets bij deze stap"
-
-
-class NoAuthority(Forbidden):
-    slug = "no-parental-authority"
-    title = "Alleen een ouder met gezag kan dit doen"
-
-
-def _moves(moves: tuple[object, ...]) -> list[str]:
-    return [str(m) for m in moves]
-
-
-def domain_problem(error: DisputeError) -> Problem:
-    match error:
-        case IllegalMove():
-            return MoveNotAllowed(str(error), allowed_moves=_moves(error.allowed))
-        case MoveNotPermittedForRole():
-            return RoleMayNotMove(str(error), extra={"allowed_moves": _moves(error.allowed)})
-        case OpeningNotAllowed():
-            stages = [str(s) for s in error.allowed]
-            return OpeningRefused(str(error), extra={"allowed_stages": stages})
-        case MoveBeforeLastMove():
-            return MoveNotAllowed(str(error))
-        case (
-            DecisionWithoutOutcome()
-            | AdviceWithoutOutcome()
-            | DepartureWithoutReasons()
-            | PayloadNotForMove()
-        ):
-            return MoveIncomplete(str(error))
-    return Problem()
-
-
-def service_problem(error: service.ServiceError) -> Problem:
-    match error:
-        case service.NotFound():
-            return NotFound(f"{error.kind} niet gevonden")
-        case service.NoParentalAuthority():
-            return NoAuthority(str(error))
-        case service.OppNotOfPupil() | service.OppWithoutOppSubject() | service.InvalidConfig():
-            return Invalid(str(error))
-    return Problem()
-
-
 _HIDDEN_REASONS = {
     Hidden.NOT_FOUND: HiddenReason.NOT_FOUND,
     Hidden.OTHER_TENANT: HiddenReason.OTHER_TENANT,
@@ -97,31 +42,56 @@ _HIDDEN_REASONS = {
 }
 
 
-async def _count_refusal(request: Request, error: Exception) -> None:
-    """Misses (also plain ones) and refusals of a proven caller, for the trail."""
-    book = refusal_book_of(request)
-    if isinstance(error, service.NotFound):
-        tenant = error.tenant or _caller_tenant(request) or PLATFORM_TENANT
-        kit = KitHidden(error.kind, _HIDDEN_REASONS[error.hidden], tenant=tenant)
-        await book.hidden(request, kit)
-    elif isinstance(error, MoveNotPermittedForRole | service.NoParentalAuthority):
-        await book.forbidden(request)
+def _hidden(request: Request, error: service.NotFound) -> KitHidden:
+    """Misses (also plain ones), under the hidden row's tenant, else the caller's."""
+    tenant = error.tenant or accepted_tenant(request) or PLATFORM_TENANT
+    return KitHidden(error.kind, _HIDDEN_REASONS[error.hidden], tenant=tenant)
+
+
+def _moves(error: IllegalMove | MoveNotPermittedForRole) -> dict[str, Any]:
+    return {"allowed_moves": [str(m) for m in error.allowed]}
+
+
+def _stages(error: OpeningNotAllowed) -> dict[str, Any]:
+    return {"allowed_stages": [str(s) for s in error.allowed]}
+
+
+_NOT_NOW = "Deze stap kan nu niet"
+PROBLEMS = Problems(
+    {
+        IllegalMove: Answer(Conflict, "move-not-allowed", _NOT_NOW, extra=_moves),
+        MoveBeforeLastMove: Answer(Conflict, "move-not-allowed", _NOT_NOW),
+        MoveNotPermittedForRole: Answer(
+            Forbidden,
+            "move-not-permitted",
+            "Deze stap mag u niet zetten",
+            extra=_moves,
+            count=counted_forbidden,
+        ),
+        OpeningNotAllowed: Answer(
+            Conflict, "opening-not-allowed", "Zo kan dit geschil niet beginnen", extra=_stages
+        ),
+        (
+            DecisionWithoutOutcome,
+            AdviceWithoutOutcome,
+            DepartureWithoutReasons,
+            PayloadNotForMove,
+        ): Answer(Invalid, "move-incomplete", "Er ontbreekt iets bij deze stap"),
+        service.NotFound: Answer(
+            NotFound, detail=lambda e: f"{e.kind} niet gevonden", count=counted_hidden(_hidden)
+        ),
+        service.NoParentalAuthority: Answer(
+            Forbidden,
+            "no-parental-authority",
+            "Alleen een ouder met gezag kan dit doen",
+            count=counted_forbidden,
+        ),
+        (service.OppNotOfPupil, service.OppWithoutOppSubject, service.InvalidConfig): Answer(
+            Invalid
+        ),
+    }
+)
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    async def on_error(request: Request, exc: Exception) -> JSONResponse:
-        await _count_refusal(request, exc)
-        if isinstance(exc, DisputeError):
-            problem = domain_problem(exc)
-        else:
-            assert isinstance(exc, service.ServiceError)
-            problem = service_problem(exc)
-        return problem_response(problem, request.url.path)
-
-    app.add_exception_handler(DisputeError, on_error)
-    app.add_exception_handler(service.ServiceError, on_error)
-
-
-def _caller_tenant(request: Request) -> str | None:
-    """The tenant the request's credential proved."""
-    return accepted_tenant(request)
+    install_error_table(app, PROBLEMS)

@@ -14,8 +14,8 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from samen_kit.access import GuardianClaims, GuardianDep, GuardianSessionDep
+from samen_kit.error_table import Unusable
 from samen_kit.pages import PageRenderer, choose_language, language_of
-from samen_kit.problems import Invalid
 
 from samen_disputes.domain import (
     EDUCATION_CONSULTANTS_CONTACT,
@@ -50,7 +50,7 @@ async def _form(request: Request) -> dict[str, str]:
 def _field(form: dict[str, str], name: str, *, max_length: int = 5000) -> str:
     value = form.get(name, "").strip()
     if not value or len(value) > max_length:
-        raise Invalid(f"{name} ontbreekt of is te lang")
+        raise Unusable(f"{name} ontbreekt of is te lang")
     return value
 
 
@@ -68,14 +68,14 @@ def _opening(pupil_id: UUID, form: dict[str, str]) -> OpenDispute:
             stage=Stage(form.get("stage") or Stage.CONVERSATION),
         )
     except ValueError as error:
-        raise Invalid("het formulier klopt niet") from error
+        raise Unusable("het formulier klopt niet") from error
 
 
 def _move(dispute_id: UUID, form: dict[str, str]) -> MakeMove:
     try:
         move = Move.parse(_field(form, "move", max_length=64))
     except ValueError as error:
-        raise Invalid("onbekende stap") from error
+        raise Unusable("onbekende stap") from error
     return MakeMove(dispute_id, move, form.get("reason", "").strip()[:5000] or None)
 
 

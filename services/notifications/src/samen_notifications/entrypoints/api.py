@@ -9,7 +9,7 @@ from uuid import UUID, uuid4
 from fastapi import APIRouter, Depends, status
 from samen_kit.access import StaffPrincipal
 from samen_kit.db import unit_of_work
-from samen_kit.problems import Invalid, NotFound
+from samen_kit.error_table import Absent, Unusable
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_notifications import commands, roster_import
@@ -134,7 +134,7 @@ async def _broadcast_schools(
             await refuse_out_of_scope(deps, staff)
         return None
     if body.scope_id is None:
-        raise Invalid("scope_id is required for a school or board")
+        raise Unusable("scope_id is required for a school or board")
     if body.scope == "school":
         await require_school(deps, session, staff, body.scope_id)
         return (body.scope_id,)
@@ -149,7 +149,7 @@ async def broadcast_status(broadcast_id: UUID, staff: CanBroadcast, deps: DepsDe
     async with deps.sessions() as session:
         row = await broadcasts.get(session, staff.tenant, broadcast_id)
         if row is None or not views.may_see_broadcast(staff, row):
-            raise NotFound()
+            raise Absent()
         counts = await statuses.status_counts(session, staff.tenant, broadcast_id)
     by_status: dict[str, int] = {}
     for per_channel in counts.values():
@@ -178,7 +178,7 @@ async def send_preferences_link(
     async with unit_of_work(deps.sessions) as session:
         pupils = await roster.pupils_of_guardian(session, staff.tenant, guardian_id)
         if not pupils:
-            raise NotFound()
+            raise Absent()
         if not await views.any_pupil_visible(session, staff, pupils):
             await refuse_out_of_scope(deps, staff)
         outcome = await commands.send_preferences_link(
@@ -190,7 +190,7 @@ async def send_preferences_link(
             now=deps.clock.now(),
         )
     if outcome is None:
-        raise NotFound()
+        raise Absent()
     return PreferencesLinkOut(
         planned=outcome.planned, waiting=outcome.waiting, unreachable=outcome.unreachable
     )

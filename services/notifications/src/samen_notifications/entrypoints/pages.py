@@ -27,8 +27,8 @@ from samen_kit.access import (
 )
 from samen_kit.access.dependencies import refuse
 from samen_kit.db import unit_of_work
+from samen_kit.error_table import Unusable
 from samen_kit.pages import PageRenderer, known, language_of
-from samen_kit.problems import Invalid
 
 from samen_notifications import commands
 from samen_notifications.adapters import contacts, links
@@ -209,6 +209,6 @@ async def guardian_jwks(deps: DepsDep) -> JSONResponse:
 async def _form(request: Request) -> dict[str, str]:
     content_type = request.headers.get("content-type", "").split(";")[0].strip()
     if content_type != "application/x-www-form-urlencoded":
-        raise Invalid("a form (application/x-www-form-urlencoded) is expected")
+        raise Unusable("a form (application/x-www-form-urlencoded) is expected")
     fields = parse_qs((await request.body()).decode("utf-8", errors="replace"))
     return {name: values[0] for name, values in fields.items() if values}

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from uuid import UUID
 
 from samen_kit.access import StaffPrincipal
-from samen_kit.problems import Invalid
+from samen_kit.error_table import Unusable
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_notifications.adapters import roster
@@ -53,10 +53,10 @@ def staff_lines(body: StaffContactsIn) -> list[StaffLine]:
 def broadcast_texts(body: BroadcastIn, languages: frozenset[str]) -> dict[str, dict[str, str]]:
     """Dutch is required; other languages only where a message frame exists for them."""
     if FALLBACK_LANGUAGE not in body.texts:
-        raise Invalid("a broadcast needs its Dutch text (texts.nl)")
+        raise Unusable("a broadcast needs its Dutch text (texts.nl)")
     unknown = sorted(set(body.texts) - languages)
     if unknown:
-        raise Invalid(
+        raise Unusable(
             f"no message frame for: {', '.join(unknown)}", extra={"languages": sorted(languages)}
         )
     return {

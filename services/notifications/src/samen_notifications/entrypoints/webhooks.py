@@ -10,7 +10,6 @@ import structlog
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse
 from samen_kit.db import unit_of_work
-from samen_kit.problems import BadRequest
 
 from samen_notifications.entrypoints.deps import Deps, DepsDep
 from samen_notifications.ports import InvalidReport
@@ -41,7 +40,7 @@ async def _record(request: Request, deps: Deps) -> PlainTextResponse:
         report = deps.sms.parse_report(params, dict(request.headers), body, url=str(request.url))
     except InvalidReport as error:
         log.warning("notifications.sms_report.refused", error=type(error).__name__)
-        raise BadRequest("invalid report") from None
+        raise
     async with unit_of_work(deps.sessions) as session:
         await deps.reports.record(session, report, deps.clock.now())
     return PlainTextResponse("OK")
