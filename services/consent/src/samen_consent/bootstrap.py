@@ -104,7 +104,7 @@ def _access(
 ) -> Access:
     """Staff tokens, guardian tokens and sessions, with refusals counted for the audit."""
     codec = GuardianSessionCodec(
-        settings.session_secret.get_secret_value(),
+        settings.session_secret_or_random(),
         clock=runtime.clock,
         secure=settings.secure_cookies,
         cookie_name=COOKIE_NAME,

@@ -1,6 +1,5 @@
 """The composition root: settings -> runtime -> app. Nothing is built at import time."""
 
-import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -62,18 +61,14 @@ def _access(settings: DisputesSettings, runtime: ServiceRuntime, recorder: Refus
     clock = runtime.clock
     staff_keys = settings.staff_jwks or str(jwks_path(STAFF_KEY))
     guardian_keys = settings.guardian_jwks or str(jwks_path(GUARDIAN_KEY))
-    secret = (
-        settings.session_secret.get_secret_value()
-        if settings.session_secret
-        else secrets.token_urlsafe(48)
-    )
+    secret = settings.session_secret_or_random()
     guardian = GuardianAccess(
         tokens=GuardianTokenVerifier(
             jwks_source(guardian_keys, clock),
             clock=clock,
             max_lifetime=settings.guardian_token_max_lifetime,
         ),
-        sessions=GuardianSessionCodec(secret, clock=clock, secure=settings.cookie_secure),
+        sessions=GuardianSessionCodec(secret, clock=clock, secure=settings.secure_cookies),
         used_tokens=sql_used_tokens(runtime.sessions),
     )
     staff = StaffTokenVerifier(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,7 +77,7 @@ def _access(settings: MeetingsSettings, runtime: ServiceRuntime, record: Refusal
     staff_keys = _jwks(settings.staff_jwks, "staff", clock)
     guardian_keys = _jwks(settings.guardian_jwks, "guardian", clock)
     sessions = GuardianSessionCodec(
-        _session_secret(settings), clock=clock, secure=settings.guardian_cookie_secure
+        _session_secret(settings), clock=clock, secure=settings.secure_cookies
     )
     return Access(
         staff=StaffTokenVerifier(
@@ -99,9 +98,9 @@ def _access(settings: MeetingsSettings, runtime: ServiceRuntime, record: Refusal
     )
 
 
-def _jwks(location: str, audience: str, clock: Clock) -> JwksSource:
+def _jwks(location: str | None, audience: str, clock: Clock) -> JwksSource:
     """A URL, a file, or (empty) the local development key of that audience."""
-    if location.startswith(("http://", "https://")):
+    if location and location.startswith(("http://", "https://")):
         return HttpJwks(location, httpx.AsyncClient(), clock=clock)
     if location:
         return FileJwks(Path(location), clock=clock)
@@ -113,7 +112,6 @@ def _jwks(location: str, audience: str, clock: Clock) -> JwksSource:
 
 
 def _session_secret(settings: MeetingsSettings) -> str:
-    if settings.guardian_session_secret:
-        return settings.guardian_session_secret
-    log.warning("meetings.guardian_session.ephemeral_secret")
-    return secrets.token_urlsafe(48)
+    if not settings.session_secret or not settings.session_secret.get_secret_value():
+        log.warning("meetings.guardian_session.ephemeral_secret")
+    return settings.session_secret_or_random()

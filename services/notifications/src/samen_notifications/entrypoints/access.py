@@ -49,9 +49,9 @@ def access_for(
             max_lifetime=settings.guardian_token_max_lifetime,
         ),
         sessions=GuardianSessionCodec(
-            settings.guardian_session_secret.get_secret_value(),
+            settings.session_secret_or_random(),
             clock=clock,
-            secure=settings.cookie_secure,
+            secure=settings.secure_cookies,
         ),
         used_tokens=sql_used_tokens(runtime.sessions),
     )
