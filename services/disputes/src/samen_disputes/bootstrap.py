@@ -4,20 +4,17 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-import httpx
 from fastapi import FastAPI
 from samen_kit.access import (
     Access,
-    FileJwks,
     GuardianSessionCodec,
     GuardianTokenVerifier,
-    HttpJwks,
-    JwksSource,
     StaffTokenVerifier,
     install_access,
 )
 from samen_kit.access.dependencies import GuardianAccess
-from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY, jwks_path
+from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY
+from samen_kit.access.keysource import jwks_source
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.access.used_tokens_sql import sql_used_tokens
 from samen_kit.clock import Clock
@@ -51,20 +48,12 @@ class DisputesService:
     app: FastAPI
 
 
-def jwks_source(location: str, clock: Clock) -> JwksSource:
-    if location.startswith(("http://", "https://")):
-        return HttpJwks(location, httpx.AsyncClient(), clock=clock)
-    return FileJwks(Path(location), clock=clock)
-
-
 def _access(settings: DisputesSettings, runtime: ServiceRuntime, recorder: RefusalBook) -> Access:
     clock = runtime.clock
-    staff_keys = settings.staff_jwks or str(jwks_path(STAFF_KEY))
-    guardian_keys = settings.guardian_jwks or str(jwks_path(GUARDIAN_KEY))
     secret = settings.session_secret_or_random()
     guardian = GuardianAccess(
         tokens=GuardianTokenVerifier(
-            jwks_source(guardian_keys, clock),
+            jwks_source(settings.guardian_jwks, GUARDIAN_KEY, clock=clock),
             clock=clock,
             max_lifetime=settings.guardian_token_max_lifetime,
         ),
@@ -72,7 +61,7 @@ def _access(settings: DisputesSettings, runtime: ServiceRuntime, recorder: Refus
         used_tokens=sql_used_tokens(runtime.sessions),
     )
     staff = StaffTokenVerifier(
-        jwks_source(staff_keys, clock),
+        jwks_source(settings.staff_jwks, STAFF_KEY, clock=clock),
         issuer=settings.required_staff_issuer,
         clock=clock,
         max_lifetime=settings.staff_token_max_lifetime,

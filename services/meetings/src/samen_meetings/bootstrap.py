@@ -5,21 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import structlog
 from fastapi import FastAPI
 from samen_kit.access import (
     Access,
-    FileJwks,
     GuardianAccess,
     GuardianSessionCodec,
     GuardianTokenVerifier,
-    HttpJwks,
-    JwksSource,
     StaffTokenVerifier,
     devkeys,
     install_access,
 )
+from samen_kit.access.keysource import jwks_source
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.access.used_tokens_sql import sql_used_tokens
 from samen_kit.clock import Clock
@@ -74,8 +71,8 @@ def build(settings: MeetingsSettings, *, clock: Clock | None = None) -> Meetings
 
 def _access(settings: MeetingsSettings, runtime: ServiceRuntime, record: RefusalBook) -> Access:
     clock = runtime.clock
-    staff_keys = _jwks(settings.staff_jwks, "staff", clock)
-    guardian_keys = _jwks(settings.guardian_jwks, "guardian", clock)
+    staff_keys = jwks_source(settings.staff_jwks, devkeys.STAFF_KEY, clock=clock)
+    guardian_keys = jwks_source(settings.guardian_jwks, devkeys.GUARDIAN_KEY, clock=clock)
     sessions = GuardianSessionCodec(
         _session_secret(settings), clock=clock, secure=settings.secure_cookies
     )
@@ -96,19 +93,6 @@ def _access(settings: MeetingsSettings, runtime: ServiceRuntime, record: Refusal
         record_refusal=record,
         clock=clock,
     )
-
-
-def _jwks(location: str | None, audience: str, clock: Clock) -> JwksSource:
-    """A URL, a file, or (empty) the local development key of that audience."""
-    if location and location.startswith(("http://", "https://")):
-        return HttpJwks(location, httpx.AsyncClient(), clock=clock)
-    if location:
-        return FileJwks(Path(location), clock=clock)
-    if audience == "staff":
-        devkeys.dev_staff_key()
-        return FileJwks(devkeys.jwks_path(devkeys.STAFF_KEY), clock=clock)
-    devkeys.dev_guardian_key()
-    return FileJwks(devkeys.jwks_path(devkeys.GUARDIAN_KEY), clock=clock)
 
 
 def _session_secret(settings: MeetingsSettings) -> str:
