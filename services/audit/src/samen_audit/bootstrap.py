@@ -10,12 +10,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import FastAPI
 from samen_kit.access import (
     Access,
-    StaffTokenVerifier,
     devkeys,
     install_access,
 )
 from samen_kit.access.keysource import jwks_source
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
+from samen_kit.access.verification import staff_verifier
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
@@ -89,12 +89,7 @@ def _access(settings: AuditSettings, runtime: ServiceRuntime, record: RefusalBoo
     clock = runtime.clock
     keys = jwks_source(settings.staff_jwks, devkeys.STAFF_KEY, clock=clock)
     return Access(
-        staff=StaffTokenVerifier(
-            keys,
-            issuer=settings.required_staff_issuer,
-            clock=clock,
-            max_lifetime=settings.staff_token_max_lifetime,
-        ),
+        staff=staff_verifier(settings, keys, clock),
         record_refusal=record,
         clock=clock,
     )

@@ -15,18 +15,13 @@ import httpx
 from fastapi import FastAPI
 from samen_kit.access import (
     Access,
-    GuardianAccess,
-    GuardianSessionCodec,
-    GuardianTokenVerifier,
     JwksSource,
-    StaffTokenVerifier,
     install_access,
 )
 from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY
 from samen_kit.access.keysource import jwks_source
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
-from samen_kit.access.sessions import COOKIE_NAME
-from samen_kit.access.used_tokens_sql import sql_used_tokens
+from samen_kit.access.verification import guardian_access, staff_verifier
 from samen_kit.clock import Clock
 from samen_kit.pages import PageRenderer
 from samen_kit.refusal_table import refusal_counts
@@ -101,28 +96,9 @@ def _access(
     settings: ConsentSettings, runtime: ServiceRuntime, keys: Keys, refusals: RefusalBook
 ) -> Access:
     """Staff tokens, guardian tokens and sessions, with refusals counted for the audit."""
-    codec = GuardianSessionCodec(
-        settings.session_secret_or_random(),
-        clock=runtime.clock,
-        secure=settings.secure_cookies,
-        cookie_name=COOKIE_NAME,
-    )
     return Access(
-        staff=StaffTokenVerifier(
-            keys.staff,
-            issuer=settings.required_staff_issuer,
-            clock=runtime.clock,
-            max_lifetime=settings.staff_token_max_lifetime,
-        ),
-        guardian=GuardianAccess(
-            tokens=GuardianTokenVerifier(
-                keys.guardian,
-                clock=runtime.clock,
-                max_lifetime=settings.guardian_token_max_lifetime,
-            ),
-            sessions=codec,
-            used_tokens=sql_used_tokens(runtime.sessions),
-        ),
+        staff=staff_verifier(settings, keys.staff, runtime.clock),
+        guardian=guardian_access(settings, keys.guardian, runtime.clock, runtime.sessions),
         record_refusal=refusals,
         clock=runtime.clock,
     )

@@ -7,16 +7,12 @@ from pathlib import Path
 from fastapi import FastAPI
 from samen_kit.access import (
     Access,
-    GuardianSessionCodec,
-    GuardianTokenVerifier,
-    StaffTokenVerifier,
     install_access,
 )
-from samen_kit.access.dependencies import GuardianAccess
 from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY
 from samen_kit.access.keysource import jwks_source
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
-from samen_kit.access.used_tokens_sql import sql_used_tokens
+from samen_kit.access.verification import guardian_access, staff_verifier
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
@@ -50,21 +46,10 @@ class DisputesService:
 
 def _access(settings: DisputesSettings, runtime: ServiceRuntime, recorder: RefusalBook) -> Access:
     clock = runtime.clock
-    secret = settings.session_secret_or_random()
-    guardian = GuardianAccess(
-        tokens=GuardianTokenVerifier(
-            jwks_source(settings.guardian_jwks, GUARDIAN_KEY, clock=clock),
-            clock=clock,
-            max_lifetime=settings.guardian_token_max_lifetime,
-        ),
-        sessions=GuardianSessionCodec(secret, clock=clock, secure=settings.secure_cookies),
-        used_tokens=sql_used_tokens(runtime.sessions),
-    )
-    staff = StaffTokenVerifier(
-        jwks_source(settings.staff_jwks, STAFF_KEY, clock=clock),
-        issuer=settings.required_staff_issuer,
-        clock=clock,
-        max_lifetime=settings.staff_token_max_lifetime,
+    guardian_keys = jwks_source(settings.guardian_jwks, GUARDIAN_KEY, clock=clock)
+    guardian = guardian_access(settings, guardian_keys, clock, runtime.sessions)
+    staff = staff_verifier(
+        settings, jwks_source(settings.staff_jwks, STAFF_KEY, clock=clock), clock
     )
     return Access(staff=staff, guardian=guardian, record_refusal=recorder, clock=clock)
 

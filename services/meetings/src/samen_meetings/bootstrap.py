@@ -9,16 +9,12 @@ import structlog
 from fastapi import FastAPI
 from samen_kit.access import (
     Access,
-    GuardianAccess,
-    GuardianSessionCodec,
-    GuardianTokenVerifier,
-    StaffTokenVerifier,
     devkeys,
     install_access,
 )
 from samen_kit.access.keysource import jwks_source
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
-from samen_kit.access.used_tokens_sql import sql_used_tokens
+from samen_kit.access.verification import guardian_access, staff_verifier
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
@@ -73,29 +69,11 @@ def _access(settings: MeetingsSettings, runtime: ServiceRuntime, record: Refusal
     clock = runtime.clock
     staff_keys = jwks_source(settings.staff_jwks, devkeys.STAFF_KEY, clock=clock)
     guardian_keys = jwks_source(settings.guardian_jwks, devkeys.GUARDIAN_KEY, clock=clock)
-    sessions = GuardianSessionCodec(
-        _session_secret(settings), clock=clock, secure=settings.secure_cookies
-    )
+    if not settings.session_secret or not settings.session_secret.get_secret_value():
+        log.warning("meetings.guardian_session.ephemeral_secret")
     return Access(
-        staff=StaffTokenVerifier(
-            staff_keys,
-            issuer=settings.required_staff_issuer,
-            clock=clock,
-            max_lifetime=settings.staff_token_max_lifetime,
-        ),
-        guardian=GuardianAccess(
-            tokens=GuardianTokenVerifier(
-                guardian_keys, clock=clock, max_lifetime=settings.guardian_token_max_lifetime
-            ),
-            sessions=sessions,
-            used_tokens=sql_used_tokens(runtime.sessions),
-        ),
+        staff=staff_verifier(settings, staff_keys, clock),
+        guardian=guardian_access(settings, guardian_keys, clock, runtime.sessions),
         record_refusal=record,
         clock=clock,
     )
-
-
-def _session_secret(settings: MeetingsSettings) -> str:
-    if not settings.session_secret or not settings.session_secret.get_secret_value():
-        log.warning("meetings.guardian_session.ephemeral_secret")
-    return settings.session_secret_or_random()
