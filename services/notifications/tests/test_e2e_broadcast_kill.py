@@ -156,7 +156,7 @@ async def test_a_broadcast_killed_midway_and_restarted_loses_no_message(
                     "/v1/broadcasts", json=body, headers={"Authorization": f"Bearer {token}"}
                 )
             assert sent.status_code == 202 and sent.json()["recipients"] == GUARDIANS
-            await wait_for(lambda: mail.accepted >= GUARDIANS // 3, within=60, interval=0.01)
+            await wait_for(lambda: mail.accepted >= GUARDIANS // 3, within=60, every=0.01)
             process.send_signal(signal.SIGKILL)
             process.wait(timeout=10)
             at_kill = mail.accepted
