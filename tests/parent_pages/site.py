@@ -20,14 +20,13 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import asyncpg
 import httpx
 import pytest
 from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding
 from samen_kit.access import GuardianItem, Role, mint_guardian_token
 from samen_kit.clock import FakeClock
-from samen_kit.db import asyncpg_dsn, ensure_database
-from samen_kit.testing.fixtures import RUN_ID, run_blocking
+from samen_kit.testing import databases as test_databases
+from samen_kit.testing.fixtures import run_blocking
 from sqlalchemy.engine import make_url
 
 from services.consent.tests import consent_harness as consent_h
@@ -73,19 +72,15 @@ class Databases:
         self.names: list[str] = []
 
     def make(self, label: str = "db") -> str:
-        name = f"t_{RUN_ID}_pages_{label}_{secrets.token_hex(3)}"
-        url = make_url(self.server_url).set(database=name).render_as_string(hide_password=False)
-        run_blocking(lambda: ensure_database(url))
-        self.names.append(name)
+        url = run_blocking(
+            lambda: test_databases.create_database(self.server_url, f"pages_{label}")
+        )
+        self.names.append(make_url(url).database or "")
         return url
 
     async def drop(self) -> None:
-        connection: Any = await asyncpg.connect(asyncpg_dsn(self.server_url))
-        try:
-            for name in self.names:
-                await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await connection.close()
+        for name in self.names:
+            await test_databases.drop_database(self.server_url, name)
 
 
 @contextlib.asynccontextmanager
