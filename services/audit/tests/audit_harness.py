@@ -41,7 +41,6 @@ from samen_kit.clock import Clock
 from samen_kit.db import asyncpg_dsn
 from samen_kit.localinfra import paths
 from samen_kit.outbox import EventWriter
-from samen_kit.testing.bus import publish as publish
 from samen_kit.testing.databases import create_database, drop_database
 from samen_kit.testing.keys import bearer, write_jwks
 from samen_kit.testing.schema import upgrade_to

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from samen_disputes.settings import DisputesSettings
 from samen_kit.clock import FakeClock
+from samen_kit.testing.keys import Keys
 
 from services.disputes.tests.disputes_harness import (
-    Keys,
     Roster,
     Running,
     Tap,

@@ -17,14 +17,11 @@ from samen_disputes.bootstrap import MIGRATIONS, DisputesService, build_service
 from samen_disputes.settings import DisputesSettings
 from samen_kit.access import GuardianItem, Role, mint_guardian_token, mint_staff_token
 from samen_kit.clock import FakeClock
-from samen_kit.testing.keys import Keys as Keys
-from samen_kit.testing.keys import bearer
-from samen_kit.testing.names import new_tenant as new_tenant
+from samen_kit.testing.keys import Keys, bearer
 from samen_kit.testing.roster import RosterPublisher, roster_publisher
 from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import serve
 from samen_kit.testing.tap import EventTap as Tap
-from samen_kit.testing.waiting import wait_for as wait_for
 
 STAFF_ISSUER = "urn:samen:test-idp"
 SESSION_SECRET = "a-test-secret-that-is-long-enough-for-the-codec"

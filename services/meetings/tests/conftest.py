@@ -10,15 +10,15 @@ from typing import Any
 
 import pytest
 from samen_kit.clock import FakeClock
+from samen_kit.testing.keys import Keys
+from samen_kit.testing.names import new_prefix
 
 from services.meetings.tests.meetings_harness import (
     START,
-    Keys,
     Roster,
     Running,
     Tap,
     make_settings,
-    new_prefix,
     roster,
     running,
     tap,

@@ -21,15 +21,11 @@ from samen_contract.events.consent import (
 from samen_contract.topics import events_topic
 from samen_kit.access import GuardianItem, Role, mint_guardian_token, mint_staff_token
 from samen_kit.clock import FakeClock
-from samen_kit.testing.keys import Keys as Keys
-from samen_kit.testing.keys import bearer
-from samen_kit.testing.names import new_prefix as new_prefix
-from samen_kit.testing.names import new_tenant as new_tenant
+from samen_kit.testing.keys import Keys, bearer
 from samen_kit.testing.roster import RosterPublisher, roster_publisher
 from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import serve
 from samen_kit.testing.tap import EventTap as Tap
-from samen_kit.testing.waiting import wait_for as wait_for
 from samen_meetings.bootstrap import MIGRATIONS, MeetingsService, build
 from samen_meetings.settings import MeetingsSettings
 from sqlalchemy import text

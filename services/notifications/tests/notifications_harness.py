@@ -27,11 +27,9 @@ from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
 from samen_kit.clock import Clock, FakeClock
 from samen_kit.testing import bus
 from samen_kit.testing.keys import Keys, bearer
-from samen_kit.testing.names import new_tenant as new_tenant
 from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import free_port, serve
 from samen_kit.testing.tap import EventTap
-from samen_kit.testing.waiting import wait_for as wait_for
 from samen_notifications.adapters.mailserver import MailServer
 from samen_notifications.adapters.sms_simulator import SimulatorConfig
 from samen_notifications.adapters.sms_simulator import create_app as simulator_app
