@@ -35,14 +35,14 @@ from samen_contract.events.consent import (
     PartyRole,
     PupilEnrolled,
 )
-from samen_kit.access import Role, mint_staff_token
+from samen_kit.access import Role
 from samen_kit.access.testing import new_signing_key
 from samen_kit.clock import Clock
 from samen_kit.db import asyncpg_dsn
 from samen_kit.localinfra import paths
 from samen_kit.outbox import EventWriter
 from samen_kit.testing.databases import create_database, drop_database
-from samen_kit.testing.keys import bearer, write_jwks
+from samen_kit.testing.keys import bearer, staff_token, write_jwks
 from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import serve
 from sqlalchemy.engine import make_url
@@ -112,9 +112,8 @@ class StaffKeys:
         schools: Iterable[str] = (),
         boards: Iterable[str] = (),
     ) -> str:
-        return mint_staff_token(
+        return staff_token(
             self.key,
-            subject=str(uuid4()),
             role=role,
             tenant=tenant,
             issuer=ISSUER,

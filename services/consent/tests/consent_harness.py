@@ -21,12 +21,12 @@ from samen_consent.handlers.context import Context
 from samen_consent.migrate import migrate_async
 from samen_consent.settings import ConsentSettings
 from samen_contract.topics import events_topic
-from samen_kit.access import GuardianItem, Role, StaticJwks, mint_guardian_token, mint_staff_token
+from samen_kit.access import GuardianItem, Role, StaticJwks, mint_guardian_token
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
 from samen_kit.clock import FakeClock
 from samen_kit.service import ServiceRuntime
 from samen_kit.testing.databases import scratch_database
-from samen_kit.testing.keys import Keys, bearer
+from samen_kit.testing.keys import Keys, bearer, staff_token
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.server import serve
 from samen_kit.testing.tap import EventTap
@@ -58,15 +58,15 @@ class ConsentService:
         ttl: timedelta = timedelta(hours=8),
         subject: UUID | None = None,
     ) -> dict[str, str]:
-        token = mint_staff_token(
+        token = staff_token(
             key or self.staff_key,
-            subject=str(subject or uuid4()),
+            subject=subject,
             role=role,
             tenant=tenant,
             issuer=DEV_STAFF_ISSUER,
             now=self.clock.now(),
-            schools=[str(s) for s in schools],
-            boards=[str(b) for b in boards],
+            schools=schools,
+            boards=boards,
             ttl=ttl,
         )
         return bearer(token)

@@ -15,9 +15,9 @@ from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding
 from samen_contract.topics import events_topic
 from samen_disputes.bootstrap import MIGRATIONS, DisputesService, build_service
 from samen_disputes.settings import DisputesSettings
-from samen_kit.access import GuardianItem, Role, mint_guardian_token, mint_staff_token
+from samen_kit.access import GuardianItem, Role, mint_guardian_token
 from samen_kit.clock import FakeClock
-from samen_kit.testing.keys import Keys, bearer
+from samen_kit.testing.keys import Keys, bearer, staff_token
 from samen_kit.testing.roster import RosterPublisher, roster_publisher
 from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import serve
@@ -72,14 +72,14 @@ class Running:
         boards: tuple[str, ...] = (),
         subject: str | None = None,
     ) -> dict[str, str]:
-        token = mint_staff_token(
+        token = staff_token(
             self.keys.staff,
             subject=subject or f"staff-{uuid4().hex[:8]}",
             role=role,
             tenant=tenant,
             issuer=STAFF_ISSUER,
             now=self.clock.now(),
-            schools=[str(s) for s in schools],
+            schools=schools,
             boards=boards,
         )
         return bearer(token)

@@ -19,9 +19,9 @@ from samen_contract.events.consent import (
     PupilEnrolled,
 )
 from samen_contract.topics import events_topic
-from samen_kit.access import GuardianItem, Role, mint_guardian_token, mint_staff_token
+from samen_kit.access import GuardianItem, Role, mint_guardian_token
 from samen_kit.clock import FakeClock
-from samen_kit.testing.keys import Keys, bearer
+from samen_kit.testing.keys import Keys, bearer, staff_token
 from samen_kit.testing.roster import RosterPublisher, roster_publisher
 from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import serve
@@ -80,14 +80,14 @@ class Running:
         schools: tuple[UUID, ...] = (),
         subject: UUID | None = None,
     ) -> dict[str, str]:
-        token = mint_staff_token(
+        token = staff_token(
             self.keys.staff,
-            subject=str(subject or uuid4()),
+            subject=subject,
             role=role,
             tenant=tenant,
             issuer=STAFF_ISSUER,
             now=self.clock.now(),
-            schools=[str(s) for s in schools],
+            schools=schools,
         )
         return bearer(token)
 

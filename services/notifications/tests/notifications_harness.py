@@ -22,11 +22,11 @@ from joserfc.jwk import OKPKey
 from samen_contract import Envelope, Event
 from samen_contract.codec import encode
 from samen_contract.topics import events_topic
-from samen_kit.access import Role, StaticJwks, mint_staff_token
+from samen_kit.access import Role, StaticJwks
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
 from samen_kit.clock import Clock, FakeClock
 from samen_kit.testing import bus
-from samen_kit.testing.keys import Keys, bearer
+from samen_kit.testing.keys import Keys, bearer, staff_token
 from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import free_port, serve
 from samen_kit.testing.tap import EventTap
@@ -68,15 +68,15 @@ class Running:
         boards: tuple[uuid.UUID, ...] = (),
         subject: str | None = None,
     ) -> str:
-        return mint_staff_token(
+        return staff_token(
             self.staff_key,
             subject=subject or f"staff-{uuid.uuid4().hex[:8]}",
             role=role,
             tenant=tenant,
             issuer=DEV_STAFF_ISSUER,
             now=self.clock.now(),
-            schools=[str(s) for s in schools],
-            boards=[str(b) for b in boards],
+            schools=schools,
+            boards=boards,
         )
 
     def headers(self, tenant: str, role: Role = Role.SWV_ADMIN, **kw: Any) -> dict[str, str]:
