@@ -20,14 +20,16 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import asyncpg
 import httpx
 import pytest
 from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding
 from samen_kit.access import GuardianItem, Role, mint_guardian_token
 from samen_kit.clock import FakeClock
-from samen_kit.db import asyncpg_dsn, ensure_database
-from samen_kit.testing.fixtures import RUN_ID, run_blocking
+from samen_kit.testing import databases as test_databases
+from samen_kit.testing.fixtures import run_blocking
+from samen_kit.testing.keys import Keys
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
 from sqlalchemy.engine import make_url
 
 from services.consent.tests import consent_harness as consent_h
@@ -73,19 +75,15 @@ class Databases:
         self.names: list[str] = []
 
     def make(self, label: str = "db") -> str:
-        name = f"t_{RUN_ID}_pages_{label}_{secrets.token_hex(3)}"
-        url = make_url(self.server_url).set(database=name).render_as_string(hide_password=False)
-        run_blocking(lambda: ensure_database(url))
-        self.names.append(name)
+        url = run_blocking(
+            lambda: test_databases.create_database(self.server_url, f"pages_{label}")
+        )
+        self.names.append(make_url(url).database or "")
         return url
 
     async def drop(self) -> None:
-        connection: Any = await asyncpg.connect(asyncpg_dsn(self.server_url))
-        try:
-            for name in self.names:
-                await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await connection.close()
+        for name in self.names:
+            await test_databases.drop_database(self.server_url, name)
 
 
 @contextlib.asynccontextmanager
@@ -117,7 +115,7 @@ async def parent_site(
 async def _meetings(
     databases: Databases, kafka: str, prefix: str, folder: Path
 ) -> AsyncIterator[meetings_h.Running]:
-    keys = meetings_h.Keys()
+    keys = Keys()
     settings = meetings_h.make_settings(
         database_url=databases.make("meetings"),
         kafka_bootstrap=kafka,
@@ -133,7 +131,7 @@ async def _meetings(
 async def _disputes(
     databases: Databases, kafka: str, prefix: str, folder: Path
 ) -> AsyncIterator[disputes_h.Running]:
-    keys = disputes_h.Keys()
+    keys = Keys()
     settings = disputes_h.make_settings(
         database_url=databases.make("disputes"),
         kafka_bootstrap=kafka,
@@ -188,8 +186,8 @@ async def _consent_pages(site: Site, consent: consent_h.ConsentService) -> None:
 
 
 async def _meetings_pages(site: Site, run: meetings_h.Running, roster: meetings_h.Roster) -> None:
-    pupil = await roster.enrol(meetings_h.new_tenant(), guardians=1)
-    await meetings_h.wait_for(lambda: meetings_h.pupil_known(run, pupil))
+    pupil = await roster.enrol(new_tenant(), guardians=1)
+    await wait_for(lambda: meetings_h.pupil_known(run, pupil))
     guardian, base = pupil.guardians[0], run.base_url
     staff = run.staff_token(pupil.tenant, Role.IB, schools=(pupil.school_id,))
     async with httpx.AsyncClient(base_url=base) as http:
@@ -249,8 +247,8 @@ async def _meetings_pages(site: Site, run: meetings_h.Running, roster: meetings_
 
 
 async def _disputes_pages(site: Site, run: disputes_h.Running, roster: disputes_h.Roster) -> None:
-    pupil = await roster.enrol(disputes_h.new_tenant())
-    await disputes_h.wait_for(lambda: disputes_h.pupil_known(run, pupil))
+    pupil = await roster.enrol(new_tenant())
+    await wait_for(lambda: disputes_h.pupil_known(run, pupil))
     token = run.guardian_token(pupil.tenant, pupil.guardians[0], pupil.pupil_id)
     base, start = run.base_url, f"/ouders/geschil-starten/{pupil.pupil_id}"
     async with httpx.AsyncClient(base_url=base) as guardian:
@@ -282,7 +280,7 @@ async def _disputes_pages(site: Site, run: disputes_h.Running, roster: disputes_
 
 
 async def _notifications_pages(site: Site, run: notifications_h.Running) -> None:
-    tenant = notifications_h.new_tenant()
+    tenant = new_tenant()
     school, pupil, guardian = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     contact = {"guardian_id": str(guardian), "email": "ouder@example.nl", "language": "tr"}
     row = {"line": 1, "pupil_id": str(pupil), "pupil_first_name": "Milan", "guardians": [contact]}

@@ -3,10 +3,8 @@ staff tokens, encoded records on the real bus, and a running service."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import itertools
-import json
 import os
 from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
@@ -18,7 +16,6 @@ from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
 import asyncpg
-from aiokafka import AIOKafkaProducer
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from joserfc.jwk import OKPKey
 from samen_audit.adapters.roles import provision
@@ -38,14 +35,15 @@ from samen_contract.events.consent import (
     PartyRole,
     PupilEnrolled,
 )
-from samen_kit.access import Role, mint_staff_token
-from samen_kit.access.devkeys import public_jwks
+from samen_kit.access import Role
 from samen_kit.access.testing import new_signing_key
 from samen_kit.clock import Clock
 from samen_kit.db import asyncpg_dsn
 from samen_kit.localinfra import paths
-from samen_kit.migrations import upgrade
 from samen_kit.outbox import EventWriter
+from samen_kit.testing.databases import create_database, drop_database
+from samen_kit.testing.keys import bearer, staff_token, write_jwks
+from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import serve
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -86,7 +84,7 @@ async def roles_admin_url(server_url: str) -> str:
 async def prepare(owner_url: str, admin_url: str) -> Database:
     """Roles, then the migrations as the owner; the service connects as its login."""
     await provision(admin_url, LOGIN, PASSWORD)
-    await asyncio.to_thread(upgrade, owner_url, MIGRATIONS)
+    await upgrade_to(owner_url, MIGRATIONS)
     service = make_url(owner_url).set(username=LOGIN, password=PASSWORD)
     return Database(owner_url, service.render_as_string(hide_password=False))
 
@@ -94,36 +92,11 @@ async def prepare(owner_url: str, admin_url: str) -> Database:
 @contextlib.asynccontextmanager
 async def fresh_database(server_url: str) -> AsyncIterator[Database]:
     """A migrated database of its own (for a whole module), dropped afterwards."""
-    name = f"t_audit_{uuid4().hex[:10]}"
-    await _server_execute(server_url, f'CREATE DATABASE "{name}"')
-    owner_url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    owner_url = await create_database(server_url, "audit")
     try:
         yield await prepare(owner_url, await roles_admin_url(server_url))
     finally:
-        await drop_database(server_url, name)
-
-
-async def drop_database(server_url: str, name: str, within: float = 15.0) -> None:
-    """Drop as the owner, who may not end another role's sessions: a session of the
-    service's login that is still closing is waited for, not killed."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + within
-    while True:
-        try:
-            await _server_execute(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            return
-        except asyncpg.InsufficientPrivilegeError:
-            if loop.time() > deadline:
-                raise
-            await asyncio.sleep(0.05)
-
-
-async def _server_execute(server_url: str, sql: str) -> None:
-    connection = await asyncpg.connect(asyncpg_dsn(server_url))
-    try:
-        await connection.execute(sql)
-    finally:
-        await connection.close()
+        await drop_database(server_url, make_url(owner_url).database or "")
 
 
 @dataclass
@@ -139,9 +112,8 @@ class StaffKeys:
         schools: Iterable[str] = (),
         boards: Iterable[str] = (),
     ) -> str:
-        return mint_staff_token(
+        return staff_token(
             self.key,
-            subject=str(uuid4()),
             role=role,
             tenant=tenant,
             issuer=ISSUER,
@@ -151,14 +123,12 @@ class StaffKeys:
         )
 
     def headers(self, role: Role, tenant: str, **scope: Iterable[str]) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token(role, tenant, **scope)}"}
+        return bearer(self.token(role, tenant, **scope))
 
 
 def staff_keys(folder: Path) -> StaffKeys:
     key = new_signing_key()
-    path = folder / "staff.jwks.json"
-    path.write_text(json.dumps(public_jwks(key)))
-    return StaffKeys(key, path)
+    return StaffKeys(key, write_jwks(folder / "staff.jwks.json", key))
 
 
 def audit_settings(
@@ -242,18 +212,6 @@ def consent_journey(
 
 def raw_record(topic: str, value: bytes, headers: Sequence[tuple[str, bytes]]) -> KafkaRecord:
     return KafkaRecord(topic=topic, key=b"raw", value=value, headers=list(headers))
-
-
-async def publish(bootstrap: str, prefix: str, records: Iterable[KafkaRecord]) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
-    await producer.start()
-    try:
-        for record in records:
-            await producer.send_and_wait(
-                prefix + record.topic, record.value, key=record.key, headers=record.headers
-            )
-    finally:
-        await producer.stop()
 
 
 def day(text: str) -> date:

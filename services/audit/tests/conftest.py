@@ -6,12 +6,12 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
+from samen_kit.testing.databases import drop_database
 from sqlalchemy.engine import make_url
 
 from services.audit.tests.audit_harness import (
     Database,
     StaffKeys,
-    drop_database,
     prepare,
     roles_admin_url,
     staff_keys,

@@ -10,6 +10,7 @@ from uuid import uuid4
 import pytest
 from samen_audit.domain.canonical import EntryFlag
 from samen_contract.envelope import PLATFORM_TENANT
+from samen_kit.testing.bus import publish
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -19,7 +20,6 @@ from services.audit.tests.audit_harness import (
     audit_settings,
     build_service,
     consent_journey,
-    publish,
     raw_record,
     running,
 )

@@ -7,120 +7,31 @@ works in a tenant of its own and reads only its tenant's events.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import secrets
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
-import asyncpg
 import httpx
-from aiokafka import AIOKafkaConsumer
 from joserfc.jwk import OKPKey
 from samen_consent.bootstrap import create_consent_app, runtime_of
 from samen_consent.handlers.context import Context
 from samen_consent.migrate import migrate_async
 from samen_consent.settings import ConsentSettings
-from samen_contract import Envelope, Event
-from samen_contract.codec import decode
-from samen_contract.errors import MalformedRecord
 from samen_contract.topics import events_topic
-from samen_kit.access import GuardianItem, Role, StaticJwks, mint_guardian_token, mint_staff_token
+from samen_kit.access import GuardianItem, Role, StaticJwks, mint_guardian_token
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
-from samen_kit.access.testing import new_signing_key
 from samen_kit.clock import FakeClock
-from samen_kit.db import asyncpg_dsn
 from samen_kit.service import ServiceRuntime
+from samen_kit.testing.databases import scratch_database
+from samen_kit.testing.keys import Keys, bearer, staff_token
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.server import serve
-from sqlalchemy.engine import make_url
+from samen_kit.testing.tap import EventTap
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # a Monday in the school year
-
-
-def new_tenant() -> str:
-    return f"swv-{uuid4().hex[:8]}"
-
-
-@dataclass(frozen=True)
-class Seen:
-    """One record on the consent topic, decoded."""
-
-    key: bytes
-    envelope: Envelope
-    event: Event | None
-    partition: int
-
-    @property
-    def name(self) -> str:
-        return self.envelope.type.split(".")[2]
-
-
-class EventTap:
-    """Reads the consent topic from its start while the session runs."""
-
-    def __init__(self, bootstrap: str, topic: str) -> None:
-        self.topic = topic
-        self.seen: list[Seen] = []
-        self._consumer = AIOKafkaConsumer(
-            topic,
-            bootstrap_servers=bootstrap,
-            auto_offset_reset="earliest",
-            enable_auto_commit=False,
-        )
-        self._task: asyncio.Task[None] | None = None
-
-    async def start(self) -> None:
-        await self._consumer.start()
-        self._task = asyncio.create_task(self._run())
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-        await self._consumer.stop()
-
-    async def _run(self) -> None:
-        async for record in self._consumer:
-            try:
-                envelope, event, _ = decode(record.value, list(record.headers))
-            except MalformedRecord:
-                continue
-            self.seen.append(Seen(record.key or b"", envelope, event, record.partition))
-
-    def of(self, tenant: str, *names: str) -> list[Seen]:
-        return [
-            s for s in self.seen if s.envelope.tenant == tenant and (not names or s.name in names)
-        ]
-
-    async def wait(
-        self,
-        tenant: str,
-        predicate: Callable[[list[Seen]], bool],
-        *,
-        within: float = 30.0,
-    ) -> list[Seen]:
-        """Poll until the tenant's events satisfy `predicate`; no bare sleeps."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + within
-        while not predicate(self.of(tenant)):
-            if loop.time() > deadline:
-                names = [s.name for s in self.of(tenant)]
-                raise AssertionError(f"events of {tenant} never matched; saw {names}")
-            await asyncio.sleep(0.1)
-        return self.of(tenant)
-
-    async def settle(self, tenant: str, *, quiet: float = 1.5) -> list[Seen]:
-        """The tenant's events once nothing new has arrived for `quiet` seconds
-        (to show that something was *not* emitted)."""
-        count = -1
-        while count != len(self.of(tenant)):
-            count = len(self.of(tenant))
-            await asyncio.sleep(quiet)
-        return self.of(tenant)
 
 
 @dataclass
@@ -147,18 +58,18 @@ class ConsentService:
         ttl: timedelta = timedelta(hours=8),
         subject: UUID | None = None,
     ) -> dict[str, str]:
-        token = mint_staff_token(
+        token = staff_token(
             key or self.staff_key,
-            subject=str(subject or uuid4()),
+            subject=subject,
             role=role,
             tenant=tenant,
             issuer=DEV_STAFF_ISSUER,
             now=self.clock.now(),
-            schools=[str(s) for s in schools],
-            boards=[str(b) for b in boards],
+            schools=schools,
+            boards=boards,
             ttl=ttl,
         )
-        return {"Authorization": f"Bearer {token}"}
+        return bearer(token)
 
     def guardian_token(
         self,
@@ -262,26 +173,6 @@ async def ask(
     return result
 
 
-@contextlib.asynccontextmanager
-async def scratch_database(server_url: str, label: str) -> AsyncIterator[str]:
-    """A database of its own for the session's service; dropped afterwards."""
-    name = f"t_consent_{label}_{secrets.token_hex(4)}"
-    admin = asyncpg_dsn(server_url)
-    connection: Any = await asyncpg.connect(admin)
-    try:
-        await connection.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await connection.close()
-    try:
-        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        connection = await asyncpg.connect(admin)
-        try:
-            await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await connection.close()
-
-
 def settings_for(database_url: str, kafka_bootstrap: str, topic_prefix: str) -> ConsentSettings:
     return ConsentSettings(
         database_url=database_url,
@@ -298,33 +189,31 @@ def settings_for(database_url: str, kafka_bootstrap: str, topic_prefix: str) -> 
 async def running_service(
     server_url: str, kafka_bootstrap: str, topic_prefix: str
 ) -> AsyncIterator[ConsentService]:
-    async with scratch_database(server_url, "svc") as url:
+    async with scratch_database(server_url, "consent") as url:
         await migrate_async(url)
         settings = settings_for(url, kafka_bootstrap, topic_prefix)
         clock = FakeClock(START)
-        staff_key, guardian_key = new_signing_key(), new_signing_key()
+        keys = Keys()
         app = create_consent_app(
             settings,
             clock=clock,
-            staff_keys=StaticJwks(public_jwks(staff_key)),
-            guardian_keys=StaticJwks(public_jwks(guardian_key)),
+            staff_keys=StaticJwks(public_jwks(keys.staff)),
+            guardian_keys=StaticJwks(public_jwks(keys.guardian)),
         )
         runtime = runtime_of(app)
-        async with serve(app) as base_url:
-            tap = EventTap(kafka_bootstrap, topic_prefix + events_topic("consent"))
-            await tap.start()
-            async with httpx.AsyncClient(base_url=base_url) as http:
-                try:
-                    yield ConsentService(
-                        base_url=base_url,
-                        http=http,
-                        clock=clock,
-                        staff_key=staff_key,
-                        guardian_key=guardian_key,
-                        runtime=runtime,
-                        ctx=app.state.consent.ctx,
-                        events=tap,
-                        settings=settings,
-                    )
-                finally:
-                    await tap.stop()
+        async with (
+            serve(app) as base_url,
+            EventTap(kafka_bootstrap, topic_prefix + events_topic("consent")) as tap,
+            httpx.AsyncClient(base_url=base_url) as http,
+        ):
+            yield ConsentService(
+                base_url=base_url,
+                http=http,
+                clock=clock,
+                staff_key=keys.staff,
+                guardian_key=keys.guardian,
+                runtime=runtime,
+                ctx=app.state.consent.ctx,
+                events=tap,
+                settings=settings,
+            )

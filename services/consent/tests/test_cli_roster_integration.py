@@ -15,10 +15,11 @@ from samen_cli.roster import roster_import
 from samen_contract import pseudonymous_id
 from samen_contract.events.consent import PupilEnrolled
 from samen_kit.access import Role
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.server import serve
 from typer.testing import CliRunner, Result
 
-from services.consent.tests.consent_harness import ConsentService, new_tenant
+from services.consent.tests.consent_harness import ConsentService
 
 pytestmark = pytest.mark.integration
 

@@ -3,20 +3,15 @@
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
-import asyncpg
 import pytest
 from samen_disputes.settings import DisputesSettings
 from samen_kit.clock import FakeClock
-from samen_kit.db import asyncpg_dsn, ensure_database
-from samen_kit.testing.fixtures import RUN_ID, run_blocking
-from sqlalchemy.engine import make_url
+from samen_kit.testing.keys import Keys
 
 from services.disputes.tests.disputes_harness import (
-    Keys,
     Roster,
     Running,
     Tap,
@@ -28,21 +23,9 @@ from services.disputes.tests.disputes_harness import (
 
 
 @pytest.fixture(scope="session")
-def disputes_database(postgres_server_url: str) -> Iterator[str]:
+def disputes_database(make_session_database: Callable[[str], str]) -> str:
     """One database for the session's service (tests keep apart by tenant)."""
-    name = f"t_{RUN_ID}_disputes_{secrets.token_hex(3)}"
-    url = make_url(postgres_server_url).set(database=name).render_as_string(hide_password=False)
-    run_blocking(lambda: ensure_database(url))
-    yield url
-    run_blocking(lambda: _drop(postgres_server_url, name))
-
-
-async def _drop(server_url: str, name: str) -> None:
-    conn = await asyncpg.connect(asyncpg_dsn(server_url))
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()
+    return make_session_database("disputes")
 
 
 @pytest.fixture(scope="session")

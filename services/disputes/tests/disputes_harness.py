@@ -3,64 +3,28 @@ HTTP, consent facts published to Kafka, and a tap on the disputes topic."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import json
-from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
-from joserfc.jwk import OKPKey
-from samen_contract import Envelope, Event
-from samen_contract.codec import decode, encode
 from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding, PupilEnrolled
-from samen_contract.topics import EVENT_TOPIC_PARTITIONS, events_topic
+from samen_contract.topics import events_topic
 from samen_disputes.bootstrap import MIGRATIONS, DisputesService, build_service
 from samen_disputes.settings import DisputesSettings
-from samen_kit.access import GuardianItem, Role, mint_guardian_token, mint_staff_token
-from samen_kit.access.devkeys import public_jwks
-from samen_kit.access.testing import new_signing_key
+from samen_kit.access import GuardianItem, Role, mint_guardian_token
 from samen_kit.clock import FakeClock
-from samen_kit.migrations import upgrade
+from samen_kit.testing.keys import Keys, bearer, staff_token
+from samen_kit.testing.roster import RosterPublisher, roster_publisher
+from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import serve
+from samen_kit.testing.tap import EventTap as Tap
 
 STAFF_ISSUER = "urn:samen:test-idp"
 SESSION_SECRET = "a-test-secret-that-is-long-enough-for-the-codec"
-
-
-def new_tenant() -> str:
-    return f"swv-{uuid4().hex[:8]}"
-
-
-async def wait_for(probe: Callable[[], Any], *, within: float = 30.0, every: float = 0.1) -> Any:
-    """Poll until `probe` (sync or async) returns something truthy; no bare sleeps."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + within
-    while True:
-        result = probe()
-        if asyncio.iscoroutine(result):
-            result = await result
-        if result:
-            return result
-        if loop.time() > deadline:
-            raise AssertionError(f"not met within {within}s: last={result!r}")
-        await asyncio.sleep(every)
-
-
-@dataclass
-class Keys:
-    staff: OKPKey = field(default_factory=new_signing_key)
-    guardian: OKPKey = field(default_factory=new_signing_key)
-
-    def write(self, folder: Path) -> tuple[Path, Path]:
-        staff, guardian = folder / "staff.jwks.json", folder / "guardian.jwks.json"
-        staff.write_text(json.dumps(public_jwks(self.staff)), "utf-8")
-        guardian.write_text(json.dumps(public_jwks(self.guardian)), "utf-8")
-        return staff, guardian
 
 
 def make_settings(
@@ -90,10 +54,6 @@ def make_settings(
     return DisputesSettings(**values)
 
 
-async def migrate(url: str) -> None:
-    await asyncio.to_thread(upgrade, url, MIGRATIONS)
-
-
 @dataclass
 class Running:
     """A service under test: its parts, its base URL, its clock and keys."""
@@ -112,17 +72,17 @@ class Running:
         boards: tuple[str, ...] = (),
         subject: str | None = None,
     ) -> dict[str, str]:
-        token = mint_staff_token(
+        token = staff_token(
             self.keys.staff,
             subject=subject or f"staff-{uuid4().hex[:8]}",
             role=role,
             tenant=tenant,
             issuer=STAFF_ISSUER,
             now=self.clock.now(),
-            schools=[str(s) for s in schools],
+            schools=schools,
             boards=boards,
         )
-        return {"Authorization": f"Bearer {token}"}
+        return bearer(token)
 
     def guardian_token(
         self, tenant: str, guardian_id: UUID, pupil_id: UUID, item: GuardianItem | None = None
@@ -141,7 +101,7 @@ class Running:
 async def running(
     settings: DisputesSettings, keys: Keys, clock: FakeClock
 ) -> AsyncIterator[Running]:
-    await migrate(settings.database_url)
+    await upgrade_to(settings.database_url, MIGRATIONS)
     service = build_service(settings, clock=clock)
     async with serve(service.app) as base_url:
         yield Running(service, base_url, clock, keys)
@@ -156,45 +116,8 @@ class Pupil:
     guardians: tuple[UUID, ...]
 
 
-class Roster:
+class Roster(RosterPublisher):
     """Publishes consent facts on the (prefixed) consent topic, as the consent service would."""
-
-    def __init__(self, producer: AIOKafkaProducer, prefix: str) -> None:
-        self._producer = producer
-        self._prefix = prefix
-        self._sequence: dict[str, int] = {}
-
-    async def publish(
-        self,
-        event: Event,
-        *,
-        tenant: str,
-        subject: UUID,
-        board: str | None = None,
-        school: UUID | None = None,
-        event_id: UUID | None = None,
-        sequence: int | None = None,
-    ) -> Envelope:
-        key = f"{tenant}/{subject}"
-        self._sequence[key] = sequence or self._sequence.get(key, 0) + 1
-        envelope = Envelope.for_event(
-            event,
-            tenant=tenant,
-            subject=subject,
-            actor="system:roster-import",
-            sequence=self._sequence[key],
-            board=board,
-            school=school,
-            id=event_id,
-        )
-        await self.send(envelope, event)
-        return envelope
-
-    async def send(self, envelope: Envelope, event: Event) -> None:
-        record = encode(envelope, event)
-        await self._producer.send_and_wait(
-            self._prefix + record.topic, record.value, key=record.key, headers=record.headers
-        )
 
     async def enrol(
         self,
@@ -235,61 +158,13 @@ class Roster:
         return pupil
 
 
-@contextlib.asynccontextmanager
-async def roster(kafka_bootstrap: str, prefix: str) -> AsyncIterator[Roster]:
-    producer = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap, acks="all")
-    await producer.start()
-    try:
-        yield Roster(producer, prefix)
-    finally:
-        await producer.stop()
+def roster(kafka_bootstrap: str, prefix: str) -> contextlib.AbstractAsyncContextManager[Roster]:
+    return roster_publisher(kafka_bootstrap, prefix, Roster)
 
 
-@dataclass(frozen=True)
-class Seen:
-    envelope: Envelope
-    data: dict[str, Any]
-
-    @property
-    def name(self) -> str:
-        return self.envelope.type.split(".")[2]
-
-
-class Tap:
-    """Everything on the disputes topic since the tap started (all partitions, no group)."""
-
-    def __init__(self) -> None:
-        self.seen: list[Seen] = []
-
-    def of(self, tenant: str, name: str | None = None) -> list[Seen]:
-        return [
-            s for s in self.seen if s.envelope.tenant == tenant and (name is None or s.name == name)
-        ]
-
-
-@contextlib.asynccontextmanager
-async def tap(kafka_bootstrap: str, prefix: str, service: str = "disputes") -> AsyncIterator[Tap]:
-    topic = prefix + events_topic(service)
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=kafka_bootstrap, auto_offset_reset="earliest", enable_auto_commit=False
-    )
-    await consumer.start()
-    consumer.assign([TopicPartition(topic, p) for p in range(EVENT_TOPIC_PARTITIONS)])
-    collected = Tap()
-
-    async def pump() -> None:
-        async for record in consumer:
-            envelope, _, data = decode(record.value or b"", record.headers)
-            collected.seen.append(Seen(envelope, data))
-
-    task = asyncio.create_task(pump())
-    try:
-        yield collected
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-        await consumer.stop()
+def tap(kafka_bootstrap: str, prefix: str, service: str = "disputes") -> Tap:
+    """Everything on the service's topic since the tap started."""
+    return Tap(kafka_bootstrap, prefix + events_topic(service))
 
 
 async def pupil_known(run: Running, pupil: Pupil) -> bool:

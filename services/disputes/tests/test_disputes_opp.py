@@ -12,16 +12,10 @@ import pytest
 from samen_contract.events.meetings import OppRegistered
 from samen_disputes.adapters.opps import SqlOpps
 from samen_kit.access import Role
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
 
-from services.disputes.tests.disputes_harness import (
-    Pupil,
-    Roster,
-    Running,
-    Tap,
-    new_tenant,
-    pupil_known,
-    wait_for,
-)
+from services.disputes.tests.disputes_harness import Pupil, Roster, Running, Tap, pupil_known
 
 pytestmark = pytest.mark.integration
 

@@ -14,16 +14,10 @@ from samen_contract.envelope import PLATFORM_TENANT
 from samen_contract.events.consent import GuardianStanding
 from samen_disputes.handlers.refusals import report_refusals
 from samen_kit.access import GuardianItem, Role
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
 
-from services.disputes.tests.disputes_harness import (
-    Pupil,
-    Roster,
-    Running,
-    Tap,
-    new_tenant,
-    pupil_known,
-    wait_for,
-)
+from services.disputes.tests.disputes_harness import Pupil, Roster, Running, Tap, pupil_known
 
 pytestmark = pytest.mark.integration
 

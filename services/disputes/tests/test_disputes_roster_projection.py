@@ -17,14 +17,10 @@ from samen_contract.events.consent import (
 )
 from samen_kit.access import Role
 from samen_kit.roster import Roster as RosterView
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
 
-from services.disputes.tests.disputes_harness import (
-    Roster,
-    Running,
-    new_tenant,
-    pupil_known,
-    wait_for,
-)
+from services.disputes.tests.disputes_harness import Roster, Running, pupil_known
 
 pytestmark = pytest.mark.integration
 AUTHORITY = GuardianStanding.PARENTAL_AUTHORITY

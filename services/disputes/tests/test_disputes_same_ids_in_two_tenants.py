@@ -12,15 +12,10 @@ import httpx
 import pytest
 from samen_contract.events.consent import GuardianStanding
 from samen_kit.access import Role
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
 
-from services.disputes.tests.disputes_harness import (
-    Pupil,
-    Roster,
-    Running,
-    new_tenant,
-    pupil_known,
-    wait_for,
-)
+from services.disputes.tests.disputes_harness import Pupil, Roster, Running, pupil_known
 from services.disputes.tests.test_disputes_parent_pages import PAGE, START, opening_form
 
 pytestmark = pytest.mark.integration

@@ -19,16 +19,16 @@ from samen_disputes.handlers.context import Deps
 from samen_disputes.handlers.deadlines import sweep_deadlines
 from samen_disputes.settings import DisputesSettings
 from samen_kit.access import Role
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
 
 from services.disputes.tests.disputes_harness import (
     Pupil,
     Roster,
     Running,
     Tap,
-    new_tenant,
     outbox_rows_for,
     pupil_known,
-    wait_for,
 )
 
 pytestmark = pytest.mark.integration

@@ -14,16 +14,10 @@ import httpx
 import pytest
 from samen_disputes.handlers.refusals import report_refusals
 from samen_kit.access import GuardianItem, Role
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
 
-from services.disputes.tests.disputes_harness import (
-    Pupil,
-    Roster,
-    Running,
-    Tap,
-    new_tenant,
-    pupil_known,
-    wait_for,
-)
+from services.disputes.tests.disputes_harness import Pupil, Roster, Running, Tap, pupil_known
 
 pytestmark = pytest.mark.integration
 

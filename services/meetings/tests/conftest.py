@@ -5,25 +5,20 @@ move the clock start deployments of their own (`deployment`)."""
 from __future__ import annotations
 
 import contextlib
-import secrets
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
-import asyncpg
 import pytest
 from samen_kit.clock import FakeClock
-from samen_kit.db import asyncpg_dsn, ensure_database
-from samen_kit.testing.fixtures import RUN_ID, run_blocking
-from sqlalchemy.engine import make_url
+from samen_kit.testing.keys import Keys
+from samen_kit.testing.names import new_prefix
 
 from services.meetings.tests.meetings_harness import (
     START,
-    Keys,
     Roster,
     Running,
     Tap,
     make_settings,
-    new_prefix,
     roster,
     running,
     tap,
@@ -36,29 +31,9 @@ def meetings_keys() -> Keys:
 
 
 @pytest.fixture(scope="session")
-def meetings_database_for(postgres_server_url: str) -> Iterator[Callable[[], str]]:
+def meetings_database_for(make_session_database: Callable[[str], str]) -> Callable[[], str]:
     """Fresh databases for deployments; dropped when the session ends."""
-    created: list[str] = []
-
-    def make() -> str:
-        name = f"t_{RUN_ID}_meetings_{secrets.token_hex(3)}"
-        url = make_url(postgres_server_url).set(database=name)
-        rendered = url.render_as_string(hide_password=False)
-        run_blocking(lambda: ensure_database(rendered))
-        created.append(name)
-        return rendered
-
-    yield make
-    for name in created:
-        run_blocking(lambda name=name: drop(postgres_server_url, name))  # type: ignore[misc]
-
-
-async def drop(server_url: str, name: str) -> None:
-    conn = await asyncpg.connect(asyncpg_dsn(server_url))
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()
+    return lambda: make_session_database("meetings")
 
 
 @pytest.fixture(scope="session")

@@ -9,15 +9,15 @@ from uuid import uuid4
 import httpx
 import pytest
 from samen_kit.access import Role
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
 
 from services.meetings.tests.meetings_harness import (
     Pupil,
     Roster,
     Running,
-    new_tenant,
     pupil_known,
     register_staff,
-    wait_for,
 )
 from services.meetings.tests.meetings_requests import meeting_body, record_body
 

@@ -15,16 +15,16 @@ from samen_contract.events.consent import (
     GuardianStanding,
 )
 from samen_kit.access import Role
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
 
 from services.meetings.tests.meetings_harness import (
     Pupil,
     Roster,
     Running,
     Tap,
-    new_tenant,
     pupil_known,
     register_staff,
-    wait_for,
 )
 from services.meetings.tests.meetings_requests import meeting_body
 

@@ -16,6 +16,8 @@ import httpx
 import pytest
 from samen_kit.access import Role
 from samen_kit.clock import FakeClock
+from samen_kit.testing.names import new_prefix, new_tenant
+from samen_kit.testing.waiting import wait_for
 from samen_meetings.domain.due import DUE_EVENT_NAMESPACE
 from samen_meetings.domain.local_time import local_date, local_moment
 from samen_meetings.domain.months import add_months
@@ -26,14 +28,11 @@ from services.meetings.tests.meetings_harness import (
     Roster,
     Running,
     Tap,
-    new_prefix,
-    new_tenant,
     outbox_ids,
     pupil_known,
     register_staff,
     roster,
     tap,
-    wait_for,
 )
 from services.meetings.tests.meetings_requests import agreement, meeting_body, record_body
 

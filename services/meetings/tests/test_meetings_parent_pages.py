@@ -11,16 +11,16 @@ import httpx
 import icalendar
 import pytest
 from samen_kit.access import GuardianItem, Role
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
 
 from services.meetings.tests.meetings_harness import (
     Pupil,
     Roster,
     Running,
     Tap,
-    new_tenant,
     pupil_known,
     register_staff,
-    wait_for,
 )
 from services.meetings.tests.meetings_requests import meeting_body, record_body
 

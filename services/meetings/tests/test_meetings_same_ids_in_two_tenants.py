@@ -14,15 +14,10 @@ import httpx
 import pytest
 from samen_contract.events.consent import ConsentWithdrawn, GuardianshipEnded, PupilLeft
 from samen_kit.access import GuardianItem, Role
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
 
-from services.meetings.tests.meetings_harness import (
-    Pupil,
-    Roster,
-    Running,
-    new_tenant,
-    pupil_known,
-    wait_for,
-)
+from services.meetings.tests.meetings_harness import Pupil, Roster, Running, pupil_known
 from services.meetings.tests.test_meetings_consent_gate_http import (
     MDO_CONSENTS,
     consents_known,

@@ -15,8 +15,10 @@ from samen_contract.events.consent import (
     PupilEnrolled,
 )
 from samen_kit.access import Role
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
 
-from services.meetings.tests.meetings_harness import Roster, Running, new_tenant, wait_for
+from services.meetings.tests.meetings_harness import Roster, Running
 
 pytestmark = pytest.mark.integration
 

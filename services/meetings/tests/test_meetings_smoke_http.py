@@ -7,15 +7,15 @@ from datetime import timedelta
 import httpx
 import pytest
 from samen_kit.access import Role
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
 
 from services.meetings.tests.meetings_harness import (
     Roster,
     Running,
     Tap,
-    new_tenant,
     pupil_known,
     register_staff,
-    wait_for,
 )
 
 pytestmark = pytest.mark.integration

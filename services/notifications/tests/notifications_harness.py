@@ -6,7 +6,6 @@ tokens, publishing events, the bus read back, the mail folder, the SMS log.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 import uuid
@@ -19,17 +18,18 @@ from pathlib import Path
 from typing import Any, cast
 
 import httpx
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from joserfc.jwk import OKPKey
 from samen_contract import Envelope, Event
-from samen_contract.codec import decode, encode
+from samen_contract.codec import encode
 from samen_contract.topics import events_topic
-from samen_kit.access import Role, StaticJwks, mint_staff_token
+from samen_kit.access import Role, StaticJwks
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
-from samen_kit.access.testing import new_signing_key
 from samen_kit.clock import Clock, FakeClock
-from samen_kit.migrations import upgrade
+from samen_kit.testing import bus
+from samen_kit.testing.keys import Keys, bearer, staff_token
+from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import free_port, serve
+from samen_kit.testing.tap import EventTap
 from samen_notifications.adapters.mailserver import MailServer
 from samen_notifications.adapters.sms_simulator import SimulatorConfig
 from samen_notifications.adapters.sms_simulator import create_app as simulator_app
@@ -51,7 +51,7 @@ class Running:
     clock: Clock
     kafka: str
     prefix: str
-    tap: BusTap
+    tap: EventTap
     sms_log: Path
     sequences: dict[tuple[str, str], int] = field(default_factory=dict)
 
@@ -68,19 +68,19 @@ class Running:
         boards: tuple[uuid.UUID, ...] = (),
         subject: str | None = None,
     ) -> str:
-        return mint_staff_token(
+        return staff_token(
             self.staff_key,
             subject=subject or f"staff-{uuid.uuid4().hex[:8]}",
             role=role,
             tenant=tenant,
             issuer=DEV_STAFF_ISSUER,
             now=self.clock.now(),
-            schools=[str(s) for s in schools],
-            boards=[str(b) for b in boards],
+            schools=schools,
+            boards=boards,
         )
 
     def headers(self, tenant: str, role: Role = Role.SWV_ADMIN, **kw: Any) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.staff_token(tenant, role, **kw)}"}
+        return bearer(self.staff_token(tenant, role, **kw))
 
     def envelope(
         self, event: Event, *, tenant: str, subject: str, event_id: uuid.UUID | None = None
@@ -99,24 +99,12 @@ class Running:
 
     async def publish(self, *pairs: tuple[Envelope, Event], times: int = 1) -> None:
         """Put events on their owners' topics (each `times` times: redelivery)."""
-        producer = AIOKafkaProducer(bootstrap_servers=self.kafka)
-        await producer.start()
-        try:
-            for _ in range(times):
-                for envelope, event in pairs:
-                    record = encode(envelope, event)
-                    await producer.send_and_wait(
-                        self.prefix + record.topic,
-                        key=record.key,
-                        value=record.value,
-                        headers=list(record.headers),
-                    )
-        finally:
-            await producer.stop()
+        records = [encode(envelope, event) for envelope, event in pairs]
+        await bus.publish(self.kafka, self.prefix, records, times=times)
 
     def bus(self, tenant: str, name: str | None = None) -> list[tuple[Envelope, dict[str, Any]]]:
         """The events this service published for `tenant` (of type `name`), read from Kafka."""
-        return self.tap.of(tenant, name)
+        return [(seen.envelope, seen.data) for seen in self.tap.of(tenant, name)]
 
     def mails(self, to: str | None = None) -> list[EmailMessage]:
         found = []
@@ -149,60 +137,6 @@ class Running:
         return cast(dict[str, Any], response.json())
 
 
-class BusTap:
-    """Reads a topic from its beginning into memory for as long as the test runs."""
-
-    def __init__(self, kafka: str, topic: str) -> None:
-        self._consumer = AIOKafkaConsumer(
-            topic, bootstrap_servers=kafka, group_id=None, auto_offset_reset="earliest"
-        )
-        self.seen: list[tuple[Envelope, dict[str, Any]]] = []
-        self._task: asyncio.Task[None] | None = None
-
-    async def __aenter__(self) -> BusTap:
-        await self._consumer.start()
-        self._task = asyncio.create_task(self._read())
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-        await self._consumer.stop()
-
-    async def _read(self) -> None:
-        async for record in self._consumer:
-            envelope, _, data = decode(record.value or b"", list(record.headers))
-            self.seen.append((envelope, data))
-
-    def of(self, tenant: str, name: str | None = None) -> list[tuple[Envelope, dict[str, Any]]]:
-        return [
-            (env, data)
-            for env, data in self.seen
-            if env.tenant == tenant and (name is None or env.type.split(".")[2] == name)
-        ]
-
-
-async def wait_for(probe: Callable[[], Any], *, within: float = 30.0, interval: float = 0.1) -> Any:
-    """Poll `probe` (sync or async) until it returns something truthy; no bare sleeps."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + within
-    while True:
-        result = probe()
-        if asyncio.iscoroutine(result):
-            result = await result
-        if result:
-            return result
-        if loop.time() > deadline:
-            raise AssertionError(f"condition not met within {within}s: last={result!r}")
-        await asyncio.sleep(interval)
-
-
-def new_tenant() -> str:
-    return f"swv-{uuid.uuid4().hex[:8]}"
-
-
 StartService = Callable[..., contextlib.AbstractAsyncContextManager[Running]]
 
 
@@ -212,9 +146,9 @@ def service_starter(
     @contextlib.asynccontextmanager
     async def start(clock: Clock | None = None, **overrides: Any) -> AsyncIterator[Running]:
         url = make_database("notif")
-        await asyncio.to_thread(upgrade, url, MIGRATIONS)
+        await upgrade_to(url, MIGRATIONS)
         clock = clock or FakeClock()
-        staff_key, guardian_key = new_signing_key(), new_signing_key()
+        keys = Keys()
         port, sms_port = free_port(), free_port()
         sms_log = tmp_path / f"sms-{uuid.uuid4().hex[:6]}.jsonl"
         async with (
@@ -246,22 +180,22 @@ def service_starter(
             service = build_service(
                 settings,
                 clock=clock,
-                guardian_key=guardian_key,
-                staff_jwks=StaticJwks(public_jwks(staff_key)),
+                guardian_key=keys.guardian,
+                staff_jwks=StaticJwks(public_jwks(keys.staff)),
             )
             topic = topic_prefix + events_topic("notifications")
             async with (
                 serve(service.app, port=port) as base_url,
                 httpx.AsyncClient(base_url=base_url, timeout=30) as http,
-                BusTap(kafka_bootstrap, topic) as tap,
+                EventTap(kafka_bootstrap, topic) as tap,
             ):
                 yield Running(
                     service=service,
                     base_url=base_url,
                     http=http,
                     mail=mail,
-                    staff_key=staff_key,
-                    guardian_key=guardian_key,
+                    staff_key=keys.staff,
+                    guardian_key=keys.guardian,
                     clock=clock,
                     kafka=kafka_bootstrap,
                     prefix=topic_prefix,

@@ -25,12 +25,11 @@ from samen_kit.db import asyncpg_dsn
 from samen_kit.localinfra.process import die_with_parent
 from samen_kit.migrations import upgrade
 from samen_kit.testing.server import free_port
+from samen_kit.testing.waiting import wait_for
 from samen_notifications.adapters.mailserver import MailServer
 from samen_notifications.domain.rules import Channel
 from samen_notifications.domain.scheduling import message_key
 from samen_notifications.migrations import MIGRATIONS
-
-from services.notifications.tests.notifications_harness import wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -156,7 +155,7 @@ async def test_a_broadcast_killed_midway_and_restarted_loses_no_message(
                     "/v1/broadcasts", json=body, headers={"Authorization": f"Bearer {token}"}
                 )
             assert sent.status_code == 202 and sent.json()["recipients"] == GUARDIANS
-            await wait_for(lambda: mail.accepted >= GUARDIANS // 3, within=60, interval=0.01)
+            await wait_for(lambda: mail.accepted >= GUARDIANS // 3, within=60, every=0.01)
             process.send_signal(signal.SIGKILL)
             process.wait(timeout=10)
             at_kill = mail.accepted

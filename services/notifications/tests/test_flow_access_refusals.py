@@ -11,8 +11,10 @@ import pytest
 from samen_contract.envelope import PLATFORM_TENANT
 from samen_kit.access import Role
 from samen_kit.clock import FakeClock
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
 
-from services.notifications.tests.notifications_harness import StartService, new_tenant, wait_for
+from services.notifications.tests.notifications_harness import StartService
 
 pytestmark = pytest.mark.integration
 

@@ -13,14 +13,11 @@ from samen_contract.events.meetings import EvaluationDue, EvaluationKind
 from samen_kit.access import GuardianTokenVerifier, StaticJwks
 from samen_kit.access.devkeys import public_jwks
 from samen_kit.db import unit_of_work
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
 from samen_notifications.adapters import roster
 
-from services.notifications.tests.notifications_harness import (
-    Running,
-    StartService,
-    new_tenant,
-    wait_for,
-)
+from services.notifications.tests.notifications_harness import Running, StartService
 
 pytestmark = pytest.mark.integration
 

@@ -14,10 +14,11 @@ from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding
 from samen_kit.consumer import EventConsumer
 from samen_kit.db import unit_of_work
 from samen_kit.deadletter import FailedRecord
+from samen_kit.testing.names import new_tenant
 from samen_notifications.adapters import roster
 from samen_notifications.handlers import EventHandler
 
-from services.notifications.tests.notifications_harness import Running, StartService, new_tenant
+from services.notifications.tests.notifications_harness import Running, StartService
 
 pytestmark = pytest.mark.integration
 

@@ -22,13 +22,10 @@ from samen_contract.events.consent import (
 )
 from samen_kit.access import Role
 from samen_kit.roster import Roster
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
 
-from services.notifications.tests.notifications_harness import (
-    Running,
-    StartService,
-    new_tenant,
-    wait_for,
-)
+from services.notifications.tests.notifications_harness import Running, StartService
 
 pytestmark = pytest.mark.integration
 

@@ -20,13 +20,10 @@ from samen_contract.events.consent import (
 )
 from samen_contract.events.disputes import DisputeOpened
 from samen_contract.events.meetings import CancelReason, MeetingCancelled, MeetingKind
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
 
-from services.notifications.tests.notifications_harness import (
-    Running,
-    StartService,
-    new_tenant,
-    wait_for,
-)
+from services.notifications.tests.notifications_harness import Running, StartService
 
 pytestmark = pytest.mark.integration
 

@@ -13,13 +13,10 @@ from samen_contract.events.consent import ConsentParty, ConsentRequested, PartyR
 from samen_kit.access import GuardianTokenVerifier, StaticJwks
 from samen_kit.access.devkeys import public_jwks
 from samen_kit.clock import FakeClock
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
 
-from services.notifications.tests.notifications_harness import (
-    Running,
-    StartService,
-    new_tenant,
-    wait_for,
-)
+from services.notifications.tests.notifications_harness import Running, StartService
 
 pytestmark = pytest.mark.integration
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-import time
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +12,7 @@ from typing import Any
 import pytest
 from fastapi import FastAPI, Request, Response
 from samen_kit.testing.server import free_port, serve
+from samen_kit.testing.waiting import wait_for
 from samen_notifications.adapters.errors import PermanentFailure, TemporaryFailure
 from samen_notifications.adapters.sms import MessageBirdSmsGateway
 from samen_notifications.adapters.sms_simulator import SimulatorConfig, create_app
@@ -57,14 +56,6 @@ class Webhook:
             return Response(status_code=200)
 
         return app
-
-
-async def wait_for(check: Callable[[], bool], within: float = 10.0) -> None:
-    """Poll with a deadline: reports arrive asynchronously, as from the real gateway."""
-    deadline = time.monotonic() + within
-    while not check():
-        assert time.monotonic() < deadline, "condition not met in time"
-        await asyncio.sleep(0.02)
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +129,7 @@ async def test_an_sms_is_sent_then_delivered_with_signed_reports(
     hook, _ = webhook
     sms = _sms()
     accepted = await gateway.send(sms)
-    await wait_for(lambda: len(_statuses(hook, sms.reference)) == 2)
+    await wait_for(lambda: len(_statuses(hook, sms.reference)) == 2, within=10.0, every=0.02)
     assert _statuses(hook, sms.reference) == [SmsStatus.SENT, SmsStatus.DELIVERED]
     assert {report.provider_id for report in hook.reports} == {accepted.provider_id}
     assert hook.refused == 0
@@ -168,7 +159,9 @@ async def test_a_number_that_cannot_be_reached_ends_as_delivery_failed(
     hook, _ = webhook
     sms = _sms(recipient="+31612345999")
     await gateway.send(sms)
-    await wait_for(lambda: SmsStatus.DELIVERY_FAILED in _statuses(hook, sms.reference))
+    await wait_for(
+        lambda: SmsStatus.DELIVERY_FAILED in _statuses(hook, sms.reference), within=10.0, every=0.02
+    )
     (failed,) = [report for report in hook.reports if report.status is SmsStatus.DELIVERY_FAILED]
     assert failed.error_code == 1
 
@@ -180,7 +173,9 @@ async def test_a_report_our_webhook_failed_to_take_is_sent_again(
     hook.fail_first = 1
     sms = _sms()
     await gateway.send(sms)
-    await wait_for(lambda: SmsStatus.DELIVERED in _statuses(hook, sms.reference))
+    await wait_for(
+        lambda: SmsStatus.DELIVERED in _statuses(hook, sms.reference), within=10.0, every=0.02
+    )
     assert _statuses(hook, sms.reference) == [SmsStatus.SENT, SmsStatus.DELIVERED]
 
 

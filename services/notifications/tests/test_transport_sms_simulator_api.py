@@ -8,9 +8,8 @@ What the gateway's official clients call besides sending: a message's state
 from __future__ import annotations
 
 import asyncio
-import time
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -19,6 +18,7 @@ import httpx
 import pytest
 from fastapi import FastAPI, Request, Response
 from samen_kit.testing.server import serve
+from samen_kit.testing.waiting import wait_for
 from samen_notifications.adapters.sms_simulator import SimulatorConfig, create_app
 
 pytestmark = pytest.mark.integration
@@ -61,13 +61,6 @@ class Receiver:
             return Response(status_code=200)
 
         return app
-
-
-async def wait_for(check: Callable[[], bool], within: float = 10.0) -> None:
-    deadline = time.monotonic() + within
-    while not check():
-        assert time.monotonic() < deadline, "condition not met in time"
-        await asyncio.sleep(0.02)
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +139,7 @@ async def test_each_report_finds_the_message_showing_it_or_a_later_status(
     hook, report_url = receiver
     reference = uuid.uuid4().hex
     accepted = await _send(simulator, "31612345678", reference=reference, reportUrl=report_url)
-    await wait_for(lambda: len(hook.seen) == 2)
+    await wait_for(lambda: len(hook.seen) == 2, within=10.0, every=0.02)
     assert [params["status"] for params, _ in hook.seen] == ["sent", "delivered"]
     progression = ["sent", "delivered"]
     for params, message in hook.seen:
@@ -165,7 +158,7 @@ async def test_a_failed_report_and_the_totals_agree(
 ) -> None:
     hook, report_url = receiver
     await _send(simulator, "31612345999", reference=uuid.uuid4().hex, reportUrl=report_url)
-    await wait_for(lambda: len(hook.seen) == 2)
+    await wait_for(lambda: len(hook.seen) == 2, within=10.0, every=0.02)
     params, message = hook.seen[-1]
     assert (params["status"], params["statusErrorCode"]) == ("delivery_failed", "1")
     assert _totals(message) == (1, 1, 0, 1)

@@ -4,16 +4,16 @@ a double effect would show as 2 rather than be masked)."""
 
 from __future__ import annotations
 
-import asyncio
+import functools
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
 from uuid import UUID, uuid4
 
 from samen_contract.events.consent import PupilEnrolled
 from samen_kit.consumer import Delivery, Handler
 from samen_kit.migrations import create_kit_tables
 from samen_kit.outbox import EventWriter
+from samen_kit.testing import waiting
 from samen_kit.testing.fixtures import run_blocking
 from sqlalchemy import Column, Connection, Integer, MetaData, Table, Uuid, select, text
 from sqlalchemy.dialects.postgresql import insert
@@ -100,19 +100,8 @@ async def outbox_state(sessions: async_sessionmaker[AsyncSession]) -> dict[str, 
     return {"total": row[0], "published": row[1]}
 
 
-async def wait_for(probe: Callable[[], Any], *, within: float = 60.0, interval: float = 0.2) -> Any:
-    """Poll `probe` (sync or async) until it returns something truthy; no bare sleeps."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + within
-    while True:
-        result = probe()
-        if asyncio.iscoroutine(result):
-            result = await result
-        if result:
-            return result
-        if loop.time() > deadline:
-            raise AssertionError(f"condition not met within {within}s: last={result!r}")
-        await asyncio.sleep(interval)
+# The kit's wait-for, with the patience these proofs across services need.
+wait_for = functools.partial(waiting.wait_for, within=60.0, every=0.2)
 
 
 def all_once(counts: dict[UUID, int], expected: Iterable[UUID]) -> bool:

@@ -10,8 +10,8 @@ Names are unique per run: topics get a run prefix, each test its own database.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
-import secrets
 import shutil
 import subprocess
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
@@ -21,10 +21,10 @@ from typing import Any, TypeVar
 import pytest
 from sqlalchemy.engine import make_url
 
-from samen_kit.db import asyncpg_dsn
+from samen_kit.testing import databases
+from samen_kit.testing.names import RUN_ID
 
 T = TypeVar("T")
-RUN_ID = secrets.token_hex(3)
 
 
 def run_blocking(make_coroutine: Callable[[], Coroutine[Any, Any, T]]) -> T:
@@ -89,46 +89,38 @@ def topic_prefix() -> str:
 @pytest.fixture
 def make_database(postgres_server_url: str) -> Iterator[Callable[[str], str]]:
     """Creates databases unique to this run and test; drops them afterwards."""
+    with _databases(postgres_server_url) as make:
+        yield make
+
+
+@pytest.fixture(scope="session")
+def make_session_database(postgres_server_url: str) -> Iterator[Callable[[str], str]]:
+    """Like `make_database`, for session fixtures: dropped when the session ends."""
+    with _databases(postgres_server_url) as make:
+        yield make
+
+
+@contextlib.contextmanager
+def _databases(server_url: str) -> Iterator[Callable[[str], str]]:
     created: list[str] = []
 
     def make(label: str = "db") -> str:
-        name = f"t_{RUN_ID}_{label}_{secrets.token_hex(3)}"
-        run_blocking(lambda: _execute(postgres_server_url, f'CREATE DATABASE "{name}"'))
-        created.append(name)
-        return (
-            make_url(postgres_server_url).set(database=name).render_as_string(hide_password=False)
-        )
+        url = run_blocking(lambda: databases.create_database(server_url, label))
+        created.append(make_url(url).database or "")
+        return url
 
-    yield make
-    for name in created:
-        run_blocking(lambda name=name: _drop(postgres_server_url, name))  # type: ignore[misc]
-
-
-async def _drop(server_url: str, name: str) -> None:
-    """Drop a test database; a session of another role that is still closing can make
-    FORCE fail for a moment, so try a few times."""
-    for attempt in range(5):
-        try:
-            await _execute(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            return
-        except Exception:
-            await asyncio.sleep(0.2 * (attempt + 1))
+    try:
+        yield make
+    finally:
+        for name in created:
+            with contextlib.suppress(Exception):
+                run_blocking(lambda name=name: databases.drop_database(server_url, name, within=3))  # type: ignore[misc]
 
 
 @pytest.fixture
 def pg_url(make_database: Callable[[str], str]) -> str:
     """An SQLAlchemy async URL of a fresh, empty database for this test."""
     return make_database("t")
-
-
-async def _execute(server_url: str, sql: str) -> None:
-    import asyncpg
-
-    conn: Any = await asyncpg.connect(asyncpg_dsn(server_url))
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
 
 
 @pytest.fixture
