@@ -40,6 +40,11 @@ bench: setup
 schemas:
 	uv run python -m samen_contract.schemas write
 
+# Each service's committed openapi.json and asyncapi.json.
+docs:
+	for service in consent notifications meetings disputes audit; do \
+		uv run python -m samen_$$service.docs write || exit 1; done
+
 infra-up: setup
 	uv run samen infra up
 

@@ -7,7 +7,8 @@ from typing import Any
 
 import httpx
 import pytest
-from samen_audit.entrypoints.documents import ASYNCAPI, OPENAPI, render
+from samen_audit.docs import DOCS
+from samen_kit.apidocs import render
 
 from services.audit.tests.audit_harness import (
     Database,
@@ -19,7 +20,7 @@ from services.audit.tests.audit_harness import (
 
 pytestmark = pytest.mark.integration
 
-REGENERATE = "uv run python -m samen_audit.entrypoints.documents"
+OPENAPI, ASYNCAPI, REGENERATE = DOCS.openapi, DOCS.asyncapi, DOCS.regenerate
 
 
 def _without_prefix(document: Any, prefix: str) -> Any:

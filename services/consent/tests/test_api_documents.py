@@ -10,10 +10,13 @@ from typing import Any
 
 import httpx
 import pytest
-from samen_consent.docs import ASYNCAPI, OPENAPI, REGENERATE, canonical_app, render
+from samen_consent.docs import DOCS, canonical_app
 from samen_contract.topics import events_topic
+from samen_kit.apidocs import render
 
 from services.consent.tests.consent_harness import ConsentService
+
+OPENAPI, ASYNCAPI, REGENERATE = DOCS.openapi, DOCS.asyncapi, DOCS.regenerate
 
 
 def _committed(path: Any) -> dict[str, Any]:

@@ -9,12 +9,12 @@ from typing import Any
 import httpx
 import pytest
 from samen_disputes.bootstrap import build_service
-from samen_disputes.docs import SERVICE_ROOT, documents
+from samen_disputes.docs import DOCS
 from samen_disputes.settings import DisputesSettings
 
 pytestmark = pytest.mark.unit
 
-REGENERATE = "uv run python -m samen_disputes.docs write"
+SERVICE_ROOT, REGENERATE = DOCS.service_dir, DOCS.regenerate
 
 
 def committed(name: str) -> Any:
@@ -38,7 +38,7 @@ async def test_the_committed_document_is_the_served_one(name: str) -> None:
 
 def test_the_documents_are_committed_beside_the_service() -> None:
     assert Path(__file__).resolve().parents[1] == SERVICE_ROOT
-    assert set(documents()) == {"openapi.json", "asyncapi.json"}
+    assert {path.name for path in DOCS.documents()} == {"openapi.json", "asyncapi.json"}
 
 
 def test_the_asyncapi_document_names_every_disputes_event() -> None:

@@ -1,5 +1,5 @@
 """The committed OpenAPI and AsyncAPI documents are what the app serves; regenerate them
-with `uv run python -m samen_meetings.docs` when the API changes on purpose."""
+with `uv run python -m samen_meetings.docs write` when the API changes on purpose."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ from pathlib import Path
 import httpx
 import pytest
 from samen_meetings.bootstrap import build
-from samen_meetings.docs import ASYNCAPI, OPENAPI, reference_settings
+from samen_meetings.docs import DOCS, reference_settings
 
 pytestmark = pytest.mark.integration
+
+OPENAPI, ASYNCAPI = DOCS.openapi, DOCS.asyncapi
 
 
 @pytest.mark.parametrize(

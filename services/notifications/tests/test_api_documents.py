@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from samen_notifications.documents import stale
+from samen_notifications.docs import DOCS
 
 pytestmark = pytest.mark.unit
 
 
 def test_the_committed_api_documents_match_the_code() -> None:
-    assert stale() == [], "run: uv run python -m samen_notifications.documents write"
+    assert DOCS.stale() == [], f"run: {DOCS.regenerate}"

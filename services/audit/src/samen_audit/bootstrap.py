@@ -6,19 +6,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import FastAPI
 from samen_kit.access import (
     Access,
-    FileJwks,
-    HttpJwks,
-    JwksSource,
-    StaffTokenVerifier,
     devkeys,
     install_access,
 )
+from samen_kit.access.keysource import jwks_source
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
+from samen_kit.access.verification import staff_verifier
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
@@ -90,24 +87,9 @@ def _signing_key(settings: AuditSettings) -> Ed25519PrivateKey:
 
 def _access(settings: AuditSettings, runtime: ServiceRuntime, record: RefusalBook) -> Access:
     clock = runtime.clock
-    keys = _staff_jwks(settings.staff_jwks, clock)
+    keys = jwks_source(settings.staff_jwks, devkeys.STAFF_KEY, clock=clock)
     return Access(
-        staff=StaffTokenVerifier(
-            keys,
-            issuer=settings.required_staff_issuer,
-            clock=clock,
-            max_lifetime=settings.staff_token_max_lifetime,
-        ),
+        staff=staff_verifier(settings, keys, clock),
         record_refusal=record,
         clock=clock,
     )
-
-
-def _staff_jwks(location: str | None, clock: Clock) -> JwksSource:
-    """A URL, a file, or (None) the local development staff key."""
-    if location and location.startswith(("http://", "https://")):
-        return HttpJwks(location, httpx.AsyncClient(), clock=clock)
-    if location:
-        return FileJwks(Path(location), clock=clock)
-    devkeys.dev_staff_key()
-    return FileJwks(devkeys.jwks_path(devkeys.STAFF_KEY), clock=clock)

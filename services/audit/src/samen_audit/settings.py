@@ -8,7 +8,7 @@ used by the migrations and nothing else.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Self
+from typing import ClassVar, Self
 
 from pydantic import Field, model_validator
 from samen_kit.settings import ServiceSettings
@@ -23,10 +23,7 @@ class AuditSettings(ServiceSettings):
     # A role that may create roles (CREATEROLE): when set, `python -m samen_audit` makes
     # the writer role and the login of `database_url` before migrating. None: they exist.
     roles_admin_url: str | None = None
-    http_host: str = "127.0.0.1"
     http_port: int = 8105
-    # A JWKS file path or an http(s) URL; None: the local development key files.
-    staff_jwks: str | None = None
     # The Ed25519 key (PEM, PKCS#8) that signs tree heads and exports; None: a
     # development key made once under the local keys folder.
     signing_key_file: Path | None = None
@@ -38,13 +35,10 @@ class AuditSettings(ServiceSettings):
     consumer_max_records: int = Field(default=500, ge=1, le=10_000)
     # The days of an export period and of the report are counted in this zone.
     report_time_zone: str = "Europe/Amsterdam"
+    production_requires: ClassVar[tuple[str, ...]] = ("signing_key_file", "staff_jwks")
 
     @model_validator(mode="after")
-    def _no_development_defaults_in_production(self) -> Self:
-        if self.is_production and self.signing_key_file is None:
-            raise ValueError("set SAMEN_SIGNING_KEY_FILE: the development key is refused")
-        if self.is_production and self.staff_jwks is None:
-            raise ValueError("set SAMEN_STAFF_JWKS in production")
+    def _not_the_owner(self) -> Self:
         if self.database_url == self.owner_database_url:
             raise ValueError("the service must not connect as the owner of the log")
         return self

@@ -10,25 +10,18 @@ import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
 from samen_kit.access import (
     Access,
-    FileJwks,
-    GuardianAccess,
-    GuardianSessionCodec,
-    GuardianTokenVerifier,
-    HttpJwks,
     JwksSource,
-    StaffTokenVerifier,
     install_access,
 )
-from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY, jwks_path, load_or_create_key
+from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY
+from samen_kit.access.keysource import jwks_source
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
-from samen_kit.access.sessions import COOKIE_NAME
-from samen_kit.access.used_tokens_sql import sql_used_tokens
+from samen_kit.access.verification import guardian_access, staff_verifier
 from samen_kit.clock import Clock
 from samen_kit.pages import PageRenderer
 from samen_kit.refusal_table import refusal_counts
@@ -75,8 +68,8 @@ def create_consent_app(
     )
     client = httpx.AsyncClient()
     keys = Keys(
-        staff_keys or _keys(settings.staff_jwks, STAFF_KEY, client),
-        guardian_keys or _keys(settings.guardian_jwks, GUARDIAN_KEY, client),
+        staff_keys or jwks_source(settings.staff_jwks, STAFF_KEY, client=client),
+        guardian_keys or jwks_source(settings.guardian_jwks, GUARDIAN_KEY, client=client),
     )
     refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
     access = _access(settings, runtime, keys, refusals)
@@ -103,28 +96,9 @@ def _access(
     settings: ConsentSettings, runtime: ServiceRuntime, keys: Keys, refusals: RefusalBook
 ) -> Access:
     """Staff tokens, guardian tokens and sessions, with refusals counted for the audit."""
-    codec = GuardianSessionCodec(
-        settings.session_secret.get_secret_value(),
-        clock=runtime.clock,
-        secure=settings.secure_cookies,
-        cookie_name=COOKIE_NAME,
-    )
     return Access(
-        staff=StaffTokenVerifier(
-            keys.staff,
-            issuer=settings.required_staff_issuer,
-            clock=runtime.clock,
-            max_lifetime=settings.staff_token_max_lifetime,
-        ),
-        guardian=GuardianAccess(
-            tokens=GuardianTokenVerifier(
-                keys.guardian,
-                clock=runtime.clock,
-                max_lifetime=settings.guardian_token_max_lifetime,
-            ),
-            sessions=codec,
-            used_tokens=sql_used_tokens(runtime.sessions),
-        ),
+        staff=staff_verifier(settings, keys.staff, runtime.clock),
+        guardian=guardian_access(settings, keys.guardian, runtime.clock, runtime.sessions),
         record_refusal=refusals,
         clock=runtime.clock,
     )
@@ -134,16 +108,6 @@ def runtime_of(app: FastAPI) -> ServiceRuntime:
     runtime = app.state.runtime
     assert isinstance(runtime, ServiceRuntime)
     return runtime
-
-
-def _keys(location: str | None, dev_key: str, client: httpx.AsyncClient) -> JwksSource:
-    """A JWKS URL, a JWKS file, or (nothing set) the local development key's JWKS."""
-    if location is None:
-        load_or_create_key(dev_key)  # makes the development key pair on first use
-        return FileJwks(jwks_path(dev_key))
-    if location.startswith(("http://", "https://")):
-        return HttpJwks(location, client)
-    return FileJwks(Path(location))
 
 
 def _close_on_shutdown(app: FastAPI, client: httpx.AsyncClient) -> None:

@@ -1,26 +1,18 @@
 """The composition root: settings -> runtime -> app. Nothing is built at import time."""
 
-import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-import httpx
 from fastapi import FastAPI
 from samen_kit.access import (
     Access,
-    FileJwks,
-    GuardianSessionCodec,
-    GuardianTokenVerifier,
-    HttpJwks,
-    JwksSource,
-    StaffTokenVerifier,
     install_access,
 )
-from samen_kit.access.dependencies import GuardianAccess
-from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY, jwks_path
+from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY
+from samen_kit.access.keysource import jwks_source
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
-from samen_kit.access.used_tokens_sql import sql_used_tokens
+from samen_kit.access.verification import guardian_access, staff_verifier
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
@@ -52,35 +44,12 @@ class DisputesService:
     app: FastAPI
 
 
-def jwks_source(location: str, clock: Clock) -> JwksSource:
-    if location.startswith(("http://", "https://")):
-        return HttpJwks(location, httpx.AsyncClient(), clock=clock)
-    return FileJwks(Path(location), clock=clock)
-
-
 def _access(settings: DisputesSettings, runtime: ServiceRuntime, recorder: RefusalBook) -> Access:
     clock = runtime.clock
-    staff_keys = settings.staff_jwks or str(jwks_path(STAFF_KEY))
-    guardian_keys = settings.guardian_jwks or str(jwks_path(GUARDIAN_KEY))
-    secret = (
-        settings.session_secret.get_secret_value()
-        if settings.session_secret
-        else secrets.token_urlsafe(48)
-    )
-    guardian = GuardianAccess(
-        tokens=GuardianTokenVerifier(
-            jwks_source(guardian_keys, clock),
-            clock=clock,
-            max_lifetime=settings.guardian_token_max_lifetime,
-        ),
-        sessions=GuardianSessionCodec(secret, clock=clock, secure=settings.cookie_secure),
-        used_tokens=sql_used_tokens(runtime.sessions),
-    )
-    staff = StaffTokenVerifier(
-        jwks_source(staff_keys, clock),
-        issuer=settings.required_staff_issuer,
-        clock=clock,
-        max_lifetime=settings.staff_token_max_lifetime,
+    guardian_keys = jwks_source(settings.guardian_jwks, GUARDIAN_KEY, clock=clock)
+    guardian = guardian_access(settings, guardian_keys, clock, runtime.sessions)
+    staff = staff_verifier(
+        settings, jwks_source(settings.staff_jwks, STAFF_KEY, clock=clock), clock
     )
     return Access(staff=staff, guardian=guardian, record_refusal=recorder, clock=clock)
 

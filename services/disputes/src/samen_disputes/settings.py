@@ -1,5 +1,7 @@
 """The disputes service's settings (environment prefix `SAMEN_`)."""
 
+from typing import ClassVar
+
 from pydantic import Field, SecretStr
 from samen_kit.settings import ServiceSettings
 
@@ -7,15 +9,16 @@ from samen_kit.settings import ServiceSettings
 class DisputesSettings(ServiceSettings):
     service: str = "disputes"
     database_url: str = "postgresql+asyncpg://samen:samen@127.0.0.1:15432/samen_disputes"
-    http_host: str = "127.0.0.1"
     http_port: int = 8104
-    # A JWKS file path or an http(s) URL; None: the local development keys.
-    staff_jwks: str | None = None
-    guardian_jwks: str | None = None
-    # Signs guardian session cookies (at least 32 bytes). None: a random secret per
-    # process, so sessions do not outlive a restart nor cross instances.
+    # Session secret None: a random one per process, so sessions do not outlive a restart
+    # nor cross instances; production needs one of its own.
     session_secret: SecretStr | None = None
-    cookie_secure: bool = True
+    cookie_secure: bool | None = True
+    production_requires: ClassVar[tuple[str, ...]] = (
+        "session_secret",
+        "staff_jwks",
+        "guardian_jwks",
+    )
     # How often the scheduler sweeps for deadlines and closed refusal windows.
     sweep_seconds: float = Field(default=60.0, gt=0)
     # A refusal window is reported this long after its minute ends (late writers).

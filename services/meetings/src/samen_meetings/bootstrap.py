@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import structlog
 from fastapi import FastAPI
 from samen_kit.access import (
     Access,
-    FileJwks,
-    GuardianAccess,
-    GuardianSessionCodec,
-    GuardianTokenVerifier,
-    HttpJwks,
-    JwksSource,
-    StaffTokenVerifier,
     devkeys,
     install_access,
 )
+from samen_kit.access.keysource import jwks_source
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
-from samen_kit.access.used_tokens_sql import sql_used_tokens
+from samen_kit.access.verification import guardian_access, staff_verifier
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
@@ -75,45 +67,13 @@ def build(settings: MeetingsSettings, *, clock: Clock | None = None) -> Meetings
 
 def _access(settings: MeetingsSettings, runtime: ServiceRuntime, record: RefusalBook) -> Access:
     clock = runtime.clock
-    staff_keys = _jwks(settings.staff_jwks, "staff", clock)
-    guardian_keys = _jwks(settings.guardian_jwks, "guardian", clock)
-    sessions = GuardianSessionCodec(
-        _session_secret(settings), clock=clock, secure=settings.guardian_cookie_secure
-    )
+    staff_keys = jwks_source(settings.staff_jwks, devkeys.STAFF_KEY, clock=clock)
+    guardian_keys = jwks_source(settings.guardian_jwks, devkeys.GUARDIAN_KEY, clock=clock)
+    if not settings.session_secret or not settings.session_secret.get_secret_value():
+        log.warning("meetings.guardian_session.ephemeral_secret")
     return Access(
-        staff=StaffTokenVerifier(
-            staff_keys,
-            issuer=settings.required_staff_issuer,
-            clock=clock,
-            max_lifetime=settings.staff_token_max_lifetime,
-        ),
-        guardian=GuardianAccess(
-            tokens=GuardianTokenVerifier(
-                guardian_keys, clock=clock, max_lifetime=settings.guardian_token_max_lifetime
-            ),
-            sessions=sessions,
-            used_tokens=sql_used_tokens(runtime.sessions),
-        ),
+        staff=staff_verifier(settings, staff_keys, clock),
+        guardian=guardian_access(settings, guardian_keys, clock, runtime.sessions),
         record_refusal=record,
         clock=clock,
     )
-
-
-def _jwks(location: str, audience: str, clock: Clock) -> JwksSource:
-    """A URL, a file, or (empty) the local development key of that audience."""
-    if location.startswith(("http://", "https://")):
-        return HttpJwks(location, httpx.AsyncClient(), clock=clock)
-    if location:
-        return FileJwks(Path(location), clock=clock)
-    if audience == "staff":
-        devkeys.dev_staff_key()
-        return FileJwks(devkeys.jwks_path(devkeys.STAFF_KEY), clock=clock)
-    devkeys.dev_guardian_key()
-    return FileJwks(devkeys.jwks_path(devkeys.GUARDIAN_KEY), clock=clock)
-
-
-def _session_secret(settings: MeetingsSettings) -> str:
-    if settings.guardian_session_secret:
-        return settings.guardian_session_secret
-    log.warning("meetings.guardian_session.ephemeral_secret")
-    return secrets.token_urlsafe(48)

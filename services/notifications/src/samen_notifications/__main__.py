@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import uvicorn
-from samen_kit.logging import configure_logging
-from samen_kit.migrations import upgrade
+from samen_kit.serve import serve
 
 from samen_notifications.bootstrap import build_service
 from samen_notifications.migrations import MIGRATIONS
@@ -12,16 +10,12 @@ from samen_notifications.settings import NotificationsSettings
 
 
 def main() -> None:
-    settings = NotificationsSettings()
-    configure_logging(json=settings.log_json, level=settings.log_level)
-    upgrade(settings.database_url, MIGRATIONS)
-    service = build_service(settings)
-    uvicorn.run(
-        service.app,
-        host=settings.http_host,
-        port=settings.http_port,
-        log_level=settings.log_level.lower(),
-        access_log=False,  # paths may carry tokens; the app logs what matters
+    # No access log: paths may carry tokens; the app logs what matters.
+    serve(
+        NotificationsSettings(),
+        lambda settings: build_service(settings).app,
+        MIGRATIONS,
+        access_log=False,
     )
 
 

@@ -172,7 +172,7 @@ def _links(settings: NotificationsSettings, key: OKPKey) -> GuardianLinks:
         },
         page_paths=settings.page_paths,
         public_base_url=settings.public_base_url,
-        code_secret=settings.guardian_session_secret.get_secret_value().encode(),
+        code_secret=settings.session_secret_or_random().encode(),
         ttl=settings.guardian_link_ttl,
         language_params=settings.page_language_params,
     )

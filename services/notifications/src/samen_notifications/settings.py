@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
-from pydantic import Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr
 from samen_kit.settings import ServiceSettings
 
 DEV_SESSION_SECRET = "samen-local-development-session-secret-not-for-production"
@@ -25,19 +25,18 @@ DEFAULT_PAGE_PATHS = {
 class NotificationsSettings(ServiceSettings):
     service: str = "notifications"
     database_url: str = "postgresql+asyncpg://samen:samen@127.0.0.1:15432/samen_notifications"
-    http_host: str = "127.0.0.1"
     http_port: int = 8102
-    # This service's own address as parents' browsers reach it (short links, its pages).
-    public_base_url: str = "http://127.0.0.1:8102"
-
-    # Staff tokens: the identity provider's JWKS (a file path or an https URL).
-    staff_jwks: str | None = None  # None: the local development JWKS
     # The guardian-link key (a private JWK file); None: the local development key.
     guardian_key_file: Path | None = None
     keys_dir: Path | None = None
     guardian_link_ttl_days: int = Field(default=14, ge=1, le=90)
-    guardian_session_secret: SecretStr = SecretStr(DEV_SESSION_SECRET)
-    cookie_secure: bool = False
+    # Read from SAMEN_GUARDIAN_SESSION_SECRET, as before.
+    session_secret: SecretStr | None = Field(
+        default=SecretStr(DEV_SESSION_SECRET),
+        validation_alias=AliasChoices("guardian_session_secret", "samen_guardian_session_secret"),
+    )
+    cookie_secure: bool | None = False
+    production_requires: ClassVar[tuple[str, ...]] = ("session_secret", "staff_jwks")
     # A parent may ask a fresh link for a token that expired up to this long ago.
     link_renewal_grace_days: int = Field(default=180, ge=1)
 

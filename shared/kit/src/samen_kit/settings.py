@@ -6,10 +6,11 @@ Values come from the environment with the prefix `SAMEN_` (for example
 
 from __future__ import annotations
 
+import secrets
 from datetime import timedelta
-from typing import Self
+from typing import ClassVar, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT = "development"
@@ -56,6 +57,23 @@ class ServiceSettings(BaseSettings):
     max_body_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
     log_level: str = "INFO"
 
+    # The web side. Each service sets its own default port.
+    http_host: str = "127.0.0.1"
+    http_port: int = Field(default=8100, ge=1, le=65535)
+    # Where parents' browsers reach this service; empty: `http://{http_host}:{http_port}`.
+    public_base_url: str = ""
+    # JWKS locations: a file path or an http(s) URL; None: the local development keys.
+    staff_jwks: str | None = None
+    guardian_jwks: str | None = None
+    # Signs the parents' session cookie (at least 32 bytes). A service's default is only
+    # ever a development value: production refuses it (see `production_requires`).
+    session_secret: SecretStr | None = None
+    # None: secure exactly when the public base URL is https.
+    cookie_secure: bool | None = None
+
+    #: Fields production refuses to leave at their development defaults.
+    production_requires: ClassVar[tuple[str, ...]] = ()
+
     @property
     def clock_offset(self) -> timedelta:
         return timedelta(seconds=self.clock_offset_seconds)
@@ -77,6 +95,18 @@ class ServiceSettings(BaseSettings):
         return timedelta(seconds=self.guardian_token_max_lifetime_seconds)
 
     @property
+    def secure_cookies(self) -> bool:
+        if self.cookie_secure is not None:
+            return self.cookie_secure
+        return self.public_base_url.startswith("https://")
+
+    def session_secret_or_random(self) -> str:
+        """No secret: a random one, so sessions end with the process (development)."""
+        if self.session_secret and (value := self.session_secret.get_secret_value()):
+            return value
+        return secrets.token_urlsafe(48)
+
+    @property
     def required_staff_issuer(self) -> str:
         """The issuer staff tokens must name; the validator below guarantees one."""
         assert self.staff_issuer is not None
@@ -89,3 +119,34 @@ class ServiceSettings(BaseSettings):
                 raise ValueError("set SAMEN_STAFF_ISSUER: outside development it is required")
             self.staff_issuer = DEV_STAFF_ISSUER
         return self
+
+    @model_validator(mode="after")
+    def _web_defaults(self) -> Self:
+        if not self.public_base_url:
+            self.public_base_url = f"http://{self.http_host}:{self.http_port}"
+        secret = self.session_secret.get_secret_value() if self.session_secret else ""
+        if secret and len(secret.encode()) < 32:
+            raise ValueError("the session secret needs at least 32 bytes")
+        return self
+
+    @model_validator(mode="after")
+    def _no_development_defaults_in_production(self) -> Self:
+        if not self.is_production:
+            return self
+        fields = type(self).model_fields
+        unset = [
+            name
+            for name in self.production_requires
+            if not getattr(self, name) or getattr(self, name) == fields[name].default
+        ]
+        if unset:
+            names = ", ".join(_env_name(name, fields[name].validation_alias) for name in unset)
+            raise ValueError(f"set {names}: production refuses the development defaults")
+        return self
+
+
+def _env_name(field: str, alias: object) -> str:
+    """The variable a field is read from: its `samen_…` alias if it has one."""
+    choices = getattr(alias, "choices", [alias])
+    named = [c for c in choices if isinstance(c, str) and c.startswith("samen_")]
+    return (named[0] if named else f"samen_{field}").upper()

@@ -1,10 +1,9 @@
 """The scheduler (APScheduler): sign grown logs at a set interval, report refusal windows."""
 
-import asyncio
-from datetime import UTC, timedelta
+from datetime import timedelta
 
 import structlog
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from samen_kit.periodic import Every, periodic
 
 from samen_audit.handlers.context import AuditContext
 from samen_audit.handlers.refusals import report_closed_windows
@@ -29,15 +28,9 @@ class AuditScheduler:
 
     async def run(self) -> None:
         """A background job of the runtime: runs until the service stops."""
-        scheduler = AsyncIOScheduler(timezone=UTC)
-        jobs = ((self.sign_heads, self._tree_head_interval), (self.report, self._sweep_interval))
-        for job, seconds in jobs:
-            scheduler.add_job(job, "interval", seconds=seconds, max_instances=1, coalesce=True)
-        scheduler.start()
-        try:
-            await asyncio.Event().wait()
-        finally:
-            scheduler.shutdown(wait=False)
+        heads = Every("audit.tree_heads", self._tree_head_interval, self.sign_heads, False)
+        report = Every("audit.refusals", self._sweep_interval, self.report, False)
+        await periodic(heads, report)()
 
     async def sign_heads(self) -> None:
         try:

@@ -8,14 +8,13 @@ never emit twice. `sweep_once` is what the job runs; tests call it with a moved 
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import structlog
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from samen_kit.access.used_tokens_sql import SqlUsedTokenStore
 from samen_kit.db import unit_of_work
+from samen_kit.periodic import Every, periodic
 
 from samen_consent.handlers.context import Context
 from samen_consent.handlers.sweeps import expire_due, remind_due, report_refusals
@@ -63,18 +62,4 @@ class Sweeper:
             log.warning("consent.sweep.failed", error=repr(error))
 
     async def __call__(self) -> None:
-        scheduler = AsyncIOScheduler(event_loop=asyncio.get_running_loop(), timezone="UTC")
-        scheduler.add_job(
-            self.sweep,
-            "interval",
-            seconds=self._every,
-            id="consent.sweep",
-            max_instances=1,
-            coalesce=True,
-            next_run_time=datetime.now(UTC),  # wall-clock: when to run, not what is due
-        )
-        scheduler.start()
-        try:
-            await asyncio.Event().wait()
-        finally:
-            scheduler.shutdown(wait=False)
+        await periodic(Every("consent.sweep", self._every, self.sweep))()

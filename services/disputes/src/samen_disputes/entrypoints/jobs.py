@@ -5,11 +5,11 @@ Sweeps are safe to run on every instance at once: event ids are deterministic an
 outbox keeps the first (see `handlers/deadlines.py`).
 """
 
-import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
+from functools import partial
 
 import structlog
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from samen_kit.periodic import Every, periodic
 from samen_kit.service import BackgroundJob
 
 from samen_disputes.handlers.context import Deps
@@ -32,22 +32,4 @@ async def sweep(deps: Deps, refusal_grace: timedelta) -> None:
 
 
 def scheduler_job(deps: Deps, *, every_seconds: float, refusal_grace: timedelta) -> BackgroundJob:
-    async def run() -> None:
-        scheduler = AsyncIOScheduler()
-        scheduler.add_job(
-            sweep,
-            "interval",
-            seconds=every_seconds,
-            args=[deps, refusal_grace],
-            id="disputes.sweep",
-            max_instances=1,
-            coalesce=True,
-            next_run_time=datetime.now(UTC),  # APScheduler runs on the wall clock
-        )
-        scheduler.start()
-        try:
-            await asyncio.Event().wait()  # runs until the service stops (cancelled)
-        finally:
-            scheduler.shutdown(wait=False)
-
-    return run
+    return periodic(Every("disputes.sweep", every_seconds, partial(sweep, deps, refusal_grace)))

@@ -1,19 +1,11 @@
-"""The scheduler: APScheduler runs the due scan at an interval (wall time); what is due is
-decided by the service's clock, so tests move that clock instead of sleeping.
-
-APScheduler's job store stays in memory: the scan reads the database, so a restart
-loses nothing, and a store shared by two processes would fire twice. Two instances
-scanning at once emit each item once (deterministic ids, row locks).
+"""The due scan, run at an interval by the kit's scheduler (`samen_kit.periodic`). Two
+instances scanning at once emit each item once (deterministic ids, row locks).
 """
 
 from __future__ import annotations
 
-import asyncio
-from datetime import UTC, datetime
-
 import structlog
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from apscheduler.triggers.interval import IntervalTrigger
+from samen_kit.periodic import Every, periodic
 
 from samen_meetings.handlers import due, refusals
 from samen_meetings.handlers.context import Context
@@ -48,17 +40,4 @@ class DueScanner:
 
     async def run(self) -> None:
         """The runtime job: start the scheduler, keep it until the service stops."""
-        scheduler = AsyncIOScheduler(timezone=UTC)
-        scheduler.add_job(
-            self._tick,
-            IntervalTrigger(seconds=self._interval, timezone=UTC),
-            id="meetings.due_scan",
-            max_instances=1,
-            coalesce=True,
-            next_run_time=datetime.now(UTC),
-        )
-        scheduler.start()
-        try:
-            await asyncio.Event().wait()
-        finally:
-            scheduler.shutdown(wait=False)
+        await periodic(Every("meetings.due_scan", self._interval, self._tick))()

@@ -4,24 +4,17 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import httpx
 from joserfc.jwk import OKPKey
 from samen_kit.access import (
     Access,
-    FileJwks,
-    GuardianAccess,
-    GuardianSessionCodec,
-    GuardianTokenVerifier,
-    HttpJwks,
     JwksSource,
-    StaffTokenVerifier,
     StaticJwks,
     devkeys,
 )
+from samen_kit.access.keysource import jwks_source
 from samen_kit.access.refusal_book import RefusalBook
-from samen_kit.access.used_tokens_sql import sql_used_tokens
+from samen_kit.access.verification import guardian_access, staff_verifier
 from samen_kit.service import ServiceRuntime
 
 from samen_notifications.guardian_links import GuardianLinks
@@ -42,33 +35,9 @@ def access_for(
     staff_jwks: JwksSource | None,
 ) -> Access:
     clock = runtime.clock
-    guardian = GuardianAccess(
-        tokens=GuardianTokenVerifier(
-            StaticJwks(links.jwks()),
-            clock=clock,
-            max_lifetime=settings.guardian_token_max_lifetime,
-        ),
-        sessions=GuardianSessionCodec(
-            settings.guardian_session_secret.get_secret_value(),
-            clock=clock,
-            secure=settings.cookie_secure,
-        ),
-        used_tokens=sql_used_tokens(runtime.sessions),
+    guardian = guardian_access(settings, StaticJwks(links.jwks()), clock, runtime.sessions)
+    staff_keys = staff_jwks or jwks_source(
+        settings.staff_jwks, devkeys.STAFF_KEY, keys_dir=settings.keys_dir
     )
-    staff = StaffTokenVerifier(
-        staff_jwks or staff_jwks_of(settings),
-        issuer=settings.required_staff_issuer,
-        clock=clock,
-        max_lifetime=settings.staff_token_max_lifetime,
-    )
+    staff = staff_verifier(settings, staff_keys, clock)
     return Access(staff=staff, guardian=guardian, record_refusal=refusal_log, clock=clock)
-
-
-def staff_jwks_of(settings: NotificationsSettings) -> JwksSource:
-    location = settings.staff_jwks
-    if location and location.startswith(("http://", "https://")):
-        return HttpJwks(location, httpx.AsyncClient())
-    if location:
-        return FileJwks(Path(location))
-    devkeys.dev_staff_key(settings.keys_dir)  # makes the local JWKS file on first use
-    return FileJwks(devkeys.jwks_path(devkeys.STAFF_KEY, settings.keys_dir))

@@ -1,5 +1,6 @@
-"""Background loops: the dispatcher, and the sweeps (waits that ran out, refused
-attempts whose minute closed). Each survives its own failures: it logs and goes on."""
+"""Background jobs: the dispatcher's loop, and the sweeps (waits that ran out, refused
+attempts whose minute closed, bounces) on the kit's scheduler. Each survives its own
+failures: it logs and goes on."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 import structlog
+from samen_kit.periodic import Every, periodic
 
 from samen_notifications.dispatch import Dispatcher
 
@@ -32,17 +34,16 @@ def dispatcher_job(dispatcher: Dispatcher, *, batch_size: int, poll_seconds: flo
 
 
 def periodic_job(name: str, work: Callable[[], Awaitable[int]], *, every_seconds: float) -> Job:
-    async def run() -> None:
-        while True:
-            try:
-                done = await work()
-                if done:
-                    log.info("notifications.sweep", sweep=name, done=done)
-            except Exception as error:
-                log.error("notifications.sweep.failed", sweep=name, error=type(error).__name__)
-            await asyncio.sleep(every_seconds)
+    async def sweep() -> None:
+        try:
+            done = await work()
+        except Exception as error:
+            log.error("notifications.sweep.failed", sweep=name, error=type(error).__name__)
+            return
+        if done:
+            log.info("notifications.sweep", sweep=name, done=done)
 
-    return run
+    return periodic(Every(f"notifications.{name}", every_seconds, sweep))
 
 
 def closing_job(*closers: Callable[[], Awaitable[None]]) -> Job:
