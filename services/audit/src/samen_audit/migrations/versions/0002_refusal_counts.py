@@ -7,8 +7,7 @@ Revises: 0001
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-from alembic import op
+from samen_kit.refusal_migration import adopt_refusal_table_v1, return_refusal_table_v1
 
 revision: str = "0002_refusal_counts"
 down_revision: str | None = "0001"
@@ -16,28 +15,11 @@ branch_labels = None
 depends_on = None
 
 OLD = "refusal_count"
-NEW = "access_refusal_count"
-_TEXT = (
-    ("tenant", 128),
-    ("reason", 32),
-    ("credential", 32),
-    ("method", 8),
-    ("route", 200),
-    ("resource_kind", 64),
-)
 
 
 def upgrade() -> None:
-    op.rename_table(OLD, NEW)
-    op.execute(f"ALTER TABLE {NEW} RENAME CONSTRAINT {OLD}_pkey TO {NEW}_pkey")
-    for name, length in _TEXT:
-        op.alter_column(NEW, name, type_=sa.String(length), existing_nullable=False)
-    op.alter_column(NEW, "count", type_=sa.Integer(), existing_nullable=False)
-    op.execute(f"DROP INDEX IF EXISTS ix_{OLD}_emitted_at")
-    op.create_index(f"ix_{NEW}_emitted_at", NEW, ["emitted_at"])
+    adopt_refusal_table_v1(OLD, emitted_flag=False)
 
 
 def downgrade() -> None:
-    op.drop_index(f"ix_{NEW}_emitted_at", NEW)
-    op.execute(f"ALTER TABLE {NEW} RENAME CONSTRAINT {NEW}_pkey TO {OLD}_pkey")
-    op.rename_table(NEW, OLD)
+    return_refusal_table_v1(OLD, emitted_flag=False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from samen_kit.refusal_migration import adopt_refusal_table_v1, return_refusal_table_v1
 from samen_kit.refusal_table import AccessRefusalCount
 
 revision: str = "0002_refusal_counts"
@@ -20,15 +21,6 @@ branch_labels = None
 depends_on = None
 
 OLD = "refusal_window"
-NEW = "access_refusal_count"
-_TEXT = (
-    ("tenant", 128),
-    ("reason", 32),
-    ("credential", 32),
-    ("method", 8),
-    ("route", 200),
-    ("resource_kind", 64),
-)
 
 
 def upgrade() -> None:
@@ -38,22 +30,8 @@ def upgrade() -> None:
         # name `refusal_window`: a fresh database gets the kit's table as it is.
         AccessRefusalCount.__table__.create(bind, checkfirst=True)  # type: ignore[attr-defined]
         return
-    op.rename_table(OLD, NEW)
-    op.execute(f"ALTER TABLE {NEW} RENAME CONSTRAINT {OLD}_pkey TO {NEW}_pkey")
-    for name, length in _TEXT:
-        op.alter_column(NEW, name, type_=sa.String(length), existing_nullable=False)
-    op.alter_column(NEW, "count", type_=sa.Integer(), existing_nullable=False)
-    op.add_column(NEW, sa.Column("emitted_at", sa.DateTime(timezone=True), nullable=True))
-    op.execute(f"UPDATE {NEW} SET emitted_at = now() WHERE emitted")
-    op.drop_column(NEW, "emitted")
-    op.execute(f"DROP INDEX IF EXISTS ix_{OLD}_emitted_at")
-    op.create_index(f"ix_{NEW}_emitted_at", NEW, ["emitted_at"])
+    adopt_refusal_table_v1(OLD, emitted_flag=True)
 
 
 def downgrade() -> None:
-    op.drop_index(f"ix_{NEW}_emitted_at", NEW)
-    op.add_column(NEW, sa.Column("emitted", sa.Boolean(), nullable=False, server_default="false"))
-    op.execute(f"UPDATE {NEW} SET emitted = emitted_at IS NOT NULL")
-    op.drop_column(NEW, "emitted_at")
-    op.execute(f"ALTER TABLE {NEW} RENAME CONSTRAINT {NEW}_pkey TO {OLD}_pkey")
-    op.rename_table(NEW, OLD)
+    return_refusal_table_v1(OLD, emitted_flag=True)
