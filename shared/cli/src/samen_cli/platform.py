@@ -38,6 +38,7 @@ DEFAULT_PORTS = {
     "meetings": 8103,
     "disputes": 8104,
     "audit": 8105,
+    "plans": 8106,
     "smtp": 2525,
     "sms": 8199,
 }
@@ -110,6 +111,7 @@ class PlatformConfig:
             "SAMEN_CONSENT_BASE_URL": self.url("consent"),
             "SAMEN_MEETINGS_BASE_URL": self.url("meetings"),
             "SAMEN_DISPUTES_BASE_URL": self.url("disputes"),
+            "SAMEN_PLANS_BASE_URL": self.url("plans"),
             "SAMEN_SMTP_HOST": "127.0.0.1",
             "SAMEN_SMTP_PORT": str(self.ports["smtp"]),
             "SAMEN_SMS_BASE_URL": self.url("sms"),

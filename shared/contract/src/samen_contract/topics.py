@@ -15,7 +15,14 @@ from types import MappingProxyType
 
 from samen_contract.errors import UnknownService
 
-SERVICES: tuple[str, ...] = ("consent", "notifications", "meetings", "disputes", "audit")
+SERVICES: tuple[str, ...] = (
+    "consent",
+    "notifications",
+    "meetings",
+    "disputes",
+    "audit",
+    "plans",
+)
 
 # Six partitions: more than the consumers one service runs (two cores per machine), few
 # enough for a single local broker. Fixed for the life of a topic (see module docstring).

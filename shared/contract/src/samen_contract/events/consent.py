@@ -101,9 +101,21 @@ class ConsentParty(EventValue):
     role: PartyRole
 
 
+class ConsentSubject(EventValue):
+    """The exact document a request asks consent for, e.g. one version of an OPP's action
+    part (`kind` "opp_action_part", `subject_id` the OPP): its owner keeps the words, the
+    hash binds the consent to them."""
+
+    kind: str = Field(pattern=CODE)
+    subject_id: UUID
+    version: int = Field(ge=1)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
 class ConsentRequested(Event):
     """Staff asked consent for one purpose; `parties` are exactly those to ask (never a
-    parent with only the right to information)."""
+    parent with only the right to information). `subject`: the document asked about,
+    when the purpose binds to one."""
 
     __service__ = "consent"
     __version__ = 1
@@ -117,6 +129,7 @@ class ConsentRequested(Event):
     # The last Amsterdam day on which the question can be answered (None: no end).
     answer_by: date | None = None
     rule: ConsentRuleKind | None = None
+    subject: ConsentSubject | None = None
 
 
 class ConsentAnswered(Event):
