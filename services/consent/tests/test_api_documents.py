@@ -41,7 +41,8 @@ def test_the_asyncapi_document_describes_every_consent_event_on_its_topic() -> N
     addresses = {channel["address"] for channel in asyncapi["channels"].values()}
     schemas = set(asyncapi["components"]["schemas"])
 
-    assert addresses == {events_topic("consent")}
+    # Its own topic, and the plans topic it reads offered action parts from.
+    assert addresses == {events_topic("consent"), events_topic("plans")}
     assert {"ConsentRequested", "ConsentGiven", "PupilEnrolled", "AccessRefused"} <= schemas
 
 
@@ -59,4 +60,5 @@ async def test_the_running_service_serves_the_same_documents(consent: ConsentSer
 
     assert openapi == _committed(OPENAPI)
     addresses = {channel["address"] for channel in asyncapi["channels"].values()}
-    assert addresses == {consent.settings.topic_prefix + events_topic("consent")}
+    prefix = consent.settings.topic_prefix
+    assert addresses == {prefix + events_topic("consent"), prefix + events_topic("plans")}

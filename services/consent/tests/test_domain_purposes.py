@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from samen_consent.domain.codes import DefaultPurpose
 from samen_consent.domain.errors import InvalidPurpose, UnknownPurpose
-from samen_consent.domain.parties import ASSESSMENT_AGES, GUARDIANS_ONLY
+from samen_consent.domain.parties import ASSESSMENT_AGES, GUARDIANS_ONLY, AgeRule
 from samen_consent.domain.purposes import (
     Purpose,
     default_catalogue,
@@ -21,7 +21,7 @@ from samen_consent.domain.purposes import (
 )
 from samen_consent.domain.rules import ConsentRule
 from samen_consent.domain.texts import PurposeText, text_hash, translation
-from samen_consent.domain.validity import ForMonths, UntilSchoolYearEnd
+from samen_consent.domain.validity import ForMonths, UntilSchoolYearEnd, UntilWithdrawn
 
 pytestmark = pytest.mark.unit
 
@@ -78,17 +78,21 @@ def test_all_guardians_with_authority_must_agree_by_default() -> None:
     assert rules == {ConsentRule.ALL_WITH_AUTHORITY}
 
 
-def test_only_the_assessment_asks_the_pupil_by_default() -> None:
+def test_only_the_assessment_and_the_opp_action_part_ask_the_pupil_by_default() -> None:
     catalogue = default_catalogue()
     assert catalogue.get("assessment").age_rule == ASSESSMENT_AGES
-    others = {p.age_rule for c, p in catalogue.purposes.items() if c != "assessment"}
+    # From 18 the pupil alone consents to the OPP's action part (WPO/WEC).
+    assert catalogue.get("opp_action_part").age_rule == AgeRule(pupil_alone_from=18)
+    asks_pupil = {"assessment", "opp_action_part"}
+    others = {p.age_rule for c, p in catalogue.purposes.items() if c not in asks_pupil}
     assert others == {GUARDIANS_ONLY}
 
 
-def test_default_validities_follow_the_school_year_the_opp_cycle_and_the_assessment() -> None:
+def test_default_validities_follow_the_school_year_the_document_and_the_assessment() -> None:
     catalogue = default_catalogue()
     assert catalogue.get("engage_swv").validity == UntilSchoolYearEnd()
-    assert catalogue.get("opp_action_part").validity == ForMonths(12)
+    # Bound to one version of the action part: holds until withdrawn, not for 12 months.
+    assert catalogue.get("opp_action_part").validity == UntilWithdrawn()
     assert catalogue.get("assessment").validity == ForMonths(6)
 
 

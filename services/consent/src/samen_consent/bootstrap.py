@@ -27,13 +27,16 @@ from samen_kit.pages import PageRenderer
 from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
+from samen_consent.adapters.documents import DocumentOwners
 from samen_consent.domain.reminders import ReminderPolicy
+from samen_consent.domain.subject import OPP_ACTION_PART
 from samen_consent.entrypoints import api_purposes, api_queries, api_requests, api_roster, pages
 from samen_consent.entrypoints.errors import install_error_handlers
 from samen_consent.entrypoints.jobs import Sweeper
 from samen_consent.entrypoints.refusals import RESOURCE_KINDS
 from samen_consent.entrypoints.wiring import Wiring, install_wiring
 from samen_consent.handlers.context import Context
+from samen_consent.handlers.documents import document_handler
 from samen_consent.settings import ConsentSettings
 
 TITLE = "Samen consent"
@@ -60,13 +63,20 @@ def create_consent_app(
     guardian_keys: JwksSource | None = None,
 ) -> FastAPI:
     runtime = build_runtime(settings, clock=clock)
+    client = httpx.AsyncClient()
     ctx = Context(
         runtime.sessions,
         runtime.writer,
         runtime.clock,
         ReminderPolicy(settings.reminder_after_days, settings.reminder_max),
+        DocumentOwners({OPP_ACTION_PART: settings.plans_base_url}, client),
     )
-    client = httpx.AsyncClient()
+    runtime.add_consumer(
+        "documents",
+        document_handler(ctx),
+        sources=["plans"],
+        description="OPP action parts offered for consent: one request per version",
+    )
     keys = Keys(
         staff_keys or jwks_source(settings.staff_jwks, STAFF_KEY, client=client),
         guardian_keys or jwks_source(settings.guardian_jwks, GUARDIAN_KEY, client=client),

@@ -21,6 +21,8 @@ class ConsentSettings(ServiceSettings):
         "staff_jwks",
         "guardian_jwks",
     )
+    # Where the words of a document bound to a request are served (the plans service).
+    plans_base_url: str = "http://127.0.0.1:8106"
     reminder_after_days: int = Field(default=7, ge=1)
     reminder_max: int = Field(default=2, ge=0)
     # How often the scheduler sweeps for expiry, reminders and closed refusal windows.

@@ -8,10 +8,11 @@ from typing import Any
 from uuid import UUID, uuid5
 
 from samen_consent.adapters.tables import EvidenceRow, RequestRow
-from samen_consent.domain.evidence import Act, Channel, Evidence, ShownText
+from samen_consent.domain.evidence import Act, Channel, Evidence, ShownDocument, ShownText
 from samen_consent.domain.parties import Parties, PartyRole
 from samen_consent.domain.purposes import Purpose
 from samen_consent.domain.request import ConsentRequest, RequestState
+from samen_consent.domain.subject import Subject
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,28 @@ def parties_of(value: dict[str, Any]) -> Parties:
     )
 
 
+def subject_json(subject: Subject | None) -> dict[str, Any] | None:
+    if subject is None:
+        return None
+    return {
+        "kind": subject.kind,
+        "subject_id": str(subject.subject_id),
+        "version": subject.version,
+        "sha256": subject.sha256,
+    }
+
+
+def subject_of(value: dict[str, Any] | None) -> Subject | None:
+    if value is None:
+        return None
+    return Subject(
+        kind=str(value["kind"]),
+        subject_id=UUID(str(value["subject_id"])),
+        version=int(value["version"]),
+        sha256=str(value["sha256"]),
+    )
+
+
 def request_values(request: ConsentRequest) -> dict[str, Any]:
     """The columns a transition may change."""
     return {
@@ -68,6 +91,7 @@ def new_request_row(request: ConsentRequest, placement: Placement) -> RequestRow
         parties=parties_json(request.parties),
         requested_by=request.requested_by,
         requested_at=request.requested_at,
+        subject=subject_json(request.subject),
         **request_values(request),
     )
 
@@ -93,10 +117,11 @@ def evidence_row(evidence: Evidence, placement: Placement, pupil_id: UUID) -> Ev
         channel=evidence.channel.value,
         token_id=evidence.token_id,
         witness_id=evidence.witness_id,
+        document_language=None if evidence.document is None else evidence.document.language,
     )
 
 
-def evidence_of(row: EvidenceRow) -> Evidence:
+def evidence_of(row: EvidenceRow, subject: Subject | None = None) -> Evidence:
     return Evidence(
         request_id=row.request_id,
         purpose_code=row.purpose_code,
@@ -110,13 +135,23 @@ def evidence_of(row: EvidenceRow) -> Evidence:
         channel=Channel(row.channel),
         token_id=row.token_id,
         witness_id=row.witness_id,
+        document=_document(subject, row.document_language),
     )
+
+
+def _document(subject: Subject | None, language: str | None) -> ShownDocument | None:
+    if subject is None or language is None:
+        return None
+    return ShownDocument(subject, language)
 
 
 def request_of(
     row: RequestRow, purpose: Purpose, evidence: Iterable[EvidenceRow]
 ) -> ConsentRequest:
-    acts = sorted((evidence_of(e) for e in evidence), key=lambda e: (e.at, str(e.party_id)))
+    subject = subject_of(row.subject)
+    acts = sorted(
+        (evidence_of(e, subject) for e in evidence), key=lambda e: (e.at, str(e.party_id))
+    )
     answers = tuple(e for e in acts if e.act is not Act.WITHDRAW)
     withdrawal = next((e for e in acts if e.act is Act.WITHDRAW), None)
     return ConsentRequest(
@@ -132,4 +167,5 @@ def request_of(
         ended_at=row.ended_at,
         withdrawal=withdrawal,
         reminders_sent=frozenset((UUID(p), int(n)) for p, n in row.reminders_sent),
+        subject=subject,
     )

@@ -96,6 +96,8 @@ class RequestRow(ConsentTable, table=True):
     expires_at: datetime | None = _moment(nullable=True, index=True)
     reminders_sent: list[list[Any]] = _json(list)
     cancel_reason: str | None = Field(default=None, max_length=32)
+    # The document a bound purpose asks about: kind, subject_id, version, sha256.
+    subject: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB, nullable=True))
 
 
 class EvidenceRow(ConsentTable, table=True):
@@ -122,6 +124,24 @@ class EvidenceRow(ConsentTable, table=True):
     channel: str = Field(max_length=32)
     token_id: str | None = Field(default=None, max_length=64)
     witness_id: UUID | None = None
+    # For a request about a document: the language its labels were shown in.
+    document_language: str | None = Field(default=None, max_length=16)
+
+
+class ShownDocumentRow(ConsentTable, table=True):
+    """The words of a request's document as its owner served them for a guardian's page,
+    kept as evidence of what was shown (per language); checked against the request's
+    hash when fetched."""
+
+    __tablename__ = "shown_document"
+
+    tenant: str = Field(primary_key=True, max_length=TENANT_LENGTH)
+    request_id: UUID = Field(primary_key=True)
+    language: str = Field(primary_key=True, max_length=16)
+    sha256: str = Field(max_length=64)
+    sections: list[dict[str, Any]] = _json(list)
+    binding_note: str = Field(sa_column=Column(Text, nullable=False))
+    fetched_at: datetime = _moment()
 
 
 class SupportNeedsRow(ConsentTable, table=True):
@@ -149,6 +169,7 @@ CONSENT_TABLES = tuple(
         PurposeVersionRow,
         RequestRow,
         EvidenceRow,
+        ShownDocumentRow,
         SupportNeedsRow,
     )
 )

@@ -15,6 +15,7 @@ from uuid import UUID, uuid5
 from samen_consent.domain.evidence import Evidence
 from samen_consent.domain.parties import PartyRole
 from samen_consent.domain.rules import ConsentRule
+from samen_consent.domain.subject import Subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class Requested(_About):
     rule: ConsentRule
     expires_at: datetime | None  # when the request lapses if no one answers
     requested_by: UUID
+    subject: Subject | None = None  # the exact document asked about
 
     @property
     def key(self) -> str:

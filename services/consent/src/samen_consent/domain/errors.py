@@ -137,3 +137,26 @@ class OutOfOrder(ConsentError):
 
 class InvalidSupportNeeds(ConsentError):
     slug = "invalid-support-needs"
+
+
+class SubjectRequired(ConsentError):
+    """The purpose asks consent for exact words (e.g. one OPP version's action part): the
+    request comes from the service that owns them, naming the document."""
+
+    slug = "subject-required"
+
+    def __init__(self, purpose_code: str, kind: str) -> None:
+        self.purpose_code, self.kind = purpose_code, kind
+        super().__init__(f"purpose {purpose_code} is asked about one {kind}, by its owner")
+
+
+class SubjectMismatch(ConsentError):
+    """A document that does not fit the purpose or the request (another kind or hash)."""
+
+    slug = "subject-mismatch"
+
+
+class DocumentNotShown(ConsentError):
+    """An answer about a document whose words were not shown to this party first."""
+
+    slug = "document-not-shown"

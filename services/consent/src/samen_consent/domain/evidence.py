@@ -16,6 +16,7 @@ from samen_consent.domain.dutch_time import as_utc
 from samen_consent.domain.errors import InvalidEvidence
 from samen_consent.domain.parties import PartyRole
 from samen_consent.domain.purposes import Purpose, text_to_show
+from samen_consent.domain.subject import Subject
 
 
 class Channel(StrEnum):
@@ -37,6 +38,15 @@ class ShownText:
 
 
 @dataclass(frozen=True, slots=True)
+class ShownDocument:
+    """The document the act was about (its version and hash), and the language its
+    labels were shown in; its free text is the Dutch original."""
+
+    subject: Subject
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """`token_id` is the guardian token's id; `witness_id` the staff member who recorded
     the act. A pupil's answer is always recorded by staff, in a conversation."""
@@ -53,6 +63,7 @@ class Evidence:
     channel: Channel
     token_id: str | None = None
     witness_id: UUID | None = None
+    document: ShownDocument | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "at", as_utc(self.at))

@@ -59,6 +59,8 @@ class AgeRule:
 
 GUARDIANS_ONLY: Final = AgeRule()
 ASSESSMENT_AGES: Final = AgeRule(pupil_beside_from=12, pupil_alone_from=16)
+# The OPP's action part: the parents consent, and a pupil of 18 or older alone (WPO/WEC).
+OPP_AGES: Final = AgeRule(pupil_alone_from=18)
 
 
 @dataclass(frozen=True, slots=True)

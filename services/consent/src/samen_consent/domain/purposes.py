@@ -16,10 +16,10 @@ from typing import Final
 from samen_consent.domain.codes import DefaultPurpose
 from samen_consent.domain.default_texts import DUTCH_TEXTS, TRANSLATIONS
 from samen_consent.domain.errors import InvalidPurpose, UnknownPurpose
-from samen_consent.domain.parties import ASSESSMENT_AGES, GUARDIANS_ONLY, AgeRule
+from samen_consent.domain.parties import ASSESSMENT_AGES, GUARDIANS_ONLY, OPP_AGES, AgeRule
 from samen_consent.domain.rules import ConsentRule
 from samen_consent.domain.texts import DUTCH, PurposeText, translation
-from samen_consent.domain.validity import ForMonths, UntilSchoolYearEnd, Validity
+from samen_consent.domain.validity import ForMonths, UntilSchoolYearEnd, UntilWithdrawn, Validity
 
 _CODE: Final = re.compile(r"^[a-z][a-z0-9_]{1,62}$")
 
@@ -119,11 +119,16 @@ class Catalogue:
 
 
 _SCHOOL_YEAR: Final = UntilSchoolYearEnd()
-# OPP: evaluated with parents at least once a year (GLOSSARY.md), so its agreement holds
-# twelve months; an assessment is one piece of work, done within half a year.
+# The consent to an OPP's action part binds to one version of its words and holds until
+# a party withdraws it (a new version is a new request); an assessment is one piece of
+# work, done within half a year.
 _DEFAULT_VALIDITY: Final[Mapping[DefaultPurpose, Validity]] = {
-    DefaultPurpose.OPP_ACTION_PART: ForMonths(12),
+    DefaultPurpose.OPP_ACTION_PART: UntilWithdrawn(),
     DefaultPurpose.ASSESSMENT: ForMonths(6),
+}
+_DEFAULT_AGES: Final[Mapping[DefaultPurpose, AgeRule]] = {
+    DefaultPurpose.OPP_ACTION_PART: OPP_AGES,
+    DefaultPurpose.ASSESSMENT: ASSESSMENT_AGES,
 }
 
 
@@ -140,7 +145,7 @@ def default_purpose(code: DefaultPurpose) -> Purpose:
         ),
         rule=ConsentRule.ALL_WITH_AUTHORITY,
         validity=_DEFAULT_VALIDITY.get(code, _SCHOOL_YEAR),
-        age_rule=ASSESSMENT_AGES if code is DefaultPurpose.ASSESSMENT else GUARDIANS_ONLY,
+        age_rule=_DEFAULT_AGES.get(code, GUARDIANS_ONLY),
     )
 
 

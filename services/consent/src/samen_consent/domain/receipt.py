@@ -51,6 +51,15 @@ def consent_receipt(
             "reviewed": evidence.shown.reviewed,
         },
     }
+    if evidence.document is not None:
+        shown = evidence.document
+        receipt["document"] = {
+            "kind": shown.subject.kind,
+            "id": str(shown.subject.subject_id),
+            "version": shown.subject.version,
+            "sha256": shown.subject.sha256,
+            "language": shown.language,
+        }
     if purpose is not None:
         receipt["texts"] = _texts(evidence, purpose)
     if context is not None:

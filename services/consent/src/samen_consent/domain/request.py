@@ -18,13 +18,15 @@ from samen_consent.domain.decisions import Decision, Requested
 from samen_consent.domain.dutch_time import as_utc, local_date
 from samen_consent.domain.errors import (
     ConsentStillValid,
+    DocumentNotShown,
     NoAuthority,
     NotAParty,
     RequestAlreadyOpen,
 )
-from samen_consent.domain.evidence import Act, Channel, Evidence, shown_text
+from samen_consent.domain.evidence import Act, Channel, Evidence, ShownDocument, shown_text
 from samen_consent.domain.parties import Guardianship, Parties, PartyRole, Pupil, required_parties
 from samen_consent.domain.purposes import Purpose
+from samen_consent.domain.subject import Subject, check_subject
 from samen_consent.domain.validity import valid_until
 
 
@@ -58,6 +60,7 @@ class ConsentRequest:
     ended_at: datetime | None = None
     withdrawal: Evidence | None = None
     reminders_sent: frozenset[tuple[UUID, int]] = frozenset()
+    subject: Subject | None = None  # the exact document asked about, for a bound purpose
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "requested_at", as_utc(self.requested_at))
@@ -129,20 +132,45 @@ def open_request(
     requested_by: UUID,
     now: datetime,
     existing: Iterable[ConsentRequest],
+    subject: Subject | None = None,
 ) -> Outcome:
     """Ask consent for `pupil` and `purpose`; `existing` are the pupil's other requests.
 
     At most one request per pupil and purpose is live (open, or given and valid), so a
-    withdrawal always ends the one consent there is. Raises `RequestAlreadyOpen`,
-    `ConsentStillValid`, or `NoPartyToAsk` when nobody may answer.
+    withdrawal always ends the one consent there is. For a purpose bound to a document,
+    that holds per version: the consent to version 1 stays in force while version 2 is
+    asked about, but an open question about version 1 must be cancelled first. Raises
+    `RequestAlreadyOpen`, `ConsentStillValid`, `SubjectRequired`, or `NoPartyToAsk`
+    when nobody may answer.
     """
     now = as_utc(now)
+    check_subject(purpose.code, subject)
     for other in existing:
         if other.pupil_id == pupil.pupil_id and other.purpose.code == purpose.code:
-            _refuse_beside(other, now)
+            if subject is None or other.subject == subject:
+                _refuse_beside(other, now)
+            elif effective_state(other, now) is RequestState.OPEN:
+                raise RequestAlreadyOpen(other.request_id)
     parties = required_parties(pupil, guardianships, purpose.age_rule, local_date(now))
-    request = ConsentRequest(request_id, pupil.pupil_id, purpose, parties, requested_by, now)
+    request = ConsentRequest(
+        request_id, pupil.pupil_id, purpose, parties, requested_by, now, subject=subject
+    )
     return Outcome(request, (_requested(request),))
+
+
+def superseded_by(
+    subject: Subject, existing: Iterable[ConsentRequest], now: datetime
+) -> list[ConsentRequest]:
+    """The open questions about another version of the same document: a new version
+    replaces them (nobody should answer words that no longer stand)."""
+    return [
+        other
+        for other in existing
+        if other.subject is not None
+        and other.subject.is_same_document(subject)
+        and other.subject != subject
+        and effective_state(other, as_utc(now)) is RequestState.OPEN
+    ]
 
 
 def _refuse_beside(other: ConsentRequest, now: datetime) -> None:
@@ -165,6 +193,7 @@ def _requested(request: ConsentRequest) -> Requested:
         rule=request.purpose.rule,
         expires_at=request.expires_at,
         requested_by=request.requested_by,
+        subject=request.subject,
     )
 
 
@@ -178,9 +207,19 @@ def evidence_for(
     language: str,
     token_id: str | None = None,
     witness_id: UUID | None = None,
+    document_language: str | None = None,
 ) -> Evidence:
-    """Evidence for an act on this request, with the texts of the version it pins."""
+    """Evidence for an act on this request, with the texts of the version it pins.
+
+    For a request about a document, an answer needs the language the document's words
+    were shown in (`DocumentNotShown` otherwise); a withdrawal names the document too.
+    """
     purpose = request.purpose
+    document = None
+    if request.subject is not None:
+        if document_language is None and act is not Act.WITHDRAW:
+            raise DocumentNotShown(f"{request.subject.kind} {request.subject.version}")
+        document = ShownDocument(request.subject, document_language or language)
     return Evidence(
         request_id=request.request_id,
         purpose_code=purpose.code,
@@ -194,4 +233,5 @@ def evidence_for(
         channel=channel,
         token_id=token_id,
         witness_id=witness_id,
+        document=document,
     )

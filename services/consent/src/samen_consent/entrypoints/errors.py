@@ -49,9 +49,13 @@ PROBLEMS = Problems(
     {
         domain.ConsentError: Answer(Conflict, _SLUG),
         domain.UnknownPurpose: Answer(NotFound, _SLUG),
-        (domain.InvalidPurpose, domain.InvalidEvidence, domain.InvalidSupportNeeds): Answer(
-            Invalid, _SLUG
-        ),
+        (
+            domain.InvalidPurpose,
+            domain.InvalidEvidence,
+            domain.InvalidSupportNeeds,
+            domain.SubjectRequired,
+            domain.SubjectMismatch,
+        ): Answer(Invalid, _SLUG),
         domain.NotAParty: Answer(Forbidden, _SLUG),
         # read or act: the same refusal, counted
         domain.NoAuthority: Answer(Forbidden, _SLUG, count=counted_forbidden),

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from samen_kit.pages import direction
 
+from samen_consent.adapters.documents import ShownWords
 from samen_consent.adapters.requests import StoredRequest
 from samen_consent.domain.dutch_time import local_date
 from samen_consent.domain.evidence import Act
@@ -48,6 +49,12 @@ class RequestPage:
     support_kinds: list[SupportChoice] = field(default_factory=list)
     support_saved: date | None = None
     support_note: str | None = None
+    document: ShownWords | None = None  # the words a bound request asks about
+    document_version: int | None = None  # set when the request is about a document
+
+    @property
+    def document_direction(self) -> str:
+        return direction(self.document.language) if self.document else "ltr"
 
     @property
     def shown_direction(self) -> str:
@@ -55,9 +62,16 @@ class RequestPage:
 
 
 def request_page(
-    view: GuardianView, guardian_id: UUID, language: str, now: datetime
+    view: GuardianView,
+    guardian_id: UUID,
+    language: str,
+    now: datetime,
+    words: ShownWords | None = None,
 ) -> RequestPage:
+    """`words`: the document's words, for a request about one; without them the parent
+    cannot answer (nobody agrees to words they did not see)."""
     request = view.stored.request
+    unseen = request.subject is not None and words is None
     state = effective_state(request, now)
     shown = text_to_show(request.purpose, language)
     is_party = guardian_id in request.parties.guardians
@@ -75,13 +89,15 @@ def request_page(
         answer_by=_last_day(request.expires_at) if state is RequestState.OPEN else None,
         history=_history(view.stored, guardian_id),
         waiting_for_others=state is RequestState.OPEN and agreed,
-        notice=_notice(view, guardian_id, is_party),
-        can_answer=may_act and state is RequestState.OPEN and said is None,
+        notice="document_unavailable" if unseen else _notice(view, guardian_id, is_party),
+        can_answer=may_act and state is RequestState.OPEN and said is None and not unseen,
         can_withdraw=may_act and agreed and state in (RequestState.OPEN, RequestState.GIVEN),
         has_receipts=said is not None or withdrew,
         support_kinds=_support_kinds(view),
         support_saved=local_date(view.support.at) if view.support else None,
         support_note=view.support.note if view.support else None,
+        document=words,
+        document_version=None if request.subject is None else request.subject.version,
     )
 
 

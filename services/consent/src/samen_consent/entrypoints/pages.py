@@ -45,7 +45,8 @@ async def request_page_view(
     """The question in plain words, its state, and what this parent can do now."""
     language = language_of(request)
     view = await views.guardian_view(ctx, claims, request_id)
-    page = request_page(view, claims.guardian_id, language, ctx.now())
+    words = await views.document_to_show(ctx, claims, view.stored, token, language)
+    page = request_page(view, claims.guardian_id, language, ctx.now(), words)
     return pages.render(
         request,
         "request.html",
@@ -60,13 +61,16 @@ async def request_page_view(
 async def answer(
     request_id: UUID, request: Request, session: GuardianSessionDep, ctx: CtxDep
 ) -> RedirectResponse:
-    """Yes or no (`antwoord=ja|nee`), in the language the parent read (`taal`)."""
+    """Yes or no (`antwoord=ja|nee`), in the language the parent read (`taal`); about a
+    document, also the language its words were shown in (`document_taal`)."""
     form = await _form(request)
     act = _ANSWERS.get(form.get("antwoord", ""))
     if act is None:
         raise Unusable("antwoord must be ja or nee")
     language = choose_language(form.get("taal"))
-    await guardian_acts(ctx, session, request_id, GuardianAct(act, language))
+    shown_in = form.get("document_taal")
+    document_language = None if shown_in is None else choose_language(shown_in)
+    await guardian_acts(ctx, session, request_id, GuardianAct(act, language, document_language))
     return _back_to(request_id, language)
 
 

@@ -7,7 +7,7 @@ from typing import Final
 from uuid import UUID
 
 from samen_contract import pseudonymous_id
-from samen_contract.actor import system_actor
+from samen_contract.actor import parse_actor, system_actor
 from samen_kit.access import StaffPrincipal
 
 SWEEP_ACTOR: Final = system_actor("consent.sweep")
@@ -19,6 +19,15 @@ def staff_id(staff: StaffPrincipal) -> UUID:
         return UUID(staff.subject)
     except ValueError:
         return pseudonymous_id("staff", staff.tenant, staff.subject)
+
+
+def person_id(actor: str, tenant: str) -> UUID:
+    """The UUID of an envelope's actor: its id when it is one, else derived from it."""
+    role, ident = parse_actor(actor)
+    try:
+        return UUID(ident)
+    except ValueError:
+        return pseudonymous_id(role, tenant, ident)
 
 
 @dataclass(frozen=True)

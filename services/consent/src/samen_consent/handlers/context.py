@@ -9,6 +9,7 @@ from samen_kit.clock import Clock
 from samen_kit.outbox import EventWriter
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from samen_consent.adapters.documents import DocumentOwners
 from samen_consent.domain.reminders import ReminderPolicy
 
 
@@ -18,6 +19,7 @@ class Context:
     writer: EventWriter
     clock: Clock
     reminders: ReminderPolicy = field(default_factory=ReminderPolicy)
+    documents: DocumentOwners | None = None  # where a bound request's words come from
 
     def now(self) -> datetime:
         return self.clock.now()

@@ -8,6 +8,7 @@ from uuid import UUID
 from samen_kit.access import GuardianClaims
 from samen_kit.db import unit_of_work
 
+from samen_consent.adapters.documents import ShownWords, SqlShownDocuments
 from samen_consent.adapters.evidence import SqlEvidence
 from samen_consent.adapters.requests import SqlRequests, StoredRequest
 from samen_consent.adapters.support import SqlSupportNeeds
@@ -33,6 +34,28 @@ async def guardian_view(ctx: Context, claims: GuardianClaims, request_id: UUID) 
             claims.tenant, claims.guardian_id, claims.pupil_id
         )
         return GuardianView(stored, standing, support)
+
+
+async def document_to_show(
+    ctx: Context, claims: GuardianClaims, stored: StoredRequest, token: str | None, language: str
+) -> ShownWords | None:
+    """The words of the request's document for this page: the copy kept in `language`, or
+    fetched from their owner with the guardian's own link token and kept; without a token
+    (a session), the copy kept before. None: nothing to show (no answer buttons then)."""
+    subject, request_id = stored.request.subject, stored.request.request_id
+    if subject is None:
+        return None
+    async with unit_of_work(ctx.sessions) as session:
+        kept = await SqlShownDocuments(session).get(claims.tenant, request_id, language)
+        if kept is not None or token is None or ctx.documents is None:
+            return kept or await SqlShownDocuments(session).any_of(
+                claims.tenant, request_id, language
+            )
+    words = await ctx.documents.fetch(subject, token, language)
+    if words is None:
+        return None
+    async with unit_of_work(ctx.sessions) as session:
+        return await SqlShownDocuments(session).keep(claims.tenant, request_id, words, ctx.now())
 
 
 async def guardian_overview(ctx: Context, claims: GuardianClaims) -> list[StoredRequest]:

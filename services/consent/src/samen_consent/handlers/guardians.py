@@ -20,12 +20,13 @@ from samen_kit.access import GuardianClaims
 from samen_kit.db import unit_of_work
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from samen_consent.adapters.documents import SqlShownDocuments
 from samen_consent.adapters.request_codec import Placement
 from samen_consent.adapters.requests import SqlRequests, StoredRequest
 from samen_consent.adapters.roster import SqlRoster
 from samen_consent.adapters.support import SqlSupportNeeds
 from samen_consent.adapters.tables import SupportNeedsRow
-from samen_consent.domain.errors import NoAuthority
+from samen_consent.domain.errors import DocumentNotShown, NoAuthority
 from samen_consent.domain.evidence import Act, Channel
 from samen_consent.domain.parties import Standing
 from samen_consent.domain.request import evidence_for
@@ -37,13 +38,18 @@ from samen_consent.handlers.publishing import publish
 from samen_consent.handlers.refused import Attempt, refusals_recorded
 
 REQUEST_ITEM = "consent_request"
+
 PUPIL_ITEM = "pupil"
 
 
 @dataclass(frozen=True)
 class GuardianAct:
+    """`document_language`: the language the request's document was shown in, when the
+    request is about one (the page sends it with the answer)."""
+
     act: Act
     language: str = "nl"
+    document_language: str | None = None
 
 
 def covers(claims: GuardianClaims, request_id: UUID, pupil_id: UUID) -> bool:
@@ -63,6 +69,7 @@ async def guardian_acts(
         attempt.purpose = stored.request.purpose.code
         attempt.school_id, attempt.board_id = stored.placement.school_id, stored.placement.board_id
         await check_standing(session, claims, to_act=True)
+        await _check_document_shown(session, stored, said)
         evidence = evidence_for(
             stored.request,
             party_id=claims.guardian_id,
@@ -71,6 +78,7 @@ async def guardian_acts(
             channel=Channel.GUARDIAN_PAGE,
             language=said.language,
             token_id=claims.jti,
+            document_language=said.document_language,
         )
         move = withdraw if said.act is Act.WITHDRAW else answer
         outcome = move(stored.request, evidence)
@@ -162,3 +170,20 @@ async def check_standing(
     if standing is None or (to_act and standing is not Standing.PARENTAL_AUTHORITY):
         raise NoAuthority(claims.guardian_id)
     return standing
+
+
+async def _check_document_shown(
+    session: AsyncSession, stored: StoredRequest, said: GuardianAct
+) -> None:
+    """An answer about a document needs its words kept as shown, in the language named."""
+    subject = stored.request.subject
+    if subject is None or said.act is Act.WITHDRAW:
+        return
+    language = said.document_language
+    shown = None
+    if language is not None:
+        shown = await SqlShownDocuments(session).get(
+            stored.placement.tenant, stored.request.request_id, language
+        )
+    if shown is None or shown.sha256 != subject.sha256:
+        raise DocumentNotShown(f"{subject.kind} version {subject.version}")

@@ -18,6 +18,7 @@ from samen_consent.adapters.request_codec import Placement
 from samen_consent.domain import decisions as d
 from samen_consent.domain.dutch_time import local_date
 from samen_consent.domain.request import ConsentRequest
+from samen_consent.domain.subject import Subject
 from samen_consent.handlers.context import Context
 
 
@@ -74,6 +75,7 @@ def event_of(
                 party_role=contract.PartyRole(evidence.role.value),
                 answer=contract.ConsentAnswer(evidence.act.value),
                 channel=contract.AnswerChannel(evidence.channel.value),
+                subject=_subject(request.subject),
             )
         case d.Given(valid_until=valid_until):
             return contract.ConsentGiven(**about, **version, valid_until=valid_until)
@@ -113,4 +115,16 @@ def _requested(decision: d.Requested, placement: Placement) -> contract.ConsentR
         parties=tuple(parties),
         answer_by=None if ends is None else local_date(ends - timedelta(microseconds=1)),
         rule=contract.ConsentRuleKind(decision.rule.value),
+        subject=_subject(decision.subject),
+    )
+
+
+def _subject(subject: Subject | None) -> contract.ConsentSubject | None:
+    if subject is None:
+        return None
+    return contract.ConsentSubject(
+        kind=subject.kind,
+        subject_id=subject.subject_id,
+        version=subject.version,
+        sha256=subject.sha256,
     )

@@ -99,7 +99,9 @@ async def receipt_of(session: AsyncSession, row: EvidenceRow) -> Receipt:
     if stored is None:
         raise NotVisible(ResourceKind.CONSENT_REQUEST, row.request_id, row.tenant)
     context = {**request_context(stored.request), "school_id": str(row.school_id)}
-    document = consent_receipt(evidence_of(row), stored.request.purpose, context)
+    document = consent_receipt(
+        evidence_of(row, stored.request.subject), stored.request.purpose, context
+    )
     return Receipt(document, stored)
 
 

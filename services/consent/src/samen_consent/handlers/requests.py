@@ -97,6 +97,7 @@ async def record_pupil_answer(
             channel=Channel.RECORDED_BY_STAFF,
             language=said.language,
             witness_id=staff_id(staff),
+            document_language=said.language,  # the IB showed the words in the conversation
         )
         move = withdraw if said.act is Act.WITHDRAW else answer
         outcome = move(stored.request, evidence)

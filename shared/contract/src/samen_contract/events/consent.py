@@ -133,7 +133,8 @@ class ConsentRequested(Event):
 
 
 class ConsentAnswered(Event):
-    """One party answered; the Dutch text's version is what they agreed to or refused."""
+    """One party answered; the Dutch text's version is what they agreed to or refused,
+    and `subject` the exact document version they read, when the request names one."""
 
     __service__ = "consent"
     __version__ = 1
@@ -146,6 +147,7 @@ class ConsentAnswered(Event):
     party_role: PartyRole
     answer: ConsentAnswer
     channel: AnswerChannel
+    subject: ConsentSubject | None = None
 
 
 class ConsentGiven(Event):

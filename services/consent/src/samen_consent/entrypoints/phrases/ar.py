@@ -8,6 +8,11 @@ REVIEWED: Final = False
 PHRASES: Final[dict[str, str]] = {
     "page_title": "الموافقة",
     "school_asks": "تطلب المدرسة موافقتكم.",
+    "document_heading": "الجزء التنفيذي من خطة OPP (النسخة {version})",
+    "document_fingerprint": "رمز هذه النسخة:",
+    "document_unavailable": (
+        "لا يمكننا عرض الجزء التنفيذي الآن. حاول مرة أخرى لاحقًا. يمكنك الإجابة بعد قراءته."
+    ),
     "dutch_binds": "النص الهولندي هو المعتمد.",
     "unreviewed": "لم تتم مراجعة هذه الترجمة بعد. النص الهولندي هو المعتمد.",
     "state_open": "المدرسة تنتظر جوابكم.",

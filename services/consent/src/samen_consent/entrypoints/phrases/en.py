@@ -8,6 +8,13 @@ REVIEWED: Final = False
 PHRASES: Final[dict[str, str]] = {
     "page_title": "Permission",
     "school_asks": "The school asks for your permission.",
+    "document_heading": "The action part of the OPP (version {version})",
+    "document_fingerprint": "Fingerprint of this version:",
+    "document_unavailable": (
+        "We cannot show the action part right now. "
+        "Please try again later. "
+        "You can answer once you have read it."
+    ),
     "dutch_binds": "The Dutch text is the one that counts.",
     "unreviewed": "This translation has not been checked yet. The Dutch text is the one "
     "that counts.",

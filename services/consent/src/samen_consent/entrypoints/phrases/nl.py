@@ -10,6 +10,13 @@ REVIEWED: Final = True
 PHRASES: Final[dict[str, str]] = {
     "page_title": "Toestemming",
     "school_asks": "De school vraagt uw toestemming.",
+    "document_heading": "Het handelingsdeel van het OPP (versie {version})",
+    "document_fingerprint": "Kenmerk van deze versie:",
+    "document_unavailable": (
+        "We kunnen het handelingsdeel nu niet laten zien. "
+        "Probeer het later opnieuw. "
+        "U kunt pas antwoorden als u het heeft gelezen."
+    ),
     "dutch_binds": "De Nederlandse tekst geldt.",
     "unreviewed": "Deze vertaling is nog niet gecontroleerd. De Nederlandse tekst geldt.",
     "state_open": "De school wacht op uw antwoord.",

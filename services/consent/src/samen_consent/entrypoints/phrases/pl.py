@@ -8,6 +8,13 @@ REVIEWED: Final = False
 PHRASES: Final[dict[str, str]] = {
     "page_title": "Zgoda",
     "school_asks": "Szkoła prosi o Państwa zgodę.",
+    "document_heading": "Część wykonawcza OPP (wersja {version})",
+    "document_fingerprint": "Kod tej wersji:",
+    "document_unavailable": (
+        "Nie możemy teraz pokazać części wykonawczej. "
+        "Spróbuj ponownie później. "
+        "Odpowiedzieć można dopiero po jej przeczytaniu."
+    ),
     "dutch_binds": "Obowiązuje tekst niderlandzki.",
     "unreviewed": "To tłumaczenie nie zostało jeszcze sprawdzone. Obowiązuje tekst niderlandzki.",
     "state_open": "Szkoła czeka na Państwa odpowiedź.",

@@ -8,6 +8,13 @@ REVIEWED: Final = False
 PHRASES: Final[dict[str, str]] = {
     "page_title": "İzin",
     "school_asks": "Okul sizden izin istiyor.",
+    "document_heading": "OPP'nin uygulama bölümü (sürüm {version})",
+    "document_fingerprint": "Bu sürümün kodu:",
+    "document_unavailable": (
+        "Uygulama bölümünü şu anda gösteremiyoruz. "
+        "Lütfen daha sonra tekrar deneyin. "
+        "Okuduktan sonra cevap verebilirsiniz."
+    ),
     "dutch_binds": "Geçerli olan Hollandaca metindir.",
     "unreviewed": "Bu çeviri henüz kontrol edilmedi. Geçerli olan Hollandaca metindir.",
     "state_open": "Okul cevabınızı bekliyor.",
