@@ -15,6 +15,8 @@ from typing import Any
 from uuid import UUID, uuid4
 
 import httpx
+from fastapi import FastAPI, Header
+from fastapi.responses import JSONResponse
 from joserfc.jwk import OKPKey
 from samen_consent.bootstrap import create_consent_app, runtime_of
 from samen_consent.handlers.context import Context
@@ -35,6 +37,36 @@ START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # a Monday in the school year
 
 
 @dataclass
+class DocumentOwner:
+    """Stands in for the plans service's document route over real HTTP: serves the words
+    a test put there, to a bearer token, and remembers the tokens it was shown."""
+
+    documents: dict[tuple[UUID, int], dict[str, Any]] = field(default_factory=dict)
+    tokens_seen: list[str] = field(default_factory=list)
+
+    def put(self, opp_id: UUID, version: int, body: dict[str, Any]) -> None:
+        self.documents[(opp_id, version)] = body
+
+    def app(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.get("/ouders/documenten/opp_action_part/{opp_id}/{version}")
+        async def document(
+            opp_id: UUID, version: int, taal: str = "nl", authorization: str = Header("")
+        ) -> JSONResponse:
+            scheme, _, token = authorization.partition(" ")
+            body = self.documents.get((opp_id, version))
+            if scheme != "Bearer" or not token:
+                return JSONResponse({"title": "no token"}, status_code=401)
+            self.tokens_seen.append(token)
+            if body is None:
+                return JSONResponse({"title": "not found"}, status_code=404)
+            return JSONResponse({**body, "language": taal})
+
+        return app
+
+
+@dataclass
 class ConsentService:
     base_url: str
     http: httpx.AsyncClient
@@ -45,6 +77,7 @@ class ConsentService:
     ctx: Context
     events: EventTap
     settings: ConsentSettings
+    owner: DocumentOwner
     grace: timedelta = field(default=timedelta(seconds=0))
 
     def staff(
@@ -173,8 +206,11 @@ async def ask(
     return result
 
 
-def settings_for(database_url: str, kafka_bootstrap: str, topic_prefix: str) -> ConsentSettings:
+def settings_for(
+    database_url: str, kafka_bootstrap: str, topic_prefix: str, plans_base_url: str
+) -> ConsentSettings:
     return ConsentSettings(
+        plans_base_url=plans_base_url,
         database_url=database_url,
         kafka_bootstrap=kafka_bootstrap,
         topic_prefix=topic_prefix,
@@ -189,9 +225,10 @@ def settings_for(database_url: str, kafka_bootstrap: str, topic_prefix: str) -> 
 async def running_service(
     server_url: str, kafka_bootstrap: str, topic_prefix: str
 ) -> AsyncIterator[ConsentService]:
-    async with scratch_database(server_url, "consent") as url:
+    owner = DocumentOwner()
+    async with scratch_database(server_url, "consent") as url, serve(owner.app()) as owner_url:
         await migrate_async(url)
-        settings = settings_for(url, kafka_bootstrap, topic_prefix)
+        settings = settings_for(url, kafka_bootstrap, topic_prefix, owner_url)
         clock = FakeClock(START)
         keys = Keys()
         app = create_consent_app(
@@ -216,4 +253,5 @@ async def running_service(
                 ctx=app.state.consent.ctx,
                 events=tap,
                 settings=settings,
+                owner=owner,
             )

@@ -1,0 +1,214 @@
+"""Consent to one version of an OPP's action part, end to end within this service: the
+plans service's offer on the bus opens the request, the parent's page shows the very
+words (fetched with the parent's own link token), and the answer records which version,
+which hash and which language — on the bus and in the receipt."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+from uuid import UUID, uuid4
+
+import pytest
+from samen_contract import Envelope
+from samen_contract.codec import encode
+from samen_contract.events.consent import (
+    ConsentAnswered,
+    ConsentRequestCancelled,
+    ConsentRequested,
+)
+from samen_contract.events.plans import ActionPartOffered
+from samen_kit.access import GuardianItem, Role
+from samen_kit.testing import bus
+
+from services.consent.tests.consent_harness import (
+    ConsentService,
+    Family,
+    School,
+    import_families,
+)
+
+pytestmark = pytest.mark.integration
+
+IB = uuid4()
+
+
+def _sha(version: int, opp_id: UUID) -> str:
+    return hashlib.sha256(f"{opp_id}/{version}".encode()).hexdigest()
+
+
+def _words(opp_id: UUID, version: int) -> dict[str, Any]:
+    return {
+        "kind": "opp_action_part",
+        "subject_id": str(opp_id),
+        "version": version,
+        "sha256": _sha(version, opp_id),
+        "binding_language": "nl",
+        "binding_note": "De Nederlandse tekst geldt.",
+        "sections": [
+            {"label": "Doelen", "text": f"Lezen op niveau E4 (versie {version})"},
+            {"label": "Wie doet wat", "text": "De remedial teacher, twee keer per week"},
+        ],
+    }
+
+
+async def _offer(
+    consent: ConsentService, school: School, family: Family, opp_id: UUID, version: int
+) -> UUID:
+    offer = ActionPartOffered(
+        opp_id=opp_id,
+        pupil_id=family.pupil_id,
+        school_id=school.school_id,
+        version=version,
+        action_part_sha256=_sha(version, opp_id),
+    )
+    envelope = Envelope.for_event(
+        offer,
+        tenant=school.tenant,
+        subject=family.pupil_id,
+        actor=f"ib:{IB}",
+        sequence=version,
+        school=school.school_id,
+    )
+    async with bus.producer(consent.settings.kafka_bootstrap) as producer:
+        await bus.send(producer, consent.settings.topic_prefix, encode(envelope, offer))
+    seen = await consent.events.wait(
+        school.tenant,
+        lambda s: any(
+            isinstance(x.event, ConsentRequested)
+            and x.event.subject is not None
+            and x.event.subject.version == version
+            for x in s
+        ),
+    )
+    request = next(
+        x.event
+        for x in seen
+        if isinstance(x.event, ConsentRequested)
+        and x.event.subject is not None
+        and x.event.subject.version == version
+    )
+    return request.request_id
+
+
+async def _family(consent: ConsentService, school: School) -> Family:
+    family = Family.of()
+    await import_families(consent, school, [family])
+    return family
+
+
+def _page(
+    consent: ConsentService, school: School, family: Family, guardian: UUID, rid: UUID
+) -> tuple[str, str]:
+    token = consent.guardian_token(
+        school.tenant, guardian, family.pupil_id, GuardianItem.of("consent_request", rid)
+    )
+    return f"/ouders/toestemming/{rid}?token={token}&taal=en", token
+
+
+async def test_an_offered_action_part_asks_every_guardian_with_authority_about_that_version(
+    consent: ConsentService, school: School
+) -> None:
+    family = await _family(consent, school)
+    opp_id = uuid4()
+
+    rid = await _offer(consent, school, family, opp_id, 1)
+
+    requested = next(
+        s.event
+        for s in consent.events.of(school.tenant)
+        if isinstance(s.event, ConsentRequested) and s.event.request_id == rid
+    )
+    assert requested.purpose == "opp_action_part"
+    assert requested.subject is not None
+    assert (requested.subject.subject_id, requested.subject.version) == (opp_id, 1)
+    assert requested.subject.sha256 == _sha(1, opp_id)
+    assert {p.party_id for p in requested.parties} == set(family.guardian_ids)
+    assert requested.answer_by is None  # holds until answered, withdrawn or replaced
+
+
+async def test_staff_cannot_ask_about_an_action_part_without_naming_its_version(
+    consent: ConsentService, school: School
+) -> None:
+    family = await _family(consent, school)
+    headers = consent.staff(school.tenant, Role.IB, schools=[school.school_id])
+    body = {"pupil_id": str(family.pupil_id), "purpose": "opp_action_part"}
+
+    response = await consent.http.post("/v1/requests", json=body, headers=headers)
+
+    assert response.status_code == 422
+    assert response.json()["type"].endswith("subject-required")
+
+
+async def test_the_page_shows_the_words_and_the_answer_names_version_hash_and_language(
+    consent: ConsentService, school: School
+) -> None:
+    family = await _family(consent, school)
+    opp_id = uuid4()
+    consent.owner.put(opp_id, 1, _words(opp_id, 1))
+    rid = await _offer(consent, school, family, opp_id, 1)
+    guardian = family.guardian_ids[0]
+    link, token = _page(consent, school, family, guardian, rid)
+
+    async with consent.guardian_client() as browser:
+        page = await browser.get(link)
+        assert page.status_code == 200
+        assert "Lezen op niveau E4 (versie 1)" in page.text
+        assert 'name="document_taal" value="en"' in page.text
+        assert token in consent.owner.tokens_seen  # the parent's own token, nobody else's
+        form = {"antwoord": "ja", "taal": "en", "document_taal": "en", "token": token}
+        answered = await browser.post(f"/ouders/toestemming/{rid}/antwoord", data=form)
+        assert answered.status_code == 303
+        receipts = (await browser.get(f"/ouders/toestemming/{rid}/bewijs.json")).json()
+
+    seen = await consent.events.wait(
+        school.tenant, lambda s: any(isinstance(x.event, ConsentAnswered) for x in s)
+    )
+    said = next(s.event for s in seen if isinstance(s.event, ConsentAnswered))
+    assert said.subject is not None and said.subject.sha256 == _sha(1, opp_id)
+    assert receipts[0]["document"] == {
+        "kind": "opp_action_part",
+        "id": str(opp_id),
+        "version": 1,
+        "sha256": _sha(1, opp_id),
+        "language": "en",
+    }
+
+
+async def test_without_the_words_on_the_page_there_is_no_answer(
+    consent: ConsentService, school: School
+) -> None:
+    family = await _family(consent, school)
+    opp_id = uuid4()
+    other = {**_words(opp_id, 1), "sha256": "0" * 64}  # the owner serves other words
+    consent.owner.put(opp_id, 1, other)
+    rid = await _offer(consent, school, family, opp_id, 1)
+    link, token = _page(consent, school, family, family.guardian_ids[0], rid)
+
+    async with consent.guardian_client() as browser:
+        page = await browser.get(link)
+        assert "Lezen op niveau" not in page.text
+        assert 'value="ja"' not in page.text  # no answer buttons
+        form = {"antwoord": "ja", "taal": "en", "document_taal": "en", "token": token}
+        answered = await browser.post(f"/ouders/toestemming/{rid}/antwoord", data=form)
+
+    assert answered.status_code == 409
+    seen = await consent.events.settle(school.tenant, quiet=1.0)
+    assert not any(isinstance(s.event, ConsentAnswered) for s in seen)
+
+
+async def test_a_new_version_replaces_the_open_question_about_the_old_one(
+    consent: ConsentService, school: School
+) -> None:
+    family = await _family(consent, school)
+    opp_id = uuid4()
+
+    first = await _offer(consent, school, family, opp_id, 1)
+    second = await _offer(consent, school, family, opp_id, 2)
+
+    seen = await consent.events.wait(
+        school.tenant, lambda s: any(isinstance(x.event, ConsentRequestCancelled) for x in s)
+    )
+    cancelled = [s.event for s in seen if isinstance(s.event, ConsentRequestCancelled)]
+    assert [c.request_id for c in cancelled] == [first]
+    assert second != first
