@@ -167,7 +167,8 @@ async def test_no_operation_of_any_service_answers_a_server_error_or_off_its_doc
     headers = staff_headers(platform)
     report: dict[str, tuple[int, int]] = {}
     failures: list[str] = []
-    for service in SERVICES:
+    running = {component.name for component in platform.components}
+    for service in (s for s in SERVICES if s in running):
         operations, sent, found = await asyncio.to_thread(
             fuzz, platform.config.url(service), headers
         )

@@ -39,6 +39,7 @@ DEFAULT_PORTS = {
     "disputes": 8104,
     "audit": 8105,
     "plans": 8106,
+    "admissions": 8107,
     "smtp": 2525,
     "sms": 8199,
 }
@@ -112,6 +113,7 @@ class PlatformConfig:
             "SAMEN_MEETINGS_BASE_URL": self.url("meetings"),
             "SAMEN_DISPUTES_BASE_URL": self.url("disputes"),
             "SAMEN_PLANS_BASE_URL": self.url("plans"),
+            "SAMEN_ADMISSIONS_BASE_URL": self.url("admissions"),
             "SAMEN_SMTP_HOST": "127.0.0.1",
             "SAMEN_SMTP_PORT": str(self.ports["smtp"]),
             "SAMEN_SMS_BASE_URL": self.url("sms"),
