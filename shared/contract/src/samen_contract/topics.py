@@ -22,6 +22,7 @@ SERVICES: tuple[str, ...] = (
     "disputes",
     "audit",
     "plans",
+    "admissions",
 )
 
 # Six partitions: more than the consumers one service runs (two cores per machine), few
