@@ -212,3 +212,33 @@ async def test_a_new_version_replaces_the_open_question_about_the_old_one(
     cancelled = [s.event for s in seen if isinstance(s.event, ConsentRequestCancelled)]
     assert [c.request_id for c in cancelled] == [first]
     assert second != first
+
+
+async def test_a_parent_who_says_no_may_say_why_and_the_school_reads_it(
+    consent: ConsentService, school: School
+) -> None:
+    family = await _family(consent, school)
+    opp_id = uuid4()
+    consent.owner.put(opp_id, 1, _words(opp_id, 1))
+    rid = await _offer(consent, school, family, opp_id, 1)
+    guardian = family.guardian_ids[1]
+    link, token = _page(consent, school, family, guardian, rid)
+    why = "Er staat te weinig hulp bij het lezen in.\nWij willen eerst praten."
+
+    async with consent.guardian_client() as browser:
+        page = await browser.get(link)
+        assert 'name="reden"' in page.text
+        form = {"antwoord": "nee", "reden": why, "taal": "en", "document_taal": "en"}
+        refused = await browser.post(
+            f"/ouders/toestemming/{rid}/antwoord", data={**form, "token": token}
+        )
+        assert refused.status_code == 303
+
+    headers = consent.staff(school.tenant, Role.IB, schools=[school.school_id])
+    read = (await consent.http.get(f"/v1/requests/{rid}", headers=headers)).json()
+    said = next(p for p in read["parties"] if p["party_id"] == str(guardian))
+    assert (read["state"], said["answer"], said["reason"]) == ("refused", "refuse", why)
+    seen = await consent.events.wait(
+        school.tenant, lambda s: any(isinstance(x.event, ConsentAnswered) for x in s)
+    )
+    assert all(why not in str(s.data) for s in seen)  # the words stay in this service

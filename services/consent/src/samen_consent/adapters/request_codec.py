@@ -118,6 +118,7 @@ def evidence_row(evidence: Evidence, placement: Placement, pupil_id: UUID) -> Ev
         token_id=evidence.token_id,
         witness_id=evidence.witness_id,
         document_language=None if evidence.document is None else evidence.document.language,
+        reason=evidence.reason,
     )
 
 
@@ -136,6 +137,7 @@ def evidence_of(row: EvidenceRow, subject: Subject | None = None) -> Evidence:
         token_id=row.token_id,
         witness_id=row.witness_id,
         document=_document(subject, row.document_language),
+        reason=row.reason,
     )
 
 

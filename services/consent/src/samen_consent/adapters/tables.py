@@ -126,6 +126,8 @@ class EvidenceRow(ConsentTable, table=True):
     witness_id: UUID | None = None
     # For a request about a document: the language its labels were shown in.
     document_language: str | None = Field(default=None, max_length=16)
+    # A refusal's reason in the party's own words (never on the bus).
+    reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class ShownDocumentRow(ConsentTable, table=True):

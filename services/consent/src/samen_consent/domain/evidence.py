@@ -12,11 +12,15 @@ from datetime import datetime
 from enum import StrEnum
 from uuid import UUID
 
+from samen_kit.inputs import has_control_characters
+
 from samen_consent.domain.dutch_time import as_utc
 from samen_consent.domain.errors import InvalidEvidence
 from samen_consent.domain.parties import PartyRole
 from samen_consent.domain.purposes import Purpose, text_to_show
 from samen_consent.domain.subject import Subject
+
+MAX_REASON_LENGTH = 2000
 
 
 class Channel(StrEnum):
@@ -64,10 +68,18 @@ class Evidence:
     token_id: str | None = None
     witness_id: UUID | None = None
     document: ShownDocument | None = None
+    # Why a party said no, in their own words (optional; stays in this service).
+    reason: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "at", as_utc(self.at))
         _check_channel(self)
+        if self.reason is not None and self.act is not Act.REFUSE:
+            raise InvalidEvidence("only a refusal carries a reason")
+        if self.reason is not None and len(self.reason) > MAX_REASON_LENGTH:
+            raise InvalidEvidence(f"a reason holds at most {MAX_REASON_LENGTH} characters")
+        if self.reason is not None and has_control_characters(self.reason, allow_breaks=True):
+            raise InvalidEvidence("a reason is plain text")
 
 
 def _check_channel(evidence: Evidence) -> None:

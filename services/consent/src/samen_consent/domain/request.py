@@ -208,6 +208,7 @@ def evidence_for(
     token_id: str | None = None,
     witness_id: UUID | None = None,
     document_language: str | None = None,
+    reason: str | None = None,
 ) -> Evidence:
     """Evidence for an act on this request, with the texts of the version it pins.
 
@@ -234,4 +235,5 @@ def evidence_for(
         token_id=token_id,
         witness_id=witness_id,
         document=document,
+        reason=reason or None,
     )

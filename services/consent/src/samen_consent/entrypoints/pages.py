@@ -70,7 +70,9 @@ async def answer(
     language = choose_language(form.get("taal"))
     shown_in = form.get("document_taal")
     document_language = None if shown_in is None else choose_language(shown_in)
-    await guardian_acts(ctx, session, request_id, GuardianAct(act, language, document_language))
+    reason = form.get("reden", "").strip() or None
+    said = GuardianAct(act, language, document_language, reason)
+    await guardian_acts(ctx, session, request_id, said)
     return _back_to(request_id, language)
 
 

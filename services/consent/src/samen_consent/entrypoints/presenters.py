@@ -75,6 +75,7 @@ def _party(stored: StoredRequest, party: UUID) -> s.PartyOut:
         answer=None if said is None else ("agree" if said.act is Act.AGREE else "refuse"),
         answered_at=None if said is None else said.at,
         withdrew_at=None if withdrew is None else withdrew.at,
+        reason=None if said is None else said.reason,
     )
 
 

@@ -141,6 +141,9 @@ class PartyOut(BaseModel):
     answer: Literal["agree", "refuse"] | None
     answered_at: datetime | None
     withdrew_at: datetime | None
+    reason: str | None = Field(
+        default=None, description="Why the party said no, in their own words (optional)."
+    )
 
 
 class RequestOut(BaseModel):

@@ -50,6 +50,7 @@ class GuardianAct:
     act: Act
     language: str = "nl"
     document_language: str | None = None
+    reason: str | None = None  # why they say no, if they want to tell
 
 
 def covers(claims: GuardianClaims, request_id: UUID, pupil_id: UUID) -> bool:
@@ -79,6 +80,7 @@ async def guardian_acts(
             language=said.language,
             token_id=claims.jti,
             document_language=said.document_language,
+            reason=said.reason if said.act is Act.REFUSE else None,
         )
         move = withdraw if said.act is Act.WITHDRAW else answer
         outcome = move(stored.request, evidence)

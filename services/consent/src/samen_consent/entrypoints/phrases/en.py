@@ -31,6 +31,10 @@ PHRASES: Final[dict[str, str]] = {
     "you_withdrew": "You took back your permission on {date}.",
     "waiting_for_others": "We are still waiting for the answer of another parent.",
     "agree": "Yes, I give permission",
+    "refuse_reason": (
+        "Are you saying no? Write here why, if you want. "
+        "Then the school can talk with you about it."
+    ),
     "refuse": "No, I do not give permission",
     "withdraw": "I take back my permission",
     "withdraw_explain": "You can always take back your permission. Then the school stops.",

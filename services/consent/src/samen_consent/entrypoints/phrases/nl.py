@@ -32,6 +32,9 @@ PHRASES: Final[dict[str, str]] = {
     "you_withdrew": "U heeft uw toestemming ingetrokken op {date}.",
     "waiting_for_others": "We wachten nog op het antwoord van een andere ouder.",
     "agree": "Ja, ik geef toestemming",
+    "refuse_reason": (
+        "Zegt u nee? Schrijf hier waarom, als u wilt. Dan kan de school daarover met u praten."
+    ),
     "refuse": "Nee, ik geef geen toestemming",
     "withdraw": "Ik trek mijn toestemming in",
     "withdraw_explain": "U kunt uw toestemming altijd intrekken. Dan stopt de school hiermee.",

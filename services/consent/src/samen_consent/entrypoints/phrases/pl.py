@@ -30,6 +30,10 @@ PHRASES: Final[dict[str, str]] = {
     "you_withdrew": "Wycofali Państwo zgodę dnia {date}.",
     "waiting_for_others": "Czekamy jeszcze na odpowiedź drugiego rodzica.",
     "agree": "Tak, wyrażam zgodę",
+    "refuse_reason": (
+        "Mówisz nie? Jeśli chcesz, napisz tutaj dlaczego. "
+        "Szkoła może wtedy o tym z Tobą porozmawiać."
+    ),
     "refuse": "Nie, nie wyrażam zgody",
     "withdraw": "Wycofuję moją zgodę",
     "withdraw_explain": "Zgodę można zawsze wycofać. Wtedy szkoła z tego rezygnuje.",

@@ -30,6 +30,9 @@ PHRASES: Final[dict[str, str]] = {
     "you_withdrew": "{date} tarihinde izninizi geri aldınız.",
     "waiting_for_others": "Diğer velinin cevabını hâlâ bekliyoruz.",
     "agree": "Evet, izin veriyorum",
+    "refuse_reason": (
+        "Hayır mı diyorsunuz? İsterseniz nedenini buraya yazın. Okul bu konuda sizinle konuşabilir."
+    ),
     "refuse": "Hayır, izin vermiyorum",
     "withdraw": "İznimi geri alıyorum",
     "withdraw_explain": "İzninizi her zaman geri alabilirsiniz. O zaman okul bunu durdurur.",

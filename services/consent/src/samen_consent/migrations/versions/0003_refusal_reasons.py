@@ -1,0 +1,23 @@
+"""A refusal may say why, in the party's own words (kept here, never on the bus).
+
+Revision ID: 0003_refusal_reasons
+Revises: 0002_documents
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003_refusal_reasons"
+down_revision = "0002_documents"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("consent_evidence", sa.Column("reason", sa.Text(), nullable=True))
+
+
+def downgrade() -> None:
+    op.drop_column("consent_evidence", "reason")
