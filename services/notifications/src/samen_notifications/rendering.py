@@ -97,9 +97,16 @@ class Renderer:
         """The context keys the Dutch version reads (what a caller must supply)."""
         found: set[str] = set()
         for part in self.parts_of(template):
-            ast = self._env.parse(self._source(f"{FALLBACK_LANGUAGE}/{template}.{part}"))
-            found |= meta.find_undeclared_variables(ast) - _imported_names(ast)
+            found |= self._reads(f"{FALLBACK_LANGUAGE}/{template}.{part}")
         return frozenset(found - INJECTED - set(self._env.globals))
+
+    def _reads(self, name: str) -> set[str]:
+        """What a file reads, with the shared frames and words it extends or imports."""
+        ast = self._env.parse(self._source(name))
+        found = meta.find_undeclared_variables(ast) - _imported_names(ast)
+        for used in meta.find_referenced_templates(ast):
+            found |= self._reads(used) if used else set()  # a name built from `lang`: words only
+        return found
 
     def _source(self, name: str) -> str:
         assert self._env.loader is not None
