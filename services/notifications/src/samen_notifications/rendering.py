@@ -18,6 +18,7 @@ from typing import Any
 
 import jinja2
 from jinja2 import meta, nodes
+from markupsafe import escape
 
 from samen_notifications.domain.contact import parse_language
 from samen_notifications.domain.dates import format_date, format_time
@@ -95,18 +96,33 @@ class Renderer:
 
     def variables_of(self, template: str) -> frozenset[str]:
         """The context keys the Dutch version reads (what a caller must supply)."""
-        found: set[str] = set()
+        read: set[str] = set()
+        bound: set[str] = set()
         for part in self.parts_of(template):
-            found |= self._reads(f"{FALLBACK_LANGUAGE}/{template}.{part}")
-        return frozenset(found - INJECTED - set(self._env.globals))
+            self._collect(f"{FALLBACK_LANGUAGE}/{template}.{part}", read, bound)
+        return frozenset(read - bound - INJECTED - set(self._env.globals))
 
-    def _reads(self, name: str) -> set[str]:
-        """What a file reads, with the shared frames and words it extends or imports."""
+    def _collect(self, name: str, read: set[str], bound: set[str]) -> None:
+        """The names a file and the frames it extends read, and those they bind.
+
+        A frame and its letter share one scope: a frame binds names its letter reads (the
+        words it imports) and a letter binds names its frame reads. What a file imports or
+        includes reads context names too, but keeps its own bindings. A file named from
+        `lang` holds only words and is not followed.
+        """
         ast = self._env.parse(self._source(name))
-        found = meta.find_undeclared_variables(ast) - _imported_names(ast)
-        for used in meta.find_referenced_templates(ast):
-            found |= self._reads(used) if used else set()  # a name built from `lang`: words only
-        return found
+        read |= meta.find_undeclared_variables(ast)
+        bound |= _bound_names(ast)
+        for node in ast.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+            if not isinstance(node.template, nodes.Const):
+                continue
+            if isinstance(node, nodes.Extends):
+                self._collect(node.template.value, read, bound)
+            else:
+                own_read: set[str] = set()
+                own_bound: set[str] = set()
+                self._collect(node.template.value, own_read, own_bound)
+                read |= own_read - own_bound
 
     def _source(self, name: str) -> str:
         assert self._env.loader is not None
@@ -164,6 +180,7 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     env.filters["date"] = _date_filter
     env.filters["time"] = _time_filter
     env.filters["ltr"] = _ltr_filter
+    env.filters["fill"] = _fill_filter
     env.globals["education_consultants"] = EDUCATION_CONSULTANTS
     return env
 
@@ -177,12 +194,27 @@ def _time_filter(value: datetime) -> str:
     return format_time(value)
 
 
-def _imported_names(ast: nodes.Template) -> set[str]:
-    """Names bound by imports: blocks see them, though `meta` reports them as undeclared."""
+def _bound_names(ast: nodes.Template) -> set[str]:
+    """Names a file binds (imports, assignments, macros): blocks and frames see them,
+    though `meta` reports them as undeclared there."""
     names = {node.target for node in ast.find_all(nodes.Import)}
     for node in ast.find_all(nodes.FromImport):
         names |= {name if isinstance(name, str) else name[1] for name in node.names}
-    return names
+    for assign in ast.find_all((nodes.Assign, nodes.AssignBlock)):
+        names |= {target.name for target in assign.target.find_all(nodes.Name)}
+    return names | {node.name for node in ast.find_all(nodes.Macro)}
+
+
+@jinja2.pass_eval_context
+def _fill_filter(eval_context: nodes.EvalContext, phrase: str, **values: Any) -> str:
+    """Put values into a phrase of a language's words: `w.intro|fill(pupil=...)`.
+
+    The translation decides where each value goes. In HTML the phrase and the values are
+    escaped, except markup a macro built (a name in bold stays bold).
+    """
+    if eval_context.autoescape:
+        return escape(phrase).format(**values)
+    return phrase.format(**values)
 
 
 def _ltr_filter(value: str) -> str:
