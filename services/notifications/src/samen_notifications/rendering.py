@@ -201,7 +201,8 @@ def _bound_names(ast: nodes.Template) -> set[str]:
     for node in ast.find_all(nodes.FromImport):
         names |= {name if isinstance(name, str) else name[1] for name in node.names}
     for assign in ast.find_all((nodes.Assign, nodes.AssignBlock)):
-        names |= {target.name for target in assign.target.find_all(nodes.Name)}
+        targets = [assign.target, *assign.target.find_all(nodes.Name)]
+        names |= {target.name for target in targets if isinstance(target, nodes.Name)}
     return names | {node.name for node in ast.find_all(nodes.Macro)}
 
 
