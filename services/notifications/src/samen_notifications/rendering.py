@@ -113,16 +113,16 @@ class Renderer:
         ast = self._env.parse(self._source(name))
         read |= meta.find_undeclared_variables(ast)
         bound |= _bound_names(ast)
-        for node in ast.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
-            if not isinstance(node.template, nodes.Const):
-                continue
-            if isinstance(node, nodes.Extends):
-                self._collect(node.template.value, read, bound)
-            else:
-                own_read: set[str] = set()
-                own_bound: set[str] = set()
-                self._collect(node.template.value, own_read, own_bound)
-                read |= own_read - own_bound
+        for frame in _named([node.template for node in ast.find_all(nodes.Extends)]):
+            self._collect(frame, read, bound)
+        used = [node.template for node in ast.find_all(nodes.Import)]
+        used += [node.template for node in ast.find_all(nodes.FromImport)]
+        used += [node.template for node in ast.find_all(nodes.Include)]
+        for name_used in _named(used):
+            own_read: set[str] = set()
+            own_bound: set[str] = set()
+            self._collect(name_used, own_read, own_bound)
+            read |= own_read - own_bound
 
     def _source(self, name: str) -> str:
         assert self._env.loader is not None
@@ -200,10 +200,17 @@ def _bound_names(ast: nodes.Template) -> set[str]:
     names = {node.target for node in ast.find_all(nodes.Import)}
     for node in ast.find_all(nodes.FromImport):
         names |= {name if isinstance(name, str) else name[1] for name in node.names}
-    for assign in ast.find_all((nodes.Assign, nodes.AssignBlock)):
-        targets = [assign.target, *assign.target.find_all(nodes.Name)]
-        names |= {target.name for target in targets if isinstance(target, nodes.Name)}
+    targets = [node.target for node in ast.find_all(nodes.Assign)]
+    targets += [node.target for node in ast.find_all(nodes.AssignBlock)]
+    for target in targets:
+        found = [target, *target.find_all(nodes.Name)]  # `set a, b = ...` binds both
+        names |= {name.name for name in found if isinstance(name, nodes.Name)}
     return names | {node.name for node in ast.find_all(nodes.Macro)}
+
+
+def _named(templates: list[nodes.Expr]) -> list[str]:
+    """The template names written out; one built from `lang` only picks a language's words."""
+    return [str(template.value) for template in templates if isinstance(template, nodes.Const)]
 
 
 @jinja2.pass_eval_context
