@@ -2,17 +2,19 @@
 
 Templates live in `templates/<lang>/<name>.<part>`: `subject.txt`, `txt` and `html` for
 every message, `sms.txt` for messages a guardian may get by SMS, `calendar.txt` (the
-calendar entry's title) for meeting messages. A language counts as present for a
-template only when it has every part the Dutch version has, so a message is never
-half translated. A fallback to Dutch is returned as a flag for the caller to count
-and log; it is never silent.
+calendar entry's title) for meeting messages. A letter's HTML is laid out once, in
+`templates/_<name>.html`; a language's `<name>.html` extends it and gives the words in
+`<lang>/_letters.j2` and `_common.j2`. A language counts as present for a template only
+when it has every part the Dutch version has, so a message is never half translated.
+A fallback to Dutch is returned as a flag for the caller to count and log; it is never
+silent.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -88,41 +90,28 @@ class Renderer:
     def languages_of(self, template: str) -> tuple[str, ...]:
         """Languages with a complete translation of `template`, Dutch first."""
         langs = {lang for (lang, name) in self._parts if name == template}
-        complete = sorted(lang for lang in langs if self._complete(lang, template))
-        return tuple(sorted(complete, key=lambda lang: lang != FALLBACK_LANGUAGE))
+        complete = [lang for lang in langs if self._complete(lang, template)]
+        return tuple(sorted(complete, key=lambda lang: (lang != FALLBACK_LANGUAGE, lang)))
 
     def parts_of(self, template: str, lang: str = FALLBACK_LANGUAGE) -> frozenset[str]:
         return self._parts.get((lang, template), frozenset())
 
     def variables_of(self, template: str) -> frozenset[str]:
         """The context keys the Dutch version reads (what a caller must supply)."""
-        read: set[str] = set()
-        bound: set[str] = set()
+        read, bound = set[str](), set[str]()
         for part in self.parts_of(template):
             self._collect(f"{FALLBACK_LANGUAGE}/{template}.{part}", read, bound)
         return frozenset(read - bound - INJECTED - set(self._env.globals))
 
     def _collect(self, name: str, read: set[str], bound: set[str]) -> None:
-        """The names a file and the frames it extends read, and those they bind.
-
-        A frame and its letter share one scope: a frame binds names its letter reads (the
-        words it imports) and a letter binds names its frame reads. What a file imports or
-        includes reads context names too, but keeps its own bindings. A file named from
-        `lang` holds only words and is not followed.
-        """
+        """What a file and the frames it extends read, and the names they bind: a frame
+        binds the words its letter reads, a letter names itself for its frame."""
         ast = self._env.parse(self._source(name))
         read |= meta.find_undeclared_variables(ast)
         bound |= _bound_names(ast)
-        for frame in _named([node.template for node in ast.find_all(nodes.Extends)]):
-            self._collect(frame, read, bound)
-        used = [node.template for node in ast.find_all(nodes.Import)]
-        used += [node.template for node in ast.find_all(nodes.FromImport)]
-        used += [node.template for node in ast.find_all(nodes.Include)]
-        for name_used in _named(used):
-            own_read: set[str] = set()
-            own_bound: set[str] = set()
-            self._collect(name_used, own_read, own_bound)
-            read |= own_read - own_bound
+        for frame in ast.find_all(nodes.Extends):
+            if isinstance(frame.template, nodes.Const):  # not one named from `lang`
+                self._collect(frame.template.value, read, bound)
 
     def _source(self, name: str) -> str:
         assert self._env.loader is not None
@@ -177,10 +166,7 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["date"] = _date_filter
-    env.filters["time"] = _time_filter
-    env.filters["ltr"] = _ltr_filter
-    env.filters["fill"] = _fill_filter
+    env.filters.update(date=_date_filter, time=format_time, ltr=_ltr_filter, fill=_fill_filter)
     env.globals["education_consultants"] = EDUCATION_CONSULTANTS
     return env
 
@@ -190,36 +176,21 @@ def _date_filter(context: jinja2.runtime.Context, value: date) -> str:
     return format_date(value, str(context["lang"]))
 
 
-def _time_filter(value: datetime) -> str:
-    return format_time(value)
-
-
 def _bound_names(ast: nodes.Template) -> set[str]:
     """Names a file binds (imports, assignments, macros): blocks and frames see them,
     though `meta` reports them as undeclared there."""
     names = {node.target for node in ast.find_all(nodes.Import)}
     for node in ast.find_all(nodes.FromImport):
         names |= {name if isinstance(name, str) else name[1] for name in node.names}
-    targets = [node.target for node in ast.find_all(nodes.Assign)]
-    targets += [node.target for node in ast.find_all(nodes.AssignBlock)]
-    for target in targets:
-        found = [target, *target.find_all(nodes.Name)]  # `set a, b = ...` binds both
-        names |= {name.name for name in found if isinstance(name, nodes.Name)}
+    assigned = [node.target for node in ast.find_all(nodes.Assign)]
+    names |= {target.name for target in assigned if isinstance(target, nodes.Name)}
     return names | {node.name for node in ast.find_all(nodes.Macro)}
-
-
-def _named(templates: list[nodes.Expr]) -> list[str]:
-    """The template names written out; one built from `lang` only picks a language's words."""
-    return [str(template.value) for template in templates if isinstance(template, nodes.Const)]
 
 
 @jinja2.pass_eval_context
 def _fill_filter(eval_context: nodes.EvalContext, phrase: str, **values: Any) -> str:
-    """Put values into a phrase of a language's words: `w.intro|fill(pupil=...)`.
-
-    The translation decides where each value goes. In HTML the phrase and the values are
-    escaped, except markup a macro built (a name in bold stays bold).
-    """
+    """`w.intro|fill(pupil=...)`: each value where the translation put its `{name}`; in HTML
+    words and values are escaped, but markup a macro built (a name in bold) stays."""
     if eval_context.autoescape:
         return escape(phrase).format(**values)
     return phrase.format(**values)
