@@ -122,18 +122,17 @@ class Renderer:
         values = {**context, "lang": lang_used, "text_direction": _direction(lang_used)}
         subject = " ".join(self._part(template, lang_used, "subject.txt", values).split())
         values["subject"] = subject
-        optional = {
-            part: self._part(template, lang_used, part, values).strip()
-            if part in self.parts_of(template, lang_used)
-            else None
+        present = self.parts_of(template, lang_used)
+        sms, calendar = (
+            self._part(template, lang_used, part, values).strip() if part in present else None
             for part in ("sms.txt", "calendar.txt")
-        }
+        )
         return RenderedMessage(
             subject=subject,
             text=self._part(template, lang_used, "txt", values).strip() + "\n",
             html=self._part(template, lang_used, "html", values),
-            sms=optional["sms.txt"],
-            calendar_summary=optional["calendar.txt"],
+            sms=sms,
+            calendar_summary=calendar,
             lang_used=lang_used,
             fell_back=lang_used != _primary(lang),
         )
@@ -191,9 +190,7 @@ def _bound_names(ast: nodes.Template) -> set[str]:
 def _fill_filter(eval_context: nodes.EvalContext, phrase: str, **values: Any) -> str:
     """`w.intro|fill(pupil=...)`: each value where the translation put its `{name}`; in HTML
     words and values are escaped, but markup a macro built (a name in bold) stays."""
-    if eval_context.autoescape:
-        return escape(phrase).format(**values)
-    return phrase.format(**values)
+    return (escape(phrase) if eval_context.autoescape else phrase).format(**values)
 
 
 def _ltr_filter(value: str) -> str:
