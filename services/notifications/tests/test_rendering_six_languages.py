@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import string
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -209,8 +210,35 @@ def test_every_code_a_message_can_name_has_words_in_each_language(lang: str) -> 
 
 @pytest.mark.parametrize("lang", NOT_REVIEWED)
 def test_a_translation_is_marked_as_not_reviewed_by_a_native_speaker(lang: str) -> None:
-    first_line = _source(f"{lang}/_common.j2").splitlines()[0]
-    assert "not yet reviewed by a native speaker" in first_line
+    for words in ("_common.j2", "_letters.j2"):
+        first_line = _source(f"{lang}/{words}").splitlines()[0]
+        assert "not yet reviewed by a native speaker" in first_line, words
+
+
+def _letter_words(lang: str) -> dict[str, Any]:
+    module = SOURCES.get_template(f"{lang}/_letters.j2").module
+    return {name: words for name, words in vars(module).items() if isinstance(words, dict)}
+
+
+def _shape(words: Any) -> Any:
+    """Keys, list lengths and the values in braces of a language's letter words."""
+    if isinstance(words, dict):
+        return {key: _shape(value) for key, value in words.items()}
+    if isinstance(words, list):
+        return [_shape(item) for item in words]
+    return sorted(field for _, field, _, _ in string.Formatter().parse(words) if field)
+
+
+def test_the_dutch_letters_have_words_for_every_parent_message() -> None:
+    broadcast_is_written_by_staff = {"broadcast"}
+    assert set(_letter_words("nl")) >= set(PARENT_TEMPLATES) - broadcast_is_written_by_staff
+
+
+@pytest.mark.parametrize("lang", [lang for lang in SIX_LANGUAGES if lang != "nl"])
+def test_a_translation_gives_every_word_of_the_letters_with_the_same_values(lang: str) -> None:
+    """Each letter is laid out once for all languages; a translation gives all its words,
+    each phrase with the values in braces that the Dutch one has (in its own order)."""
+    assert _shape(_letter_words(lang)) == _shape(_letter_words("nl"))
 
 
 @pytest.mark.parametrize("lang", SIX_LANGUAGES)

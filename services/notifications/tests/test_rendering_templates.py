@@ -327,6 +327,39 @@ def test_a_translation_missing_a_part_is_not_used() -> None:
     assert (message.lang_used, message.fell_back, message.text) == ("nl", True, "Hallo Noor\n")
 
 
+def _dutch_hello(txt: str, html: str, shared: dict[str, str]) -> Renderer:
+    """A message `hello` in Dutch only, beside the shared files it uses."""
+    parts = {"nl/hello.subject.txt": "Hallo", "nl/hello.txt": txt, "nl/hello.html": html}
+    return _renderer_with(parts | shared)
+
+
+def test_a_shared_letter_reads_what_its_frame_and_words_read() -> None:
+    """A letter laid out once for all languages still declares every value it shows."""
+    frames = {
+        "_frame.html": "<p>{% block body %}{% endblock %} {{ school_name }}</p>",
+        "_hello.html": '{% extends "_frame.html" %}{% block body %}{{ name }}{% endblock %}',
+    }
+    renderer = _dutch_hello("Hallo {{ name }}", '{% extends "_hello.html" %}', frames)
+    assert renderer.variables_of("hello") == {"name", "school_name"}
+
+
+def test_a_phrase_puts_each_value_where_the_translation_wants_it() -> None:
+    """The words say where a value goes ("{name}"); in HTML the words and the values are
+    escaped, but markup a shared macro built around a value (bold) stays."""
+    words = '{% import "nl/_words.j2" as w %}{% from "_bold.html" import bold %}'
+    renderer = _dutch_hello(
+        words + "{{ w.hello|fill(name=name, school=s) }}",
+        words + "{{ w.hello|fill(name=bold(name), school=s) }}",
+        {
+            "_bold.html": "{% macro bold(text) %}<b>{{ text }}</b>{% endmacro %}",
+            "nl/_words.j2": '{% set hello = "{name} & {school}: hallo {name}" %}',
+        },
+    )
+    message = renderer.render("hello", "nl", {"name": "Noor <3", "s": "A&B"})
+    assert message.text == "Noor <3 & A&B: hallo Noor <3\n"
+    assert message.html == "<b>Noor &lt;3</b> &amp; A&amp;B: hallo <b>Noor &lt;3</b>"
+
+
 # The codes the owning services put on the bus (consent purposes, meeting kinds, dispute
 # subjects and stages, evaluation subjects); each needs its own words, not the fallback.
 CODES = {

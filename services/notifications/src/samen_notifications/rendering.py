@@ -2,22 +2,25 @@
 
 Templates live in `templates/<lang>/<name>.<part>`: `subject.txt`, `txt` and `html` for
 every message, `sms.txt` for messages a guardian may get by SMS, `calendar.txt` (the
-calendar entry's title) for meeting messages. A language counts as present for a
-template only when it has every part the Dutch version has, so a message is never
-half translated. A fallback to Dutch is returned as a flag for the caller to count
-and log; it is never silent.
+calendar entry's title) for meeting messages. A letter's HTML is laid out once, in
+`templates/_<name>.html`; a language's `<name>.html` extends it and gives the words in
+`<lang>/_letters.j2` and `_common.j2`. A language counts as present for a template only
+when it has every part the Dutch version has, so a message is never half translated.
+A fallback to Dutch is returned as a flag for the caller to count and log; it is never
+silent.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import cache
 from typing import Any
 
 import jinja2
 from jinja2 import meta, nodes
+from markupsafe import escape
 
 from samen_notifications.domain.contact import parse_language
 from samen_notifications.domain.dates import format_date, format_time
@@ -87,19 +90,28 @@ class Renderer:
     def languages_of(self, template: str) -> tuple[str, ...]:
         """Languages with a complete translation of `template`, Dutch first."""
         langs = {lang for (lang, name) in self._parts if name == template}
-        complete = sorted(lang for lang in langs if self._complete(lang, template))
-        return tuple(sorted(complete, key=lambda lang: lang != FALLBACK_LANGUAGE))
+        complete = [lang for lang in langs if self._complete(lang, template)]
+        return tuple(sorted(complete, key=lambda lang: (lang != FALLBACK_LANGUAGE, lang)))
 
     def parts_of(self, template: str, lang: str = FALLBACK_LANGUAGE) -> frozenset[str]:
         return self._parts.get((lang, template), frozenset())
 
     def variables_of(self, template: str) -> frozenset[str]:
         """The context keys the Dutch version reads (what a caller must supply)."""
-        found: set[str] = set()
+        read, bound = set[str](), set[str]()
         for part in self.parts_of(template):
-            ast = self._env.parse(self._source(f"{FALLBACK_LANGUAGE}/{template}.{part}"))
-            found |= meta.find_undeclared_variables(ast) - _imported_names(ast)
-        return frozenset(found - INJECTED - set(self._env.globals))
+            self._collect(f"{FALLBACK_LANGUAGE}/{template}.{part}", read, bound)
+        return frozenset(read - bound - INJECTED - set(self._env.globals))
+
+    def _collect(self, name: str, read: set[str], bound: set[str]) -> None:
+        """What a file and the frames it extends read, and the names they bind: a frame
+        binds the words its letter reads, a letter names itself for its frame."""
+        ast = self._env.parse(self._source(name))
+        read |= meta.find_undeclared_variables(ast)
+        bound |= _bound_names(ast)
+        for frame in ast.find_all(nodes.Extends):
+            if isinstance(frame.template, nodes.Const):  # not one named from `lang`
+                self._collect(frame.template.value, read, bound)
 
     def _source(self, name: str) -> str:
         assert self._env.loader is not None
@@ -110,18 +122,17 @@ class Renderer:
         values = {**context, "lang": lang_used, "text_direction": _direction(lang_used)}
         subject = " ".join(self._part(template, lang_used, "subject.txt", values).split())
         values["subject"] = subject
-        optional = {
-            part: self._part(template, lang_used, part, values).strip()
-            if part in self.parts_of(template, lang_used)
-            else None
+        present = self.parts_of(template, lang_used)
+        sms, calendar = (
+            self._part(template, lang_used, part, values).strip() if part in present else None
             for part in ("sms.txt", "calendar.txt")
-        }
+        )
         return RenderedMessage(
             subject=subject,
             text=self._part(template, lang_used, "txt", values).strip() + "\n",
             html=self._part(template, lang_used, "html", values),
-            sms=optional["sms.txt"],
-            calendar_summary=optional["calendar.txt"],
+            sms=sms,
+            calendar_summary=calendar,
             lang_used=lang_used,
             fell_back=lang_used != _primary(lang),
         )
@@ -154,9 +165,7 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["date"] = _date_filter
-    env.filters["time"] = _time_filter
-    env.filters["ltr"] = _ltr_filter
+    env.filters.update(date=_date_filter, time=format_time, ltr=_ltr_filter, fill=_fill_filter)
     env.globals["education_consultants"] = EDUCATION_CONSULTANTS
     return env
 
@@ -166,16 +175,22 @@ def _date_filter(context: jinja2.runtime.Context, value: date) -> str:
     return format_date(value, str(context["lang"]))
 
 
-def _time_filter(value: datetime) -> str:
-    return format_time(value)
-
-
-def _imported_names(ast: nodes.Template) -> set[str]:
-    """Names bound by imports: blocks see them, though `meta` reports them as undeclared."""
+def _bound_names(ast: nodes.Template) -> set[str]:
+    """Names a file binds (imports, assignments, macros): blocks and frames see them,
+    though `meta` reports them as undeclared there."""
     names = {node.target for node in ast.find_all(nodes.Import)}
     for node in ast.find_all(nodes.FromImport):
         names |= {name if isinstance(name, str) else name[1] for name in node.names}
-    return names
+    assigned = [node.target for node in ast.find_all(nodes.Assign)]
+    names |= {target.name for target in assigned if isinstance(target, nodes.Name)}
+    return names | {node.name for node in ast.find_all(nodes.Macro)}
+
+
+@jinja2.pass_eval_context
+def _fill_filter(eval_context: nodes.EvalContext, phrase: str, **values: Any) -> str:
+    """`w.intro|fill(pupil=...)`: each value where the translation put its `{name}`; in HTML
+    words and values are escaped, but markup a macro built (a name in bold) stays."""
+    return (escape(phrase) if eval_context.autoescape else phrase).format(**values)
 
 
 def _ltr_filter(value: str) -> str:
