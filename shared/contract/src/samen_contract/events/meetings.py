@@ -248,7 +248,7 @@ class MeetingRecorded(Event):
 
 class AgreementMade(Event):
     """An afspraak from a record: who (`responsible_id`), by when, evaluated when.
-    Not the parents' approval of an OPP's action part (that is `OppRegistered`)."""
+    Not the parents' consent to an OPP's action part (that is plans' `ActionPartSet`)."""
 
     __service__ = "meetings"
     __version__ = 1
