@@ -12,10 +12,12 @@ from samen_kit.clock import FakeClock
 from samen_kit.testing.keys import Keys
 
 from services.disputes.tests.disputes_harness import (
+    Plans,
     Roster,
     Running,
     Tap,
     make_settings,
+    plans,
     roster,
     running,
     tap,
@@ -68,6 +70,12 @@ async def disputes(
 @pytest.fixture(scope="session")
 async def consent_roster(kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Roster]:
     async with roster(kafka_bootstrap, topic_prefix) as publisher:
+        yield publisher
+
+
+@pytest.fixture(scope="session")
+async def plans_facts(kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Plans]:
+    async with plans(kafka_bootstrap, topic_prefix) as publisher:
         yield publisher
 
 

@@ -1,17 +1,19 @@
 """What the disputes integration tests share: keys, settings, a running service over real
-HTTP, consent facts published to Kafka, and a tap on the disputes topic."""
+HTTP, consent and plans facts published to Kafka, and a tap on the disputes topic."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
 
 from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding, PupilEnrolled
+from samen_contract.events.plans import OppVersionWritten, SupportStarted
 from samen_contract.topics import events_topic
 from samen_disputes.bootstrap import MIGRATIONS, DisputesService, build_service
 from samen_disputes.settings import DisputesSettings
@@ -160,6 +162,34 @@ class Roster(RosterPublisher):
 
 def roster(kafka_bootstrap: str, prefix: str) -> contextlib.AbstractAsyncContextManager[Roster]:
     return roster_publisher(kafka_bootstrap, prefix, Roster)
+
+
+class Plans(RosterPublisher):
+    """Publishes the plans service's facts on the (prefixed) plans topic, as it would."""
+
+    actor = "system:plans-test"
+
+    async def start_support(self, pupil: Pupil, started_on: date) -> UUID:
+        """`SupportStarted`: the pupil's new OPP, due 6 weeks later."""
+        opp_id = uuid4()
+        started = SupportStarted(
+            opp_id=opp_id, pupil_id=pupil.pupil_id, school_id=pupil.school_id,
+            started_on=started_on, opp_due_on=started_on + timedelta(weeks=6),
+        )  # fmt: skip
+        await self.publish(started, tenant=pupil.tenant, subject=pupil.pupil_id)
+        return opp_id
+
+    async def write_version(self, pupil: Pupil, opp_id: UUID, version: int) -> None:
+        words = hashlib.sha256(f"{opp_id}/{version}".encode()).hexdigest()
+        written = OppVersionWritten(
+            opp_id=opp_id, pupil_id=pupil.pupil_id, school_id=pupil.school_id,
+            version=version, action_part_sha256=words,
+        )  # fmt: skip
+        await self.publish(written, tenant=pupil.tenant, subject=pupil.pupil_id)
+
+
+def plans(kafka_bootstrap: str, prefix: str) -> contextlib.AbstractAsyncContextManager[Plans]:
+    return roster_publisher(kafka_bootstrap, prefix, Plans)
 
 
 def tap(kafka_bootstrap: str, prefix: str, service: str = "disputes") -> Tap:

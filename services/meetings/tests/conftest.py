@@ -15,10 +15,12 @@ from samen_kit.testing.names import new_prefix
 
 from services.meetings.tests.meetings_harness import (
     START,
+    Plans,
     Roster,
     Running,
     Tap,
     make_settings,
+    plans,
     roster,
     running,
     tap,
@@ -78,6 +80,12 @@ async def meetings(
 @pytest.fixture(scope="session")
 async def consent_roster(kafka_bootstrap: str, meetings_prefix: str) -> AsyncIterator[Roster]:
     async with roster(kafka_bootstrap, meetings_prefix) as publisher:
+        yield publisher
+
+
+@pytest.fixture(scope="session")
+async def plans_facts(kafka_bootstrap: str, meetings_prefix: str) -> AsyncIterator[Plans]:
+    async with plans(kafka_bootstrap, meetings_prefix) as publisher:
         yield publisher
 
 

@@ -1,13 +1,14 @@
 """What the meetings integration tests share: keys, settings, a running service over real
-HTTP, consent facts published to Kafka as the consent service would, and a tap on the
-meetings topic."""
+HTTP, consent and plans facts published to Kafka as those services would, and a tap on
+the meetings topic."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
@@ -18,6 +19,7 @@ from samen_contract.events.consent import (
     GuardianStanding,
     PupilEnrolled,
 )
+from samen_contract.events.plans import ActionPartSet, OppVersionWritten, SupportStarted
 from samen_contract.topics import events_topic
 from samen_kit.access import GuardianItem, Role, mint_guardian_token
 from samen_kit.clock import FakeClock
@@ -178,6 +180,59 @@ class Roster(RosterPublisher):
 
 def roster(kafka_bootstrap: str, prefix: str) -> contextlib.AbstractAsyncContextManager[Roster]:
     return roster_publisher(kafka_bootstrap, prefix, Roster)
+
+
+def action_part_hash(opp_id: UUID, version: int) -> str:
+    """Stands for the SHA-256 of a version's action part (its words stay in plans)."""
+    return hashlib.sha256(f"{opp_id}/{version}".encode()).hexdigest()
+
+
+class Plans(RosterPublisher):
+    """Publishes the plans service's facts on a (prefixed) plans topic, as it would."""
+
+    actor = "system:plans-test"
+
+    async def start_support(
+        self, pupil: Pupil, started_on: date, opp_id: UUID | None = None
+    ) -> UUID:
+        """`SupportStarted`: the pupil's new OPP, due 6 weeks later."""
+        opp_id = opp_id or uuid4()
+        started = SupportStarted(
+            opp_id=opp_id, pupil_id=pupil.pupil_id, school_id=pupil.school_id,
+            started_on=started_on, opp_due_on=started_on + timedelta(weeks=6),
+        )  # fmt: skip
+        await self.publish(started, tenant=pupil.tenant, subject=pupil.pupil_id)
+        return opp_id
+
+    async def write_version(self, pupil: Pupil, opp_id: UUID, version: int) -> None:
+        written = OppVersionWritten(
+            opp_id=opp_id, pupil_id=pupil.pupil_id, school_id=pupil.school_id,
+            version=version, action_part_sha256=action_part_hash(opp_id, version),
+        )  # fmt: skip
+        await self.publish(written, tenant=pupil.tenant, subject=pupil.pupil_id)
+
+    async def set_action_part(
+        self, pupil: Pupil, opp_id: UUID, version: int, set_on: date, evaluation_due_on: date
+    ) -> None:
+        """`ActionPartSet`: the parents consented to `version`."""
+        fact = ActionPartSet(
+            opp_id=opp_id, pupil_id=pupil.pupil_id, school_id=pupil.school_id,
+            version=version, action_part_sha256=action_part_hash(opp_id, version),
+            consent_request_id=uuid4(), set_on=set_on, evaluation_due_on=evaluation_due_on,
+        )  # fmt: skip
+        await self.publish(fact, tenant=pupil.tenant, subject=pupil.pupil_id)
+
+
+def plans(kafka_bootstrap: str, prefix: str) -> contextlib.AbstractAsyncContextManager[Plans]:
+    return roster_publisher(kafka_bootstrap, prefix, Plans)
+
+
+async def opp_known(run: Running, tenant: str, opp_id: UUID, version: int | None = None) -> bool:
+    """The plans facts about the OPP reached the service's projection (with `version`)."""
+    rows = await run.sql(
+        "SELECT version FROM opp WHERE tenant = :t AND opp_id = :o", t=tenant, o=opp_id
+    )
+    return bool(rows) and (version is None or rows[0][0] == version)
 
 
 def tap(kafka_bootstrap: str, prefix: str) -> Tap:

@@ -14,14 +14,10 @@ from samen_meetings.domain.due import (
     DUE_EVENT_NAMESPACE,
     AgreementToEvaluate,
     DueKind,
-    OppCycle,
     UpcomingMeeting,
     agreement_due,
     agreement_scan_cutoff,
-    evaluation_due_on,
     meeting_reminder_due,
-    opp_due,
-    opp_scan_cutoff,
     overdue_moment,
     reminder_scan_until,
     what_is_due,
@@ -33,47 +29,47 @@ pytestmark = pytest.mark.unit
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NOW = datetime(2025, 6, 15, 8, 0, tzinfo=UTC)
-OPP_ID = UUID("0b8f4a52-8a57-4c34-9b1b-0d3a5c8e7f10")
+SUBJECT_ID = UUID("0b8f4a52-8a57-4c34-9b1b-0d3a5c8e7f10")
 TENANT = UUID("5d1e6f0a-2b3c-4d5e-8f90-a1b2c3d4e5f6")
 PUPIL = UUID("9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d")
 
 
-def opp(started_on: date, tenant_id: UUID | None = None) -> OppCycle:
-    return OppCycle(uuid4(), tenant_id or uuid4(), uuid4(), started_on)
+def agreement(evaluate_on: date, tenant_id: UUID | None = None) -> AgreementToEvaluate:
+    return AgreementToEvaluate(uuid4(), tenant_id or uuid4(), uuid4(), evaluate_on)
 
 
 class TestKeys:
     def test_the_key_names_kind_subject_and_the_cycles_due_date(self) -> None:
-        cycle = OppCycle(OPP_ID, TENANT, PUPIL, date(2024, 7, 1))
+        due = AgreementToEvaluate(SUBJECT_ID, TENANT, PUPIL, date(2025, 6, 20))
 
-        (item,) = what_is_due(NOW, opps=[cycle])
+        (item,) = what_is_due(NOW, agreements=[due])
 
-        assert item.key == f"evaluation_due:opp:{OPP_ID}:2025-07-01"
+        assert item.key == f"evaluation_due:agreement:{SUBJECT_ID}:2025-06-20"
         assert item.event_id == uuid5(DUE_EVENT_NAMESPACE, item.key)
 
     def test_a_reminder_key_names_the_meetings_start_in_utc(self) -> None:
         starts_at = datetime(2025, 6, 16, 10, 0, tzinfo=AMS)
-        meeting = UpcomingMeeting(OPP_ID, TENANT, PUPIL, starts_at)
+        meeting = UpcomingMeeting(SUBJECT_ID, TENANT, PUPIL, starts_at)
 
         (item,) = what_is_due(NOW, meetings=[meeting])
 
-        assert item.key == f"meeting_reminder_due:meeting:{OPP_ID}:2025-06-16T08:00:00Z"
+        assert item.key == f"meeting_reminder_due:meeting:{SUBJECT_ID}:2025-06-16T08:00:00Z"
 
     def test_two_scanners_at_different_moments_derive_the_same_event_id(self) -> None:
-        cycle = opp(date(2024, 7, 1))
+        due = agreement(date(2025, 6, 20))
 
-        (first,) = what_is_due(NOW, opps=[cycle])
-        (second,) = what_is_due(NOW + timedelta(days=3, minutes=7), opps=[cycle])
+        (first,) = what_is_due(NOW, agreements=[due])
+        (second,) = what_is_due(NOW + timedelta(days=3, minutes=7), agreements=[due])
 
         assert first.event_id == second.event_id
         assert first.fires_at == second.fires_at
 
     def test_a_change_of_lead_time_does_not_make_a_cycle_due_twice(self) -> None:
-        cycle = opp(date(2024, 7, 1))
-        longer_lead = {cycle.tenant_id: TenantSettings(evaluation_lead_weeks=6)}
+        due = agreement(date(2025, 6, 20))
+        longer_lead = {due.tenant_id: TenantSettings(agreement_lead_days=14)}
 
-        (default,) = what_is_due(NOW, opps=[cycle])
-        (changed,) = what_is_due(NOW, opps=[cycle], settings=longer_lead)
+        (default,) = what_is_due(NOW, agreements=[due])
+        (changed,) = what_is_due(NOW, agreements=[due], settings=longer_lead)
 
         assert default.key == changed.key
         assert default.fires_at != changed.fires_at
@@ -81,30 +77,34 @@ class TestKeys:
 
 class TestScan:
     def test_already_emitted_items_are_left_out(self) -> None:
-        cycle = opp(date(2024, 7, 1))
-        (item,) = what_is_due(NOW, opps=[cycle])
+        due = agreement(date(2025, 6, 20))
+        (item,) = what_is_due(NOW, agreements=[due])
 
-        assert what_is_due(NOW, opps=[cycle], already_emitted={item.key}) == []
+        assert what_is_due(NOW, agreements=[due], already_emitted={item.key}) == []
 
     def test_items_come_in_order_of_their_moment(self) -> None:
-        older, newer = opp(date(2024, 6, 20)), opp(date(2024, 7, 1))
+        older, newer = agreement(date(2025, 6, 18)), agreement(date(2025, 6, 20))
         meeting = UpcomingMeeting(uuid4(), uuid4(), uuid4(), NOW + timedelta(hours=5))
 
-        items = what_is_due(NOW, opps=[newer, older], meetings=[meeting])
+        items = what_is_due(NOW, agreements=[newer, older], meetings=[meeting])
 
-        assert [i.subject_id for i in items] == [older.opp_id, newer.opp_id, meeting.meeting_id]
+        assert [i.subject_id for i in items] == [
+            older.agreement_id,
+            newer.agreement_id,
+            meeting.meeting_id,
+        ]
 
     def test_each_tenant_uses_its_own_settings(self) -> None:
-        strict, lenient = opp(date(2024, 7, 1)), opp(date(2024, 7, 1))
-        settings = {lenient.tenant_id: TenantSettings(evaluation_lead_weeks=1)}
+        strict, lenient = agreement(date(2025, 6, 20)), agreement(date(2025, 6, 20))
+        settings = {lenient.tenant_id: TenantSettings(agreement_lead_days=1)}
 
-        items = what_is_due(NOW, opps=[strict, lenient], settings=settings)
+        items = what_is_due(NOW, agreements=[strict, lenient], settings=settings)
 
-        assert [i.subject_id for i in items] == [strict.opp_id]
+        assert [i.subject_id for i in items] == [strict.agreement_id]
 
     def test_a_time_without_zone_is_refused(self) -> None:
         with pytest.raises(NaiveDateTime):
-            what_is_due(datetime(2025, 6, 15, 10, 0), opps=[opp(date(2024, 7, 1))])
+            what_is_due(datetime(2025, 6, 15, 10, 0), agreements=[agreement(date(2025, 6, 20))])
 
 
 # --- properties -------------------------------------------------------------------------
@@ -115,8 +115,6 @@ instants = st.datetimes(
 anchors = st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31))
 tenant_settings = st.builds(
     TenantSettings,
-    evaluation_interval_months=st.integers(1, 12),
-    evaluation_lead_weeks=st.integers(0, 3),
     agreement_lead_days=st.integers(0, 90),
     reminder_local_time=st.times(),
 )
@@ -124,16 +122,16 @@ tenant_settings = st.builds(
 
 @given(st.lists(anchors, max_size=30), instants)
 def test_keys_are_unique_stable_and_independent_of_input_order(
-    starts: list[date], now: datetime
+    days: list[date], now: datetime
 ) -> None:
-    cycles = [opp(start, TENANT) for start in starts]
+    agreements = [agreement(day, TENANT) for day in days]
 
-    items = what_is_due(now, opps=cycles)
+    items = what_is_due(now, agreements=agreements)
 
     keys = [item.key for item in items]
     assert len(set(keys)) == len(keys)
-    assert what_is_due(now, opps=list(reversed(cycles))) == items
-    assert what_is_due(now, opps=cycles, already_emitted=set(keys)) == []
+    assert what_is_due(now, agreements=list(reversed(agreements))) == items
+    assert what_is_due(now, agreements=agreements, already_emitted=set(keys)) == []
 
 
 # In order, each at most once; a scan that first runs after the date skips the warning.
@@ -147,44 +145,20 @@ POSSIBLE_REPORTS: tuple[list[DueKind], ...] = (
 
 @given(anchors, st.lists(instants, min_size=1, max_size=12))
 def test_scans_at_any_moments_report_due_at_most_once_and_overdue_exactly_once_when_late(
-    start: date, moments: list[datetime]
+    evaluate_on: date, moments: list[datetime]
 ) -> None:
-    cycle = opp(start)
+    due = agreement(evaluate_on)
     emitted: list[DueKind] = []
     keys: set[str] = set()
 
     for now in sorted(moments):
-        for item in what_is_due(now, opps=[cycle], already_emitted=keys):
+        for item in what_is_due(now, agreements=[due], already_emitted=keys):
             keys.add(item.key)
             emitted.append(item.kind)
 
     assert emitted in POSSIBLE_REPORTS
-    if max(moments) >= overdue_moment(evaluation_due_on(cycle)):
+    if max(moments) >= overdue_moment(evaluate_on):
         assert emitted[-1] is DueKind.EVALUATION_OVERDUE
-
-
-@given(anchors, instants, tenant_settings)
-def test_the_due_date_lies_within_the_interval_and_the_warning_before_it(
-    start: date, now: datetime, settings: TenantSettings
-) -> None:
-    cycle = opp(start)
-    item = opp_due(cycle, settings, now)
-
-    if item is not None:
-        assert item.due_on is not None
-        assert (
-            start < item.due_on <= start + timedelta(days=31 * settings.evaluation_interval_months)
-        )
-        assert item.fires_at <= now
-
-
-@given(anchors, instants, tenant_settings)
-def test_the_opp_cutoff_selects_exactly_the_cycles_with_something_due(
-    start: date, now: datetime, settings: TenantSettings
-) -> None:
-    has_item = opp_due(opp(start), settings, now) is not None
-
-    assert has_item == (start <= opp_scan_cutoff(now, settings))
 
 
 @given(anchors, instants, tenant_settings)

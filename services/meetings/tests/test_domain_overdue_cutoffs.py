@@ -12,11 +12,9 @@ from hypothesis import strategies as st
 from samen_meetings.domain.due import (
     AgreementToEvaluate,
     DueKind,
-    OppCycle,
     agreement_due,
-    opp_due,
 )
-from samen_meetings.domain.overdue_cutoffs import agreement_overdue_cutoff, opp_overdue_cutoff
+from samen_meetings.domain.overdue_cutoffs import agreement_overdue_cutoff
 from samen_meetings.domain.settings import TenantSettings
 
 pytestmark = pytest.mark.unit
@@ -27,20 +25,8 @@ instants = st.datetimes(
 days = st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31))
 tenant_settings = st.builds(
     TenantSettings,
-    evaluation_interval_months=st.integers(1, 12),
-    evaluation_lead_weeks=st.integers(0, 3),
     agreement_lead_days=st.integers(0, 90),
 )
-
-
-@given(days, instants, tenant_settings)
-def test_the_opp_overdue_cutoff_selects_exactly_the_overdue_cycles(
-    start: date, now: datetime, settings: TenantSettings
-) -> None:
-    item = opp_due(OppCycle(uuid4(), uuid4(), uuid4(), start), settings, now)
-
-    overdue = item is not None and item.kind is DueKind.EVALUATION_OVERDUE
-    assert overdue == (start <= opp_overdue_cutoff(now, settings))
 
 
 @given(days, instants, tenant_settings)
@@ -59,5 +45,5 @@ def test_overdue_starts_on_the_amsterdam_day_after_the_due_date() -> None:
     evening = datetime(2026, 2, 28, 22, 30, tzinfo=UTC)
     after_midnight = datetime(2026, 2, 28, 23, 0, tzinfo=UTC)
 
-    assert opp_overdue_cutoff(evening) == date(2025, 2, 27)
-    assert opp_overdue_cutoff(after_midnight) == date(2025, 2, 28)
+    assert agreement_overdue_cutoff(evening) == date(2026, 2, 27)
+    assert agreement_overdue_cutoff(after_midnight) == date(2026, 2, 28)

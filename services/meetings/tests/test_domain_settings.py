@@ -1,4 +1,4 @@
-"""Per-tenant settings: the defaults, and the bounds the law and the cycle set."""
+"""Per-tenant settings: the defaults and their bounds."""
 
 from __future__ import annotations
 
@@ -10,29 +10,15 @@ from samen_meetings.domain.settings import DEFAULT_SETTINGS, InvalidSettings, Te
 pytestmark = pytest.mark.unit
 
 
-def test_the_defaults_are_twelve_months_four_weeks_a_week_and_nine_oclock() -> None:
-    assert DEFAULT_SETTINGS.evaluation_interval_months == 12
-    assert DEFAULT_SETTINGS.evaluation_lead == timedelta(weeks=4)
+def test_the_defaults_are_a_week_before_an_agreement_and_nine_oclock() -> None:
     assert DEFAULT_SETTINGS.agreement_lead == timedelta(days=7)
     assert DEFAULT_SETTINGS.reminder_local_time == time(9, 0)
 
 
-@pytest.mark.parametrize("months", [0, 13, 24])
-def test_the_opp_is_evaluated_at_least_once_a_year(months: int) -> None:
-    with pytest.raises(InvalidSettings):
-        TenantSettings(evaluation_interval_months=months)
-
-
-@pytest.mark.parametrize(("months", "weeks"), [(1, 4), (3, 12), (12, -1)])
-def test_the_warning_falls_inside_the_cycle(months: int, weeks: int) -> None:
-    with pytest.raises(InvalidSettings):
-        TenantSettings(evaluation_interval_months=months, evaluation_lead_weeks=weeks)
-
-
-def test_a_short_cycle_with_a_short_lead_is_fine() -> None:
-    monthly = TenantSettings(evaluation_interval_months=1, evaluation_lead_weeks=3)
-
-    assert monthly.evaluation_lead == timedelta(weeks=3)
+def test_the_opps_evaluation_cycle_is_no_setting_here() -> None:
+    """The plans service owns the OPP's cycle and its settings."""
+    with pytest.raises(TypeError):
+        TenantSettings(evaluation_interval_months=6)  # type: ignore[call-arg]
 
 
 @pytest.mark.parametrize("days", [-1, 91])

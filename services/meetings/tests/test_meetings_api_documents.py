@@ -38,8 +38,8 @@ def test_every_event_the_service_emits_is_documented_on_its_topic() -> None:
     for name in (
         "MeetingScheduled", "MeetingRescheduled", "MeetingCancelled", "MeetingOnHold",
         "InvitationAnswered", "MeetingReminderDue", "MeetingRecorded", "AgreementMade",
-        "RecordAcknowledged", "ParentCommentAdded", "OppRegistered", "EvaluationDue",
-        "EvaluationOverdue", "AccessRefused",
+        "RecordAcknowledged", "ParentCommentAdded", "EvaluationDue", "EvaluationOverdue",
+        "AccessRefused",
     ):  # fmt: skip
         assert name in text, name
     assert "samen.meetings.events" in text

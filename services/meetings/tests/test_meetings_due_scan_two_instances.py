@@ -1,14 +1,15 @@
 """The scheduler over real PostgreSQL and Kafka, with two instances scanning the same
-database at once: an OPP registered 11 months and 2 weeks ago gives exactly one
-`EvaluationDue`; once its date has passed without an evaluation, exactly one
-`EvaluationOverdue`; a recorded evaluation stops both. Time moves; nothing sleeps."""
+database at once: an agreement to evaluate gives exactly one `EvaluationDue` however the
+scans race, a meeting tomorrow one reminder, and a recorded evaluation stops the
+overdue. OPPs known from the plans service get nothing here: their cycle is the plans
+service's. Time moves; nothing sleeps."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable
-from datetime import UTC, date, time, timedelta
+from datetime import UTC, time, timedelta
 from typing import Any
 from uuid import UUID, uuid5
 
@@ -20,15 +21,16 @@ from samen_kit.testing.names import new_prefix, new_tenant
 from samen_kit.testing.waiting import wait_for
 from samen_meetings.domain.due import DUE_EVENT_NAMESPACE
 from samen_meetings.domain.local_time import local_date, local_moment
-from samen_meetings.domain.months import add_months
 
 from services.meetings.tests.meetings_harness import (
     START,
-    Pupil,
+    Plans,
     Roster,
     Running,
     Tap,
+    opp_known,
     outbox_ids,
+    plans,
     pupil_known,
     register_staff,
     roster,
@@ -42,8 +44,11 @@ pytestmark = pytest.mark.integration
 class Pair:
     """Two instances of one deployment: same database, same topics, same clock."""
 
-    def __init__(self, first: Running, second: Running, roster: Roster, tap: Tap) -> None:
-        self.first, self.second, self.roster, self.tap = first, second, roster, tap
+    def __init__(
+        self, first: Running, second: Running, roster: Roster, plans: Plans, tap: Tap
+    ) -> None:
+        self.first, self.second, self.tap = first, second, tap
+        self.roster, self.plans = roster, plans
 
     @property
     def clock(self) -> FakeClock:
@@ -81,92 +86,42 @@ async def pair(
         deployment(database, prefix, clock, **settings) as first,
         deployment(database, prefix, clock, **settings) as second,
         roster(kafka_bootstrap, prefix) as publisher,
+        plans(kafka_bootstrap, prefix) as plans_facts,
         tap(kafka_bootstrap, prefix) as collected,
     ):
-        yield Pair(first, second, publisher, collected)
-
-
-def months_and_weeks_ago(today: date, months: int, weeks: int) -> date:
-    return add_months(today, -months) - timedelta(weeks=weeks)
-
-
-async def register_opp(run: Running, http: httpx.AsyncClient, pupil: Pupil, started: date) -> str:
-    response = await http.post(
-        "/opps",
-        json={
-            "pupil_id": str(pupil.pupil_id),
-            "started_on": started.isoformat(),
-            "action_part_version": 1,
-            "parents_approved": True,
-        },
-        headers=run.staff_token(pupil.tenant, Role.IB, schools=(pupil.school_id,)),
-    )
-    assert response.status_code == 201, response.text
-    return str(response.json()["opp_id"])
-
-
-async def record_evaluation(
-    run: Running, http: httpx.AsyncClient, pupil: Pupil, opp_id: str
-) -> None:
-    """An OPP evaluation with the parents yesterday, recorded afterwards."""
-    teacher = await register_staff(run, http, pupil.tenant, pupil.school_id)
-    staff = run.staff_token(pupil.tenant, Role.IB, schools=(pupil.school_id,))
-    held = run.clock.now() - timedelta(days=1)
-    body = meeting_body(pupil.pupil_id, "opp_evaluation", held, [teacher], evaluates_opp_id=opp_id)
-    meeting = await http.post("/meetings/unplanned", json=body, headers=staff)
-    assert meeting.status_code == 201, meeting.text
-    attended = [teacher, *pupil.guardians]
-    recorded = await http.post(
-        f"/meetings/{meeting.json()['meeting_id']}/record",
-        json=record_body(attended),
-        headers=staff,
-    )
-    assert recorded.status_code == 201, recorded.text
-
-
-async def test_the_opp_cycle_gives_one_warning_one_overdue_and_stops_at_an_evaluation(
-    pair: Pair,
-) -> None:
-    tenant, run = new_tenant(), pair.first
-    today = local_date(pair.clock.now())
-    late, evaluated_early, evaluated_late = [await pair.roster.enrol(tenant) for _ in range(3)]
-    for pupil in (late, evaluated_early, evaluated_late):
-        await wait_for(lambda p=pupil: pupil_known(run, p))  # type: ignore[misc]
-    async with httpx.AsyncClient(base_url=run.base_url) as http:
-        started = months_and_weeks_ago(today, 11, 2)
-        opp_late = await register_opp(run, http, late, started)
-        opp_early = await register_opp(run, http, evaluated_early, add_months(today, -10))
-        await record_evaluation(run, http, evaluated_early, opp_early)
-        opp_evaluated_late = await register_opp(run, http, evaluated_late, started)
-
-        due = await pair.settled(tenant, "EvaluationDue")
-        assert sorted(d.data["subject_id"] for d in due) == sorted([opp_late, opp_evaluated_late])
-        assert {d.data["kind"] for d in due} == {"opp"}
-        assert {d.data["due_on"] for d in due} == {add_months(started, 12).isoformat()}
-
-        await record_evaluation(run, http, evaluated_late, opp_evaluated_late)
-        pair.clock.advance(timedelta(days=45))  # past the due date; past `early`'s warning
-        overdue = await pair.settled(tenant, "EvaluationOverdue")
-
-    assert [o.data["subject_id"] for o in overdue] == [opp_late]
-    assert len(pair.tap.of(tenant, "EvaluationDue")) == 2
-    assert len(due) == 2
+        yield Pair(first, second, publisher, plans_facts, collected)
 
 
 async def test_scans_racing_in_two_instances_write_each_event_once(pair: Pair) -> None:
     tenant, run = new_tenant(), pair.first
-    pupils = [await pair.roster.enrol(tenant) for _ in range(5)]
-    for pupil in pupils:
-        await wait_for(lambda p=pupil: pupil_known(run, p))  # type: ignore[misc]
-    started = months_and_weeks_ago(local_date(pair.clock.now()), 11, 3)
-    async with httpx.AsyncClient(base_url=run.base_url) as http:
-        opps = {await register_opp(run, http, p, started) for p in pupils}
+    pupil = await pair.roster.enrol(tenant)
+    await wait_for(lambda: pupil_known(run, pupil))
+    today = local_date(pair.clock.now())
+    # An OPP whose evaluation with the parents falls due in a week: the plans service's.
+    opp_id = await pair.plans.start_support(pupil, today - timedelta(days=365))
+    set_on = today - timedelta(days=330)
+    await pair.plans.set_action_part(pupil, opp_id, 1, set_on, today + timedelta(days=7))
+    await wait_for(lambda: opp_known(run, tenant, opp_id, version=1))
+    staff = run.staff_token(tenant, Role.IB, schools=(pupil.school_id,))
+    async with httpx.AsyncClient(base_url=run.base_url, headers=staff) as http:
+        teacher = await register_staff(run, http, tenant, pupil.school_id)
+        held = meeting_body(
+            pupil.pupil_id, "progress_talk", pair.clock.now() - timedelta(days=1), [teacher]
+        )
+        meeting_id = (await http.post("/meetings/unplanned", json=held)).json()["meeting_id"]
+        deals = [agreement(teacher, today, today + timedelta(days=3 + n)) for n in range(5)]
+        record = await http.post(
+            f"/meetings/{meeting_id}/record", json=record_body([teacher, *pupil.guardians], deals)
+        )
+        assert record.status_code == 201, record.text
+    agreements = {a["agreement_id"] for a in record.json()["agreements"]}
     scanners = [pair.first.service.scanner, pair.second.service.scanner] * 4
     reports = await asyncio.gather(*(s.scan_once() for s in scanners))
 
     seen = await pair.settled(tenant, "EvaluationDue")
-    assert sorted(s.data["subject_id"] for s in seen) == sorted(opps)
-    assert sum(r.emitted for r in reports) <= len(opps)
+    assert sorted(s.data["subject_id"] for s in seen) == sorted(agreements)
+    assert {s.data["kind"] for s in seen} == {"agreement"}
+    assert sum(r.emitted for r in reports) <= len(agreements)
 
 
 async def test_refused_attempts_are_reported_once_per_minute_with_their_count(

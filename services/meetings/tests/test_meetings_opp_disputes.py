@@ -1,9 +1,10 @@
-"""An open dispute about a pupil's OPP marks that OPP as contested for staff who plan its
-evaluation; the mark goes when the dispute ends. A second delivery changes nothing."""
+"""An open dispute about a pupil's OPP (known from the plans service's facts) marks that
+OPP as contested for staff who plan its evaluation; the mark goes when the dispute ends.
+A second delivery changes nothing."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from uuid import UUID, uuid4
 
 import httpx
@@ -14,9 +15,11 @@ from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
 from services.meetings.tests.meetings_harness import (
+    Plans,
     Pupil,
     Roster,
     Running,
+    opp_known,
     pupil_known,
     register_staff,
 )
@@ -41,23 +44,16 @@ def opened(pupil: Pupil, dispute_id: UUID, opp_id: UUID | None, subject: str) ->
 
 
 async def test_an_open_dispute_about_the_opp_marks_it_contested_until_it_ends(
-    meetings: Running, consent_roster: Roster
+    meetings: Running, consent_roster: Roster, plans_facts: Plans
 ) -> None:
     pupil = await consent_roster.enrol(new_tenant())
     await wait_for(lambda: pupil_known(meetings, pupil))
+    opp_id = await plans_facts.start_support(pupil, date(2026, 1, 12))
+    await plans_facts.write_version(pupil, opp_id, 1)
+    await wait_for(lambda: opp_known(meetings, pupil.tenant, opp_id, version=1))
     staff = meetings.staff_token(pupil.tenant, Role.IB, schools=(pupil.school_id,))
     async with httpx.AsyncClient(base_url=meetings.base_url, headers=staff) as http:
         teacher = await register_staff(meetings, http, pupil.tenant, pupil.school_id)
-        opp = await http.post(
-            "/opps",
-            json={
-                "pupil_id": str(pupil.pupil_id),
-                "started_on": meetings.clock.now().date().isoformat(),
-                "action_part_version": 1,
-                "parents_approved": False,
-            },
-        )
-        opp_id = UUID(opp.json()["opp_id"])
         dispute, other = uuid4(), uuid4()
         fact = opened(pupil, dispute, opp_id, "opp_action_part")
         envelope = await consent_roster.publish(fact, tenant=pupil.tenant, subject=pupil.pupil_id)

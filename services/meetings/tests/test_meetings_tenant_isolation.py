@@ -1,13 +1,14 @@
 """Tenant isolation over every staff route: a token of tenant A — even one that names
 tenant B's school — gets 404 for each of tenant B's meetings, records, agreements, OPPs
-and pupils, exactly as for things that do not exist; and nothing of B changes.
+(known from the plans service) and pupils, exactly as for things that do not exist; and
+nothing of B changes.
 
 The routes are enumerated from the app; a new route without a request here fails."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
@@ -17,9 +18,11 @@ from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
 from services.meetings.tests.meetings_harness import (
+    Plans,
     Pupil,
     Roster,
     Running,
+    opp_known,
     pupil_known,
     register_staff,
 )
@@ -72,13 +75,6 @@ def bodies(b: TenantB, now: Any) -> dict[tuple[str, str], dict[str, Any] | None]
         ("GET", "/meetings/{meeting_id}/record"): None,
         ("GET", "/records/{record_id}"): None,
         ("GET", "/agreements/{agreement_id}"): None,
-        ("POST", "/opps"): {
-            "pupil_id": str(pupil),
-            "started_on": (now - timedelta(days=3)).date().isoformat(),
-            "action_part_version": 1,
-            "parents_approved": True,
-        },
-        ("POST", "/opps/{opp_id}/action-part"): {"version": 2, "parents_approved": True},
         ("GET", "/opps/{opp_id}"): None,
         ("GET", "/pupils/{pupil_id}"): None,
     }
@@ -94,10 +90,12 @@ def staff_routes(openapi: dict[str, Any]) -> set[tuple[str, str]]:
     }
 
 
-async def tenant_b(run: Running, roster: Roster) -> TenantB:
+async def tenant_b(run: Running, roster: Roster, plans: Plans) -> TenantB:
     tenant = new_tenant()
     pupil = await roster.enrol(tenant)
     await wait_for(lambda: pupil_known(run, pupil))
+    opp_id = await plans.start_support(pupil, date(2026, 1, 12))
+    await wait_for(lambda: opp_known(run, tenant, opp_id))
     staff = run.staff_token(tenant, Role.IB, schools=(pupil.school_id,))
     now = run.clock.now()
     async with httpx.AsyncClient(base_url=run.base_url, headers=staff) as http:
@@ -116,30 +114,21 @@ async def tenant_b(run: Running, roster: Roster) -> TenantB:
             f"/meetings/{held_id}/record",
             json=record_body([teacher, *pupil.guardians], [deal]),
         )
-        opp = await http.post(
-            "/opps",
-            json={
-                "pupil_id": str(pupil.pupil_id),
-                "started_on": now.date().isoformat(),
-                "action_part_version": 1,
-                "parents_approved": False,
-            },
-        )
-    assert {r.status_code for r in (planned, held, record, opp)} == {201}, record.text
+    assert {r.status_code for r in (planned, held, record)} == {201}, record.text
     return TenantB(
         pupil,
         planned.json()["meeting_id"],
         held_id,
         record.json()["record_id"],
         record.json()["agreements"][0]["agreement_id"],
-        opp.json()["opp_id"],
+        str(opp_id),
     )
 
 
 async def test_every_staff_route_answers_another_tenants_data_as_not_found(
-    meetings: Running, consent_roster: Roster
+    meetings: Running, consent_roster: Roster, plans_facts: Plans
 ) -> None:
-    b = await tenant_b(meetings, consent_roster)
+    b = await tenant_b(meetings, consent_roster, plans_facts)
     examples = bodies(b, meetings.clock.now())
     routes = staff_routes(meetings.service.app.openapi()) - TENANT_OWN - LISTS
     assert routes == set(examples), "add a request for each new route"
@@ -164,9 +153,9 @@ async def test_every_staff_route_answers_another_tenants_data_as_not_found(
 
 
 async def test_a_miss_and_another_tenants_data_look_the_same(
-    meetings: Running, consent_roster: Roster
+    meetings: Running, consent_roster: Roster, plans_facts: Plans
 ) -> None:
-    b = await tenant_b(meetings, consent_roster)
+    b = await tenant_b(meetings, consent_roster, plans_facts)
     a_staff = meetings.staff_token(new_tenant(), Role.IB, schools=(b.pupil.school_id,))
     async with httpx.AsyncClient(base_url=meetings.base_url, headers=a_staff) as http:
         theirs = await http.get(f"/meetings/{b.meeting_id}")

@@ -13,7 +13,6 @@ EXPECTED = {
     "meetings.plan": {"ib", "teacher", "director"},
     "meetings.record": {"ib", "teacher", "director"},
     "records.read": {"ib", "teacher", "director", "trajectbegeleider"},
-    "opps.register": {"ib", "director"},
     "staff.register": {"ib", "director", "swv_admin"},
     "settings.read": {"ib", "teacher", "director", "trajectbegeleider", "board_admin", "swv_admin"},
     "settings.change": {"swv_admin"},

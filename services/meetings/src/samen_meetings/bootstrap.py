@@ -30,8 +30,8 @@ from samen_meetings.settings import MeetingsSettings
 
 TITLE = "Samen meetings"
 DESCRIPTION = (
-    "Meetings with parents, their records and agreements, and the OPP evaluation cycle. "
-    "Parent pages live under /ouders/."
+    "Meetings with parents, their records and agreements; OPP evaluation meetings name an "
+    "OPP known from the plans service. Parent pages live under /ouders/."
 )
 MIGRATIONS = Path(__file__).with_name("migrations")
 log = structlog.get_logger(__name__)

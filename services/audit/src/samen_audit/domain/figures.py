@@ -13,6 +13,7 @@ from datetime import date, tzinfo
 from samen_audit.domain.disputes_timeline import DisputeSpan, dispute_spans
 from samen_audit.domain.entry_view import EntryView
 from samen_audit.domain.evaluations import SchoolEvaluations, evaluations_per_school
+from samen_audit.domain.opps_set import SchoolOpps, opps_set_per_school
 
 CONSENT_TYPES = {
     "asked": "samen.consent.ConsentRequested.v1",
@@ -52,6 +53,7 @@ class Figures:
     disputes: list[DisputeSpan]
     messages: Mapping[str, int]
     flagged: Mapping[str, int] = field(default_factory=dict)
+    opps: list[SchoolOpps] = field(default_factory=list)
 
 
 def figures(
@@ -75,6 +77,7 @@ def figures(
         disputes=dispute_spans(seen, as_of, zone),
         messages={name: types[kind] for name, kind in MESSAGE_TYPES.items()},
         flagged=dict(flagged or {}),
+        opps=opps_set_per_school(seen, as_of),
     )
 
 

@@ -17,6 +17,11 @@ MEETING_KINDS = {
 }
 MEETING_STATES = {"scheduled": "gepland", "held": "gehouden", "cancelled": "geannuleerd"}
 EVALUATIONS = {"on_time": "op tijd", "late": "te laat", "missing": "ontbreekt"}
+OPPS_SET = {
+    "on_time": "binnen 6 weken vastgesteld",
+    "late": "later vastgesteld",
+    "missing": "niet vastgesteld, termijn voorbij",
+}
 DISPUTE_ENDINGS = {
     "resolved": "opgelost",
     "decided": "besloten door het bestuur",

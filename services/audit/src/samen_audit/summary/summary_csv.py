@@ -46,9 +46,19 @@ def rows(figures: Figures) -> Iterator[Row]:
                 part,
                 school.percentage(part),
             )
+    yield from _opp_rows(figures)
     yield from _dispute_rows(figures)
     for name, count in figures.messages.items():
         yield ("berichten", labels.MESSAGES[name], "", count, None)
+
+
+def _opp_rows(figures: Figures) -> Iterator[Row]:
+    for school in figures.opps:
+        where = labels.school(school.school)
+        yield ("opp-vaststelling", "gestart", where, school.started, None)
+        for name, word in labels.OPPS_SET.items():
+            part = getattr(school, name)
+            yield ("opp-vaststelling", word, where, part, school.percentage(part))
 
 
 def _dispute_rows(figures: Figures) -> Iterator[Row]:

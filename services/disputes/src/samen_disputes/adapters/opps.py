@@ -1,9 +1,9 @@
-"""The projection of the meetings service's OPPs, keyed by tenant. (Pupils and their
+"""The projection of the plans service's OPPs, keyed by tenant. (Pupils and their
 guardians are the kit's roster projection: `samen_kit.roster`.)"""
 
 from uuid import UUID
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -16,14 +16,24 @@ class SqlOpps:
         self._session = session
 
     async def record(self, opp: OppRow) -> None:
-        values = {
-            "pupil_id": opp.pupil_id,
-            "started_on": opp.started_on,
-            "action_part_version": opp.action_part_version,
-        }
-        stmt = insert(OppRow).values(tenant=opp.tenant, opp_id=opp.opp_id, **values)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[col(OppRow.tenant), col(OppRow.opp_id)], set_=values
+        """A new OPP; one known already keeps its row (and its version)."""
+        stmt = insert(OppRow).values(
+            tenant=opp.tenant,
+            opp_id=opp.opp_id,
+            pupil_id=opp.pupil_id,
+            started_on=opp.started_on,
+            action_part_version=opp.action_part_version,
+        )
+        await self._session.execute(stmt.on_conflict_do_nothing())
+
+    async def version_written(self, tenant: str, opp_id: UUID, version: int) -> None:
+        """The OPP's latest version moves on, never back (a late fact changes nothing)."""
+        current = col(OppRow.action_part_version)
+        stmt = (
+            update(OppRow)
+            .where(col(OppRow.tenant) == tenant, col(OppRow.opp_id) == opp_id)
+            .where(current.is_(None) | (current < version))
+            .values(action_part_version=version)
         )
         await self._session.execute(stmt)
 
@@ -34,7 +44,9 @@ class SqlOpps:
         stmt = (
             select(OppRow)
             .where(col(OppRow.tenant) == tenant, col(OppRow.pupil_id) == pupil_id)
-            .order_by(col(OppRow.started_on).desc(), col(OppRow.action_part_version).desc())
+            .order_by(
+                col(OppRow.started_on).desc(), col(OppRow.action_part_version).desc().nulls_last()
+            )
             .limit(1)
         )
         return (await self._session.execute(stmt)).scalar_one_or_none()

@@ -28,7 +28,8 @@ def _json() -> Any:
 
 
 class OppRow(DisputesTable, table=True):
-    """Projection of the meetings service's OPPs, so a dispute about the OPP names it."""
+    """Projection of the plans service's OPPs, so a dispute about the OPP names it.
+    `action_part_version`: the latest version written (None until the first)."""
 
     __tablename__ = "opp"
 
@@ -36,7 +37,7 @@ class OppRow(DisputesTable, table=True):
     opp_id: UUID = Field(primary_key=True)
     pupil_id: UUID = Field(index=True)
     started_on: date
-    action_part_version: int
+    action_part_version: int | None = None
 
 
 class DisputeRow(DisputesTable, table=True):

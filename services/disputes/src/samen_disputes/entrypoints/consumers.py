@@ -1,4 +1,4 @@
-"""Kafka subscriptions: the roster from consent, the OPPs from meetings."""
+"""Kafka subscriptions: the roster from consent, the OPPs from plans."""
 
 from samen_kit.roster import roster_handler
 from samen_kit.service import ServiceRuntime
@@ -16,6 +16,6 @@ def add_consumers(runtime: ServiceRuntime) -> None:
     runtime.add_consumer(
         "opps",
         apply_opp_fact,
-        sources=["meetings"],
+        sources=["plans"],
         description="OPPs on file, so a dispute about the OPP names it",
     )

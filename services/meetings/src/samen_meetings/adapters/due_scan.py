@@ -18,18 +18,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from samen_meetings.adapters.mapping import tenant_uuid
-from samen_meetings.adapters.tables import AgreementRow, MeetingRow, OppRow
+from samen_meetings.adapters.tables import AgreementRow, MeetingRow
 from samen_meetings.domain.due import (
     AgreementToEvaluate,
     DueKind,
-    OppCycle,
     UpcomingMeeting,
     agreement_scan_cutoff,
-    opp_scan_cutoff,
     reminder_scan_until,
 )
 from samen_meetings.domain.meeting import MeetingStatus
-from samen_meetings.domain.overdue_cutoffs import agreement_overdue_cutoff, opp_overdue_cutoff
+from samen_meetings.domain.overdue_cutoffs import agreement_overdue_cutoff
 from samen_meetings.domain.settings import DEFAULT_SETTINGS, TenantSettings
 
 Condition = Callable[[TenantSettings], ColumnElement[bool]]
@@ -38,7 +36,6 @@ WARNED = DueKind.EVALUATION_DUE.value
 
 @dataclass(frozen=True)
 class DueCandidates:
-    opps: list[OppCycle]
     agreements: list[AgreementToEvaluate]
     meetings: list[UpcomingMeeting]
     settings: dict[UUID, TenantSettings]  # by the domain's tenant id
@@ -52,28 +49,6 @@ def per_tenant(
     if custom:
         shared = and_(tenant_column.not_in(sorted(custom)), shared)
     return or_(shared, *own)
-
-
-def opp_candidates_statement(
-    now: datetime, custom: Mapping[str, TenantSettings]
-) -> Select[UUID, str, UUID, date, date | None]:
-    def condition(s: TenantSettings) -> ColumnElement[bool]:
-        cycle_start = col(OppRow.cycle_start)
-        not_yet_reported = col(OppRow.notified_cycle_start).is_distinct_from(cycle_start)
-        warned_now_overdue = and_(
-            col(OppRow.notified_kind) == WARNED, cycle_start <= opp_overdue_cutoff(now, s)
-        )
-        return and_(
-            cycle_start <= opp_scan_cutoff(now, s), or_(not_yet_reported, warned_now_overdue)
-        )
-
-    return select(
-        col(OppRow.opp_id),
-        col(OppRow.tenant),
-        col(OppRow.pupil_id),
-        col(OppRow.started_on),
-        col(OppRow.last_evaluated_on),
-    ).where(col(OppRow.closed_on).is_(None), per_tenant(OppRow.tenant, custom, condition))
 
 
 def agreement_candidates_statement(
@@ -120,11 +95,9 @@ def meeting_candidates_statement(
 async def due_candidates(
     session: AsyncSession, now: datetime, custom: Mapping[str, TenantSettings]
 ) -> DueCandidates:
-    opps = await session.execute(opp_candidates_statement(now, custom))
     agreements = await session.execute(agreement_candidates_statement(now, custom))
     meetings = await session.execute(meeting_candidates_statement(now, custom))
     return DueCandidates(
-        opps=[OppCycle(r[0], _tenant_id(r[1]), r[2], r[3], r[4]) for r in opps],
         agreements=[AgreementToEvaluate(r[0], _tenant_id(r[1]), r[2], r[3]) for r in agreements],
         meetings=[
             UpcomingMeeting(r[0], _tenant_id(r[1]), r[2], r[3], scheduled_at=r[4]) for r in meetings

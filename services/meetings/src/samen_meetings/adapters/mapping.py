@@ -8,9 +8,11 @@ from uuid import UUID
 
 from samen_contract import pseudonymous_id
 
-from samen_meetings.adapters.tables import MeetingRecordRow, MeetingRow, OppRow
+from samen_meetings.adapters.projection_tables import OppRow
+from samen_meetings.adapters.tables import MeetingRecordRow, MeetingRow
 from samen_meetings.domain.consent_gate import ConsentGap, HoldReason, Purpose
 from samen_meetings.domain.kinds import MeetingKind, ParticipantRole
+from samen_meetings.domain.known_opp import KnownOpp
 from samen_meetings.domain.meeting import (
     CancelReason,
     InterpreterNeed,
@@ -20,7 +22,6 @@ from samen_meetings.domain.meeting import (
     Participant,
     TimeSlot,
 )
-from samen_meetings.domain.opp import Opp
 from samen_meetings.domain.record import MeetingRecord
 
 
@@ -109,42 +110,41 @@ def hold_reason_of(data: dict[str, str | None]) -> HoldReason:
     )
 
 
-def opp_of(row: OppRow) -> Opp:
-    return Opp(
+def known_opp_of(row: OppRow) -> KnownOpp:
+    return KnownOpp(
         opp_id=row.opp_id,
-        tenant_id=tenant_uuid(row.tenant),
-        school_id=row.school_id,
         pupil_id=row.pupil_id,
+        school_id=row.school_id,
         started_on=row.started_on,
-        action_part_version=row.action_part_version,
-        parents_approved=row.parents_approved,
-        last_evaluated_on=row.last_evaluated_on,
+        opp_due_on=row.opp_due_on,
+        version=row.version,
+        set_version=row.set_version,
+        set_on=row.set_on,
+        evaluation_due_on=row.evaluation_due_on,
         closed_on=row.closed_on,
     )
 
 
-def apply_opp(row: OppRow, opp: Opp) -> OppRow:
-    row.action_part_version = opp.action_part_version
-    row.parents_approved = opp.parents_approved
-    row.last_evaluated_on = opp.last_evaluated_on
-    row.cycle_start = opp.cycle.anchor
+def apply_known_opp(row: OppRow, opp: KnownOpp) -> OppRow:
+    """Copy what a later fact may change onto the row."""
+    row.version = opp.version
+    row.set_version = opp.set_version
+    row.set_on = opp.set_on
+    row.evaluation_due_on = opp.evaluation_due_on
     row.closed_on = opp.closed_on
     return row
 
 
-def new_opp_row(opp: Opp, *, tenant: str, actor: str) -> OppRow:
+def new_opp_row(opp: KnownOpp, *, tenant: str) -> OppRow:
     row = OppRow(
-        opp_id=opp.opp_id,
         tenant=tenant,
+        opp_id=opp.opp_id,
         school_id=opp.school_id,
         pupil_id=opp.pupil_id,
         started_on=opp.started_on,
-        action_part_version=opp.action_part_version,
-        parents_approved=opp.parents_approved,
-        cycle_start=opp.cycle.anchor,
-        registered_by=actor,
+        opp_due_on=opp.opp_due_on,
     )
-    return apply_opp(row, opp)
+    return apply_known_opp(row, opp)
 
 
 def record_of(row: MeetingRecordRow) -> MeetingRecord:

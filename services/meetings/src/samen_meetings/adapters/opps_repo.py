@@ -1,4 +1,4 @@
-"""OPPs and their evaluation cycle."""
+"""The OPPs known from the plans service's facts (`projection_tables.OppRow`)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from samen_meetings.adapters.tables import OppRow
+from samen_meetings.adapters.projection_tables import OppRow
 
 
 class SqlOpps:
@@ -21,44 +21,34 @@ class SqlOpps:
     def add(self, row: OppRow) -> None:
         self._session.add(row)
 
-    async def for_staff(
-        self, staff: StaffPrincipal, opp_id: UUID, *, lock: bool = False
-    ) -> OppRow | None:
+    async def for_staff(self, staff: StaffPrincipal, opp_id: UUID) -> OppRow | None:
         stmt = scoped(select(OppRow), staff).where(col(OppRow.opp_id) == opp_id)
-        if lock:
-            stmt = stmt.with_for_update()
-        return (await self._session.execute(stmt)).scalar_one_or_none()
-
-    async def get(self, opp_id: UUID, *, lock: bool = False) -> OppRow | None:
-        stmt = select(OppRow).where(col(OppRow.opp_id) == opp_id)
-        if lock:
-            stmt = stmt.with_for_update()
         return (await self._session.execute(stmt)).scalar_one_or_none()
 
     async def exists_anywhere(self, opp_id: UUID) -> OppRow | None:
-        return await self._session.get(OppRow, opp_id)
+        """Any tenant's OPP with this id: to tell "elsewhere" from "nowhere" in a refusal."""
+        stmt = select(OppRow).where(col(OppRow.opp_id) == opp_id).limit(1)
+        return (await self._session.execute(stmt)).scalars().first()
 
-    async def of_pupil(
-        self, tenant: str, pupil_id: UUID, opp_id: UUID, *, lock: bool = False
-    ) -> OppRow | None:
-        stmt = select(OppRow).where(
-            col(OppRow.tenant) == tenant,
-            col(OppRow.pupil_id) == pupil_id,
-            col(OppRow.opp_id) == opp_id,
-        )
+    async def get(self, tenant: str, opp_id: UUID, *, lock: bool = False) -> OppRow | None:
+        stmt = select(OppRow).where(col(OppRow.tenant) == tenant, col(OppRow.opp_id) == opp_id)
         if lock:
             stmt = stmt.with_for_update()
         return (await self._session.execute(stmt)).scalar_one_or_none()
 
-    async def open_of_pupil(self, tenant: str, pupil_id: UUID) -> OppRow | None:
-        """The pupil's current OPP, locked (registering a new one closes it)."""
+    async def of_pupil(self, tenant: str, pupil_id: UUID, opp_id: UUID) -> OppRow | None:
+        row = await self.get(tenant, opp_id)
+        return row if row is not None and row.pupil_id == pupil_id else None
+
+    async def open_of_pupil(self, tenant: str, pupil_id: UUID) -> Sequence[OppRow]:
+        """The pupil's open OPPs, locked (a newer one closes them)."""
         stmt = (
             select(OppRow)
             .where(col(OppRow.tenant) == tenant, col(OppRow.pupil_id) == pupil_id)
             .where(col(OppRow.closed_on).is_(None))
             .with_for_update()
         )
-        return (await self._session.execute(stmt)).scalars().first()
+        return (await self._session.execute(stmt)).scalars().all()
 
     async def list_for_staff(
         self, staff: StaffPrincipal, pupil_id: UUID | None, limit: int

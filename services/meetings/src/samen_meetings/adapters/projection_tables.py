@@ -1,4 +1,5 @@
-"""Local projections of other services' facts (consent, disputes) and the staff directory.
+"""Local projections of other services' facts (consent, plans, disputes) and the staff
+directory.
 
 Built only from events (and staff's own tokens); never read from another service. Ids
 that come from a school's roster are unique only within a tenant, so every projection
@@ -67,3 +68,23 @@ class OppDisputeRow(MeetingsTable, table=True):
     closed_at: datetime | None = Field(
         default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
     )
+
+
+class OppRow(MeetingsTable, table=True):
+    """An OPP as the plans service's facts describe it (`samen_meetings.domain.known_opp`).
+    Keyed by (tenant, id), like every projection: another tenant's fact cannot take it over."""
+
+    __tablename__ = "opp"
+    __table_args__ = (Index("opp_pupil", "tenant", "pupil_id"),)
+
+    tenant: str = Field(primary_key=True, max_length=128)
+    opp_id: UUID = Field(primary_key=True)
+    school_id: UUID
+    pupil_id: UUID
+    started_on: date
+    opp_due_on: date | None = None
+    version: int | None = None
+    set_version: int | None = None
+    set_on: date | None = None
+    evaluation_due_on: date | None = None
+    closed_on: date | None = None

@@ -25,8 +25,6 @@ class SqlTenantSettings:
 
     async def put(self, tenant: str, settings: TenantSettings) -> None:
         values = {
-            "evaluation_interval_months": settings.evaluation_interval_months,
-            "evaluation_lead_weeks": settings.evaluation_lead_weeks,
             "agreement_lead_days": settings.agreement_lead_days,
             "reminder_local_time": settings.reminder_local_time,
         }
@@ -38,8 +36,6 @@ class SqlTenantSettings:
 
 def _settings_of(row: TenantSettingsRow) -> TenantSettings:
     return TenantSettings(
-        evaluation_interval_months=row.evaluation_interval_months,
-        evaluation_lead_weeks=row.evaluation_lead_weeks,
         agreement_lead_days=row.agreement_lead_days,
         reminder_local_time=row.reminder_local_time,
     )

@@ -142,38 +142,11 @@ class ParentCommentRow(MeetingsTable, table=True):
     added_at: datetime = _utc()
 
 
-class OppRow(MeetingsTable, table=True):
-    __tablename__ = "opp"
-    __table_args__ = (
-        # The due scan: open OPPs by the start of their current cycle.
-        Index("opp_open_cycle", "cycle_start", postgresql_where=text("closed_on IS NULL")),
-        Index("opp_pupil", "tenant", "pupil_id"),
-    )
-
-    opp_id: UUID = Field(primary_key=True)
-    tenant: str = Field(max_length=128)
-    school_id: UUID
-    pupil_id: UUID
-    started_on: date
-    action_part_version: int
-    parents_approved: bool
-    last_evaluated_on: date | None = None
-    # max(started_on, last_evaluated_on): kept so that the scan filters on one column.
-    cycle_start: date
-    closed_on: date | None = None
-    # What the scan last reported, and for which cycle (its start).
-    notified_kind: str | None = Field(default=None, max_length=32)
-    notified_cycle_start: date | None = None
-    registered_by: str = Field(max_length=200)
-
-
 class TenantSettingsRow(MeetingsTable, table=True):
     """Only tenants that changed a default have a row."""
 
     __tablename__ = "tenant_settings"
 
     tenant: str = Field(primary_key=True, max_length=128)
-    evaluation_interval_months: int
-    evaluation_lead_weeks: int
     agreement_lead_days: int
     reminder_local_time: time

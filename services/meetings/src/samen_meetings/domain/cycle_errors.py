@@ -1,12 +1,12 @@
-"""Errors of the rules added with the service: the OPP cycle, what an evaluation meeting
-names, invitations, and a pupil who has left. Grouped like errors.py (same base classes,
-stable codes)."""
+"""Errors of the rules added with the service: what an evaluation meeting names (an OPP
+known from the plans service, or agreements), invitations, and a pupil who has left.
+Grouped like errors.py (same base classes, stable codes)."""
 
 from __future__ import annotations
 
 from uuid import UUID
 
-from samen_meetings.domain.errors import ForeignReference, InvalidInput, StateConflict
+from samen_meetings.domain.errors import ForeignReference, StateConflict
 
 
 class EvaluationSubjectUnknown(ForeignReference):
@@ -25,21 +25,6 @@ class OppClosed(StateConflict):
     def __init__(self, opp_id: UUID) -> None:
         super().__init__(f"OPP {opp_id} was replaced by a later one")
         self.opp_id = opp_id
-
-
-class OppStartInFuture(InvalidInput):
-    code = "opp-start-in-future"
-
-    def __init__(self) -> None:
-        super().__init__("an OPP is registered once it has started")
-
-
-class OppVersionNotNewer(InvalidInput):
-    code = "opp-version-not-newer"
-
-    def __init__(self, latest: int) -> None:
-        super().__init__(f"the action part's version must be higher than {latest}")
-        self.latest = latest
 
 
 class PupilHasLeft(StateConflict):

@@ -1,13 +1,11 @@
-"""What is due: OPP evaluations, agreement evaluations and meeting reminders.
+"""What is due: agreement evaluations and meeting reminders. (The OPP's evaluation cycle
+is the plans service's: it emits its own `EvaluationDue` and `EvaluationOverdue`.)
 
 Moments are defined on Amsterdam dates and compared as UTC instants:
 
-- an OPP evaluation is due `interval` months after the OPP started or was last evaluated
-  (the due date is the last day that is on time; 29 Feb + 12 months → 28 Feb);
-- `EvaluationDue` fires at 00:00 Amsterdam on the due date minus the lead time;
-- `EvaluationOverdue` fires at 00:00 Amsterdam on the day after the due date, when no
-  evaluation was recorded; from then on only the overdue item is reported for the cycle;
-- an agreement works the same way on its evaluation date, with its own lead time;
+- an agreement's `EvaluationDue` fires at 00:00 Amsterdam on its evaluation date minus
+  the lead time; `EvaluationOverdue` at 00:00 Amsterdam on the day after that date, when
+  no evaluation was recorded; from then on only the overdue item is reported;
 - `MeetingReminderDue` fires at the reminder's wall time (09:00) on the local day
   before a scheduled meeting — not 24 hours before: a DST change may lie between.
 
@@ -29,7 +27,6 @@ from uuid import UUID, uuid5
 from samen_meetings.domain.errors import EvaluationDateInvalid
 from samen_meetings.domain.local_time import as_utc, local_date, local_moment, start_of_local_day
 from samen_meetings.domain.meeting import MeetingStatus
-from samen_meetings.domain.months import add_months, latest_start_reaching
 from samen_meetings.domain.settings import DEFAULT_SETTINGS, TenantSettings
 
 # Fixed for good: event ids already emitted were derived with it.
@@ -44,7 +41,6 @@ class DueKind(StrEnum):
 
 
 class DueSubject(StrEnum):
-    OPP = "opp"
     AGREEMENT = "agreement"
     MEETING = "meeting"
 
@@ -64,7 +60,8 @@ class DueItem:
 
     @property
     def key(self) -> str:
-        """`<kind>:<subject>:<id>:<occasion>`, e.g. `evaluation_due:opp:<id>:2025-02-28`."""
+        """`<kind>:<subject>:<id>:<occasion>`, e.g. `evaluation_due:agreement:<id>:2025-02-28`
+        (the key format is fixed: ids of events already emitted derive from it)."""
         if self.starts_at is not None:
             occasion = self.starts_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         elif self.due_on is not None:
@@ -76,22 +73,6 @@ class DueItem:
     @property
     def event_id(self) -> UUID:
         return uuid5(DUE_EVENT_NAMESPACE, self.key)
-
-
-@dataclass(frozen=True, slots=True)
-class OppCycle:
-    """An open OPP (the caller leaves out closed ones) and its last recorded evaluation."""
-
-    opp_id: UUID
-    tenant_id: UUID
-    pupil_id: UUID
-    started_on: date
-    last_evaluated_on: date | None = None
-
-    @property
-    def anchor(self) -> date:
-        """The start of the current cycle."""
-        return max(self.started_on, self.last_evaluated_on or self.started_on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,10 +100,6 @@ class UpcomingMeeting:
 # --- moments ----------------------------------------------------------------------------
 
 
-def evaluation_due_on(cycle: OppCycle, settings: TenantSettings = DEFAULT_SETTINGS) -> date:
-    return add_months(cycle.anchor, settings.evaluation_interval_months)
-
-
 def due_moment(due_on: date, lead: timedelta) -> datetime:
     return start_of_local_day(due_on - lead)
 
@@ -140,19 +117,6 @@ def reminder_moment(starts_at: datetime, settings: TenantSettings = DEFAULT_SETT
 # --- recorded evaluations ---------------------------------------------------------------
 
 
-def record_evaluation(cycle: OppCycle, evaluated_on: date, today: date) -> OppCycle:
-    """The OPP after an evaluation with the parents: the next cycle starts on that day.
-
-    An older evaluation arriving late does not move the cycle back.
-    """
-    if evaluated_on > today:
-        raise EvaluationDateInvalid("an evaluation cannot be recorded before it happened")
-    if evaluated_on < cycle.started_on:
-        raise EvaluationDateInvalid("the evaluation lies before the OPP started")
-    latest = max(evaluated_on, cycle.last_evaluated_on or evaluated_on)
-    return replace(cycle, last_evaluated_on=latest)
-
-
 def record_agreement_evaluation(
     agreement: AgreementToEvaluate, evaluated_on: date, today: date
 ) -> AgreementToEvaluate:
@@ -162,21 +126,6 @@ def record_agreement_evaluation(
 
 
 # --- single subjects --------------------------------------------------------------------
-
-
-def opp_due(cycle: OppCycle, settings: TenantSettings, now: datetime) -> DueItem | None:
-    return _opp_item(cycle, settings, as_utc(now, "now"))
-
-
-def _opp_item(cycle: OppCycle, settings: TenantSettings, now: datetime) -> DueItem | None:
-    due_on = evaluation_due_on(cycle, settings)
-    state = _evaluation_state(due_on, settings.evaluation_lead_weeks * 7, now)
-    if state is None:
-        return None
-    kind, fires_at = state
-    return DueItem(
-        kind, DueSubject.OPP, cycle.opp_id, cycle.tenant_id, cycle.pupil_id, fires_at, due_on
-    )
 
 
 def agreement_due(
@@ -250,7 +199,6 @@ def _evaluation_moments(due_on: date, lead_days: int) -> tuple[datetime, datetim
 
 def what_is_due(
     now: datetime,
-    opps: Iterable[OppCycle] = (),
     agreements: Iterable[AgreementToEvaluate] = (),
     meetings: Iterable[UpcomingMeeting] = (),
     settings: Mapping[UUID, TenantSettings] | None = None,
@@ -263,7 +211,7 @@ def what_is_due(
     at = as_utc(now, "now")
     keyed = [
         (item.fires_at, key, item)
-        for item in _candidates(at, opps, agreements, meetings, settings or {})
+        for item in _candidates(at, agreements, meetings, settings or {})
         if item is not None and (key := item.key) not in already_emitted
     ]
     keyed.sort(key=lambda entry: entry[:2])
@@ -272,7 +220,6 @@ def what_is_due(
 
 def _candidates(
     now: datetime,
-    opps: Iterable[OppCycle],
     agreements: Iterable[AgreementToEvaluate],
     meetings: Iterable[UpcomingMeeting],
     settings: Mapping[UUID, TenantSettings],
@@ -282,19 +229,11 @@ def _candidates(
     def of(tenant_id: UUID) -> TenantSettings:
         return settings.get(tenant_id, DEFAULT_SETTINGS)
 
-    yield from (_opp_item(c, of(c.tenant_id), now) for c in opps)
     yield from (_agreement_item(a, of(a.tenant_id), now) for a in agreements)
     yield from (meeting_reminder_due(m, of(m.tenant_id), now) for m in meetings)
 
 
 # --- what a scan needs to load ----------------------------------------------------------
-
-
-def opp_scan_cutoff(now: datetime, settings: TenantSettings = DEFAULT_SETTINGS) -> date:
-    """OPP cycles whose start (`OppCycle.anchor`) is on or before this date have an item
-    due at `now`, and no later one has: the SQL filter for the scan."""
-    limit = local_date(now) + settings.evaluation_lead
-    return latest_start_reaching(limit, settings.evaluation_interval_months)
 
 
 def agreement_scan_cutoff(now: datetime, settings: TenantSettings = DEFAULT_SETTINGS) -> date:

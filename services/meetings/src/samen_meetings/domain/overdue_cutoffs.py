@@ -7,14 +7,6 @@ from datetime import date, datetime
 
 from samen_meetings.domain.due import ONE_DAY
 from samen_meetings.domain.local_time import local_date
-from samen_meetings.domain.months import latest_start_reaching
-from samen_meetings.domain.settings import DEFAULT_SETTINGS, TenantSettings
-
-
-def opp_overdue_cutoff(now: datetime, settings: TenantSettings = DEFAULT_SETTINGS) -> date:
-    """OPP cycles whose start (`OppCycle.anchor`) is on or before this date are overdue
-    at `now`: their due date lies before today (Amsterdam), and no later start's does."""
-    return latest_start_reaching(local_date(now) - ONE_DAY, settings.evaluation_interval_months)
 
 
 def agreement_overdue_cutoff(now: datetime) -> date:

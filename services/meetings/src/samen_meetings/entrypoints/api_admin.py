@@ -37,15 +37,14 @@ async def get_settings(staff: CanReadSettings, ctx: Ctx) -> SettingsBody:
 
 @router.put("/settings", response_model=SettingsBody)
 async def change_settings(body: SettingsBody, staff: CanChangeSettings, ctx: Ctx) -> SettingsBody:
-    """Evaluation interval (at most 12 months), lead times and the reminder's time."""
+    """The agreements' evaluation lead time and the meeting reminder's time. (The OPP's
+    evaluation cycle is set in the plans service.)"""
     settings = TenantSettings(**body.model_dump())
     return _body(await admin.change_settings(ctx, staff, settings))
 
 
 def _body(settings: TenantSettings) -> SettingsBody:
     return SettingsBody(
-        evaluation_interval_months=settings.evaluation_interval_months,
-        evaluation_lead_weeks=settings.evaluation_lead_weeks,
         agreement_lead_days=settings.agreement_lead_days,
         reminder_local_time=settings.reminder_local_time,
     )

@@ -42,7 +42,8 @@ def _draft(body: RecordIn, recorded_by: UUID) -> RecordDraft:
 async def write_record(meeting_id: UUID, body: RecordIn, staff: CanRecord, ctx: Ctx) -> RecordOut:
     """The record: strengths and concerns (both, always), the parents' view and support
     needs, goals, agreements and next steps. An evaluation meeting's record is the
-    evaluation: the OPP's (or agreements') next cycle starts on the meeting's date."""
+    evaluation: the agreements' next cycle starts on the meeting's date; the OPP's
+    evaluation goes to the plans service (`MeetingRecorded.evaluated_opp_id`)."""
     row = await records.write_record(ctx, staff, meeting_id, _draft(body, staff_person_id(staff)))
     return record_out(await views.record(ctx, staff, row.record_id))
 

@@ -20,7 +20,6 @@ PERMISSIONS = PermissionTable(
         "meetings.record": SCHOOL,
         # Records hold what parents and school said: those who take part read them.
         "records.read": SCHOOL | {Role.TRAJECTBEGELEIDER},
-        "opps.register": {Role.IB, Role.DIRECTOR},
         "staff.register": {Role.IB, Role.DIRECTOR, Role.SWV_ADMIN},
         "settings.read": READERS,
         "settings.change": {Role.SWV_ADMIN},

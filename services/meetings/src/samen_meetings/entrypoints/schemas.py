@@ -9,7 +9,7 @@ from typing import Annotated
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
-from samen_kit.inputs import FreeText, OneLine, SchoolDate, SchoolDateTime, Version
+from samen_kit.inputs import FreeText, OneLine, SchoolDate, SchoolDateTime
 
 from samen_meetings.domain.consent_gate import ConsentGap, ConsentStatus, Purpose
 from samen_meetings.domain.invitation import Answer
@@ -73,26 +73,12 @@ class RecordIn(Body):
     agreements: Annotated[list[AgreementIn], Field(max_length=50)] = []
 
 
-class OppIn(Body):
-    pupil_id: UUID
-    started_on: SchoolDate
-    action_part_version: Version
-    parents_approved: bool
-
-
-class ActionPartIn(Body):
-    version: Version
-    parents_approved: bool
-
-
 class StaffIn(Body):
     role: StaffRole
     school_ids: Ids = []
 
 
 class SettingsBody(Body):
-    evaluation_interval_months: Annotated[int, Field(ge=1, le=36)] = 12
-    evaluation_lead_weeks: Annotated[int, Field(ge=0, le=52)] = 4
     agreement_lead_days: Annotated[int, Field(ge=0, le=365)] = 7
     reminder_local_time: Annotated[
         time,
@@ -194,15 +180,22 @@ class RecordOut(BaseModel):
 
 
 class OppOut(BaseModel):
+    """An OPP as the plans service's facts describe it; the plans service owns it."""
+
     opp_id: UUID
     pupil_id: UUID
     school_id: UUID
-    started_on: date
-    action_part_version: int
-    parents_approved: bool
-    last_evaluated_on: date | None
-    closed_on: date | None
-    evaluation_due_on: date | None
+    started_on: date = Field(description="Extra support started: the OPP's start")
+    opp_due_on: date | None = Field(description="The last day to set the OPP (6 weeks)")
+    version: int | None = Field(description="The latest version written")
+    set_version: int | None = Field(
+        description="The latest version whose action part the parents consented to (set)"
+    )
+    set_on: date | None
+    evaluation_due_on: date | None = Field(
+        description="The last day its evaluation with the parents is on time"
+    )
+    closed_on: date | None = Field(description="A later OPP of the pupil replaced it")
     contested: bool
     dispute_ids: list[UUID]
 

@@ -1,4 +1,5 @@
-"""The due scan: find what is due, then emit each item in its own transaction after
+"""The due scan (agreements' evaluations, meeting reminders; the OPP's evaluation cycle is
+the plans service's): find what is due, then emit each item in its own transaction after
 re-checking it under the row's lock. Event ids come from the item (`DueItem.event_id`),
 so a second instance, a slow scan or a restart writes nothing twice."""
 
@@ -12,7 +13,7 @@ from samen_contract import Event
 from samen_contract.events import meetings as ev
 
 from samen_meetings.adapters.due_scan import due_candidates
-from samen_meetings.adapters.mapping import meeting_of, opp_of, tenant_uuid, utc
+from samen_meetings.adapters.mapping import meeting_of, tenant_uuid, utc
 from samen_meetings.adapters.uow import UnitOfWork, unit_of_work
 from samen_meetings.domain.due import (
     AgreementToEvaluate,
@@ -22,7 +23,6 @@ from samen_meetings.domain.due import (
     UpcomingMeeting,
     agreement_due,
     meeting_reminder_due,
-    opp_due,
     what_is_due,
 )
 from samen_meetings.handlers import payloads
@@ -41,7 +41,7 @@ async def find_due(ctx: Context, now: datetime) -> list[DueItem]:
     async with unit_of_work(ctx.sessions) as uow:
         custom = await uow.settings.customised()
         found = await due_candidates(uow.session, now, custom)
-    return what_is_due(now, found.opps, found.agreements, found.meetings, found.settings)
+    return what_is_due(now, found.agreements, found.meetings, found.settings)
 
 
 async def scan(ctx: Context) -> ScanReport:
@@ -58,8 +58,6 @@ async def emit_due(ctx: Context, item: DueItem, now: datetime) -> bool:
     """True when this call wrote the item's event; False when it was written already or
     is no longer due (an evaluation recorded, a meeting moved) by the time of the lock."""
     async with unit_of_work(ctx.sessions) as uow:
-        if item.subject is DueSubject.OPP:
-            return await _opp(ctx, uow, item, now)
         if item.subject is DueSubject.AGREEMENT:
             return await _agreement(ctx, uow, item, now)
         return await _reminder(ctx, uow, item, now)
@@ -79,20 +77,6 @@ def _evaluation_event(item: DueItem, kind: ev.EvaluationKind, school_id: UUID) -
         school_id=school_id,
         due_on=item.due_on,
     )
-
-
-async def _opp(ctx: Context, uow: UnitOfWork, item: DueItem, now: datetime) -> bool:
-    row = await uow.opps.get(item.subject_id, lock=True)
-    if row is None or row.closed_on is not None:
-        return False
-    current = opp_due(opp_of(row).cycle, await uow.settings.of(row.tenant), now)
-    if current is None or current.key != item.key:
-        return False
-    if row.notified_cycle_start == row.cycle_start and _already(row.notified_kind, item.kind):
-        return False
-    row.notified_kind, row.notified_cycle_start = item.kind.value, row.cycle_start
-    event = _evaluation_event(item, ev.EvaluationKind.OPP, row.school_id)
-    return await emit(ctx, uow, event, about=row, cause=CAUSE, event_id=item.event_id)
 
 
 async def _agreement(ctx: Context, uow: UnitOfWork, item: DueItem, now: datetime) -> bool:

@@ -12,7 +12,8 @@ from uuid import UUID
 from samen_kit.access import StaffPrincipal
 from samen_kit.roster import Pupil
 
-from samen_meetings.adapters.tables import MeetingRecordRow, MeetingRow, OppRow
+from samen_meetings.adapters.projection_tables import OppRow
+from samen_meetings.adapters.tables import MeetingRecordRow, MeetingRow
 from samen_meetings.adapters.uow import UnitOfWork
 
 
@@ -78,10 +79,8 @@ async def visible_record(
     return row
 
 
-async def visible_opp(
-    uow: UnitOfWork, staff: StaffPrincipal, opp_id: UUID, *, lock: bool = False
-) -> OppRow:
-    row = await uow.opps.for_staff(staff, opp_id, lock=lock)
+async def visible_opp(uow: UnitOfWork, staff: StaffPrincipal, opp_id: UUID) -> OppRow:
+    row = await uow.opps.for_staff(staff, opp_id)
     if row is None:
         found = await uow.opps.exists_anywhere(opp_id)
         raise UnknownResource("opp", opp_id, _miss(staff, found), staff.tenant)

@@ -3,18 +3,17 @@ facts only, never the record's text, a note or a comment."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
 from samen_contract.events import meetings as ev
 
 from samen_meetings.adapters.mapping import meeting_of, utc
-from samen_meetings.adapters.tables import MeetingRow, OppRow
+from samen_meetings.adapters.tables import MeetingRow
 from samen_meetings.domain.consent_gate import HoldReason
 from samen_meetings.domain.invitation import InvitationAnswer, invited_guardians
 from samen_meetings.domain.meeting import CancelReason, Meeting
-from samen_meetings.domain.opp import Opp
 from samen_meetings.domain.parent_response import ParentComment, RecordAcknowledgement
 from samen_meetings.domain.record import Agreement, RecordedMeeting
 
@@ -168,16 +167,4 @@ def commented(
         pupil_id=pupil_id,
         school_id=school_id,
         guardian_id=comment.guardian_id,
-    )
-
-
-def opp_registered(row: OppRow, opp: Opp, due_on: date) -> ev.OppRegistered:
-    return ev.OppRegistered(
-        opp_id=opp.opp_id,
-        pupil_id=opp.pupil_id,
-        school_id=row.school_id,
-        started_on=opp.started_on,
-        action_part_version=opp.action_part_version,
-        parents_approved=opp.parents_approved,
-        evaluation_due_on=due_on,
     )

@@ -1,5 +1,8 @@
 """Write the record of a meeting: attendance, strengths and concerns, the parents' view,
-goals, agreements and next steps; what the meeting evaluated starts its next cycle."""
+goals, agreements and next steps; the agreements it evaluated start their next cycle.
+
+The OPP it evaluated travels in `MeetingRecorded.evaluated_opp_id`: the plans service,
+which owns the OPP's cycle, turns it into `EvaluationHeld`."""
 
 from __future__ import annotations
 
@@ -8,14 +11,13 @@ from uuid import UUID
 
 from samen_kit.access import StaffPrincipal
 
-from samen_meetings.adapters.mapping import apply_meeting, apply_opp, meeting_of, opp_of
+from samen_meetings.adapters.mapping import apply_meeting, meeting_of
 from samen_meetings.adapters.tables import MeetingRecordRow
 from samen_meetings.adapters.uow import UnitOfWork, unit_of_work
 from samen_meetings.domain.cycle_errors import EvaluationSubjectUnknown
 from samen_meetings.domain.due import AgreementToEvaluate, record_agreement_evaluation
 from samen_meetings.domain.errors import SecondRecord
 from samen_meetings.domain.meeting import Meeting
-from samen_meetings.domain.opp import evaluate_opp
 from samen_meetings.domain.record import RecordDraft, record_meeting
 from samen_meetings.handlers import payloads
 from samen_meetings.handlers.context import Cause, Context, emit
@@ -48,13 +50,9 @@ async def write_record(
 
 async def _evaluations(uow: UnitOfWork, tenant: str, meeting: Meeting, today: date) -> None:
     """The meeting's date is the evaluation's date; a later cycle is never moved back."""
-    if meeting.evaluates_opp_id is not None:
-        opp_row = await uow.opps.of_pupil(
-            tenant, meeting.pupil_id, meeting.evaluates_opp_id, lock=True
-        )
-        if opp_row is None:
-            raise EvaluationSubjectUnknown(meeting.evaluates_opp_id)
-        apply_opp(opp_row, evaluate_opp(opp_of(opp_row), meeting.local_date, today))
+    opp_id = meeting.evaluates_opp_id
+    if opp_id is not None and await uow.opps.of_pupil(tenant, meeting.pupil_id, opp_id) is None:
+        raise EvaluationSubjectUnknown(opp_id)
     agreements = await uow.records.agreements_of_pupil(
         tenant, meeting.pupil_id, meeting.evaluates_agreement_ids, lock=True
     )

@@ -1,29 +1,27 @@
 """What staff read: a meeting with its answers, a record with what parents added, an
-OPP with its next due date and whether it is contested, a pupil as this service sees it."""
+OPP as the plans service's facts describe it and whether it is contested, a pupil as
+this service sees it."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from uuid import UUID
 
 from samen_kit.access import StaffPrincipal
 from samen_kit.roster import Pupil
 
-from samen_meetings.adapters.mapping import opp_of
+from samen_meetings.adapters.projection_tables import OppRow
 from samen_meetings.adapters.tables import (
     AgreementRow,
     InvitationAnswerRow,
     MeetingRecordRow,
     MeetingRow,
-    OppRow,
     ParentCommentRow,
     RecordAcknowledgementRow,
 )
 from samen_meetings.adapters.uow import UnitOfWork, unit_of_work
 from samen_meetings.domain.consent_gate import PupilConsents
-from samen_meetings.domain.due import evaluation_due_on
 from samen_meetings.handlers.context import Context
 from samen_meetings.handlers.lookups import (
     Miss,
@@ -56,7 +54,6 @@ class RecordDetails:
 @dataclass(frozen=True)
 class OppDetails:
     opp: OppRow
-    evaluation_due_on: date | None  # None once the OPP is closed
     dispute_ids: Sequence[UUID]
 
 
@@ -144,11 +141,8 @@ async def opps(ctx: Context, staff: StaffPrincipal, pupil_id: UUID | None) -> li
 
 
 async def _opp(uow: UnitOfWork, row: OppRow) -> OppDetails:
-    due_on = None
-    if row.closed_on is None:
-        due_on = evaluation_due_on(opp_of(row).cycle, await uow.settings.of(row.tenant))
     disputes = await uow.projections.open_disputes(row.tenant, row.pupil_id, row.opp_id)
-    return OppDetails(row, due_on, disputes)
+    return OppDetails(row, disputes)
 
 
 async def pupil(ctx: Context, staff: StaffPrincipal, pupil_id: UUID) -> PupilDetails:

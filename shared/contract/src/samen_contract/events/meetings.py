@@ -248,7 +248,7 @@ class MeetingRecorded(Event):
 
 class AgreementMade(Event):
     """An afspraak from a record: who (`responsible_id`), by when, evaluated when.
-    Not the parents' approval of an OPP's action part (that is `OppRegistered`)."""
+    Not the parents' consent to an OPP's action part (that is plans' `ActionPartSet`)."""
 
     __service__ = "meetings"
     __version__ = 1
@@ -296,6 +296,9 @@ class OppRegistered(Event):
 
     `parents_approved`: the guardians approved this version's action part (instemming).
     `evaluation_due_on`: the last day on time for its evaluation with the parents.
+
+    No longer emitted: the OPP moved to the plans service (`SupportStarted`,
+    `OppVersionWritten`, `ActionPartSet`). Kept so that the log stays readable.
     """
 
     __service__ = "meetings"
@@ -315,6 +318,7 @@ class EvaluationDue(Event):
 
     `subject_id` is the OPP's id (kind `opp`) or the agreement's id (kind `agreement`).
     The id derives from subject and due date: one event per cycle, however many scans.
+    Kind `opp` is no longer emitted: the plans service's `EvaluationDue` replaces it.
     """
 
     __service__ = "meetings"
@@ -328,7 +332,8 @@ class EvaluationDue(Event):
 
 
 class EvaluationOverdue(Event):
-    """`due_on` has passed and no evaluation was recorded."""
+    """`due_on` has passed and no evaluation was recorded. Kind `opp` is no longer
+    emitted: the plans service's `EvaluationOverdue` replaces it."""
 
     __service__ = "meetings"
     __version__ = 1

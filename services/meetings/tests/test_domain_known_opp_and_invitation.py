@@ -1,4 +1,5 @@
-"""The OPP as tracked here, and guardians answering an invitation."""
+"""The OPP as known here (from the plans service's facts), and guardians answering an
+invitation."""
 
 from __future__ import annotations
 
@@ -7,62 +8,68 @@ from datetime import UTC, date, datetime, timedelta
 from uuid import uuid4
 
 import pytest
-from samen_meetings.domain.cycle_errors import (
-    InvitationClosed,
-    OppClosed,
-    OppStartInFuture,
-    OppVersionNotNewer,
-)
-from samen_meetings.domain.errors import EvaluationDateInvalid, NotAGuardianOfPupil, TextTooLong
+from samen_meetings.domain import known_opp
+from samen_meetings.domain.cycle_errors import InvitationClosed
+from samen_meetings.domain.errors import NotAGuardianOfPupil, TextTooLong
 from samen_meetings.domain.invitation import Answer, answer_invitation, invited_guardians
 from samen_meetings.domain.kinds import MeetingKind, ParticipantRole
+from samen_meetings.domain.known_opp import KnownOpp
 from samen_meetings.domain.meeting import Meeting, MeetingStatus, Participant, TimeSlot
-from samen_meetings.domain.opp import Opp, close_opp, evaluate_opp, new_action_part, register_opp
 
 pytestmark = pytest.mark.unit
 
-TODAY = date(2026, 3, 2)
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
 
-def an_opp(started_on: date = date(2025, 9, 1), **changes: object) -> Opp:
-    opp = Opp(uuid4(), uuid4(), uuid4(), uuid4(), started_on, 1, True)
+def an_opp(started_on: date = date(2025, 9, 1), **changes: object) -> KnownOpp:
+    opp = KnownOpp(uuid4(), uuid4(), uuid4(), started_on, started_on + timedelta(weeks=6))
     return replace(opp, **changes)  # type: ignore[arg-type]
 
 
-class TestOpp:
-    def test_an_opp_is_registered_once_it_has_started(self) -> None:
-        with pytest.raises(OppStartInFuture):
-            register_opp(an_opp(TODAY + timedelta(days=1)), TODAY)
-
-        assert register_opp(an_opp(TODAY), TODAY).cycle.anchor == TODAY
-
-    def test_a_new_opp_closes_the_previous_one_on_its_start(self) -> None:
+class TestKnownOpp:
+    def test_a_newer_opp_closes_the_previous_one_on_its_start(self) -> None:
         previous, successor = an_opp(date(2024, 9, 1)), an_opp(date(2025, 9, 1))
 
-        assert close_opp(previous, successor).closed_on == date(2025, 9, 1)
+        assert known_opp.close(previous, successor).closed_on == date(2025, 9, 1)
+        assert not known_opp.close(previous, successor).is_open
 
-    def test_a_new_action_part_needs_a_higher_version_and_keeps_the_cycle(self) -> None:
-        opp = an_opp(last_evaluated_on=date(2026, 1, 10))
+    def test_an_opp_never_closes_before_its_own_start(self) -> None:
+        previous, successor = an_opp(date(2025, 9, 1)), an_opp(date(2025, 8, 1))
 
-        revised = new_action_part(opp, 2, parents_approved=False)
+        assert known_opp.close(previous, successor).closed_on == date(2025, 9, 1)
 
-        assert (revised.action_part_version, revised.parents_approved) == (2, False)
-        assert revised.cycle.anchor == date(2026, 1, 10)
-        with pytest.raises(OppVersionNotNewer):
-            new_action_part(revised, 2, parents_approved=True)
+    def test_a_closed_opp_keeps_its_closing_day(self) -> None:
+        closed = an_opp(date(2024, 9, 1), closed_on=date(2025, 1, 6))
 
-    def test_an_evaluation_starts_the_next_cycle_and_never_moves_it_back(self) -> None:
-        opp = evaluate_opp(an_opp(), date(2026, 2, 20), TODAY)
+        assert known_opp.close(closed, an_opp(date(2025, 9, 1))).closed_on == date(2025, 1, 6)
 
-        assert opp.cycle.anchor == date(2026, 2, 20)
-        assert evaluate_opp(opp, date(2026, 1, 5), TODAY).cycle.anchor == date(2026, 2, 20)
+    def test_the_version_moves_on_and_never_back(self) -> None:
+        opp = known_opp.version_written(an_opp(), 2)
 
-    def test_an_evaluation_is_recorded_after_it_happened_on_an_open_opp(self) -> None:
-        with pytest.raises(EvaluationDateInvalid):
-            evaluate_opp(an_opp(), TODAY + timedelta(days=1), TODAY)
-        with pytest.raises(OppClosed):
-            evaluate_opp(an_opp(closed_on=date(2026, 1, 1)), TODAY, TODAY)
+        assert opp.version == 2
+        assert known_opp.version_written(opp, 1).version == 2
+
+    def test_a_set_action_part_is_in_force_with_its_evaluation_date(self) -> None:
+        opp = known_opp.action_part_set(an_opp(), 1, date(2025, 10, 6), date(2026, 10, 6))
+
+        assert (opp.version, opp.set_version, opp.set_on) == (1, 1, date(2025, 10, 6))
+        assert opp.evaluation_due_on == date(2026, 10, 6)
+
+    def test_a_late_fact_about_an_older_set_version_changes_nothing(self) -> None:
+        newer = known_opp.action_part_set(an_opp(), 3, date(2026, 1, 5), date(2026, 10, 6))
+
+        assert known_opp.action_part_set(newer, 2, date(2025, 12, 1), date(2026, 10, 6)) == newer
+
+    def test_only_an_evaluation_with_the_parents_moves_the_evaluation_date(self) -> None:
+        opp = an_opp(evaluation_due_on=date(2026, 10, 6))
+
+        without = known_opp.evaluation_held(opp, with_parents=False, next_due_on=None)
+        held = known_opp.evaluation_held(opp, with_parents=True, next_due_on=date(2027, 9, 1))
+
+        assert without.evaluation_due_on == date(2026, 10, 6)
+        assert held.evaluation_due_on == date(2027, 9, 1)
+        earlier = known_opp.evaluation_held(held, with_parents=True, next_due_on=date(2027, 1, 1))
+        assert earlier.evaluation_due_on == date(2027, 9, 1)
 
 
 def a_meeting(status: MeetingStatus = MeetingStatus.SCHEDULED, days: int = 3) -> Meeting:
