@@ -35,9 +35,9 @@ from samen_notifications.adapters.email import (
     render_message,
 )
 from samen_notifications.domain.dates import AMSTERDAM
+from samen_notifications.domain.ical import CalendarEntry, meeting_calendar
 from samen_notifications.domain.rules import CalendarMethod, Channel
 from samen_notifications.domain.scheduling import message_key
-from samen_notifications.ical import CalendarEntry, meeting_calendar
 
 EVENT = uuid.uuid4()
 TEXT = (

@@ -19,9 +19,9 @@ from samen_notifications.adapters.email import Attachment, OutgoingEmail, SmtpEm
 from samen_notifications.adapters.errors import PermanentFailure, TemporaryFailure
 from samen_notifications.adapters.mailserver import MailServer, StoredMail, refuse_domains
 from samen_notifications.domain.dates import AMSTERDAM
+from samen_notifications.domain.ical import CalendarEntry, meeting_calendar
 from samen_notifications.domain.rules import CalendarMethod, Channel
 from samen_notifications.domain.scheduling import message_key
-from samen_notifications.ical import CalendarEntry, meeting_calendar
 
 pytestmark = pytest.mark.integration
 

@@ -25,12 +25,14 @@ from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
 from samen_notifications.adapters.bounces import MailFolderBounces
 from samen_notifications.adapters.email import SmtpEmailSender
+from samen_notifications.adapters.ports import (
+    AbstractBounceInbox,
+    AbstractEmailSender,
+    AbstractSmsGateway,
+)
 from samen_notifications.adapters.sms import MessageBirdSmsGateway
-from samen_notifications.batch import FallbackSchool
-from samen_notifications.bounces import read_bounces
-from samen_notifications.composer import Composer
-from samen_notifications.dispatch import Dispatcher, DispatchSettings, Transports
 from samen_notifications.domain.contact import QuietHours
+from samen_notifications.domain.guardian_links import GuardianLinks
 from samen_notifications.domain.retry import RetryPolicy
 from samen_notifications.entrypoints import access, api, bulk_pages, pages, webhooks
 from samen_notifications.entrypoints.consumers import add_consumers
@@ -43,19 +45,17 @@ from samen_notifications.entrypoints.refusals import (
 )
 from samen_notifications.entrypoints.renewal import ExpiredLinkReader
 from samen_notifications.entrypoints.webhooks import REPORTS_PATH
-from samen_notifications.failures import FailureSettler
-from samen_notifications.guardian_links import GuardianLinks
-from samen_notifications.handlers import EventHandler
-from samen_notifications.planning import Planner
-from samen_notifications.ports import (
-    AbstractBounceInbox,
-    AbstractEmailSender,
-    AbstractSmsGateway,
-)
+from samen_notifications.handlers.batch import FallbackSchool
+from samen_notifications.handlers.bounces import read_bounces
+from samen_notifications.handlers.composer import Composer
+from samen_notifications.handlers.dispatch import Dispatcher, DispatchSettings, Transports
+from samen_notifications.handlers.facts import EventHandler
+from samen_notifications.handlers.failures import FailureSettler
+from samen_notifications.handlers.planning import Planner
+from samen_notifications.handlers.reports import ReportRecorder
+from samen_notifications.handlers.sweeps import expire_waiting
 from samen_notifications.rendering import default_renderer
-from samen_notifications.reports import ReportRecorder
 from samen_notifications.settings import NotificationsSettings
-from samen_notifications.sweeps import expire_waiting
 
 TITLE = "Samen notifications"
 DESCRIPTION = (

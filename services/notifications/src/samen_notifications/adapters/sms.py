@@ -45,8 +45,7 @@ from samen_notifications.adapters.errors import (
     TemporaryFailure,
     TransportFailure,
 )
-from samen_notifications.domain.sms import SmsEncoding, sms_length
-from samen_notifications.ports import (
+from samen_notifications.adapters.ports import (
     AbstractSmsGateway,
     InvalidReport,
     OutgoingSms,
@@ -54,6 +53,7 @@ from samen_notifications.ports import (
     SmsReport,
     SmsStatus,
 )
+from samen_notifications.domain.sms import SmsEncoding, sms_length
 
 DEFAULT_BASE_URL = "https://rest.messagebird.com"
 MAX_REFERENCE_LENGTH = 128  # longer references get no status reports

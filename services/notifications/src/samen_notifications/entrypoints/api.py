@@ -12,10 +12,9 @@ from samen_kit.db import unit_of_work
 from samen_kit.error_table import Absent, Unusable
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from samen_notifications import commands, roster_import
 from samen_notifications.adapters import broadcasts, counters, roster, statuses
 from samen_notifications.adapters.transactions import in_repeatable_unit_of_work
-from samen_notifications.entrypoints import views
+from samen_notifications.entrypoints import presenters
 from samen_notifications.entrypoints.deps import Deps, DepsDep
 from samen_notifications.entrypoints.permissions import require
 from samen_notifications.entrypoints.schemas import (
@@ -35,6 +34,7 @@ from samen_notifications.entrypoints.scope import (
     require_school,
     visible_pupil,
 )
+from samen_notifications.handlers import commands, roster_import
 
 router = APIRouter(prefix="/v1", tags=["staff"])
 
@@ -53,7 +53,7 @@ async def import_roster_contacts(
 ) -> ImportOut:
     """The roster import's share for this service: guardians' contact points, the pupil's
     first name and the do-not-contact flag. Re-importing the same rows changes nothing."""
-    lines = views.roster_lines(body)
+    lines = presenters.roster_lines(body)
 
     async def work(session: AsyncSession) -> roster_import.ImportResult:
         await require_school(deps, session, staff, body.school_id)
@@ -77,7 +77,7 @@ async def import_staff_contacts(
     body: StaffContactsIn, staff: CanImportStaff, deps: DepsDep
 ) -> ImportOut:
     """Staff members' e-mail addresses, roles and schools (for staff notices)."""
-    lines = views.staff_lines(body)
+    lines = presenters.staff_lines(body)
     async with unit_of_work(deps.sessions) as session:
         for school_id in {s for line in lines for s in line.school_ids}:
             await require_school(deps, session, staff, school_id)
@@ -105,7 +105,7 @@ async def send_broadcast(body: BroadcastIn, staff: CanBroadcast, deps: DepsDep) 
     """One message to every guardian of a school, a board or the whole tenant, in their
     language where staff wrote it, else Dutch (counted). Sending the same
     `broadcast_id` twice sends once."""
-    texts = views.broadcast_texts(body, deps.broadcast_languages)
+    texts = presenters.broadcast_texts(body, deps.broadcast_languages)
     broadcast_id = body.broadcast_id or uuid4()
     async with unit_of_work(deps.sessions) as session:
         school_ids = await _broadcast_schools(deps, session, staff, body)
@@ -148,7 +148,7 @@ async def broadcast_status(broadcast_id: UUID, staff: CanBroadcast, deps: DepsDe
     """How far a broadcast got: its messages by status."""
     async with deps.sessions() as session:
         row = await broadcasts.get(session, staff.tenant, broadcast_id)
-        if row is None or not views.may_see_broadcast(staff, row):
+        if row is None or not presenters.may_see_broadcast(staff, row):
             raise Absent()
         counts = await statuses.status_counts(session, staff.tenant, broadcast_id)
     by_status: dict[str, int] = {}
@@ -167,7 +167,7 @@ async def pupil_notifications(
         await visible_pupil(deps, session, staff, pupil_id)
         notes = await statuses.notifications_about_pupil(session, staff.tenant, pupil_id)
         sent = await statuses.messages_about_pupil(session, staff.tenant, pupil_id)
-    return views.notifications_out(notes, [m for m, _ in sent])
+    return presenters.notifications_out(notes, [m for m, _ in sent])
 
 
 @router.post("/guardians/{guardian_id}/preferences-link", response_model=PreferencesLinkOut)
@@ -179,7 +179,7 @@ async def send_preferences_link(
         pupils = await roster.pupils_of_guardian(session, staff.tenant, guardian_id)
         if not pupils:
             raise Absent()
-        if not await views.any_pupil_visible(session, staff, pupils):
+        if not await presenters.any_pupil_visible(session, staff, pupils):
             await refuse_out_of_scope(deps, staff)
         outcome = await commands.send_preferences_link(
             session,

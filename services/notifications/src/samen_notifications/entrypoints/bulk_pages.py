@@ -21,10 +21,10 @@ from samen_kit.db import unit_of_work
 from samen_kit.pages import language_of
 
 from samen_notifications.adapters import bulk, contacts
+from samen_notifications.domain.guardian_links import BULK_PREFERENCE_PATH
 from samen_notifications.domain.items import ItemKind
 from samen_notifications.entrypoints.deps import Deps, DepsDep
 from samen_notifications.entrypoints.pages import pages
-from samen_notifications.guardian_links import BULK_PREFERENCE_PATH
 
 router = APIRouter(tags=["parents"])
 RESUME = "resume"  # the page's button for guardians who stopped: get them again

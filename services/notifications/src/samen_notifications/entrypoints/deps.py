@@ -11,11 +11,11 @@ from samen_kit.clock import Clock
 from samen_kit.outbox import EventWriter
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from samen_notifications.adapters.ports import AbstractSmsGateway
+from samen_notifications.domain.guardian_links import GuardianLinks
 from samen_notifications.entrypoints.renewal import ExpiredLinkReader
-from samen_notifications.guardian_links import GuardianLinks
-from samen_notifications.planning import Planner
-from samen_notifications.ports import AbstractSmsGateway
-from samen_notifications.reports import ReportRecorder
+from samen_notifications.handlers.planning import Planner
+from samen_notifications.handlers.reports import ReportRecorder
 from samen_notifications.settings import NotificationsSettings
 
 

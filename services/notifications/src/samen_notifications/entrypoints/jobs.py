@@ -11,7 +11,7 @@ from typing import Any
 import structlog
 from samen_kit.periodic import Every, periodic
 
-from samen_notifications.dispatch import Dispatcher
+from samen_notifications.handlers.dispatch import Dispatcher
 
 log = structlog.get_logger(__name__)
 Job = Callable[[], Coroutine[Any, Any, None]]

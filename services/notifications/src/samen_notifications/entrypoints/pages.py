@@ -30,12 +30,12 @@ from samen_kit.db import unit_of_work
 from samen_kit.error_table import Unusable
 from samen_kit.pages import PageRenderer, known, language_of
 
-from samen_notifications import commands
 from samen_notifications.adapters import contacts, links
 from samen_notifications.domain.items import ItemKind
 from samen_notifications.entrypoints.deps import Deps, DepsDep
 from samen_notifications.entrypoints.renewal import RenewalRefused
-from samen_notifications.preferences import (
+from samen_notifications.handlers import commands
+from samen_notifications.handlers.preferences import (
     PreferencesError,
     current_preferences,
     parse_preferences,

@@ -11,8 +11,8 @@ from uuid import UUID
 
 from samen_kit.access import GUARDIAN_ISSUER, AccessRefusedError, Audience, StaticJwks, tokens
 
+from samen_notifications.domain.guardian_links import GuardianLinks
 from samen_notifications.domain.items import ItemKind, ItemRef, parse_item
-from samen_notifications.guardian_links import GuardianLinks
 
 
 class RenewalRefused(Exception):

@@ -11,8 +11,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse
 from samen_kit.db import unit_of_work
 
+from samen_notifications.adapters.ports import InvalidReport
 from samen_notifications.entrypoints.deps import Deps, DepsDep
-from samen_notifications.ports import InvalidReport
 
 router = APIRouter(prefix="/v1/sms", tags=["webhooks"])
 log = structlog.get_logger(__name__)

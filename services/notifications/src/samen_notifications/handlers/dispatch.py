@@ -30,25 +30,25 @@ from samen_kit.db import unit_of_work
 from samen_kit.outbox import EventWriter
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from samen_notifications import notices
 from samen_notifications.adapters import counters, links, messages
 from samen_notifications.adapters.messages import Rendering
-from samen_notifications.adapters.tables import MessageRow
-from samen_notifications.batch import Batch, FallbackSchool, load_batch
-from samen_notifications.composer import Composed, ComposeError, Composer
-from samen_notifications.domain.contact import QuietHours
-from samen_notifications.domain.retry import RetryPolicy
-from samen_notifications.domain.rules import Channel, Urgency
-from samen_notifications.domain.scheduling import send_time
-from samen_notifications.failures import FailureSettler
-from samen_notifications.ports import (
+from samen_notifications.adapters.ports import (
     AbstractEmailSender,
     AbstractSmsGateway,
     PermanentFailure,
     SmsAccepted,
     TemporaryFailure,
 )
-from samen_notifications.settling import SendWindow, SettlingPolicy, SettlingQueue
+from samen_notifications.adapters.tables import MessageRow
+from samen_notifications.domain.contact import QuietHours
+from samen_notifications.domain.retry import RetryPolicy
+from samen_notifications.domain.rules import Channel, Urgency
+from samen_notifications.domain.scheduling import send_time
+from samen_notifications.handlers import emitting
+from samen_notifications.handlers.batch import Batch, FallbackSchool, load_batch
+from samen_notifications.handlers.composer import Composed, ComposeError, Composer
+from samen_notifications.handlers.failures import FailureSettler
+from samen_notifications.handlers.settling import SendWindow, SettlingPolicy, SettlingQueue
 
 log = structlog.get_logger(__name__)
 
@@ -245,8 +245,8 @@ class Dispatcher:
             r = s.result
             n = s.batch.notifications[r.message.notification_id]
             assert r.composed is not None
-            event = notices.sent(n, r.message, r.composed)
-            emissions.append(notices.emission(n, event, r.message.id))
+            event = emitting.sent(n, r.message, r.composed)
+            emissions.append(emitting.emission(n, event, r.message.id))
         await self._writer.emit_many(session, emissions)
         await self._count_fallbacks(session, sent)
         for s in settled:

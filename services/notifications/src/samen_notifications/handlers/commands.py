@@ -25,7 +25,7 @@ from samen_notifications.domain.rules import (
     Urgency,
     rule_named,
 )
-from samen_notifications.planning import Cause, Planner, PlanOutcome, Recipient
+from samen_notifications.handlers.planning import Cause, Planner, PlanOutcome, Recipient
 
 log = structlog.get_logger(__name__)
 # Fixed forever: command ids already stored depend on it.

@@ -11,6 +11,7 @@ from samen_contract.events.notifications import RecipientKind
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_notifications.adapters import broadcasts, contacts, messages, roster
+from samen_notifications.adapters.recipients import guardian_contact_point, staff_contact_point
 from samen_notifications.adapters.tables import (
     BroadcastRow,
     GuardianContactRow,
@@ -19,9 +20,8 @@ from samen_notifications.adapters.tables import (
     SchoolRow,
     StaffContactRow,
 )
-from samen_notifications.composer import Addressee, School
 from samen_notifications.domain.contact import ContactPoint, QuietHours
-from samen_notifications.recipients import guardian_contact_point, staff_contact_point
+from samen_notifications.handlers.composer import Addressee, School
 
 Key = tuple[str, UUID]
 

@@ -11,7 +11,6 @@ from samen_contract.events.notifications import FailureReason, UnreachableReason
 from samen_kit.outbox import EventWriter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from samen_notifications import notices
 from samen_notifications.adapters import messages
 from samen_notifications.adapters.messages import FAILED
 from samen_notifications.adapters.tables import MessageRow, NotificationRow
@@ -19,7 +18,8 @@ from samen_notifications.domain.contact import ContactPoint
 from samen_notifications.domain.outcome import AllChannelsFailed, FallBackTo, after_final_failure
 from samen_notifications.domain.rules import Channel, Urgency
 from samen_notifications.domain.scheduling import Send, message_key, send_time
-from samen_notifications.planning import Planner, message_row
+from samen_notifications.handlers import emitting
+from samen_notifications.handlers.planning import Planner, message_row
 
 log = structlog.get_logger(__name__)
 
@@ -49,10 +49,10 @@ class FailureSettler:
         fallback = outcome.channel if isinstance(outcome, FallBackTo) else None
         if fallback is not None and point is not None:
             await self._fall_back(session, n, fallback, point, now)
-        event = notices.failed(
+        event = emitting.failed(
             n, m, reason, error_code, WireChannel(fallback.value) if fallback else None
         )
-        await notices.emit(session, self._writer, n, event, m.id)
+        await emitting.emit(session, self._writer, n, event, m.id)
         log.info(
             "notifications.message.failed",
             message_id=str(m.id),

@@ -9,7 +9,7 @@ from samen_kit.db import unit_of_work
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from samen_notifications.adapters import messages
-from samen_notifications.planning import Planner
+from samen_notifications.handlers.planning import Planner
 
 SWEEP_BATCH = 500
 

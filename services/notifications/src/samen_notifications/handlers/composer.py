@@ -15,17 +15,17 @@ from uuid import UUID
 
 from samen_contract.events.notifications import FailureReason
 
+from samen_notifications.adapters.ports import Attachment, OutgoingEmail, OutgoingSms
 from samen_notifications.adapters.tables import NotificationRow
 from samen_notifications.domain.errors import NotificationsError
 from samen_notifications.domain.facts import facts_from_json
+from samen_notifications.domain.guardian_links import GuardianLinks
+from samen_notifications.domain.ical import CalendarEntry, meeting_calendar
 from samen_notifications.domain.items import ItemKind, ItemRef, dispute_item
 from samen_notifications.domain.rules import BROADCAST, Channel, NotificationRule, rule_named
 from samen_notifications.domain.scheduling import MessageKey, message_key
 from samen_notifications.domain.sms import sms_segments
 from samen_notifications.domain.words import child_words, location_words
-from samen_notifications.guardian_links import GuardianLinks
-from samen_notifications.ical import CalendarEntry, meeting_calendar
-from samen_notifications.ports import Attachment, OutgoingEmail, OutgoingSms
 from samen_notifications.rendering import FALLBACK_LANGUAGE, RenderedMessage, Renderer
 
 CALENDAR_FILE = "uitnodiging.ics"

@@ -14,9 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from samen_notifications.adapters import bounces, messages
 from samen_notifications.adapters.messages import SENT
+from samen_notifications.adapters.ports import AbstractBounceInbox, Bounce
 from samen_notifications.domain.scheduling import MESSAGE_ID_DOMAIN
-from samen_notifications.ports import AbstractBounceInbox, Bounce
-from samen_notifications.reports import ReportRecorder
+from samen_notifications.handlers.reports import ReportRecorder
 
 log = structlog.get_logger(__name__)
 

@@ -17,14 +17,14 @@ from samen_contract.events.notifications import FailureReason
 from samen_kit.outbox import EventWriter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from samen_notifications import notices
 from samen_notifications.adapters import contacts, messages
 from samen_notifications.adapters.messages import SENDING, SENT
+from samen_notifications.adapters.ports import SmsReport, SmsStatus
+from samen_notifications.adapters.recipients import guardian_contact_point, staff_contact_point
 from samen_notifications.adapters.tables import MessageRow, NotificationRow
 from samen_notifications.domain.contact import ContactPoint, QuietHours
-from samen_notifications.failures import FailureSettler
-from samen_notifications.ports import SmsReport, SmsStatus
-from samen_notifications.recipients import guardian_contact_point, staff_contact_point
+from samen_notifications.handlers import emitting
+from samen_notifications.handlers.failures import FailureSettler
 
 log = structlog.get_logger(__name__)
 FINAL_FAILURES = {
@@ -65,7 +65,7 @@ class ReportRecorder:
         if m.status == SENDING:
             await self._record_send(session, n, m)
         if await messages.mark_delivered(session, m.id, at, from_states=(SENDING, SENT)):
-            await notices.emit(session, self._writer, n, notices.delivered(n, m, at), m.id)
+            await emitting.emit(session, self._writer, n, emitting.delivered(n, m, at), m.id)
             log.info("notifications.message.delivered", message_id=str(m.id))
 
     async def _failed(
@@ -101,7 +101,7 @@ class ReportRecorder:
 
     async def _record_send(self, session: AsyncSession, n: NotificationRow, m: MessageRow) -> None:
         written = _Written(m.lang_used or "nl", bool(m.fell_back), m.segments)
-        await notices.emit(session, self._writer, n, notices.sent(n, m, written), m.id)
+        await emitting.emit(session, self._writer, n, emitting.sent(n, m, written), m.id)
 
     async def _point(self, session: AsyncSession, n: NotificationRow) -> ContactPoint | None:
         if n.recipient_kind == "staff":

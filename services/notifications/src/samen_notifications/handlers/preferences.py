@@ -19,7 +19,7 @@ from samen_notifications.adapters.tables import GuardianContactRow
 from samen_notifications.domain.contact import DEFAULT_QUIET_HOURS, parse_email, parse_mobile
 from samen_notifications.domain.errors import InvalidContactPoint
 from samen_notifications.domain.rules import Channel, MessageKind
-from samen_notifications.planning import Planner
+from samen_notifications.handlers.planning import Planner
 
 GUARDIAN_KINDS = (
     MessageKind.REQUEST,

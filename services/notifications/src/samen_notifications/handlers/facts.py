@@ -21,8 +21,8 @@ from samen_notifications.domain.dates import local_moment
 from samen_notifications.domain.facts import event_facts, facts_from_json
 from samen_notifications.domain.items import ItemKind, item_of
 from samen_notifications.domain.rules import Audience, NotificationRule, rules_for, urgency_of
-from samen_notifications.planning import Cause, Planner, Recipient
-from samen_notifications.projections import project
+from samen_notifications.handlers.planning import Cause, Planner, Recipient
+from samen_notifications.handlers.projections import project
 
 log = structlog.get_logger(__name__)
 Data = Mapping[str, Any]

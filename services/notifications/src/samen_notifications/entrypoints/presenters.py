@@ -18,8 +18,8 @@ from samen_notifications.entrypoints.schemas import (
     RosterContactsIn,
     StaffContactsIn,
 )
+from samen_notifications.handlers.roster_import import GuardianLine, RosterLine, StaffLine
 from samen_notifications.rendering import FALLBACK_LANGUAGE
-from samen_notifications.roster_import import GuardianLine, RosterLine, StaffLine
 
 
 def roster_lines(body: RosterContactsIn) -> list[RosterLine]:

@@ -19,9 +19,13 @@ from samen_contract.events.notifications import Command, RecipientKind, Unreacha
 from samen_kit.outbox import EventWriter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from samen_notifications import notices
 from samen_notifications.adapters import contacts, messages
 from samen_notifications.adapters.messages import PLANNED, UNREACHABLE, WAITING
+from samen_notifications.adapters.recipients import (
+    guardian_contact_point,
+    notification_id,
+    staff_contact_point,
+)
 from samen_notifications.adapters.tables import NotificationRow
 from samen_notifications.domain.contact import ContactPoint, QuietHours
 from samen_notifications.domain.facts import facts_to_json
@@ -36,11 +40,7 @@ from samen_notifications.domain.scheduling import (
     message_key,
     plan_delivery,
 )
-from samen_notifications.recipients import (
-    guardian_contact_point,
-    notification_id,
-    staff_contact_point,
-)
+from samen_notifications.handlers import emitting
 
 log = structlog.get_logger(__name__)
 
@@ -160,7 +160,7 @@ class Planner:
         await messages.set_notification_status(session, n.id, UNREACHABLE)
         log.info("notifications.unreachable", notification_id=str(n.id), reason=reason.value)
         if n.recipient_kind == RecipientKind.GUARDIAN:
-            await notices.emit(session, self._writer, n, notices.unreachable(n, reason), n.id)
+            await emitting.emit(session, self._writer, n, emitting.unreachable(n, reason), n.id)
 
     async def _finish(
         self, session: AsyncSession, rows: list[dict[str, Any]], inserted: set[UUID]

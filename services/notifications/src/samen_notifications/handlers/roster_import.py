@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from samen_notifications.adapters import contacts, roster
 from samen_notifications.domain.contact import parse_email, parse_language, parse_mobile
 from samen_notifications.domain.errors import InvalidContactPoint
-from samen_notifications.planning import Planner
+from samen_notifications.handlers.planning import Planner
 
 log = structlog.get_logger(__name__)
 
