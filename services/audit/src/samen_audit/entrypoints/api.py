@@ -8,6 +8,8 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from samen_archive import ExportScope
+from samen_archive.signing import public_key_base64, public_key_pem
 from samen_contract.events.audit import ExporterRole
 from samen_kit.access import StaffPrincipal
 from samen_kit.db import unit_of_work
@@ -17,8 +19,6 @@ from samen_kit.tenancy import visible
 
 from samen_audit.adapters.log_reads import LeafRow
 from samen_audit.adapters.tree_heads import SqlTreeHeads
-from samen_audit.archive import ExportScope
-from samen_audit.domain.signing import public_key_base64, public_key_pem
 from samen_audit.entrypoints.permissions import CHECK_RECEIPT, EXPORT, PERMISSIONS, READ, SIGN
 from samen_audit.entrypoints.schemas import (
     ConsistencyProofOut,

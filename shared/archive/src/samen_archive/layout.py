@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from samen_audit.domain.merkle import LeafRange
+from samen_archive.merkle import LeafRange
 
 ARCHIVE_FORMAT = "samen-audit-export/1"
 PROOFS_FORMAT = "samen-audit-proofs/1"

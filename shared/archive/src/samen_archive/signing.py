@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.serialization import (
     load_pem_public_key,
 )
 
-from samen_audit.domain.canonical import JsonObject
+from samen_archive.canonical import JsonObject
 
 
 def statement_bytes(statement_type: str, fields: JsonObject) -> bytes:

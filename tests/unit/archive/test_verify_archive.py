@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from samen_audit.archive import (
+from samen_archive import (
     ArchiveEntry,
     Check,
     Earlier,
@@ -20,8 +20,8 @@ from samen_audit.archive import (
     build_archive,
     verify_archive,
 )
-from samen_audit.archive.sample import SampleLog
-from samen_audit.domain.canonical import event_entry, read_entry_facts
+from samen_archive.canonical import event_entry, read_entry_facts
+from samen_archive.sample import SampleLog
 
 pytestmark = pytest.mark.unit
 

@@ -3,10 +3,10 @@
 import zipfile
 from pathlib import Path
 
-from samen_audit.archive.layout import LEAVES, TREE_HEAD
-from samen_audit.archive.reading import VerificationFailed, open_archive, parse_leaves, read_member
-from samen_audit.archive.verify import Earlier
-from samen_audit.domain.treehead import MalformedTreeHead, SignedTreeHead
+from samen_archive.layout import LEAVES, TREE_HEAD
+from samen_archive.reading import VerificationFailed, open_archive, parse_leaves, read_member
+from samen_archive.treehead import MalformedTreeHead, SignedTreeHead
+from samen_archive.verify import Earlier
 
 
 class UnreadableEarlier(ValueError):

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from samen_audit.archive.sample import SampleLog
-from samen_audit.domain.signing import public_key_pem
-from samen_audit.entrypoints.verify_cli import app
+from samen_archive.sample import SampleLog
+from samen_archive.signing import public_key_pem
+from samen_cli.audit import app
 from typer.testing import CliRunner
 
 pytestmark = pytest.mark.unit

@@ -9,8 +9,8 @@ from typing import TypeVar
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from samen_audit.domain.merkle import HASH_SIZE
-from samen_audit.domain.signing import sign_statement, statement_bytes, verify_statement
+from samen_archive.merkle import HASH_SIZE
+from samen_archive.signing import sign_statement, statement_bytes, verify_statement
 
 TREE_HEAD_TYPE = "samen.audit.tree_head.v1"
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"

@@ -4,10 +4,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-
-from samen_audit.archive import verify_archive
-from samen_audit.archive.earlier import UnreadableEarlier, load_earlier
-from samen_audit.domain.signing import load_public_key_pem
+from samen_archive import verify_archive
+from samen_archive.earlier import UnreadableEarlier, load_earlier
+from samen_archive.signing import load_public_key_pem
 
 EXIT_NOT_OK = 1
 EXIT_UNUSABLE_INPUT = 2

@@ -6,7 +6,7 @@ import pytest
 import rfc8785
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from samen_audit.domain.jcs import SAFE_INTEGER, canonical_json
+from samen_archive.jcs import SAFE_INTEGER, canonical_json
 
 pytestmark = pytest.mark.unit
 

@@ -4,17 +4,17 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from samen_audit.archive.layout import iterate_selection
-from samen_audit.archive.reading import VerificationFailed
-from samen_audit.archive.report import entry_failure
-from samen_audit.domain.canonical import EntryFacts, UnreadableEntry, read_entry_facts
-from samen_audit.domain.merkle import (
+from samen_archive.canonical import EntryFacts, UnreadableEntry, read_entry_facts
+from samen_archive.layout import iterate_selection
+from samen_archive.merkle import (
     LeafRange,
     inclusion_path_ranges,
     leaf_hash,
     verify_inclusion,
 )
-from samen_audit.domain.treehead import SignedTreeHead
+from samen_archive.reading import VerificationFailed
+from samen_archive.report import entry_failure
+from samen_archive.treehead import SignedTreeHead
 
 
 @dataclass

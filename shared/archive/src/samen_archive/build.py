@@ -12,7 +12,8 @@ from typing import IO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from samen_audit.archive.layout import (
+from samen_archive.canonical import UnreadableEntry, read_entry_facts
+from samen_archive.layout import (
     ARCHIVE_FORMAT,
     ENTRIES,
     EXPORT_TYPE,
@@ -31,12 +32,11 @@ from samen_audit.archive.layout import (
     node_key,
     selection_ranges,
 )
-from samen_audit.archive.readme import README_TEXT
-from samen_audit.domain.canonical import UnreadableEntry, read_entry_facts
-from samen_audit.domain.merkle import leaf_hash
-from samen_audit.domain.signing import key_id, public_key_pem, sign_statement
-from samen_audit.domain.tree_levels import TreeLevels
-from samen_audit.domain.treehead import TIMESTAMP_FORMAT, SignedTreeHead
+from samen_archive.merkle import leaf_hash
+from samen_archive.readme import README_TEXT
+from samen_archive.signing import key_id, public_key_pem, sign_statement
+from samen_archive.tree_levels import TreeLevels
+from samen_archive.treehead import TIMESTAMP_FORMAT, SignedTreeHead
 
 
 class InconsistentExport(ValueError):

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import rfc8785
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from samen_audit.domain.signing import (
+from samen_archive.signing import (
     key_id,
     load_public_key_pem,
     load_public_key_raw,
@@ -19,7 +19,7 @@ from samen_audit.domain.signing import (
     sign_statement,
     verify_statement,
 )
-from samen_audit.domain.treehead import MalformedTreeHead, SignedTreeHead, TreeHead
+from samen_archive.treehead import MalformedTreeHead, SignedTreeHead, TreeHead
 
 pytestmark = pytest.mark.unit
 

@@ -5,7 +5,7 @@ import json
 
 import pytest
 import rfc8785
-from samen_audit.domain.canonical import (
+from samen_archive.canonical import (
     EntryFlag,
     UnreadableEntry,
     entry_from_binary_mode,

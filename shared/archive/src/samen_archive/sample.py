@@ -12,11 +12,11 @@ from datetime import date, datetime, timedelta
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from samen_audit.archive.build import ExportContents, build_archive
-from samen_audit.archive.layout import ArchiveEntry, ExportScope
-from samen_audit.domain.canonical import event_entry
-from samen_audit.domain.merkle import leaf_hash, root_hash
-from samen_audit.domain.treehead import SignedTreeHead, TreeHead
+from samen_archive.build import ExportContents, build_archive
+from samen_archive.canonical import event_entry
+from samen_archive.layout import ArchiveEntry, ExportScope
+from samen_archive.merkle import leaf_hash, root_hash
+from samen_archive.treehead import SignedTreeHead, TreeHead
 
 SAMPLE_TYPES = (
     "samen.consent.ConsentRequested.v1",

@@ -1,14 +1,14 @@
 """The export archive: built by the service, checked offline by anyone."""
 
-from samen_audit.archive.build import (
+from samen_archive.build import (
     ExportContents,
     InconsistentExport,
     build_archive,
     write_archive,
 )
-from samen_audit.archive.layout import ArchiveEntry, ExportScope
-from samen_audit.archive.report import Check, Failure, VerificationReport
-from samen_audit.archive.verify import Earlier, verify_archive
+from samen_archive.layout import ArchiveEntry, ExportScope
+from samen_archive.report import Check, Failure, VerificationReport
+from samen_archive.verify import Earlier, verify_archive
 
 __all__ = [
     "ArchiveEntry",

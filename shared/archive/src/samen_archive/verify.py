@@ -14,9 +14,10 @@ from hashlib import sha256
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from samen_audit.archive.entry_walk import EntryWalk, WalkResult
-from samen_audit.archive.layout import COVERED_MEMBERS, ENTRIES, LEAVES
-from samen_audit.archive.reading import (
+from samen_archive.entry_walk import EntryWalk, WalkResult
+from samen_archive.layout import COVERED_MEMBERS, ENTRIES, LEAVES
+from samen_archive.merkle import root_hash, verify_consistency
+from samen_archive.reading import (
     ArchiveSource,
     Manifest,
     Proofs,
@@ -31,10 +32,9 @@ from samen_audit.archive.reading import (
     read_public_key,
     read_tree_head,
 )
-from samen_audit.archive.report import Check, Failure, VerificationReport, entry_label
-from samen_audit.domain.merkle import root_hash, verify_consistency
-from samen_audit.domain.signing import key_id
-from samen_audit.domain.treehead import SignedTreeHead
+from samen_archive.report import Check, Failure, VerificationReport, entry_label
+from samen_archive.signing import key_id
+from samen_archive.treehead import SignedTreeHead
 
 
 @dataclass(frozen=True)

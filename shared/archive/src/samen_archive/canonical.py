@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from samen_audit.domain.jcs import canonical_json
+from samen_archive.jcs import canonical_json
 
 # Values are whatever json.loads gives; rfc8785 refuses anything else.
 JsonObject = Mapping[str, Any]

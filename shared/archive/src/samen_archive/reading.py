@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from samen_audit.archive.layout import (
+from samen_archive.layout import (
     ARCHIVE_FORMAT,
     EXPORT_TYPE,
     MANIFEST,
@@ -22,10 +22,10 @@ from samen_audit.archive.layout import (
     PUBLIC_KEY,
     TREE_HEAD,
 )
-from samen_audit.archive.report import Check, Failure
-from samen_audit.domain.merkle import HASH_SIZE, LeafRange
-from samen_audit.domain.signing import key_id, load_public_key_pem, verify_statement
-from samen_audit.domain.treehead import MalformedTreeHead, SignedTreeHead
+from samen_archive.merkle import HASH_SIZE, LeafRange
+from samen_archive.report import Check, Failure
+from samen_archive.signing import key_id, load_public_key_pem, verify_statement
+from samen_archive.treehead import MalformedTreeHead, SignedTreeHead
 
 ArchiveSource = Path | bytes
 

@@ -8,7 +8,7 @@ a fold of at most log2(n) stored perfect subtrees.
 
 from collections.abc import Iterable, Sequence
 
-from samen_audit.domain.merkle import (
+from samen_archive.merkle import (
     EMPTY_ROOT,
     LeafRange,
     consistency_path_ranges,
