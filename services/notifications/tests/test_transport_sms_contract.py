@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from joserfc import jwt
 from joserfc.jwk import OctKey
+from samen_kit.localinfra.sms_simulator import GatewayError, sign_request, validate
 from samen_notifications.adapters import ports
 from samen_notifications.adapters.errors import PermanentFailure, TemporaryFailure
 from samen_notifications.adapters.ports import OutgoingSms, SmsStatus
@@ -22,7 +23,6 @@ from samen_notifications.adapters.sms import (
     parse_delivery_report,
     verify_request,
 )
-from samen_notifications.adapters.sms_simulator import GatewayError, sign_request, validate
 
 pytestmark = pytest.mark.unit
 

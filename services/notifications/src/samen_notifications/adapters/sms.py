@@ -39,6 +39,7 @@ from typing import Any, Literal, Self
 from urllib.parse import urlencode
 
 import httpx
+from samen_kit.sms import SIGNATURE_HEADER, SIGNATURE_ISSUER, SmsEncoding, sms_length
 
 from samen_notifications.adapters.errors import (
     PermanentFailure,
@@ -53,7 +54,6 @@ from samen_notifications.adapters.ports import (
     SmsReport,
     SmsStatus,
 )
-from samen_notifications.domain.sms import SmsEncoding, sms_length
 
 DEFAULT_BASE_URL = "https://rest.messagebird.com"
 MAX_REFERENCE_LENGTH = 128  # longer references get no status reports
@@ -95,8 +95,6 @@ def _optional_datetime(value: str | None) -> datetime | None:
     return moment
 
 
-SIGNATURE_HEADER = "MessageBird-Signature-JWT"
-SIGNATURE_ISSUER = "MessageBird"
 _HASHES = {"HS256": hashlib.sha256, "HS384": hashlib.sha384, "HS512": hashlib.sha512}
 _LEEWAY_SECONDS = 1
 

@@ -14,6 +14,7 @@ from typing import Any
 from uuid import UUID
 
 from samen_contract.events.notifications import FailureReason
+from samen_kit.sms import sms_segments
 
 from samen_notifications.adapters.ports import Attachment, OutgoingEmail, OutgoingSms
 from samen_notifications.adapters.tables import NotificationRow
@@ -24,7 +25,6 @@ from samen_notifications.domain.ical import CalendarEntry, meeting_calendar
 from samen_notifications.domain.items import ItemKind, ItemRef, dispute_item
 from samen_notifications.domain.rules import BROADCAST, Channel, NotificationRule, rule_named
 from samen_notifications.domain.scheduling import MessageKey, message_key
-from samen_notifications.domain.sms import sms_segments
 from samen_notifications.domain.words import child_words, location_words
 from samen_notifications.rendering import FALLBACK_LANGUAGE, RenderedMessage, Renderer
 

@@ -6,7 +6,7 @@ subject, date, language, envelope_from, envelope_to, size), written before the s
 answers 250: what the index lists, the server accepted. Recipients in a refused domain
 (default `bounce.invalid`) get 550 at RCPT, for tests of a permanent failure.
 
-    python -m samen_notifications.adapters.mailserver --port 2525 [--folder DIR]
+    python -m samen_kit.localinfra.mailserver --port 2525 [--folder DIR]
 
 Runs inside any asyncio application too: `async with MailServer(folder) as server:`.
 """
@@ -249,7 +249,7 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--folder",
         type=Path,
-        default=os.environ.get(MAIL_DIR_ENV) or default_folder(),
+        default=mail_folder(None),
         help=f"default: ${MAIL_DIR_ENV}, else <repo>/deploy/local/.state/mail",
     )
     parser.add_argument(
@@ -266,6 +266,13 @@ def default_folder() -> Path:
             if (folder / "deploy" / "local").is_dir() and (folder / "pyproject.toml").exists():
                 return folder / "deploy" / "local" / ".state" / "mail"
     return Path.cwd() / "deploy" / "local" / ".state" / "mail"
+
+
+def mail_folder(explicit: Path | None) -> Path:
+    """The folder given, else `$SAMEN_MAIL_DIR`, else the checkout's own (`samen mail` reads
+    the server's folder by the same rule)."""
+    configured = os.environ.get(MAIL_DIR_ENV)
+    return explicit or (Path(configured) if configured else default_folder())
 
 
 async def _serve(arguments: argparse.Namespace) -> None:

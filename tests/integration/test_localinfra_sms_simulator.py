@@ -17,9 +17,9 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI, Request, Response
+from samen_kit.localinfra.sms_simulator import SimulatorConfig, create_app
 from samen_kit.testing.server import serve
 from samen_kit.testing.waiting import wait_for
-from samen_notifications.adapters.sms_simulator import SimulatorConfig, create_app
 
 pytestmark = pytest.mark.integration
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from samen_notifications.domain.sms import sms_length
+from samen_kit.sms import sms_length
 
 # A recipient counts as sent once the message left for the network, whatever came after.
 _SENT = frozenset({"sent", "delivered", "delivery_failed"})

@@ -1,6 +1,7 @@
-"""A local SMS gateway that speaks MessageBird's contract (see `adapters/sms.py`).
+"""A local SMS gateway that speaks MessageBird's contract (the notifications
+service's `adapters/sms.py` is its client).
 
-    python -m samen_notifications.adapters.sms_simulator --port 8199 --log FILE
+    python -m samen_kit.localinfra.sms_simulator --port 8199 --log FILE
 
 `POST /messages` (JSON or form) checks the AccessKey and the fields as the gateway
 does and answers 201 with the message object, or 401/422 with its `errors` list. Each
@@ -40,15 +41,14 @@ import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from samen_notifications.adapters.sms import SIGNATURE_HEADER, SIGNATURE_ISSUER
-from samen_notifications.adapters.sms_simulator_messages import (
+from samen_kit.localinfra.sms_simulator_messages import (
     DEFAULT_LIMIT,
     balance_object,
     message_object,
     message_page,
     set_status,
 )
-from samen_notifications.domain.sms import SmsEncoding, sms_length
+from samen_kit.sms import SIGNATURE_HEADER, SIGNATURE_ISSUER, SmsEncoding, sms_length
 
 _ALPHANUMERIC_ORIGINATOR = re.compile(r"^[A-Za-z0-9 ]{1,11}$")
 _NUMERIC_ORIGINATOR = re.compile(r"^\+?\d{1,17}$")

@@ -1,4 +1,7 @@
-"""SMS length in segments: GSM-7 when every character fits it, UCS-2 otherwise.
+"""What an SMS is to every gateway, shared by the notifications service's gateway adapter
+and the local gateway simulator (`samen_kit.localinfra.sms_simulator`).
+
+Length in segments: GSM-7 when every character fits it, UCS-2 otherwise.
 
 GSM 03.38: a single message holds 160 septets (153 per part when concatenated); the
 extension table's characters take two. UCS-2 holds 70 code units (67 per part);
@@ -28,6 +31,10 @@ class SmsLength:
     units: int  # septets for GSM-7, 16-bit code units for UCS-2
     segments: int
 
+
+# MessageBird signs its delivery reports with a JWT in this header, issued by this name.
+SIGNATURE_HEADER = "MessageBird-Signature-JWT"
+SIGNATURE_ISSUER = "MessageBird"
 
 _LIMITS = {SmsEncoding.GSM7: (160, 153), SmsEncoding.UCS2: (70, 67)}
 

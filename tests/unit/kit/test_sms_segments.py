@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from samen_notifications.domain.sms import SmsEncoding, sms_encoding, sms_length, sms_segments
+from samen_kit.sms import SmsEncoding, sms_encoding, sms_length, sms_segments
 
 pytestmark = pytest.mark.unit
 
