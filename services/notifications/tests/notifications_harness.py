@@ -172,7 +172,7 @@ def service_starter(
                 sms_access_key=SMS_KEY,
                 sms_rate_per_second=200,
                 dispatch_poll_ms=50,
-                sweep_interval_seconds=0.2,
+                sweep_seconds=0.2,
                 retry_base_seconds=1,
                 mail_dir=mail.folder.path,
                 **overrides,

@@ -56,8 +56,8 @@ def default_ports() -> dict[str, int]:
 # seconds, and deadlines are swept while one watches. Each yields to the environment.
 DEMO_ENV = {
     "SAMEN_DUE_SCAN_INTERVAL_SECONDS": "5",  # meetings: evaluations and reminders due
-    "SAMEN_SWEEP_SECONDS": "10",  # consent, disputes, audit: expiry, deadlines, refusals
-    "SAMEN_SWEEP_INTERVAL_SECONDS": "10",  # notifications: retries and bounces
+    # consent, disputes, audit, notifications: expiry, deadlines, refusals, waits, bounces
+    "SAMEN_SWEEP_SECONDS": "10",
 }
 PIDS_FILE = "platform.pids.json"
 
