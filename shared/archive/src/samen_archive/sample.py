@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -57,20 +58,9 @@ class SampleLog:
         size = len(self.leaves) if size is None else size
         return TreeHead(self.tenant, size, root_hash(self.leaves[:size]), now).sign(key)
 
-    def export(
-        self,
-        key: Ed25519PrivateKey,
-        now: datetime,
-        *,
-        select: Callable[[int], bool] = lambda _: True,
-        erased: Collection[int] = (),
-        earlier_size: int | None = None,
-    ) -> bytes:
-        """An archive of the whole log signed now, holding the entries ``select`` picks."""
-        contents = self.export_contents(
-            key, now, select=select, erased=erased, earlier_size=earlier_size
-        )
-        return build_archive(contents, key)
+    def export(self, key: Ed25519PrivateKey, now: datetime, **choice: Any) -> bytes:
+        """An archive of the whole log signed now; `choice` as `export_contents` takes it."""
+        return build_archive(self.export_contents(key, now, **choice), key)
 
     def export_contents(
         self,
@@ -81,6 +71,7 @@ class SampleLog:
         erased: Collection[int] = (),
         earlier_size: int | None = None,
     ) -> ExportContents:
+        """What the service would export, holding the entries `select` picks."""
         chosen = [
             ArchiveEntry(i, None if i in erased else self.entries[i])
             for i in range(len(self.entries))
