@@ -36,7 +36,7 @@ from samen_notifications.domain.guardian_links import GuardianLinks
 from samen_notifications.domain.retry import RetryPolicy
 from samen_notifications.entrypoints import access, api, bulk_pages, pages, webhooks
 from samen_notifications.entrypoints.consumers import add_consumers
-from samen_notifications.entrypoints.deps import CONTEXT_STATE
+from samen_notifications.entrypoints.deps import CONTEXT
 from samen_notifications.entrypoints.errors import install_error_handlers
 from samen_notifications.entrypoints.jobs import background_jobs
 from samen_notifications.entrypoints.refusals import (
@@ -109,7 +109,7 @@ def build_service(
         renewals=ExpiredLinkReader(links, settings.link_renewal_grace),
         broadcast_languages=frozenset(default_renderer().languages_of("broadcast")),
     )
-    setattr(app.state, CONTEXT_STATE, ctx)
+    CONTEXT.install(app, ctx)
     install_access(app, access.access_for(settings, runtime, links, refusal_log, staff_jwks))
     install_refusals(app, refusal_log)
     install_error_handlers(app)

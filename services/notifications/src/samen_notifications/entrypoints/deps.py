@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends
+from samen_kit.app_state import AppState
 
 from samen_notifications.handlers.context import Context
 
-CONTEXT_STATE = "notifications_context"
-
-
-def context_of(request: Request) -> Context:
-    ctx = getattr(request.app.state, CONTEXT_STATE, None)
-    if not isinstance(ctx, Context):
-        raise RuntimeError("the notifications context was not installed")
-    return ctx
-
-
-Ctx = Annotated[Context, Depends(context_of)]
+CONTEXT = AppState("notifications_context", Context, "bootstrap.build_service")
+Ctx = Annotated[Context, Depends(CONTEXT.of)]
