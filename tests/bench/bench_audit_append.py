@@ -29,8 +29,8 @@ from uuid import uuid4
 
 import asyncpg
 from aiokafka import ConsumerRecord
+from samen_archive.merkle import root_hash
 from samen_audit.bootstrap import MIGRATIONS
-from samen_audit.domain.merkle import root_hash
 from samen_audit.entrypoints.consumers import to_leaf_record
 from samen_audit.handlers.appending import append_batch
 from samen_contract import Envelope

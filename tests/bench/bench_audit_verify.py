@@ -20,9 +20,9 @@ from hashlib import sha256
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from samen_audit.archive import verify_archive, write_archive
-from samen_audit.archive.sample import SampleLog
-from samen_audit.domain.merkle import root_hash
+from samen_archive import verify_archive, write_archive
+from samen_archive.merkle import root_hash
+from samen_archive.sample import SampleLog
 
 START = datetime(2025, 1, 1, tzinfo=UTC)
 NOW = datetime(2025, 7, 1, tzinfo=UTC)

@@ -3,7 +3,7 @@ the raw pipe (aiosmtplib straight into the same aiosmtpd server) for the same co
 
     uv run python -m tests.bench.bench_broadcast --guardians 20000
 
-The local SMTP server runs in its own process (`samen_notifications.adapters.mailserver`).
+The local SMTP server runs in its own process (`samen_kit.localinfra.mailserver`).
 The service runs in this process against real PostgreSQL and Kafka: a staff member's
 POST /v1/broadcasts plans one notification per guardian; the dispatcher renders each
 message (template, language) and sends it over SMTP, records it and writes

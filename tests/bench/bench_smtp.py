@@ -2,7 +2,7 @@
 
     uv run python tests/bench/bench_smtp.py --messages 5000
 
-Starts `python -m samen_notifications.adapters.mailserver` in its own process (so
+Starts `python -m samen_kit.localinfra.mailserver` in its own process (so
 client and server each have a core), then in one run sends N minimal messages with
 aiosmtplib over one connection (the raw pipe, no Samen logic) and N realistic
 invitations (text, HTML, .ics; rendered per message) with `SmtpEmailSender`, in
@@ -35,9 +35,9 @@ from samen_notifications.adapters.email import (
     render_message,
 )
 from samen_notifications.domain.dates import AMSTERDAM
+from samen_notifications.domain.ical import CalendarEntry, meeting_calendar
 from samen_notifications.domain.rules import CalendarMethod, Channel
 from samen_notifications.domain.scheduling import message_key
-from samen_notifications.ical import CalendarEntry, meeting_calendar
 
 EVENT = uuid.uuid4()
 TEXT = (
@@ -162,7 +162,7 @@ def arrived_ids(folder: Path) -> set[str]:
 @contextmanager
 def mail_server(folder: Path) -> Iterator[int]:
     port = free_port()
-    command = [sys.executable, "-m", "samen_notifications.adapters.mailserver"]
+    command = [sys.executable, "-m", "samen_kit.localinfra.mailserver"]
     server = subprocess.Popen(
         [*command, "--port", str(port), "--folder", str(folder)], stdout=subprocess.DEVNULL
     )

@@ -3,9 +3,9 @@
 from datetime import UTC, datetime
 
 import pytest
+from samen_archive.canonical import EntryFlag
+from samen_archive.merkle import leaf_hash
 from samen_audit.domain.admission import ID_CONFLICT, admit
-from samen_audit.domain.canonical import EntryFlag
-from samen_audit.domain.merkle import leaf_hash
 from samen_audit.domain.records import LeafRecord, RecordPosition
 
 pytestmark = pytest.mark.unit

@@ -18,11 +18,11 @@ from uuid import uuid4
 
 import httpx
 import pytest
-from samen_audit.archive import verify_archive
+from samen_archive import verify_archive
+from samen_archive.merkle import leaf_hash, verify_consistency, verify_inclusion
+from samen_archive.signing import load_public_key_pem
+from samen_archive.treehead import SignedTreeHead
 from samen_audit.bootstrap import AuditService
-from samen_audit.domain.merkle import leaf_hash, verify_consistency, verify_inclusion
-from samen_audit.domain.signing import load_public_key_pem
-from samen_audit.domain.treehead import SignedTreeHead
 from samen_contract.events.audit import AuditExported, TreeHeadSigned
 from samen_kit.access import Role
 from sqlalchemy import text
@@ -135,7 +135,7 @@ async def test_an_export_verifies_offline_with_the_verifier_and_the_cli(
     assert report.ok, report.lines()
     archive = tmp_path / "export.zip"
     archive.write_bytes(response.content)
-    verify = [sys.executable, "-m", "samen_audit.entrypoints.verify_cli", "verify", str(archive)]
+    verify = [sys.executable, "-m", "samen_cli.audit", "verify", str(archive)]
     finished = await asyncio.to_thread(
         subprocess.run,
         [*verify, "--since", str(kept)],

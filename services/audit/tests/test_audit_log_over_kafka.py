@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from uuid import uuid4
 
 import pytest
-from samen_audit.domain.canonical import EntryFlag
+from samen_archive.canonical import EntryFlag
 from samen_contract.envelope import PLATFORM_TENANT
 from samen_kit.testing.bus import publish
 from sqlalchemy import text

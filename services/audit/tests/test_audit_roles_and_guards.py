@@ -10,8 +10,8 @@ from uuid import uuid4
 
 import asyncpg
 import pytest
-from samen_audit.archive import ExportScope
-from samen_audit.domain.merkle import verify_inclusion
+from samen_archive import ExportScope
+from samen_archive.merkle import verify_inclusion
 from samen_audit.handlers.context import AuditContext
 from samen_audit.handlers.exporting import Exporter, ExportRequest, export_log
 from samen_audit.handlers.proofs import LeafRef, inclusion_proof

@@ -13,8 +13,8 @@ from uuid import uuid4
 
 import httpx
 import pytest
-from samen_audit.archive import verify_archive
-from samen_audit.domain.treehead import SignedTreeHead
+from samen_archive import verify_archive
+from samen_archive.treehead import SignedTreeHead
 from samen_kit.access import Role
 
 from services.audit.tests.audit_harness import (

@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
 import pytest
+from samen_archive.signing import key_id
 from samen_audit.adapters.tree_heads import SqlTreeHeads
-from samen_audit.domain.signing import key_id
 from samen_audit.handlers.context import AuditContext
 from samen_audit.handlers.refusals import report_closed_windows
 from samen_audit.handlers.tree_heads import sign_grown_logs

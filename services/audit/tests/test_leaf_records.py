@@ -3,8 +3,8 @@
 from datetime import UTC, datetime
 
 import pytest
-from samen_audit.domain.canonical import EntryFlag
-from samen_audit.domain.merkle import leaf_hash
+from samen_archive.canonical import EntryFlag
+from samen_archive.merkle import leaf_hash
 from samen_audit.domain.records import RecordPosition, leaf_record
 
 pytestmark = pytest.mark.unit

@@ -4,9 +4,9 @@ import pymerkle
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from samen_archive.merkle import leaf_hash, root_hash, verify_consistency, verify_inclusion
+from samen_archive.tree_levels import TreeLevels
 from samen_audit.domain.frontier import Frontier
-from samen_audit.domain.merkle import leaf_hash, root_hash, verify_consistency, verify_inclusion
-from samen_audit.domain.tree_levels import TreeLevels
 
 pytestmark = pytest.mark.unit
 

@@ -2,8 +2,7 @@
 
 import pymerkle
 import pytest
-from samen_audit.domain.frontier import Frontier
-from samen_audit.domain.merkle import (
+from samen_archive.merkle import (
     EMPTY_ROOT,
     consistency_path_ranges,
     inclusion_path_ranges,
@@ -14,7 +13,8 @@ from samen_audit.domain.merkle import (
     verify_consistency,
     verify_inclusion,
 )
-from samen_audit.domain.tree_levels import TreeLevels
+from samen_archive.tree_levels import TreeLevels
+from samen_audit.domain.frontier import Frontier
 
 pytestmark = pytest.mark.unit
 

@@ -6,7 +6,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from samen_audit.archive import ExportScope
+from samen_archive import ExportScope
 from samen_audit.domain.disputes_timeline import dispute_totals
 from samen_audit.domain.entry_view import EntryView
 from samen_audit.domain.figures import Figures, figures

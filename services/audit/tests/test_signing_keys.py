@@ -5,13 +5,13 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ec import SECP256R1, generate_private_key
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+from samen_archive.signing import key_id
 from samen_audit.adapters.keys import (
     UnusableSigningKey,
     dev_signing_key_path,
     load_or_create_dev_key,
     load_signing_key,
 )
-from samen_audit.domain.signing import key_id
 
 pytestmark = pytest.mark.unit
 

@@ -3,14 +3,14 @@
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from samen_audit.domain.frontier import Frontier
-from samen_audit.domain.merkle import (
+from samen_archive.merkle import (
     consistency_path_ranges,
     inclusion_path_ranges,
     leaf_hash,
 )
+from samen_archive.tree_levels import TreeLevels
+from samen_audit.domain.frontier import Frontier
 from samen_audit.domain.stored_nodes import Piece, grow, needs, pieces, range_hash
-from samen_audit.domain.tree_levels import TreeLevels
 
 pytestmark = pytest.mark.unit
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from samen_notifications.ports import (
+from samen_notifications.adapters.ports import (
     AbstractEmailSender,
     AbstractSmsGateway,
     InvalidReport,

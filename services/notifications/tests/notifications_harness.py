@@ -25,14 +25,14 @@ from samen_contract.topics import events_topic
 from samen_kit.access import Role, StaticJwks
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
 from samen_kit.clock import Clock, FakeClock
+from samen_kit.localinfra.mailserver import MailServer
+from samen_kit.localinfra.sms_simulator import SimulatorConfig
+from samen_kit.localinfra.sms_simulator import create_app as simulator_app
 from samen_kit.testing import bus
 from samen_kit.testing.keys import Keys, bearer, staff_token
 from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import free_port, serve
 from samen_kit.testing.tap import EventTap
-from samen_notifications.adapters.mailserver import MailServer
-from samen_notifications.adapters.sms_simulator import SimulatorConfig
-from samen_notifications.adapters.sms_simulator import create_app as simulator_app
 from samen_notifications.bootstrap import NotificationsService, build_service
 from samen_notifications.migrations import MIGRATIONS
 from samen_notifications.settings import NotificationsSettings
@@ -172,7 +172,7 @@ def service_starter(
                 sms_access_key=SMS_KEY,
                 sms_rate_per_second=200,
                 dispatch_poll_ms=50,
-                sweep_interval_seconds=0.2,
+                sweep_seconds=0.2,
                 retry_base_seconds=1,
                 mail_dir=mail.folder.path,
                 **overrides,

@@ -22,11 +22,11 @@ from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
 from samen_kit.access.testing import new_signing_key
 from samen_kit.clock import SystemClock
 from samen_kit.db import asyncpg_dsn
+from samen_kit.localinfra.mailserver import MailServer
 from samen_kit.localinfra.process import die_with_parent
 from samen_kit.migrations import upgrade
 from samen_kit.testing.server import free_port
 from samen_kit.testing.waiting import wait_for
-from samen_notifications.adapters.mailserver import MailServer
 from samen_notifications.domain.rules import Channel
 from samen_notifications.domain.scheduling import message_key
 from samen_notifications.migrations import MIGRATIONS

@@ -191,7 +191,7 @@ async def test_the_page_about_bulk_messages_is_dutch_first_with_the_readers_lang
     tenant, school = new_tenant(), uuid.uuid4()
     async with running_service() as running:
         readers = {lang: (await _family(running, tenant, school, lang))[1] for lang in SIX}
-        links = running.service.deps.links
+        links = running.service.context.links
         now = running.clock.now()
         pages = {
             lang: await running.http.get(

@@ -16,7 +16,7 @@ from samen_kit.db import unit_of_work
 from samen_kit.deadletter import FailedRecord
 from samen_kit.testing.names import new_tenant
 from samen_notifications.adapters import roster
-from samen_notifications.handlers import EventHandler
+from samen_notifications.handlers.facts import EventHandler
 
 from services.notifications.tests.notifications_harness import Running, StartService
 

@@ -10,13 +10,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar, Timezone
 from samen_notifications.domain.errors import NaiveDatetime
-from samen_notifications.domain.rules import CalendarMethod
-from samen_notifications.ical import (
+from samen_notifications.domain.ical import (
     CalendarEntry,
     InvalidCalendarEntry,
     meeting_calendar,
     meeting_uid,
 )
+from samen_notifications.domain.rules import CalendarMethod
 from samen_notifications.rendering import render
 
 pytestmark = pytest.mark.unit

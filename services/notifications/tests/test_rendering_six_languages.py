@@ -18,9 +18,9 @@ from zoneinfo import ZoneInfo
 import jinja2
 import pytest
 from jinja2 import meta, nodes
+from samen_kit.sms import sms_segments
 from samen_notifications.domain.dates import format_date
 from samen_notifications.domain.rules import RULES
-from samen_notifications.domain.sms import sms_segments
 from samen_notifications.rendering import RenderedMessage, default_renderer
 
 pytestmark = pytest.mark.unit

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import jinja2
 import pytest
+from samen_kit.sms import SmsEncoding, sms_encoding, sms_segments
 from samen_notifications.domain.rules import RULES, NotificationRule, ParentAction
-from samen_notifications.domain.sms import SmsEncoding, sms_encoding, sms_segments
 from samen_notifications.rendering import (
     EDUCATION_CONSULTANTS,
     Renderer,

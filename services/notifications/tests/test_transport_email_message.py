@@ -9,7 +9,7 @@ from typing import Any
 
 import aiosmtplib
 import pytest
-from samen_notifications import ports
+from samen_notifications.adapters import ports
 from samen_notifications.adapters.email import (
     Attachment,
     InvalidEmail,

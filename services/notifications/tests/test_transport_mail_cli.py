@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from samen_cli.mail import app
+from samen_kit.localinfra.mailserver import MailServer
 from samen_notifications.adapters.email import Attachment, OutgoingEmail, SmtpEmailSender
-from samen_notifications.adapters.mailserver import MailServer
 from samen_notifications.domain.rules import Channel
 from samen_notifications.domain.scheduling import message_key
 from typer.testing import CliRunner

@@ -9,8 +9,10 @@ from typing import Any
 import pytest
 from joserfc import jwt
 from joserfc.jwk import OctKey
-from samen_notifications import ports
+from samen_kit.localinfra.sms_simulator import GatewayError, sign_request, validate
+from samen_notifications.adapters import ports
 from samen_notifications.adapters.errors import PermanentFailure, TemporaryFailure
+from samen_notifications.adapters.ports import OutgoingSms, SmsStatus
 from samen_notifications.adapters.sms import (
     InvalidDeliveryReport,
     InvalidReportSignature,
@@ -21,8 +23,6 @@ from samen_notifications.adapters.sms import (
     parse_delivery_report,
     verify_request,
 )
-from samen_notifications.adapters.sms_simulator import GatewayError, sign_request, validate
-from samen_notifications.ports import OutgoingSms, SmsStatus
 
 pytestmark = pytest.mark.unit
 

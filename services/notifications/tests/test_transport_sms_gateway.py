@@ -11,14 +11,14 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI, Request, Response
+from samen_kit.localinfra.sms_simulator import SimulatorConfig, create_app
 from samen_kit.testing.server import free_port, serve
 from samen_kit.testing.waiting import wait_for
 from samen_notifications.adapters.errors import PermanentFailure, TemporaryFailure
+from samen_notifications.adapters.ports import InvalidReport, OutgoingSms, SmsReport, SmsStatus
 from samen_notifications.adapters.sms import MessageBirdSmsGateway
-from samen_notifications.adapters.sms_simulator import SimulatorConfig, create_app
 from samen_notifications.domain.rules import Channel
 from samen_notifications.domain.scheduling import message_key
-from samen_notifications.ports import InvalidReport, OutgoingSms, SmsReport, SmsStatus
 
 pytestmark = pytest.mark.integration
 

@@ -14,14 +14,14 @@ from typing import Any
 
 import pytest
 from icalendar import Calendar
+from samen_kit.localinfra.mailserver import MailServer, StoredMail, refuse_domains
 from samen_kit.testing.server import free_port
 from samen_notifications.adapters.email import Attachment, OutgoingEmail, SmtpEmailSender
 from samen_notifications.adapters.errors import PermanentFailure, TemporaryFailure
-from samen_notifications.adapters.mailserver import MailServer, StoredMail, refuse_domains
 from samen_notifications.domain.dates import AMSTERDAM
+from samen_notifications.domain.ical import CalendarEntry, meeting_calendar
 from samen_notifications.domain.rules import CalendarMethod, Channel
 from samen_notifications.domain.scheduling import message_key
-from samen_notifications.ical import CalendarEntry, meeting_calendar
 
 pytestmark = pytest.mark.integration
 

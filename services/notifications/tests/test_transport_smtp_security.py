@@ -13,9 +13,9 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from samen_kit.localinfra.mailserver import MailServer
 from samen_notifications.adapters.email import OutgoingEmail, SmtpEmailSender, SmtpSecurity
 from samen_notifications.adapters.errors import TemporaryFailure
-from samen_notifications.adapters.mailserver import MailServer
 from samen_notifications.domain.rules import Channel
 from samen_notifications.domain.scheduling import message_key
 

@@ -6,10 +6,10 @@ import uuid
 
 import pytest
 from samen_notifications.adapters.bounces import parse_bounce
-from samen_notifications.bounces import message_key_of
+from samen_notifications.adapters.ports import Bounce
 from samen_notifications.domain.rules import Channel
 from samen_notifications.domain.scheduling import message_key
-from samen_notifications.ports import Bounce
+from samen_notifications.handlers.bounces import message_key_of
 
 pytestmark = pytest.mark.unit
 

@@ -18,11 +18,11 @@ from samen_kit.access.testing import new_signing_key
 from samen_kit.clock import FakeClock
 from samen_notifications.adapters.email import build_message, render_message
 from samen_notifications.adapters.tables import NotificationRow
-from samen_notifications.composer import Addressee, ComposeError, Composer, School
 from samen_notifications.domain.facts import event_facts, facts_to_json
+from samen_notifications.domain.guardian_links import GuardianLinks
 from samen_notifications.domain.rules import Channel
 from samen_notifications.domain.scheduling import message_key
-from samen_notifications.guardian_links import GuardianLinks
+from samen_notifications.handlers.composer import Addressee, ComposeError, Composer, School
 from samen_notifications.rendering import default_renderer
 
 pytestmark = pytest.mark.unit

@@ -10,8 +10,12 @@ import pytest
 from samen_kit.pages import Catalogue
 from samen_notifications.domain.errors import InvalidContactPoint
 from samen_notifications.entrypoints.pages import LANGUAGES, PHRASES
-from samen_notifications.preferences import PreferencesError, current_preferences, parse_preferences
-from samen_notifications.roster_import import GuardianLine, guardian_values
+from samen_notifications.handlers.preferences import (
+    PreferencesError,
+    current_preferences,
+    parse_preferences,
+)
+from samen_notifications.handlers.roster_import import GuardianLine, guardian_values
 
 pytestmark = pytest.mark.unit
 

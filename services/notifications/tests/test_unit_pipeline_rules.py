@@ -8,8 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from samen_kit.access import Role
 from samen_notifications.adapters.errors import PermanentFailure, TemporaryFailure
-from samen_notifications.composer import Composed
-from samen_notifications.dispatch import Transports, send_one
+from samen_notifications.adapters.ports import OutgoingEmail, OutgoingSms
 from samen_notifications.domain.facts import event_facts, facts_from_json, facts_to_json
 from samen_notifications.domain.items import ItemKind, ItemRef, item_of, parse_item
 from samen_notifications.domain.outcome import (
@@ -21,7 +20,8 @@ from samen_notifications.domain.outcome import (
 from samen_notifications.domain.retry import RetryPolicy
 from samen_notifications.domain.rules import RULES, Channel, rule_named
 from samen_notifications.entrypoints.permissions import PERMISSIONS
-from samen_notifications.ports import OutgoingEmail, OutgoingSms
+from samen_notifications.handlers.composer import Composed
+from samen_notifications.handlers.dispatch import Transports, send_one
 
 from services.notifications.tests.notifications_fakes import FakeEmailSender, FakeSmsGateway
 

@@ -8,7 +8,7 @@ import asyncio
 from collections.abc import Sequence
 
 import pytest
-from samen_notifications.settling import (
+from samen_notifications.handlers.settling import (
     SendWindow,
     SettlingPolicy,
     SettlingQueue,

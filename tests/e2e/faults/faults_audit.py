@@ -13,9 +13,9 @@ from datetime import timedelta
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
-from samen_audit.archive import VerificationReport, verify_archive
-from samen_audit.archive.layout import ENTRIES, TREE_HEAD
-from samen_audit.domain.treehead import SignedTreeHead
+from samen_archive import VerificationReport, verify_archive
+from samen_archive.layout import ENTRIES, TREE_HEAD
+from samen_archive.treehead import SignedTreeHead
 from samen_kit.access import Role
 from samen_kit.clock import SystemClock
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-from samen_audit.domain.treehead import SignedTreeHead
+from samen_archive.treehead import SignedTreeHead
 
 from tests.e2e.faults.faults_answers import AnswerStream, Ask, ask_consent, recorded_answers
 from tests.e2e.faults.faults_audit import AuditCount, compare, export_log

@@ -11,7 +11,7 @@ from uuid import uuid4
 
 import pytest
 from samen_cli.journey.inbox import Inbox
-from samen_notifications.adapters.mailserver import MailFolder
+from samen_kit.localinfra.mailserver import MailFolder
 
 pytestmark = pytest.mark.unit
 

@@ -17,8 +17,8 @@ from samen_disputes.handlers.errors import ServiceError
 from samen_kit.error_table import Problems
 from samen_meetings.domain.errors import MeetingsError
 from samen_meetings.entrypoints.errors import PROBLEMS as MEETINGS
+from samen_notifications.adapters.ports import InvalidReport
 from samen_notifications.entrypoints.errors import PROBLEMS as NOTIFICATIONS
-from samen_notifications.ports import InvalidReport
 
 pytestmark = pytest.mark.unit
 

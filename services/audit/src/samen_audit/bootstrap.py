@@ -71,7 +71,7 @@ def build(
     )
     runtime.jobs.append(scheduler.run)
     app = create_app(runtime, title=TITLE, description=DESCRIPTION, routers=[api.router])
-    setattr(app.state, api.CONTEXT_STATE, context)
+    api.CONTEXT.install(app, context)
     book = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
     install_access(app, _access(settings, runtime, book))
     install_refusals(app, book)

@@ -25,37 +25,35 @@ from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
 from samen_notifications.adapters.bounces import MailFolderBounces
 from samen_notifications.adapters.email import SmtpEmailSender
-from samen_notifications.adapters.sms import MessageBirdSmsGateway
-from samen_notifications.batch import FallbackSchool
-from samen_notifications.bounces import read_bounces
-from samen_notifications.composer import Composer
-from samen_notifications.dispatch import Dispatcher, DispatchSettings, Transports
-from samen_notifications.domain.contact import QuietHours
-from samen_notifications.domain.retry import RetryPolicy
-from samen_notifications.entrypoints import access, api, bulk_pages, pages, webhooks
-from samen_notifications.entrypoints.consumers import add_consumers
-from samen_notifications.entrypoints.deps import Deps
-from samen_notifications.entrypoints.errors import install_error_handlers
-from samen_notifications.entrypoints.jobs import closing_job, dispatcher_job, periodic_job
-from samen_notifications.entrypoints.refusals import (
-    RESOURCE_KINDS,
-    emit_closed_windows,
-)
-from samen_notifications.entrypoints.renewal import ExpiredLinkReader
-from samen_notifications.entrypoints.webhooks import REPORTS_PATH
-from samen_notifications.failures import FailureSettler
-from samen_notifications.guardian_links import GuardianLinks
-from samen_notifications.handlers import EventHandler
-from samen_notifications.planning import Planner
-from samen_notifications.ports import (
+from samen_notifications.adapters.ports import (
     AbstractBounceInbox,
     AbstractEmailSender,
     AbstractSmsGateway,
 )
+from samen_notifications.adapters.sms import MessageBirdSmsGateway
+from samen_notifications.domain.contact import QuietHours
+from samen_notifications.domain.guardian_links import GuardianLinks
+from samen_notifications.domain.retry import RetryPolicy
+from samen_notifications.entrypoints import access, api, bulk_pages, pages, webhooks
+from samen_notifications.entrypoints.consumers import add_consumers
+from samen_notifications.entrypoints.deps import CONTEXT
+from samen_notifications.entrypoints.errors import install_error_handlers
+from samen_notifications.entrypoints.jobs import background_jobs
+from samen_notifications.entrypoints.refusals import (
+    RESOURCE_KINDS,
+)
+from samen_notifications.entrypoints.webhooks import REPORTS_PATH
+from samen_notifications.handlers.batch import FallbackSchool
+from samen_notifications.handlers.composer import Composer
+from samen_notifications.handlers.context import Context
+from samen_notifications.handlers.dispatch import Dispatcher, DispatchSettings, Transports
+from samen_notifications.handlers.facts import EventHandler
+from samen_notifications.handlers.failures import FailureSettler
+from samen_notifications.handlers.planning import Planner
+from samen_notifications.handlers.renewal import ExpiredLinkReader
+from samen_notifications.handlers.reports import ReportRecorder
 from samen_notifications.rendering import default_renderer
-from samen_notifications.reports import ReportRecorder
 from samen_notifications.settings import NotificationsSettings
-from samen_notifications.sweeps import expire_waiting
 
 TITLE = "Samen notifications"
 DESCRIPTION = (
@@ -71,7 +69,7 @@ class NotificationsService:
     app: FastAPI
     planner: Planner
     dispatcher: Dispatcher
-    deps: Deps
+    context: Context
 
 
 def build_service(
@@ -98,7 +96,7 @@ def build_service(
     app = create_app(runtime, title=TITLE, description=DESCRIPTION, routers=_routers())
     refusal_log = RefusalBook(runtime.sessions, clock, refusal_counts, RESOURCE_KINDS)
     reports = ReportRecorder(runtime.writer, settler, quiet)
-    deps = Deps(
+    ctx = Context(
         settings=settings,
         sessions=runtime.sessions,
         writer=runtime.writer,
@@ -111,21 +109,12 @@ def build_service(
         renewals=ExpiredLinkReader(links, settings.link_renewal_grace),
         broadcast_languages=frozenset(default_renderer().languages_of("broadcast")),
     )
-    app.state.notifications = deps
+    CONTEXT.install(app, ctx)
     install_access(app, access.access_for(settings, runtime, links, refusal_log, staff_jwks))
     install_refusals(app, refusal_log)
     install_error_handlers(app)
-    _add_jobs(settings, runtime, planner, dispatcher, transports)
-    inbox = bounces or _bounce_inbox(settings)
-    if inbox is not None:
-        runtime.jobs.append(
-            periodic_job(
-                "bounces",
-                lambda: read_bounces(runtime.sessions, inbox, reports, clock),
-                every_seconds=settings.sweep_interval_seconds,
-            )
-        )
-    return NotificationsService(settings, runtime, app, planner, dispatcher, deps)
+    runtime.jobs += background_jobs(ctx, dispatcher, transports, bounces or _bounce_inbox(settings))
+    return NotificationsService(settings, runtime, app, planner, dispatcher, ctx)
 
 
 def _routers() -> list[APIRouter]:
@@ -221,41 +210,5 @@ def _dispatcher(
     )
 
 
-def _add_jobs(
-    settings: NotificationsSettings,
-    runtime: ServiceRuntime,
-    planner: Planner,
-    dispatcher: Dispatcher,
-    transports: Transports,
-) -> None:
-    every = settings.sweep_interval_seconds
-    runtime.jobs += [
-        dispatcher_job(
-            dispatcher,
-            batch_size=settings.dispatch_batch_size,
-            poll_seconds=settings.dispatch_poll_ms / 1000,
-        )
-        for _ in range(settings.dispatch_workers)
-    ]
-    runtime.jobs += [
-        periodic_job(
-            "waiting",
-            lambda: expire_waiting(runtime.sessions, planner, runtime.clock),
-            every_seconds=every,
-        ),
-        periodic_job(
-            "refusals",
-            lambda: emit_closed_windows(runtime.sessions, runtime.writer, runtime.clock),
-            every_seconds=every,
-        ),
-        closing_job(transports.email.close, transports.sms.close),
-    ]
-
-
 def _address(mailbox: str) -> str:
     return parseaddr(mailbox)[1] or mailbox
-
-
-def create_service_app(settings: NotificationsSettings | None = None) -> FastAPI:
-    """The app as `python -m samen_notifications` serves it."""
-    return build_service(settings).app

@@ -21,11 +21,11 @@ from typing import Any
 import jinja2
 from jinja2 import meta, nodes
 from markupsafe import escape
+from samen_kit.sms import sms_segments
 
 from samen_notifications.domain.contact import parse_language
 from samen_notifications.domain.dates import format_date, format_time
 from samen_notifications.domain.errors import InvalidLanguageTag, NotificationsError
-from samen_notifications.domain.sms import sms_segments
 
 __all__ = [
     "EDUCATION_CONSULTANTS",

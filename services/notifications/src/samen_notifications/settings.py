@@ -86,7 +86,7 @@ class NotificationsSettings(ServiceSettings):
     retry_base_seconds: float = Field(default=30.0, gt=0)
     retry_cap_seconds: float = Field(default=3600.0, gt=0)
     contact_wait_hours: float = Field(default=72.0, gt=0)
-    sweep_interval_seconds: float = Field(default=30.0, gt=0)
+    sweep_seconds: float = Field(default=30.0, gt=0)
     quiet_hours_start: time = time(21, 0)
     quiet_hours_end: time = time(7, 30)
 

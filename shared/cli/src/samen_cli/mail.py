@@ -1,7 +1,7 @@
 """`samen mail list|show`: the mail the local SMTP server kept, read from its folder.
 
 The folder is `--folder`, else `$SAMEN_MAIL_DIR`, else `<repo>/deploy/local/.state/mail`.
-Its format (written by `samen_notifications.adapters.mailserver`): one `.eml` file per
+Its format (written by `samen_kit.localinfra.mailserver`): one `.eml` file per
 message as received, and `index.jsonl` with a JSON line per message (file, received,
 message_id, to, subject, date, language).
 """
@@ -9,7 +9,6 @@ message_id, to, subject, date, language).
 from __future__ import annotations
 
 import json
-import os
 from datetime import UTC, datetime
 from email import message_from_bytes
 from email.message import EmailMessage
@@ -18,11 +17,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from samen_kit.localinfra.mailserver import INDEX, MAIL_DIR_ENV, mail_folder
 
 from samen_cli.terminal import date_time
 
-MAIL_DIR_ENV = "SAMEN_MAIL_DIR"
-INDEX = "index.jsonl"
 SHOWN_HEADERS = ("From", "To", "Subject", "Date", "Message-ID", "Content-Language")
 
 app = typer.Typer(help="Mail kept by the local SMTP server.", no_args_is_help=True)
@@ -31,19 +29,6 @@ FolderOpt = Annotated[
     Path | None,
     typer.Option(help=f"Mail folder [default: ${MAIL_DIR_ENV} or deploy/local/.state/mail]"),
 ]
-
-
-def default_folder() -> Path:
-    for start in (Path.cwd(), Path(__file__).resolve()):
-        for folder in (start, *start.parents):
-            if (folder / "deploy" / "local").is_dir() and (folder / "pyproject.toml").exists():
-                return folder / "deploy" / "local" / ".state" / "mail"
-    return Path.cwd() / "deploy" / "local" / ".state" / "mail"
-
-
-def mail_folder(explicit: Path | None) -> Path:
-    configured = os.environ.get(MAIL_DIR_ENV)
-    return explicit or (Path(configured) if configured else default_folder())
 
 
 def read_index(folder: Path) -> list[dict[str, Any]]:

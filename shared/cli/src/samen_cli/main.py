@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import typer
-from samen_audit.entrypoints.verify_cli import app as audit_app
 
-from samen_cli import demo, dlq, infra, mail, platform, pss
+from samen_cli import audit, demo, dlq, infra, mail, platform, pss
 from samen_cli.roster import roster_import
 from samen_cli.token import token
 
@@ -16,7 +15,7 @@ app.add_typer(mail.app, name="mail")
 app.command("token")(token)
 app.command("up")(platform.up)
 app.add_typer(demo.app, name="demo")
-app.add_typer(audit_app, name="audit")
+app.add_typer(audit.app, name="audit")
 app.command("pss")(pss.pss)
 
 roster_app = typer.Typer(help="The school's roster: import it into Samen.", no_args_is_help=True)

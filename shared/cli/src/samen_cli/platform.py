@@ -57,8 +57,8 @@ def default_ports() -> dict[str, int]:
 # seconds, and deadlines are swept while one watches. Each yields to the environment.
 DEMO_ENV = {
     "SAMEN_DUE_SCAN_INTERVAL_SECONDS": "5",  # meetings: evaluations and reminders due
-    "SAMEN_SWEEP_SECONDS": "10",  # consent, disputes, audit: expiry, deadlines, refusals
-    "SAMEN_SWEEP_INTERVAL_SECONDS": "10",  # notifications: retries and bounces
+    # consent, disputes, audit, notifications: expiry, deadlines, refusals, waits, bounces
+    "SAMEN_SWEEP_SECONDS": "10",
 }
 PIDS_FILE = "platform.pids.json"
 
@@ -179,31 +179,13 @@ class Platform:
 
     def _components(self) -> list[Component]:
         config, python = self.config, sys.executable
-        found: list[Component] = []
-        mail = "samen_notifications.adapters.mailserver"
-        sms = "samen_notifications.adapters.sms_simulator"
-        if _has(mail):
-            argv = [
-                python,
-                "-m",
-                mail,
-                "--port",
-                str(config.ports["smtp"]),
-                "--folder",
-                str(config.mail_dir),
-            ]
-            found.append(Component("mail", argv, {}))
-        if _has(sms):
-            argv = [
-                python,
-                "-m",
-                sms,
-                "--port",
-                str(config.ports["sms"]),
-                "--log",
-                str(config.sms_log),
-            ]
-            found.append(Component("sms", argv, {}))
+        # The kit's local stand-ins for the mail relay and the SMS gateway: always there.
+        mail = ["--port", str(config.ports["smtp"]), "--folder", str(config.mail_dir)]
+        sms = ["--port", str(config.ports["sms"]), "--log", str(config.sms_log)]
+        found = [
+            Component("mail", [python, "-m", "samen_kit.localinfra.mailserver", *mail], {}),
+            Component("sms", [python, "-m", "samen_kit.localinfra.sms_simulator", *sms], {}),
+        ]
         for service in SERVICES:
             if not _has(f"samen_{service}.__main__"):
                 continue  # not built yet

@@ -2,10 +2,9 @@
 
 from typing import Any
 
+from samen_archive.treehead import SignedTreeHead
 from sqlalchemy import Row, text
 from sqlalchemy.ext.asyncio import AsyncSession
-
-from samen_audit.domain.treehead import SignedTreeHead
 
 _COLUMNS = "tenant, tree_size, root_hash, signed_at, signature"
 _INSERT = text(

@@ -7,7 +7,7 @@ compute its root without reading old leaves, so the service persists it.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from samen_audit.domain.merkle import HASH_SIZE, fold_perfect_subtrees, node_hash
+from samen_archive.merkle import HASH_SIZE, fold_perfect_subtrees, node_hash
 
 
 @dataclass(frozen=True)

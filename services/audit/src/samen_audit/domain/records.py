@@ -11,10 +11,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from samen_archive.canonical import EntryFlag, read_binary_mode
+from samen_archive.merkle import leaf_hash
 from samen_contract.envelope import PLATFORM_TENANT
-
-from samen_audit.domain.canonical import EntryFlag, read_binary_mode
-from samen_audit.domain.merkle import leaf_hash
 
 # The contract's `Identifier`: a tenant named otherwise cannot be trusted to name a log.
 _IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")

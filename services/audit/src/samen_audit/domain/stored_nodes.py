@@ -10,14 +10,15 @@ from at most ``2**MIN_LEVEL - 1`` leaves. So a proof reads a few dozen rows.
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from samen_audit.domain.frontier import Frontier
-from samen_audit.domain.merkle import (
+from samen_archive.merkle import (
     EMPTY_ROOT,
     LeafRange,
     fold_perfect_subtrees,
     node_hash,
     root_hash,
 )
+
+from samen_audit.domain.frontier import Frontier
 
 MIN_LEVEL = 5
 

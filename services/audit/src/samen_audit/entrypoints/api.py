@@ -7,9 +7,12 @@ from the request, so another tenant's log cannot even be named.
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Response
+from samen_archive import ExportScope
+from samen_archive.signing import public_key_base64, public_key_pem
 from samen_contract.events.audit import ExporterRole
 from samen_kit.access import StaffPrincipal
+from samen_kit.app_state import AppState
 from samen_kit.db import unit_of_work
 from samen_kit.error_table import Absent, Unusable
 from samen_kit.inputs import INT64_MAX
@@ -17,8 +20,6 @@ from samen_kit.tenancy import visible
 
 from samen_audit.adapters.log_reads import LeafRow
 from samen_audit.adapters.tree_heads import SqlTreeHeads
-from samen_audit.archive import ExportScope
-from samen_audit.domain.signing import public_key_base64, public_key_pem
 from samen_audit.entrypoints.permissions import CHECK_RECEIPT, EXPORT, PERMISSIONS, READ, SIGN
 from samen_audit.entrypoints.schemas import (
     ConsistencyProofOut,
@@ -38,20 +39,13 @@ from samen_audit.handlers.proofs import (
 )
 from samen_audit.handlers.tree_heads import sign_now
 
-CONTEXT_STATE = "audit_context"
+CONTEXT = AppState("audit_context", AuditContext, "bootstrap.build")
 ZIP = "application/zip"
 
 router = APIRouter(prefix="/audit", tags=["audit"])
 
 
-def context_of(request: Request) -> AuditContext:
-    context = getattr(request.app.state, CONTEXT_STATE, None)
-    if not isinstance(context, AuditContext):
-        raise RuntimeError("the audit context was not installed")
-    return context
-
-
-Context = Annotated[AuditContext, Depends(context_of)]
+Context = Annotated[AuditContext, Depends(CONTEXT.of)]
 CanRead = Annotated[StaffPrincipal, Depends(PERMISSIONS.require(READ))]
 CanSign = Annotated[StaffPrincipal, Depends(PERMISSIONS.require(SIGN))]
 CanExport = Annotated[StaffPrincipal, Depends(PERMISSIONS.require(EXPORT))]

@@ -6,9 +6,9 @@ from typing import Annotated, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from samen_archive.treehead import SignedTreeHead
 from samen_kit.inputs import INT64_MAX, SensibleDate
 
-from samen_audit.domain.treehead import SignedTreeHead
 from samen_audit.handlers.proofs import ConsistencyProof, InclusionProof
 
 HexHash = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]

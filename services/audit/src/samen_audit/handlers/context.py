@@ -4,11 +4,10 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from samen_archive.signing import key_id
 from samen_kit.clock import Clock
 from samen_kit.outbox import EventWriter
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
-from samen_audit.domain.signing import key_id
 
 
 @dataclass(frozen=True)

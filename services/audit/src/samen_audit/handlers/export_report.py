@@ -4,11 +4,12 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from samen_archive import ExportScope
+from samen_archive.treehead import SignedTreeHead
+
 from samen_audit.adapters.exports import SelectedLeaf
-from samen_audit.archive import ExportScope
 from samen_audit.domain.entry_view import EntryView, view_of
 from samen_audit.domain.figures import Figures, figures
-from samen_audit.domain.treehead import SignedTreeHead
 from samen_audit.handlers.context import AuditContext
 from samen_audit.summary.report_page import ReportHeading, report_html
 from samen_audit.summary.summary_csv import summary_csv

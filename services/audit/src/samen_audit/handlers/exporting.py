@@ -12,14 +12,14 @@ from datetime import datetime, time, timedelta
 from hashlib import sha256
 from uuid import UUID, uuid4
 
+from samen_archive import ArchiveEntry, ExportContents, ExportScope, build_archive
+from samen_archive.treehead import SignedTreeHead
 from samen_contract.events.audit import AuditExported, ExporterRole, ExportScopeKind
 from samen_kit.db import unit_of_work
 
 from samen_audit.adapters.exports import ExportRecord, SelectedLeaf, Selection, SqlExports
 from samen_audit.adapters.log_reads import SqlLogReads
-from samen_audit.archive import ArchiveEntry, ExportContents, ExportScope, build_archive
 from samen_audit.domain.errors import BadPeriod, TreeTooLarge
-from samen_audit.domain.treehead import SignedTreeHead
 from samen_audit.handlers.context import AuditContext
 from samen_audit.handlers.export_report import report_files
 from samen_audit.handlers.tree_heads import head_covering

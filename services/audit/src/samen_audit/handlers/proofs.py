@@ -6,13 +6,13 @@ Every lookup is within the caller's tenant; a leaf of another tenant is not foun
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from samen_archive.treehead import SignedTreeHead
 from samen_kit.db import unit_of_work
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_audit.adapters.log_reads import LeafRow, SqlLogReads
 from samen_audit.adapters.tree_heads import SqlTreeHeads
 from samen_audit.domain.errors import BadSizes, LeafNotFound, LeafOutsideTree, TreeTooLarge
-from samen_audit.domain.treehead import SignedTreeHead
 from samen_audit.handlers.context import AuditContext
 from samen_audit.handlers.tree import consistency_path, inclusion_path, root_at
 from samen_audit.handlers.tree_heads import head_covering

@@ -2,13 +2,14 @@
 
 from collections.abc import Sequence
 
-from samen_audit.adapters.log_reads import SqlLogReads
-from samen_audit.domain.merkle import (
+from samen_archive.merkle import (
     EMPTY_ROOT,
     LeafRange,
     consistency_path_ranges,
     inclusion_path_ranges,
 )
+
+from samen_audit.adapters.log_reads import SqlLogReads
 from samen_audit.domain.stored_nodes import needs, range_hash
 
 

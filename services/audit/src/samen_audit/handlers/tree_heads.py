@@ -7,6 +7,7 @@ is not signed again, or every head would call for the next.
 
 import base64
 
+from samen_archive.treehead import TIMESTAMP_FORMAT, SignedTreeHead, TreeHead
 from samen_contract import deterministic_event_id
 from samen_contract.events.audit import TreeHeadSigned
 from samen_kit.db import unit_of_work
@@ -15,7 +16,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from samen_audit.adapters.log_reads import SqlLogReads
 from samen_audit.adapters.tree_heads import SqlTreeHeads
 from samen_audit.domain.frontier import Frontier
-from samen_audit.domain.treehead import TIMESTAMP_FORMAT, SignedTreeHead, TreeHead
 from samen_audit.handlers.context import AuditContext
 
 TREE_HEAD_SIGNED = TreeHeadSigned.event_type()

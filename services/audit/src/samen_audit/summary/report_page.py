@@ -5,8 +5,8 @@ from datetime import datetime, tzinfo
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from samen_archive.layout import ExportScope
 
-from samen_audit.archive.layout import ExportScope
 from samen_audit.domain.disputes_timeline import dispute_totals
 from samen_audit.domain.figures import Figures
 from samen_audit.summary import labels

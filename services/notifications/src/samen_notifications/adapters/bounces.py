@@ -17,8 +17,9 @@ from email.parser import HeaderParser
 from email.policy import compat32
 from pathlib import Path
 
-from samen_notifications.adapters.mailserver import MailFolder
-from samen_notifications.ports import AbstractBounceInbox, Bounce
+from samen_kit.localinfra.mailserver import MailFolder
+
+from samen_notifications.adapters.ports import AbstractBounceInbox, Bounce
 
 _STATUS = re.compile(r"^\s*([245])\.(\d{1,3})\.(\d{1,3})")
 

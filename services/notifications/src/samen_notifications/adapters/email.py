@@ -42,7 +42,7 @@ from samen_notifications.adapters.errors import (
     TemporaryFailure,
     TransportFailure,
 )
-from samen_notifications.ports import AbstractEmailSender, Attachment, OutgoingEmail
+from samen_notifications.adapters.ports import AbstractEmailSender, Attachment, OutgoingEmail
 
 __all__ = [
     "AbstractEmailSender",

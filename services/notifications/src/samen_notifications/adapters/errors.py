@@ -1,6 +1,6 @@
 """Why a message did not go out, as the transports raise it.
 
-The classes are the ports' (`samen_notifications.ports`), so the sending pipeline
+The classes are the ports' (`samen_notifications.adapters.ports`), so the sending pipeline
 catches them without knowing either protocol, with two more facts a retry may use:
 a `PermanentFailure` is never retried (a refused recipient, an invalid number, a
 message the relay will not take), a `TemporaryFailure` is (no connection, a timeout,
@@ -11,7 +11,7 @@ may echo them.
 
 from __future__ import annotations
 
-from samen_notifications import ports
+from samen_notifications.adapters import ports
 
 
 class TransportFailure(ports.SendFailure):

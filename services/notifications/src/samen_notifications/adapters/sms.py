@@ -39,14 +39,14 @@ from typing import Any, Literal, Self
 from urllib.parse import urlencode
 
 import httpx
+from samen_kit.sms import SIGNATURE_HEADER, SIGNATURE_ISSUER, SmsEncoding, sms_length
 
 from samen_notifications.adapters.errors import (
     PermanentFailure,
     TemporaryFailure,
     TransportFailure,
 )
-from samen_notifications.domain.sms import SmsEncoding, sms_length
-from samen_notifications.ports import (
+from samen_notifications.adapters.ports import (
     AbstractSmsGateway,
     InvalidReport,
     OutgoingSms,
@@ -95,8 +95,6 @@ def _optional_datetime(value: str | None) -> datetime | None:
     return moment
 
 
-SIGNATURE_HEADER = "MessageBird-Signature-JWT"
-SIGNATURE_ISSUER = "MessageBird"
 _HASHES = {"HS256": hashlib.sha256, "HS384": hashlib.sha384, "HS512": hashlib.sha512}
 _LEEWAY_SECONDS = 1
 

@@ -17,7 +17,7 @@ from samen_kit.access.refusal_book import RefusalBook
 from samen_kit.access.verification import guardian_access, staff_verifier
 from samen_kit.service import ServiceRuntime
 
-from samen_notifications.guardian_links import GuardianLinks
+from samen_notifications.domain.guardian_links import GuardianLinks
 from samen_notifications.settings import NotificationsSettings
 
 

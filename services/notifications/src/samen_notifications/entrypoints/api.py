@@ -12,11 +12,10 @@ from samen_kit.db import unit_of_work
 from samen_kit.error_table import Absent, Unusable
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from samen_notifications import commands, roster_import
 from samen_notifications.adapters import broadcasts, counters, roster, statuses
 from samen_notifications.adapters.transactions import in_repeatable_unit_of_work
-from samen_notifications.entrypoints import views
-from samen_notifications.entrypoints.deps import Deps, DepsDep
+from samen_notifications.entrypoints import presenters
+from samen_notifications.entrypoints.deps import Ctx
 from samen_notifications.entrypoints.permissions import require
 from samen_notifications.entrypoints.schemas import (
     BroadcastIn,
@@ -35,6 +34,8 @@ from samen_notifications.entrypoints.scope import (
     require_school,
     visible_pupil,
 )
+from samen_notifications.handlers import commands, roster_import
+from samen_notifications.handlers.context import Context
 
 router = APIRouter(prefix="/v1", tags=["staff"])
 
@@ -48,70 +49,68 @@ CanReadStats = Annotated[StaffPrincipal, Depends(require("stats.read"))]
 
 
 @router.post("/roster/contacts", response_model=ImportOut)
-async def import_roster_contacts(
-    body: RosterContactsIn, staff: CanImport, deps: DepsDep
-) -> ImportOut:
+async def import_roster_contacts(body: RosterContactsIn, staff: CanImport, ctx: Ctx) -> ImportOut:
     """The roster import's share for this service: guardians' contact points, the pupil's
     first name and the do-not-contact flag. Re-importing the same rows changes nothing."""
-    lines = views.roster_lines(body)
+    lines = presenters.roster_lines(body)
 
     async def work(session: AsyncSession) -> roster_import.ImportResult:
-        await require_school(deps, session, staff, body.school_id)
+        await require_school(ctx, session, staff, body.school_id)
         return await roster_import.import_contacts(
             session,
-            deps.planner,
+            ctx.planner,
             tenant=staff.tenant,
             school_id=body.school_id,
             lines=lines,
-            now=deps.clock.now(),
+            now=ctx.clock.now(),
         )
 
     # The consumer writes the same pupils' rows as it applies enrolments: when PostgreSQL
     # picks the import as a deadlock's victim, it runs again instead of answering 500.
-    result = await in_repeatable_unit_of_work(deps.sessions, work)
+    result = await in_repeatable_unit_of_work(ctx.sessions, work)
     return ImportOut.model_validate(result, from_attributes=True)
 
 
 @router.post("/roster/staff", response_model=ImportOut)
 async def import_staff_contacts(
-    body: StaffContactsIn, staff: CanImportStaff, deps: DepsDep
+    body: StaffContactsIn, staff: CanImportStaff, ctx: Ctx
 ) -> ImportOut:
     """Staff members' e-mail addresses, roles and schools (for staff notices)."""
-    lines = views.staff_lines(body)
-    async with unit_of_work(deps.sessions) as session:
+    lines = presenters.staff_lines(body)
+    async with unit_of_work(ctx.sessions) as session:
         for school_id in {s for line in lines for s in line.school_ids}:
-            await require_school(deps, session, staff, school_id)
+            await require_school(ctx, session, staff, school_id)
         result = await roster_import.import_staff(
-            session, tenant=staff.tenant, lines=lines, now=deps.clock.now()
+            session, tenant=staff.tenant, lines=lines, now=ctx.clock.now()
         )
     return ImportOut.model_validate(result, from_attributes=True)
 
 
 @router.put("/schools/{school_id}", response_model=SchoolOut)
 async def save_school(
-    school_id: UUID, body: SchoolIn, staff: CanEditSchools, deps: DepsDep
+    school_id: UUID, body: SchoolIn, staff: CanEditSchools, ctx: Ctx
 ) -> SchoolOut:
     """A school's public details, which sign its messages."""
-    async with unit_of_work(deps.sessions) as session:
-        await require_school(deps, session, staff, school_id)
+    async with unit_of_work(ctx.sessions) as session:
+        await require_school(ctx, session, staff, school_id)
         if body.board_id is not None and not staff.covers_school(school_id, body.board_id):
-            await refuse_out_of_scope(deps, staff)
+            await refuse_out_of_scope(ctx, staff)
         await roster.save_school(session, staff.tenant, school_id, body.model_dump())
     return SchoolOut(school_id=school_id, **body.model_dump())
 
 
 @router.post("/broadcasts", response_model=BroadcastOut, status_code=status.HTTP_202_ACCEPTED)
-async def send_broadcast(body: BroadcastIn, staff: CanBroadcast, deps: DepsDep) -> BroadcastOut:
+async def send_broadcast(body: BroadcastIn, staff: CanBroadcast, ctx: Ctx) -> BroadcastOut:
     """One message to every guardian of a school, a board or the whole tenant, in their
     language where staff wrote it, else Dutch (counted). Sending the same
     `broadcast_id` twice sends once."""
-    texts = views.broadcast_texts(body, deps.broadcast_languages)
+    texts = presenters.broadcast_texts(body, ctx.broadcast_languages)
     broadcast_id = body.broadcast_id or uuid4()
-    async with unit_of_work(deps.sessions) as session:
-        school_ids = await _broadcast_schools(deps, session, staff, body)
+    async with unit_of_work(ctx.sessions) as session:
+        school_ids = await _broadcast_schools(ctx, session, staff, body)
         recipients = await commands.send_broadcast(
             session,
-            deps.planner,
+            ctx.planner,
             commands.BroadcastRequest(
                 broadcast_id=broadcast_id,
                 tenant=staff.tenant,
@@ -121,34 +120,34 @@ async def send_broadcast(body: BroadcastIn, staff: CanBroadcast, deps: DepsDep) 
                 texts=texts,
                 created_by=staff.actor,
             ),
-            deps.clock.now(),
+            ctx.clock.now(),
         )
     return BroadcastOut(broadcast_id=broadcast_id, recipients=recipients)
 
 
 async def _broadcast_schools(
-    deps: Deps, session: AsyncSession, staff: StaffPrincipal, body: BroadcastIn
+    ctx: Context, session: AsyncSession, staff: StaffPrincipal, body: BroadcastIn
 ) -> tuple[UUID, ...] | None:
     if body.scope == "tenant":
         if not staff.sees_whole_tenant:
-            await refuse_out_of_scope(deps, staff)
+            await refuse_out_of_scope(ctx, staff)
         return None
     if body.scope_id is None:
         raise Unusable("scope_id is required for a school or board")
     if body.scope == "school":
-        await require_school(deps, session, staff, body.scope_id)
+        await require_school(ctx, session, staff, body.scope_id)
         return (body.scope_id,)
     if not staff.covers_board(body.scope_id):
-        await refuse_out_of_scope(deps, staff)
+        await refuse_out_of_scope(ctx, staff)
     return tuple(await roster.schools_of_board(session, staff.tenant, body.scope_id))
 
 
 @router.get("/broadcasts/{broadcast_id}", response_model=BroadcastOut)
-async def broadcast_status(broadcast_id: UUID, staff: CanBroadcast, deps: DepsDep) -> BroadcastOut:
+async def broadcast_status(broadcast_id: UUID, staff: CanBroadcast, ctx: Ctx) -> BroadcastOut:
     """How far a broadcast got: its messages by status."""
-    async with deps.sessions() as session:
+    async with ctx.sessions() as session:
         row = await broadcasts.get(session, staff.tenant, broadcast_id)
-        if row is None or not views.may_see_broadcast(staff, row):
+        if row is None or not presenters.may_see_broadcast(staff, row):
             raise Absent()
         counts = await statuses.status_counts(session, staff.tenant, broadcast_id)
     by_status: dict[str, int] = {}
@@ -159,35 +158,33 @@ async def broadcast_status(broadcast_id: UUID, staff: CanBroadcast, deps: DepsDe
 
 
 @router.get("/pupils/{pupil_id}/notifications", response_model=list[NotificationOut])
-async def pupil_notifications(
-    pupil_id: UUID, staff: CanRead, deps: DepsDep
-) -> list[NotificationOut]:
+async def pupil_notifications(pupil_id: UUID, staff: CanRead, ctx: Ctx) -> list[NotificationOut]:
     """What went to whom about this pupil, on which channel, and how it ended."""
-    async with deps.sessions() as session:
-        await visible_pupil(deps, session, staff, pupil_id)
+    async with ctx.sessions() as session:
+        await visible_pupil(ctx, session, staff, pupil_id)
         notes = await statuses.notifications_about_pupil(session, staff.tenant, pupil_id)
         sent = await statuses.messages_about_pupil(session, staff.tenant, pupil_id)
-    return views.notifications_out(notes, [m for m, _ in sent])
+    return presenters.notifications_out(notes, [m for m, _ in sent])
 
 
 @router.post("/guardians/{guardian_id}/preferences-link", response_model=PreferencesLinkOut)
 async def send_preferences_link(
-    guardian_id: UUID, staff: CanSendPreferences, deps: DepsDep
+    guardian_id: UUID, staff: CanSendPreferences, ctx: Ctx
 ) -> PreferencesLinkOut:
     """Send the guardian a link to their own contact preferences (to the points on file)."""
-    async with unit_of_work(deps.sessions) as session:
+    async with unit_of_work(ctx.sessions) as session:
         pupils = await roster.pupils_of_guardian(session, staff.tenant, guardian_id)
         if not pupils:
             raise Absent()
-        if not await views.any_pupil_visible(session, staff, pupils):
-            await refuse_out_of_scope(deps, staff)
+        if not await presenters.any_pupil_visible(session, staff, pupils):
+            await refuse_out_of_scope(ctx, staff)
         outcome = await commands.send_preferences_link(
             session,
-            deps.planner,
+            ctx.planner,
             tenant=staff.tenant,
             guardian_id=guardian_id,
             requested_by=staff.actor,
-            now=deps.clock.now(),
+            now=ctx.clock.now(),
         )
     if outcome is None:
         raise Absent()
@@ -197,10 +194,10 @@ async def send_preferences_link(
 
 
 @router.get("/stats", response_model=StatsOut)
-async def stats(staff: CanReadStats, deps: DepsDep) -> StatsOut:
+async def stats(staff: CanReadStats, ctx: Ctx) -> StatsOut:
     """Counters of the caller's tenant (language fallbacks by template and language) and
     its messages by channel and status."""
-    async with deps.sessions() as session:
+    async with ctx.sessions() as session:
         found = await counters.read(session, staff.tenant)
         by_channel = await statuses.status_counts(session, staff.tenant)
     return StatsOut(counters=found, messages=by_channel)

@@ -21,10 +21,11 @@ from samen_kit.db import unit_of_work
 from samen_kit.pages import language_of
 
 from samen_notifications.adapters import bulk, contacts
+from samen_notifications.domain.guardian_links import BULK_PREFERENCE_PATH
 from samen_notifications.domain.items import ItemKind
-from samen_notifications.entrypoints.deps import Deps, DepsDep
+from samen_notifications.entrypoints.deps import Ctx
 from samen_notifications.entrypoints.pages import pages
-from samen_notifications.guardian_links import BULK_PREFERENCE_PATH
+from samen_notifications.handlers.context import Context
 
 router = APIRouter(tags=["parents"])
 RESUME = "resume"  # the page's button for guardians who stopped: get them again
@@ -36,24 +37,24 @@ def _own_choice(claims: GuardianClaims) -> None:
         raise ActionRefused()
 
 
-async def _language_of(request: Request, deps: Deps, claims: GuardianClaims) -> str:
+async def _language_of(request: Request, ctx: Context, claims: GuardianClaims) -> str:
     """The language chosen on the page, else the one the guardian's messages are in."""
-    async with deps.sessions() as session:
+    async with ctx.sessions() as session:
         row = await contacts.guardian_contact(session, claims.tenant, claims.guardian_id)
     return language_of(request, on_file=row.language if row is not None else None)
 
 
 @router.get(BULK_PREFERENCE_PATH, response_class=HTMLResponse)
-async def bulk_page(request: Request, guardian: GuardianTokenDep, deps: DepsDep) -> HTMLResponse:
+async def bulk_page(request: Request, guardian: GuardianTokenDep, ctx: Ctx) -> HTMLResponse:
     """Whether the guardian gets messages to all parents, and a button to change that."""
     _own_choice(guardian)
-    async with deps.sessions() as session:
+    async with ctx.sessions() as session:
         stopped = bool(await bulk.opted_out(session, guardian.tenant, [guardian.guardian_id]))
     token = request.query_params.get("token", "")
     return pages().render(
         request,
         "bulk_messages.html",
-        language=await _language_of(request, deps, guardian),
+        language=await _language_of(request, ctx, guardian),
         stopped=stopped,
         action=f"{BULK_PREFERENCE_PATH}?{urlencode({'token': token})}",
         resume=RESUME,
@@ -61,22 +62,22 @@ async def bulk_page(request: Request, guardian: GuardianTokenDep, deps: DepsDep)
 
 
 @router.post(BULK_PREFERENCE_PATH, response_class=HTMLResponse)
-async def bulk_choice(request: Request, guardian: GuardianTokenDep, deps: DepsDep) -> HTMLResponse:
+async def bulk_choice(request: Request, guardian: GuardianTokenDep, ctx: Ctx) -> HTMLResponse:
     """Stops bulk messages (a one-click POST, or the page's button); `choice=resume` alone
     asks for them again."""
     _own_choice(guardian)
     resume = await _resume_asked(request)
-    async with unit_of_work(deps.sessions) as session:
+    async with unit_of_work(ctx.sessions) as session:
         if resume:
             await bulk.opt_in(session, guardian.tenant, guardian.guardian_id)
         else:
-            await bulk.opt_out(session, guardian.tenant, guardian.guardian_id, deps.clock.now())
+            await bulk.opt_out(session, guardian.tenant, guardian.guardian_id, ctx.clock.now())
     done = "bulk_resumed" if resume else "bulk_stopped"
     return pages().message(
         request,
         f"{done}_title",
         f"{done}_body",
-        language=await _language_of(request, deps, guardian),
+        language=await _language_of(request, ctx, guardian),
     )
 
 

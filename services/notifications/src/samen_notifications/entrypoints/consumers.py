@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from samen_kit.service import ServiceRuntime
 
-from samen_notifications.handlers import EventHandler
+from samen_notifications.handlers.facts import EventHandler
 
 SOURCES = ("consent", "meetings", "disputes")
 

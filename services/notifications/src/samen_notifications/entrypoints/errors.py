@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from samen_kit.error_table import Answer, Problems, install_error_table
 from samen_kit.problems import BadRequest
 
-from samen_notifications.ports import InvalidReport
+from samen_notifications.adapters.ports import InvalidReport
 
 PROBLEMS = Problems({InvalidReport: Answer(BadRequest, detail=lambda _: "invalid report")})
 

@@ -30,17 +30,18 @@ from samen_kit.db import unit_of_work
 from samen_kit.error_table import Unusable
 from samen_kit.pages import PageRenderer, known, language_of
 
-from samen_notifications import commands
 from samen_notifications.adapters import contacts, links
 from samen_notifications.domain.items import ItemKind
-from samen_notifications.entrypoints.deps import Deps, DepsDep
-from samen_notifications.entrypoints.renewal import RenewalRefused
-from samen_notifications.preferences import (
+from samen_notifications.entrypoints.deps import Ctx
+from samen_notifications.handlers import commands
+from samen_notifications.handlers.context import Context
+from samen_notifications.handlers.preferences import (
     PreferencesError,
     current_preferences,
     parse_preferences,
     save_preferences,
 )
+from samen_notifications.handlers.renewal import RenewalRefused
 
 router = APIRouter(tags=["parents"])
 CONTACT_PATH = "/ouders/contact"
@@ -91,9 +92,9 @@ async def _own_contact(request: Request, claims: GuardianClaims) -> None:
 
 
 @router.get(CONTACT_PATH, response_class=HTMLResponse)
-async def contact_page(request: Request, guardian: GuardianDep, deps: DepsDep) -> HTMLResponse:
+async def contact_page(request: Request, guardian: GuardianDep, ctx: Ctx) -> HTMLResponse:
     await _own_contact(request, guardian)
-    async with deps.sessions() as session:
+    async with ctx.sessions() as session:
         row = await contacts.guardian_contact(session, guardian.tenant, guardian.guardian_id)
     current = current_preferences(row)
     return pages().render(
@@ -109,9 +110,7 @@ async def contact_page(request: Request, guardian: GuardianDep, deps: DepsDep) -
 
 
 @router.post(CONTACT_PATH, response_class=HTMLResponse)
-async def save_contact(
-    request: Request, guardian: GuardianSessionDep, deps: DepsDep
-) -> HTMLResponse:
+async def save_contact(request: Request, guardian: GuardianSessionDep, ctx: Ctx) -> HTMLResponse:
     await _own_contact(request, guardian)
     form = await _form(request)
     try:
@@ -129,14 +128,14 @@ async def save_contact(
             action=CONTACT_PATH,
             error=error.key,
         )
-    async with unit_of_work(deps.sessions) as session:
+    async with unit_of_work(ctx.sessions) as session:
         await save_preferences(
             session,
-            deps.planner,
+            ctx.planner,
             tenant=guardian.tenant,
             guardian_id=guardian.guardian_id,
             preferences=preferences,
-            now=deps.clock.now(),
+            now=ctx.clock.now(),
         )
     # The confirmation speaks the language just chosen, when the pages have it.
     asked = known(preferences.language) or form.get("taal")
@@ -152,21 +151,21 @@ async def renew_page(request: Request, token: str = "") -> HTMLResponse:
 
 
 @router.post(RENEW_ACTION, response_class=HTMLResponse)
-async def renew_link(request: Request, deps: DepsDep) -> HTMLResponse:
+async def renew_link(request: Request, ctx: Ctx) -> HTMLResponse:
     """A fresh link for the same guardian, pupil and item, sent to the contact points on
     file (never to an address typed here); at most one per hour and item."""
     form = await _form(request)
     token, asked = form.get("token", ""), form.get("taal")
-    now = deps.clock.now()
+    now = ctx.clock.now()
     try:
-        claims = await deps.renewals.read(token, now)
+        claims = await ctx.renewals.read(token, now)
     except RenewalRefused as refused:
-        await _count_refusal(request, deps, refused.tenant)
+        await _count_refusal(request, ctx, refused.tenant)
         return _message(request, "refused_title", "refused_body", 400, asked=asked)
-    async with unit_of_work(deps.sessions) as session:
+    async with unit_of_work(ctx.sessions) as session:
         await commands.send_fresh_link(
             session,
-            deps.planner,
+            ctx.planner,
             tenant=claims.tenant,
             guardian_id=claims.guardian_id,
             pupil_id=claims.pupil_id,
@@ -176,8 +175,8 @@ async def renew_link(request: Request, deps: DepsDep) -> HTMLResponse:
     return _message(request, "renewed_title", "renewed_body", 202, asked=asked)
 
 
-async def _count_refusal(request: Request, deps: Deps, tenant: str | None) -> None:
-    await deps.refusals.count(
+async def _count_refusal(request: Request, ctx: Context, tenant: str | None) -> None:
+    await ctx.refusals.count(
         AccessRefusedReason.FORGED_TOKEN,
         Credential.GUARDIAN_TOKEN,
         tenant or PLATFORM_TENANT,
@@ -186,10 +185,10 @@ async def _count_refusal(request: Request, deps: Deps, tenant: str | None) -> No
 
 
 @router.get("/l/{code}")
-async def short_link(code: str, request: Request, deps: DepsDep) -> Response:
+async def short_link(code: str, request: Request, ctx: Ctx) -> Response:
     """An SMS's short link: on to the owning service's page (a stale one: ask anew)."""
-    now = deps.clock.now()
-    async with deps.sessions() as session:
+    now = ctx.clock.now()
+    async with ctx.sessions() as session:
         target = await links.target_of(session, code, now)
         stale = None if target else await links.stale_target_of(session, code)
     if target is not None:
@@ -201,9 +200,9 @@ async def short_link(code: str, request: Request, deps: DepsDep) -> Response:
 
 
 @router.get("/.well-known/guardian-jwks.json")
-async def guardian_jwks(deps: DepsDep) -> JSONResponse:
+async def guardian_jwks(ctx: Ctx) -> JSONResponse:
     """The public key of guardian links: owning services verify tokens with it."""
-    return JSONResponse(deps.links.jwks(), headers={"Cache-Control": "public, max-age=300"})
+    return JSONResponse(ctx.links.jwks(), headers={"Cache-Control": "public, max-age=300"})
 
 
 async def _form(request: Request) -> dict[str, str]:

@@ -12,24 +12,24 @@ from samen_kit.access.refusal_book import Hidden, HiddenReason
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_notifications.adapters import roster
-from samen_notifications.entrypoints.deps import Deps
+from samen_notifications.handlers.context import Context
 
 
 async def require_school(
-    deps: Deps, session: AsyncSession, staff: StaffPrincipal, school_id: UUID
+    ctx: Context, session: AsyncSession, staff: StaffPrincipal, school_id: UUID
 ) -> None:
     school = await roster.school(session, staff.tenant, school_id)
     board = school.board_id if school else None
     if not staff.covers_school(school_id, board):
-        await refuse_out_of_scope(deps, staff, "school")
+        await refuse_out_of_scope(ctx, staff, "school")
 
 
-async def refuse_out_of_scope(deps: Deps, staff: StaffPrincipal, kind: str = "pupil") -> NoReturn:
+async def refuse_out_of_scope(ctx: Context, staff: StaffPrincipal, kind: str = "pupil") -> NoReturn:
     raise Hidden(kind, HiddenReason.OUT_OF_SCOPE, tenant=staff.tenant)
 
 
 async def visible_pupil(
-    deps: Deps, session: AsyncSession, staff: StaffPrincipal, pupil_id: UUID
+    ctx: Context, session: AsyncSession, staff: StaffPrincipal, pupil_id: UUID
 ) -> None:
     """The pupil is known in the caller's tenant and at a school the caller covers."""
     pupil = (await roster.pupils(session, staff.tenant, [pupil_id])).get(pupil_id)
@@ -40,4 +40,4 @@ async def visible_pupil(
     )
     board = school.board_id if school else None
     if pupil.school_id is None or not staff.covers_school(pupil.school_id, board):
-        await refuse_out_of_scope(deps, staff)
+        await refuse_out_of_scope(ctx, staff)

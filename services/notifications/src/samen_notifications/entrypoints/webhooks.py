@@ -11,8 +11,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse
 from samen_kit.db import unit_of_work
 
-from samen_notifications.entrypoints.deps import Deps, DepsDep
-from samen_notifications.ports import InvalidReport
+from samen_notifications.adapters.ports import InvalidReport
+from samen_notifications.entrypoints.deps import Ctx
+from samen_notifications.handlers.context import Context
 
 router = APIRouter(prefix="/v1/sms", tags=["webhooks"])
 log = structlog.get_logger(__name__)
@@ -20,27 +21,27 @@ REPORTS_PATH = "/v1/sms/reports"
 
 
 @router.get("/reports", response_class=PlainTextResponse)
-async def sms_report(request: Request, deps: DepsDep) -> PlainTextResponse:
+async def sms_report(request: Request, ctx: Ctx) -> PlainTextResponse:
     """A status report, as the gateway sends it (query parameters)."""
-    return await _record(request, deps)
+    return await _record(request, ctx)
 
 
 @router.post("/reports", response_class=PlainTextResponse)
-async def sms_report_form(request: Request, deps: DepsDep) -> PlainTextResponse:
+async def sms_report_form(request: Request, ctx: Ctx) -> PlainTextResponse:
     """The same report as a form post."""
-    return await _record(request, deps)
+    return await _record(request, ctx)
 
 
-async def _record(request: Request, deps: Deps) -> PlainTextResponse:
+async def _record(request: Request, ctx: Context) -> PlainTextResponse:
     body = await request.body()
     params = dict(request.query_params)
     if request.method == "POST" and body:
         params |= dict(parse_qsl(body.decode("utf-8", errors="replace")))
     try:
-        report = deps.sms.parse_report(params, dict(request.headers), body, url=str(request.url))
+        report = ctx.sms.parse_report(params, dict(request.headers), body, url=str(request.url))
     except InvalidReport as error:
         log.warning("notifications.sms_report.refused", error=type(error).__name__)
         raise
-    async with unit_of_work(deps.sessions) as session:
-        await deps.reports.record(session, report, deps.clock.now())
+    async with unit_of_work(ctx.sessions) as session:
+        await ctx.reports.record(session, report, ctx.clock.now())
     return PlainTextResponse("OK")

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+from samen_kit.localinfra.mailserver import INDEX
+
 from samen_cli.journey.polling import until
 
-MAIL_INDEX = "index.jsonl"
 _LINK = re.compile(r"https?://[^\s<>\"')]+")
 
 
@@ -66,7 +67,7 @@ class Inbox:
         self.mail_dir, self.sms_log = mail_dir, sms_log
 
     def mails(self) -> list[Mail]:
-        return [self._mail(entry) for entry in _json_lines(self.mail_dir / MAIL_INDEX)]
+        return [self._mail(entry) for entry in _json_lines(self.mail_dir / INDEX)]
 
     def sms(self) -> list[Sms]:
         return [

@@ -30,6 +30,7 @@ from samen_kit.access.scope import RequestScopeMiddleware
 from samen_kit.access.sessions import GuardianSession, GuardianSessionCodec, start_session
 from samen_kit.access.staff import StaffPrincipal, StaffTokenVerifier
 from samen_kit.access.used_tokens import UsedTokenStoreProvider
+from samen_kit.app_state import AppState
 from samen_kit.clock import Clock, SystemClock
 
 TOKEN_FIELD = "token"
@@ -52,17 +53,17 @@ class Access:
     clock: Clock = field(default_factory=SystemClock)
 
 
+_ACCESS = AppState("samen_access", Access, "install_access(app, ...)")
+
+
 def install_access(app: FastAPI, access: Access) -> None:
-    app.state.samen_access = access
+    _ACCESS.install(app, access)
     app.add_middleware(PendingCookieMiddleware)
     app.add_middleware(RequestScopeMiddleware)
 
 
 def access_of(request: Request) -> Access:
-    access = getattr(request.app.state, "samen_access", None)
-    if not isinstance(access, Access):
-        raise RuntimeError("install_access(app, ...) was not called")
-    return access
+    return _ACCESS.of(request)
 
 
 def guardian_access_of(request: Request) -> GuardianAccess:

@@ -31,6 +31,7 @@ from samen_kit.access.dependencies import accepted_credential, accepted_tenant
 from samen_kit.access.refusals import Refusal, RefusalReason
 from samen_kit.access.roles import Audience
 from samen_kit.access.scope import current_scope, method_and_route
+from samen_kit.app_state import AppState
 from samen_kit.clock import Clock
 from samen_kit.problems import NotFound, Problem
 from samen_kit.refusal_counts import RefusalGroup, StoreFactory, count_refusal, window_of
@@ -189,6 +190,9 @@ class RefusalBook:
         await count_refusal(self._sessions, self.store, group)
 
 
+_BOOK = AppState("samen_refusal_book", RefusalBook, "install_refusals(app, ...)")
+
+
 def install_refusals(app: FastAPI, book: RefusalBook) -> None:
     """Answer `Hidden` as 404 (through the app's own problem handler), counted first."""
 
@@ -200,12 +204,9 @@ def install_refusals(app: FastAPI, book: RefusalBook) -> None:
         response: Response = await handler(request, problem)
         return response
 
-    app.state.samen_refusal_book = book
+    _BOOK.install(app, book)
     app.add_exception_handler(Hidden, on_hidden)
 
 
 def refusal_book_of(request: Request) -> RefusalBook:
-    book = getattr(request.app.state, "samen_refusal_book", None)
-    if not isinstance(book, RefusalBook):
-        raise RuntimeError("install_refusals(app, ...) was not called")
-    return book
+    return _BOOK.of(request)

@@ -8,6 +8,10 @@ instances of their own on other ports and state folders:
 
 Defaults: Kafka 127.0.0.1:19092 (controller 19093), PostgreSQL 127.0.0.1:15432, state in
 deploy/local/.state (or `SAMEN_STATE_DIR`).
+
+Beside them, the local stand-ins for external infrastructure that `samen up` starts:
+`mailserver` (an SMTP server keeping mail as files) and `sms_simulator` (an SMS gateway
+speaking MessageBird's contract).
 """
 
 from samen_kit.localinfra.cli import main

@@ -1,0 +1,224 @@
+"""Writing an export archive from a tenant's leaves, a signed tree head and the selection."""
+
+import base64
+import io
+import json
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from hashlib import sha256
+from typing import IO
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from samen_archive.canonical import UnreadableEntry, read_entry_facts
+from samen_archive.layout import (
+    ARCHIVE_FORMAT,
+    ENTRIES,
+    EXPORT_TYPE,
+    LEAVES,
+    MANIFEST,
+    PROOFS,
+    PROOFS_FORMAT,
+    PUBLIC_KEY,
+    README,
+    REPORT,
+    SUMMARY,
+    TREE_HEAD,
+    ArchiveEntry,
+    ExportScope,
+    entry_line,
+    node_key,
+    selection_ranges,
+)
+from samen_archive.merkle import leaf_hash
+from samen_archive.readme import README_TEXT
+from samen_archive.signing import key_id, public_key_pem, sign_statement
+from samen_archive.tree_levels import TreeLevels
+from samen_archive.treehead import TIMESTAMP_FORMAT, SignedTreeHead
+
+
+class InconsistentExport(ValueError):
+    """What the exporter was given does not add up; nothing was written."""
+
+
+@dataclass(frozen=True)
+class ExportContents:
+    """Everything one export archive is made of."""
+
+    tree_head: SignedTreeHead
+    leaves: Sequence[bytes]
+    entries: Sequence[ArchiveEntry]
+    scope: ExportScope
+    summary_csv: bytes
+    report_html: bytes
+    exported_at: datetime
+    earlier_size: int | None = None
+
+
+def build_archive(contents: ExportContents, signing_key: Ed25519PrivateKey) -> bytes:
+    """The archive as bytes; see ``write_archive``."""
+    buffer = io.BytesIO()
+    write_archive(buffer, contents, signing_key)
+    return buffer.getvalue()
+
+
+def write_archive(
+    target: IO[bytes], contents: ExportContents, signing_key: Ed25519PrivateKey
+) -> None:
+    """Check the contents, then write the zip; the same contents give the same bytes."""
+    levels = _checked_tree(contents, signing_key)
+    writer = _MemberWriter(target, contents.exported_at)
+    with writer:
+        writer.write(README, README_TEXT.encode("utf-8"))
+        writer.write(TREE_HEAD, contents.tree_head.to_json())
+        writer.write(PUBLIC_KEY, public_key_pem(signing_key.public_key()))
+        writer.write_lines(LEAVES, (leaf.hex().encode("ascii") + b"\n" for leaf in contents.leaves))
+        writer.write_lines(ENTRIES, _entry_lines(contents))
+        writer.write(PROOFS, _proofs_json(contents, levels))
+        writer.write(SUMMARY, contents.summary_csv)
+        writer.write(REPORT, contents.report_html)
+        writer.write(MANIFEST, _manifest_json(contents, writer.digests, signing_key))
+
+
+def _checked_tree(contents: ExportContents, signing_key: Ed25519PrivateKey) -> TreeLevels:
+    head = contents.tree_head
+    if not head.verify(signing_key.public_key()):
+        raise InconsistentExport("the tree head was not signed with this key")
+    if contents.scope.tenant != head.tenant:
+        raise InconsistentExport("the scope's tenant is not the tree head's")
+    if len(contents.leaves) != head.tree_size:
+        raise InconsistentExport("the leaves are not exactly those of the signed tree")
+    earlier = contents.earlier_size
+    if earlier is not None and not 0 <= earlier <= head.tree_size:
+        raise InconsistentExport("the earlier size lies outside the signed tree")
+    levels = TreeLevels(contents.leaves)
+    if levels.root() != head.root_hash:
+        raise InconsistentExport("the leaves do not give the signed root hash")
+    _check_entries(contents.entries, contents.leaves)
+    return levels
+
+
+def _check_entries(entries: Sequence[ArchiveEntry], leaves: Sequence[bytes]) -> None:
+    previous = -1
+    for item in entries:
+        if not previous < item.index < len(leaves):
+            raise InconsistentExport(f"entry {item.index} is out of order or outside the tree")
+        if item.entry is not None and leaf_hash(item.entry) != leaves[item.index]:
+            raise InconsistentExport(f"entry {item.index} does not hash to its leaf")
+        previous = item.index
+
+
+def _entry_lines(contents: ExportContents) -> Iterator[bytes]:
+    for item in contents.entries:
+        event_id = item.event_id if item.entry is None else _event_id(item.entry)
+        yield entry_line(item.index, contents.leaves[item.index], event_id, item.entry)
+
+
+def _event_id(entry: bytes) -> str | None:
+    try:
+        return read_entry_facts(entry).event_id
+    except UnreadableEntry:
+        return None
+
+
+def _proofs_json(contents: ExportContents, levels: TreeLevels) -> bytes:
+    nodes = levels.audit_path_nodes(item.index for item in contents.entries)
+    consistency: dict[str, object] | None = None
+    if contents.earlier_size is not None:
+        consistency = {
+            "from_size": contents.earlier_size,
+            "to_size": levels.size,
+            "path": [node.hex() for node in levels.consistency_proof(contents.earlier_size)],
+        }
+    document = {
+        "format": PROOFS_FORMAT,
+        "tree_size": levels.size,
+        "root_hash": contents.tree_head.root_hash.hex(),
+        "inclusion": {"nodes": {node_key(key): nodes[key].hex() for key in sorted(nodes)}},
+        "consistency": consistency,
+    }
+    return json.dumps(document, indent=1).encode("utf-8") + b"\n"
+
+
+def manifest_fields(contents: ExportContents, digests: dict[str, str]) -> dict[str, object]:
+    """The signed fields of export.json."""
+    head = contents.tree_head
+    return {
+        "format": ARCHIVE_FORMAT,
+        "scope": contents.scope.to_json_dict(),
+        "exported_at": contents.exported_at.strftime(TIMESTAMP_FORMAT),
+        "tree_head": {"tree_size": head.tree_size, "root_hash": head.root_hash.hex()},
+        "consistency_from": contents.earlier_size,
+        "selected": selection_ranges(item.index for item in contents.entries),
+        "files": dict(sorted(digests.items())),
+    }
+
+
+def _manifest_json(
+    contents: ExportContents, digests: dict[str, str], signing_key: Ed25519PrivateKey
+) -> bytes:
+    fields = manifest_fields(contents, digests)
+    signature = sign_statement(signing_key, EXPORT_TYPE, fields)
+    document = {
+        "type": EXPORT_TYPE,
+        **fields,
+        "key_id": key_id(signing_key.public_key()),
+        "signature": base64.b64encode(signature).decode("ascii"),
+    }
+    # One field a line: readable, and a long selection stays on its own line.
+    lines = (f" {json.dumps(name)}: {json.dumps(value)}" for name, value in document.items())
+    return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8")
+
+
+def _blocks(chunks: Iterator[bytes], size: int = 1 << 20) -> Iterator[bytes]:
+    """Small lines joined into blocks of about ``size`` bytes: fewer compressor calls."""
+    pending: list[bytes] = []
+    length = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        length += len(chunk)
+        if length >= size:
+            yield b"".join(pending)
+            pending, length = [], 0
+    if pending:
+        yield b"".join(pending)
+
+
+class _MemberWriter:
+    """Zip members with fixed times and modes, each one's SHA-256 noted on the way."""
+
+    def __init__(self, target: IO[bytes], written_at: datetime) -> None:
+        self._zip = zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED)
+        moment = written_at.timetuple()
+        self._date_time = (
+            moment.tm_year,
+            moment.tm_mon,
+            moment.tm_mday,
+            moment.tm_hour,
+            moment.tm_min,
+            moment.tm_sec,
+        )
+        self.digests: dict[str, str] = {}
+
+    def __enter__(self) -> "_MemberWriter":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._zip.close()
+
+    def write(self, name: str, data: bytes) -> None:
+        self.write_lines(name, iter((data,)))
+
+    def write_lines(self, name: str, chunks: Iterator[bytes]) -> None:
+        info = zipfile.ZipInfo(name, date_time=self._date_time)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        digest = sha256()
+        with self._zip.open(info, "w", force_zip64=True) as member:
+            for block in _blocks(chunks):
+                digest.update(block)
+                member.write(block)
+        if name != MANIFEST:
+            self.digests[name] = digest.hexdigest()

@@ -1,0 +1,218 @@
+"""Checking an export archive offline, with nothing but the archive (and what you kept).
+
+The checks run from the outside in: the key, the signed tree head, the signed
+manifest, then every entry in leaf order, then the whole leaf list, then the
+earlier tree head, then every file's digest. The first thing that does not fit
+is reported, naming the entry when there is one.
+"""
+
+import zipfile
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from hashlib import sha256
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from samen_archive.entry_walk import EntryWalk, WalkResult
+from samen_archive.layout import COVERED_MEMBERS, ENTRIES, LEAVES
+from samen_archive.merkle import root_hash, verify_consistency
+from samen_archive.reading import (
+    ArchiveSource,
+    Manifest,
+    Proofs,
+    VerificationFailed,
+    damaged,
+    fail,
+    open_archive,
+    parse_leaves,
+    read_manifest,
+    read_member,
+    read_proofs,
+    read_public_key,
+    read_tree_head,
+)
+from samen_archive.report import Check, Failure, VerificationReport, entry_label
+from samen_archive.signing import key_id
+from samen_archive.treehead import SignedTreeHead
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """What an inspector kept from a visit: a tree head, and maybe that export's leaves."""
+
+    tree_head: SignedTreeHead
+    leaves: Sequence[bytes] | None = None
+
+
+def verify_archive(
+    source: ArchiveSource,
+    since: SignedTreeHead | Earlier | None = None,
+    *,
+    trusted_key: Ed25519PublicKey | None = None,
+) -> VerificationReport:
+    """Verify an archive (a path or its bytes); never raises for a bad archive."""
+    earlier = Earlier(since) if isinstance(since, SignedTreeHead) else since
+    facts = _Facts()
+    try:
+        with open_archive(source) as archive:
+            _verify(archive, earlier, trusted_key, facts)
+    except VerificationFailed as failed:
+        return facts.report(failed.failure)
+    return facts.report(None)
+
+
+@dataclass
+class _Facts:
+    """What was learnt so far, reported whether or not a later check fails."""
+
+    head: SignedTreeHead | None = None
+    key_id: str | None = None
+    walk: WalkResult | None = None
+    consistent_since: int | None = None
+
+    def report(self, failure: Failure | None) -> VerificationReport:
+        head, walk = self.head, self.walk
+        return VerificationReport(
+            failure,
+            tenant=head.tenant if head else None,
+            tree_size=head.tree_size if head else None,
+            root_hash=head.root_hash.hex() if head else None,
+            key_id=self.key_id,
+            entries_checked=walk.checked if walk else 0,
+            entries_erased=walk.erased if walk else 0,
+            consistent_since=None if failure else self.consistent_since,
+        )
+
+
+def _verify(
+    archive: zipfile.ZipFile,
+    earlier: Earlier | None,
+    trusted_key: Ed25519PublicKey | None,
+    facts: _Facts,
+) -> None:
+    key = read_public_key(archive, trusted_key)
+    facts.key_id = key_id(key)
+    head = facts.head = read_tree_head(archive, key)
+    manifest = read_manifest(archive, key, head)
+    leaves_data = read_member(archive, LEAVES)
+    leaves = parse_leaves(leaves_data)
+    proofs = read_proofs(archive, head)
+    digests = {LEAVES: sha256(leaves_data).hexdigest()}
+    walk = EntryWalk(head, leaves, proofs.nodes, manifest.selected)
+    facts.walk = walk.result
+    _walk_entries(archive, walk, digests)
+    _check_root(head, leaves)
+    if earlier is not None:
+        _check_consistency(earlier, key, head, leaves, proofs, walk.result)
+        facts.consistent_since = earlier.tree_head.tree_size
+    _check_digests(archive, manifest, digests)
+
+
+def _walk_entries(archive: zipfile.ZipFile, walk: EntryWalk, digests: dict[str, str]) -> None:
+    digest = sha256()
+
+    def lines() -> Iterator[bytes]:
+        with archive.open(ENTRIES) as member:
+            for line in member:
+                digest.update(line)
+                yield line
+
+    try:
+        walk.run(lines())
+    except KeyError as error:
+        raise fail(Check.ARCHIVE, f"{ENTRIES} ontbreekt.", f"{ENTRIES} is missing.") from error
+    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+        raise damaged(ENTRIES, error) from error
+    digests[ENTRIES] = digest.hexdigest()
+
+
+def _check_root(head: SignedTreeHead, leaves: Sequence[bytes]) -> None:
+    if len(leaves) != head.tree_size:
+        first = min(len(leaves), head.tree_size)
+        raise VerificationFailed(
+            Failure(
+                Check.LEAVES,
+                f"leaves.txt telt {len(leaves)} hashes, de boomkop {head.tree_size}."
+                f" Het verschil begint bij vermelding {first}.",
+                f"leaves.txt holds {len(leaves)} leaves, the signed tree {head.tree_size};"
+                f" the difference starts at leaf {first}.",
+                index=first,
+            )
+        )
+    if root_hash(leaves) != head.root_hash:
+        raise fail(
+            Check.ROOT,
+            "De hashes in leaves.txt geven niet de ondertekende wortelhash.",
+            "The leaves do not reproduce the signed root hash.",
+        )
+
+
+def _check_consistency(
+    earlier: Earlier,
+    key: Ed25519PublicKey,
+    head: SignedTreeHead,
+    leaves: Sequence[bytes],
+    proofs: Proofs,
+    walk: WalkResult,
+) -> None:
+    old = earlier.tree_head
+    if old.tenant != head.tenant or not old.verify(key):
+        raise fail(
+            Check.CONSISTENCY,
+            "De eerdere boomkop hoort niet bij dit logboek of niet bij deze sleutel.",
+            "The earlier tree head is not this tenant's or not signed with this key.",
+        )
+    if old.tree_size > head.tree_size:
+        raise fail(
+            Check.CONSISTENCY,
+            f"Het logboek is korter dan bij de eerdere boomkop ({old.tree_size}).",
+            f"The log is shorter than at the earlier tree head ({old.tree_size}).",
+        )
+    proof_fails = proofs.consistency_from == old.tree_size and not verify_consistency(
+        old.tree_size, head.tree_size, old.root_hash, head.root_hash, proofs.consistency_path
+    )
+    if proof_fails or root_hash(leaves[: old.tree_size]) != old.root_hash:
+        raise _rewritten(old.tree_size, _first_changed(earlier, leaves), walk)
+
+
+def _first_changed(earlier: Earlier, leaves: Sequence[bytes]) -> int | None:
+    """With the earlier export's own leaves, the first leaf that was rewritten."""
+    old, head = earlier.leaves, earlier.tree_head
+    if old is None or root_hash(old[: head.tree_size]) != head.root_hash:
+        return None
+    pairs = zip(old[: head.tree_size], leaves, strict=False)
+    return next((i for i, (a, b) in enumerate(pairs) if a != b), None)
+
+
+def _rewritten(size: int, index: int | None, walk: WalkResult) -> VerificationFailed:
+    event_id = None if index is None else walk.event_ids.get(index)
+    if index is None:
+        where_nl = f"een van de vermeldingen 0 tot en met {size - 1} is veranderd of weggehaald."
+        where_en = f"one of entries 0 to {size - 1} was changed or removed."
+    else:
+        label_nl, label_en = entry_label(index, event_id)
+        where_nl, where_en = f"{label_nl} is veranderd.", f"{label_en} was changed."
+    return VerificationFailed(
+        Failure(
+            Check.CONSISTENCY,
+            f"Het logboek is herschreven sinds de boomkop van grootte {size}: {where_nl}",
+            f"The log was rewritten since the tree head of size {size}, not only appended"
+            f" to: {where_en}",
+            index=index,
+            event_id=event_id,
+        )
+    )
+
+
+def _check_digests(archive: zipfile.ZipFile, manifest: Manifest, digests: dict[str, str]) -> None:
+    for name in COVERED_MEMBERS:
+        digest = digests.get(name) or sha256(read_member(archive, name)).hexdigest()
+        if manifest.files.get(name) != digest:
+            raise VerificationFailed(
+                Failure(
+                    Check.FILE,
+                    f"{name} is veranderd na de export.",
+                    f"{name} differs from what Samen exported and signed.",
+                )
+            )
