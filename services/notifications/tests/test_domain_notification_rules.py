@@ -86,11 +86,13 @@ def test_a_consent_confirmation_offers_the_withdrawal_link() -> None:
     assert rule.carries_link and not rule.asks_action
 
 
-def test_an_evaluation_and_a_meetings_record_offer_parents_a_link_to_open_a_dispute() -> None:
+def test_an_evaluation_a_record_and_a_refused_opp_offer_parents_a_link_to_a_dispute() -> None:
     offering = {rule.event_type for rule in RULES if rule.offers_dispute}
     assert offering == {
         "samen.meetings.EvaluationDue.v1",
         "samen.meetings.MeetingRecorded.v1",
+        "samen.plans.EvaluationDue.v1",
+        "samen.plans.ActionPartNotSet.v1",
     }
     assert not any(rule.for_staff for rule in RULES if rule.offers_dispute)
 
@@ -156,3 +158,16 @@ def test_urgency_refuses_a_naive_datetime() -> None:
     rule = _guardian_rule("samen.meetings.MeetingRescheduled.v1")
     with pytest.raises(NaiveDatetime):
         urgency_of(rule, NOW, datetime(2025, 3, 5, 9, 0))
+
+
+def test_an_overdue_opp_or_evaluation_reaches_the_ib_and_the_samenwerkingsverband() -> None:
+    for name in ("OppOverdue", "EvaluationOverdue"):
+        (rule,) = [r for r in RULES if r.event_type == f"samen.plans.{name}.v1"]
+        assert rule.for_staff
+        assert {"ib", "trajectbegeleider"} <= set(rule.recipients.staff_roles)
+
+
+def test_parents_hear_whether_the_opps_action_part_was_set() -> None:
+    for name in ("ActionPartSet", "ActionPartNotSet"):
+        rule = _guardian_rule(f"samen.plans.{name}.v1")
+        assert rule.recipients.audience is Audience.GUARDIANS_WITH_AUTHORITY

@@ -55,6 +55,7 @@ CONTEXT: dict[str, Any] = {
     "location": "Kastanjelaan 7, Amersfoort, lokaal 2",
     "interpreter": True,
     "evaluation_kind": "agreement",
+    "version": 3,
     "due_date": date(2026, 4, 15),
     "dispute_subject": "support_or_arrangement",
     "stage": "mediation",
@@ -103,8 +104,8 @@ def parts(message: RenderedMessage) -> dict[str, str]:
     return found
 
 
-def test_there_are_sixteen_parent_messages() -> None:
-    assert len(PARENT_TEMPLATES) == 16
+def test_there_are_eighteen_parent_messages() -> None:
+    assert len(PARENT_TEMPLATES) == 18
 
 
 @pytest.mark.parametrize("lang", SIX_LANGUAGES)

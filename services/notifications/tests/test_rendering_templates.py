@@ -68,6 +68,7 @@ def realistic_context(**overrides: Any) -> dict[str, Any]:
         "location": "Lindelaan 12, Utrecht, lokaal 4",
         "interpreter": True,
         "evaluation_kind": "opp",
+        "version": 2,
         "due_date": date(2025, 4, 15),
         "dispute_subject": "opp_action_part",
         "stage": "objection",

@@ -76,6 +76,23 @@ def _evaluation(data: Mapping[str, Any], at: datetime) -> Facts:
     return {"evaluation_kind": data["kind"], "due_date": _date(data["due_on"])}
 
 
+def _opp_evaluation(data: Mapping[str, Any], at: datetime) -> Facts:
+    """The plans service's OPP evaluation timers name no kind: it is always the OPP."""
+    return {"evaluation_kind": "opp", "due_date": _date(data["due_on"])}
+
+
+def _opp_due(data: Mapping[str, Any], at: datetime) -> Facts:
+    return {"due_date": _date(data["due_on"])}
+
+
+def _action_part(data: Mapping[str, Any], at: datetime) -> Facts:
+    return {"version": int(data["version"])}
+
+
+def _action_part_set(data: Mapping[str, Any], at: datetime) -> Facts:
+    return _action_part(data, at) | {"due_date": _date(data["evaluation_due_on"])}
+
+
 def _dispute(data: Mapping[str, Any], at: datetime) -> Facts:
     return {
         "dispute_subject": data["subject"],
@@ -100,6 +117,11 @@ EXTRACTORS: Mapping[str, Callable[[Mapping[str, Any], datetime], Facts]] = {
     _type("meetings", "MeetingReminderDue"): _meeting,
     _type("meetings", "MeetingRecorded"): _meeting_recorded,
     _type("meetings", "EvaluationDue"): _evaluation,
+    _type("plans", "EvaluationDue"): _opp_evaluation,
+    _type("plans", "EvaluationOverdue"): _opp_evaluation,
+    _type("plans", "OppOverdue"): _opp_due,
+    _type("plans", "ActionPartNotSet"): _action_part,
+    _type("plans", "ActionPartSet"): _action_part_set,
     _type("disputes", "DisputeOpened"): _dispute,
     _type("disputes", "DisputeStageChanged"): _dispute,
 }

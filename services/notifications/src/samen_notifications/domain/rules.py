@@ -122,10 +122,11 @@ def _staff_notice(event_type: str, roles: tuple[str, ...], template: str) -> Not
     return NotificationRule(event_type, staff(*roles), template, MessageKind.STAFF_NOTICE, EMAIL)
 
 
-c, m, d = _event("consent"), _event("meetings"), _event("disputes")
+c, m, d, p = _event("consent"), _event("meetings"), _event("disputes"), _event("plans")
 R, K, A = NotificationRule, MessageKind, ParentAction
 AUTH, ALL, BOTH = AUTHORITY, ALL_GUARDIANS, EMAIL_AND_SMS
 IB, DIRECTOR = ("ib",), ("director",)
+SWV = ("trajectbegeleider",)  # the samenwerkingsverband's people who follow the school
 
 # fmt: off
 GUARDIAN_RULES: tuple[NotificationRule, ...] = (
@@ -145,7 +146,12 @@ GUARDIAN_RULES: tuple[NotificationRule, ...] = (
     R(m("MeetingRecorded"),     ALL,  "meeting_recorded",      K.UPDATE,       EMAIL, A.REQUIRED,
       offers_dispute=True),
     R(m("EvaluationDue"),       AUTH, "evaluation_due",        K.UPDATE,       EMAIL, A.NONE,
+      offers_dispute=True),  # an agreement's evaluation; the OPP's comes from plans
+    R(p("EvaluationDue"),       AUTH, "evaluation_due",        K.UPDATE,       EMAIL, A.NONE,
       offers_dispute=True),
+    R(p("ActionPartNotSet"),    AUTH, "action_part_not_set",   K.UPDATE,       EMAIL, A.NONE,
+      offers_dispute=True),
+    R(p("ActionPartSet"),       AUTH, "action_part_set",       K.CONFIRMATION, EMAIL, A.NONE),
     R(d("DisputeOpened"),       AUTH, "dispute_opened",        K.CONFIRMATION, EMAIL, A.OPTIONAL),
     R(d("DisputeStageChanged"), AUTH, "dispute_stage_changed", K.UPDATE,       EMAIL, A.OPTIONAL),
 )
@@ -156,6 +162,10 @@ STAFF_RULES: tuple[NotificationRule, ...] = (
     _staff_notice(c("ConsentRefused"),          IB,                  "staff_consent_refused"),
     _staff_notice(c("ConsentWithdrawn"),        IB,                  "staff_consent_withdrawn"),
     _staff_notice(m("EvaluationDue"),           IB,                  "staff_evaluation_due"),
+    _staff_notice(p("EvaluationDue"),           IB,                  "staff_evaluation_due"),
+    _staff_notice(p("EvaluationOverdue"),       IB + DIRECTOR + SWV, "staff_evaluation_overdue"),
+    _staff_notice(p("OppOverdue"),              IB + DIRECTOR + SWV, "staff_opp_overdue"),
+    _staff_notice(p("ActionPartNotSet"),        IB,                  "staff_action_part_not_set"),
     _staff_notice(d("DisputeOpened"),           IB + DIRECTOR,       "staff_dispute_opened"),
     _staff_notice(d("DisputeStageChanged"),     DIRECTOR,            "staff_dispute_stage_changed"),
 )
@@ -173,7 +183,7 @@ COMMAND_RULES: tuple[NotificationRule, ...] = (
 # fmt: on
 
 RULES: tuple[NotificationRule, ...] = GUARDIAN_RULES + STAFF_RULES + COMMAND_RULES
-del c, m, d, R, K, A, AUTH, ALL, BOTH, IB, DIRECTOR  # the table's shorthand only
+del c, m, d, p, R, K, A, AUTH, ALL, BOTH, IB, DIRECTOR, SWV  # the table's shorthand only
 
 
 def rules_for(event_type: str) -> tuple[NotificationRule, ...]:
