@@ -1,6 +1,6 @@
 """The timers over the real database and outbox: each is written once, also when two
-instances scan at the same moment, with an id derived from the OPP and its due date; an
-the evaluation timer starts when the action part is first set."""
+instances scan at the same moment, with an id derived from the OPP and its due date; the
+evaluation timer starts when the action part is first set."""
 
 from __future__ import annotations
 
