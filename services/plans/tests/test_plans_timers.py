@@ -18,7 +18,7 @@ from samen_plans.handlers.context import Deps
 from samen_plans.handlers.timers import scan_timers
 
 from services.plans.tests.plans_harness import Pupil, Roster, Running, Tap
-from services.plans.tests.plans_requests import enrolled, ib, offered, opp_of, started, written
+from services.plans.tests.plans_requests import enrolled, offered, opp_of, started, written
 
 pytestmark = pytest.mark.integration
 

@@ -14,10 +14,13 @@ from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
+from samen_plans.entrypoints.api_groeidocument import groeidocument_router
 from samen_plans.entrypoints.api_opps import opps_router
 from samen_plans.entrypoints.consumers import add_consumers
+from samen_plans.entrypoints.documents import documents_router
 from samen_plans.entrypoints.errors import install_error_handlers
 from samen_plans.entrypoints.jobs import scheduler_job
+from samen_plans.entrypoints.pages import parent_router, renderer
 from samen_plans.entrypoints.refusals import RESOURCE_KINDS
 from samen_plans.handlers.context import Deps
 from samen_plans.settings import PlansSettings
@@ -68,7 +71,12 @@ def build_service(
         runtime,
         title=TITLE,
         description=DESCRIPTION,
-        routers=[opps_router(deps)],
+        routers=[
+            opps_router(deps),
+            groeidocument_router(deps),
+            parent_router(deps),
+            documents_router(deps, renderer()),
+        ],
     )
     refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
     install_access(app, _access(settings, runtime, refusals))

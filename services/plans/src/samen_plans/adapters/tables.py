@@ -13,7 +13,7 @@ from typing import Any
 from uuid import UUID
 
 from samen_kit.roster import attach_roster_tables
-from sqlalchemy import Column, DateTime, Index, Text, text
+from sqlalchemy import BigInteger, Column, DateTime, Identity, Index, Text, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field
 
@@ -154,3 +154,7 @@ class GroeidocumentEntryRow(PlansTable, table=True):
     by_role: str = Field(max_length=16)
     author: str = Field(max_length=200)
     added_at: datetime = _instant()
+    # The order entries were written in (entries of one instant keep it too).
+    position: int | None = Field(
+        default=None, sa_column=Column(BigInteger, Identity(always=True), nullable=False)
+    )

@@ -63,3 +63,8 @@ class GuardianNotOfPupil(PlansError):
 class OppIdTaken(PlansError):
     def __init__(self) -> None:
         super().__init__("an OPP with this id exists already")
+
+
+class EntryInvalid(PlansError):
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)

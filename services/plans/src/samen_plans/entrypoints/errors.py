@@ -52,6 +52,7 @@ PROBLEMS = Problems(
             domain.SupportStartInFuture,
             domain.EvaluationInFuture,
             domain.GuardianNotOfPupil,
+            domain.EntryInvalid,
         ): Answer(Invalid),
         service.NotFound: Answer(
             NotFound, detail=lambda e: f"{e.kind} niet gevonden", count=counted_hidden(_hidden)

@@ -7,6 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
+from samen_contract.events.plans import ContributionKind
 
 from samen_plans.domain.content import (
     ActionPart,
@@ -163,3 +164,25 @@ class VersionOut(BaseModel):
     answer_by: date | None
     in_force: bool
     consent: list[ConsentOut]
+
+
+class EntryIn(Body):
+    kind: ContributionKind
+    text: str = Words
+    test_name: str | None = Field(default=None, min_length=1, max_length=200)
+    taken_on: date | None = None
+
+
+class EntryOut(BaseModel):
+    entry_id: UUID
+    pupil_id: UUID
+    kind: str
+    text: str
+    test_name: str | None
+    taken_on: date | None
+    by: str
+    added_at: datetime
+
+
+class EntryList(BaseModel):
+    items: list[EntryOut]

@@ -148,6 +148,7 @@ def _evaluations_and_groeidocument() -> None:
         _text("by_role", 16),
         _text("author", 200),
         _instant("added_at"),
+        sa.Column("position", sa.BigInteger(), sa.Identity(always=True), nullable=False),
         sa.PrimaryKeyConstraint("tenant", "entry_id"),
     )
     op.create_index("ix_groeidocument_entry_pupil_id", "groeidocument_entry", ["pupil_id"])
