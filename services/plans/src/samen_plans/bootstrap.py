@@ -67,15 +67,16 @@ def build_service(
             refusal_grace=timedelta(seconds=settings.refusal_grace_seconds),
         )
     )
+    pages = renderer()
     app = create_app(
         runtime,
         title=TITLE,
         description=DESCRIPTION,
         routers=[
-            opps_router(deps),
+            opps_router(deps, pages.catalogue),
             groeidocument_router(deps),
-            parent_router(deps),
-            documents_router(deps, renderer()),
+            parent_router(deps, pages),
+            documents_router(deps, pages),
         ],
     )
     refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)

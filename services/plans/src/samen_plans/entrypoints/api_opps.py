@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 from uuid import UUID
 
 from fastapi import APIRouter, Response, status
+from samen_kit.pages import Catalogue
 
 from samen_plans.entrypoints.permissions import Reader, Registrar
 from samen_plans.entrypoints.presenting import opp_out, summary, version_out
+from samen_plans.entrypoints.printing import opp_pdf
 from samen_plans.entrypoints.schemas import (
     EvaluationIn,
     EvaluationOut,
@@ -32,7 +35,7 @@ PROBLEMS = {
 }
 
 
-def opps_router(deps: Deps) -> APIRouter:
+def opps_router(deps: Deps, catalogue: Catalogue) -> APIRouter:
     router = APIRouter(tags=["opps"], responses=PROBLEMS)  # type: ignore[arg-type]
 
     @router.post("/opps", status_code=status.HTTP_201_CREATED)
@@ -70,6 +73,19 @@ def opps_router(deps: Deps) -> APIRouter:
     @router.get("/opps/{opp_id}/versions/{version}")
     async def get_version(staff: Reader, opp_id: UUID, version: int) -> VersionOut:
         return version_out(await views.version_file(deps, staff, opp_id, version))
+
+    @router.get(
+        "/opps/{opp_id}/versions/{version}/pdf",
+        response_class=Response,
+        responses={200: {"content": {"application/pdf": {}}}},
+    )
+    async def version_pdf(staff: Reader, opp_id: UUID, version: int) -> Response:
+        """The version with its consent receipt, to print or to file."""
+        file = await views.version_file(deps, staff, opp_id, version)
+        pdf = await asyncio.to_thread(opp_pdf, file, catalogue)
+        name = f"opp-{opp_id}-versie-{version}.pdf"
+        headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+        return Response(pdf, media_type="application/pdf", headers=headers)
 
     @router.post("/opps/{opp_id}/versions/{version}/offer", status_code=status.HTTP_202_ACCEPTED)
     async def offer(

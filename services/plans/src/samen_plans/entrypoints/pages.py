@@ -68,9 +68,8 @@ def _entries(rows: Any) -> list[dict[str, Any]]:
     ]
 
 
-def parent_router(deps: Deps) -> APIRouter:
+def parent_router(deps: Deps, pages: PageRenderer) -> APIRouter:
     router = APIRouter(tags=["parent pages"], default_response_class=HTMLResponse)
-    pages = renderer()
 
     @router.get(OPP + "/{opp_id}")
     async def opp_page(request: Request, claims: GuardianDep, opp_id: UUID) -> HTMLResponse:
