@@ -66,8 +66,11 @@ async def plans(
 
 
 @pytest.fixture(scope="session")
-async def consent_roster(kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Roster]:
+async def consent_roster(
+    plans: Running, kafka_bootstrap: str, topic_prefix: str
+) -> AsyncIterator[Roster]:
     async with roster(kafka_bootstrap, topic_prefix) as publisher:
+        publisher.clock = plans.clock
         yield publisher
 
 

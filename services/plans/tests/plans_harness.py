@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
 
-from samen_contract import Event
+from samen_contract import Envelope, Event
 from samen_contract.events import consent as cev
 from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding, PupilEnrolled
 from samen_contract.topics import events_topic
@@ -157,12 +157,24 @@ class Roster(RosterPublisher):
             await self.publish(recorded, tenant=tenant, subject=pupil.pupil_id, board=pupil.board)
         return pupil
 
+    # The consent facts' time: the service's clock when set (so "set on" is its today).
+    clock: FakeClock | None = None
+
     async def fact(self, pupil: Pupil, event: Event) -> None:
         """A consent fact about the pupil, numbered after the roster's facts."""
-        await self.publish(
-            event, tenant=pupil.tenant, subject=pupil.pupil_id, board=pupil.board,
+        key = f"{pupil.tenant}/{pupil.pupil_id}"
+        self._sequence[key] = self._sequence.get(key, 0) + 1
+        envelope = Envelope.for_event(
+            event,
+            tenant=pupil.tenant,
+            subject=pupil.pupil_id,
+            actor=self.actor,
+            sequence=self._sequence[key],
+            board=pupil.board,
             school=pupil.school_id,
-        )  # fmt: skip
+            time=self.clock.now() if self.clock else None,
+        )
+        await self.send(envelope, event)
 
     async def requested(
         self,

@@ -16,6 +16,7 @@ from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
 from samen_plans.entrypoints.api_groeidocument import groeidocument_router
 from samen_plans.entrypoints.api_opps import opps_router
+from samen_plans.entrypoints.api_reports import reports_router
 from samen_plans.entrypoints.consumers import add_consumers
 from samen_plans.entrypoints.documents import documents_router
 from samen_plans.entrypoints.errors import install_error_handlers
@@ -75,6 +76,7 @@ def build_service(
         routers=[
             opps_router(deps, pages.catalogue),
             groeidocument_router(deps),
+            reports_router(deps),
             parent_router(deps, pages),
             documents_router(deps, pages),
         ],

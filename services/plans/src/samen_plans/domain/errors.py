@@ -68,3 +68,8 @@ class OppIdTaken(PlansError):
 class EntryInvalid(PlansError):
     def __init__(self, detail: str) -> None:
         super().__init__(detail)
+
+
+class PeriodInvalid(PlansError):
+    def __init__(self) -> None:
+        super().__init__("a period ends on or after its start")

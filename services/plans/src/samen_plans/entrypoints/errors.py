@@ -53,6 +53,7 @@ PROBLEMS = Problems(
             domain.EvaluationInFuture,
             domain.GuardianNotOfPupil,
             domain.EntryInvalid,
+            domain.PeriodInvalid,
         ): Answer(Invalid),
         service.NotFound: Answer(
             NotFound, detail=lambda e: f"{e.kind} niet gevonden", count=counted_hidden(_hidden)
