@@ -84,7 +84,7 @@ def build_service(
     refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
     install_access(app, _access(settings, runtime, refusals))
     install_refusals(app, refusals)
-    install_error_handlers(app)
+    install_error_handlers(app, pages)
     return PlansService(settings, runtime, deps, app)
 
 

@@ -5,19 +5,21 @@ answered. Misses and refusals of a caller with a valid credential are counted fo
 audit trail by the kit's refusal book.
 """
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, Response
 from samen_contract.envelope import PLATFORM_TENANT
 from samen_kit.access.dependencies import accepted_tenant
 from samen_kit.access.refusal_book import Hidden as KitHidden
 from samen_kit.access.refusal_book import HiddenReason
 from samen_kit.error_table import (
     Answer,
+    ErrorPages,
     Problems,
     counted_forbidden,
     counted_hidden,
     install_error_table,
 )
-from samen_kit.problems import Conflict, Forbidden, Invalid, NotFound
+from samen_kit.pages import PageRenderer
+from samen_kit.problems import Conflict, Forbidden, Invalid, NotFound, Problem
 
 from samen_plans.domain import errors as domain
 from samen_plans.handlers import errors as service
@@ -68,5 +70,16 @@ PROBLEMS = Problems(
 )
 
 
-def install_error_handlers(app: FastAPI) -> None:
-    install_error_table(app, PROBLEMS)
+PAGE_MESSAGES = {403: "error_no_authority", 404: "kit_not_found", 422: "error_invalid"}
+PAGES = ("/ouders/opp/", "/ouders/groeidocument/")
+
+
+def install_error_handlers(app: FastAPI, pages: PageRenderer) -> None:
+    """The parent pages answer a fault with a page in the parent's language; the API
+    and the consent page's document with problem JSON."""
+    on_page = ErrorPages(pages, PAGE_MESSAGES, link_fault="error_link")
+
+    def page(request: Request, status: int, problem: Problem | None) -> Response | None:
+        return on_page(request, status, problem) if request.url.path.startswith(PAGES) else None
+
+    install_error_table(app, PROBLEMS, pages=page)

@@ -14,9 +14,8 @@ from urllib.parse import parse_qs, urlencode
 from uuid import UUID
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from samen_kit.access import GuardianDep, GuardianSessionDep
-from samen_kit.error_table import Unusable
 from samen_kit.pages import PageRenderer, choose_language, language_of
 
 from samen_plans.domain.calendar import amsterdam_day
@@ -89,18 +88,32 @@ def parent_router(deps: Deps, pages: PageRenderer) -> APIRouter:
             entries=_entries(rows),
             action=f"{GROEIDOCUMENT}/{pupil_id}",
             token=request.query_params.get("token"),
+            problem=None,
         )
 
     @router.post(GROEIDOCUMENT + "/{pupil_id}")
     async def add_parents_view(
         request: Request, session: GuardianSessionDep, pupil_id: UUID
-    ) -> RedirectResponse:
+    ) -> Response:
+        """Adds the parents' own view; an empty or too long text shows the form again
+        (422), in the language the form was read in."""
         form = await _form(request)
+        language = choose_language(form.get("taal"))
         text = form.get("text", "").strip()
         if not text or len(text) > MAX_TEXT:
-            raise Unusable("text ontbreekt of is te lang")
+            rows = await groeidocument.entries_for_guardian(deps, session, pupil_id)
+            return pages.render(
+                request,
+                "groeidocument.html",
+                language=language,
+                status_code=422,
+                entries=_entries(rows),
+                action=f"{GROEIDOCUMENT}/{pupil_id}",
+                token=None,
+                problem="error_invalid",
+            )
         await groeidocument.add_parents_view(deps, session, pupil_id, text)
-        query = urlencode({"taal": choose_language(form.get("taal"))})
+        query = urlencode({"taal": language})
         return RedirectResponse(f"{GROEIDOCUMENT}/{pupil_id}?{query}", SEE_OTHER)
 
     return router

@@ -49,4 +49,9 @@ PHRASES: Final[dict[str, str]] = {
     "gd_add": "Add your own words",
     "gd_add_label": "What do you want the school to know about your child?",
     "gd_send": "Send",
+    "error_title": "This does not work",
+    "error_other": "Something went wrong. Please try again later.",
+    "error_no_authority": "Only a parent with parental authority can see this.",
+    "error_invalid": "Something is missing, or the text is too long. Please try again.",
+    "error_link": "This link does not work (any more). Ask the school for a new link.",
 }

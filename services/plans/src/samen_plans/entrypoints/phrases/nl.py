@@ -49,4 +49,9 @@ PHRASES: Final[dict[str, str]] = {
     "gd_add": "Uw eigen woorden toevoegen",
     "gd_add_label": "Wat wilt u dat de school weet over uw kind?",
     "gd_send": "Versturen",
+    "error_title": "Dit lukt niet",
+    "error_other": "Er ging iets mis. Probeer het later opnieuw.",
+    "error_no_authority": "Alleen een ouder met gezag kan dit zien.",
+    "error_invalid": "Er ontbreekt iets, of de tekst is te lang. Probeer het opnieuw.",
+    "error_link": "Deze link werkt niet (meer). Vraag de school om een nieuwe link.",
 }

@@ -49,4 +49,9 @@ PHRASES: Final[dict[str, str]] = {
     "gd_add": "Dodaj własne słowa",
     "gd_add_label": "Co chcesz, aby szkoła wiedziała o Twoim dziecku?",
     "gd_send": "Wyślij",
+    "error_title": "To się nie udało",
+    "error_other": "Coś poszło nie tak. Spróbuj ponownie później.",
+    "error_no_authority": "Tylko rodzic z władzą rodzicielską może to zobaczyć.",
+    "error_invalid": "Czegoś brakuje albo tekst jest za długi. Spróbuj ponownie.",
+    "error_link": "Ten link nie działa (już). Poproś szkołę o nowy link.",
 }

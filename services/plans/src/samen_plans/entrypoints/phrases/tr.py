@@ -50,4 +50,9 @@ PHRASES: Final[dict[str, str]] = {
     "gd_add": "Kendi sözlerinizi ekleyin",
     "gd_add_label": "Okulun çocuğunuz hakkında neyi bilmesini istiyorsunuz?",
     "gd_send": "Gönder",
+    "error_title": "Bu olmuyor",
+    "error_other": "Bir sorun oluştu. Lütfen daha sonra tekrar deneyin.",
+    "error_no_authority": "Bunu yalnızca velayet hakkı olan bir ebeveyn görebilir.",
+    "error_invalid": "Bir şey eksik veya metin çok uzun. Lütfen tekrar deneyin.",
+    "error_link": "Bu bağlantı (artık) çalışmıyor. Okuldan yeni bir bağlantı isteyin.",
 }
