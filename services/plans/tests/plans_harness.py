@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
@@ -160,7 +160,7 @@ class Roster(RosterPublisher):
     # The consent facts' time: the service's clock when set (so "set on" is its today).
     clock: FakeClock | None = None
 
-    async def fact(self, pupil: Pupil, event: Event) -> None:
+    async def fact(self, pupil: Pupil, event: Event) -> Envelope:
         """A consent fact about the pupil, numbered after the roster's facts."""
         key = f"{pupil.tenant}/{pupil.pupil_id}"
         self._sequence[key] = self._sequence.get(key, 0) + 1
@@ -175,6 +175,7 @@ class Roster(RosterPublisher):
             time=self.clock.now() if self.clock else None,
         )
         await self.send(envelope, event)
+        return envelope
 
     async def requested(
         self,
@@ -220,13 +221,37 @@ class Roster(RosterPublisher):
         )
         await self.fact(pupil, event)
 
-    async def given(self, pupil: Pupil, request_id: UUID) -> None:
+    async def given(self, pupil: Pupil, request_id: UUID) -> Envelope:
         event = cev.ConsentGiven(
             request_id=request_id,
             pupil_id=pupil.pupil_id,
             purpose="opp_action_part",
             purpose_version=1,
         )
+        return await self.fact(pupil, event)
+
+    async def lapsed(self, pupil: Pupil, request_id: UUID) -> None:
+        """The question lapsed unanswered."""
+        event = cev.ConsentExpired(
+            request_id=request_id,
+            pupil_id=pupil.pupil_id,
+            purpose="opp_action_part",
+            expired_at=self.clock.now() if self.clock else datetime.now(UTC),
+            was_given=False,
+        )
+        await self.fact(pupil, event)
+
+    async def cancelled(self, pupil: Pupil, request_id: UUID) -> None:
+        event = cev.ConsentRequestCancelled(
+            request_id=request_id,
+            pupil_id=pupil.pupil_id,
+            purpose="opp_action_part",
+            reason=cev.CancelReason.STAFF,
+        )
+        await self.fact(pupil, event)
+
+    async def left(self, pupil: Pupil, on: date) -> None:
+        event = cev.PupilLeft(pupil_id=pupil.pupil_id, school_id=pupil.school_id, left_on=on)
         await self.fact(pupil, event)
 
     async def all_agree(self, pupil: Pupil, request_id: UUID) -> None:

@@ -11,6 +11,7 @@ import httpx
 import pytest
 from samen_contract.events import consent as cev
 from samen_kit.access import Role
+from samen_kit.roster import Roster as RosterView
 from samen_kit.testing.waiting import wait_for
 from samen_plans.domain.calendar import add_months, amsterdam_day
 from samen_plans.domain.content import action_part_sha256
@@ -270,3 +271,65 @@ async def test_an_evaluation_without_a_guardian_does_not_count_with_the_parents(
     held = [e.data for e in seen if e.name == "EvaluationHeld"]
     assert [h["with_parents"] for h in held] == [False, True]
     assert held[0]["next_due_on"] is None
+
+
+@pytest.mark.parametrize("ending", ["lapsed", "cancelled"])
+async def test_a_question_that_lapsed_or_was_stopped_leaves_the_action_part_not_set(
+    plans: Running,
+    consent_roster: Roster,
+    plans_tap: Tap,
+    client: httpx.AsyncClient,
+    ending: str,
+) -> None:
+    pupil = await enrolled(plans, consent_roster)
+    opp_id, version = await offered_opp(client, plans, pupil)
+    request_id = await consent_roster.requested(
+        pupil, UUID(opp_id), 1, version["action_part_sha256"]
+    )
+    await getattr(consent_roster, ending)(pupil, request_id)
+
+    seen = await plans_tap.wait(
+        pupil.tenant, lambda s: any(e.name == "ActionPartNotSet" for e in s)
+    )
+    fact = next(e for e in seen if e.name == "ActionPartNotSet")
+    assert (fact.data["version"], fact.data["consent_request_id"]) == (1, str(request_id))
+    assert await wait_for(lambda: _status(client, plans, pupil, opp_id, "not_set"))
+
+
+async def test_consent_given_delivered_twice_sets_the_action_part_once(
+    plans: Running, consent_roster: Roster, plans_tap: Tap, client: httpx.AsyncClient
+) -> None:
+    pupil = await enrolled(plans, consent_roster)
+    opp_id, version = await offered_opp(client, plans, pupil)
+    request_id = await consent_roster.requested(
+        pupil, UUID(opp_id), 1, version["action_part_sha256"]
+    )
+    await consent_roster.answered(pupil, request_id, pupil.guardians[0], cev.ConsentAnswer.AGREE)
+    envelope = await consent_roster.given(pupil, request_id)
+    await consent_roster.send(envelope, cev.ConsentGiven(
+        request_id=request_id, pupil_id=pupil.pupil_id, purpose="opp_action_part",
+        purpose_version=1,
+    ))  # fmt: skip
+
+    await plans_tap.wait(pupil.tenant, lambda s: any(e.name == "ActionPartSet" for e in s))
+    settled = await plans_tap.settle(pupil.tenant)
+    assert sum(e.name == "ActionPartSet" for e in settled) == 1
+
+
+async def test_a_pupil_who_left_gets_no_new_opp(
+    plans: Running, consent_roster: Roster, client: httpx.AsyncClient
+) -> None:
+    pupil = await enrolled(plans, consent_roster)
+    await consent_roster.left(pupil, date(2025, 12, 19))
+
+    async def left() -> bool:
+        async with plans.service.deps.sessions() as session:
+            known = await RosterView(session).pupil(pupil.tenant, pupil.pupil_id)
+        return known is not None and known.left_on is not None
+
+    await wait_for(left)
+    body = {"opp_id": str(uuid4()), "pupil_id": str(pupil.pupil_id),
+            "support_started_on": "2025-12-01"}  # fmt: skip
+    response = await client.post("/opps", json=body, headers=ib(plans, pupil))
+    assert response.status_code == 409
+    assert response.json()["type"].endswith("pupil-left")

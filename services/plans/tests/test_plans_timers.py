@@ -14,7 +14,7 @@ import pytest
 from samen_kit.clock import FakeClock
 from samen_kit.testing.waiting import wait_for
 from samen_plans.domain.timers import Timer, TimerKind
-from samen_plans.handlers.context import Deps
+from samen_plans.handlers.context import Context
 from samen_plans.handlers.timers import scan_timers
 
 from services.plans.tests.plans_harness import Pupil, Roster, Running, Tap
@@ -29,10 +29,10 @@ async def client(plans: Running) -> Any:
         yield http
 
 
-def instance_on(plans: Running, day: date) -> Deps:
+def instance_on(plans: Running, day: date) -> Context:
     """Another scanner on the same database, its clock at noon (UTC) of `day`."""
     deps = plans.service.deps
-    return Deps(deps.sessions, deps.writer, FakeClock(datetime.combine(day, time(12), UTC)))
+    return Context(deps.sessions, deps.writer, FakeClock(datetime.combine(day, time(12), UTC)))
 
 
 def named(tap: Tap, pupil: Pupil, name: str) -> list[Any]:

@@ -23,7 +23,7 @@ from samen_plans.entrypoints.errors import install_error_handlers
 from samen_plans.entrypoints.jobs import scheduler_job
 from samen_plans.entrypoints.pages import parent_router, renderer
 from samen_plans.entrypoints.refusals import RESOURCE_KINDS
-from samen_plans.handlers.context import Deps
+from samen_plans.handlers.context import Context
 from samen_plans.settings import PlansSettings
 
 TITLE = "Samen plans"
@@ -40,7 +40,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 class PlansService:
     settings: PlansSettings
     runtime: ServiceRuntime
-    deps: Deps
+    deps: Context
     app: FastAPI
 
 
@@ -59,7 +59,7 @@ def build_service(
 ) -> PlansService:
     settings = settings or PlansSettings()
     runtime = build_runtime(settings, clock=clock)
-    deps = Deps(runtime.sessions, runtime.writer, runtime.clock)
+    deps = Context(runtime.sessions, runtime.writer, runtime.clock)
     add_consumers(runtime)
     runtime.jobs.append(
         scheduler_job(

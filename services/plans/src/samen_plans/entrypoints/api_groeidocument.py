@@ -11,7 +11,7 @@ from samen_plans.entrypoints.api_opps import PROBLEMS
 from samen_plans.entrypoints.permissions import FileReader, FileWriter
 from samen_plans.entrypoints.schemas import EntryIn, EntryList, EntryOut
 from samen_plans.handlers import groeidocument
-from samen_plans.handlers.context import Deps
+from samen_plans.handlers.context import Context
 
 
 def entry_out(row: GroeidocumentEntryRow) -> EntryOut:
@@ -27,7 +27,7 @@ def entry_out(row: GroeidocumentEntryRow) -> EntryOut:
     )
 
 
-def groeidocument_router(deps: Deps) -> APIRouter:
+def groeidocument_router(deps: Context) -> APIRouter:
     router = APIRouter(tags=["groeidocument"], responses=PROBLEMS)  # type: ignore[arg-type]
 
     @router.post("/pupils/{pupil_id}/groeidocument", status_code=status.HTTP_201_CREATED)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Response, status
 from samen_kit.pages import Catalogue
 
 from samen_plans.entrypoints.permissions import Reader, Registrar
-from samen_plans.entrypoints.presenting import opp_out, summary, version_out
+from samen_plans.entrypoints.presenters import opp_out, summary, version_out
 from samen_plans.entrypoints.printing import opp_pdf
 from samen_plans.entrypoints.schemas import (
     EvaluationIn,
@@ -24,7 +24,7 @@ from samen_plans.entrypoints.schemas import (
     VersionWritten,
 )
 from samen_plans.handlers import opps, views
-from samen_plans.handlers.context import Deps
+from samen_plans.handlers.context import Context
 
 PROBLEMS = {
     401: {"description": "No valid staff token"},
@@ -35,7 +35,7 @@ PROBLEMS = {
 }
 
 
-def opps_router(deps: Deps, catalogue: Catalogue) -> APIRouter:
+def opps_router(deps: Context, catalogue: Catalogue) -> APIRouter:
     router = APIRouter(tags=["opps"], responses=PROBLEMS)  # type: ignore[arg-type]
 
     @router.post("/opps", status_code=status.HTTP_201_CREATED)

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from samen_plans.entrypoints.api_opps import PROBLEMS
 from samen_plans.entrypoints.permissions import ReportReader
-from samen_plans.handlers.context import Deps
+from samen_plans.handlers.context import Context
 from samen_plans.handlers.report import inspectie_report
 
 
@@ -31,7 +31,7 @@ class InspectieReport(BaseModel):
     schools: list[SchoolReport]
 
 
-def reports_router(deps: Deps) -> APIRouter:
+def reports_router(deps: Context) -> APIRouter:
     router = APIRouter(tags=["reports"], responses=PROBLEMS)  # type: ignore[arg-type]
 
     @router.get("/reports/inspectie")

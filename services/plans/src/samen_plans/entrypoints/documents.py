@@ -26,7 +26,7 @@ from samen_kit.pages import DUTCH, PageRenderer, choose_language
 from samen_plans.entrypoints.sections import action_part_sections
 from samen_plans.handlers import views
 from samen_plans.handlers.consent_facts import SUBJECT_KIND
-from samen_plans.handlers.context import Deps
+from samen_plans.handlers.context import Context
 
 DOCUMENTS = "/ouders/documenten"
 _bearer = HTTPBearer(auto_error=False, description="Guardian token (audience `guardian`)")
@@ -68,7 +68,7 @@ async def guardian_bearer_or_link(
 Guardian = Annotated[GuardianGrant, Depends(guardian_bearer_or_link)]
 
 
-def documents_router(deps: Deps, pages: PageRenderer) -> APIRouter:
+def documents_router(deps: Context, pages: PageRenderer) -> APIRouter:
     router = APIRouter(tags=["parent documents"])
 
     @router.get(DOCUMENTS + "/" + SUBJECT_KIND + "/{opp_id}/{version}")

@@ -11,14 +11,14 @@ import structlog
 from samen_kit.periodic import Every, periodic
 from samen_kit.service import BackgroundJob
 
-from samen_plans.handlers.context import Deps
+from samen_plans.handlers.context import Context
 from samen_plans.handlers.refusals import report_refusals
 from samen_plans.handlers.timers import scan_timers
 
 log = structlog.get_logger(__name__)
 
 
-async def sweep(deps: Deps, refusal_grace: timedelta) -> None:
+async def sweep(deps: Context, refusal_grace: timedelta) -> None:
     """One sweep; a failure is logged and the next interval tries again."""
     try:
         timers = await scan_timers(deps)
@@ -30,5 +30,7 @@ async def sweep(deps: Deps, refusal_grace: timedelta) -> None:
         log.info("plans.sweep.emitted", timers=timers, refusals=refused)
 
 
-def scheduler_job(deps: Deps, *, every_seconds: float, refusal_grace: timedelta) -> BackgroundJob:
+def scheduler_job(
+    deps: Context, *, every_seconds: float, refusal_grace: timedelta
+) -> BackgroundJob:
     return periodic(Every("plans.sweep", every_seconds, partial(sweep, deps, refusal_grace)))

@@ -21,7 +21,7 @@ from samen_kit.pages import PageRenderer, choose_language, language_of
 from samen_plans.domain.calendar import amsterdam_day
 from samen_plans.entrypoints.sections import action_part_sections
 from samen_plans.handlers import groeidocument, views
-from samen_plans.handlers.context import Deps
+from samen_plans.handlers.context import Context
 
 SEE_OTHER = 303
 PHRASES = "samen_plans.entrypoints.phrases"
@@ -67,7 +67,7 @@ def _entries(rows: Any) -> list[dict[str, Any]]:
     ]
 
 
-def parent_router(deps: Deps, pages: PageRenderer) -> APIRouter:
+def parent_router(deps: Context, pages: PageRenderer) -> APIRouter:
     router = APIRouter(tags=["parent pages"], default_response_class=HTMLResponse)
 
     @router.get(OPP + "/{opp_id}")

@@ -11,7 +11,7 @@ from samen_plans.domain.calendar import amsterdam_day
 
 
 @dataclass(frozen=True)
-class Deps:
+class Context:
     sessions: async_sessionmaker[AsyncSession]
     writer: EventWriter
     clock: Clock

@@ -21,7 +21,7 @@ from samen_plans.adapters.groeidocument import SqlGroeidocument
 from samen_plans.adapters.tables import GroeidocumentEntryRow
 from samen_plans.domain.groeidocument import check_entry
 from samen_plans.handlers.access import pupil_for_guardian, pupil_for_staff
-from samen_plans.handlers.context import Deps
+from samen_plans.handlers.context import Context
 from samen_plans.handlers.emitting import emit_for
 
 
@@ -34,7 +34,7 @@ class NewEntry:
 
 
 async def _add(
-    deps: Deps,
+    deps: Context,
     session: AsyncSession,
     pupil: Pupil,
     entry: NewEntry,
@@ -70,7 +70,7 @@ async def _add(
 
 
 async def add_by_staff(
-    deps: Deps, staff: StaffPrincipal, pupil_id: UUID, entry: NewEntry
+    deps: Context, staff: StaffPrincipal, pupil_id: UUID, entry: NewEntry
 ) -> GroeidocumentEntryRow:
     async with unit_of_work(deps.sessions) as session:
         pupil = await pupil_for_staff(session, staff, pupil_id)
@@ -78,7 +78,7 @@ async def add_by_staff(
 
 
 async def add_parents_view(
-    deps: Deps, claims: GuardianClaims, pupil_id: UUID, text: str
+    deps: Context, claims: GuardianClaims, pupil_id: UUID, text: str
 ) -> GroeidocumentEntryRow:
     async with unit_of_work(deps.sessions) as session:
         pupil = await pupil_for_guardian(session, claims, pupil_id)
@@ -87,7 +87,7 @@ async def add_parents_view(
 
 
 async def entries_for_staff(
-    deps: Deps, staff: StaffPrincipal, pupil_id: UUID
+    deps: Context, staff: StaffPrincipal, pupil_id: UUID
 ) -> Sequence[GroeidocumentEntryRow]:
     async with unit_of_work(deps.sessions) as session:
         pupil = await pupil_for_staff(session, staff, pupil_id)
@@ -95,7 +95,7 @@ async def entries_for_staff(
 
 
 async def entries_for_guardian(
-    deps: Deps, claims: GuardianClaims, pupil_id: UUID
+    deps: Context, claims: GuardianClaims, pupil_id: UUID
 ) -> Sequence[GroeidocumentEntryRow]:
     async with unit_of_work(deps.sessions) as session:
         pupil = await pupil_for_guardian(session, claims, pupil_id)

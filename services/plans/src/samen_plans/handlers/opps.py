@@ -33,7 +33,7 @@ from samen_plans.domain.errors import (
 from samen_plans.domain.evaluation import evaluated, held_with_parents
 from samen_plans.domain.opp import Opp, OppStatus, offered, version_written
 from samen_plans.handlers.access import opp_for_staff, pupil_for_staff
-from samen_plans.handlers.context import Deps
+from samen_plans.handlers.context import Context
 from samen_plans.handlers.emitting import emit_for
 
 
@@ -44,7 +44,7 @@ class StartOpp:
     support_started_on: date
 
 
-async def start_opp(deps: Deps, staff: StaffPrincipal, cmd: StartOpp) -> OppRow:
+async def start_opp(deps: Context, staff: StaffPrincipal, cmd: StartOpp) -> OppRow:
     now, today = deps.clock.now(), deps.today()
     if cmd.support_started_on > today:
         raise SupportStartInFuture()
@@ -83,7 +83,7 @@ async def start_opp(deps: Deps, staff: StaffPrincipal, cmd: StartOpp) -> OppRow:
 
 
 async def write_version(
-    deps: Deps, staff: StaffPrincipal, opp_id: UUID, basis: Basis, part: ActionPart
+    deps: Context, staff: StaffPrincipal, opp_id: UUID, basis: Basis, part: ActionPart
 ) -> OppVersionRow:
     now = deps.clock.now()
     async with unit_of_work(deps.sessions) as session:
@@ -114,7 +114,7 @@ async def write_version(
 
 
 async def offer_version(
-    deps: Deps, staff: StaffPrincipal, opp_id: UUID, version: int, answer_by: date | None
+    deps: Context, staff: StaffPrincipal, opp_id: UUID, version: int, answer_by: date | None
 ) -> OppVersionRow:
     now = deps.clock.now()
     async with unit_of_work(deps.sessions) as session:
@@ -145,7 +145,7 @@ class RecordEvaluation:
 
 
 async def record_evaluation(
-    deps: Deps, staff: StaffPrincipal, cmd: RecordEvaluation
+    deps: Context, staff: StaffPrincipal, cmd: RecordEvaluation
 ) -> tuple[EvaluationRow, Opp]:
     now, today = deps.clock.now(), deps.today()
     async with unit_of_work(deps.sessions) as session:

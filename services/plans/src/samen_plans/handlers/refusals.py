@@ -6,12 +6,12 @@ from datetime import timedelta
 from samen_kit.refusal_counts import report_closed_windows
 from samen_kit.refusal_table import refusal_counts
 
-from samen_plans.handlers.context import Deps
+from samen_plans.handlers.context import Context
 
 SERVICE = "plans"
 
 
-async def report_refusals(deps: Deps, grace: timedelta) -> int:
+async def report_refusals(deps: Context, grace: timedelta) -> int:
     return await report_closed_windows(
         deps.sessions, deps.writer, deps.clock, service=SERVICE, store=refusal_counts, grace=grace
     )

@@ -12,11 +12,11 @@ from samen_kit.db import unit_of_work
 
 from samen_plans.adapters.report import SchoolCounts, school_counts
 from samen_plans.domain.errors import PeriodInvalid
-from samen_plans.handlers.context import Deps
+from samen_plans.handlers.context import Context
 
 
 async def inspectie_report(
-    deps: Deps, staff: StaffPrincipal, start: date, end: date, school_id: UUID | None
+    deps: Context, staff: StaffPrincipal, start: date, end: date, school_id: UUID | None
 ) -> Mapping[UUID, SchoolCounts]:
     if end < start:
         raise PeriodInvalid()

@@ -14,7 +14,7 @@ from samen_plans.adapters.opps import SqlOpps
 from samen_plans.adapters.tables import OppRow
 from samen_plans.adapters.timers import timer_candidates
 from samen_plans.domain.timers import Timer, TimerKind, timers_due
-from samen_plans.handlers.context import Deps
+from samen_plans.handlers.context import Context
 from samen_plans.handlers.emitting import emit_for
 
 ACTOR = "system:plans-timers"
@@ -28,7 +28,7 @@ EVENTS: dict[
 }
 
 
-async def scan_timers(deps: Deps) -> int:
+async def scan_timers(deps: Context) -> int:
     """The number of timer events this call wrote."""
     today = deps.today()
     async with unit_of_work(deps.sessions) as session:
@@ -54,7 +54,7 @@ def _mark(row: OppRow, timer: Timer) -> None:
         row.evaluation_reported_for = timer.due_on
 
 
-async def _emit(deps: Deps, timer: Timer) -> int:
+async def _emit(deps: Context, timer: Timer) -> int:
     async with unit_of_work(deps.sessions) as session:
         row = await SqlOpps(session).in_tenant(timer.tenant, timer.opp_id, lock=True)
         if row is None or row.closed_on is not None:

@@ -14,7 +14,7 @@ from samen_plans.adapters.consent import SqlConsentLinks
 from samen_plans.adapters.opps import SqlOpps
 from samen_plans.adapters.tables import ConsentAnswerRow, ConsentLinkRow, OppRow, OppVersionRow
 from samen_plans.handlers.access import opp_for_guardian, opp_for_staff, pupil_for_staff
-from samen_plans.handlers.context import Deps
+from samen_plans.handlers.context import Context
 from samen_plans.handlers.errors import NotFound
 
 
@@ -41,12 +41,12 @@ async def _file(session: AsyncSession, row: OppRow) -> OppFile:
     return OppFile(row, await SqlOpps(session).versions(row.tenant, row.opp_id))
 
 
-async def opp_file(deps: Deps, staff: StaffPrincipal, opp_id: UUID) -> OppFile:
+async def opp_file(deps: Context, staff: StaffPrincipal, opp_id: UUID) -> OppFile:
     async with unit_of_work(deps.sessions) as session:
         return await _file(session, await opp_for_staff(session, staff, opp_id))
 
 
-async def open_opp_of_pupil(deps: Deps, staff: StaffPrincipal, pupil_id: UUID) -> OppFile:
+async def open_opp_of_pupil(deps: Context, staff: StaffPrincipal, pupil_id: UUID) -> OppFile:
     async with unit_of_work(deps.sessions) as session:
         pupil = await pupil_for_staff(session, staff, pupil_id)
         row = await SqlOpps(session).open_of_pupil(pupil.tenant, pupil.pupil_id)
@@ -68,20 +68,20 @@ async def _version_file(session: AsyncSession, row: OppRow, version: int) -> Ver
 
 
 async def version_file(
-    deps: Deps, staff: StaffPrincipal, opp_id: UUID, version: int
+    deps: Context, staff: StaffPrincipal, opp_id: UUID, version: int
 ) -> VersionFile:
     async with unit_of_work(deps.sessions) as session:
         row = await opp_for_staff(session, staff, opp_id)
         return await _version_file(session, row, version)
 
 
-async def guardian_opp_file(deps: Deps, claims: GuardianClaims, opp_id: UUID) -> OppFile:
+async def guardian_opp_file(deps: Context, claims: GuardianClaims, opp_id: UUID) -> OppFile:
     async with unit_of_work(deps.sessions) as session:
         return await _file(session, await opp_for_guardian(session, claims, opp_id))
 
 
 async def guardian_version_file(
-    deps: Deps, claims: GuardianClaims, opp_id: UUID, version: int
+    deps: Context, claims: GuardianClaims, opp_id: UUID, version: int
 ) -> VersionFile:
     async with unit_of_work(deps.sessions) as session:
         row = await opp_for_guardian(session, claims, opp_id, version=version)
