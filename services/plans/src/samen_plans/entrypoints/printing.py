@@ -49,7 +49,10 @@ def _moment(at: datetime) -> str:
 def print_context(file: VersionFile, catalogue: Catalogue) -> dict[str, Any]:
     version = file.version
     sections = [
-        {"label": catalogue.text("nl", s.key, s.values), "text": s.text}
+        {
+            "label": catalogue.text("nl", s.key, s.values),
+            "text": day_in("nl", s.day) if s.day else s.text,
+        }
         for s in action_part_sections(version.action_part)
     ]
     in_force = file.opp.set_version == version.version

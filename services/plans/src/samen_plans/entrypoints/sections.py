@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 
@@ -16,6 +17,7 @@ class Section:
     key: str
     text: str
     values: dict[str, object] = field(default_factory=dict)
+    day: date | None = None  # a date to write out per language (the text keeps ISO)
 
 
 def action_part_sections(content: Mapping[str, Any]) -> list[Section]:
@@ -30,8 +32,12 @@ def action_part_sections(content: Mapping[str, Any]) -> list[Section]:
         Section("section_arrangement", str(content["arrangement"])),
         Section("section_who_does_what", str(content["who_does_what"])),
         Section("section_location", str(content["location"])),
-        Section("section_starts_on", str(content["starts_on"])),
-        Section("section_ends_on", str(content["ends_on"])),
+        _day("section_starts_on", str(content["starts_on"])),
+        _day("section_ends_on", str(content["ends_on"])),
         Section("section_evaluation_how", str(evaluation.get("how", ""))),
         Section("section_evaluation_when", str(evaluation.get("when", ""))),
     ]
+
+
+def _day(key: str, text: str) -> Section:
+    return Section(key, text, day=date.fromisoformat(text))

@@ -43,6 +43,7 @@ PHRASES: Final[dict[str, str]] = {
     "gd_kind_pupil_view": "ما يقوله طفلك",
     "gd_test": "{name}، في {date}",
     "gd_on_day": "{date}",
+    "day": "{date}",
     "gd_by_staff": "المدرسة",
     "gd_by_guardian": "أحد الوالدين",
     "gd_add": "أضف كلماتك الخاصة",

@@ -44,6 +44,7 @@ PHRASES: Final[dict[str, str]] = {
     "gd_kind_pupil_view": "What your child says",
     "gd_test": "{name}, on {date}",
     "gd_on_day": "{date}",
+    "day": "{date}",
     "gd_by_staff": "School",
     "gd_by_guardian": "Parent",
     "gd_add": "Add your own words",

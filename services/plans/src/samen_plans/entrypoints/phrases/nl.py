@@ -44,6 +44,7 @@ PHRASES: Final[dict[str, str]] = {
     "gd_kind_pupil_view": "Wat uw kind zegt",
     "gd_test": "{name}, op {date}",
     "gd_on_day": "{date}",
+    "day": "{date}",
     "gd_by_staff": "School",
     "gd_by_guardian": "Ouder",
     "gd_add": "Uw eigen woorden toevoegen",

@@ -44,6 +44,7 @@ PHRASES: Final[dict[str, str]] = {
     "gd_kind_pupil_view": "Co mówi Twoje dziecko",
     "gd_test": "{name}, dnia {date}",
     "gd_on_day": "{date}",
+    "day": "{date}",
     "gd_by_staff": "Szkoła",
     "gd_by_guardian": "Rodzic",
     "gd_add": "Dodaj własne słowa",

@@ -45,6 +45,7 @@ PHRASES: Final[dict[str, str]] = {
     "gd_kind_pupil_view": "Çocuğunuzun söyledikleri",
     "gd_test": "{name}, {date}",
     "gd_on_day": "{date}",
+    "day": "{date}",
     "gd_by_staff": "Okul",
     "gd_by_guardian": "Ebeveyn",
     "gd_add": "Kendi sözlerinizi ekleyin",

@@ -44,6 +44,7 @@ PHRASES: Final[dict[str, str]] = {
     "gd_kind_pupil_view": "Що каже ваша дитина",
     "gd_test": "{name}, {date}",
     "gd_on_day": "{date}",
+    "day": "{date}",
     "gd_by_staff": "Школа",
     "gd_by_guardian": "Батьки",
     "gd_add": "Додайте власні слова",
