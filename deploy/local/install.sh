@@ -5,6 +5,7 @@
 #   - uv, with pip, when it is missing
 #   - Chromium and npm from Debian's packages, for the parent pages' browser check
 #     (tests/browser: Playwright drives /usr/bin/chromium; axe-core comes from npm)
+#   - Pango and the DejaVu fonts, which WeasyPrint (the plans service's PDFs) loads
 #   - the Kafka broker's jars, fetched by Maven into deploy/local/.cache (git ignores it)
 set -euo pipefail
 
@@ -33,6 +34,8 @@ missing_packages() {
   command -v uv >/dev/null || python3 -m pip --version >/dev/null 2>&1 || echo python3-pip
   [[ -x /usr/bin/chromium ]] || echo chromium
   command -v npm >/dev/null || echo npm
+  ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || echo libpangoft2-1.0-0
+  [[ -d /usr/share/fonts/truetype/dejavu ]] || echo fonts-dejavu-core
 }
 
 install_packages() {

@@ -1,7 +1,7 @@
 """Every operation of every service, fuzzed from its own OpenAPI document, answers
 without a server error and as its document says (status, content type, schema).
 
-The five services run as processes (the platform `make run` starts) on their own
+The six services run as processes (the platform `make run` starts) on their own
 databases and topic prefix over the shared Kafka and PostgreSQL. Each operation gets a
 bounded number of generated requests, valid and invalid ones, with a staff token of a
 tenant-wide role, so the routes behind sign-in are reached too.

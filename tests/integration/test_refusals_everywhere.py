@@ -1,4 +1,4 @@
-"""One behaviour everywhere: the same refused attempt is recorded alike by all five
+"""One behaviour everywhere: the same refused attempt is recorded alike by all six
 services — the same reason, the same credential, under the same tenant — and each
 service reports it as `AccessRefused` with an event id by the one seed rule.
 
@@ -51,6 +51,9 @@ from samen_meetings.settings import MeetingsSettings
 from samen_notifications.bootstrap import build_service as build_notifications
 from samen_notifications.migrations import MIGRATIONS as NOTIFICATIONS_MIGRATIONS
 from samen_notifications.settings import NotificationsSettings
+from samen_plans.bootstrap import MIGRATIONS as PLANS_MIGRATIONS
+from samen_plans.bootstrap import build_service as build_plans
+from samen_plans.settings import PlansSettings
 from sqlalchemy import text
 
 from services.audit.tests.audit_harness import SIGNING_KEY, prepare, roles_admin_url
@@ -152,6 +155,19 @@ async def _disputes(url: str, keys: Keys, clock: FakeClock) -> Service:
     return Service("disputes", built.app, built.runtime, "/disputes/{dispute_id}")
 
 
+async def _plans(url: str, keys: Keys, clock: FakeClock) -> Service:
+    await asyncio.to_thread(upgrade, url, PLANS_MIGRATIONS)
+    settings = PlansSettings(
+        database_url=url,
+        staff_issuer=ISSUER,
+        staff_jwks=keys.staff_jwks,
+        guardian_jwks=keys.guardian_jwks,
+        session_secret=SECRET,
+    )
+    built = build_plans(settings, clock=clock)
+    return Service("plans", built.app, built.runtime, "/opps/{opp_id}")
+
+
 async def _audit(url: str, keys: Keys, clock: FakeClock, server_url: str) -> Service:
     database = await prepare(url, await roles_admin_url(server_url))
     settings = AuditSettings(
@@ -175,6 +191,7 @@ async def services(
         await _notifications(make_database("notif"), keys, clock),
         await _meetings(make_database("meetings"), keys, clock),
         await _disputes(make_database("disputes"), keys, clock),
+        await _plans(make_database("plans"), keys, clock),
         await _audit(make_database("audit"), keys, clock, postgres_server_url),
     ]
     yield built, keys, clock

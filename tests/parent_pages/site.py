@@ -1,4 +1,4 @@
-"""Every parent page of every service, served for real: the four services that have
+"""Every parent page of every service, served for real: the five services that have
 parent pages run over real HTTP against real Kafka and PostgreSQL (each with a database
 and topic prefix of its own), with a pupil, guardians and items in each, and a guardian
 link (token) for every page. Each service runs through its own test harness.
@@ -37,12 +37,15 @@ from services.disputes.tests import disputes_harness as disputes_h
 from services.meetings.tests import meetings_harness as meetings_h
 from services.meetings.tests.meetings_requests import agreement, meeting_body, record_body
 from services.notifications.tests import notifications_harness as notifications_h
+from services.plans.tests import plans_harness as plans_h
+from services.plans.tests.plans_requests import version_body
 
 PHRASES = {
     "consent": "samen_consent.entrypoints.phrases",
     "meetings": "samen_meetings.entrypoints.phrases",
     "disputes": "samen_disputes.entrypoints.phrases",
     "notifications": "samen_notifications.entrypoints.phrases",
+    "plans": "samen_plans.entrypoints.phrases",
 }
 
 
@@ -101,11 +104,14 @@ async def parent_site(
             notifications_h.service_starter(
                 kafka, prefix + "n.", databases.make, folder
             )() as notes,
+            _plans(databases, kafka, prefix + "p.", folder) as plans,
+            plans_h.roster(kafka, prefix + "p.") as plans_roster,
         ):
             await _consent_pages(site, consent)
             await _meetings_pages(site, meetings, meetings_roster)
             await _disputes_pages(site, disputes, disputes_roster)
             await _notifications_pages(site, notes)
+            await _plans_pages(site, plans, plans_roster)
             yield site
     finally:
         await databases.drop()
@@ -140,6 +146,22 @@ async def _disputes(
         keys=keys,
     )
     async with disputes_h.running(settings, keys, FakeClock(meetings_h.START)) as run:
+        yield run
+
+
+@contextlib.asynccontextmanager
+async def _plans(
+    databases: Databases, kafka: str, prefix: str, folder: Path
+) -> AsyncIterator[plans_h.Running]:
+    keys = Keys()
+    settings = plans_h.make_settings(
+        database_url=databases.make("plans"),
+        kafka_bootstrap=kafka,
+        topic_prefix=prefix,
+        keys_folder=_folder(folder, "plans"),
+        keys=keys,
+    )
+    async with plans_h.running(settings, keys, FakeClock(meetings_h.START)) as run:
         yield run
 
 
@@ -314,6 +336,53 @@ async def _notifications_pages(site: Site, run: notifications_h.Running) -> None
         now=run.clock.now(),
     )
     site.add("notifications", "bulk-messages", base, f"/ouders/voorkeuren?token={bulk}")
+
+
+# --- plans: the OPP, the groeidocument, a link to nothing ------------------------------
+
+
+async def _plans_pages(site: Site, run: plans_h.Running, roster: plans_h.Roster) -> None:
+    pupil = await roster.enrol(new_tenant())
+    await wait_for(lambda: plans_h.pupil_known(run, pupil))
+    base, opp_id = run.base_url, uuid.uuid4()
+    staff = run.staff_token(pupil.tenant, Role.IB, schools=(pupil.school_id,))
+    started_on = (run.clock.now() - timedelta(days=7)).date().isoformat()
+    async with httpx.AsyncClient(base_url=base) as http:
+        body = {"opp_id": str(opp_id), "pupil_id": str(pupil.pupil_id),
+                "support_started_on": started_on}  # fmt: skip
+        assert (await http.post("/opps", json=body, headers=staff)).status_code == 201
+        for _ in range(2):  # an earlier version to list
+            written = await http.post(
+                f"/opps/{opp_id}/versions", json=version_body(), headers=staff
+            )
+            assert written.status_code == 201, written.text
+        entry = {"kind": "observation", "text": "Zij werkt het best in een rustige hoek."}
+        added = await http.post(
+            f"/pupils/{pupil.pupil_id}/groeidocument", json=entry, headers=staff
+        )
+        assert added.status_code == 201, added.text
+
+    def token(kind: str, item: object) -> str:
+        return run.guardian_token(
+            pupil.tenant, pupil.guardians[0], pupil.pupil_id, GuardianItem.of(kind, item)
+        )
+
+    site.add("plans", "opp", base, f"/ouders/opp/{opp_id}?token={token('opp', opp_id)}")
+    file = f"/ouders/groeidocument/{pupil.pupil_id}"
+    site.add(
+        "plans", "groeidocument", base, f"{file}?token={token('groeidocument', pupil.pupil_id)}"
+    )
+    nothing = uuid.uuid4()
+    site.add(
+        "plans", "not-found", base, f"/ouders/opp/{nothing}?token={token('opp', nothing)}", 404
+    )
+    page = ParentPage(
+        "plans",
+        "groeidocument-empty",
+        base + f"{file}?token=" + token("groeidocument", pupil.pupil_id),
+        422,
+    )
+    site.answers.append((page, {"text": ""}))
 
 
 def parent_site_fixture() -> Callable[..., Any]:

@@ -19,6 +19,9 @@ from samen_meetings.domain.errors import MeetingsError
 from samen_meetings.entrypoints.errors import PROBLEMS as MEETINGS
 from samen_notifications.adapters.ports import InvalidReport
 from samen_notifications.entrypoints.errors import PROBLEMS as NOTIFICATIONS
+from samen_plans.domain.errors import PlansError
+from samen_plans.entrypoints.errors import PROBLEMS as PLANS
+from samen_plans.handlers.errors import ServiceError as PlansServiceError
 
 pytestmark = pytest.mark.unit
 
@@ -29,6 +32,7 @@ ROOTS: dict[str, tuple[Problems, tuple[type[Exception], ...]]] = {
     "disputes": (DISPUTES, (DisputeError, ServiceError)),
     "audit": (AUDIT, (AuditError,)),
     "notifications": (NOTIFICATIONS, (InvalidReport,)),
+    "plans": (PLANS, (PlansError, PlansServiceError)),
 }
 
 

@@ -11,6 +11,7 @@ from samen_consent.settings import ConsentSettings
 from samen_disputes.settings import DisputesSettings
 from samen_meetings.settings import MeetingsSettings
 from samen_notifications.settings import NotificationsSettings
+from samen_plans.settings import PlansSettings
 
 pytestmark = pytest.mark.unit
 
@@ -31,6 +32,7 @@ def _no_samen_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         (MeetingsSettings, 8103),
         (DisputesSettings, 8104),
         (AuditSettings, 8105),
+        (PlansSettings, 8106),
     ],
 )
 def test_each_service_serves_locally_on_its_own_port(settings: type, port: int) -> None:
@@ -59,7 +61,9 @@ def test_no_secret_means_a_random_one_per_process() -> None:
     assert settings.session_secret_or_random() != settings.session_secret_or_random()
 
 
-@pytest.mark.parametrize("settings", [MeetingsSettings, DisputesSettings, NotificationsSettings])
+@pytest.mark.parametrize(
+    "settings", [MeetingsSettings, DisputesSettings, NotificationsSettings, PlansSettings]
+)
 def test_production_refuses_the_development_session_secret(settings: type) -> None:
     with pytest.raises(ValidationError, match="SESSION_SECRET"):
         settings(

@@ -61,6 +61,7 @@ def test_every_service_takes_the_issuer_from_the_kit() -> None:
     from samen_disputes.settings import DisputesSettings
     from samen_meetings.settings import MeetingsSettings
     from samen_notifications.settings import NotificationsSettings
+    from samen_plans.settings import PlansSettings
 
     for settings_class in (
         ConsentSettings,
@@ -68,6 +69,7 @@ def test_every_service_takes_the_issuer_from_the_kit() -> None:
         MeetingsSettings,
         DisputesSettings,
         AuditSettings,
+        PlansSettings,
     ):
         assert settings_class().required_staff_issuer == DEV_STAFF_ISSUER
         with pytest.raises(ValidationError, match="SAMEN_STAFF_ISSUER"):

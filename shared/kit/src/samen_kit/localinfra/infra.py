@@ -24,6 +24,7 @@ SERVICE_DATABASES = (
     "samen_meetings",
     "samen_disputes",
     "samen_audit",
+    "samen_plans",
 )
 
 

@@ -1,0 +1,1 @@
+"""PostgreSQL: the tables and the queries over them."""

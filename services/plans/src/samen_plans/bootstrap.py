@@ -1,0 +1,92 @@
+"""The composition root: settings -> runtime -> app. Nothing is built at import time."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from fastapi import FastAPI
+from samen_kit.access import Access, install_access
+from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY
+from samen_kit.access.keysource import jwks_source
+from samen_kit.access.refusal_book import RefusalBook, install_refusals
+from samen_kit.access.verification import guardian_access, staff_verifier
+from samen_kit.clock import Clock
+from samen_kit.refusal_table import refusal_counts
+from samen_kit.service import ServiceRuntime, build_runtime, create_app
+
+from samen_plans.entrypoints.api_groeidocument import groeidocument_router
+from samen_plans.entrypoints.api_opps import opps_router
+from samen_plans.entrypoints.api_reports import reports_router
+from samen_plans.entrypoints.consumers import add_consumers
+from samen_plans.entrypoints.documents import documents_router
+from samen_plans.entrypoints.errors import install_error_handlers
+from samen_plans.entrypoints.jobs import scheduler_job
+from samen_plans.entrypoints.pages import parent_router, renderer
+from samen_plans.entrypoints.refusals import RESOURCE_KINDS
+from samen_plans.handlers.context import Context
+from samen_plans.settings import PlansSettings
+
+TITLE = "Samen plans"
+DESCRIPTION = (
+    "The pupil's groeidocument and OPP: versions of the basis and the action part, the "
+    "parents' consent on the action part, the OPP's timers and the inspectie report. "
+    "Staff routes take a staff bearer token; parent pages under /ouders take a guardian "
+    "link or session."
+)
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+@dataclass(frozen=True)
+class PlansService:
+    settings: PlansSettings
+    runtime: ServiceRuntime
+    deps: Context
+    app: FastAPI
+
+
+def _access(settings: PlansSettings, runtime: ServiceRuntime, recorder: RefusalBook) -> Access:
+    clock = runtime.clock
+    guardian_keys = jwks_source(settings.guardian_jwks, GUARDIAN_KEY, clock=clock)
+    guardian = guardian_access(settings, guardian_keys, clock, runtime.sessions)
+    staff = staff_verifier(
+        settings, jwks_source(settings.staff_jwks, STAFF_KEY, clock=clock), clock
+    )
+    return Access(staff=staff, guardian=guardian, record_refusal=recorder, clock=clock)
+
+
+def build_service(
+    settings: PlansSettings | None = None, *, clock: Clock | None = None
+) -> PlansService:
+    settings = settings or PlansSettings()
+    runtime = build_runtime(settings, clock=clock)
+    deps = Context(runtime.sessions, runtime.writer, runtime.clock)
+    add_consumers(runtime)
+    runtime.jobs.append(
+        scheduler_job(
+            deps,
+            every_seconds=settings.sweep_seconds,
+            refusal_grace=timedelta(seconds=settings.refusal_grace_seconds),
+        )
+    )
+    pages = renderer()
+    app = create_app(
+        runtime,
+        title=TITLE,
+        description=DESCRIPTION,
+        routers=[
+            opps_router(deps, pages.catalogue),
+            groeidocument_router(deps),
+            reports_router(deps),
+            parent_router(deps, pages),
+            documents_router(deps, pages),
+        ],
+    )
+    refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
+    install_access(app, _access(settings, runtime, refusals))
+    install_refusals(app, refusals)
+    install_error_handlers(app, pages)
+    return PlansService(settings, runtime, deps, app)
+
+
+def create_plans_app(settings: PlansSettings | None = None) -> FastAPI:
+    return build_service(settings).app

@@ -1,0 +1,1 @@
+"""The plans domain: pure functions and domain errors, no I/O."""

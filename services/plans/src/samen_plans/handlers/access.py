@@ -1,0 +1,108 @@
+"""Who may reach which pupil and OPP. Anything out of reach is 'not found'.
+
+Staff: the tenant and the schools (or boards) their token covers. Guardians: the
+tenant, pupil and item their link names (`opp:<id>`, `groeidocument:<pupil id>`, or
+`consent_request:<id>` for the request linked to that OPP's version), and parental
+authority for that pupil.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from samen_kit.access import GuardianClaims, StaffPrincipal
+from samen_kit.roster import Pupil, Roster
+from samen_kit.tenancy import visible
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from samen_plans.adapters.consent import SqlConsentLinks
+from samen_plans.adapters.opps import SqlOpps
+from samen_plans.adapters.tables import OppRow
+from samen_plans.handlers.errors import Hidden, NoParentalAuthority, NotFound
+
+OPP_ITEM = "opp"
+GROEIDOCUMENT_ITEM = "groeidocument"
+CONSENT_REQUEST_ITEM = "consent_request"
+
+
+async def pupil_for_staff(session: AsyncSession, staff: StaffPrincipal, pupil_id: UUID) -> Pupil:
+    """The pupil in the staff member's tenant and scope; another tenant's is not found."""
+    roster = Roster(session)
+    pupil = await roster.pupil(staff.tenant, pupil_id)
+    if pupil is None:
+        elsewhere = await roster.tenant_elsewhere(staff.tenant, pupil_id)
+        if elsewhere is None:
+            raise NotFound("pupil")
+        raise NotFound("pupil", Hidden.OTHER_TENANT, elsewhere)
+    if not visible(staff, tenant=pupil.tenant, school_id=pupil.school_id, board_id=pupil.board_id):
+        raise NotFound("pupil", Hidden.OUT_OF_SCOPE, pupil.tenant)
+    return pupil
+
+
+async def opp_for_staff(
+    session: AsyncSession, staff: StaffPrincipal, opp_id: UUID, *, lock: bool = False
+) -> OppRow:
+    opps = SqlOpps(session)
+    row = await opps.in_tenant(staff.tenant, opp_id, lock=lock)
+    if row is None:
+        elsewhere = await opps.elsewhere(staff.tenant, opp_id)
+        if elsewhere is None:
+            raise NotFound("opp")
+        raise NotFound("opp", Hidden.OTHER_TENANT, elsewhere)
+    if not visible(staff, tenant=row.tenant, school_id=row.school_id, board_id=row.board_id):
+        raise NotFound("opp", Hidden.OUT_OF_SCOPE, row.tenant)
+    return row
+
+
+async def require_authority(session: AsyncSession, claims: GuardianClaims, pupil_id: UUID) -> None:
+    if not await Roster(session).has_authority(claims.tenant, pupil_id, claims.guardian_id):
+        raise NoParentalAuthority()
+
+
+async def _link_reaches(
+    session: AsyncSession, claims: GuardianClaims, opp_id: UUID, version: int | None
+) -> bool:
+    if claims.item.kind != CONSENT_REQUEST_ITEM:
+        return False
+    try:
+        request_id = UUID(claims.item.id)
+    except ValueError:
+        return False
+    link = await SqlConsentLinks(session).link(claims.tenant, request_id)
+    if link is None or link.opp_id != opp_id:
+        return False
+    return version is None or link.version == version
+
+
+async def opp_for_guardian(
+    session: AsyncSession, claims: GuardianClaims, opp_id: UUID, *, version: int | None = None
+) -> OppRow:
+    """The OPP an `opp:` link names, or the one a consent request link is about
+    (`version`: the request must be about that version)."""
+    opps = SqlOpps(session)
+    row = await opps.in_tenant(claims.tenant, opp_id)
+    if row is None:
+        elsewhere = await opps.elsewhere(claims.tenant, opp_id)
+        if elsewhere is None:
+            raise NotFound("opp")
+        raise NotFound("opp", Hidden.OTHER_TENANT, elsewhere)
+    named = claims.item.is_(OPP_ITEM, opp_id) or await _link_reaches(
+        session, claims, opp_id, version
+    )
+    if claims.pupil_id != row.pupil_id or not named:
+        raise NotFound("opp", Hidden.OUT_OF_SCOPE, row.tenant)
+    await require_authority(session, claims, row.pupil_id)
+    return row
+
+
+async def pupil_for_guardian(
+    session: AsyncSession, claims: GuardianClaims, pupil_id: UUID
+) -> Pupil:
+    """The pupil a `groeidocument:` link names."""
+    pupil = await Roster(session).pupil(claims.tenant, pupil_id)
+    if pupil is None:
+        raise NotFound("pupil")
+    if claims.pupil_id != pupil_id or not claims.item.is_(GROEIDOCUMENT_ITEM, pupil_id):
+        raise NotFound("pupil", Hidden.OUT_OF_SCOPE, pupil.tenant)
+    await require_authority(session, claims, pupil_id)
+    return pupil

@@ -1,0 +1,313 @@
+"""What the plans integration tests share: keys, settings, a running service over real
+HTTP, consent facts published to Kafka, and a tap on the plans topic."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+from uuid import UUID, uuid4
+
+from samen_contract import Envelope, Event
+from samen_contract.events import consent as cev
+from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding, PupilEnrolled
+from samen_contract.topics import events_topic
+from samen_kit.access import GuardianItem, Role, mint_guardian_token
+from samen_kit.clock import FakeClock
+from samen_kit.testing.keys import Keys, bearer, staff_token
+from samen_kit.testing.roster import RosterPublisher, roster_publisher
+from samen_kit.testing.schema import upgrade_to
+from samen_kit.testing.server import serve
+from samen_kit.testing.tap import EventTap as Tap
+from samen_plans.bootstrap import MIGRATIONS, PlansService, build_service
+from samen_plans.settings import PlansSettings
+
+STAFF_ISSUER = "urn:samen:test-idp"
+SESSION_SECRET = "a-test-secret-that-is-long-enough-for-the-codec"
+
+
+def make_settings(
+    *,
+    database_url: str,
+    kafka_bootstrap: str,
+    topic_prefix: str,
+    keys_folder: Path,
+    keys: Keys,
+    **overrides: Any,
+) -> PlansSettings:
+    staff_jwks, guardian_jwks = keys.write(keys_folder)
+    values: dict[str, Any] = {
+        "database_url": database_url,
+        "kafka_bootstrap": kafka_bootstrap,
+        "topic_prefix": topic_prefix,
+        "staff_jwks": str(staff_jwks),
+        "guardian_jwks": str(guardian_jwks),
+        "staff_issuer": STAFF_ISSUER,
+        "session_secret": SESSION_SECRET,
+        "cookie_secure": False,
+        "sweep_seconds": 3600.0,
+        "outbox_poll_ms": 100,
+        "consumer_backoff_ms": 20,
+        **overrides,
+    }
+    return PlansSettings(**values)
+
+
+@dataclass
+class Running:
+    """A service under test: its parts, its base URL, its clock and keys."""
+
+    service: PlansService
+    base_url: str
+    clock: FakeClock
+    keys: Keys
+
+    def staff_token(
+        self,
+        tenant: str,
+        role: Role = Role.IB,
+        *,
+        schools: tuple[UUID, ...] = (),
+        boards: tuple[str, ...] = (),
+        subject: str | None = None,
+    ) -> dict[str, str]:
+        token = staff_token(
+            self.keys.staff,
+            subject=subject or f"staff-{uuid4().hex[:8]}",
+            role=role,
+            tenant=tenant,
+            issuer=STAFF_ISSUER,
+            now=self.clock.now(),
+            schools=schools,
+            boards=boards,
+        )
+        return bearer(token)
+
+    def guardian_token(
+        self, tenant: str, guardian_id: UUID, pupil_id: UUID, item: GuardianItem | None = None
+    ) -> str:
+        return mint_guardian_token(
+            self.keys.guardian,
+            guardian_id=guardian_id,
+            pupil_id=pupil_id,
+            item=item or GuardianItem.of("pupil", pupil_id),
+            tenant=tenant,
+            now=self.clock.now(),
+        )
+
+
+@contextlib.asynccontextmanager
+async def running(settings: PlansSettings, keys: Keys, clock: FakeClock) -> AsyncIterator[Running]:
+    await upgrade_to(settings.database_url, MIGRATIONS)
+    service = build_service(settings, clock=clock)
+    async with serve(service.app) as base_url:
+        yield Running(service, base_url, clock, keys)
+
+
+@dataclass
+class Pupil:
+    tenant: str
+    pupil_id: UUID
+    school_id: UUID
+    board: str
+    guardians: tuple[UUID, ...]
+
+
+class Roster(RosterPublisher):
+    """Publishes consent facts on the (prefixed) consent topic, as the consent service would."""
+
+    async def enrol(
+        self,
+        tenant: str,
+        *,
+        guardians: int = 1,
+        standing: GuardianStanding | None = None,
+        school_id: UUID | None = None,
+        board: str | None = None,
+        same_ids_as: Pupil | None = None,
+    ) -> Pupil:
+        """`same_ids_as`: the pupil and guardian ids of another tenant's pupil (ids
+        mean something only within their tenant)."""
+        pupil = Pupil(
+            tenant,
+            same_ids_as.pupil_id if same_ids_as else uuid4(),
+            school_id or uuid4(),
+            board or f"board-{uuid4().hex[:6]}",
+            same_ids_as.guardians if same_ids_as else tuple(uuid4() for _ in range(guardians)),
+        )
+        enrolled = PupilEnrolled(
+            pupil_id=pupil.pupil_id, school_id=pupil.school_id, enrolled_on=date(2025, 8, 25)
+        )
+        await self.publish(
+            enrolled,
+            tenant=tenant,
+            subject=pupil.pupil_id,
+            board=pupil.board,
+            school=pupil.school_id,
+        )
+        for guardian in pupil.guardians:
+            recorded = GuardianshipRecorded(
+                pupil_id=pupil.pupil_id,
+                guardian_id=guardian,
+                standing=standing or GuardianStanding.PARENTAL_AUTHORITY,
+            )
+            await self.publish(recorded, tenant=tenant, subject=pupil.pupil_id, board=pupil.board)
+        return pupil
+
+    # The consent facts' time: the service's clock when set (so "set on" is its today).
+    clock: FakeClock | None = None
+
+    async def fact(self, pupil: Pupil, event: Event) -> Envelope:
+        """A consent fact about the pupil, numbered after the roster's facts."""
+        key = f"{pupil.tenant}/{pupil.pupil_id}"
+        self._sequence[key] = self._sequence.get(key, 0) + 1
+        envelope = Envelope.for_event(
+            event,
+            tenant=pupil.tenant,
+            subject=pupil.pupil_id,
+            actor=self.actor,
+            sequence=self._sequence[key],
+            board=pupil.board,
+            school=pupil.school_id,
+            time=self.clock.now() if self.clock else None,
+        )
+        await self.send(envelope, event)
+        return envelope
+
+    async def requested(
+        self,
+        pupil: Pupil,
+        opp_id: UUID,
+        version: int,
+        sha256: str,
+        *,
+        parties: tuple[UUID, ...] | None = None,
+        rule: cev.ConsentRuleKind | None = None,
+    ) -> UUID:
+        """The consent service opened a request about this version's action part."""
+        request_id = uuid4()
+        asked = pupil.guardians if parties is None else parties
+        subject = cev.ConsentSubject(
+            kind="opp_action_part", subject_id=opp_id, version=version, sha256=sha256
+        )
+        event = cev.ConsentRequested(
+            request_id=request_id,
+            pupil_id=pupil.pupil_id,
+            school_id=pupil.school_id,
+            purpose="opp_action_part",
+            purpose_version=1,
+            parties=tuple(cev.ConsentParty(party_id=p, role=cev.PartyRole.GUARDIAN) for p in asked),
+            rule=rule,
+            subject=subject,
+        )
+        await self.fact(pupil, event)
+        return request_id
+
+    async def answered(
+        self, pupil: Pupil, request_id: UUID, party: UUID, answer: cev.ConsentAnswer
+    ) -> None:
+        event = cev.ConsentAnswered(
+            request_id=request_id,
+            pupil_id=pupil.pupil_id,
+            purpose="opp_action_part",
+            purpose_version=1,
+            party_id=party,
+            party_role=cev.PartyRole.GUARDIAN,
+            answer=answer,
+            channel=cev.AnswerChannel.GUARDIAN_PAGE,
+        )
+        await self.fact(pupil, event)
+
+    async def given(self, pupil: Pupil, request_id: UUID) -> Envelope:
+        event = cev.ConsentGiven(
+            request_id=request_id,
+            pupil_id=pupil.pupil_id,
+            purpose="opp_action_part",
+            purpose_version=1,
+        )
+        return await self.fact(pupil, event)
+
+    async def lapsed(self, pupil: Pupil, request_id: UUID) -> None:
+        """The question lapsed unanswered."""
+        event = cev.ConsentExpired(
+            request_id=request_id,
+            pupil_id=pupil.pupil_id,
+            purpose="opp_action_part",
+            expired_at=self.clock.now() if self.clock else datetime.now(UTC),
+            was_given=False,
+        )
+        await self.fact(pupil, event)
+
+    async def cancelled(self, pupil: Pupil, request_id: UUID) -> None:
+        event = cev.ConsentRequestCancelled(
+            request_id=request_id,
+            pupil_id=pupil.pupil_id,
+            purpose="opp_action_part",
+            reason=cev.CancelReason.STAFF,
+        )
+        await self.fact(pupil, event)
+
+    async def left(self, pupil: Pupil, on: date) -> None:
+        event = cev.PupilLeft(pupil_id=pupil.pupil_id, school_id=pupil.school_id, left_on=on)
+        await self.fact(pupil, event)
+
+    async def all_agree(self, pupil: Pupil, request_id: UUID) -> None:
+        for guardian in pupil.guardians:
+            await self.answered(pupil, request_id, guardian, cev.ConsentAnswer.AGREE)
+        await self.given(pupil, request_id)
+
+    async def refused(self, pupil: Pupil, request_id: UUID, party: UUID) -> None:
+        await self.answered(pupil, request_id, party, cev.ConsentAnswer.REFUSE)
+        event = cev.ConsentRefused(
+            request_id=request_id,
+            pupil_id=pupil.pupil_id,
+            purpose="opp_action_part",
+            party_id=party,
+        )
+        await self.fact(pupil, event)
+
+    async def withdrawn(self, pupil: Pupil, request_id: UUID, party: UUID) -> None:
+        event = cev.ConsentWithdrawn(
+            request_id=request_id,
+            pupil_id=pupil.pupil_id,
+            purpose="opp_action_part",
+            party_id=party,
+            was_given=True,
+        )
+        await self.fact(pupil, event)
+
+
+def roster(kafka_bootstrap: str, prefix: str) -> contextlib.AbstractAsyncContextManager[Roster]:
+    return roster_publisher(kafka_bootstrap, prefix, Roster)
+
+
+def tap(kafka_bootstrap: str, prefix: str, service: str = "plans") -> Tap:
+    """Everything on the service's topic since the tap started."""
+    return Tap(kafka_bootstrap, prefix + events_topic(service))
+
+
+async def pupil_known(run: Running, pupil: Pupil) -> bool:
+    """The consent facts about `pupil` reached the service's projection."""
+    from samen_kit.roster import Roster as RosterView
+
+    async with run.service.deps.sessions() as session:
+        roster_view = RosterView(session)
+        known = await roster_view.pupil(pupil.tenant, pupil.pupil_id)
+        guardians = [
+            await roster_view.standing(pupil.tenant, pupil.pupil_id, g) for g in pupil.guardians
+        ]
+    return known is not None and all(s is not None for s in guardians)
+
+
+async def outbox_rows_for(run: Running, pupil_id: UUID) -> int:
+    """Events written about the pupil (the outbox keeps one row per event id)."""
+    from sqlalchemy import text
+
+    async with run.service.deps.sessions() as session:
+        found = await session.execute(
+            text("SELECT count(*) FROM outbox WHERE key = :key"), {"key": str(pupil_id).encode()}
+        )
+        return int(found.scalar_one())
