@@ -1,5 +1,5 @@
-"""The consent service's first tables, with the kit's (outbox, inbox, sequences) and the
-used guardian tokens.
+"""The consent service's first tables (the kit's outbox, inbox, sequences, used tokens
+and refusal counts come from the kit's branch).
 
 Revision ID: 0001_consent_initial
 Revises:
@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from samen_kit.access.used_tokens_sql import GuardianTokenUse
-from samen_kit.migrations import create_kit_tables
 from sqlalchemy.dialects.postgresql import JSONB
 
 revision = "0001_consent_initial"
 down_revision = None
 branch_labels = None
-depends_on = None
+depends_on = ("kit_0002", "kit_0003")
 
 _TENANT = sa.String(128)
 
@@ -26,13 +24,10 @@ def _moment(name: str, *, nullable: bool = False) -> sa.Column[object]:
 
 
 def upgrade() -> None:
-    bind = op.get_bind()
-    create_kit_tables(bind)
-    GuardianTokenUse.__table__.create(bind, checkfirst=True)  # type: ignore[attr-defined]
     _roster()
     _purposes()
     _requests()
-    _support_and_refusals()
+    _support()
 
 
 def _roster() -> None:
@@ -117,7 +112,7 @@ def _requests() -> None:
     )
 
 
-def _support_and_refusals() -> None:
+def _support() -> None:
     op.create_table(
         "support_needs",
         sa.Column("support_id", sa.Uuid(), primary_key=True),
@@ -131,27 +126,10 @@ def _support_and_refusals() -> None:
         sa.Column("note", sa.Text(), nullable=True),
         _moment("at"),
     )
-    op.create_table(
-        "access_refusal_count",
-        _moment("window_start"),
-        sa.Column("tenant", _TENANT, nullable=False),
-        sa.Column("reason", sa.String(32), nullable=False),
-        sa.Column("credential", sa.String(32), nullable=False),
-        sa.Column("method", sa.String(8), nullable=False),
-        sa.Column("route", sa.String(200), nullable=False),
-        sa.Column("resource_kind", sa.String(64), nullable=False),
-        sa.Column("count", sa.Integer(), nullable=False),
-        _moment("emitted_at", nullable=True),
-        sa.PrimaryKeyConstraint(
-            "window_start", "tenant", "reason", "credential", "method", "route", "resource_kind"
-        ),
-    )
-    op.create_index("ix_access_refusal_count_emitted_at", "access_refusal_count", ["emitted_at"])
 
 
 def downgrade() -> None:
     for table in (
-        "access_refusal_count",
         "support_needs",
         "consent_evidence",
         "consent_request",

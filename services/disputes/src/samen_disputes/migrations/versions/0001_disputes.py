@@ -1,5 +1,6 @@
-"""The kit's tables, the projections, disputes with their moves and notes, tenant
-settings, the deadline log, refusal counts and used guardian tokens.
+"""The projections, disputes with their moves and notes, tenant settings, the deadline
+log and refusal counts (the kit's tables, up to its used guardian tokens, come from the
+kit's branch).
 
 Revision ID: 0001
 Revises:
@@ -7,13 +8,12 @@ Revises:
 
 import sqlalchemy as sa
 from alembic import op
-from samen_kit.migrations import create_kit_tables
 from sqlalchemy.dialects import postgresql
 
 revision = "0001"
 down_revision = None
 branch_labels = None
-depends_on = None
+depends_on = "kit_0002"
 
 JSONB = postgresql.JSONB()
 
@@ -145,19 +145,9 @@ def _operations() -> None:
             "window_start", "tenant", "reason", "credential", "method", "route", "resource_kind"
         ),
     )
-    op.create_table(
-        "guardian_token_use",
-        _text("jti", 64),
-        _text("tenant", 64),
-        _instant("used_at"),
-        _instant("expires_at"),
-        sa.PrimaryKeyConstraint("jti"),
-    )
-    op.create_index("ix_guardian_token_use_expires_at", "guardian_token_use", ["expires_at"])
 
 
 def upgrade() -> None:
-    create_kit_tables(op.get_bind())
     _projections()
     _disputes()
     _operations()
@@ -165,7 +155,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for table in (
-        "guardian_token_use",
         "access_refusal",
         "due_emitted",
         "tenant_config",

@@ -1,4 +1,5 @@
-"""The meetings service's tables, with the kit's (outbox, inbox, sequences).
+"""The meetings service's tables (the kit's come from the kit's branch, up to its used
+guardian tokens).
 
 Revision ID: 0001
 Revises:
@@ -10,17 +11,15 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-from samen_kit.migrations import create_kit_tables
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0001"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = "kit_0002"
 
 
 def upgrade() -> None:
-    create_kit_tables(op.get_bind())
     op.create_table(
         "access_refusal",
         sa.Column("tenant", sa.String(length=128), nullable=False),
@@ -70,17 +69,6 @@ def upgrade() -> None:
         sa.Column("valid_until", sa.Date(), nullable=True),
         sa.Column("request_id", sa.Uuid(), nullable=False),
         sa.PrimaryKeyConstraint("pupil_id", "purpose"),
-    )
-    op.create_table(
-        "guardian_token_use",
-        sa.Column("jti", sa.String(length=64), nullable=False),
-        sa.Column("tenant", sa.String(length=64), nullable=False),
-        sa.Column("used_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
-        sa.PrimaryKeyConstraint("jti"),
-    )
-    op.create_index(
-        op.f("ix_guardian_token_use_expires_at"), "guardian_token_use", ["expires_at"], unique=False
     )
     op.create_table(
         "guardianship",
@@ -253,42 +241,24 @@ def upgrade() -> None:
     )
 
 
+_TABLES = (
+    "access_refusal",
+    "agreement",
+    "consent_state",
+    "guardianship",
+    "invitation_answer",
+    "meeting",
+    "meeting_record",
+    "opp",
+    "opp_dispute",
+    "parent_comment",
+    "pupil",
+    "record_acknowledgement",
+    "staff_member",
+    "tenant_settings",
+)
+
+
 def downgrade() -> None:
-    for table in ("applied_sequence", "pupil_sequence", "inbox", "outbox"):
+    for table in reversed(_TABLES):
         op.drop_table(table)
-    op.drop_table("tenant_settings")
-    op.drop_table("staff_member")
-    op.drop_table("record_acknowledgement")
-    op.drop_index(op.f("ix_pupil_tenant"), table_name="pupil")
-    op.drop_table("pupil")
-    op.drop_index(op.f("ix_parent_comment_record_id"), table_name="parent_comment")
-    op.drop_table("parent_comment")
-    op.drop_index(
-        "opp_dispute_open", table_name="opp_dispute", postgresql_where=sa.text("closed_at IS NULL")
-    )
-    op.drop_table("opp_dispute")
-    op.drop_index("opp_pupil", table_name="opp")
-    op.drop_index("opp_open_cycle", table_name="opp", postgresql_where=sa.text("closed_on IS NULL"))
-    op.drop_table("opp")
-    op.drop_table("meeting_record")
-    op.drop_index(
-        "meeting_scheduled_start",
-        table_name="meeting",
-        postgresql_where=sa.text("status = 'scheduled'"),
-    )
-    op.drop_index("meeting_pupil", table_name="meeting")
-    op.drop_table("meeting")
-    op.drop_index(op.f("ix_invitation_answer_meeting_id"), table_name="invitation_answer")
-    op.drop_table("invitation_answer")
-    op.drop_table("guardianship")
-    op.drop_index(op.f("ix_guardian_token_use_expires_at"), table_name="guardian_token_use")
-    op.drop_table("guardian_token_use")
-    op.drop_table("consent_state")
-    op.drop_index(op.f("ix_agreement_pupil_id"), table_name="agreement")
-    op.drop_index(
-        "agreement_to_evaluate",
-        table_name="agreement",
-        postgresql_where=sa.text("evaluated_on IS NULL"),
-    )
-    op.drop_table("agreement")
-    op.drop_table("access_refusal")

@@ -1,8 +1,5 @@
 """Guardians who stopped bulk messages (broadcasts): the List-Unsubscribe preference.
 
-The first revision creates the service's tables as the code defines them, so a new
-database has `bulk_opt_out` by the time this one runs; one made before gets it here.
-
 Revision ID: 0003_bulk_opt_out
 Revises: 0002_refusal_counts
 """
@@ -19,8 +16,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-    if sa.inspect(op.get_bind()).has_table("bulk_opt_out"):
-        return
     op.create_table(
         "bulk_opt_out",
         sa.Column("tenant", sa.String(length=64), nullable=False),
@@ -31,4 +26,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_table("bulk_opt_out", if_exists=True)
+    op.drop_table("bulk_opt_out")
