@@ -1,6 +1,6 @@
-"""Refused attempts are counted in the kit's one table, `access_refusal_count`
-(`samen_kit.refusal_table`, the kit's revision kit_0003): this service's rows move there,
-and the writer may count in it as it did in its own.
+"""The working counters of refused attempts (`refusal_count`, not part of the log) move to
+the kit's `access_refusal_count` (kit_0003); the writer may count there as it did in its
+own table.
 
 Revision ID: 0002_refusal_counts
 Revises: 0001

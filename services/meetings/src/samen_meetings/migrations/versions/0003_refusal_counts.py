@@ -1,5 +1,5 @@
-"""Refused attempts are counted in the kit's one table, `access_refusal_count`
-(`samen_kit.refusal_table`, the kit's revision kit_0003): this service's rows move there.
+"""The rows of `access_refusal` (reported: a boolean; its key ended with the minute) move
+to the kit's one table of refused attempts, `access_refusal_count` (kit_0003).
 
 Revision ID: 0003_refusal_counts
 Revises: 0002

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from samen_kit.migrations.columns import day, text, uuid
 from samen_kit.roster.migration import move_into_roster, move_out_of_roster
 
 revision = "0004_roster_projection"
@@ -27,19 +28,19 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.create_table(
         "pupil",
-        sa.Column("tenant", sa.String(length=128), nullable=False),
-        sa.Column("pupil_id", sa.Uuid(), nullable=False),
-        sa.Column("school_id", sa.Uuid(), nullable=False),
-        sa.Column("enrolled_on", sa.Date(), nullable=True),
-        sa.Column("left_on", sa.Date(), nullable=True),
+        text("tenant", 128),
+        uuid("pupil_id"),
+        uuid("school_id"),
+        day("enrolled_on", nullable=True),
+        day("left_on", nullable=True),
         sa.PrimaryKeyConstraint("tenant", "pupil_id"),
     )
     op.create_table(
         "guardianship",
-        sa.Column("tenant", sa.String(length=128), nullable=False),
-        sa.Column("pupil_id", sa.Uuid(), nullable=False),
-        sa.Column("guardian_id", sa.Uuid(), nullable=False),
-        sa.Column("standing", sa.String(length=32), nullable=False),
+        text("tenant", 128),
+        uuid("pupil_id"),
+        uuid("guardian_id"),
+        text("standing", 32),
         sa.PrimaryKeyConstraint("tenant", "pupil_id", "guardian_id"),
     )
     move_out_of_roster("pupil", "guardianship", PUPIL_COLUMNS)

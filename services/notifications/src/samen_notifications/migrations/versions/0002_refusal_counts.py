@@ -1,6 +1,5 @@
-"""Refused attempts are counted in the kit's one table, `access_refusal_count`
-(`samen_kit.refusal_table`, the kit's revision kit_0003): the rows of `refusal_window`
-move there.
+"""The rows of `refusal_window` (reported: a boolean) move to the kit's one table of
+refused attempts, `access_refusal_count` (kit_0003).
 
 Revision ID: 0002_refusal_counts
 Revises: 0001

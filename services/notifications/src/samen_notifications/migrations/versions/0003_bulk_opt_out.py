@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from samen_kit.migrations.columns import moment, text, uuid
 
 revision = "0003_bulk_opt_out"
 down_revision = "0002_refusal_counts"
@@ -18,9 +19,9 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "bulk_opt_out",
-        sa.Column("tenant", sa.String(length=64), nullable=False),
-        sa.Column("guardian_id", sa.Uuid(), nullable=False),
-        sa.Column("opted_out_at", sa.DateTime(timezone=True), nullable=False),
+        text("tenant", 64),
+        uuid("guardian_id"),
+        moment("opted_out_at"),
         sa.PrimaryKeyConstraint("tenant", "guardian_id"),
     )
 

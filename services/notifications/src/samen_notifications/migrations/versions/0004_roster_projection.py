@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from samen_kit.migrations.columns import day, text, uuid
 from samen_kit.roster.migration import GUARDIANSHIP_COLUMNS, copy_rows, empty_roster
 
 revision = "0004_roster_projection"
@@ -26,9 +27,9 @@ PLACES = ("tenant", "pupil_id", "school_id", "left_on")
 def upgrade() -> None:
     op.create_table(
         "pupil_name",
-        sa.Column("tenant", sa.String(length=64), nullable=False),
-        sa.Column("pupil_id", sa.Uuid(), nullable=False),
-        sa.Column("first_name", sa.String(length=100), nullable=True),
+        text("tenant", 64),
+        uuid("pupil_id"),
+        text("first_name", 100, nullable=True),
         sa.PrimaryKeyConstraint("tenant", "pupil_id"),
     )
     copy_rows("pupil", "roster_pupil", PLACES, "WHERE school_id IS NOT NULL")
@@ -41,20 +42,20 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.create_table(
         "pupil",
-        sa.Column("tenant", sa.String(length=64), nullable=False),
-        sa.Column("pupil_id", sa.Uuid(), nullable=False),
-        sa.Column("school_id", sa.Uuid(), nullable=True),
-        sa.Column("first_name", sa.String(length=100), nullable=True),
-        sa.Column("left_on", sa.Date(), nullable=True),
+        text("tenant", 64),
+        uuid("pupil_id"),
+        uuid("school_id", nullable=True),
+        text("first_name", 100, nullable=True),
+        day("left_on", nullable=True),
         sa.PrimaryKeyConstraint("tenant", "pupil_id"),
     )
     op.create_index("ix_pupil_school_id", "pupil", ["school_id"])
     op.create_table(
         "guardianship",
-        sa.Column("tenant", sa.String(length=64), nullable=False),
-        sa.Column("pupil_id", sa.Uuid(), nullable=False),
-        sa.Column("guardian_id", sa.Uuid(), nullable=False),
-        sa.Column("standing", sa.String(length=32), nullable=False),
+        text("tenant", 64),
+        uuid("pupil_id"),
+        uuid("guardian_id"),
+        text("standing", 32),
         sa.PrimaryKeyConstraint("tenant", "pupil_id", "guardian_id"),
     )
     op.create_index("guardianship_by_guardian", "guardianship", ["tenant", "guardian_id"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects.postgresql import JSONB
+from samen_kit.migrations.columns import jsonb, moment, uuid
 
 revision = "kit_0001"
 down_revision = None
@@ -17,23 +17,20 @@ branch_labels = ("kit",)
 depends_on = None
 
 _APPLIED_KEY = ("consumer", "source", "tenant", "subject")
-
-
-def _now(name: str) -> sa.Column[object]:
-    return sa.Column(name, sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False)
+_NOW = sa.func.now()
 
 
 def upgrade() -> None:
     op.create_table(
         "outbox",
         sa.Column("id", sa.BigInteger(), sa.Identity(always=True), primary_key=True),
-        sa.Column("event_id", sa.Uuid(), nullable=False, unique=True),
+        uuid("event_id", unique=True),
         sa.Column("topic", sa.String(), nullable=False),
         sa.Column("key", sa.LargeBinary(), nullable=False),
         sa.Column("value", sa.LargeBinary(), nullable=False),
-        sa.Column("headers", JSONB(), nullable=False),
-        _now("created_at"),
-        sa.Column("published_at", sa.DateTime(timezone=True), nullable=True),
+        jsonb("headers"),
+        moment("created_at", server_default=_NOW),
+        moment("published_at", nullable=True),
     )
     op.create_index(
         "outbox_unpublished", "outbox", ["id"], postgresql_where=sa.text("published_at IS NULL")
@@ -41,8 +38,8 @@ def upgrade() -> None:
     op.create_table(
         "inbox",
         sa.Column("consumer", sa.String(), primary_key=True),
-        sa.Column("event_id", sa.Uuid(), primary_key=True),
-        _now("handled_at"),
+        uuid("event_id", primary_key=True),
+        moment("handled_at", server_default=_NOW),
     )
     op.create_table(
         "pupil_sequence",

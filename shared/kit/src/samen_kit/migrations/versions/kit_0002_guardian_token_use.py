@@ -7,8 +7,8 @@ Revises: kit_0001
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
+from samen_kit.migrations.columns import moment, text
 
 revision = "kit_0002"
 down_revision = "kit_0001"
@@ -19,10 +19,10 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "guardian_token_use",
-        sa.Column("jti", sa.String(64), primary_key=True),
-        sa.Column("tenant", sa.String(64), nullable=False),
-        sa.Column("used_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        text("jti", 64, primary_key=True),
+        text("tenant", 64),
+        moment("used_at"),
+        moment("expires_at"),
     )
     op.create_index("ix_guardian_token_use_expires_at", "guardian_token_use", ["expires_at"])
 

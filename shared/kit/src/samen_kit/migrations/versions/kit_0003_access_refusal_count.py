@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from samen_kit.migrations.columns import integer, moment
 from samen_kit.refusal_migration import KEY
 
 revision = "kit_0003"
@@ -33,10 +34,10 @@ _TEXT = {
 def upgrade() -> None:
     op.create_table(
         "access_refusal_count",
-        sa.Column("window_start", sa.DateTime(timezone=True), nullable=False),
+        moment("window_start"),
         *(sa.Column(name, sa.String(length), nullable=False) for name, length in _TEXT.items()),
-        sa.Column("count", sa.Integer(), nullable=False),
-        sa.Column("emitted_at", sa.DateTime(timezone=True), nullable=True),
+        integer("count"),
+        moment("emitted_at", nullable=True),
         sa.PrimaryKeyConstraint(*KEY),
     )
     op.create_index("ix_access_refusal_count_emitted_at", "access_refusal_count", ["emitted_at"])

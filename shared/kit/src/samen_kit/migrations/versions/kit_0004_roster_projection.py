@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
+from samen_kit.migrations.columns import day, text, uuid
 
 revision = "kit_0004"
 down_revision = ("kit_0002", "kit_0003")
@@ -20,7 +21,7 @@ depends_on = None
 
 
 def _key(*names: str) -> list[sa.Column[Any]]:
-    tenant = sa.Column("tenant", sa.String(128), primary_key=True)
+    tenant = text("tenant", 128, primary_key=True)
     return [tenant, *(sa.Column(name, sa.Uuid(), primary_key=True) for name in names)]
 
 
@@ -28,16 +29,16 @@ def upgrade() -> None:
     op.create_table(
         "roster_pupil",
         *_key("pupil_id"),
-        sa.Column("school_id", sa.Uuid(), nullable=False),
-        sa.Column("board_id", sa.String(128), nullable=True),
-        sa.Column("enrolled_on", sa.Date(), nullable=True),
-        sa.Column("left_on", sa.Date(), nullable=True),
+        uuid("school_id"),
+        text("board_id", 128, nullable=True),
+        day("enrolled_on", nullable=True),
+        day("left_on", nullable=True),
     )
     op.create_index("roster_pupil_school", "roster_pupil", ["tenant", "school_id"])
     op.create_table(
         "roster_guardianship",
         *_key("pupil_id", "guardian_id"),
-        sa.Column("standing", sa.String(32), nullable=False),
+        text("standing", 32),
     )
     op.create_index(
         "roster_guardianship_guardian", "roster_guardianship", ["tenant", "guardian_id"]
