@@ -15,25 +15,11 @@ from samen_kit.db import asyncpg_dsn
 from samen_kit.testing.databases import execute
 from samen_kit.testing.schema import kit_branch_tables, upgrade_to
 
+from tests.integration.migration_folders import SERVICES, migrations_of
+
 pytestmark = pytest.mark.integration
 
 BEFORE = Path(__file__).with_name("before_the_kit_branch")
-
-
-def _folders() -> dict[str, Path]:
-    from samen_audit.bootstrap import MIGRATIONS as audit
-    from samen_consent.migrate import MIGRATIONS as consent
-    from samen_disputes.bootstrap import MIGRATIONS as disputes
-    from samen_meetings.bootstrap import MIGRATIONS as meetings
-    from samen_notifications.migrations import MIGRATIONS as notifications
-
-    return {
-        "audit": audit,
-        "consent": consent,
-        "disputes": disputes,
-        "meetings": meetings,
-        "notifications": notifications,
-    }
 
 
 # Each part of the schema as rows; a column's place in its table is left out, as a table
@@ -70,11 +56,11 @@ async def _schema(url: str) -> dict[str, set[tuple[Any, ...]]]:
         await connection.close()
 
 
-@pytest.mark.parametrize("service", ["audit", "consent", "disputes", "meetings", "notifications"])
+@pytest.mark.parametrize("service", SERVICES)
 async def test_a_database_from_before_the_branch_ends_as_a_new_one(
     service: str, make_database: Callable[[str], str]
 ) -> None:
-    folder = _folders()[service]
+    folder = migrations_of(service)
     new, old = make_database(f"{service}_new"), make_database(f"{service}_old")
     await upgrade_to(new, folder)  # first: audit's revision makes its writer role
     await execute(old, (BEFORE / f"{service}.sql").read_text())

@@ -6,46 +6,43 @@ a migration without the model — fails here."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 import pytest
 from samen_kit.testing.schema import kit_branch_tables, metadata_of, schema_differences, upgrade_to
 from sqlalchemy import Table
 
+from tests.integration.migration_folders import migrations_of
+
 pytestmark = pytest.mark.integration
 
 
-def _meetings() -> tuple[Path, Iterable[Table]]:
+def _meetings() -> Iterable[Table]:
     from samen_meetings.adapters.base import MeetingsTable
-    from samen_meetings.bootstrap import MIGRATIONS
 
-    return MIGRATIONS, MeetingsTable.metadata.tables.values()
+    return MeetingsTable.metadata.tables.values()
 
 
-def _disputes() -> tuple[Path, Iterable[Table]]:
+def _disputes() -> Iterable[Table]:
     from samen_disputes.adapters.base import DisputesTable
-    from samen_disputes.bootstrap import MIGRATIONS
 
-    return MIGRATIONS, DisputesTable.metadata.tables.values()
+    return DisputesTable.metadata.tables.values()
 
 
-def _notifications() -> tuple[Path, Iterable[Table]]:
+def _notifications() -> Iterable[Table]:
     from samen_notifications.adapters.tables import SERVICE_TABLES
-    from samen_notifications.migrations import MIGRATIONS
 
-    return MIGRATIONS, SERVICE_TABLES
+    return SERVICE_TABLES
 
 
-def _consent() -> tuple[Path, Iterable[Table]]:
+def _consent() -> Iterable[Table]:
     from samen_consent.adapters.tables import CONSENT_TABLES
-    from samen_consent.migrate import MIGRATIONS
 
-    return MIGRATIONS, CONSENT_TABLES
+    return CONSENT_TABLES
 
 
 # The audit service writes its log in SQL of its own (no models): its schema is held to
 # the one a database made before the kit's branch has in test_kit_migration_branch.py.
-SERVICES: dict[str, Callable[[], tuple[Path, Iterable[Table]]]] = {
+SERVICES: dict[str, Callable[[], Iterable[Table]]] = {
     "meetings": _meetings,
     "disputes": _disputes,
     "notifications": _notifications,
@@ -57,7 +54,7 @@ SERVICES: dict[str, Callable[[], tuple[Path, Iterable[Table]]]] = {
 async def test_the_migrated_schema_is_the_models_schema(
     service: str, make_database: Callable[[str], str]
 ) -> None:
-    folder, tables = SERVICES[service]()
+    folder, tables = migrations_of(service), SERVICES[service]()
     url = make_database(f"{service}_models")
     await upgrade_to(url, folder)
     await upgrade_to(url, folder)  # a second run finds nothing to do

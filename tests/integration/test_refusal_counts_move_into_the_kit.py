@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from samen_kit.testing.schema import downgrade_to, sql, upgrade_to
+
+from tests.integration.migration_folders import migrations_of
 
 pytestmark = pytest.mark.integration
 
@@ -20,41 +21,16 @@ class Move:
     """`before`: the revision before the move; `table`: the service's own;
     `flag`: it marked a reported row with a boolean `emitted` (else `emitted_at`)."""
 
-    migrations: Callable[[], Path]
     before: str
     table: str
     flag: bool
 
 
-def _meetings() -> Path:
-    from samen_meetings.bootstrap import MIGRATIONS
-
-    return MIGRATIONS
-
-
-def _disputes() -> Path:
-    from samen_disputes.bootstrap import MIGRATIONS
-
-    return MIGRATIONS
-
-
-def _notifications() -> Path:
-    from samen_notifications.migrations import MIGRATIONS
-
-    return MIGRATIONS
-
-
-def _audit() -> Path:
-    from samen_audit.bootstrap import MIGRATIONS
-
-    return MIGRATIONS
-
-
 MOVES = {
-    "meetings": Move(_meetings, "0002", "access_refusal", flag=True),
-    "disputes": Move(_disputes, "0002", "access_refusal", flag=False),
-    "notifications": Move(_notifications, "0001", "refusal_window", flag=True),
-    "audit": Move(_audit, "0001", "refusal_count", flag=False),
+    "meetings": Move("0002", "access_refusal", flag=True),
+    "disputes": Move("0002", "access_refusal", flag=False),
+    "notifications": Move("0001", "refusal_window", flag=True),
+    "audit": Move("0001", "refusal_count", flag=False),
 }
 
 GROUP = "tenant, reason, credential, method, route, resource_kind"
@@ -66,7 +42,7 @@ async def test_the_refusal_rows_move_with_their_reported_mark(
     service: str, make_database: Callable[[str], str]
 ) -> None:
     move = MOVES[service]
-    folder = move.migrations()
+    folder = migrations_of(service)
     url = make_database(f"{service}_refusal_move")
     await upgrade_to(url, folder, move.before)
     mark = "emitted" if move.flag else "emitted_at"

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from uuid import uuid4
 
 import pytest
 from samen_kit.testing.schema import downgrade_to, sql, upgrade_to
+
+from tests.integration.migration_folders import migrations_of
 
 pytestmark = pytest.mark.integration
 
@@ -22,26 +23,13 @@ pytestmark = pytest.mark.integration
 class Move:
     """`before`: the revision before the move; `guardians`: the service's own table."""
 
-    migrations: Callable[[], Path]
     before: str
     guardians: str
 
 
-def _meetings() -> Path:
-    from samen_meetings.bootstrap import MIGRATIONS
-
-    return MIGRATIONS
-
-
-def _disputes() -> Path:
-    from samen_disputes.bootstrap import MIGRATIONS
-
-    return MIGRATIONS
-
-
 MOVES = {
-    "meetings": Move(_meetings, "0003_refusal_counts", "guardianship"),
-    "disputes": Move(_disputes, "0003_refusal_counts", "guardian"),
+    "meetings": Move("0003_refusal_counts", "guardianship"),
+    "disputes": Move("0003_refusal_counts", "guardian"),
 }
 
 TABLES = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
@@ -52,7 +40,7 @@ async def test_the_rows_move_with_their_tenant(
     service: str, make_database: Callable[[str], str]
 ) -> None:
     move = MOVES[service]
-    folder = move.migrations()
+    folder = migrations_of(service)
     url = make_database(f"{service}_roster_move")
     await upgrade_to(url, folder, move.before)
     pupil, guardian, school_a, school_b = uuid4(), uuid4(), uuid4(), uuid4()
