@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from samen_kit.migrations.columns import integer, moment
+from samen_kit.migrations.columns import integer, moment, text
 from samen_kit.refusal_migration import KEY
 
 revision = "kit_0003"
@@ -35,7 +35,7 @@ def upgrade() -> None:
     op.create_table(
         "access_refusal_count",
         moment("window_start"),
-        *(sa.Column(name, sa.String(length), nullable=False) for name, length in _TEXT.items()),
+        *(text(name, length) for name, length in _TEXT.items()),
         integer("count"),
         moment("emitted_at", nullable=True),
         sa.PrimaryKeyConstraint(*KEY),

@@ -22,7 +22,7 @@ depends_on = None
 
 def _key(*names: str) -> list[sa.Column[Any]]:
     tenant = text("tenant", 128, primary_key=True)
-    return [tenant, *(sa.Column(name, sa.Uuid(), primary_key=True) for name in names)]
+    return [tenant, *(uuid(name, primary_key=True) for name in names)]
 
 
 def upgrade() -> None:
