@@ -3,7 +3,8 @@
 A service keeps its own `migrations/` folder (env.py calls `run_env`). The kit's tables
 (outbox, inbox, sequences, used tokens, refusal counts, the roster projection) are the
 `kit` branch in `samen_kit/migrations/versions`, which every service's environment
-includes: a change to a kit table is one kit revision that reaches every service. A
+includes: a change to a kit table is one kit revision (the next `kit_000N`, revising the
+kit's head) that reaches every service, whose own revisions stay as they are. A
 service's revision that needs a kit table names the kit revision in `depends_on`; a
 database at that revision counts the kit revisions it depends on as applied.
 
