@@ -35,10 +35,10 @@ from samen_contract.topics import events_topic_spec
 from samen_kit import localinfra
 from samen_kit.consumer import Delivery
 from samen_kit.db import asyncpg_dsn
-from samen_kit.migrations import create_kit_tables
 from samen_kit.outbox import Emission
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 from samen_kit.settings import ServiceSettings
+from samen_kit.testing.schema import create_kit_tables
 from samen_kit.topics import ensure_topics
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine

@@ -1,18 +1,20 @@
 """The revision that moves a service onto the kit's roster projection keeps every row
 of its own `pupil` and guardianship tables, each with its tenant (two tenants with the
 same pupil and guardian ids keep a pupil each), and drops the old tables; going back
-gives the rows back."""
+gives the rows back and leaves the roster tables (the kit's branch keeps them) empty, so
+going forward again moves them once more."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from uuid import uuid4
 
 import pytest
 from samen_kit.testing.schema import downgrade_to, sql, upgrade_to
+
+from tests.integration.migration_folders import migrations_of
 
 pytestmark = pytest.mark.integration
 
@@ -21,26 +23,13 @@ pytestmark = pytest.mark.integration
 class Move:
     """`before`: the revision before the move; `guardians`: the service's own table."""
 
-    migrations: Callable[[], Path]
     before: str
     guardians: str
 
 
-def _meetings() -> Path:
-    from samen_meetings.bootstrap import MIGRATIONS
-
-    return MIGRATIONS
-
-
-def _disputes() -> Path:
-    from samen_disputes.bootstrap import MIGRATIONS
-
-    return MIGRATIONS
-
-
 MOVES = {
-    "meetings": Move(_meetings, "0003_refusal_counts", "guardianship"),
-    "disputes": Move(_disputes, "0003_refusal_counts", "guardian"),
+    "meetings": Move("0003_refusal_counts", "guardianship"),
+    "disputes": Move("0003_refusal_counts", "guardian"),
 }
 
 TABLES = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
@@ -51,7 +40,7 @@ async def test_the_rows_move_with_their_tenant(
     service: str, make_database: Callable[[str], str]
 ) -> None:
     move = MOVES[service]
-    folder = move.migrations()
+    folder = migrations_of(service)
     url = make_database(f"{service}_roster_move")
     await upgrade_to(url, folder, move.before)
     pupil, guardian, school_a, school_b = uuid4(), uuid4(), uuid4(), uuid4()
@@ -99,4 +88,9 @@ async def test_the_rows_move_with_their_tenant(
         ("tenant-a", "parental_authority"),
         ("tenant-b", "information_right"),
     ]
-    assert not {"roster_pupil", "roster_guardianship"} & {row[0] for row in await sql(url, TABLES)}
+    for roster in ("roster_pupil", "roster_guardianship"):
+        assert [tuple(row) for row in await sql(url, f"SELECT count(*) FROM {roster}")] == [(0,)]
+
+    await upgrade_to(url, folder)
+    again = await sql(url, "SELECT tenant, school_id FROM roster_pupil ORDER BY 1")
+    assert [tuple(row) for row in again] == [("tenant-a", school_a), ("tenant-b", school_b)]

@@ -1,7 +1,6 @@
 """The table of guardians who stopped bulk messages: revision 0003_bulk_opt_out gives it
-to a database made before (a new one already has it; running again changes nothing),
-and the broadcast's question "who of these stopped?" holds for any number of guardians.
-Real PostgreSQL."""
+to a database made before (running again changes nothing), and the broadcast's
+question "who of these stopped?" holds for any number of guardians. Real PostgreSQL."""
 
 from __future__ import annotations
 
@@ -11,8 +10,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
-from alembic import command
-from samen_kit.migrations import alembic_config, upgrade
+from samen_kit.migrations import upgrade
+from samen_kit.testing.schema import upgrade_to
 from samen_notifications.adapters import bulk
 from samen_notifications.migrations import MIGRATIONS
 from sqlalchemy import inspect, text
@@ -43,34 +42,20 @@ async def _state(url: str) -> tuple[list[str], list[str], str]:
         await engine.dispose()
 
 
-async def _drop_table(url: str) -> None:
-    engine = create_async_engine(url)
-    try:
-        async with engine.begin() as connection:
-            await connection.execute(text("DROP TABLE bulk_opt_out"))
-    finally:
-        await engine.dispose()
-
-
 async def test_a_database_made_before_the_revision_gets_the_table(
     make_database: Callable[[str], str],
 ) -> None:
     url = make_database("notifications_bulk_opt_out")
-    await asyncio.to_thread(upgrade, url, MIGRATIONS)
-    fresh = await _state(url)
-    # As a database at the first revision was before this one: without the table.
-    await _drop_table(url)
-    await asyncio.to_thread(command.stamp, alembic_config(url, MIGRATIONS), "0001")
+    await upgrade_to(url, MIGRATIONS, "0002_refusal_counts")
     before = await _state(url)
-    await asyncio.to_thread(upgrade, url, MIGRATIONS)
+    await upgrade_to(url, MIGRATIONS)
     after = await _state(url)
-    await asyncio.to_thread(upgrade, url, MIGRATIONS)  # again: nothing to do
+    await upgrade_to(url, MIGRATIONS)  # again: nothing to do
 
     columns = ["tenant", "guardian_id", "opted_out_at"]
-    assert fresh == (columns, ["tenant", "guardian_id"], "0004_roster_projection")
-    assert before == ([], [], "0001")
-    assert after == fresh
-    assert await _state(url) == fresh
+    assert before == ([], [], "0002_refusal_counts")
+    assert after == (columns, ["tenant", "guardian_id"], "0004_roster_projection")
+    assert await _state(url) == after
 
 
 async def test_the_guardians_who_stopped_are_found_among_more_ids_than_a_query_may_bind(

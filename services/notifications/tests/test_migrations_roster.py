@@ -15,24 +15,14 @@ from samen_notifications.migrations import MIGRATIONS
 
 pytestmark = pytest.mark.integration
 
-# `pupil` and `guardianship` as revision 0003 left them, before the kit's roster.
 TABLES = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
-OLD_TABLES = (
-    "CREATE TABLE pupil (tenant varchar(64), pupil_id uuid, school_id uuid,"
-    " first_name varchar(100), left_on date, PRIMARY KEY (tenant, pupil_id))",
-    "CREATE TABLE guardianship (tenant varchar(64), pupil_id uuid, guardian_id uuid,"
-    " standing varchar(32) NOT NULL, PRIMARY KEY (tenant, pupil_id, guardian_id))",
-)
 
 
 async def test_a_database_from_before_the_roster_projection_keeps_its_rows(
     make_database: Callable[[str], str],
 ) -> None:
     url = make_database("notifications_roster")
-    await upgrade_to(url, MIGRATIONS, "0003_bulk_opt_out")
-    await sql(url, "DROP TABLE pupil_name")
-    for statement in OLD_TABLES:
-        await sql(url, statement)
+    await upgrade_to(url, MIGRATIONS, "0003_bulk_opt_out")  # its own pupil and guardianship
     pupil, school, school_b, guardian, unplaced = uuid4(), uuid4(), uuid4(), uuid4(), uuid4()
     await sql(
         url,

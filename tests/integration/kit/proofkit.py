@@ -11,10 +11,10 @@ from uuid import UUID, uuid4
 
 from samen_contract.events.consent import PupilEnrolled
 from samen_kit.consumer import Delivery, Handler
-from samen_kit.migrations import create_kit_tables
 from samen_kit.outbox import EventWriter
 from samen_kit.testing import waiting
 from samen_kit.testing.fixtures import run_blocking
+from samen_kit.testing.schema import create_kit_tables
 from sqlalchemy import Column, Connection, Integer, MetaData, Table, Uuid, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine

@@ -25,29 +25,39 @@ class GuardianStanding(StrEnum):
     INFORMATION_RIGHT = "information_right"  # informatierecht: informed, never asked
 
 
-class PupilEnrolled(Event):
+class PupilAtSchool(Event):
+    """A fact about a pupil on a school's roster (abstract)."""
+
+    pupil_id: UUID
+    school_id: UUID
+
+
+class GuardianshipFact(Event):
+    """A fact about a guardian's standing to a pupil (abstract)."""
+
+    pupil_id: UUID
+    guardian_id: UUID
+
+
+class PupilEnrolled(PupilAtSchool):
     """The pupil is on the school's roster from `enrolled_on`."""
 
     __service__ = "consent"
     __version__ = 1
 
-    pupil_id: UUID
-    school_id: UUID
     enrolled_on: date
 
 
-class PupilLeft(Event):
+class PupilLeft(PupilAtSchool):
     """The pupil left the school on `left_on`; retention periods count from this date."""
 
     __service__ = "consent"
     __version__ = 1
 
-    pupil_id: UUID
-    school_id: UUID
     left_on: date
 
 
-class GuardianshipRecorded(Event):
+class GuardianshipRecorded(GuardianshipFact):
     """The guardian stands in `standing` to the pupil.
 
     Recorded again when the standing changes: the latest one (by the pupil's sequence
@@ -57,19 +67,14 @@ class GuardianshipRecorded(Event):
     __service__ = "consent"
     __version__ = 1
 
-    pupil_id: UUID
-    guardian_id: UUID
     standing: GuardianStanding
 
 
-class GuardianshipEnded(Event):
+class GuardianshipEnded(GuardianshipFact):
     """The guardian no longer stands in any relation to the pupil."""
 
     __service__ = "consent"
     __version__ = 1
-
-    pupil_id: UUID
-    guardian_id: UUID
 
 
 class PartyRole(StrEnum):
@@ -132,17 +137,27 @@ class ConsentRequested(Event):
     subject: ConsentSubject | None = None
 
 
-class ConsentAnswered(Event):
+class ConsentRequestFact(Event):
+    """A fact about one consent request: the pupil and purpose it asks about (abstract)."""
+
+    request_id: UUID
+    pupil_id: UUID
+    purpose: str = Field(pattern=CODE)
+
+
+class ConsentRequestVersion(ConsentRequestFact):
+    """A fact about a consent request, with the version of the purpose's text (abstract)."""
+
+    purpose_version: int = Field(ge=1)
+
+
+class ConsentAnswered(ConsentRequestVersion):
     """One party answered; the Dutch text's version is what they agreed to or refused,
     and `subject` the exact document version they read, when the request names one."""
 
     __service__ = "consent"
     __version__ = 1
 
-    request_id: UUID
-    pupil_id: UUID
-    purpose: str = Field(pattern=CODE)
-    purpose_version: int = Field(ge=1)
     party_id: UUID
     party_role: PartyRole
     answer: ConsentAnswer
@@ -150,46 +165,36 @@ class ConsentAnswered(Event):
     subject: ConsentSubject | None = None
 
 
-class ConsentGiven(Event):
+class ConsentGiven(ConsentRequestVersion):
     """Every required party agreed: the school may act for this purpose until `valid_until`
     (exclusive; None while not withdrawn)."""
 
     __service__ = "consent"
     __version__ = 1
 
-    request_id: UUID
-    pupil_id: UUID
-    purpose: str = Field(pattern=CODE)
-    purpose_version: int = Field(ge=1)
     valid_until: datetime | None = None
 
 
-class ConsentRefused(Event):
+class ConsentRefused(ConsentRequestFact):
     """A party refused: the request ends; only a new request can lead to consent."""
 
     __service__ = "consent"
     __version__ = 1
 
-    request_id: UUID
-    pupil_id: UUID
-    purpose: str = Field(pattern=CODE)
     party_id: UUID
 
 
-class ConsentConflictDetected(Event):
+class ConsentConflictDetected(ConsentRequestFact):
     """One party agreed and another refused or withdrew: staff talk with both."""
 
     __service__ = "consent"
     __version__ = 1
 
-    request_id: UUID
-    pupil_id: UUID
-    purpose: str = Field(pattern=CODE)
     agreed: tuple[UUID, ...]
     disagreed: tuple[UUID, ...]
 
 
-class ConsentWithdrawn(Event):
+class ConsentWithdrawn(ConsentRequestFact):
     """A party withdrew: from now on the consent is not valid.
 
     `was_given` is False when a party withdrew their own agreement while the request was
@@ -199,36 +204,27 @@ class ConsentWithdrawn(Event):
     __service__ = "consent"
     __version__ = 1
 
-    request_id: UUID
-    pupil_id: UUID
-    purpose: str = Field(pattern=CODE)
     party_id: UUID
     was_given: bool | None = None
 
 
-class ConsentExpired(Event):
+class ConsentExpired(ConsentRequestFact):
     """The validity ended at `expired_at`; the id is derived from the request, so a sweep
     never emits it twice."""
 
     __service__ = "consent"
     __version__ = 1
 
-    request_id: UUID
-    pupil_id: UUID
-    purpose: str = Field(pattern=CODE)
     expired_at: datetime
     was_given: bool | None = None  # False: the question lapsed unanswered
 
 
-class ConsentReminderDue(Event):
+class ConsentReminderDue(ConsentRequestFact):
     """A party has not answered after the configured days; reminder `number` is due."""
 
     __service__ = "consent"
     __version__ = 1
 
-    request_id: UUID
-    pupil_id: UUID
-    purpose: str = Field(pattern=CODE)
     party_id: UUID
     number: int = Field(ge=1)
     # A pupil party answers in a conversation with staff: remind the school, not the pupil.
@@ -240,16 +236,13 @@ class CancelReason(StrEnum):
     ROSTER_CHANGED = "roster_changed"  # the pupil left, or the guardians changed: ask again
 
 
-class ConsentRequestCancelled(Event):
+class ConsentRequestCancelled(ConsentRequestFact):
     """An open request was stopped before anyone could give consent; nobody answers it
     any more."""
 
     __service__ = "consent"
     __version__ = 1
 
-    request_id: UUID
-    pupil_id: UUID
-    purpose: str = Field(pattern=CODE)
     reason: CancelReason
 
 

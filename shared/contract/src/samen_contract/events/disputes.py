@@ -56,6 +56,15 @@ class GuardianOption(EventValue):
     term_passed: bool = False
 
 
+class DisputeFact(Event):
+    """A fact about one dispute: the pupil, the school and what it is about (abstract)."""
+
+    dispute_id: UUID
+    pupil_id: UUID
+    school_id: UUID
+    subject: Code
+
+
 class DisputeStanding(Event):
     """Where the dispute stands after the fact, as the guardians' messages render it
     (abstract: the fields `DisputeOpened` and `DisputeStageChanged` share).
@@ -75,32 +84,24 @@ class DisputeStanding(Event):
     guardian_options: tuple[GuardianOption, ...] = ()
 
 
-class DisputeOpened(DisputeStanding):
+class DisputeOpened(DisputeFact, DisputeStanding):
     """A guardian or staff opened a dispute about a pupil. `opp_id` names the OPP a dispute
     about the OPP (or its action part) concerns, so meetings can mark it contested."""
 
     __service__ = "disputes"
     __version__ = 1
 
-    dispute_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    subject: Code
     opened_by: Code
     decision_date: date | None = None
     opp_id: UUID | None = None
 
 
-class DisputeStageChanged(DisputeStanding):
+class DisputeStageChanged(DisputeFact, DisputeStanding):
     """A move that keeps the dispute open: a stage entered, or the defence or advice recorded."""
 
     __service__ = "disputes"
     __version__ = 1
 
-    dispute_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    subject: Code
     move: Code
     entered_stage: Code | None = None
     advice: Code | None = None
@@ -109,85 +110,65 @@ class DisputeStageChanged(DisputeStanding):
     moved_by: Code  # the side: guardian or staff
 
 
-class DisputeDeadlineApproaching(Event):
+class DisputeDeadline(DisputeFact):
+    """A fact about one of a dispute's deadlines: who must act by when (abstract)."""
+
+    deadline_kind: Code
+    party: Code
+    stage: Code
+    due_date: date
+
+
+class DisputeClosing(DisputeFact):
+    """The dispute is closed, leaving the stages it was in (abstract)."""
+
+    opp_id: UUID | None = None
+    stages_before: tuple[Code, ...]
+
+
+class DisputeDeadlineApproaching(DisputeDeadline):
     """A deadline ends within the tenant's approach days; the id is derived from the
     dispute, the deadline's kind and its date, so a sweep never emits it twice."""
 
     __service__ = "disputes"
     __version__ = 1
 
-    dispute_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    subject: Code
-    deadline_kind: Code
-    party: Code
-    stage: Code
-    due_date: date
 
-
-class DisputeDeadlineMissed(Event):
+class DisputeDeadlineMissed(DisputeDeadline):
     """The deadline's day ended without its move; deterministic id as for approaching."""
 
     __service__ = "disputes"
     __version__ = 1
 
-    dispute_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    subject: Code
-    deadline_kind: Code
-    party: Code
-    stage: Code
-    due_date: date
 
-
-class DisputeResolved(Event):
+class DisputeResolved(DisputeClosing):
     """Guardians and school reached agreement; the dispute is closed."""
 
     __service__ = "disputes"
     __version__ = 1
 
-    dispute_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    subject: Code
-    opp_id: UUID | None = None
-    stages_before: tuple[Code, ...]
     resolved_by: Code  # the side that recorded it
 
 
-class DisputeDecided(Event):
+class DisputeDecided(DisputeClosing):
     """The board decided; `departs_from_advice` when it did not follow the committee
     (its reasons stay in the disputes service)."""
 
     __service__ = "disputes"
     __version__ = 1
 
-    dispute_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    subject: Code
-    opp_id: UUID | None = None
-    stages_before: tuple[Code, ...]
     outcome: Code
     advice: Code | None = None
     departs_from_advice: bool
     guardian_options: tuple[GuardianOption, ...] = ()
 
 
-class DisputeWithdrawn(Event):
+class DisputeWithdrawn(DisputeClosing):
     """The side that opened the dispute withdrew it; the dispute is closed."""
 
     __service__ = "disputes"
     __version__ = 1
 
-    dispute_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    subject: Code
-    opp_id: UUID | None = None
-    stages_before: tuple[Code, ...]
     withdrawn_by: Code
 
 

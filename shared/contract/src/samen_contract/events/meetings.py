@@ -102,19 +102,29 @@ class HoldReason(EventValue):
     role: ParticipantRole | None = None
 
 
-class MeetingScheduled(Event):
+class MeetingFact(Event):
+    """A fact about one meeting of a pupil at a school (abstract)."""
+
+    meeting_id: UUID
+    pupil_id: UUID
+    school_id: UUID
+
+
+class MeetingAtTime(MeetingFact):
+    """A fact about a meeting's calendar entry: what kind, from when to when (abstract)."""
+
+    kind: MeetingKind
+    starts_at: UtcDatetime
+    ends_at: UtcDatetime
+
+
+class MeetingScheduled(MeetingAtTime):
     """A meeting was planned; invite `guardian_ids`. Not emitted for a conversation
     recorded afterwards (see `MeetingRecorded.planned`)."""
 
     __service__ = "meetings"
     __version__ = 1
 
-    meeting_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    kind: MeetingKind
-    starts_at: UtcDatetime
-    ends_at: UtcDatetime
     revision: Revision = 0
     guardian_ids: tuple[UUID, ...]
     participants: tuple[MeetingParticipant, ...]
@@ -125,18 +135,12 @@ class MeetingScheduled(Event):
     evaluates_agreement_ids: tuple[UUID, ...] = ()
 
 
-class MeetingRescheduled(Event):
+class MeetingRescheduled(MeetingAtTime):
     """The meeting has a new time, or is back from hold (`reason`); send an update."""
 
     __service__ = "meetings"
     __version__ = 1
 
-    meeting_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    kind: MeetingKind
-    starts_at: UtcDatetime
-    ends_at: UtcDatetime
     previous_starts_at: UtcDatetime
     previous_ends_at: UtcDatetime
     revision: Revision
@@ -147,68 +151,47 @@ class MeetingRescheduled(Event):
     interpreter_language: LanguageTag | None = None
 
 
-class MeetingCancelled(Event):
+class MeetingCancelled(MeetingAtTime):
     """The meeting will not take place; send an iCalendar CANCEL with `revision`."""
 
     __service__ = "meetings"
     __version__ = 1
 
-    meeting_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    kind: MeetingKind
-    starts_at: UtcDatetime
-    ends_at: UtcDatetime
     revision: Revision
     reason: CancelReason
     guardian_ids: tuple[UUID, ...]
 
 
-class MeetingOnHold(Event):
+class MeetingOnHold(MeetingAtTime):
     """A planned meeting waits: a consent it needs is missing, refused, withdrawn or
     expired (`holds`). It comes back with `MeetingRescheduled` (reason `resumed`)."""
 
     __service__ = "meetings"
     __version__ = 1
 
-    meeting_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    kind: MeetingKind
-    starts_at: UtcDatetime
-    ends_at: UtcDatetime
     revision: Revision
     holds: tuple[HoldReason, ...]
     guardian_ids: tuple[UUID, ...]
 
 
-class InvitationAnswered(Event):
+class InvitationAnswered(MeetingFact):
     """A guardian answered the invitation of `revision`; a note, if any, stays here."""
 
     __service__ = "meetings"
     __version__ = 1
 
-    meeting_id: UUID
-    pupil_id: UUID
-    school_id: UUID
     guardian_id: UUID
     answer: InvitationAnswer
     revision: Revision
     with_note: bool = False
 
 
-class MeetingReminderDue(Event):
+class MeetingReminderDue(MeetingAtTime):
     """The meeting is tomorrow (Amsterdam date); the id derives from meeting and start."""
 
     __service__ = "meetings"
     __version__ = 1
 
-    meeting_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    kind: MeetingKind
-    starts_at: UtcDatetime
-    ends_at: UtcDatetime
     revision: Revision
     guardian_ids: tuple[UUID, ...]
     location_kind: LocationKind
@@ -313,7 +296,17 @@ class OppRegistered(Event):
     evaluation_due_on: date
 
 
-class EvaluationDue(Event):
+class EvaluationDate(Event):
+    """An evaluation's date, of an OPP or an agreement (abstract)."""
+
+    kind: EvaluationKind
+    subject_id: UUID
+    pupil_id: UUID
+    school_id: UUID
+    due_on: date
+
+
+class EvaluationDue(EvaluationDate):
     """An evaluation falls due on `due_on` (the lead time before it has begun).
 
     `subject_id` is the OPP's id (kind `opp`) or the agreement's id (kind `agreement`).
@@ -324,22 +317,10 @@ class EvaluationDue(Event):
     __service__ = "meetings"
     __version__ = 1
 
-    kind: EvaluationKind
-    subject_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    due_on: date
 
-
-class EvaluationOverdue(Event):
+class EvaluationOverdue(EvaluationDate):
     """`due_on` has passed and no evaluation was recorded. Kind `opp` is no longer
     emitted: the plans service's `EvaluationOverdue` replaces it."""
 
     __service__ = "meetings"
     __version__ = 1
-
-    kind: EvaluationKind
-    subject_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    due_on: date

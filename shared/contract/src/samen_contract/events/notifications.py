@@ -76,17 +76,23 @@ class UnreachableReason(StrEnum):
     ALL_CHANNELS_FAILED = "all_channels_failed"  # every channel on file failed for good
 
 
-class NotificationSent(Event):
-    """The relay (e-mail) or gateway (SMS) accepted one message."""
-
-    __service__ = "notifications"
-    __version__ = 1
+class MessageFact(Event):
+    """A fact about one message: the notification it carries, to whom, about which pupil
+    (abstract)."""
 
     notification_id: UUID
     message_id: UUID
     recipient_kind: RecipientKind
     recipient_id: UUID
     pupil_id: UUID | None = None
+
+
+class NotificationSent(MessageFact):
+    """The relay (e-mail) or gateway (SMS) accepted one message."""
+
+    __service__ = "notifications"
+    __version__ = 1
+
     school_id: UUID | None = None
     channel: Channel
     template: Code
@@ -101,17 +107,12 @@ class NotificationSent(Event):
     command_id: UUID | None = None
 
 
-class NotificationDelivered(Event):
+class NotificationDelivered(MessageFact):
     """The channel confirmed arrival (an SMS delivery report); never said of e-mail."""
 
     __service__ = "notifications"
     __version__ = 1
 
-    notification_id: UUID
-    message_id: UUID
-    recipient_kind: RecipientKind
-    recipient_id: UUID
-    pupil_id: UUID | None = None
     channel: Channel
     template: Code
     delivered_at: datetime
@@ -121,17 +122,12 @@ class NotificationDelivered(Event):
     command_id: UUID | None = None
 
 
-class NotificationFailed(Event):
+class NotificationFailed(MessageFact):
     """One message failed for good; `fallback_channel` is tried next when one is left."""
 
     __service__ = "notifications"
     __version__ = 1
 
-    notification_id: UUID
-    message_id: UUID
-    recipient_kind: RecipientKind
-    recipient_id: UUID
-    pupil_id: UUID | None = None
     school_id: UUID | None = None
     channel: Channel
     template: Code

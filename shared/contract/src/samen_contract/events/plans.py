@@ -21,45 +21,59 @@ SHA256_HEX = r"^[0-9a-f]{64}$"
 Version = Annotated[int, Field(ge=1)]
 
 
-class SupportStarted(Event):
+class OppFact(Event):
+    """A fact about a pupil's OPP at a school (abstract)."""
+
+    opp_id: UUID
+    pupil_id: UUID
+    school_id: UUID
+
+
+class OppDate(OppFact):
+    """An OPP's date that falls due: setting it, or evaluating it (abstract)."""
+
+    due_on: date
+
+
+class OppVersion(OppFact):
+    """A fact about one version of an OPP (abstract)."""
+
+    version: Version
+
+
+class ActionPartWords(OppVersion):
+    """A fact about one version of an OPP and the hash of the exact action part it holds
+    (abstract)."""
+
+    action_part_sha256: str = Field(pattern=SHA256_HEX)
+
+
+class SupportStarted(OppFact):
     """The pupil receives extra support from `started_on`: an OPP is due by `opp_due_on`
     (6 weeks, GLOSSARY.md "Deadlines")."""
 
     __service__ = "plans"
     __version__ = 1
 
-    opp_id: UUID
-    pupil_id: UUID
-    school_id: UUID
     started_on: date
     opp_due_on: date
 
 
-class OppDue(Event):
+class OppDue(OppDate):
     """No OPP is set yet and `due_on` is near; the id derives from the OPP and `due_on`."""
 
     __service__ = "plans"
     __version__ = 1
 
-    opp_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    due_on: date
 
-
-class OppOverdue(Event):
+class OppOverdue(OppDate):
     """`due_on` has passed and the OPP's action part is still not set."""
 
     __service__ = "plans"
     __version__ = 1
 
-    opp_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    due_on: date
 
-
-class OppVersionWritten(Event):
+class OppVersionWritten(ActionPartWords):
     """Staff wrote version `version` of the OPP; earlier versions stay readable.
 
     `action_part_sha256` is the hash of the action part's canonical content in this
@@ -69,14 +83,8 @@ class OppVersionWritten(Event):
     __service__ = "plans"
     __version__ = 1
 
-    opp_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    version: Version
-    action_part_sha256: str = Field(pattern=SHA256_HEX)
 
-
-class ActionPartOffered(Event):
+class ActionPartOffered(ActionPartWords):
     """The action part of version `version` is put to the parents (and to a pupil of 18
     or older) for consent; the consent service opens one request for exactly these words.
     `answer_by`: the last day to answer (None: no end)."""
@@ -84,15 +92,10 @@ class ActionPartOffered(Event):
     __service__ = "plans"
     __version__ = 1
 
-    opp_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    version: Version
-    action_part_sha256: str = Field(pattern=SHA256_HEX)
     answer_by: date | None = None
 
 
-class ActionPartSet(Event):
+class ActionPartSet(ActionPartWords):
     """Every required party consented to version `version`: the action part is set
     (*vastgesteld*) and in force; its evaluation with the parents is due by
     `evaluation_due_on`."""
@@ -100,17 +103,12 @@ class ActionPartSet(Event):
     __service__ = "plans"
     __version__ = 1
 
-    opp_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    version: Version
-    action_part_sha256: str = Field(pattern=SHA256_HEX)
     consent_request_id: UUID
     set_on: date
     evaluation_due_on: date
 
 
-class ActionPartNotSet(Event):
+class ActionPartNotSet(OppVersion):
     """Version `version` was refused (or consent lapsed or was withdrawn): it is not set.
     The school offers a new conversation; the parents may take the dispute route (the
     committee for OPP disputes). The parents' reasons stay in the consent service."""
@@ -118,39 +116,25 @@ class ActionPartNotSet(Event):
     __service__ = "plans"
     __version__ = 1
 
-    opp_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    version: Version
     consent_request_id: UUID
 
 
-class EvaluationDue(Event):
+class EvaluationDue(OppDate):
     """The yearly evaluation of the OPP with the parents falls due on `due_on` (sent the
     lead time before). Replaces meetings' `EvaluationDue` of kind `opp`."""
 
     __service__ = "plans"
     __version__ = 1
 
-    opp_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    due_on: date
 
-
-class EvaluationOverdue(Event):
+class EvaluationOverdue(OppDate):
     """`due_on` has passed without an evaluation held with the parents."""
 
     __service__ = "plans"
     __version__ = 1
 
-    opp_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    due_on: date
 
-
-class EvaluationHeld(Event):
+class EvaluationHeld(OppFact):
     """The OPP was evaluated on `held_on`. `with_parents`: a guardian took part, or was
     invited and declined (recorded); only then does it count as held with the parents
     and start the next cycle (`next_due_on`)."""
@@ -158,9 +142,6 @@ class EvaluationHeld(Event):
     __service__ = "plans"
     __version__ = 1
 
-    opp_id: UUID
-    pupil_id: UUID
-    school_id: UUID
     held_on: date
     with_parents: bool
     next_due_on: date | None = None

@@ -1,40 +1,37 @@
-"""The roster tables in a service's migrations: call these from a revision of its own.
-
-The columns are spelled out here as they were when the tables came (`_v1`), not taken
-from the models: a later change to the tables gets a step of its own.
-"""
+"""Steps for a service's revision that moves its own pupils and guardianships into the
+kit's roster projection (the kit's revision `kit_0004` creates it), and back."""
 
 from __future__ import annotations
 
-import sqlalchemy as sa
+from collections.abc import Sequence
+
 from alembic import op
 
-
-def create_roster_tables_v1() -> None:
-    op.create_table(
-        "roster_pupil",
-        sa.Column("tenant", sa.String(length=128), nullable=False),
-        sa.Column("pupil_id", sa.Uuid(), nullable=False),
-        sa.Column("school_id", sa.Uuid(), nullable=False),
-        sa.Column("board_id", sa.String(length=128), nullable=True),
-        sa.Column("enrolled_on", sa.Date(), nullable=True),
-        sa.Column("left_on", sa.Date(), nullable=True),
-        sa.PrimaryKeyConstraint("tenant", "pupil_id"),
-    )
-    op.create_index("roster_pupil_school", "roster_pupil", ["tenant", "school_id"])
-    op.create_table(
-        "roster_guardianship",
-        sa.Column("tenant", sa.String(length=128), nullable=False),
-        sa.Column("pupil_id", sa.Uuid(), nullable=False),
-        sa.Column("guardian_id", sa.Uuid(), nullable=False),
-        sa.Column("standing", sa.String(length=32), nullable=False),
-        sa.PrimaryKeyConstraint("tenant", "pupil_id", "guardian_id"),
-    )
-    op.create_index(
-        "roster_guardianship_guardian", "roster_guardianship", ["tenant", "guardian_id"]
-    )
+GUARDIANSHIP_COLUMNS = ("tenant", "pupil_id", "guardian_id", "standing")
 
 
-def drop_roster_tables_v1() -> None:
-    op.drop_table("roster_guardianship")
-    op.drop_table("roster_pupil")
+def copy_rows(source: str, target: str, columns: Sequence[str], where: str = "") -> None:
+    names = ", ".join(columns)
+    op.execute(f"INSERT INTO {target} ({names}) SELECT {names} FROM {source} {where}".rstrip())
+
+
+def move_into_roster(pupils: str, guardians: str, pupil_columns: Sequence[str]) -> None:
+    """Every row of the service's `pupils` and `guardians` into the roster, with its
+    tenant; the service's tables go."""
+    copy_rows(pupils, "roster_pupil", pupil_columns)
+    copy_rows(guardians, "roster_guardianship", GUARDIANSHIP_COLUMNS)
+    op.drop_table(guardians)
+    op.drop_table(pupils)
+
+
+def move_out_of_roster(pupils: str, guardians: str, pupil_columns: Sequence[str]) -> None:
+    """The way back, into `pupils` and `guardians` as the caller created them again; the
+    roster tables (the kit's) stay, empty."""
+    copy_rows("roster_pupil", pupils, pupil_columns)
+    copy_rows("roster_guardianship", guardians, GUARDIANSHIP_COLUMNS)
+    empty_roster()
+
+
+def empty_roster() -> None:
+    op.execute("DELETE FROM roster_guardianship")
+    op.execute("DELETE FROM roster_pupil")

@@ -3,7 +3,7 @@ facts describe them, keyed by tenant (two tenants may use the same ids).
 
 They have a registry and metadata of their own, so that no service gets them by
 importing the kit; a service that keeps the projection attaches them to its own
-metadata (`attach_roster_tables`) and creates them in one of its migrations.
+metadata (`attach_roster_tables`); the kit's migration branch creates them (kit_0004).
 """
 
 from __future__ import annotations

@@ -15,12 +15,11 @@ from collections.abc import Sequence
 
 from alembic import op
 from samen_audit.adapters.roles import WRITER_ROLE
-from samen_kit.migrations import create_kit_tables
 
 revision: str = "0001"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = "kit_0001"  # the kit's tables, granted below
 
 TABLES = """
 CREATE TABLE audit_leaf (
@@ -225,7 +224,6 @@ def statements(script: str) -> list[str]:
 
 
 def upgrade() -> None:
-    create_kit_tables(op.get_bind())
     script = "\n".join(
         (ENSURE_WRITER_ROLE, TABLES, GUARDS, *map(_no_change_triggers, LOG_TABLES), _grants())
     )

@@ -1,5 +1,6 @@
-"""Refused attempts are counted in the kit's one table, `access_refusal_count`
-(`samen_kit.refusal_table`), with the same columns in every service.
+"""The working counters of refused attempts (`refusal_count`, not part of the log) move to
+the kit's `access_refusal_count` (kit_0003); the writer may count there as it did in its
+own table.
 
 Revision ID: 0002_refusal_counts
 Revises: 0001
@@ -7,19 +8,21 @@ Revises: 0001
 
 from __future__ import annotations
 
-from samen_kit.refusal_migration import adopt_refusal_table_v1, return_refusal_table_v1
+from alembic import op
+from samen_audit.adapters.roles import WRITER_ROLE
+from samen_kit.refusal_migration import move_refusals_v1, return_refusals_v1
 
-revision: str = "0002_refusal_counts"
-down_revision: str | None = "0001"
+revision = "0002_refusal_counts"
+down_revision = "0001"
 branch_labels = None
-depends_on = None
-
-OLD = "refusal_count"
+depends_on = "kit_0003"
 
 
 def upgrade() -> None:
-    adopt_refusal_table_v1(OLD, emitted_flag=False)
+    move_refusals_v1("refusal_count", emitted_flag=False)
+    op.execute(f"GRANT SELECT, INSERT, UPDATE ON access_refusal_count TO {WRITER_ROLE}")
 
 
 def downgrade() -> None:
-    return_refusal_table_v1(OLD, emitted_flag=False)
+    return_refusals_v1("refusal_count", emitted_flag=False)
+    op.execute(f"GRANT SELECT, INSERT, UPDATE ON refusal_count TO {WRITER_ROLE}")

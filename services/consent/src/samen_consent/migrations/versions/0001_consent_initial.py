@@ -1,5 +1,5 @@
-"""The consent service's first tables, with the kit's (outbox, inbox, sequences) and the
-used guardian tokens.
+"""The consent service's first tables (the kit's outbox, inbox, sequences, used tokens
+and refusal counts come from the kit's branch).
 
 Revision ID: 0001_consent_initial
 Revises:
@@ -7,151 +7,122 @@ Revises:
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
-from samen_kit.access.used_tokens_sql import GuardianTokenUse
-from samen_kit.migrations import create_kit_tables
-from sqlalchemy.dialects.postgresql import JSONB
+from samen_kit.migrations.columns import day, flag, integer, jsonb, moment, text, uuid
 
 revision = "0001_consent_initial"
 down_revision = None
 branch_labels = None
-depends_on = None
-
-_TENANT = sa.String(128)
-
-
-def _moment(name: str, *, nullable: bool = False) -> sa.Column[object]:
-    return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable)
+depends_on = ("kit_0002", "kit_0003")
 
 
 def upgrade() -> None:
-    bind = op.get_bind()
-    create_kit_tables(bind)
-    GuardianTokenUse.__table__.create(bind, checkfirst=True)  # type: ignore[attr-defined]
     _roster()
     _purposes()
     _requests()
-    _support_and_refusals()
+    _support()
 
 
 def _roster() -> None:
     op.create_table(
         "pupil",
-        sa.Column("tenant", _TENANT, primary_key=True),
-        sa.Column("pupil_id", sa.Uuid(), primary_key=True),
-        sa.Column("school_id", sa.Uuid(), nullable=False, index=True),
-        sa.Column("board_id", sa.Uuid(), nullable=True),
-        sa.Column("birth_date", sa.Date(), nullable=False),
-        sa.Column("enrolled_on", sa.Date(), nullable=False),
-        sa.Column("left_on", sa.Date(), nullable=True),
+        text("tenant", 128, primary_key=True),
+        uuid("pupil_id", primary_key=True),
+        uuid("school_id", index=True),
+        uuid("board_id", nullable=True),
+        day("birth_date"),
+        day("enrolled_on"),
+        day("left_on", nullable=True),
     )
     op.create_table(
         "guardianship",
-        sa.Column("tenant", _TENANT, primary_key=True),
-        sa.Column("pupil_id", sa.Uuid(), primary_key=True),
-        sa.Column("guardian_id", sa.Uuid(), primary_key=True, index=True),
-        sa.Column("school_id", sa.Uuid(), nullable=False),
-        sa.Column("board_id", sa.Uuid(), nullable=True),
-        sa.Column("standing", sa.String(32), nullable=False),
-        sa.Column("active", sa.Boolean(), nullable=False),
+        text("tenant", 128, primary_key=True),
+        uuid("pupil_id", primary_key=True),
+        uuid("guardian_id", primary_key=True, index=True),
+        uuid("school_id"),
+        uuid("board_id", nullable=True),
+        text("standing", 32),
+        flag("active"),
     )
 
 
 def _purposes() -> None:
     op.create_table(
         "purpose_version",
-        sa.Column("tenant", _TENANT, primary_key=True),
-        sa.Column("code", sa.String(64), primary_key=True),
-        sa.Column("version", sa.Integer(), primary_key=True),
-        sa.Column("texts", JSONB(), nullable=False),
-        sa.Column("rule", sa.String(32), nullable=False),
-        sa.Column("validity", JSONB(), nullable=False),
-        sa.Column("age_rule", JSONB(), nullable=False),
-        _moment("created_at"),
+        text("tenant", 128, primary_key=True),
+        text("code", 64, primary_key=True),
+        integer("version", primary_key=True),
+        jsonb("texts"),
+        text("rule", 32),
+        jsonb("validity"),
+        jsonb("age_rule"),
+        moment("created_at"),
     )
 
 
 def _requests() -> None:
     op.create_table(
         "consent_request",
-        sa.Column("request_id", sa.Uuid(), primary_key=True),
-        sa.Column("tenant", _TENANT, nullable=False, index=True),
-        sa.Column("school_id", sa.Uuid(), nullable=False, index=True),
-        sa.Column("board_id", sa.Uuid(), nullable=True),
-        sa.Column("pupil_id", sa.Uuid(), nullable=False, index=True),
-        sa.Column("purpose_code", sa.String(64), nullable=False),
-        sa.Column("purpose_version", sa.Integer(), nullable=False),
-        sa.Column("parties", JSONB(), nullable=False),
-        sa.Column("requested_by", sa.Uuid(), nullable=False),
-        _moment("requested_at"),
-        sa.Column("state", sa.String(16), nullable=False, index=True),
-        _moment("given_at", nullable=True),
-        _moment("ended_at", nullable=True),
-        _moment("expires_at", nullable=True),
-        sa.Column("reminders_sent", JSONB(), nullable=False),
-        sa.Column("cancel_reason", sa.String(32), nullable=True),
+        uuid("request_id", primary_key=True),
+        text("tenant", 128, index=True),
+        uuid("school_id", index=True),
+        uuid("board_id", nullable=True),
+        uuid("pupil_id", index=True),
+        text("purpose_code", 64),
+        integer("purpose_version"),
+        jsonb("parties"),
+        uuid("requested_by"),
+        moment("requested_at"),
+        text("state", 16, index=True),
+        moment("given_at", nullable=True),
+        moment("ended_at", nullable=True),
+        moment("expires_at", nullable=True),
+        jsonb("reminders_sent"),
+        text("cancel_reason", 32, nullable=True),
     )
     op.create_index("ix_consent_request_expires_at", "consent_request", ["expires_at"])
     op.create_table(
         "consent_evidence",
-        sa.Column("evidence_id", sa.Uuid(), primary_key=True),
-        sa.Column("tenant", _TENANT, nullable=False, index=True),
-        sa.Column("school_id", sa.Uuid(), nullable=False),
-        sa.Column("board_id", sa.Uuid(), nullable=True),
-        sa.Column("request_id", sa.Uuid(), nullable=False, index=True),
-        sa.Column("pupil_id", sa.Uuid(), nullable=False),
-        sa.Column("purpose_code", sa.String(64), nullable=False),
-        sa.Column("text_version", sa.Integer(), nullable=False),
-        sa.Column("dutch_sha256", sa.String(64), nullable=False),
-        sa.Column("shown_language", sa.String(16), nullable=False),
-        sa.Column("shown_sha256", sa.String(64), nullable=False),
-        sa.Column("shown_reviewed", sa.Boolean(), nullable=False),
-        sa.Column("party_id", sa.Uuid(), nullable=False, index=True),
-        sa.Column("role", sa.String(16), nullable=False),
-        sa.Column("act", sa.String(16), nullable=False),
-        _moment("at"),
-        sa.Column("channel", sa.String(32), nullable=False),
-        sa.Column("token_id", sa.String(64), nullable=True),
-        sa.Column("witness_id", sa.Uuid(), nullable=True),
+        uuid("evidence_id", primary_key=True),
+        text("tenant", 128, index=True),
+        uuid("school_id"),
+        uuid("board_id", nullable=True),
+        uuid("request_id", index=True),
+        uuid("pupil_id"),
+        text("purpose_code", 64),
+        integer("text_version"),
+        text("dutch_sha256", 64),
+        text("shown_language", 16),
+        text("shown_sha256", 64),
+        flag("shown_reviewed"),
+        uuid("party_id", index=True),
+        text("role", 16),
+        text("act", 16),
+        moment("at"),
+        text("channel", 32),
+        text("token_id", 64, nullable=True),
+        uuid("witness_id", nullable=True),
     )
 
 
-def _support_and_refusals() -> None:
+def _support() -> None:
     op.create_table(
         "support_needs",
-        sa.Column("support_id", sa.Uuid(), primary_key=True),
-        sa.Column("tenant", _TENANT, nullable=False, index=True),
-        sa.Column("school_id", sa.Uuid(), nullable=False, index=True),
-        sa.Column("board_id", sa.Uuid(), nullable=True),
-        sa.Column("pupil_id", sa.Uuid(), nullable=False),
-        sa.Column("guardian_id", sa.Uuid(), nullable=False),
-        sa.Column("request_id", sa.Uuid(), nullable=True),
-        sa.Column("kinds", JSONB(), nullable=False),
-        sa.Column("note", sa.Text(), nullable=True),
-        _moment("at"),
+        uuid("support_id", primary_key=True),
+        text("tenant", 128, index=True),
+        uuid("school_id", index=True),
+        uuid("board_id", nullable=True),
+        uuid("pupil_id"),
+        uuid("guardian_id"),
+        uuid("request_id", nullable=True),
+        jsonb("kinds"),
+        text("note", nullable=True),
+        moment("at"),
     )
-    op.create_table(
-        "access_refusal_count",
-        _moment("window_start"),
-        sa.Column("tenant", _TENANT, nullable=False),
-        sa.Column("reason", sa.String(32), nullable=False),
-        sa.Column("credential", sa.String(32), nullable=False),
-        sa.Column("method", sa.String(8), nullable=False),
-        sa.Column("route", sa.String(200), nullable=False),
-        sa.Column("resource_kind", sa.String(64), nullable=False),
-        sa.Column("count", sa.Integer(), nullable=False),
-        _moment("emitted_at", nullable=True),
-        sa.PrimaryKeyConstraint(
-            "window_start", "tenant", "reason", "credential", "method", "route", "resource_kind"
-        ),
-    )
-    op.create_index("ix_access_refusal_count_emitted_at", "access_refusal_count", ["emitted_at"])
 
 
 def downgrade() -> None:
     for table in (
-        "access_refusal_count",
         "support_needs",
         "consent_evidence",
         "consent_request",

@@ -1,5 +1,6 @@
-"""The kit's tables, the projections, disputes with their moves and notes, tenant
-settings, the deadline log, refusal counts and used guardian tokens.
+"""The projections, disputes with their moves and notes, tenant settings, the deadline
+log and refusal counts (the kit's tables, up to its used guardian tokens, come from the
+kit's branch).
 
 Revision ID: 0001
 Revises:
@@ -7,50 +8,39 @@ Revises:
 
 import sqlalchemy as sa
 from alembic import op
-from samen_kit.migrations import create_kit_tables
-from sqlalchemy.dialects import postgresql
+from samen_kit.migrations.columns import day, flag, integer, jsonb, moment, text, uuid
 
 revision = "0001"
 down_revision = None
 branch_labels = None
-depends_on = None
-
-JSONB = postgresql.JSONB()
-
-
-def _instant(name: str, *, nullable: bool = False) -> sa.Column:  # type: ignore[type-arg]
-    return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable)
-
-
-def _text(name: str, length: int, *, nullable: bool = False) -> sa.Column:  # type: ignore[type-arg]
-    return sa.Column(name, sa.String(length), nullable=nullable)
+depends_on = "kit_0002"
 
 
 def _projections() -> None:
     op.create_table(
         "pupil",
-        sa.Column("pupil_id", sa.Uuid(), primary_key=True),
-        _text("tenant", 128),
-        sa.Column("school_id", sa.Uuid(), nullable=False),
-        _text("board_id", 128, nullable=True),
-        sa.Column("enrolled_on", sa.Date(), nullable=True),
-        sa.Column("left_on", sa.Date(), nullable=True),
+        uuid("pupil_id", primary_key=True),
+        text("tenant", 128),
+        uuid("school_id"),
+        text("board_id", 128, nullable=True),
+        day("enrolled_on", nullable=True),
+        day("left_on", nullable=True),
     )
     op.create_index("ix_pupil_tenant", "pupil", ["tenant"])
     op.create_table(
         "guardian",
-        sa.Column("pupil_id", sa.Uuid(), primary_key=True),
-        sa.Column("guardian_id", sa.Uuid(), primary_key=True),
-        _text("tenant", 128),
-        _text("standing", 64),
+        uuid("pupil_id", primary_key=True),
+        uuid("guardian_id", primary_key=True),
+        text("tenant", 128),
+        text("standing", 64),
     )
     op.create_table(
         "opp",
-        sa.Column("opp_id", sa.Uuid(), primary_key=True),
-        _text("tenant", 128),
-        sa.Column("pupil_id", sa.Uuid(), nullable=False),
-        sa.Column("started_on", sa.Date(), nullable=False),
-        sa.Column("action_part_version", sa.Integer(), nullable=False),
+        uuid("opp_id", primary_key=True),
+        text("tenant", 128),
+        uuid("pupil_id"),
+        day("started_on"),
+        integer("action_part_version"),
     )
     op.create_index("ix_opp_pupil_id", "opp", ["pupil_id"])
 
@@ -58,23 +48,23 @@ def _projections() -> None:
 def _disputes() -> None:
     op.create_table(
         "dispute",
-        sa.Column("id", sa.Uuid(), primary_key=True),
-        _text("tenant", 128),
-        sa.Column("school_id", sa.Uuid(), nullable=False),
-        _text("board_id", 128, nullable=True),
-        sa.Column("pupil_id", sa.Uuid(), nullable=False),
-        _text("subject", 64),
-        _text("opened_by", 16),
-        _text("opener_actor", 200),
-        sa.Column("description", sa.Text(), nullable=False),
-        sa.Column("decision_date", sa.Date(), nullable=True),
-        sa.Column("opp_id", sa.Uuid(), nullable=True),
-        _instant("opened_at"),
-        _instant("last_moved_at"),
-        sa.Column("tracks", JSONB, nullable=False),
-        _text("ending", 16, nullable=True),
-        _text("outcome", 32, nullable=True),
-        _instant("ended_at", nullable=True),
+        uuid("id", primary_key=True),
+        text("tenant", 128),
+        uuid("school_id"),
+        text("board_id", 128, nullable=True),
+        uuid("pupil_id"),
+        text("subject", 64),
+        text("opened_by", 16),
+        text("opener_actor", 200),
+        text("description"),
+        day("decision_date", nullable=True),
+        uuid("opp_id", nullable=True),
+        moment("opened_at"),
+        moment("last_moved_at"),
+        jsonb("tracks"),
+        text("ending", 16, nullable=True),
+        text("outcome", 32, nullable=True),
+        moment("ended_at", nullable=True),
     )
     op.create_index("ix_dispute_school_id", "dispute", ["school_id"])
     op.create_index("ix_dispute_pupil_id", "dispute", ["pupil_id"])
@@ -83,30 +73,30 @@ def _disputes() -> None:
     )
     op.create_table(
         "dispute_move",
-        sa.Column("id", sa.Uuid(), primary_key=True),
-        sa.Column("dispute_id", sa.Uuid(), sa.ForeignKey("dispute.id"), nullable=False),
-        _text("tenant", 128),
-        _text("move", 64),
-        _text("kind", 32),
-        _text("actor", 200),
-        _instant("at"),
-        sa.Column("reason", sa.Text(), nullable=True),
-        _text("outcome", 32, nullable=True),
-        _text("advice", 32, nullable=True),
-        sa.Column("departs_from_advice", sa.Boolean(), nullable=False),
-        sa.Column("stages_before", JSONB, nullable=False),
-        sa.Column("stages_after", JSONB, nullable=False),
+        uuid("id", primary_key=True),
+        uuid("dispute_id", sa.ForeignKey("dispute.id")),
+        text("tenant", 128),
+        text("move", 64),
+        text("kind", 32),
+        text("actor", 200),
+        moment("at"),
+        text("reason", nullable=True),
+        text("outcome", 32, nullable=True),
+        text("advice", 32, nullable=True),
+        flag("departs_from_advice"),
+        jsonb("stages_before"),
+        jsonb("stages_after"),
     )
     op.create_index("ix_dispute_move_dispute_id", "dispute_move", ["dispute_id"])
     op.create_table(
         "dispute_note",
-        sa.Column("id", sa.Uuid(), primary_key=True),
-        sa.Column("dispute_id", sa.Uuid(), sa.ForeignKey("dispute.id"), nullable=False),
-        _text("tenant", 128),
-        _text("author", 200),
-        _text("side", 16),
-        _instant("at"),
-        sa.Column("text", sa.Text(), nullable=False),
+        uuid("id", primary_key=True),
+        uuid("dispute_id", sa.ForeignKey("dispute.id")),
+        text("tenant", 128),
+        text("author", 200),
+        text("side", 16),
+        moment("at"),
+        text("text"),
     )
     op.create_index("ix_dispute_note_dispute_id", "dispute_note", ["dispute_id"])
 
@@ -114,50 +104,40 @@ def _disputes() -> None:
 def _operations() -> None:
     op.create_table(
         "tenant_config",
-        _text("tenant", 128),
-        sa.Column("rules", JSONB, nullable=False),
-        sa.Column("deadlines", JSONB, nullable=False),
-        _text("consultants_contact", 200),
-        _instant("updated_at"),
+        text("tenant", 128),
+        jsonb("rules"),
+        jsonb("deadlines"),
+        text("consultants_contact", 200),
+        moment("updated_at"),
         sa.PrimaryKeyConstraint("tenant"),
     )
     op.create_table(
         "due_emitted",
-        _text("key", 200),
-        sa.Column("dispute_id", sa.Uuid(), nullable=False),
-        sa.Column("event_id", sa.Uuid(), nullable=False),
-        _instant("emitted_at"),
+        text("key", 200),
+        uuid("dispute_id"),
+        uuid("event_id"),
+        moment("emitted_at"),
         sa.PrimaryKeyConstraint("key"),
     )
     op.create_index("ix_due_emitted_dispute_id", "due_emitted", ["dispute_id"])
     op.create_table(
         "access_refusal",
-        _instant("window_start"),
-        _text("tenant", 128),
-        _text("reason", 32),
-        _text("credential", 32),
-        _text("method", 8),
-        _text("route", 200),
-        _text("resource_kind", 64),
-        sa.Column("count", sa.Integer(), nullable=False),
-        _instant("emitted_at", nullable=True),
+        moment("window_start"),
+        text("tenant", 128),
+        text("reason", 32),
+        text("credential", 32),
+        text("method", 8),
+        text("route", 200),
+        text("resource_kind", 64),
+        integer("count"),
+        moment("emitted_at", nullable=True),
         sa.PrimaryKeyConstraint(
             "window_start", "tenant", "reason", "credential", "method", "route", "resource_kind"
         ),
     )
-    op.create_table(
-        "guardian_token_use",
-        _text("jti", 64),
-        _text("tenant", 64),
-        _instant("used_at"),
-        _instant("expires_at"),
-        sa.PrimaryKeyConstraint("jti"),
-    )
-    op.create_index("ix_guardian_token_use_expires_at", "guardian_token_use", ["expires_at"])
 
 
 def upgrade() -> None:
-    create_kit_tables(op.get_bind())
     _projections()
     _disputes()
     _operations()
@@ -165,7 +145,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for table in (
-        "guardian_token_use",
         "access_refusal",
         "due_emitted",
         "tenant_config",

@@ -1,4 +1,5 @@
-"""The meetings service's tables, with the kit's (outbox, inbox, sequences).
+"""The meetings service's tables (the kit's come from the kit's branch, up to its used
+guardian tokens).
 
 Revision ID: 0001
 Revises:
@@ -10,47 +11,46 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-from samen_kit.migrations import create_kit_tables
+from samen_kit.migrations.columns import day, flag, integer, jsonb, moment, text, uuid
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0001"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = "kit_0002"
 
 
 def upgrade() -> None:
-    create_kit_tables(op.get_bind())
     op.create_table(
         "access_refusal",
-        sa.Column("tenant", sa.String(length=128), nullable=False),
-        sa.Column("reason", sa.String(length=32), nullable=False),
-        sa.Column("credential", sa.String(length=32), nullable=False),
-        sa.Column("method", sa.String(length=8), nullable=False),
-        sa.Column("route", sa.String(length=200), nullable=False),
-        sa.Column("resource_kind", sa.String(length=64), nullable=False),
-        sa.Column("window_start", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("count", sa.Integer(), nullable=False),
-        sa.Column("emitted", sa.Boolean(), nullable=False),
+        text("tenant", 128),
+        text("reason", 32),
+        text("credential", 32),
+        text("method", 8),
+        text("route", 200),
+        text("resource_kind", 64),
+        moment("window_start"),
+        integer("count"),
+        flag("emitted"),
         sa.PrimaryKeyConstraint(
             "tenant", "reason", "credential", "method", "route", "resource_kind", "window_start"
         ),
     )
     op.create_table(
         "agreement",
-        sa.Column("agreement_id", sa.Uuid(), nullable=False),
-        sa.Column("tenant", sa.String(length=128), nullable=False),
-        sa.Column("school_id", sa.Uuid(), nullable=False),
-        sa.Column("pupil_id", sa.Uuid(), nullable=False),
-        sa.Column("meeting_id", sa.Uuid(), nullable=False),
-        sa.Column("record_id", sa.Uuid(), nullable=False),
-        sa.Column("what", sa.Text(), nullable=False),
-        sa.Column("responsible_id", sa.Uuid(), nullable=False),
-        sa.Column("responsible_role", sa.String(length=32), nullable=False),
-        sa.Column("due_on", sa.Date(), nullable=False),
-        sa.Column("evaluate_on", sa.Date(), nullable=False),
-        sa.Column("evaluated_on", sa.Date(), nullable=True),
-        sa.Column("notified_kind", sa.String(length=32), nullable=True),
+        uuid("agreement_id"),
+        text("tenant", 128),
+        uuid("school_id"),
+        uuid("pupil_id"),
+        uuid("meeting_id"),
+        uuid("record_id"),
+        text("what"),
+        uuid("responsible_id"),
+        text("responsible_role", 32),
+        day("due_on"),
+        day("evaluate_on"),
+        day("evaluated_on", nullable=True),
+        text("notified_kind", 32, nullable=True),
         sa.PrimaryKeyConstraint("agreement_id"),
     )
     op.create_index(
@@ -63,43 +63,32 @@ def upgrade() -> None:
     op.create_index(op.f("ix_agreement_pupil_id"), "agreement", ["pupil_id"], unique=False)
     op.create_table(
         "consent_state",
-        sa.Column("pupil_id", sa.Uuid(), nullable=False),
-        sa.Column("purpose", sa.String(length=64), nullable=False),
-        sa.Column("tenant", sa.String(length=128), nullable=False),
-        sa.Column("status", sa.String(length=16), nullable=False),
-        sa.Column("valid_until", sa.Date(), nullable=True),
-        sa.Column("request_id", sa.Uuid(), nullable=False),
+        uuid("pupil_id"),
+        text("purpose", 64),
+        text("tenant", 128),
+        text("status", 16),
+        day("valid_until", nullable=True),
+        uuid("request_id"),
         sa.PrimaryKeyConstraint("pupil_id", "purpose"),
     )
     op.create_table(
-        "guardian_token_use",
-        sa.Column("jti", sa.String(length=64), nullable=False),
-        sa.Column("tenant", sa.String(length=64), nullable=False),
-        sa.Column("used_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
-        sa.PrimaryKeyConstraint("jti"),
-    )
-    op.create_index(
-        op.f("ix_guardian_token_use_expires_at"), "guardian_token_use", ["expires_at"], unique=False
-    )
-    op.create_table(
         "guardianship",
-        sa.Column("pupil_id", sa.Uuid(), nullable=False),
-        sa.Column("guardian_id", sa.Uuid(), nullable=False),
-        sa.Column("tenant", sa.String(length=128), nullable=False),
-        sa.Column("standing", sa.String(length=32), nullable=False),
+        uuid("pupil_id"),
+        uuid("guardian_id"),
+        text("tenant", 128),
+        text("standing", 32),
         sa.PrimaryKeyConstraint("pupil_id", "guardian_id"),
     )
     op.create_table(
         "invitation_answer",
-        sa.Column("answer_id", sa.Uuid(), nullable=False),
-        sa.Column("meeting_id", sa.Uuid(), nullable=False),
-        sa.Column("tenant", sa.String(length=128), nullable=False),
-        sa.Column("guardian_id", sa.Uuid(), nullable=False),
-        sa.Column("answer", sa.String(length=16), nullable=False),
-        sa.Column("note", sa.Text(), nullable=False),
-        sa.Column("revision", sa.Integer(), nullable=False),
-        sa.Column("answered_at", sa.DateTime(timezone=True), nullable=False),
+        uuid("answer_id"),
+        uuid("meeting_id"),
+        text("tenant", 128),
+        uuid("guardian_id"),
+        text("answer", 16),
+        text("note"),
+        integer("revision"),
+        moment("answered_at"),
         sa.PrimaryKeyConstraint("answer_id"),
     )
     op.create_index(
@@ -107,29 +96,27 @@ def upgrade() -> None:
     )
     op.create_table(
         "meeting",
-        sa.Column("meeting_id", sa.Uuid(), nullable=False),
-        sa.Column("tenant", sa.String(length=128), nullable=False),
-        sa.Column("school_id", sa.Uuid(), nullable=False),
-        sa.Column("pupil_id", sa.Uuid(), nullable=False),
-        sa.Column("kind", sa.String(length=32), nullable=False),
-        sa.Column("status", sa.String(length=16), nullable=False),
-        sa.Column("planned", sa.Boolean(), nullable=False),
-        sa.Column("starts_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("ends_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("location_kind", sa.String(length=16), nullable=False),
-        sa.Column("interpreter_needed", sa.Boolean(), nullable=False),
-        sa.Column("interpreter_language", sa.String(length=35), nullable=True),
-        sa.Column("participants", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
-        sa.Column("evaluates_opp_id", sa.Uuid(), nullable=True),
-        sa.Column(
-            "evaluates_agreement_ids", postgresql.JSONB(astext_type=sa.Text()), nullable=False
-        ),
-        sa.Column("hold_reasons", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
-        sa.Column("cancel_reason", sa.String(length=32), nullable=True),
-        sa.Column("revision", sa.Integer(), nullable=False),
-        sa.Column("scheduled_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("reminded_for", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("created_by", sa.String(length=200), nullable=False),
+        uuid("meeting_id"),
+        text("tenant", 128),
+        uuid("school_id"),
+        uuid("pupil_id"),
+        text("kind", 32),
+        text("status", 16),
+        flag("planned"),
+        moment("starts_at"),
+        moment("ends_at"),
+        text("location_kind", 16),
+        flag("interpreter_needed"),
+        text("interpreter_language", 35, nullable=True),
+        jsonb("participants"),
+        uuid("evaluates_opp_id", nullable=True),
+        jsonb("evaluates_agreement_ids"),
+        jsonb("hold_reasons"),
+        text("cancel_reason", 32, nullable=True),
+        integer("revision"),
+        moment("scheduled_at"),
+        moment("reminded_for", nullable=True),
+        text("created_by", 200),
         sa.PrimaryKeyConstraint("meeting_id"),
     )
     op.create_index("meeting_pupil", "meeting", ["tenant", "pupil_id"], unique=False)
@@ -142,39 +129,39 @@ def upgrade() -> None:
     )
     op.create_table(
         "meeting_record",
-        sa.Column("record_id", sa.Uuid(), nullable=False),
-        sa.Column("meeting_id", sa.Uuid(), nullable=False),
-        sa.Column("tenant", sa.String(length=128), nullable=False),
-        sa.Column("school_id", sa.Uuid(), nullable=False),
-        sa.Column("pupil_id", sa.Uuid(), nullable=False),
-        sa.Column("recorded_by", sa.Uuid(), nullable=False),
-        sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("attended", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
-        sa.Column("strengths", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
-        sa.Column("concerns", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
-        sa.Column("guardian_view", sa.Text(), nullable=False),
-        sa.Column("guardian_support_needs", sa.Text(), nullable=False),
-        sa.Column("goals", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
-        sa.Column("next_steps", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
-        sa.Column("agreement_ids", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
+        uuid("record_id"),
+        uuid("meeting_id"),
+        text("tenant", 128),
+        uuid("school_id"),
+        uuid("pupil_id"),
+        uuid("recorded_by"),
+        moment("recorded_at"),
+        jsonb("attended"),
+        jsonb("strengths"),
+        jsonb("concerns"),
+        text("guardian_view"),
+        text("guardian_support_needs"),
+        jsonb("goals"),
+        jsonb("next_steps"),
+        jsonb("agreement_ids"),
         sa.PrimaryKeyConstraint("record_id"),
         sa.UniqueConstraint("meeting_id"),
     )
     op.create_table(
         "opp",
-        sa.Column("opp_id", sa.Uuid(), nullable=False),
-        sa.Column("tenant", sa.String(length=128), nullable=False),
-        sa.Column("school_id", sa.Uuid(), nullable=False),
-        sa.Column("pupil_id", sa.Uuid(), nullable=False),
-        sa.Column("started_on", sa.Date(), nullable=False),
-        sa.Column("action_part_version", sa.Integer(), nullable=False),
-        sa.Column("parents_approved", sa.Boolean(), nullable=False),
-        sa.Column("last_evaluated_on", sa.Date(), nullable=True),
-        sa.Column("cycle_start", sa.Date(), nullable=False),
-        sa.Column("closed_on", sa.Date(), nullable=True),
-        sa.Column("notified_kind", sa.String(length=32), nullable=True),
-        sa.Column("notified_cycle_start", sa.Date(), nullable=True),
-        sa.Column("registered_by", sa.String(length=200), nullable=False),
+        uuid("opp_id"),
+        text("tenant", 128),
+        uuid("school_id"),
+        uuid("pupil_id"),
+        day("started_on"),
+        integer("action_part_version"),
+        flag("parents_approved"),
+        day("last_evaluated_on", nullable=True),
+        day("cycle_start"),
+        day("closed_on", nullable=True),
+        text("notified_kind", 32, nullable=True),
+        day("notified_cycle_start", nullable=True),
+        text("registered_by", 200),
         sa.PrimaryKeyConstraint("opp_id"),
     )
     op.create_index(
@@ -187,13 +174,13 @@ def upgrade() -> None:
     op.create_index("opp_pupil", "opp", ["tenant", "pupil_id"], unique=False)
     op.create_table(
         "opp_dispute",
-        sa.Column("dispute_id", sa.Uuid(), nullable=False),
-        sa.Column("tenant", sa.String(length=128), nullable=False),
-        sa.Column("pupil_id", sa.Uuid(), nullable=False),
-        sa.Column("opp_id", sa.Uuid(), nullable=True),
-        sa.Column("subject", sa.String(length=64), nullable=False),
-        sa.Column("opened_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
+        uuid("dispute_id"),
+        text("tenant", 128),
+        uuid("pupil_id"),
+        uuid("opp_id", nullable=True),
+        text("subject", 64),
+        moment("opened_at"),
+        moment("closed_at", nullable=True),
         sa.PrimaryKeyConstraint("dispute_id"),
     )
     op.create_index(
@@ -205,12 +192,12 @@ def upgrade() -> None:
     )
     op.create_table(
         "parent_comment",
-        sa.Column("comment_id", sa.Uuid(), nullable=False),
-        sa.Column("record_id", sa.Uuid(), nullable=False),
-        sa.Column("tenant", sa.String(length=128), nullable=False),
-        sa.Column("guardian_id", sa.Uuid(), nullable=False),
-        sa.Column("text", sa.Text(), nullable=False),
-        sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
+        uuid("comment_id"),
+        uuid("record_id"),
+        text("tenant", 128),
+        uuid("guardian_id"),
+        text("text"),
+        moment("added_at"),
         sa.PrimaryKeyConstraint("comment_id"),
     )
     op.create_index(
@@ -218,77 +205,59 @@ def upgrade() -> None:
     )
     op.create_table(
         "pupil",
-        sa.Column("pupil_id", sa.Uuid(), nullable=False),
-        sa.Column("tenant", sa.String(length=128), nullable=False),
-        sa.Column("school_id", sa.Uuid(), nullable=False),
-        sa.Column("enrolled_on", sa.Date(), nullable=True),
-        sa.Column("left_on", sa.Date(), nullable=True),
+        uuid("pupil_id"),
+        text("tenant", 128),
+        uuid("school_id"),
+        day("enrolled_on", nullable=True),
+        day("left_on", nullable=True),
         sa.PrimaryKeyConstraint("pupil_id"),
     )
     op.create_index(op.f("ix_pupil_tenant"), "pupil", ["tenant"], unique=False)
     op.create_table(
         "record_acknowledgement",
-        sa.Column("record_id", sa.Uuid(), nullable=False),
-        sa.Column("guardian_id", sa.Uuid(), nullable=False),
-        sa.Column("tenant", sa.String(length=128), nullable=False),
-        sa.Column("acknowledged_at", sa.DateTime(timezone=True), nullable=False),
+        uuid("record_id"),
+        uuid("guardian_id"),
+        text("tenant", 128),
+        moment("acknowledged_at"),
         sa.PrimaryKeyConstraint("record_id", "guardian_id"),
     )
     op.create_table(
         "staff_member",
-        sa.Column("tenant", sa.String(length=128), nullable=False),
-        sa.Column("person_id", sa.Uuid(), nullable=False),
-        sa.Column("role", sa.String(length=32), nullable=False),
+        text("tenant", 128),
+        uuid("person_id"),
+        text("role", 32),
         sa.Column("school_ids", postgresql.ARRAY(sa.UUID()), server_default="{}", nullable=False),
         sa.PrimaryKeyConstraint("tenant", "person_id"),
     )
     op.create_table(
         "tenant_settings",
-        sa.Column("tenant", sa.String(length=128), nullable=False),
-        sa.Column("evaluation_interval_months", sa.Integer(), nullable=False),
-        sa.Column("evaluation_lead_weeks", sa.Integer(), nullable=False),
-        sa.Column("agreement_lead_days", sa.Integer(), nullable=False),
+        text("tenant", 128),
+        integer("evaluation_interval_months"),
+        integer("evaluation_lead_weeks"),
+        integer("agreement_lead_days"),
         sa.Column("reminder_local_time", sa.Time(), nullable=False),
         sa.PrimaryKeyConstraint("tenant"),
     )
 
 
+_TABLES = (
+    "access_refusal",
+    "agreement",
+    "consent_state",
+    "guardianship",
+    "invitation_answer",
+    "meeting",
+    "meeting_record",
+    "opp",
+    "opp_dispute",
+    "parent_comment",
+    "pupil",
+    "record_acknowledgement",
+    "staff_member",
+    "tenant_settings",
+)
+
+
 def downgrade() -> None:
-    for table in ("applied_sequence", "pupil_sequence", "inbox", "outbox"):
+    for table in reversed(_TABLES):
         op.drop_table(table)
-    op.drop_table("tenant_settings")
-    op.drop_table("staff_member")
-    op.drop_table("record_acknowledgement")
-    op.drop_index(op.f("ix_pupil_tenant"), table_name="pupil")
-    op.drop_table("pupil")
-    op.drop_index(op.f("ix_parent_comment_record_id"), table_name="parent_comment")
-    op.drop_table("parent_comment")
-    op.drop_index(
-        "opp_dispute_open", table_name="opp_dispute", postgresql_where=sa.text("closed_at IS NULL")
-    )
-    op.drop_table("opp_dispute")
-    op.drop_index("opp_pupil", table_name="opp")
-    op.drop_index("opp_open_cycle", table_name="opp", postgresql_where=sa.text("closed_on IS NULL"))
-    op.drop_table("opp")
-    op.drop_table("meeting_record")
-    op.drop_index(
-        "meeting_scheduled_start",
-        table_name="meeting",
-        postgresql_where=sa.text("status = 'scheduled'"),
-    )
-    op.drop_index("meeting_pupil", table_name="meeting")
-    op.drop_table("meeting")
-    op.drop_index(op.f("ix_invitation_answer_meeting_id"), table_name="invitation_answer")
-    op.drop_table("invitation_answer")
-    op.drop_table("guardianship")
-    op.drop_index(op.f("ix_guardian_token_use_expires_at"), table_name="guardian_token_use")
-    op.drop_table("guardian_token_use")
-    op.drop_table("consent_state")
-    op.drop_index(op.f("ix_agreement_pupil_id"), table_name="agreement")
-    op.drop_index(
-        "agreement_to_evaluate",
-        table_name="agreement",
-        postgresql_where=sa.text("evaluated_on IS NULL"),
-    )
-    op.drop_table("agreement")
-    op.drop_table("access_refusal")

@@ -1,5 +1,5 @@
-"""Refused attempts are counted in the kit's one table, `access_refusal_count`
-(`samen_kit.refusal_table`), with the same columns in every service.
+"""The rows of `access_refusal` (reported: a boolean; its key ended with the minute) move
+to the kit's one table of refused attempts, `access_refusal_count` (kit_0003).
 
 Revision ID: 0003_refusal_counts
 Revises: 0002
@@ -7,19 +7,17 @@ Revises: 0002
 
 from __future__ import annotations
 
-from samen_kit.refusal_migration import adopt_refusal_table_v1, return_refusal_table_v1
+from samen_kit.refusal_migration import move_refusals_v1, return_refusals_v1
 
-revision: str = "0003_refusal_counts"
-down_revision: str | None = "0002"
+revision = "0003_refusal_counts"
+down_revision = "0002"
 branch_labels = None
-depends_on = None
-
-OLD = "access_refusal"
+depends_on = "kit_0003"
 
 
 def upgrade() -> None:
-    adopt_refusal_table_v1(OLD, emitted_flag=True, minute_last=True)
+    move_refusals_v1("access_refusal", emitted_flag=True)
 
 
 def downgrade() -> None:
-    return_refusal_table_v1(OLD, emitted_flag=True, minute_last=True)
+    return_refusals_v1("access_refusal", emitted_flag=True, minute_last=True)

@@ -1,8 +1,5 @@
 """Guardians who stopped bulk messages (broadcasts): the List-Unsubscribe preference.
 
-The first revision creates the service's tables as the code defines them, so a new
-database has `bulk_opt_out` by the time this one runs; one made before gets it here.
-
 Revision ID: 0003_bulk_opt_out
 Revises: 0002_refusal_counts
 """
@@ -11,6 +8,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from samen_kit.migrations.columns import moment, text, uuid
 
 revision = "0003_bulk_opt_out"
 down_revision = "0002_refusal_counts"
@@ -19,16 +17,14 @@ depends_on = None
 
 
 def upgrade() -> None:
-    if sa.inspect(op.get_bind()).has_table("bulk_opt_out"):
-        return
     op.create_table(
         "bulk_opt_out",
-        sa.Column("tenant", sa.String(length=64), nullable=False),
-        sa.Column("guardian_id", sa.Uuid(), nullable=False),
-        sa.Column("opted_out_at", sa.DateTime(timezone=True), nullable=False),
+        text("tenant", 64),
+        uuid("guardian_id"),
+        moment("opted_out_at"),
         sa.PrimaryKeyConstraint("tenant", "guardian_id"),
     )
 
 
 def downgrade() -> None:
-    op.drop_table("bulk_opt_out", if_exists=True)
+    op.drop_table("bulk_opt_out")

@@ -1,5 +1,6 @@
-"""The kit's tables, the roster projection, OPPs with their versions, consent links and
-answers, evaluations, the groeidocument, refusal counts and used guardian tokens.
+"""OPPs with their versions, consent links and answers, evaluations and the groeidocument
+(the kit's tables — outbox, inbox, used guardian tokens, refusal counts and the roster
+projection — come from the kit's branch, up to kit_0004).
 
 Revision ID: 0001
 Revises:
@@ -9,32 +10,18 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from samen_kit.migrations import create_kit_tables
-from samen_kit.roster.migration import create_roster_tables_v1, drop_roster_tables_v1
+from samen_kit.migrations.columns import day as _day
+from samen_kit.migrations.columns import moment as _instant
+from samen_kit.migrations.columns import text as _text
+from samen_kit.migrations.columns import uuid as _uuid
 from sqlalchemy.dialects import postgresql
 
 revision = "0001"
 down_revision = None
 branch_labels = None
-depends_on = None
+depends_on = "kit_0004"
 
 JSONB = postgresql.JSONB()
-
-
-def _instant(name: str, *, nullable: bool = False) -> sa.Column:  # type: ignore[type-arg]
-    return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable)
-
-
-def _text(name: str, length: int, *, nullable: bool = False) -> sa.Column:  # type: ignore[type-arg]
-    return sa.Column(name, sa.String(length), nullable=nullable)
-
-
-def _uuid(name: str, *, nullable: bool = False) -> sa.Column:  # type: ignore[type-arg]
-    return sa.Column(name, sa.Uuid(), nullable=nullable)
-
-
-def _day(name: str, *, nullable: bool = False) -> sa.Column:  # type: ignore[type-arg]
-    return sa.Column(name, sa.Date(), nullable=nullable)
 
 
 def _opps() -> None:
@@ -154,48 +141,14 @@ def _evaluations_and_groeidocument() -> None:
     op.create_index("ix_groeidocument_entry_pupil_id", "groeidocument_entry", ["pupil_id"])
 
 
-def _operations() -> None:
-    """The kit's refusal counts (version 1) and used guardian tokens."""
-    op.create_table(
-        "access_refusal_count",
-        _instant("window_start"),
-        _text("tenant", 128),
-        _text("reason", 32),
-        _text("credential", 32),
-        _text("method", 8),
-        _text("route", 200),
-        _text("resource_kind", 64),
-        sa.Column("count", sa.Integer(), nullable=False),
-        _instant("emitted_at", nullable=True),
-        sa.PrimaryKeyConstraint(
-            "window_start", "tenant", "reason", "credential", "method", "route", "resource_kind"
-        ),
-    )
-    op.create_index("ix_access_refusal_count_emitted_at", "access_refusal_count", ["emitted_at"])
-    op.create_table(
-        "guardian_token_use",
-        _text("jti", 64),
-        _text("tenant", 64),
-        _instant("used_at"),
-        _instant("expires_at"),
-        sa.PrimaryKeyConstraint("jti"),
-    )
-    op.create_index("ix_guardian_token_use_expires_at", "guardian_token_use", ["expires_at"])
-
-
 def upgrade() -> None:
-    create_kit_tables(op.get_bind())
-    create_roster_tables_v1()
     _opps()
     _consent()
     _evaluations_and_groeidocument()
-    _operations()
 
 
 def downgrade() -> None:
     for table in (
-        "guardian_token_use",
-        "access_refusal_count",
         "groeidocument_entry",
         "opp_evaluation",
         "consent_answer",
@@ -204,4 +157,3 @@ def downgrade() -> None:
         "opp",
     ):
         op.drop_table(table)
-    drop_roster_tables_v1()

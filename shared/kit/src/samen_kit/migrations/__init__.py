@@ -1,13 +1,21 @@
-"""Alembic per service, with the kit's tables in every service's first revision.
+"""Alembic per service, with the kit's tables as a branch of their own.
 
-A service keeps its own `migrations/` folder (env.py calls `run_env`); its first
-revision calls `create_kit_tables(op.get_bind())`. `upgrade(url, folder)` runs them to
-head from code, so the local runner and the tests need no alembic.ini.
+A service keeps its own `migrations/` folder (env.py calls `run_env`). The kit's tables
+(outbox, inbox, sequences, used tokens, refusal counts, the roster projection) are the
+`kit` branch in `samen_kit/migrations/versions`, which every service's environment
+includes: a change to a kit table is one kit revision (the next `kit_000N`, revising the
+kit's head) that reaches every service, whose own revisions stay as they are. A
+service's revision that needs a kit table names the kit revision in `depends_on`; a
+database at that revision counts the kit revisions it depends on as applied.
+
+`upgrade(url, folder)` runs both to their heads from code, so the local runner and the
+tests need no alembic.ini.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,25 +24,24 @@ from alembic.config import Config
 from sqlalchemy import Connection, MetaData
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from samen_kit.tables import KIT_TABLES
-
-
-def create_kit_tables(bind: Connection) -> None:
-    for table in KIT_TABLES:
-        table.create(bind, checkfirst=True)
+KIT_VERSIONS = Path(__file__).resolve().parent / "versions"
+KIT_BRANCH = "kit"
 
 
 def alembic_config(database_url: str, script_location: Path) -> Config:
     config = Config()
     config.set_main_option("script_location", str(script_location))
+    config.set_main_option("path_separator", "os")
+    versions = (script_location / "versions", KIT_VERSIONS)
+    config.set_main_option("version_locations", os.pathsep.join(map(str, versions)))
     config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
     return config
 
 
 def upgrade(database_url: str, script_location: Path) -> None:
-    """Run a service's migrations to head (synchronously; call it outside an event loop
-    or through `asyncio.to_thread`)."""
-    command.upgrade(alembic_config(database_url, script_location), "head")
+    """Run a service's migrations and the kit's to their heads (synchronously; call it
+    outside an event loop or through `asyncio.to_thread`)."""
+    command.upgrade(alembic_config(database_url, script_location), "heads")
 
 
 def run_env(context: Any, target_metadata: MetaData | None = None) -> None:
@@ -53,11 +60,6 @@ def run_env(context: Any, target_metadata: MetaData | None = None) -> None:
         await engine.dispose()
 
     asyncio.run(main())
-
-
-async def create_kit_tables_async(engine: AsyncEngine) -> None:
-    async with engine.begin() as conn:
-        await conn.run_sync(create_kit_tables)
 
 
 def rekey(op: Any, keys: dict[str, list[str]]) -> None:
