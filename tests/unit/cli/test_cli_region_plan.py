@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from samen_cli.journey.cast import families
-from samen_cli.journey.loading import PLAN_FILE, RegionPlan, opp_pupils, region_plan
+from samen_cli.journey.loading import PLAN_FILE, RegionPlan, region_plan
 
 pytestmark = pytest.mark.unit
 
@@ -26,14 +26,6 @@ def test_a_later_load_sends_the_same_roster_files(tmp_path: Path) -> None:
     assert later == first
     school = first.region.schools[0]
     assert later.rows(school) == first.rows(school)
-
-
-def test_opps_go_to_pupils_with_one_guardian_never_to_a_journeys_family() -> None:
-    plan = RegionPlan("swv-x", FIRST_DAY, 40)
-    journey_pupils = {family.pupil_id for family in families(plan)}
-    for school in plan.region.schools:
-        chosen = opp_pupils(plan, school)
-        assert chosen and journey_pupils.isdisjoint(chosen)
 
 
 def test_journey_families_have_two_guardians_with_authority_reachable_by_email() -> None:

@@ -14,10 +14,9 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
-from uuid import UUID
 
 from samen_cli.demo_region import (
     TENANT,
@@ -30,15 +29,11 @@ from samen_cli.demo_region import (
     staff,
     staff_member,
 )
-from samen_cli.journey.polling import until
 from samen_cli.journey.site import Site
 from samen_cli.journey.staff import Badge, StaffDesk
 from samen_cli.roster_csv import Numbering, Row, consent_payload, contacts_payload, read_roster
 
 PLAN_FILE = "demo-region.json"
-OPPS_PER_SCHOOL = 3
-# Registered 340 days ago: due after twelve months, announced four weeks ahead — now.
-OPP_AGE = timedelta(days=340)
 # Imports are idempotent, so a transient failure is retried: the notifications service
 # can deadlock importing contacts while it applies the same pupils' roster events.
 IMPORT_RETRIES = 3
@@ -84,15 +79,13 @@ class RegionLoad:
     imported: int
     unchanged: int
     problems: int
-    opps_registered: int
 
     def summary(self) -> str:
         of = self.plan.region
         return (
             f"{of.tenant}: {len(of.boards)} boards, {len(of.schools)} schools, "
             f"{self.pupils} pupils ({self.imported} new or changed, {self.unchanged} unchanged"
-            f"{f', {self.problems} rows refused' if self.problems else ''}), "
-            f"{self.opps_registered} OPPs registered"
+            f"{f', {self.problems} rows refused' if self.problems else ''})"
         )
 
 
@@ -117,10 +110,9 @@ async def load_region(site: Site, plan: RegionPlan) -> RegionLoad:
             answer = await _roster(desk, admin, school, plan.rows(school))
             counts = [c + a for c, a in zip(counts, answer, strict=True)]
         await _staff(desk, admin, staff(of))
-        opps = sum([await _opps(desk, plan, school) for school in of.schools])
     pupils = sum(school.pupils for school in of.schools)
     imported, unchanged, problems = counts
-    return RegionLoad(plan, pupils, imported, unchanged, problems, opps)
+    return RegionLoad(plan, pupils, imported, unchanged, problems)
 
 
 async def _roster(desk: StaffDesk, admin: Badge, school: School, rows: list[Row]) -> list[int]:
@@ -171,34 +163,3 @@ def _staff_contact(line: int, member: StaffMember) -> dict[str, Any]:
         "school_ids": schools,
         "email": member.email,
     }
-
-
-def opp_pupils(plan: RegionPlan, school: School) -> list[UUID]:
-    """Pupils with one guardian (never the journey's two-guardian families)."""
-    single = [row.pupil_id for row in plan.rows(school) if len(row.guardians) == 1]
-    return single[:OPPS_PER_SCHOOL]
-
-
-async def _opps(desk: StaffDesk, plan: RegionPlan, school: School) -> int:
-    ib = Badge.of(staff_member(plan.region, StaffRole.IB, school))
-    registered = 0
-    for pupil_id in opp_pupils(plan, school):
-        await until(lambda p=pupil_id: _meetings_knows(desk, ib, p),  # type: ignore[misc]
-                    what="the meetings service knows the roster", within=120)  # fmt: skip
-        found = await desk.json("meetings", ib, "GET", "/opps", params={"pupil_id": str(pupil_id)})
-        if found:
-            continue
-        body = {
-            "pupil_id": str(pupil_id),
-            "started_on": (plan.anchor - OPP_AGE).isoformat(),
-            "action_part_version": 1,
-            "parents_approved": True,
-        }
-        await desk.call("meetings", ib, "POST", "/opps", json=body)
-        registered += 1
-    return registered
-
-
-async def _meetings_knows(desk: StaffDesk, ib: Badge, pupil_id: UUID) -> bool:
-    response = await desk.at("meetings", ib).get(f"/pupils/{pupil_id}")
-    return response.status_code == 200 and bool(response.json()["guardians"])

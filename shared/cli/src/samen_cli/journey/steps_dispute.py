@@ -1,9 +1,9 @@
-"""A parent disagrees with the OPP: they open a dispute on the disputes page, and then
-ask for mediation from the dispute's own page.
+"""A parent disagrees with the OPP's action part: they open a dispute on the disputes
+page, and then ask for mediation from the dispute's own page.
 
-The page to open a dispute takes a `pupil:` link. The message that the OPP's evaluation
-falls due carries one ("Bent u het ergens niet mee eens?"): the parent follows it from
-that e-mail, as it lies in the mail folder. Everything after that goes through the
+The page to open a dispute takes a `pupil:` link. The message that the action part was
+not set carries one (the dispute route beside a new conversation): the parent follows it
+from that e-mail, as it lies in the mail folder. Everything after that goes through the
 messages the parents receive as well.
 """
 
@@ -17,27 +17,29 @@ OPEN_PAGE = "/ouders/geschil-starten/"
 DISPUTE_PAGE = "/ouders/geschillen/"
 WHY = "Wij zijn het niet eens met het plan (OPP). Er staat te weinig hulp bij het lezen in."
 MEDIATION = "enter:mediation"
+SUBJECT = "opp_action_part"
 
 
 async def dispute_opens(j: Journey) -> None:
-    first = j.family.parents[0]
-    due = (await j.wait("EvaluationDue", subject_id=j.trail.opp_id))[0]
-    evaluation = await j.mail(due, first)
-    browser = j.browser(first)
-    page = await browser.open(link_in(evaluation, OPEN_PAGE))
+    second = j.family.parents[1]
+    not_set = (await j.wait("ActionPartNotSet", opp_id=j.trail.opp_id))[0]
+    told = await j.mail(not_set, second)
+    browser = j.browser(second)
+    page = await browser.open(link_in(told, OPEN_PAGE))
     form = page.form(lambda f: "subject" in f.choices, "open a dispute")
-    await browser.send(page, form, {"subject": "opp", "description": WHY, "stage": "conversation"})
-    opened = await j.wait("DisputeOpened", subject="opp")
+    answers = {"subject": SUBJECT, "description": WHY, "stage": "conversation"}
+    await browser.send(page, form, answers)
+    opened = await j.wait("DisputeOpened", subject=SUBJECT)
     j.trail.dispute_id = UUID(str(opened[0].data["dispute_id"]))
-    said = "disagrees with the OPP: follows the evaluation e-mail's dispute link, opens a dispute"
-    j.timeline.say(first.label, said, opened)
+    said = "follows the dispute link in that e-mail and opens a dispute about the action part"
+    j.timeline.say(second.label, said, opened)
     for parent in j.family.parents:
         mail = await j.mail(opened[0], parent)
         j.timeline.say(parent.label, f"gets a confirmation in {language_shown(mail, parent)}")
 
 
 async def mediation_begins(j: Journey) -> None:
-    first = j.family.parents[0]
+    first = j.family.parents[1]
     opened = (await j.wait("DisputeOpened", dispute_id=j.trail.dispute_id))[0]
     mail = await j.mail(opened, first)
     browser = j.browser(first)

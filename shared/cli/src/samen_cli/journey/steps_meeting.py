@@ -10,7 +10,6 @@ from uuid import UUID
 
 from samen_cli.demo_region import StaffRole
 from samen_cli.journey.context import Journey, language_shown, link_in
-from samen_cli.journey.loading import OPP_AGE
 from samen_cli.journey.polling import JourneyError, until
 from samen_cli.journey.steps_consent import PURPOSES
 
@@ -122,21 +121,3 @@ def _agreement(what: str, who: UUID, today: Any, weeks: int) -> dict[str, str]:
     due = today + timedelta(weeks=weeks)
     return {"what": what, "responsible_id": str(who), "due_on": due.isoformat(),
             "evaluate_on": (due + timedelta(weeks=4)).isoformat()}  # fmt: skip
-
-
-async def opp_falls_due(j: Journey) -> None:
-    started = j.site.today() - OPP_AGE
-    body = {"pupil_id": str(j.family.pupil_id), "started_on": started.isoformat(),
-            "action_part_version": 1, "parents_approved": True}  # fmt: skip
-    made = await j.desk.json("meetings", j.badge(StaffRole.IB), "POST", "/opps", json=body)
-    j.trail.opp_id = UUID(made["opp_id"])
-    registered = await j.wait("OppRegistered", opp_id=j.trail.opp_id)
-    j.timeline.say("IB", f"registers the OPP, drawn up {OPP_AGE.days} days ago", registered)
-    due = await j.wait("EvaluationDue", subject_id=j.trail.opp_id)
-    by = str(due[0].data["due_on"])
-    j.timeline.say("meetings", f"the OPP's yearly evaluation falls due (by {by})", due)
-    for parent in j.family.parents:
-        mail = await j.mail(due[0], parent)
-        j.timeline.say(
-            parent.label, f"is told in {language_shown(mail, parent)}: “{j.subject(mail)}”"
-        )

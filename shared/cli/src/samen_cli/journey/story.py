@@ -23,12 +23,8 @@ from samen_cli.journey.staff import StaffDesk
 from samen_cli.journey.steps_audit import inspectie_verifies
 from samen_cli.journey.steps_consent import ask_consent, consent_given, messages_arrive
 from samen_cli.journey.steps_dispute import dispute_opens, mediation_begins
-from samen_cli.journey.steps_meeting import (
-    invitations_arrive,
-    mdo_recorded,
-    opp_falls_due,
-    plan_mdo,
-)
+from samen_cli.journey.steps_meeting import invitations_arrive, mdo_recorded, plan_mdo
+from samen_cli.journey.steps_plans import opp_agreed, opp_offered
 from samen_cli.journey.timeline import Timeline
 
 Step = Callable[[Journey], Awaitable[None]]
@@ -45,9 +41,10 @@ STEPS: Final[tuple[Step, ...]] = (
     plan_mdo,
     invitations_arrive,
     mdo_recorded,
-    opp_falls_due,
+    opp_offered,
     dispute_opens,
     mediation_begins,
+    opp_agreed,
     inspectie_verifies,
 )
 
