@@ -33,16 +33,22 @@ PUPIL_EVENTS = Counter(
     {
         "PupilEnrolled": 1,
         "GuardianshipRecorded": 2,
-        "ConsentRequested": 2,
-        "ConsentAnswered": 4,
-        "ConsentGiven": 2,
+        # an MDO, engaging the samenwerkingsverband, and two versions of the OPP
+        "ConsentRequested": 4,
+        "ConsentAnswered": 8,
+        "ConsentGiven": 3,
+        "ConsentRefused": 1,
+        "ConsentConflictDetected": 1,
         "MeetingScheduled": 1,
         "InvitationAnswered": 1,
         "MeetingRecorded": 1,
         "AgreementMade": 2,
         "RecordAcknowledged": 1,
-        "OppRegistered": 1,
-        "EvaluationDue": 1,
+        "SupportStarted": 1,
+        "OppVersionWritten": 2,
+        "ActionPartOffered": 2,
+        "ActionPartNotSet": 1,
+        "ActionPartSet": 1,
         "DisputeOpened": 1,
         "DisputeStageChanged": 1,
     }
@@ -51,16 +57,19 @@ PUPIL_EVENTS = Counter(
 PARENT_MESSAGES = {
     "ConsentRequested": ("consent_request", True),
     "ConsentGiven": ("consent_given", False),
+    "ConsentRefused": ("consent_refused", False),
     "MeetingScheduled": ("meeting_invitation", True),
     "MeetingRecorded": ("meeting_recorded", False),
-    "EvaluationDue": ("evaluation_due", False),
+    "ActionPartNotSet": ("action_part_not_set", False),
+    "ActionPartSet": ("action_part_set", False),
     "DisputeOpened": ("dispute_opened", False),
     "DisputeStageChanged": ("dispute_stage_changed", False),
 }
 # Per cause: the staff notice and who of the school gets it.
 STAFF_NOTICES = {
     "ConsentGiven": ("staff_consent_given", (StaffRole.IB,)),
-    "EvaluationDue": ("staff_evaluation_due", (StaffRole.IB,)),
+    "ConsentRefused": ("staff_consent_refused", (StaffRole.IB,)),
+    "ActionPartNotSet": ("staff_action_part_not_set", (StaffRole.IB,)),
     "DisputeOpened": ("staff_dispute_opened", (StaffRole.IB, StaffRole.DIRECTOR)),
     "DisputeStageChanged": ("staff_dispute_stage_changed", (StaffRole.DIRECTOR,)),
 }
