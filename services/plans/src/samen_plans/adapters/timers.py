@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -16,6 +16,10 @@ OVERDUE = (TimerKind.OPP_OVERDUE.value, TimerKind.EVALUATION_OVERDUE.value)
 
 
 async def timer_candidates(session: AsyncSession, today: date) -> Sequence[OppRow]:
+    return (await session.execute(candidates_statement(today))).scalars().all()
+
+
+def candidates_statement(today: date) -> Select[OppRow]:  # type: ignore[type-var]
     """Leaves out what was reported overdue already: nothing follows that for the date."""
     opp_term = and_(
         col(OppRow.first_set_on).is_(None),
@@ -29,9 +33,8 @@ async def timer_candidates(session: AsyncSession, today: date) -> Sequence[OppRo
             col(OppRow.evaluation_reported).is_distinct_from(TimerKind.EVALUATION_OVERDUE.value),
         ),
     )
-    stmt = (
+    return (
         select(OppRow)
         .where(col(OppRow.closed_on).is_(None), or_(opp_term, evaluation))
         .order_by(col(OppRow.tenant), col(OppRow.opp_id))
     )
-    return (await session.execute(stmt)).scalars().all()
