@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NotRequired, TypedDict, Unpack
 from uuid import UUID
 
 from samen_contract import Envelope, Event
@@ -22,6 +23,21 @@ from samen_kit.tables import OutboxRow
 
 OUTBOX_CHANNEL = "samen_outbox"
 _NOTIFIED = "samen_outbox_notified"
+
+
+class Facts(TypedDict):
+    """An event's envelope facts: its tenant, its subject (the key: a pupil, or the
+    tenant), who caused it and, optionally, where and why."""
+
+    tenant: str
+    subject: str
+    actor: str
+    board: NotRequired[str | None]
+    school: NotRequired[str | None]
+    correlationid: NotRequired[str | None]
+    causationid: NotRequired[str | None]
+    event_id: NotRequired[UUID | None]  # deterministic ids make a repeat write nothing
+    time: NotRequired[datetime | None]
 
 
 @dataclass(frozen=True)
@@ -40,49 +56,29 @@ class Emission:
     time: datetime | None = None
 
 
+async def emit(session: AsyncSession, event: Event, **facts: Unpack[Facts]) -> Envelope | None:
+    """Write `event` to the outbox in the caller's unit of work; None when an event with
+    this id is already there.
+
+    Schedulers pass a deterministic `event_id`, so a second scan (or a second instance)
+    that finds the same thing due writes nothing.
+    """
+    event_id = facts.get("event_id")
+    if event_id is not None and await _already_written(session, event_id):
+        return None  # a deterministic id seen before: no sequence number spent
+    emission = Emission(event, **facts)
+    sequence = await next_sequence(session, emission.tenant, emission.subject)
+    written = await write_records(session, [_envelope(emission, sequence)], [event])
+    return written[0] if written else None
+
+
 class EventWriter:
-    """Stamps envelopes for one service and writes them to its outbox."""
+    """Writes many events at once for one service; one event goes through `emit`."""
+
+    emit = staticmethod(emit)  # the same function, for callers holding the writer
 
     def __init__(self, service: str) -> None:
         self.service = service
-
-    async def emit(
-        self,
-        session: AsyncSession,
-        event: Event,
-        *,
-        tenant: str,
-        subject: str,
-        actor: str,
-        board: str | None = None,
-        school: str | None = None,
-        correlationid: str | None = None,
-        causationid: str | None = None,
-        event_id: UUID | None = None,
-        time: datetime | None = None,
-    ) -> Envelope | None:
-        """Write `event` to the outbox; None when an event with this id is already there.
-
-        Schedulers pass a deterministic `event_id`, so a second scan (or a second
-        instance) that finds the same thing due writes nothing.
-        """
-        if event_id is not None and await _already_written(session, event_id):
-            return None  # a deterministic id seen before: no sequence number spent
-        emission = Emission(
-            event,
-            tenant,
-            subject,
-            actor,
-            board,
-            school,
-            correlationid,
-            causationid,
-            event_id,
-            time,
-        )
-        sequence = await next_sequence(session, tenant, subject)
-        written = await write_records(session, [_envelope(emission, sequence)], [event])
-        return written[0] if written else None
 
     async def emit_many(
         self, session: AsyncSession, emissions: Sequence[Emission]

@@ -11,6 +11,7 @@ from collections.abc import Collection, Iterable
 from datetime import datetime
 
 from samen_kit.db import unit_of_work
+from samen_kit.outbox import emit
 
 from samen_disputes.adapters.config import SqlTenantConfigs
 from samen_disputes.adapters.disputes import SqlDisputes
@@ -20,7 +21,7 @@ from samen_disputes.adapters.tables import DisputeRow
 from samen_disputes.domain import DisputeDeadlines, DueItem, what_is_due
 from samen_disputes.handlers import facts
 from samen_disputes.handlers.context import Deps
-from samen_disputes.handlers.emitting import emit_for
+from samen_disputes.handlers.emitting import about_dispute
 
 SWEEP_ACTOR = "system:disputes.deadlines"
 
@@ -66,8 +67,6 @@ async def emit_due(deps: Deps, item: DueItem, now: datetime) -> bool:
         if item.key not in {i.key for i in due_items([row], {row.tenant: config}, now)}:
             return False  # a move since the scan closed the term
         event = facts.due(row, item)
-        envelope = await emit_for(
-            session, deps.writer, row, event, actor=SWEEP_ACTOR, at=now, event_id=item.event_id
-        )
+        envelope = await emit(session, event, **about_dispute(row, SWEEP_ACTOR, now, item.event_id))
         await SqlDueLog(session).record(item.key, row.id, item.event_id, now)
         return envelope is not None

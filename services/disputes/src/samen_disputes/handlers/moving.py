@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from uuid import UUID, uuid4
 
 from samen_kit.db import unit_of_work
+from samen_kit.outbox import emit
 
 from samen_disputes import domain
 from samen_disputes.adapters.config import SqlTenantConfigs
@@ -14,7 +15,7 @@ from samen_disputes.domain import CommitteeAdvice, DecisionOutcome, Move, standi
 from samen_disputes.handlers import facts
 from samen_disputes.handlers.access import dispute_for
 from samen_disputes.handlers.context import Acting, Deps
-from samen_disputes.handlers.emitting import emit_for
+from samen_disputes.handlers.emitting import about_dispute
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ async def make_move(deps: Deps, acting: Acting, command: MakeMove) -> None:
         )
         answered = prior.committee.advice if prior.committee else None
         event = facts.after_move(row, transition, standing, answered)
-        await emit_for(session, deps.writer, row, event, actor=acting.envelope_actor, at=now)
+        await emit(session, event, **about_dispute(row, acting.envelope_actor, now))
 
 
 def _move_row(dispute_id: UUID, tenant: str, transition: domain.Transition) -> MoveRow:

@@ -5,13 +5,14 @@ from uuid import UUID, uuid4
 
 from samen_contract.events.disputes import DisputeNoteAdded
 from samen_kit.db import unit_of_work
+from samen_kit.outbox import emit
 
 from samen_disputes.adapters.disputes import SqlDisputes
 from samen_disputes.adapters.tables import NoteRow
 from samen_disputes.domain import opener_of
 from samen_disputes.handlers.access import dispute_for
 from samen_disputes.handlers.context import Acting, Deps
-from samen_disputes.handlers.emitting import emit_for
+from samen_disputes.handlers.emitting import about_dispute
 
 
 async def add_note(deps: Deps, acting: Acting, dispute_id: UUID, text: str) -> UUID:
@@ -38,5 +39,5 @@ async def add_note(deps: Deps, acting: Acting, dispute_id: UUID, text: str) -> U
             note_id=note.id,
             added_by=side,
         )
-        await emit_for(session, deps.writer, row, event, actor=acting.envelope_actor, at=now)
+        await emit(session, event, **about_dispute(row, acting.envelope_actor, now))
     return note.id

@@ -5,6 +5,7 @@ from datetime import date
 from uuid import UUID, uuid4
 
 from samen_kit.db import unit_of_work
+from samen_kit.outbox import emit
 from samen_kit.roster import Pupil
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,7 +19,7 @@ from samen_disputes.domain import DisputeSubject, Stage, standing_of
 from samen_disputes.handlers import facts
 from samen_disputes.handlers.access import pupil_for
 from samen_disputes.handlers.context import Acting, Deps
-from samen_disputes.handlers.emitting import emit_for
+from samen_disputes.handlers.emitting import about_dispute
 from samen_disputes.handlers.errors import OppNotOfPupil, OppWithoutOppSubject
 
 OPP_SUBJECTS = frozenset({DisputeSubject.OPP, DisputeSubject.OPP_ACTION_PART})
@@ -58,7 +59,7 @@ async def open_dispute(deps: Deps, acting: Acting, command: OpenDispute) -> UUID
             consultants_contact=config.consultants_contact,
         )
         event = facts.opened(row, standing)
-        await emit_for(session, deps.writer, row, event, actor=acting.envelope_actor, at=now)
+        await emit(session, event, **about_dispute(row, acting.envelope_actor, now))
     return row.id
 
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Unpack
+
+from samen_contract import Event
 
 from samen_kit.db import unit_of_work as kit_unit_of_work
+from samen_kit.outbox import Facts, emit
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from samen_meetings.adapters.meetings_repo import SqlMeetings
@@ -23,6 +27,10 @@ class UnitOfWork:
         self.records = SqlRecords(session)
         self.opps = SqlOpps(session)
         self.settings = SqlTenantSettings(session)
+
+    async def emit(self, event: Event, **facts: Unpack[Facts]) -> bool:
+        """Write `event` to the outbox in this transaction; False when its id was written."""
+        return await emit(self.session, event, **facts) is not None
 
     async def flush(self) -> None:
         await self.session.flush()

@@ -26,7 +26,7 @@ from samen_meetings.domain.due import (
     what_is_due,
 )
 from samen_meetings.handlers import payloads
-from samen_meetings.handlers.context import Cause, Context, emit
+from samen_meetings.handlers.context import Cause, Context, facts
 
 CAUSE = Cause("system:due-scan")
 
@@ -92,7 +92,7 @@ async def _opp(ctx: Context, uow: UnitOfWork, item: DueItem, now: datetime) -> b
         return False
     row.notified_kind, row.notified_cycle_start = item.kind.value, row.cycle_start
     event = _evaluation_event(item, ev.EvaluationKind.OPP, row.school_id)
-    return await emit(ctx, uow, event, about=row, cause=CAUSE, event_id=item.event_id)
+    return await uow.emit(event, **facts(row, CAUSE, ctx.now(), item.event_id))
 
 
 async def _agreement(ctx: Context, uow: UnitOfWork, item: DueItem, now: datetime) -> bool:
@@ -107,7 +107,7 @@ async def _agreement(ctx: Context, uow: UnitOfWork, item: DueItem, now: datetime
         return False
     row.notified_kind = item.kind.value
     event = _evaluation_event(item, ev.EvaluationKind.AGREEMENT, row.school_id)
-    return await emit(ctx, uow, event, about=row, cause=CAUSE, event_id=item.event_id)
+    return await uow.emit(event, **facts(row, CAUSE, ctx.now(), item.event_id))
 
 
 async def _reminder(ctx: Context, uow: UnitOfWork, item: DueItem, now: datetime) -> bool:
@@ -126,4 +126,4 @@ async def _reminder(ctx: Context, uow: UnitOfWork, item: DueItem, now: datetime)
         return False
     row.reminded_for = row.starts_at
     event = payloads.reminder(row)
-    return await emit(ctx, uow, event, about=row, cause=CAUSE, event_id=item.event_id)
+    return await uow.emit(event, **facts(row, CAUSE, ctx.now(), item.event_id))

@@ -15,7 +15,7 @@ from samen_meetings.domain.cycle_errors import PupilHasLeft
 from samen_meetings.domain.due import evaluation_due_on
 from samen_meetings.domain.opp import Opp, close_opp, new_action_part, register_opp
 from samen_meetings.handlers import payloads
-from samen_meetings.handlers.context import Cause, Context, emit
+from samen_meetings.handlers.context import Cause, Context, facts
 from samen_meetings.handlers.lookups import visible_opp, visible_pupil
 
 
@@ -64,4 +64,4 @@ async def revise_action_part(
 async def _announce(ctx: Context, uow: UnitOfWork, row: OppRow, opp: Opp, cause: Cause) -> None:
     settings = await uow.settings.of(row.tenant)
     due_on = evaluation_due_on(opp.cycle, settings)
-    await emit(ctx, uow, payloads.opp_registered(row, opp, due_on), about=row, cause=cause)
+    await uow.emit(payloads.opp_registered(row, opp, due_on), **facts(row, cause, ctx.now()))

@@ -22,7 +22,7 @@ from samen_meetings.adapters.uow import UnitOfWork, unit_of_work
 from samen_meetings.domain.invitation import Answer, InvitationAnswer, answer_invitation
 from samen_meetings.domain.parent_response import acknowledge_record, add_parent_comment
 from samen_meetings.handlers import payloads
-from samen_meetings.handlers.context import Cause, Context, emit
+from samen_meetings.handlers.context import Cause, Context, facts
 from samen_meetings.handlers.lookups import Miss, UnknownResource
 
 MEETING_ITEM = "meeting"
@@ -62,7 +62,7 @@ async def answer(
             meeting_of(row), uuid4(), claims.guardian_id, choice, note, ctx.now()
         )
         uow.meetings.add_answer(given, tenant=row.tenant, revision=row.revision)
-        await emit(ctx, uow, payloads.answered(row, given), about=row, cause=Cause(claims.actor))
+        await uow.emit(payloads.answered(row, given), **facts(row, Cause(claims.actor), ctx.now()))
     return given
 
 
@@ -85,7 +85,7 @@ async def acknowledge(ctx: Context, claims: GuardianClaims, record_id: UUID) -> 
         event = payloads.acknowledged(
             ack, view.meeting.meeting_id, view.record.pupil_id, view.record.school_id
         )
-        await emit(ctx, uow, event, about=view.record, cause=Cause(claims.actor))
+        await uow.emit(event, **facts(view.record, Cause(claims.actor), ctx.now()))
     return True
 
 
@@ -100,7 +100,7 @@ async def comment(ctx: Context, claims: GuardianClaims, record_id: UUID, text: s
         event = payloads.commented(
             added, view.meeting.meeting_id, view.record.pupil_id, view.record.school_id
         )
-        await emit(ctx, uow, event, about=view.record, cause=Cause(claims.actor))
+        await uow.emit(event, **facts(view.record, Cause(claims.actor), ctx.now()))
 
 
 async def _invited_meeting(

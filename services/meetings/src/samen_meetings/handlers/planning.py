@@ -28,7 +28,7 @@ from samen_meetings.domain.meeting import (
 from samen_meetings.domain.participants import StaffMember
 from samen_meetings.handlers import payloads
 from samen_meetings.handlers.admin import note_caller
-from samen_meetings.handlers.context import Cause, Context, emit
+from samen_meetings.handlers.context import Cause, Context, facts
 from samen_meetings.handlers.lookups import visible_meeting, visible_pupil
 
 
@@ -56,7 +56,7 @@ async def plan_meeting(ctx: Context, staff: StaffPrincipal, cmd: PlanMeeting) ->
         meeting = planning.plan_meeting(request, context, consents, ctx.now())
         row = new_meeting_row(meeting, tenant=pupil.tenant, now=ctx.now(), actor=staff.actor)
         uow.meetings.add(row)
-        await emit(ctx, uow, payloads.scheduled(row), about=row, cause=Cause(staff.actor))
+        await uow.emit(payloads.scheduled(row), **facts(row, Cause(staff.actor), ctx.now()))
     return row
 
 
@@ -89,7 +89,7 @@ async def reschedule(
         event = payloads.rescheduled(
             row, before.slot.starts_at, before.slot.ends_at, RescheduleReason.NEW_TIME
         )
-        await emit(ctx, uow, event, about=row, cause=Cause(staff.actor))
+        await uow.emit(event, **facts(row, Cause(staff.actor), ctx.now()))
     return row
 
 
@@ -100,7 +100,7 @@ async def cancel(
         row = await visible_meeting(uow, staff, meeting_id, lock=True)
         apply_meeting(row, planning.cancel_meeting(meeting_of(row), reason))
         row.revision += 1
-        await emit(ctx, uow, payloads.cancelled(row, reason), about=row, cause=Cause(staff.actor))
+        await uow.emit(payloads.cancelled(row, reason), **facts(row, Cause(staff.actor), ctx.now()))
     return row
 
 

@@ -18,7 +18,7 @@ from samen_meetings.domain.meeting import Meeting
 from samen_meetings.domain.opp import evaluate_opp
 from samen_meetings.domain.record import RecordDraft, record_meeting
 from samen_meetings.handlers import payloads
-from samen_meetings.handlers.context import Cause, Context, emit
+from samen_meetings.handlers.context import Cause, Context, facts
 from samen_meetings.handlers.lookups import visible_meeting
 
 
@@ -36,10 +36,10 @@ async def write_record(
             result.record, result.agreements, tenant=row.tenant, school_id=row.school_id
         )
         cause = Cause(staff.actor)
-        await emit(ctx, uow, payloads.recorded(row, result), about=row, cause=cause)
+        await uow.emit(payloads.recorded(row, result), **facts(row, cause, ctx.now()))
         for agreement in result.agreements:
             event = payloads.agreement_made(agreement, result.record.record_id, row.school_id)
-            await emit(ctx, uow, event, about=row, cause=cause)
+            await uow.emit(event, **facts(row, cause, ctx.now()))
         await uow.flush()
         record = await uow.records.for_meeting(row.meeting_id)
     assert record is not None
