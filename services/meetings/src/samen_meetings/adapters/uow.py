@@ -7,7 +7,6 @@ from contextlib import asynccontextmanager
 from typing import Unpack
 
 from samen_contract import Event
-
 from samen_kit.db import unit_of_work as kit_unit_of_work
 from samen_kit.outbox import Facts, emit
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
@@ -13,6 +14,7 @@ from samen_kit.clock import Clock
 from samen_kit.outbox import EventWriter, Facts
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from samen_meetings.adapters.uow import UnitOfWork, unit_of_work
 from samen_meetings.domain.local_time import local_date
 
 
@@ -21,6 +23,10 @@ class Context:
     sessions: async_sessionmaker[AsyncSession]
     writer: EventWriter
     clock: Clock
+
+    def unit_of_work(self) -> AbstractAsyncContextManager[UnitOfWork]:
+        """One transaction and its repositories (tests put a fake one in its place)."""
+        return unit_of_work(self.sessions)
 
     def now(self) -> datetime:
         return self.clock.now()

@@ -13,7 +13,7 @@ from samen_contract.events import meetings as ev
 
 from samen_meetings.adapters.due_scan import due_candidates
 from samen_meetings.adapters.mapping import meeting_of, opp_of, tenant_uuid, utc
-from samen_meetings.adapters.uow import UnitOfWork, unit_of_work
+from samen_meetings.adapters.uow import UnitOfWork
 from samen_meetings.domain.due import (
     AgreementToEvaluate,
     DueItem,
@@ -38,7 +38,7 @@ class ScanReport:
 
 
 async def find_due(ctx: Context, now: datetime) -> list[DueItem]:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         custom = await uow.settings.customised()
         found = await due_candidates(uow.session, now, custom)
     return what_is_due(now, found.opps, found.agreements, found.meetings, found.settings)
@@ -57,7 +57,7 @@ async def scan(ctx: Context) -> ScanReport:
 async def emit_due(ctx: Context, item: DueItem, now: datetime) -> bool:
     """True when this call wrote the item's event; False when it was written already or
     is no longer due (an evaluation recorded, a meeting moved) by the time of the lock."""
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         if item.subject is DueSubject.OPP:
             return await _opp(ctx, uow, item, now)
         if item.subject is DueSubject.AGREEMENT:

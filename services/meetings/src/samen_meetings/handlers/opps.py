@@ -10,7 +10,7 @@ from samen_kit.access import StaffPrincipal
 
 from samen_meetings.adapters.mapping import apply_opp, new_opp_row, opp_of, tenant_uuid
 from samen_meetings.adapters.tables import OppRow
-from samen_meetings.adapters.uow import UnitOfWork, unit_of_work
+from samen_meetings.adapters.uow import UnitOfWork
 from samen_meetings.domain.cycle_errors import PupilHasLeft
 from samen_meetings.domain.due import evaluation_due_on
 from samen_meetings.domain.opp import Opp, close_opp, new_action_part, register_opp
@@ -30,7 +30,7 @@ class RegisterOpp:
 
 async def register(ctx: Context, staff: StaffPrincipal, cmd: RegisterOpp) -> OppRow:
     """A pupil has one OPP at a time: the previous one closes, its cycle stops."""
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         pupil = await visible_pupil(uow, staff, cmd.pupil_id)
         if pupil.left_on is not None:
             raise PupilHasLeft(pupil.pupil_id)
@@ -53,7 +53,7 @@ async def register(ctx: Context, staff: StaffPrincipal, cmd: RegisterOpp) -> Opp
 async def revise_action_part(
     ctx: Context, staff: StaffPrincipal, opp_id: UUID, version: int, parents_approved: bool
 ) -> OppRow:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         row = await visible_opp(uow, staff, opp_id, lock=True)
         opp = new_action_part(opp_of(row), version, parents_approved)
         apply_opp(row, opp)

@@ -13,7 +13,7 @@ from samen_kit.roster import Pupil
 
 from samen_meetings.adapters.mapping import apply_meeting, meeting_of, new_meeting_row, tenant_uuid
 from samen_meetings.adapters.tables import MeetingRow
-from samen_meetings.adapters.uow import UnitOfWork, unit_of_work
+from samen_meetings.adapters.uow import UnitOfWork
 from samen_meetings.domain import planning
 from samen_meetings.domain.cycle_errors import EvaluationSubjectUnknown, OppClosed, PupilHasLeft
 from samen_meetings.domain.errors import ParticipantFromAnotherTenant
@@ -49,7 +49,7 @@ class PlanMeeting:
 
 async def plan_meeting(ctx: Context, staff: StaffPrincipal, cmd: PlanMeeting) -> MeetingRow:
     """A meeting to come; invitations go out with `MeetingScheduled`."""
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         pupil, request = await _request(uow, staff, cmd)
         consents = await uow.projections.consents(pupil.tenant, pupil.pupil_id)
         context = await uow.projections.pupil_context(pupil)
@@ -63,7 +63,7 @@ async def plan_meeting(ctx: Context, staff: StaffPrincipal, cmd: PlanMeeting) ->
 async def register_unplanned(ctx: Context, staff: StaffPrincipal, cmd: PlanMeeting) -> MeetingRow:
     """A conversation that already took place, so that its record can be written. No
     invitation goes out; `MeetingRecorded` (planned: false) tells the others."""
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         pupil, request = await _request(uow, staff, cmd, allow_left=True)
         consents = await uow.projections.consents(pupil.tenant, pupil.pupil_id)
         context = await uow.projections.pupil_context(pupil)
@@ -76,7 +76,7 @@ async def register_unplanned(ctx: Context, staff: StaffPrincipal, cmd: PlanMeeti
 async def reschedule(
     ctx: Context, staff: StaffPrincipal, meeting_id: UUID, starts_at: datetime, ends_at: datetime
 ) -> MeetingRow:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         row = await visible_meeting(uow, staff, meeting_id, lock=True)
         before = meeting_of(row)
         consents = await uow.projections.consents(row.tenant, row.pupil_id)
@@ -96,7 +96,7 @@ async def reschedule(
 async def cancel(
     ctx: Context, staff: StaffPrincipal, meeting_id: UUID, reason: CancelReason
 ) -> MeetingRow:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         row = await visible_meeting(uow, staff, meeting_id, lock=True)
         apply_meeting(row, planning.cancel_meeting(meeting_of(row), reason))
         row.revision += 1

@@ -10,7 +10,7 @@ from samen_kit.access import StaffPrincipal
 
 from samen_meetings.adapters.mapping import apply_meeting, apply_opp, meeting_of, opp_of
 from samen_meetings.adapters.tables import MeetingRecordRow
-from samen_meetings.adapters.uow import UnitOfWork, unit_of_work
+from samen_meetings.adapters.uow import UnitOfWork
 from samen_meetings.domain.cycle_errors import EvaluationSubjectUnknown
 from samen_meetings.domain.due import AgreementToEvaluate, record_agreement_evaluation
 from samen_meetings.domain.errors import SecondRecord
@@ -25,7 +25,7 @@ from samen_meetings.handlers.lookups import visible_meeting
 async def write_record(
     ctx: Context, staff: StaffPrincipal, meeting_id: UUID, draft: RecordDraft
 ) -> MeetingRecordRow:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         row = await visible_meeting(uow, staff, meeting_id, lock=True)
         if await uow.records.for_meeting(row.meeting_id) is not None:
             raise SecondRecord(row.meeting_id)

@@ -1,0 +1,93 @@
+"""In-memory stand-ins for a service's fake unit of work: the outbox and the roster.
+
+Handler tests run use cases without PostgreSQL or Kafka; these fakes subclass or mirror
+the real parts, so the rules a handler relies on (a deterministic event id is written
+once, every lookup takes the tenant) hold here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from typing import TypeVar, Unpack
+from uuid import UUID
+
+from samen_contract import Event
+
+from samen_kit.outbox import Facts
+from samen_kit.roster import PARENTAL_AUTHORITY, Pupil, Roster
+
+E = TypeVar("E", bound=Event)
+
+
+@dataclass(frozen=True)
+class Emitted:
+    event: Event
+    facts: Facts
+
+
+@dataclass
+class FakeOutbox:
+    """What committed units of work emitted, in order. A unit of work collects its own
+    events in `pending` and hands them over with `commit`; a rolled back one drops them."""
+
+    emitted: list[Emitted] = field(default_factory=list)
+    pending: list[Emitted] = field(default_factory=list)
+
+    async def emit(self, event: Event, **facts: Unpack[Facts]) -> bool:
+        """As `samen_kit.outbox.emit`: False when an event with this id is there."""
+        event_id = facts.get("event_id")
+        seen = [e.facts.get("event_id") for e in (*self.emitted, *self.pending)]
+        if event_id is not None and event_id in seen:
+            return False
+        self.pending.append(Emitted(event, facts))
+        return True
+
+    def commit(self) -> None:
+        self.emitted.extend(self.pending)
+        self.pending.clear()
+
+    def rollback(self) -> None:
+        self.pending.clear()
+
+    def events(self, kind: type[E]) -> list[E]:
+        return [e.event for e in self.emitted if isinstance(e.event, kind)]
+
+
+class FakeRoster(Roster):
+    """The kit's roster projection in memory; tests `enrol` pupils with their guardians."""
+
+    def __init__(self) -> None:
+        self._pupils: dict[tuple[str, UUID], Pupil] = {}
+        self._guardians: dict[tuple[str, UUID], dict[UUID, str]] = {}
+
+    def enrol(self, pupil: Pupil, guardians: Mapping[UUID, str]) -> None:
+        self._pupils[pupil.tenant, pupil.pupil_id] = pupil
+        self._guardians[pupil.tenant, pupil.pupil_id] = dict(guardians)
+
+    async def pupil(self, tenant: str, pupil_id: UUID) -> Pupil | None:
+        return self._pupils.get((tenant, pupil_id))
+
+    async def pupils(self, tenant: str, pupil_ids: Collection[UUID]) -> dict[UUID, Pupil]:
+        return {p: self._pupils[tenant, p] for p in pupil_ids if (tenant, p) in self._pupils}
+
+    async def tenant_elsewhere(self, tenant: str, pupil_id: UUID) -> str | None:
+        others = sorted(t for t, p in self._pupils if p == pupil_id and t != tenant)
+        return others[0] if others else None
+
+    async def guardians(
+        self, tenant: str, pupil_id: UUID, standings: Collection[str] | None = None
+    ) -> dict[UUID, str]:
+        found = self._guardians.get((tenant, pupil_id), {})
+        return {g: s for g, s in sorted(found.items()) if standings is None or s in standings}
+
+    async def standing(self, tenant: str, pupil_id: UUID, guardian_id: UUID) -> str | None:
+        return self._guardians.get((tenant, pupil_id), {}).get(guardian_id)
+
+    async def has_authority(self, tenant: str, pupil_id: UUID, guardian_id: UUID) -> bool:
+        return await self.standing(tenant, pupil_id, guardian_id) == PARENTAL_AUTHORITY
+
+    async def pupils_of_guardian(self, tenant: str, guardian_id: UUID) -> list[UUID]:
+        return sorted(
+            p for (t, p), g in self._guardians.items() if t == tenant and guardian_id in g
+        )
