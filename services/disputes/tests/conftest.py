@@ -10,12 +10,12 @@ import pytest
 from samen_disputes.settings import DisputesSettings
 from samen_kit.clock import FakeClock
 from samen_kit.testing.keys import Keys
+from samen_kit.testing.service import service_settings
 
 from services.disputes.tests.disputes_harness import (
     Roster,
     Running,
     Tap,
-    make_settings,
     roster,
     running,
     tap,
@@ -42,13 +42,14 @@ def disputes_settings_for(
 ) -> Callable[..., DisputesSettings]:
     def make(database_url: str, **overrides: object) -> DisputesSettings:
         folder: Path = tmp_path_factory.mktemp("keys")
-        return make_settings(
+        return service_settings(
+            DisputesSettings,
             database_url=database_url,
             kafka_bootstrap=kafka_bootstrap,
             topic_prefix=topic_prefix,
             keys_folder=folder,
             keys=disputes_keys,
-            **overrides,
+            **{"sweep_seconds": 3600.0, **overrides},
         )
 
     return make

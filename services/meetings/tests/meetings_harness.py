@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -19,97 +18,24 @@ from samen_contract.events.consent import (
     PupilEnrolled,
 )
 from samen_contract.topics import events_topic
-from samen_kit.access import GuardianItem, Role, mint_guardian_token
+from samen_kit.access import Role
 from samen_kit.clock import FakeClock
-from samen_kit.testing.keys import Keys, bearer, staff_token
+from samen_kit.testing.keys import Keys
 from samen_kit.testing.roster import RosterPublisher, roster_publisher
 from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import serve
+from samen_kit.testing.service import RunningService
 from samen_kit.testing.tap import EventTap as Tap
 from samen_meetings.bootstrap import MIGRATIONS, MeetingsService, build
 from samen_meetings.settings import MeetingsSettings
-from sqlalchemy import text
 
-STAFF_ISSUER = "urn:samen:test-idp"
-SESSION_SECRET = "a-test-secret-that-is-long-enough-for-the-codec"
 # Monday 2 March 2026, 09:00 Amsterdam (winter time): the tests' "now".
 START = datetime.fromisoformat("2026-03-02T08:00:00+00:00")
 
 
-def make_settings(
-    *,
-    database_url: str,
-    kafka_bootstrap: str,
-    topic_prefix: str,
-    keys_folder: Path,
-    keys: Keys,
-    **overrides: Any,
-) -> MeetingsSettings:
-    staff_jwks, guardian_jwks = keys.write(keys_folder)
-    values: dict[str, Any] = {
-        "database_url": database_url,
-        "kafka_bootstrap": kafka_bootstrap,
-        "topic_prefix": topic_prefix,
-        "staff_jwks": str(staff_jwks),
-        "guardian_jwks": str(guardian_jwks),
-        "staff_issuer": STAFF_ISSUER,
-        "guardian_session_secret": SESSION_SECRET,
-        "guardian_cookie_secure": False,
-        "due_scan_interval_seconds": 3600.0,
-        "outbox_poll_ms": 100,
-        "consumer_backoff_ms": 20,
-        **overrides,
-    }
-    return MeetingsSettings(**values)
-
-
 @dataclass
-class Running:
-    """A service under test: its parts, its base URL, its clock and keys."""
-
-    service: MeetingsService
-    base_url: str
-    clock: FakeClock
-    keys: Keys
-
-    def staff_token(
-        self,
-        tenant: str,
-        role: Role = Role.IB,
-        *,
-        schools: tuple[UUID, ...] = (),
-        subject: UUID | None = None,
-    ) -> dict[str, str]:
-        token = staff_token(
-            self.keys.staff,
-            subject=subject,
-            role=role,
-            tenant=tenant,
-            issuer=STAFF_ISSUER,
-            now=self.clock.now(),
-            schools=schools,
-        )
-        return bearer(token)
-
-    def guardian_token(
-        self, tenant: str, guardian_id: UUID, pupil_id: UUID, item: GuardianItem
-    ) -> str:
-        return mint_guardian_token(
-            self.keys.guardian,
-            guardian_id=guardian_id,
-            pupil_id=pupil_id,
-            item=item,
-            tenant=tenant,
-            now=self.clock.now(),
-        )
-
-    async def sql(self, statement: str, **params: Any) -> list[Any]:
-        async with self.service.runtime.sessions() as session:
-            return list((await session.execute(text(statement), params)).all())
-
-    async def outbox_drained(self) -> bool:
-        rows = await self.sql("SELECT count(*) FROM outbox WHERE published_at IS NULL")
-        return bool(rows[0][0] == 0)
+class Running(RunningService):
+    service: MeetingsService = field(kw_only=True)
 
 
 @contextlib.asynccontextmanager
@@ -119,7 +45,7 @@ async def running(
     await upgrade_to(settings.database_url, MIGRATIONS)
     service = build(settings, clock=clock)
     async with serve(service.app) as base_url:
-        yield Running(service, base_url, clock, keys)
+        yield Running(base_url, clock, keys, service.runtime.sessions, service=service)
 
 
 @dataclass
