@@ -1,9 +1,10 @@
 """A fake unit of work for the meetings handlers: the same repositories, in memory.
 
-Each fake subclasses its SQL repository and keeps the same methods, so a handler cannot
-tell them apart. One `FakeStore` lives as long as a test (the "database"); each unit of
-work hands its events to the store's outbox when it commits and drops them when it
-raises.
+Each fake subclasses its SQL repository over the kit's `FakeSession`: what a repository
+adds (and gets by primary key) it keeps as it is; only the queries are written again, as
+filters over the rows. One `FakeStore` lives as long as a test (the "database"); each
+unit of work hands its events to the store's outbox when it commits and drops them when
+it raises.
 """
 
 from __future__ import annotations
@@ -21,12 +22,12 @@ from samen_kit.access import StaffPrincipal
 from samen_kit.clock import FakeClock
 from samen_kit.outbox import Facts
 from samen_kit.tenancy import visible
-from samen_kit.testing.fakes import FakeOutbox, FakeRoster
+from samen_kit.testing.fakes import FakeOutbox, FakeRoster, FakeSession
 from samen_meetings.adapters.meetings_repo import SqlMeetings
 from samen_meetings.adapters.opps_repo import SqlOpps
-from samen_meetings.adapters.projection_tables import OppDisputeRow, StaffMemberRow
+from samen_meetings.adapters.projection_tables import StaffMemberRow
 from samen_meetings.adapters.projections import SqlProjections
-from samen_meetings.adapters.records_repo import SqlRecords, _agreement_row, _record_row
+from samen_meetings.adapters.records_repo import SqlRecords
 from samen_meetings.adapters.settings_repo import SqlTenantSettings
 from samen_meetings.adapters.tables import (
     AgreementRow,
@@ -39,10 +40,8 @@ from samen_meetings.adapters.tables import (
 )
 from samen_meetings.adapters.uow import UnitOfWork
 from samen_meetings.domain.consent_gate import ConsentState, PupilConsents
-from samen_meetings.domain.invitation import InvitationAnswer
 from samen_meetings.domain.meeting import MeetingStatus
-from samen_meetings.domain.parent_response import ParentComment, RecordAcknowledgement
-from samen_meetings.domain.record import Agreement, MeetingRecord
+from samen_meetings.domain.parent_response import RecordAcknowledgement
 from samen_meetings.domain.settings import DEFAULT_SETTINGS, TenantSettings
 from samen_meetings.handlers.context import Context
 
@@ -51,12 +50,17 @@ def _seen_by(staff: StaffPrincipal, row: Any) -> bool:
     return visible(staff, tenant=row.tenant, school_id=row.school_id)
 
 
+def _first(rows: Iterable[Any]) -> Any:
+    return next(iter(rows), None)
+
+
 class FakeProjections(SqlProjections):
+    """Consent states and the staff directory in memory; the roster is the kit's fake."""
+
     def __init__(self) -> None:
         self.roster = FakeRoster()
         self._consents: dict[tuple[str, UUID], dict[str, tuple[ConsentState, UUID]]] = {}
-        self._staff: dict[tuple[str, UUID], StaffMemberRow] = {}
-        self._disputes: dict[UUID, OppDisputeRow] = {}
+        self._staff: dict[tuple[str, UUID], tuple[str, list[UUID]]] = {}
 
     async def set_consent(
         self, tenant: str, pupil_id: UUID, purpose: str, state: ConsentState, request_id: UUID
@@ -74,223 +78,103 @@ class FakeProjections(SqlProjections):
     async def put_staff(
         self, tenant: str, person_id: UUID, role: str, school_ids: Iterable[UUID]
     ) -> None:
-        schools = sorted(set(school_ids))
-        self._staff[tenant, person_id] = StaffMemberRow(
-            tenant=tenant, person_id=person_id, role=role, school_ids=schools
-        )
+        self._staff[tenant, person_id] = (role, sorted(set(school_ids)))
 
     async def staff_members(self, tenant: str, ids: Iterable[UUID]) -> dict[UUID, StaffMemberRow]:
-        return {p: self._staff[tenant, p] for p in set(ids) if (tenant, p) in self._staff}
-
-    async def open_dispute(
-        self,
-        tenant: str,
-        dispute_id: UUID,
-        pupil_id: UUID,
-        opp_id: UUID | None,
-        subject: str,
-        at: datetime,
-    ) -> None:
-        row = OppDisputeRow(
-            dispute_id=dispute_id,
-            tenant=tenant,
-            pupil_id=pupil_id,
-            opp_id=opp_id,
-            subject=subject,
-            opened_at=at,
-        )
-        self._disputes.setdefault(dispute_id, row)
-
-    async def close_dispute(self, tenant: str, dispute_id: UUID, at: datetime) -> None:
-        row = self._disputes.get(dispute_id)
-        if row is not None and row.tenant == tenant and row.closed_at is None:
-            row.closed_at = at
-
-    async def open_disputes(
-        self, tenant: str, pupil_id: UUID, opp_id: UUID | None = None
-    ) -> list[UUID]:
-        return sorted(
-            d.dispute_id
-            for d in self._disputes.values()
-            if (d.tenant, d.pupil_id) == (tenant, pupil_id) and d.closed_at is None
-            if opp_id is None or d.opp_id in (opp_id, None)
-        )
+        known = {p: self._staff[tenant, p] for p in set(ids) if (tenant, p) in self._staff}
+        return {
+            p: StaffMemberRow(tenant=tenant, person_id=p, role=role, school_ids=schools)
+            for p, (role, schools) in known.items()
+        }
 
 
 class FakeMeetings(SqlMeetings):
-    def __init__(self) -> None:
-        self.rows: dict[UUID, MeetingRow] = {}
-        self._answers: list[InvitationAnswerRow] = []
-
-    def add(self, row: MeetingRow) -> None:
-        self.rows[row.meeting_id] = row
-
     async def for_staff(
         self, staff: StaffPrincipal, meeting_id: UUID, *, lock: bool = False
     ) -> MeetingRow | None:
-        row = self.rows.get(meeting_id)
+        row = await self._session.get(MeetingRow, meeting_id)
         return row if row is not None and _seen_by(staff, row) else None
 
     async def get(self, tenant: str, meeting_id: UUID, *, lock: bool = False) -> MeetingRow | None:
-        row = self.rows.get(meeting_id)
+        row = await self._session.get(MeetingRow, meeting_id)
         return row if row is not None and row.tenant == tenant else None
 
     async def get_any(self, meeting_id: UUID, *, lock: bool = False) -> MeetingRow | None:
-        return self.rows.get(meeting_id)
-
-    async def exists_anywhere(self, meeting_id: UUID) -> MeetingRow | None:
-        return self.rows.get(meeting_id)
-
-    async def list_for_staff(
-        self, staff: StaffPrincipal, pupil_id: UUID | None, limit: int
-    ) -> Sequence[MeetingRow]:
-        rows = [r for r in self.rows.values() if _seen_by(staff, r)]
-        rows = [r for r in rows if pupil_id is None or r.pupil_id == pupil_id]
-        return sorted(rows, key=lambda r: r.starts_at, reverse=True)[:limit]
+        return await self._session.get(MeetingRow, meeting_id)
 
     async def open_for_pupil(
         self, tenant: str, pupil_id: UUID, status: MeetingStatus, after: datetime
     ) -> Sequence[MeetingRow]:
-        return sorted(
-            (
-                r
-                for r in self.rows.values()
-                if (r.tenant, r.pupil_id, r.status) == (tenant, pupil_id, status.value)
-                if r.starts_at > after
-            ),
-            key=lambda r: (r.starts_at, r.meeting_id),
-        )
-
-    def add_answer(self, answer: InvitationAnswer, *, tenant: str, revision: int) -> None:
-        self._answers.append(
-            InvitationAnswerRow(
-                answer_id=answer.answer_id,
-                meeting_id=answer.meeting_id,
-                tenant=tenant,
-                guardian_id=answer.guardian_id,
-                answer=answer.answer.value,
-                note=answer.note,
-                revision=revision,
-                answered_at=answer.answered_at,
-            )
-        )
+        rows = self._session.rows(MeetingRow)  # type: ignore[attr-defined]
+        wanted = (tenant, pupil_id, status.value)
+        found = [r for r in rows if (r.tenant, r.pupil_id, r.status) == wanted]
+        return sorted((r for r in found if r.starts_at > after), key=lambda r: r.starts_at)
 
     async def answers(self, meeting_id: UUID) -> Sequence[InvitationAnswerRow]:
-        return [a for a in self._answers if a.meeting_id == meeting_id]
+        rows = self._session.rows(InvitationAnswerRow)  # type: ignore[attr-defined]
+        return [a for a in rows if a.meeting_id == meeting_id]
 
 
 class FakeRecords(SqlRecords):
-    def __init__(self) -> None:
-        self.rows: dict[UUID, MeetingRecordRow] = {}
-        self.agreements: dict[UUID, AgreementRow] = {}
-        self._acks: dict[tuple[UUID, UUID], RecordAcknowledgementRow] = {}
-        self._comments: list[ParentCommentRow] = []
-
-    def add(
-        self,
-        record: MeetingRecord,
-        agreements: Iterable[Agreement],
-        *,
-        tenant: str,
-        school_id: UUID,
-    ) -> None:
-        self.rows[record.record_id] = _record_row(record, tenant, school_id)
-        for agreement in agreements:
-            row = _agreement_row(agreement, record.record_id, tenant, school_id)
-            self.agreements[agreement.agreement_id] = row
-
     async def for_meeting(self, meeting_id: UUID) -> MeetingRecordRow | None:
-        return next((r for r in self.rows.values() if r.meeting_id == meeting_id), None)
+        rows = self._session.rows(MeetingRecordRow)  # type: ignore[attr-defined]
+        return _first(r for r in rows if r.meeting_id == meeting_id)
 
     async def for_staff(self, staff: StaffPrincipal, record_id: UUID) -> MeetingRecordRow | None:
-        row = self.rows.get(record_id)
+        row = await self._session.get(MeetingRecordRow, record_id)
         return row if row is not None and _seen_by(staff, row) else None
-
-    async def get(self, tenant: str, record_id: UUID) -> MeetingRecordRow | None:
-        row = self.rows.get(record_id)
-        return row if row is not None and row.tenant == tenant else None
-
-    async def exists_anywhere(self, record_id: UUID) -> MeetingRecordRow | None:
-        return self.rows.get(record_id)
 
     async def agreements_of_pupil(
         self, tenant: str, pupil_id: UUID, ids: Iterable[UUID], *, lock: bool = False
     ) -> dict[UUID, AgreementRow]:
-        found = (self.agreements.get(i) for i in set(ids))
-        return {
-            a.agreement_id: a for a in found if a and (a.tenant, a.pupil_id) == (tenant, pupil_id)
-        }
-
-    async def agreement(self, agreement_id: UUID, *, lock: bool = False) -> AgreementRow | None:
-        return self.agreements.get(agreement_id)
+        rows = self._session.rows(AgreementRow)  # type: ignore[attr-defined]
+        mine = [a for a in rows if (a.tenant, a.pupil_id) == (tenant, pupil_id)]
+        return {a.agreement_id: a for a in mine if a.agreement_id in set(ids)}
 
     async def agreements_of_record(self, record_id: UUID) -> Sequence[AgreementRow]:
-        found = [a for a in self.agreements.values() if a.record_id == record_id]
+        rows = self._session.rows(AgreementRow)  # type: ignore[attr-defined]
+        found = [a for a in rows if a.record_id == record_id]
         return sorted(found, key=lambda a: (a.evaluate_on, a.agreement_id))
 
     async def acknowledge(self, ack: RecordAcknowledgement, *, tenant: str) -> bool:
-        key = (ack.record_id, ack.guardian_id)
-        if key in self._acks:
+        if await self._session.get(RecordAcknowledgementRow, (ack.record_id, ack.guardian_id)):
             return False
-        self._acks[key] = RecordAcknowledgementRow(
-            record_id=ack.record_id,
-            guardian_id=ack.guardian_id,
-            tenant=tenant,
-            acknowledged_at=ack.acknowledged_at,
+        self._session.add(
+            RecordAcknowledgementRow(
+                record_id=ack.record_id,
+                guardian_id=ack.guardian_id,
+                tenant=tenant,
+                acknowledged_at=ack.acknowledged_at,
+            )
         )
         return True
 
     async def acknowledgements(self, record_id: UUID) -> Sequence[RecordAcknowledgementRow]:
-        return [a for (r, _), a in self._acks.items() if r == record_id]
-
-    def add_comment(self, comment: ParentComment, *, tenant: str) -> None:
-        self._comments.append(
-            ParentCommentRow(
-                comment_id=comment.comment_id,
-                record_id=comment.record_id,
-                tenant=tenant,
-                guardian_id=comment.guardian_id,
-                text=comment.text,
-                added_at=comment.added_at,
-            )
-        )
+        rows = self._session.rows(RecordAcknowledgementRow)  # type: ignore[attr-defined]
+        return [a for a in rows if a.record_id == record_id]
 
     async def comments(self, record_id: UUID) -> Sequence[ParentCommentRow]:
-        return [c for c in self._comments if c.record_id == record_id]
+        rows = self._session.rows(ParentCommentRow)  # type: ignore[attr-defined]
+        return [c for c in rows if c.record_id == record_id]
 
 
 class FakeOpps(SqlOpps):
-    def __init__(self) -> None:
-        self.rows: dict[UUID, OppRow] = {}
-
-    def add(self, row: OppRow) -> None:
-        self.rows[row.opp_id] = row
-
     async def for_staff(
         self, staff: StaffPrincipal, opp_id: UUID, *, lock: bool = False
     ) -> OppRow | None:
-        row = self.rows.get(opp_id)
+        row = await self._session.get(OppRow, opp_id)
         return row if row is not None and _seen_by(staff, row) else None
-
-    async def get(self, opp_id: UUID, *, lock: bool = False) -> OppRow | None:
-        return self.rows.get(opp_id)
-
-    async def exists_anywhere(self, opp_id: UUID) -> OppRow | None:
-        return self.rows.get(opp_id)
 
     async def of_pupil(
         self, tenant: str, pupil_id: UUID, opp_id: UUID, *, lock: bool = False
     ) -> OppRow | None:
-        row = self.rows.get(opp_id)
+        row = await self._session.get(OppRow, opp_id)
         return row if row is not None and (row.tenant, row.pupil_id) == (tenant, pupil_id) else None
 
     async def open_of_pupil(self, tenant: str, pupil_id: UUID) -> OppRow | None:
-        open_ones = (
-            r
-            for r in self.rows.values()
-            if (r.tenant, r.pupil_id) == (tenant, pupil_id) and r.closed_on is None
-        )
-        return next(open_ones, None)
+        rows = self._session.rows(OppRow)  # type: ignore[attr-defined]
+        mine = (r for r in rows if (r.tenant, r.pupil_id) == (tenant, pupil_id))
+        return _first(r for r in mine if r.closed_on is None)
 
 
 class FakeTenantSettings(SqlTenantSettings):
@@ -311,30 +195,32 @@ class FakeTenantSettings(SqlTenantSettings):
 class FakeStore:
     """The service's data for one test: what every fake unit of work reads and writes."""
 
+    session: FakeSession = field(default_factory=FakeSession)
     projections: FakeProjections = field(default_factory=FakeProjections)
-    meetings: FakeMeetings = field(default_factory=FakeMeetings)
-    records: FakeRecords = field(default_factory=FakeRecords)
-    opps: FakeOpps = field(default_factory=FakeOpps)
     settings: FakeTenantSettings = field(default_factory=FakeTenantSettings)
     outbox: FakeOutbox = field(default_factory=FakeOutbox)
-    commits: int = 0
+
+    def rows(self, kind: type[Any]) -> dict[UUID, Any]:
+        """The rows of `kind` by their (first) primary key."""
+        return {getattr(r, _key(kind)): r for r in self.session.rows(kind)}
+
+
+def _key(kind: type[Any]) -> str:
+    return {MeetingRow: "meeting_id", MeetingRecordRow: "record_id", OppRow: "opp_id"}[kind]
 
 
 class FakeUnitOfWork(UnitOfWork):
     def __init__(self, store: FakeStore) -> None:
         self.store = store
-        self.session = None  # type: ignore[assignment]  # roster facts: enrol on the FakeRoster
+        self.session = store.session  # type: ignore[assignment]
         self.projections = store.projections
-        self.meetings = store.meetings
-        self.records = store.records
-        self.opps = store.opps
+        self.meetings = FakeMeetings(self.session)
+        self.records = FakeRecords(self.session)
+        self.opps = FakeOpps(self.session)
         self.settings = store.settings
 
     async def emit(self, event: Event, **facts: Unpack[Facts]) -> bool:
         return await self.store.outbox.emit(event, **facts)
-
-    async def flush(self) -> None:
-        pass  # nothing waits for a database to assign anything
 
 
 @dataclass(frozen=True)
@@ -351,7 +237,6 @@ class FakeContext(Context):
             self.store.outbox.rollback()
             raise
         self.store.outbox.commit()
-        self.store.commits += 1
 
 
 def fake_context(now: datetime) -> FakeContext:

@@ -14,6 +14,7 @@ from samen_contract.events import meetings as ev
 from samen_kit.access import GuardianClaims, GuardianItem, Role, StaffPrincipal
 from samen_kit.roster import PARENTAL_AUTHORITY, Pupil
 from samen_kit.testing.names import new_tenant
+from samen_meetings.adapters.tables import MeetingRecordRow, MeetingRow, OppRow
 from samen_meetings.domain.errors import ConsentRequired, MeetingIsCancelled, SecondRecord
 from samen_meetings.domain.invitation import Answer
 from samen_meetings.domain.kinds import MeetingKind, ParticipantRole
@@ -115,7 +116,7 @@ async def test_a_planned_meeting_invites_every_guardian_with_authority(
     assert scheduled.facts["subject"] == str(pupil.pupil_id)
     assert scheduled.facts["actor"] == school.ib.actor
     assert scheduled.facts["school"] == str(school.school_id)
-    assert ctx.store.meetings.rows[row.meeting_id].status == "scheduled"
+    assert ctx.store.rows(MeetingRow)[row.meeting_id].status == "scheduled"
 
 
 async def test_a_pupil_of_another_tenant_is_not_found_and_nothing_is_planned(
@@ -128,7 +129,7 @@ async def test_a_pupil_of_another_tenant_is_not_found_and_nothing_is_planned(
         await planning.plan_meeting(ctx, elsewhere, school.plan(pupil))
 
     assert refused.value.miss is Miss.OTHER_TENANT
-    assert ctx.store.meetings.rows == {}
+    assert ctx.store.rows(MeetingRow) == {}
     assert ctx.store.outbox.emitted == []
 
 
@@ -141,7 +142,7 @@ async def test_an_mdo_without_consent_is_refused_and_emits_nothing(
     with pytest.raises(ConsentRequired):
         await planning.plan_meeting(ctx, school.ib, mdo)
 
-    assert ctx.store.meetings.rows == {}
+    assert ctx.store.rows(MeetingRow) == {}
     assert ctx.store.outbox.emitted == []
 
 
@@ -156,7 +157,7 @@ async def test_a_cancelled_meeting_cannot_be_rescheduled(ctx: FakeContext, schoo
 
     kinds = [type(e.event) for e in ctx.store.outbox.emitted]
     assert kinds == [ev.MeetingScheduled, ev.MeetingCancelled]
-    assert ctx.store.meetings.rows[row.meeting_id].status == "cancelled"
+    assert ctx.store.rows(MeetingRow)[row.meeting_id].status == "cancelled"
 
 
 async def test_a_guardian_with_authority_answers_the_invitation(
@@ -191,13 +192,14 @@ async def test_a_guardian_with_only_the_right_to_information_cannot_answer(
     assert ctx.store.outbox.events(ev.InvitationAnswered) == []
 
 
-async def test_a_meeting_has_one_record_with_its_agreements(
-    ctx: FakeContext, school: School
-) -> None:
-    pupil = await school.enrol()
+async def a_meeting_held(ctx: FakeContext, school: School, pupil: Pupil) -> UUID:
     row = await planning.plan_meeting(ctx, school.ib, school.plan(pupil))
-    ctx.clock.advance(timedelta(days=8))  # the meeting took place
-    draft = RecordDraft(
+    ctx.clock.advance(timedelta(days=8))
+    return row.meeting_id
+
+
+def record_draft(school: School) -> RecordDraft:
+    return RecordDraft(
         record_id=uuid4(),
         recorded_by=UUID(school.ib.subject),
         attended_ids=frozenset({school.teacher_id}),
@@ -207,14 +209,36 @@ async def test_a_meeting_has_one_record_with_its_agreements(
         next_steps=("Oefenen in de klas.",),
     )
 
-    record = await records.write_record(ctx, school.ib, row.meeting_id, draft)
-    with pytest.raises(SecondRecord):
-        await records.write_record(ctx, school.ib, row.meeting_id, draft)
 
-    assert record.meeting_id == row.meeting_id
-    assert [r.record_id for r in ctx.store.records.rows.values()] == [draft.record_id]
+async def test_a_meeting_has_one_record(ctx: FakeContext, school: School) -> None:
+    pupil = await school.enrol()
+    meeting_id = await a_meeting_held(ctx, school, pupil)
+    draft = record_draft(school)
+
+    record = await records.write_record(ctx, school.ib, meeting_id, draft)
+    with pytest.raises(SecondRecord):
+        await records.write_record(ctx, school.ib, meeting_id, draft)
+
+    assert record.meeting_id == meeting_id
+    assert list(ctx.store.rows(MeetingRecordRow)) == [draft.record_id]
     assert len(ctx.store.outbox.events(ev.MeetingRecorded)) == 1
-    assert ctx.store.meetings.rows[row.meeting_id].status == "recorded"
+    assert ctx.store.rows(MeetingRow)[meeting_id].status == "recorded"
+
+
+async def test_a_guardian_acknowledges_a_record_once(ctx: FakeContext, school: School) -> None:
+    pupil = await school.enrol()
+    meeting_id = await a_meeting_held(ctx, school, pupil)
+    record = await records.write_record(ctx, school.ib, meeting_id, record_draft(school))
+    guardian = next(iter(await school.guardians(pupil)))
+    link = guardian_link(pupil, guardian, parents.RECORD_ITEM, record.record_id)
+
+    first = await parents.acknowledge(ctx, link, record.record_id)
+    again = await parents.acknowledge(ctx, link, record.record_id)
+
+    assert (first, again) == (True, False)
+    (acknowledged,) = ctx.store.outbox.events(ev.RecordAcknowledged)
+    assert acknowledged.guardian_id == guardian
+    assert (await parents.record(ctx, link, record.record_id)).acknowledged
 
 
 async def test_registering_a_new_opp_closes_the_previous_one(
@@ -228,8 +252,8 @@ async def test_registering_a_new_opp_closes_the_previous_one(
     first = await opps.register(ctx, school.ib, opp(date(2025, 9, 1)))
     second = await opps.register(ctx, school.ib, opp(date(2026, 2, 1)))
 
-    assert ctx.store.opps.rows[first.opp_id].closed_on is not None
-    assert ctx.store.opps.rows[second.opp_id].closed_on is None
+    assert ctx.store.rows(OppRow)[first.opp_id].closed_on is not None
+    assert ctx.store.rows(OppRow)[second.opp_id].closed_on is None
     registered = ctx.store.outbox.events(ev.OppRegistered)
     assert [r.opp_id for r in registered] == [first.opp_id, second.opp_id]
 
@@ -259,7 +283,7 @@ async def test_a_withdrawn_consent_puts_the_planned_mdo_on_hold_once(
     (held,) = [e for e in ctx.store.outbox.emitted if isinstance(e.event, ev.MeetingOnHold)]
     assert held.event.meeting_id == row.meeting_id
     assert held.facts["causationid"] == envelope.id
-    assert ctx.store.meetings.rows[row.meeting_id].status == "on_hold"
+    assert ctx.store.rows(MeetingRow)[row.meeting_id].status == "on_hold"
 
 
 async def consume(

@@ -7,17 +7,45 @@ once, every lookup takes the tenant) hold here too.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar, Unpack
+from typing import Any, TypeVar, Unpack
 from uuid import UUID
 
 from samen_contract import Event
+from sqlalchemy import inspect
 
 from samen_kit.outbox import Facts
 from samen_kit.roster import PARENTAL_AUTHORITY, Pupil, Roster
 
 E = TypeVar("E", bound=Event)
+R = TypeVar("R")
+
+
+class FakeSession:
+    """Rows in memory, by kind: what repositories `add`, and `get` by primary key. Queries
+    are the fake repositories' own; nothing here runs SQL."""
+
+    def __init__(self) -> None:
+        self._rows: defaultdict[type, list[Any]] = defaultdict(list)
+
+    def add(self, row: object) -> None:
+        kept = self._rows[type(row)]
+        if not any(r is row for r in kept):
+            kept.append(row)
+
+    def rows(self, kind: type[R]) -> list[R]:
+        return list(self._rows[kind])
+
+    async def get(self, kind: type[R], key: object) -> R | None:
+        wanted = key if isinstance(key, tuple) else (key,)
+        names = [column.key for column in inspect(kind).primary_key]
+        found = (r for r in self._rows[kind] if tuple(getattr(r, n) for n in names) == wanted)
+        return next(found, None)
+
+    async def flush(self) -> None:
+        pass  # nothing waits for a database to assign anything
 
 
 @dataclass(frozen=True)
