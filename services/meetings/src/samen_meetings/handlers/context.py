@@ -14,7 +14,7 @@ from samen_kit.clock import Clock
 from samen_kit.outbox import EventWriter, Facts
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from samen_meetings.adapters.uow import UnitOfWork, unit_of_work
+from samen_meetings.adapters.uow import UnitOfWork
 from samen_meetings.domain.local_time import local_date
 
 
@@ -26,7 +26,7 @@ class Context:
 
     def unit_of_work(self) -> AbstractAsyncContextManager[UnitOfWork]:
         """One transaction and its repositories (tests put a fake one in its place)."""
-        return unit_of_work(self.sessions)
+        return UnitOfWork.begin(self.sessions)
 
     def now(self) -> datetime:
         return self.clock.now()
