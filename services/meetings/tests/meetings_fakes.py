@@ -9,20 +9,19 @@ it raises.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
-from typing import Any, Unpack
+from typing import Any
 from uuid import UUID
 
-from samen_contract import Event
 from samen_kit.access import StaffPrincipal
 from samen_kit.clock import FakeClock
-from samen_kit.outbox import Facts
 from samen_kit.tenancy import visible
-from samen_kit.testing.fakes import FakeOutbox, FakeRoster, FakeSession
+from samen_kit.testing.fakes import EmitsToFakeOutbox, FakeRoster
+from samen_kit.testing.fakes import FakeStore as KitFakeStore
 from samen_meetings.adapters.meetings_repo import SqlMeetings
 from samen_meetings.adapters.opps_repo import SqlOpps
 from samen_meetings.adapters.projection_tables import StaffMemberRow
@@ -192,24 +191,15 @@ class FakeTenantSettings(SqlTenantSettings):
 
 
 @dataclass
-class FakeStore:
-    """The service's data for one test: what every fake unit of work reads and writes."""
-
-    session: FakeSession = field(default_factory=FakeSession)
+class FakeStore(KitFakeStore):
     projections: FakeProjections = field(default_factory=FakeProjections)
     settings: FakeTenantSettings = field(default_factory=FakeTenantSettings)
-    outbox: FakeOutbox = field(default_factory=FakeOutbox)
 
-    def rows(self, kind: type[Any]) -> dict[UUID, Any]:
-        """The rows of `kind` by their (first) primary key."""
-        return {getattr(r, _key(kind)): r for r in self.session.rows(kind)}
+    def __post_init__(self) -> None:
+        self.projections.roster = self.roster  # one roster: the kit's fake
 
 
-def _key(kind: type[Any]) -> str:
-    return {MeetingRow: "meeting_id", MeetingRecordRow: "record_id", OppRow: "opp_id"}[kind]
-
-
-class FakeUnitOfWork(UnitOfWork):
+class FakeUnitOfWork(EmitsToFakeOutbox, UnitOfWork):
     def __init__(self, store: FakeStore) -> None:
         self.store = store
         self.session = store.session  # type: ignore[assignment]
@@ -219,9 +209,6 @@ class FakeUnitOfWork(UnitOfWork):
         self.opps = FakeOpps(self.session)
         self.settings = store.settings
 
-    async def emit(self, event: Event, **facts: Unpack[Facts]) -> bool:
-        return await self.store.outbox.emit(event, **facts)
-
 
 @dataclass(frozen=True)
 class FakeContext(Context):
@@ -229,14 +216,8 @@ class FakeContext(Context):
 
     store: FakeStore = field(default_factory=FakeStore)
 
-    @asynccontextmanager
-    async def unit_of_work(self) -> AsyncIterator[UnitOfWork]:  # type: ignore[override]
-        try:
-            yield FakeUnitOfWork(self.store)
-        except BaseException:
-            self.store.outbox.rollback()
-            raise
-        self.store.outbox.commit()
+    def unit_of_work(self) -> AbstractAsyncContextManager[UnitOfWork]:
+        return self.store.transaction(FakeUnitOfWork(self.store))
 
 
 def fake_context(now: datetime) -> FakeContext:

@@ -8,7 +8,8 @@ once, every lookup takes the tenant) hold here too.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import AsyncIterator, Collection, Mapping
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, Unpack
 from uuid import UUID
@@ -21,6 +22,7 @@ from samen_kit.roster import PARENTAL_AUTHORITY, Pupil, Roster
 
 E = TypeVar("E", bound=Event)
 R = TypeVar("R")
+U = TypeVar("U")
 
 
 class FakeSession:
@@ -119,3 +121,37 @@ class FakeRoster(Roster):
         return sorted(
             p for (t, p), g in self._guardians.items() if t == tenant and guardian_id in g
         )
+
+
+@dataclass
+class FakeStore:
+    """A service's data for one test (its "database"): rows, the roster, the outbox.
+    A service's own fake store adds its fake repositories that keep state elsewhere."""
+
+    session: FakeSession = field(default_factory=FakeSession)
+    roster: FakeRoster = field(default_factory=FakeRoster)
+    outbox: FakeOutbox = field(default_factory=FakeOutbox)
+
+    def rows(self, kind: type[R], key: str) -> dict[Any, R]:
+        """The rows of `kind` by their attribute `key`."""
+        return {getattr(r, key): r for r in self.session.rows(kind)}
+
+    @asynccontextmanager
+    async def transaction(self, uow: U) -> AsyncIterator[U]:
+        """`uow` for one block: its events reach the outbox when the block ends, and
+        none when it raises."""
+        try:
+            yield uow
+        except BaseException:
+            self.outbox.rollback()
+            raise
+        self.outbox.commit()
+
+
+class EmitsToFakeOutbox:
+    """Put before the service's unit of work: `emit` writes to the store's outbox."""
+
+    store: FakeStore
+
+    async def emit(self, event: Event, **facts: Unpack[Facts]) -> bool:
+        return await self.store.outbox.emit(event, **facts)

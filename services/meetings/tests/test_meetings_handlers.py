@@ -116,7 +116,7 @@ async def test_a_planned_meeting_invites_every_guardian_with_authority(
     assert scheduled.facts["subject"] == str(pupil.pupil_id)
     assert scheduled.facts["actor"] == school.ib.actor
     assert scheduled.facts["school"] == str(school.school_id)
-    assert ctx.store.rows(MeetingRow)[row.meeting_id].status == "scheduled"
+    assert ctx.store.rows(MeetingRow, "meeting_id")[row.meeting_id].status == "scheduled"
 
 
 async def test_a_pupil_of_another_tenant_is_not_found_and_nothing_is_planned(
@@ -129,7 +129,7 @@ async def test_a_pupil_of_another_tenant_is_not_found_and_nothing_is_planned(
         await planning.plan_meeting(ctx, elsewhere, school.plan(pupil))
 
     assert refused.value.miss is Miss.OTHER_TENANT
-    assert ctx.store.rows(MeetingRow) == {}
+    assert ctx.store.rows(MeetingRow, "meeting_id") == {}
     assert ctx.store.outbox.emitted == []
 
 
@@ -142,7 +142,7 @@ async def test_an_mdo_without_consent_is_refused_and_emits_nothing(
     with pytest.raises(ConsentRequired):
         await planning.plan_meeting(ctx, school.ib, mdo)
 
-    assert ctx.store.rows(MeetingRow) == {}
+    assert ctx.store.rows(MeetingRow, "meeting_id") == {}
     assert ctx.store.outbox.emitted == []
 
 
@@ -157,7 +157,7 @@ async def test_a_cancelled_meeting_cannot_be_rescheduled(ctx: FakeContext, schoo
 
     kinds = [type(e.event) for e in ctx.store.outbox.emitted]
     assert kinds == [ev.MeetingScheduled, ev.MeetingCancelled]
-    assert ctx.store.rows(MeetingRow)[row.meeting_id].status == "cancelled"
+    assert ctx.store.rows(MeetingRow, "meeting_id")[row.meeting_id].status == "cancelled"
 
 
 async def test_a_guardian_with_authority_answers_the_invitation(
@@ -220,9 +220,9 @@ async def test_a_meeting_has_one_record(ctx: FakeContext, school: School) -> Non
         await records.write_record(ctx, school.ib, meeting_id, draft)
 
     assert record.meeting_id == meeting_id
-    assert list(ctx.store.rows(MeetingRecordRow)) == [draft.record_id]
+    assert list(ctx.store.rows(MeetingRecordRow, "record_id")) == [draft.record_id]
     assert len(ctx.store.outbox.events(ev.MeetingRecorded)) == 1
-    assert ctx.store.rows(MeetingRow)[meeting_id].status == "recorded"
+    assert ctx.store.rows(MeetingRow, "meeting_id")[meeting_id].status == "recorded"
 
 
 async def test_a_guardian_acknowledges_a_record_once(ctx: FakeContext, school: School) -> None:
@@ -252,8 +252,8 @@ async def test_registering_a_new_opp_closes_the_previous_one(
     first = await opps.register(ctx, school.ib, opp(date(2025, 9, 1)))
     second = await opps.register(ctx, school.ib, opp(date(2026, 2, 1)))
 
-    assert ctx.store.rows(OppRow)[first.opp_id].closed_on is not None
-    assert ctx.store.rows(OppRow)[second.opp_id].closed_on is None
+    assert ctx.store.rows(OppRow, "opp_id")[first.opp_id].closed_on is not None
+    assert ctx.store.rows(OppRow, "opp_id")[second.opp_id].closed_on is None
     registered = ctx.store.outbox.events(ev.OppRegistered)
     assert [r.opp_id for r in registered] == [first.opp_id, second.opp_id]
 
@@ -283,7 +283,7 @@ async def test_a_withdrawn_consent_puts_the_planned_mdo_on_hold_once(
     (held,) = [e for e in ctx.store.outbox.emitted if isinstance(e.event, ev.MeetingOnHold)]
     assert held.event.meeting_id == row.meeting_id
     assert held.facts["causationid"] == envelope.id
-    assert ctx.store.rows(MeetingRow)[row.meeting_id].status == "on_hold"
+    assert ctx.store.rows(MeetingRow, "meeting_id")[row.meeting_id].status == "on_hold"
 
 
 async def consume(
