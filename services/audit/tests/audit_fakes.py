@@ -11,8 +11,35 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from samen_audit.adapters.log_store import NewLeaf, SqlLogStore
+from samen_audit.domain.canonical import EntryFlag
 from samen_audit.domain.frontier import Frontier
+from samen_audit.domain.merkle import leaf_hash
+from samen_audit.domain.records import LeafRecord, RecordPosition
 from samen_audit.domain.stored_nodes import StoredNode
+
+
+def bus_record(
+    event_id: str | None,
+    body: bytes,
+    offset: int,
+    *,
+    tenant: str = "swv-1",
+    flag: EntryFlag | None = None,
+) -> LeafRecord:
+    """A record as read from the consent topic at `offset`: its bytes and what they say."""
+    return LeafRecord(
+        entry=body,
+        leaf_hash=leaf_hash(body),
+        tenant=tenant,
+        event_id=event_id,
+        event_type="samen.consent.ConsentGiven.v1",
+        flag=flag,
+        occurred_at=None,
+        board=None,
+        school=None,
+        subject=None,
+        position=RecordPosition("samen.consent.events", 0, offset),
+    )
 
 
 class FakeLogStore(SqlLogStore):

@@ -5,12 +5,12 @@ of everything it holds."""
 from datetime import UTC, datetime
 
 import pytest
-from samen_audit.domain.merkle import leaf_hash, root_hash
-from samen_audit.domain.records import LeafRecord, RecordPosition
+from samen_audit.domain.merkle import root_hash
+from samen_audit.domain.records import LeafRecord
 from samen_audit.domain.stored_nodes import MIN_LEVEL
 from samen_audit.handlers.appending import append_in
 
-from services.audit.tests.audit_fakes import FakeLogStore
+from services.audit.tests.audit_fakes import FakeLogStore, bus_record
 
 pytestmark = pytest.mark.unit
 
@@ -19,19 +19,7 @@ NOW = datetime(2026, 3, 2, 9, tzinfo=UTC)
 
 def event(tenant: str, event_id: str, offset: int) -> LeafRecord:
     body = f'{{"id": "{event_id}", "tenant": "{tenant}"}}'.encode()
-    return LeafRecord(
-        entry=body,
-        leaf_hash=leaf_hash(body),
-        tenant=tenant,
-        event_id=event_id,
-        event_type="samen.consent.ConsentGiven.v1",
-        flag=None,
-        occurred_at=None,
-        board=None,
-        school=None,
-        subject=None,
-        position=RecordPosition("samen.consent.events", 0, offset),
-    )
+    return bus_record(event_id, body, offset, tenant=tenant)
 
 
 async def test_each_tenants_events_go_to_its_own_log_in_order() -> None:

@@ -45,8 +45,14 @@ from samen_meetings.domain.settings import DEFAULT_SETTINGS, TenantSettings
 from samen_meetings.handlers.context import Context
 
 
-def _seen_by(staff: StaffPrincipal, row: Any) -> bool:
-    return visible(staff, tenant=row.tenant, school_id=row.school_id)
+async def _for_staff(session: Any, kind: type[Any], key: UUID, staff: StaffPrincipal) -> Any:
+    """The row with this key, if the staff member's token covers its tenant and school."""
+    row = await session.get(kind, key)
+    return (
+        row
+        if row is not None and visible(staff, tenant=row.tenant, school_id=row.school_id)
+        else None
+    )
 
 
 def _first(rows: Iterable[Any]) -> Any:
@@ -91,8 +97,7 @@ class FakeMeetings(SqlMeetings):
     async def for_staff(
         self, staff: StaffPrincipal, meeting_id: UUID, *, lock: bool = False
     ) -> MeetingRow | None:
-        row = await self._session.get(MeetingRow, meeting_id)
-        return row if row is not None and _seen_by(staff, row) else None
+        return await _for_staff(self._session, MeetingRow, meeting_id, staff)
 
     async def get(self, tenant: str, meeting_id: UUID, *, lock: bool = False) -> MeetingRow | None:
         row = await self._session.get(MeetingRow, meeting_id)
@@ -120,8 +125,7 @@ class FakeRecords(SqlRecords):
         return _first(r for r in rows if r.meeting_id == meeting_id)
 
     async def for_staff(self, staff: StaffPrincipal, record_id: UUID) -> MeetingRecordRow | None:
-        row = await self._session.get(MeetingRecordRow, record_id)
-        return row if row is not None and _seen_by(staff, row) else None
+        return await _for_staff(self._session, MeetingRecordRow, record_id, staff)
 
     async def agreements_of_pupil(
         self, tenant: str, pupil_id: UUID, ids: Iterable[UUID], *, lock: bool = False
@@ -161,8 +165,7 @@ class FakeOpps(SqlOpps):
     async def for_staff(
         self, staff: StaffPrincipal, opp_id: UUID, *, lock: bool = False
     ) -> OppRow | None:
-        row = await self._session.get(OppRow, opp_id)
-        return row if row is not None and _seen_by(staff, row) else None
+        return await _for_staff(self._session, OppRow, opp_id, staff)
 
     async def of_pupil(
         self, tenant: str, pupil_id: UUID, opp_id: UUID, *, lock: bool = False
