@@ -4,8 +4,7 @@ HTTP, consent facts published to Kafka, and a tap on the disputes topic."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from uuid import UUID, uuid4
 
@@ -16,25 +15,16 @@ from samen_disputes.settings import DisputesSettings
 from samen_kit.clock import FakeClock
 from samen_kit.testing.keys import Keys
 from samen_kit.testing.roster import RosterPublisher, roster_publisher
-from samen_kit.testing.schema import upgrade_to
-from samen_kit.testing.server import serve
-from samen_kit.testing.service import RunningService
+from samen_kit.testing.service import RunningService, running_service
 from samen_kit.testing.tap import EventTap as Tap
 
-
-@dataclass
-class Running(RunningService):
-    service: DisputesService = field(kw_only=True)
+Running = RunningService[DisputesService]
 
 
-@contextlib.asynccontextmanager
-async def running(
+def running(
     settings: DisputesSettings, keys: Keys, clock: FakeClock
-) -> AsyncIterator[Running]:
-    await upgrade_to(settings.database_url, MIGRATIONS)
-    service = build_service(settings, clock=clock)
-    async with serve(service.app) as base_url:
-        yield Running(base_url, clock, keys, service.deps.sessions, service=service)
+) -> contextlib.AbstractAsyncContextManager[Running]:
+    return running_service(build_service(settings, clock=clock), MIGRATIONS, keys, clock)
 
 
 @dataclass

@@ -5,8 +5,7 @@ meetings topic."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID, uuid4
@@ -22,9 +21,7 @@ from samen_kit.access import Role
 from samen_kit.clock import FakeClock
 from samen_kit.testing.keys import Keys
 from samen_kit.testing.roster import RosterPublisher, roster_publisher
-from samen_kit.testing.schema import upgrade_to
-from samen_kit.testing.server import serve
-from samen_kit.testing.service import RunningService
+from samen_kit.testing.service import RunningService, running_service
 from samen_kit.testing.tap import EventTap as Tap
 from samen_meetings.bootstrap import MIGRATIONS, MeetingsService, build
 from samen_meetings.settings import MeetingsSettings
@@ -33,19 +30,13 @@ from samen_meetings.settings import MeetingsSettings
 START = datetime.fromisoformat("2026-03-02T08:00:00+00:00")
 
 
-@dataclass
-class Running(RunningService):
-    service: MeetingsService = field(kw_only=True)
+Running = RunningService[MeetingsService]
 
 
-@contextlib.asynccontextmanager
-async def running(
+def running(
     settings: MeetingsSettings, keys: Keys, clock: FakeClock
-) -> AsyncIterator[Running]:
-    await upgrade_to(settings.database_url, MIGRATIONS)
-    service = build(settings, clock=clock)
-    async with serve(service.app) as base_url:
-        yield Running(base_url, clock, keys, service.runtime.sessions, service=service)
+) -> contextlib.AbstractAsyncContextManager[Running]:
+    return running_service(build(settings, clock=clock), MIGRATIONS, keys, clock)
 
 
 @dataclass

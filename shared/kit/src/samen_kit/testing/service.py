@@ -3,23 +3,41 @@ running service over real HTTP, with tokens for its callers and a look into its 
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 from uuid import UUID
 
+from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from samen_kit.access import GuardianItem, Role, mint_guardian_token
 from samen_kit.clock import FakeClock
+from samen_kit.service import ServiceRuntime
 from samen_kit.settings import ServiceSettings
 from samen_kit.testing.keys import Keys, bearer, staff_token
+from samen_kit.testing.schema import upgrade_to
+from samen_kit.testing.server import serve
 
 STAFF_ISSUER = "urn:samen:test-idp"
 SESSION_SECRET = "a-test-secret-that-is-long-enough-for-the-codec"
 
 S = TypeVar("S", bound=ServiceSettings)
+
+
+class Built(Protocol):
+    """What a service's composition root returns: its app and its runtime."""
+
+    @property
+    def app(self) -> FastAPI: ...
+    @property
+    def runtime(self) -> ServiceRuntime: ...
+
+
+B = TypeVar("B", bound=Built)
 
 
 def service_settings(
@@ -52,10 +70,11 @@ def service_settings(
 
 
 @dataclass
-class RunningService:
+class RunningService(Generic[B]):
     """A service serving on `base_url`, its clock, the keys its callers sign with and its
     database."""
 
+    service: B
     base_url: str
     clock: FakeClock
     keys: Keys
@@ -103,3 +122,13 @@ class RunningService:
     async def outbox_drained(self) -> bool:
         rows = await self.sql("SELECT count(*) FROM outbox WHERE published_at IS NULL")
         return bool(rows[0][0] == 0)
+
+
+@contextlib.asynccontextmanager
+async def running_service(
+    service: B, migrations: Path, keys: Keys, clock: FakeClock
+) -> AsyncIterator[RunningService[B]]:
+    """Migrate the service's database, then serve it over real HTTP for the block."""
+    await upgrade_to(service.runtime.settings.database_url, migrations)
+    async with serve(service.app) as base_url:
+        yield RunningService(service, base_url, clock, keys, service.runtime.sessions)
