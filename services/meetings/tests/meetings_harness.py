@@ -10,8 +10,10 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID, uuid4
 
+from samen_contract import Envelope
 from samen_contract.events.consent import (
     ConsentGiven,
+    ConsentWithdrawn,
     GuardianshipRecorded,
     GuardianStanding,
     PupilEnrolled,
@@ -91,6 +93,18 @@ class Roster(RosterPublisher):
         )
         await self.publish(given, tenant=pupil.tenant, subject=pupil.pupil_id)
         return request_id
+
+    async def withdraw(
+        self, pupil: Pupil, purpose: str, request_id: UUID
+    ) -> tuple[Envelope, ConsentWithdrawn]:
+        """The pupil's first guardian withdraws; the envelope and event, to send again."""
+        withdrawn = ConsentWithdrawn(
+            request_id=request_id,
+            pupil_id=pupil.pupil_id,
+            purpose=purpose,
+            party_id=pupil.guardians[0],
+        )
+        return await self.publish(withdrawn, tenant=pupil.tenant, subject=pupil.pupil_id), withdrawn
 
 
 def roster(kafka_bootstrap: str, prefix: str) -> contextlib.AbstractAsyncContextManager[Roster]:
