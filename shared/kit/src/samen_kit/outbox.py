@@ -7,9 +7,8 @@ NOTIFY sent in the same transaction wakes it as soon as the commit lands.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import NotRequired, TypedDict, Unpack
+from typing import Any, NotRequired, TypedDict, Unpack
 from uuid import UUID
 
 from samen_contract import Envelope, Event
@@ -40,20 +39,12 @@ class Facts(TypedDict):
     time: NotRequired[datetime | None]
 
 
-@dataclass(frozen=True)
 class Emission:
     """One event and its envelope facts, for `EventWriter.emit_many`."""
 
-    event: Event
-    tenant: str
-    subject: str
-    actor: str
-    board: str | None = None
-    school: str | None = None
-    correlationid: str | None = None
-    causationid: str | None = None
-    event_id: UUID | None = None
-    time: datetime | None = None
+    def __init__(self, event: Event, **facts: Unpack[Facts]) -> None:
+        self.event = event
+        self.facts = facts
 
 
 async def emit(session: AsyncSession, event: Event, **facts: Unpack[Facts]) -> Envelope | None:
@@ -66,9 +57,8 @@ async def emit(session: AsyncSession, event: Event, **facts: Unpack[Facts]) -> E
     event_id = facts.get("event_id")
     if event_id is not None and await _already_written(session, event_id):
         return None  # a deterministic id seen before: no sequence number spent
-    emission = Emission(event, **facts)
-    sequence = await next_sequence(session, emission.tenant, emission.subject)
-    written = await write_records(session, [_envelope(emission, sequence)], [event])
+    sequence = await next_sequence(session, facts["tenant"], facts["subject"])
+    written = await write_records(session, [_envelope(Emission(event, **facts), sequence)], [event])
     return written[0] if written else None
 
 
@@ -87,25 +77,16 @@ class EventWriter:
         written, leaving out ids already in the outbox."""
         if not emissions:
             return []
-        sequences = await reserve_sequences(session, [(e.tenant, e.subject) for e in emissions])
+        keys = [(e.facts["tenant"], e.facts["subject"]) for e in emissions]
+        sequences = await reserve_sequences(session, keys)
         envelopes = [_envelope(e, s) for e, s in zip(emissions, sequences, strict=True)]
         return await write_records(session, envelopes, [e.event for e in emissions])
 
 
 def _envelope(emission: Emission, sequence: int) -> Envelope:
-    return Envelope.for_event(
-        emission.event,
-        tenant=emission.tenant,
-        subject=emission.subject,
-        actor=emission.actor,
-        sequence=sequence,
-        board=emission.board,
-        school=emission.school,
-        correlationid=emission.correlationid,
-        causationid=emission.causationid,
-        id=emission.event_id,
-        time=emission.time,
-    )
+    facts: dict[str, Any] = dict(emission.facts)
+    event_id = facts.pop("event_id", None)
+    return Envelope.for_event(emission.event, sequence=sequence, id=event_id, **facts)
 
 
 async def write_records(
