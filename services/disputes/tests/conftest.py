@@ -7,17 +7,17 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
+from samen_disputes.bootstrap import MIGRATIONS, build_service
 from samen_disputes.settings import DisputesSettings
 from samen_kit.clock import FakeClock
 from samen_kit.testing.keys import Keys
-from samen_kit.testing.service import service_settings
+from samen_kit.testing.service import running_service, service_settings
 
 from services.disputes.tests.disputes_harness import (
     Roster,
     Running,
     Tap,
     roster,
-    running,
     tap,
 )
 
@@ -62,8 +62,10 @@ async def disputes(
     disputes_keys: Keys,
 ) -> AsyncIterator[Running]:
     settings = disputes_settings_for(disputes_database)
-    async with running(settings, disputes_keys, FakeClock()) as service:
-        yield service
+    clock = FakeClock()
+    service = build_service(settings, clock=clock)
+    async with running_service(service, MIGRATIONS, disputes_keys, clock) as run:
+        yield run
 
 
 @pytest.fixture(scope="session")

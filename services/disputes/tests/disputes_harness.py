@@ -10,21 +10,12 @@ from uuid import UUID, uuid4
 
 from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding, PupilEnrolled
 from samen_contract.topics import events_topic
-from samen_disputes.bootstrap import MIGRATIONS, DisputesService, build_service
-from samen_disputes.settings import DisputesSettings
-from samen_kit.clock import FakeClock
-from samen_kit.testing.keys import Keys
+from samen_disputes.bootstrap import DisputesService
 from samen_kit.testing.roster import RosterPublisher, roster_publisher
-from samen_kit.testing.service import RunningService, running_service
+from samen_kit.testing.service import RunningService
 from samen_kit.testing.tap import EventTap as Tap
 
 Running = RunningService[DisputesService]
-
-
-def running(
-    settings: DisputesSettings, keys: Keys, clock: FakeClock
-) -> contextlib.AbstractAsyncContextManager[Running]:
-    return running_service(build_service(settings, clock=clock), MIGRATIONS, keys, clock)
 
 
 @dataclass

@@ -12,7 +12,8 @@ import pytest
 from samen_kit.clock import FakeClock
 from samen_kit.testing.keys import Keys
 from samen_kit.testing.names import new_prefix
-from samen_kit.testing.service import SESSION_SECRET, service_settings
+from samen_kit.testing.service import SESSION_SECRET, running_service, service_settings
+from samen_meetings.bootstrap import MIGRATIONS, build
 from samen_meetings.settings import MeetingsSettings
 
 from services.meetings.tests.meetings_harness import (
@@ -21,7 +22,6 @@ from services.meetings.tests.meetings_harness import (
     Running,
     Tap,
     roster,
-    running,
     tap,
 )
 
@@ -65,7 +65,7 @@ def deployment(
             guardian_cookie_secure=False,
             **{"due_scan_interval_seconds": 3600.0, **overrides},
         )
-        return running(settings, meetings_keys, clock)
+        return running_service(build(settings, clock=clock), MIGRATIONS, meetings_keys, clock)
 
     return start
 

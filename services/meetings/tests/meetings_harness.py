@@ -20,25 +20,16 @@ from samen_contract.events.consent import (
 )
 from samen_contract.topics import events_topic
 from samen_kit.access import Role
-from samen_kit.clock import FakeClock
-from samen_kit.testing.keys import Keys
 from samen_kit.testing.roster import RosterPublisher, roster_publisher
-from samen_kit.testing.service import RunningService, running_service
+from samen_kit.testing.service import RunningService
 from samen_kit.testing.tap import EventTap as Tap
-from samen_meetings.bootstrap import MIGRATIONS, MeetingsService, build
-from samen_meetings.settings import MeetingsSettings
+from samen_meetings.bootstrap import MeetingsService
 
 # Monday 2 March 2026, 09:00 Amsterdam (winter time): the tests' "now".
 START = datetime.fromisoformat("2026-03-02T08:00:00+00:00")
 
 
 Running = RunningService[MeetingsService]
-
-
-def running(
-    settings: MeetingsSettings, keys: Keys, clock: FakeClock
-) -> contextlib.AbstractAsyncContextManager[Running]:
-    return running_service(build(settings, clock=clock), MIGRATIONS, keys, clock)
 
 
 @dataclass
