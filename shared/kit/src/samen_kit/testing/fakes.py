@@ -85,7 +85,8 @@ class FakeOutbox:
 
 
 class FakeRoster(Roster):
-    """The kit's roster projection in memory; tests `enrol` pupils with their guardians."""
+    """The kit's roster projection in memory; tests `enrol` pupils with their guardians.
+    Lookups no fake test needs yet are left to the real class (and fail: no database)."""
 
     def __init__(self) -> None:
         self._pupils: dict[tuple[str, UUID], Pupil] = {}
@@ -97,9 +98,6 @@ class FakeRoster(Roster):
 
     async def pupil(self, tenant: str, pupil_id: UUID) -> Pupil | None:
         return self._pupils.get((tenant, pupil_id))
-
-    async def pupils(self, tenant: str, pupil_ids: Collection[UUID]) -> dict[UUID, Pupil]:
-        return {p: self._pupils[tenant, p] for p in pupil_ids if (tenant, p) in self._pupils}
 
     async def tenant_elsewhere(self, tenant: str, pupil_id: UUID) -> str | None:
         others = sorted(t for t, p in self._pupils if p == pupil_id and t != tenant)
@@ -116,11 +114,6 @@ class FakeRoster(Roster):
 
     async def has_authority(self, tenant: str, pupil_id: UUID, guardian_id: UUID) -> bool:
         return await self.standing(tenant, pupil_id, guardian_id) == PARENTAL_AUTHORITY
-
-    async def pupils_of_guardian(self, tenant: str, guardian_id: UUID) -> list[UUID]:
-        return sorted(
-            p for (t, p), g in self._guardians.items() if t == tenant and guardian_id in g
-        )
 
 
 @dataclass
