@@ -74,7 +74,8 @@ async def run(guardians: int, *, bootstrap: str, server: str, batch: int = 500) 
     database = await _fresh_database(server)
     try:
         with tempfile.TemporaryDirectory() as folder, mail_server(Path(folder)) as port:
-            tenant, school = await _seed(database, guardians)
+            tenant, school = f"swv-bench-{uuid.uuid4().hex[:6]}", uuid.uuid4()
+            await seed_school(database, tenant, school, guardians)
             samen = await _broadcast(
                 database, bootstrap, port, tenant, school, guardians, batch, Path(folder)
             )
@@ -131,9 +132,15 @@ async def _drop(server: str, database: str) -> None:
         await conn.close()
 
 
-async def _seed(database: str, guardians: int) -> tuple[str, uuid.UUID]:
-    """N pupils at one school, each with one guardian whose language varies."""
-    tenant, school = f"swv-bench-{uuid.uuid4().hex[:6]}", uuid.uuid4()
+async def seed_school(
+    database: str,
+    tenant: str,
+    school: uuid.UUID,
+    guardians: int,
+    languages: tuple[str, ...] = LANGUAGES,
+) -> list[uuid.UUID]:
+    """`guardians` pupils at one school, each with one guardian with an e-mail address,
+    their languages taken in turn from `languages`; returns the guardians' ids."""
     pupils = [uuid.uuid4() for _ in range(guardians)]
     parents = [uuid.uuid4() for _ in range(guardians)]
     conn = await asyncpg.connect(asyncpg_dsn(database))
@@ -163,7 +170,7 @@ async def _seed(database: str, guardians: int) -> tuple[str, uuid.UUID]:
         await conn.copy_records_to_table(
             "guardian_contact",
             records=[
-                (tenant, g, f"ouder{i}@example.nl", LANGUAGES[i % len(LANGUAGES)], "{}", False)
+                (tenant, g, f"ouder{i}@example.nl", languages[i % len(languages)], "{}", False)
                 for i, g in enumerate(parents)
             ],
             columns=[
@@ -177,7 +184,7 @@ async def _seed(database: str, guardians: int) -> tuple[str, uuid.UUID]:
         )
     finally:
         await conn.close()
-    return tenant, school
+    return parents
 
 
 async def _broadcast(

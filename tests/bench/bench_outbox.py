@@ -35,7 +35,7 @@ from samen_contract.topics import events_topic_spec
 from samen_kit import localinfra
 from samen_kit.consumer import Delivery
 from samen_kit.db import asyncpg_dsn
-from samen_kit.outbox import Emission
+from samen_kit.outbox import Emission, emit
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 from samen_kit.settings import ServiceSettings
 from samen_kit.testing.schema import create_kit_tables
@@ -118,12 +118,9 @@ async def _write(runtime: ServiceRuntime, session: AsyncSession, tenant: str, co
     for _ in range(count):
         pupil = uuid4()
         event = PupilEnrolled(pupil_id=pupil, school_id=SCHOOL, enrolled_on=date(2026, 8, 24))
-        emissions.append(Emission(event, tenant, str(pupil), "system:bench"))
+        emissions.append(Emission(event, tenant=tenant, subject=str(pupil), actor="system:bench"))
     if count == 1:
-        e = emissions[0]
-        await runtime.writer.emit(
-            session, e.event, tenant=e.tenant, subject=e.subject, actor=e.actor
-        )
+        await emit(session, emissions[0].event, **emissions[0].facts)
     else:
         await runtime.writer.emit_many(session, emissions)
 

@@ -1,34 +1,13 @@
 """Which records become leaves: idempotent on event id, and nothing is ever dropped."""
 
-from datetime import UTC, datetime
-
 import pytest
 from samen_archive.canonical import EntryFlag
 from samen_archive.merkle import leaf_hash
 from samen_audit.domain.admission import ID_CONFLICT, admit
-from samen_audit.domain.records import LeafRecord, RecordPosition
+
+from services.audit.tests.audit_fakes import bus_record as record
 
 pytestmark = pytest.mark.unit
-
-AT = datetime(2026, 3, 2, tzinfo=UTC)
-
-
-def record(
-    event_id: str | None, body: bytes, offset: int, flag: EntryFlag | None = None
-) -> LeafRecord:
-    return LeafRecord(
-        entry=body,
-        leaf_hash=leaf_hash(body),
-        tenant="swv-1",
-        event_id=event_id,
-        event_type="samen.consent.ConsentGiven.v1",
-        flag=flag,
-        occurred_at=AT,
-        board=None,
-        school=None,
-        subject=None,
-        position=RecordPosition("samen.consent.events", 0, offset),
-    )
 
 
 def test_a_new_event_is_admitted_under_its_id() -> None:
@@ -51,7 +30,7 @@ def test_a_known_id_with_other_bytes_is_kept_under_its_place_and_flagged() -> No
 
 
 def test_a_record_without_an_id_is_keyed_by_its_place_and_kept_once() -> None:
-    broken = record(None, b"\xff", 3, EntryFlag.UNPARSEABLE)
+    broken = record(None, b"\xff", 3, flag=EntryFlag.UNPARSEABLE)
     [admitted] = admit([broken], {}, set())
     assert (admitted.record_key, admitted.flag) == ("samen.consent.events/0/3", "unparseable")
     assert admit([broken], {}, {"samen.consent.events/0/3"}) == []

@@ -7,19 +7,19 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
+from samen_disputes.bootstrap import MIGRATIONS, build_service
 from samen_disputes.settings import DisputesSettings
 from samen_kit.clock import FakeClock
 from samen_kit.testing.keys import Keys
+from samen_kit.testing.service import running_service, service_settings
 
 from services.disputes.tests.disputes_harness import (
     Plans,
     Roster,
     Running,
     Tap,
-    make_settings,
     plans,
     roster,
-    running,
     tap,
 )
 
@@ -44,13 +44,14 @@ def disputes_settings_for(
 ) -> Callable[..., DisputesSettings]:
     def make(database_url: str, **overrides: object) -> DisputesSettings:
         folder: Path = tmp_path_factory.mktemp("keys")
-        return make_settings(
+        return service_settings(
+            DisputesSettings,
             database_url=database_url,
             kafka_bootstrap=kafka_bootstrap,
             topic_prefix=topic_prefix,
             keys_folder=folder,
             keys=disputes_keys,
-            **overrides,
+            **{"sweep_seconds": 3600.0, **overrides},
         )
 
     return make
@@ -63,8 +64,10 @@ async def disputes(
     disputes_keys: Keys,
 ) -> AsyncIterator[Running]:
     settings = disputes_settings_for(disputes_database)
-    async with running(settings, disputes_keys, FakeClock()) as service:
-        yield service
+    clock = FakeClock()
+    service = build_service(settings, clock=clock)
+    async with running_service(service, MIGRATIONS, disputes_keys, clock) as run:
+        yield run
 
 
 @pytest.fixture(scope="session")

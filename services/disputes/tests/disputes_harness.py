@@ -5,108 +5,19 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
-from typing import Any
 from uuid import UUID, uuid4
 
 from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding, PupilEnrolled
 from samen_contract.events.plans import OppVersionWritten, SupportStarted
 from samen_contract.topics import events_topic
-from samen_disputes.bootstrap import MIGRATIONS, DisputesService, build_service
-from samen_disputes.settings import DisputesSettings
-from samen_kit.access import GuardianItem, Role, mint_guardian_token
-from samen_kit.clock import FakeClock
-from samen_kit.testing.keys import Keys, bearer, staff_token
+from samen_disputes.bootstrap import DisputesService
 from samen_kit.testing.roster import RosterPublisher, roster_publisher
-from samen_kit.testing.schema import upgrade_to
-from samen_kit.testing.server import serve
+from samen_kit.testing.service import RunningService
 from samen_kit.testing.tap import EventTap as Tap
 
-STAFF_ISSUER = "urn:samen:test-idp"
-SESSION_SECRET = "a-test-secret-that-is-long-enough-for-the-codec"
-
-
-def make_settings(
-    *,
-    database_url: str,
-    kafka_bootstrap: str,
-    topic_prefix: str,
-    keys_folder: Path,
-    keys: Keys,
-    **overrides: Any,
-) -> DisputesSettings:
-    staff_jwks, guardian_jwks = keys.write(keys_folder)
-    values: dict[str, Any] = {
-        "database_url": database_url,
-        "kafka_bootstrap": kafka_bootstrap,
-        "topic_prefix": topic_prefix,
-        "staff_jwks": str(staff_jwks),
-        "guardian_jwks": str(guardian_jwks),
-        "staff_issuer": STAFF_ISSUER,
-        "session_secret": SESSION_SECRET,
-        "cookie_secure": False,
-        "sweep_seconds": 3600.0,
-        "outbox_poll_ms": 100,
-        "consumer_backoff_ms": 20,
-        **overrides,
-    }
-    return DisputesSettings(**values)
-
-
-@dataclass
-class Running:
-    """A service under test: its parts, its base URL, its clock and keys."""
-
-    service: DisputesService
-    base_url: str
-    clock: FakeClock
-    keys: Keys
-
-    def staff_token(
-        self,
-        tenant: str,
-        role: Role = Role.IB,
-        *,
-        schools: tuple[UUID, ...] = (),
-        boards: tuple[str, ...] = (),
-        subject: str | None = None,
-    ) -> dict[str, str]:
-        token = staff_token(
-            self.keys.staff,
-            subject=subject or f"staff-{uuid4().hex[:8]}",
-            role=role,
-            tenant=tenant,
-            issuer=STAFF_ISSUER,
-            now=self.clock.now(),
-            schools=schools,
-            boards=boards,
-        )
-        return bearer(token)
-
-    def guardian_token(
-        self, tenant: str, guardian_id: UUID, pupil_id: UUID, item: GuardianItem | None = None
-    ) -> str:
-        return mint_guardian_token(
-            self.keys.guardian,
-            guardian_id=guardian_id,
-            pupil_id=pupil_id,
-            item=item or GuardianItem.of("pupil", pupil_id),
-            tenant=tenant,
-            now=self.clock.now(),
-        )
-
-
-@contextlib.asynccontextmanager
-async def running(
-    settings: DisputesSettings, keys: Keys, clock: FakeClock
-) -> AsyncIterator[Running]:
-    await upgrade_to(settings.database_url, MIGRATIONS)
-    service = build_service(settings, clock=clock)
-    async with serve(service.app) as base_url:
-        yield Running(service, base_url, clock, keys)
+Running = RunningService[DisputesService]
 
 
 @dataclass
@@ -212,10 +123,5 @@ async def pupil_known(run: Running, pupil: Pupil) -> bool:
 
 async def outbox_rows_for(run: Running, pupil_id: UUID) -> int:
     """Events written about the pupil (the outbox keeps one row per event id)."""
-    from sqlalchemy import text
-
-    async with run.service.deps.sessions() as session:
-        found = await session.execute(
-            text("SELECT count(*) FROM outbox WHERE key = :key"), {"key": str(pupil_id).encode()}
-        )
-        return int(found.scalar_one())
+    rows = await run.sql("SELECT count(*) FROM outbox WHERE key = :key", key=str(pupil_id).encode())
+    return int(rows[0][0])

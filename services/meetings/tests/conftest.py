@@ -12,6 +12,9 @@ import pytest
 from samen_kit.clock import FakeClock
 from samen_kit.testing.keys import Keys
 from samen_kit.testing.names import new_prefix
+from samen_kit.testing.service import SESSION_SECRET, running_service, service_settings
+from samen_meetings.bootstrap import MIGRATIONS, build
+from samen_meetings.settings import MeetingsSettings
 
 from services.meetings.tests.meetings_harness import (
     START,
@@ -19,10 +22,8 @@ from services.meetings.tests.meetings_harness import (
     Roster,
     Running,
     Tap,
-    make_settings,
     plans,
     roster,
-    running,
     tap,
 )
 
@@ -54,15 +55,19 @@ def deployment(
     def start(
         database_url: str, prefix: str, clock: FakeClock, **overrides: Any
     ) -> contextlib.AbstractAsyncContextManager[Running]:
-        settings = make_settings(
+        settings = service_settings(
+            MeetingsSettings,
             database_url=database_url,
             kafka_bootstrap=kafka_bootstrap,
             topic_prefix=prefix,
             keys_folder=tmp_path_factory.mktemp("keys"),
             keys=meetings_keys,
-            **overrides,
+            # this service reads its session settings under their `guardian_` names
+            guardian_session_secret=SESSION_SECRET,
+            guardian_cookie_secure=False,
+            **{"due_scan_interval_seconds": 3600.0, **overrides},
         )
-        return running(settings, meetings_keys, clock)
+        return running_service(build(settings, clock=clock), MIGRATIONS, meetings_keys, clock)
 
     return start
 

@@ -6,122 +6,32 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
 
+from samen_contract import Envelope
 from samen_contract.events.consent import (
     ConsentGiven,
+    ConsentWithdrawn,
     GuardianshipRecorded,
     GuardianStanding,
     PupilEnrolled,
 )
 from samen_contract.events.plans import ActionPartSet, OppVersionWritten, SupportStarted
 from samen_contract.topics import events_topic
-from samen_kit.access import GuardianItem, Role, mint_guardian_token
-from samen_kit.clock import FakeClock
-from samen_kit.testing.keys import Keys, bearer, staff_token
+from samen_kit.access import Role
 from samen_kit.testing.roster import RosterPublisher, roster_publisher
-from samen_kit.testing.schema import upgrade_to
-from samen_kit.testing.server import serve
+from samen_kit.testing.service import RunningService
 from samen_kit.testing.tap import EventTap as Tap
-from samen_meetings.bootstrap import MIGRATIONS, MeetingsService, build
-from samen_meetings.settings import MeetingsSettings
-from sqlalchemy import text
+from samen_meetings.bootstrap import MeetingsService
 
-STAFF_ISSUER = "urn:samen:test-idp"
-SESSION_SECRET = "a-test-secret-that-is-long-enough-for-the-codec"
 # Monday 2 March 2026, 09:00 Amsterdam (winter time): the tests' "now".
 START = datetime.fromisoformat("2026-03-02T08:00:00+00:00")
 
 
-def make_settings(
-    *,
-    database_url: str,
-    kafka_bootstrap: str,
-    topic_prefix: str,
-    keys_folder: Path,
-    keys: Keys,
-    **overrides: Any,
-) -> MeetingsSettings:
-    staff_jwks, guardian_jwks = keys.write(keys_folder)
-    values: dict[str, Any] = {
-        "database_url": database_url,
-        "kafka_bootstrap": kafka_bootstrap,
-        "topic_prefix": topic_prefix,
-        "staff_jwks": str(staff_jwks),
-        "guardian_jwks": str(guardian_jwks),
-        "staff_issuer": STAFF_ISSUER,
-        "guardian_session_secret": SESSION_SECRET,
-        "guardian_cookie_secure": False,
-        "due_scan_interval_seconds": 3600.0,
-        "outbox_poll_ms": 100,
-        "consumer_backoff_ms": 20,
-        **overrides,
-    }
-    return MeetingsSettings(**values)
-
-
-@dataclass
-class Running:
-    """A service under test: its parts, its base URL, its clock and keys."""
-
-    service: MeetingsService
-    base_url: str
-    clock: FakeClock
-    keys: Keys
-
-    def staff_token(
-        self,
-        tenant: str,
-        role: Role = Role.IB,
-        *,
-        schools: tuple[UUID, ...] = (),
-        subject: UUID | None = None,
-    ) -> dict[str, str]:
-        token = staff_token(
-            self.keys.staff,
-            subject=subject,
-            role=role,
-            tenant=tenant,
-            issuer=STAFF_ISSUER,
-            now=self.clock.now(),
-            schools=schools,
-        )
-        return bearer(token)
-
-    def guardian_token(
-        self, tenant: str, guardian_id: UUID, pupil_id: UUID, item: GuardianItem
-    ) -> str:
-        return mint_guardian_token(
-            self.keys.guardian,
-            guardian_id=guardian_id,
-            pupil_id=pupil_id,
-            item=item,
-            tenant=tenant,
-            now=self.clock.now(),
-        )
-
-    async def sql(self, statement: str, **params: Any) -> list[Any]:
-        async with self.service.runtime.sessions() as session:
-            return list((await session.execute(text(statement), params)).all())
-
-    async def outbox_drained(self) -> bool:
-        rows = await self.sql("SELECT count(*) FROM outbox WHERE published_at IS NULL")
-        return bool(rows[0][0] == 0)
-
-
-@contextlib.asynccontextmanager
-async def running(
-    settings: MeetingsSettings, keys: Keys, clock: FakeClock
-) -> AsyncIterator[Running]:
-    await upgrade_to(settings.database_url, MIGRATIONS)
-    service = build(settings, clock=clock)
-    async with serve(service.app) as base_url:
-        yield Running(service, base_url, clock, keys)
+Running = RunningService[MeetingsService]
 
 
 @dataclass
@@ -176,6 +86,18 @@ class Roster(RosterPublisher):
         )
         await self.publish(given, tenant=pupil.tenant, subject=pupil.pupil_id)
         return request_id
+
+    async def withdraw(
+        self, pupil: Pupil, purpose: str, request_id: UUID
+    ) -> tuple[Envelope, ConsentWithdrawn]:
+        """The pupil's first guardian withdraws; the envelope and event, to send again."""
+        withdrawn = ConsentWithdrawn(
+            request_id=request_id,
+            pupil_id=pupil.pupil_id,
+            purpose=purpose,
+            party_id=pupil.guardians[0],
+        )
+        return await self.publish(withdrawn, tenant=pupil.tenant, subject=pupil.pupil_id), withdrawn
 
 
 def roster(kafka_bootstrap: str, prefix: str) -> contextlib.AbstractAsyncContextManager[Roster]:

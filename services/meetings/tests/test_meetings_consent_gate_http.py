@@ -10,7 +10,6 @@ from uuid import uuid4
 import httpx
 import pytest
 from samen_contract.events.consent import (
-    ConsentWithdrawn,
     GuardianshipRecorded,
     GuardianStanding,
 )
@@ -88,14 +87,8 @@ async def test_a_withdrawn_consent_puts_the_planned_mdo_on_hold_once(
         assert planned.status_code == 201, planned.text
         meeting_id = planned.json()["meeting_id"]
 
-        withdrawn = ConsentWithdrawn(
-            request_id=requests["mdo_request"],
-            pupil_id=pupil.pupil_id,
-            purpose="mdo_request",
-            party_id=pupil.guardians[0],
-        )
-        envelope = await consent_roster.publish(
-            withdrawn, tenant=pupil.tenant, subject=pupil.pupil_id
+        envelope, withdrawn = await consent_roster.withdraw(
+            pupil, "mdo_request", requests["mdo_request"]
         )
         (held,) = await wait_for(lambda: meetings_tap.of(pupil.tenant, "MeetingOnHold"))
         await consent_roster.send(envelope, withdrawn)  # the same fact, delivered again
@@ -138,13 +131,7 @@ async def test_consent_given_again_brings_the_mdo_back_at_its_own_time(
     await wait_for(lambda: consents_known(meetings, pupil, 2))
     async with httpx.AsyncClient(base_url=meetings.base_url) as http:
         planned = (await plan_mdo(meetings, http, pupil)).json()
-    withdrawn = ConsentWithdrawn(
-        request_id=requests["engage_swv"],
-        pupil_id=pupil.pupil_id,
-        purpose="engage_swv",
-        party_id=pupil.guardians[0],
-    )
-    await consent_roster.publish(withdrawn, tenant=pupil.tenant, subject=pupil.pupil_id)
+    await consent_roster.withdraw(pupil, "engage_swv", requests["engage_swv"])
     (held,) = await wait_for(lambda: meetings_tap.of(pupil.tenant, "MeetingOnHold"))
     await consent_roster.give(pupil, "engage_swv")
 
@@ -170,14 +157,8 @@ async def test_a_withdrawal_delivered_again_after_consent_came_back_changes_noth
     await wait_for(lambda: consents_known(meetings, pupil, 2))
     async with httpx.AsyncClient(base_url=meetings.base_url) as http:
         meeting_id = (await plan_mdo(meetings, http, pupil)).json()["meeting_id"]
-        withdrawn = ConsentWithdrawn(
-            request_id=requests["mdo_request"],
-            pupil_id=pupil.pupil_id,
-            purpose="mdo_request",
-            party_id=pupil.guardians[0],
-        )
-        envelope = await consent_roster.publish(
-            withdrawn, tenant=pupil.tenant, subject=pupil.pupil_id
+        envelope, withdrawn = await consent_roster.withdraw(
+            pupil, "mdo_request", requests["mdo_request"]
         )
         await consent_roster.give(pupil, "mdo_request")
         await wait_for(lambda: meetings_tap.of(pupil.tenant, "MeetingRescheduled"))

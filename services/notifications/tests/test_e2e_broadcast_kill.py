@@ -14,14 +14,12 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-import asyncpg
 import httpx
 import pytest
 from samen_kit.access import Role, mint_staff_token
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
 from samen_kit.access.testing import new_signing_key
 from samen_kit.clock import SystemClock
-from samen_kit.db import asyncpg_dsn
 from samen_kit.localinfra.mailserver import MailServer
 from samen_kit.localinfra.process import die_with_parent
 from samen_kit.migrations import upgrade
@@ -31,56 +29,12 @@ from samen_notifications.domain.rules import Channel
 from samen_notifications.domain.scheduling import message_key
 from samen_notifications.migrations import MIGRATIONS
 
+from tests.bench.bench_broadcast import seed_school
+
 pytestmark = pytest.mark.e2e
 
 GUARDIANS = 1000
 BATCH, WORKERS = 100, 2
-
-
-async def _seed(database: str, tenant: str, school: uuid.UUID) -> list[uuid.UUID]:
-    pupils = [uuid.uuid4() for _ in range(GUARDIANS)]
-    guardians = [uuid.uuid4() for _ in range(GUARDIANS)]
-    conn = await asyncpg.connect(asyncpg_dsn(database))
-    try:
-        await conn.execute(
-            "INSERT INTO school (tenant, school_id, name) VALUES ($1, $2, 'De Regenboog')",
-            tenant,
-            school,
-        )
-        await conn.copy_records_to_table(
-            "roster_pupil",
-            records=[(tenant, p, school) for p in pupils],
-            columns=["tenant", "pupil_id", "school_id"],
-        )
-        await conn.copy_records_to_table(
-            "pupil_name",
-            records=[(tenant, p, "Noor") for p in pupils],
-            columns=["tenant", "pupil_id", "first_name"],
-        )
-        pairs = zip(pupils, guardians, strict=True)
-        await conn.copy_records_to_table(
-            "roster_guardianship",
-            records=[(tenant, p, g, "parental_authority") for p, g in pairs],
-            columns=["tenant", "pupil_id", "guardian_id", "standing"],
-        )
-        await conn.copy_records_to_table(
-            "guardian_contact",
-            records=[
-                (tenant, g, f"ouder{i}@example.nl", "nl", "{}", False)
-                for i, g in enumerate(guardians)
-            ],
-            columns=[
-                "tenant",
-                "guardian_id",
-                "email",
-                "language",
-                "channel_choices",
-                "do_not_contact",
-            ],
-        )
-    finally:
-        await conn.close()
-    return guardians
 
 
 def _start(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
@@ -108,7 +62,7 @@ async def test_a_broadcast_killed_midway_and_restarted_loses_no_message(
     database = make_database("kill")
     await asyncio.to_thread(upgrade, database, MIGRATIONS)
     tenant, school, broadcast_id = f"swv-{uuid.uuid4().hex[:8]}", uuid.uuid4(), uuid.uuid4()
-    guardians = await _seed(database, tenant, school)
+    guardians = await seed_school(database, tenant, school, GUARDIANS, languages=("nl",))
     staff_key = new_signing_key()
     jwks = tmp_path / "staff.jwks.json"
     jwks.write_text(json.dumps(public_jwks(staff_key)), "utf-8")

@@ -70,30 +70,15 @@ class EventConsumer:
         self._backoff = backoff
         self._max_backoff = max_backoff
 
-    async def handle_record(self, record: FailedRecord) -> None:
-        await self.handle_batch([record])
-
     async def handle_batch(self, records: Sequence[FailedRecord]) -> None:
         """Handle a poll's worth of records in one transaction (the fast path).
 
         If any record's handler fails, nothing of the batch is kept and each record is
-        handled on its own, so a poison record is retried and parked alone.
+        handled as a batch of one, so a poison record is retried and parked alone.
         """
         deliveries = [d for d in [await self._decode_or_park(r) for r in records] if d]
-        if not deliveries:
+        if len(deliveries) > 1 and await self._commit(deliveries, attempts=1) is None:
             return
-        delay = self._backoff
-        while True:
-            try:
-                async with self._sessions() as session, session.begin():
-                    await self._apply_batch(session, deliveries)
-                return
-            except Exception as exc:
-                if not is_transient(exc):
-                    break
-                log.warning("consumer.transient_failure", consumer=self.name, error=repr(exc))
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, self._max_backoff)
         for delivery in deliveries:
             await self._handle_one(delivery)
 
@@ -114,17 +99,25 @@ class EventConsumer:
             tenant=envelope.tenant, correlationid=envelope.correlationid, event_id=envelope.id
         )
         try:
-            await self._handle_with_retries(delivery)
+            failure = await self._commit([delivery], attempts=self._max_attempts)
+            if failure is not None:
+                await self._park(
+                    delivery.record, "handler_failed", repr(failure), self._max_attempts
+                )
         finally:
             clear_event_context()
 
-    async def _handle_with_retries(self, delivery: Delivery) -> None:
+    async def _commit(self, deliveries: list[Delivery], *, attempts: int) -> Exception | None:
+        """Apply `deliveries` in one transaction: infrastructure failures are retried for
+        as long as they last, handler failures `attempts` times; returns the handler's
+        last failure when those ran out."""
         failures = 0
         delay = self._backoff
         while True:
             try:
-                await self._apply(delivery)
-                return
+                async with self._sessions() as session, session.begin():
+                    await self._apply_batch(session, deliveries)
+                return None
             except Exception as exc:
                 if is_transient(exc):
                     log.warning("consumer.transient_failure", consumer=self.name, error=repr(exc))
@@ -133,12 +126,12 @@ class EventConsumer:
                     log.warning(
                         "consumer.handler_failed",
                         consumer=self.name,
+                        records=len(deliveries),
                         attempt=failures,
                         error=repr(exc),
                     )
-                    if failures >= self._max_attempts:
-                        await self._park(delivery.record, "handler_failed", repr(exc), failures)
-                        return
+                    if failures >= attempts:
+                        return exc
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, self._max_backoff)
 
@@ -162,12 +155,6 @@ class EventConsumer:
             latest[key] = delivery.envelope.sequence
             await self._handler(session, delivery)
         await store_sequences(session, self.name, latest)
-
-    async def _apply(self, delivery: Delivery) -> None:
-        """One record on its own: the batch path with a batch of one, so both paths
-        share one rule for repeats, stale events and ordering."""
-        async with self._sessions() as session, session.begin():
-            await self._apply_batch(session, [delivery])
 
     async def _park(self, record: FailedRecord, reason: str, error: str, attempts: int) -> None:
         letter = DeadLetter(

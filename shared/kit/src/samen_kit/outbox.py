@@ -7,8 +7,8 @@ NOTIFY sent in the same transaction wakes it as soon as the commit lands.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, NotRequired, TypedDict, Unpack
 from uuid import UUID
 
 from samen_contract import Envelope, Event
@@ -24,65 +24,51 @@ OUTBOX_CHANNEL = "samen_outbox"
 _NOTIFIED = "samen_outbox_notified"
 
 
-@dataclass(frozen=True)
-class Emission:
-    """One event and its envelope facts, for `EventWriter.emit_many`."""
+class Facts(TypedDict):
+    """An event's envelope facts: its tenant, its subject (the key: a pupil, or the
+    tenant), who caused it and, optionally, where and why."""
 
-    event: Event
     tenant: str
     subject: str
     actor: str
-    board: str | None = None
-    school: str | None = None
-    correlationid: str | None = None
-    causationid: str | None = None
-    event_id: UUID | None = None
-    time: datetime | None = None
+    board: NotRequired[str | None]
+    school: NotRequired[str | None]
+    correlationid: NotRequired[str | None]
+    causationid: NotRequired[str | None]
+    event_id: NotRequired[UUID | None]  # deterministic ids make a repeat write nothing
+    time: NotRequired[datetime | None]
+
+
+class Emission:
+    """One event and its envelope facts, for `EventWriter.emit_many`."""
+
+    def __init__(self, event: Event, **facts: Unpack[Facts]) -> None:
+        self.event = event
+        self.facts = facts
+
+
+async def emit(session: AsyncSession, event: Event, **facts: Unpack[Facts]) -> Envelope | None:
+    """Write `event` to the outbox in the caller's unit of work; None when an event with
+    this id is already there.
+
+    Schedulers pass a deterministic `event_id`, so a second scan (or a second instance)
+    that finds the same thing due writes nothing.
+    """
+    event_id = facts.get("event_id")
+    if event_id is not None and await _already_written(session, event_id):
+        return None  # a deterministic id seen before: no sequence number spent
+    sequence = await next_sequence(session, facts["tenant"], facts["subject"])
+    written = await write_records(session, [_envelope(Emission(event, **facts), sequence)], [event])
+    return written[0] if written else None
 
 
 class EventWriter:
-    """Stamps envelopes for one service and writes them to its outbox."""
+    """Writes many events at once for one service; one event goes through `emit`."""
+
+    emit = staticmethod(emit)  # the same function, for callers holding the writer
 
     def __init__(self, service: str) -> None:
         self.service = service
-
-    async def emit(
-        self,
-        session: AsyncSession,
-        event: Event,
-        *,
-        tenant: str,
-        subject: str,
-        actor: str,
-        board: str | None = None,
-        school: str | None = None,
-        correlationid: str | None = None,
-        causationid: str | None = None,
-        event_id: UUID | None = None,
-        time: datetime | None = None,
-    ) -> Envelope | None:
-        """Write `event` to the outbox; None when an event with this id is already there.
-
-        Schedulers pass a deterministic `event_id`, so a second scan (or a second
-        instance) that finds the same thing due writes nothing.
-        """
-        if event_id is not None and await _already_written(session, event_id):
-            return None  # a deterministic id seen before: no sequence number spent
-        emission = Emission(
-            event,
-            tenant,
-            subject,
-            actor,
-            board,
-            school,
-            correlationid,
-            causationid,
-            event_id,
-            time,
-        )
-        sequence = await next_sequence(session, tenant, subject)
-        written = await write_records(session, [_envelope(emission, sequence)], [event])
-        return written[0] if written else None
 
     async def emit_many(
         self, session: AsyncSession, emissions: Sequence[Emission]
@@ -91,25 +77,16 @@ class EventWriter:
         written, leaving out ids already in the outbox."""
         if not emissions:
             return []
-        sequences = await reserve_sequences(session, [(e.tenant, e.subject) for e in emissions])
+        keys = [(e.facts["tenant"], e.facts["subject"]) for e in emissions]
+        sequences = await reserve_sequences(session, keys)
         envelopes = [_envelope(e, s) for e, s in zip(emissions, sequences, strict=True)]
         return await write_records(session, envelopes, [e.event for e in emissions])
 
 
 def _envelope(emission: Emission, sequence: int) -> Envelope:
-    return Envelope.for_event(
-        emission.event,
-        tenant=emission.tenant,
-        subject=emission.subject,
-        actor=emission.actor,
-        sequence=sequence,
-        board=emission.board,
-        school=emission.school,
-        correlationid=emission.correlationid,
-        causationid=emission.causationid,
-        id=emission.event_id,
-        time=emission.time,
-    )
+    facts: dict[str, Any] = dict(emission.facts)
+    event_id = facts.pop("event_id", None)
+    return Envelope.for_event(emission.event, sequence=sequence, id=event_id, **facts)
 
 
 async def write_records(

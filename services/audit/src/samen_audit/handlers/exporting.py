@@ -16,6 +16,7 @@ from samen_archive import ArchiveEntry, ExportContents, ExportScope, build_archi
 from samen_archive.treehead import SignedTreeHead
 from samen_contract.events.audit import AuditExported, ExporterRole, ExportScopeKind
 from samen_kit.db import unit_of_work
+from samen_kit.outbox import emit
 
 from samen_audit.adapters.exports import ExportRecord, SelectedLeaf, Selection, SqlExports
 from samen_audit.adapters.log_reads import SqlLogReads
@@ -134,7 +135,7 @@ async def _record(
     )
     async with unit_of_work(context.sessions) as session:
         await SqlExports(session).record(record)
-        await context.writer.emit(
+        await emit(
             session,
             _announcement(request, result, exporter),
             tenant=scope.tenant,

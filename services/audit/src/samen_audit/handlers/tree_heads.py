@@ -11,6 +11,7 @@ from samen_archive.treehead import TIMESTAMP_FORMAT, SignedTreeHead, TreeHead
 from samen_contract import deterministic_event_id
 from samen_contract.events.audit import TreeHeadSigned
 from samen_kit.db import unit_of_work
+from samen_kit.outbox import emit
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_audit.adapters.log_reads import SqlLogReads
@@ -37,7 +38,7 @@ async def sign_head(
     key = ["TreeHeadSigned", tenant, str(head.tree_size)]
     if not scheduled:  # on demand: a fresh signature (and event) every time
         key.append(head.timestamp.strftime(TIMESTAMP_FORMAT))
-    emitted = await context.writer.emit(
+    emitted = await emit(
         session,
         _announcement(head, context),
         tenant=tenant,

@@ -18,6 +18,7 @@ from samen_contract.events.consent import (
 )
 from samen_kit.access import GuardianClaims
 from samen_kit.db import unit_of_work
+from samen_kit.outbox import emit
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_consent.adapters.documents import SqlShownDocuments
@@ -34,7 +35,7 @@ from samen_consent.domain.support_needs import SupportNeedKind, SupportNeeds, st
 from samen_consent.domain.transitions import answer, withdraw
 from samen_consent.handlers.context import Context
 from samen_consent.handlers.errors import NotVisible, ResourceKind
-from samen_consent.handlers.publishing import publish
+from samen_consent.handlers.publishing import about_pupil, publish
 from samen_consent.handlers.refused import Attempt, refusals_recorded
 
 REQUEST_ITEM = "consent_request"
@@ -124,16 +125,7 @@ async def state_needs(
             needs=tuple(SupportNeed(k.value) for k in sorted(needs.kinds)),
             has_note=needs.note is not None,
         )
-        await ctx.writer.emit(
-            session,
-            event,
-            tenant=claims.tenant,
-            subject=str(needs.pupil_id),
-            actor=claims.actor,
-            school=str(place.school_id),
-            board=None if place.board_id is None else str(place.board_id),
-            time=ctx.now(),
-        )
+        await emit(session, event, **about_pupil(place, needs.pupil_id, claims.actor, ctx.now()))
 
 
 def _needs_row(tenant: str, place: Placement, needs: SupportNeeds) -> SupportNeedsRow:

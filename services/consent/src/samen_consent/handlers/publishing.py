@@ -7,11 +7,13 @@ request correlate with its `ConsentRequested`.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Protocol
 from uuid import UUID
 
 from samen_contract import Event
 from samen_contract.events import consent as contract
+from samen_kit.outbox import Facts, emit
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_consent.adapters.request_codec import Placement
@@ -37,19 +39,35 @@ async def publish(
     *,
     cancel_reason: contract.CancelReason = contract.CancelReason.STAFF,
 ) -> None:
+    correlationid = correlation_of(request.request_id)
     for decision in decisions:
-        await ctx.writer.emit(
-            session,
-            event_of(decision, request, placement, cancel_reason),
-            tenant=placement.tenant,
-            subject=str(request.pupil_id),
-            actor=actor,
-            board=None if placement.board_id is None else str(placement.board_id),
-            school=str(placement.school_id),
-            correlationid=correlation_of(request.request_id),
-            event_id=d.decision_id(decision),
-            time=ctx.now(),
-        )
+        event = event_of(decision, request, placement, cancel_reason)
+        about = about_pupil(placement, request.pupil_id, actor, ctx.now())
+        about["correlationid"], about["event_id"] = correlationid, d.decision_id(decision)
+        await emit(session, event, **about)
+
+
+class Placed(Protocol):
+    """Where a pupil's event belongs: a request's placement, a roster import."""
+
+    @property
+    def tenant(self) -> str: ...
+    @property
+    def school_id(self) -> UUID: ...
+    @property
+    def board_id(self) -> UUID | None: ...
+
+
+def about_pupil(place: Placed, pupil_id: UUID, actor: str, at: datetime) -> Facts:
+    """The envelope facts of an event about one pupil, stamped with school and board."""
+    return Facts(
+        tenant=place.tenant,
+        subject=str(pupil_id),
+        actor=actor,
+        board=None if place.board_id is None else str(place.board_id),
+        school=str(place.school_id),
+        time=at,
+    )
 
 
 def event_of(

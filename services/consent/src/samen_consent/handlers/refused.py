@@ -15,6 +15,7 @@ from uuid import UUID
 from samen_contract import deterministic_event_id
 from samen_contract.events.consent import ConsentAction, ConsentActionRefused
 from samen_kit.db import unit_of_work
+from samen_kit.outbox import emit
 
 from samen_consent.domain.errors import ConsentError
 from samen_consent.domain.purposes import is_purpose_code
@@ -68,7 +69,7 @@ async def record_refusal(ctx: Context, attempt: Attempt, error: ConsentError) ->
         window.isoformat(),
     )
     async with unit_of_work(ctx.sessions) as session:
-        await ctx.writer.emit(
+        await emit(
             session,
             event,
             tenant=attempt.tenant,

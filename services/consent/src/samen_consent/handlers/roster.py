@@ -17,6 +17,7 @@ from uuid import UUID
 from samen_contract import Event
 from samen_contract.events import consent as contract
 from samen_kit.db import unit_of_work
+from samen_kit.outbox import emit
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_consent.adapters.requests import SqlRequests, StoredRequest
@@ -28,7 +29,7 @@ from samen_consent.domain.parties import Standing
 from samen_consent.domain.request import RequestState, effective_state
 from samen_consent.domain.transitions import cancel
 from samen_consent.handlers.context import Context
-from samen_consent.handlers.publishing import publish
+from samen_consent.handlers.publishing import about_pupil, publish
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,8 @@ async def _apply(
         return False
     _store(SqlRoster(session), command, entry, row, guardianships)
     for fact in change.facts:
-        await _emit(ctx, session, command, entry.pupil_id, _event_of(fact, entry, command))
+        about = about_pupil(command, entry.pupil_id, command.actor, ctx.now())
+        await emit(session, _event_of(fact, entry, command), **about)
     leaves = any(isinstance(fact, r.Left) for fact in change.facts)
     if leaves or r.authority_changed(known, entry):
         await _cancel_open_requests(ctx, session, command, entry.pupil_id)
@@ -194,21 +196,6 @@ def _event_of(fact: r.RosterFact, entry: r.RosterEntry, command: RosterImport) -
             )
         case r.GuardianEnded(guardian_id=guardian):
             return contract.GuardianshipEnded(pupil_id=pupil, guardian_id=guardian)
-
-
-async def _emit(
-    ctx: Context, session: AsyncSession, command: RosterImport, pupil_id: UUID, event: Event
-) -> None:
-    await ctx.writer.emit(
-        session,
-        event,
-        tenant=command.tenant,
-        subject=str(pupil_id),
-        actor=command.actor,
-        board=None if command.board_id is None else str(command.board_id),
-        school=str(command.school_id),
-        time=ctx.now(),
-    )
 
 
 async def _cancel_open_requests(

@@ -6,12 +6,11 @@ tenant, pupil and item their link names, and parental authority for that pupil.
 
 from uuid import UUID
 
-from samen_kit.roster import Pupil, Roster
+from samen_kit.roster import Pupil
 from samen_kit.tenancy import visible
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from samen_disputes.adapters.disputes import SqlDisputes
 from samen_disputes.adapters.tables import DisputeRow
+from samen_disputes.adapters.uow import UnitOfWork
 from samen_disputes.handlers.context import Acting, GuardianActing, StaffActing
 from samen_disputes.handlers.errors import Hidden, NoParentalAuthority, NotFound
 
@@ -23,21 +22,20 @@ def _hidden(tenant_of_row: str, tenant: str) -> Hidden:
     return Hidden.OTHER_TENANT if tenant_of_row != tenant else Hidden.OUT_OF_SCOPE
 
 
-async def known_pupil(session: AsyncSession, tenant: str, pupil_id: UUID) -> Pupil:
+async def known_pupil(uow: UnitOfWork, tenant: str, pupil_id: UUID) -> Pupil:
     """The pupil in the tenant's roster; another tenant's pupil (even one with the same
     id) is not found."""
-    roster = Roster(session)
-    pupil = await roster.pupil(tenant, pupil_id)
+    pupil = await uow.roster.pupil(tenant, pupil_id)
     if pupil is not None:
         return pupil
-    elsewhere = await roster.tenant_elsewhere(tenant, pupil_id)
+    elsewhere = await uow.roster.tenant_elsewhere(tenant, pupil_id)
     if elsewhere is None:
         raise NotFound("pupil")
     raise NotFound("pupil", Hidden.OTHER_TENANT, elsewhere)
 
 
-async def pupil_for(session: AsyncSession, acting: Acting, pupil_id: UUID) -> Pupil:
-    pupil = await known_pupil(session, acting.tenant, pupil_id)
+async def pupil_for(uow: UnitOfWork, acting: Acting, pupil_id: UUID) -> Pupil:
+    pupil = await known_pupil(uow, acting.tenant, pupil_id)
     if isinstance(acting, StaffActing):
         if not visible(
             acting.staff, tenant=pupil.tenant, school_id=pupil.school_id, board_id=pupil.board_id
@@ -47,19 +45,19 @@ async def pupil_for(session: AsyncSession, acting: Acting, pupil_id: UUID) -> Pu
     claims = acting.claims
     if claims.pupil_id != pupil_id or not claims.item.is_(PUPIL_ITEM, pupil_id):
         raise NotFound("pupil", Hidden.OUT_OF_SCOPE, pupil.tenant)
-    await require_authority(session, acting, pupil_id)
+    await require_authority(uow, acting, pupil_id)
     return pupil
 
 
-async def require_authority(session: AsyncSession, acting: GuardianActing, pupil_id: UUID) -> None:
-    if not await Roster(session).has_authority(acting.tenant, pupil_id, acting.guardian_id):
+async def require_authority(uow: UnitOfWork, acting: GuardianActing, pupil_id: UUID) -> None:
+    if not await uow.roster.has_authority(acting.tenant, pupil_id, acting.guardian_id):
         raise NoParentalAuthority()
 
 
 async def dispute_for(
-    session: AsyncSession, acting: Acting, dispute_id: UUID, *, lock: bool = False
+    uow: UnitOfWork, acting: Acting, dispute_id: UUID, *, lock: bool = False
 ) -> DisputeRow:
-    disputes = SqlDisputes(session)
+    disputes = uow.disputes
     if isinstance(acting, StaffActing):
         row = await disputes.visible_to(acting.staff, dispute_id, lock=lock)
     else:
@@ -72,7 +70,7 @@ async def dispute_for(
             raise NotFound("dispute")
         raise NotFound("dispute", _hidden(elsewhere.tenant, acting.tenant), elsewhere.tenant)
     if isinstance(acting, GuardianActing):
-        await require_authority(session, acting, row.pupil_id)
+        await require_authority(uow, acting, row.pupil_id)
     return row
 
 

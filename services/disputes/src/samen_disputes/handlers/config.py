@@ -4,9 +4,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from samen_kit.access import StaffPrincipal
-from samen_kit.db import unit_of_work
 
-from samen_disputes.adapters.config import SqlTenantConfigs
 from samen_disputes.adapters.state_rows import TenantConfig, settings_from_json
 from samen_disputes.domain import TenantRules
 from samen_disputes.handlers.context import Deps
@@ -14,8 +12,8 @@ from samen_disputes.handlers.errors import InvalidConfig
 
 
 async def tenant_config(deps: Deps, staff: StaffPrincipal) -> TenantConfig:
-    async with deps.sessions() as session:
-        return await SqlTenantConfigs(session).of(staff.tenant)
+    async with deps.unit_of_work() as uow:
+        return await uow.configs.of(staff.tenant)
 
 
 def parse_config(
@@ -35,6 +33,6 @@ def parse_config(
 async def change_tenant_config(
     deps: Deps, staff: StaffPrincipal, config: TenantConfig
 ) -> TenantConfig:
-    async with unit_of_work(deps.sessions) as session:
-        await SqlTenantConfigs(session).save(staff.tenant, config, deps.clock.now())
+    async with deps.unit_of_work() as uow:
+        await uow.configs.save(staff.tenant, config, deps.clock.now())
     return config

@@ -1,5 +1,6 @@
 """What every use case needs, and who is acting."""
 
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -8,6 +9,7 @@ from samen_kit.clock import Clock
 from samen_kit.outbox import EventWriter
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from samen_disputes.adapters.uow import UnitOfWork
 from samen_disputes.domain import Actor, Role
 
 
@@ -16,6 +18,10 @@ class Deps:
     sessions: async_sessionmaker[AsyncSession]
     writer: EventWriter
     clock: Clock
+
+    def unit_of_work(self) -> AbstractAsyncContextManager[UnitOfWork]:
+        """One transaction and its repositories (tests put a fake one in its place)."""
+        return UnitOfWork.begin(self.sessions)
 
 
 @dataclass(frozen=True)

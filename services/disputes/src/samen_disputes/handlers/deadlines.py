@@ -10,17 +10,12 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from datetime import datetime
 
-from samen_kit.db import unit_of_work
-
-from samen_disputes.adapters.config import SqlTenantConfigs
-from samen_disputes.adapters.disputes import SqlDisputes
-from samen_disputes.adapters.due import SqlDueLog
 from samen_disputes.adapters.state_rows import TenantConfig, state_of
 from samen_disputes.adapters.tables import DisputeRow
 from samen_disputes.domain import DisputeDeadlines, DueItem, what_is_due
 from samen_disputes.handlers import facts
 from samen_disputes.handlers.context import Deps
-from samen_disputes.handlers.emitting import emit_for
+from samen_disputes.handlers.emitting import about_dispute
 
 SWEEP_ACTOR = "system:disputes.deadlines"
 
@@ -47,10 +42,10 @@ def due_items(
 async def sweep_deadlines(deps: Deps) -> int:
     """Emit what is due now; the number of events written."""
     now = deps.clock.now()
-    async with deps.sessions() as session:
-        rows = await SqlDisputes(session).all_open()
-        configs = await SqlTenantConfigs(session).of_tenants(row.tenant for row in rows)
-        emitted = await SqlDueLog(session).keys_for(row.id for row in rows)
+    async with deps.unit_of_work() as uow:
+        rows = await uow.disputes.all_open()
+        configs = await uow.configs.of_tenants(row.tenant for row in rows)
+        emitted = await uow.due_log.keys_for(row.id for row in rows)
     written = 0
     for item in due_items(rows, configs, now, emitted):
         written += await emit_due(deps, item, now)
@@ -58,16 +53,14 @@ async def sweep_deadlines(deps: Deps) -> int:
 
 
 async def emit_due(deps: Deps, item: DueItem, now: datetime) -> bool:
-    async with unit_of_work(deps.sessions) as session:
-        row = await SqlDisputes(session).locked_by_id(item.dispute_id)
+    async with deps.unit_of_work() as uow:
+        row = await uow.disputes.locked_by_id(item.dispute_id)
         if row is None:
             return False
-        config = await SqlTenantConfigs(session).of(row.tenant)
+        config = await uow.configs.of(row.tenant)
         if item.key not in {i.key for i in due_items([row], {row.tenant: config}, now)}:
             return False  # a move since the scan closed the term
-        event = facts.due(row, item)
-        envelope = await emit_for(
-            session, deps.writer, row, event, actor=SWEEP_ACTOR, at=now, event_id=item.event_id
-        )
-        await SqlDueLog(session).record(item.key, row.id, item.event_id, now)
-        return envelope is not None
+        about = about_dispute(row, SWEEP_ACTOR, now, item.event_id)
+        written = await uow.emit(facts.due(row, item), **about)
+        await uow.due_log.record(item.key, row.id, item.event_id, now)
+        return written

@@ -1,29 +1,16 @@
-"""Writing a dispute's events to the outbox, in the caller's transaction."""
+"""The envelope facts of a dispute's events (written with `samen_kit.outbox.emit`)."""
 
 from datetime import datetime
 from uuid import UUID
 
-from samen_contract import Envelope, Event
-from samen_kit.outbox import EventWriter
-from sqlalchemy.ext.asyncio import AsyncSession
+from samen_kit.outbox import Facts
 
 from samen_disputes.adapters.tables import DisputeRow
 
 
-async def emit_for(
-    session: AsyncSession,
-    writer: EventWriter,
-    row: DisputeRow,
-    event: Event,
-    *,
-    actor: str,
-    at: datetime,
-    event_id: UUID | None = None,
-) -> Envelope | None:
+def about_dispute(row: DisputeRow, actor: str, at: datetime, event_id: UUID | None = None) -> Facts:
     """Keyed by the pupil; every event of one dispute shares its correlation id."""
-    return await writer.emit(
-        session,
-        event,
+    return Facts(
         tenant=row.tenant,
         subject=str(row.pupil_id),
         actor=actor,

@@ -3,18 +3,14 @@
 from dataclasses import dataclass
 from uuid import UUID, uuid4
 
-from samen_kit.db import unit_of_work
-
 from samen_disputes import domain
-from samen_disputes.adapters.config import SqlTenantConfigs
-from samen_disputes.adapters.disputes import SqlDisputes
 from samen_disputes.adapters.state_rows import state_of, write_state
 from samen_disputes.adapters.tables import MoveRow
 from samen_disputes.domain import CommitteeAdvice, DecisionOutcome, Move, standing_of
 from samen_disputes.handlers import facts
 from samen_disputes.handlers.access import dispute_for
 from samen_disputes.handlers.context import Acting, Deps
-from samen_disputes.handlers.emitting import emit_for
+from samen_disputes.handlers.emitting import about_dispute
 
 
 @dataclass(frozen=True)
@@ -29,9 +25,9 @@ class MakeMove:
 async def make_move(deps: Deps, acting: Acting, command: MakeMove) -> None:
     """Nothing changes when the domain refuses: its error rolls the unit of work back."""
     now = deps.clock.now()
-    async with unit_of_work(deps.sessions) as session:
-        row = await dispute_for(session, acting, command.dispute_id, lock=True)
-        config = await SqlTenantConfigs(session).of(row.tenant)
+    async with deps.unit_of_work() as uow:
+        row = await dispute_for(uow, acting, command.dispute_id, lock=True)
+        config = await uow.configs.of(row.tenant)
         prior = state_of(row)
         state, transition = domain.apply(
             prior,
@@ -44,7 +40,7 @@ async def make_move(deps: Deps, acting: Acting, command: MakeMove) -> None:
             advice=command.advice,
         )
         write_state(row, state)
-        SqlDisputes(session).add(_move_row(row.id, row.tenant, transition))
+        uow.disputes.add(_move_row(row.id, row.tenant, transition))
         standing = standing_of(
             state,
             config.rules,
@@ -54,7 +50,7 @@ async def make_move(deps: Deps, acting: Acting, command: MakeMove) -> None:
         )
         answered = prior.committee.advice if prior.committee else None
         event = facts.after_move(row, transition, standing, answered)
-        await emit_for(session, deps.writer, row, event, actor=acting.envelope_actor, at=now)
+        await uow.emit(event, **about_dispute(row, acting.envelope_actor, now))
 
 
 def _move_row(dispute_id: UUID, tenant: str, transition: domain.Transition) -> MoveRow:

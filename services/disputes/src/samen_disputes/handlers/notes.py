@@ -4,21 +4,19 @@ learns that a note was added (`DisputeNoteAdded`, ids and the side)."""
 from uuid import UUID, uuid4
 
 from samen_contract.events.disputes import DisputeNoteAdded
-from samen_kit.db import unit_of_work
 
-from samen_disputes.adapters.disputes import SqlDisputes
 from samen_disputes.adapters.tables import NoteRow
 from samen_disputes.domain import opener_of
 from samen_disputes.handlers.access import dispute_for
 from samen_disputes.handlers.context import Acting, Deps
-from samen_disputes.handlers.emitting import emit_for
+from samen_disputes.handlers.emitting import about_dispute
 
 
 async def add_note(deps: Deps, acting: Acting, dispute_id: UUID, text: str) -> UUID:
     now = deps.clock.now()
     side = str(opener_of(acting.actor.role))
-    async with unit_of_work(deps.sessions) as session:
-        row = await dispute_for(session, acting, dispute_id)
+    async with deps.unit_of_work() as uow:
+        row = await dispute_for(uow, acting, dispute_id)
         note = NoteRow(
             id=uuid4(),
             dispute_id=row.id,
@@ -28,9 +26,8 @@ async def add_note(deps: Deps, acting: Acting, dispute_id: UUID, text: str) -> U
             at=now,
             text=text,
         )
-        disputes = SqlDisputes(session)
-        disputes.add(note)
-        await disputes.flush()  # the note row before the event that names it
+        uow.disputes.add(note)
+        await uow.flush()  # the note row before the event that names it
         event = DisputeNoteAdded(
             dispute_id=row.id,
             pupil_id=row.pupil_id,
@@ -38,5 +35,5 @@ async def add_note(deps: Deps, acting: Acting, dispute_id: UUID, text: str) -> U
             note_id=note.id,
             added_by=side,
         )
-        await emit_for(session, deps.writer, row, event, actor=acting.envelope_actor, at=now)
+        await uow.emit(event, **about_dispute(row, acting.envelope_actor, now))
     return note.id

@@ -4,21 +4,17 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID, uuid4
 
-from samen_kit.db import unit_of_work
 from samen_kit.roster import Pupil
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_disputes import domain
-from samen_disputes.adapters.config import SqlTenantConfigs
-from samen_disputes.adapters.disputes import SqlDisputes
-from samen_disputes.adapters.opps import SqlOpps
 from samen_disputes.adapters.state_rows import write_state
 from samen_disputes.adapters.tables import DisputeRow
+from samen_disputes.adapters.uow import UnitOfWork
 from samen_disputes.domain import DisputeSubject, Stage, standing_of
 from samen_disputes.handlers import facts
 from samen_disputes.handlers.access import pupil_for
 from samen_disputes.handlers.context import Acting, Deps
-from samen_disputes.handlers.emitting import emit_for
+from samen_disputes.handlers.emitting import about_dispute
 from samen_disputes.handlers.errors import OppNotOfPupil, OppWithoutOppSubject
 
 OPP_SUBJECTS = frozenset({DisputeSubject.OPP, DisputeSubject.OPP_ACTION_PART})
@@ -36,10 +32,10 @@ class OpenDispute:
 
 async def open_dispute(deps: Deps, acting: Acting, command: OpenDispute) -> UUID:
     now = deps.clock.now()
-    async with unit_of_work(deps.sessions) as session:
-        pupil = await pupil_for(session, acting, command.pupil_id)
-        config = await SqlTenantConfigs(session).of(acting.tenant)
-        opp_id = await _opp_for(session, acting.tenant, command)
+    async with deps.unit_of_work() as uow:
+        pupil = await pupil_for(uow, acting, command.pupil_id)
+        config = await uow.configs.of(acting.tenant)
+        opp_id = await _opp_for(uow, acting.tenant, command)
         state = domain.open_dispute(
             command.subject,
             acting.actor,
@@ -49,7 +45,7 @@ async def open_dispute(deps: Deps, acting: Acting, command: OpenDispute) -> UUID
             stage=command.stage,
         )
         row = _new_row(pupil, acting, command, opp_id, state)
-        SqlDisputes(session).add(row)
+        uow.disputes.add(row)
         standing = standing_of(
             state,
             config.rules,
@@ -58,7 +54,7 @@ async def open_dispute(deps: Deps, acting: Acting, command: OpenDispute) -> UUID
             consultants_contact=config.consultants_contact,
         )
         event = facts.opened(row, standing)
-        await emit_for(session, deps.writer, row, event, actor=acting.envelope_actor, at=now)
+        await uow.emit(event, **about_dispute(row, acting.envelope_actor, now))
     return row.id
 
 
@@ -89,13 +85,13 @@ def _new_row(
     return row
 
 
-async def _opp_for(session: AsyncSession, tenant: str, command: OpenDispute) -> UUID | None:
+async def _opp_for(uow: UnitOfWork, tenant: str, command: OpenDispute) -> UUID | None:
     """The OPP named, checked against the pupil; else the pupil's latest known OPP."""
     if command.subject not in OPP_SUBJECTS:
         if command.opp_id is not None:
             raise OppWithoutOppSubject()
         return None
-    opps = SqlOpps(session)
+    opps = uow.opps
     if command.opp_id is None:
         latest = await opps.latest(tenant, command.pupil_id)
         return latest.opp_id if latest else None

@@ -6,12 +6,10 @@ from datetime import datetime
 from uuid import UUID
 
 from samen_kit.access import GuardianClaims, StaffPrincipal
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from samen_disputes.adapters.config import SqlTenantConfigs
-from samen_disputes.adapters.disputes import SqlDisputes
 from samen_disputes.adapters.state_rows import TenantConfig, state_of
 from samen_disputes.adapters.tables import DisputeRow, MoveRow, NoteRow
+from samen_disputes.adapters.uow import UnitOfWork
 from samen_disputes.domain import (
     DisputeState,
     Move,
@@ -56,18 +54,18 @@ def _view(row: DisputeRow, config: TenantConfig, acting: Acting, now: datetime) 
 
 
 async def _views(
-    session: AsyncSession, rows: Sequence[DisputeRow], acting: Acting, now: datetime
+    uow: UnitOfWork, rows: Sequence[DisputeRow], acting: Acting, now: datetime
 ) -> list[DisputeView]:
-    configs = await SqlTenantConfigs(session).of_tenants(r.tenant for r in rows)
+    configs = await uow.configs.of_tenants(r.tenant for r in rows)
     return [_view(row, configs[row.tenant], acting, now) for row in rows]
 
 
 async def disputes_for_staff(
     deps: Deps, staff: StaffPrincipal, *, open_only: bool = True
 ) -> list[DisputeView]:
-    async with deps.sessions() as session:
-        rows = await SqlDisputes(session).list_visible(staff, open_only=open_only)
-        return await _views(session, rows, StaffActing(staff), deps.clock.now())
+    async with deps.unit_of_work() as uow:
+        rows = await uow.disputes.list_visible(staff, open_only=open_only)
+        return await _views(uow, rows, StaffActing(staff), deps.clock.now())
 
 
 async def disputes_for_guardian(
@@ -76,20 +74,20 @@ async def disputes_for_guardian(
     """The disputes about the guardian's pupil that their link reaches (`pupil_id`, when
     the page names one, must be that pupil)."""
     acting = GuardianActing(claims)
-    async with deps.sessions() as session:
+    async with deps.unit_of_work() as uow:
         if pupil_id is not None:  # the page to open one: checked as opening it is
-            await pupil_for(session, acting, pupil_id)
-        await known_pupil(session, claims.tenant, claims.pupil_id)
-        await require_authority(session, acting, claims.pupil_id)
-        rows = await SqlDisputes(session).of_pupil(claims.tenant, claims.pupil_id)
+            await pupil_for(uow, acting, pupil_id)
+        await known_pupil(uow, claims.tenant, claims.pupil_id)
+        await require_authority(uow, acting, claims.pupil_id)
+        rows = await uow.disputes.of_pupil(claims.tenant, claims.pupil_id)
         reached = [row for row in rows if guardian_reaches(acting, row)]
-        return await _views(session, reached, acting, deps.clock.now())
+        return await _views(uow, reached, acting, deps.clock.now())
 
 
 async def dispute_file(deps: Deps, acting: Acting, dispute_id: UUID) -> DisputeFile:
-    async with deps.sessions() as session:
-        row = await dispute_for(session, acting, dispute_id)
-        config = await SqlTenantConfigs(session).of(row.tenant)
-        disputes = SqlDisputes(session)
+    async with deps.unit_of_work() as uow:
+        row = await dispute_for(uow, acting, dispute_id)
+        config = await uow.configs.of(row.tenant)
+        disputes = uow.disputes
         view = _view(row, config, acting, deps.clock.now())
         return DisputeFile(view, await disputes.moves(row.id), await disputes.notes(row.id))

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-
-from samen_kit.db import unit_of_work as kit_unit_of_work
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from samen_kit.uow import UnitOfWork as KitUnitOfWork
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_meetings.adapters.meetings_repo import SqlMeetings
 from samen_meetings.adapters.opps_repo import SqlOpps
@@ -15,21 +12,11 @@ from samen_meetings.adapters.records_repo import SqlRecords
 from samen_meetings.adapters.settings_repo import SqlTenantSettings
 
 
-class UnitOfWork:
+class UnitOfWork(KitUnitOfWork):
     def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+        super().__init__(session)
         self.projections = SqlProjections(session)
         self.meetings = SqlMeetings(session)
         self.records = SqlRecords(session)
         self.opps = SqlOpps(session)
         self.settings = SqlTenantSettings(session)
-
-    async def flush(self) -> None:
-        await self.session.flush()
-
-
-@asynccontextmanager
-async def unit_of_work(sessions: async_sessionmaker[AsyncSession]) -> AsyncIterator[UnitOfWork]:
-    """Commits when the block ends, rolls back (nothing changed) when it raises."""
-    async with kit_unit_of_work(sessions) as session:
-        yield UnitOfWork(session)

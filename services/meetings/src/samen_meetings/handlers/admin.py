@@ -7,7 +7,7 @@ from uuid import UUID
 
 from samen_kit.access import StaffPrincipal
 
-from samen_meetings.adapters.uow import UnitOfWork, unit_of_work
+from samen_meetings.adapters.uow import UnitOfWork
 from samen_meetings.domain.kinds import STAFF_ROLES, ParticipantRole
 from samen_meetings.domain.settings import TenantSettings
 from samen_meetings.handlers.context import Context
@@ -26,7 +26,7 @@ async def register_staff(
     for school_id in schools:
         if not staff.covers_school(school_id):
             raise UnknownResource("school", school_id, Miss.OUT_OF_SCOPE, staff.tenant)
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         await uow.projections.put_staff(staff.tenant, person_id, role.value, schools)
 
 
@@ -43,14 +43,14 @@ async def note_caller(uow: UnitOfWork, staff: StaffPrincipal) -> None:
 
 
 async def settings_of(ctx: Context, staff: StaffPrincipal) -> TenantSettings:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         return await uow.settings.of(staff.tenant)
 
 
 async def change_settings(
     ctx: Context, staff: StaffPrincipal, settings: TenantSettings
 ) -> TenantSettings:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         await uow.settings.put(staff.tenant, settings)
     return settings
 

@@ -23,7 +23,7 @@ from samen_meetings.domain.holds import hold_for_consent, resume_meeting
 from samen_meetings.domain.local_time import local_date
 from samen_meetings.domain.meeting import MeetingStatus
 from samen_meetings.handlers import payloads
-from samen_meetings.handlers.context import Cause, Context, emit
+from samen_meetings.handlers.context import Cause, Context, facts
 
 ACTOR = "system:consent-projection"
 _NEGATIVE = {
@@ -86,7 +86,7 @@ async def _hold_meetings(ctx: Context, uow: UnitOfWork, env: Envelope, pupil_id:
         apply_meeting(row, held)
         row.revision += 1
         event = payloads.on_hold(row, held.hold_reasons)
-        await emit(ctx, uow, event, about=row, cause=_cause(env))
+        await uow.emit(event, **facts(row, _cause(env), ctx.now()))
 
 
 async def _resume_meetings(ctx: Context, uow: UnitOfWork, env: Envelope, pupil_id: UUID) -> None:
@@ -100,7 +100,7 @@ async def _resume_meetings(ctx: Context, uow: UnitOfWork, env: Envelope, pupil_i
         apply_meeting(row, resumed)
         row.revision += 1
         event = payloads.rescheduled(row, row.starts_at, row.ends_at, RescheduleReason.RESUMED)
-        await emit(ctx, uow, event, about=row, cause=_cause(env))
+        await uow.emit(event, **facts(row, _cause(env), ctx.now()))
 
 
 def _cause(env: Envelope) -> Cause:

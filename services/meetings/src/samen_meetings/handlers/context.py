@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 from uuid import UUID
 
-from samen_contract import Event, pseudonymous_id
+from samen_contract import pseudonymous_id
 from samen_kit.access import StaffPrincipal
 from samen_kit.clock import Clock
-from samen_kit.outbox import EventWriter
+from samen_kit.outbox import EventWriter, Facts
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from samen_meetings.adapters.uow import UnitOfWork
@@ -22,6 +23,10 @@ class Context:
     sessions: async_sessionmaker[AsyncSession]
     writer: EventWriter
     clock: Clock
+
+    def unit_of_work(self) -> AbstractAsyncContextManager[UnitOfWork]:
+        """One transaction and its repositories (tests put a fake one in its place)."""
+        return UnitOfWork.begin(self.sessions)
 
     def now(self) -> datetime:
         return self.clock.now()
@@ -50,19 +55,10 @@ class AboutPupil(Protocol):
     def school_id(self) -> UUID: ...
 
 
-async def emit(
-    ctx: Context,
-    uow: UnitOfWork,
-    event: Event,
-    *,
-    about: AboutPupil,
-    cause: Cause,
-    event_id: UUID | None = None,
-) -> bool:
-    """Write `event` to the outbox in this transaction; False when its id was written."""
-    envelope = await ctx.writer.emit(
-        uow.session,
-        event,
+def facts(about: AboutPupil, cause: Cause, at: datetime, event_id: UUID | None = None) -> Facts:
+    """The envelope facts of an event about one pupil's row (a sweep passes its
+    deterministic `event_id`)."""
+    return Facts(
         tenant=about.tenant,
         subject=str(about.pupil_id),
         actor=cause.actor,
@@ -70,9 +66,8 @@ async def emit(
         correlationid=cause.correlationid,
         causationid=cause.causationid,
         event_id=event_id,
-        time=ctx.now(),
+        time=at,
     )
-    return envelope is not None
 
 
 def staff_person_id(staff: StaffPrincipal) -> UUID:

@@ -14,7 +14,7 @@ from samen_contract.events import meetings as ev
 
 from samen_meetings.adapters.due_scan import due_candidates
 from samen_meetings.adapters.mapping import meeting_of, tenant_uuid, utc
-from samen_meetings.adapters.uow import UnitOfWork, unit_of_work
+from samen_meetings.adapters.uow import UnitOfWork
 from samen_meetings.domain.due import (
     AgreementToEvaluate,
     DueItem,
@@ -26,7 +26,7 @@ from samen_meetings.domain.due import (
     what_is_due,
 )
 from samen_meetings.handlers import payloads
-from samen_meetings.handlers.context import Cause, Context, emit
+from samen_meetings.handlers.context import Cause, Context, facts
 
 CAUSE = Cause("system:due-scan")
 
@@ -38,7 +38,7 @@ class ScanReport:
 
 
 async def find_due(ctx: Context, now: datetime) -> list[DueItem]:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         custom = await uow.settings.customised()
         found = await due_candidates(uow.session, now, custom)
     return what_is_due(now, found.agreements, found.meetings, found.settings)
@@ -57,7 +57,7 @@ async def scan(ctx: Context) -> ScanReport:
 async def emit_due(ctx: Context, item: DueItem, now: datetime) -> bool:
     """True when this call wrote the item's event; False when it was written already or
     is no longer due (an evaluation recorded, a meeting moved) by the time of the lock."""
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         if item.subject is DueSubject.AGREEMENT:
             return await _agreement(ctx, uow, item, now)
         return await _reminder(ctx, uow, item, now)
@@ -91,7 +91,7 @@ async def _agreement(ctx: Context, uow: UnitOfWork, item: DueItem, now: datetime
         return False
     row.notified_kind = item.kind.value
     event = _evaluation_event(item, ev.EvaluationKind.AGREEMENT, row.school_id)
-    return await emit(ctx, uow, event, about=row, cause=CAUSE, event_id=item.event_id)
+    return await uow.emit(event, **facts(row, CAUSE, ctx.now(), item.event_id))
 
 
 async def _reminder(ctx: Context, uow: UnitOfWork, item: DueItem, now: datetime) -> bool:
@@ -110,4 +110,4 @@ async def _reminder(ctx: Context, uow: UnitOfWork, item: DueItem, now: datetime)
         return False
     row.reminded_for = row.starts_at
     event = payloads.reminder(row)
-    return await emit(ctx, uow, event, about=row, cause=CAUSE, event_id=item.event_id)
+    return await uow.emit(event, **facts(row, CAUSE, ctx.now(), item.event_id))

@@ -18,11 +18,11 @@ from samen_meetings.adapters.tables import (
     MeetingRow,
     ParentCommentRow,
 )
-from samen_meetings.adapters.uow import UnitOfWork, unit_of_work
+from samen_meetings.adapters.uow import UnitOfWork
 from samen_meetings.domain.invitation import Answer, InvitationAnswer, answer_invitation
 from samen_meetings.domain.parent_response import acknowledge_record, add_parent_comment
 from samen_meetings.handlers import payloads
-from samen_meetings.handlers.context import Cause, Context, emit
+from samen_meetings.handlers.context import Cause, Context, facts
 from samen_meetings.handlers.lookups import Miss, UnknownResource
 
 MEETING_ITEM = "meeting"
@@ -46,7 +46,7 @@ class RecordView:
 
 
 async def invitation(ctx: Context, claims: GuardianClaims, meeting_id: UUID) -> InvitationView:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         row = await _invited_meeting(uow, claims, meeting_id)
         answers = await uow.meetings.answers(meeting_id)
         own = [a for a in answers if a.guardian_id == claims.guardian_id]
@@ -56,24 +56,24 @@ async def invitation(ctx: Context, claims: GuardianClaims, meeting_id: UUID) -> 
 async def answer(
     ctx: Context, claims: GuardianClaims, meeting_id: UUID, choice: Answer, note: str
 ) -> InvitationAnswer:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         row = await _invited_meeting(uow, claims, meeting_id, lock=True)
         given = answer_invitation(
             meeting_of(row), uuid4(), claims.guardian_id, choice, note, ctx.now()
         )
         uow.meetings.add_answer(given, tenant=row.tenant, revision=row.revision)
-        await emit(ctx, uow, payloads.answered(row, given), about=row, cause=Cause(claims.actor))
+        await uow.emit(payloads.answered(row, given), **facts(row, Cause(claims.actor), ctx.now()))
     return given
 
 
 async def record(ctx: Context, claims: GuardianClaims, record_id: UUID) -> RecordView:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         return await _record_view(uow, claims, record_id)
 
 
 async def acknowledge(ctx: Context, claims: GuardianClaims, record_id: UUID) -> bool:
     """True when this was the guardian's first acknowledgement of the record."""
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         view = await _record_view(uow, claims, record_id)
         readers = await _readers(uow, view.record)
         done = {a.guardian_id for a in await uow.records.acknowledgements(record_id)}
@@ -85,12 +85,12 @@ async def acknowledge(ctx: Context, claims: GuardianClaims, record_id: UUID) -> 
         event = payloads.acknowledged(
             ack, view.meeting.meeting_id, view.record.pupil_id, view.record.school_id
         )
-        await emit(ctx, uow, event, about=view.record, cause=Cause(claims.actor))
+        await uow.emit(event, **facts(view.record, Cause(claims.actor), ctx.now()))
     return True
 
 
 async def comment(ctx: Context, claims: GuardianClaims, record_id: UUID, text: str) -> None:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         view = await _record_view(uow, claims, record_id)
         readers = await _readers(uow, view.record)
         added = add_parent_comment(
@@ -100,7 +100,7 @@ async def comment(ctx: Context, claims: GuardianClaims, record_id: UUID, text: s
         event = payloads.commented(
             added, view.meeting.meeting_id, view.record.pupil_id, view.record.school_id
         )
-        await emit(ctx, uow, event, about=view.record, cause=Cause(claims.actor))
+        await uow.emit(event, **facts(view.record, Cause(claims.actor), ctx.now()))
 
 
 async def _invited_meeting(

@@ -13,7 +13,7 @@ from samen_kit.roster import Pupil
 
 from samen_meetings.adapters.mapping import apply_meeting, meeting_of, new_meeting_row, tenant_uuid
 from samen_meetings.adapters.tables import MeetingRow
-from samen_meetings.adapters.uow import UnitOfWork, unit_of_work
+from samen_meetings.adapters.uow import UnitOfWork
 from samen_meetings.domain import planning
 from samen_meetings.domain.cycle_errors import EvaluationSubjectUnknown, OppClosed, PupilHasLeft
 from samen_meetings.domain.errors import ParticipantFromAnotherTenant
@@ -28,7 +28,7 @@ from samen_meetings.domain.meeting import (
 from samen_meetings.domain.participants import StaffMember
 from samen_meetings.handlers import payloads
 from samen_meetings.handlers.admin import note_caller
-from samen_meetings.handlers.context import Cause, Context, emit
+from samen_meetings.handlers.context import Cause, Context, facts
 from samen_meetings.handlers.lookups import visible_meeting, visible_pupil
 
 
@@ -49,21 +49,21 @@ class PlanMeeting:
 
 async def plan_meeting(ctx: Context, staff: StaffPrincipal, cmd: PlanMeeting) -> MeetingRow:
     """A meeting to come; invitations go out with `MeetingScheduled`."""
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         pupil, request = await _request(uow, staff, cmd)
         consents = await uow.projections.consents(pupil.tenant, pupil.pupil_id)
         context = await uow.projections.pupil_context(pupil)
         meeting = planning.plan_meeting(request, context, consents, ctx.now())
         row = new_meeting_row(meeting, tenant=pupil.tenant, now=ctx.now(), actor=staff.actor)
         uow.meetings.add(row)
-        await emit(ctx, uow, payloads.scheduled(row), about=row, cause=Cause(staff.actor))
+        await uow.emit(payloads.scheduled(row), **facts(row, Cause(staff.actor), ctx.now()))
     return row
 
 
 async def register_unplanned(ctx: Context, staff: StaffPrincipal, cmd: PlanMeeting) -> MeetingRow:
     """A conversation that already took place, so that its record can be written. No
     invitation goes out; `MeetingRecorded` (planned: false) tells the others."""
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         pupil, request = await _request(uow, staff, cmd, allow_left=True)
         consents = await uow.projections.consents(pupil.tenant, pupil.pupil_id)
         context = await uow.projections.pupil_context(pupil)
@@ -76,7 +76,7 @@ async def register_unplanned(ctx: Context, staff: StaffPrincipal, cmd: PlanMeeti
 async def reschedule(
     ctx: Context, staff: StaffPrincipal, meeting_id: UUID, starts_at: datetime, ends_at: datetime
 ) -> MeetingRow:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         row = await visible_meeting(uow, staff, meeting_id, lock=True)
         before = meeting_of(row)
         consents = await uow.projections.consents(row.tenant, row.pupil_id)
@@ -89,18 +89,18 @@ async def reschedule(
         event = payloads.rescheduled(
             row, before.slot.starts_at, before.slot.ends_at, RescheduleReason.NEW_TIME
         )
-        await emit(ctx, uow, event, about=row, cause=Cause(staff.actor))
+        await uow.emit(event, **facts(row, Cause(staff.actor), ctx.now()))
     return row
 
 
 async def cancel(
     ctx: Context, staff: StaffPrincipal, meeting_id: UUID, reason: CancelReason
 ) -> MeetingRow:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         row = await visible_meeting(uow, staff, meeting_id, lock=True)
         apply_meeting(row, planning.cancel_meeting(meeting_of(row), reason))
         row.revision += 1
-        await emit(ctx, uow, payloads.cancelled(row, reason), about=row, cause=Cause(staff.actor))
+        await uow.emit(payloads.cancelled(row, reason), **facts(row, Cause(staff.actor), ctx.now()))
     return row
 
 

@@ -13,21 +13,21 @@ from samen_kit.access import StaffPrincipal
 
 from samen_meetings.adapters.mapping import apply_meeting, meeting_of
 from samen_meetings.adapters.tables import MeetingRecordRow
-from samen_meetings.adapters.uow import UnitOfWork, unit_of_work
+from samen_meetings.adapters.uow import UnitOfWork
 from samen_meetings.domain.cycle_errors import EvaluationSubjectUnknown
 from samen_meetings.domain.due import AgreementToEvaluate, record_agreement_evaluation
 from samen_meetings.domain.errors import SecondRecord
 from samen_meetings.domain.meeting import Meeting
 from samen_meetings.domain.record import RecordDraft, record_meeting
 from samen_meetings.handlers import payloads
-from samen_meetings.handlers.context import Cause, Context, emit
+from samen_meetings.handlers.context import Cause, Context, facts
 from samen_meetings.handlers.lookups import visible_meeting
 
 
 async def write_record(
     ctx: Context, staff: StaffPrincipal, meeting_id: UUID, draft: RecordDraft
 ) -> MeetingRecordRow:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         row = await visible_meeting(uow, staff, meeting_id, lock=True)
         if await uow.records.for_meeting(row.meeting_id) is not None:
             raise SecondRecord(row.meeting_id)
@@ -38,10 +38,10 @@ async def write_record(
             result.record, result.agreements, tenant=row.tenant, school_id=row.school_id
         )
         cause = Cause(staff.actor)
-        await emit(ctx, uow, payloads.recorded(row, result), about=row, cause=cause)
+        await uow.emit(payloads.recorded(row, result), **facts(row, cause, ctx.now()))
         for agreement in result.agreements:
             event = payloads.agreement_made(agreement, result.record.record_id, row.school_id)
-            await emit(ctx, uow, event, about=row, cause=cause)
+            await uow.emit(event, **facts(row, cause, ctx.now()))
         await uow.flush()
         record = await uow.records.for_meeting(row.meeting_id)
     assert record is not None

@@ -20,7 +20,7 @@ from samen_meetings.adapters.tables import (
     ParentCommentRow,
     RecordAcknowledgementRow,
 )
-from samen_meetings.adapters.uow import UnitOfWork, unit_of_work
+from samen_meetings.adapters.uow import UnitOfWork
 from samen_meetings.domain.consent_gate import PupilConsents
 from samen_meetings.handlers.context import Context
 from samen_meetings.handlers.lookups import (
@@ -66,14 +66,14 @@ class PupilDetails:
 
 
 async def meeting(ctx: Context, staff: StaffPrincipal, meeting_id: UUID) -> MeetingDetails:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         return await _meeting(uow, await visible_meeting(uow, staff, meeting_id))
 
 
 async def meetings(
     ctx: Context, staff: StaffPrincipal, pupil_id: UUID | None
 ) -> list[MeetingDetails]:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         rows = await uow.meetings.list_for_staff(staff, pupil_id, MAX_LIST)
         return [await _meeting(uow, row) for row in rows]
 
@@ -90,7 +90,7 @@ async def _meeting(uow: UnitOfWork, row: MeetingRow) -> MeetingDetails:
 
 
 async def record_of_meeting(ctx: Context, staff: StaffPrincipal, meeting_id: UUID) -> RecordDetails:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         row = await visible_meeting(uow, staff, meeting_id)
         record = await uow.records.for_meeting(row.meeting_id)
         if record is None:
@@ -99,7 +99,7 @@ async def record_of_meeting(ctx: Context, staff: StaffPrincipal, meeting_id: UUI
 
 
 async def record(ctx: Context, staff: StaffPrincipal, record_id: UUID) -> RecordDetails:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         return await _record(uow, await visible_record(uow, staff, record_id))
 
 
@@ -115,12 +115,12 @@ async def _record(uow: UnitOfWork, row: MeetingRecordRow) -> RecordDetails:
 async def agreements(
     ctx: Context, staff: StaffPrincipal, pupil_id: UUID | None
 ) -> Sequence[AgreementRow]:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         return await uow.records.agreements_for_staff(staff, pupil_id, MAX_LIST)
 
 
 async def agreement(ctx: Context, staff: StaffPrincipal, agreement_id: UUID) -> AgreementRow:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         row = await uow.records.agreement_for_staff(staff, agreement_id)
         if row is None:
             found = await uow.records.agreement(agreement_id)
@@ -130,12 +130,12 @@ async def agreement(ctx: Context, staff: StaffPrincipal, agreement_id: UUID) -> 
 
 
 async def opp(ctx: Context, staff: StaffPrincipal, opp_id: UUID) -> OppDetails:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         return await _opp(uow, await visible_opp(uow, staff, opp_id))
 
 
 async def opps(ctx: Context, staff: StaffPrincipal, pupil_id: UUID | None) -> list[OppDetails]:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         rows = await uow.opps.list_for_staff(staff, pupil_id, MAX_LIST)
         return [await _opp(uow, row) for row in rows]
 
@@ -146,7 +146,7 @@ async def _opp(uow: UnitOfWork, row: OppRow) -> OppDetails:
 
 
 async def pupil(ctx: Context, staff: StaffPrincipal, pupil_id: UUID) -> PupilDetails:
-    async with unit_of_work(ctx.sessions) as uow:
+    async with ctx.unit_of_work() as uow:
         row = await visible_pupil(uow, staff, pupil_id)
         opp_rows = await uow.opps.list_for_staff(staff, pupil_id, MAX_LIST)
         return PupilDetails(

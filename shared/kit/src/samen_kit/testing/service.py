@@ -1,0 +1,134 @@
+"""A service under test: its settings around the test's infrastructure and keys, and the
+running service over real HTTP, with tokens for its callers and a look into its database."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, Protocol, TypeVar
+from uuid import UUID
+
+from fastapi import FastAPI
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from samen_kit.access import GuardianItem, Role, mint_guardian_token
+from samen_kit.clock import FakeClock
+from samen_kit.service import ServiceRuntime
+from samen_kit.settings import ServiceSettings
+from samen_kit.testing.keys import Keys, bearer, staff_token
+from samen_kit.testing.schema import upgrade_to
+from samen_kit.testing.server import serve
+
+STAFF_ISSUER = "urn:samen:test-idp"
+SESSION_SECRET = "a-test-secret-that-is-long-enough-for-the-codec"
+
+S = TypeVar("S", bound=ServiceSettings)
+
+
+class Built(Protocol):
+    """What a service's composition root returns: its app and its runtime."""
+
+    @property
+    def app(self) -> FastAPI: ...
+    @property
+    def runtime(self) -> ServiceRuntime: ...
+
+
+B = TypeVar("B", bound=Built)
+
+
+def service_settings(
+    cls: type[S],
+    *,
+    database_url: str,
+    kafka_bootstrap: str,
+    topic_prefix: str,
+    keys_folder: Path,
+    keys: Keys,
+    **overrides: Any,
+) -> S:
+    """`cls` with the test's database, broker, prefix and keys; short polls and backoff,
+    so that a test waits milliseconds, not seconds."""
+    staff_jwks, guardian_jwks = keys.write(keys_folder)
+    values: dict[str, Any] = {
+        "database_url": database_url,
+        "kafka_bootstrap": kafka_bootstrap,
+        "topic_prefix": topic_prefix,
+        "staff_jwks": str(staff_jwks),
+        "guardian_jwks": str(guardian_jwks),
+        "staff_issuer": STAFF_ISSUER,
+        "session_secret": SESSION_SECRET,
+        "cookie_secure": False,
+        "outbox_poll_ms": 100,
+        "consumer_backoff_ms": 20,
+        **overrides,
+    }
+    return cls(**values)
+
+
+@dataclass
+class RunningService(Generic[B]):
+    """A service serving on `base_url`, its clock, the keys its callers sign with and its
+    database."""
+
+    service: B
+    base_url: str
+    clock: FakeClock
+    keys: Keys
+    sessions: async_sessionmaker[AsyncSession]
+
+    def staff_token(
+        self,
+        tenant: str,
+        role: Role = Role.IB,
+        *,
+        schools: tuple[UUID, ...] = (),
+        boards: tuple[str, ...] = (),
+        subject: object | None = None,
+    ) -> dict[str, str]:
+        """Headers of a staff member's request (a new subject unless one is given)."""
+        token = staff_token(
+            self.keys.staff,
+            subject=subject,
+            role=role,
+            tenant=tenant,
+            issuer=STAFF_ISSUER,
+            now=self.clock.now(),
+            schools=schools,
+            boards=boards,
+        )
+        return bearer(token)
+
+    def guardian_token(
+        self, tenant: str, guardian_id: UUID, pupil_id: UUID, item: GuardianItem | None = None
+    ) -> str:
+        """A guardian's link token for `item` (default: the pupil)."""
+        return mint_guardian_token(
+            self.keys.guardian,
+            guardian_id=guardian_id,
+            pupil_id=pupil_id,
+            item=item or GuardianItem.of("pupil", pupil_id),
+            tenant=tenant,
+            now=self.clock.now(),
+        )
+
+    async def sql(self, statement: str, **params: Any) -> list[Any]:
+        async with self.sessions() as session:
+            return list((await session.execute(text(statement), params)).all())
+
+    async def outbox_drained(self) -> bool:
+        rows = await self.sql("SELECT count(*) FROM outbox WHERE published_at IS NULL")
+        return bool(rows[0][0] == 0)
+
+
+@contextlib.asynccontextmanager
+async def running_service(
+    service: B, migrations: Path, keys: Keys, clock: FakeClock
+) -> AsyncIterator[RunningService[B]]:
+    """Migrate the service's database, then serve it over real HTTP for the block."""
+    await upgrade_to(service.runtime.settings.database_url, migrations)
+    async with serve(service.app) as base_url:
+        yield RunningService(service, base_url, clock, keys, service.runtime.sessions)
