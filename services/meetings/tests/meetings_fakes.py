@@ -24,7 +24,7 @@ from samen_kit.testing.fakes import EmitsToFakeOutbox, FakeRoster
 from samen_kit.testing.fakes import FakeStore as KitFakeStore
 from samen_meetings.adapters.meetings_repo import SqlMeetings
 from samen_meetings.adapters.opps_repo import SqlOpps
-from samen_meetings.adapters.projection_tables import StaffMemberRow
+from samen_meetings.adapters.projection_tables import OppRow, StaffMemberRow
 from samen_meetings.adapters.projections import SqlProjections
 from samen_meetings.adapters.records_repo import SqlRecords
 from samen_meetings.adapters.settings_repo import SqlTenantSettings
@@ -33,7 +33,6 @@ from samen_meetings.adapters.tables import (
     InvitationAnswerRow,
     MeetingRecordRow,
     MeetingRow,
-    OppRow,
     ParentCommentRow,
     RecordAcknowledgementRow,
 )
@@ -162,21 +161,24 @@ class FakeRecords(SqlRecords):
 
 
 class FakeOpps(SqlOpps):
-    async def for_staff(
-        self, staff: StaffPrincipal, opp_id: UUID, *, lock: bool = False
-    ) -> OppRow | None:
-        return await _for_staff(self._session, OppRow, opp_id, staff)
+    """The projection of the plans service's OPPs, keyed by (tenant, opp)."""
 
-    async def of_pupil(
-        self, tenant: str, pupil_id: UUID, opp_id: UUID, *, lock: bool = False
-    ) -> OppRow | None:
-        row = await self._session.get(OppRow, opp_id)
-        return row if row is not None and (row.tenant, row.pupil_id) == (tenant, pupil_id) else None
+    async def for_staff(self, staff: StaffPrincipal, opp_id: UUID) -> OppRow | None:
+        rows = self._session.rows(OppRow)  # type: ignore[attr-defined]
+        mine = (r for r in rows if r.opp_id == opp_id)
+        return _first(r for r in mine if visible(staff, tenant=r.tenant, school_id=r.school_id))
 
-    async def open_of_pupil(self, tenant: str, pupil_id: UUID) -> OppRow | None:
+    async def get(self, tenant: str, opp_id: UUID, *, lock: bool = False) -> OppRow | None:
+        return await self._session.get(OppRow, (tenant, opp_id))  # type: ignore[no-any-return]
+
+    async def of_pupil(self, tenant: str, pupil_id: UUID, opp_id: UUID) -> OppRow | None:
+        row = await self.get(tenant, opp_id)
+        return row if row is not None and row.pupil_id == pupil_id else None
+
+    async def open_of_pupil(self, tenant: str, pupil_id: UUID) -> Sequence[OppRow]:
         rows = self._session.rows(OppRow)  # type: ignore[attr-defined]
         mine = (r for r in rows if (r.tenant, r.pupil_id) == (tenant, pupil_id))
-        return _first(r for r in mine if r.closed_on is None)
+        return [r for r in mine if r.closed_on is None]
 
 
 class FakeTenantSettings(SqlTenantSettings):

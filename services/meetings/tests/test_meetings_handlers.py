@@ -14,13 +14,13 @@ from samen_contract.events import meetings as ev
 from samen_kit.access import GuardianClaims, GuardianItem, Role, StaffPrincipal
 from samen_kit.roster import PARENTAL_AUTHORITY, Pupil
 from samen_kit.testing.names import new_tenant
-from samen_meetings.adapters.tables import MeetingRecordRow, MeetingRow, OppRow
+from samen_meetings.adapters.tables import MeetingRecordRow, MeetingRow
 from samen_meetings.domain.errors import ConsentRequired, MeetingIsCancelled, SecondRecord
 from samen_meetings.domain.invitation import Answer
 from samen_meetings.domain.kinds import MeetingKind, ParticipantRole
 from samen_meetings.domain.meeting import CancelReason
 from samen_meetings.domain.record import RecordDraft
-from samen_meetings.handlers import opps, parents, planning, records
+from samen_meetings.handlers import parents, planning, records
 from samen_meetings.handlers.consent_facts import apply_consent_fact
 from samen_meetings.handlers.lookups import Miss, UnknownResource
 
@@ -239,23 +239,6 @@ async def test_a_guardian_acknowledges_a_record_once(ctx: FakeContext, school: S
     (acknowledged,) = ctx.store.outbox.events(ev.RecordAcknowledged)
     assert acknowledged.guardian_id == guardian
     assert (await parents.record(ctx, link, record.record_id)).acknowledged
-
-
-async def test_registering_a_new_opp_closes_the_previous_one(
-    ctx: FakeContext, school: School
-) -> None:
-    pupil = await school.enrol()
-
-    def opp(started_on: date) -> opps.RegisterOpp:
-        return opps.RegisterOpp(uuid4(), pupil.pupil_id, started_on, 1, parents_approved=True)
-
-    first = await opps.register(ctx, school.ib, opp(date(2025, 9, 1)))
-    second = await opps.register(ctx, school.ib, opp(date(2026, 2, 1)))
-
-    assert ctx.store.rows(OppRow, "opp_id")[first.opp_id].closed_on is not None
-    assert ctx.store.rows(OppRow, "opp_id")[second.opp_id].closed_on is None
-    registered = ctx.store.outbox.events(ev.OppRegistered)
-    assert [r.opp_id for r in registered] == [first.opp_id, second.opp_id]
 
 
 async def test_a_withdrawn_consent_puts_the_planned_mdo_on_hold_once(
