@@ -197,7 +197,7 @@ class AdmissionObjectionDecided(Event):
 
 class RegistrationRecorded(Event):
     """A pupil was registered with a school (*aanmelding*, duty of care): the school
-    decides on a suitable place by `decide_by` (6 weeks, Wpo art. 40 / Wvo 2020 art. 2.33)."""
+    decides on a suitable place by `decide_by` (6 weeks, Wpo art. 40 lid 4)."""
 
     __service__ = "admissions"
     __version__ = 1
