@@ -36,6 +36,13 @@ def _disputes() -> tuple[Path, Iterable[Table]]:
     return MIGRATIONS, DisputesTable.metadata.tables.values()
 
 
+def _admissions() -> tuple[Path, Iterable[Table]]:
+    from samen_admissions.adapters.base import AdmissionsTable
+    from samen_admissions.bootstrap import MIGRATIONS
+
+    return MIGRATIONS, AdmissionsTable.metadata.tables.values()
+
+
 def _notifications() -> tuple[Path, Iterable[Table]]:
     from samen_kit.roster import ROSTER_TABLES
     from samen_notifications.adapters.tables import SERVICE_TABLES
@@ -48,6 +55,7 @@ SERVICES: dict[str, Callable[[], tuple[Path, Iterable[Table]]]] = {
     "meetings": _meetings,
     "disputes": _disputes,
     "notifications": _notifications,
+    "admissions": _admissions,
 }
 
 
