@@ -4,6 +4,8 @@ the next, or raises why it cannot be taken."""
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from samen_kit.deadlines import local_date
+
 from samen_admissions.domain.codes import (
     BEHAVIOURAL,
     CATEGORIES,
@@ -91,7 +93,7 @@ def submit(state: RequestState, consent: dict[str, ConsentFact], now: datetime) 
         raise ConsentMissing(missing)
     if not state.has_parents_view:
         raise ParentsViewMissing()
-    return replace(state, status=Status.SUBMITTED, submitted_on=now.date())
+    return replace(state, status=Status.SUBMITTED, submitted_on=local_date(now))
 
 
 def give_advice(state: RequestState, advice: ExpertAdvice) -> RequestState:
@@ -168,5 +170,5 @@ def decide_objection(state: RequestState, outcome: ObjectionOutcome) -> RequestS
     decided = replace(objection, stage=ObjectionStage.DECIDED, outcome=outcome)
     if outcome is ObjectionOutcome.REVISED and state.status is Status.REFUSED:
         # The refusal is revoked: the request is back before the committee to grant.
-        return replace(state, status=Status.SUBMITTED, objection=decided, decided_on=None)
+        return replace(state, status=Status.SUBMITTED, objection=decided)
     return replace(state, objection=decided)
