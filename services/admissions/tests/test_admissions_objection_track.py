@@ -14,8 +14,8 @@ from services.admissions.tests.admissions_harness import START, Consent, Running
 from services.admissions.tests.admissions_steps import (
     REASONS,
     enrolled,
-    swv,
     submitted_and_advised,
+    swv,
 )
 
 pytestmark = pytest.mark.integration

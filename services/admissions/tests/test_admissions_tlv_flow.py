@@ -12,8 +12,8 @@ from uuid import uuid4
 
 import httpx
 import pytest
-from samen_admissions.handlers.timers import sweep
 from samen_admissions.domain.consent import ConsentStatus
+from samen_admissions.handlers.timers import sweep
 from samen_kit.access import Role
 from samen_kit.testing.waiting import wait_for
 

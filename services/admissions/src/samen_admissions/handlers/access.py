@@ -44,7 +44,10 @@ async def row_for(
     row_id: UUID,
     *,
     lock: bool = False,
+    to_act: bool = True,
 ) -> Row:
+    """`to_act`: a guardian needs parental authority; reading needs only a standing
+    (a guardian with the right to information reads, but does not act)."""
     rows = SqlRows(session)
     if isinstance(acting, StaffActing):
         row = await rows.visible_to(model, acting.staff, row_id, lock=lock)
@@ -58,17 +61,33 @@ async def row_for(
             raise NotFound(kind)
         hidden = Hidden.OTHER_TENANT if elsewhere.tenant != acting.tenant else Hidden.OUT_OF_SCOPE
         raise NotFound(kind, hidden, elsewhere.tenant)
-    if isinstance(acting, GuardianActing) and not await Roster(session).has_authority(
-        acting.tenant, row.pupil_id, acting.guardian_id
-    ):
-        raise NoParentalAuthority()
+    if isinstance(acting, GuardianActing):
+        await _guardian_standing(session, acting, row, to_act=to_act)
     return row
 
 
+async def _guardian_standing(
+    session: AsyncSession, acting: GuardianActing, row: Row, *, to_act: bool
+) -> None:
+    roster = Roster(session)
+    if to_act:
+        if not await roster.has_authority(acting.tenant, row.pupil_id, acting.guardian_id):
+            raise NoParentalAuthority()
+    elif await roster.standing(acting.tenant, row.pupil_id, acting.guardian_id) is None:
+        raise NotFound("admission_request", Hidden.OUT_OF_SCOPE, row.tenant)
+
+
 async def request_for(
-    session: AsyncSession, acting: Acting, request_id: UUID, *, lock: bool = False
+    session: AsyncSession,
+    acting: Acting,
+    request_id: UUID,
+    *,
+    lock: bool = False,
+    to_act: bool = True,
 ) -> RequestRow:
-    return await row_for(session, acting, RequestRow, "admission_request", request_id, lock=lock)
+    return await row_for(
+        session, acting, RequestRow, "admission_request", request_id, lock=lock, to_act=to_act
+    )
 
 
 def _guardian_reaches(acting: GuardianActing, row: object) -> bool:

@@ -18,7 +18,7 @@ class RequestFile:
 
 async def request_file(deps: Deps, acting: Acting, request_id: UUID) -> RequestFile:
     async with deps.sessions() as session:
-        row = await request_for(session, acting, request_id)
+        row = await request_for(session, acting, request_id, to_act=False)
         return RequestFile(row, await SqlRows(session).advices(row.id))
 
 
