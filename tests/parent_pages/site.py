@@ -1,4 +1,4 @@
-"""Every parent page of every service, served for real: the four services that have
+"""Every parent page of every service, served for real: the services that have
 parent pages run over real HTTP against real Kafka and PostgreSQL (each with a database
 and topic prefix of its own), with a pupil, guardians and items in each, and a guardian
 link (token) for every page. Each service runs through its own test harness.
@@ -32,6 +32,8 @@ from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 from sqlalchemy.engine import make_url
 
+from services.admissions.tests import admissions_harness as admissions_h
+from services.admissions.tests import admissions_steps as admissions_steps
 from services.consent.tests import consent_harness as consent_h
 from services.disputes.tests import disputes_harness as disputes_h
 from services.meetings.tests import meetings_harness as meetings_h
@@ -43,6 +45,7 @@ PHRASES = {
     "meetings": "samen_meetings.entrypoints.phrases",
     "disputes": "samen_disputes.entrypoints.phrases",
     "notifications": "samen_notifications.entrypoints.phrases",
+    "admissions": "samen_admissions.entrypoints.phrases",
 }
 
 
@@ -101,11 +104,14 @@ async def parent_site(
             notifications_h.service_starter(
                 kafka, prefix + "n.", databases.make, folder
             )() as notes,
+            _admissions(databases, kafka, prefix + "a.", folder) as admissions,
+            admissions_h.consent(kafka, prefix + "a.") as admissions_facts,
         ):
             await _consent_pages(site, consent)
             await _meetings_pages(site, meetings, meetings_roster)
             await _disputes_pages(site, disputes, disputes_roster)
             await _notifications_pages(site, notes)
+            await _admissions_pages(site, admissions, admissions_facts)
             yield site
     finally:
         await databases.drop()
@@ -140,6 +146,22 @@ async def _disputes(
         keys=keys,
     )
     async with disputes_h.running(settings, keys, FakeClock(meetings_h.START)) as run:
+        yield run
+
+
+@contextlib.asynccontextmanager
+async def _admissions(
+    databases: Databases, kafka: str, prefix: str, folder: Path
+) -> AsyncIterator[admissions_h.Running]:
+    keys = Keys()
+    settings = admissions_h.make_settings(
+        database_url=databases.make("admissions"),
+        kafka_bootstrap=kafka,
+        topic_prefix=prefix,
+        keys_folder=_folder(folder, "admissions"),
+        keys=keys,
+    )
+    async with admissions_h.running(settings, keys, FakeClock(admissions_h.START)) as run:
         yield run
 
 
@@ -332,3 +354,31 @@ def parent_site_fixture() -> Callable[..., Any]:
             yield built
 
     return site
+
+
+# --- admissions: a request the parents add their view to, a granted TLV, a lost link ---
+
+
+async def _admissions_pages(
+    site: Site, run: admissions_h.Running, facts: admissions_h.Consent
+) -> None:
+    pupil = await admissions_steps.enrolled(run, facts)
+    base = run.base_url
+
+    def token(request_id: str) -> str:
+        return run.guardian_token(pupil.tenant, pupil.guardians[0], pupil.pupil_id, request_id)
+
+    async with httpx.AsyncClient(base_url=base) as http:
+        drafted = str((await admissions_steps.draft(http, run, pupil))["id"])
+        granted = await admissions_steps.submitted_and_advised(http, run, facts, pupil)
+        decided = await http.post(
+            f"/admission-requests/{granted}/grant",
+            json={"start_date": "2026-08-01", "end_date": "2027-07-31"},
+            headers=admissions_steps.swv(run, pupil, Role.COMMITTEE),
+        )
+        assert decided.status_code == 200, decided.text
+    page = "/ouders/aanvragen"
+    site.add("admissions", "request", base, f"{page}/{drafted}?token={token(drafted)}")
+    site.add("admissions", "request-granted", base, f"{page}/{granted}?token={token(granted)}")
+    elsewhere = str(uuid.uuid4())
+    site.add("admissions", "not-found", base, f"{page}/{elsewhere}?token={token(elsewhere)}", 404)

@@ -18,7 +18,7 @@ from samen_admissions.entrypoints.api import staff_router
 from samen_admissions.entrypoints.consumers import add_consumers
 from samen_admissions.entrypoints.errors import install_error_handlers
 from samen_admissions.entrypoints.jobs import scheduler_job
-from samen_admissions.entrypoints.pages import parent_router
+from samen_admissions.entrypoints.pages import page_renderer, parent_router
 from samen_admissions.entrypoints.refusals import RESOURCE_KINDS
 from samen_admissions.handlers.context import Deps
 from samen_admissions.settings import AdmissionsSettings
@@ -67,16 +67,17 @@ def build_service(
             refusal_grace=timedelta(seconds=settings.refusal_grace_seconds),
         )
     )
+    pages = page_renderer()
     app = create_app(
         runtime,
         title=TITLE,
         description=DESCRIPTION,
-        routers=[staff_router(deps), parent_router(deps)],
+        routers=[staff_router(deps), parent_router(deps, pages)],
     )
     refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
     install_access(app, _access(settings, runtime, refusals))
     install_refusals(app, refusals)
-    install_error_handlers(app)
+    install_error_handlers(app, pages)
     return AdmissionsService(settings, runtime, deps, app)
 
 

@@ -14,11 +14,13 @@ from samen_kit.access.refusal_book import Hidden as KitHidden
 from samen_kit.access.refusal_book import HiddenReason
 from samen_kit.error_table import (
     Answer,
+    ErrorPages,
     Problems,
     counted_forbidden,
     counted_hidden,
     install_error_table,
 )
+from samen_kit.pages import PageRenderer
 from samen_kit.problems import Conflict, Forbidden, Invalid, NotFound
 
 from samen_admissions.domain import errors as domain
@@ -78,5 +80,24 @@ PROBLEMS = Problems(
 )
 
 
-def install_error_handlers(app: FastAPI) -> None:
-    install_error_table(app, PROBLEMS)
+_PAGE_MESSAGE = {
+    401: "error_link",
+    403: "error_no_authority",
+    404: "error_not_found",
+    409: "error_conflict",
+    422: "error_input",
+}
+
+
+def _back(path: str, language: str) -> str | None:
+    """From a form on a request, back to the request's page (the session carries on)."""
+    parts = path.split("/")
+    if len(parts) > 4 and parts[2] == "aanvragen":
+        return f"{'/'.join(parts[:4])}?taal={language}"
+    return None
+
+
+def install_error_handlers(app: FastAPI, pages: PageRenderer) -> None:
+    """Call after `create_app`: parent pages get a page for the kit's faults too."""
+    error_pages = ErrorPages(pages, _PAGE_MESSAGE, link_fault="error_link", back=_back)
+    install_error_table(app, PROBLEMS, pages=error_pages)

@@ -45,9 +45,12 @@ def _back(request_id: UUID, form: dict[str, str]) -> RedirectResponse:
     return RedirectResponse(f"{BASE}/{request_id}?{query}", SEE_OTHER)
 
 
-def parent_router(deps: Deps) -> APIRouter:
+def page_renderer() -> PageRenderer:
+    return PageRenderer("samen_admissions", "entrypoints/templates", PHRASES)
+
+
+def parent_router(deps: Deps, pages: PageRenderer) -> APIRouter:
     router = APIRouter(tags=["parent pages"], default_response_class=HTMLResponse)
-    pages = PageRenderer("samen_admissions", "entrypoints/templates", PHRASES)
 
     def render(request: Request, name: str, language: str, **context: Any) -> HTMLResponse:
         return pages.render(request, name, language=language, **context)

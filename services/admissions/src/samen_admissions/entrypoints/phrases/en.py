@@ -45,4 +45,13 @@ PHRASES: Final[dict[str, str]] = {
     "adm_objection_advised": "The national committee has given its advice.",
     "adm_objection_label": "Write why you disagree with the decision.",
     "adm_object": "Object",
+    "error_title": "This did not work",
+    "error_link": "This link does not work (any more). "
+    "Use the link in the school's latest message.",
+    "error_not_found": "We cannot find this page.",
+    "error_conflict": "This is not possible (any more). See on the page where things stand.",
+    "error_input": "Something went wrong with what you filled in. Please try again.",
+    "error_no_authority": "Only a parent with parental authority can do this.",
+    "error_other": "Something went wrong. Please try again later.",
+    "back": "Back to the request",
 }

@@ -45,4 +45,13 @@ PHRASES: Final[dict[str, str]] = {
     "adm_objection_advised": "De landelijke commissie heeft advies gegeven.",
     "adm_objection_label": "Schrijf waarom u het niet eens bent met het besluit.",
     "adm_object": "Bezwaar maken",
+    "error_title": "Dit lukt niet",
+    "error_link": "Deze link werkt niet (meer). "
+    "Gebruik de link in het laatste bericht van de school.",
+    "error_not_found": "We kunnen deze pagina niet vinden.",
+    "error_conflict": "Dit kan nu niet (meer). Kijk op de pagina hoe het nu staat.",
+    "error_input": "Er ging iets mis met wat u invulde. Probeer het opnieuw.",
+    "error_no_authority": "Alleen een ouder met gezag kan dit doen.",
+    "error_other": "Er ging iets mis. Probeer het later opnieuw.",
+    "back": "Terug naar de aanvraag",
 }

@@ -45,4 +45,13 @@ PHRASES: Final[dict[str, str]] = {
     "adm_objection_advised": "Komisja krajowa wydała opinię.",
     "adm_objection_label": "Proszę napisać, dlaczego nie zgadzają się Państwo z decyzją.",
     "adm_object": "Złóż sprzeciw",
+    "error_title": "To się nie udało",
+    "error_link": "Ten link (już) nie działa. Proszę użyć linku z ostatniej wiadomości od szkoły.",
+    "error_not_found": "Nie możemy znaleźć tej strony.",
+    "error_conflict": "To (już) nie jest możliwe. "
+    "Proszę sprawdzić na stronie, jak wygląda sytuacja.",
+    "error_input": "Coś poszło nie tak z wpisanymi danymi. Proszę spróbować ponownie.",
+    "error_no_authority": "Może to zrobić tylko rodzic posiadający władzę rodzicielską.",
+    "error_other": "Coś poszło nie tak. Proszę spróbować później.",
+    "back": "Powrót do wniosku",
 }

@@ -45,4 +45,12 @@ PHRASES: Final[dict[str, str]] = {
     "adm_objection_advised": "Ulusal komisyon görüşünü verdi.",
     "adm_objection_label": "Karara neden katılmadığınızı yazın.",
     "adm_object": "İtiraz et",
+    "error_title": "Bu olmadı",
+    "error_link": "Bu bağlantı (artık) çalışmıyor. Okulun son mesajındaki bağlantıyı kullanın.",
+    "error_not_found": "Bu sayfayı bulamıyoruz.",
+    "error_conflict": "Bu (artık) mümkün değil. Son durumu sayfada görebilirsiniz.",
+    "error_input": "Doldurduğunuz bilgilerde bir sorun oldu. Lütfen tekrar deneyin.",
+    "error_no_authority": "Bunu yalnızca velayet sahibi bir ebeveyn yapabilir.",
+    "error_other": "Bir sorun oluştu. Lütfen daha sonra tekrar deneyin.",
+    "back": "Başvuruya geri dön",
 }
