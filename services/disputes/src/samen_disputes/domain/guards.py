@@ -38,7 +38,17 @@ def lawful(state: DisputeState, move: Move) -> bool:
 def _may_enter(state: DisputeState, stage: Stage | None) -> bool:
     if stage is None or stage in state.stages:
         return False
+    if stage is Stage.EDUCATION_CONSULTANT:
+        return consultant_may_take(state)
     return formal_stage_open(state, stage) if is_formal(stage) else True
+
+
+def consultant_may_take(state: DisputeState) -> bool:
+    """An onderwijsconsulent does not take a case while a legal procedure about it runs
+    (objection or disputes committee). Source: the onderwijsconsulenten's own conditions
+    for taking a case (onderwijsconsulenten.nl, "when can you ask us"), not a statute;
+    to be checked against the ministry's current regulation for the consultants."""
+    return not any(is_formal(s) for s in state.stages)
 
 
 def side_may(state: DisputeState, move: Move, role: Role) -> bool:

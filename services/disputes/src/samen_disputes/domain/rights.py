@@ -14,6 +14,7 @@ from samen_disputes.domain.deadlines import (
     next_deadline,
     open_deadlines,
 )
+from samen_disputes.domain.guards import consultant_may_take
 from samen_disputes.domain.moves import Action, Move
 from samen_disputes.domain.procedure import allowed_moves
 from samen_disputes.domain.rights_texts import OPTION, OVERDUE, STAND, TERM_PASSED, WAITING
@@ -115,8 +116,10 @@ def _options(
     moves = allowed_moves(state, Role.GUARDIAN, rules)
     options = [_move_option(move, deadlines, now, contact) for move in moves]
     advice_offered = any(o.kind is OptionKind.EDUCATION_CONSULTANT for o in options)
-    # Free, independent advice is always open to guardians, even when no move leads there.
-    if not advice_offered and state.informal_stage is not Stage.EDUCATION_CONSULTANT:
+    # Free, independent advice is open to guardians even when no move leads there, but
+    # not while a legal procedure runs (the consultant does not take the case then).
+    may_ask = state.is_ended or consultant_may_take(state)
+    if not advice_offered and may_ask and state.informal_stage is not Stage.EDUCATION_CONSULTANT:
         options.append(_option(OptionKind.EDUCATION_CONSULTANT, None, None, now, contact))
     if state.ending is Ending.DECIDED:
         options.append(_option(OptionKind.COURT, None, None, now, contact))
