@@ -95,11 +95,32 @@ def test_a_term_ending_on_a_saturday_runs_on_to_monday() -> None:
 
 def test_a_defence_term_ending_on_new_years_day_runs_on_to_the_next_working_day() -> None:
     state = moved(
-        opened(date(2025, 12, 1)), Move.enter(Stage.DISPUTES_COMMITTEE), utc(2025, 12, 18, 10)
+        opened(date(2025, 12, 1)), Move.enter(Stage.DISPUTES_COMMITTEE), utc(2025, 12, 16, 10)
     )
+    state = moved(state, Move(Action.REQUEST_DEFENCE), utc(2025, 12, 18, 10))
     due = deadline(state, DeadlineKind.COMMITTEE_DEFENCE, DEFAULT_SETTINGS)
     assert due.due_date == date(2026, 1, 2)
     assert due.due_at == utc(2026, 1, 2, 23)
+
+
+def test_the_defence_term_runs_from_the_committees_request_to_the_board() -> None:
+    """The committee sends the guardians' request on to the board and the board's two
+    weeks run from there (the committee's reglement), not from the guardians' request:
+    asked by the guardians on 6 May, sent to the board on 20 May, due 3 June."""
+    state = moved(
+        opened(date(2025, 5, 1), DisputeSubject.OPP),
+        Move.enter(Stage.DISPUTES_COMMITTEE),
+        utc(2025, 5, 6, 10),
+    )
+    assert DeadlineKind.COMMITTEE_DEFENCE not in {
+        d.kind for d in open_deadlines(state, DEFAULT_SETTINGS)
+    }
+    state = moved(state, Move(Action.REQUEST_DEFENCE), utc(2025, 5, 20, 10))
+    due = deadline(state, DeadlineKind.COMMITTEE_DEFENCE, DEFAULT_SETTINGS)
+    assert (due.due_date, due.party) == (date(2025, 6, 3), Party.BOARD)
+    # The committee's own ten weeks still run from the guardians' request.
+    procedure = deadline(state, DeadlineKind.COMMITTEE_PROCEDURE, DEFAULT_SETTINGS)
+    assert procedure.due_date == date(2025, 7, 15)
 
 
 def test_a_term_ending_on_easter_monday_runs_on_to_tuesday() -> None:
@@ -136,8 +157,9 @@ def test_a_term_across_the_spring_change_counts_calendar_days_not_hours() -> Non
 def test_a_committee_request_late_in_the_evening_counts_on_the_amsterdam_day() -> None:
     # 23:30 UTC on 29 March is 00:30 on 30 March in Amsterdam.
     state = moved(
-        opened(date(2025, 3, 20)), Move.enter(Stage.DISPUTES_COMMITTEE), utc(2025, 3, 29, 23, 30)
+        opened(date(2025, 3, 20)), Move.enter(Stage.DISPUTES_COMMITTEE), utc(2025, 3, 28, 9)
     )
+    state = moved(state, Move(Action.REQUEST_DEFENCE), utc(2025, 3, 29, 23, 30))
     due = deadline(state, DeadlineKind.COMMITTEE_DEFENCE, CALENDAR_DAYS)
     assert due.due_date == date(2025, 4, 13)
     assert due.due_at == utc(2025, 4, 13, 22)
@@ -159,6 +181,9 @@ def test_the_committee_procedure_takes_at_most_ten_weeks_from_the_request() -> N
 def test_the_objections_decision_term_waits_while_the_committee_hears_the_case() -> None:
     state = moved(opened(date(2025, 5, 1)), Move.enter(Stage.OBJECTION), utc(2025, 5, 5))
     state = moved(state, Move.enter(Stage.DISPUTES_COMMITTEE), utc(2025, 5, 6))
+    kinds = {d.kind for d in open_deadlines(state, DEFAULT_SETTINGS)}
+    assert kinds == {DeadlineKind.COMMITTEE_PROCEDURE}
+    state = moved(state, Move(Action.REQUEST_DEFENCE), utc(2025, 5, 8))
     kinds = {d.kind for d in open_deadlines(state, DEFAULT_SETTINGS)}
     assert kinds == {DeadlineKind.COMMITTEE_DEFENCE, DeadlineKind.COMMITTEE_PROCEDURE}
 

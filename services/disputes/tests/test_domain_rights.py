@@ -127,6 +127,8 @@ def test_with_an_objection_and_the_committee_the_guardians_learn_the_board_waits
     state = moved(
         moved(opened(), Move.enter(Stage.OBJECTION)), Move.enter(Stage.DISPUTES_COMMITTEE)
     )
+    # The board's defence term runs once the committee has asked for it.
+    state = moved(state, Move(Action.REQUEST_DEFENCE), BOARD)
     found = rights(state)
     assert found.situation == "objection_and_committee"
     assert "wacht op het oordeel" in found.where_you_stand.nl
@@ -135,7 +137,7 @@ def test_with_an_objection_and_the_committee_the_guardians_learn_the_board_waits
         DeadlineKind.COMMITTEE_PROCEDURE,
     ]
     assert found.waiting_for[0].text.nl == (
-        "Het schoolbestuur stuurt zijn reactie uiterlijk op 8 januari 2025 naar de commissie."
+        "Het schoolbestuur stuurt zijn reactie uiterlijk op 9 januari 2025 naar de commissie."
     )
 
 

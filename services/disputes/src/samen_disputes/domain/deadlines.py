@@ -201,7 +201,19 @@ def _committee_terms(committee: Track, settings: DeadlineSettings) -> list[Deadl
             settings,
         )
     ]
-    if committee.defence_at is None:
+    asked_on = defence_asked_on(committee)
+    if committee.defence_at is None and asked_on is not None:
         weeks = settings.committee_defence_weeks
-        terms.append(deadline_after(DeadlineKind.COMMITTEE_DEFENCE, requested_on, weeks, settings))
+        terms.append(deadline_after(DeadlineKind.COMMITTEE_DEFENCE, asked_on, weeks, settings))
     return terms
+
+
+def defence_asked_on(committee: Track) -> date | None:
+    """The board's defence term runs from the committee's request to the board, not from
+    the guardians' request to the committee: the committee sends the request on to the
+    board and the term runs from there (Reglement Geschillencommissie passend onderwijs,
+    Stichting Onderwijsgeschillen; to be checked against its current text). Until the
+    committee asked, no defence term runs."""
+    if committee.defence_requested_at is None:
+        return None
+    return local_date(committee.defence_requested_at)

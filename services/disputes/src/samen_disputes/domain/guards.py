@@ -23,6 +23,13 @@ def lawful(state: DisputeState, move: Move) -> bool:
     match move.action:
         case Action.ENTER:
             return _may_enter(state, move.stage)
+        case Action.REQUEST_DEFENCE:
+            return (
+                committee is not None
+                and committee.defence_requested_at is None
+                and committee.defence_at is None
+                and not committee.advice
+            )
         case Action.RECORD_DEFENCE:
             return committee is not None and committee.defence_at is None and not committee.advice
         case Action.RECORD_ADVICE:

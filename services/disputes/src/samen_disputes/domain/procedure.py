@@ -24,6 +24,7 @@ from samen_disputes.domain.subjects import DisputeSubject
 
 class TransitionKind(StrEnum):
     STAGE_CHANGED = "stage_changed"
+    DEFENCE_REQUESTED = "defence_requested"
     DEFENCE_RECORDED = "defence_recorded"
     ADVICE_RECORDED = "advice_recorded"
     RESOLVED = "resolved"
@@ -157,6 +158,10 @@ def _effect(
         case Action.ENTER:
             assert move.stage is not None  # Move guarantees it
             return _enter(state, move.stage, at), TransitionKind.STAGE_CHANGED, False
+        case Action.REQUEST_DEFENCE:
+            committee = _committee(state)
+            updated = state.with_track(replace(committee, defence_requested_at=at))
+            return updated, TransitionKind.DEFENCE_REQUESTED, False
         case Action.RECORD_DEFENCE:
             committee = _committee(state)
             updated = state.with_track(replace(committee, defence_at=at))

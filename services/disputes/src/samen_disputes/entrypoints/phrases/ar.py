@@ -57,6 +57,7 @@ PHRASES: Final[dict[str, str]] = {
     "move_enter:disputes_committee": "الذهاب إلى لجنة النزاعات",
     "move_resolve": "نحن متفقون",
     "move_withdraw": "سحب قضيتي",
+    "move_request_defence": "طلبت اللجنة رد مجلس الإدارة",
     "move_record_defence": "تم استلام الرد",
     "move_record_advice": "تم استلام الرأي",
     "move_decide": "قرار",

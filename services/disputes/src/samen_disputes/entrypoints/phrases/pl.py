@@ -57,6 +57,7 @@ PHRASES: Final[dict[str, str]] = {
     "move_enter:disputes_committee": "Zwrócić się do Komisji ds. Sporów",
     "move_resolve": "Zgadzamy się",
     "move_withdraw": "Wycofać moją sprawę",
+    "move_request_defence": "Komisja poprosiła o odpowiedź",
     "move_record_defence": "Otrzymano odpowiedź",
     "move_record_advice": "Otrzymano opinię",
     "move_decide": "Decyzja",

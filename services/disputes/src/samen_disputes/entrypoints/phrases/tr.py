@@ -57,6 +57,7 @@ PHRASES: Final[dict[str, str]] = {
     "move_enter:disputes_committee": "Uyuşmazlık Komisyonuna gitmek",
     "move_resolve": "Anlaştık",
     "move_withdraw": "Başvurumu geri çekmek",
+    "move_request_defence": "Komisyon savunma istedi",
     "move_record_defence": "Savunma alındı",
     "move_record_advice": "Görüş alındı",
     "move_decide": "Karar",

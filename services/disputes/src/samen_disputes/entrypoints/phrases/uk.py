@@ -57,6 +57,7 @@ PHRASES: Final[dict[str, str]] = {
     "move_enter:disputes_committee": "Звернутися до Комісії зі спорів",
     "move_resolve": "Ми згодні",
     "move_withdraw": "Відкликати мою справу",
+    "move_request_defence": "Комісія попросила відповідь",
     "move_record_defence": "Відповідь отримано",
     "move_record_advice": "Висновок отримано",
     "move_decide": "Рішення",
