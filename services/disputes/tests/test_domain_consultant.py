@@ -1,6 +1,6 @@
-"""The onderwijsconsulent and a legal procedure: the consultant does not take a case while
-an objection or the disputes committee runs (the consultants' conditions for taking a
-case), so the guardians cannot move there then; before and after they can."""
+"""The onderwijsconsulent (the consultants' conditions for taking a case): not while an
+objection or the disputes committee runs; directly, without talks with the school first,
+for a pupil at home longer than four weeks."""
 
 from datetime import UTC, date, datetime, timedelta
 
@@ -12,6 +12,7 @@ from samen_disputes.domain import (
     DisputeSubject,
     IllegalMove,
     Move,
+    OpeningNotAllowed,
     Role,
     Stage,
     allowed_moves,
@@ -43,3 +44,37 @@ def test_not_while_an_objection_or_the_committee_runs(procedure: Stage) -> None:
     assert CONSULTANT not in allowed_moves(state, Role.GUARDIAN, DEFAULT_RULES)
     with pytest.raises(IllegalMove):
         apply(state, CONSULTANT, GUARDIAN, T0 + timedelta(days=2), rules=DEFAULT_RULES)
+
+
+def test_a_pupil_at_home_longer_than_four_weeks_may_go_to_the_consultant_directly() -> None:
+    """A thuiszitter (at home longer than four weeks): the guardians may start with the
+    onderwijsconsulent, without talks with the school first."""
+    at_home_since = (T0 - timedelta(weeks=4, days=1)).date()
+    state = open_dispute(
+        DisputeSubject.SUPPORT_OR_ARRANGEMENT,
+        GUARDIAN,
+        None,
+        T0,
+        rules=DEFAULT_RULES,
+        stage=Stage.EDUCATION_CONSULTANT,
+        at_home_since=at_home_since,
+    )
+    assert state.stages == {Stage.EDUCATION_CONSULTANT}
+
+
+@pytest.mark.parametrize("weeks_at_home", [None, 4])
+def test_otherwise_the_consultant_comes_after_talks_with_the_school(
+    weeks_at_home: int | None,
+) -> None:
+    at_home_since = None if weeks_at_home is None else (T0 - timedelta(weeks=4)).date()
+    with pytest.raises(OpeningNotAllowed) as refused:
+        open_dispute(
+            DisputeSubject.SUPPORT_OR_ARRANGEMENT,
+            GUARDIAN,
+            None,
+            T0,
+            rules=DEFAULT_RULES,
+            stage=Stage.EDUCATION_CONSULTANT,
+            at_home_since=at_home_since,
+        )
+    assert Stage.EDUCATION_CONSULTANT not in refused.value.allowed

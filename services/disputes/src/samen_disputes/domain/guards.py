@@ -1,5 +1,7 @@
 """The law's conditions on moves; they hold whatever a tenant's table allows."""
 
+from datetime import date, timedelta
+
 from samen_disputes.domain.actors import Role, opener_of
 from samen_disputes.domain.moves import Action, Move
 from samen_disputes.domain.stages import Stage, is_formal
@@ -48,6 +50,16 @@ def _may_enter(state: DisputeState, stage: Stage | None) -> bool:
     if stage is Stage.EDUCATION_CONSULTANT:
         return consultant_may_take(state)
     return formal_stage_open(state, stage) if is_formal(stage) else True
+
+
+#: A pupil at home longer than four weeks (no school place, or not going) is a
+#: thuiszitter; the parents may then ask an onderwijsconsulent directly, without talks
+#: with the school first (the consultants' conditions, onderwijsconsulenten.nl).
+THUISZITTER_WEEKS = 4
+
+
+def is_thuiszitter(at_home_since: date, today: date) -> bool:
+    return today > at_home_since + timedelta(weeks=THUISZITTER_WEEKS)
 
 
 def consultant_may_take(state: DisputeState) -> bool:

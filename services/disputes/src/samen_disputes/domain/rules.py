@@ -124,6 +124,8 @@ DEFAULT_RULES = TenantRules(
     ),
     openings=(
         OpeningRule(_C, BOTH_SIDES),
+        # Only for a pupil at home longer than four weeks (the law's condition, guards.py).
+        OpeningRule(_E, BOTH_SIDES),
         OpeningRule(_O, FILERS),
         OpeningRule(_G, FILERS),
     ),
