@@ -12,6 +12,7 @@ _HOLDERS = {
     "meetings": "samen_meetings.bootstrap",
     "notifications": "samen_notifications.migrations",
     "plans": "samen_plans.bootstrap",
+    "admissions": "samen_admissions.bootstrap",
 }
 SERVICES = tuple(_HOLDERS)
 

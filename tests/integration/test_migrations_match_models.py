@@ -34,6 +34,12 @@ def _plans() -> Iterable[Table]:
     return PlansTable.metadata.tables.values()
 
 
+def _admissions() -> Iterable[Table]:
+    from samen_admissions.adapters.base import AdmissionsTable
+
+    return AdmissionsTable.metadata.tables.values()
+
+
 def _notifications() -> Iterable[Table]:
     from samen_notifications.adapters.tables import SERVICE_TABLES
 
@@ -54,6 +60,7 @@ SERVICES: dict[str, Callable[[], Iterable[Table]]] = {
     "notifications": _notifications,
     "consent": _consent,
     "plans": _plans,
+    "admissions": _admissions,
 }
 
 

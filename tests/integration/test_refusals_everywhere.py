@@ -1,5 +1,5 @@
-"""One behaviour everywhere: the same refused attempt is recorded alike by all six
-services — the same reason, the same credential, under the same tenant — and each
+"""One behaviour everywhere: the same refused attempt is recorded alike by every
+service — the same reason, the same credential, under the same tenant — and each
 service reports it as `AccessRefused` with an event id by the one seed rule.
 
 Each service runs as its real app over its own migrated PostgreSQL database (no
@@ -22,6 +22,9 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from joserfc.jwk import OKPKey
+from samen_admissions.bootstrap import MIGRATIONS as ADMISSIONS_MIGRATIONS
+from samen_admissions.bootstrap import build_service as build_admissions
+from samen_admissions.settings import AdmissionsSettings
 from samen_audit.bootstrap import build as build_audit
 from samen_audit.settings import AuditSettings
 from samen_consent.bootstrap import create_consent_app
@@ -168,6 +171,19 @@ async def _plans(url: str, keys: Keys, clock: FakeClock) -> Service:
     return Service("plans", built.app, built.runtime, "/opps/{opp_id}")
 
 
+async def _admissions(url: str, keys: Keys, clock: FakeClock) -> Service:
+    await asyncio.to_thread(upgrade, url, ADMISSIONS_MIGRATIONS)
+    settings = AdmissionsSettings(
+        database_url=url,
+        staff_issuer=ISSUER,
+        staff_jwks=keys.staff_jwks,
+        guardian_jwks=keys.guardian_jwks,
+        session_secret=SECRET,
+    )
+    built = build_admissions(settings, clock=clock)
+    return Service("admissions", built.app, built.runtime, "/admission-requests/{request_id}")
+
+
 async def _audit(url: str, keys: Keys, clock: FakeClock, server_url: str) -> Service:
     database = await prepare(url, await roles_admin_url(server_url))
     settings = AuditSettings(
@@ -193,6 +209,7 @@ async def services(
         await _disputes(make_database("disputes"), keys, clock),
         await _plans(make_database("plans"), keys, clock),
         await _audit(make_database("audit"), keys, clock, postgres_server_url),
+        await _admissions(make_database("admissions"), keys, clock),
     ]
     yield built, keys, clock
     for service in built:

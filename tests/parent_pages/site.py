@@ -1,4 +1,4 @@
-"""Every parent page of every service, served for real: the five services that have
+"""Every parent page of every service, served for real: the services that have
 parent pages run over real HTTP against real Kafka and PostgreSQL (each with a database
 and topic prefix of its own), with a pupil, guardians and items in each, and a guardian
 link (token) for every page. Each service runs through its own test harness.
@@ -23,15 +23,24 @@ from typing import Any
 import httpx
 import pytest
 from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding
+from samen_disputes.bootstrap import MIGRATIONS as DISPUTES_MIGRATIONS
+from samen_disputes.bootstrap import build_service as build_disputes
+from samen_disputes.settings import DisputesSettings
 from samen_kit.access import GuardianItem, Role, mint_guardian_token
 from samen_kit.clock import FakeClock
 from samen_kit.testing import databases as test_databases
 from samen_kit.testing.fixtures import run_blocking
 from samen_kit.testing.keys import Keys
 from samen_kit.testing.names import new_tenant
+from samen_kit.testing.service import SESSION_SECRET, running_service, service_settings
 from samen_kit.testing.waiting import wait_for
+from samen_meetings.bootstrap import MIGRATIONS as MEETINGS_MIGRATIONS
+from samen_meetings.bootstrap import build as build_meetings
+from samen_meetings.settings import MeetingsSettings
 from sqlalchemy.engine import make_url
 
+from services.admissions.tests import admissions_harness as admissions_h
+from services.admissions.tests import admissions_steps as admissions_steps
 from services.consent.tests import consent_harness as consent_h
 from services.disputes.tests import disputes_harness as disputes_h
 from services.meetings.tests import meetings_harness as meetings_h
@@ -46,6 +55,7 @@ PHRASES = {
     "disputes": "samen_disputes.entrypoints.phrases",
     "notifications": "samen_notifications.entrypoints.phrases",
     "plans": "samen_plans.entrypoints.phrases",
+    "admissions": "samen_admissions.entrypoints.phrases",
 }
 
 
@@ -106,12 +116,15 @@ async def parent_site(
             )() as notes,
             _plans(databases, kafka, prefix + "p.", folder) as plans,
             plans_h.roster(kafka, prefix + "p.") as plans_roster,
+            _admissions(databases, kafka, prefix + "a.", folder) as admissions,
+            admissions_h.consent(kafka, prefix + "a.") as admissions_facts,
         ):
             await _consent_pages(site, consent)
             await _meetings_pages(site, meetings, meetings_roster)
             await _disputes_pages(site, disputes, disputes_roster)
             await _notifications_pages(site, notes)
             await _plans_pages(site, plans, plans_roster)
+            await _admissions_pages(site, admissions, admissions_facts)
             yield site
     finally:
         await databases.drop()
@@ -122,14 +135,22 @@ async def _meetings(
     databases: Databases, kafka: str, prefix: str, folder: Path
 ) -> AsyncIterator[meetings_h.Running]:
     keys = Keys()
-    settings = meetings_h.make_settings(
+    settings = service_settings(
+        MeetingsSettings,
         database_url=databases.make("meetings"),
         kafka_bootstrap=kafka,
         topic_prefix=prefix,
         keys_folder=_folder(folder, "meetings"),
         keys=keys,
+        # this service reads its session settings under their `guardian_` names
+        guardian_session_secret=SESSION_SECRET,
+        guardian_cookie_secure=False,
+        due_scan_interval_seconds=3600.0,
     )
-    async with meetings_h.running(settings, keys, FakeClock(meetings_h.START)) as run:
+    clock = FakeClock(meetings_h.START)
+    async with running_service(
+        build_meetings(settings, clock=clock), MEETINGS_MIGRATIONS, keys, clock
+    ) as run:
         yield run
 
 
@@ -138,14 +159,19 @@ async def _disputes(
     databases: Databases, kafka: str, prefix: str, folder: Path
 ) -> AsyncIterator[disputes_h.Running]:
     keys = Keys()
-    settings = disputes_h.make_settings(
+    settings = service_settings(
+        DisputesSettings,
         database_url=databases.make("disputes"),
         kafka_bootstrap=kafka,
         topic_prefix=prefix,
         keys_folder=_folder(folder, "disputes"),
         keys=keys,
+        sweep_seconds=3600.0,
     )
-    async with disputes_h.running(settings, keys, FakeClock(meetings_h.START)) as run:
+    clock = FakeClock(meetings_h.START)
+    async with running_service(
+        build_disputes(settings, clock=clock), DISPUTES_MIGRATIONS, keys, clock
+    ) as run:
         yield run
 
 
@@ -162,6 +188,22 @@ async def _plans(
         keys=keys,
     )
     async with plans_h.running(settings, keys, FakeClock(meetings_h.START)) as run:
+        yield run
+
+
+@contextlib.asynccontextmanager
+async def _admissions(
+    databases: Databases, kafka: str, prefix: str, folder: Path
+) -> AsyncIterator[admissions_h.Running]:
+    keys = Keys()
+    settings = admissions_h.make_settings(
+        database_url=databases.make("admissions"),
+        kafka_bootstrap=kafka,
+        topic_prefix=prefix,
+        keys_folder=_folder(folder, "admissions"),
+        keys=keys,
+    )
+    async with admissions_h.running(settings, keys, FakeClock(admissions_h.START)) as run:
         yield run
 
 
@@ -401,3 +443,31 @@ def parent_site_fixture() -> Callable[..., Any]:
             yield built
 
     return site
+
+
+# --- admissions: a request the parents add their view to, a granted TLV, a lost link ---
+
+
+async def _admissions_pages(
+    site: Site, run: admissions_h.Running, facts: admissions_h.Consent
+) -> None:
+    pupil = await admissions_steps.enrolled(run, facts)
+    base = run.base_url
+
+    def token(request_id: str) -> str:
+        return run.guardian_token(pupil.tenant, pupil.guardians[0], pupil.pupil_id, request_id)
+
+    async with httpx.AsyncClient(base_url=base) as http:
+        drafted = str((await admissions_steps.draft(http, run, pupil))["id"])
+        granted = await admissions_steps.submitted_and_advised(http, run, facts, pupil)
+        decided = await http.post(
+            f"/admission-requests/{granted}/grant",
+            json={"start_date": "2026-08-01", "end_date": "2027-07-31"},
+            headers=admissions_steps.swv(run, pupil, Role.COMMITTEE),
+        )
+        assert decided.status_code == 200, decided.text
+    page = "/ouders/aanvragen"
+    site.add("admissions", "request", base, f"{page}/{drafted}?token={token(drafted)}")
+    site.add("admissions", "request-granted", base, f"{page}/{granted}?token={token(granted)}")
+    elsewhere = str(uuid.uuid4())
+    site.add("admissions", "not-found", base, f"{page}/{elsewhere}?token={token(elsewhere)}", 404)

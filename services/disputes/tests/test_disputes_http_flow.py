@@ -98,6 +98,7 @@ async def test_a_full_procedure_objection_committee_advice_and_a_departing_decis
     for body in (
         {"move": "enter:objection"},
         {"move": "enter:disputes_committee"},
+        {"move": "request_defence"},
         {"move": "record_defence"},
         {"move": "record_advice", "advice": "well_founded"},
         {"move": "decide", "outcome": "upheld", "reason": REASON},
@@ -119,11 +120,14 @@ async def test_a_full_procedure_objection_committee_advice_and_a_departing_decis
     assert [c.data["move"] for c in changed] == [
         "enter",
         "enter",
+        "request_defence",
         "record_defence",
         "record_advice",
     ]
     assert changed[1].data["stages_after"] == ["disputes_committee", "objection"]
-    assert changed[1].data["next_deadline_kind"] == "committee_defence"
+    # The defence term runs from the committee's request to the board.
+    assert changed[1].data["next_deadline_kind"] == "committee_procedure"
+    assert changed[2].data["next_deadline_kind"] == "committee_defence"
 
 
 async def test_an_illegal_move_is_a_409_listing_the_allowed_moves_and_changes_nothing(

@@ -95,11 +95,32 @@ def test_a_term_ending_on_a_saturday_runs_on_to_monday() -> None:
 
 def test_a_defence_term_ending_on_new_years_day_runs_on_to_the_next_working_day() -> None:
     state = moved(
-        opened(date(2025, 12, 1)), Move.enter(Stage.DISPUTES_COMMITTEE), utc(2025, 12, 18, 10)
+        opened(date(2025, 12, 1)), Move.enter(Stage.DISPUTES_COMMITTEE), utc(2025, 12, 16, 10)
     )
+    state = moved(state, Move(Action.REQUEST_DEFENCE), utc(2025, 12, 18, 10))
     due = deadline(state, DeadlineKind.COMMITTEE_DEFENCE, DEFAULT_SETTINGS)
     assert due.due_date == date(2026, 1, 2)
     assert due.due_at == utc(2026, 1, 2, 23)
+
+
+def test_the_defence_term_runs_from_the_committees_request_to_the_board() -> None:
+    """The committee sends the guardians' request on to the board and the board's two
+    weeks run from there (the committee's reglement), not from the guardians' request:
+    asked by the guardians on 6 May, sent to the board on 20 May, due 3 June."""
+    state = moved(
+        opened(date(2025, 5, 1), DisputeSubject.OPP),
+        Move.enter(Stage.DISPUTES_COMMITTEE),
+        utc(2025, 5, 6, 10),
+    )
+    assert DeadlineKind.COMMITTEE_DEFENCE not in {
+        d.kind for d in open_deadlines(state, DEFAULT_SETTINGS)
+    }
+    state = moved(state, Move(Action.REQUEST_DEFENCE), utc(2025, 5, 20, 10))
+    due = deadline(state, DeadlineKind.COMMITTEE_DEFENCE, DEFAULT_SETTINGS)
+    assert (due.due_date, due.party) == (date(2025, 6, 3), Party.BOARD)
+    # The committee's own ten weeks still run from the guardians' request.
+    procedure = deadline(state, DeadlineKind.COMMITTEE_PROCEDURE, DEFAULT_SETTINGS)
+    assert procedure.due_date == date(2025, 7, 15)
 
 
 def test_a_term_ending_on_easter_monday_runs_on_to_tuesday() -> None:
@@ -136,8 +157,9 @@ def test_a_term_across_the_spring_change_counts_calendar_days_not_hours() -> Non
 def test_a_committee_request_late_in_the_evening_counts_on_the_amsterdam_day() -> None:
     # 23:30 UTC on 29 March is 00:30 on 30 March in Amsterdam.
     state = moved(
-        opened(date(2025, 3, 20)), Move.enter(Stage.DISPUTES_COMMITTEE), utc(2025, 3, 29, 23, 30)
+        opened(date(2025, 3, 20)), Move.enter(Stage.DISPUTES_COMMITTEE), utc(2025, 3, 28, 9)
     )
+    state = moved(state, Move(Action.REQUEST_DEFENCE), utc(2025, 3, 29, 23, 30))
     due = deadline(state, DeadlineKind.COMMITTEE_DEFENCE, CALENDAR_DAYS)
     assert due.due_date == date(2025, 4, 13)
     assert due.due_at == utc(2025, 4, 13, 22)
@@ -159,6 +181,9 @@ def test_the_committee_procedure_takes_at_most_ten_weeks_from_the_request() -> N
 def test_the_objections_decision_term_waits_while_the_committee_hears_the_case() -> None:
     state = moved(opened(date(2025, 5, 1)), Move.enter(Stage.OBJECTION), utc(2025, 5, 5))
     state = moved(state, Move.enter(Stage.DISPUTES_COMMITTEE), utc(2025, 5, 6))
+    kinds = {d.kind for d in open_deadlines(state, DEFAULT_SETTINGS)}
+    assert kinds == {DeadlineKind.COMMITTEE_PROCEDURE}
+    state = moved(state, Move(Action.REQUEST_DEFENCE), utc(2025, 5, 8))
     kinds = {d.kind for d in open_deadlines(state, DEFAULT_SETTINGS)}
     assert kinds == {DeadlineKind.COMMITTEE_DEFENCE, DeadlineKind.COMMITTEE_PROCEDURE}
 
@@ -292,3 +317,53 @@ def test_every_deadline_ends_at_amsterdam_midnight_after_its_day(
     assert due.due_date >= day + timedelta(weeks=weeks)
     assert due.due_date < day + timedelta(weeks=weeks, days=6)
     assert is_working_day(due.due_date) or not extend
+
+
+# --- a term suspended by a request to the committee ----------------------------------
+
+
+def test_a_committee_request_suspends_the_boards_term_on_the_objection() -> None:
+    """Wpo art. 43 lid 4: the board's term to decide on the objection is suspended from
+    the day the dispute is brought to the disputes committee to the day of its judgment,
+    and the board decides only after that judgment. Decision 1 May 2025: filing term to
+    12 June, the board's four weeks to 10 July. The committee was asked on 2 June and
+    judged on 28 July: 46 days of the term suspended, so the board decides by 25 August
+    (not four fresh weeks from the judgment, and not 10 July)."""
+    state = moved(opened(date(2025, 5, 1)), Move.enter(Stage.OBJECTION), utc(2025, 5, 5))
+    state = moved(state, Move.enter(Stage.DISPUTES_COMMITTEE), utc(2025, 6, 2, 10))
+    assert DeadlineKind.OBJECTION_DECISION not in {
+        d.kind for d in open_deadlines(state, DEFAULT_SETTINGS)
+    }
+    state = moved(
+        state, Move(Action.RECORD_ADVICE), utc(2025, 7, 28, 10), advice=CommitteeAdvice.UNFOUNDED
+    )
+    assert open_deadlines(state, DEFAULT_SETTINGS) == (
+        Deadline(
+            DeadlineKind.OBJECTION_DECISION,
+            Party.BOARD,
+            Stage.OBJECTION,
+            date(2025, 8, 25),
+            utc(2025, 8, 25, 22),
+        ),
+    )
+
+
+def test_a_committee_request_before_the_boards_term_starts_suspends_only_its_days() -> None:
+    """Wpo art. 43 lid 4: the suspension counts only days the board's term was running.
+    Asked on 6 May, judged on 16 June: the term (from 12 June) lost 4 days, so its four
+    weeks run to 14 July."""
+    state = moved(opened(date(2025, 5, 1)), Move.enter(Stage.OBJECTION), utc(2025, 5, 5))
+    state = moved(state, Move.enter(Stage.DISPUTES_COMMITTEE), utc(2025, 5, 6, 10))
+    state = moved(
+        state, Move(Action.RECORD_ADVICE), utc(2025, 6, 16, 10), advice=CommitteeAdvice.UNFOUNDED
+    )
+    due = deadline(state, DeadlineKind.OBJECTION_DECISION, DEFAULT_SETTINGS)
+    assert due.due_date == date(2025, 7, 14)
+
+
+def test_good_friday_stops_a_term_like_a_holiday() -> None:
+    """Algemene termijnenwet art. 3 lid 2: Good Friday is equated with a holiday. A
+    decision of 20 February 2026: six weeks end on Good Friday 3 April; with Easter
+    Monday the objection may be filed up to and including Tuesday 7 April."""
+    due = deadline(opened(date(2026, 2, 20)), DeadlineKind.OBJECTION_FILING, DEFAULT_SETTINGS)
+    assert due.due_date == date(2026, 4, 7)

@@ -77,17 +77,21 @@ def test_in_talks_about_a_removal_the_guardians_may_object_until_the_term_ends()
     assert ("date", "2025-01-31") in objection.text.params
 
 
-def test_free_independent_advice_from_the_onderwijsconsulenten_is_always_offered() -> None:
+def test_free_independent_advice_from_the_onderwijsconsulenten_is_offered() -> None:
     [advice] = [o for o in rights(opened()).options if o.kind is OptionKind.EDUCATION_CONSULTANT]
     assert advice.free_and_independent
     assert advice.contact == EDUCATION_CONSULTANTS_CONTACT
     assert "gratis" in advice.text.nl.lower() and EDUCATION_CONSULTANTS_CONTACT in advice.text.nl
 
 
-def test_advice_is_offered_during_an_objection_although_no_move_leads_there() -> None:
+def test_no_consultant_is_offered_while_a_legal_procedure_runs() -> None:
+    """The onderwijsconsulenten do not take a case while an objection or the disputes
+    committee runs (their conditions for taking a case): the guardians are not sent
+    there, and the move is not possible."""
     found = rights(moved(opened(), Move.enter(Stage.OBJECTION)))
-    [advice] = [o for o in found.options if o.kind is OptionKind.EDUCATION_CONSULTANT]
-    assert advice.move is None
+    assert OptionKind.EDUCATION_CONSULTANT not in kinds(found)
+    committee = rights(moved(opened(DisputeSubject.OPP), Move.enter(Stage.DISPUTES_COMMITTEE)))
+    assert OptionKind.EDUCATION_CONSULTANT not in kinds(committee)
 
 
 def test_a_passed_term_is_marked_and_the_guardians_are_told_to_explain_why() -> None:
@@ -123,6 +127,8 @@ def test_with_an_objection_and_the_committee_the_guardians_learn_the_board_waits
     state = moved(
         moved(opened(), Move.enter(Stage.OBJECTION)), Move.enter(Stage.DISPUTES_COMMITTEE)
     )
+    # The board's defence term runs once the committee has asked for it.
+    state = moved(state, Move(Action.REQUEST_DEFENCE), BOARD)
     found = rights(state)
     assert found.situation == "objection_and_committee"
     assert "wacht op het oordeel" in found.where_you_stand.nl
@@ -131,7 +137,7 @@ def test_with_an_objection_and_the_committee_the_guardians_learn_the_board_waits
         DeadlineKind.COMMITTEE_PROCEDURE,
     ]
     assert found.waiting_for[0].text.nl == (
-        "Het schoolbestuur stuurt zijn reactie uiterlijk op 8 januari 2025 naar de commissie."
+        "Het schoolbestuur stuurt zijn reactie uiterlijk op 9 januari 2025 naar de commissie."
     )
 
 

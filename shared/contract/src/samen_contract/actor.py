@@ -18,6 +18,9 @@ STAFF_ROLES = frozenset(
         "swv_admin",
         "inspectie",
         "operator",
+        "swv_staff",
+        "expert",
+        "committee",
     }
 )
 # `pupil`: a pupil of 16 or older is a party to some consents (issue 3).

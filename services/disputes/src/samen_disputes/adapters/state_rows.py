@@ -34,6 +34,7 @@ def track_to_json(track: Track) -> dict[str, Any]:
     return {
         "stage": str(track.stage),
         "started_at": track.started_at.isoformat(),
+        "defence_requested_at": _text(track.defence_requested_at),
         "defence_at": _text(track.defence_at),
         "advice": str(track.advice) if track.advice else None,
         "advice_at": _text(track.advice_at),
@@ -46,6 +47,7 @@ def track_from_json(data: dict[str, Any]) -> Track:
     return Track(
         stage=Stage(data["stage"]),
         started_at=started_at,
+        defence_requested_at=_instant(data.get("defence_requested_at")),
         defence_at=_instant(data.get("defence_at")),
         advice=CommitteeAdvice(data["advice"]) if data.get("advice") else None,
         advice_at=_instant(data.get("advice_at")),

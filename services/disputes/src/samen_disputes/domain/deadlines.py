@@ -152,15 +152,39 @@ def _objection_filing(decided_on: date, settings: DeadlineSettings) -> Deadline:
 
 def _track_terms(state: DisputeState, settings: DeadlineSettings) -> list[Deadline]:
     committee = state.committee
-    if committee is not None:
-        # With the committee involved the board's decision on an objection waits for the
-        # advice, so the committee's terms replace the objection's decision term.
+    if committee is not None and committee.advice_at is None:
+        # While the committee hears the case its terms run; the board's term on an
+        # objection is suspended until the committee's judgment (Wpo art. 43 lid 4).
         return _committee_terms(committee, settings)
     if Stage.OBJECTION in state.stages and state.decision_date is not None:
-        term_end = _objection_filing(state.decision_date, settings).due_date
-        weeks = settings.objection_decision_weeks
-        return [deadline_after(DeadlineKind.OBJECTION_DECISION, term_end, weeks, settings)]
+        return [_objection_decision(state.decision_date, committee, settings)]
+    if committee is not None:
+        return _committee_terms(committee, settings)
     return []
+
+
+def _objection_decision(
+    decided_on: date, committee: Track | None, settings: DeadlineSettings
+) -> Deadline:
+    """The board's term on the objection, from the end of the filing term, run on by the
+    days it was suspended: Wpo art. 43 lid 4 (and WEC art. 45, Wvo art. 27c) suspends it
+    from the day the dispute is brought to the committee to the day of its judgment, so
+    the board gets the rest of its term after the advice, not a fresh one."""
+    starts = _objection_filing(decided_on, settings).due_date
+    suspended = suspended_days(starts, committee)
+    weeks = settings.objection_decision_weeks
+    return deadline_after(
+        DeadlineKind.OBJECTION_DECISION, starts + timedelta(days=suspended), weeks, settings
+    )
+
+
+def suspended_days(term_starts: date, committee: Track | None) -> int:
+    """The days of the term that fell between the committee request and its judgment."""
+    if committee is None or committee.advice_at is None:
+        return 0
+    requested_on = local_date(committee.started_at)
+    advised_on = local_date(committee.advice_at)
+    return max(0, (advised_on - max(requested_on, term_starts)).days)
 
 
 def _committee_terms(committee: Track, settings: DeadlineSettings) -> list[Deadline]:
@@ -177,7 +201,19 @@ def _committee_terms(committee: Track, settings: DeadlineSettings) -> list[Deadl
             settings,
         )
     ]
-    if committee.defence_at is None:
+    asked_on = defence_asked_on(committee)
+    if committee.defence_at is None and asked_on is not None:
         weeks = settings.committee_defence_weeks
-        terms.append(deadline_after(DeadlineKind.COMMITTEE_DEFENCE, requested_on, weeks, settings))
+        terms.append(deadline_after(DeadlineKind.COMMITTEE_DEFENCE, asked_on, weeks, settings))
     return terms
+
+
+def defence_asked_on(committee: Track) -> date | None:
+    """The board's defence term runs from the committee's request to the board, not from
+    the guardians' request to the committee: the committee sends the request on to the
+    board and the term runs from there (Reglement Geschillencommissie passend onderwijs,
+    Stichting Onderwijsgeschillen; to be checked against its current text). Until the
+    committee asked, no defence term runs."""
+    if committee.defence_requested_at is None:
+        return None
+    return local_date(committee.defence_requested_at)

@@ -8,6 +8,9 @@ from samen_disputes.domain.stages import Stage
 
 class Action(StrEnum):
     ENTER = "enter"  # enter a stage (with a target stage)
+    # The committee asked the board for its defence: the board's term starts here
+    # (the committee's reglement; see `deadlines.py`).
+    REQUEST_DEFENCE = "request_defence"
     RECORD_DEFENCE = "record_defence"  # the board sent its defence to the committee
     RECORD_ADVICE = "record_advice"  # the committee gave its advice (oordeel)
     DECIDE = "decide"  # the board decided; ends the dispute

@@ -7,8 +7,8 @@ from enum import StrEnum
 
 from samen_disputes.domain import errors
 from samen_disputes.domain.actors import Actor, Role, opener_of
-from samen_disputes.domain.clock import require_aware
-from samen_disputes.domain.guards import formal_stage_open, lawful, side_may
+from samen_disputes.domain.clock import local_date, require_aware
+from samen_disputes.domain.guards import formal_stage_open, is_thuiszitter, lawful, side_may
 from samen_disputes.domain.moves import (
     Action,
     CommitteeAdvice,
@@ -24,6 +24,7 @@ from samen_disputes.domain.subjects import DisputeSubject
 
 class TransitionKind(StrEnum):
     STAGE_CHANGED = "stage_changed"
+    DEFENCE_REQUESTED = "defence_requested"
     DEFENCE_RECORDED = "defence_recorded"
     ADVICE_RECORDED = "advice_recorded"
     RESOLVED = "resolved"
@@ -55,10 +56,20 @@ def open_dispute(
     *,
     rules: TenantRules,
     stage: Stage = Stage.CONVERSATION,
+    at_home_since: date | None = None,
 ) -> DisputeState:
+    """`at_home_since`: the day the pupil has been at home from (no place, or not going),
+    if so; a pupil at home longer than four weeks may go to the onderwijsconsulent
+    directly."""
     at = require_aware(at)
     state = DisputeState(subject, opener_of(actor.role), decision_date, at, at, ())
-    allowed = tuple(o.stage for o in rules.openings if _may_open(state, o.stage, actor.role, rules))
+    thuiszitter = at_home_since is not None and is_thuiszitter(at_home_since, local_date(at))
+    allowed = tuple(
+        o.stage
+        for o in rules.openings
+        if _may_open(state, o.stage, actor.role, rules)
+        and (o.stage is not Stage.EDUCATION_CONSULTANT or thuiszitter)
+    )
     if stage not in allowed:
         raise errors.OpeningNotAllowed(stage, actor.role, allowed)
     return replace(state, tracks=(Track(stage, at),))
@@ -157,6 +168,10 @@ def _effect(
         case Action.ENTER:
             assert move.stage is not None  # Move guarantees it
             return _enter(state, move.stage, at), TransitionKind.STAGE_CHANGED, False
+        case Action.REQUEST_DEFENCE:
+            committee = _committee(state)
+            updated = state.with_track(replace(committee, defence_requested_at=at))
+            return updated, TransitionKind.DEFENCE_REQUESTED, False
         case Action.RECORD_DEFENCE:
             committee = _committee(state)
             updated = state.with_track(replace(committee, defence_at=at))

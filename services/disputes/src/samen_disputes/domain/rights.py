@@ -14,12 +14,14 @@ from samen_disputes.domain.deadlines import (
     next_deadline,
     open_deadlines,
 )
+from samen_disputes.domain.guards import consultant_may_take
 from samen_disputes.domain.moves import Action, Move
 from samen_disputes.domain.procedure import allowed_moves
 from samen_disputes.domain.rights_texts import OPTION, OVERDUE, STAND, TERM_PASSED, WAITING
 from samen_disputes.domain.rules import TenantRules
 from samen_disputes.domain.stages import Ending, Stage
 from samen_disputes.domain.state import DisputeState
+from samen_disputes.domain.subjects import SchoolKind
 from samen_disputes.domain.texts import Text, text
 
 EDUCATION_CONSULTANTS_CONTACT = "www.onderwijsconsulenten.nl"
@@ -77,14 +79,17 @@ def parent_rights(
     now: datetime,
     *,
     consultants_contact: str = EDUCATION_CONSULTANTS_CONTACT,
+    school_kind: SchoolKind = SchoolKind.PUBLIC,
 ) -> ParentRights:
+    """`school_kind`: the route after a refusal to admit or a removal differs between
+    public and private schools (see `SchoolKind`)."""
     situation = situation_of(state)
     nl, en = STAND[situation]
     deadlines = open_deadlines(state, settings)
     return ParentRights(
         situation=situation,
         where_you_stand=text(f"dispute.stand.{situation}", nl, en),
-        options=_options(state, rules, deadlines, now, consultants_contact),
+        options=_options(state, rules, deadlines, now, consultants_contact, school_kind),
         waiting_for=tuple(_waiting(d, now) for d in deadlines if d.party is not Party.GUARDIANS),
         next_deadline=next_deadline(state, settings),
     )
@@ -111,36 +116,54 @@ def _options(
     deadlines: tuple[Deadline, ...],
     now: datetime,
     contact: str,
+    school_kind: SchoolKind,
 ) -> tuple[ParentOption, ...]:
     moves = allowed_moves(state, Role.GUARDIAN, rules)
-    options = [_move_option(move, deadlines, now, contact) for move in moves]
+    options = [_move_option(move, deadlines, now, contact, school_kind) for move in moves]
     advice_offered = any(o.kind is OptionKind.EDUCATION_CONSULTANT for o in options)
-    # Free, independent advice is always open to guardians, even when no move leads there.
-    if not advice_offered and state.informal_stage is not Stage.EDUCATION_CONSULTANT:
+    # Free, independent advice is open to guardians even when no move leads there, but
+    # not while a legal procedure runs (the consultant does not take the case then).
+    may_ask = state.is_ended or consultant_may_take(state)
+    if not advice_offered and may_ask and state.informal_stage is not Stage.EDUCATION_CONSULTANT:
         options.append(_option(OptionKind.EDUCATION_CONSULTANT, None, None, now, contact))
     if state.ending is Ending.DECIDED:
-        options.append(_option(OptionKind.COURT, None, None, now, contact))
+        options.append(_option(OptionKind.COURT, None, None, now, contact, school_kind))
     return tuple(options)
 
 
 def _move_option(
-    move: Move, deadlines: tuple[Deadline, ...], now: datetime, contact: str
+    move: Move,
+    deadlines: tuple[Deadline, ...],
+    now: datetime,
+    contact: str,
+    school_kind: SchoolKind,
 ) -> ParentOption:
     if move.action is not Action.ENTER:
         return _option(OptionKind(str(move.action)), move, None, now, contact)
     assert move.stage is not None
     term = _FILING_TERM.get(move.stage)
     deadline = next((d for d in deadlines if d.kind is term), None)
-    return _option(OptionKind(str(move.stage)), move, deadline, now, contact)
+    return _option(OptionKind(str(move.stage)), move, deadline, now, contact, school_kind)
+
+
+#: At a private school the objection is a request for review and the court the civil one.
+_PRIVATE_ROUTE = frozenset({OptionKind.OBJECTION, OptionKind.COURT})
 
 
 def _option(
-    kind: OptionKind, move: Move | None, deadline: Deadline | None, now: datetime, contact: str
+    kind: OptionKind,
+    move: Move | None,
+    deadline: Deadline | None,
+    now: datetime,
+    contact: str,
+    school_kind: SchoolKind = SchoolKind.PUBLIC,
 ) -> ParentOption:
-    nl, en = OPTION[kind]
+    private = school_kind is SchoolKind.PRIVATE and kind in _PRIVATE_ROUTE
+    key = f"{kind}_private" if private else str(kind)
+    nl, en = OPTION[key]
     day = deadline.due_date if deadline else None
     body = text(
-        f"dispute.option.{kind}", nl, en, day=day, contact=contact if "{contact}" in nl else ""
+        f"dispute.option.{key}", nl, en, day=day, contact=contact if "{contact}" in nl else ""
     )
     passed = deadline is not None and deadline.is_missed(now)
     if passed:

@@ -92,6 +92,20 @@ OPTION: dict[str, NlEn] = {
         "Let us know that you and the school agree.",
     ),
     "withdraw": ("Uw zaak intrekken. Dat mag altijd.", "Withdraw your case. You may always do so."),
+    "objection_private": (
+        "Het schoolbestuur vragen om het besluit opnieuw te bekijken (verzoek om "
+        "herziening). Dat kan tot en met {date}.",
+        "Ask the school board to review its decision (request for review). You can do "
+        "this until {date}.",
+    ),
+    "court_private": (
+        "Bent u het niet eens met het besluit? Dan kunt u naar de burgerlijke rechter, "
+        "bijvoorbeeld in een kort geding. Vraag eerst advies, bijvoorbeeld aan een "
+        "onderwijsconsulent.",
+        "Do you disagree with the decision? Then you can go to the civil court, for "
+        "example in summary proceedings. Ask for advice first, for example from an "
+        "education consultant.",
+    ),
     "court": (
         "Bent u het niet eens met het besluit? Dan kunt u naar de rechter. Vraag eerst "
         "advies, bijvoorbeeld aan een onderwijsconsulent.",

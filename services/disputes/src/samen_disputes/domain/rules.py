@@ -114,6 +114,8 @@ DEFAULT_RULES = TenantRules(
         # Objection and committee may run side by side, so each may follow the other.
         _rule(Move.enter(_O), {_C, _M, _E, _G}, FILERS),
         _rule(Move.enter(_G), {_C, _M, _E, _O}, FILERS),
+        # The committee's letters reach the board (or the samenwerkingsverband): they record.
+        _rule(Move(Action.REQUEST_DEFENCE), {_G}, BOARD | {Role.SWV_ADMIN}),
         _rule(Move(Action.RECORD_DEFENCE), {_G}, BOARD),
         _rule(Move(Action.RECORD_ADVICE), {_G}, BOARD | {Role.SWV_ADMIN}),
         _rule(Move(Action.DECIDE), {_O, _G}, BOARD),
@@ -122,6 +124,8 @@ DEFAULT_RULES = TenantRules(
     ),
     openings=(
         OpeningRule(_C, BOTH_SIDES),
+        # Only for a pupil at home longer than four weeks (the law's condition, guards.py).
+        OpeningRule(_E, BOTH_SIDES),
         OpeningRule(_O, FILERS),
         OpeningRule(_G, FILERS),
     ),

@@ -23,6 +23,7 @@ from samen_disputes.domain.rights import (
 from samen_disputes.domain.rules import TenantRules
 from samen_disputes.domain.stages import Stage
 from samen_disputes.domain.state import DisputeState
+from samen_disputes.domain.subjects import SchoolKind
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,16 @@ def standing_of(
     now: datetime,
     *,
     consultants_contact: str = EDUCATION_CONSULTANTS_CONTACT,
+    school_kind: SchoolKind = SchoolKind.PUBLIC,
 ) -> Standing:
-    rights = parent_rights(state, rules, settings, now, consultants_contact=consultants_contact)
+    rights = parent_rights(
+        state,
+        rules,
+        settings,
+        now,
+        consultants_contact=consultants_contact,
+        school_kind=school_kind,
+    )
     stages = tuple(track.stage for track in state.tracks)
     return Standing(
         stage=stages[-1] if stages else None,

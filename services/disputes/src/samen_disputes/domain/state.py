@@ -14,6 +14,7 @@ class Track:
 
     stage: Stage
     started_at: datetime
+    defence_requested_at: datetime | None = None  # the committee asked the board
     defence_at: datetime | None = None
     advice: CommitteeAdvice | None = None
     advice_at: datetime | None = None

@@ -37,6 +37,23 @@ OBJECTION_SUBJECTS: frozenset[DisputeSubject] = frozenset(
 )
 
 
+class SchoolKind(StrEnum):
+    """Who runs the school, which decides the guardians' legal route after a refusal to
+    admit or a removal.
+
+    - public (*openbaar*): the board's decision is a decision under the Awb: objection
+      (*bezwaar*) with the board, then appeal to the administrative court.
+    - private (*bijzonder*, a foundation or association under private law): no Awb
+      decision; a request for review (*verzoek om herziening*) with the board within six
+      weeks, then the civil court. Source: Wpo art. 63 (removal) and art. 40 (admission),
+      which give the request for review for private schools beside the objection for
+      public ones; to be checked against the current text.
+    """
+
+    PUBLIC = "public"
+    PRIVATE = "private"
+
+
 def committee_hears(subject: DisputeSubject) -> bool:
     return subject in COMMITTEE_SUBJECTS
 

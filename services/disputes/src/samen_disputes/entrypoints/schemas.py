@@ -39,6 +39,11 @@ class OpenDisputeIn(BaseModel):
     decision_date: SchoolDate | None = Field(None, description="Date of the decision disputed")
     opp_id: UUID | None = Field(None, description="The OPP an OPP dispute is about")
     stage: Stage = Stage.CONVERSATION
+    at_home_since: SchoolDate | None = Field(
+        None,
+        description="The pupil has been at home since (no place, or not going); after "
+        "four weeks the dispute may start with the onderwijsconsulent",
+    )
 
 
 class MoveIn(BaseModel):

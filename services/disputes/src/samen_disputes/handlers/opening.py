@@ -28,6 +28,7 @@ class OpenDispute:
     decision_date: date | None = None
     opp_id: UUID | None = None
     stage: Stage = Stage.CONVERSATION
+    at_home_since: date | None = None
 
 
 async def open_dispute(deps: Deps, acting: Acting, command: OpenDispute) -> UUID:
@@ -43,6 +44,7 @@ async def open_dispute(deps: Deps, acting: Acting, command: OpenDispute) -> UUID
             now,
             rules=config.rules,
             stage=command.stage,
+            at_home_since=command.at_home_since,
         )
         row = _new_row(pupil, acting, command, opp_id, state)
         uow.disputes.add(row)

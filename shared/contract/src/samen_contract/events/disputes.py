@@ -9,7 +9,8 @@ guardians' notes stay in the disputes service. Codes are catalogue strings (patt
 - stage: `conversation`, `mediation`, `education_consultant`, `objection`,
   `disputes_committee`
 - opened_by / side: `guardian`, `staff`
-- move: `enter`, `record_defence`, `record_advice`, `decide`, `resolve`, `withdraw`
+- move: `enter`, `request_defence`, `record_defence`, `record_advice`, `decide`, `resolve`,
+  `withdraw`
 - deadline kind: `objection_filing`, `objection_decision`, `committee_request`,
   `committee_defence`, `committee_procedure`, `board_response_to_advice`
 - party (who must act by a deadline): `guardians`, `board`, `committee`
@@ -21,9 +22,10 @@ guardians' notes stay in the disputes service. Codes are catalogue strings (patt
 - outcome: `revised`, `partly_revised`, `upheld`, `inadmissible`
 - advice: `well_founded`, `partly_well_founded`, `unfounded`, `inadmissible`
 
-The board's defence and the committee's advice are moves without a change of stage:
-they travel as `DisputeStageChanged` with `move` `record_defence` / `record_advice`
-(and `advice`), equal `stages_before` and `stages_after`, and the deadlines that follow.
+The committee's request for the defence, the board's defence and the committee's advice
+are moves without a change of stage: they travel as `DisputeStageChanged` with `move`
+`request_defence` / `record_defence` / `record_advice` (and `advice`), equal
+`stages_before` and `stages_after`, and the deadlines that follow.
 """
 
 from __future__ import annotations

@@ -57,6 +57,7 @@ PHRASES: Final[dict[str, str]] = {
     "move_enter:disputes_committee": "الذهاب إلى لجنة النزاعات",
     "move_resolve": "نحن متفقون",
     "move_withdraw": "سحب قضيتي",
+    "move_request_defence": "طلبت اللجنة رد مجلس الإدارة",
     "move_record_defence": "تم استلام الرد",
     "move_record_advice": "تم استلام الرأي",
     "move_decide": "قرار",
@@ -93,6 +94,11 @@ PHRASES: Final[dict[str, str]] = {
     "يمكن ذلك حتى {date}.",
     "dispute.option.resolve": "إخبارنا بأنكم والمدرسة متفقون.",
     "dispute.option.withdraw": "سحب قضيتكم. يمكنكم ذلك دائمًا.",
+    "dispute.option.objection_private": "اطلبوا من مجلس إدارة المدرسة إعادة النظر في القرار"
+    " (طلب مراجعة). يمكن ذلك حتى {date}.",
+    "dispute.option.court_private": "هل أنتم غير موافقين على القرار؟ يمكنكم عندئذ "
+    "الذهاب إلى المحكمة المدنية، مثلًا في دعوى مستعجلة."
+    " اطلبوا المشورة أولًا، مثلًا من مستشار التعليم.",
     "dispute.option.court": "هل أنتم غير موافقين على القرار؟ يمكنكم عندئذ الذهاب إلى "
     "المحكمة. اطلبوا النصيحة أولًا، مثلًا من مستشار التعليم.",
     "dispute.term_passed": "هذا التاريخ قد مضى. هل كان لديكم سبب وجيه للتأخر؟ اكتبوا ذلك إذن.",

@@ -59,6 +59,7 @@ PHRASES: Final[dict[str, str]] = {
     "move_enter:disputes_committee": "Go to the Disputes Committee",
     "move_resolve": "We agree",
     "move_withdraw": "Withdraw my case",
+    "move_request_defence": "The committee asked for the defence",
     "move_record_defence": "Defence received",
     "move_record_advice": "Judgment received",
     "move_decide": "Decision",

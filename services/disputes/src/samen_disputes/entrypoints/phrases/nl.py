@@ -59,6 +59,7 @@ PHRASES: Final[dict[str, str]] = {
     "move_enter:disputes_committee": "Naar de Geschillencommissie gaan",
     "move_resolve": "We zijn het eens",
     "move_withdraw": "Mijn zaak intrekken",
+    "move_request_defence": "Verzoek om verweer van de commissie",
     "move_record_defence": "Verweer ontvangen",
     "move_record_advice": "Oordeel ontvangen",
     "move_decide": "Besluit",

@@ -57,6 +57,7 @@ PHRASES: Final[dict[str, str]] = {
     "move_enter:disputes_committee": "Zwrócić się do Komisji ds. Sporów",
     "move_resolve": "Zgadzamy się",
     "move_withdraw": "Wycofać moją sprawę",
+    "move_request_defence": "Komisja poprosiła o odpowiedź",
     "move_record_defence": "Otrzymano odpowiedź",
     "move_record_advice": "Otrzymano opinię",
     "move_decide": "Decyzja",
@@ -97,6 +98,13 @@ PHRASES: Final[dict[str, str]] = {
     "Włączającej. Można to zrobić do {date}.",
     "dispute.option.resolve": "Dać znać, że Pan/Pani i szkoła się zgadzacie.",
     "dispute.option.withdraw": "Wycofać sprawę. Zawsze można to zrobić.",
+    "dispute.option.objection_private": "Poprosić zarząd szkoły o ponowne rozpatrzenie "
+    "decyzji (wniosek o ponowne rozpatrzenie). Można to"
+    " zrobić do {date}.",
+    "dispute.option.court_private": "Nie zgadza się Pan/Pani z decyzją? Wtedy można iść"
+    " do sądu cywilnego, na przykład w postępowaniu "
+    "przyspieszonym. Najpierw proszę zasięgnąć porady, "
+    "na przykład u doradcy edukacyjnego.",
     "dispute.option.court": "Nie zgadza się Pan/Pani z decyzją? Wtedy można iść do sądu. "
     "Najpierw proszę zasięgnąć porady, na przykład u konsultanta ds. edukacji.",
     "dispute.term_passed": "Ta data już minęła. Czy był ważny powód spóźnienia? Proszę to "

@@ -57,6 +57,7 @@ PHRASES: Final[dict[str, str]] = {
     "move_enter:disputes_committee": "Uyuşmazlık Komisyonuna gitmek",
     "move_resolve": "Anlaştık",
     "move_withdraw": "Başvurumu geri çekmek",
+    "move_request_defence": "Komisyon savunma istedi",
     "move_record_defence": "Savunma alındı",
     "move_record_advice": "Görüş alındı",
     "move_decide": "Karar",
@@ -98,6 +99,13 @@ PHRASES: Final[dict[str, str]] = {
     "Komisyonuna götürmek. Bu {date} tarihine kadar mümkündür.",
     "dispute.option.resolve": "Sizin ve okulun anlaştığınızı bildirmek.",
     "dispute.option.withdraw": "Başvurunuzu geri çekmek. Bunu her zaman yapabilirsiniz.",
+    "dispute.option.objection_private": "Okul yönetim kurulundan kararı yeniden gözden "
+    "geçirmesini istemek (yeniden inceleme talebi). Bu "
+    "{date} tarihine kadar mümkündür.",
+    "dispute.option.court_private": "Kararla aynı fikirde değil misiniz? O zaman hukuk "
+    "mahkemesine, örneğin acil yargılamaya "
+    "başvurabilirsiniz. Önce, örneğin bir eğitim "
+    "danışmanından tavsiye alın.",
     "dispute.option.court": "Kararla aynı fikirde değil misiniz? O zaman mahkemeye "
     "gidebilirsiniz. Önce tavsiye isteyin, örneğin bir eğitim danışmanından.",
     "dispute.term_passed": "Bu tarih geçti. Geç kalmak için iyi bir nedeniniz var mıydı? "

@@ -1,0 +1,1 @@
+"""The admissions database: tables and the queries over them."""

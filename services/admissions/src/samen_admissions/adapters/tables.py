@@ -1,0 +1,116 @@
+"""The service's tables. Free text (the school's motivation, the parents' view, the
+experts' advice, a refusal's reasons) lives here and nowhere else.
+
+Every row carries its `tenant`; rows about a pupil carry `school_id` and `board_id`, so
+`samen_kit.tenancy.scoped` narrows any query to what a staff member may see.
+"""
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from samen_kit.roster import attach_roster_tables
+from sqlalchemy import Column, DateTime, Text
+from sqlmodel import Field
+
+from samen_admissions.adapters.base import AdmissionsTable
+
+# Pupils and their guardians: the kit's roster projection, in this database too.
+ROSTER_TABLES = attach_roster_tables(AdmissionsTable.metadata)
+
+
+def _instant(*, nullable: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=nullable))
+
+
+def _text(*, nullable: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(Text, nullable=nullable))
+
+
+class ConsentFactRow(AdmissionsTable, table=True):
+    """The consent service's latest fact per pupil and purpose."""
+
+    __tablename__ = "consent_fact"
+
+    tenant: str = Field(primary_key=True, max_length=128)
+    pupil_id: UUID = Field(primary_key=True)
+    purpose: str = Field(primary_key=True, max_length=64)
+    status: str = Field(max_length=16)
+    at: datetime = _instant()
+    valid_until: datetime | None = _instant(nullable=True)
+
+
+class RequestRow(AdmissionsTable, table=True):
+    __tablename__ = "admission_request"
+
+    id: UUID = Field(primary_key=True)
+    tenant: str = Field(max_length=128, index=True)
+    school_id: UUID = Field(index=True)
+    board_id: str | None = Field(default=None, max_length=128)
+    pupil_id: UUID = Field(index=True)
+    kind: str = Field(max_length=16)
+    category: str = Field(max_length=64)
+    status: str = Field(max_length=16)
+    opp_id: UUID | None = None
+    motivation: str = _text()
+    parents_view: str | None = _text(nullable=True)
+    parents_view_by: UUID | None = None
+    drafted_at: datetime = _instant()
+    submitted_on: date | None = None
+    decided_on: date | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    refusal_reasons: str | None = _text(nullable=True)
+    objection_lodged_on: date | None = None
+    objection_in_time: bool | None = None
+    objection_advisory_step: bool | None = None
+    objection_stage: str | None = Field(default=None, max_length=16)
+    objection_advice: str | None = Field(default=None, max_length=16)
+    objection_outcome: str | None = Field(default=None, max_length=16)
+    objection_grounds: str | None = _text(nullable=True)
+
+
+class AdviceRow(AdmissionsTable, table=True):
+    __tablename__ = "expert_advice"
+
+    id: UUID = Field(primary_key=True)
+    tenant: str = Field(max_length=128)
+    request_id: UUID = Field(index=True, foreign_key="admission_request.id")
+    expert: str = Field(max_length=128)
+    discipline: str = Field(max_length=32)
+    field_of_expertise: str | None = Field(default=None, max_length=128)
+    advice: str = Field(max_length=16)
+    text: str = _text()
+    given_at: datetime = _instant()
+
+
+class RegistrationRow(AdmissionsTable, table=True):
+    """A registration (*aanmelding*) with a school, under the duty of care."""
+
+    __tablename__ = "registration"
+
+    id: UUID = Field(primary_key=True)
+    tenant: str = Field(max_length=128, index=True)
+    school_id: UUID = Field(index=True)
+    board_id: str | None = Field(default=None, max_length=128)
+    pupil_id: UUID = Field(index=True)
+    registered_on: date
+    extended: bool = False
+    decide_by: date
+    outcome: str | None = Field(default=None, max_length=32)
+    decided_on: date | None = None
+
+
+class AbsenceRow(AdmissionsTable, table=True):
+    """A pupil at home (no place, or not attending) since `home_since`."""
+
+    __tablename__ = "absence"
+
+    id: UUID = Field(primary_key=True)
+    tenant: str = Field(max_length=128, index=True)
+    school_id: UUID = Field(index=True)
+    board_id: str | None = Field(default=None, max_length=128)
+    pupil_id: UUID = Field(index=True)
+    home_since: date
+    ended_on: date | None = None
+    reported_on: date | None = None

@@ -1,0 +1,85 @@
+"""The composition root: settings -> runtime -> app. Nothing is built at import time."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from fastapi import FastAPI
+from samen_kit.access import Access, install_access
+from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY
+from samen_kit.access.keysource import jwks_source
+from samen_kit.access.refusal_book import RefusalBook, install_refusals
+from samen_kit.access.verification import guardian_access, staff_verifier
+from samen_kit.clock import Clock
+from samen_kit.refusal_table import refusal_counts
+from samen_kit.service import ServiceRuntime, build_runtime, create_app
+
+from samen_admissions.entrypoints.api import staff_router
+from samen_admissions.entrypoints.consumers import add_consumers
+from samen_admissions.entrypoints.errors import install_error_handlers
+from samen_admissions.entrypoints.jobs import scheduler_job
+from samen_admissions.entrypoints.pages import page_renderer, parent_router
+from samen_admissions.entrypoints.refusals import RESOURCE_KINDS
+from samen_admissions.handlers.context import Deps
+from samen_admissions.settings import AdmissionsSettings
+
+TITLE = "Samen admissions"
+DESCRIPTION = (
+    "The samenwerkingsverband's own work: a school's request for an arrangement or an "
+    "admissibility statement (TLV), two experts' advice, the decision and the parents' "
+    "objection (with the national advisory committee for a TLV); the duty-of-care timers "
+    "(registrations, thuiszitters) and the inspectie report. Staff routes take a staff "
+    "bearer token; parent pages under /ouders take a guardian link or session."
+)
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+@dataclass(frozen=True)
+class AdmissionsService:
+    settings: AdmissionsSettings
+    runtime: ServiceRuntime
+    deps: Deps
+    app: FastAPI
+
+
+def _access(settings: AdmissionsSettings, runtime: ServiceRuntime, recorder: RefusalBook) -> Access:
+    clock = runtime.clock
+    guardian_keys = jwks_source(settings.guardian_jwks, GUARDIAN_KEY, clock=clock)
+    guardian = guardian_access(settings, guardian_keys, clock, runtime.sessions)
+    staff = staff_verifier(
+        settings, jwks_source(settings.staff_jwks, STAFF_KEY, clock=clock), clock
+    )
+    return Access(staff=staff, guardian=guardian, record_refusal=recorder, clock=clock)
+
+
+def build_service(
+    settings: AdmissionsSettings | None = None, *, clock: Clock | None = None
+) -> AdmissionsService:
+    settings = settings or AdmissionsSettings()
+    runtime = build_runtime(settings, clock=clock)
+    deps = Deps(runtime.sessions, runtime.writer, runtime.clock)
+    add_consumers(runtime)
+    runtime.jobs.append(
+        scheduler_job(
+            deps,
+            every_seconds=settings.sweep_seconds,
+            warning_weeks=settings.end_warning_weeks,
+            refusal_grace=timedelta(seconds=settings.refusal_grace_seconds),
+        )
+    )
+    pages = page_renderer()
+    app = create_app(
+        runtime,
+        title=TITLE,
+        description=DESCRIPTION,
+        routers=[staff_router(deps), parent_router(deps, pages)],
+    )
+    refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
+    install_access(app, _access(settings, runtime, refusals))
+    install_refusals(app, refusals)
+    install_error_handlers(app, pages)
+    return AdmissionsService(settings, runtime, deps, app)
+
+
+def create_admissions_app(settings: AdmissionsSettings | None = None) -> FastAPI:
+    return build_service(settings).app

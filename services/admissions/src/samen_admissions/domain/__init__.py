@@ -1,0 +1,1 @@
+"""The rules of the samenwerkingsverband's work: pure, without I/O."""

@@ -1,0 +1,1 @@
+"""The edge: routes, pages, consumers, jobs and the tables that declare them."""

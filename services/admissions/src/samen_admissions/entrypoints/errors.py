@@ -1,0 +1,103 @@
+"""The admissions service's errors as RFC 9457 problems: one table, installed by the kit.
+
+Nothing has changed when one of these is answered: each use case runs in one unit of
+work, and the error rolls it back. Misses (another tenant's row, one out of reach, or
+none) and refusals of a caller with a valid credential are counted for the audit trail.
+"""
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from samen_contract.envelope import PLATFORM_TENANT
+from samen_kit.access.dependencies import accepted_tenant
+from samen_kit.access.refusal_book import Hidden as KitHidden
+from samen_kit.access.refusal_book import HiddenReason
+from samen_kit.error_table import (
+    Answer,
+    ErrorPages,
+    Problems,
+    counted_forbidden,
+    counted_hidden,
+    install_error_table,
+)
+from samen_kit.pages import PageRenderer
+from samen_kit.problems import Conflict, Forbidden, Invalid, NotFound
+
+from samen_admissions.domain import errors as domain
+from samen_admissions.handlers import errors as service
+from samen_admissions.handlers.errors import Hidden
+
+_HIDDEN_REASONS = {
+    Hidden.NOT_FOUND: HiddenReason.NOT_FOUND,
+    Hidden.OTHER_TENANT: HiddenReason.OTHER_TENANT,
+    Hidden.OUT_OF_SCOPE: HiddenReason.OUT_OF_SCOPE,
+}
+
+
+def _hidden(request: Request, error: service.NotFound) -> KitHidden:
+    """Misses (also plain ones), under the hidden row's tenant, else the caller's."""
+    tenant = error.tenant or accepted_tenant(request) or PLATFORM_TENANT
+    return KitHidden(error.kind, _HIDDEN_REASONS[error.hidden], tenant=tenant)
+
+
+def _purposes(error: domain.ConsentMissing) -> dict[str, Any]:
+    return {"missing_consent": list(error.purposes)}
+
+
+PROBLEMS = Problems(
+    {
+        domain.ConsentMissing: Answer(
+            Conflict,
+            "consent-missing",
+            "De ouders hebben (nog) geen toestemming gegeven",
+            extra=_purposes,
+        ),
+        domain.ParentsViewMissing: Answer(
+            Conflict, "parents-view-missing", "De mening van de ouders ontbreekt nog"
+        ),
+        domain.AdviceIncomplete: Answer(
+            Conflict, "advice-incomplete", "Er is nog geen advies van twee deskundigen"
+        ),
+        domain.AdvisoryStepMissing: Answer(
+            Conflict, "advisory-step-missing", "Het advies van de landelijke commissie ontbreekt"
+        ),
+        (domain.NotNow, domain.SameExpertTwice, domain.TermAlreadyExtended): Answer(
+            Conflict, "not-now", "Deze stap kan nu niet"
+        ),
+        (domain.UnknownCategory, domain.InvalidDates, domain.ReasonsRequired): Answer(
+            Invalid, "request-incomplete", "Er klopt iets niet in de aanvraag"
+        ),
+        service.NotFound: Answer(
+            NotFound, detail=lambda e: f"{e.kind} niet gevonden", count=counted_hidden(_hidden)
+        ),
+        service.NoParentalAuthority: Answer(
+            Forbidden,
+            "no-parental-authority",
+            "Alleen een ouder met gezag kan dit doen",
+            count=counted_forbidden,
+        ),
+    }
+)
+
+
+_PAGE_MESSAGE = {
+    401: "error_link",
+    403: "error_no_authority",
+    404: "error_not_found",
+    409: "error_conflict",
+    422: "error_input",
+}
+
+
+def _back(path: str, language: str) -> str | None:
+    """From a form on a request, back to the request's page (the session carries on)."""
+    parts = path.split("/")
+    if len(parts) > 4 and parts[2] == "aanvragen":
+        return f"{'/'.join(parts[:4])}?taal={language}"
+    return None
+
+
+def install_error_handlers(app: FastAPI, pages: PageRenderer) -> None:
+    """Call after `create_app`: parent pages get a page for the kit's faults too."""
+    error_pages = ErrorPages(pages, _PAGE_MESSAGE, link_fault="error_link", back=_back)
+    install_error_table(app, PROBLEMS, pages=error_pages)

@@ -1,0 +1,57 @@
+"""Which staff roles reach which route.
+
+The school drafts and submits (ib, director); the samenwerkingsverband's staff handle
+requests and objections; experts advise; the committee decides. Registrations and
+absences are the school's duty of care; the samenwerkingsverband and the inspectie read
+the overview.
+"""
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from samen_kit.access import PermissionTable, Role, StaffPrincipal
+
+_SCHOOL = {Role.IB, Role.DIRECTOR}
+_SWV = {Role.SWV_STAFF, Role.SWV_ADMIN}
+_DECIDES = {Role.COMMITTEE}
+_READS = _SCHOOL | _SWV | _DECIDES | {Role.EXPERT, Role.TRAJECTBEGELEIDER, Role.BOARD_ADMIN}
+
+PERMISSIONS = PermissionTable(
+    {
+        "requests.read": _READS,
+        "requests.draft": _SCHOOL,
+        "requests.submit": _SCHOOL,
+        "requests.advise": {Role.EXPERT},
+        "requests.decide": _DECIDES,
+        "objections.record": _SWV,
+        "objections.decide": _DECIDES,
+        "care.read": _SCHOOL | _SWV | {Role.BOARD_ADMIN, Role.TRAJECTBEGELEIDER},
+        "care.write": _SCHOOL | _SWV,
+        "report.read": {Role.INSPECTIE, Role.SWV_ADMIN, Role.SWV_STAFF},
+    }
+)
+
+
+def staff_with(permission: str) -> Callable[[Request, StaffPrincipal], Awaitable[StaffPrincipal]]:
+    """The permission check (the kit notes the caller's tenant for later refusals)."""
+    check = PERMISSIONS.require(permission)
+
+    async def staff(
+        request: Request, principal: Annotated[StaffPrincipal, Depends(check)]
+    ) -> StaffPrincipal:
+        return principal
+
+    return staff
+
+
+Reader = Annotated[StaffPrincipal, Depends(staff_with("requests.read"))]
+Drafter = Annotated[StaffPrincipal, Depends(staff_with("requests.draft"))]
+Submitter = Annotated[StaffPrincipal, Depends(staff_with("requests.submit"))]
+Expert = Annotated[StaffPrincipal, Depends(staff_with("requests.advise"))]
+Committee = Annotated[StaffPrincipal, Depends(staff_with("requests.decide"))]
+ObjectionClerk = Annotated[StaffPrincipal, Depends(staff_with("objections.record"))]
+ObjectionDecider = Annotated[StaffPrincipal, Depends(staff_with("objections.decide"))]
+CareReader = Annotated[StaffPrincipal, Depends(staff_with("care.read"))]
+CareWriter = Annotated[StaffPrincipal, Depends(staff_with("care.write"))]
+ReportReader = Annotated[StaffPrincipal, Depends(staff_with("report.read"))]

@@ -1,0 +1,100 @@
+"""Who may reach which pupil, request, registration or absence. Anything out of reach is
+'not found'.
+
+Staff: the tenant and the schools (or boards) their token covers; the
+samenwerkingsverband's roles see the whole tenant. Guardians: the tenant, pupil and
+request their link names (`admission_request:<id>`), with parental authority.
+"""
+
+from uuid import UUID
+
+from samen_kit.roster import Pupil, Roster
+from samen_kit.tenancy import visible
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from samen_admissions.adapters.requests import Row, SqlRows
+from samen_admissions.adapters.tables import RequestRow
+from samen_admissions.handlers.context import Acting, GuardianActing, StaffActing
+from samen_admissions.handlers.errors import Hidden, NoParentalAuthority, NotFound
+
+REQUEST_ITEM = "admission_request"
+
+
+async def pupil_for(session: AsyncSession, acting: StaffActing, pupil_id: UUID) -> Pupil:
+    """The pupil in the tenant's roster, within the staff member's schools."""
+    roster = Roster(session)
+    pupil = await roster.pupil(acting.tenant, pupil_id)
+    if pupil is None:
+        elsewhere = await roster.tenant_elsewhere(acting.tenant, pupil_id)
+        if elsewhere is None:
+            raise NotFound("pupil")
+        raise NotFound("pupil", Hidden.OTHER_TENANT, elsewhere)
+    if not visible(
+        acting.staff, tenant=pupil.tenant, school_id=pupil.school_id, board_id=pupil.board_id
+    ):
+        raise NotFound("pupil", Hidden.OUT_OF_SCOPE, pupil.tenant)
+    return pupil
+
+
+async def row_for(
+    session: AsyncSession,
+    acting: Acting,
+    model: type[Row],
+    kind: str,
+    row_id: UUID,
+    *,
+    lock: bool = False,
+    to_act: bool = True,
+) -> Row:
+    """`to_act`: a guardian needs parental authority; reading needs only a standing
+    (a guardian with the right to information reads, but does not act)."""
+    rows = SqlRows(session)
+    if isinstance(acting, StaffActing):
+        row = await rows.visible_to(model, acting.staff, row_id, lock=lock)
+    else:
+        row = await rows.in_tenant(model, acting.tenant, row_id, lock=lock)
+        if row is not None and not _guardian_reaches(acting, row):
+            raise NotFound(kind, Hidden.OUT_OF_SCOPE, row.tenant)
+    if row is None:
+        elsewhere = await rows.anywhere(model, row_id)
+        if elsewhere is None:
+            raise NotFound(kind)
+        hidden = Hidden.OTHER_TENANT if elsewhere.tenant != acting.tenant else Hidden.OUT_OF_SCOPE
+        raise NotFound(kind, hidden, elsewhere.tenant)
+    if isinstance(acting, GuardianActing):
+        await _guardian_standing(session, acting, row, to_act=to_act)
+    return row
+
+
+async def _guardian_standing(
+    session: AsyncSession, acting: GuardianActing, row: Row, *, to_act: bool
+) -> None:
+    roster = Roster(session)
+    if to_act:
+        if not await roster.has_authority(acting.tenant, row.pupil_id, acting.guardian_id):
+            raise NoParentalAuthority()
+    elif await roster.standing(acting.tenant, row.pupil_id, acting.guardian_id) is None:
+        raise NotFound("admission_request", Hidden.OUT_OF_SCOPE, row.tenant)
+
+
+async def request_for(
+    session: AsyncSession,
+    acting: Acting,
+    request_id: UUID,
+    *,
+    lock: bool = False,
+    to_act: bool = True,
+) -> RequestRow:
+    return await row_for(
+        session, acting, RequestRow, "admission_request", request_id, lock=lock, to_act=to_act
+    )
+
+
+def _guardian_reaches(acting: GuardianActing, row: object) -> bool:
+    """A guardian's link reaches exactly the one request it names."""
+    claims = acting.claims
+    return (
+        isinstance(row, RequestRow)
+        and claims.pupil_id == row.pupil_id
+        and claims.item.is_(REQUEST_ITEM, row.id)
+    )

@@ -1,0 +1,36 @@
+"""Writing the service's events to the outbox, in the caller's transaction."""
+
+from datetime import datetime
+from uuid import UUID
+
+from samen_contract import Envelope, Event
+from samen_kit.outbox import EventWriter
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from samen_admissions.adapters.tables import AbsenceRow, RegistrationRow, RequestRow
+
+
+async def emit_for(
+    session: AsyncSession,
+    writer: EventWriter,
+    row: RequestRow | RegistrationRow | AbsenceRow,
+    event: Event,
+    *,
+    actor: str,
+    at: datetime,
+    event_id: UUID | None = None,
+) -> Envelope | None:
+    """Keyed by the pupil; every event of one request (registration, absence) shares
+    its correlation id."""
+    return await writer.emit(
+        session,
+        event,
+        tenant=row.tenant,
+        subject=str(row.pupil_id),
+        actor=actor,
+        board=row.board_id,
+        school=str(row.school_id),
+        correlationid=str(row.id),
+        event_id=event_id,
+        time=at,
+    )

@@ -1,0 +1,124 @@
+"""The duty of care over real HTTP: a registration decided within six weeks (once
+extended by four), overdue otherwise; a pupil at home longer than four weeks reported as
+a thuiszitter, once; the inspectie report counts both kinds of work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import pytest
+from samen_admissions.handlers.timers import sweep
+from samen_kit.access import Role
+
+from services.admissions.tests.admissions_harness import START, Consent, Running, Tap
+from services.admissions.tests.admissions_steps import enrolled, ib, submitted_and_advised, swv
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(autouse=True)
+def term_time(admissions: Running) -> Iterator[None]:
+    admissions.clock.current = START
+    yield
+    admissions.clock.current = START
+
+
+@pytest.fixture
+async def client(admissions: Running) -> Any:
+    async with httpx.AsyncClient(base_url=admissions.base_url) as http:
+        yield http
+
+
+async def test_a_registration_term_is_extended_once_and_overdue_after(
+    admissions: Running, consent_facts: Consent, admissions_tap: Tap, client: httpx.AsyncClient
+) -> None:
+    run, pupil = admissions, await enrolled(admissions, consent_facts)
+    registered = await client.post(
+        "/registrations",
+        json={"pupil_id": str(pupil.pupil_id), "registered_on": "2026-03-02"},
+        headers=ib(run, pupil),
+    )
+    assert registered.status_code == 201
+    registration_id = registered.json()["id"]
+    # Wpo art. 40 lid 4: six weeks to Monday 13 April; once four more, to Monday 11 May.
+    assert registered.json()["decide_by"] == "2026-04-13"
+    path = f"/registrations/{registration_id}/extension"
+    extended = await client.post(path, headers=ib(run, pupil))
+    assert extended.json()["decide_by"] == "2026-05-11"
+    assert (await client.post(path, headers=ib(run, pupil))).status_code == 409
+
+    run.clock.current = datetime(2026, 5, 12, 9, tzinfo=UTC)
+    assert await sweep(run.service.deps, warning_weeks=12) >= 1
+    seen = await admissions_tap.wait(
+        pupil.tenant, lambda s: "RegistrationOverdue" in {x.name for x in s}
+    )
+    overdue = [s for s in seen if s.name == "RegistrationOverdue"]
+    assert overdue[0].data["decide_by"] == "2026-05-11"
+
+    decided = await client.post(
+        f"/registrations/{registration_id}/decision",
+        json={"outcome": "placed"},
+        headers=ib(run, pupil),
+    )
+    assert decided.status_code == 200 and decided.json()["outcome"] == "placed"
+    late = await admissions_tap.wait(
+        pupil.tenant, lambda s: "RegistrationDecided" in {x.name for x in s}
+    )
+    assert next(s for s in late if s.name == "RegistrationDecided").data["in_time"] is False
+
+
+async def test_a_pupil_at_home_four_weeks_is_reported_once_and_counted_per_school(
+    admissions: Running, consent_facts: Consent, admissions_tap: Tap, client: httpx.AsyncClient
+) -> None:
+    run, pupil = admissions, await enrolled(admissions, consent_facts)
+    recorded = await client.post(
+        "/absences",
+        json={"pupil_id": str(pupil.pupil_id), "home_since": "2026-03-02"},
+        headers=ib(run, pupil),
+    )
+    assert recorded.status_code == 201 and recorded.json()["thuiszitter"] is False
+
+    run.clock.current = datetime(2026, 3, 30, 9, tzinfo=UTC)  # four weeks: not yet
+    await sweep(run.service.deps, warning_weeks=12)
+    run.clock.current = datetime(2026, 3, 31, 9, tzinfo=UTC)  # longer than four weeks
+    await sweep(run.service.deps, warning_weeks=12)
+    await sweep(run.service.deps, warning_weeks=12)
+    seen = await admissions_tap.wait(
+        pupil.tenant, lambda s: "ThuiszitterReported" in {x.name for x in s}
+    )
+    await admissions_tap.settle(pupil.tenant, quiet=1.0)
+    reported = admissions_tap.of(pupil.tenant, "ThuiszitterReported")
+    assert len(reported) == 1 and reported[0].data["reported_on"] == "2026-03-31"
+    assert seen
+
+    report = await client.get("/inspectie-report", headers=swv(run, pupil, Role.INSPECTIE))
+    assert report.status_code == 200
+    assert report.json()["thuiszitters_per_school"] == [
+        {"school_id": str(pupil.school_id), "thuiszitters": 1}
+    ]
+    absences = await client.get("/absences", headers=swv(run, pupil, Role.SWV_STAFF))
+    assert [a["thuiszitter"] for a in absences.json()["items"]] == [True]
+
+
+async def test_the_report_counts_tlv_decisions_within_eight_weeks(
+    admissions: Running, consent_facts: Consent, client: httpx.AsyncClient
+) -> None:
+    run, pupil = admissions, await enrolled(admissions, consent_facts)
+    on_time = await submitted_and_advised(client, run, consent_facts, pupil)
+    late = await submitted_and_advised(client, run, consent_facts, pupil)
+    dates = {"start_date": "2026-08-01", "end_date": "2027-07-31"}
+    committee = swv(run, pupil, Role.COMMITTEE)
+    assert (
+        await client.post(f"/admission-requests/{on_time}/grant", json=dates, headers=committee)
+    ).status_code == 200
+    run.clock.current = datetime(2026, 4, 29, 9, tzinfo=UTC)  # after 28 April (Awb 4:13)
+    committee = swv(run, pupil, Role.COMMITTEE)
+    assert (
+        await client.post(f"/admission-requests/{late}/grant", json=dates, headers=committee)
+    ).status_code == 200
+
+    report = await client.get("/inspectie-report", headers=swv(run, pupil, Role.INSPECTIE))
+    assert (report.json()["tlv_decisions"], report.json()["tlv_decisions_on_time"]) == (2, 1)

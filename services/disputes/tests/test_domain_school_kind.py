@@ -1,0 +1,72 @@
+"""The guardians' route after a removal depends on who runs the school: at a public
+school an objection and the administrative court, at a private (bijzondere) school a
+request for review and the civil court (Wpo art. 63 and art. 40; `SchoolKind`)."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from samen_disputes.domain import (
+    DEFAULT_RULES,
+    DEFAULT_SETTINGS,
+    Action,
+    Actor,
+    DecisionOutcome,
+    DisputeState,
+    DisputeSubject,
+    Move,
+    OptionKind,
+    Role,
+    Stage,
+    apply,
+    open_dispute,
+    parent_rights,
+)
+from samen_disputes.domain.subjects import SchoolKind
+
+pytestmark = pytest.mark.unit
+
+GUARDIAN = Actor(Role.GUARDIAN, "guardian-1")
+BOARD = Actor(Role.BOARD_ADMIN, "board-1")
+OPENED_AT = datetime(2024, 12, 23, 9, tzinfo=UTC)
+NOW = datetime(2025, 1, 6, 9, tzinfo=UTC)
+
+
+def removal() -> DisputeState:
+    return open_dispute(
+        DisputeSubject.REMOVAL, GUARDIAN, date(2024, 12, 20), OPENED_AT, rules=DEFAULT_RULES
+    )
+
+
+def option_text(state: DisputeState, kind: OptionKind, school: SchoolKind) -> str:
+    found = parent_rights(state, DEFAULT_RULES, DEFAULT_SETTINGS, NOW, school_kind=school)
+    [option] = [o for o in found.options if o.kind is kind]
+    return option.text.nl
+
+
+def decided() -> DisputeState:
+    state = apply(removal(), Move.enter(Stage.OBJECTION), GUARDIAN, NOW, rules=DEFAULT_RULES)[0]
+    return apply(
+        state,
+        Move(Action.DECIDE),
+        BOARD,
+        NOW + timedelta(days=1),
+        rules=DEFAULT_RULES,
+        outcome=DecisionOutcome.UPHELD,
+    )[0]
+
+
+def test_at_a_public_school_the_guardians_object_to_the_board() -> None:
+    said = option_text(removal(), OptionKind.OBJECTION, SchoolKind.PUBLIC)
+    assert said.startswith("Bezwaar maken bij het schoolbestuur")
+    assert "31 januari 2025" in said
+
+
+def test_at_a_private_school_they_ask_the_board_to_review_its_decision() -> None:
+    said = option_text(removal(), OptionKind.OBJECTION, SchoolKind.PRIVATE)
+    assert "verzoek om herziening" in said and "Bezwaar" not in said
+    assert "31 januari 2025" in said  # the same six weeks
+
+
+def test_after_the_boards_decision_a_private_school_leads_to_the_civil_court() -> None:
+    assert "burgerlijke rechter" in option_text(decided(), OptionKind.COURT, SchoolKind.PRIVATE)
+    assert "burgerlijke" not in option_text(decided(), OptionKind.COURT, SchoolKind.PUBLIC)
