@@ -6,6 +6,7 @@ import asyncio
 import base64
 import logging
 import os
+import resource
 import secrets
 import shutil
 import signal
@@ -33,7 +34,11 @@ from samen_kit.localinfra.status import ComponentStatus
 log = logging.getLogger(__name__)
 
 HOST = "127.0.0.1"
-JVM_OPTIONS = ("-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-Djava.awt.headless=true")
+# A test run makes topics for every service under many prefixes: thousands of partitions,
+# each with a few open files and some heap. 1 GiB and the most open files the system
+# allows keep one broker up for a whole run (512 MiB ran out at about 20,000 partitions).
+JVM_OPTIONS = ("-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-Djava.awt.headless=true")
+WANTED_OPEN_FILES = 1 << 20
 # Any group will do: asking for its coordinator makes the broker create __consumer_offsets,
 # so the first real consumer group does not wait for it.
 READINESS_GROUP = "samen-localinfra-readiness"
@@ -137,6 +142,7 @@ class KafkaNode:
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # setsid: survives the caller and its terminal
+                preexec_fn=_more_open_files,
             )
         self.pid_path.write_text(f"{process.pid}\n")
         log.info("kafka.started pid=%s port=%s", process.pid, self.port)
@@ -260,3 +266,15 @@ def server_properties(port: int, controller_port: int, data_dir: Path) -> str:
         "auto.create.topics.enable": "false",
     }
     return "".join(f"{key}={value}\n" for key, value in settings.items())
+
+
+def _more_open_files() -> None:
+    """For `preexec_fn`: raise the broker's open-file limit as far as it may go (root may
+    raise the hard limit too; anyone else up to the hard limit)."""
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    for limit in ((WANTED_OPEN_FILES, max(hard, WANTED_OPEN_FILES)), (hard, hard)):
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, limit)
+            return
+        except (ValueError, OSError):
+            continue
