@@ -7,6 +7,7 @@ module; each test states one thing that must hold of what it left behind.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
 from collections import Counter
@@ -21,6 +22,7 @@ from samen_cli.demo_region import StaffMember, StaffRole, staff_member
 from samen_cli.journey.context import Journey, JourneyOptions
 from samen_cli.journey.events import Seen
 from samen_cli.journey.loading import load_region, region_plan
+from samen_cli.journey.staff import Badge
 from samen_cli.journey.story import journey, walk
 from samen_cli.platform import Platform
 from samen_contract.topics import SERVICES, dlq_topic
@@ -278,3 +280,50 @@ async def test_the_timeline_shows_no_address_number_name_or_token(walked: Journe
     private += [p.mobile[-8:] for p in walked.family.parents if p.mobile]
     assert not [word for word in private if word in told]
     assert len(walked.timeline.moments) >= 15
+
+
+def _canonical_sha256(content: object) -> str:
+    """The action part's hash as ADR 8 defines it, computed here, independently."""
+    text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+async def test_each_parents_yes_to_the_opp_names_the_words_they_read_and_is_in_the_log(
+    walked: Journey,
+) -> None:
+    """The receipt of each parent's consent to version 2 names the hash of the action part
+    the plans service holds (recomputed from its words here), in the language it was
+    shown in; the `ConsentAnswered` that carries the same hash is in the verified export,
+    and the audit service proves its inclusion under a signed tree head."""
+    j, ib = walked, walked.badge(StaffRole.IB)
+    version = await j.desk.json("plans", ib, "GET", f"/opps/{j.trail.opp_id}/versions/2")
+    words = _canonical_sha256(version["action_part"])
+    assert words == version["action_part_sha256"]
+    (asked,) = [
+        s
+        for s in j.watch.named("ConsentRequested")
+        if j.about_pupil(s) and (s.data.get("subject") or {}).get("version") == 2
+    ]
+    request_id = asked.data["request_id"]
+    evidence = await j.desk.json("consent", ib, "GET", f"/v1/requests/{request_id}/evidence")
+    assert {e["party_id"] for e in evidence} == {str(p.guardian_id) for p in j.family.parents}
+    languages = {str(p.guardian_id): p.language for p in j.family.parents}
+    for act in evidence:
+        receipt = await j.desk.json(
+            "consent", ib, "GET", f"/v1/evidence/{act['evidence_id']}/receipt"
+        )
+        assert receipt["act"] == "agree"
+        assert receipt["document"]["sha256"] == words
+        assert receipt["document"]["version"] == 2
+        assert receipt["document"]["language"] == languages[act["party_id"]]
+    answered = [s for s in j.watch.named("ConsentAnswered") if s.data["request_id"] == request_id]
+    assert len(answered) == 2
+    assert j.trail.export is not None and j.trail.verified[0].startswith("IN ORDE")
+    with zipfile.ZipFile(j.trail.export) as archive:
+        lines = [json.loads(x) for x in archive.read("entries.jsonl").decode().splitlines()]
+    exported = {line["event_id"]: line.get("entry", "") for line in lines}
+    inspectie = j.desk.at("audit", Badge.inspectie(j.plan.tenant))
+    for said in answered:
+        assert words in exported[said.id]  # the log holds the hash the parent agreed to
+        proof = await inspectie.get(f"/audit/receipts/{said.id}")
+        assert proof.status_code == 200, proof.text
