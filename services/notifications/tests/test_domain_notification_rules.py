@@ -171,3 +171,56 @@ def test_parents_hear_whether_the_opps_action_part_was_set() -> None:
     for name in ("ActionPartSet", "ActionPartNotSet"):
         rule = _guardian_rule(f"samen.plans.{name}.v1")
         assert rule.recipients.audience is Audience.GUARDIANS_WITH_AUTHORITY
+
+
+def _admissions(name: str) -> str:
+    return f"samen.admissions.{name}.v1"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "AdmissionRequestDrafted",
+        "AdmissionRequested",
+        "AdmissionGranted",
+        "AdmissionRefused",
+        "AdmissionExtended",
+        "AdmissionObjectionLodged",
+        "AdmissionObjectionDecided",
+    ],
+)
+def test_parents_hear_of_a_request_to_the_samenwerkingsverband_with_a_link_to_it(
+    name: str,
+) -> None:
+    rule = _guardian_rule(_admissions(name))
+    assert rule.recipients.audience is Audience.GUARDIANS_WITH_AUTHORITY
+    assert rule.carries_link and not rule.asks_action
+
+
+@pytest.mark.parametrize("name", ["AdmissionGranted", "AdmissionRefused"])
+def test_a_decision_of_the_samenwerkingsverband_reaches_the_parents_and_the_ib(name: str) -> None:
+    (notice,) = [r for r in rules_for(_admissions(name)) if r.for_staff]
+    assert notice.recipients.staff_roles == ("ib",)
+    assert _guardian_rule(_admissions(name)).kind is MessageKind.UPDATE
+
+
+def test_an_ending_arrangement_warns_the_ib_the_director_and_the_parents() -> None:
+    (notice,) = [r for r in rules_for(_admissions("AdmissionEndApproaching")) if r.for_staff]
+    assert set(notice.recipients.staff_roles) == {"ib", "director"}
+    assert not _guardian_rule(_admissions("AdmissionEndApproaching")).carries_link
+
+
+@pytest.mark.parametrize("name", ["RegistrationOverdue", "ThuiszitterReported"])
+def test_a_breach_of_the_duty_of_care_reaches_the_samenwerkingsverband(name: str) -> None:
+    (notice,) = [r for r in rules_for(_admissions(name)) if r.for_staff]
+    assert set(notice.recipients.staff_roles) == {"ib", "director", "trajectbegeleider"}
+
+
+def test_parents_of_a_thuiszitter_are_told_but_an_overdue_registration_is_for_staff() -> None:
+    assert _guardian_rule(_admissions("ThuiszitterReported")).template == "thuiszitter_reported"
+    assert all(r.for_staff for r in rules_for(_admissions("RegistrationOverdue")))
+
+
+@pytest.mark.parametrize("name", ["ParentsViewAdded", "ExpertAdviceGiven", "AbsenceEnded"])
+def test_the_admissions_own_steps_send_nothing(name: str) -> None:
+    assert rules_for(_admissions(name)) == ()

@@ -65,6 +65,13 @@ CONTEXT: dict[str, Any] = {
     "broadcast_body": "Op vrijdag 20 maart zijn alle kinderen vrij.",
     "broadcast_sms": "Vrijdag 20 maart studiedag: alle kinderen vrij.",
     "unsubscribe_url": "https://samen.example.nl/ouders/voorkeuren?token=eyJhbGciOiJFZERTQSJ9.e30",
+    "admission_kind": "arrangement",
+    "start_date": date(2026, 8, 1),
+    "end_date": date(2027, 7, 31),
+    "objection_by": date(2026, 5, 8),
+    "objection_outcome": "revised",
+    "decided_on": date(2026, 6, 12),
+    "home_since": date(2026, 1, 12),
 }
 # Values the reader must find back, as they are, in the text part of each message.
 VERBATIM = (
@@ -75,7 +82,14 @@ VERBATIM = (
     "location",
     "unsubscribe_url",
 )
-DATES = {"deadline": "deadline", "due_date": "due_date", "starts_at": "starts_at"}
+DATES = {
+    "deadline": "deadline",
+    "due_date": "due_date",
+    "starts_at": "starts_at",
+    "end_date": "end_date",
+    "objection_by": "objection_by",
+    "home_since": "home_since",
+}
 MOMENTS = ("deadline", "valid_until", "due_date", "starts_at", "ends_at", "previous_starts_at")
 # The code tables of `<lang>/_common.j2` the parent messages read (staff words stay Dutch).
 CODE_TABLES = (
@@ -104,8 +118,8 @@ def parts(message: RenderedMessage) -> dict[str, str]:
     return found
 
 
-def test_there_are_eighteen_parent_messages() -> None:
-    assert len(PARENT_TEMPLATES) == 18
+def test_there_are_twenty_seven_parent_messages() -> None:
+    assert len(PARENT_TEMPLATES) == 27
 
 
 @pytest.mark.parametrize("lang", SIX_LANGUAGES)

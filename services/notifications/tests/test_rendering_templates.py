@@ -78,6 +78,13 @@ def realistic_context(**overrides: Any) -> dict[str, Any]:
         "broadcast_body": "We nodigen u uit voor de ouderavond.\n\nDe koffie staat klaar.",
         "broadcast_sms": "Ouderavond donderdag 20 maart om 19:30. Welkom!",
         "unsubscribe_url": "https://samen.example.nl/ouders/voorkeuren?token=eyJhbGciOiJFZERTQSJ9",
+        "admission_kind": "tlv",
+        "start_date": date(2025, 8, 1),
+        "end_date": date(2027, 7, 31),
+        "objection_by": date(2025, 5, 2),
+        "objection_outcome": "upheld",
+        "decided_on": date(2025, 6, 12),
+        "home_since": date(2025, 1, 13),
     }
     return context | overrides
 
@@ -406,6 +413,9 @@ CODES = {
         "other",
     ],
     ("staff_evaluation_due", "evaluation_kind"): ["opp", "agreement"],
+    ("admission_granted", "admission_kind"): ["tlv", "arrangement"],
+    ("admission_objection_decided", "objection_outcome"): ["revised", "upheld", "inadmissible"],
+    ("staff_admission_granted", "admission_kind"): ["tlv", "arrangement"],
 }
 CODE_CASES = [
     (template, variable, code, lang)

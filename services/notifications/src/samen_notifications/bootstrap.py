@@ -157,7 +157,7 @@ def _links(settings: NotificationsSettings, key: OKPKey) -> GuardianLinks:
         key,
         base_urls={
             service: settings.base_url_of(service)
-            for service in ("consent", "meetings", "disputes", "notifications")
+            for service in ("consent", "meetings", "disputes", "admissions", "notifications")
         },
         page_paths=settings.page_paths,
         public_base_url=settings.public_base_url,

@@ -18,6 +18,7 @@ DEFAULT_PAGE_PATHS = {
     "meeting_record": "/ouders/verslagen/{id}",
     "dispute": "/ouders/geschillen/{id}",
     "pupil": "/ouders/geschil-starten/{id}",
+    "admission_request": "/ouders/aanvragen/{id}",
     "contact": "/ouders/contact",
 }
 
@@ -44,10 +45,16 @@ class NotificationsSettings(ServiceSettings):
     consent_base_url: str = "http://127.0.0.1:8101"
     meetings_base_url: str = "http://127.0.0.1:8103"
     disputes_base_url: str = "http://127.0.0.1:8104"
+    admissions_base_url: str = "http://127.0.0.1:8107"
     page_paths: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_PAGE_PATHS))
     # The query parameter each owning service's pages take the language from (the kit's).
     page_language_params: dict[str, str] = Field(
-        default_factory=lambda: {"consent": "taal", "meetings": "taal", "disputes": "taal"}
+        default_factory=lambda: {
+            "consent": "taal",
+            "meetings": "taal",
+            "disputes": "taal",
+            "admissions": "taal",
+        }
     )
     staff_url_template: str = "http://127.0.0.1:8101/staf/leerlingen/{pupil_id}"
 
@@ -112,6 +119,7 @@ class NotificationsSettings(ServiceSettings):
             "consent": self.consent_base_url,
             "meetings": self.meetings_base_url,
             "disputes": self.disputes_base_url,
+            "admissions": self.admissions_base_url,
             "notifications": self.public_base_url,
         }
         return bases[service].rstrip("/")

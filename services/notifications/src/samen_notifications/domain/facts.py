@@ -17,7 +17,18 @@ Facts = dict[str, Any]
 # A request without its own answer date asks for an answer within the link's lifetime.
 DEFAULT_ANSWER_WINDOW = timedelta(days=14)
 
-DATE_FACTS = frozenset({"deadline", "valid_until", "due_date"})
+DATE_FACTS = frozenset(
+    {
+        "deadline",
+        "valid_until",
+        "due_date",
+        "start_date",
+        "end_date",
+        "objection_by",
+        "decided_on",
+        "home_since",
+    }
+)
 MOMENT_FACTS = frozenset({"starts_at", "ends_at", "previous_starts_at"})
 
 
@@ -101,6 +112,38 @@ def _dispute(data: Mapping[str, Any], at: datetime) -> Facts:
     }
 
 
+def _admission(data: Mapping[str, Any], at: datetime) -> Facts:
+    return {"admission_kind": data["kind"]}
+
+
+def _admission_granted(data: Mapping[str, Any], at: datetime) -> Facts:
+    return _admission_extended(data, at) | {"start_date": _date(data["start_date"])}
+
+
+def _admission_refused(data: Mapping[str, Any], at: datetime) -> Facts:
+    return _admission(data, at) | {"objection_by": _date(data["objection_by"])}
+
+
+def _admission_ending(data: Mapping[str, Any], at: datetime) -> Facts:
+    return _admission(data, at) | {"end_date": _date(data["end_date"])}
+
+
+def _admission_extended(data: Mapping[str, Any], at: datetime) -> Facts:
+    return _admission_ending(data, at) | _admission_refused(data, at)
+
+
+def _objection_decided(data: Mapping[str, Any], at: datetime) -> Facts:
+    return {"objection_outcome": data["outcome"], "decided_on": _date(data["decided_on"])}
+
+
+def _registration_overdue(data: Mapping[str, Any], at: datetime) -> Facts:
+    return {"due_date": _date(data["decide_by"])}
+
+
+def _thuiszitter(data: Mapping[str, Any], at: datetime) -> Facts:
+    return {"home_since": _date(data["home_since"])}
+
+
 def _type(service: str, name: str) -> str:
     return f"samen.{service}.{name}.v1"
 
@@ -124,6 +167,16 @@ EXTRACTORS: Mapping[str, Callable[[Mapping[str, Any], datetime], Facts]] = {
     _type("plans", "ActionPartSet"): _action_part_set,
     _type("disputes", "DisputeOpened"): _dispute,
     _type("disputes", "DisputeStageChanged"): _dispute,
+    _type("admissions", "AdmissionRequestDrafted"): _admission,
+    _type("admissions", "AdmissionRequested"): _admission,
+    _type("admissions", "AdmissionGranted"): _admission_granted,
+    _type("admissions", "AdmissionRefused"): _admission_refused,
+    _type("admissions", "AdmissionEndApproaching"): _admission_ending,
+    _type("admissions", "AdmissionExtended"): _admission_extended,
+    _type("admissions", "AdmissionObjectionLodged"): _admission,
+    _type("admissions", "AdmissionObjectionDecided"): _objection_decided,
+    _type("admissions", "RegistrationOverdue"): _registration_overdue,
+    _type("admissions", "ThuiszitterReported"): _thuiszitter,
 }
 
 

@@ -17,6 +17,7 @@ class ItemKind(StrEnum):
     MEETING = "meeting"
     MEETING_RECORD = "meeting_record"
     DISPUTE = "dispute"
+    ADMISSION_REQUEST = "admission_request"  # a request to the samenwerkingsverband
     PUPIL = "pupil"  # to open a dispute about the pupil
     CONTACT = "contact"  # the guardian's own contact preferences (this service)
     # Whether the guardian gets bulk messages (broadcasts): the List-Unsubscribe link.
@@ -28,6 +29,7 @@ OWNER: Mapping[ItemKind, str] = {
     ItemKind.MEETING: "meetings",
     ItemKind.MEETING_RECORD: "meetings",
     ItemKind.DISPUTE: "disputes",
+    ItemKind.ADMISSION_REQUEST: "admissions",
     ItemKind.PUPIL: "disputes",
     ItemKind.CONTACT: "notifications",
     ItemKind.BULK_MESSAGES: "notifications",
@@ -60,6 +62,10 @@ def _disputes(name: str) -> str:
     return f"samen.disputes.{name}.v1"
 
 
+def _admissions(name: str) -> str:
+    return f"samen.admissions.{name}.v1"
+
+
 # Per event type: the item its guardian message's link opens and the data field naming it.
 LINK_ITEMS: Mapping[str, tuple[ItemKind, str]] = {
     _consent("ConsentRequested"): (ItemKind.CONSENT_REQUEST, "request_id"),
@@ -72,6 +78,18 @@ LINK_ITEMS: Mapping[str, tuple[ItemKind, str]] = {
     _meetings("MeetingRecorded"): (ItemKind.MEETING_RECORD, "record_id"),
     _disputes("DisputeOpened"): (ItemKind.DISPUTE, "dispute_id"),
     _disputes("DisputeStageChanged"): (ItemKind.DISPUTE, "dispute_id"),
+    **{
+        _admissions(name): (ItemKind.ADMISSION_REQUEST, "request_id")
+        for name in (
+            "AdmissionRequestDrafted",
+            "AdmissionRequested",
+            "AdmissionGranted",
+            "AdmissionRefused",
+            "AdmissionExtended",
+            "AdmissionObjectionLodged",
+            "AdmissionObjectionDecided",
+        )
+    },
 }
 
 

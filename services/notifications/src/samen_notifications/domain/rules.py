@@ -123,6 +123,7 @@ def _staff_notice(event_type: str, roles: tuple[str, ...], template: str) -> Not
 
 
 c, m, d, p = _event("consent"), _event("meetings"), _event("disputes"), _event("plans")
+adm = _event("admissions")
 R, K, A = NotificationRule, MessageKind, ParentAction
 AUTH, ALL, BOTH = AUTHORITY, ALL_GUARDIANS, EMAIL_AND_SMS
 IB, DIRECTOR = ("ib",), ("director",)
@@ -154,6 +155,25 @@ GUARDIAN_RULES: tuple[NotificationRule, ...] = (
     R(p("ActionPartSet"),       AUTH, "action_part_set",       K.CONFIRMATION, EMAIL, A.NONE),
     R(d("DisputeOpened"),       AUTH, "dispute_opened",        K.CONFIRMATION, EMAIL, A.OPTIONAL),
     R(d("DisputeStageChanged"), AUTH, "dispute_stage_changed", K.UPDATE,       EMAIL, A.OPTIONAL),
+    # The samenwerkingsverband's decisions (ADR 0009): the letter states the parents' rights.
+    R(adm("AdmissionRequestDrafted"),   AUTH, "admission_request_drafted",   K.REQUEST,
+      EMAIL, A.OPTIONAL),  # read the request and add the parents' view; no date is asked
+    R(adm("AdmissionRequested"),        AUTH, "admission_requested",         K.CONFIRMATION,
+      EMAIL, A.OPTIONAL),
+    R(adm("AdmissionGranted"),          AUTH, "admission_granted",           K.UPDATE,
+      EMAIL, A.OPTIONAL),
+    R(adm("AdmissionRefused"),          AUTH, "admission_refused",           K.UPDATE,
+      EMAIL, A.OPTIONAL),
+    R(adm("AdmissionEndApproaching"),   AUTH, "admission_end_approaching",   K.UPDATE,
+      EMAIL, A.NONE),
+    R(adm("AdmissionExtended"),         AUTH, "admission_extended",          K.UPDATE,
+      EMAIL, A.OPTIONAL),
+    R(adm("AdmissionObjectionLodged"),  AUTH, "admission_objection_lodged",  K.CONFIRMATION,
+      EMAIL, A.OPTIONAL),
+    R(adm("AdmissionObjectionDecided"), AUTH, "admission_objection_decided", K.UPDATE,
+      EMAIL, A.OPTIONAL),
+    R(adm("ThuiszitterReported"),       AUTH, "thuiszitter_reported",        K.UPDATE,
+      EMAIL, A.NONE),
 )
 
 STAFF_RULES: tuple[NotificationRule, ...] = (
@@ -168,6 +188,12 @@ STAFF_RULES: tuple[NotificationRule, ...] = (
     _staff_notice(p("ActionPartNotSet"),        IB,                  "staff_action_part_not_set"),
     _staff_notice(d("DisputeOpened"),           IB + DIRECTOR,       "staff_dispute_opened"),
     _staff_notice(d("DisputeStageChanged"),     DIRECTOR,            "staff_dispute_stage_changed"),
+    _staff_notice(adm("AdmissionGranted"),      IB,                  "staff_admission_granted"),
+    _staff_notice(adm("AdmissionRefused"),      IB,                  "staff_admission_refused"),
+    _staff_notice(adm("AdmissionEndApproaching"),
+                  IB + DIRECTOR,       "staff_admission_end_approaching"),
+    _staff_notice(adm("RegistrationOverdue"),   IB + DIRECTOR + SWV, "staff_registration_overdue"),
+    _staff_notice(adm("ThuiszitterReported"),   IB + DIRECTOR + SWV, "staff_thuiszitter_reported"),
 )
 
 BROADCAST = command("broadcast")
@@ -183,7 +209,7 @@ COMMAND_RULES: tuple[NotificationRule, ...] = (
 # fmt: on
 
 RULES: tuple[NotificationRule, ...] = GUARDIAN_RULES + STAFF_RULES + COMMAND_RULES
-del c, m, d, p, R, K, A, AUTH, ALL, BOTH, IB, DIRECTOR, SWV  # the table's shorthand only
+del c, m, d, p, adm, R, K, A, AUTH, ALL, BOTH, IB, DIRECTOR, SWV  # the table's shorthand only
 
 
 def rules_for(event_type: str) -> tuple[NotificationRule, ...]:

@@ -10,7 +10,7 @@ from samen_kit.service import ServiceRuntime
 
 from samen_notifications.handlers.facts import EventHandler
 
-SOURCES = ("consent", "meetings", "disputes", "plans")
+SOURCES = ("consent", "meetings", "disputes", "plans", "admissions")
 
 
 def add_consumers(runtime: ServiceRuntime, handler: EventHandler) -> None:

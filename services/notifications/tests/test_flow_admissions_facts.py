@@ -1,0 +1,147 @@
+"""The admissions service's facts reach the parents in their language, with a link to the
+request on the admissions page, and the school's staff (and for a thuiszitter the
+samenwerkingsverband's trajectbegeleider) in Dutch."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from email.message import EmailMessage
+
+import pytest
+from samen_contract import Event
+from samen_contract.events.admissions import (
+    AdmissionGranted,
+    AdmissionRequestDrafted,
+    ThuiszitterReported,
+)
+from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding
+from samen_kit.db import unit_of_work
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
+from samen_notifications.adapters import roster
+
+from services.notifications.tests.notifications_harness import Running, StartService
+
+pytestmark = pytest.mark.integration
+
+PARENT = "ouder@example.nl"
+STAFF = {"ib": "ib@school.nl", "director": "directie@school.nl", "trajectbegeleider": "tb@swv.nl"}
+
+
+async def _family(running: Running, tenant: str, language: str) -> tuple[uuid.UUID, uuid.UUID]:
+    school, pupil, guardian = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    staff = [
+        {"staff_id": str(uuid.uuid4()), "role": role, "school_ids": [str(school)], "email": to}
+        for role, to in STAFF.items()
+    ]
+    response = await running.http.post(
+        "/v1/roster/staff", json={"staff": staff}, headers=running.headers(tenant)
+    )
+    assert response.status_code == 200, response.text
+    contact = {"guardian_id": str(guardian), "email": PARENT, "language": language}
+    row = {"line": 1, "pupil_id": str(pupil), "pupil_first_name": "Noor", "guardians": [contact]}
+    await running.import_roster(tenant, school, [row])
+    recorded = GuardianshipRecorded(
+        pupil_id=pupil, guardian_id=guardian, standing=GuardianStanding.PARENTAL_AUTHORITY
+    )
+    await running.publish((running.envelope(recorded, tenant=tenant, subject=str(pupil)), recorded))
+    await wait_for(lambda: _guardians_known(running, tenant, pupil))
+    return school, pupil
+
+
+async def _publish(running: Running, tenant: str, pupil: uuid.UUID, fact: Event) -> None:
+    await running.publish((running.envelope(fact, tenant=tenant, subject=str(pupil)), fact))
+
+
+def _text(mail: EmailMessage) -> str:
+    body = mail.get_body(("plain",))
+    assert body is not None
+    return f"{mail['Subject']}\n{body.get_content()}"
+
+
+async def test_a_granted_tlv_tells_the_parent_their_rights_and_the_ib_in_dutch(
+    running_service: StartService,
+) -> None:
+    tenant, request = new_tenant(), uuid.uuid4()
+    async with running_service() as running:
+        school, pupil = await _family(running, tenant, "pl")
+        fact = AdmissionGranted(
+            request_id=request,
+            pupil_id=pupil,
+            school_id=school,
+            kind="tlv",
+            category="so_low",
+            decided_on=date(2026, 3, 2),
+            start_date=date(2026, 4, 1),
+            end_date=date(2027, 7, 31),
+            objection_by=date(2026, 4, 14),
+        )
+        await _publish(running, tenant, pupil, fact)
+        (parent,) = await wait_for(lambda: running.mails(PARENT))
+        (ib,) = await wait_for(lambda: running.mails(STAFF["ib"]))
+        page = f"{running.settings.admissions_base_url}/ouders/aanvragen/{request}?"
+        quiet = running.mails(STAFF["trajectbegeleider"])
+
+    letter = _text(parent)
+    assert "Samenwerkingsverband zgadza się na wniosek dla Noor" in letter
+    assert "14 kwietnia 2026" in letter  # the last day to object
+    assert "krajowa komisja doradcza" in letter  # a TLV's objection goes to the committee
+    assert page in letter and "taal=pl" in letter
+    assert "Toegekend door het samenwerkingsverband: Noor" in _text(ib)
+    assert quiet == []  # a decision is the school's news, not the trajectbegeleider's
+
+
+async def test_a_drafted_request_asks_the_parents_view_on_the_admissions_page(
+    running_service: StartService,
+) -> None:
+    tenant, request = new_tenant(), uuid.uuid4()
+    async with running_service() as running:
+        school, pupil = await _family(running, tenant, "nl")
+        fact = AdmissionRequestDrafted(
+            request_id=request,
+            pupil_id=pupil,
+            school_id=school,
+            kind="arrangement",
+            category="medium",
+        )
+        await _publish(running, tenant, pupil, fact)
+        (parent,) = await wait_for(lambda: running.mails(PARENT))
+        page = f"{running.settings.admissions_base_url}/ouders/aanvragen/{request}?"
+        staff = [m for to in STAFF.values() for m in running.mails(to)]
+
+    letter = _text(parent)
+    assert "De school wil hulp vragen aan het samenwerkingsverband" in letter
+    assert "Lees de aanvraag en geef uw mening" in letter
+    assert page in letter
+    assert staff == []
+
+
+async def test_a_thuiszitter_reaches_the_school_the_samenwerkingsverband_and_the_parents(
+    running_service: StartService,
+) -> None:
+    tenant = new_tenant()
+    async with running_service() as running:
+        school, pupil = await _family(running, tenant, "uk")
+        fact = ThuiszitterReported(
+            absence_id=uuid.uuid4(),
+            pupil_id=pupil,
+            school_id=school,
+            home_since=date(2026, 1, 12),
+            reported_on=date(2026, 2, 10),
+        )
+        await _publish(running, tenant, pupil, fact)
+        notices = {
+            role: await wait_for(lambda to=to: running.mails(to)) for role, to in STAFF.items()
+        }
+        (parent,) = await wait_for(lambda: running.mails(PARENT))
+
+    assert all("Thuiszitter gemeld: Noor" in _text(m) for (m,) in notices.values())
+    letter = _text(parent)
+    assert "освітньому консультанту" in letter  # they may call an onderwijsconsulent
+    assert "/ouders/" not in letter  # no page to open
+
+
+async def _guardians_known(running: Running, tenant: str, pupil: uuid.UUID) -> bool:
+    async with unit_of_work(running.service.runtime.sessions) as session:
+        return bool(await roster.guardians_of(session, tenant, pupil))
