@@ -63,6 +63,7 @@ class Year:
     first_due_on: date
     later: Site  # the platform's clock a year on
     due: dict[UUID, Seen] = field(default_factory=dict)  # EvaluationDue per OPP
+    mails: dict[tuple[UUID, UUID], Mail] = field(default_factory=dict)  # (OPP, recipient)
     recorded: dict[UUID, dict[str, Any]] = field(default_factory=dict)  # the API's answers
     held: dict[UUID, Seen] = field(default_factory=dict)  # EvaluationHeld per OPP
     opps: dict[UUID, dict[str, Any]] = field(default_factory=dict)  # the OPPs afterwards
@@ -116,6 +117,27 @@ async def evaluation_falls_due(year: Year) -> None:
         due = await j.wait("EvaluationDue", opp_id=opp_of(j), due_on=year.first_due_on)
         year.due[opp_of(j)] = due[0]
         j.timeline.say("plans", f"the yearly evaluation falls due by {year.first_due_on}", due)
+
+
+async def messages_arrive(year: Year) -> None:
+    """The e-mail each parent and the IB got of each evaluation falling due, as it lies in
+    the mail folder."""
+    for j in year.pupils:
+        due = year.due[opp_of(j)]
+        recipients = [p.guardian_id for p in j.family.parents] + [j.person(StaffRole.IB)]
+        for recipient in recipients:
+            sent = await j.watch.wait(
+                "NotificationSent",
+                lambda s, r=recipient, d=due: (
+                    s.data.get("caused_by_event_id") == d.id
+                    and s.data.get("recipient_id") == str(r)
+                    and s.data.get("channel") == "email"
+                ),
+                within=WITHIN,
+            )
+            mail = await j.inbox.mail(UUID(str(sent[0].data["message_id"])), within=WITHIN)
+            year.mails[(opp_of(j), recipient)] = mail
+        j.timeline.say("notifications", "the parents and the IB are told the evaluation is due")
 
 
 async def evaluation_recorded(year: Year, desk: StaffDesk, j: Journey, present: list[UUID]) -> None:
@@ -216,6 +238,7 @@ async def year(platform: Platform) -> AsyncIterator[Year]:
         later_desk = await stack.enter_async_context(StaffDesk(later, plan.region))
 
         await evaluation_falls_due(year)
+        await messages_arrive(year)
         await evaluation_recorded(year, later_desk, a, [a.family.parents[0].guardian_id])
         await evaluation_recorded(year, later_desk, b, [])
         await opps_read_back(year, later_desk)
@@ -249,7 +272,7 @@ async def test_each_parent_gets_the_evaluation_message_in_their_own_language(
     for j in year.pupils:
         due = year.due[opp_of(j)]
         for parent in j.family.parents:
-            mail = await mail_to(j, due, parent.guardian_id)
+            mail = year.mails[(opp_of(j), parent.guardian_id)]
             sent = j.watch.named(
                 "NotificationSent",
                 lambda s, p=parent, d=due: (
@@ -263,19 +286,6 @@ async def test_each_parent_gets_the_evaluation_message_in_their_own_language(
             assert parent.email in mail.to
 
 
-async def mail_to(j: Journey, cause: Seen, recipient: UUID) -> Mail:
-    sent = j.watch.named(
-        "NotificationSent",
-        lambda s: (
-            s.data.get("caused_by_event_id") == cause.id
-            and s.data.get("recipient_id") == str(recipient)
-            and s.data.get("channel") == "email"
-        ),
-    )
-    assert sent, f"no e-mail to {recipient} caused by {cause.name}"
-    return await j.inbox.mail(UUID(str(sent[0].data["message_id"])))
-
-
 async def test_the_ib_gets_a_staff_notice_of_each_evaluation_falling_due(year: Year) -> None:
     for j in year.pupils:
         due = year.due[opp_of(j)]
@@ -284,7 +294,7 @@ async def test_the_ib_gets_a_staff_notice_of_each_evaluation_falling_due(year: Y
             s.data["template"] for s in sent_for(year, due) if s.data.get("recipient_id") == str(ib)
         ]
         assert notices == ["staff_evaluation_due"]
-        assert (await mail_to(j, due, ib)).language == "nl"
+        assert year.mails[(opp_of(j), ib)].language == "nl"
 
 
 async def test_held_with_a_guardian_present_counts_as_with_the_parents(year: Year) -> None:
