@@ -5,7 +5,8 @@ Each parent reads that very version on the consent page, in their own language b
 the binding Dutch. One says yes; the other says no and writes why: the action part is
 not set, and both parents hear that they can talk again or take the dispute route. After
 the conversation (and the dispute's mediation) the IB writes a second version; both say
-yes, and it is set.
+yes, and it is set. (`opp_set_at_once`: a family whose parents both agree to the first
+version, as the OPP's year starts.)
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from samen_cli.demo_region import StaffRole
 from samen_cli.journey.cast import Parent
 from samen_cli.journey.context import Journey, language_shown
 from samen_cli.journey.events import Seen
-from samen_cli.journey.polling import JourneyError
+from samen_cli.journey.polling import JourneyError, until
 
 CONSENT_PAGE = "/ouders/toestemming/"
 WHY_NOT = "Er staat te weinig hulp bij het lezen in. Wij willen daar eerst over praten."
@@ -68,7 +69,23 @@ async def _write_and_offer(j: Journey, version: int) -> Seen:
     if int(written["version"]) != version:
         raise JourneyError(f"the plans service wrote version {written['version']}, not {version}")
     await j.desk.call("plans", ib, "POST", f"/opps/{opp}/versions/{version}/offer", json={})
-    return (await _asked(j, version))[0]
+    asked = (await _asked(j, version))[0]
+    await _linked(j, version, str(asked.data["request_id"]))
+    return asked
+
+
+async def _linked(j: Journey, version: int, request_id: str) -> None:
+    """Plans has linked the consent request to the version: only then does it serve the
+    words to the consent page (which a parent may open as soon as the message arrives)."""
+    path = f"/opps/{j.trail.opp_id}/versions/{version}"
+    ib = j.badge(StaffRole.IB)
+
+    async def linked() -> bool:
+        shown = await j.desk.json("plans", ib, "GET", path)
+        return any(c["request_id"] == request_id for c in shown["consent"])
+
+    what = f"the plans service linking consent request {request_id} to version {version}"
+    await until(linked, what=what, within=j.options.within)
 
 
 async def _asked(j: Journey, version: int) -> list[Seen]:
@@ -97,8 +114,8 @@ async def _answer(
     return (await j.wait("ConsentAnswered", request_id=request_id, party_id=parent.guardian_id))[0]
 
 
-async def opp_offered(j: Journey) -> None:
-    """Version 1: one parent agrees, the other does not: the action part is not set."""
+async def _support_started(j: Journey) -> None:
+    """The IB starts extra support: the plans service opens the pupil's OPP."""
     ib = j.badge(StaffRole.IB)
     body = {
         "opp_id": str(uuid4()),
@@ -109,6 +126,11 @@ async def opp_offered(j: Journey) -> None:
     j.trail.opp_id = UUID(str(made["opp_id"]))
     started = await j.wait("SupportStarted", opp_id=j.trail.opp_id)
     j.timeline.say("IB", "starts extra support: the OPP is due within 6 weeks", started)
+
+
+async def opp_offered(j: Journey) -> None:
+    """Version 1: one parent agrees, the other does not: the action part is not set."""
+    await _support_started(j)
     asked = await _write_and_offer(j, 1)
     j.timeline.say("IB", "writes the OPP and puts its action part to both parents", [asked])
     first, second = j.family.parents
@@ -142,3 +164,16 @@ async def opp_agreed(j: Journey) -> None:
         "plans", f"both said yes: version 2 is set; evaluated with the parents by {by}",
         [*answers, *set_],
     )  # fmt: skip
+
+
+async def opp_set_at_once(j: Journey) -> Seen:
+    """Another family's OPP: both parents agree to version 1, and it is set; the
+    `ActionPartSet` names the day of its first yearly evaluation."""
+    await _support_started(j)
+    asked = await _write_and_offer(j, 1)
+    answers = [await _answer(j, parent, asked, "ja") for parent in j.family.parents]
+    set_ = await j.wait("ActionPartSet", opp_id=j.trail.opp_id, version=1)
+    by = str(set_[0].data["evaluation_due_on"])
+    j.timeline.say("plans", f"both said yes: version 1 is set; evaluated with the parents by {by}",
+                   [*answers, *set_])  # fmt: skip
+    return set_[0]
