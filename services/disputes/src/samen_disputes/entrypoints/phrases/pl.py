@@ -105,7 +105,8 @@ PHRASES: Final[dict[str, str]] = {
     " do sądu cywilnego, na przykład w postępowaniu "
     "przyspieszonym. Najpierw proszę zasięgnąć porady, "
     "na przykład u doradcy edukacyjnego.",
-    "dispute.option.court": "Nie zgadza się Pan/Pani z decyzją? Wtedy można iść do sądu. "
+    "dispute.option.court": "Nie zgadza się Pan/Pani z decyzją? Wtedy można złożyć "
+    "odwołanie do sądu administracyjnego. "
     "Najpierw proszę zasięgnąć porady, na przykład u konsultanta ds. edukacji.",
     "dispute.term_passed": "Ta data już minęła. Czy był ważny powód spóźnienia? Proszę to "
     "wtedy dopisać.",

@@ -106,8 +106,8 @@ PHRASES: Final[dict[str, str]] = {
     "mahkemesine, örneğin acil yargılamaya "
     "başvurabilirsiniz. Önce, örneğin bir eğitim "
     "danışmanından tavsiye alın.",
-    "dispute.option.court": "Kararla aynı fikirde değil misiniz? O zaman mahkemeye "
-    "gidebilirsiniz. Önce tavsiye isteyin, örneğin bir eğitim danışmanından.",
+    "dispute.option.court": "Kararla aynı fikirde değil misiniz? O zaman idare "
+    "mahkemesine başvurabilirsiniz. Önce tavsiye isteyin, örneğin bir eğitim danışmanından.",
     "dispute.term_passed": "Bu tarih geçti. Geç kalmak için iyi bir nedeniniz var mıydı? "
     "O zaman bunu yazın.",
     "dispute.waiting.objection_decision": "Okul yönetim kurulu itirazınız hakkında en geç "
