@@ -36,6 +36,7 @@ class DisputeView:
     standing: Standing
     age_days: int
     allowed: tuple[Move, ...]  # for the role asking
+    school_kind: SchoolKind  # which route the guardians are told
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def _view(
         school_kind=kind,
     )
     allowed = tuple(allowed_moves(state, acting.actor.role, config.rules))
-    return DisputeView(row, state, standing, age_in_days(state, now), allowed)
+    return DisputeView(row, state, standing, age_in_days(state, now), allowed, kind)
 
 
 async def _views(
