@@ -17,9 +17,11 @@ from samen_disputes.adapters.config import SqlTenantConfigs
 from samen_disputes.adapters.disputes import SqlDisputes
 from samen_disputes.adapters.due import SqlDueLog
 from samen_disputes.adapters.opps import SqlOpps
+from samen_disputes.adapters.school_kinds import SqlSchoolKinds
 from samen_disputes.adapters.state_rows import TenantConfig
 from samen_disputes.adapters.tables import DisputeRow, MoveRow, NoteRow, OppRow
 from samen_disputes.adapters.uow import UnitOfWork
+from samen_disputes.domain import SchoolKind
 from samen_disputes.handlers.context import Deps
 from samen_kit.access import StaffPrincipal
 from samen_kit.clock import FakeClock
@@ -85,6 +87,21 @@ class FakeTenantConfigs(SqlTenantConfigs):
         self._configs[tenant] = config
 
 
+class FakeSchoolKinds(SqlSchoolKinds):
+    """The kinds set so far; a school without one counts as public, as in the table."""
+
+    def __init__(self) -> None:
+        self._kinds: dict[tuple[str, UUID], SchoolKind] = {}
+
+    async def of_schools(
+        self, schools: Iterable[tuple[str, UUID]]
+    ) -> dict[tuple[str, UUID], SchoolKind]:
+        return {key: self._kinds.get(key, SchoolKind.PUBLIC) for key in set(schools)}
+
+    async def save(self, tenant: str, school_id: UUID, kind: SchoolKind, at: datetime) -> None:
+        self._kinds[(tenant, school_id)] = kind
+
+
 class FakeOpps(SqlOpps):
     async def record(self, opp: OppRow) -> None:
         self._session.add(opp)
@@ -111,6 +128,7 @@ class FakeDueLog(SqlDueLog):
 class FakeStore(KitFakeStore):
     configs: FakeTenantConfigs = field(default_factory=FakeTenantConfigs)
     due_log: FakeDueLog = field(default_factory=FakeDueLog)
+    school_kinds: FakeSchoolKinds = field(default_factory=FakeSchoolKinds)
 
 
 class FakeUnitOfWork(EmitsToFakeOutbox, UnitOfWork):
@@ -122,6 +140,7 @@ class FakeUnitOfWork(EmitsToFakeOutbox, UnitOfWork):
         self.opps = FakeOpps(self.session)
         self.due_log = store.due_log
         self.roster = store.roster
+        self.school_kinds = store.school_kinds
 
 
 @dataclass(frozen=True)

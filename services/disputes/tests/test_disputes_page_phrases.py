@@ -6,7 +6,8 @@ import pytest
 from samen_disputes.domain.deadlines import DeadlineKind
 from samen_disputes.domain.rights_texts import OPTION, STAND, WAITING
 from samen_disputes.domain.stages import Ending, Stage
-from samen_disputes.entrypoints.page_models import MOVES, SUBJECTS
+from samen_disputes.domain.subjects import SchoolKind
+from samen_disputes.entrypoints.page_models import MOVES, SUBJECTS, for_school
 from samen_disputes.entrypoints.pages import PHRASES
 from samen_kit.pages import LANGUAGES, Catalogue
 
@@ -23,6 +24,14 @@ def test_every_subject_stage_ending_move_and_deadline_has_a_phrase() -> None:
         | {f"deadline_{k}" for k in DeadlineKind}
     )
     assert wanted <= keys, sorted(wanted - keys)
+
+
+def test_a_private_school_has_its_own_phrase_for_every_label_naming_the_objection() -> None:
+    keys = Catalogue.of(PHRASES).keys
+    labels = {"deadline_objection_filing", "move_enter:objection"}
+    private = {for_school(label, SchoolKind.PRIVATE) for label in labels}
+    assert private.isdisjoint(labels) and private <= keys
+    assert {for_school(label, SchoolKind.PUBLIC) for label in labels} == labels
 
 
 def test_every_rights_text_of_the_domain_is_a_phrase_in_every_language() -> None:

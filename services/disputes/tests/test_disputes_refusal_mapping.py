@@ -28,6 +28,7 @@ def test_routes_name_the_resource_they_guard() -> None:
     assert RESOURCE_KINDS.of("/disputes/{dispute_id}/moves") == "dispute"
     assert RESOURCE_KINDS.of("/ouders/geschillen/{dispute_id}") == "dispute"
     assert RESOURCE_KINDS.of("/tenant-settings") == "tenant_settings"
+    assert RESOURCE_KINDS.of("/schools/{school_id}/kind") == "school"
 
 
 def test_an_illegal_move_is_a_conflict_listing_the_allowed_moves() -> None:

@@ -100,6 +100,21 @@ async def _put_settings(world: World) -> None:
     assert of_a["consultants_contact"] == CONTACT_OF_A
 
 
+async def _get_school_kind(world: World) -> None:
+    got = await world.http.get(f"/schools/{world.a.school_id}/kind", headers=world.staff_b())
+    assert got.status_code == 404
+
+
+async def _put_school_kind(world: World) -> None:
+    put = await world.http.put(
+        f"/schools/{world.a.school_id}/kind", json={"kind": "private"}, headers=world.staff_b()
+    )
+    assert put.status_code == 404
+    admin_a = world.disputes.staff_token(world.a.tenant, Role.SWV_ADMIN)
+    of_a = await world.http.get(f"/schools/{world.a.school_id}/kind", headers=admin_a)
+    assert of_a.json() == {"kind": "public"}
+
+
 async def _parent_list(world: World) -> None:
     page = await world.http.get("/ouders/geschillen", params={"token": world.guardian_b()})
     assert page.status_code == 200
@@ -159,6 +174,8 @@ CASES: dict[tuple[str, str], Check] = {
     ("POST", "/disputes/{dispute_id}/notes"): _note,
     ("GET", "/tenant-settings"): _get_settings,
     ("PUT", "/tenant-settings"): _put_settings,
+    ("GET", "/schools/{school_id}/kind"): _get_school_kind,
+    ("PUT", "/schools/{school_id}/kind"): _put_school_kind,
     ("GET", "/ouders/geschillen"): _parent_list,
     ("GET", "/ouders/geschil-starten/{pupil_id}"): _parent_start_page,
     ("POST", "/ouders/geschil-starten/{pupil_id}"): _parent_open,

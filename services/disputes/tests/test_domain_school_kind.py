@@ -70,3 +70,8 @@ def test_at_a_private_school_they_ask_the_board_to_review_its_decision() -> None
 def test_after_the_boards_decision_a_private_school_leads_to_the_civil_court() -> None:
     assert "burgerlijke rechter" in option_text(decided(), OptionKind.COURT, SchoolKind.PRIVATE)
     assert "burgerlijke" not in option_text(decided(), OptionKind.COURT, SchoolKind.PUBLIC)
+
+
+def test_after_the_boards_decision_a_public_school_leads_to_the_administrative_court() -> None:
+    assert "bestuursrechter" in option_text(decided(), OptionKind.COURT, SchoolKind.PUBLIC)
+    assert "bestuursrechter" not in option_text(decided(), OptionKind.COURT, SchoolKind.PRIVATE)

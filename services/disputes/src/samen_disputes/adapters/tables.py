@@ -116,3 +116,15 @@ class DueEmittedRow(DisputesTable, table=True):
     dispute_id: UUID = Field(index=True)
     event_id: UUID
     emitted_at: datetime = _instant()
+
+
+class SchoolKindRow(DisputesTable, table=True):
+    """Whether a school is public or private, as its board says; a school without a row
+    counts as public (`SchoolKind`)."""
+
+    __tablename__ = "school_kind"
+
+    tenant: str = Field(primary_key=True, max_length=128)
+    school_id: UUID = Field(primary_key=True)
+    kind: str = Field(max_length=16)
+    updated_at: datetime = _instant()

@@ -8,6 +8,7 @@ from samen_disputes.adapters.config import SqlTenantConfigs
 from samen_disputes.adapters.disputes import SqlDisputes
 from samen_disputes.adapters.due import SqlDueLog
 from samen_disputes.adapters.opps import SqlOpps
+from samen_disputes.adapters.school_kinds import SqlSchoolKinds
 
 
 class UnitOfWork(KitUnitOfWork):
@@ -18,3 +19,4 @@ class UnitOfWork(KitUnitOfWork):
         self.opps = SqlOpps(session)
         self.due_log = SqlDueLog(session)
         self.roster = Roster(session)
+        self.school_kinds = SqlSchoolKinds(session)

@@ -63,6 +63,7 @@ from samen_disputes.domain.subjects import (
     OBJECTION_SUBJECTS,
     DisputeSubject,
     Opener,
+    SchoolKind,
     committee_hears,
     objection_possible,
 )
@@ -111,6 +112,7 @@ __all__ = [
     "Party",
     "PayloadNotForMove",
     "Role",
+    "SchoolKind",
     "Stage",
     "Standing",
     "TenantRules",

@@ -106,11 +106,14 @@ OPTION: dict[str, NlEn] = {
         "example in summary proceedings. Ask for advice first, for example from an "
         "education consultant.",
     ),
+    # A public school's decision is one under the Awb: appeal lies with the
+    # administrative court (bestuursrechter, at the rechtbank).
     "court": (
-        "Bent u het niet eens met het besluit? Dan kunt u naar de rechter. Vraag eerst "
-        "advies, bijvoorbeeld aan een onderwijsconsulent.",
-        "Do you disagree with the decision? Then you can go to court. Ask for advice "
-        "first, for example from an education consultant.",
+        "Bent u het niet eens met het besluit? Dan kunt u in beroep gaan bij de "
+        "bestuursrechter (de rechtbank). Vraag eerst advies, bijvoorbeeld aan een "
+        "onderwijsconsulent.",
+        "Do you disagree with the decision? Then you can appeal to the administrative "
+        "court. Ask for advice first, for example from an education consultant.",
     ),
 }
 

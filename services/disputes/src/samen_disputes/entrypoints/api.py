@@ -1,4 +1,5 @@
-"""Staff routes: open disputes, make moves, add notes, see disputes, set the tenant's rules."""
+"""Staff routes: open disputes, make moves, add notes, see disputes, set the tenant's rules
+and each school's kind."""
 
 from uuid import UUID
 
@@ -10,6 +11,8 @@ from samen_disputes.entrypoints.permissions import (
     NoteTaker,
     Opener,
     Reader,
+    SchoolKindChanger,
+    SchoolKindReader,
     SettingsChanger,
     SettingsReader,
 )
@@ -21,9 +24,10 @@ from samen_disputes.entrypoints.schemas import (
     NoteCreated,
     NoteIn,
     OpenDisputeIn,
+    SchoolKindIO,
     TenantConfigIO,
 )
-from samen_disputes.handlers import config, views
+from samen_disputes.handlers import config, school_kinds, views
 from samen_disputes.handlers.context import Deps, StaffActing
 from samen_disputes.handlers.moving import MakeMove, make_move
 from samen_disputes.handlers.notes import add_note
@@ -32,7 +36,7 @@ from samen_disputes.handlers.opening import OpenDispute, open_dispute
 PROBLEMS = {
     401: {"description": "No valid staff token"},
     403: {"description": "The role may not (with `allowed_moves` for a move)"},
-    404: {"description": "No such dispute or pupil, or not the caller's"},
+    404: {"description": "No such dispute, pupil or school, or not the caller's"},
     409: {"description": "Not possible in this state; `allowed_moves` lists what is"},
     422: {"description": "Malformed, or a decision or advice without its outcome"},
 }
@@ -82,5 +86,23 @@ def staff_router(deps: Deps) -> APIRouter:
     async def put_settings(staff: SettingsChanger, body: TenantConfigIO) -> TenantConfigIO:
         parsed = config.parse_config(body.rules, body.deadlines, body.consultants_contact)
         return config_io(await config.change_tenant_config(deps, staff, parsed))
+
+    @router.get("/schools/{school_id}/kind")
+    async def get_school_kind(staff: SchoolKindReader, school_id: UUID) -> SchoolKindIO:
+        """Whether the school is public or private, which decides the route the guardians
+        are told. A school whose kind was never set counts as public. The school must be
+        known in the caller's tenant (a pupil of its roster is enrolled there)."""
+        return SchoolKindIO(kind=await school_kinds.school_kind(deps, staff, school_id))
+
+    @router.put("/schools/{school_id}/kind")
+    async def put_school_kind(
+        staff: SchoolKindChanger, school_id: UUID, body: SchoolKindIO
+    ) -> SchoolKindIO:
+        """Set the school's kind (a board administrator, or the samenwerkingsverband's).
+        `public`: objection with the board, then the administrative court; `private`
+        (*bijzonder*): a request for review with the board, then the civil court. Until it
+        is set the school counts as public. Disputes show the route of the kind set now."""
+        kind = await school_kinds.set_school_kind(deps, staff, school_id, body.kind)
+        return SchoolKindIO(kind=kind)
 
     return router

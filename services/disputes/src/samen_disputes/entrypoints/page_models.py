@@ -14,7 +14,7 @@ from samen_disputes.domain import AMSTERDAM, Deadline, NoStatutoryDeadline, Stag
 from samen_disputes.domain.deadlines import DeadlineKind
 from samen_disputes.domain.moves import Action, Move
 from samen_disputes.domain.stages import Ending
-from samen_disputes.domain.subjects import DisputeSubject
+from samen_disputes.domain.subjects import DisputeSubject, SchoolKind
 from samen_disputes.domain.texts import Text
 from samen_disputes.handlers.views import DisputeFile, DisputeView
 
@@ -32,6 +32,16 @@ MOVES = frozenset(
 
 def key(prefix: str, code: str, known: frozenset[str] | tuple[str, ...]) -> str:
     return f"{prefix}_{code}" if code in known else OTHER
+
+
+#: Labels that name the objection; at a private school it is a request for review.
+_PRIVATE_ROUTE_LABELS = frozenset({"deadline_objection_filing", "move_enter:objection"})
+
+
+def for_school(label: str, kind: SchoolKind) -> str:
+    """The label as the school's kind has it (`SchoolKind`)."""
+    private = kind is SchoolKind.PRIVATE and label in _PRIVATE_ROUTE_LABELS
+    return f"{label}_private" if private else label
 
 
 def day_of(at: datetime) -> date:
@@ -96,11 +106,13 @@ class DeadlineLine:
     late: bool
 
 
-def _deadline(nearest: Deadline | NoStatutoryDeadline | None, now: datetime) -> Any:
+def _deadline(
+    nearest: Deadline | NoStatutoryDeadline | None, kind: SchoolKind, now: datetime
+) -> Any:
     if not isinstance(nearest, Deadline):
         return None
     label = key("deadline", str(nearest.kind), tuple(str(k) for k in DeadlineKind))
-    return DeadlineLine(label, nearest.due_date, nearest.is_missed(now))
+    return DeadlineLine(for_school(label, kind), nearest.due_date, nearest.is_missed(now))
 
 
 def _side(actor: str) -> str:
@@ -138,16 +150,19 @@ def file_context(
         "where_you_stand": said(rights.where_you_stand),
         "options": [(said(o.text), o.term_passed) for o in rights.options],
         "waiting_for": [said(w.text) for w in rights.waiting_for],
-        "deadline": _deadline(standing.next_deadline, now),
+        "deadline": _deadline(standing.next_deadline, view.school_kind, now),
         "no_deadline": isinstance(standing.next_deadline, NoStatutoryDeadline),
-        "moves": [{"code": str(m), "label": key("move", str(m), MOVES)} for m in view.allowed],
+        "moves": [
+            {"code": str(m), "label": for_school(key("move", str(m), MOVES), view.school_kind)}
+            for m in view.allowed
+        ],
         "move_action": f"{path}/stap",
         "note_action": f"{path}/notitie",
         "history": [
             {
                 "on": day_of(m.at),
                 "side": _side(m.actor),
-                "label": key("move", m.move, MOVES),
+                "label": for_school(key("move", m.move, MOVES), view.school_kind),
                 "reason": m.reason,
             }
             for m in file.moves

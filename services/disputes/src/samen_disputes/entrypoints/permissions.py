@@ -19,6 +19,9 @@ PERMISSIONS = PermissionTable(
         "disputes.note": _PARTICIPANTS,
         "disputes.settings.read": {Role.BOARD_ADMIN, Role.SWV_ADMIN},
         "disputes.settings.change": {Role.SWV_ADMIN},
+        # A school's kind is its board's fact; the samenwerkingsverband may set it too.
+        "disputes.school_kind.read": _SCHOOL,
+        "disputes.school_kind.change": {Role.BOARD_ADMIN, Role.SWV_ADMIN},
     }
 )
 
@@ -41,3 +44,5 @@ Mover = Annotated[StaffPrincipal, Depends(staff_with("disputes.move"))]
 NoteTaker = Annotated[StaffPrincipal, Depends(staff_with("disputes.note"))]
 SettingsReader = Annotated[StaffPrincipal, Depends(staff_with("disputes.settings.read"))]
 SettingsChanger = Annotated[StaffPrincipal, Depends(staff_with("disputes.settings.change"))]
+SchoolKindReader = Annotated[StaffPrincipal, Depends(staff_with("disputes.school_kind.read"))]
+SchoolKindChanger = Annotated[StaffPrincipal, Depends(staff_with("disputes.school_kind.change"))]

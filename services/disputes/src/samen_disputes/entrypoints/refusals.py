@@ -7,6 +7,7 @@ RESOURCE_KINDS = ResourceKinds(
     {
         "/tenant-settings": "tenant_settings",
         "/disputes": "dispute",
+        "/schools": "school",
         "/ouders/geschillen": "dispute",
         "/ouders/geschil-starten": "pupil",
     },

@@ -12,6 +12,7 @@ from samen_disputes.domain import (
     DecisionOutcome,
     DisputeSubject,
     Move,
+    SchoolKind,
     Stage,
 )
 
@@ -135,3 +136,13 @@ class TenantConfigIO(BaseModel):
     rules: dict[str, list[dict[str, Any]]]
     deadlines: dict[str, Any]
     consultants_contact: OneLine = Field(min_length=1, max_length=200)
+
+
+class SchoolKindIO(BaseModel):
+    """Who runs the school: `public` (*openbaar*: objection with the board, then the
+    administrative court) or `private` (*bijzonder*: a request for review with the board,
+    then the civil court). A school whose kind was never set counts as public."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: SchoolKind

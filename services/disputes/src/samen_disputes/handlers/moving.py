@@ -47,6 +47,7 @@ async def make_move(deps: Deps, acting: Acting, command: MakeMove) -> None:
             config.deadlines,
             now,
             consultants_contact=config.consultants_contact,
+            school_kind=await uow.school_kinds.of(row.tenant, row.school_id),
         )
         answered = prior.committee.advice if prior.committee else None
         event = facts.after_move(row, transition, standing, answered)

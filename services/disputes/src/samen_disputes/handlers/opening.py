@@ -54,6 +54,7 @@ async def open_dispute(deps: Deps, acting: Acting, command: OpenDispute) -> UUID
             config.deadlines,
             now,
             consultants_contact=config.consultants_contact,
+            school_kind=await uow.school_kinds.of(row.tenant, row.school_id),
         )
         event = facts.opened(row, standing)
         await uow.emit(event, **about_dispute(row, acting.envelope_actor, now))

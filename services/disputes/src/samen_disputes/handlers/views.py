@@ -13,6 +13,7 @@ from samen_disputes.adapters.uow import UnitOfWork
 from samen_disputes.domain import (
     DisputeState,
     Move,
+    SchoolKind,
     Standing,
     age_in_days,
     allowed_moves,
@@ -35,6 +36,7 @@ class DisputeView:
     standing: Standing
     age_days: int
     allowed: tuple[Move, ...]  # for the role asking
+    school_kind: SchoolKind  # which route the guardians are told
 
 
 @dataclass(frozen=True)
@@ -44,20 +46,31 @@ class DisputeFile:
     notes: Sequence[NoteRow]
 
 
-def _view(row: DisputeRow, config: TenantConfig, acting: Acting, now: datetime) -> DisputeView:
+def _view(
+    row: DisputeRow, config: TenantConfig, kind: SchoolKind, acting: Acting, now: datetime
+) -> DisputeView:
     state = state_of(row)
     standing = standing_of(
-        state, config.rules, config.deadlines, now, consultants_contact=config.consultants_contact
+        state,
+        config.rules,
+        config.deadlines,
+        now,
+        consultants_contact=config.consultants_contact,
+        school_kind=kind,
     )
     allowed = tuple(allowed_moves(state, acting.actor.role, config.rules))
-    return DisputeView(row, state, standing, age_in_days(state, now), allowed)
+    return DisputeView(row, state, standing, age_in_days(state, now), allowed, kind)
 
 
 async def _views(
     uow: UnitOfWork, rows: Sequence[DisputeRow], acting: Acting, now: datetime
 ) -> list[DisputeView]:
     configs = await uow.configs.of_tenants(r.tenant for r in rows)
-    return [_view(row, configs[row.tenant], acting, now) for row in rows]
+    kinds = await uow.school_kinds.of_schools((r.tenant, r.school_id) for r in rows)
+    return [
+        _view(row, configs[row.tenant], kinds[(row.tenant, row.school_id)], acting, now)
+        for row in rows
+    ]
 
 
 async def disputes_for_staff(
@@ -89,5 +102,6 @@ async def dispute_file(deps: Deps, acting: Acting, dispute_id: UUID) -> DisputeF
         row = await dispute_for(uow, acting, dispute_id)
         config = await uow.configs.of(row.tenant)
         disputes = uow.disputes
-        view = _view(row, config, acting, deps.clock.now())
+        kind = await uow.school_kinds.of(row.tenant, row.school_id)
+        view = _view(row, config, kind, acting, deps.clock.now())
         return DisputeFile(view, await disputes.moves(row.id), await disputes.notes(row.id))

@@ -53,6 +53,7 @@ PHRASES: Final[dict[str, str]] = {
     "move_enter:conversation": "التحدث مع المدرسة مرة أخرى",
     "move_enter:mediation": "طلب الوساطة",
     "move_enter:education_consultant": "الاستعانة بمستشار التعليم",
+    "move_enter:objection_private": "طلب إعادة النظر",
     "move_enter:objection": "تقديم اعتراض",
     "move_enter:disputes_committee": "الذهاب إلى لجنة النزاعات",
     "move_resolve": "نحن متفقون",
@@ -61,6 +62,7 @@ PHRASES: Final[dict[str, str]] = {
     "move_record_defence": "تم استلام الرد",
     "move_record_advice": "تم استلام الرأي",
     "move_decide": "قرار",
+    "deadline_objection_filing_private": "يمكن طلب إعادة النظر حتى {date}.",
     "deadline_objection_filing": "يمكن تقديم الاعتراض حتى {date}.",
     "deadline_objection_decision": "يقرر مجلس الإدارة في موعد أقصاه {date}.",
     "deadline_committee_request": "يمكن الذهاب إلى لجنة النزاعات حتى {date}.",
@@ -99,8 +101,8 @@ PHRASES: Final[dict[str, str]] = {
     "dispute.option.court_private": "هل أنتم غير موافقين على القرار؟ يمكنكم عندئذ "
     "الذهاب إلى المحكمة المدنية، مثلًا في دعوى مستعجلة."
     " اطلبوا المشورة أولًا، مثلًا من مستشار التعليم.",
-    "dispute.option.court": "هل أنتم غير موافقين على القرار؟ يمكنكم عندئذ الذهاب إلى "
-    "المحكمة. اطلبوا النصيحة أولًا، مثلًا من مستشار التعليم.",
+    "dispute.option.court": "هل أنتم غير موافقين على القرار؟ يمكنكم عندئذ الطعن أمام "
+    "المحكمة الإدارية. اطلبوا النصيحة أولًا، مثلًا من مستشار التعليم.",
     "dispute.term_passed": "هذا التاريخ قد مضى. هل كان لديكم سبب وجيه للتأخر؟ اكتبوا ذلك إذن.",
     "dispute.waiting.objection_decision": "يقرر مجلس إدارة المدرسة بشأن اعتراضكم في موعد "
     "أقصاه {date}.",

@@ -53,6 +53,7 @@ PHRASES: Final[dict[str, str]] = {
     "move_enter:conversation": "Znowu porozmawiać ze szkołą",
     "move_enter:mediation": "Poprosić o mediację",
     "move_enter:education_consultant": "Poprosić o pomoc konsultanta ds. edukacji",
+    "move_enter:objection_private": "Poprosić o ponowne rozpatrzenie",
     "move_enter:objection": "Złożyć sprzeciw",
     "move_enter:disputes_committee": "Zwrócić się do Komisji ds. Sporów",
     "move_resolve": "Zgadzamy się",
@@ -61,6 +62,7 @@ PHRASES: Final[dict[str, str]] = {
     "move_record_defence": "Otrzymano odpowiedź",
     "move_record_advice": "Otrzymano opinię",
     "move_decide": "Decyzja",
+    "deadline_objection_filing_private": "O ponowne rozpatrzenie można poprosić do {date}.",
     "deadline_objection_filing": "Sprzeciw można złożyć do {date}.",
     "deadline_objection_decision": "Zarząd zdecyduje najpóźniej {date}.",
     "deadline_committee_request": "Do komisji można się zwrócić do {date}.",
@@ -105,7 +107,8 @@ PHRASES: Final[dict[str, str]] = {
     " do sądu cywilnego, na przykład w postępowaniu "
     "przyspieszonym. Najpierw proszę zasięgnąć porady, "
     "na przykład u doradcy edukacyjnego.",
-    "dispute.option.court": "Nie zgadza się Pan/Pani z decyzją? Wtedy można iść do sądu. "
+    "dispute.option.court": "Nie zgadza się Pan/Pani z decyzją? Wtedy można złożyć "
+    "odwołanie do sądu administracyjnego. "
     "Najpierw proszę zasięgnąć porady, na przykład u konsultanta ds. edukacji.",
     "dispute.term_passed": "Ta data już minęła. Czy był ważny powód spóźnienia? Proszę to "
     "wtedy dopisać.",

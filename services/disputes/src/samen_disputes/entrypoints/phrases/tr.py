@@ -53,6 +53,7 @@ PHRASES: Final[dict[str, str]] = {
     "move_enter:conversation": "Okulla yeniden konuşmak",
     "move_enter:mediation": "Arabuluculuk istemek",
     "move_enter:education_consultant": "Bir eğitim danışmanını dahil etmek",
+    "move_enter:objection_private": "Yeniden gözden geçirme isteyin",
     "move_enter:objection": "İtiraz etmek",
     "move_enter:disputes_committee": "Uyuşmazlık Komisyonuna gitmek",
     "move_resolve": "Anlaştık",
@@ -61,6 +62,8 @@ PHRASES: Final[dict[str, str]] = {
     "move_record_defence": "Savunma alındı",
     "move_record_advice": "Görüş alındı",
     "move_decide": "Karar",
+    "deadline_objection_filing_private": "{date} tarihine kadar yeniden gözden geçirme "
+    "isteyebilirsiniz.",
     "deadline_objection_filing": "{date} tarihine kadar itiraz edebilirsiniz.",
     "deadline_objection_decision": "Yönetim kurulu en geç {date} tarihinde karar verir.",
     "deadline_committee_request": "{date} tarihine kadar komisyona başvurabilirsiniz.",
@@ -106,8 +109,8 @@ PHRASES: Final[dict[str, str]] = {
     "mahkemesine, örneğin acil yargılamaya "
     "başvurabilirsiniz. Önce, örneğin bir eğitim "
     "danışmanından tavsiye alın.",
-    "dispute.option.court": "Kararla aynı fikirde değil misiniz? O zaman mahkemeye "
-    "gidebilirsiniz. Önce tavsiye isteyin, örneğin bir eğitim danışmanından.",
+    "dispute.option.court": "Kararla aynı fikirde değil misiniz? O zaman idare "
+    "mahkemesine başvurabilirsiniz. Önce tavsiye isteyin, örneğin bir eğitim danışmanından.",
     "dispute.term_passed": "Bu tarih geçti. Geç kalmak için iyi bir nedeniniz var mıydı? "
     "O zaman bunu yazın.",
     "dispute.waiting.objection_decision": "Okul yönetim kurulu itirazınız hakkında en geç "

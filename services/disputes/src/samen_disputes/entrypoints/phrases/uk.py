@@ -53,6 +53,7 @@ PHRASES: Final[dict[str, str]] = {
     "move_enter:conversation": "Знову поговорити зі школою",
     "move_enter:mediation": "Попросити про медіацію",
     "move_enter:education_consultant": "Залучити освітнього консультанта",
+    "move_enter:objection_private": "Попросити про перегляд",
     "move_enter:objection": "Подати заперечення",
     "move_enter:disputes_committee": "Звернутися до Комісії зі спорів",
     "move_resolve": "Ми згодні",
@@ -61,6 +62,7 @@ PHRASES: Final[dict[str, str]] = {
     "move_record_defence": "Відповідь отримано",
     "move_record_advice": "Висновок отримано",
     "move_decide": "Рішення",
+    "deadline_objection_filing_private": "Попросити про перегляд рішення можна до {date} включно.",
     "deadline_objection_filing": "Подати заперечення можна до {date} включно.",
     "deadline_objection_decision": "Правління вирішить не пізніше {date}.",
     "deadline_committee_request": "Звернутися до комісії можна до {date} включно.",
@@ -104,8 +106,8 @@ PHRASES: Final[dict[str, str]] = {
     " до цивільного суду, наприклад у спрощеному "
     "провадженні. Спочатку попросіть поради, наприклад "
     "в освітнього консультанта.",
-    "dispute.option.court": "Ви не згодні з рішенням? Тоді ви можете звернутися до суду. "
-    "Спочатку попросіть поради, наприклад в освітнього консультанта.",
+    "dispute.option.court": "Ви не згодні з рішенням? Тоді ви можете оскаржити його в "
+    "адміністративному суді. Спочатку попросіть поради, наприклад в освітнього консультанта.",
     "dispute.term_passed": "Ця дата вже минула. У вас була поважна причина запізнення? "
     "Тоді напишіть про це.",
     "dispute.waiting.objection_decision": "Правління школи вирішить щодо вашого заперечення "
