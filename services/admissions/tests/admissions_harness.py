@@ -27,10 +27,9 @@ from samen_kit.testing.keys import Keys, bearer, staff_token
 from samen_kit.testing.roster import RosterPublisher, roster_publisher
 from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import serve
+from samen_kit.testing.service import STAFF_ISSUER, service_settings
 from samen_kit.testing.tap import EventTap as Tap
 
-STAFF_ISSUER = "urn:samen:test-idp"
-SESSION_SECRET = "a-test-secret-that-is-long-enough-for-the-codec"
 # A Monday in term time, so the terms in the tests are easy to follow.
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -44,22 +43,15 @@ def make_settings(
     keys: Keys,
     **overrides: Any,
 ) -> AdmissionsSettings:
-    staff_jwks, guardian_jwks = keys.write(keys_folder)
-    values: dict[str, Any] = {
-        "database_url": database_url,
-        "kafka_bootstrap": kafka_bootstrap,
-        "topic_prefix": topic_prefix,
-        "staff_jwks": str(staff_jwks),
-        "guardian_jwks": str(guardian_jwks),
-        "staff_issuer": STAFF_ISSUER,
-        "session_secret": SESSION_SECRET,
-        "cookie_secure": False,
-        "sweep_seconds": 3600.0,
-        "outbox_poll_ms": 100,
-        "consumer_backoff_ms": 20,
-        **overrides,
-    }
-    return AdmissionsSettings(**values)
+    return service_settings(
+        AdmissionsSettings,
+        database_url=database_url,
+        kafka_bootstrap=kafka_bootstrap,
+        topic_prefix=topic_prefix,
+        keys_folder=keys_folder,
+        keys=keys,
+        **{"sweep_seconds": 3600.0, **overrides},
+    )
 
 
 @dataclass

@@ -4,7 +4,6 @@ HTTP, consent facts published to Kafka, and a tap on the plans topic."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -15,18 +14,15 @@ from samen_contract import Envelope, Event
 from samen_contract.events import consent as cev
 from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding, PupilEnrolled
 from samen_contract.topics import events_topic
-from samen_kit.access import GuardianItem, Role, mint_guardian_token
 from samen_kit.clock import FakeClock
-from samen_kit.testing.keys import Keys, bearer, staff_token
+from samen_kit.testing.keys import Keys
 from samen_kit.testing.roster import RosterPublisher, roster_publisher
-from samen_kit.testing.schema import upgrade_to
-from samen_kit.testing.server import serve
+from samen_kit.testing.service import RunningService, running_service, service_settings
 from samen_kit.testing.tap import EventTap as Tap
 from samen_plans.bootstrap import MIGRATIONS, PlansService, build_service
 from samen_plans.settings import PlansSettings
 
-STAFF_ISSUER = "urn:samen:test-idp"
-SESSION_SECRET = "a-test-secret-that-is-long-enough-for-the-codec"
+Running = RunningService[PlansService]
 
 
 def make_settings(
@@ -38,73 +34,21 @@ def make_settings(
     keys: Keys,
     **overrides: Any,
 ) -> PlansSettings:
-    staff_jwks, guardian_jwks = keys.write(keys_folder)
-    values: dict[str, Any] = {
-        "database_url": database_url,
-        "kafka_bootstrap": kafka_bootstrap,
-        "topic_prefix": topic_prefix,
-        "staff_jwks": str(staff_jwks),
-        "guardian_jwks": str(guardian_jwks),
-        "staff_issuer": STAFF_ISSUER,
-        "session_secret": SESSION_SECRET,
-        "cookie_secure": False,
-        "sweep_seconds": 3600.0,
-        "outbox_poll_ms": 100,
-        "consumer_backoff_ms": 20,
-        **overrides,
-    }
-    return PlansSettings(**values)
+    return service_settings(
+        PlansSettings,
+        database_url=database_url,
+        kafka_bootstrap=kafka_bootstrap,
+        topic_prefix=topic_prefix,
+        keys_folder=keys_folder,
+        keys=keys,
+        **{"sweep_seconds": 3600.0, **overrides},
+    )
 
 
-@dataclass
-class Running:
-    """A service under test: its parts, its base URL, its clock and keys."""
-
-    service: PlansService
-    base_url: str
-    clock: FakeClock
-    keys: Keys
-
-    def staff_token(
-        self,
-        tenant: str,
-        role: Role = Role.IB,
-        *,
-        schools: tuple[UUID, ...] = (),
-        boards: tuple[str, ...] = (),
-        subject: str | None = None,
-    ) -> dict[str, str]:
-        token = staff_token(
-            self.keys.staff,
-            subject=subject or f"staff-{uuid4().hex[:8]}",
-            role=role,
-            tenant=tenant,
-            issuer=STAFF_ISSUER,
-            now=self.clock.now(),
-            schools=schools,
-            boards=boards,
-        )
-        return bearer(token)
-
-    def guardian_token(
-        self, tenant: str, guardian_id: UUID, pupil_id: UUID, item: GuardianItem | None = None
-    ) -> str:
-        return mint_guardian_token(
-            self.keys.guardian,
-            guardian_id=guardian_id,
-            pupil_id=pupil_id,
-            item=item or GuardianItem.of("pupil", pupil_id),
-            tenant=tenant,
-            now=self.clock.now(),
-        )
-
-
-@contextlib.asynccontextmanager
-async def running(settings: PlansSettings, keys: Keys, clock: FakeClock) -> AsyncIterator[Running]:
-    await upgrade_to(settings.database_url, MIGRATIONS)
-    service = build_service(settings, clock=clock)
-    async with serve(service.app) as base_url:
-        yield Running(service, base_url, clock, keys)
+def running(
+    settings: PlansSettings, keys: Keys, clock: FakeClock
+) -> contextlib.AbstractAsyncContextManager[Running]:
+    return running_service(build_service(settings, clock=clock), MIGRATIONS, keys, clock)
 
 
 @dataclass
