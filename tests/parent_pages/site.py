@@ -240,6 +240,13 @@ async def _consent_pages(site: Site, consent: consent_h.ConsentService) -> None:
     site.add("consent", "request-answered", base, f"{page}?token={answered_token}")
     site.add("consent", "receipts", base, f"{page}/bewijs?token={answered_token}")
     site.add("consent", "overview", base, f"/ouders/overzicht?token={answered_token}")
+    # A question about one version of an OPP's action part: its words on the page.
+    document_family, opp_id = consent_h.Family.of(), uuid.uuid4()
+    await consent_h.import_families(consent, school, [document_family])
+    consent.owner.put(opp_id, 1, consent_h.action_part_words(opp_id, 1))
+    about = await consent_h.offer_action_part(consent, school, document_family, opp_id, 1)
+    document = f"/ouders/toestemming/{about}?token={token(document_family, about)}"
+    site.add("consent", "request-document", base, document)
     elsewhere = uuid.uuid4()
     lost = f"/ouders/toestemming/{elsewhere}?token={token(open_family, elsewhere)}"
     site.add("consent", "not-found", base, lost, 404)

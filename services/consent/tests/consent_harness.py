@@ -8,6 +8,7 @@ works in a tenant of its own and reads only its tenant's events.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -22,16 +23,21 @@ from samen_consent.bootstrap import create_consent_app, runtime_of
 from samen_consent.handlers.context import Context
 from samen_consent.migrate import migrate_async
 from samen_consent.settings import ConsentSettings
+from samen_contract import Envelope
+from samen_contract.codec import encode
+from samen_contract.events.consent import ConsentRequested
+from samen_contract.events.plans import ActionPartOffered
 from samen_contract.topics import events_topic
 from samen_kit.access import GuardianItem, Role, StaticJwks, mint_guardian_token
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
 from samen_kit.clock import FakeClock
 from samen_kit.service import ServiceRuntime
+from samen_kit.testing import bus
 from samen_kit.testing.databases import scratch_database
 from samen_kit.testing.keys import Keys, bearer, staff_token
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.server import serve
-from samen_kit.testing.tap import EventTap
+from samen_kit.testing.tap import EventTap, Seen
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # a Monday in the school year
 
@@ -255,3 +261,60 @@ async def running_service(
                 settings=settings,
                 owner=owner,
             )
+
+
+IB = uuid4()  # the IB who offers the action parts
+
+
+def action_part_sha(version: int, opp_id: UUID) -> str:
+    return hashlib.sha256(f"{opp_id}/{version}".encode()).hexdigest()
+
+
+def action_part_words(opp_id: UUID, version: int) -> dict[str, Any]:
+    return {
+        "kind": "opp_action_part",
+        "subject_id": str(opp_id),
+        "version": version,
+        "sha256": action_part_sha(version, opp_id),
+        "binding_language": "nl",
+        "binding_note": "De Nederlandse tekst geldt.",
+        "sections": [
+            {"label": "Doelen", "text": f"Lezen op niveau E4 (versie {version})"},
+            {"label": "Wie doet wat", "text": "De remedial teacher, twee keer per week"},
+        ],
+    }
+
+
+async def offer_action_part(
+    consent: ConsentService, school: School, family: Family, opp_id: UUID, version: int
+) -> UUID:
+    """The plans service's offer of one version, on the bus; the request it opened."""
+    offer = ActionPartOffered(
+        opp_id=opp_id,
+        pupil_id=family.pupil_id,
+        school_id=school.school_id,
+        version=version,
+        action_part_sha256=action_part_sha(version, opp_id),
+    )
+    envelope = Envelope.for_event(
+        offer,
+        tenant=school.tenant,
+        subject=family.pupil_id,
+        actor=f"ib:{IB}",
+        sequence=version,
+        school=school.school_id,
+    )
+    async with bus.producer(consent.settings.kafka_bootstrap) as producer:
+        await bus.send(producer, consent.settings.topic_prefix, encode(envelope, offer))
+
+    def requests_about(seen: list[Seen]) -> list[ConsentRequested]:
+        return [
+            x.event
+            for x in seen
+            if isinstance(x.event, ConsentRequested)
+            and x.event.subject is not None
+            and x.event.subject.version == version
+        ]
+
+    seen = await consent.events.wait(school.tenant, lambda s: bool(requests_about(s)))
+    return requests_about(seen)[0].request_id

@@ -5,90 +5,27 @@ which hash and which language — on the bus and in the receipt."""
 
 from __future__ import annotations
 
-import hashlib
-from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
-from samen_contract import Envelope
-from samen_contract.codec import encode
 from samen_contract.events.consent import (
     ConsentAnswered,
     ConsentRequestCancelled,
     ConsentRequested,
 )
-from samen_contract.events.plans import ActionPartOffered
 from samen_kit.access import GuardianItem, Role
-from samen_kit.testing import bus
 
 from services.consent.tests.consent_harness import (
     ConsentService,
     Family,
     School,
+    action_part_sha,
+    action_part_words,
     import_families,
+    offer_action_part,
 )
 
 pytestmark = pytest.mark.integration
-
-IB = uuid4()
-
-
-def _sha(version: int, opp_id: UUID) -> str:
-    return hashlib.sha256(f"{opp_id}/{version}".encode()).hexdigest()
-
-
-def _words(opp_id: UUID, version: int) -> dict[str, Any]:
-    return {
-        "kind": "opp_action_part",
-        "subject_id": str(opp_id),
-        "version": version,
-        "sha256": _sha(version, opp_id),
-        "binding_language": "nl",
-        "binding_note": "De Nederlandse tekst geldt.",
-        "sections": [
-            {"label": "Doelen", "text": f"Lezen op niveau E4 (versie {version})"},
-            {"label": "Wie doet wat", "text": "De remedial teacher, twee keer per week"},
-        ],
-    }
-
-
-async def _offer(
-    consent: ConsentService, school: School, family: Family, opp_id: UUID, version: int
-) -> UUID:
-    offer = ActionPartOffered(
-        opp_id=opp_id,
-        pupil_id=family.pupil_id,
-        school_id=school.school_id,
-        version=version,
-        action_part_sha256=_sha(version, opp_id),
-    )
-    envelope = Envelope.for_event(
-        offer,
-        tenant=school.tenant,
-        subject=family.pupil_id,
-        actor=f"ib:{IB}",
-        sequence=version,
-        school=school.school_id,
-    )
-    async with bus.producer(consent.settings.kafka_bootstrap) as producer:
-        await bus.send(producer, consent.settings.topic_prefix, encode(envelope, offer))
-    seen = await consent.events.wait(
-        school.tenant,
-        lambda s: any(
-            isinstance(x.event, ConsentRequested)
-            and x.event.subject is not None
-            and x.event.subject.version == version
-            for x in s
-        ),
-    )
-    request = next(
-        x.event
-        for x in seen
-        if isinstance(x.event, ConsentRequested)
-        and x.event.subject is not None
-        and x.event.subject.version == version
-    )
-    return request.request_id
 
 
 async def _family(consent: ConsentService, school: School) -> Family:
@@ -112,7 +49,7 @@ async def test_an_offered_action_part_asks_every_guardian_with_authority_about_t
     family = await _family(consent, school)
     opp_id = uuid4()
 
-    rid = await _offer(consent, school, family, opp_id, 1)
+    rid = await offer_action_part(consent, school, family, opp_id, 1)
 
     requested = next(
         s.event
@@ -122,7 +59,7 @@ async def test_an_offered_action_part_asks_every_guardian_with_authority_about_t
     assert requested.purpose == "opp_action_part"
     assert requested.subject is not None
     assert (requested.subject.subject_id, requested.subject.version) == (opp_id, 1)
-    assert requested.subject.sha256 == _sha(1, opp_id)
+    assert requested.subject.sha256 == action_part_sha(1, opp_id)
     assert {p.party_id for p in requested.parties} == set(family.guardian_ids)
     assert requested.answer_by is None  # holds until answered, withdrawn or replaced
 
@@ -145,8 +82,8 @@ async def test_the_page_shows_the_words_and_the_answer_names_version_hash_and_la
 ) -> None:
     family = await _family(consent, school)
     opp_id = uuid4()
-    consent.owner.put(opp_id, 1, _words(opp_id, 1))
-    rid = await _offer(consent, school, family, opp_id, 1)
+    consent.owner.put(opp_id, 1, action_part_words(opp_id, 1))
+    rid = await offer_action_part(consent, school, family, opp_id, 1)
     guardian = family.guardian_ids[0]
     link, token = _page(consent, school, family, guardian, rid)
 
@@ -165,12 +102,12 @@ async def test_the_page_shows_the_words_and_the_answer_names_version_hash_and_la
         school.tenant, lambda s: any(isinstance(x.event, ConsentAnswered) for x in s)
     )
     said = next(s.event for s in seen if isinstance(s.event, ConsentAnswered))
-    assert said.subject is not None and said.subject.sha256 == _sha(1, opp_id)
+    assert said.subject is not None and said.subject.sha256 == action_part_sha(1, opp_id)
     assert receipts[0]["document"] == {
         "kind": "opp_action_part",
         "id": str(opp_id),
         "version": 1,
-        "sha256": _sha(1, opp_id),
+        "sha256": action_part_sha(1, opp_id),
         "language": "en",
     }
 
@@ -180,9 +117,9 @@ async def test_without_the_words_on_the_page_there_is_no_answer(
 ) -> None:
     family = await _family(consent, school)
     opp_id = uuid4()
-    other = {**_words(opp_id, 1), "sha256": "0" * 64}  # the owner serves other words
+    other = {**action_part_words(opp_id, 1), "sha256": "0" * 64}  # the owner serves other words
     consent.owner.put(opp_id, 1, other)
-    rid = await _offer(consent, school, family, opp_id, 1)
+    rid = await offer_action_part(consent, school, family, opp_id, 1)
     link, token = _page(consent, school, family, family.guardian_ids[0], rid)
 
     async with consent.guardian_client() as browser:
@@ -203,8 +140,8 @@ async def test_a_new_version_replaces_the_open_question_about_the_old_one(
     family = await _family(consent, school)
     opp_id = uuid4()
 
-    first = await _offer(consent, school, family, opp_id, 1)
-    second = await _offer(consent, school, family, opp_id, 2)
+    first = await offer_action_part(consent, school, family, opp_id, 1)
+    second = await offer_action_part(consent, school, family, opp_id, 2)
 
     seen = await consent.events.wait(
         school.tenant, lambda s: any(isinstance(x.event, ConsentRequestCancelled) for x in s)
@@ -219,8 +156,8 @@ async def test_a_parent_who_says_no_may_say_why_and_the_school_reads_it(
 ) -> None:
     family = await _family(consent, school)
     opp_id = uuid4()
-    consent.owner.put(opp_id, 1, _words(opp_id, 1))
-    rid = await _offer(consent, school, family, opp_id, 1)
+    consent.owner.put(opp_id, 1, action_part_words(opp_id, 1))
+    rid = await offer_action_part(consent, school, family, opp_id, 1)
     guardian = family.guardian_ids[1]
     link, token = _page(consent, school, family, guardian, rid)
     why = "Er staat te weinig hulp bij het lezen in.\nWij willen eerst praten."
