@@ -25,6 +25,7 @@ from samen_disputes.domain import (
     DisputeSubject,
     Move,
     Role,
+    SchoolKind,
     Stage,
     Transition,
     apply,
@@ -78,7 +79,7 @@ def step(
 def test_an_opening_carries_the_stage_and_the_next_deadline_kind_and_date() -> None:
     state = opened()
     standing = standing_of(state, DEFAULT_RULES, DEFAULT_SETTINGS, T0)
-    event = facts.opened(row_for(state), standing)
+    event = facts.opened(row_for(state), standing, SchoolKind.PUBLIC)
     assert isinstance(event, DisputeOpened)
     assert (event.stage, event.stages, event.situation) == (
         "conversation",
@@ -90,12 +91,31 @@ def test_an_opening_carries_the_stage_and_the_next_deadline_kind_and_date() -> N
     assert event.next_deadline_date == date(2025, 4, 14)  # 12 April is a Saturday
     assert event.no_deadline_reason is None
     assert {o.kind for o in event.guardian_options} >= {"objection", "disputes_committee"}
+    assert event.school_kind == "public"
+
+
+def test_the_facts_name_the_school_kind_so_messages_can_name_the_route() -> None:
+    """At a private school the guardians ask for a review, not object; their e-mail must
+    say so, and only the fact can tell the notifications service."""
+    state = opened()
+    standing = standing_of(
+        state, DEFAULT_RULES, DEFAULT_SETTINGS, T0, school_kind=SchoolKind.PRIVATE
+    )
+    event = facts.opened(row_for(state), standing, SchoolKind.PRIVATE)
+    assert event.school_kind == "private"
+    moved, transition = step(state, "enter:objection")
+    standing = standing_of(
+        moved, DEFAULT_RULES, DEFAULT_SETTINGS, T0, school_kind=SchoolKind.PRIVATE
+    )
+    changed = facts.after_move(row_for(moved), transition, standing, SchoolKind.PRIVATE)
+    assert isinstance(changed, DisputeStageChanged)
+    assert (changed.stage, changed.school_kind) == ("objection", "private")
 
 
 def test_a_stage_without_a_statutory_term_says_so_instead_of_a_date() -> None:
     state, transition = step(opened(decided_on=None), "enter:education_consultant")
     standing = standing_of(state, DEFAULT_RULES, DEFAULT_SETTINGS, T0)
-    event = facts.after_move(row_for(state), transition, standing)
+    event = facts.after_move(row_for(state), transition, standing, SchoolKind.PUBLIC)
     assert isinstance(event, DisputeStageChanged)
     assert event.entered_stage == "education_consultant"
     assert event.next_deadline_kind is None and event.next_deadline_date is None
@@ -106,7 +126,10 @@ def test_the_advice_travels_as_a_stage_change_without_a_change_of_stage() -> Non
     state, _ = step(opened(), "enter:disputes_committee")
     state, transition = step(state, "record_advice", BOARD, advice=CommitteeAdvice.UNFOUNDED)
     event = facts.after_move(
-        row_for(state), transition, standing_of(state, DEFAULT_RULES, DEFAULT_SETTINGS, T0)
+        row_for(state),
+        transition,
+        standing_of(state, DEFAULT_RULES, DEFAULT_SETTINGS, T0),
+        SchoolKind.PUBLIC,
     )
     assert isinstance(event, DisputeStageChanged)
     assert (event.move, event.advice) == ("record_advice", "unfounded")
@@ -122,7 +145,9 @@ def test_a_departing_decision_names_the_advice_and_not_the_reasons() -> None:
         advised, "decide", BOARD, outcome=DecisionOutcome.UPHELD, reason=REASONS
     )
     standing = standing_of(decided, DEFAULT_RULES, DEFAULT_SETTINGS, T0)
-    event = facts.after_move(row_for(decided), transition, standing, CommitteeAdvice.WELL_FOUNDED)
+    event = facts.after_move(
+        row_for(decided), transition, standing, SchoolKind.PUBLIC, CommitteeAdvice.WELL_FOUNDED
+    )
     assert isinstance(event, DisputeDecided)
     assert (event.outcome, event.advice, event.departs_from_advice) == (
         "upheld",
@@ -136,7 +161,10 @@ def test_a_departing_decision_names_the_advice_and_not_the_reasons() -> None:
 def test_a_withdrawal_names_the_side_that_withdrew() -> None:
     state, transition = step(opened(), "withdraw")
     event = facts.after_move(
-        row_for(state), transition, standing_of(state, DEFAULT_RULES, DEFAULT_SETTINGS, T0)
+        row_for(state),
+        transition,
+        standing_of(state, DEFAULT_RULES, DEFAULT_SETTINGS, T0),
+        SchoolKind.PUBLIC,
     )
     assert isinstance(event, DisputeWithdrawn)
     assert event.withdrawn_by == "guardian"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from samen_contract.events.disputes import DisputeOpened
 from samen_disputes.domain import OptionKind, SchoolKind
 from samen_disputes.domain.rights import ParentOption
 from samen_disputes.handlers.opening import open_dispute
@@ -42,3 +43,15 @@ async def test_a_private_schools_dispute_is_told_the_request_for_review() -> Non
     deps = fake_deps(NOW)
     said = await opened_at(deps, School(deps), SchoolKind.PRIVATE)
     assert "verzoek om herziening" in said and "Bezwaar" not in said
+
+
+async def test_the_opening_fact_names_the_schools_kind_for_the_guardians_messages() -> None:
+    """Notifications learns the route only from the fact (ids and codes, no text)."""
+    deps = fake_deps(NOW)
+    school = School(deps)
+    await deps.store.school_kinds.save(
+        school.pupil.tenant, school.pupil.school_id, SchoolKind.PRIVATE, NOW
+    )
+    await open_dispute(deps, school.ib, school.removal())
+    (opened,) = deps.store.outbox.events(DisputeOpened)
+    assert opened.school_kind == "private"

@@ -59,6 +59,7 @@ CONTEXT: dict[str, Any] = {
     "due_date": date(2026, 4, 15),
     "dispute_subject": "support_or_arrangement",
     "stage": "mediation",
+    "private_school": False,
     "item_kind": "meeting_record",
     "sender_name": "Basisschool Het Kompas",
     "broadcast_subject": "Studiedag op vrijdag 20 maart",
@@ -99,6 +100,8 @@ CODE_TABLES = (
     "dispute_subjects",
     "stages",
     "stage_options",
+    "private_stages",
+    "private_stage_options",
     "link_items",
 )
 # Every translation says so at the top of its words until a native speaker reviewed it.
@@ -218,9 +221,10 @@ def test_every_code_a_message_can_name_has_words_in_each_language(lang: str) -> 
     words = SOURCES.get_template(f"{lang}/_common.j2").module
     for table in CODE_TABLES:
         assert getattr(words, table).keys() == getattr(dutch, table).keys(), table
-    translated = getattr(words, "stage_options")  # noqa: B009 - a template's module
-    for stage, options in getattr(dutch, "stage_options").items():  # noqa: B009
-        assert len(translated[stage]) == len(options), stage
+    for table in ("stage_options", "private_stage_options"):
+        translated = getattr(words, table)
+        for stage, options in getattr(dutch, table).items():
+            assert len(translated[stage]) == len(options), (table, stage)
 
 
 @pytest.mark.parametrize("lang", NOT_REVIEWED)

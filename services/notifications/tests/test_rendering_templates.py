@@ -72,6 +72,7 @@ def realistic_context(**overrides: Any) -> dict[str, Any]:
         "due_date": date(2025, 4, 15),
         "dispute_subject": "opp_action_part",
         "stage": "objection",
+        "private_school": False,
         "item_kind": "consent_request",
         "sender_name": "OBS De Regenboog",
         "broadcast_subject": "Ouderavond op donderdag 20 maart",
@@ -302,6 +303,26 @@ def test_a_dispute_message_gives_the_next_options_and_the_consultants_contact(
     assert EDUCATION_CONSULTANTS.phone in message.text
     assert EDUCATION_CONSULTANTS.url in message.html
     assert {"nl": "binnen 4 weken", "en": "within 4 weeks"}[lang] in message.text
+
+
+ROUTE_WORDS = {"nl": ("herziening", "bezwaar"), "en": ("review", "object")}
+
+
+@pytest.mark.parametrize("template", ["dispute_opened", "dispute_stage_changed"])
+@pytest.mark.parametrize("lang", sorted(REQUIRED_LANGUAGES))
+@pytest.mark.parametrize("stage", ["conversation", "objection"])
+def test_at_a_private_school_the_route_is_a_request_for_review_not_an_objection(
+    template: str, lang: str, stage: str
+) -> None:
+    """A private (bijzondere) school's board takes no Awb decision: the guardians ask it
+    to review its decision (ADR 9). Same stage code, other words, in every language."""
+    public = render(template, lang, context_for(template, stage=stage, private_school=False))
+    private = render(template, lang, context_for(template, stage=stage, private_school=True))
+    assert private.text != public.text and private.html != public.html
+    if lang in ROUTE_WORDS:
+        review, objection = ROUTE_WORDS[lang]
+        assert review in private.text and review not in public.text
+        assert objection in public.text.lower() and objection not in private.text.lower()
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,9 @@ def key(prefix: str, code: str, known: frozenset[str] | tuple[str, ...]) -> str:
 
 
 #: Labels that name the objection; at a private school it is a request for review.
-_PRIVATE_ROUTE_LABELS = frozenset({"deadline_objection_filing", "move_enter:objection"})
+_PRIVATE_ROUTE_LABELS = frozenset(
+    {"deadline_objection_filing", "move_enter:objection", "stage_objection"}
+)
 
 
 def for_school(label: str, kind: SchoolKind) -> str:
@@ -57,7 +59,9 @@ def where_key(view: DisputeView) -> str:
     if view.row.ending:
         return key("ending", view.row.ending, tuple(str(e) for e in Ending))
     stage = view.standing.stage
-    return key("stage", str(stage), tuple(str(s) for s in Stage)) if stage else OTHER
+    if not stage:
+        return OTHER
+    return for_school(key("stage", str(stage), tuple(str(s) for s in Stage)), view.school_kind)
 
 
 @dataclass(frozen=True)

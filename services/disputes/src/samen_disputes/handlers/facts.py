@@ -24,6 +24,7 @@ from samen_disputes.domain import (
     DueKind,
     NoStatutoryDeadline,
     ParentOption,
+    SchoolKind,
     Stage,
     Standing,
     Transition,
@@ -54,11 +55,12 @@ def options_of(standing: Standing) -> tuple[GuardianOption, ...]:
     return tuple(_option(o) for o in standing.options)
 
 
-def standing_fields(standing: Standing) -> dict[str, Any]:
+def standing_fields(standing: Standing, school_kind: SchoolKind) -> dict[str, Any]:
     """The fields `DisputeOpened` and `DisputeStageChanged` share."""
     assert standing.stage is not None, "an open dispute has an active stage"
     nearest = standing.next_deadline
     fields: dict[str, Any] = {
+        "school_kind": str(school_kind),
         "stage": str(standing.stage),
         "stages": tuple(str(s) for s in standing.stages),
         "situation": standing.situation,
@@ -85,13 +87,13 @@ def _ids(row: DisputeRow) -> dict[str, Any]:
     }
 
 
-def opened(row: DisputeRow, standing: Standing) -> DisputeOpened:
+def opened(row: DisputeRow, standing: Standing, school_kind: SchoolKind) -> DisputeOpened:
     return DisputeOpened(
         **_ids(row),
         opened_by=row.opened_by,
         decision_date=row.decision_date,
         opp_id=row.opp_id,
-        **standing_fields(standing),
+        **standing_fields(standing, school_kind),
     )
 
 
@@ -99,6 +101,7 @@ def after_move(
     row: DisputeRow,
     transition: Transition,
     standing: Standing,
+    school_kind: SchoolKind,
     advice_answered: CommitteeAdvice | None = None,
 ) -> Event:
     """`advice_answered`: the committee's advice a decision answers (from the prior state)."""
@@ -127,7 +130,7 @@ def after_move(
         stages_before=before,
         stages_after=_codes(transition.stages_after),
         moved_by=side,
-        **standing_fields(standing),
+        **standing_fields(standing, school_kind),
     )
 
 

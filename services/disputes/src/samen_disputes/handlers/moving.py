@@ -41,16 +41,17 @@ async def make_move(deps: Deps, acting: Acting, command: MakeMove) -> None:
         )
         write_state(row, state)
         uow.disputes.add(_move_row(row.id, row.tenant, transition))
+        school_kind = await uow.school_kinds.of(row.tenant, row.school_id)
         standing = standing_of(
             state,
             config.rules,
             config.deadlines,
             now,
             consultants_contact=config.consultants_contact,
-            school_kind=await uow.school_kinds.of(row.tenant, row.school_id),
+            school_kind=school_kind,
         )
         answered = prior.committee.advice if prior.committee else None
-        event = facts.after_move(row, transition, standing, answered)
+        event = facts.after_move(row, transition, standing, school_kind, answered)
         await uow.emit(event, **about_dispute(row, acting.envelope_actor, now))
 
 

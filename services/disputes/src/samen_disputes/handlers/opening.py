@@ -48,15 +48,16 @@ async def open_dispute(deps: Deps, acting: Acting, command: OpenDispute) -> UUID
         )
         row = _new_row(pupil, acting, command, opp_id, state)
         uow.disputes.add(row)
+        school_kind = await uow.school_kinds.of(row.tenant, row.school_id)
         standing = standing_of(
             state,
             config.rules,
             config.deadlines,
             now,
             consultants_contact=config.consultants_contact,
-            school_kind=await uow.school_kinds.of(row.tenant, row.school_id),
+            school_kind=school_kind,
         )
-        event = facts.opened(row, standing)
+        event = facts.opened(row, standing, school_kind)
         await uow.emit(event, **about_dispute(row, acting.envelope_actor, now))
     return row.id
 

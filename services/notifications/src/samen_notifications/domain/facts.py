@@ -109,6 +109,8 @@ def _dispute(data: Mapping[str, Any], at: datetime) -> Facts:
         "dispute_subject": data["subject"],
         "stage": data["stage"],
         "deadline": _date(data.get("next_deadline_date")),
+        # A private school's route is a request for review, not an objection (ADR 9).
+        "private_school": data.get("school_kind") == "private",
     }
 
 

@@ -21,6 +21,8 @@ guardians' notes stay in the disputes service. Codes are catalogue strings (patt
   `disputes_committee`, `resolve`, `withdraw`, `court`
 - outcome: `revised`, `partly_revised`, `upheld`, `inadmissible`
 - advice: `well_founded`, `partly_well_founded`, `unfounded`, `inadmissible`
+- school kind: `public` (*openbaar*: objection and the administrative court) or `private`
+  (*bijzonder*: a request for review with the board and the civil court)
 
 The committee's request for the defence, the board's defence and the committee's advice
 are moves without a change of stage: they travel as `DisputeStageChanged` with `move`
@@ -84,6 +86,9 @@ class DisputeStanding(Event):
     no_deadline_reason: Code | None = None
     deadlines: tuple[DisputeTerm, ...] = ()
     guardian_options: tuple[GuardianOption, ...] = ()
+    # Names the guardians' route in their messages; facts from before it travelled lack
+    # it and read as public, as the disputes service counts a school whose kind is unset.
+    school_kind: Code | None = None
 
 
 class DisputeOpened(DisputeFact, DisputeStanding):

@@ -46,6 +46,7 @@ PHRASES: Final[dict[str, str]] = {
     "stage_mediation": "الوساطة",
     "stage_education_consultant": "مستشار التعليم",
     "stage_objection": "اعتراض لدى مجلس إدارة المدرسة",
+    "stage_objection_private": "طلب إعادة النظر لدى مجلس إدارة المدرسة",
     "stage_disputes_committee": "لجنة النزاعات للتعليم المناسب",
     "ending_resolved": "تم الحل",
     "ending_withdrawn": "تم السحب",

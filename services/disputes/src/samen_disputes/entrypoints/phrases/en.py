@@ -48,6 +48,7 @@ PHRASES: Final[dict[str, str]] = {
     "stage_mediation": "Mediation",
     "stage_education_consultant": "Education consultant",
     "stage_objection": "Objection to the school board",
+    "stage_objection_private": "Request for review to the school board",
     "stage_disputes_committee": "Disputes Committee for Inclusive Education",
     "ending_resolved": "Resolved",
     "ending_withdrawn": "Withdrawn",

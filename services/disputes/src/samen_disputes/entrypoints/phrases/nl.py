@@ -48,6 +48,7 @@ PHRASES: Final[dict[str, str]] = {
     "stage_mediation": "Mediation",
     "stage_education_consultant": "Onderwijsconsulent",
     "stage_objection": "Bezwaar bij het schoolbestuur",
+    "stage_objection_private": "Verzoek om herziening bij het schoolbestuur",
     "stage_disputes_committee": "Geschillencommissie Passend Onderwijs",
     "ending_resolved": "Opgelost",
     "ending_withdrawn": "Ingetrokken",

@@ -46,6 +46,7 @@ PHRASES: Final[dict[str, str]] = {
     "stage_mediation": "Mediacja",
     "stage_education_consultant": "Konsultant ds. edukacji",
     "stage_objection": "Sprzeciw do zarządu szkoły",
+    "stage_objection_private": "Wniosek o ponowne rozpatrzenie do zarządu szkoły",
     "stage_disputes_committee": "Komisja ds. Sporów w Edukacji Włączającej",
     "ending_resolved": "Rozwiązana",
     "ending_withdrawn": "Wycofana",

@@ -46,6 +46,7 @@ PHRASES: Final[dict[str, str]] = {
     "stage_mediation": "Arabuluculuk",
     "stage_education_consultant": "Eğitim danışmanı",
     "stage_objection": "Okul yönetim kuruluna itiraz",
+    "stage_objection_private": "Okul yönetim kuruluna yeniden inceleme talebi",
     "stage_disputes_committee": "Kapsayıcı Eğitim Uyuşmazlık Komisyonu",
     "ending_resolved": "Çözüldü",
     "ending_withdrawn": "Geri çekildi",

@@ -46,6 +46,7 @@ PHRASES: Final[dict[str, str]] = {
     "stage_mediation": "Медіація",
     "stage_education_consultant": "Освітній консультант",
     "stage_objection": "Заперечення до правління школи",
+    "stage_objection_private": "Прохання до правління школи переглянути рішення",
     "stage_disputes_committee": "Комісія зі спорів щодо інклюзивної освіти",
     "ending_resolved": "Вирішено",
     "ending_withdrawn": "Відкликано",
