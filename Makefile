@@ -42,8 +42,7 @@ schemas:
 
 # Each service's committed openapi.json and asyncapi.json.
 docs:
-	for service in consent notifications meetings disputes audit admissions; do \
-		uv run python -m samen_$$service.docs write || exit 1; done
+	uv run python -m samen_kit.apidocs write
 
 infra-up: setup
 	uv run samen infra up

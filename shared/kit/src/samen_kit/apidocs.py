@@ -79,3 +79,22 @@ class ApiDocuments:
         for path in outdated:
             print(f"{path} is stale; run `{self.regenerate}`")
         return 1 if outdated else 0
+
+
+def every_service() -> list[ApiDocuments]:
+    """Each service's `samen_<svc>.docs.DOCS`, for every service on the bus that has one."""
+    import importlib
+    import importlib.util
+
+    from samen_contract.topics import SERVICES
+
+    modules = [f"samen_{s}.docs" for s in SERVICES]
+    found = [m for m in modules if importlib.util.find_spec(m) is not None]
+    return [importlib.import_module(m).DOCS for m in found]
+
+
+if __name__ == "__main__":
+    # `python -m samen_kit.apidocs write|check`: every service's documents at once.
+    import sys
+
+    sys.exit(max((docs.main(sys.argv[1:]) for docs in every_service()), default=0))
