@@ -4,11 +4,8 @@ real HTTP, consent facts published to Kafka, and a tap on the admissions topic."
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from pathlib import Path
-from typing import Any
 from uuid import UUID, uuid4
 
 from samen_admissions.bootstrap import MIGRATIONS, AdmissionsService, build_service
@@ -21,88 +18,29 @@ from samen_contract.events.consent import (
     PupilEnrolled,
 )
 from samen_contract.topics import events_topic
-from samen_kit.access import GuardianItem, Role, mint_guardian_token
-from samen_kit.clock import FakeClock
-from samen_kit.testing.keys import Keys, bearer, staff_token
+from samen_kit.access import GuardianItem
 from samen_kit.testing.roster import RosterPublisher, roster_publisher
-from samen_kit.testing.schema import upgrade_to
-from samen_kit.testing.server import serve
-from samen_kit.testing.service import STAFF_ISSUER, service_settings
+from samen_kit.testing.service import RunningService, ServiceUnderTest
 from samen_kit.testing.tap import EventTap as Tap
 
 # A Monday in term time, so the terms in the tests are easy to follow.
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
-def make_settings(
-    *,
-    database_url: str,
-    kafka_bootstrap: str,
-    topic_prefix: str,
-    keys_folder: Path,
-    keys: Keys,
-    **overrides: Any,
-) -> AdmissionsSettings:
-    return service_settings(
-        AdmissionsSettings,
-        database_url=database_url,
-        kafka_bootstrap=kafka_bootstrap,
-        topic_prefix=topic_prefix,
-        keys_folder=keys_folder,
-        keys=keys,
-        **{"sweep_seconds": 3600.0, **overrides},
-    )
+Running = RunningService[AdmissionsService]
+ADMISSIONS = ServiceUnderTest(
+    "admissions",
+    AdmissionsSettings,
+    build_service,
+    MIGRATIONS,
+    defaults={"sweep_seconds": 3600.0},
+    start=START,
+)
 
 
-@dataclass
-class Running:
-    """A service under test: its parts, its base URL, its clock and keys."""
-
-    service: AdmissionsService
-    base_url: str
-    clock: FakeClock
-    keys: Keys
-
-    def staff(
-        self,
-        tenant: str,
-        role: Role,
-        *,
-        schools: tuple[UUID, ...] = (),
-        subject: str | None = None,
-    ) -> dict[str, str]:
-        token = staff_token(
-            self.keys.staff,
-            subject=subject or f"staff-{uuid4().hex[:8]}",
-            role=role,
-            tenant=tenant,
-            issuer=STAFF_ISSUER,
-            now=self.clock.now(),
-            schools=schools,
-        )
-        return bearer(token)
-
-    def guardian_token(
-        self, tenant: str, guardian_id: UUID, pupil_id: UUID, request_id: str | UUID
-    ) -> str:
-        return mint_guardian_token(
-            self.keys.guardian,
-            guardian_id=guardian_id,
-            pupil_id=pupil_id,
-            item=GuardianItem.of("admission_request", request_id),
-            tenant=tenant,
-            now=self.clock.now(),
-        )
-
-
-@contextlib.asynccontextmanager
-async def running(
-    settings: AdmissionsSettings, keys: Keys, clock: FakeClock
-) -> AsyncIterator[Running]:
-    await upgrade_to(settings.database_url, MIGRATIONS)
-    service = build_service(settings, clock=clock)
-    async with serve(service.app) as base_url:
-        yield Running(service, base_url, clock, keys)
+def request_item(request_id: str | UUID) -> GuardianItem:
+    """What a guardian's link to a request opens."""
+    return GuardianItem.of("admission_request", request_id)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from services.admissions.tests.admissions_harness import (
     Running,
     consent_known,
     pupil_known,
+    request_item,
 )
 
 MOTIVATION = "Sanne loopt vast in groep 5; de extra hulp in de klas is niet genoeg gebleken."
@@ -37,12 +38,12 @@ async def consented(run: Running, facts: Consent, pupil: Pupil) -> None:
 
 
 def ib(run: Running, pupil: Pupil) -> dict[str, str]:
-    return run.staff(pupil.tenant, Role.IB, schools=(pupil.school_id,))
+    return run.staff_token(pupil.tenant, Role.IB, schools=(pupil.school_id,))
 
 
 def swv(run: Running, pupil: Pupil, role: Role, subject: str | None = None) -> dict[str, str]:
     """The samenwerkingsverband's people see the whole tenant."""
-    return run.staff(pupil.tenant, role, subject=subject)
+    return run.staff_token(pupil.tenant, role, subject=subject)
 
 
 async def draft(
@@ -63,7 +64,9 @@ async def draft(
 
 async def parents_view(run: Running, pupil: Pupil, request_id: str, text: str = VIEW) -> None:
     """The first guardian adds the parents' view on the parent page, through their link."""
-    token = run.guardian_token(pupil.tenant, pupil.guardians[0], pupil.pupil_id, request_id)
+    token = run.guardian_token(
+        pupil.tenant, pupil.guardians[0], pupil.pupil_id, request_item(request_id)
+    )
     async with httpx.AsyncClient(base_url=run.base_url) as guardian:
         sent = await guardian.post(
             f"/ouders/aanvragen/{request_id}/mening",

@@ -10,7 +10,7 @@ import httpx
 import pytest
 from samen_kit.access import Role
 
-from services.admissions.tests.admissions_harness import START, Consent, Running, Tap
+from services.admissions.tests.admissions_harness import START, Consent, Running, Tap, request_item
 from services.admissions.tests.admissions_steps import (
     REASONS,
     enrolled,
@@ -46,7 +46,9 @@ async def test_refused_then_objection_then_advice_then_decision(
     )
     assert refused.status_code == 200 and refused.json()["status"] == "refused"
 
-    token = run.guardian_token(pupil.tenant, pupil.guardians[0], pupil.pupil_id, request_id)
+    token = run.guardian_token(
+        pupil.tenant, pupil.guardians[0], pupil.pupil_id, request_item(request_id)
+    )
     async with httpx.AsyncClient(base_url=run.base_url) as guardian:
         page = await guardian.get(f"/ouders/aanvragen/{request_id}", params={"token": token})
         assert REASONS in page.text

@@ -12,7 +12,7 @@ import pytest
 from samen_kit.access import Role
 from samen_kit.testing.names import new_tenant
 
-from services.admissions.tests.admissions_harness import START, Consent, Running
+from services.admissions.tests.admissions_harness import START, Consent, Running, request_item
 from services.admissions.tests.admissions_steps import draft, enrolled, ib, swv
 
 pytestmark = pytest.mark.integration
@@ -37,8 +37,8 @@ async def test_another_tenant_and_another_school_find_nothing(
     request_id = (await draft(client, run, pupil))["id"]
     path = f"/admission-requests/{request_id}"
 
-    other_tenant = run.staff(new_tenant(), Role.SWV_STAFF)
-    other_school = run.staff(pupil.tenant, Role.IB, schools=(uuid4(),))
+    other_tenant = run.staff_token(new_tenant(), Role.SWV_STAFF)
+    other_school = run.staff_token(pupil.tenant, Role.IB, schools=(uuid4(),))
     assert (await client.get(path, headers=other_tenant)).status_code == 404
     assert (await client.get(path, headers=other_school)).status_code == 404
     assert (await client.get(path, headers=swv(run, pupil, Role.SWV_STAFF))).status_code == 200
@@ -72,7 +72,9 @@ async def test_a_guardian_link_opens_only_its_own_request(
     run, pupil = admissions, await enrolled(admissions, consent_facts)
     first = (await draft(client, run, pupil))["id"]
     second = (await draft(client, run, pupil))["id"]
-    token = run.guardian_token(pupil.tenant, pupil.guardians[0], pupil.pupil_id, first)
+    token = run.guardian_token(
+        pupil.tenant, pupil.guardians[0], pupil.pupil_id, request_item(first)
+    )
     async with httpx.AsyncClient(base_url=run.base_url) as guardian:
         own = await guardian.get(f"/ouders/aanvragen/{first}", params={"token": token})
         other = await guardian.get(f"/ouders/aanvragen/{second}", params={"token": token})
@@ -91,7 +93,9 @@ async def test_a_guardian_without_parental_authority_reads_but_cannot_add_a_view
     pupil = await consent_facts.enrol(new_tenant(), standing=GuardianStanding.INFORMATION_RIGHT)
     await wait_for(lambda: pupil_known(admissions, pupil))
     request_id = (await draft(client, admissions, pupil))["id"]
-    token = admissions.guardian_token(pupil.tenant, pupil.guardians[0], pupil.pupil_id, request_id)
+    token = admissions.guardian_token(
+        pupil.tenant, pupil.guardians[0], pupil.pupil_id, request_item(request_id)
+    )
     async with httpx.AsyncClient(base_url=admissions.base_url) as guardian:
         page = await guardian.get(f"/ouders/aanvragen/{request_id}", params={"token": token})
         assert page.status_code == 200

@@ -23,6 +23,7 @@ from services.admissions.tests.admissions_harness import (
     Running,
     Tap,
     consent_is,
+    request_item,
 )
 from services.admissions.tests.admissions_steps import (
     MOTIVATION,
@@ -76,7 +77,9 @@ async def test_a_tlv_from_draft_to_extension(
     assert no_view.status_code == 409 and "parents-view-missing" in no_view.json()["type"]
 
     # The parents read the school's question on their page, Dutch first, and add their view.
-    token = run.guardian_token(pupil.tenant, pupil.guardians[0], pupil.pupil_id, request_id)
+    token = run.guardian_token(
+        pupil.tenant, pupil.guardians[0], pupil.pupil_id, request_item(request_id)
+    )
     async with httpx.AsyncClient(base_url=run.base_url) as guardian:
         page = await guardian.get(
             f"/ouders/aanvragen/{request_id}", params={"token": token, "taal": "en"}

@@ -12,12 +12,16 @@ from uuid import UUID, uuid4
 from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding, PupilEnrolled
 from samen_contract.events.plans import OppVersionWritten, SupportStarted
 from samen_contract.topics import events_topic
-from samen_disputes.bootstrap import DisputesService
+from samen_disputes.bootstrap import MIGRATIONS, DisputesService, build_service
+from samen_disputes.settings import DisputesSettings
 from samen_kit.testing.roster import RosterPublisher, roster_publisher
-from samen_kit.testing.service import RunningService
+from samen_kit.testing.service import RunningService, ServiceUnderTest
 from samen_kit.testing.tap import EventTap as Tap
 
 Running = RunningService[DisputesService]
+DISPUTES = ServiceUnderTest(
+    "disputes", DisputesSettings, build_service, MIGRATIONS, defaults={"sweep_seconds": 3600.0}
+)
 
 
 @dataclass

@@ -6,8 +6,6 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from pathlib import Path
-from typing import Any
 from uuid import UUID, uuid4
 
 from samen_contract import Envelope, Event
@@ -15,9 +13,8 @@ from samen_contract.events import consent as cev
 from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding, PupilEnrolled
 from samen_contract.topics import events_topic
 from samen_kit.clock import FakeClock
-from samen_kit.testing.keys import Keys
 from samen_kit.testing.roster import RosterPublisher, roster_publisher
-from samen_kit.testing.service import RunningService, running_service, service_settings
+from samen_kit.testing.service import RunningService, ServiceUnderTest
 from samen_kit.testing.tap import EventTap as Tap
 from samen_plans.bootstrap import MIGRATIONS, PlansService, build_service
 from samen_plans.settings import PlansSettings
@@ -25,30 +22,10 @@ from samen_plans.settings import PlansSettings
 Running = RunningService[PlansService]
 
 
-def make_settings(
-    *,
-    database_url: str,
-    kafka_bootstrap: str,
-    topic_prefix: str,
-    keys_folder: Path,
-    keys: Keys,
-    **overrides: Any,
-) -> PlansSettings:
-    return service_settings(
-        PlansSettings,
-        database_url=database_url,
-        kafka_bootstrap=kafka_bootstrap,
-        topic_prefix=topic_prefix,
-        keys_folder=keys_folder,
-        keys=keys,
-        **{"sweep_seconds": 3600.0, **overrides},
-    )
-
-
-def running(
-    settings: PlansSettings, keys: Keys, clock: FakeClock
-) -> contextlib.AbstractAsyncContextManager[Running]:
-    return running_service(build_service(settings, clock=clock), MIGRATIONS, keys, clock)
+PLANS = ServiceUnderTest(
+    "plans", PlansSettings, build_service, MIGRATIONS, defaults={"sweep_seconds": 3600.0}
+)
+make_settings, running = PLANS.settings, PLANS.running
 
 
 @dataclass

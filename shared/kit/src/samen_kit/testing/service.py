@@ -4,12 +4,14 @@ running service over real HTTP, with tokens for its callers and a look into its 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 from uuid import UUID
 
+import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -132,3 +134,94 @@ async def running_service(
     await upgrade_to(service.runtime.settings.database_url, migrations)
     async with serve(service.app) as base_url:
         yield RunningService(service, base_url, clock, keys, service.runtime.sessions)
+
+
+@dataclass(frozen=True)
+class ServiceUnderTest(Generic[S, B]):
+    """A service's integration tests, declared: its name, settings class, composition root
+    (`build(settings, clock=clock)`), migrations, the settings its tests change by default
+    and the day its clock starts. Settings, the running service and the session fixtures
+    follow from it, the same for every service."""
+
+    name: str
+    settings_cls: type[S]
+    build: Callable[..., B]
+    migrations: Path
+    defaults: Mapping[str, Any] = field(default_factory=dict)
+    start: datetime | None = None
+
+    def settings(
+        self,
+        *,
+        database_url: str,
+        kafka_bootstrap: str,
+        topic_prefix: str,
+        keys_folder: Path,
+        keys: Keys,
+        **overrides: Any,
+    ) -> S:
+        return service_settings(
+            self.settings_cls,
+            database_url=database_url,
+            kafka_bootstrap=kafka_bootstrap,
+            topic_prefix=topic_prefix,
+            keys_folder=keys_folder,
+            keys=keys,
+            **{**self.defaults, **overrides},
+        )
+
+    def running(
+        self, settings: S, keys: Keys, clock: FakeClock
+    ) -> contextlib.AbstractAsyncContextManager[RunningService[B]]:
+        return running_service(self.build(settings, clock=clock), self.migrations, keys, clock)
+
+    def fixtures(self) -> dict[str, Any]:
+        """`<name>_database` (one per session; tests keep apart by tenant), `<name>_keys`,
+        `<name>_settings_for(database_url, **overrides)` and `<name>`, the running service.
+        In the service's conftest: `globals().update(SERVICE.fixtures())`."""
+        name = self.name
+
+        @pytest.fixture(scope="session", name=f"{name}_database")
+        def database(make_session_database: Callable[[str], str]) -> str:
+            return make_session_database(name)
+
+        @pytest.fixture(scope="session", name=f"{name}_keys")
+        def keys() -> Keys:
+            return Keys()
+
+        @pytest.fixture(scope="session", name=f"{name}_settings_for")
+        def settings_for(
+            request: pytest.FixtureRequest,
+            kafka_bootstrap: str,
+            topic_prefix: str,
+            tmp_path_factory: pytest.TempPathFactory,
+        ) -> Callable[..., S]:
+            service_keys: Keys = request.getfixturevalue(f"{name}_keys")
+
+            def make(database_url: str, **overrides: Any) -> S:
+                return self.settings(
+                    database_url=database_url,
+                    kafka_bootstrap=kafka_bootstrap,
+                    topic_prefix=topic_prefix,
+                    keys_folder=tmp_path_factory.mktemp("keys"),
+                    keys=service_keys,
+                    **overrides,
+                )
+
+            return make
+
+        @pytest.fixture(scope="session", name=name)
+        async def running(request: pytest.FixtureRequest) -> AsyncIterator[RunningService[B]]:
+            settings_for = request.getfixturevalue(f"{name}_settings_for")
+            service_keys = request.getfixturevalue(f"{name}_keys")
+            settings = settings_for(request.getfixturevalue(f"{name}_database"))
+            clock = FakeClock(self.start) if self.start else FakeClock()
+            async with self.running(settings, service_keys, clock) as run:
+                yield run
+
+        return {
+            f"_{name}_database": database,
+            f"_{name}_keys": keys,
+            f"_{name}_settings_for": settings_for,
+            f"_{name}_running": running,
+        }
