@@ -14,12 +14,13 @@ from samen_disputes.domain.errors import IllegalMove, MoveNotPermittedForRole
 from samen_disputes.domain.moves import Action
 from samen_disputes.handlers.context import GuardianActing, StaffActing
 from samen_disputes.handlers.deadlines import sweep_deadlines
-from samen_disputes.handlers.errors import NoParentalAuthority, NotFound
+from samen_disputes.handlers.errors import NoParentalAuthority
 from samen_disputes.handlers.moving import MakeMove, make_move
 from samen_disputes.handlers.notes import add_note
 from samen_disputes.handlers.opening import OpenDispute, open_dispute
 from samen_disputes.handlers.views import dispute_file
 from samen_kit.access import GuardianClaims, GuardianItem, Role, StaffPrincipal
+from samen_kit.access.refusal_book import Hidden
 from samen_kit.roster import PARENTAL_AUTHORITY, Pupil
 from samen_kit.testing.names import new_tenant
 
@@ -90,7 +91,7 @@ async def test_a_pupil_of_another_school_is_not_found_and_nothing_is_opened(
 ) -> None:
     elsewhere = StaffPrincipal("ib-2", Role.IB, school.pupil.tenant, schools=frozenset({"x"}))
 
-    with pytest.raises(NotFound):
+    with pytest.raises(Hidden):
         await open_dispute(deps, StaffActing(elsewhere), school.removal())
 
     assert dispute_rows(deps.store) == {}

@@ -17,7 +17,7 @@ from samen_disputes.domain import (
 )
 from samen_disputes.entrypoints.errors import PROBLEMS
 from samen_disputes.entrypoints.refusals import RESOURCE_KINDS
-from samen_disputes.handlers import errors
+from samen_kit.access.refusal_book import Hidden, HiddenReason
 
 pytestmark = pytest.mark.unit
 
@@ -55,7 +55,7 @@ def test_an_opening_in_a_stage_not_open_lists_the_stages_that_are() -> None:
 
 
 def test_another_tenants_dispute_looks_exactly_like_a_missing_one() -> None:
-    hidden = PROBLEMS.problem_of(errors.NotFound("dispute", errors.Hidden.OTHER_TENANT, "swv-b"))
-    missing = PROBLEMS.problem_of(errors.NotFound("dispute"))
+    hidden = PROBLEMS.problem_of(Hidden("dispute", HiddenReason.OTHER_TENANT, tenant="swv-b"))
+    missing = PROBLEMS.problem_of(Hidden("dispute"))
     assert hidden.body() == missing.body()
     assert hidden.status == 404

@@ -71,6 +71,12 @@ class Unusable(Exception):
 KIT_TABLE: ErrorTable = {
     Absent: Answer(NotFound, detail=lambda e: e.detail),
     Unusable: Answer(Invalid, extra=lambda e: e.extra),
+    # Absent, another tenant's or out of reach: answered alike, counted by what it hid.
+    Hidden: Answer(
+        NotFound,
+        detail=lambda e: f"{e.kind} niet gevonden",
+        count=lambda request, error: refusal_book_of(request).hidden(request, error),
+    ),
 }
 
 

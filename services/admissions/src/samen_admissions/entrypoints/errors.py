@@ -7,37 +7,19 @@ none) and refusals of a caller with a valid credential are counted for the audit
 
 from typing import Any
 
-from fastapi import FastAPI, Request
-from samen_contract.envelope import PLATFORM_TENANT
-from samen_kit.access.dependencies import accepted_tenant
-from samen_kit.access.refusal_book import Hidden as KitHidden
-from samen_kit.access.refusal_book import HiddenReason
+from fastapi import FastAPI
 from samen_kit.error_table import (
     Answer,
     ErrorPages,
     Problems,
     counted_forbidden,
-    counted_hidden,
     install_error_table,
 )
 from samen_kit.pages import PageRenderer
-from samen_kit.problems import Conflict, Forbidden, Invalid, NotFound
+from samen_kit.problems import Conflict, Forbidden, Invalid
 
 from samen_admissions.domain import errors as domain
 from samen_admissions.handlers import errors as service
-from samen_admissions.handlers.errors import Hidden
-
-_HIDDEN_REASONS = {
-    Hidden.NOT_FOUND: HiddenReason.NOT_FOUND,
-    Hidden.OTHER_TENANT: HiddenReason.OTHER_TENANT,
-    Hidden.OUT_OF_SCOPE: HiddenReason.OUT_OF_SCOPE,
-}
-
-
-def _hidden(request: Request, error: service.NotFound) -> KitHidden:
-    """Misses (also plain ones), under the hidden row's tenant, else the caller's."""
-    tenant = error.tenant or accepted_tenant(request) or PLATFORM_TENANT
-    return KitHidden(error.kind, _HIDDEN_REASONS[error.hidden], tenant=tenant)
 
 
 def _purposes(error: domain.ConsentMissing) -> dict[str, Any]:
@@ -66,9 +48,6 @@ PROBLEMS = Problems(
         ),
         (domain.UnknownCategory, domain.InvalidDates, domain.ReasonsRequired): Answer(
             Invalid, "request-incomplete", "Er klopt iets niet in de aanvraag"
-        ),
-        service.NotFound: Answer(
-            NotFound, detail=lambda e: f"{e.kind} niet gevonden", count=counted_hidden(_hidden)
         ),
         service.NoParentalAuthority: Answer(
             Forbidden,

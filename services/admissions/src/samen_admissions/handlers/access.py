@@ -8,6 +8,7 @@ request their link names (`admission_request:<id>`), with parental authority.
 
 from uuid import UUID
 
+from samen_kit.access.refusal_book import Hidden, HiddenReason
 from samen_kit.roster import Pupil, Roster
 from samen_kit.tenancy import visible
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from samen_admissions.adapters.requests import Row, SqlRows
 from samen_admissions.adapters.tables import RequestRow
 from samen_admissions.handlers.context import Acting, GuardianActing, StaffActing
-from samen_admissions.handlers.errors import Hidden, NoParentalAuthority, NotFound
+from samen_admissions.handlers.errors import NoParentalAuthority
 
 REQUEST_ITEM = "admission_request"
 
@@ -26,13 +27,11 @@ async def pupil_for(session: AsyncSession, acting: StaffActing, pupil_id: UUID) 
     pupil = await roster.pupil(acting.tenant, pupil_id)
     if pupil is None:
         elsewhere = await roster.tenant_elsewhere(acting.tenant, pupil_id)
-        if elsewhere is None:
-            raise NotFound("pupil")
-        raise NotFound("pupil", Hidden.OTHER_TENANT, elsewhere)
+        raise Hidden.miss("pupil", owner=elsewhere, caller=acting.tenant)
     if not visible(
         acting.staff, tenant=pupil.tenant, school_id=pupil.school_id, board_id=pupil.board_id
     ):
-        raise NotFound("pupil", Hidden.OUT_OF_SCOPE, pupil.tenant)
+        raise Hidden("pupil", HiddenReason.OUT_OF_SCOPE, tenant=pupil.tenant)
     return pupil
 
 
@@ -54,13 +53,11 @@ async def row_for(
     else:
         row = await rows.in_tenant(model, acting.tenant, row_id, lock=lock)
         if row is not None and not _guardian_reaches(acting, row):
-            raise NotFound(kind, Hidden.OUT_OF_SCOPE, row.tenant)
+            raise Hidden(kind, HiddenReason.OUT_OF_SCOPE, tenant=row.tenant)
     if row is None:
         elsewhere = await rows.anywhere(model, row_id)
-        if elsewhere is None:
-            raise NotFound(kind)
-        hidden = Hidden.OTHER_TENANT if elsewhere.tenant != acting.tenant else Hidden.OUT_OF_SCOPE
-        raise NotFound(kind, hidden, elsewhere.tenant)
+        owner = elsewhere.tenant if elsewhere else None
+        raise Hidden.miss(kind, owner=owner, caller=acting.tenant)
     if isinstance(acting, GuardianActing):
         await _guardian_standing(session, acting, row, to_act=to_act)
     return row
@@ -74,7 +71,7 @@ async def _guardian_standing(
         if not await roster.has_authority(acting.tenant, row.pupil_id, acting.guardian_id):
             raise NoParentalAuthority()
     elif await roster.standing(acting.tenant, row.pupil_id, acting.guardian_id) is None:
-        raise NotFound("admission_request", Hidden.OUT_OF_SCOPE, row.tenant)
+        raise Hidden("admission_request", HiddenReason.OUT_OF_SCOPE, tenant=row.tenant)
 
 
 async def request_for(

@@ -8,19 +8,14 @@ counted for the audit trail by the kit's refusal book.
 
 from typing import Any
 
-from fastapi import FastAPI, Request
-from samen_contract.envelope import PLATFORM_TENANT
-from samen_kit.access.dependencies import accepted_tenant
-from samen_kit.access.refusal_book import Hidden as KitHidden
-from samen_kit.access.refusal_book import HiddenReason
+from fastapi import FastAPI
 from samen_kit.error_table import (
     Answer,
     Problems,
     counted_forbidden,
-    counted_hidden,
     install_error_table,
 )
-from samen_kit.problems import Conflict, Forbidden, Invalid, NotFound
+from samen_kit.problems import Conflict, Forbidden, Invalid
 
 from samen_disputes.domain import (
     AdviceWithoutOutcome,
@@ -33,19 +28,6 @@ from samen_disputes.domain import (
     PayloadNotForMove,
 )
 from samen_disputes.handlers import errors as service
-from samen_disputes.handlers.errors import Hidden
-
-_HIDDEN_REASONS = {
-    Hidden.NOT_FOUND: HiddenReason.NOT_FOUND,
-    Hidden.OTHER_TENANT: HiddenReason.OTHER_TENANT,
-    Hidden.OUT_OF_SCOPE: HiddenReason.OUT_OF_SCOPE,
-}
-
-
-def _hidden(request: Request, error: service.NotFound) -> KitHidden:
-    """Misses (also plain ones), under the hidden row's tenant, else the caller's."""
-    tenant = error.tenant or accepted_tenant(request) or PLATFORM_TENANT
-    return KitHidden(error.kind, _HIDDEN_REASONS[error.hidden], tenant=tenant)
 
 
 def _moves(error: IllegalMove | MoveNotPermittedForRole) -> dict[str, Any]:
@@ -77,9 +59,6 @@ PROBLEMS = Problems(
             DepartureWithoutReasons,
             PayloadNotForMove,
         ): Answer(Invalid, "move-incomplete", "Er ontbreekt iets bij deze stap"),
-        service.NotFound: Answer(
-            NotFound, detail=lambda e: f"{e.kind} niet gevonden", count=counted_hidden(_hidden)
-        ),
         service.NoParentalAuthority: Answer(
             Forbidden,
             "no-parental-authority",

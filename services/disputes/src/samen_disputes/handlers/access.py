@@ -6,20 +6,17 @@ tenant, pupil and item their link names, and parental authority for that pupil.
 
 from uuid import UUID
 
+from samen_kit.access.refusal_book import Hidden, HiddenReason
 from samen_kit.roster import Pupil
 from samen_kit.tenancy import visible
 
 from samen_disputes.adapters.tables import DisputeRow
 from samen_disputes.adapters.uow import UnitOfWork
 from samen_disputes.handlers.context import Acting, GuardianActing, StaffActing
-from samen_disputes.handlers.errors import Hidden, NoParentalAuthority, NotFound
+from samen_disputes.handlers.errors import NoParentalAuthority
 
 PUPIL_ITEM = "pupil"
 DISPUTE_ITEM = "dispute"
-
-
-def _hidden(tenant_of_row: str, tenant: str) -> Hidden:
-    return Hidden.OTHER_TENANT if tenant_of_row != tenant else Hidden.OUT_OF_SCOPE
 
 
 async def known_pupil(uow: UnitOfWork, tenant: str, pupil_id: UUID) -> Pupil:
@@ -29,9 +26,7 @@ async def known_pupil(uow: UnitOfWork, tenant: str, pupil_id: UUID) -> Pupil:
     if pupil is not None:
         return pupil
     elsewhere = await uow.roster.tenant_elsewhere(tenant, pupil_id)
-    if elsewhere is None:
-        raise NotFound("pupil")
-    raise NotFound("pupil", Hidden.OTHER_TENANT, elsewhere)
+    raise Hidden.miss("pupil", owner=elsewhere, caller=tenant)
 
 
 async def pupil_for(uow: UnitOfWork, acting: Acting, pupil_id: UUID) -> Pupil:
@@ -40,11 +35,11 @@ async def pupil_for(uow: UnitOfWork, acting: Acting, pupil_id: UUID) -> Pupil:
         if not visible(
             acting.staff, tenant=pupil.tenant, school_id=pupil.school_id, board_id=pupil.board_id
         ):
-            raise NotFound("pupil", Hidden.OUT_OF_SCOPE, pupil.tenant)
+            raise Hidden("pupil", HiddenReason.OUT_OF_SCOPE, tenant=pupil.tenant)
         return pupil
     claims = acting.claims
     if claims.pupil_id != pupil_id or not claims.item.is_(PUPIL_ITEM, pupil_id):
-        raise NotFound("pupil", Hidden.OUT_OF_SCOPE, pupil.tenant)
+        raise Hidden("pupil", HiddenReason.OUT_OF_SCOPE, tenant=pupil.tenant)
     await require_authority(uow, acting, pupil_id)
     return pupil
 
@@ -63,12 +58,11 @@ async def dispute_for(
     else:
         row = await disputes.in_tenant(acting.tenant, dispute_id, lock=lock)
         if row is not None and not guardian_reaches(acting, row):
-            raise NotFound("dispute", Hidden.OUT_OF_SCOPE, row.tenant)
+            raise Hidden("dispute", HiddenReason.OUT_OF_SCOPE, tenant=row.tenant)
     if row is None:
         elsewhere = await disputes.anywhere(dispute_id)
-        if elsewhere is None:
-            raise NotFound("dispute")
-        raise NotFound("dispute", _hidden(elsewhere.tenant, acting.tenant), elsewhere.tenant)
+        owner = elsewhere.tenant if elsewhere else None
+        raise Hidden.miss("dispute", owner=owner, caller=acting.tenant)
     if isinstance(acting, GuardianActing):
         await require_authority(uow, acting, row.pupil_id)
     return row

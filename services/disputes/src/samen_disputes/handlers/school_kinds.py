@@ -5,12 +5,12 @@ civil court)."""
 from uuid import UUID
 
 from samen_kit.access import StaffPrincipal
+from samen_kit.access.refusal_book import Hidden, HiddenReason
 from samen_kit.tenancy import visible
 
 from samen_disputes.adapters.uow import UnitOfWork
 from samen_disputes.domain import SchoolKind
 from samen_disputes.handlers.context import Deps
-from samen_disputes.handlers.errors import Hidden, NotFound
 
 SCHOOL_ITEM = "school"
 
@@ -22,11 +22,9 @@ async def _school_for(uow: UnitOfWork, staff: StaffPrincipal, school_id: UUID) -
     school = await kinds.known_school(staff.tenant, school_id)
     if school is None:
         elsewhere = await kinds.tenant_elsewhere(staff.tenant, school_id)
-        if elsewhere is None:
-            raise NotFound(SCHOOL_ITEM)
-        raise NotFound(SCHOOL_ITEM, Hidden.OTHER_TENANT, elsewhere)
+        raise Hidden.miss(SCHOOL_ITEM, owner=elsewhere, caller=staff.tenant)
     if not visible(staff, tenant=school.tenant, school_id=school_id, board_id=school.board_id):
-        raise NotFound(SCHOOL_ITEM, Hidden.OUT_OF_SCOPE, school.tenant)
+        raise Hidden(SCHOOL_ITEM, HiddenReason.OUT_OF_SCOPE, tenant=school.tenant)
 
 
 async def school_kind(deps: Deps, staff: StaffPrincipal, school_id: UUID) -> SchoolKind:

@@ -6,36 +6,18 @@ audit trail by the kit's refusal book.
 """
 
 from fastapi import FastAPI, Request, Response
-from samen_contract.envelope import PLATFORM_TENANT
-from samen_kit.access.dependencies import accepted_tenant
-from samen_kit.access.refusal_book import Hidden as KitHidden
-from samen_kit.access.refusal_book import HiddenReason
 from samen_kit.error_table import (
     Answer,
     ErrorPages,
     Problems,
     counted_forbidden,
-    counted_hidden,
     install_error_table,
 )
 from samen_kit.pages import PageRenderer
-from samen_kit.problems import Conflict, Forbidden, Invalid, NotFound, Problem
+from samen_kit.problems import Conflict, Forbidden, Invalid, Problem
 
 from samen_plans.domain import errors as domain
 from samen_plans.handlers import errors as service
-from samen_plans.handlers.errors import Hidden
-
-_HIDDEN_REASONS = {
-    Hidden.NOT_FOUND: HiddenReason.NOT_FOUND,
-    Hidden.OTHER_TENANT: HiddenReason.OTHER_TENANT,
-    Hidden.OUT_OF_SCOPE: HiddenReason.OUT_OF_SCOPE,
-}
-
-
-def _hidden(request: Request, error: service.NotFound) -> KitHidden:
-    tenant = error.tenant or accepted_tenant(request) or PLATFORM_TENANT
-    return KitHidden(error.kind, _HIDDEN_REASONS[error.hidden], tenant=tenant)
-
 
 PROBLEMS = Problems(
     {
@@ -57,9 +39,6 @@ PROBLEMS = Problems(
             domain.EntryInvalid,
             domain.PeriodInvalid,
         ): Answer(Invalid),
-        service.NotFound: Answer(
-            NotFound, detail=lambda e: f"{e.kind} niet gevonden", count=counted_hidden(_hidden)
-        ),
         service.NoParentalAuthority: Answer(
             Forbidden,
             "no-parental-authority",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from samen_kit.access import GuardianClaims, StaffPrincipal
+from samen_kit.access.refusal_book import Hidden, HiddenReason
 from samen_kit.roster import Pupil, Roster
 from samen_kit.tenancy import visible
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from samen_plans.adapters.consent import SqlConsentLinks
 from samen_plans.adapters.opps import SqlOpps
 from samen_plans.adapters.tables import OppRow
-from samen_plans.handlers.errors import Hidden, NoParentalAuthority, NotFound
+from samen_plans.handlers.errors import NoParentalAuthority
 
 OPP_ITEM = "opp"
 GROEIDOCUMENT_ITEM = "groeidocument"
@@ -31,11 +32,9 @@ async def pupil_for_staff(session: AsyncSession, staff: StaffPrincipal, pupil_id
     pupil = await roster.pupil(staff.tenant, pupil_id)
     if pupil is None:
         elsewhere = await roster.tenant_elsewhere(staff.tenant, pupil_id)
-        if elsewhere is None:
-            raise NotFound("pupil")
-        raise NotFound("pupil", Hidden.OTHER_TENANT, elsewhere)
+        raise Hidden.miss("pupil", owner=elsewhere, caller=staff.tenant)
     if not visible(staff, tenant=pupil.tenant, school_id=pupil.school_id, board_id=pupil.board_id):
-        raise NotFound("pupil", Hidden.OUT_OF_SCOPE, pupil.tenant)
+        raise Hidden("pupil", HiddenReason.OUT_OF_SCOPE, tenant=pupil.tenant)
     return pupil
 
 
@@ -46,11 +45,9 @@ async def opp_for_staff(
     row = await opps.in_tenant(staff.tenant, opp_id, lock=lock)
     if row is None:
         elsewhere = await opps.elsewhere(staff.tenant, opp_id)
-        if elsewhere is None:
-            raise NotFound("opp")
-        raise NotFound("opp", Hidden.OTHER_TENANT, elsewhere)
+        raise Hidden.miss("opp", owner=elsewhere, caller=staff.tenant)
     if not visible(staff, tenant=row.tenant, school_id=row.school_id, board_id=row.board_id):
-        raise NotFound("opp", Hidden.OUT_OF_SCOPE, row.tenant)
+        raise Hidden("opp", HiddenReason.OUT_OF_SCOPE, tenant=row.tenant)
     return row
 
 
@@ -83,14 +80,12 @@ async def opp_for_guardian(
     row = await opps.in_tenant(claims.tenant, opp_id)
     if row is None:
         elsewhere = await opps.elsewhere(claims.tenant, opp_id)
-        if elsewhere is None:
-            raise NotFound("opp")
-        raise NotFound("opp", Hidden.OTHER_TENANT, elsewhere)
+        raise Hidden.miss("opp", owner=elsewhere, caller=claims.tenant)
     named = claims.item.is_(OPP_ITEM, opp_id) or await _link_reaches(
         session, claims, opp_id, version
     )
     if claims.pupil_id != row.pupil_id or not named:
-        raise NotFound("opp", Hidden.OUT_OF_SCOPE, row.tenant)
+        raise Hidden("opp", HiddenReason.OUT_OF_SCOPE, tenant=row.tenant)
     await require_authority(session, claims, row.pupil_id)
     return row
 
@@ -101,8 +96,8 @@ async def pupil_for_guardian(
     """The pupil a `groeidocument:` link names."""
     pupil = await Roster(session).pupil(claims.tenant, pupil_id)
     if pupil is None:
-        raise NotFound("pupil")
+        raise Hidden("pupil")
     if claims.pupil_id != pupil_id or not claims.item.is_(GROEIDOCUMENT_ITEM, pupil_id):
-        raise NotFound("pupil", Hidden.OUT_OF_SCOPE, pupil.tenant)
+        raise Hidden("pupil", HiddenReason.OUT_OF_SCOPE, tenant=pupil.tenant)
     await require_authority(session, claims, pupil_id)
     return pupil

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from samen_kit.access import GuardianClaims, StaffPrincipal
+from samen_kit.access.refusal_book import Hidden
 from samen_kit.db import unit_of_work
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,7 +16,6 @@ from samen_plans.adapters.opps import SqlOpps
 from samen_plans.adapters.tables import ConsentAnswerRow, ConsentLinkRow, OppRow, OppVersionRow
 from samen_plans.handlers.access import opp_for_guardian, opp_for_staff, pupil_for_staff
 from samen_plans.handlers.context import Context
-from samen_plans.handlers.errors import NotFound
 
 
 @dataclass(frozen=True)
@@ -51,14 +51,14 @@ async def open_opp_of_pupil(deps: Context, staff: StaffPrincipal, pupil_id: UUID
         pupil = await pupil_for_staff(session, staff, pupil_id)
         row = await SqlOpps(session).open_of_pupil(pupil.tenant, pupil.pupil_id)
         if row is None:
-            raise NotFound("opp")
+            raise Hidden("opp")
         return await _file(session, row)
 
 
 async def _version_file(session: AsyncSession, row: OppRow, version: int) -> VersionFile:
     found = await SqlOpps(session).version(row.tenant, row.opp_id, version)
     if found is None:
-        raise NotFound("version")
+        raise Hidden("version")
     links = SqlConsentLinks(session)
     records = [
         ConsentRecord(link, await links.answers(row.tenant, link.request_id))

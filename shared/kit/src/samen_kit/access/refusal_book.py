@@ -101,12 +101,24 @@ class Hidden(Exception):
     """
 
     def __init__(
-        self, kind: str, why: HiddenReason = HiddenReason.NOT_FOUND, *, tenant: str
+        self, kind: str, why: HiddenReason = HiddenReason.NOT_FOUND, *, tenant: str | None = None
     ) -> None:
+        # A plain miss counts nowhere, so only what is hidden must name its tenant.
+        if tenant is None and why is not HiddenReason.NOT_FOUND:
+            raise ValueError("a hidden item names the tenant to record it under")
         super().__init__(f"{kind} not found")
         self.kind = kind
         self.why = why
-        self.tenant = tenant
+        self.tenant = tenant or PLATFORM_TENANT
+
+    @classmethod
+    def miss(cls, kind: str, *, owner: str | None, caller: str) -> Hidden:
+        """What a lookup that found nothing for the caller hides: nothing (no `owner`),
+        another tenant's item, or one of the caller's tenant out of the caller's reach."""
+        if owner is None:
+            return cls(kind)
+        why = HiddenReason.OTHER_TENANT if owner != caller else HiddenReason.OUT_OF_SCOPE
+        return cls(kind, why, tenant=owner)
 
 
 class ResourceKinds:
