@@ -196,14 +196,15 @@ async def _admissions(
     databases: Databases, kafka: str, prefix: str, folder: Path
 ) -> AsyncIterator[admissions_h.Running]:
     keys = Keys()
-    settings = admissions_h.make_settings(
+    settings = admissions_h.ADMISSIONS.settings(
         database_url=databases.make("admissions"),
         kafka_bootstrap=kafka,
         topic_prefix=prefix,
         keys_folder=_folder(folder, "admissions"),
         keys=keys,
     )
-    async with admissions_h.running(settings, keys, FakeClock(admissions_h.START)) as run:
+    clock = FakeClock(admissions_h.START)
+    async with admissions_h.ADMISSIONS.running(settings, keys, clock) as run:
         yield run
 
 
@@ -462,7 +463,8 @@ async def _admissions_pages(
     base = run.base_url
 
     def token(request_id: str) -> str:
-        return run.guardian_token(pupil.tenant, pupil.guardians[0], pupil.pupil_id, request_id)
+        item = admissions_h.request_item(request_id)
+        return run.guardian_token(pupil.tenant, pupil.guardians[0], pupil.pupil_id, item)
 
     async with httpx.AsyncClient(base_url=base) as http:
         drafted = str((await admissions_steps.draft(http, run, pupil))["id"])
