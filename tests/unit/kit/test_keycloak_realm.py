@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,9 @@ def test_access_tokens_live_shorter_than_the_services_accept() -> None:
     realm = realm_document(())
     assert realm["accessTokenLifespan"] == ACCESS_TOKEN_LIFESPAN.total_seconds()
     assert ACCESS_TOKEN_LIFESPAN < STAFF_TOKEN_MAX_LIFETIME
+    direct = next(c for c in realm["clients"] if c["clientId"] == DIRECT_GRANT_CLIENT)
+    lifespan = timedelta(seconds=int(direct["attributes"]["access.token.lifespan"]))
+    assert lifespan < STAFF_TOKEN_MAX_LIFETIME
 
 
 def test_both_clients_put_the_staff_claims_into_the_access_token_only() -> None:
