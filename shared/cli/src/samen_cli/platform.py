@@ -40,6 +40,7 @@ DEFAULT_PORTS = {
     "audit": 8105,
     "plans": 8106,
     "admissions": 8107,
+    "portal": 8108,
     "smtp": 2525,
     "sms": 8199,
 }
