@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 from samen_kit.access.refusal_book import refusal_book_of
 from samen_kit.clock import Clock
+from samen_kit.problems import Invalid
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from samen_portal.adapters.live import LiveHub
@@ -19,12 +21,13 @@ from samen_portal.adapters.readmodel import PupilRow, ReadModel
 from samen_portal.adapters.services import Services, ServiceUnavailable
 from samen_portal.domain.scope import may_see, reach
 from samen_portal.entrypoints import presenting
+from samen_portal.entrypoints.forms import form_fields
 from samen_portal.entrypoints.render import Pages
 from samen_portal.entrypoints.signin import PostingUserDep, User, UserDep
 from samen_portal.handlers.views import record_view
 
 _HEARTBEAT_SECONDS = 15.0
-PurposeCode = Annotated[str, Form(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+_PURPOSE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
 
 class PupilRefused(Exception):
@@ -159,9 +162,10 @@ def pages_router(deps: Deps) -> APIRouter:
         return StreamingResponse(stream(), media_type="text/event-stream", headers=headers)
 
     @router.post("/leerlingen/{pupil_id}/toestemming")
-    async def ask_consent(
-        request: Request, pupil_id: UUID, user: PostingUserDep, purpose: PurposeCode
-    ) -> Response:
+    async def ask_consent(request: Request, pupil_id: UUID, user: PostingUserDep) -> Response:
+        purpose = (await form_fields(request)).get("purpose", "")
+        if not _PURPOSE.fullmatch(purpose):
+            raise Invalid("Kies een doel uit de lijst.")
         await visible_pupil(request, user, pupil_id)
         body = {"pupil_id": str(pupil_id), "purpose": purpose}
         answer = await deps.services.call("consent", "POST", "/v1/requests", user.token, body)

@@ -25,6 +25,7 @@ from samen_kit.clock import Clock
 from samen_portal.adapters.sessions import SessionStore, SignedIn
 from samen_portal.domain import claims
 from samen_portal.domain.scope import Viewer
+from samen_portal.entrypoints.forms import form_fields
 
 log = structlog.get_logger(__name__)
 SID = "sid"
@@ -157,9 +158,7 @@ async def checked_user(request: Request) -> User:
     user = await current_user(request)
     sent = request.headers.get(CSRF_HEADER)
     if sent is None:
-        form = await request.form()
-        value = form.get(CSRF_FIELD)
-        sent = value if isinstance(value, str) else None
+        sent = (await form_fields(request)).get(CSRF_FIELD)
     if sent is None or not hmac.compare_digest(sent, user.csrf):
         raise CsrfRefused()
     return user
