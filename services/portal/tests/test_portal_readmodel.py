@@ -216,3 +216,30 @@ async def _refusals(portal: Portal, tenant: str) -> int:
         "SELECT coalesce(sum(count), 0) FROM access_refusal_count WHERE tenant = :t", t=tenant
     )
     return int(rows[0][0])
+
+
+async def test_the_samenwerkingsverband_sees_the_overview_and_a_school_does_not(
+    portal: Portal, facts: RosterPublisher
+) -> None:
+    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    pupil = await enrol(facts, tenant, school, "3a")
+    request = uuid4()
+    asked = ConsentRequested(
+        request_id=request,
+        pupil_id=pupil,
+        school_id=school,
+        purpose="mdo",
+        purpose_version=1,
+        parties=(),
+    )
+    await facts.publish(asked, tenant=tenant, subject=pupil, school=school)
+    await wait_for(lambda: _at_least(fact_count(portal, tenant, pupil), 2))
+
+    swv = await sign_in(portal, tenant, Role.SWV_STAFF)
+    page = await swv.client.get("/overzicht")
+    assert page.status_code == 200
+    assert page.text.count("<svg") == 6 and page.text.count("<table") == 6
+    assert f"School {str(school).split('-')[0]}" in page.text
+    assert "nog geen antwoorden" in page.text  # asked, not yet answered
+    ib = await sign_in(portal, tenant, Role.IB, schools=(school,))
+    assert (await ib.client.get("/overzicht")).status_code == 403

@@ -23,6 +23,7 @@ from samen_portal.adapters.services import Services
 from samen_portal.adapters.sessions import SessionStore
 from samen_portal.entrypoints.consumers import add_consumers
 from samen_portal.entrypoints.errors import install_error_handlers
+from samen_portal.entrypoints.overview import overview_router
 from samen_portal.entrypoints.pages import Deps, pages_router
 from samen_portal.entrypoints.render import Pages
 from samen_portal.entrypoints.security import SecurityHeaders
@@ -85,7 +86,9 @@ def build_service(
     pages = Pages()
     deps = Deps(runtime.sessions, services, live, pages, runtime.clock)
     signin = _sign_in(settings, runtime)
-    app = create_app(runtime, title=TITLE, routers=[signin_router(), pages_router(deps)])
+    app = create_app(
+        runtime, title=TITLE, routers=[signin_router(), pages_router(deps), overview_router(deps)]
+    )
     app.state.samen_portal_signin = signin
     refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
     install_access(app, Access(staff=signin.verifier, record_refusal=refusals, clock=runtime.clock))

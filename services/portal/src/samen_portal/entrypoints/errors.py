@@ -7,6 +7,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from samen_kit.problems import Forbidden, problem_response
 
+from samen_portal.entrypoints.overview import OverviewRefused
 from samen_portal.entrypoints.pages import PupilRefused, PupilUnknown
 from samen_portal.entrypoints.render import Pages
 from samen_portal.entrypoints.signin import CsrfRefused, SignInNeeded, current_user
@@ -37,6 +38,17 @@ def install_error_handlers(app: FastAPI, pages: Pages) -> None:
             link=_BACK,
         )
 
+    async def overview_refused(request: Request, _exc: Exception) -> Response:
+        user = await current_user(request)
+        return pages.page(
+            "message.html",
+            user,
+            status=403,
+            title="Geen toegang",
+            text="Het overzicht per school is voor het samenwerkingsverband en de besturen.",
+            link={"href": "/te-doen", "text": "Naar Te doen"},
+        )
+
     async def unknown(request: Request, _exc: Exception) -> Response:
         user = await current_user(request)
         return pages.page(
@@ -56,4 +68,5 @@ def install_error_handlers(app: FastAPI, pages: Pages) -> None:
     app.add_exception_handler(SignInNeeded, sign_in_needed)
     app.add_exception_handler(PupilRefused, refused)
     app.add_exception_handler(PupilUnknown, unknown)
+    app.add_exception_handler(OverviewRefused, overview_refused)
     app.add_exception_handler(CsrfRefused, csrf)
