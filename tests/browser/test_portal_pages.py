@@ -37,7 +37,13 @@ from samen_kit.testing.waiting import wait_for
 from samen_portal.bootstrap import SESSION_COOKIE, PortalService
 from samen_portal.settings import PortalSettings
 
-from services.portal.tests.portal_harness import make_settings, publisher, running, sign_in
+from services.portal.tests.portal_harness import (
+    make_settings,
+    own_prefix,
+    publisher,
+    running,
+    sign_in,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -80,7 +86,7 @@ async def portal(
     settings: PortalSettings = make_settings(
         database_url=make_session_database("portal_browser"),
         kafka_bootstrap=kafka_bootstrap,
-        topic_prefix=topic_prefix,
+        topic_prefix=own_prefix(topic_prefix, "pages"),
         keys_folder=tmp_path_factory.mktemp("keys"),
         keys=keys,
         consent_base_url="http://127.0.0.1:9",
@@ -92,7 +98,7 @@ async def portal(
 
 @pytest.fixture(scope="module")
 async def facts(portal: Portal, kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Any]:
-    async with publisher(kafka_bootstrap, topic_prefix) as found:
+    async with publisher(kafka_bootstrap, own_prefix(topic_prefix, "pages")) as found:
         yield found
 
 

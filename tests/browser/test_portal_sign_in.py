@@ -29,7 +29,7 @@ from samen_portal.bootstrap import MIGRATIONS, PortalService, build_service
 from samen_portal.settings import PortalSettings
 from sqlalchemy import text
 
-from services.portal.tests.portal_harness import publisher
+from services.portal.tests.portal_harness import own_prefix, publisher
 
 pytestmark = pytest.mark.e2e
 
@@ -62,7 +62,7 @@ async def portal(
         PortalSettings,
         database_url=make_session_database("portal_oidc"),
         kafka_bootstrap=kafka_bootstrap,
-        topic_prefix=topic_prefix,
+        topic_prefix=own_prefix(topic_prefix, "oidc"),
         keys_folder=tmp_path_factory.mktemp("keys"),
         keys=Keys(),
         staff_jwks=keycloak.jwks_url,
@@ -80,7 +80,7 @@ async def portal(
 async def facts(
     portal: Portal, kafka_bootstrap: str, topic_prefix: str
 ) -> AsyncIterator[RosterPublisher]:
-    async with publisher(kafka_bootstrap, topic_prefix) as found:
+    async with publisher(kafka_bootstrap, own_prefix(topic_prefix, "oidc")) as found:
         yield found
 
 

@@ -12,7 +12,7 @@ from samen_kit.testing.roster import RosterPublisher
 from samen_kit.testing.service import RunningService
 from samen_portal.bootstrap import PortalService
 
-from services.portal.tests.portal_harness import make_settings, publisher, running
+from services.portal.tests.portal_harness import make_settings, own_prefix, publisher, running
 
 
 @pytest.fixture(scope="session")
@@ -26,7 +26,7 @@ async def portal(
     settings = make_settings(
         database_url=make_session_database("portal"),
         kafka_bootstrap=kafka_bootstrap,
-        topic_prefix=topic_prefix,
+        topic_prefix=own_prefix(topic_prefix, "readmodel"),
         keys_folder=tmp_path_factory.mktemp("keys"),
         keys=keys,
         # No service answers here: the pages must show without the owners' details.
@@ -40,5 +40,5 @@ async def portal(
 async def facts(
     portal: RunningService[PortalService], kafka_bootstrap: str, topic_prefix: str
 ) -> AsyncIterator[RosterPublisher]:
-    async with publisher(kafka_bootstrap, topic_prefix) as found:
+    async with publisher(kafka_bootstrap, own_prefix(topic_prefix, "readmodel")) as found:
         yield found

@@ -52,6 +52,12 @@ def make_settings(
     )
 
 
+def own_prefix(topic_prefix: str, label: str) -> str:
+    """Topics of one test portal: portals of one session on one prefix would share the
+    consumer group and split its partitions between databases."""
+    return f"{topic_prefix}{label}."
+
+
 @contextlib.asynccontextmanager
 async def running(
     settings: PortalSettings, keys: Keys, clock: FakeClock
