@@ -7,6 +7,10 @@
 #     (tests/browser: Playwright drives /usr/bin/chromium; axe-core comes from npm)
 #   - Pango and the DejaVu fonts, which WeasyPrint (the plans service's PDFs) loads
 #   - the Kafka broker's jars, fetched by Maven into deploy/local/.cache (git ignores it)
+#   - a check for a JDK 21 or newer, which Keycloak 26 (staff sign-in) needs. Bookworm's
+#     packages stop at 17, so none is installed here: samen_kit.localinfra takes the newest
+#     JDK >= 21 under /usr/lib/jvm (e.g. a Temurin JDK) or SAMEN_KEYCLOAK_JAVA_HOME, and
+#     fetches and builds Keycloak itself on its first start.
 set -euo pipefail
 
 here="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"
@@ -76,6 +80,17 @@ fetch_kafka() {
   mv "$cache/libs.partial" "$cache/libs"  # a half-finished fetch never looks complete
 }
 
+check_keycloak_java() {
+  local home major
+  for home in ${SAMEN_KEYCLOAK_JAVA_HOME:-} ${JAVA_HOME:-} /usr/lib/jvm/*; do
+    [[ -x "$home/bin/java" && -f "$home/release" ]] || continue
+    major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release")"
+    [[ -n "$major" ]] && (( major >= 21 )) && return 0
+  done
+  echo "install.sh: warning: no JDK 21 or newer in /usr/lib/jvm; Keycloak (staff sign-in)" \
+    "will not start. Install one (e.g. Temurin 21 or 25) or set SAMEN_KEYCLOAK_JAVA_HOME." >&2
+}
+
 if (( EUID != 0 )); then
   echo "install.sh: run as root (it installs Debian packages)" >&2
   exit 1
@@ -83,3 +98,4 @@ fi
 install_packages
 install_uv
 fetch_kafka
+check_keycloak_java

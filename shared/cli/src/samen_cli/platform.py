@@ -1,7 +1,8 @@
 """`samen up`: the whole platform on one machine, one line per component.
 
 Starts Kafka and PostgreSQL (deploy/local) unless `SAMEN_KAFKA_BOOTSTRAP` and
-`SAMEN_DATABASE_URL` point at existing ones, then the local mail server, the SMS
+`SAMEN_DATABASE_URL` point at existing ones, and Keycloak (staff sign-in; the services
+take its tokens) unless `SAMEN_KEYCLOAK_URL` points at one, then the local mail server, the SMS
 simulator and every service as a process of its own, waits until each is ready, and
 loads the demo region (idempotent: a second `samen up` changes nothing) and prints
 where to look. Logs go to files under the state folder; Ctrl-C stops everything.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import importlib.util
 import json
 import os
@@ -26,8 +28,11 @@ from samen_contract.topics import SERVICES
 from samen_kit import localinfra
 from samen_kit.db import ensure_database
 from samen_kit.localinfra.process import die_with_parent
+from samen_kit.localinfra.realm import REALM
 from sqlalchemy.engine import make_url
 
+from samen_cli.demo_region import region
+from samen_cli.identity import password_line, sign_in_lines
 from samen_cli.journey.loading import load_demo_region
 from samen_cli.journey.site import Site
 from samen_cli.terminal import say
@@ -62,6 +67,8 @@ DEMO_ENV = {
     "SAMEN_SWEEP_SECONDS": "10",
 }
 PIDS_FILE = "platform.pids.json"
+# A first Keycloak start on a new machine fetches, builds and creates its database.
+FIRST_KEYCLOAK_START = 600.0
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,8 @@ class PlatformConfig:
     database_prefix: str = "samen_"
     clock_offset_seconds: float = 0.0
     extra_env: dict[str, str] = field(default_factory=dict)
+    # Keycloak's base URL: the services take its tokens. None: the development key's.
+    keycloak_url: str | None = None
 
     @property
     def logs(self) -> Path:
@@ -127,7 +136,18 @@ class PlatformConfig:
             # cookie would never come back to them.
             "SAMEN_COOKIE_SECURE": "false",
             "SAMEN_GUARDIAN_COOKIE_SECURE": "false",
+            **self._staff_keys_env(),
             **self.extra_env,
+        }
+
+    def _staff_keys_env(self) -> dict[str, str]:
+        """Staff tokens from Keycloak's realm: its published keys and its issuer."""
+        if not self.keycloak_url:
+            return {}
+        issuer = f"{self.keycloak_url}/realms/{REALM}"
+        return {
+            "SAMEN_STAFF_JWKS": f"{issuer}/protocol/openid-connect/certs",
+            "SAMEN_STAFF_ISSUER": issuer,
         }
 
     def site(self) -> Site:
@@ -141,6 +161,7 @@ class PlatformConfig:
             kafka_bootstrap=self.kafka_bootstrap,
             topic_prefix=self.topic_prefix,
             clock_offset_seconds=self.clock_offset_seconds,
+            keycloak_url=self.keycloak_url,
         )
 
     def _database_env(self, service: str) -> dict[str, str]:
@@ -231,7 +252,7 @@ class Platform:
                 if process is None or process.returncode is not None:
                     return False
                 if component.ready_url is None:
-                    return await _port_open(component)
+                    return await _port_open(component, deadline)
                 with contextlib.suppress(httpx.HTTPError):
                     if (await client.get(component.ready_url)).status_code == 200:
                         return True
@@ -286,9 +307,14 @@ class Platform:
         return f"{self.config.url(name)}/docs"
 
 
-async def _port_open(component: Component) -> bool:
+async def _port_open(component: Component, deadline: float) -> bool:
+    """Until `deadline` (monotonic): on a loaded machine a process may take longer than
+    a fixed 20 s to listen, and then it is slow, not broken."""
     port = int(component.argv[component.argv.index("--port") + 1])
-    for _ in range(100):
+    while time.monotonic() < deadline:
+        process = component.process
+        if process is None or process.returncode is not None:
+            return False
         with contextlib.suppress(OSError):
             _, writer = await asyncio.open_connection("127.0.0.1", port)
             writer.close()
@@ -308,6 +334,7 @@ class LocalInfra:
 
     config: localinfra.InfraConfig
     before: localinfra.InfraStatus | None = None
+    keycloak_before: localinfra.ComponentStatus | None = None
 
     async def up(self) -> None:
         self.before = await localinfra.infra_status(self.config)
@@ -317,7 +344,21 @@ class LocalInfra:
         if not status.ready:
             raise SystemExit("infrastructure not ready; see deploy/local/.state/*.log")
 
+    async def identity_up(self) -> None:
+        """Keycloak alone, when Kafka and PostgreSQL run elsewhere (SAMEN_* set)."""
+        keycloak = self.config.keycloak()
+        before = await keycloak.status()
+        self.keycloak_before = before
+        await keycloak.start()
+        await keycloak.wait_ready(FIRST_KEYCLOAK_START)
+        status = await keycloak.status()
+        _line(status.name, status.state, status.address)
+
     async def stop_started(self) -> None:
+        before = self.keycloak_before
+        if before is not None and not before.running:
+            await self.config.keycloak().stop()
+            _line(before.name, "stopped")
         if self.before is not None:
             await localinfra.infra_stop_started(self.config, self.before)
             for component in self.before.components:
@@ -331,15 +372,21 @@ async def local_config(infra: LocalInfra) -> PlatformConfig:
     server = os.environ.get("SAMEN_DATABASE_URL")
     if not (bootstrap and server):
         await infra.up()
-    return running_config(
+    elif infra.config.identity:
+        await infra.identity_up()
+    config = running_config(
         bootstrap or infra.config.kafka().bootstrap_servers,
         server or infra.config.postgres().url(),
     )
+    keycloak_url = infra.config.keycloak().url if infra.config.identity else None
+    return dataclasses.replace(config, keycloak_url=keycloak_url)
 
 
 def running_config(bootstrap: str | None = None, server: str | None = None) -> PlatformConfig:
-    """The local platform's settings, starting nothing (for commands that use it)."""
-    infra = localinfra.InfraConfig()
+    """The local platform's settings, starting nothing (for commands that use it).
+    Keycloak counts when it answers: `samen up` always runs one."""
+    infra = localinfra.InfraConfig(identity=True)
+    keycloak = infra.keycloak()
     return PlatformConfig(
         kafka_bootstrap=bootstrap
         or os.environ.get("SAMEN_KAFKA_BOOTSTRAP")
@@ -348,7 +395,15 @@ def running_config(bootstrap: str | None = None, server: str | None = None) -> P
         state_dir=localinfra.default_state_dir(),
         clock_offset_seconds=float(os.environ.get("SAMEN_CLOCK_OFFSET_SECONDS", "0")),
         extra_env={k: v for k, v in DEMO_ENV.items() if k not in os.environ},
+        keycloak_url=keycloak.url if _answers(keycloak.discovery_url) else None,
     )
+
+
+def _answers(url: str) -> bool:
+    try:
+        return httpx.get(url, timeout=2.0).status_code == 200
+    except httpx.HTTPError:
+        return False
 
 
 async def run_platform() -> None:
@@ -358,7 +413,7 @@ async def run_platform() -> None:
     for sig in STOP_SIGNALS:
         # A second Ctrl-C while stopping sets the event again: stopping goes on.
         loop.add_signal_handler(sig, stop.set)
-    infra = LocalInfra(localinfra.InfraConfig())
+    infra = LocalInfra(localinfra.InfraConfig(identity=True))
     platform: Platform | None = None
     try:
         platform = Platform(await local_config(infra))
@@ -392,6 +447,13 @@ def _print_where_to_look(platform: Platform) -> None:
     for component in platform.components:
         if component.name in SERVICES:
             say(f"  {component.name:<14} API docs  {platform.where(component.name)}")
+    if config.keycloak_url:
+        say(f"  sign-in        {config.keycloak_url}/realms/{REALM}/account   (Keycloak)")
+        say(f"  Keycloak admin {config.keycloak_url}/admin   (admin / admin, development only)")
+        say("Demo staff (Keycloak accounts; username, role, school):")
+        for line in sign_in_lines(region()):
+            say(f"  {line}")
+        say(f"  {password_line()}")
     say(f"  mail folder    {config.mail_dir}   (uv run samen mail list)")
     say(f"  SMS log        {config.sms_log}")
     say(f"  logs           {config.logs}")

@@ -22,6 +22,9 @@ class Site:
     kafka_bootstrap: str
     topic_prefix: str = ""
     clock_offset_seconds: float = 0.0
+    # Keycloak's base URL when the services take its tokens (`samen up`); None: the
+    # services take tokens signed with the local development key.
+    keycloak_url: str | None = None
 
     def url(self, service: str) -> str:
         return self.urls[service]

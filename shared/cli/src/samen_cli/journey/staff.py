@@ -1,5 +1,6 @@
-"""Staff at their desks: tokens signed with the local development key, and HTTP clients
-that carry them to one service each. Problems answered by a service become
+"""Staff at their desks: tokens signed with the local development key, or (when the
+platform runs Keycloak) signed in at Keycloak as the demo region's accounts, and HTTP
+clients that carry them to one service each. Problems answered by a service become
 JourneyErrors that say which call failed and why (the problem's title and detail)."""
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import httpx
 from samen_contract import pseudonymous_id
 from samen_kit.access import Role, mint_staff_token
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, dev_staff_key
+from samen_kit.localinfra.demo_accounts import demo_accounts
+from samen_kit.localinfra.keycloak import sign_in
 
 from samen_cli.demo_region import Region, StaffMember
 from samen_cli.journey.polling import JourneyError
@@ -55,8 +58,22 @@ class StaffDesk:
         self._site, self._tenant, self._transport = site, region.tenant, transport
         self._key = dev_staff_key(site.keys_dir)
         self._clients: dict[tuple[Badge, str], httpx.AsyncClient] = {}
+        self._signed_in: dict[UUID, str] | None = None
+
+    async def _sign_in_at_keycloak(self, url: str) -> dict[UUID, str]:
+        """Every demo account's token, by person id (the badges' ids are the same)."""
+        accounts = [a for a in demo_accounts() if a.tenant == self._tenant]
+        if not accounts:
+            raise JourneyError(f"Keycloak has no accounts for tenant {self._tenant}")
+        tokens = await asyncio.gather(*(sign_in(url, a.username) for a in accounts))
+        return {UUID(a.user_id): token for a, token in zip(accounts, tokens, strict=True)}
 
     def token(self, badge: Badge) -> str:
+        if self._signed_in is not None:
+            try:
+                return self._signed_in[badge.person_id]
+            except KeyError:
+                raise JourneyError(f"no Keycloak account for a {badge.role.value}") from None
         return mint_staff_token(
             self._key,
             subject=str(badge.person_id),
@@ -98,6 +115,8 @@ class StaffDesk:
         return (await self.call(service, badge, method, path, **kwargs)).json()
 
     async def __aenter__(self) -> Self:
+        if self._site.keycloak_url:
+            self._signed_in = await self._sign_in_at_keycloak(self._site.keycloak_url)
         return self
 
     async def __aexit__(

@@ -37,7 +37,13 @@ from samen_kit.localinfra.process import (
     tail,
     terminate,
 )
-from samen_kit.localinfra.realm import REALM, StaffAccount, realm_document
+from samen_kit.localinfra.realm import (
+    DEV_PASSWORD,
+    DIRECT_GRANT_CLIENT,
+    REALM,
+    StaffAccount,
+    realm_document,
+)
 from samen_kit.localinfra.status import ComponentStatus
 
 log = logging.getLogger(__name__)
@@ -70,6 +76,15 @@ JVM_OPTIONS = (
 )
 MAIN_CLASS = "io.quarkus.bootstrap.runner.QuarkusEntryPoint"
 REALM_FILE = "samen-realm.json"
+
+
+class SignInRefused(Exception):
+    """Keycloak said no (wrong password, unknown or disabled user): its `error` code."""
+
+    def __init__(self, status: int, error: str) -> None:
+        super().__init__(f"HTTP {status}: {error}")
+        self.status = status
+        self.error = error
 
 
 def configured_url() -> str | None:
@@ -287,6 +302,28 @@ class KeycloakServer:
         )
 
 
+def token_url(base_url: str) -> str:
+    return f"{base_url.rstrip('/')}/realms/{REALM}/protocol/openid-connect/token"
+
+
+async def sign_in(base_url: str, username: str, password: str = DEV_PASSWORD) -> str:
+    """An access token for `username` through the direct-grant client (tests, CLI, demo
+    loading; people sign in through the portal). Raises `SignInRefused` when refused."""
+    form = {
+        "grant_type": "password",
+        "client_id": DIRECT_GRANT_CLIENT,
+        "username": username,
+        "password": password,
+        "scope": "openid",
+    }
+    async with httpx.AsyncClient(timeout=30.0) as client:
+        response = await client.post(token_url(base_url), data=form)
+    if response.status_code != 200:
+        error = response.json().get("error", "") if response.content else ""
+        raise SignInRefused(response.status_code, str(error))
+    return str(response.json()["access_token"])
+
+
 def server_arguments(port: int, management_port: int) -> list[str]:
     """Runtime options of `start --optimized` (the build-time ones are in the build).
 
@@ -306,4 +343,6 @@ def server_arguments(port: int, management_port: int) -> list[str]:
         "--hostname-strict=false",
         "--hostname-backchannel-dynamic=true",
         "--import-realm",
+        # Keycloak logs failed sign-ins with the username typed: not into our logs.
+        "--log-level=info,org.keycloak.events:error",
     ]

@@ -30,6 +30,8 @@ DEV_PASSWORD = "samen-demo"
 DEV_PORTAL_SECRET = "samen-portal-dev-secret"
 # Well within STAFF_TOKEN_MAX_LIFETIME (12 h): the portal refreshes, a leaked token expires.
 ACCESS_TOKEN_LIFESPAN = timedelta(minutes=15)
+# The direct-grant client's tokens carry a demo load or a journey (`samen demo`) through.
+DIRECT_GRANT_TOKEN_LIFESPAN = timedelta(hours=2)
 #: The portal on its default port (8108 + offset) and any loopback port (tests, offsets).
 DEV_REDIRECT_URIS = ("http://127.0.0.1:*", "http://localhost:*")
 
@@ -225,6 +227,9 @@ def _direct_grant_client() -> dict[str, Any]:
         "standardFlowEnabled": False,
         "implicitFlowEnabled": False,
         "directAccessGrantsEnabled": True,
+        "attributes": {
+            "access.token.lifespan": str(int(DIRECT_GRANT_TOKEN_LIFESPAN.total_seconds()))
+        },
         "defaultClientScopes": _DEFAULT_SCOPES,
         "optionalClientScopes": _OPTIONAL_SCOPES,
         "protocolMappers": staff_mappers(),
