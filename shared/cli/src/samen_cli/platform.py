@@ -148,6 +148,8 @@ class PlatformConfig:
         return {
             "SAMEN_STAFF_JWKS": f"{issuer}/protocol/openid-connect/certs",
             "SAMEN_STAFF_ISSUER": issuer,
+            # The portal signs staff in there (authorization code + PKCE).
+            "SAMEN_OIDC_ISSUER": issuer,
         }
 
     def site(self) -> Site:
