@@ -6,7 +6,7 @@ export UV_PYTHON := 3.11
 
 .PHONY: setup system run test check lint typecheck bench schemas docs infra-up infra-down infra-status
 
-setup: system tests/browser/node_modules/.package-lock.json
+setup: system tests/browser/node_modules/.package-lock.json services/portal/assets/node_modules/.package-lock.json
 	@uv sync --frozen --quiet
 
 # Debian's packages first (as root): uv, PostgreSQL, a JDK, Maven, Chromium, npm.
@@ -16,6 +16,10 @@ system:
 # axe-core for the browser check, exactly as locked (npm ci); again when the lock changes.
 tests/browser/node_modules/.package-lock.json: tests/browser/package-lock.json | system
 	@cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+
+# The portal's NL Design System CSS and htmx, exactly as locked; served from node_modules.
+services/portal/assets/node_modules/.package-lock.json: services/portal/assets/package-lock.json | system
+	@cd services/portal/assets && npm ci --no-audit --no-fund --loglevel=error
 
 run: setup
 	uv run samen up
@@ -36,6 +40,7 @@ typecheck:
 bench: setup
 	uv run python tests/bench/bench_outbox.py --events 20000
 	uv run python tests/bench/bench_audit_verify.py --entries 1000000
+	uv run python tests/bench/bench_portal.py --users 50 --requests 20
 
 schemas:
 	uv run python -m samen_contract.schemas write

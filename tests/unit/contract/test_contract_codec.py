@@ -41,6 +41,7 @@ def test_attributes_travel_as_ce_headers_and_the_data_as_json(
         "pupil_id": str(pupil_enrolled.pupil_id),
         "school_id": str(pupil_enrolled.school_id),
         "enrolled_on": "2025-08-18",
+        "group": None,  # optional: a roster without class groups
     }
 
 

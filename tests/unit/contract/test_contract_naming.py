@@ -95,10 +95,10 @@ def test_a_snake_case_event_class_is_refused_at_definition() -> None:
 
 
 def test_an_event_of_an_unknown_service_is_refused_at_definition() -> None:
-    with pytest.raises(EventNamingError, match="portal"):
+    with pytest.raises(EventNamingError, match="billing"):
 
         class PageViewed(Event):
-            __service__ = "portal"
+            __service__ = "billing"
 
 
 @pytest.mark.parametrize("version", [0, -1, True, "1"])

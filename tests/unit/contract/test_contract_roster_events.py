@@ -81,7 +81,7 @@ def test_access_refused_of_each_service_is_one_kind_of_event() -> None:
     assert isinstance(consent(**_refusal()), AccessRefused)
     assert consent.__name__ == meetings.__name__ == "AccessRefused"
     with pytest.raises(UnknownService):
-        AccessRefused.for_service("portal")
+        AccessRefused.for_service("billing")
 
 
 def test_the_abstract_access_refused_has_no_type() -> None:

@@ -38,7 +38,7 @@ def test_dead_letters_are_kept_thirty_days() -> None:
     assert {s.config["retention.ms"] for s in dlq_specs} == {THIRTY_DAYS_MS}
 
 
-@pytest.mark.parametrize("service", ["portal", "", "Consent", "consent.events"])
+@pytest.mark.parametrize("service", ["billing", "", "Consent", "consent.events"])
 def test_an_unknown_service_has_no_topic(service: str) -> None:
     with pytest.raises(UnknownService):
         events_topic(service)

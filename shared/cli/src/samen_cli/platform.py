@@ -45,6 +45,7 @@ DEFAULT_PORTS = {
     "audit": 8105,
     "plans": 8106,
     "admissions": 8107,
+    "portal": 8108,
     "smtp": 2525,
     "sms": 8199,
 }
@@ -123,6 +124,9 @@ class PlatformConfig:
             "SAMEN_DISPUTES_BASE_URL": self.url("disputes"),
             "SAMEN_PLANS_BASE_URL": self.url("plans"),
             "SAMEN_ADMISSIONS_BASE_URL": self.url("admissions"),
+            # The portal calls every owning service (as the signed-in user).
+            "SAMEN_NOTIFICATIONS_BASE_URL": self.url("notifications"),
+            "SAMEN_AUDIT_BASE_URL": self.url("audit"),
             "SAMEN_SMTP_HOST": "127.0.0.1",
             "SAMEN_SMTP_PORT": str(self.ports["smtp"]),
             "SAMEN_SMS_BASE_URL": self.url("sms"),
@@ -144,6 +148,8 @@ class PlatformConfig:
         return {
             "SAMEN_STAFF_JWKS": f"{issuer}/protocol/openid-connect/certs",
             "SAMEN_STAFF_ISSUER": issuer,
+            # The portal signs staff in there (authorization code + PKCE).
+            "SAMEN_OIDC_ISSUER": issuer,
         }
 
     def site(self) -> Site:

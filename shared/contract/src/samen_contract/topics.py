@@ -23,6 +23,7 @@ SERVICES: tuple[str, ...] = (
     "audit",
     "plans",
     "admissions",
+    "portal",
 )
 
 # Six partitions: more than the consumers one service runs (two cores per machine), few

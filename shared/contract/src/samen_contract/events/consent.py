@@ -40,12 +40,14 @@ class GuardianshipFact(Event):
 
 
 class PupilEnrolled(PupilAtSchool):
-    """The pupil is on the school's roster from `enrolled_on`."""
+    """The pupil is on the school's roster from `enrolled_on`; `group`: the class group's
+    code (e.g. `7b`), when the roster names one, so a teacher sees their own pupils."""
 
     __service__ = "consent"
     __version__ = 1
 
     enrolled_on: date
+    group: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
 
 
 class PupilLeft(PupilAtSchool):

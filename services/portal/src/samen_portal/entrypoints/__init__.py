@@ -1,0 +1,1 @@
+"""HTTP: sign-in, the staff pages, live updates and static files."""

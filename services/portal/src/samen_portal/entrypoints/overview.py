@@ -1,0 +1,117 @@
+"""*Overzicht*: the figures per school as charts with their tables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
+from samen_kit.access.refusal_book import refusal_book_of
+
+from samen_portal.adapters.readmodel import ReadModel
+from samen_portal.domain.overview import KINDS, OverviewFact, SchoolFigures, overview
+from samen_portal.domain.scope import reach, sees_overview
+from samen_portal.entrypoints.charts import Bar, bar_chart
+from samen_portal.entrypoints.pages import Deps
+from samen_portal.entrypoints.presenting import short
+from samen_portal.entrypoints.signin import UserDep
+
+
+class OverviewRefused(Exception):
+    """The overview is for the samenwerkingsverband and the boards."""
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str
+    title: str
+    unit: str
+    read: Callable[[SchoolFigures], float | None]
+    shown: Callable[[float | None], str]
+    maximum: float | None = None
+
+
+def _percent(value: float | None) -> str:
+    return "nog niets te tellen" if value is None else f"{value:.0f}%"
+
+
+def _days(value: float | None) -> str:
+    return "nog geen antwoorden" if value is None else f"{value:.1f} dagen".replace(".", ",")
+
+
+def _count(value: float | None) -> str:
+    return "0" if value is None else f"{value:.0f}"
+
+
+MEASURES = (
+    Measure(
+        "evaluaties",
+        "Evaluaties op tijd",
+        "Op tijd",
+        lambda f: f.evaluations_on_time,
+        _percent,
+        100,
+    ),
+    Measure("opp", "OPP binnen 6 weken", "Op tijd", lambda f: f.opps_on_time, _percent, 100),
+    Measure(
+        "toestemming",
+        "Antwoordtijd op vragen om toestemming (mediaan)",
+        "Dagen",
+        lambda f: f.consent_answer_days,
+        _days,
+    ),
+    Measure("geschillen", "Open geschillen", "Aantal", lambda f: f.open_disputes, _count),
+    Measure(
+        "aanvragen",
+        "Aanvragen bij het samenwerkingsverband",
+        "Aantal",
+        lambda f: f.admission_requests,
+        _count,
+    ),
+    Measure("thuiszitters", "Thuiszitters", "Aantal", lambda f: f.thuiszitters, _count),
+)
+
+
+def measures(figures: list[SchoolFigures]) -> list[dict[str, Any]]:
+    found = []
+    for measure in MEASURES:
+        bars = [
+            Bar(f"School {short(f.school_id)}", measure.read(f), measure.shown(measure.read(f)))
+            for f in figures
+        ]
+        chart: Markup = bar_chart(bars, maximum=measure.maximum)
+        found.append(
+            {
+                "key": measure.key,
+                "title": measure.title,
+                "unit": measure.unit,
+                "bars": bars,
+                "chart": chart,
+            }
+        )
+    return found
+
+
+def overview_router(deps: Deps) -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+
+    @router.get("/overzicht", response_class=HTMLResponse)
+    async def show(request: Request, user: UserDep) -> Response:
+        if not sees_overview(user.viewer):
+            await refusal_book_of(request).forbidden(request)
+            raise OverviewRefused()
+        async with deps.sessions() as session:
+            rows = await ReadModel(session).school_facts(reach(user.viewer), KINDS)
+        figures = overview(OverviewFact(*row) for row in rows)
+        return deps.pages.page(
+            "overview.html",
+            user,
+            title="Overzicht per school",
+            active="overzicht",
+            measures=measures(figures) if figures else [],
+        )
+
+    return router

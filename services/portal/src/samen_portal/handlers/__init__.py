@@ -1,0 +1,1 @@
+"""Use cases: projecting events, recording views of a pupil's file."""

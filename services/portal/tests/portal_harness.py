@@ -1,0 +1,140 @@
+"""What the portal's integration tests share: the service over real HTTP on a real
+database and broker, facts published to Kafka as their owners would, and a signed-in
+browser session for a staff member (the identity provider's part is the kit's staff
+token, signed with the test's keys; the OIDC round trip is the browser tests' part)."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+from uuid import UUID, uuid4
+
+import httpx
+from itsdangerous import TimestampSigner
+from samen_kit.access import Role, tokens
+from samen_kit.clock import FakeClock
+from samen_kit.testing.keys import Keys
+from samen_kit.testing.roster import RosterPublisher, roster_publisher
+from samen_kit.testing.service import (
+    SESSION_SECRET,
+    STAFF_ISSUER,
+    RunningService,
+    running_service,
+    service_settings,
+)
+from samen_portal.bootstrap import MIGRATIONS, SESSION_COOKIE, PortalService, build_service
+from samen_portal.settings import PortalSettings
+
+
+def make_settings(
+    *,
+    database_url: str,
+    kafka_bootstrap: str,
+    topic_prefix: str,
+    keys_folder: Path,
+    keys: Keys,
+    **overrides: Any,
+) -> PortalSettings:
+    return service_settings(
+        PortalSettings,
+        database_url=database_url,
+        kafka_bootstrap=kafka_bootstrap,
+        topic_prefix=topic_prefix,
+        keys_folder=keys_folder,
+        keys=keys,
+        **overrides,
+    )
+
+
+def own_prefix(topic_prefix: str, label: str) -> str:
+    """Topics of one test portal: portals of one session on one prefix would share the
+    consumer group and split its partitions between databases."""
+    return f"{topic_prefix}{label}."
+
+
+@contextlib.asynccontextmanager
+async def running(
+    settings: PortalSettings, keys: Keys, clock: FakeClock
+) -> AsyncIterator[RunningService[PortalService]]:
+    async with running_service(build_service(settings, clock=clock), MIGRATIONS, keys, clock) as r:
+        yield r
+
+
+@dataclass
+class Staff:
+    """A signed-in staff member's browser: the portal's session cookie, over real HTTP."""
+
+    client: httpx.AsyncClient
+    csrf: str
+
+
+async def sign_in(
+    portal: RunningService[PortalService],
+    tenant: str,
+    role: Role,
+    *,
+    schools: tuple[UUID, ...] = (),
+    boards: tuple[str, ...] = (),
+    groups: tuple[str, ...] = (),
+) -> Staff:
+    """Start a session as the portal's sign-in does after the identity provider's
+    redirect, and hand the browser its signed cookie."""
+    token = _token(portal, tenant, role, schools, boards, groups)
+    store = portal.service.signin.store
+    now = portal.clock.now()
+    sid = await store.start(
+        tenant=tenant,
+        subject="test",
+        access_token=token,
+        refresh_token=None,
+        id_token=None,
+        now=now,
+        expires_at=now + timedelta(hours=8),
+    )
+    found = await store.find(sid, now)
+    assert found is not None
+    payload = base64.b64encode(json.dumps({"sid": sid}).encode())
+    cookie = TimestampSigner(SESSION_SECRET).sign(payload).decode()
+    client = httpx.AsyncClient(
+        base_url=portal.base_url, cookies={SESSION_COOKIE: cookie}, timeout=10.0
+    )
+    return Staff(client, found.csrf)
+
+
+def _token(
+    portal: RunningService[PortalService],
+    tenant: str,
+    role: Role,
+    schools: tuple[UUID, ...],
+    boards: tuple[str, ...],
+    groups: tuple[str, ...],
+) -> str:
+    """A staff token as the identity provider mints it, with a teacher's `groups`."""
+    now = portal.clock.now()
+    claims = {
+        "iss": STAFF_ISSUER,
+        "aud": "staff",
+        "sub": str(uuid4()),
+        "role": role.value,
+        "tenant": tenant,
+        "boards": sorted(boards),
+        "schools": sorted(str(s) for s in schools),
+        "groups": sorted(groups),
+        "iat": int(now.timestamp()),
+        "exp": int((now + timedelta(hours=1)).timestamp()),
+        "jti": str(uuid4()),
+    }
+    return tokens.sign(portal.keys.staff, claims)
+
+
+@contextlib.asynccontextmanager
+async def publisher(bootstrap: str, prefix: str) -> AsyncIterator[RosterPublisher]:
+    """Facts of any service on its (prefixed) topic, numbered per subject."""
+    async with roster_publisher(bootstrap, prefix, RosterPublisher) as found:
+        yield found
