@@ -40,6 +40,7 @@ typecheck:
 bench: setup
 	uv run python tests/bench/bench_outbox.py --events 20000
 	uv run python tests/bench/bench_audit_verify.py --entries 1000000
+	uv run python tests/bench/bench_portal.py --users 50 --requests 20
 
 schemas:
 	uv run python -m samen_contract.schemas write

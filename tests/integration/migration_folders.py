@@ -13,6 +13,7 @@ _HOLDERS = {
     "notifications": "samen_notifications.migrations",
     "plans": "samen_plans.bootstrap",
     "admissions": "samen_admissions.bootstrap",
+    "portal": "samen_portal.bootstrap",
 }
 SERVICES = tuple(_HOLDERS)
 

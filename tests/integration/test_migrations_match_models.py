@@ -52,6 +52,12 @@ def _consent() -> Iterable[Table]:
     return CONSENT_TABLES
 
 
+def _portal() -> Iterable[Table]:
+    from samen_portal.adapters.tables import metadata
+
+    return metadata.tables.values()
+
+
 # The audit service writes its log in SQL of its own (no models): its schema is held to
 # the one a database made before the kit's branch has in test_kit_migration_branch.py.
 SERVICES: dict[str, Callable[[], Iterable[Table]]] = {
@@ -61,6 +67,7 @@ SERVICES: dict[str, Callable[[], Iterable[Table]]] = {
     "consent": _consent,
     "plans": _plans,
     "admissions": _admissions,
+    "portal": _portal,
 }
 
 

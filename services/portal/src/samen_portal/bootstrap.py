@@ -21,10 +21,11 @@ from starlette.middleware.sessions import SessionMiddleware
 from samen_portal.adapters.live import LiveHub
 from samen_portal.adapters.services import Services
 from samen_portal.adapters.sessions import SessionStore
+from samen_portal.entrypoints.actions import actions_router
 from samen_portal.entrypoints.consumers import add_consumers
 from samen_portal.entrypoints.errors import install_error_handlers
 from samen_portal.entrypoints.overview import overview_router
-from samen_portal.entrypoints.pages import Deps, pages_router
+from samen_portal.entrypoints.pages import Deps, pages_router, pupil_guard
 from samen_portal.entrypoints.render import Pages
 from samen_portal.entrypoints.security import SecurityHeaders
 from samen_portal.entrypoints.signin import SignIn, signin_router
@@ -87,8 +88,15 @@ def build_service(
     pages = Pages()
     deps = Deps(runtime.sessions, services, live, pages, runtime.clock)
     signin = _sign_in(settings, runtime)
+    visible = pupil_guard(deps)
     parents = ParentDeps(runtime.sessions, {s: settings.base_url(s) for s in SERVICES})
-    routers = [signin_router(), pages_router(deps), overview_router(deps), parents_router(parents)]
+    routers = [
+        signin_router(),
+        pages_router(deps, visible),
+        actions_router(deps, visible),
+        overview_router(deps),
+        parents_router(parents),
+    ]
     app = create_app(runtime, title=TITLE, routers=routers)
     app.state.samen_portal_signin = signin
     refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)

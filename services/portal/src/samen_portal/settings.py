@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from pydantic import Field, SecretStr
+from samen_kit.localinfra.realm import DEV_PORTAL_SECRET, PORTAL_CLIENT
 from samen_kit.settings import ServiceSettings
 
 # Where `npm ci` puts the NL Design System CSS and htmx (services/portal/assets).
@@ -27,8 +28,9 @@ class PortalSettings(ServiceSettings):
     )
     # OpenID Connect: the Keycloak realm's URL (discovery under /.well-known/...).
     oidc_issuer: str | None = None
-    oidc_client_id: str = "samen-portal"
-    oidc_client_secret: SecretStr | None = None
+    oidc_client_id: str = PORTAL_CLIENT
+    # The local realm's development secret; production refuses it (production_requires).
+    oidc_client_secret: SecretStr | None = SecretStr(DEV_PORTAL_SECRET)
     # A sign-in lasts at most this long, however often the tokens are refreshed.
     session_hours: float = Field(default=8.0, gt=0, le=24)
     # The owning services' APIs, called with the signed-in user's own token.

@@ -5,12 +5,12 @@ from __future__ import annotations
 import typer
 from samen_kit import localinfra
 
-app = typer.Typer(help="Local Kafka and PostgreSQL without Docker.", no_args_is_help=True)
+app = typer.Typer(help="Local Kafka, PostgreSQL and Keycloak without Docker.", no_args_is_help=True)
 
 
 @app.command()
 def up() -> None:
-    """Start Kafka and PostgreSQL (harmless when they already run)."""
+    """Start Kafka, PostgreSQL and Keycloak (harmless when they already run)."""
     localinfra.main(["up"])
 
 

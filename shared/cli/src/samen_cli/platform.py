@@ -115,6 +115,9 @@ class PlatformConfig:
             "SAMEN_DISPUTES_BASE_URL": self.url("disputes"),
             "SAMEN_PLANS_BASE_URL": self.url("plans"),
             "SAMEN_ADMISSIONS_BASE_URL": self.url("admissions"),
+            # The portal calls every owning service (as the signed-in user).
+            "SAMEN_NOTIFICATIONS_BASE_URL": self.url("notifications"),
+            "SAMEN_AUDIT_BASE_URL": self.url("audit"),
             "SAMEN_SMTP_HOST": "127.0.0.1",
             "SAMEN_SMTP_PORT": str(self.ports["smtp"]),
             "SAMEN_SMS_BASE_URL": self.url("sms"),

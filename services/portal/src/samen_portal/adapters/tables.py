@@ -24,6 +24,7 @@ pupil = sa.Table(
     sa.Column("enrolled_on", sa.Date(), nullable=True),
     sa.Column("left_on", sa.Date(), nullable=True),
     _instant("changed_at"),
+    sa.Index("ix_portal_pupil_school", "tenant", "school_id"),
 )
 
 # Every fact about a pupil: statuses, dates and ids (see domain.facts).
@@ -40,6 +41,7 @@ fact = sa.Table(
     sa.Column("ref_id", sa.Uuid(), nullable=True),
     sa.Column("due_on", sa.Date(), nullable=True),
     sa.Column("details", JSONB(), nullable=False),
+    sa.Index("ix_portal_fact_pupil", "tenant", "pupil_id", "at"),
 )
 
 # The worklist: open while `closed_at` is empty.
@@ -53,6 +55,7 @@ work_item = sa.Table(
     sa.Column("due_on", sa.Date(), nullable=True),
     _instant("opened_at"),
     _instant("closed_at", nullable=True),
+    sa.Index("ix_portal_work_item_open", "tenant", "closed_at"),
 )
 
 # Signed-in users: the cookie names a row; the tokens never leave the server.

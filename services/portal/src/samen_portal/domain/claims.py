@@ -15,11 +15,3 @@ def payload(token: str) -> dict[str, Any]:
     except (IndexError, ValueError):
         return {}
     return found if isinstance(found, dict) else {}
-
-
-def groups(claims: dict[str, Any]) -> frozenset[str]:
-    """A teacher's class groups (`groups`); Keycloak may write them as paths (`/7b`)."""
-    found = claims.get("groups", [])
-    if not isinstance(found, list):
-        return frozenset()
-    return frozenset(g.rsplit("/", 1)[-1] for g in found if isinstance(g, str) and g)

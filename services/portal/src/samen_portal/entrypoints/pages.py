@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 from uuid import UUID
@@ -19,9 +19,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from samen_portal.adapters.live import LiveHub
 from samen_portal.adapters.readmodel import PupilRow, ReadModel
 from samen_portal.adapters.services import Services, ServiceUnavailable
+from samen_portal.domain.actions import DURATIONS, MEETING_KINDS, REQUEST_KINDS
 from samen_portal.domain.scope import may_see, reach
 from samen_portal.entrypoints import presenting
 from samen_portal.entrypoints.forms import form_fields
+from samen_portal.entrypoints.presenting import DONE
 from samen_portal.entrypoints.render import Pages
 from samen_portal.entrypoints.signin import PostingUserDep, User, UserDep
 from samen_portal.handlers.views import record_view
@@ -47,9 +49,11 @@ class Deps:
     clock: Clock
 
 
-def pages_router(deps: Deps) -> APIRouter:
-    router = APIRouter(include_in_schema=False)
-    pages = deps.pages
+VisiblePupil = Callable[[Request, User, UUID], Awaitable[PupilRow]]
+
+
+def pupil_guard(deps: Deps) -> VisiblePupil:
+    """The pupil, when the user may see them; a refusal (counted) or not found else."""
 
     async def visible_pupil(request: Request, user: User, pupil_id: UUID) -> PupilRow:
         async with deps.sessions() as session:
@@ -61,12 +65,23 @@ def pages_router(deps: Deps) -> APIRouter:
             raise PupilRefused()
         return found
 
+    return visible_pupil
+
+
+def pages_router(deps: Deps, visible_pupil: VisiblePupil) -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+    pages = deps.pages
+
     async def facts_context(user: User, pupil_id: UUID) -> dict[str, Any]:
         async with deps.sessions() as session:
             model = ReadModel(session)
             facts = await model.facts(user.viewer.tenant, pupil_id)
             items = await model.open_items(reach(user.viewer), pupil_id=pupil_id)
-        return {"areas": presenting.areas(facts), "items": presenting.items(items)}
+        return {
+            "areas": presenting.areas(facts),
+            "items": presenting.items(items),
+            "meetings": presenting.open_meetings(facts),
+        }
 
     @router.get("/")
     async def home() -> Response:
@@ -118,12 +133,17 @@ def pages_router(deps: Deps) -> APIRouter:
 
     @router.get("/leerlingen/{pupil_id}", response_class=HTMLResponse)
     async def pupil(
-        request: Request, pupil_id: UUID, user: UserDep, gevraagd: str | None = None
+        request: Request,
+        pupil_id: UUID,
+        user: UserDep,
+        gevraagd: str | None = None,
+        gedaan: str | None = None,
     ) -> Response:
         found = await visible_pupil(request, user, pupil_id)
         await record_view(deps.sessions, user.viewer, found, deps.clock.now())
         roster, purposes = await _roster_and_purposes(deps.services, user, pupil_id)
         notice = "De vraag om toestemming is verstuurd naar de ouders." if gevraagd else None
+        notice = DONE.get(gedaan or "", notice)
         return pages.page(
             "pupil.html",
             user,
@@ -134,13 +154,17 @@ def pages_router(deps: Deps) -> APIRouter:
             roster=roster,
             purposes=purposes,
             notice=notice,
+            meeting_kinds=MEETING_KINDS,
+            durations=DURATIONS,
+            request_kinds=REQUEST_KINDS,
             **await facts_context(user, pupil_id),
         )
 
     @router.get("/leerlingen/{pupil_id}/feiten", response_class=HTMLResponse)
     async def pupil_facts(request: Request, pupil_id: UUID, user: UserDep) -> Response:
         await visible_pupil(request, user, pupil_id)
-        html = pages.render("_pupil_facts.html", **await facts_context(user, pupil_id))
+        context = await facts_context(user, pupil_id)
+        html = pages.render("_pupil_facts.html", user=user, **context)
         return HTMLResponse(html)
 
     @router.get("/leerlingen/{pupil_id}/live")

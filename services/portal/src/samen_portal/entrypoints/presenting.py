@@ -8,11 +8,25 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from samen_portal.adapters.readmodel import WorkRow
+from samen_portal.domain.actions import MEETING_KINDS
 from samen_portal.domain.facts import PupilFact
-from samen_portal.domain.worklist import ITEM_TEXT
+from samen_portal.domain.worklist import ITEM_TEXT, ItemKind
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
+# Items staff close themselves: the facts that would close them are conversations.
+CLOSABLE = (ItemKind.PARENT_COMMENT, ItemKind.PARENT_UNREACHABLE)
+DONE = {
+    "gesprek": "Het gesprek is gepland. De ouders krijgen een uitnodiging.",
+    "verslag": "Het verslag is opgeslagen. De ouders kunnen het lezen.",
+    "opp": "Het OPP is aangemaakt. Het moet binnen 6 weken klaar zijn.",
+    "aanvraag": "De aanvraag is ingediend bij het samenwerkingsverband.",
+    "concept": (
+        "De aanvraag is opgeslagen, maar nog niet ingediend: eerst moeten de ouders hun "
+        "mening geven en toestemming geven."
+    ),
+    "afgehandeld": "Het punt is van de lijst gehaald.",
+}
 AREAS: dict[str, str] = {
     "consent": "Toestemming",
     "meetings": "Gesprekken en verslagen",
@@ -114,12 +128,51 @@ class ItemView:
     short: str
     text: str
     due: str
+    kind: str
+    ref: str
+    closable: bool
 
 
 def items(rows: Iterable[WorkRow]) -> list[ItemView]:
     return [
-        ItemView(str(r.pupil_id), short(r.pupil_id), ITEM_TEXT[r.kind], day(r.due_on)) for r in rows
+        ItemView(
+            str(r.pupil_id),
+            short(r.pupil_id),
+            ITEM_TEXT[r.kind],
+            day(r.due_on),
+            r.kind.value,
+            r.ref,
+            r.kind in CLOSABLE,
+        )
+        for r in rows
     ]
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    meeting_id: str
+    text: str
+
+
+def open_meetings(facts: Iterable[PupilFact]) -> list[MeetingView]:
+    """Meetings planned and neither recorded nor cancelled: their record is to write."""
+    planned: dict[str, PupilFact] = {}
+    ended: set[str] = set()
+    for found in sorted(facts, key=lambda f: f.at):
+        ref = str(found.ref_id)
+        if found.kind in ("MeetingScheduled", "MeetingRescheduled"):
+            planned[ref] = found
+        elif found.kind in ("MeetingRecorded", "MeetingCancelled"):
+            ended.add(ref)
+    views = []
+    for ref, found in planned.items():
+        if ref in ended:
+            continue
+        kind = MEETING_KINDS.get(str(found.details.get("kind")), "Gesprek")
+        starts = found.details.get("starts_at")
+        when = moment(datetime.fromisoformat(starts)) if isinstance(starts, str) else ""
+        views.append(MeetingView(ref, f"{kind} {when}".strip()))
+    return views
 
 
 @dataclass(frozen=True)

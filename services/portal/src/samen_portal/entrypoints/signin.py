@@ -94,7 +94,7 @@ class SignIn:
 
     async def viewer(self, token: str) -> Viewer:
         principal = await self.verifier.verify(token)
-        return Viewer(principal, claims.groups(claims.payload(token)))
+        return Viewer(principal, principal.groups)
 
     async def user(self, request: Request) -> User:
         sid = request.session.get(SID)

@@ -26,6 +26,8 @@ class StaffPrincipal:
     tenant: str
     boards: frozenset[str] = frozenset()
     schools: frozenset[str] = frozenset()
+    # The class groups a teacher teaches (e.g. "5a"); optional, empty when not given.
+    groups: frozenset[str] = frozenset()
 
     @property
     def actor(self) -> str:
@@ -62,6 +64,7 @@ def mint_staff_token(
     now: datetime,
     schools: Iterable[str] = (),
     boards: Iterable[str] = (),
+    groups: Iterable[str] = (),
     ttl: timedelta = DEFAULT_STAFF_TTL,
 ) -> str:
     """For development and tests; in production the identity provider mints these."""
@@ -73,6 +76,7 @@ def mint_staff_token(
         "tenant": tenant,
         "boards": sorted(boards),
         "schools": sorted(schools),
+        **({"groups": sorted(groups)} if groups else {}),
         "iat": int(now.timestamp()),
         "exp": int((now + ttl).timestamp()),
         "jti": str(uuid4()),
@@ -102,8 +106,10 @@ class StaffTokenVerifier:
 def _principal_from(claims: tokens.Claims) -> StaffPrincipal:
     role, tenant = claims.get("role"), claims.get("tenant")
     boards, schools = claims.get("boards", []), claims.get("schools", [])
+    groups = claims.get("groups", [])
     well_formed = isinstance(role, str) and role in _ROLE_VALUES and isinstance(tenant, str)
-    if not (well_formed and tenant and _strings(boards) and _strings(schools)):
+    lists = _strings(boards) and _strings(schools) and _strings(groups)
+    if not (well_formed and tenant and lists):
         raise AccessRefusedError(RefusalReason.MALFORMED, tokens.proven_claims(claims))
     return StaffPrincipal(
         subject=str(claims["sub"]),
@@ -111,6 +117,7 @@ def _principal_from(claims: tokens.Claims) -> StaffPrincipal:
         tenant=str(tenant),
         boards=frozenset(boards),
         schools=frozenset(schools),
+        groups=frozenset(groups),
     )
 
 

@@ -6,6 +6,9 @@ instances of their own on other ports and state folders:
     node = KafkaNode(port, controller_port, state_dir); await node.start(); await node.wait_ready()
     cluster = PostgresCluster(port, state_dir); await cluster.start(); await cluster.wait_ready()
 
+Keycloak (the staff identity provider, `KeycloakServer`) joins them when asked
+(`InfraConfig(identity=True)`; `samen infra` and `samen up` ask), on 127.0.0.1:18080.
+
 Defaults: Kafka 127.0.0.1:19092 (controller 19093), PostgreSQL 127.0.0.1:15432, state in
 deploy/local/.state (or `SAMEN_STATE_DIR`).
 
@@ -15,7 +18,7 @@ speaking MessageBird's contract).
 """
 
 from samen_kit.localinfra.cli import main
-from samen_kit.localinfra.fetch import fetch_kafka
+from samen_kit.localinfra.fetch import fetch_kafka, fetch_keycloak
 from samen_kit.localinfra.infra import (
     SERVICE_DATABASES,
     InfraConfig,
@@ -29,6 +32,7 @@ from samen_kit.localinfra.infra import (
     port_offset,
 )
 from samen_kit.localinfra.kafka import KafkaNode
+from samen_kit.localinfra.keycloak import KeycloakServer
 from samen_kit.localinfra.paths import default_state_dir, kafka_version
 from samen_kit.localinfra.postgres import PostgresCluster
 from samen_kit.localinfra.process import InfraError, free_ports
@@ -41,11 +45,13 @@ __all__ = [
     "InfraError",
     "InfraStatus",
     "KafkaNode",
+    "KeycloakServer",
     "PostgresCluster",
     "default_state_dir",
     "ensure_kafka",
     "ensure_postgres",
     "fetch_kafka",
+    "fetch_keycloak",
     "free_ports",
     "infra_down",
     "infra_status",

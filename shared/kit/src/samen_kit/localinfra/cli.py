@@ -7,15 +7,23 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from samen_kit.localinfra.fetch import fetch_kafka
-from samen_kit.localinfra.infra import InfraStatus, infra_down, infra_status, infra_up, run_blocking
+from samen_kit.localinfra.fetch import fetch_kafka, fetch_keycloak
+from samen_kit.localinfra.infra import (
+    InfraConfig,
+    InfraStatus,
+    infra_down,
+    infra_status,
+    infra_up,
+    run_blocking,
+)
 from samen_kit.localinfra.process import InfraError
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Run one command; exits non-zero (SystemExit) when the wanted state is not reached.
 
-    `up` and `status` succeed when both answer; `down` when neither runs.
+    `up` and `status` succeed when all answer (Kafka, PostgreSQL, Keycloak); `down` when
+    none runs.
     """
     parser = argparse.ArgumentParser(prog="python -m samen_kit.localinfra", description=__doc__)
     parser.add_argument("command", choices=("up", "down", "status", "fetch"))
@@ -32,15 +40,17 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 def _run(command: str) -> int:
     if command == "fetch":
-        print(f"kafka libs  {run_blocking(fetch_kafka())}")
+        print(f"kafka libs     {run_blocking(fetch_kafka())}")
+        print(f"keycloak home  {run_blocking(fetch_keycloak())}")
         return 0
+    config = InfraConfig(identity=True)
     if command == "up":
-        status = run_blocking(infra_up())
+        status = run_blocking(infra_up(config))
         return _report(status, status.ready)
     if command == "down":
-        status = run_blocking(infra_down())
+        status = run_blocking(infra_down(config))
         return _report(status, status.stopped)
-    status = run_blocking(infra_status())
+    status = run_blocking(infra_status(config))
     return _report(status, status.ready)
 
 

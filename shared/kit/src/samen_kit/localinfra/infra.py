@@ -1,4 +1,5 @@
-"""The local platform as a whole: Kafka and PostgreSQL up, down and status together."""
+"""The local platform as a whole: Kafka and PostgreSQL (and, when asked, Keycloak) up, down
+and status together."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any, TypeVar
 
 from samen_kit.localinfra import paths
 from samen_kit.localinfra.kafka import KafkaNode
+from samen_kit.localinfra.keycloak import KeycloakServer
 from samen_kit.localinfra.postgres import PostgresCluster
 from samen_kit.localinfra.status import ComponentStatus
 
@@ -36,12 +38,18 @@ def port_offset() -> int:
 
 @dataclass(frozen=True)
 class InfraConfig:
-    """Ports and state folder of one Kafka-plus-PostgreSQL pair; defaults are the team's."""
+    """Ports and state folder of one Kafka-plus-PostgreSQL pair; defaults are the team's.
+
+    `identity`: Keycloak too (`samen infra`, `samen up`). Off by default: it costs tens of
+    seconds and half a GiB, which harnesses needing only Kafka and PostgreSQL do not pay.
+    """
 
     state_dir: Path = field(default_factory=paths.default_state_dir)
     kafka_port: int = field(default_factory=lambda: 19092 + port_offset())
     kafka_controller_port: int = field(default_factory=lambda: 19093 + port_offset())
     postgres_port: int = field(default_factory=lambda: 15432 + port_offset())
+    keycloak_port: int = field(default_factory=lambda: 18080 + port_offset())
+    identity: bool = False
 
     def kafka(self) -> KafkaNode:
         return KafkaNode(self.kafka_port, self.kafka_controller_port, self.state_dir / "kafka")
@@ -49,15 +57,21 @@ class InfraConfig:
     def postgres(self) -> PostgresCluster:
         return PostgresCluster(self.postgres_port, self.state_dir / "postgres")
 
+    def keycloak(self) -> KeycloakServer:
+        """The local one, or the one `SAMEN_KEYCLOAK_URL` names (then nothing is started)."""
+        return KeycloakServer(self.keycloak_port, self.state_dir / "keycloak")
+
 
 @dataclass(frozen=True)
 class InfraStatus:
     kafka: ComponentStatus
     postgres: ComponentStatus
+    keycloak: ComponentStatus | None = None  # only when the config asks for identity
 
     @property
-    def components(self) -> tuple[ComponentStatus, ComponentStatus]:
-        return (self.kafka, self.postgres)
+    def components(self) -> tuple[ComponentStatus, ...]:
+        optional = (self.keycloak,) if self.keycloak is not None else ()
+        return (self.kafka, self.postgres, *optional)
 
     @property
     def ready(self) -> bool:
@@ -77,11 +91,16 @@ async def infra_up(
     databases: tuple[str, ...] = SERVICE_DATABASES,
     within: float = 180.0,
 ) -> InfraStatus:
-    """Start both (harmless when they run), wait until each answers, create the databases."""
+    """Start each (harmless when they run), wait until each answers, create the databases."""
     config = config or InfraConfig()
-    kafka, postgres = config.kafka(), config.postgres()
-    await asyncio.gather(kafka.start(), postgres.start())
-    await asyncio.gather(kafka.wait_ready(within), postgres.wait_ready(within))
+    kafka, postgres, keycloak = config.kafka(), config.postgres(), config.keycloak()
+    starts, waits = [kafka.start(), postgres.start()], [kafka.wait_ready(within)]
+    waits.append(postgres.wait_ready(within))
+    if config.identity:
+        starts.append(keycloak.start())
+        waits.append(keycloak.wait_ready(within))
+    await asyncio.gather(*starts)
+    await asyncio.gather(*waits)
     for name in databases:
         await postgres.create_database(name)
     return await infra_status(config)
@@ -94,20 +113,23 @@ async def infra_stop_started(config: InfraConfig, before: InfraStatus) -> None:
         stops.append(config.kafka().stop())
     if not before.postgres.running:
         stops.append(config.postgres().stop())
+    if before.keycloak is not None and not before.keycloak.running:
+        stops.append(config.keycloak().stop())
     await asyncio.gather(*stops)
 
 
 async def infra_down(config: InfraConfig | None = None) -> InfraStatus:
-    """Stop both; the data stays for the next `up`."""
+    """Stop each (Keycloak too, when this state dir runs one); the data stays for `up`."""
     config = config or InfraConfig()
-    await asyncio.gather(config.kafka().stop(), config.postgres().stop())
+    await asyncio.gather(config.kafka().stop(), config.postgres().stop(), config.keycloak().stop())
     return await infra_status(config)
 
 
 async def infra_status(config: InfraConfig | None = None) -> InfraStatus:
     config = config or InfraConfig()
     kafka, postgres = await asyncio.gather(config.kafka().status(), config.postgres().status())
-    return InfraStatus(kafka=kafka, postgres=postgres)
+    keycloak = await config.keycloak().status() if config.identity else None
+    return InfraStatus(kafka=kafka, postgres=postgres, keycloak=keycloak)
 
 
 def ensure_kafka(config: InfraConfig | None = None, timeout: float = 180.0) -> str:

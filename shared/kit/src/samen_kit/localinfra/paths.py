@@ -1,4 +1,5 @@
-"""Where deploy/local lives, where local state goes, and which Kafka version is pinned."""
+"""Where deploy/local lives, where local state goes, and which Kafka and Keycloak versions
+are pinned."""
 
 from __future__ import annotations
 
@@ -39,16 +40,31 @@ def default_state_dir() -> Path:
 @cache
 def kafka_version() -> str:
     """The version pinned in deploy/local/pom.xml: the pom is the one place it is written."""
+    return _pom_property("kafka.version")
+
+
+@cache
+def keycloak_version() -> str:
+    """Keycloak's version, pinned in deploy/local/pom.xml beside Kafka's."""
+    return _pom_property("keycloak.version")
+
+
+def _pom_property(name: str) -> str:
     tree = ElementTree.parse(repo_root() / POM)
-    version = tree.findtext("m:properties/m:kafka.version", namespaces=MAVEN_NS)
+    version = tree.findtext(f"m:properties/m:{name}", namespaces=MAVEN_NS)
     if not version:
-        raise InfraError(f"{POM} has no <kafka.version> property")
+        raise InfraError(f"{POM} has no <{name}> property")
     return version.strip()
 
 
 def kafka_home() -> Path:
     """deploy/local/.cache/kafka-<version>: Maven copies the broker's classpath into libs/."""
     return deploy_dir() / ".cache" / f"kafka-{kafka_version()}"
+
+
+def keycloak_home() -> Path:
+    """deploy/local/.cache/keycloak-<version>: the unpacked, pre-built distribution."""
+    return deploy_dir() / ".cache" / f"keycloak-{keycloak_version()}"
 
 
 def log4j_config() -> Path:

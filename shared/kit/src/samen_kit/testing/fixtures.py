@@ -22,6 +22,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from samen_kit.testing import databases
+from samen_kit.testing.keycloak import keycloak  # noqa: F401  (registers the fixture)
 from samen_kit.testing.names import RUN_ID
 
 T = TypeVar("T")

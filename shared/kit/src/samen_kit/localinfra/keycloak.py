@@ -1,0 +1,309 @@
+"""Keycloak, the local identity provider for staff sign-in, from Maven Central's distribution.
+
+The distribution is unpacked and built once (`fetch.fetch_keycloak`: `kc.sh build` with
+the dev-file H2 database, health and a local cache); every instance then runs
+`start --optimized` with its own home in `state_dir`: symlinks to the shared distribution's
+read-only folders and a `data/` of its own (the H2 database, and `data/import` holding the
+realm file for `--import-realm`). `start-dev` would re-augment Quarkus into the shared
+distribution at every start; a built server skips that.
+
+Readiness: the realm's `/.well-known/openid-configuration` answers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import shutil
+import subprocess
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from samen_kit.localinfra import paths
+from samen_kit.localinfra.fetch import fetch_keycloak, keycloak_java_home
+from samen_kit.localinfra.process import (
+    InfraError,
+    command_line,
+    describe,
+    file_lock,
+    is_alive,
+    port_open,
+    read_pid,
+    tail,
+    terminate,
+)
+from samen_kit.localinfra.realm import REALM, StaffAccount, realm_document
+from samen_kit.localinfra.status import ComponentStatus
+
+log = logging.getLogger(__name__)
+
+HOST = "127.0.0.1"
+DEFAULT_PORT = 18080
+#: The administrator of the master realm (development only; production sets its own).
+DEV_ADMIN = ("admin", "admin")
+#: What an instance's home shares with the distribution; `data/` is its own.
+SHARED_FOLDERS = ("bin", "conf", "lib", "providers", "themes")
+# Sized for a 2-core machine shared with Kafka and PostgreSQL: a small heap, the serial
+# collector (no GC threads competing at start) and class data sharing across starts.
+JVM_OPTIONS = (
+    "-Xms64m",
+    "-Xmx512m",
+    "-XX:MetaspaceSize=96M",
+    "-XX:MaxMetaspaceSize=256m",
+    "-XX:+UseSerialGC",
+    "-XX:TieredStopAtLevel=1",
+    "-XX:+ExitOnOutOfMemoryError",
+    "-Dfile.encoding=UTF-8",
+    "-Djava.security.egd=file:/dev/urandom",
+    "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+    "-Dpicocli.disable.closures=true",
+    "-Djava.util.concurrent.ForkJoinPool.common.threadFactory="
+    "io.quarkus.bootstrap.forkjoin.QuarkusForkJoinWorkerThreadFactory",
+    "--add-opens=java.base/java.util=ALL-UNNAMED",
+    "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+    "--add-opens=java.base/java.security=ALL-UNNAMED",
+)
+MAIN_CLASS = "io.quarkus.bootstrap.runner.QuarkusEntryPoint"
+REALM_FILE = "samen-realm.json"
+
+
+def configured_url() -> str | None:
+    """`SAMEN_KEYCLOAK_URL`: an identity provider running elsewhere; then none is started."""
+    return os.environ.get("SAMEN_KEYCLOAK_URL", "").rstrip("/") or None
+
+
+class KeycloakServer:
+    """One Keycloak; its home (data, logs, pid file) lives in `state_dir`.
+
+    With `url` (or `SAMEN_KEYCLOAK_URL`) it only describes a server running elsewhere:
+    `start` and `stop` then do nothing and `status` probes that server.
+    """
+
+    def __init__(
+        self,
+        port: int = DEFAULT_PORT,
+        state_dir: Path | None = None,
+        *,
+        management_port: int | None = None,
+        accounts: Iterable[StaffAccount] | None = None,
+        url: str | None = None,
+    ) -> None:
+        self.port = port
+        self.management_port = management_port or port + 1
+        self.state_dir = (state_dir or paths.default_state_dir() / "keycloak").resolve()
+        self._accounts = tuple(accounts) if accounts is not None else None
+        self.external_url = url if url is not None else configured_url()
+
+    @property
+    def url(self) -> str:
+        return self.external_url or f"http://{HOST}:{self.port}"
+
+    @property
+    def issuer(self) -> str:
+        """The `iss` of the realm's tokens (the hostname is fixed, so it is always this)."""
+        return f"{self.url}/realms/{REALM}"
+
+    @property
+    def jwks_url(self) -> str:
+        return f"{self.issuer}/protocol/openid-connect/certs"
+
+    @property
+    def token_url(self) -> str:
+        return f"{self.issuer}/protocol/openid-connect/token"
+
+    @property
+    def discovery_url(self) -> str:
+        return f"{self.issuer}/.well-known/openid-configuration"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.state_dir / "data"
+
+    @property
+    def realm_path(self) -> Path:
+        return self.data_dir / "import" / REALM_FILE
+
+    @property
+    def out_path(self) -> Path:
+        return self.state_dir / "keycloak.out"
+
+    @property
+    def pid_path(self) -> Path:
+        return self.state_dir / "keycloak.pid"
+
+    def pid(self) -> int | None:
+        """The pid of the server started from this state dir, when it is alive."""
+        if self.external_url:
+            return None
+        pid = read_pid(self.pid_path)
+        if pid is None or not is_alive(pid):
+            return None
+        arguments = command_line(pid)
+        ours = MAIN_CLASS in arguments and f"-Dkc.home.dir={self.state_dir}" in arguments
+        return pid if ours else None
+
+    async def start(self) -> None:
+        """Write the realm, launch detached; harmless when it runs (or runs elsewhere)."""
+        if self.external_url:
+            return
+        async with file_lock(self.state_dir / ".lock"):
+            if self.pid() is not None:
+                return
+            if await port_open(HOST, self.port):
+                log.warning("keycloak.start.skipped port=%s reason=port-in-use", self.port)
+                return
+            home = await fetch_keycloak()
+            self._link_home(home)
+            self._write_realm()
+            self._launch(home)
+
+    def _link_home(self, home: Path) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        for name in SHARED_FOLDERS:
+            link = self.state_dir / name
+            if link.is_symlink() and link.resolve() == (home / name).resolve():
+                continue
+            if link.is_symlink() or link.is_file():
+                link.unlink()
+            elif link.is_dir():
+                shutil.rmtree(link)
+            link.symlink_to(home / name, target_is_directory=True)
+
+    def _write_realm(self) -> None:
+        """A changed realm replaces the old database: `--import-realm` skips a realm that
+        exists, and everything in it is generated (no data worth keeping in development)."""
+        document = self._realm()
+        text = json.dumps(document, indent=2, sort_keys=True)
+        if self.realm_path.is_file() and self.realm_path.read_text() != text:
+            shutil.rmtree(self.data_dir / "h2", ignore_errors=True)
+            log.info("keycloak.realm.changed state_dir=%s", self.state_dir)
+        self.realm_path.parent.mkdir(parents=True, exist_ok=True)
+        self.realm_path.write_text(text)
+
+    def _realm(self) -> dict[str, Any]:
+        if self._accounts is not None:
+            return realm_document(self._accounts)
+        from samen_kit.localinfra.demo_accounts import demo_accounts
+
+        return realm_document(demo_accounts())
+
+    def _launch(self, home: Path) -> None:
+        java = keycloak_java_home() / "bin" / "java"
+        archive = self.state_dir / "keycloak.jsa"  # class data, written at exit, read next start
+        command = [
+            str(java),
+            *JVM_OPTIONS,
+            f"-XX:SharedArchiveFile={archive}",
+            "-XX:+AutoCreateSharedArchive",
+            f"-Dkc.home.dir={self.state_dir}",
+            f"-Djboss.server.config.dir={self.state_dir / 'conf'}",
+            "-cp",
+            str(home / "lib" / "quarkus-run.jar"),
+            MAIN_CLASS,
+            *server_arguments(self.port, self.management_port),
+        ]
+        admin, password = DEV_ADMIN
+        env = {
+            **os.environ,
+            "KC_BOOTSTRAP_ADMIN_USERNAME": admin,
+            "KC_BOOTSTRAP_ADMIN_PASSWORD": password,
+        }
+        with self.out_path.open("ab") as out:
+            process = subprocess.Popen(
+                command,
+                cwd=self.state_dir,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # setsid: survives the caller, as Kafka does
+            )
+        self.pid_path.write_text(f"{process.pid}\n")
+        log.info("keycloak.started pid=%s port=%s", process.pid, self.port)
+
+    async def wait_ready(self, within: float = 180.0) -> None:
+        """Wait until the realm's discovery document answers; fail early if the server died."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + within
+        problem = "not started"
+        missing = 0
+        while loop.time() < deadline:
+            if not self.external_url:
+                alive = self.pid() is not None or await port_open(HOST, self.port)
+                missing = 0 if alive else missing + 1
+                if missing >= 4:
+                    raise InfraError(f"Keycloak on {self.url} is not running\n{self._tail()}")
+            problem = await self._problem()
+            if not problem:
+                return
+            await asyncio.sleep(0.5)
+        raise InfraError(f"Keycloak not ready after {within:.0f} s ({problem})\n{self._tail()}")
+
+    async def _problem(self) -> str:
+        """Why the realm does not answer yet; empty when it does."""
+        try:
+            async with httpx.AsyncClient(timeout=5.0) as client:
+                response = await client.get(self.discovery_url)
+            if response.status_code != 200:
+                return f"HTTP {response.status_code} from {self.discovery_url}"
+            if response.json().get("issuer") != self.issuer:
+                return f"issuer is not {self.issuer}"
+        except (httpx.HTTPError, ValueError) as error:
+            return describe(error)
+        return ""
+
+    def _tail(self) -> str:
+        return tail(self.out_path)
+
+    async def stop(self, grace: float = 30.0) -> None:
+        """SIGTERM (a clean Quarkus shutdown), SIGKILL after `grace` s; the data stays."""
+        if self.external_url:
+            return
+        async with file_lock(self.state_dir / ".lock"):
+            pid = self.pid()
+            if pid is not None:
+                await terminate([pid], grace)
+                log.info("keycloak.stopped pid=%s", pid)
+            self.pid_path.unlink(missing_ok=True)
+
+    async def status(self) -> ComponentStatus:
+        pid = self.pid()
+        running = bool(self.external_url) or pid is not None or await port_open(HOST, self.port)
+        problem = await self._problem() if running else ""
+        return ComponentStatus(
+            name="keycloak",
+            address=self.url.removeprefix("http://"),
+            state_dir=self.state_dir,
+            running=running,
+            ready=running and not problem,
+            owned=pid is not None,
+            pid=pid,
+            detail=problem,
+        )
+
+
+def server_arguments(port: int, management_port: int) -> list[str]:
+    """Runtime options of `start --optimized` (the build-time ones are in the build).
+
+    The hostname is fixed to the loopback URL so that every token names the same `iss`,
+    whether a browser came through `localhost` or `127.0.0.1`; the back channel follows
+    the request (services on this machine).
+    """
+    url = f"http://{HOST}:{port}"
+    return [
+        "start",
+        "--optimized",
+        "--http-enabled=true",
+        f"--http-host={HOST}",
+        f"--http-port={port}",
+        f"--http-management-port={management_port}",
+        f"--hostname={url}",
+        "--hostname-strict=false",
+        "--hostname-backchannel-dynamic=true",
+        "--import-realm",
+    ]
