@@ -228,3 +228,40 @@ async def test_a_verifier_may_be_given_a_shorter_longest_lifetime(
     refusal = await refusal_of(verifier, staff_token(ttl=timedelta(hours=2)))
 
     assert refusal.reason is RefusalReason.TOO_LONG_LIVED
+
+
+async def test_a_keycloak_shaped_token_yields_its_groups(
+    staff_verifier: StaffTokenVerifier, staff_key: OKPKey, clock: FakeClock
+) -> None:
+    """Keycloak writes `alg` EdDSA, `aud` as a list, and `typ`, `azp`, `scope`, `sid`."""
+    claims = hand_made(
+        clock,
+        iss="urn:samen:test-idp",
+        aud=["staff", "samen-portal"],
+        sub="staff-1",
+        jti="onrtro:1",
+        typ="Bearer",
+        azp="samen-portal",
+        scope="openid",
+        sid="session-1",
+        role="teacher",
+        tenant="swv-2801",
+        schools=["s-1"],
+        groups=["5a", "5b"],
+    )
+    principal = await staff_verifier.verify(sign(claims, staff_key, alg="EdDSA"))
+
+    assert principal.role is Role.TEACHER
+    assert principal.groups == {"5a", "5b"}
+    assert principal.boards == frozenset()
+
+
+async def test_groups_that_are_not_a_list_of_strings_are_malformed(
+    staff_verifier: StaffTokenVerifier, staff_key: OKPKey, clock: FakeClock
+) -> None:
+    claims = hand_made(
+        clock, iss="urn:samen:test-idp", aud="staff", sub="s", jti="j", role="teacher",
+        tenant="swv-2801", groups="5a",
+    )  # fmt: skip
+    refused = await refusal_of(staff_verifier, sign(claims, staff_key))
+    assert refused.reason is RefusalReason.MALFORMED

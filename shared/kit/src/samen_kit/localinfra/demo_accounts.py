@@ -93,7 +93,7 @@ def demo_accounts() -> tuple[StaffAccount, ...]:
     swv = tuple(
         StaffAccount(
             username=role.value,
-            user_id=str(pseudonymous_id("staff", TENANT, "swv", role.value)),
+            user_id=_swv_person(role),
             role=role,
             tenant=TENANT,
             schools=tuple(s.school_id for s in schools) if role is Role.TRAJECTBEGELEIDER else (),
@@ -102,6 +102,13 @@ def demo_accounts() -> tuple[StaffAccount, ...]:
         for role in SWV_ROLES
     )
     return at_schools + board_admins + swv
+
+
+def _swv_person(role: Role) -> str:
+    """As the demo region names them; the journey's inspectie badge has an id of its own."""
+    if role is Role.INSPECTIE:
+        return str(pseudonymous_id("staff", TENANT, "inspectie"))
+    return str(pseudonymous_id("staff", TENANT, "swv", role.value))
 
 
 def demo_account(username: str) -> StaffAccount:
