@@ -9,10 +9,10 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from samen_kit.access import Access, install_access
-from samen_kit.access.devkeys import STAFF_KEY
+from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY
 from samen_kit.access.keysource import jwks_source
 from samen_kit.access.refusal_book import RefusalBook, ResourceKinds, install_refusals
-from samen_kit.access.verification import staff_verifier
+from samen_kit.access.verification import guardian_access, staff_verifier
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
@@ -29,6 +29,7 @@ from samen_portal.entrypoints.pages import Deps, pages_router, pupil_guard
 from samen_portal.entrypoints.render import Pages
 from samen_portal.entrypoints.security import SecurityHeaders
 from samen_portal.entrypoints.signin import SignIn, signin_router
+from samen_portal.parents.routes import ParentDeps, parents_router
 from samen_portal.settings import PortalSettings
 
 TITLE = "Samen portal"
@@ -88,16 +89,23 @@ def build_service(
     deps = Deps(runtime.sessions, services, live, pages, runtime.clock)
     signin = _sign_in(settings, runtime)
     visible = pupil_guard(deps)
+    parents = ParentDeps(runtime.sessions, {s: settings.base_url(s) for s in SERVICES})
     routers = [
         signin_router(),
         pages_router(deps, visible),
         actions_router(deps, visible),
         overview_router(deps),
+        parents_router(parents),
     ]
     app = create_app(runtime, title=TITLE, routers=routers)
     app.state.samen_portal_signin = signin
     refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
-    install_access(app, Access(staff=signin.verifier, record_refusal=refusals, clock=runtime.clock))
+    guardian_keys = jwks_source(settings.guardian_jwks, GUARDIAN_KEY, clock=runtime.clock)
+    guardian = guardian_access(settings, guardian_keys, runtime.clock, runtime.sessions)
+    access = Access(
+        staff=signin.verifier, guardian=guardian, record_refusal=refusals, clock=runtime.clock
+    )
+    install_access(app, access)
     install_refusals(app, refusals)
     install_error_handlers(app, pages)
     app.add_middleware(

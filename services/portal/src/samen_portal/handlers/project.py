@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from samen_contract.events.consent import PupilEnrolled, PupilLeft
 from samen_kit.consumer import Delivery
+from samen_kit.roster import apply_roster_fact
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_portal.adapters.readmodel import ReadModel
@@ -19,6 +20,8 @@ async def project(session: AsyncSession, delivery: Delivery) -> None:
     envelope, event = delivery.envelope, delivery.event
     model = ReadModel(session)
     tenant = str(envelope.tenant)
+    # Guardians and their standing, for the parents' overview (Mijn kind).
+    await apply_roster_fact(session, envelope, event)
     if isinstance(event, PupilEnrolled):
         board = None if envelope.board is None else str(envelope.board)
         group = getattr(event, "group", None)

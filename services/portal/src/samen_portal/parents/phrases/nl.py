@@ -1,0 +1,72 @@
+"""Dutch (B1), the language every page shows first."""
+
+from __future__ import annotations
+
+from typing import Final
+
+REVIEWED: Final = True
+PHRASES: Final[dict[str, str]] = {
+    "ui_title": "Mijn kind",
+    "ui_intro": "Hier ziet u alles wat de school en het samenwerkingsverband over uw kind "
+    "vragen, plannen, opschrijven en afspreken.",
+    "ui_questions": "Wat u nog moet doen",
+    "ui_no_questions": "U hoeft nu niets te doen.",
+    "ui_timeline": "Wat er is gebeurd",
+    "ui_nothing_yet": "Hier is nog niets gebeurd.",
+    "ui_open": "Bekijken",
+    "ui_due": "Graag vóór {date}",
+    "ui_on": "{date}",
+    "theme_consent": "Toestemming",
+    "theme_meetings": "Gesprekken en verslagen",
+    "theme_opp": "Ontwikkelingsperspectief (OPP)",
+    "theme_requests": "Aanvragen bij het samenwerkingsverband",
+    "theme_disputes": "Geschillen",
+    "theme_messages": "Berichten aan u",
+    "ask_consent": "Geef antwoord op een vraag om toestemming",
+    "ask_action_part": "Geef toestemming voor het plan in het OPP (het handelingsdeel)",
+    "ask_invitation": "Laat weten of u naar een gesprek komt",
+    "ask_record": "Lees het verslag van een gesprek",
+    "ev_ConsentRequested": "De school vroeg om toestemming",
+    "ev_ConsentAnswered": "Er is antwoord gegeven op de vraag om toestemming",
+    "ev_ConsentGiven": "Er is toestemming gegeven. Het bewijs kunt u bekijken.",
+    "ev_ConsentRefused": "Er is geen toestemming gegeven",
+    "ev_ConsentWithdrawn": "De toestemming is ingetrokken",
+    "ev_ConsentExpired": "De toestemming is verlopen",
+    "ev_ConsentRequestCancelled": "De school heeft de vraag ingetrokken",
+    "ev_MeetingScheduled": "De school nodigde u uit voor een gesprek",
+    "ev_MeetingRescheduled": "Het gesprek is verplaatst",
+    "ev_MeetingCancelled": "Het gesprek gaat niet door",
+    "ev_InvitationAnswered": "U liet weten of u komt",
+    "ev_MeetingRecorded": "Er is een verslag van het gesprek",
+    "ev_AgreementMade": "Er is een afspraak gemaakt",
+    "ev_RecordAcknowledged": "U heeft het verslag gelezen",
+    "ev_SupportStarted": "De extra ondersteuning is begonnen",
+    "ev_OppVersionWritten": "Er is een nieuwe versie van het OPP",
+    "ev_ActionPartOffered": "U kreeg het plan in het OPP om toestemming te geven",
+    "ev_ActionPartSet": "Het plan in het OPP geldt nu",
+    "ev_ActionPartNotSet": "Het plan in het OPP geldt niet: er is geen toestemming",
+    "ev_EvaluationHeld": "Het OPP is samen bekeken (evaluatie)",
+    "ev_AdmissionRequested": "De school vroeg het samenwerkingsverband om hulp",
+    "ev_AdmissionGranted": "Het samenwerkingsverband zei ja",
+    "ev_AdmissionRefused": "Het samenwerkingsverband zei nee",
+    "ev_AdmissionExtended": "De toelating is verlengd",
+    "ev_AdmissionObjectionLodged": "Er is bezwaar gemaakt",
+    "ev_AdmissionObjectionDecided": "Er is een besluit over het bezwaar",
+    "ev_RegistrationRecorded": "Uw kind is aangemeld bij een school",
+    "ev_RegistrationDecided": "De school heeft besloten over de aanmelding",
+    "ev_DisputeOpened": "Er is een geschil gestart",
+    "ev_DisputeStageChanged": "Het geschil is in een nieuwe stap",
+    "ev_DisputeDeadlineApproaching": "Een termijn in het geschil loopt bijna af",
+    "ev_DisputeDeadlineMissed": "Een termijn in het geschil is voorbij",
+    "ev_DisputeResolved": "Het geschil is opgelost",
+    "ev_DisputeDecided": "Er is een besluit in het geschil",
+    "ev_DisputeWithdrawn": "Het geschil is ingetrokken",
+    "ev_NotificationSent": "U kreeg een bericht",
+    "ui_rights": "Uw rechten",
+    "ui_rights_text": "Bent u het niet eens met de school? U kunt een geschil starten. "
+    "Een onderwijsconsulent helpt u gratis.",
+    "ui_refused_title": "Geen toegang",
+    "ui_refused": "U kunt deze pagina niet openen. "
+    "Gebruik de link uit het laatste bericht van de school. "
+    "Klopt het niet? Neem contact op met de school.",
+}

@@ -1,0 +1,72 @@
+"""Ukrainian: not yet reviewed by a native speaker."""
+
+from __future__ import annotations
+
+from typing import Final
+
+REVIEWED: Final = False
+PHRASES: Final[dict[str, str]] = {
+    "ui_title": "Моя дитина",
+    "ui_intro": "Тут ви бачите все, що школа і samenwerkingsverband питають, планують, "
+    "записують і домовляються щодо вашої дитини.",
+    "ui_questions": "Що вам ще треба зробити",
+    "ui_no_questions": "Зараз вам нічого не треба робити.",
+    "ui_timeline": "Що сталося",
+    "ui_nothing_yet": "Тут ще нічого не сталося.",
+    "ui_open": "Відкрити",
+    "ui_due": "Будь ласка, до {date}",
+    "ui_on": "{date}",
+    "theme_consent": "Згода",
+    "theme_meetings": "Зустрічі та протоколи",
+    "theme_opp": "План розвитку (OPP)",
+    "theme_requests": "Запити до samenwerkingsverband",
+    "theme_disputes": "Спори",
+    "theme_messages": "Повідомлення вам",
+    "ask_consent": "Дайте відповідь на запит про згоду",
+    "ask_action_part": "Дайте згоду на план в OPP (частина дій)",
+    "ask_invitation": "Повідомте, чи прийдете ви на зустріч",
+    "ask_record": "Прочитайте протокол зустрічі",
+    "ev_ConsentRequested": "Школа попросила згоди",
+    "ev_ConsentAnswered": "На запит про згоду відповіли",
+    "ev_ConsentGiven": "Згоду надано. Ви можете побачити доказ.",
+    "ev_ConsentRefused": "Згоду не надано",
+    "ev_ConsentWithdrawn": "Згоду відкликано",
+    "ev_ConsentExpired": "Термін згоди минув",
+    "ev_ConsentRequestCancelled": "Школа відкликала запит",
+    "ev_MeetingScheduled": "Школа запросила вас на зустріч",
+    "ev_MeetingRescheduled": "Зустріч перенесено",
+    "ev_MeetingCancelled": "Зустріч не відбудеться",
+    "ev_InvitationAnswered": "Ви повідомили, чи прийдете",
+    "ev_MeetingRecorded": "Є протокол зустрічі",
+    "ev_AgreementMade": "Є домовленість",
+    "ev_RecordAcknowledged": "Ви прочитали протокол",
+    "ev_SupportStarted": "Додаткова підтримка почалася",
+    "ev_OppVersionWritten": "Є нова версія OPP",
+    "ev_ActionPartOffered": "Вас попросили дати згоду на план в OPP",
+    "ev_ActionPartSet": "План в OPP тепер діє",
+    "ev_ActionPartNotSet": "План в OPP не діє: немає згоди",
+    "ev_EvaluationHeld": "OPP разом переглянули (оцінювання)",
+    "ev_AdmissionRequested": "Школа попросила samenwerkingsverband про допомогу",
+    "ev_AdmissionGranted": "Samenwerkingsverband сказав так",
+    "ev_AdmissionRefused": "Samenwerkingsverband сказав ні",
+    "ev_AdmissionExtended": "Зарахування продовжено",
+    "ev_AdmissionObjectionLodged": "Подано заперечення",
+    "ev_AdmissionObjectionDecided": "Є рішення щодо заперечення",
+    "ev_RegistrationRecorded": "Вашу дитину записано до школи",
+    "ev_RegistrationDecided": "Школа ухвалила рішення щодо запису",
+    "ev_DisputeOpened": "Почався спір",
+    "ev_DisputeStageChanged": "Спір на новому кроці",
+    "ev_DisputeDeadlineApproaching": "Строк у спорі скоро закінчиться",
+    "ev_DisputeDeadlineMissed": "Строк у спорі минув",
+    "ev_DisputeResolved": "Спір вирішено",
+    "ev_DisputeDecided": "У спорі є рішення",
+    "ev_DisputeWithdrawn": "Спір відкликано",
+    "ev_NotificationSent": "Ви отримали повідомлення",
+    "ui_rights": "Ваші права",
+    "ui_rights_text": "Ви не згодні зі школою? Ви можете почати спір. "
+    "Освітній консультант допоможе вам безкоштовно.",
+    "ui_refused_title": "Немає доступу",
+    "ui_refused": "Ви не можете відкрити цю сторінку. "
+    "Скористайтеся посиланням з останнього повідомлення школи. "
+    "Це помилка? Зверніться до школи.",
+}
