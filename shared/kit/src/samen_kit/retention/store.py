@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, Table, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_kit.retention.decision import Hold
 from samen_kit.retention.tables import ERASURE, HOLD
+from samen_kit.roster.tables import PUPIL
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ async def record_count(session: AsyncSession, claim: Claim, count: int) -> None:
     )
 
 
-def not_erased(kind: str, tenant_column: object, pupil_column: object) -> object:
+def not_erased(kind: str, tenant_column: object, pupil_column: object) -> ColumnElement[bool]:
     """A clause for an eraser's candidate query: no erasure of `kind` on record yet."""
     return ~(
         select(ERASURE.c.pupil_id)
@@ -109,3 +111,21 @@ def not_erased(kind: str, tenant_column: object, pupil_column: object) -> object
         )
         .exists()
     )
+
+
+Endings = Callable[[AsyncSession], Awaitable[Sequence[Ending]]]
+
+
+def pupils_left(kind: str, pupils: Table = PUPIL) -> Endings:
+    """The clocks `PupilLeft` starts: every pupil who left (by default from the kit's roster
+    projection; any table with `tenant`, `pupil_id` and `left_on` will do) whose `kind`
+    of data is not yet erased."""
+
+    async def endings(session: AsyncSession) -> Sequence[Ending]:
+        c = pupils.c
+        query = select(c.tenant, c.pupil_id, c.left_on).where(
+            c.left_on.is_not(None), not_erased(kind, c.tenant, c.pupil_id)
+        )
+        return [Ending(*row) for row in await session.execute(query)]
+
+    return endings

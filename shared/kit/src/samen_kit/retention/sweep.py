@@ -19,10 +19,12 @@ from samen_contract.events.retention import DataKind, ErasureReason, PersonalDat
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from samen_kit.clock import Clock
+from samen_kit.periodic import Every, periodic
 from samen_kit.retention.decision import erase_now
 from samen_kit.retention.policy import Overrides, RetentionRule, policy_for
 from samen_kit.retention.refusal import refusal_of_request
 from samen_kit.retention.store import Claim, Ending, claim_erasure, holds_of, record_count
+from samen_kit.service import BackgroundJob
 from samen_kit.uow import UnitOfWork
 
 log = structlog.get_logger(__name__)
@@ -146,3 +148,12 @@ async def _erase(
     )  # fmt: skip
     log.info("retention.erased", kind=str(eraser.kind), count=count, reason=str(reason))
     return count
+
+
+def retention_job(retention: Retention, seconds: float) -> BackgroundJob:
+    """The service's background job (`runtime.jobs`) that sweeps every `seconds`."""
+
+    async def work() -> None:
+        await sweep(retention)
+
+    return periodic(Every(f"{retention.service}.retention", seconds, work))
