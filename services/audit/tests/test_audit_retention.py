@@ -138,3 +138,46 @@ async def test_an_export_after_erasure_verifies_and_names_the_basis(
     assert "Inhoud gewist na de bewaartermijn" in page
     assert "AVG art. 7 lid 1" in page and BASIS in page
     assert f"gewist na de bewaartermijn,{BASIS},,4," in summary
+
+
+async def test_every_staff_member_reads_the_policy_with_its_bases_in_dutch(
+    log: Log, staff: StaffKeys
+) -> None:
+    async with httpx.AsyncClient(base_url=log.base_url) as client:
+        response = await client.get(
+            "/audit/retention/policy", headers=staff.headers(Role.TEACHER, log.tenant)
+        )
+    assert response.status_code == 200
+    rules = {rule["kind"]: rule for rule in response.json()}
+    assert set(rules) == set(DataKind)
+    file = rules["opp_versions"]
+    assert file["period"] == "2 jaar nadat de leerling de school verliet"
+    assert "Wet op het primair onderwijs" in file["basis_text"]
+
+
+async def test_the_inspectie_places_and_lifts_a_hold_as_facts_on_the_bus(
+    log: Log, staff: StaffKeys
+) -> None:
+    inspectie = staff.headers(Role.INSPECTIE, log.tenant)
+    body = {"pupil_id": str(log.pupil)}
+    async with httpx.AsyncClient(base_url=log.base_url) as client:
+        refused = await client.post(
+            "/audit/retention/holds", json=body, headers=staff.headers(Role.IB, log.tenant)
+        )
+        malformed = await client.post(
+            "/audit/retention/holds", json={"pupil_id": "Jan"}, headers=inspectie
+        )
+        placed = await client.post("/audit/retention/holds", json=body, headers=inspectie)
+        hold = placed.json()["hold_id"]
+        lifted = await client.post(
+            f"/audit/retention/holds/{hold}/lift", json=body, headers=inspectie
+        )
+    assert refused.status_code == 403
+    assert malformed.status_code == 422
+    assert malformed.headers["content-type"].startswith("application/problem+json")
+    assert (placed.status_code, lifted.status_code) == (201, 200)
+    query = text("SELECT headers FROM outbox ORDER BY id")
+    async with log.service.runtime.sessions() as session:
+        rows = (await session.execute(query)).scalars()
+        types = [value for row in rows for name, value in row if name == "ce_type"]
+    assert types[-2:] == ["samen.audit.LegalHoldPlaced.v1", "samen.audit.LegalHoldLifted.v1"]
