@@ -25,8 +25,7 @@ from samen_kit.access.verification import guardian_access, staff_verifier
 from samen_kit.clock import Clock
 from samen_kit.pages import PageRenderer
 from samen_kit.refusal_table import refusal_counts
-from samen_kit.retention.holds import HOLD_DESCRIPTION, HOLD_SOURCES, hold_handler
-from samen_kit.retention.sweep import Retention, retention_job
+from samen_kit.retention.wiring import install_retention
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
 from samen_consent.adapters.documents import DocumentOwners
@@ -88,11 +87,7 @@ def create_consent_app(
     access = _access(settings, runtime, keys, refusals)
     grace = timedelta(seconds=settings.refusal_grace_seconds)
     runtime.jobs.append(Sweeper(ctx, every=settings.sweep_seconds, refusal_grace=grace))
-    retention = Retention("consent", runtime.sessions, runtime.clock, ERASERS,
-                          settings.retention_overrides)  # fmt: skip
-    runtime.jobs.append(retention_job(retention, settings.sweep_seconds))
-    runtime.add_consumer("holds", hold_handler, sources=HOLD_SOURCES,
-                         description=HOLD_DESCRIPTION)  # fmt: skip
+    retention = install_retention(runtime, ERASERS, every_seconds=settings.sweep_seconds)
     app = create_app(runtime, title=TITLE, description=DESCRIPTION, routers=ROUTERS)
     install_access(app, access)
     install_refusals(app, refusals)

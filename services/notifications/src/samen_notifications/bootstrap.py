@@ -21,6 +21,7 @@ from samen_kit.access import (
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
+from samen_kit.retention.wiring import install_retention
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
 from samen_notifications.adapters.bounces import MailFolderBounces
@@ -30,6 +31,7 @@ from samen_notifications.adapters.ports import (
     AbstractEmailSender,
     AbstractSmsGateway,
 )
+from samen_notifications.adapters.retention import ERASERS
 from samen_notifications.adapters.sms import MessageBirdSmsGateway
 from samen_notifications.domain.contact import QuietHours
 from samen_notifications.domain.guardian_links import GuardianLinks
@@ -114,6 +116,7 @@ def build_service(
     install_refusals(app, refusal_log)
     install_error_handlers(app)
     runtime.jobs += background_jobs(ctx, dispatcher, transports, bounces or _bounce_inbox(settings))
+    install_retention(runtime, ERASERS, every_seconds=settings.sweep_seconds)
     return NotificationsService(settings, runtime, app, planner, dispatcher, ctx)
 
 
