@@ -12,8 +12,10 @@ from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.access.verification import guardian_access, staff_verifier
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
+from samen_kit.retention.wiring import install_retention
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
+from samen_plans.adapters.retention import ERASERS
 from samen_plans.entrypoints.api_groeidocument import groeidocument_router
 from samen_plans.entrypoints.api_opps import opps_router
 from samen_plans.entrypoints.api_reports import reports_router
@@ -68,6 +70,7 @@ def build_service(
             refusal_grace=timedelta(seconds=settings.refusal_grace_seconds),
         )
     )
+    install_retention(runtime, ERASERS, every_seconds=settings.sweep_seconds)
     pages = renderer()
     app = create_app(
         runtime,
