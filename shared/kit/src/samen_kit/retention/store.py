@@ -129,3 +129,9 @@ def pupils_left(kind: str, pupils: Table = PUPIL) -> Endings:
         return [Ending(*row) for row in await session.execute(query)]
 
     return endings
+
+
+async def erased_kinds(session: AsyncSession, tenant: str, pupil_id: UUID) -> set[str]:
+    """The kinds of data about the pupil already erased (by a sweep or on request)."""
+    query = select(ERASURE.c.kind).where(ERASURE.c.tenant == tenant, ERASURE.c.pupil_id == pupil_id)
+    return set((await session.execute(query)).scalars())

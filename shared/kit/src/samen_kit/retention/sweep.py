@@ -23,7 +23,14 @@ from samen_kit.periodic import Every, periodic
 from samen_kit.retention.decision import erase_now
 from samen_kit.retention.policy import Overrides, RetentionRule, policy_for
 from samen_kit.retention.refusal import refusal_of_request
-from samen_kit.retention.store import Claim, Ending, claim_erasure, holds_of, record_count
+from samen_kit.retention.store import (
+    Claim,
+    Ending,
+    claim_erasure,
+    erased_kinds,
+    holds_of,
+    record_count,
+)
 from samen_kit.service import BackgroundJob
 from samen_kit.uow import UnitOfWork
 
@@ -93,28 +100,41 @@ class ErasureRefused(Exception):
         self.kind, self.duty = kind, duty
 
 
-async def erase_on_request(
-    retention: Retention, tenant: str, pupil_id: UUID, ended_on: date | None
-) -> dict[DataKind, int]:
+async def erase_on_request(retention: Retention, tenant: str, pupil_id: UUID) -> dict[str, int]:
     """Carry out a guardian's request (AVG art. 17) for every kind this service holds, in
-    one transaction: all kinds or, when one must be kept, none (`ErasureRefused`)."""
+    one transaction: all kinds or, when one must be kept, none (`ErasureRefused`).
+    Returns the count per kind erased now (a kind erased before is left out)."""
     today = retention.clock.now().date()
-    erased: dict[DataKind, int] = {}
     async with UnitOfWork.begin(retention.sessions) as uow:
         holds = await holds_of(uow.session, tenant, pupil_id)
-        for eraser in retention.erasers:
+        done = await erased_kinds(uow.session, tenant, pupil_id)
+        erasers = [e for e in retention.erasers if e.kind.value not in done]
+        endings = {e.kind: await _ending_of(uow.session, e, tenant, pupil_id) for e in erasers}
+        for eraser in erasers:
             rule = retention.rule(tenant, eraser.kind)
-            duty = refusal_of_request(rule, ended_on, holds, today)
+            duty = refusal_of_request(rule, endings[eraser.kind], holds, today)
             if duty is not None:
                 raise ErasureRefused(eraser.kind, duty)
-        for eraser in retention.erasers:
+        erased: dict[str, int] = {}
+        for eraser in erasers:
             rule = retention.rule(tenant, eraser.kind)
-            ending = Ending(tenant, pupil_id, ended_on or today)
-            reason = ErasureReason.GUARDIAN_REQUEST
-            count = await _erase(retention, uow, eraser, ending, rule, reason)
+            ending = Ending(tenant, pupil_id, endings[eraser.kind] or today)
+            count = await _erase(
+                retention, uow, eraser, ending, rule, ErasureReason.GUARDIAN_REQUEST
+            )
             if count is not None:
-                erased[eraser.kind] = count
+                erased[eraser.kind.value] = count
     return erased
+
+
+async def _ending_of(
+    session: AsyncSession, eraser: Eraser, tenant: str, pupil_id: UUID
+) -> date | None:
+    """The day the pupil's clock of this kind started, if it has."""
+    for ending in await eraser.endings(session):
+        if ending.tenant == tenant and ending.pupil_id == pupil_id:
+            return ending.ended_on
+    return None
 
 
 async def _erase(
