@@ -9,14 +9,20 @@ import asyncio
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
+from uuid import uuid4
 
 import pytest
 from samen_consent.adapters.retention import ERASERS
+from samen_contract import Envelope
+from samen_contract.codec import encode
+from samen_contract.events.disputes import DisputeDecided, DisputeOpened
 from samen_contract.events.retention import DataKind, PersonalDataErased
 from samen_kit.access import GuardianItem
 from samen_kit.db import unit_of_work
 from samen_kit.retention.store import lift_hold, place_hold
 from samen_kit.retention.sweep import Retention, sweep
+from samen_kit.testing import bus
+from samen_kit.testing.waiting import wait_for
 from sqlalchemy import text
 
 from services.consent.tests.consent_harness import (
@@ -138,3 +144,52 @@ async def test_a_legal_hold_keeps_the_data_until_it_is_lifted(
     await sweep(retention)
     assert await _claims(consent, school) == ["consent_evidence", "roster_contact"]
     assert (await _stored(consent, school, family))["evidence"][0].reason is None
+
+
+async def _from_disputes(consent: ConsentService, school: School, event: Any, seq: int) -> None:
+    envelope = Envelope.for_event(
+        event, tenant=school.tenant, subject=event.pupil_id, actor="system:test",
+        sequence=seq, school=school.school_id,
+    )  # fmt: skip
+    async with bus.producer(consent.settings.kafka_bootstrap) as producer:
+        await bus.send(producer, consent.settings.topic_prefix, encode(envelope, event))
+
+
+async def _holds(consent: ConsentService, school: School) -> list[tuple[Any, ...]]:
+    query = text("SELECT hold_id, lifted_on IS NULL FROM retention_hold WHERE tenant = :t")
+    async with consent.runtime.sessions() as session:
+        return [tuple(row) for row in await session.execute(query, {"t": school.tenant})]
+
+
+async def test_an_open_dispute_on_the_bus_holds_the_pupils_data_until_it_is_decided(
+    consent: ConsentService, school: School
+) -> None:
+    family = await _a_pupil_who_left(consent, school)
+    dispute = uuid4()
+    facts = {"dispute_id": dispute, "pupil_id": family.pupil_id, "school_id": school.school_id}
+    opened = DisputeOpened(
+        **facts, subject="opp", stage="conversation", stages=("conversation",),
+        situation="open", opened_by="guardian",
+    )  # fmt: skip
+    await _from_disputes(consent, school, opened, 1)
+    await wait_for(lambda: _holds_are(consent, school, [(f"dispute:{dispute}", True)]))
+
+    consent.advance(TWO_YEARS)
+    await sweep(_retention(consent))
+    assert await _claims(consent, school) == []  # held by the open dispute
+
+    decided = DisputeDecided(
+        **facts,
+        subject="opp",
+        stages_before=("objection",),
+        outcome="upheld",
+        departs_from_advice=False,
+    )
+    await _from_disputes(consent, school, decided, 2)
+    await wait_for(lambda: _holds_are(consent, school, [(f"dispute:{dispute}", False)]))
+    await sweep(_retention(consent))
+    assert await _claims(consent, school) == ["consent_evidence", "roster_contact"]
+
+
+async def _holds_are(consent: ConsentService, school: School, wanted: list[Any]) -> bool:
+    return await _holds(consent, school) == wanted
