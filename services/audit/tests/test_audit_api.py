@@ -316,6 +316,7 @@ NO_TENANT_DATA = {("GET", "/health/live"), ("GET", "/health/ready"), ("GET", "/a
 
 
 def _probes(world: World) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    pupil = {"pupil_id": world.journeys_a[0].records[0].key.decode()}
     """For each route, requests by tenant B that name tenant A's data."""
     size_a = world.head_a["tree_size"]
     return {
@@ -332,6 +333,12 @@ def _probes(world: World) -> dict[tuple[str, str], list[dict[str, Any]]]:
         ],
         ("GET", "/audit/receipts/{event_id}"): [{"url": f"/audit/receipts/{world.ids_a[2]}"}],
         ("POST", "/audit/exports"): [{"url": "/audit/exports", "json": PERIOD}],
+        # A hold names ids only within the caller's own tenant: it reaches no other log.
+        ("GET", "/audit/retention/policy"): [{"url": "/audit/retention/policy"}],
+        ("POST", "/audit/retention/holds"): [{"url": "/audit/retention/holds", "json": pupil}],
+        ("POST", "/audit/retention/holds/{hold_id}/lift"): [
+            {"url": f"/audit/retention/holds/{uuid4()}/lift", "json": pupil}
+        ],
     }
 
 

@@ -28,8 +28,9 @@ def test_the_asyncapi_document_describes_every_consent_event_on_its_topic() -> N
     addresses = {channel["address"] for channel in asyncapi["channels"].values()}
     schemas = set(asyncapi["components"]["schemas"])
 
-    # Its own topic, and the plans topic it reads offered action parts from.
-    assert addresses == {events_topic("consent"), events_topic("plans")}
+    # Its own topic, the plans topic it reads offered action parts from, and the legal
+    # holds' topics (disputes, audit: samen_kit.retention.holds).
+    assert addresses == {events_topic(s) for s in ("consent", "plans", "disputes", "audit")}
     assert {"ConsentRequested", "ConsentGiven", "PupilEnrolled", "AccessRefused"} <= schemas
 
 
@@ -48,4 +49,5 @@ async def test_the_running_service_serves_the_same_documents(consent: ConsentSer
     assert openapi == _committed(OPENAPI)
     addresses = {channel["address"] for channel in asyncapi["channels"].values()}
     prefix = consent.settings.topic_prefix
-    assert addresses == {prefix + events_topic("consent"), prefix + events_topic("plans")}
+    read = ("consent", "plans", "disputes", "audit")
+    assert addresses == {prefix + events_topic(s) for s in read}

@@ -91,6 +91,7 @@ class World:
                 "purpose": "engage_swv",
             },
             ("POST", "/v1/requests/{request_id}/cancel"): {},
+            ("POST", "/v1/retention/erasure-requests"): {"pupil_id": self.values["pupil_id"]},
             ("POST", "/v1/requests/{request_id}/pupil-answers"): {"act": "agree"},
             ("POST", "/v1/purposes/{code}/revisions"): {
                 "texts": [{"language": "nl", "title": "Titel", "body": "Tekst."}]

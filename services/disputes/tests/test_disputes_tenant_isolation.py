@@ -62,6 +62,14 @@ async def _open_on_a_pupil(world: World) -> None:
     assert opened.status_code == 404
 
 
+async def _erasure_request(world: World) -> None:
+    body = {"pupil_id": str(world.a.pupil_id)}
+    asked = await world.http.post(
+        "/v1/retention/erasure-requests", json=body, headers=world.staff_b()
+    )
+    assert asked.status_code == 404
+
+
 async def _get_dispute(world: World) -> None:
     got = await world.http.get(f"/disputes/{world.dispute_id}", headers=world.staff_b())
     assert got.status_code == 404
@@ -169,6 +177,7 @@ async def _no_tenant_data(world: World) -> None:
 CASES: dict[tuple[str, str], Check] = {
     ("GET", "/disputes"): _dispute_list,
     ("POST", "/disputes"): _open_on_a_pupil,
+    ("POST", "/v1/retention/erasure-requests"): _erasure_request,
     ("GET", "/disputes/{dispute_id}"): _get_dispute,
     ("POST", "/disputes/{dispute_id}/moves"): _move,
     ("POST", "/disputes/{dispute_id}/notes"): _note,

@@ -77,6 +77,7 @@ def bodies(b: TenantB, now: Any) -> dict[tuple[str, str], dict[str, Any] | None]
         ("GET", "/agreements/{agreement_id}"): None,
         ("GET", "/opps/{opp_id}"): None,
         ("GET", "/pupils/{pupil_id}"): None,
+        ("POST", "/v1/retention/erasure-requests"): {"pupil_id": str(pupil)},
     }
 
 

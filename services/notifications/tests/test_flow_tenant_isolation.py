@@ -138,6 +138,14 @@ async def _preferences_link(running: Running, a: TenantA, b: str) -> httpx.Respo
     return await running.http.post(f"/v1/guardians/{a.guardian}/preferences-link", headers=headers)
 
 
+@case("POST", "/v1/retention/erasure-requests", 404)
+async def _erasure_request(running: Running, a: TenantA, b: str) -> httpx.Response:
+    # An swv_admin of tenant B asks to erase tenant A's pupil: not found, nothing erased.
+    headers = running.headers(b, Role.SWV_ADMIN)
+    body = {"pupil_id": str(a.pupil)}
+    return await running.http.post("/v1/retention/erasure-requests", json=body, headers=headers)
+
+
 @case("GET", "/v1/stats", 200)
 async def _stats(running: Running, a: TenantA, b: str) -> httpx.Response:
     response = await running.http.get("/v1/stats", headers=_b(running, b))

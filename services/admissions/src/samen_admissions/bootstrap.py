@@ -12,8 +12,11 @@ from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.access.verification import guardian_access, staff_verifier
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
+from samen_kit.retention.requests import erasure_request_router
+from samen_kit.retention.wiring import install_retention
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
+from samen_admissions.adapters.retention import ERASERS
 from samen_admissions.entrypoints.api import staff_router
 from samen_admissions.entrypoints.consumers import add_consumers
 from samen_admissions.entrypoints.errors import install_error_handlers
@@ -67,12 +70,17 @@ def build_service(
             refusal_grace=timedelta(seconds=settings.refusal_grace_seconds),
         )
     )
+    retention = install_retention(runtime, ERASERS, every_seconds=settings.sweep_seconds)
     pages = page_renderer()
     app = create_app(
         runtime,
         title=TITLE,
         description=DESCRIPTION,
-        routers=[staff_router(deps), parent_router(deps, pages)],
+        routers=[
+            staff_router(deps),
+            parent_router(deps, pages),
+            erasure_request_router(retention),
+        ],
     )
     refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
     install_access(app, _access(settings, runtime, refusals))

@@ -21,7 +21,7 @@ from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
 from samen_audit.adapters.keys import load_or_create_dev_key, load_signing_key
-from samen_audit.entrypoints import api
+from samen_audit.entrypoints import api, api_retention
 from samen_audit.entrypoints.consumers import LogAppender, subscribe_log
 from samen_audit.entrypoints.errors import install_error_handlers
 from samen_audit.entrypoints.jobs import AuditScheduler
@@ -60,6 +60,7 @@ def build(
         clock=runtime.clock,
         signing_key=signing_key or _signing_key(settings),
         zone=ZoneInfo(settings.report_time_zone),
+        retention_overrides=settings.retention_overrides,
     )
     appender = LogAppender(runtime, settings.consumer_backoff_ms / 1000)
     subscribe_log(runtime, appender, max_records=settings.consumer_max_records)
@@ -70,7 +71,9 @@ def build(
         refusal_grace=settings.refusal_grace_seconds,
     )
     runtime.jobs.append(scheduler.run)
-    app = create_app(runtime, title=TITLE, description=DESCRIPTION, routers=[api.router])
+    app = create_app(
+        runtime, title=TITLE, description=DESCRIPTION, routers=[api.router, api_retention.router]
+    )
     api.CONTEXT.install(app, context)
     book = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
     install_access(app, _access(settings, runtime, book))

@@ -25,9 +25,12 @@ from samen_kit.access.verification import guardian_access, staff_verifier
 from samen_kit.clock import Clock
 from samen_kit.pages import PageRenderer
 from samen_kit.refusal_table import refusal_counts
+from samen_kit.retention.requests import erasure_request_router
+from samen_kit.retention.wiring import install_retention
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
 from samen_consent.adapters.documents import DocumentOwners
+from samen_consent.adapters.retention import ERASERS, PUPIL
 from samen_consent.domain.reminders import ReminderPolicy
 from samen_consent.domain.subject import OPP_ACTION_PART
 from samen_consent.entrypoints import api_purposes, api_queries, api_requests, api_roster, pages
@@ -85,7 +88,13 @@ def create_consent_app(
     access = _access(settings, runtime, keys, refusals)
     grace = timedelta(seconds=settings.refusal_grace_seconds)
     runtime.jobs.append(Sweeper(ctx, every=settings.sweep_seconds, refusal_grace=grace))
-    app = create_app(runtime, title=TITLE, description=DESCRIPTION, routers=ROUTERS)
+    retention = install_retention(runtime, ERASERS, every_seconds=settings.sweep_seconds)
+    app = create_app(
+        runtime,
+        title=TITLE,
+        description=DESCRIPTION,
+        routers=(*ROUTERS, erasure_request_router(retention, PUPIL)),
+    )
     install_access(app, access)
     install_refusals(app, refusals)
     renderer = PageRenderer("samen_consent", "templates", PHRASES)
@@ -93,6 +102,7 @@ def create_consent_app(
     install_error_handlers(app, renderer)
     _close_on_shutdown(app, client)
     app.state.runtime = runtime
+    app.state.retention = retention
     return app
 
 

@@ -15,8 +15,11 @@ from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.access.verification import guardian_access, staff_verifier
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
+from samen_kit.retention.requests import erasure_request_router
+from samen_kit.retention.wiring import install_retention
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
+from samen_disputes.adapters.retention import ERASERS
 from samen_disputes.entrypoints.api import staff_router
 from samen_disputes.entrypoints.consumers import add_consumers
 from samen_disputes.entrypoints.errors import install_error_handlers
@@ -61,6 +64,7 @@ def build_service(
     runtime = build_runtime(settings, clock=clock)
     deps = Deps(runtime.sessions, runtime.writer, runtime.clock)
     add_consumers(runtime)
+    retention = install_retention(runtime, ERASERS, every_seconds=settings.sweep_seconds)
     runtime.jobs.append(
         scheduler_job(
             deps,
@@ -72,7 +76,7 @@ def build_service(
         runtime,
         title=TITLE,
         description=DESCRIPTION,
-        routers=[staff_router(deps), parent_router(deps)],
+        routers=[staff_router(deps), parent_router(deps), erasure_request_router(retention)],
     )
     refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
     install_access(app, _access(settings, runtime, refusals))

@@ -17,8 +17,11 @@ from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.access.verification import guardian_access, staff_verifier
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
+from samen_kit.retention.requests import erasure_request_router
+from samen_kit.retention.wiring import install_retention
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
+from samen_meetings.adapters.retention import ERASERS
 from samen_meetings.entrypoints import api_admin, api_meetings, api_opps, api_records, pages
 from samen_meetings.entrypoints.consumers import install_consumers
 from samen_meetings.entrypoints.deps import CONTEXT_STATE
@@ -51,9 +54,15 @@ def build(settings: MeetingsSettings, *, clock: Clock | None = None) -> Meetings
     install_consumers(runtime, ctx)
     scanner = DueScanner(ctx, settings.due_scan_interval_seconds)
     runtime.jobs.append(scanner.run)
+    retention = install_retention(
+        runtime, ERASERS, every_seconds=settings.due_scan_interval_seconds
+    )
     routers = [api_meetings.router, api_records.router, api_opps.router, api_admin.router]
     app = create_app(
-        runtime, title=TITLE, description=DESCRIPTION, routers=[*routers, pages.router]
+        runtime,
+        title=TITLE,
+        description=DESCRIPTION,
+        routers=[*routers, pages.router, erasure_request_router(retention)],
     )
     app.state.meetings_pages = pages.renderer()
     setattr(app.state, CONTEXT_STATE, ctx)

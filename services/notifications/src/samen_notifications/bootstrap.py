@@ -21,6 +21,8 @@ from samen_kit.access import (
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
+from samen_kit.retention.requests import erasure_request_router
+from samen_kit.retention.wiring import install_retention
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
 from samen_notifications.adapters.bounces import MailFolderBounces
@@ -30,6 +32,7 @@ from samen_notifications.adapters.ports import (
     AbstractEmailSender,
     AbstractSmsGateway,
 )
+from samen_notifications.adapters.retention import ERASERS
 from samen_notifications.adapters.sms import MessageBirdSmsGateway
 from samen_notifications.domain.contact import QuietHours
 from samen_notifications.domain.guardian_links import GuardianLinks
@@ -93,7 +96,9 @@ def build_service(
     settler = FailureSettler(runtime.writer, planner)
     dispatcher = _dispatcher(settings, runtime, links, transports, settler, quiet, jitter)
     add_consumers(runtime, EventHandler(planner, clock))
-    app = create_app(runtime, title=TITLE, description=DESCRIPTION, routers=_routers())
+    retention = install_retention(runtime, ERASERS, every_seconds=settings.sweep_seconds)
+    routers = [*_routers(), erasure_request_router(retention)]
+    app = create_app(runtime, title=TITLE, description=DESCRIPTION, routers=routers)
     refusal_log = RefusalBook(runtime.sessions, clock, refusal_counts, RESOURCE_KINDS)
     reports = ReportRecorder(runtime.writer, settler, quiet)
     ctx = Context(

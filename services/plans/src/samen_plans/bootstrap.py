@@ -12,8 +12,11 @@ from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.access.verification import guardian_access, staff_verifier
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
+from samen_kit.retention.requests import erasure_request_router
+from samen_kit.retention.wiring import install_retention
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
+from samen_plans.adapters.retention import ERASERS
 from samen_plans.entrypoints.api_groeidocument import groeidocument_router
 from samen_plans.entrypoints.api_opps import opps_router
 from samen_plans.entrypoints.api_reports import reports_router
@@ -68,6 +71,7 @@ def build_service(
             refusal_grace=timedelta(seconds=settings.refusal_grace_seconds),
         )
     )
+    retention = install_retention(runtime, ERASERS, every_seconds=settings.sweep_seconds)
     pages = renderer()
     app = create_app(
         runtime,
@@ -76,6 +80,7 @@ def build_service(
         routers=[
             opps_router(deps, pages.catalogue),
             groeidocument_router(deps),
+            erasure_request_router(retention),
             reports_router(deps),
             parent_router(deps, pages),
             documents_router(deps, pages),

@@ -56,6 +56,9 @@ class ServiceSettings(BaseSettings):
     # The largest request body any route takes (a whole roster included); larger is 413.
     max_body_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
     log_level: str = "INFO"
+    # Per-tenant retention periods in months, {tenant: {kind: months}}, as JSON in
+    # SAMEN_RETENTION_OVERRIDES; the same value for every service (docs/retention.md).
+    retention_overrides: dict[str, dict[str, int]] = Field(default_factory=dict)
 
     # The web side. Each service sets its own default port.
     http_host: str = "127.0.0.1"
@@ -127,6 +130,13 @@ class ServiceSettings(BaseSettings):
         secret = self.session_secret.get_secret_value() if self.session_secret else ""
         if secret and len(secret.encode()) < 32:
             raise ValueError("the session secret needs at least 32 bytes")
+        return self
+
+    @model_validator(mode="after")
+    def _retention_overrides_keep_the_law(self) -> Self:
+        from samen_kit.retention.policy import check_overrides  # settings load first
+
+        check_overrides(self.retention_overrides)
         return self
 
     @model_validator(mode="after")

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from samen_kit.retention.tables import attach_retention_tables
 from samen_kit.roster import attach_roster_tables
 from sqlalchemy import Column, DateTime, Text
 from sqlmodel import Field
@@ -114,3 +115,7 @@ class AbsenceRow(AdmissionsTable, table=True):
     home_since: date
     ended_on: date | None = None
     reported_on: date | None = None
+
+
+# The kit's retention tables, created by this service's revision 0002.
+RETENTION_TABLES = attach_retention_tables(AdmissionsTable.metadata)

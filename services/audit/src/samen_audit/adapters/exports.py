@@ -9,9 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 _SELECTION = text(
     """
-    SELECT l.leaf_index, l.event_id, l.flag, b.entry
+    SELECT l.leaf_index, l.event_id, l.flag, b.entry, e.reason
     FROM audit_leaf l
     LEFT JOIN audit_body b ON b.tenant = l.tenant AND b.leaf_index = l.leaf_index
+    LEFT JOIN audit_erasure e ON e.tenant = l.tenant AND e.leaf_index = l.leaf_index
     WHERE l.tenant = :tenant AND l.leaf_index < :size
       AND l.occurred_at >= :start AND l.occurred_at < :end
       AND (CAST(:board AS text) IS NULL OR l.board = :board)
@@ -49,6 +50,7 @@ class SelectedLeaf:
     event_id: str | None
     flag: str | None
     entry: bytes | None  # None once erased
+    erased_because: str | None = None  # the basis code of its erasure (a retention rule)
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ class SqlExports:
     async def select(self, selection: Selection) -> list[SelectedLeaf]:
         rows = await self._session.execute(_SELECTION, vars(selection))
         return [
-            SelectedLeaf(row[0], row[1], row[2], None if row[3] is None else bytes(row[3]))
+            SelectedLeaf(row[0], row[1], row[2], None if row[3] is None else bytes(row[3]), row[4])
             for row in rows
         ]
 

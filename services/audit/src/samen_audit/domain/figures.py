@@ -54,6 +54,7 @@ class Figures:
     messages: Mapping[str, int]
     flagged: Mapping[str, int] = field(default_factory=dict)
     opps: list[SchoolOpps] = field(default_factory=list)
+    erased_by_basis: Mapping[str, int] = field(default_factory=dict)  # basis code -> entries
 
 
 def figures(

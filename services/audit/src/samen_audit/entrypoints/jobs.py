@@ -1,4 +1,5 @@
-"""The scheduler (APScheduler): sign grown logs at a set interval, report refusal windows."""
+"""The scheduler (APScheduler): sign grown logs at a set interval, report refusal windows,
+carry out erasure facts."""
 
 from datetime import timedelta
 
@@ -7,6 +8,7 @@ from samen_kit.periodic import Every, periodic
 
 from samen_audit.handlers.context import AuditContext
 from samen_audit.handlers.refusals import report_closed_windows
+from samen_audit.handlers.retention import carry_out_erasures
 from samen_audit.handlers.tree_heads import sign_grown_logs
 
 log = structlog.get_logger(__name__)
@@ -30,7 +32,8 @@ class AuditScheduler:
         """A background job of the runtime: runs until the service stops."""
         heads = Every("audit.tree_heads", self._tree_head_interval, self.sign_heads, False)
         report = Every("audit.refusals", self._sweep_interval, self.report, False)
-        await periodic(heads, report)()
+        erase = Every("audit.retention", self._sweep_interval, self.erase, False)
+        await periodic(heads, report, erase)()
 
     async def sign_heads(self) -> None:
         try:
@@ -40,6 +43,16 @@ class AuditScheduler:
             return
         for head in signed:
             log.info("audit.tree_head.signed", tenant=head.tenant, tree_size=head.tree_size)
+
+    async def erase(self) -> None:
+        """Carry out the services' `PersonalDataErased` facts (bodies go, leaves stay)."""
+        try:
+            erased = await carry_out_erasures(self._context)
+        except Exception as error:
+            log.error("audit.retention.failed", error=repr(error))
+            return
+        if erased:
+            log.info("audit.retention.done", bodies=erased)
 
     async def report(self) -> None:
         try:

@@ -6,6 +6,8 @@ READ = "audit.read"
 SIGN = "audit.sign"
 EXPORT = "audit.export"
 CHECK_RECEIPT = "audit.receipt"
+RETENTION_READ = "retention.read"
+HOLD = "retention.hold"
 
 PERMISSIONS = PermissionTable(
     {
@@ -14,5 +16,8 @@ PERMISSIONS = PermissionTable(
         EXPORT: {Role.INSPECTIE, Role.SWV_ADMIN},
         # Any staff member may show a parent that their consent answer is on record.
         CHECK_RECEIPT: set(Role),
+        # The retention policy is shown to every staff member and the inspectie.
+        RETENTION_READ: set(Role),
+        HOLD: {Role.INSPECTIE, Role.SWV_ADMIN},
     }
 )

@@ -10,6 +10,8 @@ RESOURCE_KINDS = ResourceKinds(
         "/audit/proofs/consistency": "consistency_proof",
         "/audit/receipts": "consent_receipt",
         "/audit/exports": "audit_export",
+        "/audit/retention/policy": "retention_policy",
+        "/audit/retention/holds": "legal_hold",
     },
     default="audit_log",
 )

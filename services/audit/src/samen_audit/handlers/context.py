@@ -1,5 +1,6 @@
 """What every use case needs: sessions, the outbox writer, the clock and the signing key."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import tzinfo
 
@@ -17,6 +18,8 @@ class AuditContext:
     clock: Clock
     signing_key: Ed25519PrivateKey
     zone: tzinfo  # the time zone in which a report's days are counted
+    # Per-tenant retention periods (settings.retention_overrides), for the policy route.
+    retention_overrides: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     key_id: str = field(init=False)
 
     def __post_init__(self) -> None:

@@ -2,6 +2,7 @@
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 
 from samen_archive import ExportScope
@@ -37,6 +38,7 @@ def selection_figures(
     views: list[EntryView] = []
     unreadable = erased = 0
     flags: Counter[str] = Counter(leaf.flag for leaf in selected if leaf.flag)
+    bases: Counter[str] = Counter(leaf.erased_because or "" for leaf in selected if not leaf.entry)
     for leaf in selected:
         view = view_of(leaf.entry) if leaf.entry is not None else None
         if leaf.entry is None:
@@ -45,6 +47,7 @@ def selection_figures(
             unreadable += 1
         else:
             views.append(view)
-    return figures(
+    counted = figures(
         views, unreadable=unreadable, erased=erased, as_of=as_of, zone=context.zone, flagged=flags
     )
+    return replace(counted, erased_by_basis=dict(sorted(bases.items())))

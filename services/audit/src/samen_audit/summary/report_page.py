@@ -6,10 +6,13 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from samen_archive.layout import ExportScope
+from samen_kit.retention.policy import DEFAULT_RULES
 
 from samen_audit.domain.disputes_timeline import dispute_totals
 from samen_audit.domain.figures import Figures
 from samen_audit.summary import labels
+
+BASES = {rule.basis: rule.basis_text for rule in DEFAULT_RULES}
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,16 @@ def report_html(figures: Figures, heading: ReportHeading) -> bytes:
         disputes=dispute_totals(figures.disputes),
         labels=labels,
         percent=_percent,
+        basis_text=basis_text,
     )
     return page.encode("utf-8")
+
+
+def basis_text(basis: str) -> str:
+    """The legal basis of a retention rule in Dutch, by its code (docs/retention.md)."""
+    if not basis:
+        return "Gewist zonder vastgelegde grondslag"
+    return BASES.get(basis, basis)
 
 
 def _percent(value: float | None) -> str:

@@ -25,6 +25,8 @@ def rows(figures: Figures) -> Iterator[Row]:
     yield ("vermeldingen", "totaal", "", figures.entries, None)
     yield ("vermeldingen", "onleesbaar bewaard", "", figures.unreadable, None)
     yield ("vermeldingen", "inhoud gewist", "", figures.erased, None)
+    for basis, count in figures.erased_by_basis.items():
+        yield ("gewist na de bewaartermijn", basis or "zonder grondslag", "", count, None)
     for name, count in figures.consents.items():
         yield ("toestemming", labels.CONSENTS[name], "", count, None)
     for kind, counts in figures.meetings.items():

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from samen_kit.retention.tables import RETENTION_TABLES
 from sqlalchemy import Column, DateTime, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field
@@ -163,15 +164,18 @@ class SupportNeedsRow(ConsentTable, table=True):
     at: datetime = _moment()
 
 
-CONSENT_TABLES = tuple(
-    model.__table__  # type: ignore[attr-defined, union-attr]
-    for model in (
-        PupilRow,
-        GuardianshipRow,
-        PurposeVersionRow,
-        RequestRow,
-        EvidenceRow,
-        ShownDocumentRow,
-        SupportNeedsRow,
+CONSENT_TABLES = (
+    tuple(
+        model.__table__  # type: ignore[attr-defined, union-attr]
+        for model in (
+            PupilRow,
+            GuardianshipRow,
+            PurposeVersionRow,
+            RequestRow,
+            EvidenceRow,
+            ShownDocumentRow,
+            SupportNeedsRow,
+        )
     )
-)
+    + RETENTION_TABLES
+)  # the kit's, created by this service's revision 0004

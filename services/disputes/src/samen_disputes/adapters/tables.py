@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from samen_kit.retention.tables import attach_retention_tables
 from samen_kit.roster import attach_roster_tables
 from sqlalchemy import Column, DateTime, Index, Text, text
 from sqlalchemy.dialects.postgresql import JSONB
@@ -128,3 +129,7 @@ class SchoolKindRow(DisputesTable, table=True):
     school_id: UUID = Field(primary_key=True)
     kind: str = Field(max_length=16)
     updated_at: datetime = _instant()
+
+
+# The kit's retention tables, created by this service's revision 0007.
+RETENTION_TABLES = attach_retention_tables(DisputesTable.metadata)

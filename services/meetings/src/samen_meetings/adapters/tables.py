@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 from typing import Any
 from uuid import UUID
 
+from samen_kit.retention.tables import attach_retention_tables
 from sqlalchemy import Column, DateTime, Index, Text, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field
@@ -150,3 +151,7 @@ class TenantSettingsRow(MeetingsTable, table=True):
     tenant: str = Field(primary_key=True, max_length=128)
     agreement_lead_days: int
     reminder_local_time: time
+
+
+# The kit's retention tables, created by this service's revision 0006.
+RETENTION_TABLES = attach_retention_tables(MeetingsTable.metadata)

@@ -10,6 +10,7 @@ from typing import Any
 from uuid import UUID
 
 from samen_kit.access.used_tokens_sql import GuardianTokenUse
+from samen_kit.retention.tables import RETENTION_TABLES
 from samen_kit.roster import ROSTER_TABLES
 from samen_kit.tables import KIT_TABLES
 from sqlalchemy import (
@@ -236,21 +237,24 @@ class BulkOptOutRow(SQLModel, table=True):
     opted_out_at: datetime = Field(sa_type=DateTime(timezone=True))
 
 
-SERVICE_TABLES = tuple(
-    model.__table__  # type: ignore[attr-defined, union-attr]
-    for model in (
-        GuardianContactRow,
-        StaffContactRow,
-        PupilNameRow,
-        SchoolRow,
-        ItemStateRow,
-        NotificationRow,
-        MessageRow,
-        ShortLinkRow,
-        CounterRow,
-        BroadcastRow,
-        GuardianTokenUse,
-        BulkOptOutRow,
+SERVICE_TABLES = (
+    tuple(
+        model.__table__  # type: ignore[attr-defined, union-attr]
+        for model in (
+            GuardianContactRow,
+            StaffContactRow,
+            PupilNameRow,
+            SchoolRow,
+            ItemStateRow,
+            NotificationRow,
+            MessageRow,
+            ShortLinkRow,
+            CounterRow,
+            BroadcastRow,
+            GuardianTokenUse,
+            BulkOptOutRow,
+        )
     )
-)
+    + RETENTION_TABLES
+)  # the kit's, created by this service's revision 0005
 ALL_TABLES = (*KIT_TABLES, *ROSTER_TABLES, *SERVICE_TABLES)

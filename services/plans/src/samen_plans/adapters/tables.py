@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from samen_kit.retention.tables import attach_retention_tables
 from samen_kit.roster import attach_roster_tables
 from sqlalchemy import BigInteger, Column, DateTime, Identity, Index, Text, text
 from sqlalchemy.dialects.postgresql import JSONB
@@ -158,3 +159,7 @@ class GroeidocumentEntryRow(PlansTable, table=True):
     position: int | None = Field(
         default=None, sa_column=Column(BigInteger, Identity(always=True), nullable=False)
     )
+
+
+# The kit's retention tables, created by this service's revision 0002.
+RETENTION_TABLES = attach_retention_tables(PlansTable.metadata)

@@ -1,0 +1,23 @@
+"""What the disputes service erased after a retention period, and the legal holds on
+its pupils (`samen_kit.retention`).
+
+Revision ID: 0007_retention
+Revises: 0006_school_kinds
+"""
+
+from __future__ import annotations
+
+from samen_kit.retention.migration import create_retention_tables, drop_retention_tables
+
+revision = "0007_retention"
+down_revision = "0006_school_kinds"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    create_retention_tables()
+
+
+def downgrade() -> None:
+    drop_retention_tables()

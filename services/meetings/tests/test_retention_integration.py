@@ -1,0 +1,132 @@
+"""Retention in the meetings service on a real PostgreSQL: two years after the pupil
+left, the free text of their meeting records, agreements, invitation notes and parent
+comments is gone while ids, dates and statuses stay; two sweeps at once erase once and
+say so once; a legal hold keeps everything."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from uuid import UUID, uuid4
+
+import pytest
+from samen_kit.clock import FakeClock
+from samen_kit.db import unit_of_work
+from samen_kit.retention.store import place_hold
+from samen_kit.retention.sweep import Retention, sweep
+from samen_kit.testing.retention import (
+    Sessions,
+    erasure_facts,
+    migrated,
+    pupil_left,
+    run,
+    two_sweeps_at_once,
+)
+from samen_meetings.adapters.retention import ERASERS
+from samen_meetings.adapters.tables import (
+    AgreementRow,
+    InvitationAnswerRow,
+    MeetingRecordRow,
+    MeetingRow,
+    ParentCommentRow,
+)
+from samen_meetings.bootstrap import MIGRATIONS
+
+pytestmark = pytest.mark.integration
+
+LEFT = date(2026, 7, 17)
+AT = datetime(2026, 5, 4, 9, tzinfo=UTC)
+VIEW = "Thuis leest hij graag met zijn oma."
+
+
+@dataclass
+class World:
+    sessions: Sessions
+    clock: FakeClock
+    tenant: str
+    pupil: UUID
+
+    @property
+    def retention(self) -> Retention:
+        return Retention("meetings", self.sessions, self.clock, ERASERS)
+
+
+async def _meeting_with_a_record(world: World, school: UUID) -> None:
+    meeting, record, guardian = uuid4(), uuid4(), uuid4()
+    common = {"tenant": world.tenant, "pupil_id": world.pupil, "school_id": school}
+    rows = [
+        MeetingRow(
+            meeting_id=meeting, kind="mdo", status="held", planned=True, starts_at=AT,
+            ends_at=AT + timedelta(hours=1), location_kind="school", interpreter_needed=True,
+            interpreter_language="tr", scheduled_at=AT, created_by="ib:1", **common,
+        ),
+        MeetingRecordRow(
+            record_id=record, meeting_id=meeting, recorded_by=uuid4(), recorded_at=AT,
+            guardian_view=VIEW, strengths=["rekenen"], concerns=["lezen"], goals=["AVI E4"],
+            next_steps=["leesmaatje"], attended=[{"role": "ib"}], **common,
+        ),
+        AgreementRow(
+            agreement_id=uuid4(), meeting_id=meeting, record_id=record,
+            what="Elke dag tien minuten lezen", responsible_id=guardian,
+            responsible_role="guardian", due_on=AT.date(), evaluate_on=AT.date(), **common,
+        ),
+        InvitationAnswerRow(
+            answer_id=uuid4(), meeting_id=meeting, tenant=world.tenant, guardian_id=guardian,
+            answer="accepted", note="Ik neem mijn zus mee.", revision=1, answered_at=AT,
+        ),
+        ParentCommentRow(
+            comment_id=uuid4(), record_id=record, tenant=world.tenant, guardian_id=guardian,
+            text="Wij zien dat anders.", added_at=AT,
+        ),
+    ]  # fmt: skip
+    async with unit_of_work(world.sessions) as session:
+        for row in rows:
+            session.add(row)
+            await session.flush()
+
+
+@pytest.fixture
+async def world(postgres_server_url: str) -> AsyncIterator[World]:
+    async with migrated(postgres_server_url, "meet_retention", MIGRATIONS) as sessions:
+        world = World(sessions, FakeClock(datetime(2026, 9, 1, tzinfo=UTC)), "swv-r", uuid4())
+        school = uuid4()
+        await pupil_left(sessions, world.tenant, world.pupil, school, LEFT)
+        await _meeting_with_a_record(world, school)
+        yield world
+
+
+async def _texts(world: World) -> list[object]:
+    rows = await run(
+        world.sessions,
+        "SELECT r.guardian_view, r.strengths, r.goals, a.what, i.note, c.text,"
+        " m.interpreter_language, m.status, i.answer, a.due_on FROM meeting m"
+        " JOIN meeting_record r USING (meeting_id) JOIN agreement a USING (meeting_id)"
+        " JOIN invitation_answer i USING (meeting_id)"
+        " JOIN parent_comment c ON c.record_id = r.record_id",
+    )
+    return list(rows[0])
+
+
+async def test_two_years_after_leaving_the_records_free_text_goes_once(world: World) -> None:
+    await sweep(world.retention)
+    assert (await _texts(world))[0] == VIEW
+
+    world.clock.advance(timedelta(days=731))
+    await two_sweeps_at_once(world.retention)
+    await sweep(world.retention)
+
+    assert await _texts(world) == ["", [], [], "", "", "", None, "held", "accepted", AT.date()]
+    facts = await erasure_facts(world.sessions, world.tenant)
+    assert [(f["kind"], f["count"], f["basis"]) for f in facts] == [
+        ("meeting_records", 5, "avg_5_1_e_leerlingdossier")
+    ]
+
+
+async def test_a_legal_hold_keeps_the_records(world: World) -> None:
+    async with unit_of_work(world.sessions) as session:
+        await place_hold(session, world.tenant, world.pupil, "inspectie:x", LEFT)
+    world.clock.advance(timedelta(days=731))
+    await sweep(world.retention)
+    assert (await _texts(world))[0] == VIEW
+    assert await erasure_facts(world.sessions, world.tenant) == []

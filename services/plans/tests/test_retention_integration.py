@@ -1,0 +1,115 @@
+"""Retention in the plans service on a real PostgreSQL: two years after the pupil left,
+the OPP versions' content and the groeidocument's words are gone; ids, versions, the
+action part's hash and dates stay; two sweeps at once erase once; a hold keeps them."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from uuid import UUID, uuid4
+
+import pytest
+from samen_kit.clock import FakeClock
+from samen_kit.db import unit_of_work
+from samen_kit.retention.store import place_hold
+from samen_kit.retention.sweep import Retention, sweep
+from samen_kit.testing.retention import (
+    Sessions,
+    erasure_facts,
+    migrated,
+    pupil_left,
+    run,
+    two_sweeps_at_once,
+)
+from samen_plans.adapters.retention import ERASERS
+from samen_plans.adapters.tables import GroeidocumentEntryRow, OppRow, OppVersionRow
+from samen_plans.bootstrap import MIGRATIONS
+
+pytestmark = pytest.mark.integration
+
+LEFT = date(2026, 7, 17)
+AT = datetime(2025, 10, 6, 9, tzinfo=UTC)
+GOAL = {"goals": ["Leest op AVI E5 aan het eind van groep 5"]}
+
+
+@dataclass
+class World:
+    sessions: Sessions
+    clock: FakeClock
+    tenant: str
+    pupil: UUID
+
+    @property
+    def retention(self) -> Retention:
+        return Retention("plans", self.sessions, self.clock, ERASERS)
+
+
+async def _an_opp(world: World, school: UUID) -> None:
+    opp = uuid4()
+    rows = [
+        OppRow(
+            tenant=world.tenant, opp_id=opp, pupil_id=world.pupil, school_id=school,
+            support_started_on=AT.date(), opp_due_on=AT.date(), status="set",
+            latest_version=1, set_version=1, first_set_on=AT.date(), created_by="ib:1",
+            created_at=AT,
+        ),
+        OppVersionRow(
+            tenant=world.tenant, opp_id=opp, version=1, basis={"strengths": ["rekenen"]},
+            action_part=GOAL, action_part_sha256="a" * 64, written_by="ib:1", written_at=AT,
+        ),
+        GroeidocumentEntryRow(
+            tenant=world.tenant, entry_id=uuid4(), pupil_id=world.pupil, school_id=school,
+            kind="test", text="Dyslexieonderzoek: kenmerken van dyslexie.",
+            test_name="Dyslexieprotocol", taken_on=AT.date(), by_role="ib", author="ib:1",
+            added_at=AT,
+        ),
+    ]  # fmt: skip
+    async with unit_of_work(world.sessions) as session:
+        for row in rows:
+            session.add(row)
+            await session.flush()
+
+
+@pytest.fixture
+async def world(postgres_server_url: str) -> AsyncIterator[World]:
+    async with migrated(postgres_server_url, "plans_retention", MIGRATIONS) as sessions:
+        world = World(sessions, FakeClock(datetime(2026, 9, 1, tzinfo=UTC)), "swv-r", uuid4())
+        school = uuid4()
+        await pupil_left(sessions, world.tenant, world.pupil, school, LEFT)
+        await _an_opp(world, school)
+        yield world
+
+
+async def _stored(world: World) -> list[object]:
+    rows = await run(
+        world.sessions,
+        "SELECT v.basis, v.action_part, v.action_part_sha256, o.status, o.first_set_on,"
+        " g.text, g.test_name, g.taken_on FROM opp o JOIN opp_version v USING (tenant, opp_id)"
+        " JOIN groeidocument_entry g USING (tenant, pupil_id)",
+    )
+    return list(rows[0])
+
+
+async def test_two_years_after_leaving_the_opp_content_goes_once(world: World) -> None:
+    await sweep(world.retention)
+    assert (await _stored(world))[1] == GOAL
+
+    world.clock.advance(timedelta(days=731))
+    await two_sweeps_at_once(world.retention)
+    await sweep(world.retention)
+
+    assert await _stored(world) == [{}, {}, "a" * 64, "set", AT.date(), "", None, AT.date()]
+    facts = await erasure_facts(world.sessions, world.tenant)
+    assert [(f["kind"], f["count"], f["basis"]) for f in facts] == [
+        ("opp_versions", 2, "wpo_40a_opp")
+    ]
+
+
+async def test_a_legal_hold_keeps_the_opp(world: World) -> None:
+    async with unit_of_work(world.sessions) as session:
+        await place_hold(session, world.tenant, world.pupil, "dispute:x", LEFT)
+    world.clock.advance(timedelta(days=731))
+    await sweep(world.retention)
+    assert (await _stored(world))[1] == GOAL
+    assert await erasure_facts(world.sessions, world.tenant) == []

@@ -1,0 +1,69 @@
+"""Helpers of the services' retention tests: a migrated database of their own, the
+erasure facts a sweep wrote to the outbox, two sweeps run at once, and rows to seed."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import AsyncIterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from samen_kit.db import create_engine, session_factory, unit_of_work
+from samen_kit.retention.sweep import Retention, sweep
+from samen_kit.testing.databases import scratch_database
+from samen_kit.testing.schema import upgrade_to
+
+Sessions = async_sessionmaker[AsyncSession]
+
+
+@contextlib.asynccontextmanager
+async def migrated(server_url: str, label: str, migrations: Path) -> AsyncIterator[Sessions]:
+    """Sessions on a database of its own, migrated to the service's heads."""
+    async with scratch_database(server_url, label) as url:
+        await upgrade_to(url, migrations)
+        engine = create_engine(url)
+        try:
+            yield session_factory(engine)
+        finally:
+            await engine.dispose()
+
+
+async def run(sessions: Sessions, statement: str, **params: Any) -> list[Any]:
+    """One statement in a transaction of its own; its rows, if any."""
+    async with unit_of_work(sessions) as session:
+        result = await session.execute(text(statement), params)
+        return list(result.all()) if result.returns_rows else []  # type: ignore[attr-defined]
+
+
+async def pupil_left(
+    sessions: Sessions, tenant: str, pupil: UUID, school: UUID, left_on: date
+) -> None:
+    """The roster projection as `PupilLeft` leaves it."""
+    await run(
+        sessions,
+        "INSERT INTO roster_pupil (tenant, pupil_id, school_id, enrolled_on, left_on)"
+        " VALUES (:t, :p, :s, :e, :l)",
+        t=tenant, p=pupil, s=school, e=date(left_on.year - 4, 8, 1), l=left_on,
+    )  # fmt: skip
+
+
+async def erasure_facts(sessions: Sessions, tenant: str) -> list[dict[str, Any]]:
+    """The `PersonalDataErased` facts written to the outbox for `tenant`, oldest first."""
+    rows = await run(sessions, "SELECT headers, value FROM outbox ORDER BY id")
+    facts = []
+    for headers, value in rows:
+        named = dict(headers)
+        if named.get("ce_tenant") == tenant and "PersonalDataErased" in named["ce_type"]:
+            facts.append(json.loads(bytes(value)))
+    return facts
+
+
+async def two_sweeps_at_once(retention: Retention) -> None:
+    await asyncio.gather(sweep(retention), sweep(retention))
