@@ -39,6 +39,10 @@ typecheck:
 # Benchmarks at full size (CI runs them at a smoke size inside `make test`).
 bench: setup
 	uv run python tests/bench/bench_outbox.py --events 20000
+	uv run python -m tests.bench.bench_broadcast --guardians 20000
+	uv run python tests/bench/bench_smtp.py --messages 5000
+	uv run python -m tests.bench.bench_plans_due_scan --opps 200000
+	uv run python tests/bench/bench_audit_append.py --events 100000
 	uv run python tests/bench/bench_audit_verify.py --entries 1000000
 	uv run python tests/bench/bench_portal.py --users 50 --requests 20
 

@@ -80,6 +80,7 @@ async def run(guardians: int, *, bootstrap: str, server: str, batch: int = 500) 
                 database, bootstrap, port, tenant, school, guardians, batch, Path(folder)
             )
             arrived = _index(Path(folder))
+            busiest = await _busiest_key_share(database)
             sample = (Path(folder) / arrived[0]["file"]).read_bytes()
             raw = await _raw(port, [_copy(sample, n) for n in range(guardians)], CONNECTIONS)
             minimal_raw = await _raw(port, [minimal(n) for n in range(guardians)], 1)
@@ -95,6 +96,9 @@ async def run(guardians: int, *, bootstrap: str, server: str, batch: int = 500) 
             "messages_per_second": round(guardians / samen, 1),
             "duplicates_at_server": len(ids) - len(set(ids)),
             "dispatch_batch": batch,
+            # One key is one partition: the share of the outbox's busiest key bounds
+            # how much of the topic one partition (and one sequence counter) carries.
+            "busiest_key_share": busiest,
         },
         "raw": {
             "seconds": round(raw, 3),
@@ -109,6 +113,17 @@ async def run(guardians: int, *, bootstrap: str, server: str, batch: int = 500) 
         },
         "ratio_samen_to_raw": round(raw / samen, 3),
     }
+
+
+async def _busiest_key_share(database: str) -> float:
+    conn = await asyncpg.connect(asyncpg_dsn(database))
+    try:
+        share = await conn.fetchval(
+            "SELECT max(n)::float / sum(n) FROM (SELECT count(*) AS n FROM outbox GROUP BY key) k"
+        )
+    finally:
+        await conn.close()
+    return round(float(share or 0.0), 4)
 
 
 async def _fresh_database(server: str) -> str:

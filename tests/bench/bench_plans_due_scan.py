@@ -5,11 +5,11 @@
 Seeds one PostgreSQL database (the service's own migrations) with N OPPs of 20 tenants:
 support started over the last 400 days, most action parts set within 10 to 60 days (an
 evaluation then due a year later), a tenth closed, some timers already reported. Then,
-in the same run, times the scan's finding half as the job runs it (`timer_candidates`,
-rows to domain values, `timers_due`) and the raw SQL query that selects the same rows
-(asyncpg, no mapping, no rules). Prints one JSON object with both and their ratio. The
-emitting half writes one transaction per due timer and is measured by the outbox
-benchmark. CI runs it at a smoke size only.
+in the same run, times the scan's finding half as the job runs it (`due_timers`: one
+indexed query whose rows are the timers due, through the service's session) and the
+same SQL straight through asyncpg (no session, no mapping). Prints one JSON object with
+both and their ratio. The emitting half writes one transaction per due timer and is
+measured by the outbox benchmark. CI runs it at a smoke size only.
 """
 
 from __future__ import annotations
@@ -29,12 +29,9 @@ import asyncpg
 from samen_kit import localinfra
 from samen_kit.db import asyncpg_dsn, create_engine, session_factory
 from samen_kit.migrations import upgrade
-from samen_plans.adapters.mapping import timer_state_of
-from samen_plans.adapters.tables import OppRow
-from samen_plans.adapters.timers import candidates_statement, timer_candidates
+from samen_plans.adapters.timers import due_timers, due_timers_parameters, due_timers_statement
 from samen_plans.bootstrap import MIGRATIONS
-from samen_plans.domain.timers import TimerKind, timers_due
-from sqlalchemy.dialects import postgresql
+from samen_plans.domain.timers import TimerKind
 
 TODAY = date(2026, 3, 2)
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -110,10 +107,13 @@ async def best_of(rounds: int, work: Callable[[], Awaitable[int]]) -> tuple[floa
     return min(timings), counted
 
 
-def raw_sql() -> str:
-    dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
-    statement = candidates_statement(TODAY)
-    return str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+def raw_sql() -> tuple[str, list[Any]]:
+    """The scan's own SQL with its parameters numbered, as asyncpg takes them."""
+    sql, values = due_timers_statement().text, []
+    for number, (name, value) in enumerate(due_timers_parameters(TODAY).items(), start=1):
+        sql = sql.replace(f":{name}", f"${number}")
+        values.append(value)
+    return sql, values
 
 
 async def run(opps: int, *, server: str | None = None, seed_value: int = 0) -> dict[str, Any]:
@@ -126,14 +126,13 @@ async def run(opps: int, *, server: str | None = None, seed_value: int = 0) -> d
 
         async def scan() -> int:
             async with sessions() as session:
-                rows: list[OppRow] = list(await timer_candidates(session, TODAY))
-                return sum(len(timers_due(timer_state_of(row), TODAY)) for row in rows)
+                return len(await due_timers(session, TODAY))
 
         conn = await asyncpg.connect(asyncpg_dsn(url))
-        sql = raw_sql()
+        sql, values = raw_sql()
 
         async def raw() -> int:
-            return len(await conn.fetch(sql))
+            return len(await conn.fetch(sql, *values))
 
         try:
             raw_seconds, candidates = await best_of(ROUNDS, raw)

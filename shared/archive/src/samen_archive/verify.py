@@ -15,8 +15,9 @@ from hashlib import sha256
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from samen_archive.entry_walk import EntryWalk, WalkResult
-from samen_archive.layout import COVERED_MEMBERS, ENTRIES, LEAVES
+from samen_archive.layout import COVERED_MEMBERS, ENTRIES, LEAVES, iterate_selection
 from samen_archive.merkle import root_hash, verify_consistency
+from samen_archive.one_pass import rebuild
 from samen_archive.reading import (
     ArchiveSource,
     Manifest,
@@ -99,10 +100,16 @@ def _verify(
     leaves = parse_leaves(leaves_data)
     proofs = read_proofs(archive, head)
     digests = {LEAVES: sha256(leaves_data).hexdigest()}
-    walk = EntryWalk(head, leaves, proofs.nodes, manifest.selected)
+    tree = rebuild(leaves, proofs.nodes, iterate_selection(manifest.selected))
+    # One rebuilt tree proves every selected entry at once; only when it does not fit
+    # does the walk check each entry's own proof, to name the first one broken.
+    proven = (
+        tree.proof_nodes_match and tree.root == head.root_hash and len(leaves) == head.tree_size
+    )
+    walk = EntryWalk(head, leaves, proofs.nodes, manifest.selected, proven=proven)
     facts.walk = walk.result
     _walk_entries(archive, walk, digests)
-    _check_root(head, leaves)
+    _check_root(head, leaves, tree.root)
     if earlier is not None:
         _check_consistency(earlier, key, head, leaves, proofs, walk.result)
         facts.consistent_since = earlier.tree_head.tree_size
@@ -127,7 +134,7 @@ def _walk_entries(archive: zipfile.ZipFile, walk: EntryWalk, digests: dict[str, 
     digests[ENTRIES] = digest.hexdigest()
 
 
-def _check_root(head: SignedTreeHead, leaves: Sequence[bytes]) -> None:
+def _check_root(head: SignedTreeHead, leaves: Sequence[bytes], root: bytes) -> None:
     if len(leaves) != head.tree_size:
         first = min(len(leaves), head.tree_size)
         raise VerificationFailed(
@@ -140,7 +147,7 @@ def _check_root(head: SignedTreeHead, leaves: Sequence[bytes]) -> None:
                 index=first,
             )
         )
-    if root_hash(leaves) != head.root_hash:
+    if root != head.root_hash:
         raise fail(
             Check.ROOT,
             "De hashes in leaves.txt geven niet de ondertekende wortelhash.",

@@ -1,26 +1,31 @@
 """The transactional outbox: events are rows written in the caller's transaction.
 
 Nothing is published here. The relay (`samen_kit.relay`) publishes committed rows; a
-NOTIFY sent in the same transaction wakes it as soon as the commit lands.
+NOTIFY sent in the same transaction wakes it as soon as the commit lands. Sequence
+reservation, the insert and the NOTIFY are one statement sent on the session's own
+connection: one round trip per unit of work, not four.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, NotRequired, TypedDict, Unpack
 from uuid import UUID
 
 from samen_contract import Envelope, Event
-from samen_contract.codec import encode
-from sqlalchemy import select, text
+from samen_contract.codec import CE_PREFIX, encode
+from sqlalchemy import text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from samen_kit.sequence import next_sequence, reserve_sequences
+from samen_kit import outbox_statements as statements
+from samen_kit.driver import driver_connection
 from samen_kit.tables import OutboxRow
 
 OUTBOX_CHANNEL = "samen_outbox"
+SEQUENCE_HEADER = CE_PREFIX + "sequence"
 _NOTIFIED = "samen_outbox_notified"
 
 
@@ -52,14 +57,28 @@ async def emit(session: AsyncSession, event: Event, **facts: Unpack[Facts]) -> E
     this id is already there.
 
     Schedulers pass a deterministic `event_id`, so a second scan (or a second instance)
-    that finds the same thing due writes nothing.
+    that finds the same thing due writes nothing. One statement reserves the pupil's
+    next sequence number, writes the row and notifies the relay (`statements.EMIT_ONE`).
     """
-    event_id = facts.get("event_id")
-    if event_id is not None and await _already_written(session, event_id):
+    emission = Emission(event, **facts)
+    draft = _envelope(emission, _DRAFT_SEQUENCE)
+    record = encode(draft, event)
+    conn = await driver_connection(session)
+    row = await conn.fetchrow(
+        statements.EMIT_ONE,
+        UUID(draft.id),
+        facts["tenant"],
+        facts["subject"],
+        record.topic,
+        record.key,
+        record.value,
+        _headers_json(record.headers),
+        _sequence_at(record.headers),
+        OUTBOX_CHANNEL,
+    )
+    if row is None:
         return None  # a deterministic id seen before: no sequence number spent
-    sequence = await next_sequence(session, facts["tenant"], facts["subject"])
-    written = await write_records(session, [_envelope(Emission(event, **facts), sequence)], [event])
-    return written[0] if written else None
+    return draft.model_copy(update={"sequence": int(row["sequence"])})
 
 
 class EventWriter:
@@ -73,14 +92,44 @@ class EventWriter:
     async def emit_many(
         self, session: AsyncSession, emissions: Sequence[Emission]
     ) -> list[Envelope]:
-        """Write many events in two statements (imports, broadcasts); returns those
+        """Write many events in one statement (imports, broadcasts); returns those
         written, leaving out ids already in the outbox."""
         if not emissions:
             return []
-        keys = [(e.facts["tenant"], e.facts["subject"]) for e in emissions]
-        sequences = await reserve_sequences(session, keys)
-        envelopes = [_envelope(e, s) for e, s in zip(emissions, sequences, strict=True)]
-        return await write_records(session, envelopes, [e.event for e in emissions])
+        drafts = [_envelope(e, _DRAFT_SEQUENCE) for e in emissions]
+        records = [encode(d, e.event) for d, e in zip(drafts, emissions, strict=True)]
+        conn = await driver_connection(session)
+        rows = await conn.fetch(
+            statements.EMIT_MANY,
+            [UUID(d.id) for d in drafts],
+            [e.facts["tenant"] for e in emissions],
+            [e.facts["subject"] for e in emissions],
+            [r.topic for r in records],
+            [r.key for r in records],
+            [r.value for r in records],
+            [_headers_json(r.headers) for r in records],
+            [_sequence_at(r.headers) for r in records],
+            OUTBOX_CHANNEL,
+        )
+        numbered = {int(row["ord"]): int(row["sequence"]) for row in rows if row["written"]}
+        return [
+            draft.model_copy(update={"sequence": numbered[number]})
+            for number, draft in enumerate(drafts, start=1)
+            if number in numbered
+        ]
+
+
+# Encoded first, numbered in the statement: the sequence lives only in the headers.
+_DRAFT_SEQUENCE = 1
+
+
+def _headers_json(headers: Sequence[tuple[str, bytes]]) -> str:
+    return json.dumps([[name, value.decode()] for name, value in headers])
+
+
+def _sequence_at(headers: Sequence[tuple[str, bytes]]) -> int:
+    """Where the `ce_sequence` header sits, for the statement to fill in its value."""
+    return next(i for i, (name, _) in enumerate(headers) if name == SEQUENCE_HEADER)
 
 
 def _envelope(emission: Emission, sequence: int) -> Envelope:
@@ -112,12 +161,6 @@ async def write_records(
     if inserted:
         await _notify_once(session)
     return [envelope for envelope in envelopes if envelope.id in inserted]
-
-
-async def _already_written(session: AsyncSession, event_id: UUID) -> bool:
-    table = OutboxRow.__table__  # type: ignore[attr-defined]
-    found = await session.execute(select(table.c.id).where(table.c.event_id == event_id))
-    return found.first() is not None
 
 
 async def _notify_once(session: AsyncSession) -> None:

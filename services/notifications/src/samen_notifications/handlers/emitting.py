@@ -126,11 +126,16 @@ def unreachable(n: NotificationRow, reason: UnreachableReason) -> GuardianUnreac
 
 
 def emission(n: NotificationRow, event: Event, key: UUID) -> Emission:
-    """`event` about notification `n`, with an id derived from the fact and `key`."""
+    """`event` about notification `n`, with an id derived from the fact and `key`.
+
+    Keyed by the pupil, or else by the recipient (ADR 0010): all facts about one
+    guardian stay in order on one partition, and a broadcast's events spread over the
+    topic instead of sharing the tenant's one partition and one sequence counter.
+    """
     return Emission(
         event,
         tenant=n.tenant,
-        subject=str(n.pupil_id) if n.pupil_id else n.tenant,
+        subject=str(n.pupil_id) if n.pupil_id else str(n.recipient_id),
         actor=ACTOR,
         school=str(n.school_id) if n.school_id else None,
         correlationid=n.correlation_id,

@@ -48,6 +48,17 @@ class OppRow(PlansTable, table=True):
             unique=True,
             postgresql_where=text("closed_on IS NULL"),
         ),
+        # The timer scan's two halves (migration 0002).
+        Index(
+            "ix_opp_timer_opp_due",
+            "opp_due_on",
+            postgresql_where=text("closed_on IS NULL AND first_set_on IS NULL"),
+        ),
+        Index(
+            "ix_opp_timer_evaluation_due",
+            "evaluation_due_on",
+            postgresql_where=text("closed_on IS NULL AND evaluation_due_on IS NOT NULL"),
+        ),
     )
 
     tenant: str = Field(primary_key=True, max_length=128)

@@ -1,40 +1,68 @@
-"""The timer scan's query: open OPPs that may have a timer due (the domain decides)."""
+"""The timer scan's query: the work list itself, one row per timer due.
+
+One indexed statement finds the timers due, so the scan maps no OPP rows and runs no
+rule in Python for the OPPs that have nothing due. The rule it encodes is
+`samen_plans.domain.timers.timers_due` (the authority): each timer is checked against
+it again under the OPP's lock before it is emitted, and a test holds the two equal.
+Each half of the UNION uses its own partial index (migration 0002).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import TextClause, text
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
-from samen_plans.adapters.tables import OppRow
-from samen_plans.domain.timers import EVALUATION_LEAD, OPP_LEAD, TimerKind
+from samen_plans.domain.timers import EVALUATION_LEAD, OPP_LEAD, Timer, TimerKind
 
-OVERDUE = (TimerKind.OPP_OVERDUE.value, TimerKind.EVALUATION_OVERDUE.value)
+# A timer fires unless it was reported for this very date already: "due" is silenced by
+# "due" or "overdue", "overdue" only by "overdue" (the rule of `_track` in the domain).
+_DUE_TIMERS = text(
+    """
+    SELECT tenant, opp_id, kind, due_on FROM (
+        SELECT tenant, opp_id, 0 AS track, opp_due_on AS due_on,
+               CASE WHEN opp_due_on < :today THEN 'opp_overdue' ELSE 'opp_due' END AS kind,
+               CASE WHEN opp_due_on < :today
+                    THEN opp_reported IS DISTINCT FROM 'opp_overdue'
+                    ELSE opp_reported IS NULL
+                         OR opp_reported NOT IN ('opp_due', 'opp_overdue') END AS fires
+        FROM opp
+        WHERE closed_on IS NULL AND first_set_on IS NULL AND opp_due_on <= :opp_until
+        UNION ALL
+        SELECT tenant, opp_id, 1, evaluation_due_on,
+               CASE WHEN evaluation_due_on < :today
+                    THEN 'evaluation_overdue' ELSE 'evaluation_due' END,
+               evaluation_reported_for IS DISTINCT FROM evaluation_due_on
+               OR CASE WHEN evaluation_due_on < :today
+                       THEN evaluation_reported IS DISTINCT FROM 'evaluation_overdue'
+                       ELSE evaluation_reported IS NULL
+                            OR evaluation_reported NOT IN ('evaluation_due', 'evaluation_overdue')
+                  END
+        FROM opp
+        WHERE closed_on IS NULL AND evaluation_due_on <= :evaluation_until
+    ) AS candidate
+    WHERE fires
+    ORDER BY tenant, opp_id, track
+    """
+)
 
 
-async def timer_candidates(session: AsyncSession, today: date) -> Sequence[OppRow]:
-    return (await session.execute(candidates_statement(today))).scalars().all()
+def due_timers_statement() -> TextClause:
+    return _DUE_TIMERS
 
 
-def candidates_statement(today: date) -> Select[OppRow]:  # type: ignore[type-var]
-    """Leaves out what was reported overdue already: nothing follows that for the date."""
-    opp_term = and_(
-        col(OppRow.first_set_on).is_(None),
-        col(OppRow.opp_due_on) <= today + OPP_LEAD,
-        col(OppRow.opp_reported).is_distinct_from(TimerKind.OPP_OVERDUE.value),
-    )
-    evaluation = and_(
-        col(OppRow.evaluation_due_on) <= today + EVALUATION_LEAD,
-        or_(
-            col(OppRow.evaluation_reported_for).is_distinct_from(col(OppRow.evaluation_due_on)),
-            col(OppRow.evaluation_reported).is_distinct_from(TimerKind.EVALUATION_OVERDUE.value),
-        ),
-    )
-    return (
-        select(OppRow)
-        .where(col(OppRow.closed_on).is_(None), or_(opp_term, evaluation))
-        .order_by(col(OppRow.tenant), col(OppRow.opp_id))
-    )
+def due_timers_parameters(
+    today: date, *, opp_lead: timedelta = OPP_LEAD, evaluation_lead: timedelta = EVALUATION_LEAD
+) -> dict[str, date]:
+    return {
+        "today": today,
+        "opp_until": today + opp_lead,
+        "evaluation_until": today + evaluation_lead,
+    }
+
+
+async def due_timers(session: AsyncSession, today: date) -> list[Timer]:
+    """Every timer due on `today`, in (tenant, OPP) order."""
+    rows = await session.execute(_DUE_TIMERS, due_timers_parameters(today))
+    return [Timer(TimerKind(kind), tenant, opp_id, due_on) for tenant, opp_id, kind, due_on in rows]

@@ -12,7 +12,7 @@ from samen_kit.db import unit_of_work
 from samen_plans.adapters.mapping import timer_state_of
 from samen_plans.adapters.opps import SqlOpps
 from samen_plans.adapters.tables import OppRow
-from samen_plans.adapters.timers import timer_candidates
+from samen_plans.adapters.timers import due_timers
 from samen_plans.domain.timers import Timer, TimerKind, timers_due
 from samen_plans.handlers.context import Context
 from samen_plans.handlers.emitting import emit_for
@@ -32,8 +32,7 @@ async def scan_timers(deps: Context) -> int:
     """The number of timer events this call wrote."""
     today = deps.today()
     async with unit_of_work(deps.sessions) as session:
-        rows = await timer_candidates(session, today)
-        due = [t for row in rows for t in timers_due(timer_state_of(row), today)]
+        due = await due_timers(session, today)
     written = 0
     for timer in due:
         written += await _emit(deps, timer)

@@ -1,0 +1,60 @@
+"""The whole tree rebuilt once from the leaves: its root, and whether every proof node
+the export carries for the selected entries is the rebuilt one.
+
+When both hold, every selected entry whose leaf is the one in leaves.txt is proven
+included: its audit path *is* part of the tree that hashes to the signed root. That is
+about 2n hashes for the export (n leaves, n - 1 nodes) instead of log2(n) per entry.
+When either does not hold, the entry walk checks each proof on its own, so it can name
+the first entry a damaged node breaks.
+"""
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from samen_archive.merkle import EMPTY_ROOT, LeafRange, next_level
+
+
+@dataclass(frozen=True)
+class RebuiltTree:
+    root: bytes
+    proof_nodes_match: bool  # every node on a selected entry's path is present and right
+
+
+def rebuild(
+    leaves: Sequence[bytes], nodes: Mapping[LeafRange, bytes], selected: Iterable[int]
+) -> RebuiltTree:
+    """One pass up the levels; only the current level is kept in memory.
+
+    Level ``L`` holds the node over ``[j * 2**L, min((j + 1) * 2**L, n))`` at position
+    ``j`` (an unpaired node carried up unchanged), the same keys the exporter writes.
+    """
+    size = len(leaves)
+    if size == 0:
+        return RebuiltTree(EMPTY_ROOT, proof_nodes_match=False)
+    ancestors = set(selected)
+    matches = all(0 <= index < size for index in ancestors)
+    level: Sequence[bytes] = leaves
+    height = 0
+    while len(level) > 1:
+        if matches:
+            matches = _partners_match(level, height, size, ancestors, nodes)
+            ancestors = {ancestor >> 1 for ancestor in ancestors}
+        level = next_level(level)
+        height += 1
+    return RebuiltTree(level[0], proof_nodes_match=matches)
+
+
+def _partners_match(
+    level: Sequence[bytes],
+    height: int,
+    size: int,
+    ancestors: set[int],
+    nodes: Mapping[LeafRange, bytes],
+) -> bool:
+    width = len(level)
+    for partner in {ancestor ^ 1 for ancestor in ancestors}:
+        if partner < width:
+            start = partner << height
+            if nodes.get((start, min(start + (1 << height), size))) != level[partner]:
+                return False
+    return True
