@@ -65,8 +65,8 @@ async def test_a_request_to_erase_a_tlv_file_is_refused_while_the_archiefwet_kee
     run, pupil = admissions, await enrolled(admissions, consent_facts)
     async with httpx.AsyncClient(base_url=run.base_url) as client:
         await draft(client, run, pupil)
-        teacher = run.staff(pupil.tenant, Role.TEACHER, schools=(pupil.school_id,))
-        other_school = run.staff(pupil.tenant, Role.IB, schools=(pupil.guardians[0],))
+        teacher = run.staff_token(pupil.tenant, Role.TEACHER, schools=(pupil.school_id,))
+        other_school = run.staff_token(pupil.tenant, Role.IB, schools=(pupil.guardians[0],))
         forbidden = await _erasure_request(client, pupil, teacher)
         hidden = await _erasure_request(client, pupil, other_school)
         refused = await _erasure_request(client, pupil, swv(run, pupil, Role.SWV_ADMIN))
