@@ -22,18 +22,17 @@ import zipfile
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from itertools import groupby
 from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
 from samen_cli.demo_region import StaffRole
 from samen_cli.journey.browser import Browser
-from samen_cli.journey.cast import Family, families
+from samen_cli.journey.cast import families_of_one_school
 from samen_cli.journey.context import Journey, JourneyOptions
 from samen_cli.journey.events import EventWatch, Seen
 from samen_cli.journey.inbox import Inbox, Mail
-from samen_cli.journey.loading import RegionPlan, load_region, region_plan
+from samen_cli.journey.loading import load_region, region_plan
 from samen_cli.journey.polling import JourneyError, until
 from samen_cli.journey.site import Site
 from samen_cli.journey.staff import Badge, StaffDesk
@@ -85,18 +84,6 @@ def opp_of(j: Journey) -> UUID:
 
 
 # ---- the steps ------------------------------------------------------------------------
-
-
-def two_families_of_one_school(plan: RegionPlan) -> tuple[Family, Family]:
-    """The first school with two fitting families (two guardians with authority each)."""
-    by_school = groupby(
-        sorted(families(plan), key=lambda f: f.school.index), key=lambda f: f.school.index
-    )
-    for _, found in by_school:
-        pair = list(found)[:2]
-        if len(pair) == 2:
-            return pair[0], pair[1]
-    raise JourneyError("no school of the region has two families with two guardians")
 
 
 async def restart_a_year_on(platform: Platform, offset_seconds: int) -> Site:
@@ -215,7 +202,7 @@ async def year(platform: Platform) -> AsyncIterator[Year]:
         )
         inbox = Inbox(site.mail_dir, site.sms_log)
         pupils = []
-        for family in two_families_of_one_school(plan):
+        for family in families_of_one_school(plan):
             browsers = {
                 p.guardian_id: await stack.enter_async_context(Browser(p.label))
                 for p in family.parents

@@ -18,6 +18,7 @@ from samen_contract.events.consent import (
     GuardianshipRecorded,
     GuardianStanding,
     PupilEnrolled,
+    PupilLeft,
 )
 from samen_contract.events.plans import ActionPartSet, OppVersionWritten, SupportStarted
 from samen_contract.topics import events_topic
@@ -78,6 +79,11 @@ class Roster(RosterPublisher):
         for purpose in consents:
             await self.give(pupil, purpose)
         return pupil
+
+    async def leave(self, pupil: Pupil, left_on: date) -> None:
+        """The school wrote the pupil out (`PupilLeft`)."""
+        left = PupilLeft(pupil_id=pupil.pupil_id, school_id=pupil.school_id, left_on=left_on)
+        await self.publish(left, tenant=pupil.tenant, subject=pupil.pupil_id)
 
     async def give(self, pupil: Pupil, purpose: str, request_id: UUID | None = None) -> UUID:
         request_id = request_id or uuid4()
@@ -173,6 +179,17 @@ async def outbox_ids(run: Running, tenant: str, name: str) -> set[str]:
         if values.get("ce_tenant") == tenant and values.get("ce_type", "").split(".")[2] == name:
             found.add(str(event_id))
     return found
+
+
+async def pupil_left(run: Running, pupil: Pupil) -> bool:
+    """The `PupilLeft` about `pupil` reached the service's projection."""
+    rows = await run.sql(
+        "SELECT count(*) FROM roster_pupil WHERE tenant = :t AND pupil_id = :p"
+        " AND left_on IS NOT NULL",
+        t=pupil.tenant,
+        p=pupil.pupil_id,
+    )
+    return bool(rows[0][0])
 
 
 async def pupil_known(run: Running, pupil: Pupil) -> bool:

@@ -32,6 +32,7 @@ from services.meetings.tests.meetings_harness import (
     outbox_ids,
     plans,
     pupil_known,
+    pupil_left,
     register_staff,
     roster,
     tap,
@@ -204,6 +205,39 @@ async def test_a_meeting_tomorrow_gets_one_reminder_and_an_agreement_one_warning
     assert overdue == []
     evaluated_on = local_date(pair.clock.now() - timedelta(days=10, hours=3))
     assert [a["evaluated_on"] for a in listed] == [evaluated_on.isoformat()]
+
+
+async def test_a_pupil_who_left_gets_no_reminder_and_no_warning(pair: Pair) -> None:
+    """The school's follow-up ends with the leaving: a meeting planned before and an
+    agreement still to evaluate are left alone from the day the pupil left."""
+    tenant, run = new_tenant(), pair.first
+    pupil = await pair.roster.enrol(tenant)
+    await wait_for(lambda: pupil_known(run, pupil))
+    now = pair.clock.now()
+    today = local_date(now)
+    staff = run.staff_token(tenant, Role.IB, schools=(pupil.school_id,))
+    async with httpx.AsyncClient(base_url=run.base_url, headers=staff) as http:
+        teacher = await register_staff(run, http, tenant, pupil.school_id)
+        starts = local_moment(today + timedelta(days=2), time(10, 0))
+        body = meeting_body(pupil.pupil_id, "progress_talk", starts, [teacher])
+        assert (await http.post("/meetings", json=body)).status_code == 201
+        held = meeting_body(pupil.pupil_id, "progress_talk", now - timedelta(days=1), [teacher])
+        held_id = (await http.post("/meetings/unplanned", json=held)).json()["meeting_id"]
+        deal = agreement(teacher, today + timedelta(days=5), today + timedelta(days=10))
+        record = await http.post(
+            f"/meetings/{held_id}/record", json=record_body([teacher, *pupil.guardians], [deal])
+        )
+        assert record.status_code == 201, record.text
+    await pair.roster.leave(pupil, today)
+    await wait_for(lambda: pupil_left(run, pupil))
+
+    pair.clock.current = local_moment(today + timedelta(days=1), time(9, 1))
+    reminders = await pair.settled(tenant, "MeetingReminderDue")
+    pair.clock.advance(timedelta(days=20))  # past the agreement's warning and its date
+    warnings = await pair.settled(tenant, "EvaluationDue")
+    overdue = await pair.settled(tenant, "EvaluationOverdue")
+
+    assert (reminders, warnings, overdue) == ([], [], [])
 
 
 def reminder_event_id(meeting_id: str, starts: Any) -> UUID:

@@ -21,6 +21,7 @@ from samen_plans.adapters.tables import OppRow
 from samen_plans.adapters.timers import due_timers
 from samen_plans.bootstrap import MIGRATIONS
 from samen_plans.domain.timers import TimerKind, timers_due
+from sqlalchemy import text
 from sqlmodel import select
 
 pytestmark = pytest.mark.integration
@@ -82,3 +83,35 @@ async def test_the_work_list_is_what_the_domain_rule_finds_due(
             assert checked > 1000  # the days chosen do find timers of every kind
     finally:
         await engine.dispose()
+
+
+async def test_a_pupil_who_left_has_no_timers_from_the_day_they_left(
+    make_database: Callable[[str], str],
+) -> None:
+    """The school's follow-up ends with the leaving: no OPP due, no evaluation overdue."""
+    url = make_database("plans_due_left")
+    await asyncio.to_thread(upgrade, url, MIGRATIONS)
+    engine = create_engine(url)
+    sessions = session_factory(engine)
+    overdue = [random_opp(random.Random(seed)) for seed in range(3)]
+    for row in overdue:
+        row.closed_on, row.first_set_on, row.opp_reported = None, None, None
+        row.opp_due_on = START - timedelta(days=10)
+    stays, leaves_today, leaves_later = overdue
+    leaving = text(
+        "INSERT INTO roster_pupil (tenant, pupil_id, school_id, left_on)"
+        " VALUES (:tenant, :pupil, :school, :left_on)"
+    )
+    try:
+        async with sessions() as session, session.begin():
+            session.add_all(overdue)
+            for row, left_on in ((leaves_today, START), (leaves_later, START + timedelta(1))):
+                values = {"tenant": row.tenant, "pupil": row.pupil_id, "left_on": left_on}
+                await session.execute(leaving, {**values, "school": row.school_id})
+        async with sessions() as session:
+            found = {timer.opp_id for timer in await due_timers(session, START)}
+            after = {timer.opp_id for timer in await due_timers(session, START + timedelta(1))}
+    finally:
+        await engine.dispose()
+    assert found == {stays.opp_id, leaves_later.opp_id}
+    assert after == {stays.opp_id}

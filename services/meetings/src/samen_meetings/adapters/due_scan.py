@@ -1,5 +1,6 @@
 """The due scan's queries: SQL selects the rows that may have something due (the domain's
-cut-offs, per tenant) and leaves out what was already reported; the domain decides.
+cut-offs, per tenant) and leaves out what was already reported and the pupils who left
+(`samen_kit.roster.leaving`); the domain decides.
 
 Each tenant with its own settings gets its own clause; all others share the defaults'.
 """
@@ -13,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
+from samen_kit.roster.leaving import still_at_school
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -71,6 +73,7 @@ def agreement_candidates_statement(
     ).where(
         col(AgreementRow.evaluated_on).is_(None),
         per_tenant(AgreementRow.tenant, custom, condition),
+        still_at_school(AgreementRow.tenant, AgreementRow.pupil_id, now.date()),
     )  # fmt: skip
 
 
@@ -89,6 +92,7 @@ def meeting_candidates_statement(
         starts_at > now,
         col(MeetingRow.reminded_for).is_distinct_from(starts_at),
         per_tenant(MeetingRow.tenant, custom, condition),
+        still_at_school(MeetingRow.tenant, MeetingRow.pupil_id, now.date()),
     )  # fmt: skip
 
 

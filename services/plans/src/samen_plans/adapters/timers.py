@@ -4,13 +4,15 @@ One indexed statement finds the timers due, so the scan maps no OPP rows and run
 rule in Python for the OPPs that have nothing due. The rule it encodes is
 `samen_plans.domain.timers.timers_due` (the authority): each timer is checked against
 it again under the OPP's lock before it is emitted, and a test holds the two equal.
-Each half of the UNION uses its own partial index (migration 0002).
+Each half of the UNION uses its own partial index (migration 0002). A pupil who left
+has no timers any more (`samen_kit.roster.leaving`): the school's follow-up ends.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
+from samen_kit.roster.leaving import still_at_school_sql
 from sqlalchemy import TextClause, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,8 +20,9 @@ from samen_plans.domain.timers import EVALUATION_LEAD, OPP_LEAD, Timer, TimerKin
 
 # A timer fires unless it was reported for this very date already: "due" is silenced by
 # "due" or "overdue", "overdue" only by "overdue" (the rule of `_track` in the domain).
+_STILL_HERE = still_at_school_sql("opp")
 _DUE_TIMERS = text(
-    """
+    f"""
     SELECT tenant, opp_id, kind, due_on FROM (
         SELECT tenant, opp_id, 0 AS track, opp_due_on AS due_on,
                CASE WHEN opp_due_on < :today THEN 'opp_overdue' ELSE 'opp_due' END AS kind,
@@ -29,6 +32,7 @@ _DUE_TIMERS = text(
                          OR opp_reported NOT IN ('opp_due', 'opp_overdue') END AS fires
         FROM opp
         WHERE closed_on IS NULL AND first_set_on IS NULL AND opp_due_on <= :opp_until
+          AND {_STILL_HERE}
         UNION ALL
         SELECT tenant, opp_id, 1, evaluation_due_on,
                CASE WHEN evaluation_due_on < :today
@@ -41,6 +45,7 @@ _DUE_TIMERS = text(
                   END
         FROM opp
         WHERE closed_on IS NULL AND evaluation_due_on <= :evaluation_until
+          AND {_STILL_HERE}
     ) AS candidate
     WHERE fires
     ORDER BY tenant, opp_id, track

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import groupby
 from uuid import UUID
 
 from samen_cli.demo_region import School, StaffRole, staff_member
@@ -47,6 +48,18 @@ def families(plan: RegionPlan) -> Iterator[Family]:
         if _fits(row)
     ]
     yield from sorted(found, key=_telling)
+
+
+def families_of_one_school(plan: RegionPlan, count: int = 2) -> tuple[Family, ...]:
+    """The first school with `count` fitting families (two guardians with authority each)."""
+    by_school = groupby(
+        sorted(families(plan), key=lambda f: f.school.index), key=lambda f: f.school.index
+    )
+    for _, found in by_school:
+        chosen = tuple(found)[:count]
+        if len(chosen) == count:
+            return chosen
+    raise JourneyError(f"no school of the region has {count} families with two guardians")
 
 
 def _fits(row: Row) -> bool:

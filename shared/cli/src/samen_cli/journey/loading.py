@@ -13,10 +13,11 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 from samen_cli.demo_region import (
     TENANT,
@@ -113,6 +114,19 @@ async def load_region(site: Site, plan: RegionPlan) -> RegionLoad:
     pupils = sum(school.pupils for school in of.schools)
     imported, unchanged, problems = counts
     return RegionLoad(plan, pupils, imported, unchanged, problems)
+
+
+async def pupils_leave(
+    site: Site, plan: RegionPlan, school: School, pupils: set[UUID], on: date
+) -> None:
+    """The school's roster sent again with these pupils written out on `on` (the
+    `uitschrijfdatum`), as the school's administration does: consent publishes `PupilLeft`."""
+    rows = [
+        replace(row, left_on=on) if row.pupil_id in pupils else row for row in plan.rows(school)
+    ]
+    admin = Badge.of(staff_member(plan.region, StaffRole.SWV_ADMIN))
+    async with StaffDesk(site, plan.region) as desk:
+        await _roster(desk, admin, school, rows)
 
 
 async def _roster(desk: StaffDesk, admin: Badge, school: School, rows: list[Row]) -> list[int]:

@@ -41,7 +41,7 @@ async def inspectie_verifies(j: Journey) -> None:
     j.trail.audited = ours
     archive, key = await _export(j)
     j.trail.export = archive
-    j.trail.verified = await _verify(archive, key)
+    j.trail.verified = await verify_offline(archive, key)
     exported = await j.watch.wait("AuditExported", within=j.options.within)
     j.timeline.say("inspectie", f"exports the audit trail ({_entries_about(archive, ours)} "
                    f"entries about this pupil) and checks it offline: {j.trail.verified[0]}",
@@ -63,7 +63,7 @@ async def _export(j: Journey) -> tuple[Path, Path]:
     return archive, key
 
 
-async def _verify(archive: Path, key: Path) -> list[str]:
+async def verify_offline(archive: Path, key: Path) -> list[str]:
     """`samen audit verify`, as the inspectie runs it on their own computer."""
     command = [
         sys.executable,
