@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import secrets
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import asyncpg
@@ -19,6 +20,7 @@ from samen_cli.platform import DEFAULT_PORTS, DEMO_ENV, Platform, PlatformConfig
 from samen_contract.topics import SERVICES
 from samen_kit.db import asyncpg_dsn
 from samen_kit.localinfra import free_ports
+from samen_kit.localinfra.keycloak import KeycloakServer
 
 # No quiet hours (SMS would wait for the morning) and a due scan every two seconds.
 E2E_ENV = {
@@ -74,6 +76,32 @@ async def platform(
         await drop_databases(config)
         if any_failed(request):
             print(log_tails(config, [c.name for c in running.components]))
+
+
+@pytest.fixture(scope="module")
+async def keycloak_platform(
+    request: pytest.FixtureRequest,
+    keycloak: KeycloakServer,
+    kafka_bootstrap: str,
+    postgres_server_url: str,
+    topic_prefix: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> AsyncIterator[Platform]:
+    """The e2e platform with Keycloak as `samen up` runs it: the services take the realm's
+    tokens, the portal signs staff in there."""
+    state_dir = tmp_path_factory.mktemp("platform")
+    config = e2e_config(kafka_bootstrap, postgres_server_url, topic_prefix, state_dir)
+    running = Platform(replace(config, keycloak_url=keycloak.url))
+    try:
+        states = await running.start_all()
+        failed = [name for name, ready in states.items() if not ready]
+        assert not failed, f"not ready: {failed}\n{log_tails(running.config, failed)}"
+        yield running
+    finally:
+        await running.stop_all()
+        await drop_databases(running.config)
+        if any_failed(request):
+            print(log_tails(running.config, [c.name for c in running.components]))
 
 
 def any_failed(request: pytest.FixtureRequest) -> bool:

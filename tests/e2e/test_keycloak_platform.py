@@ -5,7 +5,6 @@ tokens signed in at Keycloak, and a token signed with the development key is ref
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import AsyncIterator
 
 import pytest
 from samen_cli.demo_region import StaffRole, staff_member
@@ -16,48 +15,22 @@ from samen_cli.platform import Platform
 from samen_contract.topics import SERVICES
 from samen_kit.localinfra.keycloak import KeycloakServer
 
-from tests.e2e.conftest import any_failed, drop_databases, e2e_config, log_tails
-
 pytestmark = pytest.mark.e2e
 
 PUPILS_PER_SCHOOL = 4
 
 
-@pytest.fixture(scope="module")
-async def platform(
-    request: pytest.FixtureRequest,
-    keycloak: KeycloakServer,
-    kafka_bootstrap: str,
-    postgres_server_url: str,
-    topic_prefix: str,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> AsyncIterator[Platform]:
-    state_dir = tmp_path_factory.mktemp("platform")
-    config = e2e_config(kafka_bootstrap, postgres_server_url, topic_prefix, state_dir)
-    running = Platform(dataclasses.replace(config, keycloak_url=keycloak.url))
-    try:
-        states = await running.start_all()
-        failed = [name for name, ready in states.items() if not ready]
-        assert not failed, f"not ready: {failed}\n{log_tails(running.config, failed)}"
-        yield running
-    finally:
-        await running.stop_all()
-        await drop_databases(running.config)
-        if any_failed(request):
-            print(log_tails(running.config, [c.name for c in running.components]))
-
-
 def test_every_service_reads_staff_keys_from_the_realm(
-    platform: Platform, keycloak: KeycloakServer
+    keycloak_platform: Platform, keycloak: KeycloakServer
 ) -> None:
     for service in SERVICES:
-        env = platform.config.service_env(service)
+        env = keycloak_platform.config.service_env(service)
         assert env["SAMEN_STAFF_JWKS"] == keycloak.jwks_url
         assert env["SAMEN_STAFF_ISSUER"] == keycloak.issuer
 
 
-async def test_the_demo_region_loads_with_tokens_from_keycloak(platform: Platform) -> None:
-    site = platform.config.site()
+async def test_the_demo_region_loads_with_tokens_from_keycloak(keycloak_platform: Platform) -> None:
+    site = keycloak_platform.config.site()
     plan = region_plan(site.state_dir, site.today(), pupils_per_school=PUPILS_PER_SCHOOL)
 
     loaded = await load_region(site, plan)
@@ -66,8 +39,10 @@ async def test_the_demo_region_loads_with_tokens_from_keycloak(platform: Platfor
     assert loaded.imported + loaded.unchanged == 3 * PUPILS_PER_SCHOOL
 
 
-async def test_a_token_signed_with_the_development_key_is_refused(platform: Platform) -> None:
-    site = dataclasses.replace(platform.config.site(), keycloak_url=None)
+async def test_a_token_signed_with_the_development_key_is_refused(
+    keycloak_platform: Platform,
+) -> None:
+    site = dataclasses.replace(keycloak_platform.config.site(), keycloak_url=None)
     plan = region_plan(site.state_dir, site.today(), pupils_per_school=PUPILS_PER_SCHOOL)
     admin = Badge.of(staff_member(plan.region, StaffRole.SWV_ADMIN))
 
