@@ -207,9 +207,17 @@ class ReadModel:
         ]
 
     async def school_facts(self, where: Reach, kinds: tuple[str, ...]) -> list[tuple[Any, ...]]:
-        """(school, kind, ref, at) of the facts of `kinds` in reach, for the overview."""
+        """(school, kind, ref, at, due, details) of the facts of `kinds` in reach, for the
+        overview and the inspectie."""
         statement = (
-            sa.select(pupil.c.school_id, fact.c.kind, fact.c.ref_id, fact.c.at)
+            sa.select(
+                pupil.c.school_id,
+                fact.c.kind,
+                fact.c.ref_id,
+                fact.c.at,
+                fact.c.due_on,
+                fact.c.details,
+            )
             .join(
                 pupil,
                 sa.and_(pupil.c.tenant == fact.c.tenant, pupil.c.pupil_id == fact.c.pupil_id),
