@@ -50,6 +50,5 @@ def test_the_command_names_the_archive_as_audit_names_it_and_the_key_file() -> N
     period = Period(date(2026, 8, 1), date(2026, 12, 6))
     assert export_file("swv-a", period) == "samen-audit-swv-a-2026-08-01-2026-12-06.zip"
     assert verify_command("swv-a", period) == (
-        "samen audit verify samen-audit-swv-a-2026-08-01-2026-12-06.zip "
-        "--key audit-public-key.pem"
+        "samen audit verify samen-audit-swv-a-2026-08-01-2026-12-06.zip --key audit-public-key.pem"
     )
