@@ -4,8 +4,8 @@ opens one school and sees its figures, downloads the audit export and the public
 and `samen audit verify` accepts the archive offline. Both pages pass axe-core (WCAG 2.1
 AA: no serious or critical violations).
 
-Real parts throughout: the team's Keycloak, the test's Kafka and PostgreSQL, the portal
-and the audit service (which verifies the same Keycloak tokens) on them, the facts
+Real parts throughout: the team's Keycloak, the test's Kafka and PostgreSQL, the portal,
+the audit service and plans (which verify the same Keycloak tokens) on them, the facts
 published as their owners would. Chromium is Debian's; axe-core comes from npm.
 """
 
@@ -41,6 +41,9 @@ from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import serve
 from samen_kit.testing.service import service_settings
 from samen_kit.testing.waiting import wait_for
+from samen_plans.bootstrap import MIGRATIONS as PLANS_MIGRATIONS
+from samen_plans.bootstrap import build_service as build_plans
+from samen_plans.settings import PlansSettings
 from samen_portal.bootstrap import MIGRATIONS, build_service
 from samen_portal.settings import PortalSettings
 from sqlalchemy import text
@@ -105,7 +108,16 @@ async def platform(
     )
     await upgrade_to(database.owner_url, AUDIT_MIGRATIONS)
     audit = build_audit(audit_settings, signing_key=SIGNING_KEY)
-    async with serve(audit.app) as audit_url:
+    plans_settings = PlansSettings(
+        database_url=make_session_database("plans_inspectie"),
+        kafka_bootstrap=kafka_bootstrap,
+        topic_prefix=prefix,
+        staff_jwks=keycloak.jwks_url,
+        staff_issuer=keycloak.issuer,
+    )
+    await upgrade_to(plans_settings.database_url, PLANS_MIGRATIONS)
+    plans = build_plans(plans_settings)
+    async with serve(audit.app) as audit_url, serve(plans.app) as plans_url:
         settings = service_settings(
             PortalSettings,
             database_url=make_session_database("portal_inspectie"),
@@ -117,7 +129,8 @@ async def platform(
             staff_issuer=keycloak.issuer,
             oidc_issuer=keycloak.issuer,
             audit_base_url=audit_url,
-            **{f"{s}_base_url": "http://127.0.0.1:9" for s in ("consent", "plans")},
+            plans_base_url=plans_url,
+            consent_base_url="http://127.0.0.1:9",
         )
         await upgrade_to(settings.database_url, MIGRATIONS)
         portal = build_service(settings, clock=SystemClock())
@@ -233,6 +246,7 @@ async def test_an_inspectie_user_signs_in_sees_one_schools_figures_and_verifies_
     figures = await tab.locator("dl.portal-facts").first.inner_text()
     assert "Evaluaties met de ouders op tijd\n100%" in figures
     assert "Thuiszitters\n1" in figures
+    assert "Handelingsdelen zonder toestemming\n0" in figures  # as plans' report counts
     tree = await tab.locator("section[aria-labelledby='boomkop']").inner_text()
     assert head["root_hash"] in tree and str(head["tree_size"]) in tree
     assert await serious_violations(tab, axe_source) == []
