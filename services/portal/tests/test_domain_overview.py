@@ -87,6 +87,14 @@ def test_a_disputes_term_is_the_one_its_latest_stage_set_and_a_closed_one_has_no
     assert none_open.next_dispute_term is None
 
 
+def test_a_school_where_nothing_happened_yet_is_counted_with_nothing() -> None:
+    quiet = uuid4()
+    found = overview([fact("DisputeOpened", uuid4())], schools=[quiet, SCHOOL])
+    assert {f.school_id for f in found} == {quiet, SCHOOL}
+    [figures] = [f for f in found if f.school_id == quiet]
+    assert (figures.open_disputes, figures.evaluations_on_time) == (0, None)
+
+
 def test_nothing_to_count_is_not_zero_percent() -> None:
     [figures] = overview([fact("DisputeOpened", uuid4())])
     assert figures.evaluations_on_time is None and figures.consent_answer_days is None

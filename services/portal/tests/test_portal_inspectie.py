@@ -92,9 +92,9 @@ async def test_an_inspectie_user_sees_one_schools_figures_and_nothing_to_change(
 ) -> None:
     tenant, school, other = f"swv-{uuid4().hex[:8]}", uuid4(), uuid4()
     pupil = await a_school_year(facts, tenant, school)
-    elsewhere = await a_school_year(facts, tenant, other)
+    quiet = await enrol(facts, tenant, other, "3b")  # nothing has happened there yet
     await wait_for(lambda: kept(portal, tenant, pupil, 6))
-    await wait_for(lambda: kept(portal, tenant, elsewhere, 6))
+    await wait_for(lambda: kept(portal, tenant, quiet, 1))
 
     inspectie = await sign_in(portal, tenant, Role.INSPECTIE)
     page = await inspectie.client.get(f"/inspectie/scholen/{school}")
@@ -117,6 +117,10 @@ async def test_an_inspectie_user_sees_one_schools_figures_and_nothing_to_change(
     assert tenant_page.status_code == 200
     assert f"/inspectie/scholen/{school}" in tenant_page.text
     assert f"/inspectie/scholen/{other}" in tenant_page.text
+    quiet_page = await inspectie.client.get(f"/inspectie/scholen/{other}")
+    assert quiet_page.status_code == 200
+    assert figure("Evaluaties met de ouders op tijd", "nog niets te tellen") in quiet_page.text
+    assert figure("Open geschillen", "0") in quiet_page.text
 
 
 async def test_an_inspectie_user_does_not_find_another_samenwerkingsverbands_school(

@@ -174,6 +174,11 @@ class ReadModel:
         statement = statement.order_by(pupil.c.school_id, pupil.c.pupil_id).limit(limit)
         return [_pupil_row(r) for r in (await self._session.execute(statement)).all()]
 
+    async def schools(self, where: Reach) -> list[UUID]:
+        """The schools in reach with a pupil on their roster."""
+        statement = sa.select(pupil.c.school_id).where(*_in_reach(where)).distinct()
+        return list((await self._session.execute(statement)).scalars())
+
     async def facts(self, tenant: str, pupil_id: UUID) -> list[PupilFact]:
         rows = await self._session.execute(
             sa.select(fact)

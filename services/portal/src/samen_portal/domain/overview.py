@@ -125,9 +125,12 @@ def school_figures(school_id: UUID, facts: list[OverviewFact]) -> SchoolFigures:
     )
 
 
-def overview(facts: Iterable[OverviewFact]) -> list[SchoolFigures]:
-    """Figures per school, schools in a stable order."""
+def overview(facts: Iterable[OverviewFact], schools: Iterable[UUID] = ()) -> list[SchoolFigures]:
+    """Figures per school, schools in a stable order; `schools` are counted too when
+    nothing has happened there yet."""
     per_school: dict[UUID, list[OverviewFact]] = defaultdict(list)
+    for school in schools:
+        per_school[school] = []
     for f in facts:
         per_school[f.school_id].append(f)
     return [school_figures(s, per_school[s]) for s in sorted(per_school, key=str)]

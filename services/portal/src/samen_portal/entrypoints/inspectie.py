@@ -105,8 +105,10 @@ def inspectie_router(deps: Deps) -> APIRouter:
 
     async def figures_of(user: User) -> list[SchoolFigures]:
         async with deps.sessions() as session:
-            rows = await ReadModel(session).school_facts(reach(user.viewer), KINDS)
-        return overview(OverviewFact(*row) for row in rows)
+            model = ReadModel(session)
+            rows = await model.school_facts(reach(user.viewer), KINDS)
+            schools = await model.schools(reach(user.viewer))
+        return overview((OverviewFact(*row) for row in rows), schools)
 
     async def page(
         user: User, template: str, title: str, found: list[SchoolFigures], school: UUID | None
