@@ -165,7 +165,15 @@ def inspectie_router(deps: Deps) -> APIRouter:
         if school is not None:
             body["school_id"] = str(school)
         found = await deps.services.download("audit", "POST", "/audit/exports", user.token, body)
-        return _handed_over(found.status, found.content, found.headers, "application/zip")
+        if not found.ok:
+            raise ServiceUnavailable("audit")
+        # The archive as audit signed it; only its name and export id travel with it.
+        kept = {
+            k: found.headers[k]
+            for k in ("Content-Disposition", "X-Export-Id")
+            if k in found.headers
+        }
+        return Response(found.content, media_type="application/zip", headers=kept)
 
     @router.get("/inspectie/sleutel")
     async def public_key(request: Request, user: UserDep) -> Response:
@@ -178,10 +186,3 @@ def inspectie_router(deps: Deps) -> APIRouter:
         return Response(pem, media_type="application/x-pem-file", headers=headers)
 
     return router
-
-
-def _handed_over(status: int, content: bytes, headers: Any, media_type: str) -> Response:
-    if not 200 <= status < 300:
-        raise ServiceUnavailable("audit")
-    keep = {k: headers[k] for k in ("Content-Disposition", "X-Export-Id") if k in headers}
-    return Response(content, media_type=media_type, headers=keep)

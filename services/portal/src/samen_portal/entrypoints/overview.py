@@ -49,7 +49,7 @@ def shown_count(value: float | None) -> str:
 MEASURES = (
     Measure(
         "evaluaties",
-        "Evaluaties op tijd",
+        "Evaluaties met de ouders op tijd",
         "Op tijd",
         lambda f: f.evaluations_on_time,
         shown_percent,
