@@ -10,7 +10,7 @@ from samen_kit.clock import FakeClock
 from samen_kit.testing.keys import Keys
 from samen_kit.testing.roster import RosterPublisher
 from samen_kit.testing.service import RunningService
-from samen_portal.bootstrap import PortalService
+from samen_portal.bootstrap import SERVICES, PortalService
 
 from services.portal.tests.portal_harness import make_settings, own_prefix, publisher, running
 
@@ -30,7 +30,7 @@ async def portal(
         keys_folder=tmp_path_factory.mktemp("keys"),
         keys=keys,
         # No service answers here: the pages must show without the owners' details.
-        consent_base_url="http://127.0.0.1:9",
+        **{f"{name}_base_url": "http://127.0.0.1:9" for name in SERVICES},
     )
     async with running(settings, keys, FakeClock()) as service:
         yield service

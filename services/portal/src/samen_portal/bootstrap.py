@@ -24,6 +24,7 @@ from samen_portal.adapters.sessions import SessionStore
 from samen_portal.entrypoints.actions import actions_router
 from samen_portal.entrypoints.consumers import add_consumers
 from samen_portal.entrypoints.errors import install_error_handlers
+from samen_portal.entrypoints.inspectie import inspectie_router
 from samen_portal.entrypoints.overview import overview_router
 from samen_portal.entrypoints.pages import Deps, pages_router, pupil_guard
 from samen_portal.entrypoints.render import Pages
@@ -95,6 +96,7 @@ def build_service(
         pages_router(deps, visible),
         actions_router(deps, visible),
         overview_router(deps),
+        inspectie_router(deps),
         parents_router(parents),
     ]
     app = create_app(runtime, title=TITLE, routers=routers)

@@ -174,6 +174,11 @@ class ReadModel:
         statement = statement.order_by(pupil.c.school_id, pupil.c.pupil_id).limit(limit)
         return [_pupil_row(r) for r in (await self._session.execute(statement)).all()]
 
+    async def schools(self, where: Reach) -> list[UUID]:
+        """The schools in reach with a pupil on their roster."""
+        statement = sa.select(pupil.c.school_id).where(*_in_reach(where)).distinct()
+        return list((await self._session.execute(statement)).scalars())
+
     async def facts(self, tenant: str, pupil_id: UUID) -> list[PupilFact]:
         rows = await self._session.execute(
             sa.select(fact)
@@ -207,9 +212,17 @@ class ReadModel:
         ]
 
     async def school_facts(self, where: Reach, kinds: tuple[str, ...]) -> list[tuple[Any, ...]]:
-        """(school, kind, ref, at) of the facts of `kinds` in reach, for the overview."""
+        """(school, kind, ref, at, due, details) of the facts of `kinds` in reach, for the
+        overview and the inspectie."""
         statement = (
-            sa.select(pupil.c.school_id, fact.c.kind, fact.c.ref_id, fact.c.at)
+            sa.select(
+                pupil.c.school_id,
+                fact.c.kind,
+                fact.c.ref_id,
+                fact.c.at,
+                fact.c.due_on,
+                fact.c.details,
+            )
             .join(
                 pupil,
                 sa.and_(pupil.c.tenant == fact.c.tenant, pupil.c.pupil_id == fact.c.pupil_id),

@@ -3,6 +3,7 @@ holds no token of its own: each service applies its own rules to the user)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,19 @@ class Answer:
         return 200 <= self.status < 300
 
 
+@dataclass(frozen=True)
+class Download:
+    """A file a service hands over as it is (an archive, a key), with its headers."""
+
+    status: int
+    content: bytes
+    headers: Mapping[str, str]
+
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status < 300
+
+
 class Services:
     def __init__(self, base_urls: dict[str, str], *, timeout: float = 5.0) -> None:
         self._base_urls = base_urls
@@ -31,16 +45,28 @@ class Services:
     async def call(
         self, service: str, method: str, path: str, token: str, body: Any = None
     ) -> Answer:
+        response = await self._send(service, method, path, token, body, "application/json")
+        is_json = response.headers.get("content-type", "").split(";")[0].endswith("json")
+        return Answer(response.status_code, response.json() if is_json else None)
+
+    async def download(
+        self, service: str, method: str, path: str, token: str, body: Any = None
+    ) -> Download:
+        response = await self._send(service, method, path, token, body, "*/*")
+        return Download(response.status_code, response.content, response.headers)
+
+    async def _send(
+        self, service: str, method: str, path: str, token: str, body: Any, accept: str
+    ) -> httpx.Response:
         url = self._base_urls[service] + path
-        headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
+        headers = {"Authorization": f"Bearer {token}", "Accept": accept}
         try:
             response = await self._client.request(method, url, headers=headers, json=body)
         except httpx.HTTPError as error:
             raise ServiceUnavailable(service) from error
         if response.status_code >= 500:
             raise ServiceUnavailable(service)
-        is_json = response.headers.get("content-type", "").split(";")[0].endswith("json")
-        return Answer(response.status_code, response.json() if is_json else None)
+        return response
 
     async def close(self) -> None:
         await self._client.aclose()

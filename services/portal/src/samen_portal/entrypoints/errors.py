@@ -7,6 +7,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from samen_kit.problems import Forbidden, problem_response
 
+from samen_portal.adapters.services import ServiceUnavailable
+from samen_portal.entrypoints.inspectie import InspectieRefused, SchoolUnknown
 from samen_portal.entrypoints.overview import OverviewRefused
 from samen_portal.entrypoints.pages import PupilRefused, PupilUnknown
 from samen_portal.entrypoints.render import Pages
@@ -60,6 +62,39 @@ def install_error_handlers(app: FastAPI, pages: Pages) -> None:
             link=_BACK,
         )
 
+    async def inspectie_refused(request: Request, _exc: Exception) -> Response:
+        user = await current_user(request)
+        return pages.page(
+            "message.html",
+            user,
+            status=403,
+            title="Geen toegang",
+            text="Deze pagina's zijn voor de inspectie.",
+            link={"href": "/te-doen", "text": "Naar Te doen"},
+        )
+
+    async def school_unknown(request: Request, _exc: Exception) -> Response:
+        user = await current_user(request)
+        return pages.page(
+            "message.html",
+            user,
+            status=404,
+            title="School niet gevonden",
+            text="Van deze school zijn er in Samen geen gegevens. Kijk of het nummer klopt.",
+            link={"href": "/inspectie", "text": "Naar het samenwerkingsverband"},
+        )
+
+    async def unavailable(request: Request, _exc: Exception) -> Response:
+        user = await current_user(request)
+        return pages.page(
+            "message.html",
+            user,
+            status=503,
+            title="Even niet beschikbaar",
+            text="Een onderdeel van Samen geeft nu geen antwoord. Probeer het later nog eens.",
+            link={"href": "/te-doen", "text": "Naar Te doen"},
+        )
+
     async def csrf(_request: Request, _exc: Exception) -> Response:
         return problem_response(
             Forbidden("Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.")
@@ -70,3 +105,6 @@ def install_error_handlers(app: FastAPI, pages: Pages) -> None:
     app.add_exception_handler(PupilUnknown, unknown)
     app.add_exception_handler(OverviewRefused, overview_refused)
     app.add_exception_handler(CsrfRefused, csrf)
+    app.add_exception_handler(InspectieRefused, inspectie_refused)
+    app.add_exception_handler(SchoolUnknown, school_unknown)
+    app.add_exception_handler(ServiceUnavailable, unavailable)

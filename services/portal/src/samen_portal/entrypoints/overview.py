@@ -34,44 +34,44 @@ class Measure:
     maximum: float | None = None
 
 
-def _percent(value: float | None) -> str:
+def shown_percent(value: float | None) -> str:
     return "nog niets te tellen" if value is None else f"{value:.0f}%"
 
 
-def _days(value: float | None) -> str:
+def shown_days(value: float | None) -> str:
     return "nog geen antwoorden" if value is None else f"{value:.1f} dagen".replace(".", ",")
 
 
-def _count(value: float | None) -> str:
+def shown_count(value: float | None) -> str:
     return "0" if value is None else f"{value:.0f}"
 
 
 MEASURES = (
     Measure(
         "evaluaties",
-        "Evaluaties op tijd",
+        "Evaluaties met de ouders op tijd",
         "Op tijd",
         lambda f: f.evaluations_on_time,
-        _percent,
+        shown_percent,
         100,
     ),
-    Measure("opp", "OPP binnen 6 weken", "Op tijd", lambda f: f.opps_on_time, _percent, 100),
+    Measure("opp", "OPP binnen 6 weken", "Op tijd", lambda f: f.opps_on_time, shown_percent, 100),
     Measure(
         "toestemming",
         "Antwoordtijd op vragen om toestemming (mediaan)",
         "Dagen",
         lambda f: f.consent_answer_days,
-        _days,
+        shown_days,
     ),
-    Measure("geschillen", "Open geschillen", "Aantal", lambda f: f.open_disputes, _count),
+    Measure("geschillen", "Open geschillen", "Aantal", lambda f: f.open_disputes, shown_count),
     Measure(
         "aanvragen",
         "Aanvragen bij het samenwerkingsverband",
         "Aantal",
         lambda f: f.admission_requests,
-        _count,
+        shown_count,
     ),
-    Measure("thuiszitters", "Thuiszitters", "Aantal", lambda f: f.thuiszitters, _count),
+    Measure("thuiszitters", "Thuiszitters", "Aantal", lambda f: f.thuiszitters, shown_count),
 )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from samen_portal.domain.inspectie import may_inspect
 from samen_portal.domain.scope import sees_overview
 from samen_portal.entrypoints.signin import User
 
@@ -29,5 +30,6 @@ class Pages:
         self, name: str, user: User | None, *, status: int = 200, **context: Any
     ) -> HTMLResponse:
         overview = user is not None and sees_overview(user.viewer)
-        html = self.render(name, user=user, sees_overview=overview, **context)
+        inspects = user is not None and may_inspect(user.viewer)
+        html = self.render(name, user=user, sees_overview=overview, inspects=inspects, **context)
         return HTMLResponse(html, status_code=status)

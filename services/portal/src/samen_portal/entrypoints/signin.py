@@ -24,6 +24,7 @@ from samen_kit.clock import Clock
 
 from samen_portal.adapters.sessions import SessionStore, SignedIn
 from samen_portal.domain import claims
+from samen_portal.domain.inspectie import may_inspect
 from samen_portal.domain.scope import Viewer
 from samen_portal.entrypoints.forms import form_fields
 
@@ -198,7 +199,8 @@ def signin_router() -> APIRouter:
             now=now,
             expires_at=now + signin.session_length,
         )
-        return RedirectResponse("/", status_code=303)
+        # The inspectie starts on its own pages; everyone else on Te doen.
+        return RedirectResponse("/inspectie" if may_inspect(viewer) else "/", status_code=303)
 
     @router.post("/afmelden")
     async def sign_out(request: Request, user: PostingUserDep) -> Response:
