@@ -14,6 +14,7 @@ import pytest
 from prometheus_client import CollectorRegistry, Counter
 from prometheus_client.parser import text_string_to_metric_families
 from samen_contract.events.consent import PupilEnrolled
+from samen_contract.topics import events_topic
 from samen_kit.consumer import Delivery, Handler
 from samen_kit.db import asyncpg_dsn
 from samen_kit.metrics import on_commit
@@ -117,7 +118,7 @@ async def test_a_consumer_held_up_shows_lag_then_its_handler_time_and_dead_lette
     name = f"metrics{uuid4().hex[:6]}"
     consumer.add_consumer(name, gated(gate, entered, opened, poison), sources=["consent"])
     group = consumer_settings.topic_prefix + f"samen.notifications.{name}"
-    topic = consumer_settings.topic_prefix + "samen.consent.events"
+    topic = consumer_settings.topic_prefix + events_topic("consent")
     lag_key = (
         "samen_consumer_lag",
         (("group", group), ("service", "notifications"), ("topic", topic)),
@@ -140,28 +141,31 @@ async def test_a_consumer_held_up_shows_lag_then_its_handler_time_and_dead_lette
         serve(app) as base_url,
         httpx.AsyncClient(base_url=base_url) as http,
     ):
-        who = tenant()
-        await enroll(producer.sessions, producer.writer, who, gate)
-        async with asyncio.timeout(30):
-            await entered.wait()
-        behind = [await enroll(producer.sessions, producer.writer, who) for _ in range(5)]
+        try:
+            who = tenant()
+            await enroll(producer.sessions, producer.writer, who, gate)
+            async with asyncio.timeout(30):
+                await entered.wait()
+            behind = [await enroll(producer.sessions, producer.writer, who) for _ in range(5)]
 
-        async def lagging() -> float:
-            return (await scrape(http)).get(lag_key, 0)
+            async def lagging() -> float:
+                return (await scrape(http)).get(lag_key, 0)
 
-        assert await wait_for(lagging) > 0
-        held = await scrape(http)
+            assert await wait_for(lagging) > 0
+            held = await scrape(http)
 
-        opened.set()
-        await enroll(producer.sessions, producer.writer, who, poison)
-        await wait_for(lambda: _effects_of(consumer.sessions, behind))
+            opened.set()
+            await enroll(producer.sessions, producer.writer, who, poison)
+            await wait_for(lambda: _effects_of(consumer.sessions, behind))
 
-        async def caught_up() -> dict[tuple[str, Labels], float] | None:
-            found = await scrape(http)
-            done = found.get(parked, 0) == 1 and found.get(lag_key) == 0
-            return found if done else None
+            async def caught_up() -> dict[tuple[str, Labels], float] | None:
+                found = await scrape(http)
+                done = found.get(parked, 0) == 1 and found.get(lag_key) == 0
+                return found if done else None
 
-        after = await wait_for(caught_up)
+            after = await wait_for(caught_up)
+        finally:
+            opened.set()  # a failing test must not leave the consumer held
     assert after[handled] > held.get(handled, 0)
 
 
