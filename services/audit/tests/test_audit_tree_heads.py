@@ -4,18 +4,21 @@ refused attempts are reported once per minute and group."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
 import pytest
+from prometheus_client import REGISTRY
 from samen_archive.signing import key_id
 from samen_audit.adapters.tree_heads import SqlTreeHeads
 from samen_audit.handlers.context import AuditContext
 from samen_audit.handlers.refusals import report_closed_windows
-from samen_audit.handlers.tree_heads import sign_grown_logs
+from samen_audit.handlers.tree_heads import sign_grown_logs, sign_now
 from samen_contract.codec import decode
 from samen_contract.events.access import AccessRefused
 from samen_contract.events.audit import TreeHeadSigned
+from samen_kit.access import Role
 from samen_kit.clock import FakeClock
 from samen_kit.db import create_engine, session_factory
 from samen_kit.refusal_counts import RefusalGroup, count_refusal, window_of
@@ -71,6 +74,27 @@ async def test_every_grown_log_gets_one_signed_head_announced_with_its_signature
     assert kind == TreeHeadSigned.event_type()
     assert data["key_id"] == key_id(SIGNING_KEY.public_key())
     assert await sign_grown_logs(context) == []
+
+
+def heads_counted(trigger: str) -> float:
+    found = REGISTRY.get_sample_value("samen_audit_tree_heads_signed_total", {"trigger": trigger})
+    return found or 0.0
+
+
+async def test_each_signed_head_is_counted_once_by_what_triggered_it(
+    context: AuditContext,
+) -> None:
+    tenant = f"swv-{uuid4().hex[:8]}"
+    await seed(context.sessions, consent_journey(tenant, at=AT).records, AT)
+    scheduled, on_demand = heads_counted("scheduled"), heads_counted("on_demand")
+    heads = await sign_grown_logs(context)
+    assert heads  # this tenant's log at least
+    assert heads_counted("scheduled") == scheduled + len(heads)
+    assert await sign_grown_logs(context) == []
+    assert heads_counted("scheduled") == scheduled + len(heads)
+    a_minute_on = replace(context, clock=FakeClock(AT + timedelta(minutes=1)))
+    await sign_now(a_minute_on, tenant, actor=f"{Role.SWV_ADMIN.value}:{uuid4()}")
+    assert heads_counted("on_demand") == on_demand + 1
 
 
 async def test_a_log_grown_only_by_its_own_tree_heads_is_not_signed_again(

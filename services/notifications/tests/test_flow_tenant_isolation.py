@@ -231,6 +231,7 @@ PLATFORM_ROUTES = {
     ("GET", "/health/live"),
     ("GET", "/health/ready"),
     ("GET", "/asyncapi.json"),
+    ("GET", "/metrics"),  # labels name services, groups, topics and channels only
 }
 
 

@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from samen_kit.deadletter import AbstractDeadLetterSink, DeadLetter, FailedRecord
 from samen_kit.inbox import applied_sequences, claim_many, store_sequences
 from samen_kit.logging import bind_event_context, clear_event_context
+from samen_kit.metrics.instruments import count_dead_letter
 from samen_kit.transient import is_transient
 
 log = structlog.get_logger(__name__)
@@ -167,6 +168,7 @@ class EventConsumer:
             except Exception as exc:
                 log.warning("consumer.dlq_unavailable", consumer=self.name, error=repr(exc))
                 await asyncio.sleep(self._backoff)
+        count_dead_letter(self.name, reason)
         log.error(
             "consumer.parked",
             consumer=self.name,

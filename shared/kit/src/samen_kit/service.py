@@ -27,6 +27,7 @@ from samen_kit.db import create_engine, session_factory
 from samen_kit.deadletter import KafkaDeadLetterSink
 from samen_kit.guards import EdgeGuard
 from samen_kit.health import health_router
+from samen_kit.metrics.endpoint import metrics_router
 from samen_kit.outbox import EventWriter
 from samen_kit.problems import install_problem_handlers, install_problem_openapi
 from samen_kit.relay import OutboxRelay
@@ -154,6 +155,9 @@ def create_app(
     install_problem_openapi(app)
     app.add_middleware(EdgeGuard, max_body_bytes=runtime.settings.max_body_bytes)
     app.include_router(health_router(_checks(runtime)))
+    app.include_router(
+        metrics_router(runtime.service, runtime.engine, runtime.broker, runtime.relay)
+    )
     for router in routers:
         app.include_router(router)
 

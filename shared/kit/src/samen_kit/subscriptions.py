@@ -19,6 +19,7 @@ from faststream.message import StreamMessage
 
 from samen_kit.consumer import EventConsumer
 from samen_kit.deadletter import FailedRecord
+from samen_kit.metrics.instruments import handler_timer
 
 RawBatch = tuple[ConsumerRecord[bytes, bytes], ...]
 OriginalParser = Callable[[RawBatch], Awaitable[StreamMessage[Any]]]
@@ -60,7 +61,8 @@ def subscribe(
 ) -> None:
     async def on_batch(msg: KafkaMessage) -> None:
         records: tuple[ConsumerRecord[bytes, bytes], ...] = msg.raw_message  # type: ignore[assignment]
-        await consumer.handle_batch([failed_record(raw) for raw in records])
+        with handler_timer(consumer.name):
+            await consumer.handle_batch([failed_record(raw) for raw in records])
 
     on_batch.__name__ = consumer.name.replace(".", "_")
     broker.subscriber(

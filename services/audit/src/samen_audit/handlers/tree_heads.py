@@ -7,10 +7,12 @@ is not signed again, or every head would call for the next.
 
 import base64
 
+from prometheus_client import Counter
 from samen_archive.treehead import TIMESTAMP_FORMAT, SignedTreeHead, TreeHead
 from samen_contract import deterministic_event_id
 from samen_contract.events.audit import TreeHeadSigned
 from samen_kit.db import unit_of_work
+from samen_kit.metrics import on_commit
 from samen_kit.outbox import emit
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,6 +23,11 @@ from samen_audit.handlers.context import AuditContext
 
 TREE_HEAD_SIGNED = TreeHeadSigned.event_type()
 SCHEDULED_ACTOR = "system:tree-heads"
+TREE_HEADS_SIGNED = Counter(
+    "samen_audit_tree_heads_signed",
+    "Tree heads signed and stored: by the schedule, or on demand (a proof, an export).",
+    ["trigger"],
+)
 
 
 async def sign_head(
@@ -50,6 +57,7 @@ async def sign_head(
     if emitted is None:
         return None
     await SqlTreeHeads(session).add(head, context.key_id)
+    on_commit(session, TREE_HEADS_SIGNED.labels("scheduled" if scheduled else "on_demand").inc)
     return head
 
 

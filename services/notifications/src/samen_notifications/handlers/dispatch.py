@@ -247,7 +247,7 @@ class Dispatcher:
             assert r.composed is not None
             event = emitting.sent(n, r.message, r.composed)
             emissions.append(emitting.emission(n, event, r.message.id))
-        await self._writer.emit_many(session, emissions)
+        await emitting.write(session, self._writer, emissions)
         await self._count_fallbacks(session, sent)
         for s in settled:
             if s.result.temporary:

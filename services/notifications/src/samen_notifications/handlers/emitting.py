@@ -7,6 +7,7 @@ once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 from uuid import UUID
@@ -28,6 +29,7 @@ from samen_kit.outbox import Emission, EventWriter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_notifications.adapters.tables import MessageRow, NotificationRow
+from samen_notifications.handlers import outcome_counts
 
 ACTOR = "system:notifications.dispatch"
 
@@ -148,4 +150,12 @@ async def emit(
     session: AsyncSession, writer: EventWriter, n: NotificationRow, event: Event, key: UUID
 ) -> bool:
     """Write `event` about notification `n`; False when this very fact was written before."""
-    return bool(await writer.emit_many(session, [emission(n, event, key)]))
+    return bool(await write(session, writer, [emission(n, event, key)]))
+
+
+async def write(session: AsyncSession, writer: EventWriter, emissions: Sequence[Emission]) -> int:
+    """Write `emissions`, counting the message facts among those new; how many were new."""
+    written = {envelope.id for envelope in await writer.emit_many(session, emissions)}
+    fresh = [e.event for e in emissions if str(e.facts.get("event_id")) in written]
+    outcome_counts.count_on_commit(session, fresh)
+    return len(written)
