@@ -33,7 +33,7 @@ from samen_kit.relay import OutboxRelay
 from samen_kit.settings import ServiceSettings
 from samen_kit.subscriptions import subscribe
 from samen_kit.topics import ensure_topics
-from samen_kit.trace_export import instrument_app
+from samen_kit.trace_export import http_telemetry
 
 BackgroundJob = Callable[[], Coroutine[Any, Any, None]]
 
@@ -150,11 +150,12 @@ def create_app(
             await runtime.dead_letters.stop()
             await runtime.engine.dispose()
 
-    app = FastAPI(title=title, description=description, lifespan=lifespan)
+    app = FastAPI(
+        title=title, description=description, lifespan=lifespan, telemetry=http_telemetry()
+    )
     install_problem_handlers(app)
     install_problem_openapi(app)
     app.add_middleware(EdgeGuard, max_body_bytes=runtime.settings.max_body_bytes)
-    instrument_app(app, runtime.service)
     app.include_router(health_router(_checks(runtime)))
     for router in routers:
         app.include_router(router)

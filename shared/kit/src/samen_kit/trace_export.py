@@ -9,12 +9,12 @@ attributes on `ALLOWED_ATTRIBUTES` leave the process.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
+from typing import Any
 
-from fastapi import FastAPI
+from fastapi.telemetry import TelemetryConfig
 from opentelemetry import trace
 from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
-from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from opentelemetry.sdk.resources import SERVICE_NAME, Resource
 from opentelemetry.sdk.trace import Event, ReadableSpan, TracerProvider
 from opentelemetry.sdk.trace.export import (
@@ -23,7 +23,7 @@ from opentelemetry.sdk.trace.export import (
     SpanExporter,
     SpanExportResult,
 )
-from opentelemetry.trace import Span, Status
+from opentelemetry.trace import Status
 from opentelemetry.util.types import Attributes, AttributeValue
 
 from samen_kit.tracing import SERVICE_ATTRIBUTE
@@ -49,8 +49,7 @@ ALLOWED_ATTRIBUTES = frozenset(
         "exception.type",
     }
 )
-# Health probes and documents are no one's request worth a trace.
-_EXCLUDED_URLS = "/health/,/asyncapi.json,/openapi.json,/docs"
+_UNTRACED_PATHS = ("/health/", "/asyncapi.json", "/openapi.json", "/docs")
 
 _installed: list[TracerProvider] = []
 
@@ -93,10 +92,6 @@ def _allowed(attributes: Attributes) -> dict[str, AttributeValue]:
     return {key: value for key, value in (attributes or {}).items() if key in ALLOWED_ATTRIBUTES}
 
 
-def tracing_enabled() -> bool:
-    return bool(_installed)
-
-
 def tracer_provider(service: str) -> TracerProvider:
     """The process's tracer provider, set on first use (OpenTelemetry allows one per
     process, so a second service in the same process shares the first's)."""
@@ -125,19 +120,15 @@ def configure_tracing(service: str, otlp_endpoint: str | None) -> bool:
     return True
 
 
-def instrument_app(app: FastAPI, service: str) -> None:
-    """FastAPI's own instrumentation, when tracing is on: a server span per request,
-    named by method and route template, the parent of everything the request writes."""
-    if not tracing_enabled():
-        return
+def http_telemetry() -> TelemetryConfig:
+    """FastAPI's own OpenTelemetry (`FastAPI(telemetry=...)`): a server span per request,
+    named by method and route template, current while the route runs, so it is the
+    parent of every event the request writes. It records only when a tracer provider
+    is set (above). No spans per dependency or serialisation step, and no log records:
+    those would quote exception messages; the kit logs through structlog."""
+    return {"operation_spans": False, "logs": False, "exclude": _not_traced}
 
-    def name_the_service(span: Span, _scope: dict[str, object]) -> None:
-        if span.is_recording():
-            span.set_attribute(SERVICE_ATTRIBUTE, service)
 
-    FastAPIInstrumentor.instrument_app(
-        app,
-        server_request_hook=name_the_service,
-        excluded_urls=_EXCLUDED_URLS,
-        exclude_spans=["receive", "send"],
-    )
+def _not_traced(scope: MutableMapping[str, Any]) -> bool:
+    # Health probes and documents are no one's request worth a trace.
+    return str(scope.get("path", "")).startswith(_UNTRACED_PATHS)
