@@ -15,7 +15,7 @@ import pytest
 from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.trace import SpanContext, SpanKind
 from samen_kit.roster import Roster
-from samen_kit.testing.traces import install_in_memory_exporter, spans_of_trace
+from samen_kit.testing.traces import collected_spans, spans_of_trace
 from samen_kit.testing.waiting import wait_for
 from samen_kit.trace_export import ALLOWED_ATTRIBUTES
 from samen_kit.tracing import SERVICE_ATTRIBUTE
@@ -42,24 +42,23 @@ async def test_a_consent_request_is_one_trace_from_the_ibs_request_to_the_smtp_s
     make_database: Callable[[str], str],
     tmp_path: Path,
 ) -> None:
-    spans = install_in_memory_exporter()  # before the services are built
     school, family = School.new(), Family.of(standings=("parental_authority",))
     start_notifications = service_starter(kafka_bootstrap, topic_prefix, make_database, tmp_path)
-    async with (
-        running_service(postgres_server_url, kafka_bootstrap, topic_prefix) as consent,
-        start_notifications() as notifications,
-    ):
-        await _known_to_both(consent, notifications, school, family)
-        spans.clear()
+    with collected_spans() as spans:  # before the services are built
+        async with (
+            running_service(postgres_server_url, kafka_bootstrap, topic_prefix) as consent,
+            start_notifications() as notifications,
+        ):
+            await _known_to_both(consent, notifications, school, family)
+            spans.clear()
 
-        await ask(consent, school, family, "mdo_request")
-        await wait_for(lambda: notifications.mails(to=GUARDIAN_EMAIL))
-        smtp = await wait_for(lambda: _named(spans.get_finished_spans(), "smtp send"))
+            await ask(consent, school, family, "mdo_request")
+            await wait_for(lambda: notifications.mails(to=GUARDIAN_EMAIL))
+            (send,) = await wait_for(lambda: _named(spans.get_finished_spans(), "smtp send"))
+            trace = spans_of_trace(spans, _context(send).trace_id)
 
     # The SMTP send, the consumer that planned it, the relay that published the request
     # and the HTTP request itself: each the parent of the next, all in one trace.
-    (send,) = smtp
-    trace = spans_of_trace(spans, _context(send).trace_id)
     consumed = _parent_of(send, trace)
     published = _parent_of(consumed, trace)
     request = _parent_of(published, trace)

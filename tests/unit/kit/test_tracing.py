@@ -19,9 +19,10 @@ from samen_contract import Envelope
 from samen_contract.codec import encode
 from samen_contract.events.consent import PupilEnrolled
 from samen_kit.settings import ServiceSettings
-from samen_kit.testing.traces import install_in_memory_exporter
+from samen_kit.testing.traces import collected_spans
 from samen_kit.trace_export import configure_tracing, redacted
 from samen_kit.tracing import (
+    HOP_TRACEPARENT,
     TRACEPARENT,
     consuming,
     context_from,
@@ -37,10 +38,8 @@ tracer = trace.get_tracer("tests")
 
 @pytest.fixture
 def spans() -> Iterator[InMemorySpanExporter]:
-    exporter = install_in_memory_exporter()
-    exporter.clear()
-    yield exporter
-    exporter.clear()
+    with collected_spans() as exporter:
+        yield exporter
 
 
 def _finished(spans: InMemorySpanExporter, name: str) -> ReadableSpan:
@@ -87,7 +86,7 @@ def test_a_standard_cloudevents_sdk_reads_the_trace_context_as_the_traceparent_e
     assert event.get_extension("traceparent") == expected
 
 
-def test_the_relay_publishes_a_traced_row_in_a_child_span_and_passes_that_span_on(
+def test_the_relay_publishes_a_traced_row_in_a_child_span_and_hands_that_span_on(
     spans: InMemorySpanExporter,
 ) -> None:
     with tracer.start_as_current_span("request"):
@@ -95,16 +94,31 @@ def test_the_relay_publishes_a_traced_row_in_a_child_span_and_passes_that_span_o
     with publishing("consent", "samen.consent.events", stored) as sent:
         pass
 
-    request, published = (
-        _finished(spans, "request"),
-        _finished(spans, "samen.consent.events publish"),
-    )
+    request = _finished(spans, "request")
+    published = _finished(spans, "samen.consent.events publish")
     assert published.kind == SpanKind.PRODUCER
     assert published.parent is not None and request.context is not None
     assert published.parent.span_id == request.context.span_id
     assert published.context is not None
-    assert sent[0] == ("ce_id", "1")
-    assert dict(sent)[TRACEPARENT].split("-")[2] == f"{published.context.span_id:016x}"
+    hop = dict(sent)[HOP_TRACEPARENT]
+    assert hop.split("-")[2] == f"{published.context.span_id:016x}"
+
+
+def test_a_redelivered_event_keeps_its_bytes_only_the_hops_context_is_new(
+    spans: InMemorySpanExporter,
+) -> None:
+    with tracer.start_as_current_span("request"):
+        stored = [("ce_id", "1"), *((n, v.decode()) for n, v in trace_headers())]
+    with publishing("consent", "samen.consent.events", stored) as first:
+        pass
+    with publishing("consent", "samen.consent.events", stored) as again:
+        pass
+
+    def event_headers(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        return [(name, value) for name, value in headers if name.startswith("ce_")]
+
+    assert event_headers(first) == event_headers(again) == stored
+    assert dict(first)[HOP_TRACEPARENT] != dict(again)[HOP_TRACEPARENT]
 
 
 def test_a_row_written_outside_any_trace_is_published_as_it_is_without_a_span(
@@ -121,19 +135,33 @@ def test_a_row_written_outside_any_trace_is_published_as_it_is_without_a_span(
 def test_the_handler_span_is_a_child_of_the_span_that_published_the_event(
     spans: InMemorySpanExporter,
 ) -> None:
-    with tracer.start_as_current_span("publish"):
-        headers = trace_headers()
-    with consuming("notifications.facts", "samen.consent.events", "e1", "t", headers):
+    with tracer.start_as_current_span("request"):
+        stored = [(n, v.decode()) for n, v in trace_headers()]
+    with publishing("consent", "samen.consent.events", stored) as sent:
+        pass
+    received = [(name, value.encode()) for name, value in sent]
+    with consuming("notifications.facts", "samen.consent.events", "e1", "t", received):
         pass
 
-    published, handled = (
-        _finished(spans, "publish"),
-        _finished(spans, "samen.consent.events process"),
-    )
+    published = _finished(spans, "samen.consent.events publish")
+    handled = _finished(spans, "samen.consent.events process")
     assert handled.kind == SpanKind.CONSUMER
     assert handled.parent is not None and published.context is not None
     assert handled.parent.span_id == published.context.span_id
     assert (handled.attributes or {})["samen.service"] == "notifications"
+
+
+def test_an_event_without_a_hops_context_continues_the_trace_it_was_created_in(
+    spans: InMemorySpanExporter,
+) -> None:
+    with tracer.start_as_current_span("request"):
+        headers = trace_headers()
+    with consuming("notifications.facts", "samen.consent.events", "e1", "t", headers):
+        pass
+
+    request, handled = _finished(spans, "request"), _finished(spans, "samen.consent.events process")
+    assert handled.parent is not None and request.context is not None
+    assert handled.parent.span_id == request.context.span_id
 
 
 def test_only_ids_and_route_templates_leave_the_process() -> None:

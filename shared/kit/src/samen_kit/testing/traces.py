@@ -1,30 +1,55 @@
 """A test-only hook: keep the process's spans in memory, to look at after a flow ran.
 
 Spans pass through the same redaction as in production (`samen_kit.trace_export`), so
-a test sees exactly what would leave the process.
+a test sees exactly what would leave the process. OpenTelemetry allows one tracer
+provider per process, so once a test installed it, tracing stays on for the rest of
+the session; spans are only kept inside `collected_spans`, so the memory does not grow
+with every later test.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator, Sequence
+
 from opentelemetry.sdk.trace import ReadableSpan
+from opentelemetry.sdk.trace.export import SpanExportResult
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
 from samen_kit.trace_export import export_to
 
-_exporter: list[InMemorySpanExporter] = []
+
+class _WhileCollecting(InMemorySpanExporter):
+    collecting = False
+
+    def export(self, spans: Sequence[ReadableSpan]) -> SpanExportResult:
+        if not self.collecting:
+            return SpanExportResult.SUCCESS
+        return super().export(spans)
 
 
-def install_in_memory_exporter() -> InMemorySpanExporter:
-    """Install (once per process) and return the exporter; call it before building the
-    services whose spans a test wants (their HTTP instrumentation looks at start-up)."""
+_exporter: list[_WhileCollecting] = []
+
+
+@contextlib.contextmanager
+def collected_spans() -> Iterator[InMemorySpanExporter]:
+    """The spans that end inside the block. Enter it before building the services
+    whose spans a test wants: FastAPI decides per request, the kit per span, but both
+    only see a tracer provider once one is installed."""
     if not _exporter:
-        exporter = InMemorySpanExporter()
+        exporter = _WhileCollecting()
         export_to("tests", exporter, batch=False)
         _exporter.append(exporter)
-    return _exporter[0]
+    (exporter,) = _exporter
+    exporter.clear()
+    exporter.collecting = True
+    try:
+        yield exporter
+    finally:
+        exporter.collecting = False
+        exporter.clear()
 
 
 def spans_of_trace(exporter: InMemorySpanExporter, trace_id: int) -> list[ReadableSpan]:
-    return [
-        s for s in exporter.get_finished_spans() if s.context and s.context.trace_id == trace_id
-    ]
+    spans = exporter.get_finished_spans()
+    return [s for s in spans if s.context is not None and s.context.trace_id == trace_id]
