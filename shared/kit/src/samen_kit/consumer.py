@@ -25,6 +25,7 @@ from samen_kit.deadletter import AbstractDeadLetterSink, DeadLetter, FailedRecor
 from samen_kit.inbox import applied_sequences, claim_many, store_sequences
 from samen_kit.logging import bind_event_context, clear_event_context
 from samen_kit.metrics.instruments import count_dead_letter
+from samen_kit.tracing import consuming
 from samen_kit.transient import is_transient
 
 log = structlog.get_logger(__name__)
@@ -154,7 +155,9 @@ class EventConsumer:
                 log.info("consumer.stale_ignored", consumer=self.name)
                 continue
             latest[key] = delivery.envelope.sequence
-            await self._handler(session, delivery)
+            record, envelope = delivery.record, delivery.envelope
+            with consuming(self.name, record.topic, envelope.id, envelope.type, record.headers):
+                await self._handler(session, delivery)
         await store_sequences(session, self.name, latest)
 
     async def _park(self, record: FailedRecord, reason: str, error: str, attempts: int) -> None:

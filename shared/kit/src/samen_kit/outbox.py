@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from samen_kit import outbox_statements as statements
 from samen_kit.driver import driver_connection
 from samen_kit.tables import OutboxRow
+from samen_kit.tracing import trace_headers
 
 OUTBOX_CHANNEL = "samen_outbox"
 SEQUENCE_HEADER = CE_PREFIX + "sequence"
@@ -124,7 +125,14 @@ _DRAFT_SEQUENCE = 1
 
 
 def _headers_json(headers: Sequence[tuple[str, bytes]]) -> str:
-    return json.dumps([[name, value.decode()] for name, value in headers])
+    # The trace context goes last, so the `ce_sequence` index stays where it was.
+    return json.dumps([[name, value.decode()] for name, value in _traced(headers)])
+
+
+def _traced(headers: Sequence[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """The headers with the current trace context (the request's or handler's span) as
+    the CloudEvents distributed-tracing extension; the relay continues the trace."""
+    return [*headers, *trace_headers()]
 
 
 def _sequence_at(headers: Sequence[tuple[str, bytes]]) -> int:
@@ -152,7 +160,7 @@ async def write_records(
                 "topic": record.topic,
                 "key": record.key,
                 "value": record.value,
-                "headers": [[name, value.decode()] for name, value in record.headers],
+                "headers": [[name, value.decode()] for name, value in _traced(record.headers)],
             }
         )
     stmt = insert(table).on_conflict_do_nothing(index_elements=[table.c.event_id])

@@ -24,6 +24,7 @@ from aiokafka import AIOKafkaProducer
 
 from samen_kit.db import asyncpg_dsn
 from samen_kit.outbox import OUTBOX_CHANNEL
+from samen_kit.tracing import publishing
 
 log = structlog.get_logger(__name__)
 
@@ -126,15 +127,19 @@ class OutboxRelay:
         rows = await conn.fetch(_FETCH, self._batch_size)
         if not rows:
             return 0
-        futures = [
-            await producer.send(
-                self._topic_prefix + row["topic"],
-                key=row["key"],
-                value=row["value"],
-                headers=[(name, value.encode()) for name, value in _headers(row["headers"])],
-            )
-            for row in rows
-        ]
+        futures = []
+        for row in rows:
+            topic = self._topic_prefix + row["topic"]
+            # The span covers handing the record to the producer; Kafka's ack is awaited
+            # for the whole batch below.
+            with publishing(self.service, topic, _headers(row["headers"])) as headers:
+                sent = await producer.send(
+                    topic,
+                    key=row["key"],
+                    value=row["value"],
+                    headers=[(name, value.encode()) for name, value in headers],
+                )
+            futures.append(sent)
         await asyncio.gather(*futures)
         await conn.execute(_MARK, [row["id"] for row in rows])
         self.published += len(rows)

@@ -15,6 +15,7 @@ from samen_kit.db import ensure_database
 from samen_kit.logging import configure_logging
 from samen_kit.migrations import upgrade
 from samen_kit.settings import ServiceSettings
+from samen_kit.trace_export import configure_tracing
 
 S = TypeVar("S", bound=ServiceSettings)
 
@@ -32,6 +33,7 @@ def serve(
     """`migrate_as`: a URL other than `database_url` that owns the tables (audit's).
     `create_database`: create it first when missing (only where the login may)."""
     configure_logging(json=settings.log_json, level=settings.log_level)
+    configure_tracing(settings.service, settings.otlp_endpoint)  # before the app is built
     # APScheduler reports every run at INFO; the jobs log what they did themselves.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     owner_url = migrate_as or settings.database_url

@@ -34,6 +34,7 @@ from samen_kit.relay import OutboxRelay
 from samen_kit.settings import ServiceSettings
 from samen_kit.subscriptions import subscribe
 from samen_kit.topics import ensure_topics
+from samen_kit.trace_export import http_telemetry
 
 BackgroundJob = Callable[[], Coroutine[Any, Any, None]]
 
@@ -150,7 +151,9 @@ def create_app(
             await runtime.dead_letters.stop()
             await runtime.engine.dispose()
 
-    app = FastAPI(title=title, description=description, lifespan=lifespan)
+    app = FastAPI(
+        title=title, description=description, lifespan=lifespan, telemetry=http_telemetry()
+    )
     install_problem_handlers(app)
     install_problem_openapi(app)
     app.add_middleware(EdgeGuard, max_body_bytes=runtime.settings.max_body_bytes)

@@ -10,7 +10,7 @@ import secrets
 from datetime import timedelta
 from typing import ClassVar, Self
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT = "development"
@@ -56,6 +56,12 @@ class ServiceSettings(BaseSettings):
     # The largest request body any route takes (a whole roster included); larger is 413.
     max_body_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
     log_level: str = "INFO"
+    # Where traces go (an OTLP/HTTP collector's base URL); unset: tracing is off. The
+    # standard OTEL_EXPORTER_OTLP_ENDPOINT is read too (docs/observability.md).
+    otlp_endpoint: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("samen_otlp_endpoint", "otel_exporter_otlp_endpoint"),
+    )
     # Per-tenant retention periods in months, {tenant: {kind: months}}, as JSON in
     # SAMEN_RETENTION_OVERRIDES; the same value for every service (docs/retention.md).
     retention_overrides: dict[str, dict[str, int]] = Field(default_factory=dict)

@@ -186,6 +186,8 @@ class MessageRow(SQLModel, table=True):
     failed_at: datetime | None = _moment()
     failure_reason: str | None = Field(default=None, max_length=32)
     error_code: int | None = None
+    # The planning event's trace (W3C traceparent): the send is a span in it.
+    traceparent: str | None = Field(default=None, max_length=64)
 
 
 class ShortLinkRow(SQLModel, table=True):

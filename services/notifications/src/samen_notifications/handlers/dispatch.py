@@ -20,14 +20,17 @@ from __future__ import annotations
 import asyncio
 import random
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import structlog
+from opentelemetry.trace import Span, SpanKind, StatusCode
 from samen_contract.events.notifications import FailureReason
 from samen_kit.clock import Clock
 from samen_kit.db import unit_of_work
 from samen_kit.outbox import EventWriter
+from samen_kit.tracing import SERVICE_ATTRIBUTE, continuing
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from samen_notifications.adapters import counters, links, messages
@@ -221,7 +224,10 @@ class Dispatcher:
             await self._apply(session, settled, self._clock.now())
 
     async def _send(self, result: Result, composed: Composed) -> Result:
-        outcome = await send_one(self._transports, composed)
+        with sending_span(result.message, composed) as span:
+            outcome = await send_one(self._transports, composed)
+            if not outcome.accepted:
+                span.set_status(StatusCode.ERROR)
         return Result(
             result.message,
             composed,
@@ -305,6 +311,21 @@ class Dispatcher:
         for (_, _, label), count in sorted(counts.items()):
             log.info("notifications.language.fell_back", fallback=label, count=count)
         await counters.add(session, counts)
+
+
+def sending_span(message: MessageRow, composed: Composed) -> AbstractContextManager[Span]:
+    """The send's span, in the trace of the event that planned the message."""
+    channel = "smtp" if composed.email is not None else "sms"
+    return continuing(
+        message.traceparent,
+        f"{channel} send",
+        SpanKind.CLIENT,
+        {
+            SERVICE_ATTRIBUTE: "notifications",
+            "notifications.message_id": str(message.id),
+            "notifications.channel": message.channel,
+        },
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from uuid import UUID
 import structlog
 from samen_contract.events.notifications import Command, RecipientKind, UnreachableReason
 from samen_kit.outbox import EventWriter
+from samen_kit.tracing import current_traceparent
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_notifications.adapters import contacts, messages
@@ -207,6 +208,7 @@ def message_row(
         "not_before": send.not_before,
         "attempts": 0,
         "fallback": fallback,
+        "traceparent": current_traceparent(),  # the handler's span, when tracing is on
     }
 
 
