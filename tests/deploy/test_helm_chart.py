@@ -130,6 +130,29 @@ def test_every_rendered_manifest_validates_against_the_kubernetes_and_operator_s
     assert report["exit"] == 0
 
 
+class _NoKeyTwice(yaml.SafeLoader):
+    """YAML that refuses a mapping naming a key twice (YAML takes the last one silently,
+    and so does kubeconform: a label or a setting written twice would be lost)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        twice = sorted({str(key) for key in keys if keys.count(key) > 1})
+        if twice:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"keys written twice: {twice}", node.start_mark
+            )
+        return super().construct_mapping(node, deep=deep)
+
+
+def test_no_rendered_manifest_names_a_key_twice(rendered: str) -> None:
+    assert [doc for doc in yaml.load_all(rendered, Loader=_NoKeyTwice) if doc]
+
+
+def test_a_manifest_naming_a_key_twice_is_noticed() -> None:
+    with pytest.raises(yaml.constructor.ConstructorError, match="app"):
+        list(yaml.load_all("labels:\n  app: a\n  app: b\n", Loader=_NoKeyTwice))
+
+
 def test_a_manifest_with_a_field_the_schema_does_not_know_is_refused(
     manifests: list[dict[str, Any]], kubernetes_schemas: Path
 ) -> None:
