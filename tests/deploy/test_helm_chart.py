@@ -11,6 +11,7 @@ containers, so the Dockerfile is linted (hadolint) instead.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from collections import Counter
@@ -182,6 +183,17 @@ def test_the_chart_makes_one_kafka_topic_per_registry_topic_on_three_brokers(
         assert spec["config"]["min.insync.replicas"] == 2
     broker_pools = [doc for doc in manifests if doc["kind"] == "KafkaNodePool"]
     assert [pool["spec"]["replicas"] for pool in broker_pools] == [3]
+
+
+def test_the_cluster_runs_the_kafka_version_the_tests_run_on(
+    manifests: list[dict[str, Any]],
+) -> None:
+    pom = (ROOT / "deploy" / "local" / "pom.xml").read_text(encoding="utf-8")
+    local = re.search(r"<kafka.version>(.+)</kafka.version>", pom)
+    assert local is not None
+    kafka = next(doc for doc in manifests if doc["kind"] == "Kafka")
+
+    assert kafka["spec"]["kafka"]["version"] == local.group(1)
 
 
 def test_every_service_gets_a_deployment_budget_autoscaler_policy_job_and_database(
