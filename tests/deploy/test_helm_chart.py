@@ -114,6 +114,11 @@ def _kubeconform(manifests_text: str, kubernetes_schemas: Path) -> dict[str, Any
     return report
 
 
+def test_the_chart_passes_helm_lint_strictly() -> None:
+    done = _run(_tool("helm"), "lint", "--strict", str(CHART))
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_every_rendered_manifest_validates_against_the_kubernetes_and_operator_schemas(
     rendered: str, manifests: list[dict[str, Any]], kubernetes_schemas: Path
 ) -> None:
