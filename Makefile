@@ -8,6 +8,7 @@ export UV_PYTHON := 3.11
 
 setup: system tests/browser/node_modules/.package-lock.json services/portal/assets/node_modules/.package-lock.json
 	@uv sync --frozen --quiet
+	@bash deploy/helm/install-tools.sh
 
 # Debian's packages first (as root): uv, PostgreSQL, a JDK, Maven, Chromium, npm.
 system:

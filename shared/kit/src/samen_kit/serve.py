@@ -1,4 +1,5 @@
-"""What `python -m samen_<svc>` does: log, migrate to head, then serve on `http_port`."""
+"""What `python -m samen_<svc>` does: log, migrate to head, then serve on `http_port`
+(or stop after migrating, with `SAMEN_MIGRATE_ONLY`: the Kubernetes migrations Job)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,9 @@ def serve(
     if before_migrating is not None:
         before_migrating(settings)
     upgrade(owner_url, migrations)
+    if settings.migrate_only:
+        logging.getLogger(__name__).info("migrated; not serving (SAMEN_MIGRATE_ONLY)")
+        return
     app = build(settings)
     # log_config=None: uvicorn's lines go through the kit's logging (JSON, redaction).
     uvicorn.run(

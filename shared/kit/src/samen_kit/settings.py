@@ -65,6 +65,9 @@ class ServiceSettings(BaseSettings):
     # Per-tenant retention periods in months, {tenant: {kind: months}}, as JSON in
     # SAMEN_RETENTION_OVERRIDES; the same value for every service (docs/retention.md).
     retention_overrides: dict[str, dict[str, int]] = Field(default_factory=dict)
+    # SAMEN_MIGRATE_ONLY: `python -m samen_<svc>` migrates and stops without serving
+    # (Kubernetes runs the migrations as a Job before the Deployments roll).
+    migrate_only: bool = False
 
     # The web side. Each service sets its own default port.
     http_host: str = "127.0.0.1"
