@@ -23,6 +23,7 @@ import pytest
 from samen_cli.platform import instance_name
 
 from tests.e2e.faults.faults_audit import AuditTrail
+from tests.e2e.faults.faults_bus import SETTLE_WITHIN as SETTLE_WITHIN_DEFAULT
 from tests.e2e.faults.faults_bus import service_lag, wait_settled
 from tests.e2e.faults.faults_phase import Load, run_phase
 from tests.e2e.faults.faults_region import Region, import_contacts, import_region, make_region
@@ -46,6 +47,10 @@ INSTANCES = 2
 PUPILS_ANSWERING = 100  # two guardians each
 FAULT_AT_SHARE = 0.2
 KILLED_NODE = 1  # the second of three; any one will do
+# Importing the roll takes the services a while per guardian on a loaded 2-core machine
+# (3 JVMs and 15 processes): 240 s ran out at 4,000 guardians here. Scale the wait.
+SETTLE_PER_GUARDIAN = 0.15  # seconds
+SETTLE_WITHIN = max(SETTLE_WITHIN_DEFAULT, GUARDIANS * SETTLE_PER_GUARDIAN)
 
 
 @pytest.fixture(scope="module")
@@ -62,9 +67,9 @@ async def region(stack: Stack) -> Region:
     """`GUARDIANS` guardians (two per pupil) on the roll, known to every service."""
     loaded = make_region(pupils=GUARDIANS // 2)
     await import_region(stack, loaded)
-    await wait_settled(stack)  # then the contacts: see README on the two imports
+    await wait_settled(stack, SETTLE_WITHIN)  # then the contacts: see the README
     await import_contacts(stack, loaded)
-    await wait_settled(stack)
+    await wait_settled(stack, SETTLE_WITHIN)
     return loaded
 
 
