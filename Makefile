@@ -4,7 +4,7 @@
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := 3.11
 
-.PHONY: setup system run test check lint typecheck bench schemas docs infra-up infra-down infra-status
+.PHONY: setup system run test check lint typecheck bench faults-scale schemas docs infra-up infra-down infra-status
 
 setup: system tests/browser/node_modules/.package-lock.json services/portal/assets/node_modules/.package-lock.json
 	@uv sync --frozen --quiet
@@ -46,6 +46,10 @@ bench: setup
 	uv run python tests/bench/bench_audit_append.py --events 100000
 	uv run python tests/bench/bench_audit_verify.py --entries 1000000
 	uv run python tests/bench/bench_portal.py --users 50 --requests 20
+
+# The fault test on a Kafka cluster at its full size (CI runs 4,000 guardians in `make test`).
+faults-scale: setup
+	SAMEN_SCALE_GUARDIANS=20000 uv run pytest tests/e2e/faults/test_faults_cluster.py
 
 schemas:
 	uv run python -m samen_contract.schemas write

@@ -86,11 +86,13 @@ class AnswerStream:
         self.tally = AnswerTally(asks)
 
     async def run(self) -> AnswerTally:
-        await asyncio.gather(*(self._worker() for _ in range(WORKERS)))
+        await asyncio.gather(*(self._worker(number) for number in range(WORKERS)))
         return self.tally
 
-    async def _worker(self) -> None:
-        base = self._stack.config.url("consent")
+    async def _worker(self, number: int) -> None:
+        # Several consent instances: the workers spread over them, as a load balancer would.
+        ports = self._stack.config.instance_ports("consent")
+        base = f"http://127.0.0.1:{ports[number % len(ports)]}"
         async with httpx.AsyncClient(base_url=base, timeout=20) as http:
             while not self._queue.empty():
                 await self._answer(http, self._queue.get_nowait())

@@ -63,7 +63,7 @@ async def _read_all(stack: Stack, topics: list[str]) -> list[tuple[str, Any]]:
     if not partitions:
         return []
     consumer = AIOKafkaConsumer(
-        bootstrap_servers=stack.kafka.bootstrap_servers, auto_offset_reset="earliest"
+        bootstrap_servers=stack.config.kafka_bootstrap, auto_offset_reset="earliest"
     )
     await consumer.start()
     try:
@@ -85,7 +85,7 @@ async def _read_all(stack: Stack, topics: list[str]) -> list[tuple[str, Any]]:
 async def _partitions(stack: Stack, topics: list[str]) -> list[TopicPartition]:
     """The partitions of those of `topics` that exist (a service that never emitted
     anything may have none yet)."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=stack.kafka.bootstrap_servers)
+    admin = AIOKafkaAdminClient(bootstrap_servers=stack.config.kafka_bootstrap)
     await admin.start()
     try:
         found = await admin.describe_topics(topics)
@@ -127,8 +127,8 @@ async def unpublished(stack: Stack) -> dict[str, int]:
 
 async def consumer_lag(stack: Stack) -> dict[str, int]:
     """Per consumer group, the records on its topics it has not committed yet."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=stack.kafka.bootstrap_servers)
-    consumer = AIOKafkaConsumer(bootstrap_servers=stack.kafka.bootstrap_servers)
+    admin = AIOKafkaAdminClient(bootstrap_servers=stack.config.kafka_bootstrap)
+    consumer = AIOKafkaConsumer(bootstrap_servers=stack.config.kafka_bootstrap)
     await admin.start()
     await consumer.start()
     try:

@@ -1,5 +1,8 @@
 """A Kafka broker, a PostgreSQL cluster and the whole platform, all of the fault tests' own.
 
+Or, for the test at scale, three Kafka nodes (`KafkaCluster`) and several instances of
+every service (`start_stack(root, cluster=True, instances=2)`).
+
 Everything listens on free ports and keeps its state in one temporary folder, so the
 team's instances (and the rest of the suite) never see a fault. The folder is 0755, not
 pytest's tmp_path: as root, PostgreSQL runs as `postgres`, who must reach its data.
@@ -16,7 +19,7 @@ from pathlib import Path
 
 from samen_cli.platform import DEFAULT_PORTS, Platform, PlatformConfig
 from samen_kit.access.devkeys import dev_guardian_key, dev_staff_key
-from samen_kit.localinfra import KafkaNode, PostgresCluster, free_ports
+from samen_kit.localinfra import KafkaCluster, KafkaNode, PostgresCluster, free_ports
 
 from tests.e2e.faults.faults_wait import poll_until
 
@@ -30,16 +33,26 @@ LAUNCH_WITHIN = 5.0
 DISPATCH_LEASE_SECONDS = 30
 
 
+Kafka = KafkaNode | KafkaCluster
+
+
 @dataclass
 class Stack:
     root: Path
-    kafka: KafkaNode
+    kafka: Kafka
     postgres: PostgresCluster
     platform: Platform
 
     @property
     def config(self) -> PlatformConfig:
         return self.platform.config
+
+    @property
+    def cluster(self) -> KafkaCluster:
+        """The three Kafka nodes of a stack started with `cluster=True`."""
+        if not isinstance(self.kafka, KafkaCluster):
+            raise TypeError("this stack runs a single broker")
+        return self.kafka
 
 
 def new_state_root() -> Path:
@@ -52,43 +65,57 @@ def remove_state_root(root: Path) -> None:
     shutil.rmtree(root, ignore_errors=True)
 
 
-async def start_infra(root: Path) -> tuple[KafkaNode, PostgresCluster]:
-    kafka_port, controller_port, postgres_port = free_ports(3)
-    kafka = KafkaNode(kafka_port, controller_port, root / "kafka")
+async def start_infra(root: Path, *, cluster: bool = False) -> tuple[Kafka, PostgresCluster]:
+    postgres_port, *kafka_ports = free_ports(7 if cluster else 3)
+    kafka: Kafka = (
+        KafkaCluster(kafka_ports[:3], kafka_ports[3:], root / "kafka-cluster")
+        if cluster
+        else KafkaNode(kafka_ports[0], kafka_ports[1], root / "kafka")
+    )
     postgres = PostgresCluster(postgres_port, root / "postgres")
     await postgres.start()
     await asyncio.gather(start_broker(kafka), postgres.wait_ready())
     return kafka, postgres
 
 
-async def start_broker(kafka: KafkaNode) -> None:
-    """Start and wait until ready. For a moment after the launch, /proc shows the new
-    process without its command line, and `KafkaNode.wait_ready` would take the broker
-    for dead: first wait until `pid()` recognises it."""
+async def start_broker(kafka: Kafka) -> None:
+    """Start and wait until ready (a single node, or every node of a cluster). For a
+    moment after the launch, /proc shows the new process without its command line, and
+    `KafkaNode.wait_ready` would take the broker for dead: first wait until `pid()`
+    recognises it."""
     await kafka.start()
+    nodes = kafka.nodes if isinstance(kafka, KafkaCluster) else [kafka]
 
     async def recognised() -> bool:
-        return kafka.pid() is not None
+        return all(node.pid() is not None for node in nodes)
 
     await poll_until(recognised, LAUNCH_WITHIN, poll=0.01)  # if not, wait_ready says why
     await kafka.wait_ready()
 
 
-def platform_config(root: Path, kafka: KafkaNode, postgres: PostgresCluster) -> PlatformConfig:
+def platform_config(
+    root: Path, kafka: Kafka, postgres: PostgresCluster, instances: int = 1
+) -> PlatformConfig:
+    """`instances` of each service in `SERVICES`, all signing parent sessions alike."""
+    step = instances - 1
+    ports = free_ports(len(COMPONENTS) + len(SERVICES) * step)  # all different
+    more = ports[len(COMPONENTS) :]
     return PlatformConfig(
         kafka_bootstrap=kafka.bootstrap_servers,
         server_url=postgres.url(),
         state_dir=root / "platform",
-        ports=dict(zip(COMPONENTS, free_ports(len(COMPONENTS)), strict=True)),
+        ports=dict(zip(COMPONENTS, ports, strict=False)),
         topic_prefix=f"faults{secrets.token_hex(3)}.",
         database_prefix="faults_",
         extra_env={"SAMEN_DISPATCH_LEASE_SECONDS": str(DISPATCH_LEASE_SECONDS)},
+        more_instances={s: tuple(more[n * step : (n + 1) * step]) for n, s in enumerate(SERVICES)},
+        session_secret=secrets.token_hex(32),
     )
 
 
-async def start_stack(root: Path) -> Stack:
-    kafka, postgres = await start_infra(root)
-    platform = Platform(platform_config(root, kafka, postgres))
+async def start_stack(root: Path, *, cluster: bool = False, instances: int = 1) -> Stack:
+    kafka, postgres = await start_infra(root, cluster=cluster)
+    platform = Platform(platform_config(root, kafka, postgres, instances))
     missing = set(SERVICES) - {c.name for c in platform.components}
     if missing:
         raise RuntimeError(f"services not installed: {sorted(missing)}")

@@ -77,3 +77,17 @@ def test_production_refuses_the_development_session_secret(settings: type) -> No
 def test_a_short_session_secret_is_refused() -> None:
     with pytest.raises(ValidationError, match="32 bytes"):
         DisputesSettings(session_secret="short")
+
+
+def test_a_service_on_a_kafka_cluster_is_given_each_broker_address_apart(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SAMEN_KAFKA_BOOTSTRAP", "127.0.0.1:19192, 127.0.0.1:19193,127.0.0.1:19194")
+
+    settings = ConsentSettings()
+
+    assert settings.kafka_servers == ["127.0.0.1:19192", "127.0.0.1:19193", "127.0.0.1:19194"]
+
+
+def test_a_service_on_one_broker_is_given_its_one_address() -> None:
+    assert ConsentSettings().kafka_servers == ["127.0.0.1:19092"]

@@ -14,6 +14,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import hashlib
+import hmac
 import importlib.util
 import json
 import os
@@ -83,6 +85,14 @@ class PlatformConfig:
     extra_env: dict[str, str] = field(default_factory=dict)
     # Keycloak's base URL: the services take its tokens. None: the development key's.
     keycloak_url: str | None = None
+    # Ports of each service's further instances; the first listens on `ports` and is
+    # the address the others are given (a load balancer's place). All instances of a
+    # service share its database and consumer groups.
+    more_instances: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # Parent sessions signed alike by every instance of a service (a key per service,
+    # derived from this), so a session begun at one holds at another. None: each
+    # service's own default, which for some is a random key per process.
+    session_secret: str | None = None
 
     @property
     def logs(self) -> Path:
@@ -107,15 +117,19 @@ class PlatformConfig:
         url = make_url(self.server_url).set(database=f"{self.database_prefix}{service}")
         return url.render_as_string(hide_password=False)
 
-    def service_env(self, service: str) -> dict[str, str]:
-        """The settings of one service process: its own database and port, the shared
-        broker, keys and clock, and where the other services' pages live."""
+    def instance_ports(self, service: str) -> tuple[int, ...]:
+        return (self.ports[service], *self.more_instances.get(service, ()))
+
+    def service_env(self, service: str, port: int | None = None) -> dict[str, str]:
+        """The settings of one service process (the instance on `port`; the first when
+        None): its own database, the shared broker, keys and clock, and where the other
+        services' pages live."""
         return {
             **self._database_env(service),
             "SAMEN_SERVICE": service,
             "SAMEN_KAFKA_BOOTSTRAP": self.kafka_bootstrap,
             "SAMEN_TOPIC_PREFIX": self.topic_prefix,
-            "SAMEN_HTTP_PORT": str(self.ports[service]),
+            "SAMEN_HTTP_PORT": str(port or self.ports[service]),
             "SAMEN_PUBLIC_BASE_URL": self.url(service),
             "SAMEN_KEYS_DIR": str(self.keys_dir),
             "SAMEN_CLOCK_OFFSET_SECONDS": str(self.clock_offset_seconds),
@@ -137,7 +151,18 @@ class PlatformConfig:
             "SAMEN_COOKIE_SECURE": "false",
             "SAMEN_GUARDIAN_COOKIE_SECURE": "false",
             **self._staff_keys_env(),
+            **self._session_env(service),
             **self.extra_env,
+        }
+
+    def _session_env(self, service: str) -> dict[str, str]:
+        if self.session_secret is None:
+            return {}
+        key = hmac.new(self.session_secret.encode(), service.encode(), hashlib.sha256)
+        # Some services read the one name, some (as before) the other.
+        return {
+            "SAMEN_SESSION_SECRET": key.hexdigest(),
+            "SAMEN_GUARDIAN_SESSION_SECRET": key.hexdigest(),
         }
 
     def _staff_keys_env(self) -> dict[str, str]:
@@ -183,10 +208,11 @@ class PlatformConfig:
 
 @dataclass
 class Component:
-    name: str
+    name: str  # a service's name for its first instance; `consent-2` for the second
     argv: list[str]
     env: dict[str, str]
     ready_url: str | None = None
+    base_url: str | None = None  # a service instance's address
     process: asyncio.subprocess.Process | None = field(default=None, repr=False)
 
 
@@ -216,14 +242,17 @@ class Platform:
         for service in SERVICES:
             if not _has(f"samen_{service}.__main__"):
                 continue  # not built yet
-            found.append(
-                Component(
-                    service,
-                    [python, "-m", f"samen_{service}"],
-                    config.service_env(service),
-                    ready_url=f"{config.url(service)}/health/ready",
+            for number, port in enumerate(config.instance_ports(service), start=1):
+                base_url = f"http://127.0.0.1:{port}"
+                found.append(
+                    Component(
+                        instance_name(service, number),
+                        [python, "-m", f"samen_{service}"],
+                        config.service_env(service, port),
+                        ready_url=f"{base_url}/health/ready",
+                        base_url=base_url,
+                    )
                 )
-            )
         return found
 
     def component(self, name: str) -> Component:
@@ -306,7 +335,12 @@ class Platform:
             return f"smtp://127.0.0.1:{self.config.ports['smtp']}  -> {self.config.mail_dir}"
         if name == "sms":
             return f"{self.config.url('sms')}  -> {self.config.sms_log}"
-        return f"{self.config.url(name)}/docs"
+        return f"{self.component(name).base_url}/docs"
+
+
+def instance_name(service: str, number: int) -> str:
+    """The first instance has the service's name (logs, `samen pss`), the others a number."""
+    return service if number == 1 else f"{service}-{number}"
 
 
 async def _port_open(component: Component, deadline: float) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from samen_kit.localinfra import InfraConfig
+from samen_kit.localinfra import InfraConfig, KafkaNode
 from samen_kit.localinfra.process import command_line, descendants
 
 from samen_cli.platform import PIDS_FILE, running_config
@@ -103,7 +103,8 @@ def pss(
     """Print the running platform's memory (PSS) per component and in total."""
     infra, state = InfraConfig(), running_config().state_dir
     parts: list[Part] = []
-    if (kafka := infra.kafka().pid()) is not None:
+    broker = infra.kafka()  # the one broker `samen up` starts, not a cluster
+    if isinstance(broker, KafkaNode) and (kafka := broker.pid()) is not None:
         parts.append(part("kafka", [kafka, *descendants(kafka)]))
     if (postmaster := infra.postgres().pid()) is not None:
         parts.extend(postgres_parts(postmaster, database_prefix))

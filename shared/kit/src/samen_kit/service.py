@@ -86,7 +86,7 @@ class ServiceRuntime:
 
 def build_runtime(settings: ServiceSettings, *, clock: Clock | None = None) -> ServiceRuntime:
     engine = create_engine(settings.database_url)
-    broker = KafkaBroker(settings.kafka_bootstrap, logger=None)
+    broker = KafkaBroker(settings.kafka_servers, logger=None)
     document_publications(broker, settings.service, settings.topic_prefix)
     return ServiceRuntime(
         settings=settings,

@@ -39,6 +39,7 @@ class ServiceSettings(BaseSettings):
     guardian_token_max_lifetime_seconds: int = Field(
         default=int(GUARDIAN_TOKEN_MAX_LIFETIME.total_seconds()), ge=60
     )
+    # One address, or several separated by commas (the brokers of a cluster).
     kafka_bootstrap: str = "127.0.0.1:19092"
     # An SQLAlchemy async URL; each service gets a database of its own.
     database_url: str = "postgresql+asyncpg://samen:samen@127.0.0.1:15432/samen"
@@ -85,6 +86,12 @@ class ServiceSettings(BaseSettings):
 
     #: Fields production refuses to leave at their development defaults.
     production_requires: ClassVar[tuple[str, ...]] = ()
+
+    @property
+    def kafka_servers(self) -> list[str]:
+        """The bootstrap addresses one by one: FastStream takes a string as one address,
+        where aiokafka's own clients split it at the commas."""
+        return [address.strip() for address in self.kafka_bootstrap.split(",") if address.strip()]
 
     @property
     def clock_offset(self) -> timedelta:

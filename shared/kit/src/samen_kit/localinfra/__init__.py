@@ -6,6 +6,10 @@ instances of their own on other ports and state folders:
     node = KafkaNode(port, controller_port, state_dir); await node.start(); await node.wait_ready()
     cluster = PostgresCluster(port, state_dir); await cluster.start(); await cluster.wait_ready()
 
+`KafkaCluster` runs three Kafka nodes instead (`samen infra up --cluster`: 127.0.0.1:19192-19194,
+controllers 19195-19197, state in deploy/local/.state/kafka-cluster); the kit's topics then
+get three copies with `min.insync.replicas=2`.
+
 Keycloak (the staff identity provider, `KeycloakServer`) joins them when asked
 (`InfraConfig(identity=True)`; `samen infra` and `samen up` ask), on 127.0.0.1:18080.
 
@@ -32,6 +36,7 @@ from samen_kit.localinfra.infra import (
     port_offset,
 )
 from samen_kit.localinfra.kafka import KafkaNode
+from samen_kit.localinfra.kafka_cluster import KafkaCluster
 from samen_kit.localinfra.keycloak import KeycloakServer
 from samen_kit.localinfra.paths import default_state_dir, kafka_version
 from samen_kit.localinfra.postgres import PostgresCluster
@@ -44,6 +49,7 @@ __all__ = [
     "InfraConfig",
     "InfraError",
     "InfraStatus",
+    "KafkaCluster",
     "KafkaNode",
     "KeycloakServer",
     "PostgresCluster",

@@ -27,10 +27,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     """
     parser = argparse.ArgumentParser(prog="python -m samen_kit.localinfra", description=__doc__)
     parser.add_argument("command", choices=("up", "down", "status", "fetch"))
-    command = parser.parse_args(argv).command
+    parser.add_argument(
+        "--cluster", action="store_true", help="three Kafka nodes instead of one broker"
+    )
+    arguments = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     try:
-        code = _run(command)
+        code = _run(arguments.command, InfraConfig(identity=True, cluster=arguments.cluster))
     except InfraError as error:
         print(f"error: {error}", file=sys.stderr)
         code = 1
@@ -38,12 +41,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         raise SystemExit(code)
 
 
-def _run(command: str) -> int:
+def _run(command: str, config: InfraConfig) -> int:
     if command == "fetch":
         print(f"kafka libs     {run_blocking(fetch_kafka())}")
         print(f"keycloak home  {run_blocking(fetch_keycloak())}")
         return 0
-    config = InfraConfig(identity=True)
     if command == "up":
         status = run_blocking(infra_up(config))
         return _report(status, status.ready)

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from samen_kit.localinfra import paths
 from samen_kit.localinfra.kafka import KafkaNode
+from samen_kit.localinfra.kafka_cluster import KafkaCluster
 from samen_kit.localinfra.keycloak import KeycloakServer
 from samen_kit.localinfra.postgres import PostgresCluster
 from samen_kit.localinfra.status import ComponentStatus
@@ -42,6 +43,9 @@ class InfraConfig:
 
     `identity`: Keycloak too (`samen infra`, `samen up`). Off by default: it costs tens of
     seconds and half a GiB, which harnesses needing only Kafka and PostgreSQL do not pay.
+
+    `cluster`: three Kafka nodes (`KafkaCluster`) instead of the one broker, on ports and
+    in a state folder of their own, so the cluster runs beside the team's broker.
     """
 
     state_dir: Path = field(default_factory=paths.default_state_dir)
@@ -50,8 +54,19 @@ class InfraConfig:
     postgres_port: int = field(default_factory=lambda: 15432 + port_offset())
     keycloak_port: int = field(default_factory=lambda: 18080 + port_offset())
     identity: bool = False
+    cluster: bool = False
+    cluster_ports: tuple[int, ...] = field(
+        default_factory=lambda: tuple(port + port_offset() for port in (19192, 19193, 19194))
+    )
+    cluster_controller_ports: tuple[int, ...] = field(
+        default_factory=lambda: tuple(port + port_offset() for port in (19195, 19196, 19197))
+    )
 
-    def kafka(self) -> KafkaNode:
+    def kafka(self) -> KafkaNode | KafkaCluster:
+        if self.cluster:
+            return KafkaCluster(
+                self.cluster_ports, self.cluster_controller_ports, self.state_dir / "kafka-cluster"
+            )
         return KafkaNode(self.kafka_port, self.kafka_controller_port, self.state_dir / "kafka")
 
     def postgres(self) -> PostgresCluster:

@@ -11,6 +11,7 @@ import secrets
 import shutil
 import signal
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from aiokafka.admin import AIOKafkaAdminClient
@@ -28,8 +29,10 @@ from samen_kit.localinfra.process import (
     run_command,
     tail,
     terminate,
+    wait_gone,
 )
 from samen_kit.localinfra.status import ComponentStatus
+from samen_kit.replication import replication_for
 
 log = logging.getLogger(__name__)
 
@@ -52,15 +55,43 @@ def new_cluster_id() -> str:
             return cluster_id
 
 
+@dataclass(frozen=True)
+class Quorum:
+    """The controllers of a cluster of several nodes: node n (from 1) listens on
+    `controller_ports[n - 1]`, and every node lists them all (a static quorum)."""
+
+    cluster_id: str
+    controller_ports: tuple[int, ...]
+
+    @property
+    def size(self) -> int:
+        return len(self.controller_ports)
+
+    def voters(self) -> str:
+        nodes = enumerate(self.controller_ports, start=1)
+        return ",".join(f"{node_id}@{HOST}:{port}" for node_id, port in nodes)
+
+
 class KafkaNode:
-    """One broker-and-controller; its data, logs and pid file live in `state_dir`."""
+    """One broker-and-controller; its data, logs and pid file live in `state_dir`.
+
+    Alone by default; with a `quorum`, node `node_id` of a cluster (see `KafkaCluster`).
+    """
 
     def __init__(
-        self, port: int = 19092, controller_port: int = 19093, state_dir: Path | None = None
+        self,
+        port: int = 19092,
+        controller_port: int = 19093,
+        state_dir: Path | None = None,
+        *,
+        node_id: int = 1,
+        quorum: Quorum | None = None,
     ) -> None:
         self.port = port
         self.controller_port = controller_port
         self.state_dir = (state_dir or paths.default_state_dir() / "kafka").resolve()
+        self.node_id = node_id
+        self.quorum = quorum
 
     @property
     def bootstrap_servers(self) -> str:
@@ -112,13 +143,19 @@ class KafkaNode:
     def _write_properties(self) -> None:
         self.state_dir.mkdir(parents=True, exist_ok=True)
         self.properties_path.write_text(
-            server_properties(self.port, self.controller_port, self.data_dir)
+            server_properties(
+                self.port, self.controller_port, self.data_dir, self.node_id, self.quorum
+            )
         )
 
     async def _format(self, libs: Path) -> None:
         shutil.rmtree(self.data_dir, ignore_errors=True)  # a half-formatted folder from a crash
-        command = [*self._java_command(libs), "kafka.tools.StorageTool", "format", "--standalone"]
-        command += ["-t", new_cluster_id(), "-c", str(self.properties_path)]
+        command = [*self._java_command(libs), "kafka.tools.StorageTool", "format"]
+        if self.quorum is None:
+            command += ["--standalone", "-t", new_cluster_id()]
+        else:  # the voters are in the properties; the nodes share the cluster's id
+            command += ["-t", self.quorum.cluster_id]
+        command += ["-c", str(self.properties_path)]
         result = await run_command(command, cwd=self.state_dir, within=120)
         if result.returncode != 0:
             raise InfraError(f"formatting Kafka storage failed:\n{result.output[-3000:]}")
@@ -202,6 +239,16 @@ class KafkaNode:
         await self.start()
         await self.wait_ready(within)
 
+    async def kill(self) -> None:
+        """SIGKILL: a crash, no shutdown hook; the data stays for the next `start`."""
+        pid = self.pid()
+        if pid is None:
+            raise InfraError(f"Kafka from {self.state_dir} is not running")
+        os.kill(pid, signal.SIGKILL)
+        if not await wait_gone([pid], 10.0):
+            raise InfraError(f"Kafka {pid} survived SIGKILL")
+        log.info("kafka.killed pid=%s", pid)
+
     def freeze(self) -> None:
         """SIGSTOP: the broker hangs with its ports open (clients time out, not refused)."""
         self._signal(signal.SIGSTOP)
@@ -239,12 +286,27 @@ class KafkaNode:
         return ""
 
 
-def server_properties(port: int, controller_port: int, data_dir: Path) -> str:
-    """KRaft single node, sized for a 2-core machine; internal topics with one replica."""
+def server_properties(
+    port: int,
+    controller_port: int,
+    data_dir: Path,
+    node_id: int = 1,
+    quorum: Quorum | None = None,
+) -> str:
+    """KRaft, sized for a 2-core machine. Alone: internal topics with one replica. In a
+    quorum of three: three replicas, two of which must have every write (as the kit's
+    topics, `samen_kit.replication`), so one node may fail without losing a record."""
+    replication = replication_for(1 if quorum is None else quorum.size)
+    factor, min_isr = str(replication.factor), str(replication.min_insync)
+    controllers = (
+        {"controller.quorum.bootstrap.servers": f"{HOST}:{controller_port}"}
+        if quorum is None
+        else {"controller.quorum.voters": quorum.voters()}
+    )
     settings = {
         "process.roles": "broker,controller",
-        "node.id": "1",
-        "controller.quorum.bootstrap.servers": f"{HOST}:{controller_port}",
+        "node.id": str(node_id),
+        **controllers,
         "listeners": f"PLAINTEXT://{HOST}:{port},CONTROLLER://{HOST}:{controller_port}",
         "advertised.listeners": f"PLAINTEXT://{HOST}:{port},CONTROLLER://{HOST}:{controller_port}",
         "controller.listener.names": "CONTROLLER",
@@ -256,12 +318,14 @@ def server_properties(port: int, controller_port: int, data_dir: Path) -> str:
         "num.partitions": "1",
         # The default 128 MiB dedupe buffer is allocated on the heap at start.
         "log.cleaner.dedupe.buffer.size": "16777216",
-        "offsets.topic.replication.factor": "1",
+        "offsets.topic.replication.factor": factor,
         "offsets.topic.num.partitions": "1",
-        "transaction.state.log.replication.factor": "1",
-        "transaction.state.log.min.isr": "1",
-        "share.coordinator.state.topic.replication.factor": "1",
-        "share.coordinator.state.topic.min.isr": "1",
+        "transaction.state.log.replication.factor": factor,
+        "transaction.state.log.min.isr": min_isr,
+        "share.coordinator.state.topic.replication.factor": factor,
+        "share.coordinator.state.topic.min.isr": min_isr,
+        "default.replication.factor": factor,
+        "min.insync.replicas": min_isr,
         "group.initial.rebalance.delay.ms": "0",
         "auto.create.topics.enable": "false",
     }

@@ -16,16 +16,19 @@ from __future__ import annotations
 
 import asyncio
 import os
+import zlib
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, MetaData
+from sqlalchemy import Connection, MetaData, text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 KIT_VERSIONS = Path(__file__).resolve().parent / "versions"
 KIT_BRANCH = "kit"
+# An advisory lock per database (the outbox relay's keys are other CRCs).
+MIGRATION_LOCK = zlib.crc32(b"samen.migrations")
 
 
 def alembic_config(database_url: str, script_location: Path) -> Config:
@@ -51,6 +54,9 @@ def run_env(context: Any, target_metadata: MetaData | None = None) -> None:
     def migrate(connection: Connection) -> None:
         context.configure(connection=connection, target_metadata=target_metadata)
         with context.begin_transaction():
+            # Several instances of a service start together: one migrates, the others
+            # wait here and then find the database at its heads.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
             context.run_migrations()
 
     async def main() -> None:
