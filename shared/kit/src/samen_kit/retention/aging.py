@@ -3,7 +3,7 @@ a view or a refused attempt was recorded), as a cut-off day a query can use. Pur
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from samen_kit.retention.decision import add_months, erase_on
 from samen_kit.retention.policy import RetentionRule
@@ -19,3 +19,9 @@ def last_day_due(rule: RetentionRule, today: date) -> date:
     while erase_on(rule, day) > today:
         day -= timedelta(days=1)
     return day
+
+
+def due_before(rule: RetentionRule, today: date) -> datetime:
+    """The same cut-off for records that carry a moment: one recorded before it goes
+    (its UTC day is at most `last_day_due`)."""
+    return datetime.combine(last_day_due(rule, today) + timedelta(days=1), time(), UTC)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 
 import structlog
 from samen_contract.events.retention import DataKind
@@ -24,8 +24,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from samen_kit.clock import Clock
 from samen_kit.db import unit_of_work
-from samen_kit.retention.aging import last_day_due
-from samen_kit.retention.policy import Overrides, policy_for
+from samen_kit.retention.aging import due_before, last_day_due
+from samen_kit.retention.policy import Overrides, RetentionRule, policy_for
 from samen_kit.retention.tables import HOLD
 
 log = structlog.get_logger(__name__)
@@ -46,11 +46,11 @@ class AgedRecords:
         return self.table.name
 
 
-def _due(records: AgedRecords, last_day: date) -> ColumnElement[bool]:
+def _due(records: AgedRecords, rule: RetentionRule, today: date) -> ColumnElement[bool]:
     column = records.table.c[records.recorded]
     if isinstance(column.type, Date):
-        return column <= last_day
-    return column < datetime.combine(last_day + timedelta(days=1), time(), UTC)
+        return column <= last_day_due(rule, today)
+    return column < due_before(rule, today)
 
 
 def _not_held(records: AgedRecords, today: date) -> ColumnElement[bool]:
@@ -66,10 +66,10 @@ def _not_held(records: AgedRecords, today: date) -> ColumnElement[bool]:
 
 
 async def _purge_tenant(
-    session: AsyncSession, records: AgedRecords, tenant: str, last_day: date, today: date
+    session: AsyncSession, records: AgedRecords, tenant: str, rule: RetentionRule, today: date
 ) -> int:
     table = records.table
-    statement = delete(table).where(table.c.tenant == tenant, _due(records, last_day))
+    statement = delete(table).where(table.c.tenant == tenant, _due(records, rule, today))
     if records.only is not None:
         statement = statement.where(records.only(table))
     if records.pupil is not None:
@@ -94,9 +94,7 @@ async def purge_aged(
             count = 0
             for tenant in list(tenants):
                 rule = policy_for(tenant, overrides).rule(DataKind.ACCESS_RECORDS)
-                count += await _purge_tenant(
-                    session, aged, tenant, last_day_due(rule, today), today
-                )
+                count += await _purge_tenant(session, aged, tenant, rule, today)
         purged[aged.name] = count
         if count:
             log.info("retention.purged", table=aged.name, count=count)
