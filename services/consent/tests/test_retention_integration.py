@@ -193,3 +193,58 @@ async def test_an_open_dispute_on_the_bus_holds_the_pupils_data_until_it_is_deci
 
 async def _holds_are(consent: ConsentService, school: School, wanted: list[Any]) -> bool:
     return await _holds(consent, school) == wanted
+
+
+async def _given_then_withdrawn(consent: ConsentService, school: School, family: Family) -> str:
+    rid = str((await ask(consent, school, family))["request_id"])
+    item = GuardianItem.of("consent_request", rid)
+    async with consent.guardian_client() as browser:
+        for guardian in family.guardian_ids:
+            token = consent.guardian_token(school.tenant, guardian, family.pupil_id, item)
+            await browser.post(
+                f"/ouders/toestemming/{rid}/antwoord", data={"token": token, "antwoord": "ja"}
+            )
+        await browser.post(f"/ouders/toestemming/{rid}/intrekken", data={})
+    return rid
+
+
+async def _request_state(consent: ConsentService, rid: str) -> tuple[str, bool]:
+    query = text("SELECT state, given_at IS NOT NULL FROM consent_request WHERE request_id = :r")
+    async with consent.runtime.sessions() as session:
+        return tuple((await session.execute(query, {"r": rid})).one())  # type: ignore[return-value]
+
+
+async def _token_ids(consent: ConsentService, school: School, family: Family) -> list[Any]:
+    query = text("SELECT token_id FROM consent_evidence WHERE tenant = :t AND pupil_id = :p")
+    params = {"t": school.tenant, "p": family.pupil_id}
+    async with consent.runtime.sessions() as session:
+        return list((await session.execute(query, params)).scalars())
+
+
+async def test_the_evidence_of_a_withdrawn_consent_goes_two_years_later_while_the_pupil_stays(
+    consent: ConsentService, school: School
+) -> None:
+    withdrawn, still_given = Family.of(), Family.of()
+    await import_families(consent, school, [withdrawn, still_given])
+    rid = await _given_then_withdrawn(consent, school, withdrawn)
+    assert await _request_state(consent, rid) == ("withdrawn", True)
+    before = await _token_ids(consent, school, withdrawn)
+    assert any(token is not None for token in before)
+    await ask(consent, school, still_given)  # asked, not answered: relied on soon
+    retention = _retention(consent)
+
+    consent.advance(TWO_YEARS - timedelta(days=40))
+    await sweep(retention)
+    assert await _claims(consent, school) == []
+
+    consent.advance(timedelta(days=40))
+    await asyncio.gather(sweep(retention), sweep(retention))
+
+    assert await _claims(consent, school) == ["consent_evidence"]  # the roster stays
+    assert await _token_ids(consent, school, withdrawn) == [None] * len(before)
+    await consent.events.wait(school.tenant, lambda _: len(_erased(consent, school)) >= 1)
+    await consent.events.settle(school.tenant)
+    erased = _erased(consent, school)
+    assert [(e.pupil_id, e.kind) for e in erased] == [
+        (withdrawn.pupil_id, DataKind.CONSENT_EVIDENCE)
+    ]

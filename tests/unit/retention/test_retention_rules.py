@@ -120,3 +120,9 @@ def test_adding_months_lands_in_the_right_month(day: date, months: int) -> None:
     later = add_months(day, months)
     assert (later.year * 12 + later.month) - (day.year * 12 + day.month) == months
     assert later.day <= day.day
+
+
+def test_consent_evidence_counts_from_the_consent_ending_not_only_from_leaving() -> None:
+    rule = DEFAULT_POLICY.rule(DataKind.CONSENT_EVIDENCE)
+    assert rule.starts_at is StartingFact.CONSENT_ENDED
+    assert "zolang de school zich erop beroept" in rule.basis_text

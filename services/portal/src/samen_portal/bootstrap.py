@@ -15,10 +15,12 @@ from samen_kit.access.refusal_book import RefusalBook, ResourceKinds, install_re
 from samen_kit.access.verification import guardian_access, staff_verifier
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
+from samen_kit.retention.wiring import install_retention
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 from starlette.middleware.sessions import SessionMiddleware
 
 from samen_portal.adapters.live import LiveHub
+from samen_portal.adapters.retention import ACCESS_RECORDS
 from samen_portal.adapters.services import Services
 from samen_portal.adapters.sessions import SessionStore
 from samen_portal.entrypoints.actions import actions_router
@@ -83,6 +85,7 @@ def build_service(
     settings = settings or PortalSettings()
     runtime = build_runtime(settings, clock=clock)
     add_consumers(runtime)
+    install_retention(runtime, (), every_seconds=settings.sweep_seconds, aged=ACCESS_RECORDS)
     live = LiveHub(settings.database_url)
     runtime.jobs.append(live.run)
     services = Services({s: settings.base_url(s) for s in SERVICES})

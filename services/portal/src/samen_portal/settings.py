@@ -43,6 +43,8 @@ class PortalSettings(ServiceSettings):
     admissions_base_url: str = "http://127.0.0.1:8107"
     assets_dir: Path = ASSETS
     refusal_grace_seconds: float = Field(default=10.0, ge=0)
+    # How often old access records are purged (a five-year period: hourly is plenty).
+    sweep_seconds: float = Field(default=3600.0, gt=0)
 
     def base_url(self, service: str) -> str:
         value = getattr(self, f"{service}_base_url")

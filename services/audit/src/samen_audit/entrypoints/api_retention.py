@@ -26,7 +26,10 @@ CanHold = Annotated[StaffPrincipal, Depends(PERMISSIONS.require(HOLD))]
 
 STARTS = {
     "pupil_left": "nadat de leerling de school verliet",
-    "consent_ended": "nadat de toestemming stopte (ingetrokken of verlopen)",
+    "consent_ended": (
+        "nadat de laatste toestemming stopte (ingetrokken of verlopen)"
+        " of de leerling de school verliet, wat het eerst gebeurt"
+    ),
     "dispute_ended": "nadat het geschil is beslist, opgelost of ingetrokken",
     "admission_ended": "nadat de toelaatbaarheidsverklaring afliep",
     "recorded": "na het vastleggen",

@@ -8,7 +8,7 @@ from samen_kit.periodic import Every, periodic
 
 from samen_audit.handlers.context import AuditContext
 from samen_audit.handlers.refusals import report_closed_windows
-from samen_audit.handlers.retention import carry_out_erasures
+from samen_audit.handlers.retention import carry_out_erasures, erase_old_access_entries
 from samen_audit.handlers.tree_heads import sign_grown_logs
 
 log = structlog.get_logger(__name__)
@@ -45,9 +45,11 @@ class AuditScheduler:
             log.info("audit.tree_head.signed", tenant=head.tenant, tree_size=head.tree_size)
 
     async def erase(self) -> None:
-        """Carry out the services' `PersonalDataErased` facts (bodies go, leaves stay)."""
+        """Carry out the services' `PersonalDataErased` facts and erase old access entries
+        (bodies go, leaves stay)."""
         try:
             erased = await carry_out_erasures(self._context)
+            erased += await erase_old_access_entries(self._context)
         except Exception as error:
             log.error("audit.retention.failed", error=repr(error))
             return

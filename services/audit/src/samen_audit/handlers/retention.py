@@ -1,4 +1,5 @@
-"""Carry out the erasure facts the log holds (`PersonalDataErased` from every service).
+"""Carry out the erasure facts the log holds (`PersonalDataErased` from every service),
+and erase the bodies of the log's own access entries once their period has run out.
 
 Each fact in its own transaction, claimed first: two instances, or a sweep and a
 restart, carry it out once. The audit writer's UPDATE on the claim row is its own
@@ -6,8 +7,14 @@ working table, not the log.
 """
 
 import structlog
+from samen_contract.events.retention import DataKind
 from samen_kit.db import unit_of_work
+from samen_kit.retention.access_records import REFUSAL_WINDOWS
+from samen_kit.retention.aging import due_before
+from samen_kit.retention.policy import policy_for
+from samen_kit.retention.purge import purge_aged
 
+from samen_audit.adapters.access_erasures import SqlAccessErasures
 from samen_audit.adapters.erasures import PendingErasure, SqlErasures
 from samen_audit.domain.erasure_orders import erasure_order
 from samen_audit.handlers.context import AuditContext
@@ -34,3 +41,23 @@ async def _carry_out(context: AuditContext, pending: PendingErasure) -> int:
         count = await erasures.erase(pending, order)
     log.info("audit.retention.erased", leaf_index=pending.leaf_index, bodies=count)
     return count
+
+
+async def erase_old_access_entries(context: AuditContext) -> int:
+    """The log's own access records (`DataKind.ACCESS_RECORDS`): bodies of access entries
+    older than the tenant's period go, leaves stay; reported refusal windows are deleted.
+    Bodies erased in this pass. Safe twice at once: `erase_body()` erases a body once."""
+    today = context.clock.now().date()
+    overrides = context.retention_overrides
+    async with unit_of_work(context.sessions) as session:
+        tenants = await SqlAccessErasures(session).tenants()
+    erased = 0
+    for tenant in tenants:
+        rule = policy_for(tenant, overrides).rule(DataKind.ACCESS_RECORDS)
+        async with unit_of_work(context.sessions) as session:
+            before = due_before(rule, today)
+            erased += await SqlAccessErasures(session).erase_before(tenant, before, rule.basis)
+    await purge_aged(context.sessions, context.clock, (REFUSAL_WINDOWS,), overrides)
+    if erased:
+        log.info("audit.retention.access_entries", bodies=erased)
+    return erased

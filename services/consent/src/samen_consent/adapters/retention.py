@@ -4,14 +4,20 @@ Kept: ids, dates, states and hashes — what the inspectie's figures and the aud
 proofs need. Erased: a refusal's reason in the guardian's own words, the words of the
 documents shown, a guardian's note on their support needs, the link token's id, and the
 day of birth (the year stays, for figures by age).
+
+Roster data counts from leaving; consent evidence also from the day the pupil's last
+consent was withdrawn or expired (`domain.evidence_clock`).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
 from uuid import UUID
 
 from samen_contract.events.retention import DataKind
-from samen_kit.retention.store import pupils_left
+from samen_kit.retention.store import Ending, not_erased, pupils_left
 from samen_kit.retention.sweep import Eraser
 from sqlalchemy import Integer, delete, func, select, update
 from sqlalchemy.engine import CursorResult
@@ -19,6 +25,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_consent.adapters.tables import EvidenceRow, PupilRow, RequestRow, ShownDocumentRow
 from samen_consent.adapters.tables import SupportNeedsRow as Needs
+from samen_consent.domain.evidence_clock import RequestHistory, evidence_clock_starts
+from samen_consent.domain.request import RequestState
 
 PUPIL = PupilRow.__table__  # type: ignore[attr-defined]
 EVIDENCE = EvidenceRow.__table__  # type: ignore[attr-defined]
@@ -59,10 +67,31 @@ async def erase_roster(session: AsyncSession, tenant: str, pupil_id: UUID) -> in
     return await _changed(session, statement)
 
 
-ERASERS = tuple(
-    Eraser(kind, pupils_left(kind, PUPIL), erase)
-    for kind, erase in (
-        (DataKind.ROSTER_CONTACT, erase_roster),
-        (DataKind.CONSENT_EVIDENCE, erase_evidence),
+_Pupil = tuple[str, UUID]
+
+
+async def evidence_endings(session: AsyncSession) -> Sequence[Ending]:
+    """The pupils whose consent evidence's clock runs (not yet erased): from leaving, or
+    from their last consent withdrawn or expired."""
+    kind = DataKind.CONSENT_EVIDENCE
+    pupils = select(PUPIL.c.tenant, PUPIL.c.pupil_id, PUPIL.c.left_on).where(
+        not_erased(kind, PUPIL.c.tenant, PUPIL.c.pupil_id)
     )
+    left: dict[_Pupil, date | None] = {
+        (tenant, pupil): left_on for tenant, pupil, left_on in await session.execute(pupils)
+    }
+    c = REQUEST.c
+    requests = select(c.tenant, c.pupil_id, c.state, c.given_at, c.ended_at, c.expires_at).where(
+        not_erased(kind, c.tenant, c.pupil_id)
+    )
+    histories: defaultdict[_Pupil, list[RequestHistory]] = defaultdict(list)
+    for tenant, pupil, state, *moments in await session.execute(requests):
+        histories[(tenant, pupil)].append(RequestHistory(RequestState(state), *moments))
+    starts = {key: evidence_clock_starts(left[key], histories[key]) for key in left}
+    return [Ending(*key, day) for key, day in starts.items() if day is not None]
+
+
+ERASERS = (
+    Eraser(DataKind.ROSTER_CONTACT, pupils_left(DataKind.ROSTER_CONTACT, PUPIL), erase_roster),
+    Eraser(DataKind.CONSENT_EVIDENCE, evidence_endings, erase_evidence),
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
+from samen_kit.retention.tables import attach_retention_tables
 from sqlalchemy.dialects.postgresql import JSONB
 
 metadata = sa.MetaData()
@@ -83,3 +84,7 @@ file_view = sa.Table(
     sa.Column("day", sa.Date(), primary_key=True),
     sa.Column("views", sa.Integer(), nullable=False),
 )
+
+# What the portal erased and the legal holds on its pupils: the kit's retention tables
+# (a held pupil's views stay past their five years).
+RETENTION_TABLES = attach_retention_tables(metadata)

@@ -19,7 +19,7 @@ class StartingFact(StrEnum):
     """The fact whose date starts a clock."""
 
     PUPIL_LEFT = "pupil_left"
-    CONSENT_ENDED = "consent_ended"  # withdrawn or expired
+    CONSENT_ENDED = "consent_ended"  # withdrawn or expired, or the pupil left: the earlier
     DISPUTE_ENDED = "dispute_ended"  # decided, resolved or withdrawn
     ADMISSION_ENDED = "admission_ended"
     RECORDED = "recorded"  # the record itself (messages, access records)
@@ -55,7 +55,7 @@ DEFAULT_RULES: tuple[RetentionRule, ...] = (
         basis_text=f"{_FILE}: 2 jaar nadat de leerling de school verliet.",
     ),
     _rule(
-        DataKind.CONSENT_EVIDENCE, 24, StartingFact.PUPIL_LEFT,
+        DataKind.CONSENT_EVIDENCE, 24, StartingFact.CONSENT_ENDED,
         basis="avg_7_1_aantoonbare_toestemming", label="Bewijs van toestemming",
         basis_text=(
             "AVG art. 7 lid 1 (toestemming aantonen) en art. 5 lid 1 onder e: zolang de"

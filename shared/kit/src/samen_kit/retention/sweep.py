@@ -22,6 +22,7 @@ from samen_kit.clock import Clock
 from samen_kit.periodic import Every, periodic
 from samen_kit.retention.decision import erase_now
 from samen_kit.retention.policy import Overrides, RetentionRule, policy_for
+from samen_kit.retention.purge import AgedRecords, purge_aged
 from samen_kit.retention.refusal import refusal_of_request
 from samen_kit.retention.store import (
     Claim,
@@ -60,6 +61,8 @@ class Retention:
     clock: Clock
     erasers: tuple[Eraser, ...]
     overrides: Overrides = field(default_factory=dict)
+    # Access records, each on a clock of its own (`purge`), not a pupil's.
+    aged: tuple[AgedRecords, ...] = ()
 
     def rule(self, tenant: str, kind: DataKind) -> RetentionRule:
         return policy_for(tenant, self.overrides).rule(kind)
@@ -170,10 +173,17 @@ async def _erase(
     return count
 
 
+async def purge(retention: Retention) -> dict[str, int]:
+    """Delete the service's access records whose period ran out; the count per table."""
+    sessions, clock = retention.sessions, retention.clock
+    return await purge_aged(sessions, clock, retention.aged, retention.overrides)
+
+
 def retention_job(retention: Retention, seconds: float) -> BackgroundJob:
     """The service's background job (`runtime.jobs`) that sweeps every `seconds`."""
 
     async def work() -> None:
         await sweep(retention)
+        await purge(retention)
 
     return periodic(Every(f"{retention.service}.retention", seconds, work))
