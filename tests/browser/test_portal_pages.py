@@ -90,6 +90,8 @@ async def portal(
         keys_folder=tmp_path_factory.mktemp("keys"),
         keys=keys,
         consent_base_url="http://127.0.0.1:9",
+        meetings_base_url="http://127.0.0.1:9",  # the meeting form without colleagues to choose
+        notifications_base_url="http://127.0.0.1:9",
     )
     clock = FakeClock(datetime.now(UTC))
     async with running(settings, keys, clock) as service:
