@@ -181,8 +181,10 @@ async def test_every_staff_page_passes_axe(
     base = portal.base_url
     walks = [
         (ib, [("/te-doen", 200), ("/leerlingen", 200), (f"/leerlingen/{pupil}", 200)]),
+        (ib, [("/ouderavond", 200)]),
         (swv, [("/overzicht", 200)]),
         (teacher, [(f"/leerlingen/{other}", 403), (f"/leerlingen/{uuid4()}", 404)]),
+        (teacher, [("/ouderavond", 403)]),
     ]
     failures: list[str] = []
     for staff, pages in walks:
