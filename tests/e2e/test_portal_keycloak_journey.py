@@ -39,7 +39,8 @@ from samen_cli.platform import Platform
 from samen_kit.localinfra.demo_accounts import TENANT
 from samen_kit.localinfra.realm import DEV_PASSWORD
 
-pytestmark = pytest.mark.e2e
+# The walk waits for a real meeting start (two minutes) after two consents are answered.
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCHOOL = "brede-school-de-linde"

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from uuid import UUID
 
+# Who plans meetings (meetings' `meetings.plan`), and so reads whom to invite.
+PLANNERS = frozenset({"ib", "teacher", "director"})
 # The roles the form offers a choice for, in the order the form shows them.
 CHOOSABLE_ROLES: tuple[str, ...] = ("teacher", "ib", "trajectbegeleider")
 ROLE_NAMES: Mapping[str, str] = {

@@ -145,7 +145,7 @@ def pages_router(deps: Deps, visible_pupil: VisiblePupil) -> APIRouter:
         await record_view(deps.sessions, user.viewer, found, deps.clock.now())
         (roster, purposes), people = await asyncio.gather(
             _roster_and_purposes(deps.services, user, pupil_id),
-            staff_choices(deps.services, user.token, found.school_id),
+            staff_choices(deps.services, user.token, found.school_id, user.viewer.role.value),
         )
         notice = "De vraag om toestemming is verstuurd naar de ouders." if gevraagd else None
         notice = DONE.get(gedaan or "", notice)

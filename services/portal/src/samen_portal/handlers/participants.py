@@ -8,12 +8,17 @@ import asyncio
 from uuid import UUID
 
 from samen_portal.adapters.services import Services, ServiceUnavailable
-from samen_portal.domain.participants import Person, choices
+from samen_portal.domain.participants import PLANNERS, Person, choices
 
 
-async def staff_choices(services: Services, token: str, school_id: UUID) -> dict[str, list[Person]]:
+async def staff_choices(
+    services: Services, token: str, school_id: UUID, role: str
+) -> dict[str, list[Person]]:
     """Per role, who can be chosen; empty lists when the directory is away (the form
-    then says nobody can be chosen), people without a name when the names are."""
+    then says nobody can be chosen), people without a name when the names are. Those who
+    plan no meetings cost the services nothing."""
+    if role not in PLANNERS:
+        return choices([], {})
     query = f"?school_id={school_id}"
     directory, names = await asyncio.gather(
         services.call("meetings", "GET", f"/staff{query}", token),
