@@ -90,6 +90,8 @@ async def portal(
         keys_folder=tmp_path_factory.mktemp("keys"),
         keys=keys,
         consent_base_url="http://127.0.0.1:9",
+        meetings_base_url="http://127.0.0.1:9",  # the meeting form without colleagues to choose
+        notifications_base_url="http://127.0.0.1:9",
     )
     clock = FakeClock(datetime.now(UTC))
     async with running(settings, keys, clock) as service:
@@ -179,8 +181,10 @@ async def test_every_staff_page_passes_axe(
     base = portal.base_url
     walks = [
         (ib, [("/te-doen", 200), ("/leerlingen", 200), (f"/leerlingen/{pupil}", 200)]),
+        (ib, [("/ouderavond", 200)]),
         (swv, [("/overzicht", 200)]),
         (teacher, [(f"/leerlingen/{other}", 403), (f"/leerlingen/{uuid4()}", 404)]),
+        (teacher, [("/ouderavond", 403)]),
     ]
     failures: list[str] = []
     for staff, pages in walks:

@@ -1,9 +1,10 @@
 """The intern begeleider's day in the staff workspace, in Chromium, signed in through
 Keycloak, on the whole platform (every service a process, real Kafka, PostgreSQL, SMTP):
 
-sign in → find the pupil → ask the parents' consent for an MDO → both parents answer on
-their consent page (from the e-mail in the mail folder) → the open pupil page shows it
-without reloading → plan a meeting with the parents → write its record → a parent
+sign in → find the pupil → ask the parents' consent for an MDO and for engaging the
+samenwerkingsverband → both parents answer on their consent page (from the e-mail in the
+mail folder) → the open pupil page shows it without reloading → plan the MDO, choosing
+the teacher and the trajectbegeleider by name in the form → write its record → a parent
 comments on the record on their page → *Te doen* shows the parent's comment.
 
 Only the parents' side uses the journey's steps (their messages and pages); every staff
@@ -38,7 +39,8 @@ from samen_cli.platform import Platform
 from samen_kit.localinfra.demo_accounts import TENANT
 from samen_kit.localinfra.realm import DEV_PASSWORD
 
-pytestmark = pytest.mark.e2e
+# The walk waits for a real meeting start (two minutes) after two consents are answered.
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCHOOL = "brede-school-de-linde"
@@ -48,10 +50,13 @@ WITHIN = 90.0
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 COMMENT = "Wij willen ook graag weten hoe het lezen thuis kan oefenen."
 WAIT_MS = int(WITHIN * 1000)
-PURPOSE = "mdo_request"  # what an MDO needs (meetings' consent gate)
-# The portal plans a meeting with the one who plans it; an MDO needs a teacher and a
-# trajectbegeleider beside the IB, which the portal's form cannot choose yet.
-MEETING = "progress_talk"
+# What an MDO with a trajectbegeleider needs (meetings' consent gate).
+PURPOSES = ("mdo_request", "engage_swv")
+MEETING = "mdo"
+# The demo region's made-up names (samen_cli.demo_region), read by the portal from the
+# notifications service when the form is shown.
+TEACHER_NAME = "Sanne de Vries"
+ADVISER_NAME = "Ahmed Yilmaz"
 
 
 @dataclass
@@ -63,6 +68,7 @@ class Day:
     signed_in_at: str = ""  # the page the sign-in landed on
     kept_the_page: bool = False  # the consent answers arrived without a reload
     consent_seen: str = ""  # the pupil page's text after the answers
+    form_said: str = ""  # what the meeting form says each kind needs
     scheduled: Seen | None = None
     recorded: Seen | None = None
     commented: Seen | None = None
@@ -100,11 +106,14 @@ async def find_the_pupil(tab: Page, portal: str, pupil: UUID) -> None:
 
 
 async def ask_consent_for_an_mdo(day: Day) -> list[Seen]:
-    await day.tab.select_option("#doel", PURPOSE)
-    await day.tab.get_by_role("button", name="Toestemming vragen").click()
-    await landed(day.tab, "gevraagd=1")
-    asked = await day.j.wait("ConsentRequested", purpose=PURPOSE)
-    day.j.trail.requests[PURPOSE] = UUID(str(asked[0].data["request_id"]))
+    asked: list[Seen] = []
+    for purpose in PURPOSES:
+        await day.tab.select_option("#doel", purpose)
+        await day.tab.get_by_role("button", name="Toestemming vragen").click()
+        await landed(day.tab, "gevraagd=1")
+        seen = await day.j.wait("ConsentRequested", purpose=purpose)
+        day.j.trail.requests[purpose] = UUID(str(seen[0].data["request_id"]))
+        asked.append(seen[0])
     return asked
 
 
@@ -121,18 +130,24 @@ async def the_meetings_service_knows_the_consent(j: Journey) -> None:
 
     async def given() -> bool:
         pupil = await j.desk.json("meetings", ib, "GET", f"/pupils/{j.family.pupil_id}")
-        return any(c["purpose"] == PURPOSE and c["status"] == "given" for c in pupil["consents"])
+        given = {c["purpose"] for c in pupil["consents"] if c["status"] == "given"}
+        return set(PURPOSES) <= given
 
     await until(given, what="the meetings service sees the consent", within=WITHIN)
 
 
-async def plan_a_meeting(day: Day) -> datetime:
-    """Two minutes from now (the form takes whole minutes), in Dutch time."""
-    await day.j.wait("ConsentGiven", request_id=day.j.trail.requests[PURPOSE])
+async def plan_the_mdo(day: Day) -> datetime:
+    """Two minutes from now (the form takes whole minutes), in Dutch time, with the
+    teacher and the trajectbegeleider chosen by name; the IB takes part as the planner."""
+    for purpose in PURPOSES:
+        await day.j.wait("ConsentGiven", request_id=day.j.trail.requests[purpose])
     await the_meetings_service_knows_the_consent(day.j)
     starts = (datetime.now(AMSTERDAM) + timedelta(minutes=2)).replace(second=0, microsecond=0)
     await day.tab.reload()
     await day.tab.select_option("#soort", MEETING)
+    day.form_said = await day.tab.inner_text("#soort-uitleg")
+    await day.tab.get_by_label("Leerkracht", exact=True).select_option(label=TEACHER_NAME)
+    await day.tab.get_by_label("Trajectbegeleider", exact=True).select_option(label=ADVISER_NAME)
     await day.tab.fill("#dag", starts.date().isoformat())
     await day.tab.fill("#begin", starts.strftime("%H:%M"))
     await day.tab.get_by_role("button", name="Gesprek plannen").click()
@@ -215,7 +230,7 @@ async def day(keycloak_platform: Platform) -> AsyncIterator[Day]:
         await find_the_pupil(tab, portal, family.pupil_id)
         asked = await ask_consent_for_an_mdo(day)
         await parents_answer_while_the_page_is_open(day, asked)
-        starts = await plan_a_meeting(day)
+        starts = await plan_the_mdo(day)
         await write_the_record(day, starts)
         await a_parent_comments(day)
         await the_worklist_shows_it(day, portal)
@@ -238,10 +253,20 @@ def test_the_open_pupil_page_shows_the_answers_without_reloading(day: Day) -> No
     assert "Ouder heeft geantwoord" in day.consent_seen
 
 
-def test_the_meeting_planned_in_the_portal_is_scheduled_with_the_ib(day: Day) -> None:
+def test_the_form_says_who_an_mdo_needs(day: Day) -> None:
+    assert "de leerkracht, de intern begeleider en de trajectbegeleider" in day.form_said
+
+
+def test_the_mdo_planned_in_the_portal_has_the_ib_teacher_and_trajectbegeleider(
+    day: Day,
+) -> None:
     assert day.scheduled is not None
+    assert day.scheduled.data["kind"] == "mdo"
     people = {p["person_id"]: p["role"] for p in day.scheduled.data["participants"]}
-    assert str(day.j.person(StaffRole.IB)) in people
+    j = day.j
+    assert people[str(j.person(StaffRole.IB))] == "ib"
+    assert people[str(j.person(StaffRole.TEACHER))] == "teacher"
+    assert people[str(j.person(StaffRole.TRAJECTBEGELEIDER))] == "trajectbegeleider"
 
 
 def test_the_record_written_in_the_portal_is_recorded(day: Day) -> None:

@@ -32,6 +32,7 @@ pytestmark = pytest.mark.integration
 
 # Routes that name no resource of a tenant: their subject is the caller's own tenant.
 TENANT_OWN = {("PUT", "/staff/{person_id}"), ("GET", "/settings"), ("PUT", "/settings")}
+TENANT_OWN |= {("GET", "/staff")}  # tested in test_meetings_staff_directory
 LISTS = {("GET", "/meetings"), ("GET", "/agreements"), ("GET", "/opps")}
 
 

@@ -14,6 +14,7 @@ EXPECTED = {
     "meetings.record": {"ib", "teacher", "director"},
     "records.read": {"ib", "teacher", "director", "trajectbegeleider"},
     "staff.register": {"ib", "director", "swv_admin"},
+    "staff.read": {"ib", "teacher", "director"},
     "settings.read": {"ib", "teacher", "director", "trajectbegeleider", "board_admin", "swv_admin"},
     "settings.change": {"swv_admin"},
 }

@@ -101,6 +101,17 @@ async def _staff(running: Running, a: TenantA, b: str) -> httpx.Response:
     )
 
 
+@case("GET", "/v1/staff", 200)
+async def _staff_names(running: Running, a: TenantA, b: str) -> httpx.Response:
+    # An IB of tenant B whose token names tenant A's school: B's (empty) directory.
+    headers = running.headers(b, Role.IB, schools=(a.school,))
+    response = await running.http.get(
+        "/v1/staff", params={"school_id": str(a.school)}, headers=headers
+    )
+    assert response.json() == []
+    return response
+
+
 @case("PUT", "/v1/schools/{school_id}", 200)
 async def _school(running: Running, a: TenantA, b: str) -> httpx.Response:
     return await running.http.put(

@@ -170,6 +170,9 @@ class TestPermissions:
             Role.OPERATOR,
         }
 
+    def test_only_school_staff_who_plan_meetings_read_colleagues_names(self) -> None:
+        assert PERMISSIONS["staff.names"] == {Role.IB, Role.TEACHER, Role.DIRECTOR}
+
     def test_the_inspectie_reads_nothing_here(self) -> None:
         assert all(not PERMISSIONS.allows(Role.INSPECTIE, p) for p in PERMISSIONS)
 

@@ -69,3 +69,8 @@ def test_each_school_has_an_ib_a_teacher_and_a_director_and_the_swv_its_own_staf
     assert len(members) == 3 * 3 + 2
     assert staff_member(of, StaffRole.TRAJECTBEGELEIDER).school is None
     assert all(m.email.endswith(".invalid") for m in members)
+
+
+def test_every_demo_colleague_has_a_name_of_their_own() -> None:
+    names = [member.name for member in staff(region(pupils_per_school=5))]
+    assert all(names) and len(set(names)) == len(names)

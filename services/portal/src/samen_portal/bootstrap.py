@@ -29,6 +29,7 @@ from samen_portal.entrypoints.errors import install_error_handlers
 from samen_portal.entrypoints.inspectie import inspectie_router
 from samen_portal.entrypoints.overview import overview_router
 from samen_portal.entrypoints.pages import Deps, pages_router, pupil_guard
+from samen_portal.entrypoints.parents_evening import parents_evening_router
 from samen_portal.entrypoints.render import Pages
 from samen_portal.entrypoints.security import SecurityHeaders
 from samen_portal.entrypoints.signin import SignIn, signin_router
@@ -99,6 +100,7 @@ def build_service(
         pages_router(deps, visible),
         actions_router(deps, visible),
         overview_router(deps),
+        parents_evening_router(deps),
         inspectie_router(deps),
         parents_router(parents),
     ]

@@ -90,6 +90,12 @@ class StaffRole(StrEnum):
 
 
 SCHOOL_ROLES = (StaffRole.IB, StaffRole.TEACHER, StaffRole.DIRECTOR)
+# Made-up names of the demo schools' staff, three per school in SCHOOL_ROLES' order.
+_STAFF_NAMES = (
+    *("Marieke de Boer", "Sanne de Vries", "Jeroen Visser"),
+    *("Fatima El Amrani", "Daan Mulder", "Petra Smit"),
+    *("Wouter Bos", "Lotte Meijer", "Kees van Dijk"),
+)
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,7 @@ class StaffMember:
     role: StaffRole
     email: str
     school: School | None = None
+    name: str = ""
 
 
 def region(pupils_per_school: int = 100, tenant: str = TENANT) -> Region:
@@ -137,17 +144,22 @@ def staff(of: Region) -> tuple[StaffMember, ...]:
             role,
             f"{role.value}.{school.number}@demo-scholen.invalid",
             school,
+            _STAFF_NAMES[school.index * len(SCHOOL_ROLES) + position],
         )
         for school in of.schools
-        for role in SCHOOL_ROLES
+        for position, role in enumerate(SCHOOL_ROLES)
     )
     swv = tuple(
         StaffMember(
             pseudonymous_id("staff", of.tenant, "swv", role.value),
             role,
             f"{role.value}@demo-swv.invalid",
+            name=name,
         )
-        for role in (StaffRole.TRAJECTBEGELEIDER, StaffRole.SWV_ADMIN)
+        for role, name in (
+            (StaffRole.TRAJECTBEGELEIDER, "Ahmed Yilmaz"),
+            (StaffRole.SWV_ADMIN, "Ingrid Bakker"),
+        )
     )
     return at_schools + swv
 

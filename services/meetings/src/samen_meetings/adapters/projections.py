@@ -20,6 +20,7 @@ from samen_meetings.adapters.projection_tables import (
     StaffMemberRow,
 )
 from samen_meetings.domain.consent_gate import ConsentState, ConsentStatus, PupilConsents
+from samen_meetings.domain.kinds import ParticipantRole
 from samen_meetings.domain.participants import PupilContext
 
 AUTHORITY = PARENTAL_AUTHORITY
@@ -100,6 +101,22 @@ class SqlProjections:
             col(StaffMemberRow.tenant) == tenant, col(StaffMemberRow.person_id).in_(wanted)
         )
         return {row.person_id: row for row in (await self._session.execute(stmt)).scalars()}
+
+    async def staff_of_school(self, tenant: str, school_id: UUID) -> list[StaffMemberRow]:
+        """Who works at the school, and the tenant's trajectbegeleiders (who work for
+        the samenwerkingsverband, at no one school)."""
+        stmt = (
+            select(StaffMemberRow)
+            .where(
+                col(StaffMemberRow.tenant) == tenant,
+                or_(
+                    col(StaffMemberRow.school_ids).contains([school_id]),
+                    col(StaffMemberRow.role) == ParticipantRole.TRAJECTBEGELEIDER.value,
+                ),
+            )
+            .order_by(col(StaffMemberRow.role), col(StaffMemberRow.person_id))
+        )
+        return list((await self._session.execute(stmt)).scalars())
 
     # --- disputes about an OPP -------------------------------------------------------------
 

@@ -11,10 +11,11 @@ from samen_meetings.domain.settings import TenantSettings
 from samen_meetings.entrypoints.deps import (
     CanChangeSettings,
     CanReadSettings,
+    CanReadStaff,
     CanRegisterStaff,
     Ctx,
 )
-from samen_meetings.entrypoints.schemas import SettingsBody, StaffIn
+from samen_meetings.entrypoints.schemas import SettingsBody, StaffIn, StaffOut, StaffRole
 from samen_meetings.handlers import admin
 
 router = APIRouter(tags=["admin"])
@@ -28,6 +29,17 @@ async def register_staff(
     role = ParticipantRole(body.role.value)
     await admin.register_staff(ctx, staff, person_id, role, body.school_ids)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/staff", response_model=list[StaffOut])
+async def staff_of_school(school_id: UUID, staff: CanReadStaff, ctx: Ctx) -> list[StaffOut]:
+    """Who can be invited to a meeting about a pupil of the school: its staff and the
+    samenwerkingsverband's trajectbegeleiders (ids and roles; names live elsewhere)."""
+    rows = await admin.staff_of_school(ctx, staff, school_id)
+    return [
+        StaffOut(person_id=r.person_id, role=StaffRole(r.role), school_ids=r.school_ids)
+        for r in rows
+    ]
 
 
 @router.get("/settings", response_model=SettingsBody)

@@ -21,6 +21,8 @@ PERMISSIONS = PermissionTable(
         # Records hold what parents and school said: those who take part read them.
         "records.read": SCHOOL | {Role.TRAJECTBEGELEIDER},
         "staff.register": {Role.IB, Role.DIRECTOR, Role.SWV_ADMIN},
+        # Who can be invited: those who plan meetings choose from it.
+        "staff.read": SCHOOL,
         "settings.read": READERS,
         "settings.change": {Role.SWV_ADMIN},
     }

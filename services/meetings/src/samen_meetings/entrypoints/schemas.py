@@ -78,6 +78,14 @@ class StaffIn(Body):
     school_ids: Ids = []
 
 
+class StaffOut(BaseModel):
+    """A colleague in the staff directory: ids and role only (names live elsewhere)."""
+
+    person_id: UUID
+    role: StaffRole
+    school_ids: list[UUID]
+
+
 class SettingsBody(Body):
     agreement_lead_days: Annotated[int, Field(ge=0, le=365)] = 7
     reminder_local_time: Annotated[

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from samen_kit.access import StaffPrincipal
 
+from samen_meetings.adapters.projection_tables import StaffMemberRow
 from samen_meetings.adapters.uow import UnitOfWork
 from samen_meetings.domain.kinds import STAFF_ROLES, ParticipantRole
 from samen_meetings.domain.settings import TenantSettings
@@ -28,6 +29,16 @@ async def register_staff(
             raise UnknownResource("school", school_id, Miss.OUT_OF_SCOPE, staff.tenant)
     async with ctx.unit_of_work() as uow:
         await uow.projections.put_staff(staff.tenant, person_id, role.value, schools)
+
+
+async def staff_of_school(
+    ctx: Context, staff: StaffPrincipal, school_id: UUID
+) -> list[StaffMemberRow]:
+    """The colleagues who can be invited to a meeting about a pupil of the school."""
+    if not staff.covers_school(school_id):
+        raise UnknownResource("school", school_id, Miss.OUT_OF_SCOPE, staff.tenant)
+    async with ctx.unit_of_work() as uow:
+        return await uow.projections.staff_of_school(staff.tenant, school_id)
 
 
 async def note_caller(uow: UnitOfWork, staff: StaffPrincipal) -> None:

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Table, any_, select
+from sqlalchemy import Table, any_, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -71,9 +71,10 @@ async def save_staff_contact(
     role: str,
     school_ids: Iterable[UUID],
     email: str,
+    name: str | None = None,
     now: datetime,
 ) -> bool:
-    values = {"role": role, "school_ids": sorted(set(school_ids)), "email": email}
+    values = {"role": role, "school_ids": sorted(set(school_ids)), "email": email, "name": name}
     current = await session.get(StaffContactRow, (tenant, staff_id))
     if current is not None and all(getattr(current, k) == v for k, v in values.items()):
         return False
@@ -93,6 +94,24 @@ async def staff_for_school(
         col(StaffContactRow.tenant) == tenant,
         col(StaffContactRow.role).in_(list(roles)),  # type: ignore[attr-defined]
         any_(STAFF.c.school_ids) == school_id,
+    )
+    return list((await session.execute(stmt)).scalars().all())
+
+
+async def staff_to_invite(
+    session: AsyncSession, tenant: str, school_id: UUID
+) -> list[StaffContactRow]:
+    """The school's staff and the tenant's trajectbegeleiders (who work at no one school)."""
+    stmt = (
+        select(StaffContactRow)
+        .where(
+            col(StaffContactRow.tenant) == tenant,
+            or_(
+                any_(STAFF.c.school_ids) == school_id,
+                col(StaffContactRow.role) == "trajectbegeleider",
+            ),
+        )
+        .order_by(col(StaffContactRow.staff_id))
     )
     return list((await session.execute(stmt)).scalars().all())
 

@@ -67,6 +67,7 @@ class StaffContactRow(SQLModel, table=True):
         default_factory=list, sa_column=Column(ARRAY(Uuid), nullable=False, server_default="{}")
     )
     email: str = Field(max_length=254)
+    name: str | None = Field(default=None, max_length=120)
     updated_at: datetime = Field(sa_column=_now_column())
 
 

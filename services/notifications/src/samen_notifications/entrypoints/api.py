@@ -12,7 +12,7 @@ from samen_kit.db import unit_of_work
 from samen_kit.error_table import Absent, Unusable
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from samen_notifications.adapters import broadcasts, counters, roster, statuses
+from samen_notifications.adapters import broadcasts, contacts, counters, roster, statuses
 from samen_notifications.adapters.transactions import in_repeatable_unit_of_work
 from samen_notifications.entrypoints import presenters
 from samen_notifications.entrypoints.deps import Ctx
@@ -27,6 +27,7 @@ from samen_notifications.entrypoints.schemas import (
     SchoolIn,
     SchoolOut,
     StaffContactsIn,
+    StaffNameOut,
     StatsOut,
 )
 from samen_notifications.entrypoints.scope import (
@@ -41,6 +42,7 @@ router = APIRouter(prefix="/v1", tags=["staff"])
 
 CanImport = Annotated[StaffPrincipal, Depends(require("roster.import"))]
 CanImportStaff = Annotated[StaffPrincipal, Depends(require("staff.import"))]
+CanReadStaffNames = Annotated[StaffPrincipal, Depends(require("staff.names"))]
 CanEditSchools = Annotated[StaffPrincipal, Depends(require("schools.edit"))]
 CanBroadcast = Annotated[StaffPrincipal, Depends(require("broadcast.send"))]
 CanRead = Annotated[StaffPrincipal, Depends(require("notifications.read"))]
@@ -84,6 +86,16 @@ async def import_staff_contacts(
             session, tenant=staff.tenant, lines=lines, now=ctx.clock.now()
         )
     return ImportOut.model_validate(result, from_attributes=True)
+
+
+@router.get("/staff", response_model=list[StaffNameOut])
+async def staff_names(school_id: UUID, staff: CanReadStaffNames, ctx: Ctx) -> list[StaffNameOut]:
+    """Names and roles of the school's staff and the trajectbegeleiders, for choosing who
+    takes part in a meeting (addresses stay here)."""
+    async with ctx.sessions() as session:
+        await require_school(ctx, session, staff, school_id)
+        rows = await contacts.staff_to_invite(session, staff.tenant, school_id)
+    return [StaffNameOut(staff_id=r.staff_id, role=r.role, name=r.name) for r in rows]
 
 
 @router.put("/schools/{school_id}", response_model=SchoolOut)

@@ -9,6 +9,8 @@ PERMISSIONS = PermissionTable(
         # The roster import's share: guardians' contact points and pupils' first names.
         "roster.import": {Role.IB, Role.DIRECTOR, Role.BOARD_ADMIN, Role.SWV_ADMIN, Role.OPERATOR},
         "staff.import": {Role.DIRECTOR, Role.BOARD_ADMIN, Role.SWV_ADMIN, Role.OPERATOR},
+        # Colleagues' names (no addresses) for those who plan meetings at a school.
+        "staff.names": {Role.IB, Role.TEACHER, Role.DIRECTOR},
         "schools.edit": {Role.DIRECTOR, Role.BOARD_ADMIN, Role.SWV_ADMIN, Role.OPERATOR},
         "broadcast.send": {Role.IB, Role.DIRECTOR, Role.BOARD_ADMIN, Role.SWV_ADMIN},
         # Which messages went to a pupil's guardians and how they ended (never addresses).

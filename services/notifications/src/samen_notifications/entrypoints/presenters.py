@@ -45,6 +45,7 @@ def staff_lines(body: StaffContactsIn) -> list[StaffLine]:
             role=s.role,
             school_ids=tuple(s.school_ids),
             email=s.email,
+            name=s.name,
         )
         for index, s in enumerate(body.staff)
     ]

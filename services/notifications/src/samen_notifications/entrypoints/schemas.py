@@ -50,10 +50,19 @@ class StaffContactIn(BaseModel):
     role: Literal["ib", "teacher", "director", "trajectbegeleider", "board_admin", "swv_admin"]
     school_ids: list[UUID] = Field(max_length=200)
     email: Annotated[OneLine, Field(max_length=320)]
+    name: Annotated[OneLine, Field(min_length=1, max_length=120)] | None = None
 
 
 class StaffContactsIn(BaseModel):
     staff: list[StaffContactIn] = Field(max_length=5000)
+
+
+class StaffNameOut(BaseModel):
+    """A colleague as a planner chooses them: name and role, never an address."""
+
+    staff_id: UUID
+    role: str
+    name: str | None
 
 
 class SchoolIn(BaseModel):

@@ -49,6 +49,7 @@ class StaffLine:
     role: str
     school_ids: tuple[UUID, ...]
     email: str
+    name: str | None = None
 
 
 @dataclass
@@ -150,6 +151,7 @@ async def import_staff(
             role=line.role,
             school_ids=line.school_ids,
             email=email,
+            name=line.name,
             now=now,
         )
         if changed:

@@ -10,6 +10,14 @@ from typing import Any
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
+from samen_portal.domain.participants import (
+    CHOOSABLE_ROLES,
+    ROLE_NAMES,
+    field_name,
+    missing_roles,
+    needs_text,
+)
+
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MEETING_KINDS: dict[str, str] = {
     "mdo": "Multidisciplinair overleg (MDO)",
@@ -47,11 +55,30 @@ def _lines(value: str | None, what: str, *, required: bool = True) -> list[str]:
     return lines
 
 
-def meeting_body(fields: dict[str, str], pupil_id: UUID, me: UUID) -> dict[str, Any]:
-    """A meeting with the parents (and an interpreter when one is needed)."""
+def _chosen(fields: dict[str, str]) -> dict[str, UUID]:
+    chosen: dict[str, UUID] = {}
+    for role in CHOOSABLE_ROLES:
+        value = fields.get(field_name(role), "").strip()
+        if not value:
+            continue
+        try:
+            chosen[role] = UUID(value)
+        except ValueError:
+            raise ActionInvalid("Kies de deelnemers uit de lijst.") from None
+    return chosen
+
+
+def meeting_body(fields: dict[str, str], pupil_id: UUID, me: UUID, my_role: str) -> dict[str, Any]:
+    """A meeting with the parents, the planner and the colleagues they chose (and an
+    interpreter when one is needed)."""
     kind = fields.get("kind", "")
     if kind not in MEETING_KINDS:
         raise ActionInvalid("Kies wat voor gesprek het is.")
+    chosen = _chosen(fields)
+    missing = missing_roles(kind, chosen, my_role)
+    if missing:
+        names = " en de ".join(ROLE_NAMES[r] for r in missing)
+        raise ActionInvalid(f"Kies ook de {names}. {needs_text(kind)}")
     day = _date(fields.get("day"), "datum")
     try:
         start = time.fromisoformat(fields.get("start", ""))
@@ -70,7 +97,8 @@ def meeting_body(fields: dict[str, str], pupil_id: UUID, me: UUID) -> dict[str, 
         "kind": kind,
         "starts_at": starts_at.isoformat(),
         "ends_at": (starts_at + timedelta(minutes=minutes)).isoformat(),
-        "staff_ids": [str(me)],
+        # The planner takes part; one who also chose themselves is listed once.
+        "staff_ids": [str(p) for p in dict.fromkeys([me, *chosen.values()])],
         "interpreter_needed": interpreter,
         "interpreter_language": language if interpreter else None,
     }

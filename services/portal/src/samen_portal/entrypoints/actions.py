@@ -10,7 +10,6 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
-from samen_contract.ids import pseudonymous_id
 from samen_kit.problems import Invalid
 
 from samen_portal.adapters.readmodel import ReadModel
@@ -22,10 +21,11 @@ from samen_portal.domain.actions import (
     record_body,
     request_body,
 )
+from samen_portal.domain.meeting_problems import meeting_refusal
 from samen_portal.entrypoints.forms import form_fields
 from samen_portal.entrypoints.pages import Deps, VisiblePupil
 from samen_portal.entrypoints.presenting import CLOSABLE
-from samen_portal.entrypoints.signin import PostingUserDep, User
+from samen_portal.entrypoints.signin import PostingUserDep, User, person_id
 
 _FAILED = {
     403: "U mag dit niet doen voor deze leerling.",
@@ -33,15 +33,6 @@ _FAILED = {
     409: "Dit kan nu niet: het is al gedaan, of er moet eerst iets anders gebeuren.",
     422: "De gegevens kloppen niet. Kijk ze na en probeer het opnieuw.",
 }
-
-
-def person_id(user: User) -> UUID:
-    """The user's person id as the services derive it from the token's subject."""
-    subject = user.viewer.principal.subject
-    try:
-        return UUID(subject)
-    except ValueError:
-        return pseudonymous_id("staff", user.viewer.tenant, subject)
 
 
 def actions_router(deps: Deps, visible: VisiblePupil) -> APIRouter:
@@ -54,6 +45,7 @@ def actions_router(deps: Deps, visible: VisiblePupil) -> APIRouter:
         build: Callable[[dict[str, str]], dict[str, Any]],
         service: str,
         path: str,
+        explain: Callable[[Any], str | None] = lambda _: None,
     ) -> Answer | Response:
         try:
             body = build(await form_fields(request))
@@ -64,10 +56,13 @@ def actions_router(deps: Deps, visible: VisiblePupil) -> APIRouter:
             answer = await deps.services.call(service, "POST", path, user.token, body)
         except ServiceUnavailable:
             return failed(user, pupil_id, None)
-        return answer if answer.ok else failed(user, pupil_id, answer.status)
+        if answer.ok:
+            return answer
+        return failed(user, pupil_id, answer.status, explain(answer.body))
 
-    def failed(user: User, pupil_id: UUID, status: int | None) -> Response:
-        text = _FAILED.get(status or 0, "Dat is nu niet gelukt. Probeer het later opnieuw.")
+    def failed(user: User, pupil_id: UUID, status: int | None, text: str | None = None) -> Response:
+        if text is None:
+            text = _FAILED.get(status or 0, "Dat is nu niet gelukt. Probeer het later opnieuw.")
         return deps.pages.page(
             "message.html",
             user,
@@ -82,14 +77,15 @@ def actions_router(deps: Deps, visible: VisiblePupil) -> APIRouter:
 
     @router.post("/leerlingen/{pupil_id}/gesprek")
     async def plan_meeting(request: Request, pupil_id: UUID, user: PostingUserDep) -> Response:
-        me = person_id(user)
+        me, my_role = person_id(user), user.viewer.role.value
         answer = await act(
             request,
             user,
             pupil_id,
-            lambda f: meeting_body(f, pupil_id, me),
+            lambda f: meeting_body(f, pupil_id, me, my_role),
             "meetings",
             "/meetings",
+            meeting_refusal,
         )
         return answer if isinstance(answer, Response) else done(pupil_id, "gesprek")
 

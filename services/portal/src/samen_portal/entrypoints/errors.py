@@ -11,6 +11,7 @@ from samen_portal.adapters.services import ServiceUnavailable
 from samen_portal.entrypoints.inspectie import InspectieRefused, SchoolUnknown
 from samen_portal.entrypoints.overview import OverviewRefused
 from samen_portal.entrypoints.pages import PupilRefused, PupilUnknown
+from samen_portal.entrypoints.parents_evening import InvitingRefused
 from samen_portal.entrypoints.render import Pages
 from samen_portal.entrypoints.signin import CsrfRefused, SignInNeeded, current_user
 
@@ -38,6 +39,17 @@ def install_error_handlers(app: FastAPI, pages: Pages) -> None:
                 "Vraag het de intern begeleider of de beheerder."
             ),
             link=_BACK,
+        )
+
+    async def inviting_refused(request: Request, _exc: Exception) -> Response:
+        user = await current_user(request)
+        return pages.page(
+            "message.html",
+            user,
+            status=403,
+            title="Geen toegang",
+            text="Alle ouders van een school uitnodigen kan de intern begeleider of de directeur.",
+            link={"href": "/te-doen", "text": "Naar Te doen"},
         )
 
     async def overview_refused(request: Request, _exc: Exception) -> Response:
@@ -104,6 +116,7 @@ def install_error_handlers(app: FastAPI, pages: Pages) -> None:
     app.add_exception_handler(PupilRefused, refused)
     app.add_exception_handler(PupilUnknown, unknown)
     app.add_exception_handler(OverviewRefused, overview_refused)
+    app.add_exception_handler(InvitingRefused, inviting_refused)
     app.add_exception_handler(CsrfRefused, csrf)
     app.add_exception_handler(InspectieRefused, inspectie_refused)
     app.add_exception_handler(SchoolUnknown, school_unknown)

@@ -20,12 +20,14 @@ from samen_portal.adapters.live import LiveHub
 from samen_portal.adapters.readmodel import PupilRow, ReadModel
 from samen_portal.adapters.services import Services, ServiceUnavailable
 from samen_portal.domain.actions import DURATIONS, MEETING_KINDS, REQUEST_KINDS
+from samen_portal.domain.participants import ROLE_NAMES, field_name, needs_text
 from samen_portal.domain.scope import may_see, reach
 from samen_portal.entrypoints import presenting
 from samen_portal.entrypoints.forms import form_fields
 from samen_portal.entrypoints.presenting import DONE
 from samen_portal.entrypoints.render import Pages
-from samen_portal.entrypoints.signin import PostingUserDep, User, UserDep
+from samen_portal.entrypoints.signin import PostingUserDep, User, UserDep, person_id
+from samen_portal.handlers.participants import staff_choices
 from samen_portal.handlers.views import record_view
 
 _HEARTBEAT_SECONDS = 15.0
@@ -141,7 +143,10 @@ def pages_router(deps: Deps, visible_pupil: VisiblePupil) -> APIRouter:
     ) -> Response:
         found = await visible_pupil(request, user, pupil_id)
         await record_view(deps.sessions, user.viewer, found, deps.clock.now())
-        roster, purposes = await _roster_and_purposes(deps.services, user, pupil_id)
+        (roster, purposes), people = await asyncio.gather(
+            _roster_and_purposes(deps.services, user, pupil_id),
+            staff_choices(deps.services, user.token, found.school_id, user.viewer.role.value),
+        )
         notice = "De vraag om toestemming is verstuurd naar de ouders." if gevraagd else None
         notice = DONE.get(gedaan or "", notice)
         return pages.page(
@@ -155,6 +160,11 @@ def pages_router(deps: Deps, visible_pupil: VisiblePupil) -> APIRouter:
             purposes=purposes,
             notice=notice,
             meeting_kinds=MEETING_KINDS,
+            meeting_needs={kind: needs_text(kind) for kind in MEETING_KINDS},
+            participants=people,
+            role_names=ROLE_NAMES,
+            field_name=field_name,
+            me=person_id(user),
             durations=DURATIONS,
             request_kinds=REQUEST_KINDS,
             **await facts_context(user, pupil_id),

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from samen_portal.domain.inspectie import may_inspect
+from samen_portal.domain.parents_evening import may_invite_parents
 from samen_portal.domain.scope import sees_overview
 from samen_portal.entrypoints.signin import User
 
@@ -31,5 +32,13 @@ class Pages:
     ) -> HTMLResponse:
         overview = user is not None and sees_overview(user.viewer)
         inspects = user is not None and may_inspect(user.viewer)
-        html = self.render(name, user=user, sees_overview=overview, inspects=inspects, **context)
+        invites = user is not None and may_invite_parents(user.viewer)
+        html = self.render(
+            name,
+            user=user,
+            sees_overview=overview,
+            inspects=inspects,
+            invites_parents=invites,
+            **context,
+        )
         return HTMLResponse(html, status_code=status)

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Annotated, Any
 from urllib.parse import urlencode
+from uuid import UUID
 
 import structlog
 from authlib.integrations.starlette_client import OAuth, OAuthError
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
+from samen_contract.ids import pseudonymous_id
 from samen_kit.access import AccessRefusedError, StaffTokenVerifier
 from samen_kit.access.dependencies import STAFF_TOKEN, accept
 from samen_kit.clock import Clock
@@ -57,6 +59,15 @@ class User:
     @property
     def csrf(self) -> str:
         return self.session.csrf
+
+
+def person_id(user: User) -> UUID:
+    """The user's person id as the services derive it from the token's subject."""
+    subject = user.viewer.principal.subject
+    try:
+        return UUID(subject)
+    except ValueError:
+        return pseudonymous_id("staff", user.viewer.tenant, subject)
 
 
 class SignIn:

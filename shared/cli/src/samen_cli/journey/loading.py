@@ -176,4 +176,5 @@ def _staff_contact(line: int, member: StaffMember) -> dict[str, Any]:
         "role": member.role.value,
         "school_ids": schools,
         "email": member.email,
+        "name": member.name or None,
     }

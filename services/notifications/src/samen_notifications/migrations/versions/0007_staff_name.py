@@ -1,0 +1,24 @@
+"""A staff contact may carry the colleague's name, so those who plan a meeting choose
+people by name (read on demand from here, never copied onto the bus).
+
+Revision ID: 0007_staff_name
+Revises: 0006_message_trace
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007_staff_name"
+down_revision = "0006_message_trace"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("staff_contact", sa.Column("name", sa.String(120), nullable=True))
+
+
+def downgrade() -> None:
+    op.drop_column("staff_contact", "name")
