@@ -38,7 +38,17 @@ from tests.e2e.faults.faults_stack import (
 from tests.e2e.faults.faults_verdict import IN_FLIGHT, assert_nothing_lost_or_doubled, show
 from tests.e2e.faults.faults_wait import wait_for
 
-pytestmark = [pytest.mark.e2e, pytest.mark.timeout(1200)]
+# Opt-in (`make faults-scale`, or SAMEN_SCALE_GUARDIANS=4000 for the smaller size): three
+# Kafka JVMs and two instances of every service do not fit beside the rest of the suite
+# on a 2-core machine, and this test has not yet settled here (docs/scaling.md).
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.timeout(1200),
+    pytest.mark.skipif(
+        "SAMEN_SCALE_GUARDIANS" not in os.environ,
+        reason="the fault test at scale runs with `make faults-scale`",
+    ),
+]
 
 FULL_GUARDIANS = 20_000
 CI_GUARDIANS = 4_000
