@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -374,6 +375,8 @@ async def _notifications_pages(site: Site, run: notifications_h.Running) -> None
     site.add("notifications", "renew", base, f"/ouders/nieuwe-link?token={token}")
     site.add("notifications", "renew-without-link", base, "/ouders/nieuwe-link", 404)
     site.add("notifications", "short-link-gone", base, "/l/nothinghere", 404)
+    back = quote(f"{run.settings.consent_base_url}/ouders/toestemming/{uuid.uuid4()}", safe="")
+    site.add("notifications", "step-up", base, f"/ouders/bevestigen?terug={back}&token={token}")
     saved = ParentPage("notifications", "contact-saved", f"{base}/ouders/contact?token={token}")
     fields = {"email": "ouder@example.nl", "channels": "email", "language": "{taal}"}
     site.answers.append((saved, fields))

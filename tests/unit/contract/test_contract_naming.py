@@ -42,6 +42,7 @@ CATALOGUE = [
     "NotificationDelivered",
     "NotificationFailed",
     "GuardianUnreachable",
+    "StepUpLocked",
     "DisputeOpened",
     "DisputeStageChanged",
     "DisputeDeadlineApproaching",

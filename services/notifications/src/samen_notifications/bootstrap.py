@@ -19,6 +19,7 @@ from samen_kit.access import (
     install_access,
 )
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
+from samen_kit.access.verification import step_up_proofs
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
 from samen_kit.retention.requests import erasure_request_router
@@ -37,7 +38,7 @@ from samen_notifications.adapters.sms import MessageBirdSmsGateway
 from samen_notifications.domain.contact import QuietHours
 from samen_notifications.domain.guardian_links import GuardianLinks
 from samen_notifications.domain.retry import RetryPolicy
-from samen_notifications.entrypoints import access, api, bulk_pages, pages, webhooks
+from samen_notifications.entrypoints import access, api, bulk_pages, pages, step_up_pages, webhooks
 from samen_notifications.entrypoints.consumers import add_consumers
 from samen_notifications.entrypoints.deps import CONTEXT
 from samen_notifications.entrypoints.errors import install_error_handlers
@@ -110,9 +111,11 @@ def build_service(
         links=links,
         reports=reports,
         sms=transports.sms,
+        email=transports.email,
         refusals=refusal_log,
         renewals=ExpiredLinkReader(links, settings.link_renewal_grace),
         broadcast_languages=frozenset(default_renderer().languages_of("broadcast")),
+        step_up_proofs=step_up_proofs(settings),
     )
     CONTEXT.install(app, ctx)
     install_access(app, access.access_for(settings, runtime, links, refusal_log, staff_jwks))
@@ -123,7 +126,7 @@ def build_service(
 
 
 def _routers() -> list[APIRouter]:
-    return [api.router, pages.router, bulk_pages.router, webhooks.router]
+    return [api.router, pages.router, step_up_pages.router, bulk_pages.router, webhooks.router]
 
 
 def smtp_sender(settings: NotificationsSettings) -> SmtpEmailSender:

@@ -240,6 +240,27 @@ class BulkOptOutRow(SQLModel, table=True):
     opted_out_at: datetime = Field(sa_type=DateTime(timezone=True))
 
 
+class StepUpChallengeRow(SQLModel, table=True):
+    """One one-time code sent to confirm a guardian (ADR 0012): its keyed hash only."""
+
+    __tablename__ = "step_up_challenge"
+    __table_args__ = (
+        Index("step_up_challenge_by_item", "tenant", "guardian_id", "item", "issued_at"),
+    )
+
+    id: UUID = Field(primary_key=True)
+    tenant: str = Field(max_length=64)
+    guardian_id: UUID
+    pupil_id: UUID
+    item: str = Field(max_length=200)  # the guardian item's claim, `kind:id`
+    code_hash: str = Field(max_length=64)
+    issued_at: datetime = Field(sa_type=DateTime(timezone=True), nullable=False)
+    expires_at: datetime = Field(sa_type=DateTime(timezone=True), nullable=False)
+    attempts: int = Field(default=0, sa_type=Integer, nullable=False)
+    locked_until: datetime | None = _moment()
+    confirmed_at: datetime | None = _moment()
+
+
 SERVICE_TABLES = (
     tuple(
         model.__table__  # type: ignore[attr-defined, union-attr]
@@ -256,6 +277,7 @@ SERVICE_TABLES = (
             BroadcastRow,
             GuardianTokenUse,
             BulkOptOutRow,
+            StepUpChallengeRow,
         )
     )
     + RETENTION_TABLES

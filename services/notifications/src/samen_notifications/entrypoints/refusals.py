@@ -25,6 +25,7 @@ RESOURCE_KINDS = ResourceKinds(
         "/ouders/voorkeuren": "contact_point",
         "/ouders/nieuwe-link": "guardian_link",
         "/v1/links/renew": "guardian_link",
+        "/ouders/bevestigen": "step_up",
     },
     default="notifications",
 )

@@ -158,3 +158,23 @@ class GuardianUnreachable(Event):
     caused_by_event_type: EventTypeName | None = None
     command: Command | None = None
     command_id: UUID | None = None
+
+
+class StepUpLocked(Event):
+    """A guardian's one-time code was typed wrong too often: the sensitive action it
+    was to confirm is locked until `locked_until` (ADR 0012). The audit log keeps it.
+
+    Ids only: never the code, its hash or the number it went to. The envelope's
+    `subject` is the pupil id.
+    """
+
+    __service__ = "notifications"
+    __version__ = 1
+
+    challenge_id: UUID
+    guardian_id: UUID
+    pupil_id: UUID
+    item_kind: Code  # what the action was about, e.g. consent_request
+    item_id: UUID
+    attempts: Annotated[int, Field(ge=1)]
+    locked_until: datetime

@@ -10,6 +10,7 @@ from samen_kit.access.guardian import GuardianTokenVerifier
 from samen_kit.access.jwks import JwksSource
 from samen_kit.access.sessions import GuardianSessionCodec
 from samen_kit.access.staff import StaffTokenVerifier
+from samen_kit.access.step_up_proof import StepUpProofCodec
 from samen_kit.access.used_tokens_sql import sql_used_tokens
 from samen_kit.clock import Clock
 from samen_kit.settings import ServiceSettings
@@ -40,3 +41,8 @@ def guardian_access(
         ),
         used_tokens=sql_used_tokens(sessions),
     )
+
+
+def step_up_proofs(settings: ServiceSettings) -> StepUpProofCodec:
+    """The step-up proof every service reads with the secret they all share (ADR 0012)."""
+    return StepUpProofCodec(settings.session_secret_or_random(), secure=settings.secure_cookies)

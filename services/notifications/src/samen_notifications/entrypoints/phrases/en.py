@@ -52,4 +52,27 @@ PHRASES: Final[dict[str, str]] = {
     "again? Then open the link in the message again.",
     "bulk_resumed_title": "You get messages to all parents again",
     "bulk_resumed_body": "Thank you. You get the messages the school sends to all parents again.",
+    # The step-up page (ADR 0012).
+    "step_up_title": "Confirm it is you",
+    "step_up_why": "This is about your child's information. So we first send you a code. "
+    "That way we know for sure it is you.",
+    "step_up_send": "Send me a code",
+    "step_up_sent_sms": "We have sent a code to your mobile number.",
+    "step_up_sent_email": "We have sent a code to your e-mail address.",
+    "step_up_code_label": "Code (6 digits)",
+    "step_up_confirm": "Confirm",
+    "step_up_wrong": "This code is not right. Please try again.",
+    "step_up_expired": "This code no longer works. Ask for a new code.",
+    "step_up_locked_title": "A wrong code too often",
+    "step_up_locked_body": "You entered a wrong code three times. So this is not possible for a "
+    "while. Try again in an hour, or call the school.",
+    "step_up_too_many_title": "Please wait",
+    "step_up_too_many_body": "You have just asked for several codes. Wait a quarter of an hour and "
+    "then try again.",
+    "step_up_nowhere_title": "We cannot send you a code",
+    "step_up_nowhere_body": "We have no mobile number or e-mail address for you. Please call the "
+    "school.",
+    "step_up_message": "Your code for Samen is {code}. The code works for 10 minutes. Do not "
+    "give it to anyone.",
+    "step_up_subject": "Your code",
 }

@@ -52,4 +52,26 @@ PHRASES: Final[dict[str, str]] = {
     "bulk_resumed_title": "U krijgt weer berichten aan alle ouders",
     "bulk_resumed_body": "Dank u wel. U krijgt weer berichten die de "
     "school aan alle ouders stuurt.",
+    # The step-up page (ADR 0012).
+    "step_up_title": "Bevestig dat u het bent",
+    "step_up_why": "Dit gaat over gegevens van uw kind. Daarom sturen wij u eerst een "
+    "code. Zo weten wij zeker dat u het bent.",
+    "step_up_send": "Stuur mij een code",
+    "step_up_sent_sms": "Wij hebben een code gestuurd naar uw mobiele nummer.",
+    "step_up_sent_email": "Wij hebben een code gestuurd naar uw e-mailadres.",
+    "step_up_code_label": "Code (6 cijfers)",
+    "step_up_confirm": "Bevestigen",
+    "step_up_wrong": "Deze code klopt niet. Probeer het nog een keer.",
+    "step_up_expired": "Deze code werkt niet meer. Vraag een nieuwe code.",
+    "step_up_locked_title": "Te vaak een verkeerde code",
+    "step_up_locked_body": "U heeft drie keer een verkeerde code ingevuld. Daarom kan het even "
+    "niet. Probeer het over een uur opnieuw, of bel de school.",
+    "step_up_too_many_title": "Even wachten",
+    "step_up_too_many_body": "U heeft net al een paar codes gevraagd. Wacht een kwartier en "
+    "probeer het dan opnieuw.",
+    "step_up_nowhere_title": "Wij kunnen u geen code sturen",
+    "step_up_nowhere_body": "Wij hebben geen mobiel nummer of e-mailadres van u. Bel de school.",
+    "step_up_message": "Uw code voor Samen is {code}. De code werkt 10 minuten. Geef hem aan "
+    "niemand.",
+    "step_up_subject": "Uw code",
 }

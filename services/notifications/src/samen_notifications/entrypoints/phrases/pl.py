@@ -54,4 +54,26 @@ PHRASES: Final[dict[str, str]] = {
     "bulk_resumed_title": "Znowu dostają Państwo wiadomości do wszystkich rodziców",
     "bulk_resumed_body": "Dziękujemy. Znowu dostają Państwo wiadomości, które szkoła wysyła do "
     "wszystkich rodziców.",
+    # The step-up page (ADR 0012).
+    "step_up_title": "Potwierdź, że to Ty",
+    "step_up_why": "Chodzi o dane Twojego dziecka. Dlatego najpierw wysyłamy Ci kod. Tak "
+    "wiemy na pewno, że to Ty.",
+    "step_up_send": "Wyślij mi kod",
+    "step_up_sent_sms": "Wysłaliśmy kod na Twój numer komórkowy.",
+    "step_up_sent_email": "Wysłaliśmy kod na Twój adres e-mail.",
+    "step_up_code_label": "Kod (6 cyfr)",
+    "step_up_confirm": "Potwierdź",
+    "step_up_wrong": "Ten kod jest nieprawidłowy. Spróbuj jeszcze raz.",
+    "step_up_expired": "Ten kod już nie działa. Poproś o nowy kod.",
+    "step_up_locked_title": "Zbyt często błędny kod",
+    "step_up_locked_body": "Trzy razy wpisałeś błędny kod. Dlatego przez chwilę nie jest to "
+    "możliwe. Spróbuj ponownie za godzinę albo zadzwoń do szkoły.",
+    "step_up_too_many_title": "Chwileczkę",
+    "step_up_too_many_body": "Przed chwilą poprosiłeś o kilka kodów. Poczekaj kwadrans i spróbuj "
+    "ponownie.",
+    "step_up_nowhere_title": "Nie możemy wysłać Ci kodu",
+    "step_up_nowhere_body": "Nie mamy Twojego numeru komórkowego ani adresu e-mail. Zadzwoń do "
+    "szkoły.",
+    "step_up_message": "Twój kod do Samen to {code}. Kod działa 10 minut. Nie podawaj go nikomu.",
+    "step_up_subject": "Twój kod",
 }

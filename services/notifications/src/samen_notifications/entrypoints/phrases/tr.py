@@ -55,4 +55,26 @@ PHRASES: Final[dict[str, str]] = {
     "bulk_resumed_title": "Tüm velilere gönderilen mesajları yine alacaksınız",
     "bulk_resumed_body": "Teşekkür ederiz. Okulun tüm velilere "
     "gönderdiği mesajları yine alacaksınız.",
+    # The step-up page (ADR 0012).
+    "step_up_title": "Siz olduğunuzu onaylayın",
+    "step_up_why": "Bu, çocuğunuzun bilgileriyle ilgili. Bu yüzden size önce bir kod "
+    "gönderiyoruz. Böylece sizin olduğunuzdan emin oluruz.",
+    "step_up_send": "Bana bir kod gönderin",
+    "step_up_sent_sms": "Cep telefonu numaranıza bir kod gönderdik.",
+    "step_up_sent_email": "E-posta adresinize bir kod gönderdik.",
+    "step_up_code_label": "Kod (6 rakam)",
+    "step_up_confirm": "Onayla",
+    "step_up_wrong": "Bu kod doğru değil. Lütfen tekrar deneyin.",
+    "step_up_expired": "Bu kod artık çalışmıyor. Yeni bir kod isteyin.",
+    "step_up_locked_title": "Çok sık yanlış kod",
+    "step_up_locked_body": "Üç kez yanlış kod girdiniz. Bu yüzden bu bir süre mümkün değil. Bir "
+    "saat sonra tekrar deneyin veya okulu arayın.",
+    "step_up_too_many_title": "Lütfen bekleyin",
+    "step_up_too_many_body": "Az önce birkaç kod istediniz. On beş dakika bekleyin ve sonra tekrar "
+    "deneyin.",
+    "step_up_nowhere_title": "Size kod gönderemiyoruz",
+    "step_up_nowhere_body": "Sizin cep telefonu numaranız veya e-posta adresiniz bizde yok. Lütfen "
+    "okulu arayın.",
+    "step_up_message": "Samen kodunuz {code}. Kod 10 dakika geçerlidir. Kimseye vermeyin.",
+    "step_up_subject": "Kodunuz",
 }

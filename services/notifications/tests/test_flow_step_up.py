@@ -1,0 +1,134 @@
+"""The step-up over real HTTP, PostgreSQL, Kafka and the SMS simulator: a guardian
+confirms a sensitive action with a one-time code sent to the number on file; three wrong
+codes lock the action, and the lock goes on the bus for the audit log (ids only)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from urllib.parse import urlencode
+
+import httpx
+import pytest
+from samen_kit.access import GuardianItem, mint_guardian_token
+from samen_kit.access.step_up_proof import PROOF_COOKIE
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
+
+from services.notifications.tests.notifications_harness import Running, StartService
+
+pytestmark = pytest.mark.integration
+
+MOBILE = "+31612345678"
+
+
+async def _guardian_with_mobile(running: Running, tenant: str) -> tuple[uuid.UUID, uuid.UUID]:
+    pupil, guardian = uuid.uuid4(), uuid.uuid4()
+    row = {"guardian_id": str(guardian), "mobile": MOBILE, "email": "ouder@example.nl"}
+    await running.import_roster(
+        tenant, uuid.uuid4(), [{"line": 1, "pupil_id": str(pupil), "guardians": [row]}]
+    )
+    return pupil, guardian
+
+
+def _link(running: Running, tenant: str, pupil: uuid.UUID, guardian: uuid.UUID) -> tuple[str, str]:
+    """The guardian's link token for a consent request, and the page to go back to."""
+    request_id = uuid.uuid4()
+    token = mint_guardian_token(
+        running.guardian_key,
+        guardian_id=guardian,
+        pupil_id=pupil,
+        item=GuardianItem.of("consent_request", request_id),
+        tenant=tenant,
+        now=running.clock.now(),
+    )
+    back = f"{running.settings.consent_base_url}/ouders/toestemming/{request_id}"
+    return token, back
+
+
+async def _ask_code(running: Running, token: str, back: str, language: str = "nl") -> str:
+    """Opens the step-up page, asks for a code; the challenge id on the code form."""
+    query = urlencode({"terug": back, "token": token, "taal": language})
+    page = await running.http.get(f"/ouders/bevestigen?{query}")
+    assert page.status_code == 200
+    sent = await running.http.post(
+        "/ouders/bevestigen/code", data={"token": token, "terug": back, "taal": language}
+    )
+    assert sent.status_code == 200, sent.text
+    found = re.search(r'name="challenge" value="([0-9a-f-]{36})"', sent.text)
+    assert found is not None
+    return found.group(1)
+
+
+def _code_in(texts: list[dict[str, object]]) -> str:
+    (text,) = [t for t in texts if str(t["reference"]).startswith("step-up-")]
+    assert MOBILE.removeprefix("+") in str(text["recipients"])
+    found = re.search(r"\b(\d{6})\b", str(text["body"]))
+    assert found is not None
+    return found.group(1)
+
+
+async def _answer(running: Running, challenge: str, code: str, back: str) -> httpx.Response:
+    return await running.http.post(
+        "/ouders/bevestigen",
+        data={"challenge": challenge, "code": code, "terug": back},
+        follow_redirects=False,
+    )
+
+
+async def test_a_guardian_who_types_the_code_from_the_sms_goes_back_confirmed(
+    running_service: StartService,
+) -> None:
+    tenant = new_tenant()
+    async with running_service() as running:
+        pupil, guardian = await _guardian_with_mobile(running, tenant)
+        token, back = _link(running, tenant, pupil, guardian)
+        challenge = await _ask_code(running, token, back, language="ar")
+        texts = await wait_for(running.texts)
+        code = _code_in(texts)
+
+        confirmed = await _answer(running, challenge, code, back)
+
+    assert confirmed.status_code == 303
+    assert confirmed.headers["location"] == back
+    assert PROOF_COOKIE in confirmed.headers["set-cookie"]
+    assert "رمزكم" in str(texts[0]["body"])  # Dutch first, the guardian's language beside it
+
+
+async def test_a_wrong_code_three_times_locks_the_action_and_goes_to_the_audit_log(
+    running_service: StartService,
+) -> None:
+    tenant = new_tenant()
+    async with running_service() as running:
+        pupil, guardian = await _guardian_with_mobile(running, tenant)
+        token, back = _link(running, tenant, pupil, guardian)
+        challenge = await _ask_code(running, token, back)
+        code = _code_in(await wait_for(running.texts))
+        wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+
+        statuses = [(await _answer(running, challenge, wrong, back)).status_code for _ in "123"]
+        right_too_late = await _answer(running, challenge, code, back)
+        again = await running.http.post("/ouders/bevestigen/code", data={"terug": back})
+        (locked,) = await wait_for(lambda: running.bus(tenant, "StepUpLocked"))
+
+    assert statuses == [422, 422, 403]
+    assert right_too_late.status_code == 403 and PROOF_COOKIE not in str(right_too_late.headers)
+    assert again.status_code == 403  # a new code does not lift the lock
+    envelope, data = locked
+    assert envelope.subject == str(pupil)
+    assert data["guardian_id"] == str(guardian) and data["attempts"] == 3
+    assert data["challenge_id"] == challenge and data["item_kind"] == "consent_request"
+    assert code not in str(data) and MOBILE not in str(data)
+
+
+async def test_the_step_up_page_sends_a_guardian_back_only_to_our_own_parent_pages(
+    running_service: StartService,
+) -> None:
+    tenant = new_tenant()
+    async with running_service() as running:
+        pupil, guardian = await _guardian_with_mobile(running, tenant)
+        token, _ = _link(running, tenant, pupil, guardian)
+        query = urlencode({"terug": "https://elders.example/ouders/x", "token": token})
+        page = await running.http.get(f"/ouders/bevestigen?{query}")
+
+    assert page.status_code == 404

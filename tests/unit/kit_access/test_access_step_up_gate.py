@@ -1,0 +1,72 @@
+"""The gate before a sensitive action: confirmed guardians pass, others go to the code."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from urllib.parse import parse_qs, urlsplit
+from uuid import uuid4
+
+import pytest
+from fastapi import FastAPI, Request
+from fastapi.testclient import TestClient
+from samen_kit.access.guardian import GuardianClaims, GuardianItem
+from samen_kit.access.step_up_gate import StepUpGate, install_step_up_gate, require_step_up
+from samen_kit.access.step_up_proof import PROOF_COOKIE, StepUpProofCodec
+from samen_kit.clock import FakeClock
+from starlette.responses import Response
+
+pytestmark = pytest.mark.unit
+
+SECRET = "the shared guardian session secret, 32+ bytes"
+STEP_UP_PAGE = "http://127.0.0.1:8102/ouders/bevestigen"
+CLOCK = FakeClock(datetime(2026, 3, 3, 9, 0, tzinfo=UTC))
+CLAIMS = GuardianClaims(
+    guardian_id=uuid4(),
+    pupil_id=uuid4(),
+    item=GuardianItem.of("consent_request", uuid4()),
+    tenant="swv-2801",
+    jti="jti-1",
+    expires_at=CLOCK.now() + timedelta(hours=1),
+)
+
+
+def client() -> TestClient:
+    app = FastAPI()
+    proofs = StepUpProofCodec(SECRET, secure=False)
+    install_step_up_gate(app, StepUpGate(proofs, CLOCK, STEP_UP_PAGE, "http://127.0.0.1:8101"))
+
+    @app.post("/ouders/toestemming/x/antwoord")
+    async def answer(request: Request) -> dict[str, str]:
+        require_step_up(request, CLAIMS, "/ouders/toestemming/x")
+        return {"done": "yes"}
+
+    return TestClient(app, follow_redirects=False)
+
+
+def proof_cookie(claims: GuardianClaims) -> str:
+    codec = StepUpProofCodec(SECRET, secure=False)
+    response = Response()
+    codec.set_on(response, codec.issue(claims, CLOCK.now()))
+    return response.headers["set-cookie"].split(";")[0].split("=", 1)[1]
+
+
+def test_a_guardian_without_a_step_up_is_sent_to_the_code_page_and_back_to_the_item() -> None:
+    refused = client().post("/ouders/toestemming/x/antwoord")
+    assert refused.status_code == 303
+    location = urlsplit(refused.headers["location"])
+    assert f"{location.scheme}://{location.netloc}{location.path}" == STEP_UP_PAGE
+    assert parse_qs(location.query)["terug"] == ["http://127.0.0.1:8101/ouders/toestemming/x"]
+
+
+def test_a_guardian_who_confirmed_this_item_acts() -> None:
+    browser = client()
+    browser.cookies.set(PROOF_COOKIE, proof_cookie(CLAIMS))
+    done = browser.post("/ouders/toestemming/x/antwoord")
+    assert done.status_code == 200 and done.json() == {"done": "yes"}
+
+
+def test_a_proof_for_another_item_does_not_open_this_one() -> None:
+    other = GuardianClaims(**{**CLAIMS.__dict__, "item": GuardianItem.of("meeting", uuid4())})
+    browser = client()
+    browser.cookies.set(PROOF_COOKIE, proof_cookie(other))
+    assert browser.post("/ouders/toestemming/x/antwoord").status_code == 303
