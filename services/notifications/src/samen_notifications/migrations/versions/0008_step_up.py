@@ -1,7 +1,7 @@
 """One-time codes that confirm a guardian before a sensitive action (ADR 0012).
 
-Revision ID: 0007_step_up
-Revises: 0006_message_trace
+Revision ID: 0008_step_up
+Revises: 0007_staff_name
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_step_up"
-down_revision = "0006_message_trace"
+revision = "0008_step_up"
+down_revision = "0007_staff_name"
 branch_labels = None
 depends_on = None
 
