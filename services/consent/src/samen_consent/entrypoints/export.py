@@ -12,6 +12,7 @@ from fastapi import APIRouter
 from samen_kit.access import GuardianClaims
 from samen_kit.privacy import guardian_export_router, holdings_in
 from samen_kit.retention.tables import RETENTION_TABLES
+from samen_kit.roster import ROSTER_TABLES
 from samen_kit.service import ServiceRuntime
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -29,5 +30,6 @@ async def has_standing(session: AsyncSession, claims: GuardianClaims, pupil_id: 
 
 
 def export_router(runtime: ServiceRuntime) -> APIRouter:
-    tables = (*ConsentTable.metadata.tables.values(), *RETENTION_TABLES)
+    # The kit's roster tables exist here too (empty: consent keeps its own roster).
+    tables = (*ConsentTable.metadata.tables.values(), *ROSTER_TABLES, *RETENTION_TABLES)
     return guardian_export_router("consent", runtime, holdings_in(tables), authority=has_standing)
