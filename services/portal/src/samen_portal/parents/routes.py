@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from samen_portal.adapters.readmodel import ReadModel
 from samen_portal.adapters.services import GuardianCredential, Services, ServiceUnavailable
 from samen_portal.parents.access_export import OWNERS, pack, sections
+from samen_portal.parents.looks import who_looked
 from samen_portal.parents.overview import open_questions, timeline
 from samen_portal.parents.presenting import question_lines, theme_lines
 
@@ -87,6 +88,7 @@ def parents_router(deps: ParentDeps) -> APIRouter:
         async with deps.sessions() as session:
             allowed = await _may_see(session, claims, pupil_id)
             facts = await ReadModel(session).facts(claims.tenant, pupil_id) if allowed else []
+            views = await ReadModel(session).file_views(claims.tenant, pupil_id) if allowed else []
         if not allowed:
             return await refused(request, language)
         query = urlencode({"token": token, "taal": language} if token else {"taal": language})
@@ -99,6 +101,7 @@ def parents_router(deps: ParentDeps) -> APIRouter:
             themes=theme_lines(timeline(facts, claims.guardian_id), bases),
             start_dispute=f"{bases['disputes']}/ouders/geschil-starten/{pupil_id}",
             export_href=f"{OVERVIEW}/{pupil_id}/{EXPORT_FILE}?{query}",
+            looks=who_looked(views),
         )
 
     @router.get(OVERVIEW + "/{pupil_id}/" + EXPORT_FILE, response_model=None)

@@ -81,4 +81,15 @@ PHRASES: Final[dict[str, str]] = {
     "src_admissions": "الطلبات إلى samenwerkingsverband",
     "src_disputes": "النزاعات",
     "src_notifications": "الرسائل إليك",
+    "ui_looks": "من اطّلع على الملف",
+    "ui_looks_why": "هنا ترى في أي يوم اطّلع شخص من المدرسة أو من samenwerkingsverband على ملف "
+    "طفلك.",
+    "ui_looks_none": "لم يطّلع أحد على الملف بعد.",
+    "look_teacher": "معلم في المدرسة",
+    "look_ib": "منسق الرعاية في المدرسة (IB)",
+    "look_director": "مدير المدرسة",
+    "look_board": "شخص من مجلس إدارة المدرسة",
+    "look_swv": "شخص من samenwerkingsverband",
+    "look_inspectie": "هيئة التفتيش على التعليم",
+    "look_school_side": "شخص من المدرسة أو من samenwerkingsverband",
 }

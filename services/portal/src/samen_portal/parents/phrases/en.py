@@ -84,4 +84,15 @@ PHRASES: Final[dict[str, str]] = {
     "src_admissions": "Requests to the samenwerkingsverband",
     "src_disputes": "Disputes",
     "src_notifications": "Messages to you",
+    "ui_looks": "Who looked at the file",
+    "ui_looks_why": "Here you see on which day someone from the school or the "
+    "samenwerkingsverband looked at your child's file.",
+    "ui_looks_none": "Nobody has looked at the file yet.",
+    "look_teacher": "A teacher of the school",
+    "look_ib": "The school's special needs coordinator (IB)",
+    "look_director": "The head teacher",
+    "look_board": "Someone from the school board",
+    "look_swv": "Someone from the samenwerkingsverband",
+    "look_inspectie": "The education inspectorate",
+    "look_school_side": "Someone from the school or the samenwerkingsverband",
 }

@@ -85,4 +85,15 @@ PHRASES: Final[dict[str, str]] = {
     "src_admissions": "Aanvragen bij het samenwerkingsverband",
     "src_disputes": "Geschillen",
     "src_notifications": "Berichten aan u",
+    "ui_looks": "Wie heeft het dossier bekeken",
+    "ui_looks_why": "Hier ziet u op welke dag iemand van de school of het samenwerkingsverband "
+    "het dossier van uw kind bekeek.",
+    "ui_looks_none": "Niemand heeft het dossier nog bekeken.",
+    "look_teacher": "Een leerkracht van de school",
+    "look_ib": "De intern begeleider van de school",
+    "look_director": "De directeur van de school",
+    "look_board": "Iemand van het schoolbestuur",
+    "look_swv": "Iemand van het samenwerkingsverband",
+    "look_inspectie": "De onderwijsinspectie",
+    "look_school_side": "Iemand van de school of het samenwerkingsverband",
 }

@@ -84,4 +84,15 @@ PHRASES: Final[dict[str, str]] = {
     "src_admissions": "Wnioski do samenwerkingsverband",
     "src_disputes": "Spory",
     "src_notifications": "Wiadomości do Ciebie",
+    "ui_looks": "Kto oglądał dokumentację",
+    "ui_looks_why": "Tutaj widzisz, w którym dniu ktoś ze szkoły lub z samenwerkingsverband "
+    "oglądał dokumentację Twojego dziecka.",
+    "ui_looks_none": "Nikt jeszcze nie oglądał dokumentacji.",
+    "look_teacher": "Nauczyciel ze szkoły",
+    "look_ib": "Koordynator wsparcia w szkole (IB)",
+    "look_director": "Dyrektor szkoły",
+    "look_board": "Ktoś z zarządu szkoły",
+    "look_swv": "Ktoś z samenwerkingsverband",
+    "look_inspectie": "Inspekcja oświaty",
+    "look_school_side": "Ktoś ze szkoły lub z samenwerkingsverband",
 }

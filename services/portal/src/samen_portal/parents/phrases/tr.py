@@ -84,4 +84,15 @@ PHRASES: Final[dict[str, str]] = {
     "src_admissions": "Samenwerkingsverband'a başvurular",
     "src_disputes": "Anlaşmazlıklar",
     "src_notifications": "Size gönderilen mesajlar",
+    "ui_looks": "Dosyaya kim baktı",
+    "ui_looks_why": "Burada okuldan veya samenwerkingsverband'dan birinin çocuğunuzun dosyasına "
+    "hangi gün baktığını görürsünüz.",
+    "ui_looks_none": "Henüz kimse dosyaya bakmadı.",
+    "look_teacher": "Okulun bir öğretmeni",
+    "look_ib": "Okulun destek koordinatörü (IB)",
+    "look_director": "Okul müdürü",
+    "look_board": "Okul yönetim kurulundan biri",
+    "look_swv": "Samenwerkingsverband'dan biri",
+    "look_inspectie": "Eğitim müfettişliği",
+    "look_school_side": "Okuldan veya samenwerkingsverband'dan biri",
 }

@@ -85,4 +85,15 @@ PHRASES: Final[dict[str, str]] = {
     "src_admissions": "Заяви до samenwerkingsverband",
     "src_disputes": "Спори",
     "src_notifications": "Повідомлення вам",
+    "ui_looks": "Хто переглядав справу",
+    "ui_looks_why": "Тут видно, у який день хтось зі школи або з samenwerkingsverband переглядав "
+    "справу вашої дитини.",
+    "ui_looks_none": "Ще ніхто не переглядав справу.",
+    "look_teacher": "Учитель школи",
+    "look_ib": "Координатор підтримки в школі (IB)",
+    "look_director": "Директор школи",
+    "look_board": "Хтось із правління школи",
+    "look_swv": "Хтось із samenwerkingsverband",
+    "look_inspectie": "Інспекція освіти",
+    "look_school_side": "Хтось зі школи або з samenwerkingsverband",
 }
