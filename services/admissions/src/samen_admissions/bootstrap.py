@@ -20,6 +20,7 @@ from samen_admissions.adapters.retention import ERASERS
 from samen_admissions.entrypoints.api import staff_router
 from samen_admissions.entrypoints.consumers import add_consumers
 from samen_admissions.entrypoints.errors import install_error_handlers
+from samen_admissions.entrypoints.export import export_router
 from samen_admissions.entrypoints.jobs import scheduler_job
 from samen_admissions.entrypoints.pages import page_renderer, parent_router
 from samen_admissions.entrypoints.refusals import RESOURCE_KINDS
@@ -80,6 +81,7 @@ def build_service(
             staff_router(deps),
             parent_router(deps, pages),
             erasure_request_router(retention),
+            export_router(runtime),
         ],
     )
     refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)

@@ -35,6 +35,7 @@ from samen_consent.domain.reminders import ReminderPolicy
 from samen_consent.domain.subject import OPP_ACTION_PART
 from samen_consent.entrypoints import api_purposes, api_queries, api_requests, api_roster, pages
 from samen_consent.entrypoints.errors import install_error_handlers
+from samen_consent.entrypoints.export import export_router
 from samen_consent.entrypoints.jobs import Sweeper
 from samen_consent.entrypoints.refusals import RESOURCE_KINDS
 from samen_consent.entrypoints.wiring import Wiring, install_wiring
@@ -93,7 +94,7 @@ def create_consent_app(
         runtime,
         title=TITLE,
         description=DESCRIPTION,
-        routers=(*ROUTERS, erasure_request_router(retention, PUPIL)),
+        routers=(*ROUTERS, erasure_request_router(retention, PUPIL), export_router(runtime)),
     )
     install_access(app, access)
     install_refusals(app, refusals)

@@ -23,6 +23,7 @@ from samen_disputes.adapters.retention import ERASERS
 from samen_disputes.entrypoints.api import staff_router
 from samen_disputes.entrypoints.consumers import add_consumers
 from samen_disputes.entrypoints.errors import install_error_handlers
+from samen_disputes.entrypoints.export import export_router
 from samen_disputes.entrypoints.jobs import scheduler_job
 from samen_disputes.entrypoints.pages import parent_router
 from samen_disputes.entrypoints.refusals import RESOURCE_KINDS
@@ -76,7 +77,12 @@ def build_service(
         runtime,
         title=TITLE,
         description=DESCRIPTION,
-        routers=[staff_router(deps), parent_router(deps), erasure_request_router(retention)],
+        routers=[
+            staff_router(deps),
+            parent_router(deps),
+            erasure_request_router(retention),
+            export_router(runtime),
+        ],
     )
     refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
     install_access(app, _access(settings, runtime, refusals))

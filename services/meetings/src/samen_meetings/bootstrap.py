@@ -26,6 +26,7 @@ from samen_meetings.entrypoints import api_admin, api_meetings, api_opps, api_re
 from samen_meetings.entrypoints.consumers import install_consumers
 from samen_meetings.entrypoints.deps import CONTEXT_STATE
 from samen_meetings.entrypoints.errors import install_error_handlers
+from samen_meetings.entrypoints.export import export_router
 from samen_meetings.entrypoints.jobs import DueScanner
 from samen_meetings.entrypoints.refusals import RESOURCE_KINDS
 from samen_meetings.handlers.context import Context
@@ -62,7 +63,7 @@ def build(settings: MeetingsSettings, *, clock: Clock | None = None) -> Meetings
         runtime,
         title=TITLE,
         description=DESCRIPTION,
-        routers=[*routers, pages.router, erasure_request_router(retention)],
+        routers=[*routers, pages.router, erasure_request_router(retention), export_router(runtime)],
     )
     app.state.meetings_pages = pages.renderer()
     setattr(app.state, CONTEXT_STATE, ctx)

@@ -42,6 +42,7 @@ from samen_notifications.entrypoints import access, api, bulk_pages, pages, step
 from samen_notifications.entrypoints.consumers import add_consumers
 from samen_notifications.entrypoints.deps import CONTEXT
 from samen_notifications.entrypoints.errors import install_error_handlers
+from samen_notifications.entrypoints.export import export_router
 from samen_notifications.entrypoints.jobs import background_jobs
 from samen_notifications.entrypoints.refusals import (
     RESOURCE_KINDS,
@@ -98,7 +99,7 @@ def build_service(
     dispatcher = _dispatcher(settings, runtime, links, transports, settler, quiet, jitter)
     add_consumers(runtime, EventHandler(planner, clock))
     retention = install_retention(runtime, ERASERS, every_seconds=settings.sweep_seconds)
-    routers = [*_routers(), erasure_request_router(retention)]
+    routers = [*_routers(), erasure_request_router(retention), export_router(runtime)]
     app = create_app(runtime, title=TITLE, description=DESCRIPTION, routers=routers)
     refusal_log = RefusalBook(runtime.sessions, clock, refusal_counts, RESOURCE_KINDS)
     reports = ReportRecorder(runtime.writer, settler, quiet)

@@ -23,6 +23,7 @@ from samen_plans.entrypoints.api_reports import reports_router
 from samen_plans.entrypoints.consumers import add_consumers
 from samen_plans.entrypoints.documents import documents_router
 from samen_plans.entrypoints.errors import install_error_handlers
+from samen_plans.entrypoints.export import export_router
 from samen_plans.entrypoints.jobs import scheduler_job
 from samen_plans.entrypoints.pages import parent_router, renderer
 from samen_plans.entrypoints.refusals import RESOURCE_KINDS
@@ -81,6 +82,7 @@ def build_service(
             opps_router(deps, pages.catalogue),
             groeidocument_router(deps),
             erasure_request_router(retention),
+            export_router(runtime),
             reports_router(deps),
             parent_router(deps, pages),
             documents_router(deps, pages),

@@ -94,7 +94,7 @@ def build_service(
     deps = Deps(runtime.sessions, services, live, pages, runtime.clock)
     signin = _sign_in(settings, runtime)
     visible = pupil_guard(deps)
-    parents = ParentDeps(runtime.sessions, {s: settings.base_url(s) for s in SERVICES})
+    parents = ParentDeps(runtime.sessions, {s: settings.base_url(s) for s in SERVICES}, services)
     routers = [
         signin_router(),
         pages_router(deps, visible),

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from samen_portal.adapters.tables import fact, pupil, work_item
+from samen_portal.adapters.tables import fact, file_view, pupil, work_item
 from samen_portal.domain.facts import PupilFact
 from samen_portal.domain.scope import Place, Reach
 from samen_portal.domain.worklist import Change, Close, ItemKind, Open
@@ -165,6 +165,13 @@ class ReadModel:
             )
         ).first()
         return None if row is None else _pupil_row(row)
+
+    async def file_views(self, tenant: str, pupil_id: UUID) -> list[tuple[str | None, date]]:
+        """Each recorded view of the pupil's file: the viewer's role and the day."""
+        statement = sa.select(file_view.c.viewer_role, file_view.c.day).where(
+            file_view.c.tenant == tenant, file_view.c.pupil_id == pupil_id
+        )
+        return [(r.viewer_role, r.day) for r in (await self._session.execute(statement)).all()]
 
     async def pupils(self, where: Reach, *, starting: str = "", limit: int = 50) -> list[PupilRow]:
         """Pupils in reach whose id starts with `starting` (ids are what staff share)."""

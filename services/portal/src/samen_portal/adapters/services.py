@@ -37,6 +37,15 @@ class Download:
         return 200 <= self.status < 300
 
 
+@dataclass(frozen=True)
+class GuardianCredential:
+    """What a guardian's request proved itself with: a link's token or the session
+    cookie, passed on as it came (each service checks it against its own data)."""
+
+    token: str | None
+    cookies: Mapping[str, str]
+
+
 class Services:
     def __init__(self, base_urls: dict[str, str], *, timeout: float = 5.0) -> None:
         self._base_urls = base_urls
@@ -54,6 +63,21 @@ class Services:
     ) -> Download:
         response = await self._send(service, method, path, token, body, "*/*")
         return Download(response.status_code, response.content, response.headers)
+
+    async def guardian_get(self, service: str, path: str, guardian: GuardianCredential) -> Answer:
+        """A guardian route of `service`, as the guardian themselves would call it."""
+        params = {"token": guardian.token} if guardian.token else {}
+        url = self._base_urls[service] + path
+        headers = {"Accept": "application/json"}
+        if guardian.cookies:  # a header, not the client's jar: nothing kept between guardians
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in guardian.cookies.items())
+        try:
+            response = await self._client.get(url, params=params, headers=headers)
+        except httpx.HTTPError as error:
+            raise ServiceUnavailable(service) from error
+        if response.status_code >= 500:
+            raise ServiceUnavailable(service)
+        return Answer(response.status_code, response.json() if response.is_success else None)
 
     async def _send(
         self, service: str, method: str, path: str, token: str, body: Any, accept: str

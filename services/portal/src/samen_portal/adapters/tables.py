@@ -83,6 +83,7 @@ file_view = sa.Table(
     sa.Column("viewer", sa.String(160), primary_key=True),
     sa.Column("day", sa.Date(), primary_key=True),
     sa.Column("views", sa.Integer(), nullable=False),
+    sa.Column("viewer_role", sa.String(32), nullable=True),
 )
 
 # What the portal erased and the legal holds on its pupils: the kit's retention tables

@@ -24,7 +24,12 @@ async def record_view(
     actor = viewer.principal.actor
     async with sessions() as session, session.begin():
         statement = insert(file_view).values(
-            tenant=pupil.tenant, pupil_id=pupil.pupil_id, viewer=actor, day=day, views=1
+            tenant=pupil.tenant,
+            pupil_id=pupil.pupil_id,
+            viewer=actor,
+            day=day,
+            views=1,
+            viewer_role=viewer.role.value,
         )
         result = await session.execute(
             statement.on_conflict_do_update(

@@ -9,24 +9,33 @@ refusal book and answered with a page in the parent's language.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
 from uuid import UUID
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 from samen_kit.access import GuardianClaims, GuardianDep
+from samen_kit.access.dependencies import TokenText, guardian_access_of
 from samen_kit.access.refusal_book import refusal_book_of
 from samen_kit.pages import PageRenderer, language_of
+from samen_kit.privacy import EXPORT_PATH
 from samen_kit.roster import Roster
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from samen_portal.adapters.readmodel import ReadModel
+from samen_portal.adapters.services import GuardianCredential, Services, ServiceUnavailable
+from samen_portal.parents.access_export import OWNERS, pack, sections
+from samen_portal.parents.looks import who_looked
 from samen_portal.parents.overview import open_questions, timeline
 from samen_portal.parents.presenting import question_lines, theme_lines
 
 PHRASES = "samen_portal.parents.phrases"
 OVERVIEW = "/ouders/kind"
 FORBIDDEN = 403
+EXPORT_FILE = "gegevens.zip"
 
 
 @dataclass(frozen=True)
@@ -34,6 +43,7 @@ class ParentDeps:
     sessions: async_sessionmaker[AsyncSession]
     # The public address of each service's parent pages (where an item opens).
     parent_pages: dict[str, str]
+    services: Services
 
 
 def renderer() -> PageRenderer:
@@ -46,26 +56,42 @@ async def _may_see(session: AsyncSession, claims: GuardianClaims, pupil_id: UUID
     return await Roster(session).has_authority(claims.tenant, pupil_id, claims.guardian_id)
 
 
+async def _answer(
+    services: Services, service: str, pupil_id: UUID, guardian: GuardianCredential
+) -> dict[str, Any] | None:
+    """The service's export, or None when it did not give one (the zip says so)."""
+    try:
+        answer = await services.guardian_get(
+            service, EXPORT_PATH.format(pupil_id=pupil_id), guardian
+        )
+    except ServiceUnavailable:
+        return None
+    return answer.body if answer.ok else None
+
+
+def _credential(request: Request, token: str | None) -> GuardianCredential:
+    """The link's token and the guardian session cookie only, never other cookies."""
+    name = guardian_access_of(request).sessions.cookie_name
+    cookie = request.cookies.get(name)
+    return GuardianCredential(token, {name: cookie} if cookie else {})
+
+
 def parents_router(deps: ParentDeps) -> APIRouter:
     router = APIRouter(tags=["parent pages"], include_in_schema=False)
     pages = renderer()
 
     @router.get(OVERVIEW + "/{pupil_id}", response_class=HTMLResponse)
-    async def overview(request: Request, claims: GuardianDep, pupil_id: UUID) -> HTMLResponse:
+    async def overview(
+        request: Request, claims: GuardianDep, token: TokenText, pupil_id: UUID
+    ) -> HTMLResponse:
         language = language_of(request)
         async with deps.sessions() as session:
             allowed = await _may_see(session, claims, pupil_id)
             facts = await ReadModel(session).facts(claims.tenant, pupil_id) if allowed else []
+            views = await ReadModel(session).file_views(claims.tenant, pupil_id) if allowed else []
         if not allowed:
-            await refusal_book_of(request).forbidden(request)
-            return pages.message(
-                request,
-                "ui_refused_title",
-                "ui_refused",
-                status_code=FORBIDDEN,
-                alert=True,
-                language=language,
-            )
+            return await refused(request, language)
+        query = urlencode({"token": token, "taal": language} if token else {"taal": language})
         bases = deps.parent_pages
         return pages.render(
             request,
@@ -74,6 +100,45 @@ def parents_router(deps: ParentDeps) -> APIRouter:
             questions=question_lines(open_questions(facts, claims.guardian_id), bases),
             themes=theme_lines(timeline(facts, claims.guardian_id), bases),
             start_dispute=f"{bases['disputes']}/ouders/geschil-starten/{pupil_id}",
+            export_href=f"{OVERVIEW}/{pupil_id}/{EXPORT_FILE}?{query}",
+            looks=who_looked(views),
+        )
+
+    @router.get(OVERVIEW + "/{pupil_id}/" + EXPORT_FILE, response_model=None)
+    async def access_export(
+        request: Request, claims: GuardianDep, token: TokenText, pupil_id: UUID
+    ) -> Response:
+        """Everything the platform holds about the child and this guardian (AVG art. 15),
+        from each owning service with the guardian's own credential."""
+        language = language_of(request)
+        async with deps.sessions() as session:
+            allowed = await _may_see(session, claims, pupil_id)
+        if not allowed:
+            return await refused(request, language)
+        guardian = _credential(request, token)
+        found = await asyncio.gather(
+            *(_answer(deps.services, s, pupil_id, guardian) for s in OWNERS)
+        )
+        answers = dict(zip(OWNERS, found, strict=True))
+        page = pages.render(request, "gegevens.html", language=language, sections=sections(answers))
+        return Response(
+            pack(answers, bytes(page.body).decode("utf-8"), language),
+            media_type="application/zip",
+            headers={
+                "Content-Disposition": f'attachment; filename="{EXPORT_FILE}"',
+                "Cache-Control": "no-store",
+            },
+        )
+
+    async def refused(request: Request, language: str) -> HTMLResponse:
+        await refusal_book_of(request).forbidden(request)
+        return pages.message(
+            request,
+            "ui_refused_title",
+            "ui_refused",
+            status_code=FORBIDDEN,
+            alert=True,
+            language=language,
         )
 
     return router

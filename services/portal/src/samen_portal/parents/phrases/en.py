@@ -68,4 +68,31 @@ PHRASES: Final[dict[str, str]] = {
     "ui_refused_title": "No access",
     "ui_refused": "You cannot open this page. Use the link in the latest message from the school. "
     "Is this wrong? Contact the school.",
+    "ui_export": "Your data",
+    "ui_export_text": "You may see everything we keep about your child and about you (GDPR, "
+    "article 15). You get one zip file. It holds an overview you can read, and the same data "
+    "for a computer.",
+    "ui_export_download": "Download all data (zip)",
+    "ui_export_title": "What we keep about your child and about you",
+    "ui_export_intro": "Below you see, part by part, what we keep. Is something wrong? Ask the "
+    "school to correct it.",
+    "ui_export_missing": "We could not fetch this part now. Please try again later.",
+    "ui_export_empty": "We keep nothing here about your child or about you.",
+    "src_consent": "Consent",
+    "src_meetings": "Meetings and records",
+    "src_plans": "Development plan (OPP) and growth document",
+    "src_admissions": "Requests to the samenwerkingsverband",
+    "src_disputes": "Disputes",
+    "src_notifications": "Messages to you",
+    "ui_looks": "Who looked at the file",
+    "ui_looks_why": "Here you see on which day someone from the school or the "
+    "samenwerkingsverband looked at your child's file.",
+    "ui_looks_none": "Nobody has looked at the file yet.",
+    "look_teacher": "A teacher of the school",
+    "look_ib": "The school's special needs coordinator (IB)",
+    "look_director": "The head teacher",
+    "look_board": "Someone from the school board",
+    "look_swv": "Someone from the samenwerkingsverband",
+    "look_inspectie": "The education inspectorate",
+    "look_school_side": "Someone from the school or the samenwerkingsverband",
 }

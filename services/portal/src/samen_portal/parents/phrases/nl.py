@@ -69,4 +69,31 @@ PHRASES: Final[dict[str, str]] = {
     "ui_refused": "U kunt deze pagina niet openen. "
     "Gebruik de link uit het laatste bericht van de school. "
     "Klopt het niet? Neem contact op met de school.",
+    "ui_export": "Uw gegevens",
+    "ui_export_text": "U mag alles zien wat wij over uw kind en over u bewaren (AVG, artikel 15). "
+    "U krijgt één zip-bestand. Daarin staat een overzicht dat u kunt lezen, en dezelfde "
+    "gegevens voor een computer.",
+    "ui_export_download": "Download alle gegevens (zip)",
+    "ui_export_title": "Wat wij over uw kind en over u bewaren",
+    "ui_export_intro": "Hieronder staat per onderdeel wat wij bewaren. Klopt er iets niet? Vraag "
+    "de school om het te verbeteren.",
+    "ui_export_missing": "Dit onderdeel konden we nu niet ophalen. Probeer het later nog een keer.",
+    "ui_export_empty": "Hier bewaren wij niets over uw kind of over u.",
+    "src_consent": "Toestemming",
+    "src_meetings": "Gesprekken en verslagen",
+    "src_plans": "Ontwikkelingsperspectief (OPP) en groeidocument",
+    "src_admissions": "Aanvragen bij het samenwerkingsverband",
+    "src_disputes": "Geschillen",
+    "src_notifications": "Berichten aan u",
+    "ui_looks": "Wie heeft het dossier bekeken",
+    "ui_looks_why": "Hier ziet u op welke dag iemand van de school of het samenwerkingsverband "
+    "het dossier van uw kind bekeek.",
+    "ui_looks_none": "Niemand heeft het dossier nog bekeken.",
+    "look_teacher": "Een leerkracht van de school",
+    "look_ib": "De intern begeleider van de school",
+    "look_director": "De directeur van de school",
+    "look_board": "Iemand van het schoolbestuur",
+    "look_swv": "Iemand van het samenwerkingsverband",
+    "look_inspectie": "De onderwijsinspectie",
+    "look_school_side": "Iemand van de school of het samenwerkingsverband",
 }

@@ -68,4 +68,31 @@ PHRASES: Final[dict[str, str]] = {
     "ui_refused_title": "Brak dostępu",
     "ui_refused": "Nie możesz otworzyć tej strony. Użyj linku z ostatniej wiadomości ze szkoły. "
     "To pomyłka? Skontaktuj się ze szkołą.",
+    "ui_export": "Twoje dane",
+    "ui_export_text": "Możesz zobaczyć wszystko, co przechowujemy o Twoim dziecku i o Tobie (RODO, "
+    "artykuł 15). Otrzymasz jeden plik zip. Jest w nim przegląd do czytania i te same "
+    "dane dla komputera.",
+    "ui_export_download": "Pobierz wszystkie dane (zip)",
+    "ui_export_title": "Co przechowujemy o Twoim dziecku i o Tobie",
+    "ui_export_intro": "Poniżej widzisz, część po części, co przechowujemy. Coś się nie zgadza? "
+    "Poproś szkołę o poprawienie.",
+    "ui_export_missing": "Nie mogliśmy teraz pobrać tej części. Spróbuj ponownie później.",
+    "ui_export_empty": "Nie przechowujemy tu niczego o Twoim dziecku ani o Tobie.",
+    "src_consent": "Zgoda",
+    "src_meetings": "Rozmowy i protokoły",
+    "src_plans": "Plan rozwoju (OPP) i dokument rozwoju",
+    "src_admissions": "Wnioski do samenwerkingsverband",
+    "src_disputes": "Spory",
+    "src_notifications": "Wiadomości do Ciebie",
+    "ui_looks": "Kto oglądał dokumentację",
+    "ui_looks_why": "Tutaj widzisz, w którym dniu ktoś ze szkoły lub z samenwerkingsverband "
+    "oglądał dokumentację Twojego dziecka.",
+    "ui_looks_none": "Nikt jeszcze nie oglądał dokumentacji.",
+    "look_teacher": "Nauczyciel ze szkoły",
+    "look_ib": "Koordynator wsparcia w szkole (IB)",
+    "look_director": "Dyrektor szkoły",
+    "look_board": "Ktoś z zarządu szkoły",
+    "look_swv": "Ktoś z samenwerkingsverband",
+    "look_inspectie": "Inspekcja oświaty",
+    "look_school_side": "Ktoś ze szkoły lub z samenwerkingsverband",
 }

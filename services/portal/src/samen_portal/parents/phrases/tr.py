@@ -68,4 +68,31 @@ PHRASES: Final[dict[str, str]] = {
     "ui_refused_title": "Erişim yok",
     "ui_refused": "Bu sayfayı açamazsınız. Okulun son mesajındaki bağlantıyı kullanın. "
     "Bu yanlış mı? Okulla iletişime geçin.",
+    "ui_export": "Verileriniz",
+    "ui_export_text": "Çocuğunuz ve sizin hakkınızda sakladığımız her şeyi görebilirsiniz "
+    "(KVKK/AVG, madde 15). Tek bir zip dosyası alırsınız. İçinde okuyabileceğiniz bir özet ve "
+    "bilgisayar için aynı veriler vardır.",
+    "ui_export_download": "Tüm verileri indirin (zip)",
+    "ui_export_title": "Çocuğunuz ve sizin hakkınızda sakladıklarımız",
+    "ui_export_intro": "Aşağıda bölüm bölüm ne sakladığımızı görürsünüz. Yanlış bir şey mi var? "
+    "Okuldan düzeltmesini isteyin.",
+    "ui_export_missing": "Bu bölümü şu anda getiremedik. Lütfen daha sonra tekrar deneyin.",
+    "ui_export_empty": "Burada çocuğunuz veya sizin hakkınızda hiçbir şey saklamıyoruz.",
+    "src_consent": "İzin",
+    "src_meetings": "Görüşmeler ve tutanaklar",
+    "src_plans": "Gelişim planı (OPP) ve gelişim dosyası",
+    "src_admissions": "Samenwerkingsverband'a başvurular",
+    "src_disputes": "Anlaşmazlıklar",
+    "src_notifications": "Size gönderilen mesajlar",
+    "ui_looks": "Dosyaya kim baktı",
+    "ui_looks_why": "Burada okuldan veya samenwerkingsverband'dan birinin çocuğunuzun dosyasına "
+    "hangi gün baktığını görürsünüz.",
+    "ui_looks_none": "Henüz kimse dosyaya bakmadı.",
+    "look_teacher": "Okulun bir öğretmeni",
+    "look_ib": "Okulun destek koordinatörü (IB)",
+    "look_director": "Okul müdürü",
+    "look_board": "Okul yönetim kurulundan biri",
+    "look_swv": "Samenwerkingsverband'dan biri",
+    "look_inspectie": "Eğitim müfettişliği",
+    "look_school_side": "Okuldan veya samenwerkingsverband'dan biri",
 }

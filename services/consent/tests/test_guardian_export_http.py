@@ -1,0 +1,53 @@
+"""Right of access (AVG art. 15): a guardian downloads what the consent service holds
+about their child and themselves; the other parent's answer is theirs and stays out."""
+
+from __future__ import annotations
+
+from uuid import uuid4
+
+import pytest
+from samen_kit.access import GuardianItem
+
+from services.consent.tests.consent_harness import ConsentService, Family, School
+from services.consent.tests.test_parent_pages_http import _asked, _link, _say, _token_of
+
+pytestmark = pytest.mark.integration
+
+EXPORT = "/v1/guardian/export"
+
+
+async def test_a_guardian_gets_the_request_and_their_own_answer_not_the_other_parents(
+    consent: ConsentService, school: School
+) -> None:
+    family = Family.of()
+    rid = await _asked(consent, school, family)
+    mine, theirs = family.guardian_ids
+    for guardian, answer in ((mine, "ja"), (theirs, "nee")):
+        async with consent.guardian_client() as browser:
+            link = _link(consent, school, family, guardian, rid)
+            assert (await _say(browser, rid, answer, _token_of(link))).status_code == 303
+    token = consent.guardian_token(
+        school.tenant, mine, family.pupil_id, GuardianItem.of("pupil", family.pupil_id)
+    )
+    async with consent.guardian_client() as browser:
+        response = await browser.get(f"{EXPORT}/{family.pupil_id}", params={"token": token})
+
+    assert response.status_code == 200, response.text
+    held = response.json()["holdings"]
+    assert [row["request_id"] for row in held["consent_request"]] == [str(rid)]
+    assert {row["party_id"] for row in held["consent_evidence"]} == {str(mine)}
+    assert {row["guardian_id"] for row in held["guardianship"]} == {str(mine)}
+
+
+async def test_a_link_about_another_pupil_opens_no_export(
+    consent: ConsentService, school: School
+) -> None:
+    family = Family.of()
+    await _asked(consent, school, family)
+    token = consent.guardian_token(
+        school.tenant, family.guardian_ids[0], family.pupil_id, GuardianItem.of("pupil", "x")
+    )
+    async with consent.guardian_client() as browser:
+        response = await browser.get(f"{EXPORT}/{uuid4()}", params={"token": token})
+
+    assert response.status_code == 404
