@@ -1,15 +1,15 @@
 """The role of whoever viewed a pupil's file, for the parents' "who looked" (views
 recorded before this revision have none: shown as someone from the school's side).
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003_file_view_role
+Revises: 0002_retention
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003_file_view_role"
+down_revision = "0002_retention"
 branch_labels = None
 depends_on = None
 
