@@ -6,6 +6,7 @@ and not while a legal hold is open."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -34,6 +35,15 @@ from services.consent.tests.consent_harness import (
 )
 
 pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(autouse=True)
+def clock_put_back(consent: ConsentService) -> Iterator[None]:
+    """The consent service is the session's: later tests must see today again."""
+    before = consent.clock.now()
+    yield
+    consent.clock.current = before
+
 
 WHY = "Wij willen eerst met de juf praten."
 TWO_YEARS = timedelta(days=2 * 366)

@@ -25,6 +25,11 @@ pytestmark = pytest.mark.integration
 
 # Routes that touch no other tenant's data by construction, and why.
 OWN_TENANT_ONLY = {
+    (
+        "GET",
+        "/v1/guardian/export/{pupil_id}",
+    ): "a guardian's route (staff tokens get 401); its tenant check is the kit's,"
+    " tested in test_guardian_export_http.py and the disputes export tests",
     ("GET", "/v1/purposes"): "lists the caller's own catalogue",
     ("POST", "/v1/purposes"): "adds to the caller's own catalogue",
     ("POST", "/v1/roster"): "imports into the caller's own tenant (the tenant is the token's)",

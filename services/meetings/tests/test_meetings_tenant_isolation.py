@@ -33,6 +33,8 @@ pytestmark = pytest.mark.integration
 # Routes that name no resource of a tenant: their subject is the caller's own tenant.
 TENANT_OWN = {("PUT", "/staff/{person_id}"), ("GET", "/settings"), ("PUT", "/settings")}
 TENANT_OWN |= {("GET", "/staff")}  # tested in test_meetings_staff_directory
+# A guardian's route: its tenant check is the kit's (samen_kit.privacy, the export tests).
+TENANT_OWN |= {("GET", "/v1/guardian/export/{pupil_id}")}
 LISTS = {("GET", "/meetings"), ("GET", "/agreements"), ("GET", "/opps")}
 
 
