@@ -3,6 +3,9 @@ Dutch page, counted as a refusal), an unknown pupil, a post without its CSRF tok
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from samen_kit.problems import Forbidden, problem_response
@@ -16,6 +19,60 @@ from samen_portal.entrypoints.render import Pages
 from samen_portal.entrypoints.signin import CsrfRefused, SignInNeeded, current_user
 
 _BACK = {"href": "/leerlingen", "text": "Naar de leerlingen"}
+_TO_DO = {"href": "/te-doen", "text": "Naar Te doen"}
+
+
+@dataclass(frozen=True)
+class Message:
+    """What the message page says for one kind of failure."""
+
+    status: int
+    title: str
+    text: str
+    link: dict[str, str]
+
+
+MESSAGES: dict[type[Exception], Message] = {
+    PupilRefused: Message(
+        403,
+        "Geen toegang",
+        "U mag het dossier van deze leerling niet zien. U ziet alleen leerlingen "
+        "van uw eigen groep, school of bestuur. Denkt u dat dit niet klopt? "
+        "Vraag het de intern begeleider of de beheerder.",
+        _BACK,
+    ),
+    InvitingRefused: Message(
+        403,
+        "Geen toegang",
+        "Alle ouders van een school uitnodigen kan de intern begeleider of de directeur.",
+        _TO_DO,
+    ),
+    OverviewRefused: Message(
+        403,
+        "Geen toegang",
+        "Het overzicht per school is voor het samenwerkingsverband en de besturen.",
+        _TO_DO,
+    ),
+    PupilUnknown: Message(
+        404,
+        "Leerling niet gevonden",
+        "Deze leerling staat niet in Samen, of nog niet. Kijk of het nummer klopt.",
+        _BACK,
+    ),
+    InspectieRefused: Message(403, "Geen toegang", "Deze pagina's zijn voor de inspectie.", _TO_DO),
+    SchoolUnknown: Message(
+        404,
+        "School niet gevonden",
+        "Van deze school zijn er in Samen geen gegevens. Kijk of het nummer klopt.",
+        {"href": "/inspectie", "text": "Naar het samenwerkingsverband"},
+    ),
+    ServiceUnavailable: Message(
+        503,
+        "Even niet beschikbaar",
+        "Een onderdeel van Samen geeft nu geen antwoord. Probeer het later nog eens.",
+        _TO_DO,
+    ),
+}
 
 
 def install_error_handlers(app: FastAPI, pages: Pages) -> None:
@@ -26,86 +83,19 @@ def install_error_handlers(app: FastAPI, pages: Pages) -> None:
             return problem_response(Forbidden("U bent niet (meer) aangemeld."))
         return RedirectResponse("/aanmelden", status_code=303)
 
-    async def refused(request: Request, _exc: Exception) -> Response:
-        user = await current_user(request)
-        return pages.page(
-            "message.html",
-            user,
-            status=403,
-            title="Geen toegang",
-            text=(
-                "U mag het dossier van deze leerling niet zien. U ziet alleen leerlingen "
-                "van uw eigen groep, school of bestuur. Denkt u dat dit niet klopt? "
-                "Vraag het de intern begeleider of de beheerder."
-            ),
-            link=_BACK,
-        )
+    def message_page(message: Message) -> Callable[[Request, Exception], Awaitable[Response]]:
+        async def answer(request: Request, _exc: Exception) -> Response:
+            user = await current_user(request)
+            return pages.page(
+                "message.html",
+                user,
+                status=message.status,
+                title=message.title,
+                text=message.text,
+                link=message.link,
+            )
 
-    async def inviting_refused(request: Request, _exc: Exception) -> Response:
-        user = await current_user(request)
-        return pages.page(
-            "message.html",
-            user,
-            status=403,
-            title="Geen toegang",
-            text="Alle ouders van een school uitnodigen kan de intern begeleider of de directeur.",
-            link={"href": "/te-doen", "text": "Naar Te doen"},
-        )
-
-    async def overview_refused(request: Request, _exc: Exception) -> Response:
-        user = await current_user(request)
-        return pages.page(
-            "message.html",
-            user,
-            status=403,
-            title="Geen toegang",
-            text="Het overzicht per school is voor het samenwerkingsverband en de besturen.",
-            link={"href": "/te-doen", "text": "Naar Te doen"},
-        )
-
-    async def unknown(request: Request, _exc: Exception) -> Response:
-        user = await current_user(request)
-        return pages.page(
-            "message.html",
-            user,
-            status=404,
-            title="Leerling niet gevonden",
-            text="Deze leerling staat niet in Samen, of nog niet. Kijk of het nummer klopt.",
-            link=_BACK,
-        )
-
-    async def inspectie_refused(request: Request, _exc: Exception) -> Response:
-        user = await current_user(request)
-        return pages.page(
-            "message.html",
-            user,
-            status=403,
-            title="Geen toegang",
-            text="Deze pagina's zijn voor de inspectie.",
-            link={"href": "/te-doen", "text": "Naar Te doen"},
-        )
-
-    async def school_unknown(request: Request, _exc: Exception) -> Response:
-        user = await current_user(request)
-        return pages.page(
-            "message.html",
-            user,
-            status=404,
-            title="School niet gevonden",
-            text="Van deze school zijn er in Samen geen gegevens. Kijk of het nummer klopt.",
-            link={"href": "/inspectie", "text": "Naar het samenwerkingsverband"},
-        )
-
-    async def unavailable(request: Request, _exc: Exception) -> Response:
-        user = await current_user(request)
-        return pages.page(
-            "message.html",
-            user,
-            status=503,
-            title="Even niet beschikbaar",
-            text="Een onderdeel van Samen geeft nu geen antwoord. Probeer het later nog eens.",
-            link={"href": "/te-doen", "text": "Naar Te doen"},
-        )
+        return answer
 
     async def csrf(_request: Request, _exc: Exception) -> Response:
         return problem_response(
@@ -113,11 +103,6 @@ def install_error_handlers(app: FastAPI, pages: Pages) -> None:
         )
 
     app.add_exception_handler(SignInNeeded, sign_in_needed)
-    app.add_exception_handler(PupilRefused, refused)
-    app.add_exception_handler(PupilUnknown, unknown)
-    app.add_exception_handler(OverviewRefused, overview_refused)
-    app.add_exception_handler(InvitingRefused, inviting_refused)
     app.add_exception_handler(CsrfRefused, csrf)
-    app.add_exception_handler(InspectieRefused, inspectie_refused)
-    app.add_exception_handler(SchoolUnknown, school_unknown)
-    app.add_exception_handler(ServiceUnavailable, unavailable)
+    for failure, message in MESSAGES.items():
+        app.add_exception_handler(failure, message_page(message))
