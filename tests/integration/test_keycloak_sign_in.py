@@ -22,6 +22,7 @@ from samen_kit.localinfra.demo_accounts import TENANT, demo_account, demo_school
 from samen_kit.localinfra.keycloak import KeycloakServer
 from samen_kit.testing.keycloak import SignInRefused, staff_token
 from samen_kit.testing.keys import Keys, bearer
+from samen_kit.testing.names import new_prefix
 from samen_kit.testing.waiting import wait_for
 
 from services.plans.tests.plans_harness import (
@@ -96,19 +97,28 @@ async def test_a_keycloak_token_for_another_issuer_is_refused(keycloak: Keycloak
 
 
 @pytest.fixture(scope="module")
+def kc_topics(topic_prefix: str) -> str:
+    """A prefix for this module's service: on the session's prefix it would join the plans
+    suite's consumer group and get only some of the partitions its roster events arrive on."""
+    return new_prefix(topic_prefix, "kc")
+
+
+@pytest.fixture(scope="module")
 async def plans_on_keycloak(
     keycloak: KeycloakServer,
     make_session_database: Callable[[str], str],
     kafka_bootstrap: str,
-    topic_prefix: str,
+    kc_topics: str,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[Running]:
-    """The plans service whose staff keys are Keycloak's published keys."""
+    """The plans service whose staff keys are Keycloak's published keys.
+
+    On topics of its own (`kc_topics`)."""
     keys = Keys()  # the guardian side and the harness need keys; staff ones go unused
     settings = make_settings(
         database_url=make_session_database("plans_kc"),
         kafka_bootstrap=kafka_bootstrap,
-        topic_prefix=topic_prefix,
+        topic_prefix=kc_topics,
         keys_folder=Path(tmp_path_factory.mktemp("keys")),
         keys=keys,
         staff_jwks=keycloak.jwks_url,
@@ -121,9 +131,9 @@ async def plans_on_keycloak(
 
 @pytest.fixture(scope="module")
 async def kc_roster(
-    plans_on_keycloak: Running, kafka_bootstrap: str, topic_prefix: str
+    plans_on_keycloak: Running, kafka_bootstrap: str, kc_topics: str
 ) -> AsyncIterator[Roster]:
-    async with roster(kafka_bootstrap, topic_prefix) as publisher:
+    async with roster(kafka_bootstrap, kc_topics) as publisher:
         publisher.clock = plans_on_keycloak.clock
         yield publisher
 
