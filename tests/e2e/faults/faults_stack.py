@@ -78,7 +78,7 @@ async def start_infra(root: Path, *, cluster: bool = False) -> tuple[Kafka, Post
     return kafka, postgres
 
 
-async def start_broker(kafka: Kafka) -> None:
+async def start_broker(kafka: Kafka, within: float | None = None) -> None:
     """Start and wait until ready (a single node, or every node of a cluster). For a
     moment after the launch, /proc shows the new process without its command line, and
     `KafkaNode.wait_ready` would take the broker for dead: first wait until `pid()`
@@ -90,7 +90,7 @@ async def start_broker(kafka: Kafka) -> None:
         return all(node.pid() is not None for node in nodes)
 
     await poll_until(recognised, LAUNCH_WITHIN, poll=0.01)  # if not, wait_ready says why
-    await kafka.wait_ready()
+    await (kafka.wait_ready() if within is None else kafka.wait_ready(within))
 
 
 def platform_config(
