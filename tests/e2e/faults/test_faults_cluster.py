@@ -9,7 +9,7 @@ every confirmed answer is in the evidence and on the bus exactly once, nothing w
 dead-lettered, and the audit log holds every event once and verifies.
 
 The region's size is `SAMEN_SCALE_GUARDIANS`: 20,000 is the full size (`make
-faults-scale`); CI runs 4,000, which fits a few minutes on two cores. The JSON line
+faults-scale`); `make test` and CI run 1,000, about 9 minutes on two cores. The JSON line
 printed names the size beside the counts.
 """
 
@@ -38,21 +38,18 @@ from tests.e2e.faults.faults_stack import (
 from tests.e2e.faults.faults_verdict import IN_FLIGHT, assert_nothing_lost_or_doubled, show
 from tests.e2e.faults.faults_wait import wait_for
 
-# Opt-in (`make faults-scale`, or SAMEN_SCALE_GUARDIANS=4000 for the smaller size): three
-# Kafka JVMs and two instances of every service do not fit beside the rest of the suite
-# on a 2-core machine, and this test has not yet settled here (docs/scaling.md).
+# In `make test` (and so in CI) at 1,000 guardians, about 9 minutes on two cores;
+# `make faults-scale` runs the full 20,000; SAMEN_SCALE_GUARDIANS=0 leaves it out.
 pytestmark = [
     pytest.mark.e2e,
-    pytest.mark.timeout(1200),
-    pytest.mark.skipif(
-        "SAMEN_SCALE_GUARDIANS" not in os.environ,
-        reason="the fault test at scale runs with `make faults-scale`",
-    ),
+    pytest.mark.timeout(1800),
 ]
 
 FULL_GUARDIANS = 20_000
-CI_GUARDIANS = 4_000
+CI_GUARDIANS = 1_000
 GUARDIANS = int(os.environ.get("SAMEN_SCALE_GUARDIANS", CI_GUARDIANS))
+if GUARDIANS == 0:
+    pytestmark.append(pytest.mark.skip(reason="SAMEN_SCALE_GUARDIANS=0 leaves it out"))
 INSTANCES = 2
 PUPILS_ANSWERING = 100  # two guardians each
 FAULT_AT_SHARE = 0.2
