@@ -1,5 +1,6 @@
 """The guardian's access export (AVG art. 15): one zip with each owning service's own
-answer as JSON (machine-readable, as the service gave it) and one readable HTML page.
+answer as JSON (machine-readable, as the service gave it) and one readable page, as
+HTML and as PDF (the same content).
 
 Pure: the route fetches, this packs. A service that did not answer is named in the
 zip (`ontbreekt.json`), so the guardian knows the export is not whole.
@@ -38,8 +39,11 @@ def sections(answers: Mapping[str, Mapping[str, Any] | None]) -> list[Section]:
     return found
 
 
-def pack(answers: Mapping[str, Mapping[str, Any] | None], page: str, language: str) -> bytes:
-    """The zip: `<service>.json` per answer, `gegevens.<language>.html`, and what is missing."""
+def pack(
+    answers: Mapping[str, Mapping[str, Any] | None], page: str, pdf: bytes, language: str
+) -> bytes:
+    """The zip: `<service>.json` per answer, `gegevens.<language>.html` and `.pdf`, and
+    what is missing."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for service in OWNERS:
@@ -52,4 +56,5 @@ def pack(answers: Mapping[str, Mapping[str, Any] | None], page: str, language: s
         if missing:
             archive.writestr("ontbreekt.json", json.dumps({"services": missing}))
         archive.writestr(f"gegevens.{language}.html", page)
+        archive.writestr(f"gegevens.{language}.pdf", pdf)
     return buffer.getvalue()

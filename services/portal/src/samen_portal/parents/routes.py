@@ -31,6 +31,7 @@ from samen_portal.parents.access_export import OWNERS, pack, sections
 from samen_portal.parents.looks import who_looked
 from samen_portal.parents.overview import open_questions, timeline
 from samen_portal.parents.presenting import question_lines, theme_lines
+from samen_portal.parents.readable_pdf import readable_pdf
 
 PHRASES = "samen_portal.parents.phrases"
 OVERVIEW = "/ouders/kind"
@@ -121,8 +122,10 @@ def parents_router(deps: ParentDeps) -> APIRouter:
         )
         answers = dict(zip(OWNERS, found, strict=True))
         page = pages.render(request, "gegevens.html", language=language, sections=sections(answers))
+        html = bytes(page.body).decode("utf-8")
+        pdf = await asyncio.to_thread(readable_pdf, html)
         return Response(
-            pack(answers, bytes(page.body).decode("utf-8"), language),
+            pack(answers, html, pdf, language),
             media_type="application/zip",
             headers={
                 "Content-Disposition": f'attachment; filename="{EXPORT_FILE}"',
