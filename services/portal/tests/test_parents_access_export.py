@@ -41,7 +41,12 @@ async def test_a_guardian_downloads_the_export_from_the_overview_and_missing_par
     assert download.headers["cache-control"] == "no-store"
     archive = zipfile.ZipFile(io.BytesIO(download.content))
     # No owning service runs beside this portal: each is named as missing, none invented.
-    assert sorted(archive.namelist()) == ["gegevens.tr.html", "gegevens.tr.pdf", "ontbreekt.json"]
+    assert sorted(archive.namelist()) == [
+        "gegevens.tr.html",
+        "gegevens.tr.pdf",
+        "ontbreekt.json",
+        "portal.json",
+    ]
     missing = json.loads(archive.read("ontbreekt.json"))["services"]
     assert sorted(missing) == sorted(
         ["consent", "meetings", "plans", "admissions", "disputes", "notifications"]

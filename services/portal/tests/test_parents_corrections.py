@@ -6,7 +6,10 @@ another child and another tenant change nothing."""
 
 from __future__ import annotations
 
+import io
+import json
 import re
+import zipfile
 from collections.abc import AsyncIterator
 from uuid import UUID, uuid4
 
@@ -112,8 +115,13 @@ async def test_a_guardian_asks_for_a_correction_and_reads_the_schools_answer(
 
     async with _client(portal) as browser:
         overview = await browser.get(f"/ouders/kind/{pupil}", params={"token": token})
+        export = await browser.get(f"/ouders/kind/{pupil}/gegevens.zip", params={"token": token})
     assert "De school heeft het niet verbeterd. Dit is de reden:" in overview.text
     assert REASON in overview.text
+    # The right of access covers the request too: the portal's part of the export.
+    held = json.loads(zipfile.ZipFile(io.BytesIO(export.content)).read("portal.json"))
+    [kept] = held["holdings"]["portal_correction_request"]
+    assert (kept["explanation"], kept["reason"]) == (EXPLANATION, REASON)
     seen = await portal_tap.wait(tenant, lambda s: any(x.name == "CorrectionAnswered" for x in s))
     [answered] = [s for s in seen if s.name == "CorrectionAnswered"]
     assert answered.data["outcome"] == "refused" and "paspoort" not in str(answered.data)

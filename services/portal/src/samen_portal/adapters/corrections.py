@@ -9,9 +9,13 @@ from uuid import UUID
 
 import sqlalchemy as sa
 from samen_contract.events.portal import CorrectionOutcome
+from samen_kit.privacy import holdings_in
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_portal.adapters.tables import correction_request as table
+
+# What the access export reads here: a guardian's own requests (the kit's rule).
+HOLDINGS = holdings_in([table])
 
 
 @dataclass(frozen=True)

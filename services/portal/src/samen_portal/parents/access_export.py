@@ -17,6 +17,9 @@ from typing import Any
 
 # The services that own data about a pupil, in the order the page shows them.
 OWNERS = ("consent", "meetings", "plans", "admissions", "disputes", "notifications")
+# The portal's own part (the guardian's correction requests), read from its database.
+PORTAL = "portal"
+PARTS = (*OWNERS, PORTAL)
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,7 @@ class Section:
 
 def sections(answers: Mapping[str, Mapping[str, Any] | None]) -> list[Section]:
     found = []
-    for service in OWNERS:
+    for service in PARTS:
         answer = answers.get(service)
         if answer is None:
             found.append(Section(service, None))
@@ -46,13 +49,13 @@ def pack(
     what is missing."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for service in OWNERS:
+        for service in PARTS:
             answer = answers.get(service)
             if answer is not None:
                 archive.writestr(
                     f"{service}.json", json.dumps(answer, indent=2, ensure_ascii=False)
                 )
-        missing = [service for service in OWNERS if answers.get(service) is None]
+        missing = [service for service in PARTS if answers.get(service) is None]
         if missing:
             archive.writestr("ontbreekt.json", json.dumps({"services": missing}))
         archive.writestr(f"gegevens.{language}.html", page)

@@ -23,14 +23,14 @@ from samen_kit.access.refusal_book import refusal_book_of
 from samen_kit.clock import Clock
 from samen_kit.deadlines import local_date
 from samen_kit.pages import PageRenderer, language_of
-from samen_kit.privacy import EXPORT_PATH
+from samen_kit.privacy import EXPORT_PATH, read_holdings
 from samen_kit.roster import Roster
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from samen_portal.adapters.corrections import CorrectionRequests, CorrectionRow
+from samen_portal.adapters.corrections import HOLDINGS, CorrectionRequests, CorrectionRow
 from samen_portal.adapters.readmodel import ReadModel
 from samen_portal.adapters.services import GuardianCredential, Services, ServiceUnavailable
-from samen_portal.parents.access_export import OWNERS, pack, sections
+from samen_portal.parents.access_export import OWNERS, PORTAL, pack, sections
 from samen_portal.parents.correction_lines import correction_lines
 from samen_portal.parents.looks import who_looked
 from samen_portal.parents.overview import open_questions, timeline
@@ -83,6 +83,14 @@ async def _own_corrections(
     return await requests.of_pupil(claims.tenant, pupil_id, guardian_id=claims.guardian_id)
 
 
+async def _own_holdings(
+    session: AsyncSession, claims: GuardianClaims, pupil_id: UUID
+) -> dict[str, Any]:
+    """The portal's part of the export, shaped as an owning service's answer."""
+    found = await read_holdings(session, HOLDINGS, claims.tenant, pupil_id, claims.guardian_id)
+    return {"service": PORTAL, "holdings": found}
+
+
 def _credential(request: Request, token: str | None) -> GuardianCredential:
     """The link's token and the guardian session cookie only, never other cookies."""
     name = guardian_access_of(request).sessions.cookie_name
@@ -131,13 +139,14 @@ def parents_router(deps: ParentDeps) -> APIRouter:
         language = language_of(request)
         async with deps.sessions() as session:
             allowed = await guardian_may_see(session, claims, pupil_id)
+            own = await _own_holdings(session, claims, pupil_id) if allowed else None
         if not allowed:
             return await refused(request, language)
         guardian = _credential(request, token)
         found = await asyncio.gather(
             *(_answer(deps.services, s, pupil_id, guardian) for s in OWNERS)
         )
-        answers = dict(zip(OWNERS, found, strict=True))
+        answers = {**dict(zip(OWNERS, found, strict=True)), PORTAL: own}
         page = pages.render(request, "gegevens.html", language=language, sections=sections(answers))
         html = bytes(page.body).decode("utf-8")
         pdf = await asyncio.to_thread(readable_pdf, html)

@@ -116,4 +116,5 @@ PHRASES: Final[dict[str, str]] = {
     "ui_error_explanation": "Write down what is wrong. Use no more than 2000 characters.",
     "ui_form_expired": "The form has expired. Open the page again and try once more.",
     "src_guardian": "Details about yourself (name, phone, e-mail)",
+    "src_portal": "Your requests for a correction",
 }

@@ -118,4 +118,5 @@ PHRASES: Final[dict[str, str]] = {
     "ui_form_expired": "Het formulier is verlopen. Open de pagina opnieuw en probeer het nog een "
     "keer.",
     "src_guardian": "Gegevens over uzelf (naam, telefoon, e-mail)",
+    "src_portal": "Uw vragen om een correctie",
 }

@@ -116,4 +116,5 @@ PHRASES: Final[dict[str, str]] = {
     "ui_error_explanation": "Napisz, co jest błędne. Użyj nie więcej niż 2000 znaków.",
     "ui_form_expired": "Formularz wygasł. Otwórz stronę ponownie i spróbuj jeszcze raz.",
     "src_guardian": "Dane o Tobie (imię i nazwisko, telefon, e-mail)",
+    "src_portal": "Twoje prośby o poprawienie danych",
 }

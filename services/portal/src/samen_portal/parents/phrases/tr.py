@@ -116,4 +116,5 @@ PHRASES: Final[dict[str, str]] = {
     "ui_error_explanation": "Neyin yanlış olduğunu yazın. En fazla 2000 karakter kullanın.",
     "ui_form_expired": "Formun süresi doldu. Sayfayı yeniden açın ve tekrar deneyin.",
     "src_guardian": "Sizinle ilgili bilgiler (ad, telefon, e-posta)",
+    "src_portal": "Düzeltme istekleriniz",
 }
