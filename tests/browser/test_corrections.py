@@ -34,7 +34,15 @@ from services.portal.tests.portal_harness import (
 )
 from tests.browser.test_parents_overview import _check as check_parent_page
 from tests.browser.test_parents_overview import _family, _kept
-from tests.browser.test_portal_pages import AXE, CHROMIUM, Portal, open_tab
+from tests.browser.test_portal_pages import (
+    AXE,
+    CHROMIUM,
+    RUN_AXE,
+    SERIOUS,
+    WCAG_21_AA,
+    Portal,
+    open_tab,
+)
 from tests.browser.test_portal_pages import check as check_staff_page
 
 pytestmark = pytest.mark.e2e
@@ -104,6 +112,16 @@ async def test_a_guardian_asks_in_any_language_and_reads_the_schools_answer(
         found = await check_parent_page(tab, axe_source, form, language, 200)
         failures += [f"{language}: {problem}" for problem in found]
     assert not failures, "\n".join(failures)
+
+    # Only spaces: the browser lets it through, the portal says what to fix.
+    await tab.goto(f"{form}&taal=nl")
+    await tab.get_by_label("Waar gaat het over?").select_option("consent")
+    await tab.get_by_label("Wat klopt er niet?").fill("   ")
+    await tab.get_by_role("button", name="Vraag versturen").click()
+    assert "Schrijf op wat er niet klopt." in await tab.get_by_role("alert").inner_text()
+    await tab.evaluate(axe_source)
+    violations: list[dict[str, Any]] = await tab.evaluate(RUN_AXE, WCAG_21_AA)
+    assert [v for v in violations if v["impact"] in SERIOUS] == []
 
     # In Arabic, from the overview's link, with the keyboard's labels.
     await tab.goto(f"{portal.base_url}/ouders/kind/{pupil}?token={token}&taal=ar")
