@@ -27,7 +27,8 @@ async def test_a_guardian_downloads_the_export_from_the_overview_and_missing_par
     pupil, guardian = await _family(facts, tenant, school, GuardianStanding.PARENTAL_AUTHORITY)
     await wait_for(lambda: _standing_known(portal, tenant, guardian))
     token = portal.guardian_token(tenant, guardian, pupil)
-    async with httpx.AsyncClient(base_url=portal.base_url, timeout=20.0) as browser:
+    # Laying out the PDF takes a few seconds on a busy machine.
+    async with httpx.AsyncClient(base_url=portal.base_url, timeout=60.0) as browser:
         page = await browser.get(f"/ouders/kind/{pupil}", params={"token": token, "taal": "tr"})
         href = f"/ouders/kind/{pupil}/gegevens.zip?token={token}&amp;taal=tr"
         assert href in page.text
@@ -40,7 +41,12 @@ async def test_a_guardian_downloads_the_export_from_the_overview_and_missing_par
     assert download.headers["cache-control"] == "no-store"
     archive = zipfile.ZipFile(io.BytesIO(download.content))
     # No owning service runs beside this portal: each is named as missing, none invented.
-    assert sorted(archive.namelist()) == ["gegevens.tr.html", "ontbreekt.json"]
+    assert sorted(archive.namelist()) == [
+        "gegevens.tr.html",
+        "gegevens.tr.pdf",
+        "ontbreekt.json",
+        "portal.json",
+    ]
     missing = json.loads(archive.read("ontbreekt.json"))["services"]
     assert sorted(missing) == sorted(
         ["consent", "meetings", "plans", "admissions", "disputes", "notifications"]

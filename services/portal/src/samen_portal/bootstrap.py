@@ -25,6 +25,7 @@ from samen_portal.adapters.services import Services
 from samen_portal.adapters.sessions import SessionStore
 from samen_portal.entrypoints.actions import actions_router
 from samen_portal.entrypoints.consumers import add_consumers
+from samen_portal.entrypoints.corrections import corrections_router as staff_corrections_router
 from samen_portal.entrypoints.errors import install_error_handlers
 from samen_portal.entrypoints.inspectie import inspectie_router
 from samen_portal.entrypoints.overview import overview_router
@@ -33,6 +34,7 @@ from samen_portal.entrypoints.parents_evening import parents_evening_router
 from samen_portal.entrypoints.render import Pages
 from samen_portal.entrypoints.security import SecurityHeaders
 from samen_portal.entrypoints.signin import SignIn, signin_router
+from samen_portal.parents.corrections import corrections_router
 from samen_portal.parents.routes import ParentDeps, parents_router
 from samen_portal.settings import PortalSettings
 
@@ -94,15 +96,18 @@ def build_service(
     deps = Deps(runtime.sessions, services, live, pages, runtime.clock)
     signin = _sign_in(settings, runtime)
     visible = pupil_guard(deps)
-    parents = ParentDeps(runtime.sessions, {s: settings.base_url(s) for s in SERVICES}, services)
+    bases = {s: settings.base_url(s) for s in SERVICES}
+    parents = ParentDeps(runtime.sessions, bases, services, runtime.clock)
     routers = [
         signin_router(),
         pages_router(deps, visible),
         actions_router(deps, visible),
+        staff_corrections_router(deps, visible),
         overview_router(deps),
         parents_evening_router(deps),
         inspectie_router(deps),
         parents_router(parents),
+        corrections_router(parents),
     ]
     app = create_app(runtime, title=TITLE, routers=routers)
     app.state.samen_portal_signin = signin

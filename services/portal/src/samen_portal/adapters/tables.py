@@ -86,6 +86,26 @@ file_view = sa.Table(
     sa.Column("viewer_role", sa.String(32), nullable=True),
 )
 
+# Guardians' correction requests (AVG art. 16): the portal owns them, so the free text
+# (what is wrong, why a correction was refused) stays here and never goes on the bus.
+correction_request = sa.Table(
+    "portal_correction_request",
+    metadata,
+    sa.Column("request_id", sa.Uuid(), primary_key=True),
+    sa.Column("tenant", sa.String(128), nullable=False),
+    sa.Column("pupil_id", sa.Uuid(), nullable=False),
+    sa.Column("school_id", sa.Uuid(), nullable=False),
+    sa.Column("guardian_id", sa.Uuid(), nullable=False),
+    sa.Column("area", sa.String(32), nullable=False),
+    sa.Column("explanation", sa.Text(), nullable=False),
+    _instant("requested_at"),
+    sa.Column("answer_by", sa.Date(), nullable=False),
+    sa.Column("outcome", sa.String(16), nullable=True),
+    sa.Column("reason", sa.Text(), nullable=True),
+    _instant("answered_at", nullable=True),
+    sa.Index("ix_portal_correction_request_pupil", "tenant", "pupil_id"),
+)
+
 # What the portal erased and the legal holds on its pupils: the kit's retention tables
 # (a held pupil's views stay past their five years).
 RETENTION_TABLES = attach_retention_tables(metadata)

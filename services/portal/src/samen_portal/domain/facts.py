@@ -54,6 +54,7 @@ _DETAILS = (
     "party_id",
     "recipient_id",
     "deadline_kind",
+    "area",
     "starts_at",
     "held_on",
     "submitted_on",

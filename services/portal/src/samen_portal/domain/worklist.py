@@ -27,6 +27,7 @@ class ItemKind(StrEnum):
     ADMISSION_EXPIRING = "admission_expiring"
     REGISTRATION_OVERDUE = "registration_overdue"
     THUISZITTER = "thuiszitter"
+    CORRECTION_REQUEST = "correction_request"
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ _OPENS: dict[str, ItemKind] = {
     "AdmissionEndApproaching": _K.ADMISSION_EXPIRING,
     "RegistrationOverdue": _K.REGISTRATION_OVERDUE,
     "ThuiszitterReported": _K.THUISZITTER,
+    "CorrectionRequested": _K.CORRECTION_REQUEST,
 }
 _CLOSES: dict[str, tuple[ItemKind, ...]] = {
     "ConsentGiven": (_K.CONSENT_CONFLICT,),
@@ -76,6 +78,7 @@ _CLOSES: dict[str, tuple[ItemKind, ...]] = {
     "AdmissionExtended": (_K.ADMISSION_EXPIRING,),
     "RegistrationDecided": (_K.REGISTRATION_OVERDUE,),
     "AbsenceEnded": (_K.THUISZITTER,),
+    "CorrectionAnswered": (_K.CORRECTION_REQUEST,),
 }
 
 
@@ -119,4 +122,5 @@ ITEM_TEXT: dict[ItemKind, str] = {
     _K.ADMISSION_EXPIRING: "Toelaating of arrangement loopt af",
     _K.REGISTRATION_OVERDUE: "Besluit over aanmelding is te laat",
     _K.THUISZITTER: "Leerling zit thuis",
+    _K.CORRECTION_REQUEST: "Ouder vraagt om een correctie",
 }

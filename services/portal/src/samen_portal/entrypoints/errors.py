@@ -11,6 +11,8 @@ from fastapi.responses import RedirectResponse, Response
 from samen_kit.problems import Forbidden, problem_response
 
 from samen_portal.adapters.services import ServiceUnavailable
+from samen_portal.domain.corrections import CorrectionAlreadyAnswered, CorrectionUnknown
+from samen_portal.entrypoints.corrections import AnsweringRefused
 from samen_portal.entrypoints.inspectie import InspectieRefused, SchoolUnknown
 from samen_portal.entrypoints.overview import OverviewRefused
 from samen_portal.entrypoints.pages import PupilRefused, PupilUnknown
@@ -65,6 +67,24 @@ MESSAGES: dict[type[Exception], Message] = {
         "School niet gevonden",
         "Van deze school zijn er in Samen geen gegevens. Kijk of het nummer klopt.",
         {"href": "/inspectie", "text": "Naar het samenwerkingsverband"},
+    ),
+    CorrectionUnknown: Message(
+        404,
+        "Vraag niet gevonden",
+        "Deze vraag om een correctie is er niet (meer) bij deze leerling.",
+        _TO_DO,
+    ),
+    CorrectionAlreadyAnswered: Message(
+        409,
+        "Al beantwoord",
+        "Deze vraag om een correctie is al beantwoord. Een antwoord verandert niet meer.",
+        _TO_DO,
+    ),
+    AnsweringRefused: Message(
+        403,
+        "Geen toegang",
+        "Een vraag om een correctie beantwoordt de intern begeleider of de directeur.",
+        _TO_DO,
     ),
     ServiceUnavailable: Message(
         503,

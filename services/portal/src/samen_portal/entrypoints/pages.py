@@ -13,9 +13,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 from samen_kit.access.refusal_book import refusal_book_of
 from samen_kit.clock import Clock
+from samen_kit.deadlines import local_date
 from samen_kit.problems import Invalid
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from samen_portal.adapters.corrections import CorrectionRequests
 from samen_portal.adapters.live import LiveHub
 from samen_portal.adapters.readmodel import PupilRow, ReadModel
 from samen_portal.adapters.services import Services, ServiceUnavailable
@@ -23,6 +25,7 @@ from samen_portal.domain.actions import DURATIONS, MEETING_KINDS, REQUEST_KINDS
 from samen_portal.domain.participants import ROLE_NAMES, field_name, needs_text
 from samen_portal.domain.scope import may_see, reach
 from samen_portal.entrypoints import presenting
+from samen_portal.entrypoints.correction_views import ANSWERING, CorrectionView, correction_views
 from samen_portal.entrypoints.forms import form_fields
 from samen_portal.entrypoints.presenting import DONE
 from samen_portal.entrypoints.render import Pages
@@ -103,7 +106,7 @@ def pages_router(deps: Deps, visible_pupil: VisiblePupil) -> APIRouter:
     async def worklist(user: UserDep) -> Response:
         async with deps.sessions() as session:
             rows = await ReadModel(session).open_items(reach(user.viewer))
-        items = presenting.items(rows)
+        items = presenting.items(rows, local_date(deps.clock.now()))
         return pages.page("worklist.html", user, title="Te doen", active="te-doen", items=items)
 
     async def pupil_list(user: User, query: str) -> list[dict[str, Any]]:
@@ -167,6 +170,8 @@ def pages_router(deps: Deps, visible_pupil: VisiblePupil) -> APIRouter:
             me=person_id(user),
             durations=DURATIONS,
             request_kinds=REQUEST_KINDS,
+            corrections=await _corrections(deps, user, pupil_id),
+            may_answer=user.viewer.role in ANSWERING,
             **await facts_context(user, pupil_id),
         )
 
@@ -215,6 +220,12 @@ def pages_router(deps: Deps, visible_pupil: VisiblePupil) -> APIRouter:
         return RedirectResponse(f"/leerlingen/{pupil_id}?gevraagd=1", status_code=303)
 
     return router
+
+
+async def _corrections(deps: Deps, user: User, pupil_id: UUID) -> list[CorrectionView]:
+    async with deps.sessions() as session:
+        rows = await CorrectionRequests(session).of_pupil(user.viewer.tenant, pupil_id)
+    return correction_views(rows, local_date(deps.clock.now()))
 
 
 def _consent_refusal(status: int) -> str:

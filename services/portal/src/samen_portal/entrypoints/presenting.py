@@ -26,6 +26,7 @@ DONE = {
         "mening geven en toestemming geven."
     ),
     "afgehandeld": "Het punt is van de lijst gehaald.",
+    "correctie": "Uw antwoord is opgeslagen. De ouder ziet het bij Mijn kind.",
 }
 AREAS: dict[str, str] = {
     "consent": "Toestemming",
@@ -131,9 +132,10 @@ class ItemView:
     kind: str
     ref: str
     closable: bool
+    overdue: bool = False  # its last day has passed
 
 
-def items(rows: Iterable[WorkRow]) -> list[ItemView]:
+def items(rows: Iterable[WorkRow], today: date | None = None) -> list[ItemView]:
     return [
         ItemView(
             str(r.pupil_id),
@@ -143,6 +145,7 @@ def items(rows: Iterable[WorkRow]) -> list[ItemView]:
             r.kind.value,
             r.ref,
             r.kind in CLOSABLE,
+            today is not None and r.due_on is not None and r.due_on < today,
         )
         for r in rows
     ]

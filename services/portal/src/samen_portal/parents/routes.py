@@ -20,17 +20,22 @@ from fastapi.responses import HTMLResponse
 from samen_kit.access import GuardianClaims, GuardianDep
 from samen_kit.access.dependencies import TokenText, guardian_access_of
 from samen_kit.access.refusal_book import refusal_book_of
+from samen_kit.clock import Clock
+from samen_kit.deadlines import local_date
 from samen_kit.pages import PageRenderer, language_of
-from samen_kit.privacy import EXPORT_PATH
+from samen_kit.privacy import EXPORT_PATH, read_holdings
 from samen_kit.roster import Roster
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from samen_portal.adapters.corrections import HOLDINGS, CorrectionRequests, CorrectionRow
 from samen_portal.adapters.readmodel import ReadModel
 from samen_portal.adapters.services import GuardianCredential, Services, ServiceUnavailable
-from samen_portal.parents.access_export import OWNERS, pack, sections
+from samen_portal.parents.access_export import OWNERS, PORTAL, pack, sections
+from samen_portal.parents.correction_lines import correction_lines
 from samen_portal.parents.looks import who_looked
 from samen_portal.parents.overview import open_questions, timeline
 from samen_portal.parents.presenting import question_lines, theme_lines
+from samen_portal.parents.readable_pdf import readable_pdf
 
 PHRASES = "samen_portal.parents.phrases"
 OVERVIEW = "/ouders/kind"
@@ -44,13 +49,14 @@ class ParentDeps:
     # The public address of each service's parent pages (where an item opens).
     parent_pages: dict[str, str]
     services: Services
+    clock: Clock
 
 
 def renderer() -> PageRenderer:
     return PageRenderer("samen_portal.parents", "templates", PHRASES)
 
 
-async def _may_see(session: AsyncSession, claims: GuardianClaims, pupil_id: UUID) -> bool:
+async def guardian_may_see(session: AsyncSession, claims: GuardianClaims, pupil_id: UUID) -> bool:
     if claims.pupil_id != pupil_id:  # a link opens its own pupil only
         return False
     return await Roster(session).has_authority(claims.tenant, pupil_id, claims.guardian_id)
@@ -67,6 +73,22 @@ async def _answer(
     except ServiceUnavailable:
         return None
     return answer.body if answer.ok else None
+
+
+async def _own_corrections(
+    session: AsyncSession, claims: GuardianClaims, pupil_id: UUID
+) -> list[CorrectionRow]:
+    """This guardian's requests only: another parent's explanation is theirs."""
+    requests = CorrectionRequests(session)
+    return await requests.of_pupil(claims.tenant, pupil_id, guardian_id=claims.guardian_id)
+
+
+async def _own_holdings(
+    session: AsyncSession, claims: GuardianClaims, pupil_id: UUID
+) -> dict[str, Any]:
+    """The portal's part of the export, shaped as an owning service's answer."""
+    found = await read_holdings(session, HOLDINGS, claims.tenant, pupil_id, claims.guardian_id)
+    return {"service": PORTAL, "holdings": found}
 
 
 def _credential(request: Request, token: str | None) -> GuardianCredential:
@@ -86,9 +108,10 @@ def parents_router(deps: ParentDeps) -> APIRouter:
     ) -> HTMLResponse:
         language = language_of(request)
         async with deps.sessions() as session:
-            allowed = await _may_see(session, claims, pupil_id)
+            allowed = await guardian_may_see(session, claims, pupil_id)
             facts = await ReadModel(session).facts(claims.tenant, pupil_id) if allowed else []
             views = await ReadModel(session).file_views(claims.tenant, pupil_id) if allowed else []
+            mine = await _own_corrections(session, claims, pupil_id) if allowed else []
         if not allowed:
             return await refused(request, language)
         query = urlencode({"token": token, "taal": language} if token else {"taal": language})
@@ -102,6 +125,9 @@ def parents_router(deps: ParentDeps) -> APIRouter:
             start_dispute=f"{bases['disputes']}/ouders/geschil-starten/{pupil_id}",
             export_href=f"{OVERVIEW}/{pupil_id}/{EXPORT_FILE}?{query}",
             looks=who_looked(views),
+            corrections=correction_lines(mine, local_date(deps.clock.now())),
+            correction_href=f"{OVERVIEW}/{pupil_id}/correctie?{query}",
+            correction_sent=request.query_params.get("verstuurd") == "1",
         )
 
     @router.get(OVERVIEW + "/{pupil_id}/" + EXPORT_FILE, response_model=None)
@@ -112,17 +138,20 @@ def parents_router(deps: ParentDeps) -> APIRouter:
         from each owning service with the guardian's own credential."""
         language = language_of(request)
         async with deps.sessions() as session:
-            allowed = await _may_see(session, claims, pupil_id)
+            allowed = await guardian_may_see(session, claims, pupil_id)
+            own = await _own_holdings(session, claims, pupil_id) if allowed else None
         if not allowed:
             return await refused(request, language)
         guardian = _credential(request, token)
         found = await asyncio.gather(
             *(_answer(deps.services, s, pupil_id, guardian) for s in OWNERS)
         )
-        answers = dict(zip(OWNERS, found, strict=True))
+        answers = {**dict(zip(OWNERS, found, strict=True)), PORTAL: own}
         page = pages.render(request, "gegevens.html", language=language, sections=sections(answers))
+        html = bytes(page.body).decode("utf-8")
+        pdf = await asyncio.to_thread(readable_pdf, html)
         return Response(
-            pack(answers, bytes(page.body).decode("utf-8"), language),
+            pack(answers, html, pdf, language),
             media_type="application/zip",
             headers={
                 "Content-Disposition": f'attachment; filename="{EXPORT_FILE}"',
@@ -131,14 +160,19 @@ def parents_router(deps: ParentDeps) -> APIRouter:
         )
 
     async def refused(request: Request, language: str) -> HTMLResponse:
-        await refusal_book_of(request).forbidden(request)
-        return pages.message(
-            request,
-            "ui_refused_title",
-            "ui_refused",
-            status_code=FORBIDDEN,
-            alert=True,
-            language=language,
-        )
+        return await refusal_page(pages, request, language)
 
     return router
+
+
+async def refusal_page(pages: PageRenderer, request: Request, language: str) -> HTMLResponse:
+    """Counted by the kit's refusal book, said in the parent's language."""
+    await refusal_book_of(request).forbidden(request)
+    return pages.message(
+        request,
+        "ui_refused_title",
+        "ui_refused",
+        status_code=FORBIDDEN,
+        alert=True,
+        language=language,
+    )

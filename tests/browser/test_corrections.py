@@ -1,0 +1,156 @@
+"""The correction request (AVG art. 16) in Chromium: a guardian asks from Mijn kind in
+each of the six languages (the form checked with axe-core: no serious or critical
+violations; right to left in Arabic), the school's coordinator finds it on *Te doen*
+and answers it on the pupil page (Dutch, axe-core too), and the guardian reads the
+answer on Mijn kind.
+
+The portal runs on the test's real Kafka and PostgreSQL; Chromium is Debian's and
+axe-core comes from npm (tests/browser).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
+from typing import Any
+from uuid import uuid4
+
+import pytest
+from playwright.async_api import BrowserContext, async_playwright
+from samen_contract.events.consent import GuardianStanding
+from samen_kit.access import Role
+from samen_kit.clock import FakeClock
+from samen_kit.pages import LANGUAGES
+from samen_kit.testing.keys import Keys
+from samen_kit.testing.roster import RosterPublisher
+from samen_kit.testing.waiting import wait_for
+
+from services.portal.tests.portal_harness import (
+    make_settings,
+    own_prefix,
+    publisher,
+    running,
+    sign_in,
+)
+from tests.browser.test_parents_overview import _check as check_parent_page
+from tests.browser.test_parents_overview import _family, _kept
+from tests.browser.test_portal_pages import (
+    AXE,
+    CHROMIUM,
+    RUN_AXE,
+    SERIOUS,
+    WCAG_21_AA,
+    Portal,
+    open_tab,
+)
+from tests.browser.test_portal_pages import check as check_staff_page
+
+pytestmark = pytest.mark.e2e
+
+EXPLANATION = "De geboortedatum in het OPP klopt niet: het is 3 mei."
+REASON = "In de inschrijving staat 5 mei. Stuurt u ons een kopie van het paspoort?"
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    assert CHROMIUM.exists(), "Chromium is missing: run `make setup` (as root)"
+    assert AXE.exists(), "axe-core is missing: run `make setup` (npm ci in tests/browser)"
+    return AXE.read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+async def portal(
+    make_session_database: Callable[[str], str],
+    kafka_bootstrap: str,
+    topic_prefix: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> AsyncIterator[Portal]:
+    keys = Keys()
+    settings = make_settings(
+        database_url=make_session_database("portal_corrections_browser"),
+        kafka_bootstrap=kafka_bootstrap,
+        topic_prefix=own_prefix(topic_prefix, "corrections"),
+        keys_folder=tmp_path_factory.mktemp("keys"),
+        keys=keys,
+        consent_base_url="http://127.0.0.1:9",
+        meetings_base_url="http://127.0.0.1:9",
+        notifications_base_url="http://127.0.0.1:9",
+    )
+    async with running(settings, keys, FakeClock(datetime.now(UTC))) as service:
+        yield service
+
+
+@pytest.fixture(scope="module")
+async def facts(portal: Portal, kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Any]:
+    async with publisher(kafka_bootstrap, own_prefix(topic_prefix, "corrections")) as found:
+        yield found
+
+
+@pytest.fixture(scope="module")
+async def context() -> AsyncIterator[BrowserContext]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox"]
+        )
+        try:
+            yield await browser.new_context(viewport={"width": 390, "height": 844})
+        finally:
+            await browser.close()
+
+
+async def test_a_guardian_asks_in_any_language_and_reads_the_schools_answer(
+    portal: Portal, facts: RosterPublisher, context: BrowserContext, axe_source: str
+) -> None:
+    tenant = f"swv-{uuid4().hex[:8]}"
+    pupil, school, guardian = await _family(facts, tenant, GuardianStanding.PARENTAL_AUTHORITY)
+    await wait_for(lambda: _kept(portal, tenant, pupil))
+    token = portal.guardian_token(tenant, guardian, pupil)
+    form = f"{portal.base_url}/ouders/kind/{pupil}/correctie?token={token}"
+    tab = await context.new_page()
+    failures = []
+    for language in LANGUAGES:
+        found = await check_parent_page(tab, axe_source, form, language, 200)
+        failures += [f"{language}: {problem}" for problem in found]
+    assert not failures, "\n".join(failures)
+
+    # Only spaces: the browser lets it through, the portal says what to fix.
+    await tab.goto(f"{form}&taal=nl")
+    await tab.get_by_label("Waar gaat het over?").select_option("consent")
+    await tab.get_by_label("Wat klopt er niet?").fill("   ")
+    await tab.get_by_role("button", name="Vraag versturen").click()
+    assert "Schrijf op wat er niet klopt." in await tab.get_by_role("alert").inner_text()
+    await tab.evaluate(axe_source)
+    violations: list[dict[str, Any]] = await tab.evaluate(RUN_AXE, WCAG_21_AA)
+    assert [v for v in violations if v["impact"] in SERIOUS] == []
+
+    # In Arabic, from the overview's link, with the keyboard's labels.
+    await tab.goto(f"{portal.base_url}/ouders/kind/{pupil}?token={token}&taal=ar")
+    await tab.locator(f'a[href^="/ouders/kind/{pupil}/correctie"]').click()
+    await tab.get_by_label("Waar gaat het over?").select_option("plans")
+    await tab.get_by_label("Wat klopt er niet?").fill(EXPLANATION)
+    await tab.get_by_role("button", name="Vraag versturen").click()
+    await tab.wait_for_url("**/ouders/kind/**verstuurd=1**")
+    assert await tab.evaluate("document.documentElement.dir") == "rtl"
+    sent = await tab.locator("section[aria-labelledby=correcties]").inner_text()
+    assert "Uw vraag is verstuurd naar de school." in sent
+    assert "De school heeft nog niet geantwoord." in sent
+
+    ib = await sign_in(portal, tenant, Role.IB, schools=(school,))
+    staff = await open_tab(context, portal, ib.client.cookies["samen_portal"])
+    base = portal.base_url
+    failures = await check_staff_page(staff, axe_source, f"{base}/te-doen", 200)
+    failures += await check_staff_page(staff, axe_source, f"{base}/leerlingen/{pupil}", 200)
+    assert not failures, "\n".join(failures)
+    await staff.goto(f"{base}/te-doen")
+    await staff.get_by_role("row", name="Ouder vraagt om een correctie").get_by_role("link").click()
+    await staff.get_by_label("Niet verbeterd", exact=True).check()
+    await staff.get_by_label("Reden als het niet verbeterd wordt").fill(REASON)
+    await staff.get_by_role("button", name="Antwoord opslaan").click()
+    await staff.wait_for_url(f"**/leerlingen/{pupil}?gedaan=correctie")
+    assert "De ouder ziet het bij Mijn kind." in await staff.locator("[role=status]").inner_text()
+
+    guardian_tab = await context.new_page()
+    await guardian_tab.goto(f"{base}/ouders/kind/{pupil}?token={token}&taal=ar")
+    answered = await guardian_tab.locator("section[aria-labelledby=correcties]").inner_text()
+    assert "De school heeft het niet verbeterd." in answered and REASON in answered
+    await ib.client.aclose()
