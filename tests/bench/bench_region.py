@@ -426,12 +426,19 @@ async def _one_size(
     platform: Platform, shape: Shape, answers_count: int, server: str
 ) -> tuple[Shape, dict[str, Step]]:
     schools = region_schools(shape)
-    steps = [
-        await import_roster(platform, schools),
-        await broadcast(platform, schools),
-        await answers(platform, schools, min(answers_count, shape.pupils)),
-        await due_scan(server, shape.pupils),
-    ]
+    measuring: tuple[Callable[[], Awaitable[Step]], ...] = (
+        lambda: import_roster(platform, schools),
+        lambda: broadcast(platform, schools),
+        lambda: answers(platform, schools, min(answers_count, shape.pupils)),
+        lambda: due_scan(server, shape.pupils),
+    )
+    steps: list[Step] = []
+    for measure in measuring:
+        steps.append(step := await measure())
+        # As it goes, on stderr: a run at full size takes hours, and a stopped one keeps
+        # what it measured.
+        progress = {"pupils": shape.pupils, "step": step.name, **step.as_dict()}
+        print(json.dumps(progress), file=sys.stderr, flush=True)
     return shape, {step.name: step for step in steps}
 
 
