@@ -46,6 +46,7 @@ bench: setup
 	uv run python tests/bench/bench_audit_append.py --events 100000
 	uv run python tests/bench/bench_audit_verify.py --entries 1000000
 	uv run python tests/bench/bench_portal.py --users 50 --requests 20
+	uv run python -m tests.bench.bench_region --sizes 10000,30000,100000
 
 # The fault test on a Kafka cluster at its full size (CI runs 4,000 guardians in `make test`).
 faults-scale: setup

@@ -82,8 +82,10 @@ async def run(guardians: int, *, bootstrap: str, server: str, batch: int = 500) 
             arrived = _index(Path(folder))
             busiest = await _busiest_key_share(database)
             sample = (Path(folder) / arrived[0]["file"]).read_bytes()
-            raw = await _raw(port, [_copy(sample, n) for n in range(guardians)], CONNECTIONS)
-            minimal_raw = await _raw(port, [minimal(n) for n in range(guardians)], 1)
+            raw = await raw_smtp(
+                port, [copy_message(sample, n) for n in range(guardians)], CONNECTIONS
+            )
+            minimal_raw = await raw_smtp(port, [minimal(n) for n in range(guardians)], 1)
     finally:
         await _drop(server, database)
     ids = [entry["message_id"] for entry in arrived]
@@ -273,7 +275,7 @@ async def _until_arrived(folder: Path, count: int) -> None:
             arrived += fresh.count(b"\n")
 
 
-async def _raw(port: int, payloads: list[bytes], connections: int) -> float:
+async def raw_smtp(port: int, payloads: list[bytes], connections: int) -> float:
     """aiosmtplib over `connections` connections, each sending its share in turn."""
     clients = [aiosmtplib.SMTP(hostname="127.0.0.1", port=port) for _ in range(connections)]
     for client in clients:
@@ -288,7 +290,7 @@ async def _raw(port: int, payloads: list[bytes], connections: int) -> float:
             await client.quit()
 
 
-def _copy(message: bytes, number: int) -> bytes:
+def copy_message(message: bytes, number: int) -> bytes:
     """The same bytes under a Message-ID of its own (the server indexes by it)."""
     head, separator, body = message.partition(b"\r\n\r\n")
     lines = [

@@ -23,7 +23,7 @@ from samen_kit.access.devkeys import dev_guardian_key
 from samen_kit.clock import SystemClock
 
 from tests.e2e.faults.faults_region import Region, staff_token
-from tests.e2e.faults.faults_stack import Stack
+from tests.e2e.faults.faults_stack import Running, Stack
 
 PURPOSE = "mdo_request"
 WORKERS = 3
@@ -52,7 +52,7 @@ class AnswerTally:
         return len(self.confirmed)
 
 
-async def ask_consent(stack: Stack, region: Region, pupils: list[UUID]) -> list[Ask]:
+async def ask_consent(stack: Running, region: Region, pupils: list[UUID]) -> list[Ask]:
     """Staff ask consent for each pupil; every guardian with authority is a party."""
     headers = {"Authorization": f"Bearer {staff_token(stack, region)}"}
     asks: list[Ask] = []

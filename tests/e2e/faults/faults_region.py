@@ -14,7 +14,7 @@ from samen_kit.access import Role, mint_staff_token
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, dev_staff_key
 from samen_kit.clock import SystemClock
 
-from tests.e2e.faults.faults_stack import Stack
+from tests.e2e.faults.faults_stack import Running
 
 PUPILS = 2_500
 LANGUAGES = ("nl", "nl", "en", "ar", "tr", "pl", "uk")
@@ -37,16 +37,29 @@ class Region:
         return {g.guardian_id: g.email for g in self.guardians if g.email is not None}
 
 
-def make_region(pupils: int = PUPILS) -> Region:
-    tenant, school_id = f"swv-{uuid4().hex[:8]}", uuid4()
+def make_region(
+    pupils: int = PUPILS,
+    *,
+    guardians: int | None = None,
+    tenant: str | None = None,
+    board_id: UUID | None = None,
+) -> Region:
+    """One school of `pupils`, with `guardians` in all (two per pupil when None): the
+    first `guardians - pupils` pupils have two, the others one. A school of a region of
+    many passes the region's tenant and the school's board."""
+    guardians = 2 * pupils if guardians is None else guardians
+    if not pupils <= guardians <= 2 * pupils:
+        raise ValueError("every pupil has one or two guardians")
+    tenant, school_id = tenant or f"swv-{uuid4().hex[:8]}", uuid4()
     numbering = Numbering(tenant, school_id)
     today = SystemClock().now().date()
-    rows = tuple(_row(n, numbering, today) for n in range(pupils))
-    return Region(tenant, uuid4(), school_id, rows)
+    two = guardians - pupils
+    rows = tuple(_row(n, numbering, today, 2 if n < two else 1) for n in range(pupils))
+    return Region(tenant, board_id or uuid4(), school_id, rows)
 
 
-def _row(n: int, numbering: Numbering, today: date) -> Row:
-    guardians = tuple(_guardian(2 * n + slot, numbering) for slot in range(2))
+def _row(n: int, numbering: Numbering, today: date, slots: int) -> Row:
+    guardians = tuple(_guardian(2 * n + slot, numbering) for slot in range(slots))
     return Row(
         line=n + 2,  # the header is line 1
         pupil_id=numbering.pupil(f"L{n:05d}"),
@@ -69,7 +82,7 @@ def _guardian(n: int, numbering: Numbering) -> Guardian:
     )
 
 
-def staff_token(stack: Stack, region: Region, role: Role = Role.DIRECTOR) -> str:
+def staff_token(stack: Running, region: Region, role: Role = Role.DIRECTOR) -> str:
     return mint_staff_token(
         dev_staff_key(stack.config.keys_dir),
         subject=str(uuid4()),
@@ -83,7 +96,7 @@ def staff_token(stack: Stack, region: Region, role: Role = Role.DIRECTOR) -> str
     )
 
 
-async def import_region(stack: Stack, region: Region) -> None:
+async def import_region(stack: Running, region: Region) -> None:
     """Consent first (it emits the roll and the guardianships), then the contact points."""
     headers = {"Authorization": f"Bearer {staff_token(stack, region)}"}
     async with httpx.AsyncClient(headers=headers, timeout=120) as http:
@@ -92,7 +105,7 @@ async def import_region(stack: Stack, region: Region) -> None:
             await _post_rows(http, f"{stack.config.url('consent')}/v1/roster", payload)
 
 
-async def import_contacts(stack: Stack, region: Region) -> None:
+async def import_contacts(stack: Running, region: Region) -> None:
     """The notifications service's share: the school's details, then the contact points."""
     headers = {"Authorization": f"Bearer {staff_token(stack, region)}"}
     base = stack.config.url("notifications")

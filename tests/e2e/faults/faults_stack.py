@@ -16,6 +16,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from samen_cli.platform import DEFAULT_PORTS, Platform, PlatformConfig
 from samen_kit.access.devkeys import dev_guardian_key, dev_staff_key
@@ -34,6 +35,14 @@ DISPATCH_LEASE_SECONDS = 30
 
 
 Kafka = KafkaNode | KafkaCluster
+
+
+class Running(Protocol):
+    """A platform that runs: a fault test's `Stack`, or a bare `Platform` on the team's
+    Kafka and PostgreSQL (the region benchmark). The load's helpers need only its config."""
+
+    @property
+    def config(self) -> PlatformConfig: ...
 
 
 @dataclass
