@@ -121,7 +121,8 @@ def test_comma_separated_files_and_a_file_without_guardians_are_read_too() -> No
 
 
 def test_the_class_group_goes_to_the_consent_service_and_not_to_notifications() -> None:
-    text = "leerlingnummer;voornaam;geboortedatum;inschrijfdatum;Groep\n9;Jip;2016-02-29;2025-08-18; 7b\n"
+    header = "leerlingnummer;voornaam;geboortedatum;inschrijfdatum;Groep\n"
+    text = header + "9;Jip;2016-02-29;2025-08-18; 7b\n"
     rows = read_roster(text, NUMBERING).rows
 
     assert rows[0].group == "7b"
