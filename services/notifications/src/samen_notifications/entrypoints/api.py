@@ -113,10 +113,12 @@ async def save_school(
 
 @router.post("/broadcasts", response_model=BroadcastOut, status_code=status.HTTP_202_ACCEPTED)
 async def send_broadcast(body: BroadcastIn, staff: CanBroadcast, ctx: Ctx) -> BroadcastOut:
-    """One message to every guardian of a school, a board or the whole tenant, in their
-    language where staff wrote it, else Dutch (counted). Sending the same
-    `broadcast_id` twice sends once."""
+    """One message to every guardian of a school (or one class group of it), a board or
+    the whole tenant, in their language where staff wrote it, else Dutch (counted).
+    Sending the same `broadcast_id` twice sends once. With an `event`, every e-mail
+    carries it as a calendar file."""
     texts = presenters.broadcast_texts(body, ctx.broadcast_languages)
+    event = presenters.broadcast_event(body)
     broadcast_id = body.broadcast_id or uuid4()
     async with unit_of_work(ctx.sessions) as session:
         school_ids = await _broadcast_schools(ctx, session, staff, body)
@@ -126,11 +128,12 @@ async def send_broadcast(body: BroadcastIn, staff: CanBroadcast, ctx: Ctx) -> Br
             commands.BroadcastRequest(
                 broadcast_id=broadcast_id,
                 tenant=staff.tenant,
-                scope=commands.BroadcastScope(body.scope, body.scope_id),
+                scope=commands.BroadcastScope(body.scope, body.scope_id, body.group),
                 school_ids=school_ids,
                 sender_name=body.sender_name,
                 texts=texts,
                 created_by=staff.actor,
+                event=event,
             ),
             ctx.clock.now(),
         )
@@ -146,6 +149,8 @@ async def _broadcast_schools(
         return None
     if body.scope_id is None:
         raise Unusable("scope_id is required for a school or board")
+    if body.group is not None and body.scope != "school":
+        raise Unusable("a group belongs to one school: use scope school")
     if body.scope == "school":
         await require_school(ctx, session, staff, body.scope_id)
         return (body.scope_id,)
