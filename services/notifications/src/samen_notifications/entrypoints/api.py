@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID, uuid4
 
-from fastapi import APIRouter, Depends, status
+from fastapi import APIRouter, Depends, Query, status
 from samen_kit.access import StaffPrincipal
 from samen_kit.db import unit_of_work
 from samen_kit.error_table import Absent, Unusable
@@ -25,6 +25,7 @@ from samen_notifications.entrypoints.schemas import (
     PreferencesLinkOut,
     RosterContactsIn,
     SchoolIn,
+    SchoolNameOut,
     SchoolOut,
     StaffContactsIn,
     StaffNameOut,
@@ -44,6 +45,7 @@ CanImport = Annotated[StaffPrincipal, Depends(require("roster.import"))]
 CanImportStaff = Annotated[StaffPrincipal, Depends(require("staff.import"))]
 CanReadStaffNames = Annotated[StaffPrincipal, Depends(require("staff.names"))]
 CanEditSchools = Annotated[StaffPrincipal, Depends(require("schools.edit"))]
+CanReadSchoolNames = Annotated[StaffPrincipal, Depends(require("schools.names"))]
 CanBroadcast = Annotated[StaffPrincipal, Depends(require("broadcast.send"))]
 CanRead = Annotated[StaffPrincipal, Depends(require("notifications.read"))]
 CanSendPreferences = Annotated[StaffPrincipal, Depends(require("preferences_link.send"))]
@@ -96,6 +98,20 @@ async def staff_names(school_id: UUID, staff: CanReadStaffNames, ctx: Ctx) -> li
         await require_school(ctx, session, staff, school_id)
         rows = await contacts.staff_to_invite(session, staff.tenant, school_id)
     return [StaffNameOut(staff_id=r.staff_id, role=r.role, name=r.name) for r in rows]
+
+
+@router.get("/schools", response_model=list[SchoolNameOut])
+async def school_names(
+    staff: CanReadSchoolNames,
+    ctx: Ctx,
+    school_id: Annotated[list[UUID], Query(max_length=500)],
+) -> list[SchoolNameOut]:
+    """The names of these schools of the staff member's tenant, where one is on file."""
+    async with ctx.sessions() as session:
+        found = await roster.schools(session, staff.tenant, set(school_id))
+    return [
+        SchoolNameOut(school_id=s, name=row.name) for s, row in sorted(found.items()) if row.name
+    ]
 
 
 @router.put("/schools/{school_id}", response_model=SchoolOut)

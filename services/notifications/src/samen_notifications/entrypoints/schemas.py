@@ -77,6 +77,13 @@ class SchoolOut(SchoolIn):
     school_id: UUID
 
 
+class SchoolNameOut(BaseModel):
+    """How pages name a school (its public name), never its contact details."""
+
+    school_id: UUID
+    name: str
+
+
 class BroadcastText(BaseModel):
     subject: Annotated[OneLine, Field(min_length=1, max_length=150)]
     body: Annotated[FreeText, Field(min_length=1, max_length=5000)]
