@@ -25,4 +25,3 @@ def test_a_pupil_may_leave_every_group_behind() -> None:
 def test_a_group_code_that_is_no_code_is_refused(code: str) -> None:
     with pytest.raises(ValidationError):
         PupilGroupChanged(pupil_id=uuid4(), school_id=uuid4(), group=code)
-

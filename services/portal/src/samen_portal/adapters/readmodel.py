@@ -267,7 +267,7 @@ class ReadModel:
 def _in_reach(where: Reach) -> list[sa.ColumnElement[bool]]:
     clauses: list[sa.ColumnElement[bool]] = [pupil.c.tenant == where.tenant]
     if where.schools is not None or where.boards is not None:
-        schools = [UUID(s) for s in (where.schools or ()) if _is_uuid(s)]
+        schools = [UUID(s) for s in (where.schools or ()) if is_uuid(s)]
         clauses.append(
             sa.or_(
                 pupil.c.school_id.in_(schools),
@@ -279,7 +279,7 @@ def _in_reach(where: Reach) -> list[sa.ColumnElement[bool]]:
     return clauses
 
 
-def _is_uuid(value: str) -> bool:
+def is_uuid(value: str) -> bool:
     try:
         UUID(value)
     except ValueError:

@@ -4,12 +4,14 @@ the e-mails carry the evening as a calendar file."""
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from samen_kit.access.refusal_book import refusal_book_of
 from samen_kit.problems import Invalid
 
-from samen_portal.adapters.readmodel import ReadModel
+from samen_portal.adapters.readmodel import ReadModel, is_uuid
 from samen_portal.adapters.services import ServiceUnavailable
 from samen_portal.domain.parents_evening import (
     InvitationInvalid,
@@ -19,8 +21,9 @@ from samen_portal.domain.parents_evening import (
 from samen_portal.domain.scope import reach
 from samen_portal.entrypoints.forms import form_fields
 from samen_portal.entrypoints.pages import Deps
-from samen_portal.entrypoints.presenting import AMSTERDAM, short
+from samen_portal.entrypoints.presenting import AMSTERDAM, school_name, short
 from samen_portal.entrypoints.signin import PostingUserDep, User, UserDep
+from samen_portal.handlers.school_names import school_names
 
 
 class InvitingRefused(Exception):
@@ -35,9 +38,10 @@ def parents_evening_router(deps: Deps) -> APIRouter:
             await refusal_book_of(request).forbidden(request)
             raise InvitingRefused()
 
-    def schools(user: User) -> list[dict[str, str]]:
-        found = sorted(user.viewer.principal.schools)
-        return [{"id": s, "text": f"School {short(s)}"} for s in found]
+    async def schools(user: User) -> list[dict[str, str]]:
+        found = sorted(UUID(s) for s in user.viewer.principal.schools if is_uuid(s))
+        names = await school_names(deps.services, user.token, found)
+        return [{"id": str(s), "text": school_name(s, names)} for s in found]
 
     async def groups(user: User) -> frozenset[tuple[str, str]]:
         """(school, group) of the user's schools, from the read model's roster."""
@@ -61,7 +65,7 @@ def parents_evening_router(deps: Deps) -> APIRouter:
             user,
             title="Ouders uitnodigen voor een ouderavond",
             active="ouderavond",
-            schools=schools(user),
+            schools=await schools(user),
             groups=group_options(user, await groups(user)),
         )
 

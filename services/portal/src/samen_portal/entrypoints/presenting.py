@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from samen_portal.adapters.readmodel import WorkRow
@@ -114,6 +115,11 @@ def short(pupil_id: object) -> str:
     return str(pupil_id).split("-")[0]
 
 
+def school_name(school_id: UUID, names: Mapping[UUID, str]) -> str:
+    """The school's own name; its short id where no name is known (yet)."""
+    return names.get(school_id) or f"School {short(school_id)}"
+
+
 def day(value: date | None) -> str:
     return "" if value is None else value.strftime("%d-%m-%Y")
 
@@ -131,9 +137,10 @@ class ItemView:
     kind: str
     ref: str
     closable: bool
+    school: str = ""
 
 
-def items(rows: Iterable[WorkRow]) -> list[ItemView]:
+def items(rows: Iterable[WorkRow], names: Mapping[UUID, str] | None = None) -> list[ItemView]:
     return [
         ItemView(
             str(r.pupil_id),
@@ -143,6 +150,7 @@ def items(rows: Iterable[WorkRow]) -> list[ItemView]:
             r.kind.value,
             r.ref,
             r.kind in CLOSABLE,
+            school_name(r.school_id, names or {}),
         )
         for r in rows
     ]
