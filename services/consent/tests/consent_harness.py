@@ -148,6 +148,7 @@ class Family:
     guardians: tuple[tuple[UUID, str], ...]
     enrolled_on: date = date(2025, 8, 18)
     left_on: date | None = None
+    group: str | None = None
 
     @classmethod
     def of(
@@ -168,6 +169,7 @@ class Family:
             "birth_date": self.birth_date.isoformat(),
             "enrolled_on": self.enrolled_on.isoformat(),
             "left_on": None if self.left_on is None else self.left_on.isoformat(),
+            "group": self.group,
             "guardians": [
                 {"guardian_id": str(g), "standing": standing} for g, standing in self.guardians
             ],

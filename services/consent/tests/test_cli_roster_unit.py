@@ -120,6 +120,28 @@ def test_comma_separated_files_and_a_file_without_guardians_are_read_too() -> No
     assert row.guardians == () and row.first_name == "Jip"
 
 
+def test_the_class_group_goes_to_the_consent_service_and_not_to_notifications() -> None:
+    header = "leerlingnummer;voornaam;geboortedatum;inschrijfdatum;Groep\n"
+    text = header + "9;Jip;2016-02-29;2025-08-18; 7b\n"
+    rows = read_roster(text, NUMBERING).rows
+
+    assert rows[0].group == "7b"
+    assert consent_payload(SCHOOL, None, rows)["rows"][0]["group"] == "7b"
+    assert "group" not in contacts_payload(SCHOOL, rows)["rows"][0]
+
+
+def test_a_row_without_a_group_names_none_and_a_strange_group_is_reported() -> None:
+    text = (
+        "leerlingnummer;voornaam;geboortedatum;inschrijfdatum;groep\n9;Jip;2016-02-29;2025-08-18;\n"
+    )
+    odd = "10;Ada;2016-02-28;2025-08-18;groep/7\n"
+
+    found = read_roster(text + odd, NUMBERING)
+
+    assert [r.group for r in found.rows] == [None]
+    assert [(b.line, "groep" in b.detail) for b in found.bad] == [(3, True)]
+
+
 def test_a_file_without_the_required_columns_is_refused_as_a_whole() -> None:
     with pytest.raises(RosterFileError, match="geboortedatum"):
         read_roster("leerlingnummer;voornaam;inschrijfdatum\n1;A;2025-08-18\n", NUMBERING)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from samen_consent.domain.parties import Standing
 from samen_consent.domain.roster import (
     Enrolled,
+    GroupChanged,
     GuardianEnded,
     GuardianRecorded,
     KnownPupil,
@@ -36,14 +37,40 @@ def entry(
     left_on: date | None = None,
     enrolled_on: date = date(2025, 8, 18),
     birth_date: date = date(2017, 3, 4),
+    group: str | None = None,
 ) -> RosterEntry:
     listed = tuple(RosterGuardian(g, s) for g, s in (guardians or {}).items())
-    return RosterEntry(UUID(int=7), birth_date, enrolled_on, left_on, listed)
+    return RosterEntry(UUID(int=7), birth_date, enrolled_on, left_on, listed, group)
 
 
 def known_from(row: RosterEntry) -> KnownPupil:
     guardians = {g.guardian_id: g.standing for g in row.guardians}
-    return KnownPupil(SCHOOL, row.birth_date, row.enrolled_on, row.left_on, guardians)
+    return KnownPupil(SCHOOL, row.birth_date, row.enrolled_on, row.left_on, guardians, row.group)
+
+
+def test_a_new_pupil_is_enrolled_in_the_group_the_row_names() -> None:
+    assert roster_changes(None, entry(group="7a")).facts == (Enrolled(date(2025, 8, 18), "7a"),)
+
+
+def test_a_pupil_who_moves_class_changes_group_and_nothing_else() -> None:
+    mother = uuid4()
+    before = known_from(entry({mother: AUTHORITY}, group="7a"))
+    after = entry({mother: AUTHORITY}, group="7b")
+
+    assert roster_changes(before, after).facts == (GroupChanged("7b"),)
+    assert not authority_changed(before, after)  # open consent requests still ask the right people
+
+
+def test_a_row_without_a_group_keeps_the_known_one() -> None:
+    before = known_from(entry(group="7a"))
+
+    assert not roster_changes(before, entry()).changed
+
+
+def test_a_pupil_back_on_the_roster_is_enrolled_again_in_their_new_group() -> None:
+    before = known_from(entry(group="7a", left_on=date(2025, 12, 19)))
+
+    assert roster_changes(before, entry(group="8a")).facts == (Enrolled(date(2025, 8, 18), "8a"),)
 
 
 def test_a_new_pupil_is_enrolled_with_each_guardian() -> None:

@@ -3,6 +3,7 @@ twice changes nothing."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from uuid import uuid4
 
@@ -11,6 +12,7 @@ from samen_contract.events.consent import (
     GuardianshipEnded,
     GuardianshipRecorded,
     PupilEnrolled,
+    PupilGroupChanged,
     PupilLeft,
 )
 from samen_kit.access import Role
@@ -150,6 +152,32 @@ async def test_leaving_emits_pupil_left_and_cancels_the_open_request(
     headers = consent.staff(school.tenant, Role.IB, schools=[school.school_id])
     after = await consent.http.get(f"/v1/requests/{request['request_id']}", headers=headers)
     assert after.json()["state"] == "cancelled"
+
+
+async def test_a_pupil_who_moves_class_is_imported_as_a_group_change_and_once_only(
+    consent: ConsentService, school: School
+) -> None:
+    family = replace(Family.of(), group="7a")
+    await import_families(consent, school, [family])
+    await consent.events.wait(school.tenant, lambda s: len(s) == 3)
+
+    report = await import_families(consent, school, [replace(family, group="7b")])
+    again = await import_families(consent, school, [replace(family, group="7b")])
+
+    await consent.events.wait(school.tenant, lambda s: "PupilGroupChanged" in _roster_events(s))
+    seen = await consent.events.settle(school.tenant)
+    assert (report["imported"], again["unchanged"]) == (1, 1)
+    assert [s.event for s in seen if isinstance(s.event, PupilEnrolled)] == [
+        PupilEnrolled(
+            pupil_id=family.pupil_id,
+            school_id=school.school_id,
+            enrolled_on=family.enrolled_on,
+            group="7a",
+        )
+    ]
+    assert [s.event for s in seen if isinstance(s.event, PupilGroupChanged)] == [
+        PupilGroupChanged(pupil_id=family.pupil_id, school_id=school.school_id, group="7b")
+    ]
 
 
 async def test_a_teacher_may_not_import_the_roster(consent: ConsentService, school: School) -> None:

@@ -54,7 +54,7 @@ async def test_a_database_made_before_the_revision_gets_the_table(
 
     columns = ["tenant", "guardian_id", "opted_out_at"]
     assert before == ([], [], "0002_refusal_counts")
-    assert after == (columns, ["tenant", "guardian_id"], "0008_step_up")  # the head
+    assert after == (columns, ["tenant", "guardian_id"], "0009_broadcast_event")  # the head
     assert await _state(url) == after
 
 

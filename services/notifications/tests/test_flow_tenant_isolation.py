@@ -119,6 +119,16 @@ async def _school(running: Running, a: TenantA, b: str) -> httpx.Response:
     )
 
 
+@case("GET", "/v1/schools", 200)
+async def _school_names(running: Running, a: TenantA, b: str) -> httpx.Response:
+    # Tenant B asks for tenant A's school by id: B has no school of that id, so no name.
+    response = await running.http.get(
+        "/v1/schools", params={"school_id": str(a.school)}, headers=_b(running, b)
+    )
+    assert response.json() == []
+    return response
+
+
 @case("POST", "/v1/broadcasts", 202)
 async def _broadcast(running: Running, a: TenantA, b: str) -> httpx.Response:
     body = {

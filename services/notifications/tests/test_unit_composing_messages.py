@@ -22,7 +22,13 @@ from samen_notifications.domain.facts import event_facts, facts_to_json
 from samen_notifications.domain.guardian_links import GuardianLinks
 from samen_notifications.domain.rules import Channel
 from samen_notifications.domain.scheduling import message_key
-from samen_notifications.handlers.composer import Addressee, ComposeError, Composer, School
+from samen_notifications.handlers.composer import (
+    Addressee,
+    Broadcast,
+    ComposeError,
+    Composer,
+    School,
+)
 from samen_notifications.rendering import default_renderer
 
 pytestmark = pytest.mark.unit
@@ -136,7 +142,8 @@ async def test_a_broadcast_offers_one_click_unsubscribe_from_bulk_messages_only(
     n = _notification("command:broadcast", {}, None, template="broadcast", command="broadcast")
     texts = {"nl": {"subject": "Studiedag", "body": "Vrijdag zijn alle kinderen vrij."}}
     key = message_key(n.cause_id, n.recipient_id, Channel.EMAIL).value
-    composed = COMPOSER.compose(n, key, Channel.EMAIL, EMAIL_AND_MOBILE, SCHOOL, NOW, texts)
+    words = Broadcast(texts)
+    composed = COMPOSER.compose(n, key, Channel.EMAIL, EMAIL_AND_MOBILE, SCHOOL, NOW, words)
 
     assert composed.email is not None
     headers = composed.email.headers
@@ -245,7 +252,7 @@ def test_a_broadcast_uses_the_guardians_language_where_staff_wrote_it_else_dutch
 
     def compose(lang: str) -> Any:
         recipient = Addressee("o@example.nl", None, lang, None)
-        return COMPOSER.compose(n, key, Channel.EMAIL, recipient, SCHOOL, NOW, texts)
+        return COMPOSER.compose(n, key, Channel.EMAIL, recipient, SCHOOL, NOW, Broadcast(texts))
 
     arabic, polish = compose("ar"), compose("pl")
     assert (arabic.lang_used, arabic.fell_back, arabic.email.subject) == ("ar", False, "أمسية")

@@ -16,6 +16,7 @@ from samen_contract.events.consent import (
     GuardianshipRecorded,
     GuardianStanding,
     PupilEnrolled,
+    PupilGroupChanged,
     PupilLeft,
 )
 from samen_kit.roster import ROSTER_TABLES, Roster, apply_roster_fact, place_pupils
@@ -122,6 +123,38 @@ async def test_a_later_fact_wins_and_a_leaving_from_a_former_school_changes_noth
             other: "parental_authority"
         }
         assert await roster.guardians_of_schools("swv-a", [SCHOOL_A]) == []
+
+
+async def test_a_pupil_who_moves_class_counts_among_the_guardians_of_the_new_group_only(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    classmate, other_parent = uuid4(), uuid4()
+    in_7a = PupilEnrolled(
+        pupil_id=PUPIL, school_id=SCHOOL_A, enrolled_on=date(2025, 8, 25), group="7a"
+    )
+    await apply(sessions, "swv-a", in_7a, guardian(AUTHORITY))
+    await apply(
+        sessions,
+        "swv-a",
+        PupilEnrolled(
+            pupil_id=classmate, school_id=SCHOOL_A, enrolled_on=date(2025, 8, 25), group="7a"
+        ),
+        GuardianshipRecorded(pupil_id=classmate, guardian_id=other_parent, standing=AUTHORITY),
+        PupilGroupChanged(pupil_id=PUPIL, school_id=SCHOOL_A, group="7b"),
+        PupilGroupChanged(pupil_id=PUPIL, school_id=SCHOOL_B, group="8c"),  # not their school
+    )
+    await apply(sessions, "swv-a", enrolled(SCHOOL_A))  # a later file without groups
+
+    async with sessions() as session:
+        roster = Roster(session)
+        pupil = await roster.pupil("swv-a", PUPIL)
+        assert pupil is not None and pupil.group == "7b"
+        assert await roster.guardians_of_schools("swv-a", [SCHOOL_A], "7b") == [GUARDIAN]
+        assert await roster.guardians_of_schools("swv-a", [SCHOOL_A], "7a") == [other_parent]
+    await apply(sessions, "swv-a", enrolled(SCHOOL_B))
+    async with sessions() as session:
+        moved = await Roster(session).pupil("swv-a", PUPIL)
+        assert moved is not None and moved.group is None  # a new school, no group named yet
 
 
 async def test_another_source_places_only_a_pupil_the_roster_has_not_told_of(

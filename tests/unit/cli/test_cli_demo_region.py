@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from samen_cli.demo_region import StaffRole, region, roster_csv, staff, staff_member
 from samen_cli.roster_csv import Numbering, Row, read_roster
+from samen_kit.localinfra.demo_accounts import TEACHER_GROUPS
 
 pytestmark = pytest.mark.unit
 
@@ -74,3 +75,12 @@ def test_each_school_has_an_ib_a_teacher_and_a_director_and_the_swv_its_own_staf
 def test_every_demo_colleague_has_a_name_of_their_own() -> None:
     names = [member.name for member in staff(region(pupils_per_school=5))]
     assert all(names) and len(set(names)) == len(names)
+
+
+def test_every_demo_pupil_is_in_a_class_group_and_each_demo_teacher_has_pupils() -> None:
+    of = region(100, "swv-test")
+    for school in of.schools:
+        rows = read_roster(roster_csv(school, TODAY), Numbering(of.tenant, school.school_id)).rows
+        groups = {row.group for row in rows}
+        assert None not in groups
+        assert TEACHER_GROUPS[school.number] in groups

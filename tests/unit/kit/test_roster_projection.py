@@ -14,12 +14,14 @@ from samen_contract.events.consent import (
     GuardianshipRecorded,
     GuardianStanding,
     PupilEnrolled,
+    PupilGroupChanged,
     PupilLeft,
 )
 from samen_kit.roster import (
     ROSTER_FACTS,
     ROSTER_TABLES,
     Enrolment,
+    GroupChange,
     Guardianship,
     GuardianshipEnd,
     Leaving,
@@ -81,9 +83,24 @@ def test_other_facts_and_unknown_types_change_nothing() -> None:
     assert roster_change(envelope(given), None) is None
 
 
-def test_the_roster_facts_are_the_four_of_the_consent_service() -> None:
+def test_an_enrolment_carries_the_class_group_the_roster_names() -> None:
+    fact = PupilEnrolled(
+        pupil_id=PUPIL, school_id=SCHOOL, enrolled_on=date(2025, 8, 25), group="7b"
+    )
+
+    assert change(fact) == Enrolment("swv-a", PUPIL, SCHOOL, None, date(2025, 8, 25), "7b")
+
+
+def test_a_move_to_another_group_names_the_school_and_the_new_group() -> None:
+    fact = PupilGroupChanged(pupil_id=PUPIL, school_id=SCHOOL, group="8a")
+
+    assert change(fact, "swv-b") == GroupChange("swv-b", PUPIL, SCHOOL, "8a")
+
+
+def test_the_roster_facts_are_the_five_of_the_consent_service() -> None:
     assert {fact.__name__ for fact in ROSTER_FACTS} == {
         "PupilEnrolled",
+        "PupilGroupChanged",
         "PupilLeft",
         "GuardianshipRecorded",
         "GuardianshipEnded",

@@ -172,7 +172,14 @@ def roster_csv(school: School, today: date, seed: int = 2026) -> str:
     """The school's roster file, in the format `samen roster import` reads."""
     rng = random.Random(f"{seed}:{school.number}")
     out = io.StringIO()
-    columns = ["leerlingnummer", "voornaam", "geboortedatum", "inschrijfdatum", "uitschrijfdatum"]
+    columns = [
+        "leerlingnummer",
+        "voornaam",
+        "geboortedatum",
+        "inschrijfdatum",
+        "uitschrijfdatum",
+        "groep",
+    ]
     for slot in (1, 2):
         columns += [
             f"ouder{slot}_{f}"
@@ -197,6 +204,7 @@ def _pupil(rng: random.Random, school: School, n: int, today: date) -> dict[str,
         "geboortedatum": born.isoformat(),
         "inschrijfdatum": enrolled.isoformat(),
         "uitschrijfdatum": "",
+        "groep": demo_group(born, today, n),
     }
     row |= _guardian(rng, school, n, 1, language, authority=True)
     draw = rng.random()
@@ -206,6 +214,14 @@ def _pupil(rng: random.Random, school: School, n: int, today: date) -> dict[str,
     elif draw < 0.55:  # a parent with only the right to information
         row |= _guardian(rng, school, n, 2, second, authority=False)
     return row
+
+
+def demo_group(born: date, today: date, n: int) -> str:
+    """The class group by age, as Dutch primary schools count them (groep 1 at four, groep
+    8 at eleven), in parallel classes a to c: the demo teachers' groups (5a, 6b, 4c) have
+    pupils. Drawn without the generator, so the rest of the file stays as it was."""
+    age = (today - born).days // 365
+    return f"{max(1, min(8, age - 3))}{'abc'[n % 3]}"
 
 
 def _guardian(

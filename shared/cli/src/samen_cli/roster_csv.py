@@ -21,7 +21,7 @@ from uuid import UUID
 from samen_contract import pseudonymous_id
 
 REQUIRED: Final = ("leerlingnummer", "voornaam", "geboortedatum", "inschrijfdatum")
-OPTIONAL: Final = ("uitschrijfdatum",)
+OPTIONAL: Final = ("uitschrijfdatum", "groep")
 GUARDIAN_FIELDS: Final = ("nummer", "gezag", "email", "mobiel", "taal", "niet_benaderen")
 _GUARDIAN_COLUMN: Final = re.compile(r"^ouder([1-9])_(" + "|".join(GUARDIAN_FIELDS) + r")$")
 _YES: Final = {"ja", "j", "yes", "y", "1", "true", "waar"}
@@ -29,6 +29,7 @@ _NO: Final = {"nee", "n", "no", "0", "false", "onwaar", ""}
 _EMAIL: Final = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _LANGUAGE: Final = re.compile(r"^[a-z]{2,3}$")
 _NUMBER: Final = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+_GROUP: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")  # the contract's group code
 
 
 class RosterFileError(Exception):
@@ -54,6 +55,7 @@ class Row:
     enrolled_on: date
     left_on: date | None
     guardians: tuple[Guardian, ...]
+    group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,16 @@ def _row(line: int, record: dict[str, str], slots: Iterable[int], numbering: Num
         if record.get("uitschrijfdatum")
         else None,
         guardians=tuple(guardians),
+        group=_group(record.get("groep", "")),
     )
+
+
+def _group(text: str) -> str | None:
+    """The class group's code (`7b`, `groep-8a`); spaces dropped as spreadsheets add them."""
+    code = re.sub(r"\s", "", text)
+    if code and not _GROUP.match(code):
+        raise ValueError("groep bevat vreemde tekens (gebruik letters, cijfers, - of _)")
+    return code or None
 
 
 def _guardian(record: dict[str, str], slot: int, numbering: Numbering) -> Guardian | None:
@@ -191,7 +202,8 @@ def _mobile(text: str, slot: int) -> str | None:
 
 
 def consent_payload(school_id: UUID, board_id: UUID | None, rows: Sequence[Row]) -> dict[str, Any]:
-    """What the consent service gets: ids, dates, standing. No names, no contact points."""
+    """What the consent service gets: ids, dates, class group, standing. No names, no
+    contact points."""
     return {
         "school_id": str(school_id),
         "board_id": None if board_id is None else str(board_id),
@@ -202,6 +214,7 @@ def consent_payload(school_id: UUID, board_id: UUID | None, rows: Sequence[Row])
                 "birth_date": row.birth_date.isoformat(),
                 "enrolled_on": row.enrolled_on.isoformat(),
                 "left_on": None if row.left_on is None else row.left_on.isoformat(),
+                "group": row.group,
                 "guardians": [
                     {
                         "guardian_id": str(g.guardian_id),

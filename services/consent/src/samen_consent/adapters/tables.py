@@ -41,6 +41,7 @@ class PupilRow(ConsentTable, table=True):
     birth_date: date
     enrolled_on: date
     left_on: date | None = None
+    group_code: str | None = Field(default=None, max_length=32)  # 0005_pupil_group
 
 
 class GuardianshipRow(ConsentTable, table=True):

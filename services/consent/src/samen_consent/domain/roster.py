@@ -5,6 +5,8 @@ known and returns the facts to publish. The same row imported twice gives no fac
 second time, which makes an import idempotent. A pupil missing from an import is not
 taken off the roster (imports may cover part of a school); leaving takes a leaving date.
 A guardian missing from a later row of the same pupil no longer stands to them.
+A row that names a class group other than the known one moves the pupil to it; a row
+without a group (a file without the column) leaves the known group as it is.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class RosterEntry:
     enrolled_on: date
     left_on: date | None
     guardians: tuple[RosterGuardian, ...]
+    group: str | None = None  # the class group's code, e.g. `7b`
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +47,18 @@ class KnownPupil:
     enrolled_on: date
     left_on: date | None
     guardians: Mapping[UUID, Standing] = field(default_factory=dict)
+    group: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Enrolled:
     enrolled_on: date
+    group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupChanged:
+    group: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +77,7 @@ class GuardianEnded:
     guardian_id: UUID
 
 
-RosterFact: TypeAlias = Enrolled | Left | GuardianRecorded | GuardianEnded
+RosterFact: TypeAlias = Enrolled | GroupChanged | Left | GuardianRecorded | GuardianEnded
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +109,7 @@ def row_problems(entry: RosterEntry, today: date) -> tuple[str, ...]:
 
 def roster_changes(known: KnownPupil | None, entry: RosterEntry) -> RosterChange:
     if known is None:
-        facts: list[RosterFact] = [Enrolled(entry.enrolled_on)]
+        facts: list[RosterFact] = [Enrolled(entry.enrolled_on, entry.group)]
         if entry.left_on is not None:
             facts.append(Left(entry.left_on))
         facts += [GuardianRecorded(g.guardian_id, g.standing) for g in entry.guardians]
@@ -123,7 +133,9 @@ def _enrolment_facts(known: KnownPupil, entry: RosterEntry) -> list[RosterFact]:
     facts: list[RosterFact] = []
     back_on_roster = known.left_on is not None and entry.left_on is None
     if known.enrolled_on != entry.enrolled_on or back_on_roster:
-        facts.append(Enrolled(entry.enrolled_on))
+        facts.append(Enrolled(entry.enrolled_on, entry.group or known.group))
+    elif entry.group is not None and entry.group != known.group:
+        facts.append(GroupChanged(entry.group))  # a re-enrolment above carries it itself
     if entry.left_on is not None and entry.left_on != known.left_on:
         facts.append(Left(entry.left_on))
     return facts

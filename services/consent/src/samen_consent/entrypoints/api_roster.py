@@ -58,7 +58,9 @@ def read_rows(raw_rows: list[Any]) -> tuple[list[RosterLine], list[LineError]]:
             bad.append(LineError(_line_of(raw, index), _describe(error)))
             continue
         guardians = tuple(RosterGuardian(g.guardian_id, g.standing) for g in row.guardians)
-        entry = RosterEntry(row.pupil_id, row.birth_date, row.enrolled_on, row.left_on, guardians)
+        entry = RosterEntry(
+            row.pupil_id, row.birth_date, row.enrolled_on, row.left_on, guardians, row.group
+        )
         lines.append(RosterLine(row.line, entry))
     return lines, bad
 

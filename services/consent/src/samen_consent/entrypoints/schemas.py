@@ -40,6 +40,11 @@ class RosterRowIn(Strict):
     enrolled_on: SensibleDate
     left_on: SensibleDate | None = None
     guardians: list[RosterGuardianIn] = Field(default_factory=list, max_length=8)
+    group: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$",
+        description="The class group's code (e.g. `7b`); none: the group known stays.",
+    )
 
 
 class RosterErrorOut(BaseModel):

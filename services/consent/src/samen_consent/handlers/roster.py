@@ -138,7 +138,9 @@ async def _apply(
 
 def _known(row: PupilRow, guardianships: list[GuardianshipRow]) -> r.KnownPupil:
     active = {g.guardian_id: Standing(g.standing) for g in guardianships if g.active}
-    return r.KnownPupil(row.school_id, row.birth_date, row.enrolled_on, row.left_on, active)
+    return r.KnownPupil(
+        row.school_id, row.birth_date, row.enrolled_on, row.left_on, active, row.group_code
+    )
 
 
 def _store(
@@ -158,6 +160,7 @@ def _store(
     pupil.board_id = command.board_id or pupil.board_id
     pupil.birth_date, pupil.enrolled_on = entry.birth_date, entry.enrolled_on
     pupil.left_on = entry.left_on
+    pupil.group_code = entry.group or pupil.group_code
     roster.add(pupil)
     _store_guardians(roster, pupil, entry, {g.guardian_id: g for g in guardianships})
 
@@ -184,8 +187,12 @@ def _store_guardians(
 def _event_of(fact: r.RosterFact, entry: r.RosterEntry, command: RosterImport) -> Event:
     pupil, school = entry.pupil_id, command.school_id
     match fact:
-        case r.Enrolled(enrolled_on=day):
-            return contract.PupilEnrolled(pupil_id=pupil, school_id=school, enrolled_on=day)
+        case r.Enrolled(enrolled_on=day, group=group):
+            return contract.PupilEnrolled(
+                pupil_id=pupil, school_id=school, enrolled_on=day, group=group
+            )
+        case r.GroupChanged(group=group):
+            return contract.PupilGroupChanged(pupil_id=pupil, school_id=school, group=group)
         case r.Left(left_on=day):
             return contract.PupilLeft(pupil_id=pupil, school_id=school, left_on=day)
         case r.GuardianRecorded(guardian_id=guardian, standing=standing):

@@ -35,7 +35,8 @@ async def get(session: AsyncSession, tenant: str, broadcast_id: UUID) -> Broadca
 
 
 async def guardians_of_schools(
-    session: AsyncSession, tenant: str, school_ids: Collection[UUID] | None
+    session: AsyncSession, tenant: str, school_ids: Collection[UUID] | None, group: str | None
 ) -> list[UUID]:
-    """Guardians of the pupils on the roll of these schools (None: the whole tenant)."""
-    return await Roster(session).guardians_of_schools(tenant, school_ids)
+    """Guardians of the pupils on the roll of these schools (None: the whole tenant), of
+    one class group's pupils when `group` is given."""
+    return await Roster(session).guardians_of_schools(tenant, school_ids, group)

@@ -221,9 +221,12 @@ class BroadcastRow(SQLModel, table=True):
     tenant: str = Field(max_length=64, index=True)
     scope_kind: str = Field(max_length=16)  # school, board, tenant
     scope_id: UUID | None = None
+    group_code: str | None = Field(default=None, max_length=32)  # one class group only
     sender_name: str = Field(max_length=200)
     # {language: {"subject": ..., "body": ..., "sms": ...}}, Dutch always present.
     texts: dict[str, dict[str, str]] = Field(sa_column=Column(JSONB, nullable=False))
+    # The event invited to (`domain.evening.InvitedEvent.to_json`): the e-mail's .ics.
+    event: dict[str, str] | None = Field(default=None, sa_column=Column(JSONB, nullable=True))
     created_by: str = Field(max_length=160)
     recipients: int = 0
     created_at: datetime = Field(sa_column=_now_column())

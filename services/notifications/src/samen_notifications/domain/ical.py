@@ -70,12 +70,12 @@ def meeting_calendar(entry: CalendarEntry, method: CalendarMethod, now: datetime
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", method.value)
-    calendar.add_component(_amsterdam_timezone())
+    calendar.add_component(amsterdam_timezone())
     calendar.add_component(_event(entry, method, now))
     return bytes(calendar.to_ical())
 
 
-def _amsterdam_timezone() -> Timezone:
+def amsterdam_timezone() -> Timezone:
     """Europe/Amsterdam by the EU rule (last Sunday of March and of October, since 1996).
 
     Written as two yearly rules rather than a list of past dates: compact, valid

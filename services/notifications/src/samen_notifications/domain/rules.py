@@ -53,6 +53,7 @@ class Urgency(StrEnum):
 class CalendarMethod(StrEnum):
     REQUEST = "REQUEST"
     CANCEL = "CANCEL"
+    PUBLISH = "PUBLISH"  # an announcement to many: no attendees, no replies (RFC 5546)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID, uuid4
 
-from fastapi import APIRouter, Depends, status
+from fastapi import APIRouter, Depends, Query, status
 from samen_kit.access import StaffPrincipal
 from samen_kit.db import unit_of_work
 from samen_kit.error_table import Absent, Unusable
@@ -25,6 +25,7 @@ from samen_notifications.entrypoints.schemas import (
     PreferencesLinkOut,
     RosterContactsIn,
     SchoolIn,
+    SchoolNameOut,
     SchoolOut,
     StaffContactsIn,
     StaffNameOut,
@@ -44,6 +45,7 @@ CanImport = Annotated[StaffPrincipal, Depends(require("roster.import"))]
 CanImportStaff = Annotated[StaffPrincipal, Depends(require("staff.import"))]
 CanReadStaffNames = Annotated[StaffPrincipal, Depends(require("staff.names"))]
 CanEditSchools = Annotated[StaffPrincipal, Depends(require("schools.edit"))]
+CanReadSchoolNames = Annotated[StaffPrincipal, Depends(require("schools.names"))]
 CanBroadcast = Annotated[StaffPrincipal, Depends(require("broadcast.send"))]
 CanRead = Annotated[StaffPrincipal, Depends(require("notifications.read"))]
 CanSendPreferences = Annotated[StaffPrincipal, Depends(require("preferences_link.send"))]
@@ -98,6 +100,20 @@ async def staff_names(school_id: UUID, staff: CanReadStaffNames, ctx: Ctx) -> li
     return [StaffNameOut(staff_id=r.staff_id, role=r.role, name=r.name) for r in rows]
 
 
+@router.get("/schools", response_model=list[SchoolNameOut])
+async def school_names(
+    staff: CanReadSchoolNames,
+    ctx: Ctx,
+    school_id: Annotated[list[UUID], Query(max_length=500)],
+) -> list[SchoolNameOut]:
+    """The names of these schools of the staff member's tenant, where one is on file."""
+    async with ctx.sessions() as session:
+        found = await roster.schools(session, staff.tenant, set(school_id))
+    return [
+        SchoolNameOut(school_id=s, name=row.name) for s, row in sorted(found.items()) if row.name
+    ]
+
+
 @router.put("/schools/{school_id}", response_model=SchoolOut)
 async def save_school(
     school_id: UUID, body: SchoolIn, staff: CanEditSchools, ctx: Ctx
@@ -113,10 +129,12 @@ async def save_school(
 
 @router.post("/broadcasts", response_model=BroadcastOut, status_code=status.HTTP_202_ACCEPTED)
 async def send_broadcast(body: BroadcastIn, staff: CanBroadcast, ctx: Ctx) -> BroadcastOut:
-    """One message to every guardian of a school, a board or the whole tenant, in their
-    language where staff wrote it, else Dutch (counted). Sending the same
-    `broadcast_id` twice sends once."""
+    """One message to every guardian of a school (or one class group of it), a board or
+    the whole tenant, in their language where staff wrote it, else Dutch (counted).
+    Sending the same `broadcast_id` twice sends once. With an `event`, every e-mail
+    carries it as a calendar file."""
     texts = presenters.broadcast_texts(body, ctx.broadcast_languages)
+    event = presenters.broadcast_event(body)
     broadcast_id = body.broadcast_id or uuid4()
     async with unit_of_work(ctx.sessions) as session:
         school_ids = await _broadcast_schools(ctx, session, staff, body)
@@ -126,11 +144,12 @@ async def send_broadcast(body: BroadcastIn, staff: CanBroadcast, ctx: Ctx) -> Br
             commands.BroadcastRequest(
                 broadcast_id=broadcast_id,
                 tenant=staff.tenant,
-                scope=commands.BroadcastScope(body.scope, body.scope_id),
+                scope=commands.BroadcastScope(body.scope, body.scope_id, body.group),
                 school_ids=school_ids,
                 sender_name=body.sender_name,
                 texts=texts,
                 created_by=staff.actor,
+                event=event,
             ),
             ctx.clock.now(),
         )
@@ -146,6 +165,8 @@ async def _broadcast_schools(
         return None
     if body.scope_id is None:
         raise Unusable("scope_id is required for a school or board")
+    if body.group is not None and body.scope != "school":
+        raise Unusable("a group belongs to one school: use scope school")
     if body.scope == "school":
         await require_school(ctx, session, staff, body.scope_id)
         return (body.scope_id,)

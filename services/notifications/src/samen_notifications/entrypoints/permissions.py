@@ -12,6 +12,8 @@ PERMISSIONS = PermissionTable(
         # Colleagues' names (no addresses) for those who plan meetings at a school.
         "staff.names": {Role.IB, Role.TEACHER, Role.DIRECTOR},
         "schools.edit": {Role.DIRECTOR, Role.BOARD_ADMIN, Role.SWV_ADMIN, Role.OPERATOR},
+        # A school's name is public: every staff page may name the schools it shows.
+        "schools.names": set(Role),
         "broadcast.send": {Role.IB, Role.DIRECTOR, Role.BOARD_ADMIN, Role.SWV_ADMIN},
         # Which messages went to a pupil's guardians and how they ended (never addresses).
         "notifications.read": {

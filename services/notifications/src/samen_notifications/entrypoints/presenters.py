@@ -11,6 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_notifications.adapters import roster
 from samen_notifications.adapters.tables import BroadcastRow, MessageRow, NotificationRow
+from samen_notifications.domain.evening import InvitedEvent
+from samen_notifications.domain.ical import InvalidCalendarEntry
 from samen_notifications.entrypoints.schemas import (
     BroadcastIn,
     MessageOut,
@@ -64,6 +66,19 @@ def broadcast_texts(body: BroadcastIn, languages: frozenset[str]) -> dict[str, d
         lang: {k: v for k, v in text.model_dump().items() if v is not None}
         for lang, text in body.texts.items()
     }
+
+
+def broadcast_event(body: BroadcastIn) -> InvitedEvent | None:
+    """The event invited to; `Unusable` when it cannot make a calendar entry."""
+    if body.event is None:
+        return None
+    found = body.event
+    try:
+        return InvitedEvent(
+            found.event_id, found.title, found.starts_at, found.ends_at, found.place
+        )
+    except InvalidCalendarEntry as error:
+        raise Unusable(str(error)) from error
 
 
 def may_see_broadcast(staff: StaffPrincipal, row: BroadcastRow) -> bool:

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from samen_kit.inputs import INT32_MAX, FreeText, OneLine
 
 Line = Annotated[int, Field(ge=0, le=INT32_MAX)]
@@ -77,22 +77,43 @@ class SchoolOut(SchoolIn):
     school_id: UUID
 
 
+class SchoolNameOut(BaseModel):
+    """How pages name a school (its public name), never its contact details."""
+
+    school_id: UUID
+    name: str
+
+
 class BroadcastText(BaseModel):
     subject: Annotated[OneLine, Field(min_length=1, max_length=150)]
     body: Annotated[FreeText, Field(min_length=1, max_length=5000)]
     sms: Annotated[FreeText, Field(min_length=1, max_length=300)] | None = None
 
 
+class BroadcastEventIn(BaseModel):
+    """The event the broadcast invites to; the e-mail carries it as a calendar file.
+    `event_id` is the caller's: an invitation sent again with it updates the entry."""
+
+    event_id: UUID
+    title: Annotated[OneLine, Field(min_length=1, max_length=150)]
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+    place: Annotated[OneLine, Field(min_length=1, max_length=200)]
+
+
 class BroadcastIn(BaseModel):
-    """Dutch (`nl`) always; other languages where staff wish."""
+    """Dutch (`nl`) always; other languages where staff wish. `group`: only the guardians
+    of the pupils in this class group of the school (scope `school`)."""
 
     model_config = ConfigDict(json_schema_extra={"examples": []})
 
     broadcast_id: UUID | None = None  # the caller's id: sending it twice sends once
     scope: Literal["school", "board", "tenant"]
     scope_id: UUID | None = None
+    group: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")] | None = None
     sender_name: Text
     texts: dict[str, BroadcastText]
+    event: BroadcastEventIn | None = None
 
 
 class BroadcastOut(BaseModel):

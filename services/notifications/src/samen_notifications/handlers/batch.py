@@ -21,7 +21,8 @@ from samen_notifications.adapters.tables import (
     StaffContactRow,
 )
 from samen_notifications.domain.contact import ContactPoint, QuietHours
-from samen_notifications.handlers.composer import Addressee, School
+from samen_notifications.domain.evening import InvitedEvent
+from samen_notifications.handlers.composer import Addressee, Broadcast, School
 
 Key = tuple[str, UUID]
 
@@ -64,12 +65,21 @@ class Batch:
             phone=(row.phone if row and row.phone else None) or fallback.phone,
             email=(row.email if row and row.email else None) or fallback.email,
             address=row.address if row else None,
+            official_name=row.name if row and row.name else None,
         )
 
     def broadcast(self, n: NotificationRow) -> BroadcastRow | None:
         if n.command != "broadcast":
             return None
         return self.broadcasts.get(n.cause_id)
+
+    def broadcast_words(self, n: NotificationRow) -> Broadcast | None:
+        """What the composer needs of the broadcast: texts, and the event it invites to."""
+        row = self.broadcast(n)
+        if row is None:
+            return None
+        event = None if row.event is None else InvitedEvent.from_json(row.event)
+        return Broadcast(row.texts, event, row.created_at)
 
 
 async def load_batch(session: AsyncSession, claimed: Sequence[MessageRow]) -> Batch:

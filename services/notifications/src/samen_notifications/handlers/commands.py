@@ -17,6 +17,7 @@ from samen_contract.events.notifications import Command, RecipientKind
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_notifications.adapters import broadcasts, bulk, roster
+from samen_notifications.domain.evening import InvitedEvent
 from samen_notifications.domain.items import ItemKind, ItemRef
 from samen_notifications.domain.rules import (
     BROADCAST,
@@ -37,6 +38,7 @@ RENEWAL_WINDOW_SECONDS = 3600  # one fresh link per guardian and item per hour
 class BroadcastScope:
     kind: str  # "school", "board" or "tenant"
     id: uuid.UUID | None = None
+    group: str | None = None  # one class group of the school
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,7 @@ class BroadcastRequest:
     sender_name: str
     texts: dict[str, dict[str, str]]
     created_by: str
+    event: InvitedEvent | None = None
 
 
 async def send_broadcast(
@@ -55,7 +58,9 @@ async def send_broadcast(
 ) -> int:
     """Plan one message per guardian in scope who did not stop bulk messages; a repeated
     request plans nothing more."""
-    in_scope = await broadcasts.guardians_of_schools(session, request.tenant, request.school_ids)
+    in_scope = await broadcasts.guardians_of_schools(
+        session, request.tenant, request.school_ids, request.scope.group
+    )
     stopped = await bulk.opted_out(session, request.tenant, in_scope)
     guardians = [g for g in in_scope if g not in stopped]
     await broadcasts.save(session, _broadcast_row(request, len(guardians), now))
@@ -86,6 +91,8 @@ def _broadcast_row(request: BroadcastRequest, recipients: int, now: datetime) ->
         "tenant": request.tenant,
         "scope_kind": request.scope.kind,
         "scope_id": request.scope.id,
+        "group_code": request.scope.group,
+        "event": None if request.event is None else request.event.to_json(),
         "sender_name": request.sender_name,
         "texts": request.texts,
         "created_by": request.created_by,

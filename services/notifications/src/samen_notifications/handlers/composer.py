@@ -19,6 +19,7 @@ from samen_kit.sms import sms_segments
 from samen_notifications.adapters.ports import Attachment, OutgoingEmail, OutgoingSms
 from samen_notifications.adapters.tables import NotificationRow
 from samen_notifications.domain.errors import NotificationsError
+from samen_notifications.domain.evening import InvitedEvent, Organizer, event_calendar
 from samen_notifications.domain.facts import facts_from_json
 from samen_notifications.domain.guardian_links import GuardianLinks
 from samen_notifications.domain.ical import CalendarEntry, meeting_calendar
@@ -29,6 +30,7 @@ from samen_notifications.domain.words import child_words, location_words
 from samen_notifications.rendering import FALLBACK_LANGUAGE, RenderedMessage, Renderer
 
 CALENDAR_FILE = "uitnodiging.ics"
+EVENT_FILE = "agenda.ics"
 
 
 class ComposeError(NotificationsError):
@@ -43,10 +45,20 @@ BULK_RULES = frozenset({BROADCAST})
 
 @dataclass(frozen=True, slots=True)
 class School:
-    name: str
+    name: str  # how messages are signed: a broadcast's sender
     phone: str
     email: str
     address: str | None = None
+    official_name: str | None = None  # the school's own name, where it is on file
+
+
+@dataclass(frozen=True, slots=True)
+class Broadcast:
+    """Staff's words for every guardian in scope, and the event they invite to."""
+
+    texts: dict[str, dict[str, str]]
+    event: InvitedEvent | None = None
+    sent_at: datetime | None = None  # orders corrected invitations (the .ics SEQUENCE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +116,7 @@ class Composer:
         recipient: Addressee,
         school: School,
         now: datetime,
-        broadcast: dict[str, dict[str, str]] | None = None,
+        broadcast: Broadcast | None = None,
     ) -> Composed:
         rule = rule_of(n)
         requested = rule.language_for(recipient.language)
@@ -119,14 +131,19 @@ class Composer:
         render_lang, forced_fallback = requested, False
         if broadcast is not None:
             render_lang, forced_fallback, context = _broadcast_context(
-                context, broadcast, requested
+                context, broadcast.texts, requested
             )
         rendered = self._render(n.template, render_lang, context)
         fell_back = rendered.fell_back or forced_fallback
         composed = Composed(message_id, channel, rendered.lang_used, fell_back, requested)
         if channel is Channel.SMS:
             return self._sms(composed, rendered, recipient, link)
-        return self._email(composed, n, rule, rendered, recipient, context, now, headers)
+        email = self._email(composed, n, rule, rendered, recipient, context, now, headers)
+        if broadcast is not None and broadcast.event is not None and email.email is not None:
+            invitation = self._event_file(broadcast, school, rendered.lang_used, now)
+            attachments = (*email.email.attachments, invitation)
+            return _replace(email, email=replace(email.email, attachments=attachments))
+        return email
 
     def _context(
         self,
@@ -269,6 +286,17 @@ class Composer:
             raise ComposeError(FailureReason.TEMPLATE_ERROR, f"calendar: {error}") from error
         method = rule.calendar.value
         return Attachment(CALENDAR_FILE, f'text/calendar; method={method}; charset="utf-8"', data)
+
+    def _event_file(
+        self, broadcast: Broadcast, school: School, lang: str, now: datetime
+    ) -> Attachment:
+        assert broadcast.event is not None
+        organizer = Organizer(school.official_name or school.name, self._organizer)
+        try:
+            data = event_calendar(broadcast.event, organizer, broadcast.sent_at or now, now, lang)
+        except (ValueError, NotificationsError) as error:
+            raise ComposeError(FailureReason.TEMPLATE_ERROR, f"calendar: {error}") from error
+        return Attachment(EVENT_FILE, 'text/calendar; method=PUBLISH; charset="utf-8"', data)
 
 
 def _broadcast_context(

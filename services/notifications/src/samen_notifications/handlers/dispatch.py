@@ -172,7 +172,6 @@ class Dispatcher:
         recipient = batch.recipient(n, self._quiet)
         if recipient is None:
             return Result(m, reason=FailureReason.INVALID_ADDRESS)
-        broadcast = batch.broadcast(n)
         try:
             composed = self._composer.compose(
                 n,
@@ -181,7 +180,7 @@ class Dispatcher:
                 recipient,
                 batch.school(n, self._fallback_school),
                 now,
-                broadcast.texts if broadcast else None,
+                batch.broadcast_words(n),
             )
         except ComposeError as error:
             log.warning(

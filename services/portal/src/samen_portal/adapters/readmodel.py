@@ -74,6 +74,20 @@ class ReadModel:
             statement.on_conflict_do_update(index_elements=["tenant", "pupil_id"], set_=values)
         )
 
+    async def regroup(
+        self, tenant: str, pupil_id: UUID, school_id: UUID, group: str | None, at: datetime
+    ) -> None:
+        """The pupil moved class: teachers' reach follows the new group."""
+        await self._session.execute(
+            sa.update(pupil)
+            .where(
+                pupil.c.tenant == tenant,
+                pupil.c.pupil_id == pupil_id,
+                pupil.c.school_id == school_id,  # a move at a school since left
+            )
+            .values(group_code=group, changed_at=at)
+        )
+
     async def leave(
         self, tenant: str, pupil_id: UUID, school_id: UUID, left_on: date, at: datetime
     ) -> None:
@@ -186,6 +200,17 @@ class ReadModel:
         statement = sa.select(pupil.c.school_id).where(*_in_reach(where)).distinct()
         return list((await self._session.execute(statement)).scalars())
 
+    async def groups(self, where: Reach) -> list[tuple[UUID, str]]:
+        """(school, group code) of every class group in reach with a pupil still on the
+        roster, by school and code."""
+        statement = (
+            sa.select(pupil.c.school_id, pupil.c.group_code)
+            .where(*_in_reach(where), pupil.c.group_code.is_not(None), pupil.c.left_on.is_(None))
+            .distinct()
+            .order_by(pupil.c.school_id, pupil.c.group_code)
+        )
+        return [(r.school_id, r.group_code) for r in (await self._session.execute(statement))]
+
     async def facts(self, tenant: str, pupil_id: UUID) -> list[PupilFact]:
         rows = await self._session.execute(
             sa.select(fact)
@@ -242,7 +267,7 @@ class ReadModel:
 def _in_reach(where: Reach) -> list[sa.ColumnElement[bool]]:
     clauses: list[sa.ColumnElement[bool]] = [pupil.c.tenant == where.tenant]
     if where.schools is not None or where.boards is not None:
-        schools = [UUID(s) for s in (where.schools or ()) if _is_uuid(s)]
+        schools = [UUID(s) for s in (where.schools or ()) if is_uuid(s)]
         clauses.append(
             sa.or_(
                 pupil.c.school_id.in_(schools),
@@ -254,7 +279,7 @@ def _in_reach(where: Reach) -> list[sa.ColumnElement[bool]]:
     return clauses
 
 
-def _is_uuid(value: str) -> bool:
+def is_uuid(value: str) -> bool:
     try:
         UUID(value)
     except ValueError:

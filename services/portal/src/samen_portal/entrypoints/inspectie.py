@@ -32,8 +32,9 @@ from samen_portal.domain.overview import KINDS, OverviewFact, SchoolFigures, ove
 from samen_portal.domain.scope import reach
 from samen_portal.entrypoints.overview import shown_count, shown_percent
 from samen_portal.entrypoints.pages import Deps
-from samen_portal.entrypoints.presenting import day, short
+from samen_portal.entrypoints.presenting import day, school_name, short
 from samen_portal.entrypoints.signin import User, UserDep
+from samen_portal.handlers.school_names import school_names
 
 UNAVAILABLE = "niet beschikbaar"
 
@@ -115,10 +116,11 @@ def inspectie_router(deps: Deps) -> APIRouter:
     ) -> Response:
         period = school_year(deps.clock.now().date())
         without = await _without_consent(deps.services, user, period, school)
+        names = await school_names(deps.services, user.token, [f.school_id for f in found])
         schools = [
             {
                 "school_id": f.school_id,
-                "name": f"School {short(f.school_id)}",
+                "name": school_name(f.school_id, names),
                 "figures": figure_rows(f, None if without is None else without.get(f.school_id, 0)),
             }
             for f in found
@@ -149,7 +151,8 @@ def inspectie_router(deps: Deps) -> APIRouter:
         found = [f for f in await figures_of(user) if f.school_id == school_id]
         if not found:
             raise SchoolUnknown()
-        title = f"Inspectie: school {short(school_id)}"
+        names = await school_names(deps.services, user.token, [school_id])
+        title = "Inspectie: " + (names.get(school_id) or f"school {short(school_id)}")
         return await page(user, "inspectie_school.html", title, found, school_id)
 
     @router.get("/inspectie/export")

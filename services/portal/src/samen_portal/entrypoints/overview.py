@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -16,8 +17,9 @@ from samen_portal.domain.overview import KINDS, OverviewFact, SchoolFigures, ove
 from samen_portal.domain.scope import reach, sees_overview
 from samen_portal.entrypoints.charts import Bar, bar_chart
 from samen_portal.entrypoints.pages import Deps
-from samen_portal.entrypoints.presenting import short
+from samen_portal.entrypoints.presenting import school_name
 from samen_portal.entrypoints.signin import UserDep
+from samen_portal.handlers.school_names import school_names
 
 
 class OverviewRefused(Exception):
@@ -75,11 +77,11 @@ MEASURES = (
 )
 
 
-def measures(figures: list[SchoolFigures]) -> list[dict[str, Any]]:
+def measures(figures: list[SchoolFigures], names: Mapping[UUID, str]) -> list[dict[str, Any]]:
     found = []
     for measure in MEASURES:
         bars = [
-            Bar(f"School {short(f.school_id)}", measure.read(f), measure.shown(measure.read(f)))
+            Bar(school_name(f.school_id, names), measure.read(f), measure.shown(measure.read(f)))
             for f in figures
         ]
         chart: Markup = bar_chart(bars, maximum=measure.maximum)
@@ -106,12 +108,13 @@ def overview_router(deps: Deps) -> APIRouter:
         async with deps.sessions() as session:
             rows = await ReadModel(session).school_facts(reach(user.viewer), KINDS)
         figures = overview(OverviewFact(*row) for row in rows)
+        names = await school_names(deps.services, user.token, [f.school_id for f in figures])
         return deps.pages.page(
             "overview.html",
             user,
             title="Overzicht per school",
             active="overzicht",
-            measures=measures(figures) if figures else [],
+            measures=measures(figures, names) if figures else [],
         )
 
     return router

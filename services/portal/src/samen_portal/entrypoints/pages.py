@@ -31,6 +31,7 @@ from samen_portal.entrypoints.presenting import DONE
 from samen_portal.entrypoints.render import Pages
 from samen_portal.entrypoints.signin import PostingUserDep, User, UserDep, person_id
 from samen_portal.handlers.participants import staff_choices
+from samen_portal.handlers.school_names import school_names
 from samen_portal.handlers.views import record_view
 
 _HEARTBEAT_SECONDS = 15.0
@@ -106,7 +107,8 @@ def pages_router(deps: Deps, visible_pupil: VisiblePupil) -> APIRouter:
     async def worklist(user: UserDep) -> Response:
         async with deps.sessions() as session:
             rows = await ReadModel(session).open_items(reach(user.viewer))
-        items = presenting.items(rows, local_date(deps.clock.now()))
+        names = await school_names(deps.services, user.token, {r.school_id for r in rows})
+        items = presenting.items(rows, names, today=local_date(deps.clock.now()))
         return pages.page("worklist.html", user, title="Te doen", active="te-doen", items=items)
 
     async def pupil_list(user: User, query: str) -> list[dict[str, Any]]:
@@ -146,9 +148,10 @@ def pages_router(deps: Deps, visible_pupil: VisiblePupil) -> APIRouter:
     ) -> Response:
         found = await visible_pupil(request, user, pupil_id)
         await record_view(deps.sessions, user.viewer, found, deps.clock.now())
-        (roster, purposes), people = await asyncio.gather(
+        (roster, purposes), people, names = await asyncio.gather(
             _roster_and_purposes(deps.services, user, pupil_id),
             staff_choices(deps.services, user.token, found.school_id, user.viewer.role.value),
+            school_names(deps.services, user.token, [found.school_id]),
         )
         notice = "De vraag om toestemming is verstuurd naar de ouders." if gevraagd else None
         notice = DONE.get(gedaan or "", notice)
@@ -158,6 +161,7 @@ def pages_router(deps: Deps, visible_pupil: VisiblePupil) -> APIRouter:
             title=f"Leerling {presenting.short(pupil_id)}",
             active="leerlingen",
             pupil_id=pupil_id,
+            school=presenting.school_name(found.school_id, names),
             group=found.group,
             roster=roster,
             purposes=purposes,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from samen_portal.adapters.readmodel import WorkRow
@@ -115,6 +116,11 @@ def short(pupil_id: object) -> str:
     return str(pupil_id).split("-")[0]
 
 
+def school_name(school_id: UUID, names: Mapping[UUID, str]) -> str:
+    """The school's own name; its short id where no name is known (yet)."""
+    return names.get(school_id) or f"School {short(school_id)}"
+
+
 def day(value: date | None) -> str:
     return "" if value is None else value.strftime("%d-%m-%Y")
 
@@ -132,10 +138,16 @@ class ItemView:
     kind: str
     ref: str
     closable: bool
+    school: str = ""
     overdue: bool = False  # its last day has passed
 
 
-def items(rows: Iterable[WorkRow], today: date | None = None) -> list[ItemView]:
+def items(
+    rows: Iterable[WorkRow],
+    names: Mapping[UUID, str] | None = None,
+    *,
+    today: date | None = None,
+) -> list[ItemView]:
     return [
         ItemView(
             str(r.pupil_id),
@@ -145,6 +157,7 @@ def items(rows: Iterable[WorkRow], today: date | None = None) -> list[ItemView]:
             r.kind.value,
             r.ref,
             r.kind in CLOSABLE,
+            school_name(r.school_id, names or {}),
             today is not None and r.due_on is not None and r.due_on < today,
         )
         for r in rows

@@ -6,7 +6,7 @@ nothing; open pupil pages are told when the transaction commits.
 
 from __future__ import annotations
 
-from samen_contract.events.consent import PupilEnrolled, PupilLeft
+from samen_contract.events.consent import PupilEnrolled, PupilGroupChanged, PupilLeft
 from samen_kit.consumer import Delivery
 from samen_kit.roster import apply_roster_fact
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -28,6 +28,8 @@ async def project(session: AsyncSession, delivery: Delivery) -> None:
         await model.enrol(
             tenant, event.pupil_id, event.school_id, board, group, event.enrolled_on, envelope.time
         )
+    elif isinstance(event, PupilGroupChanged):
+        await model.regroup(tenant, event.pupil_id, event.school_id, event.group, envelope.time)
     elif isinstance(event, PupilLeft):
         await model.leave(tenant, event.pupil_id, event.school_id, event.left_on, envelope.time)
     found = pupil_fact(envelope, event)

@@ -50,6 +50,16 @@ class PupilEnrolled(PupilAtSchool):
     group: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
 
 
+class PupilGroupChanged(PupilAtSchool):
+    """The pupil moved to another class group of the same school (the school's roster now
+    names `group`; None: no group any more), e.g. from `7a` to `7b` during the year."""
+
+    __service__ = "consent"
+    __version__ = 1
+
+    group: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
+
+
 class PupilLeft(PupilAtSchool):
     """The pupil left the school on `left_on`; retention periods count from this date."""
 

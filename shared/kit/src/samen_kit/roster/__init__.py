@@ -1,6 +1,6 @@
 """The roster projection, once for every service that keeps one: pupils and their
-guardianships from the consent service's facts (`PupilEnrolled`, `PupilLeft`,
-`GuardianshipRecorded`, `GuardianshipEnded`), keyed by (tenant, pupil) and
+guardianships from the consent service's facts (`PupilEnrolled`, `PupilGroupChanged`,
+`PupilLeft`, `GuardianshipRecorded`, `GuardianshipEnded`), keyed by (tenant, pupil) and
 (tenant, pupil, guardian), and a read repository in which every lookup takes the tenant.
 
 A service attaches the tables to its metadata (`attach_roster_tables`), creates them in
@@ -11,6 +11,7 @@ a migration, applies the facts in its consumer (`apply_roster_fact` or
 from samen_kit.roster.facts import (
     ROSTER_FACTS,
     Enrolment,
+    GroupChange,
     Guardianship,
     GuardianshipEnd,
     Leaving,
@@ -36,6 +37,7 @@ __all__ = [
     "ROSTER_FACTS",
     "ROSTER_TABLES",
     "Enrolment",
+    "GroupChange",
     "Guardianship",
     "GuardianshipEnd",
     "Leaving",

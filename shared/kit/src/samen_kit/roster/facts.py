@@ -1,7 +1,8 @@
 """What a roster fact changes in the projection: pure, so the rules read on their own.
 
 - An enrolment places the pupil at the school (a pupil who changes school moves with
-  it) and clears an earlier leaving.
+  it) and clears an earlier leaving; its class group, when it names one, is the pupil's.
+- A move to another class group changes the group of a pupil still at that school.
 - A leaving marks the pupil as gone from that school; one from a school the pupil has
   since moved away from changes nothing.
 - A guardianship recorded again replaces the standing; an ended one is gone.
@@ -20,11 +21,13 @@ from samen_contract.events.consent import (
     GuardianshipEnded,
     GuardianshipRecorded,
     PupilEnrolled,
+    PupilGroupChanged,
     PupilLeft,
 )
 
 ROSTER_FACTS: tuple[type[Event], ...] = (
     PupilEnrolled,
+    PupilGroupChanged,
     PupilLeft,
     GuardianshipRecorded,
     GuardianshipEnded,
@@ -38,6 +41,15 @@ class Enrolment:
     school_id: UUID
     board_id: str | None
     enrolled_on: date
+    group: str | None = None  # None: the roster named no group; the one known stays
+
+
+@dataclass(frozen=True)
+class GroupChange:
+    tenant: str
+    pupil_id: UUID
+    school_id: UUID
+    group: str | None
 
 
 @dataclass(frozen=True)
@@ -63,7 +75,7 @@ class GuardianshipEnd:
     guardian_id: UUID
 
 
-RosterChange = Enrolment | Leaving | Guardianship | GuardianshipEnd
+RosterChange = Enrolment | GroupChange | Leaving | Guardianship | GuardianshipEnd
 
 
 def roster_change(envelope: Envelope, event: Event | None) -> RosterChange | None:
@@ -72,7 +84,11 @@ def roster_change(envelope: Envelope, event: Event | None) -> RosterChange | Non
     match event:
         case PupilEnrolled():
             board = None if envelope.board is None else str(envelope.board)
-            return Enrolment(tenant, event.pupil_id, event.school_id, board, event.enrolled_on)
+            return Enrolment(
+                tenant, event.pupil_id, event.school_id, board, event.enrolled_on, event.group
+            )
+        case PupilGroupChanged():
+            return GroupChange(tenant, event.pupil_id, event.school_id, event.group)
         case PupilLeft():
             return Leaving(tenant, event.pupil_id, event.school_id, event.left_on)
         case GuardianshipRecorded():

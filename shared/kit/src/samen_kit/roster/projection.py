@@ -4,16 +4,18 @@ kit's consumer has already dropped duplicates and facts older than one applied).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 from uuid import UUID
 
 from samen_contract import Envelope, Event
-from sqlalchemy import Executable, delete
+from sqlalchemy import Executable, case, delete, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_kit.consumer import Delivery
 from samen_kit.roster.facts import (
     Enrolment,
+    GroupChange,
     Guardianship,
     GuardianshipEnd,
     Leaving,
@@ -47,9 +49,22 @@ async def apply_change(session: AsyncSession, change: RosterChange) -> None:
                 "enrolled_on": change.enrolled_on,
                 "left_on": None,
             }
-            stmt = insert(PUPIL).values(tenant=change.tenant, pupil_id=change.pupil_id, **values)
+            stmt = insert(PUPIL).values(
+                tenant=change.tenant, pupil_id=change.pupil_id, group_code=change.group, **values
+            )
             stmt = stmt.on_conflict_do_update(
-                index_elements=[PUPIL.c.tenant, PUPIL.c.pupil_id], set_=values
+                index_elements=[PUPIL.c.tenant, PUPIL.c.pupil_id],
+                set_={**values, "group_code": _group_after_enrolment(change)},
+            )
+        case GroupChange():
+            stmt = (
+                update(PUPIL)
+                .where(
+                    PUPIL.c.tenant == change.tenant,
+                    PUPIL.c.pupil_id == change.pupil_id,
+                    PUPIL.c.school_id == change.school_id,  # a move at a school since left
+                )
+                .values(group_code=change.group)
             )
         case Leaving():
             stmt = insert(PUPIL).values(
@@ -85,6 +100,14 @@ async def apply_change(session: AsyncSession, change: RosterChange) -> None:
                 GUARDIANSHIP.c.guardian_id == change.guardian_id,
             )
     await session.execute(stmt)
+
+
+def _group_after_enrolment(change: Enrolment) -> Any:
+    """The enrolment's group; without one, the group known at the same school (a roster
+    that names no groups), and none after a move to another school."""
+    if change.group is not None:
+        return change.group
+    return case((PUPIL.c.school_id == change.school_id, PUPIL.c.group_code), else_=None)
 
 
 PLACED_PER_STATEMENT = 5000  # 3 parameters a row: within PostgreSQL's 32,767

@@ -25,11 +25,18 @@ class Pupil:
     board_id: str | None
     enrolled_on: date | None
     left_on: date | None
+    group: str | None = None
 
 
 def _pupil(row: Any) -> Pupil:
     return Pupil(
-        row.tenant, row.pupil_id, row.school_id, row.board_id, row.enrolled_on, row.left_on
+        row.tenant,
+        row.pupil_id,
+        row.school_id,
+        row.board_id,
+        row.enrolled_on,
+        row.left_on,
+        row.group_code,
     )
 
 
@@ -92,9 +99,10 @@ class Roster:
         return sorted((await self._session.execute(stmt)).scalars())
 
     async def guardians_of_schools(
-        self, tenant: str, school_ids: Collection[UUID] | None
+        self, tenant: str, school_ids: Collection[UUID] | None, group: str | None = None
     ) -> list[UUID]:
-        """Guardians of the pupils on the roll of these schools (None: the whole tenant)."""
+        """Guardians of the pupils on the roll of these schools (None: the whole tenant),
+        only of the pupils in class group `group` when given."""
         stmt = (
             select(GUARDIANSHIP.c.guardian_id)
             .join(
@@ -107,4 +115,6 @@ class Roster:
         )
         if school_ids is not None:
             stmt = stmt.where(PUPIL.c.school_id.in_(list(school_ids)))
+        if group is not None:
+            stmt = stmt.where(PUPIL.c.group_code == group)
         return sorted((await self._session.execute(stmt)).scalars())

@@ -26,7 +26,10 @@ class RosterPupilRow(RosterTable, table=True):
     """Where the pupil is enrolled (`PupilEnrolled`), and since when they left (`PupilLeft`)."""
 
     __tablename__ = "roster_pupil"
-    __table_args__ = (Index("roster_pupil_school", "tenant", "school_id"),)
+    __table_args__ = (
+        Index("roster_pupil_school", "tenant", "school_id"),
+        Index("roster_pupil_group", "tenant", "school_id", "group_code"),
+    )
 
     tenant: str = Field(primary_key=True, max_length=TENANT_LENGTH)
     pupil_id: UUID = Field(primary_key=True)
@@ -34,6 +37,8 @@ class RosterPupilRow(RosterTable, table=True):
     board_id: str | None = Field(default=None, max_length=TENANT_LENGTH)
     enrolled_on: date | None = None
     left_on: date | None = None
+    # The class group's code (`PupilEnrolled`, `PupilGroupChanged`; kit_0005).
+    group_code: str | None = Field(default=None, max_length=32)
 
 
 class RosterGuardianshipRow(RosterTable, table=True):

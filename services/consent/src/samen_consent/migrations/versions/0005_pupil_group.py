@@ -1,0 +1,24 @@
+"""Each pupil's class group as the school's roster names it, so a move to another group
+is noticed (`PupilGroupChanged`).
+
+Revision ID: 0005_pupil_group
+Revises: 0004_retention
+"""
+
+from __future__ import annotations
+
+from alembic import op
+from samen_kit.migrations.columns import text
+
+revision = "0005_pupil_group"
+down_revision = "0004_retention"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("pupil", text("group_code", 32, nullable=True))
+
+
+def downgrade() -> None:
+    op.drop_column("pupil", "group_code")

@@ -1,0 +1,26 @@
+"""A broadcast to one class group, and the event it invites to (a parents' evening),
+whose calendar file goes with every e-mail.
+
+Revision ID: 0009_broadcast_event
+Revises: 0008_step_up
+"""
+
+from __future__ import annotations
+
+from alembic import op
+from samen_kit.migrations.columns import jsonb, text
+
+revision = "0009_broadcast_event"
+down_revision = "0008_step_up"
+branch_labels = None
+depends_on = "kit_0005"  # the roster projection's class groups
+
+
+def upgrade() -> None:
+    op.add_column("broadcast", text("group_code", 32, nullable=True))
+    op.add_column("broadcast", jsonb("event", nullable=True))
+
+
+def downgrade() -> None:
+    op.drop_column("broadcast", "event")
+    op.drop_column("broadcast", "group_code")
