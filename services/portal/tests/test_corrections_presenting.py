@@ -77,8 +77,8 @@ def test_the_school_sees_the_text_and_the_term_marked_late_only_while_unanswered
 def test_an_item_past_its_last_day_is_late_on_the_worklist() -> None:
     row = WorkRow(uuid4(), uuid4(), ItemKind.CORRECTION_REQUEST, "r", DUE, WAITING.requested_at)
 
-    [on_time] = items([row], DUE)
-    [late] = items([row], date(2026, 4, 11))
+    [on_time] = items([row], today=DUE)
+    [late] = items([row], today=date(2026, 4, 11))
 
     assert on_time.text == "Ouder vraagt om een correctie"
     assert not on_time.overdue and late.overdue
