@@ -7,7 +7,7 @@ clearly that it cannot be made now."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from uuid import UUID, uuid4
 
 import pytest
@@ -159,3 +159,22 @@ async def test_the_export_says_so_when_the_audit_log_does_not_answer(portal: Por
     assert answer.status_code == 503
     assert "Even niet beschikbaar" in answer.text
     assert "Er is nog geen ondertekende boomkop" in (await inspectie.client.get("/inspectie")).text
+
+
+async def test_the_export_runs_to_todays_date_in_the_netherlands_not_in_utc(
+    portal: Portal, facts: RosterPublisher
+) -> None:
+    """At 23:30 UTC it is already the next day in the Netherlands, and the audit service
+    reads the period in Dutch days: the named export must include that day."""
+    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    pupil = await enrol(facts, tenant, school, "5a")
+    await wait_for(lambda: kept(portal, tenant, pupil, 1))
+    was = portal.clock.current
+    portal.clock.current = datetime(2027, 3, 1, 23, 30, tzinfo=UTC)
+    try:
+        inspectie = await sign_in(portal, tenant, Role.INSPECTIE)
+        page = await inspectie.client.get(f"/inspectie/scholen/{school}")
+    finally:
+        portal.clock.current = was
+    assert page.status_code == 200
+    assert f"samen-audit-{tenant}-2026-08-01-2027-03-02.zip" in page.text

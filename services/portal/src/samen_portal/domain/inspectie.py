@@ -26,7 +26,9 @@ def may_inspect(viewer: Viewer) -> bool:
 
 
 def school_year(today: date) -> Period:
-    """From 1 August of the running school year up to today."""
+    """From 1 August of the running school year up to today: today in the Netherlands,
+    as the audit service reads the period (in UTC, the last hour of a Dutch day would
+    fall outside the export)."""
     year = today.year if today.month >= 8 else today.year - 1
     return Period(date(year, 8, 1), today)
 

@@ -18,6 +18,7 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from samen_kit.access.refusal_book import refusal_book_of
+from samen_kit.deadlines import local_date
 
 from samen_portal.adapters.readmodel import ReadModel
 from samen_portal.adapters.services import Services, ServiceUnavailable
@@ -114,7 +115,7 @@ def inspectie_router(deps: Deps) -> APIRouter:
     async def page(
         user: User, template: str, title: str, found: list[SchoolFigures], school: UUID | None
     ) -> Response:
-        period = school_year(deps.clock.now().date())
+        period = school_year(local_date(deps.clock.now()))
         without = await _without_consent(deps.services, user, period, school)
         names = await school_names(deps.services, user.token, [f.school_id for f in found])
         schools = [
@@ -160,7 +161,7 @@ def inspectie_router(deps: Deps) -> APIRouter:
         """The audit log of the school year so far (one school's part when named), as the
         audit service signs it; this portal only hands it over."""
         await inspecting(request, user)
-        period = school_year(deps.clock.now().date())
+        period = school_year(local_date(deps.clock.now()))
         body: dict[str, Any] = {
             "period_from": period.start.isoformat(),
             "period_to": period.end.isoformat(),
