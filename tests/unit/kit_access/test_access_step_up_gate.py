@@ -1,7 +1,9 @@
-"""The gate before a sensitive action: confirmed guardians pass, others go to the code."""
+"""The gate before a sensitive action: confirmed guardians pass, others go to the code
+(a browser by a redirect, an API client by a problem)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 from uuid import uuid4
@@ -12,6 +14,7 @@ from fastapi.testclient import TestClient
 from samen_kit.access.guardian import GuardianClaims, GuardianItem
 from samen_kit.access.step_up_gate import StepUpGate, install_step_up_gate, require_step_up
 from samen_kit.access.step_up_proof import PROOF_COOKIE, StepUpProofCodec
+from samen_kit.access.testing import step_up_cookie
 from samen_kit.clock import FakeClock
 from starlette.responses import Response
 
@@ -65,8 +68,40 @@ def test_a_guardian_who_confirmed_this_item_acts() -> None:
     assert done.status_code == 200 and done.json() == {"done": "yes"}
 
 
-def test_a_proof_for_another_item_does_not_open_this_one() -> None:
-    other = GuardianClaims(**{**CLAIMS.__dict__, "item": GuardianItem.of("meeting", uuid4())})
+def test_a_proof_from_another_item_of_the_same_guardian_opens_this_one() -> None:
+    other = replace(CLAIMS, item=GuardianItem.of("meeting_record", uuid4()), jti="jti-2")
     browser = client()
     browser.cookies.set(PROOF_COOKIE, proof_cookie(other))
+    assert browser.post("/ouders/toestemming/x/antwoord").status_code == 200
+
+
+def test_a_proof_of_another_guardian_does_not_open_this_one() -> None:
+    browser = client()
+    browser.cookies.set(PROOF_COOKIE, proof_cookie(replace(CLAIMS, guardian_id=uuid4())))
     assert browser.post("/ouders/toestemming/x/antwoord").status_code == 303
+
+
+def test_a_guardian_fresh_from_a_link_takes_the_token_and_language_to_the_code_page() -> None:
+    refused = client().post("/ouders/toestemming/x/antwoord?token=t0k&taal=ar")
+    query = parse_qs(urlsplit(refused.headers["location"]).query)
+    assert (query["token"], query["taal"]) == (["t0k"], ["ar"])
+
+
+def test_an_api_client_without_a_step_up_gets_a_problem_naming_the_code_page() -> None:
+    refused = client().post(
+        "/ouders/toestemming/x/antwoord", headers={"Accept": "application/json"}
+    )
+    problem = refused.json()
+    assert refused.status_code == 401
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert problem["type"] == "urn:samen:problem:step-up-required"
+    assert problem["step_up_url"].startswith(STEP_UP_PAGE + "?terug=")
+
+
+def test_a_test_helper_proof_opens_the_gate_like_a_typed_code() -> None:
+    browser = client()
+    cookie = step_up_cookie(
+        SECRET, guardian_id=CLAIMS.guardian_id, tenant="swv-2801", now=CLOCK.now()
+    )
+    browser.cookies.update(cookie)
+    assert browser.post("/ouders/toestemming/x/antwoord").status_code == 200

@@ -75,6 +75,9 @@ class ServiceSettings(BaseSettings):
     http_port: int = Field(default=8100, ge=1, le=65535)
     # Where parents' browsers reach this service; empty: `http://{http_host}:{http_port}`.
     public_base_url: str = ""
+    # Where parents' browsers reach the notifications service: its step-up page asks for
+    # the one-time code before a sensitive parent action (ADR 0012).
+    notifications_base_url: str = "http://127.0.0.1:8102"
     # JWKS locations: a file path or an http(s) URL; None: the local development keys.
     staff_jwks: str | None = None
     guardian_jwks: str | None = None
