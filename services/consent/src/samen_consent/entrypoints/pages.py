@@ -28,7 +28,12 @@ from samen_consent.entrypoints.page_models import overview_item, request_page
 from samen_consent.entrypoints.receipts import receipt_page
 from samen_consent.entrypoints.wiring import CtxDep, PagesDep
 from samen_consent.handlers import guardian_queries as views
-from samen_consent.handlers.guardians import GuardianAct, guardian_acts, state_needs
+from samen_consent.handlers.guardians import (
+    GuardianAct,
+    check_may_act,
+    guardian_acts,
+    state_needs,
+)
 
 router = APIRouter(prefix="/ouders", tags=["parent pages"])
 _ANSWERS = {"ja": Act.AGREE, "nee": Act.REFUSE}
@@ -67,10 +72,11 @@ async def answer(
     document, also the language its words were shown in (`document_taal`)."""
     form = await _form(request)
     language = choose_language(form.get("taal"))
-    require_step_up(request, session, _page_of(request_id, language))
     act = _ANSWERS.get(form.get("antwoord", ""))
     if act is None:
         raise Unusable("antwoord must be ja or nee")
+    await check_may_act(ctx, session, request_id, act)
+    require_step_up(request, session, _page_of(request_id, language))
     shown_in = form.get("document_taal")
     document_language = None if shown_in is None else choose_language(shown_in)
     reason = form.get("reden", "").strip() or None
@@ -85,6 +91,7 @@ async def withdraw(
 ) -> RedirectResponse:
     """Take consent back, as easily as it was given."""
     language = choose_language((await _form(request)).get("taal"))
+    await check_may_act(ctx, session, request_id, Act.WITHDRAW)
     require_step_up(request, session, _page_of(request_id, language))
     await guardian_acts(ctx, session, request_id, GuardianAct(Act.WITHDRAW, language))
     return _back_to(request_id, language)
