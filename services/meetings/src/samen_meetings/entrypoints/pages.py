@@ -3,8 +3,9 @@
 Reading a record and acting on it are sensitive: they ask for a step-up code first
 (ADR 0012); an invitation is not. Server-rendered with the kit's renderer (Dutch
 first, the parent's language beside it), no JavaScript needed. Opening a link (GET)
-never uses its token up; the first POST exchanges it for a one-hour session cookie (the access kit), and the page then
-redirects to itself (303) so a reload sends nothing twice.
+never uses its token up; the first POST exchanges it for a one-hour session cookie
+(the access kit), and the page then redirects to itself (303) so a reload sends
+nothing twice.
 """
 
 from __future__ import annotations
