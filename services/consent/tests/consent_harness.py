@@ -39,10 +39,10 @@ from samen_kit.testing.databases import scratch_database
 from samen_kit.testing.keys import Keys, bearer, staff_token
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.server import serve
+from samen_kit.testing.service import SESSION_SECRET
 from samen_kit.testing.tap import EventTap, Seen
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # a Monday in the school year
-SESSION_SECRET = "the consent tests' guardian session secret, 32+ bytes"
 
 
 @dataclass

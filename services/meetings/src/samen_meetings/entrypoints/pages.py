@@ -147,6 +147,7 @@ async def acknowledge_record(
     record_id: UUID, request: Request, guardian: GuardianSessionDep, ctx: Ctx
 ) -> Response:
     form = await form_of(request)
+    await parents.record(ctx, guardian, record_id)  # one who may not read it gets no code
     require_step_up(request, guardian, _record_page(record_id, form))
     await parents.acknowledge(ctx, guardian, record_id)
     return _back(f"{RECORDS}/{record_id}", form, klaar="acknowledged")
@@ -157,6 +158,7 @@ async def comment_on_record(
     record_id: UUID, request: Request, guardian: GuardianSessionDep, ctx: Ctx
 ) -> Response:
     form = await form_of(request)
+    await parents.record(ctx, guardian, record_id)  # one who may not read it gets no code
     require_step_up(request, guardian, _record_page(record_id, form))
     try:
         await parents.comment(ctx, guardian, record_id, form.get("text", ""))
