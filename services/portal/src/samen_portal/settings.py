@@ -35,6 +35,7 @@ class PortalSettings(ServiceSettings):
     session_hours: float = Field(default=8.0, gt=0, le=24)
     # The owning services' APIs, called with the signed-in user's own token.
     consent_base_url: str = "http://127.0.0.1:8101"
+    notifications_base_url: str = "http://127.0.0.1:8102"
     meetings_base_url: str = "http://127.0.0.1:8103"
     disputes_base_url: str = "http://127.0.0.1:8104"
     audit_base_url: str = "http://127.0.0.1:8105"

@@ -44,10 +44,18 @@ class StepUpProof:
 
 
 class StepUpProofCodec:
-    def __init__(self, secret: str | bytes, *, ttl: timedelta = PROOF_TTL, secure: bool = True):
+    def __init__(
+        self,
+        secret: str | bytes,
+        *,
+        ttl: timedelta = PROOF_TTL,
+        secure: bool = True,
+        domain: str | None = None,
+    ):
         self._serializer = URLSafeSerializer(secret, salt=_SALT)
         self._ttl = ttl
         self._secure = secure
+        self._domain = domain
 
     @property
     def ttl(self) -> timedelta:
@@ -62,6 +70,7 @@ class StepUpProofCodec:
             self._serializer.dumps(_payload_of(proof)),
             max_age=int(self._ttl.total_seconds()),
             path="/",
+            domain=self._domain,
             secure=self._secure,
             httponly=True,
             samesite="lax",
