@@ -160,9 +160,14 @@ class PlatformConfig:
     def _session_env(self) -> dict[str, str]:
         """One guardian session secret for every service (ADR 0014): a session begun on
         one service's parent page, and the step-up proof notifications sets, hold on all."""
-        secret = self.session_secret or self._kept_session_secret()
+        secret = self.guardian_secret
         # Some services read the one name, some (as before) the other.
         return {"SAMEN_SESSION_SECRET": secret, "SAMEN_GUARDIAN_SESSION_SECRET": secret}
+
+    @property
+    def guardian_secret(self) -> str:
+        """What every service signs guardian sessions and step-up proofs with."""
+        return self.session_secret or self._kept_session_secret()
 
     def _kept_session_secret(self) -> str:
         """Made once per state folder, so sessions outlive a restart of the platform."""
