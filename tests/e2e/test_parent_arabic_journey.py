@@ -92,7 +92,8 @@ def _by_sms(j: Journey) -> Parent:
 
 
 def _consent_link(links: list[str]) -> str:
-    link = next((u for u in links if CONSENT_PAGE in u), None)
+    """The consent page, or the SMS's short link (`/l/`) to it."""
+    link = next((u for u in links if CONSENT_PAGE in u or "/l/" in u), None)
     assert link is not None, "the message holds no link to the consent page"
     return link
 
@@ -123,14 +124,13 @@ async def test_a_guardian_reading_arabic_consents_after_the_sms_code_and_finds_t
     parent = _by_sms(j)
     sms = (await j.delivery(asked, parent, "sms")).sms
     assert sms is not None
-    link = _consent_link(sms.links())
-    token = parse_qs(urlsplit(link).query)["token"][0]
-    pupil = j.family.pupil_id
-    overview = f"{platform.config.url('portal')}/ouders/kind/{pupil}?token={token}"
     tab, visit = await arabic.new_page(), Visit()
 
-    await tab.goto(link)
+    await tab.goto(_consent_link(sms.links()))
     await visit.check(tab, "consent-question")
+    link = tab.url  # where the SMS link led: the question, with the link's token
+    token = parse_qs(urlsplit(link).query)["token"][0]
+    overview = f"{platform.config.url('portal')}/ouders/kind/{j.family.pupil_id}?token={token}"
     await tab.goto(overview)
     await visit.check(tab, "mijn-kind")
     await tab.goto(link)

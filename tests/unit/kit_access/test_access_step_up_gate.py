@@ -16,6 +16,7 @@ from samen_kit.access.step_up_gate import StepUpGate, install_step_up_gate, requ
 from samen_kit.access.step_up_proof import PROOF_COOKIE, StepUpProofCodec
 from samen_kit.access.testing import step_up_cookie
 from samen_kit.clock import FakeClock
+from samen_kit.pages.form_action import origin_of, widen_form_action
 from starlette.responses import Response
 
 pytestmark = pytest.mark.unit
@@ -105,3 +106,27 @@ def test_a_test_helper_proof_opens_the_gate_like_a_typed_code() -> None:
     )
     browser.cookies.update(cookie)
     assert browser.post("/ouders/toestemming/x/antwoord").status_code == 200
+
+
+def test_the_pages_may_send_an_answer_on_to_the_code_page_and_nowhere_else() -> None:
+    policy = "default-src 'none'; form-action 'self'; frame-ancestors 'none'"
+    widened = widen_form_action(policy, [origin_of(STEP_UP_PAGE)])
+    assert widened == (
+        "default-src 'none'; form-action 'self' http://127.0.0.1:8102; frame-ancestors 'none'"
+    )
+    assert widen_form_action("default-src 'none'", ["http://127.0.0.1:8102"]) == (
+        "default-src 'none'"
+    )
+
+
+def test_a_gated_service_s_pages_name_the_code_page_in_their_form_action() -> None:
+    app = FastAPI()
+    proofs = StepUpProofCodec(SECRET, secure=False)
+    install_step_up_gate(app, StepUpGate(proofs, CLOCK, STEP_UP_PAGE, "http://127.0.0.1:8101"))
+
+    @app.get("/ouders/pagina")
+    async def page() -> Response:
+        return Response("<p>hallo</p>", headers={"Content-Security-Policy": "form-action 'self'"})
+
+    shown = TestClient(app).get("/ouders/pagina")
+    assert shown.headers["content-security-policy"] == "form-action 'self' http://127.0.0.1:8102"

@@ -17,6 +17,7 @@ from samen_kit.access.guardian import GuardianClaims
 from samen_kit.access.step_up_proof import StepUpProofCodec
 from samen_kit.app_state import AppState
 from samen_kit.clock import Clock
+from samen_kit.pages.form_action import FormActionOrigins
 from samen_kit.problems import Problem, problem_response
 
 STEP_UP_PAGE = "/ouders/bevestigen"
@@ -49,6 +50,8 @@ _GATE = AppState("samen_step_up_gate", StepUpGate, "install_step_up_gate(app, ..
 def install_step_up_gate(app: FastAPI, gate: StepUpGate) -> None:
     _GATE.install(app, gate)
     app.add_exception_handler(StepUpRequired, _answer_step_up_required)
+    # A browser holds the redirect after an answer to the page's form-action.
+    app.add_middleware(FormActionOrigins, origins=[gate.page_url])
 
 
 def require_step_up(request: Request, claims: GuardianClaims, back_path: str | None = None) -> None:
