@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 from uuid import UUID, uuid4
 
 import anyio
@@ -91,6 +91,13 @@ def _by_sms(j: Journey) -> Parent:
     return parent
 
 
+def _in_arabic(url: str) -> str:
+    """The page in Arabic, as the guardian picks it from the page's list of languages."""
+    parts = urlsplit(url)
+    query = {name: values[0] for name, values in parse_qs(parts.query).items()}
+    return parts._replace(query=urlencode({**query, "taal": "ar"})).geturl()
+
+
 def _consent_link(links: list[str]) -> str:
     """The consent page, or the SMS's short link (`/l/`) to it."""
     link = next((u for u in links if CONSENT_PAGE in u or "/l/" in u), None)
@@ -127,10 +134,12 @@ async def test_a_guardian_reading_arabic_consents_after_the_sms_code_and_finds_t
     tab, visit = await arabic.new_page(), Visit()
 
     await tab.goto(_consent_link(sms.links()))
+    link = _in_arabic(tab.url)  # where the SMS link led, the guardian choosing Arabic
+    await tab.goto(link)
     await visit.check(tab, "consent-question")
-    link = tab.url  # where the SMS link led: the question, with the link's token
     token = parse_qs(urlsplit(link).query)["token"][0]
-    overview = f"{platform.config.url('portal')}/ouders/kind/{j.family.pupil_id}?token={token}"
+    pupil = j.family.pupil_id
+    overview = f"{platform.config.url('portal')}/ouders/kind/{pupil}?token={token}&taal=ar"
     await tab.goto(overview)
     await visit.check(tab, "mijn-kind")
     await tab.goto(link)
@@ -172,6 +181,7 @@ async def test_a_wrong_code_three_times_locks_the_action_and_the_lock_is_in_the_
     tab, visit = await arabic.new_page(), Visit()
 
     await tab.goto(link)
+    await tab.goto(_in_arabic(tab.url))
     await _answer_yes(tab)
     challenge = await _ask_code(tab, visit)
     code = await j.inbox.step_up_code(challenge)
