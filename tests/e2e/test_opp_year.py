@@ -204,7 +204,7 @@ async def year(platform: Platform) -> AsyncIterator[Year]:
         pupils = []
         for family in families_of_one_school(plan):
             browsers = {
-                p.guardian_id: await stack.enter_async_context(Browser(p.label))
+                p.guardian_id: await stack.enter_async_context(Browser(p.label, inbox.step_up_code))
                 for p in family.parents
             }
             timeline = Timeline(site.now)

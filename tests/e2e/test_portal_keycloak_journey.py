@@ -212,10 +212,11 @@ async def day(keycloak_platform: Platform) -> AsyncIterator[Day]:
         watch = await stack.enter_async_context(
             EventWatch(site.kafka_bootstrap, site.topic_prefix, plan.tenant)
         )
-        browsers = {
-            p.guardian_id: await stack.enter_async_context(Browser(p.label)) for p in family.parents
-        }
         inbox = Inbox(site.mail_dir, site.sms_log)
+        browsers = {
+            p.guardian_id: await stack.enter_async_context(Browser(p.label, inbox.step_up_code))
+            for p in family.parents
+        }
         j = Journey(site, plan, desk, watch, inbox, Timeline(site.now), family, browsers,
                     JourneyOptions(within=WITHIN))  # fmt: skip
         playwright = await stack.enter_async_context(async_playwright())

@@ -318,7 +318,7 @@ async def forgetting(
         pupils = []
         for family in families_of_one_school(plan):
             browsers = {
-                p.guardian_id: await stack.enter_async_context(Browser(p.label))
+                p.guardian_id: await stack.enter_async_context(Browser(p.label, inbox.step_up_code))
                 for p in family.parents
             }
             journey = Journey(site, plan, desk, watch, inbox, Timeline(site.now), family,

@@ -66,6 +66,8 @@ class ParentPage:
     name: str
     url: str  # absolute, with the link's token
     status: int = 200
+    # A sensitive page (a record, the OPP) is read after a step-up code: its proof cookie.
+    cookies: dict[str, str] = field(default_factory=dict)
 
     def __str__(self) -> str:
         return f"{self.service}:{self.name}"
@@ -77,8 +79,16 @@ class Site:
     # Pages that only a form's answer shows: (page, form fields; "{taal}" is the language).
     answers: list[tuple[ParentPage, dict[str, str]]] = field(default_factory=list)
 
-    def add(self, service: str, name: str, base: str, path: str, status: int = 200) -> None:
-        self.pages.append(ParentPage(service, name, base + path, status))
+    def add(
+        self,
+        service: str,
+        name: str,
+        base: str,
+        path: str,
+        status: int = 200,
+        cookies: dict[str, str] | None = None,
+    ) -> None:
+        self.pages.append(ParentPage(service, name, base + path, status, cookies or {}))
 
 
 class Databases:
@@ -232,6 +242,7 @@ async def _consent_pages(site: Site, consent: consent_h.ConsentService) -> None:
     answered = uuid.UUID((await consent_h.ask(consent, school, answered_family))["request_id"])
     open_token, answered_token = token(open_family, asked), token(answered_family, answered)
     async with consent.guardian_client() as browser:
+        consent.confirm(browser, school.tenant, answered_family.guardian_ids[0])
         said = await browser.post(
             f"/ouders/toestemming/{answered}/antwoord",
             data={"token": answered_token, "antwoord": "ja", "taal": "nl"},
@@ -303,6 +314,7 @@ async def _meetings_pages(site: Site, run: meetings_h.Running, roster: meetings_
         "record",
         base,
         f"/ouders/verslagen/{record_id}?token=" + token("meeting_record", record_id),
+        cookies=run.step_up(pupil.tenant, guardian),
     )
     nothing = uuid.uuid4()
     site.add(
@@ -420,7 +432,8 @@ async def _plans_pages(site: Site, run: plans_h.Running, roster: plans_h.Roster)
             pupil.tenant, pupil.guardians[0], pupil.pupil_id, GuardianItem.of(kind, item)
         )
 
-    site.add("plans", "opp", base, f"/ouders/opp/{opp_id}?token={token('opp', opp_id)}")
+    opp = f"/ouders/opp/{opp_id}?token={token('opp', opp_id)}"
+    site.add("plans", "opp", base, opp, cookies=run.step_up(pupil.tenant, pupil.guardians[0]))
     file = f"/ouders/groeidocument/{pupil.pupil_id}"
     site.add(
         "plans", "groeidocument", base, f"{file}?token={token('groeidocument', pupil.pupil_id)}"

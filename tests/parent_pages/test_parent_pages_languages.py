@@ -32,6 +32,7 @@ async def test_every_parent_page_of_every_service_renders_in_all_six_languages(
             keys = Catalogue.of(PHRASES[page.service]).keys
             for language in LANGUAGES:
                 browser.cookies.clear()
+                browser.cookies.update(page.cookies)
                 response = await browser.get(_in(page.url, language))
                 if response.status_code != page.status:
                     failures.append(f"{page} {language}: status {response.status_code}")

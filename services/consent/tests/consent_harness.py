@@ -19,6 +19,7 @@ import httpx
 from fastapi import FastAPI, Header
 from fastapi.responses import JSONResponse
 from joserfc.jwk import OKPKey
+from pydantic import SecretStr
 from samen_consent.bootstrap import create_consent_app, runtime_of
 from samen_consent.handlers.context import Context
 from samen_consent.migrate import migrate_async
@@ -30,6 +31,7 @@ from samen_contract.events.plans import ActionPartOffered
 from samen_contract.topics import events_topic
 from samen_kit.access import GuardianItem, Role, StaticJwks, mint_guardian_token
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
+from samen_kit.access.testing import step_up_cookie
 from samen_kit.clock import FakeClock
 from samen_kit.service import ServiceRuntime
 from samen_kit.testing import bus
@@ -37,6 +39,7 @@ from samen_kit.testing.databases import scratch_database
 from samen_kit.testing.keys import Keys, bearer, staff_token
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.server import serve
+from samen_kit.testing.service import SESSION_SECRET
 from samen_kit.testing.tap import EventTap, Seen
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # a Monday in the school year
@@ -130,6 +133,13 @@ class ConsentService:
             now=now or self.clock.now(),
             ttl=ttl,
         )
+
+    def confirm(self, browser: httpx.AsyncClient, tenant: str, guardian_id: UUID) -> None:
+        """The guardian behind `browser` has just typed their step-up code (ADR 0012)."""
+        proof = step_up_cookie(
+            SESSION_SECRET, guardian_id=guardian_id, tenant=tenant, now=self.clock.now()
+        )
+        browser.cookies.update(proof)
 
     def guardian_client(self) -> httpx.AsyncClient:
         """A browser of its own (its own cookie jar), that does not follow redirects."""
@@ -226,6 +236,8 @@ def settings_for(
         sweep_seconds=3600,  # tests sweep by hand, with the clock where they want it
         refusal_grace_seconds=0,
         cookie_secure=False,  # the test server speaks plain HTTP
+        # Known to the tests, so they can act as a guardian who confirmed a step-up code.
+        session_secret=SecretStr(SESSION_SECRET),
     )
 
 

@@ -88,6 +88,7 @@ async def test_the_page_shows_the_words_and_the_answer_names_version_hash_and_la
     link, token = _page(consent, school, family, guardian, rid)
 
     async with consent.guardian_client() as browser:
+        consent.confirm(browser, school.tenant, guardian)
         page = await browser.get(link)
         assert page.status_code == 200
         assert "Lezen op niveau E4 (versie 1)" in page.text
@@ -123,6 +124,7 @@ async def test_without_the_words_on_the_page_there_is_no_answer(
     link, token = _page(consent, school, family, family.guardian_ids[0], rid)
 
     async with consent.guardian_client() as browser:
+        consent.confirm(browser, school.tenant, family.guardian_ids[0])
         page = await browser.get(link)
         assert "Lezen op niveau" not in page.text
         assert 'value="ja"' not in page.text  # no answer buttons
@@ -163,6 +165,7 @@ async def test_a_parent_who_says_no_may_say_why_and_the_school_reads_it(
     why = "Er staat te weinig hulp bij het lezen in.\nWij willen eerst praten."
 
     async with consent.guardian_client() as browser:
+        consent.confirm(browser, school.tenant, guardian)
         page = await browser.get(link)
         assert 'name="reden"' in page.text
         form = {"antwoord": "nee", "reden": why, "taal": "en", "document_taal": "en"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 from uuid import UUID, uuid4
 
 import httpx
@@ -83,6 +84,7 @@ async def test_opening_a_link_never_uses_it_up(consent: ConsentService, school: 
         for _ in range(3):
             assert (await scanner.get(link)).status_code == 200
     async with consent.guardian_client() as browser:
+        consent.confirm(browser, school.tenant, family.guardian_ids[0])
         answered = await _say(browser, rid, "ja", _token_of(link))
     assert answered.status_code == 303
 
@@ -94,6 +96,7 @@ async def test_both_guardians_agree_and_consent_is_given_with_evidence_of_each(
     rid = await _asked(consent, school, family)
     for guardian in family.guardian_ids:
         async with consent.guardian_client() as browser:
+            consent.confirm(browser, school.tenant, guardian)
             link = _link(consent, school, family, guardian, rid)
             response = await _say(browser, rid, "ja", _token_of(link))
             assert response.status_code == 303
@@ -124,8 +127,10 @@ async def test_one_no_refuses_and_a_standing_yes_is_reported_as_a_conflict(
     rid = await _asked(consent, school, family)
     first, second = family.guardian_ids
     async with consent.guardian_client() as browser:
+        consent.confirm(browser, school.tenant, first)
         await _say(browser, rid, "ja", _token_of(_link(consent, school, family, first, rid)))
     async with consent.guardian_client() as browser:
+        consent.confirm(browser, school.tenant, second)
         await _say(browser, rid, "nee", _token_of(_link(consent, school, family, second, rid)))
 
     seen = await consent.events.wait(
@@ -145,12 +150,14 @@ async def test_a_parent_withdraws_later_from_the_same_page_as_easily_as_they_gav
     rid = await _asked(consent, school, family)
     guardian = family.guardian_ids[0]
     async with consent.guardian_client() as browser:
+        consent.confirm(browser, school.tenant, guardian)
         await _say(browser, rid, "ja", _token_of(_link(consent, school, family, guardian, rid)))
     await consent.events.wait(school.tenant, lambda s: "ConsentGiven" in {x.name for x in s})
     consent.advance(timedelta(days=20))  # the first link has expired meanwhile
 
     link = _link(consent, school, family, guardian, rid)  # the "consent given" message's link
     async with consent.guardian_client() as browser:
+        consent.confirm(browser, school.tenant, guardian)
         page = await browser.get(link)
         assert "Ik trek mijn toestemming in" in page.text
         form = {"token": _token_of(link), "taal": "nl"}
@@ -216,6 +223,7 @@ async def test_a_receipt_proves_who_said_what_when_and_which_words_they_read(
     guardian = family.guardian_ids[0]
     link = _link(consent, school, family, guardian, rid)
     async with consent.guardian_client() as browser:
+        consent.confirm(browser, school.tenant, guardian)
         await _say(browser, rid, "ja", _token_of(link))
         own = await browser.get(f"/ouders/toestemming/{rid}/bewijs.json")
         readable = await browser.get(f"/ouders/toestemming/{rid}/bewijs?taal=tr")
@@ -360,3 +368,34 @@ async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for
     route = "/ouders/toestemming/{request_id}"
     assert counted[("forbidden_role", "guardian_token", "GET", route)] == 1
     assert counted[("forbidden_role", "guardian_token", "POST", route + "/antwoord")] == 1
+
+
+async def test_a_guardian_who_has_not_confirmed_with_a_code_is_sent_to_the_code_page_first(
+    consent: ConsentService, school: School
+) -> None:
+    family = Family.of()
+    rid = await _asked(consent, school, family)
+    guardian = family.guardian_ids[0]
+    link = _link(consent, school, family, guardian, rid)
+    async with consent.guardian_client() as browser:
+        asked = await _say(browser, rid, "ja", _token_of(link))
+        as_api = await browser.post(
+            f"/ouders/toestemming/{rid}/intrekken", headers={"Accept": "application/json"}
+        )
+        consent.confirm(browser, school.tenant, guardian)
+        answered = await _say(browser, rid, "ja")
+
+    code_page = urlsplit(asked.headers["location"])
+    assert asked.status_code == 303
+    assert code_page.path == "/ouders/bevestigen"
+    back = f"{consent.settings.public_base_url}/ouders/toestemming/{rid}?taal=tr"
+    assert parse_qs(code_page.query)["terug"] == [back]
+    assert as_api.status_code == 401
+    assert as_api.json()["type"] == "urn:samen:problem:step-up-required"
+    assert answered.status_code == 303 and answered.headers["location"].startswith(
+        f"/ouders/toestemming/{rid}"
+    )
+    seen = await consent.events.wait(
+        school.tenant, lambda s: "ConsentAnswered" in {x.name for x in s}
+    )
+    assert [s.event.party_id for s in seen if isinstance(s.event, ConsentAnswered)] == [guardian]

@@ -35,6 +35,7 @@ async def test_may_we_says_never_asked_then_waiting_then_until_when(
             school.tenant, guardian, family.pupil_id, GuardianItem.of("consent_request", rid)
         )
         async with consent.guardian_client() as browser:
+            consent.confirm(browser, school.tenant, guardian)
             await browser.post(
                 f"/ouders/toestemming/{rid}/antwoord", data={"token": token, "antwoord": "ja"}
             )

@@ -38,6 +38,7 @@ async def _guardian_says(
         school.tenant, guardian, family.pupil_id, GuardianItem.of("consent_request", rid)
     )
     async with consent.guardian_client() as browser:
+        consent.confirm(browser, school.tenant, guardian)
         return await browser.post(
             f"/ouders/toestemming/{rid}/antwoord", data={"token": token, "antwoord": answer}
         )
@@ -237,6 +238,7 @@ async def test_an_answer_after_a_withdrawal_is_refused(
         school.tenant, first, family.pupil_id, GuardianItem.of("consent_request", rid)
     )
     async with consent.guardian_client() as browser:
+        consent.confirm(browser, school.tenant, first)
         await browser.post(
             f"/ouders/toestemming/{rid}/antwoord", data={"token": token, "antwoord": "ja"}
         )

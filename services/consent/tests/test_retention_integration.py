@@ -59,6 +59,7 @@ async def _refuse_with_reason(consent: ConsentService, school: School, family: F
     item = GuardianItem.of("consent_request", rid)
     token = consent.guardian_token(school.tenant, guardian, family.pupil_id, item)
     async with consent.guardian_client() as browser:
+        consent.confirm(browser, school.tenant, guardian)
         answered = await browser.post(
             f"/ouders/toestemming/{rid}/antwoord",
             data={"token": token, "antwoord": "nee", "reden": WHY},
@@ -211,6 +212,7 @@ async def _given_then_withdrawn(consent: ConsentService, school: School, family:
     async with consent.guardian_client() as browser:
         for guardian in family.guardian_ids:
             token = consent.guardian_token(school.tenant, guardian, family.pupil_id, item)
+            consent.confirm(browser, school.tenant, guardian)
             await browser.post(
                 f"/ouders/toestemming/{rid}/antwoord", data={"token": token, "antwoord": "ja"}
             )

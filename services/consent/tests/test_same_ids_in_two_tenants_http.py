@@ -44,6 +44,7 @@ async def test_a_second_tenants_pupil_with_the_same_ids_leaves_the_first_tenants
         a_school.tenant, first, a_family.pupil_id, GuardianItem.of("consent_request", rid)
     )
     async with consent.guardian_client() as browser:
+        consent.confirm(browser, a_school.tenant, first)
         page = await browser.get(f"/ouders/toestemming/{rid}", params={"token": token})
         answered = await browser.post(
             f"/ouders/toestemming/{rid}/antwoord", data={"antwoord": "ja", "token": token}

@@ -43,6 +43,7 @@ async def _agree(consent: ConsentService, school: School, family: Family, rid: s
             school.tenant, guardian, family.pupil_id, GuardianItem.of("consent_request", rid)
         )
         async with consent.guardian_client() as browser:
+            consent.confirm(browser, school.tenant, guardian)
             response = await browser.post(
                 f"/ouders/toestemming/{rid}/antwoord", data={"token": token, "antwoord": "ja"}
             )
@@ -98,6 +99,7 @@ async def test_reminders_fall_due_once_per_number_for_parties_who_have_not_answe
         school.tenant, answered, family.pupil_id, GuardianItem.of("consent_request", rid)
     )
     async with consent.guardian_client() as browser:
+        consent.confirm(browser, school.tenant, answered)
         await browser.post(
             f"/ouders/toestemming/{rid}/antwoord", data={"token": token, "antwoord": "ja"}
         )

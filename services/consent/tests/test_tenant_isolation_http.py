@@ -124,6 +124,7 @@ async def _tenant_b(consent: ConsentService) -> World:
         GuardianItem.of("consent_request", rid),
     )
     async with consent.guardian_client() as browser:
+        consent.confirm(browser, school.tenant, family.guardian_ids[0])
         answered = await browser.post(
             f"/ouders/toestemming/{rid}/antwoord", data={"token": token, "antwoord": "ja"}
         )

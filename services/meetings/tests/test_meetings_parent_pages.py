@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 from uuid import UUID
 
 import httpx
@@ -172,6 +173,8 @@ async def test_a_record_is_read_acknowledged_once_and_commented_on_beside_it(
         token = meetings.guardian_token(
             pupil.tenant, informed, pupil.pupil_id, GuardianItem.of("meeting_record", record_id)
         )
+        unconfirmed = await http.get(f"/ouders/verslagen/{record_id}", params={"token": token})
+        http.cookies.update(meetings.step_up(pupil.tenant, informed))
         read = await http.get(f"/ouders/verslagen/{record_id}", params={"token": token})
         first = await http.post(f"/ouders/verslagen/{record_id}/gelezen", data={"token": token})
         again = await http.post(f"/ouders/verslagen/{record_id}/gelezen")  # the session cookie
@@ -181,6 +184,10 @@ async def test_a_record_is_read_acknowledged_once_and_commented_on_beside_it(
         shown = await http.get(commented.headers["location"])
         staff_view = (await http.get(f"/records/{record_id}", headers=staff)).json()
 
+    assert unconfirmed.status_code == 303 and "Wat gaat goed" not in unconfirmed.text
+    code_page = urlsplit(unconfirmed.headers["location"])
+    assert code_page.path == "/ouders/bevestigen"
+    assert parse_qs(code_page.query)["token"] == [token]
     assert read.status_code == 200
     assert "Wat gaat goed" in read.text and "Leest met plezier." in read.text
     assert [first.status_code, again.status_code, commented.status_code] == [303, 303, 303]

@@ -112,12 +112,16 @@ async def test_only_a_guardian_with_parental_authority_and_the_right_link_sees_t
     assert (await client.get(f"/ouders/opp/{opp_id}", params={"token": foreign})).status_code == 404
 
 
-async def test_the_opp_page_reads_in_all_six_languages_with_the_dutch_words_that_bind(
+async def test_the_opp_page_asks_for_a_code_then_reads_in_six_languages_with_the_binding_words(
     plans: Running, consent_roster: Roster, client: httpx.AsyncClient
 ) -> None:
     pupil = await enrolled(plans, consent_roster)
     opp_id, _ = await offered_version(client, plans, pupil)
     token = link(plans, pupil, "opp", opp_id)
+    unconfirmed = await client.get(f"/ouders/opp/{opp_id}", params={"token": token})
+    assert unconfirmed.status_code == 303 and GOALS[0] not in unconfirmed.text
+    assert unconfirmed.headers["location"].startswith("http://127.0.0.1:8102/ouders/bevestigen?")
+    client.cookies.update(plans.step_up(pupil.tenant, pupil.guardians[0]))
     for language in LANGUAGES:
         page = await client.get(f"/ouders/opp/{opp_id}", params={"token": token, "taal": language})
         assert page.status_code == 200, page.text

@@ -1,5 +1,6 @@
 """`Platform` runs several instances of a service: same database, topics and consumer
-groups, ports of their own, and parent sessions that hold at whichever instance answers."""
+groups, ports of their own, and parent sessions that hold at whichever instance and
+service answers."""
 
 from pathlib import Path
 
@@ -62,14 +63,24 @@ def test_every_instance_of_a_service_signs_parent_sessions_with_the_same_key() -
     assert len(key.encode()) >= 32  # what the services' settings demand
 
 
-def test_each_service_gets_a_session_key_of_its_own() -> None:
+def test_every_service_signs_guardian_sessions_with_the_one_key() -> None:
     platform = Platform(config(session_secret="s" * 48))
 
     keys = {platform.component(s).env["SAMEN_SESSION_SECRET"] for s in ("consent", "meetings")}
-    assert len(keys) == 2
+    assert keys == {"s" * 48}  # one sign-in and one step-up proof for every parent page
 
 
-def test_without_a_platform_secret_each_service_keeps_its_own_default() -> None:
-    platform = Platform(config())
+def test_without_a_platform_secret_one_is_made_and_kept_in_the_state_folder(
+    tmp_path: Path,
+) -> None:
+    first = Platform(config(state_dir=tmp_path)).component("meetings").env
+    again = Platform(config(state_dir=tmp_path)).component("consent").env
 
-    assert "SAMEN_SESSION_SECRET" not in platform.component("meetings").env
+    assert first["SAMEN_SESSION_SECRET"] == again["SAMEN_GUARDIAN_SESSION_SECRET"]
+    assert len(first["SAMEN_SESSION_SECRET"].encode()) >= 32
+    assert (
+        Platform(config(state_dir=tmp_path / "other"))
+        .component("meetings")
+        .env["SAMEN_SESSION_SECRET"]
+        != first["SAMEN_SESSION_SECRET"]
+    )

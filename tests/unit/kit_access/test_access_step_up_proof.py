@@ -1,7 +1,8 @@
-"""The step-up proof: set where the code was typed, honoured for one guardian and item."""
+"""The step-up proof: set where the code was typed, honoured for that guardian everywhere."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
@@ -46,12 +47,22 @@ def test_a_guardian_who_confirmed_an_item_is_confirmed_for_that_item_in_another_
     assert StepUpProofCodec(SECRET).is_confirmed(request_with(cookie), claims, NOW)
 
 
-def test_the_proof_does_not_cover_another_item_or_guardian() -> None:
+def test_a_guardian_who_confirmed_one_item_is_confirmed_for_their_other_items() -> None:
     claims = claims_for()
     cookie = cookie_of(StepUpProofCodec(SECRET), claims)
-    other_item = claims_for(GuardianItem.of("meeting", uuid4()))
+    record = GuardianItem.of("meeting_record", uuid4())
+    same_guardian_other_item = replace(claims, item=record, jti=str(uuid4()))
     codec = StepUpProofCodec(SECRET)
-    assert not codec.is_confirmed(request_with(cookie), other_item, NOW)
+    assert codec.is_confirmed(request_with(cookie), same_guardian_other_item, NOW)
+
+
+def test_the_proof_does_not_cover_another_guardian_or_tenant() -> None:
+    claims = claims_for()
+    cookie = cookie_of(StepUpProofCodec(SECRET), claims)
+    codec = StepUpProofCodec(SECRET)
+    assert not codec.is_confirmed(request_with(cookie), claims_for(claims.item), NOW)
+    other_tenant = replace(claims, tenant="swv-3001")
+    assert not codec.is_confirmed(request_with(cookie), other_tenant, NOW)
 
 
 def test_the_proof_ends_after_its_lifetime() -> None:

@@ -32,9 +32,15 @@ the key files it signs or verifies with, and the in-cluster address of each serv
   value: /var/run/samen/guardian-jwks/guardian-jwks.json
 {{- if ne $name "audit" }}
 - name: SAMEN_SESSION_SECRET
-  valueFrom: {secretKeyRef: {name: {{ $root.Values.secrets.sessionSecretName }}, key: {{ $name }}}}
+  valueFrom: {secretKeyRef: {name: {{ $root.Values.secrets.sessionSecretName }}, key: guardian}}
 - name: SAMEN_GUARDIAN_SESSION_SECRET  # meetings and notifications read it by this name
-  valueFrom: {secretKeyRef: {name: {{ $root.Values.secrets.sessionSecretName }}, key: {{ $name }}}}
+  valueFrom: {secretKeyRef: {name: {{ $root.Values.secrets.sessionSecretName }}, key: guardian}}
+- name: SAMEN_NOTIFICATIONS_PUBLIC_URL  # its step-up page, before a sensitive parent action
+  value: {{ include "samen.publicUrl" (dict "root" $root "name" "notifications") }}
+{{- with $root.Values.guardianCookieDomain }}
+- name: SAMEN_GUARDIAN_COOKIE_DOMAIN  # the parent pages' hosts share one session (ADR 0014)
+  value: {{ . | quote }}
+{{- end }}
 {{- end }}
 {{- range $callee := $svc.calls }}
 - name: SAMEN_{{ upper $callee }}_BASE_URL
@@ -64,7 +70,7 @@ the key files it signs or verifies with, and the in-cluster address of each serv
 {{- $n := .Values.notifications }}
 - name: SAMEN_GUARDIAN_KEY_FILE
   value: /var/run/samen/guardian-link-key/guardian-link-key.jwk
-{{- range $page := list "consent" "meetings" "disputes" "admissions" }}
+{{- range $page := list "consent" "meetings" "plans" "disputes" "admissions" }}
 - name: SAMEN_{{ upper $page }}_BASE_URL  # links in messages: where parents' browsers go
   value: {{ include "samen.publicUrl" (dict "root" $ "name" $page) }}
 {{- end }}

@@ -21,7 +21,8 @@ from samen_kit.access import (
 from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY
 from samen_kit.access.keysource import jwks_source
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
-from samen_kit.access.verification import guardian_access, staff_verifier
+from samen_kit.access.step_up_gate import install_step_up_gate
+from samen_kit.access.verification import guardian_access, staff_verifier, step_up_gate
 from samen_kit.clock import Clock
 from samen_kit.pages import PageRenderer
 from samen_kit.refusal_table import refusal_counts
@@ -97,6 +98,7 @@ def create_consent_app(
         routers=(*ROUTERS, erasure_request_router(retention, PUPIL), export_router(runtime)),
     )
     install_access(app, access)
+    install_step_up_gate(app, step_up_gate(settings, runtime.clock))
     install_refusals(app, refusals)
     renderer = PageRenderer("samen_consent", "templates", PHRASES)
     install_wiring(app.state, Wiring(ctx, renderer))

@@ -14,7 +14,8 @@ from samen_kit.access import (
 )
 from samen_kit.access.keysource import jwks_source
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
-from samen_kit.access.verification import guardian_access, staff_verifier
+from samen_kit.access.step_up_gate import install_step_up_gate
+from samen_kit.access.verification import guardian_access, staff_verifier, step_up_gate
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
 from samen_kit.retention.requests import erasure_request_router
@@ -70,6 +71,7 @@ def build(settings: MeetingsSettings, *, clock: Clock | None = None) -> Meetings
 
     book = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
     install_access(app, _access(settings, runtime, book))
+    install_step_up_gate(app, step_up_gate(settings, runtime.clock))
     install_refusals(app, book)
     install_error_handlers(app, pages_prefix="/ouders/", page_not_found=pages.not_found_page)
     return MeetingsService(app, runtime, ctx, scanner)

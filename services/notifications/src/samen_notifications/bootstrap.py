@@ -21,6 +21,7 @@ from samen_kit.access import (
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.access.verification import step_up_proofs
 from samen_kit.clock import Clock
+from samen_kit.pages.form_action import FormActionOrigins
 from samen_kit.refusal_table import refusal_counts
 from samen_kit.retention.requests import erasure_request_router
 from samen_kit.retention.wiring import install_retention
@@ -122,6 +123,9 @@ def build_service(
     install_access(app, access.access_for(settings, runtime, links, refusal_log, staff_jwks))
     install_refusals(app, refusal_log)
     install_error_handlers(app)
+    # After the code, the step-up page sends the browser back to the page it came from.
+    pages_elsewhere = [settings.base_url_of(name) for name in step_up_pages.SERVICES_WITH_PAGES]
+    app.add_middleware(FormActionOrigins, origins=pages_elsewhere)
     runtime.jobs += background_jobs(ctx, dispatcher, transports, bounces or _bounce_inbox(settings))
     return NotificationsService(settings, runtime, app, planner, dispatcher, ctx)
 

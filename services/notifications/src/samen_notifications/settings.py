@@ -46,6 +46,7 @@ class NotificationsSettings(ServiceSettings):
     meetings_base_url: str = "http://127.0.0.1:8103"
     disputes_base_url: str = "http://127.0.0.1:8104"
     admissions_base_url: str = "http://127.0.0.1:8107"
+    plans_base_url: str = "http://127.0.0.1:8106"  # the OPP page asks for a step-up too
     page_paths: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_PAGE_PATHS))
     # The query parameter each owning service's pages take the language from (the kit's).
     page_language_params: dict[str, str] = Field(
@@ -120,6 +121,7 @@ class NotificationsSettings(ServiceSettings):
             "meetings": self.meetings_base_url,
             "disputes": self.disputes_base_url,
             "admissions": self.admissions_base_url,
+            "plans": self.plans_base_url,
             "notifications": self.public_base_url,
         }
         return bases[service].rstrip("/")

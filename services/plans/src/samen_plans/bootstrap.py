@@ -9,7 +9,8 @@ from samen_kit.access import Access, install_access
 from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY
 from samen_kit.access.keysource import jwks_source
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
-from samen_kit.access.verification import guardian_access, staff_verifier
+from samen_kit.access.step_up_gate import install_step_up_gate
+from samen_kit.access.verification import guardian_access, staff_verifier, step_up_gate
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
 from samen_kit.retention.requests import erasure_request_router
@@ -90,6 +91,7 @@ def build_service(
     )
     refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
     install_access(app, _access(settings, runtime, refusals))
+    install_step_up_gate(app, step_up_gate(settings, runtime.clock))
     install_refusals(app, refusals)
     install_error_handlers(app, pages)
     return PlansService(settings, runtime, deps, app)

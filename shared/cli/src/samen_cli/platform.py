@@ -14,11 +14,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-import hashlib
-import hmac
 import importlib.util
 import json
 import os
+import secrets
 import signal
 import sys
 import time
@@ -69,6 +68,7 @@ DEMO_ENV = {
     "SAMEN_SWEEP_SECONDS": "10",
 }
 PIDS_FILE = "platform.pids.json"
+SESSION_SECRET_FILE = "guardian-session-secret"
 # A first Keycloak start on a new machine fetches, builds and creates its database.
 FIRST_KEYCLOAK_START = 600.0
 
@@ -89,9 +89,9 @@ class PlatformConfig:
     # the address the others are given (a load balancer's place). All instances of a
     # service share its database and consumer groups.
     more_instances: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    # Parent sessions signed alike by every instance of a service (a key per service,
-    # derived from this), so a session begun at one holds at another. None: each
-    # service's own default, which for some is a random key per process.
+    # Parent sessions signed alike by every instance of every service, so a session begun
+    # at one holds at all, as does a step-up proof (ADR 0014). None: one made and kept in
+    # the state folder.
     session_secret: str | None = None
 
     @property
@@ -140,6 +140,8 @@ class PlatformConfig:
             "SAMEN_ADMISSIONS_BASE_URL": self.url("admissions"),
             # The portal calls every owning service (as the signed-in user).
             "SAMEN_NOTIFICATIONS_BASE_URL": self.url("notifications"),
+            # Its step-up page, where a browser goes before a sensitive parent action.
+            "SAMEN_NOTIFICATIONS_PUBLIC_URL": self.url("notifications"),
             "SAMEN_AUDIT_BASE_URL": self.url("audit"),
             "SAMEN_SMTP_HOST": "127.0.0.1",
             "SAMEN_SMTP_PORT": str(self.ports["smtp"]),
@@ -151,19 +153,30 @@ class PlatformConfig:
             "SAMEN_COOKIE_SECURE": "false",
             "SAMEN_GUARDIAN_COOKIE_SECURE": "false",
             **self._staff_keys_env(),
-            **self._session_env(service),
+            **self._session_env(),
             **self.extra_env,
         }
 
-    def _session_env(self, service: str) -> dict[str, str]:
-        if self.session_secret is None:
-            return {}
-        key = hmac.new(self.session_secret.encode(), service.encode(), hashlib.sha256)
+    def _session_env(self) -> dict[str, str]:
+        """One guardian session secret for every service (ADR 0014): a session begun on
+        one service's parent page, and the step-up proof notifications sets, hold on all."""
+        secret = self.guardian_secret
         # Some services read the one name, some (as before) the other.
-        return {
-            "SAMEN_SESSION_SECRET": key.hexdigest(),
-            "SAMEN_GUARDIAN_SESSION_SECRET": key.hexdigest(),
-        }
+        return {"SAMEN_SESSION_SECRET": secret, "SAMEN_GUARDIAN_SESSION_SECRET": secret}
+
+    @property
+    def guardian_secret(self) -> str:
+        """What every service signs guardian sessions and step-up proofs with."""
+        return self.session_secret or self._kept_session_secret()
+
+    def _kept_session_secret(self) -> str:
+        """Made once per state folder, so sessions outlive a restart of the platform."""
+        kept = self.state_dir / SESSION_SECRET_FILE
+        if not kept.exists():
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            kept.write_text(secrets.token_hex(32), encoding="utf-8")
+            kept.chmod(0o600)
+        return kept.read_text(encoding="utf-8").strip()
 
     def _staff_keys_env(self) -> dict[str, str]:
         """Staff tokens from Keycloak's realm: its published keys and its issuer."""

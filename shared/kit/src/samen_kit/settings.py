@@ -75,6 +75,12 @@ class ServiceSettings(BaseSettings):
     http_port: int = Field(default=8100, ge=1, le=65535)
     # Where parents' browsers reach this service; empty: `http://{http_host}:{http_port}`.
     public_base_url: str = ""
+    # Where parents' browsers reach the notifications service: its step-up page asks for
+    # the one-time code before a sensitive parent action (ADR 0012).
+    notifications_public_url: str = "http://127.0.0.1:8102"
+    # The guardian session and step-up cookies' Domain, when the parent pages are served
+    # on several host names under one domain; None: host-only (one host, or 127.0.0.1).
+    guardian_cookie_domain: str | None = None
     # JWKS locations: a file path or an http(s) URL; None: the local development keys.
     staff_jwks: str | None = None
     guardian_jwks: str | None = None

@@ -4,7 +4,8 @@ Opening a page (GET) never uses the link up (mail scanners open links); the firs
 action (POST) exchanges the link's token for a one-hour session cookie, after which
 the parent is sent back to the page (303) and carries on in the session. Forms work
 without JavaScript. Dutch first, the parent's language beside it (the kit's pages:
-`?taal=`, then the language chosen before, then the browser's).
+`?taal=`, then the language chosen before, then the browser's). Giving, refusing or
+withdrawing an answer asks for a step-up code first (ADR 0012); reading does not.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from samen_kit.access import GuardianClaims, GuardianDep, GuardianSessionDep
 from samen_kit.access.dependencies import TokenText
+from samen_kit.access.step_up_gate import require_step_up
 from samen_kit.error_table import Unusable
 from samen_kit.pages import choose_language, language_of
 
@@ -26,7 +28,12 @@ from samen_consent.entrypoints.page_models import overview_item, request_page
 from samen_consent.entrypoints.receipts import receipt_page
 from samen_consent.entrypoints.wiring import CtxDep, PagesDep
 from samen_consent.handlers import guardian_queries as views
-from samen_consent.handlers.guardians import GuardianAct, guardian_acts, state_needs
+from samen_consent.handlers.guardians import (
+    GuardianAct,
+    check_may_act,
+    guardian_acts,
+    state_needs,
+)
 
 router = APIRouter(prefix="/ouders", tags=["parent pages"])
 _ANSWERS = {"ja": Act.AGREE, "nee": Act.REFUSE}
@@ -64,10 +71,12 @@ async def answer(
     """Yes or no (`antwoord=ja|nee`), in the language the parent read (`taal`); about a
     document, also the language its words were shown in (`document_taal`)."""
     form = await _form(request)
+    language = choose_language(form.get("taal"))
     act = _ANSWERS.get(form.get("antwoord", ""))
     if act is None:
         raise Unusable("antwoord must be ja or nee")
-    language = choose_language(form.get("taal"))
+    await check_may_act(ctx, session, request_id, act)
+    require_step_up(request, session, _page_of(request_id, language))
     shown_in = form.get("document_taal")
     document_language = None if shown_in is None else choose_language(shown_in)
     reason = form.get("reden", "").strip() or None
@@ -82,6 +91,8 @@ async def withdraw(
 ) -> RedirectResponse:
     """Take consent back, as easily as it was given."""
     language = choose_language((await _form(request)).get("taal"))
+    await check_may_act(ctx, session, request_id, Act.WITHDRAW)
+    require_step_up(request, session, _page_of(request_id, language))
     await guardian_acts(ctx, session, request_id, GuardianAct(Act.WITHDRAW, language))
     return _back_to(request_id, language)
 
@@ -160,5 +171,9 @@ def _query(token: str | None, language: str) -> str:
     return urlencode({**({"token": token} if token else {}), "taal": language})
 
 
+def _page_of(request_id: UUID, language: str) -> str:
+    return f"/ouders/toestemming/{request_id}?taal={language}"
+
+
 def _back_to(request_id: UUID, language: str) -> RedirectResponse:
-    return RedirectResponse(f"/ouders/toestemming/{request_id}?taal={language}", status_code=303)
+    return RedirectResponse(_page_of(request_id, language), status_code=303)

@@ -61,16 +61,35 @@ def covers(claims: GuardianClaims, request_id: UUID, pupil_id: UUID) -> bool:
     return claims.item.is_(REQUEST_ITEM, request_id) or claims.item.is_(PUPIL_ITEM, pupil_id)
 
 
+def _attempt(claims: GuardianClaims, request_id: UUID, act: Act) -> Attempt:
+    action = ConsentAction.WITHDRAW if act is Act.WITHDRAW else ConsentAction.ANSWER
+    return Attempt(claims.tenant, claims.actor, action, request_id, claims.pupil_id)
+
+
+async def _may_act(
+    session: AsyncSession, claims: GuardianClaims, request_id: UUID, attempt: Attempt
+) -> StoredRequest:
+    stored = await request_for_guardian(session, claims, request_id, lock=True)
+    attempt.purpose = stored.request.purpose.code
+    attempt.school_id, attempt.board_id = stored.placement.school_id, stored.placement.board_id
+    await check_standing(session, claims, to_act=True)
+    return stored
+
+
+async def check_may_act(ctx: Context, claims: GuardianClaims, request_id: UUID, act: Act) -> None:
+    """Refuse (and record) a guardian who may not act on this request before they are
+    asked for a step-up code: a code proves who they are, not that they may act."""
+    attempt = _attempt(claims, request_id, act)
+    async with refusals_recorded(ctx, attempt), unit_of_work(ctx.sessions) as session:
+        await _may_act(session, claims, request_id, attempt)
+
+
 async def guardian_acts(
     ctx: Context, claims: GuardianClaims, request_id: UUID, said: GuardianAct
 ) -> StoredRequest:
-    action = ConsentAction.WITHDRAW if said.act is Act.WITHDRAW else ConsentAction.ANSWER
-    attempt = Attempt(claims.tenant, claims.actor, action, request_id, claims.pupil_id)
+    attempt = _attempt(claims, request_id, said.act)
     async with refusals_recorded(ctx, attempt), unit_of_work(ctx.sessions) as session:
-        stored = await request_for_guardian(session, claims, request_id, lock=True)
-        attempt.purpose = stored.request.purpose.code
-        attempt.school_id, attempt.board_id = stored.placement.school_id, stored.placement.board_id
-        await check_standing(session, claims, to_act=True)
+        stored = await _may_act(session, claims, request_id, attempt)
         await _check_document_shown(session, stored, said)
         evidence = evidence_for(
             stored.request,

@@ -1,9 +1,11 @@
 """Parent pages: an invitation to answer, a record to read, acknowledge and comment on.
 
-Server-rendered with the kit's renderer (Dutch first, the parent's language beside it),
-no JavaScript needed. Opening a link (GET) never uses its token up; the first POST
-exchanges it for a one-hour session cookie (the access kit), and the page then
-redirects to itself (303) so a reload sends nothing twice.
+Reading a record and acting on it are sensitive: they ask for a step-up code first
+(ADR 0012); an invitation is not. Server-rendered with the kit's renderer (Dutch
+first, the parent's language beside it), no JavaScript needed. Opening a link (GET)
+never uses its token up; the first POST exchanges it for a one-hour session cookie
+(the access kit), and the page then redirects to itself (303) so a reload sends
+nothing twice.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from uuid import UUID
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from samen_kit.access import GuardianDep, GuardianSessionDep
+from samen_kit.access.step_up_gate import require_step_up
 from samen_kit.pages import NAMES, PageRenderer, TimeSpan, choose_language, language_of
 
 from samen_meetings.adapters.mapping import participant_of
@@ -133,6 +136,7 @@ async def record_page(
     record_id: UUID, request: Request, guardian: GuardianDep, ctx: Ctx
 ) -> HTMLResponse:
     view = await parents.record(ctx, guardian, record_id)
+    require_step_up(request, guardian)  # after the checks: no code for a page one may not see
     done = request.query_params.get("klaar", "")
     token = request.query_params.get("token")
     return _record(request, view, token, done=done if done in DONE else None)
@@ -143,6 +147,8 @@ async def acknowledge_record(
     record_id: UUID, request: Request, guardian: GuardianSessionDep, ctx: Ctx
 ) -> Response:
     form = await form_of(request)
+    await parents.record(ctx, guardian, record_id)  # one who may not read it gets no code
+    require_step_up(request, guardian, _record_page(record_id, form))
     await parents.acknowledge(ctx, guardian, record_id)
     return _back(f"{RECORDS}/{record_id}", form, klaar="acknowledged")
 
@@ -152,12 +158,18 @@ async def comment_on_record(
     record_id: UUID, request: Request, guardian: GuardianSessionDep, ctx: Ctx
 ) -> Response:
     form = await form_of(request)
+    await parents.record(ctx, guardian, record_id)  # one who may not read it gets no code
+    require_step_up(request, guardian, _record_page(record_id, form))
     try:
         await parents.comment(ctx, guardian, record_id, form.get("text", ""))
     except MeetingsError as error:
         view = await parents.record(ctx, guardian, record_id)
         return _record(request, view, None, problem=_problem(error), status_code=422, form=form)
     return _back(f"{RECORDS}/{record_id}", form, klaar="commented")
+
+
+def _record_page(record_id: UUID, form: dict[str, str]) -> str:
+    return f"{RECORDS}/{record_id}?{urlencode({'taal': choose_language(form.get('taal'))})}"
 
 
 def _record(

@@ -30,7 +30,7 @@ from samen_notifications.handlers.step_up_delivery import CodeSenders, Sent, sen
 router = APIRouter(tags=["parents"])
 STEP_UP_PAGE = "/ouders/bevestigen"
 SEND_ACTION = "/ouders/bevestigen/code"
-SERVICES_WITH_PAGES = ("consent", "meetings", "disputes", "admissions", "notifications")
+SERVICES_WITH_PAGES = ("consent", "meetings", "plans", "disputes", "admissions", "notifications")
 
 
 def safe_return(ctx: Context, asked: str | None) -> str | None:

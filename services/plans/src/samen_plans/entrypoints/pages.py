@@ -16,6 +16,7 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from samen_kit.access import GuardianDep, GuardianSessionDep
+from samen_kit.access.step_up_gate import require_step_up
 from samen_kit.pages import PageRenderer, choose_language, language_of
 
 from samen_plans.domain.calendar import amsterdam_day
@@ -74,6 +75,7 @@ def parent_router(deps: Context, pages: PageRenderer) -> APIRouter:
     async def opp_page(request: Request, claims: GuardianDep, opp_id: UUID) -> HTMLResponse:
         """The OPP's current version with its action part, its status, earlier versions."""
         file = await views.guardian_opp_file(deps, claims, opp_id)
+        require_step_up(request, claims)  # reading the OPP is sensitive (ADR 0012)
         return pages.render(request, "opp.html", **_opp_context(file))
 
     @router.get(GROEIDOCUMENT + "/{pupil_id}")

@@ -21,6 +21,7 @@ from samen_kit.localinfra.mailserver import INDEX
 from samen_cli.journey.polling import until
 
 _LINK = re.compile(r"https?://[^\s<>\"')]+")
+_CODE = re.compile(r"\b(\d{6})\b")
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,19 @@ class Inbox:
             return self.sms_of(message_id)
 
         return await until(probe, what=f"SMS {message_id} in the SMS log", within=within)
+
+    async def step_up_code(self, challenge_id: UUID, within: float = 30.0) -> str:
+        """The one-time code sent for `challenge_id`: by SMS, or by e-mail when the
+        guardian has no number on file (both named after the challenge)."""
+        reference = f"step-up-{challenge_id}"
+
+        async def probe() -> str | None:
+            texts = [s.body for s in self.sms() if s.reference == reference]
+            texts += [m.text() for m in self.mails() if m.message_id.startswith(f"<{reference}@")]
+            found = next((_CODE.search(text) for text in texts if _CODE.search(text)), None)
+            return found.group(1) if found else None
+
+        return await until(probe, what=f"the step-up code {challenge_id}", within=within)
 
     def _mail(self, entry: dict[str, Any]) -> Mail:
         return Mail(

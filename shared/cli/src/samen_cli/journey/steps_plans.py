@@ -153,6 +153,13 @@ async def opp_offered(j: Journey) -> None:
         )
 
 
+async def action_part_offered(j: Journey) -> Seen:
+    """Support starts and version 1's action part is put to the parents: its
+    `ConsentRequested`, for a test that answers as a parent itself (in a browser)."""
+    await _support_started(j)
+    return await _write_and_offer(j, 1)
+
+
 async def opp_agreed(j: Journey) -> None:
     """Version 2, after the conversation: both parents agree; the action part is set."""
     asked = await _write_and_offer(j, 2)

@@ -61,11 +61,12 @@ async def journey(
         watch = EventWatch(site.kafka_bootstrap, site.topic_prefix, plan.tenant)
         await stack.enter_async_context(watch)
         family = await choose_family(desk, plan)
+        inbox = Inbox(site.mail_dir, site.sms_log)
         browsers = {
-            p.guardian_id: await stack.enter_async_context(Browser(p.label)) for p in family.parents
+            p.guardian_id: await stack.enter_async_context(Browser(p.label, inbox.step_up_code))
+            for p in family.parents
         }
         timeline = Timeline(site.now, out)
-        inbox = Inbox(site.mail_dir, site.sms_log)
         j = Journey(site, plan, desk, watch, inbox, timeline, family, browsers)
         if options is not None:
             j.options = options

@@ -35,6 +35,7 @@ class GuardianSessionCodec:
         clock: Clock | None = None,
         cookie_name: str = COOKIE_NAME,
         secure: bool = True,
+        domain: str | None = None,
     ) -> None:
         if len(secret.encode() if isinstance(secret, str) else secret) < _MIN_SECRET_BYTES:
             raise ValueError(f"the session secret needs at least {_MIN_SECRET_BYTES} bytes")
@@ -43,6 +44,8 @@ class GuardianSessionCodec:
         self._clock = clock or SystemClock()
         self.cookie_name = cookie_name
         self._secure = secure
+        # Every parent page of every service reads the one session (ADR 0014).
+        self._domain = domain
 
     def start(self, claims: GuardianClaims) -> GuardianSession:
         return GuardianSession(
@@ -76,6 +79,7 @@ class GuardianSessionCodec:
             self.encode(session),
             max_age=int(self._ttl.total_seconds()),
             path="/",
+            domain=self._domain,
             secure=self._secure,
             httponly=True,
             samesite="lax",

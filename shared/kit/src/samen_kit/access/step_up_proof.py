@@ -4,7 +4,9 @@ honoured by every service's parent pages (ADR 0012).
 Parent pages are on one host (ports do not isolate cookies) and every service already
 shares the guardian session secret, so the notifications service sets this cookie and
 the owning service reads it; nothing goes over the bus. It proves one guardian confirmed
-one item a moment ago; it grants nothing on its own: the guardian session still does.
+who they are a moment ago (from whichever item asked first), so within its lifetime it
+counts for every item of theirs on every service: one code, not one per page (ADR 0014).
+It grants nothing on its own: the guardian session and the owner's own checks still do.
 """
 
 from __future__ import annotations
@@ -28,24 +30,36 @@ _SALT = "samen.guardian-step-up"
 @dataclass(frozen=True)
 class StepUpProof:
     guardian_id: UUID
-    item: GuardianItem
+    item: GuardianItem  # the item the code was asked for: kept, not checked
     tenant: str
     expires_at: datetime
 
     def covers(self, claims: GuardianClaims, now: datetime) -> bool:
+        """The same guardian in the same tenant, still within the proof's lifetime."""
         return (
             self.guardian_id == claims.guardian_id
-            and self.item == claims.item
             and self.tenant == claims.tenant
             and now < self.expires_at
         )
 
 
 class StepUpProofCodec:
-    def __init__(self, secret: str | bytes, *, ttl: timedelta = PROOF_TTL, secure: bool = True):
+    def __init__(
+        self,
+        secret: str | bytes,
+        *,
+        ttl: timedelta = PROOF_TTL,
+        secure: bool = True,
+        domain: str | None = None,
+    ):
         self._serializer = URLSafeSerializer(secret, salt=_SALT)
         self._ttl = ttl
         self._secure = secure
+        self._domain = domain
+
+    @property
+    def ttl(self) -> timedelta:
+        return self._ttl
 
     def issue(self, claims: GuardianClaims, now: datetime) -> StepUpProof:
         return StepUpProof(claims.guardian_id, claims.item, claims.tenant, now + self._ttl)
@@ -56,6 +70,7 @@ class StepUpProofCodec:
             self._serializer.dumps(_payload_of(proof)),
             max_age=int(self._ttl.total_seconds()),
             path="/",
+            domain=self._domain,
             secure=self._secure,
             httponly=True,
             samesite="lax",

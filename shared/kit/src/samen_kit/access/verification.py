@@ -10,6 +10,7 @@ from samen_kit.access.guardian import GuardianTokenVerifier
 from samen_kit.access.jwks import JwksSource
 from samen_kit.access.sessions import GuardianSessionCodec
 from samen_kit.access.staff import StaffTokenVerifier
+from samen_kit.access.step_up_gate import STEP_UP_PAGE, StepUpGate
 from samen_kit.access.step_up_proof import StepUpProofCodec
 from samen_kit.access.used_tokens_sql import sql_used_tokens
 from samen_kit.clock import Clock
@@ -37,7 +38,10 @@ def guardian_access(
             keys, clock=clock, max_lifetime=settings.guardian_token_max_lifetime
         ),
         sessions=GuardianSessionCodec(
-            settings.session_secret_or_random(), clock=clock, secure=settings.secure_cookies
+            settings.session_secret_or_random(),
+            clock=clock,
+            secure=settings.secure_cookies,
+            domain=settings.guardian_cookie_domain,
         ),
         used_tokens=sql_used_tokens(sessions),
     )
@@ -45,4 +49,15 @@ def guardian_access(
 
 def step_up_proofs(settings: ServiceSettings) -> StepUpProofCodec:
     """The step-up proof every service reads with the secret they all share (ADR 0012)."""
-    return StepUpProofCodec(settings.session_secret_or_random(), secure=settings.secure_cookies)
+    return StepUpProofCodec(
+        settings.session_secret_or_random(),
+        secure=settings.secure_cookies,
+        domain=settings.guardian_cookie_domain,
+    )
+
+
+def step_up_gate(settings: ServiceSettings, clock: Clock) -> StepUpGate:
+    """The gate of this service's sensitive parent actions, pointing at notifications'
+    step-up page and back at this service's own public address."""
+    page = f"{settings.notifications_public_url.rstrip('/')}{STEP_UP_PAGE}"
+    return StepUpGate(step_up_proofs(settings), clock, page, settings.public_base_url)

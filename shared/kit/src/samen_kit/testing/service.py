@@ -17,6 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from samen_kit.access import GuardianItem, Role, mint_guardian_token
+from samen_kit.access.testing import step_up_cookie
 from samen_kit.clock import FakeClock
 from samen_kit.service import ServiceRuntime
 from samen_kit.settings import ServiceSettings
@@ -115,6 +116,12 @@ class RunningService(Generic[B]):
             item=item or GuardianItem.of("pupil", pupil_id),
             tenant=tenant,
             now=self.clock.now(),
+        )
+
+    def step_up(self, tenant: str, guardian_id: UUID) -> dict[str, str]:
+        """The cookies of a guardian who has just typed their step-up code (ADR 0012)."""
+        return step_up_cookie(
+            SESSION_SECRET, guardian_id=guardian_id, tenant=tenant, now=self.clock.now()
         )
 
     async def sql(self, statement: str, **params: Any) -> list[Any]:
