@@ -47,6 +47,7 @@ import httpx
 from samen_cli.platform import Platform, PlatformConfig
 from samen_kit.access import GuardianItem, Role, mint_guardian_token
 from samen_kit.access.devkeys import dev_guardian_key
+from samen_kit.access.testing import step_up_cookie
 from samen_kit.clock import SystemClock
 from samen_kit.db import asyncpg_dsn
 from samen_kit.logging import configure_logging
@@ -236,9 +237,10 @@ async def answers(platform: Platform, schools: Sequence[Region], count: int) -> 
     asks = await _ask(platform, schools, count)
     key = dev_guardian_key(config.keys_dir)
     tokens = [link_token(key, schools[0].tenant, ask) for ask in asks]  # before the clock
+    proofs = [confirmed(config.guardian_secret, schools[0].tenant, ask) for ask in asks]
 
     async def answer(http: httpx.AsyncClient, n: int) -> None:
-        status = await answer_consent(http, asks[n], tokens[n])
+        status = await answer_consent(http, asks[n], tokens[n], proofs[n])
         if status != 303:
             raise AssertionError(f"answer {n} not recorded: {status}")
 
@@ -271,17 +273,28 @@ async def due_scan(server: str, pupils: int) -> Step:
 # --- answering ---------------------------------------------------------------------
 
 
-async def answer_consent(http: httpx.AsyncClient, ask: Ask, token: str) -> int:
+async def answer_consent(
+    http: httpx.AsyncClient, ask: Ask, token: str, proof: dict[str, str]
+) -> int:
     """One guardian's "ja" through the parents' page, as the link in their e-mail sends it
-    (as tests/e2e/faults/faults_answers.py does); the status (303: recorded). The one
-    place to change when answering asks for more of the guardian."""
+    (as tests/e2e/faults/faults_answers.py does), by a guardian who has confirmed with
+    their code (`proof`: the step-up flow's cost is not part of this step); the status
+    (303: recorded)."""
     http.cookies.clear()  # every answer is a fresh click on a fresh link
+    http.cookies.update(proof)
     answer = await http.post(
         f"/ouders/toestemming/{ask.request_id}/antwoord",
         data={"token": token, "antwoord": "ja", "taal": "nl"},
         headers={"Accept": "application/json"},
     )
     return answer.status_code
+
+
+def confirmed(secret: str, tenant: str, ask: Ask) -> dict[str, str]:
+    """The step-up proof cookie a guardian holds after typing their code."""
+    return step_up_cookie(
+        secret, guardian_id=ask.guardian_id, tenant=tenant, now=SystemClock().now()
+    )
 
 
 def link_token(key: Any, tenant: str, ask: Ask) -> str:
