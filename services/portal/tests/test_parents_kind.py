@@ -126,7 +126,7 @@ async def test_a_guardian_sees_what_is_asked_first_then_what_happened_in_arabic(
     # undated invitation; each links to its item's own parent page.
     order = [
         questions.index(f"/ouders/opp/{opp}"),
-        questions.index(f"/toestemming/{request}"),
+        questions.index(f"/ouders/toestemming/{request}"),
         questions.index(f"/ouders/gesprekken/{meeting}"),
     ]
     assert order == sorted(order)

@@ -58,7 +58,7 @@ def test_questions_come_soonest_date_first_and_undated_last() -> None:
     lines = question_lines(found, BASES)
     assert [line.href for line in lines] == [
         f"http://plans/ouders/opp/{opp}",
-        f"http://consent/toestemming/{consent}",
+        f"http://consent/ouders/toestemming/{consent}",
         f"http://meetings/ouders/verslagen/{record}",
     ]
 
@@ -127,7 +127,7 @@ def test_the_timeline_is_newest_first_by_theme_and_leaves_out_other_guardians() 
     assert [e.kind for e in entries] == ["NotificationSent", "MeetingScheduled", "ConsentGiven"]
     themes = dict(theme_lines(entries, BASES))
     assert list(themes) == list(Theme)
-    assert themes[Theme.CONSENT][0].href == f"http://consent/toestemming/{consent}/bewijs"
+    assert themes[Theme.CONSENT][0].href == f"http://consent/ouders/toestemming/{consent}/bewijs"
     assert themes[Theme.MESSAGES][0].href is None
     assert themes[Theme.DISPUTES] == []
 

@@ -16,13 +16,13 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 # Where each kind of item opens, in its owning service.
 _ASK_PAGES: dict[Ask, tuple[str, str]] = {
-    Ask.CONSENT: ("consent", "/toestemming/{ref}"),
+    Ask.CONSENT: ("consent", "/ouders/toestemming/{ref}"),
     Ask.ACTION_PART: ("plans", "/ouders/opp/{ref}"),
     Ask.INVITATION: ("meetings", "/ouders/gesprekken/{ref}"),
     Ask.RECORD: ("meetings", "/ouders/verslagen/{ref}"),
 }
 _THEME_PAGES: dict[Theme, tuple[str, str] | None] = {
-    Theme.CONSENT: ("consent", "/toestemming/{ref}/bewijs"),
+    Theme.CONSENT: ("consent", "/ouders/toestemming/{ref}/bewijs"),
     Theme.MEETINGS: ("meetings", "/ouders/gesprekken/{ref}"),
     Theme.OPP: ("plans", "/ouders/opp/{ref}"),
     Theme.REQUESTS: ("admissions", "/ouders/aanvragen/{ref}"),
