@@ -8,8 +8,10 @@ the teacher and the trajectbegeleider by name in the form → write its record �
 comments on the record on their page → *Te doen* shows the parent's comment.
 
 Only the parents' side uses the journey's steps (their messages and pages); every staff
-step is a click in the portal. The demo region is loaded for the realm's tenant, so the
-demo account `ib.brede-school-de-linde` is the IB of the pupil's school.
+step is done in the portal: signing in, finding the pupil and asking consent with the
+keyboard alone (Tab, typing, arrow keys, Enter), the rest with clicks. The demo region is
+loaded for the realm's tenant, so the demo account `ib.brede-school-de-linde` is the IB
+of the pupil's school.
 """
 
 from __future__ import annotations
@@ -86,30 +88,65 @@ async def landed(tab: Page, after: str) -> None:
         raise AssertionError(f"{tab.url}: {await tab.inner_text('main')}")
 
 
+async def tab_to(tab: Page, predicate: str, limit: int = 40) -> None:
+    """Move the focus with Tab alone until the focused element fits `predicate` (a JS
+    expression over `e`): what a keyboard user can reach, a test reaches the same way."""
+    test = f"() => {{ const e = document.activeElement; return Boolean(e && ({predicate})); }}"
+    for _ in range(limit):
+        if await tab.evaluate(test):
+            return
+        await tab.keyboard.press("Tab")
+    raise AssertionError(f"{tab.url}: never reached {predicate} with Tab")
+
+
+async def choose(tab: Page, select: str, value: str) -> None:
+    """Choose an option of the focused-by-Tab `select` with the arrow keys."""
+    await tab_to(tab, f"e.id === '{select}'")
+    await tab.keyboard.press("Home")
+    for _ in range(30):
+        if await tab.evaluate(f"() => document.getElementById('{select}').value") == value:
+            return
+        await tab.keyboard.press("ArrowDown")
+    raise AssertionError(f"no option {value} in #{select} by the arrow keys")
+
+
 async def sign_in(tab: Page, portal: str) -> str:
+    """At Keycloak's form with the keyboard alone."""
     await tab.goto(f"{portal}/te-doen")
     await tab.wait_for_url("**/realms/samen/protocol/openid-connect/auth**")
-    await tab.fill("#username", IB)
-    await tab.fill("#password", DEV_PASSWORD)
-    await tab.click("#kc-login")
+    await tab_to(tab, "e.id === 'username'")
+    await tab.keyboard.type(IB)
+    await tab_to(tab, "e.id === 'password'")
+    await tab.keyboard.type(DEV_PASSWORD)
+    await tab.keyboard.press("Enter")
     await tab.wait_for_url(f"{portal}/te-doen")
     return tab.url
 
 
-async def find_the_pupil(tab: Page, portal: str, pupil: UUID) -> None:
-    await tab.goto(f"{portal}/leerlingen")
-    await tab.fill("#zoek", str(pupil)[:8])
+async def find_the_pupil(tab: Page, pupil: UUID) -> None:
+    """From *Te doen* to the pupil's page with the keyboard alone."""
+    await tab_to(tab, "e.textContent.trim() === 'Leerlingen'")
+    await tab.keyboard.press("Enter")
+    await tab.wait_for_url("**/leerlingen")
+    await tab_to(tab, "e.id === 'zoek'")
+    await tab.keyboard.type(str(pupil)[:8])
     await tab.keyboard.press("Enter")
     await tab.wait_for_url("**/leerlingen?zoek=*")
-    await tab.click(f"a[href='/leerlingen/{pupil}']")
+    await tab_to(tab, f"e.getAttribute('href') === '/leerlingen/{pupil}'")
+    await tab.keyboard.press("Enter")
     await tab.wait_for_url(f"**/leerlingen/{pupil}")
 
 
 async def ask_consent_for_an_mdo(day: Day) -> list[Seen]:
     asked: list[Seen] = []
+    """With the keyboard alone, as the sign-in and the search before it."""
     for purpose in PURPOSES:
-        await day.tab.select_option("#doel", purpose)
-        await day.tab.get_by_role("button", name="Toestemming vragen").click()
+        await choose(day.tab, "doel", purpose)
+        await tab_to(
+            day.tab, "e.tagName === 'BUTTON' && e.textContent.trim() === 'Toestemming vragen'"
+        )
+        async with day.tab.expect_navigation():  # Enter, unlike a click, does not wait
+            await day.tab.keyboard.press("Enter")
         await landed(day.tab, "gevraagd=1")
         seen = await day.j.wait("ConsentRequested", purpose=purpose)
         day.j.trail.requests[purpose] = UUID(str(seen[0].data["request_id"]))
@@ -228,7 +265,7 @@ async def day(keycloak_platform: Platform) -> AsyncIterator[Day]:
         day = Day(j, tab)
 
         day.signed_in_at = await sign_in(tab, portal)
-        await find_the_pupil(tab, portal, family.pupil_id)
+        await find_the_pupil(tab, family.pupil_id)
         asked = await ask_consent_for_an_mdo(day)
         await parents_answer_while_the_page_is_open(day, asked)
         starts = await plan_the_mdo(day)
