@@ -16,7 +16,7 @@ from typing import Any
 from uuid import uuid4
 
 import pytest
-from playwright.async_api import BrowserContext, async_playwright
+from playwright.async_api import BrowserContext
 from samen_contract.events.consent import GuardianStanding
 from samen_kit.access import Role
 from samen_kit.clock import FakeClock
@@ -32,14 +32,14 @@ from services.portal.tests.portal_harness import (
     running,
     sign_in,
 )
+from tests.browser.axe import (
+    SERIOUS,
+    axe_violations,
+    chromium,
+)
 from tests.browser.test_parents_overview import _check as check_parent_page
 from tests.browser.test_parents_overview import _family, _kept
 from tests.browser.test_portal_pages import (
-    AXE,
-    CHROMIUM,
-    RUN_AXE,
-    SERIOUS,
-    WCAG_21_AA,
     Portal,
     open_tab,
 )
@@ -49,13 +49,6 @@ pytestmark = pytest.mark.e2e
 
 EXPLANATION = "De geboortedatum in het OPP klopt niet: het is 3 mei."
 REASON = "In de inschrijving staat 5 mei. Stuurt u ons een kopie van het paspoort?"
-
-
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    assert CHROMIUM.exists(), "Chromium is missing: run `make setup` (as root)"
-    assert AXE.exists(), "axe-core is missing: run `make setup` (npm ci in tests/browser)"
-    return AXE.read_text("utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -88,14 +81,8 @@ async def facts(portal: Portal, kafka_bootstrap: str, topic_prefix: str) -> Asyn
 
 @pytest.fixture(scope="module")
 async def context() -> AsyncIterator[BrowserContext]:
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox"]
-        )
-        try:
-            yield await browser.new_context(viewport={"width": 390, "height": 844})
-        finally:
-            await browser.close()
+    async with chromium(viewport={"width": 390, "height": 844}) as context:
+        yield context
 
 
 async def test_a_guardian_asks_in_any_language_and_reads_the_schools_answer(
@@ -119,8 +106,7 @@ async def test_a_guardian_asks_in_any_language_and_reads_the_schools_answer(
     await tab.get_by_label("Wat klopt er niet?").fill("   ")
     await tab.get_by_role("button", name="Vraag versturen").click()
     assert "Schrijf op wat er niet klopt." in await tab.get_by_role("alert").inner_text()
-    await tab.evaluate(axe_source)
-    violations: list[dict[str, Any]] = await tab.evaluate(RUN_AXE, WCAG_21_AA)
+    violations: list[dict[str, Any]] = await axe_violations(tab, axe_source)
     assert [v for v in violations if v["impact"] in SERIOUS] == []
 
     # In Arabic, from the overview's link, with the keyboard's labels.

@@ -11,28 +11,21 @@ installed by `make setup` with `npm ci`). Playwright never downloads a browser h
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.async_api import Page, Response, async_playwright
+from playwright.async_api import Page, Response
 from samen_kit.pages import LANGUAGES, direction
 
+from tests.browser.axe import (
+    axe_violations,
+    chromium,
+    described,
+)
 from tests.parent_pages.site import ParentPage, Site
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-RUN_AXE = """async (tags) => {
-  const results = await axe.run(document, {runOnly: {type: "tag", values: tags}});
-  if (results.passes.length === 0) throw new Error("axe checked nothing");
-  return results.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))
-  }));
-}"""
 LAYOUT = """() => ({
   lang: document.documentElement.lang,
   dir: document.documentElement.dir,
@@ -41,23 +34,9 @@ LAYOUT = """() => ({
 
 
 @pytest.fixture(scope="module")
-def axe_source() -> str:
-    assert CHROMIUM.exists(), "Chromium is missing: run `make setup` (as root)"
-    assert AXE.exists(), "axe-core is missing: run `make setup` (npm ci in tests/browser)"
-    return AXE.read_text("utf-8")
-
-
-@pytest.fixture(scope="module")
 async def tab(axe_source: str) -> AsyncIterator[Page]:
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox"]
-        )
-        try:
-            context = await browser.new_context(viewport={"width": 390, "height": 844})
-            yield await context.new_page()
-        finally:
-            await browser.close()
+    async with chromium(viewport={"width": 390, "height": 844}) as context:
+        yield await context.new_page()
 
 
 def _in(url: str, language: str) -> str:
@@ -84,10 +63,7 @@ async def _check(tab: Page, axe: str, page: ParentPage, language: str) -> list[s
         found.append(f"lang/dir {layout['lang']}/{layout['dir']}")
     if layout["fontSize"] != "18px":
         found.append(f"the stylesheet was not applied (font size {layout['fontSize']})")
-    # Through the DevTools protocol: the page's own CSP forbids any script, rightly.
-    await tab.evaluate(axe)
-    violations: list[dict[str, Any]] = await tab.evaluate(RUN_AXE, WCAG_21_AA)
-    found += [f"{v['id']} ({v['impact']}): {v['help']} at {v['nodes']}" for v in violations]
+    found += described(await axe_violations(tab, axe))
     return found
 
 
@@ -115,6 +91,5 @@ async def test_the_check_finds_what_a_page_without_language_or_labels_gets_wrong
     tab: Page, axe_source: str
 ) -> None:
     await tab.set_content('<html><body><img src="x.png"><input type="text"></body></html>')
-    await tab.evaluate(axe_source)
-    violations = await tab.evaluate(RUN_AXE, WCAG_21_AA)
+    violations = await axe_violations(tab, axe_source)
     assert {"html-has-lang", "image-alt", "label"} <= {v["id"] for v in violations}

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
-from playwright.async_api import Page, async_playwright
+from playwright.async_api import Page
 from samen_contract.events.consent import (
     ConsentParty,
     ConsentRequested,
@@ -36,20 +35,14 @@ from samen_kit.testing.waiting import wait_for
 from samen_portal.bootstrap import PortalService
 
 from services.portal.tests.portal_harness import make_settings, publisher, running
+from tests.browser.axe import (
+    axe_violations,
+    chromium,
+    described,
+)
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-RUN_AXE = """async (tags) => {
-  const results = await axe.run(document, {runOnly: {type: "tag", values: tags}});
-  if (results.passes.length === 0) throw new Error("axe checked nothing");
-  return results.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))
-  }));
-}"""
 LAYOUT = """() => ({
   lang: document.documentElement.lang,
   dir: document.documentElement.dir,
@@ -59,13 +52,6 @@ LAYOUT = """() => ({
 })"""
 
 Portal = RunningService[PortalService]
-
-
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    assert CHROMIUM.exists(), "Chromium is missing: run `make setup` (as root)"
-    assert AXE.exists(), "axe-core is missing: run `make setup` (npm ci in tests/browser)"
-    return AXE.read_text("utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -95,15 +81,8 @@ async def facts(portal: Portal, kafka_bootstrap: str, topic_prefix: str) -> Asyn
 
 @pytest.fixture(scope="module")
 async def tab(axe_source: str) -> AsyncIterator[Page]:
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox"]
-        )
-        try:
-            context = await browser.new_context(viewport={"width": 390, "height": 844})
-            yield await context.new_page()
-        finally:
-            await browser.close()
+    async with chromium(viewport={"width": 390, "height": 844}) as context:
+        yield await context.new_page()
 
 
 async def _family(
@@ -160,9 +139,7 @@ async def _check(tab: Page, axe: str, url: str, language: str, status: int) -> l
         found.append(f"the stylesheet was not applied (font size {layout['fontSize']})")
     if layout["wide"]:
         found.append("wider than a phone's screen")
-    await tab.evaluate(axe)  # through the DevTools protocol: the page's CSP forbids scripts
-    violations: list[dict[str, Any]] = await tab.evaluate(RUN_AXE, WCAG_21_AA)
-    found += [f"{v['id']} ({v['impact']}): {v['help']} at {v['nodes']}" for v in violations]
+    found += described(await axe_violations(tab, axe))
     return found
 
 

@@ -21,7 +21,7 @@ from uuid import UUID, uuid4
 
 import httpx
 import pytest
-from playwright.async_api import Page, async_playwright
+from playwright.async_api import Page
 from samen_audit.bootstrap import MIGRATIONS as AUDIT_MIGRATIONS
 from samen_audit.bootstrap import build as build_audit
 from samen_audit.settings import AuditSettings
@@ -50,21 +50,14 @@ from sqlalchemy import text
 
 from services.audit.tests.audit_harness import SIGNING_KEY, prepare, roles_admin_url
 from services.portal.tests.portal_harness import own_prefix, publisher
+from tests.browser.axe import (
+    axe_violations,
+    chromium,
+    described,
+)
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-RUN_AXE = """async (tags) => {
-  const results = await axe.run(document, {runOnly: {type: "tag", values: tags}});
-  if (results.passes.length === 0) throw new Error("axe checked nothing");
-  return results.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))
-  }));
-}"""
-SERIOUS = {"serious", "critical"}
 INSPECTIE = "inspectie"  # the demo account's username (samen_kit.localinfra.demo_accounts)
 
 
@@ -147,23 +140,9 @@ async def facts(
 
 
 @pytest.fixture(scope="module")
-def axe_source() -> str:
-    assert CHROMIUM.exists(), "Chromium is missing: run `make setup` (as root)"
-    assert AXE.exists(), "axe-core is missing: run `make setup` (npm ci in tests/browser)"
-    return AXE.read_text("utf-8")
-
-
-@pytest.fixture(scope="module")
 async def tab(axe_source: str) -> AsyncIterator[Page]:
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox"]
-        )
-        try:
-            context = await browser.new_context(accept_downloads=True)
-            yield await context.new_page()
-        finally:
-            await browser.close()
+    async with chromium(accept_downloads=True) as context:
+        yield await context.new_page()
 
 
 async def a_pupils_year(facts: RosterPublisher, school: UUID) -> tuple[UUID, list[Envelope]]:
@@ -206,10 +185,7 @@ async def audited(platform: Platform, token: str, envelopes: list[Envelope]) -> 
 
 
 async def serious_violations(tab: Page, axe: str) -> list[str]:
-    await tab.evaluate(axe)  # through DevTools: the page's CSP forbids it
-    found: list[dict[str, Any]] = await tab.evaluate(RUN_AXE, WCAG_21_AA)
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {v['nodes']}" for v in found
-            if v["impact"] in SERIOUS]  # fmt: skip
+    return described(await axe_violations(tab, axe), serious_only=True)
 
 
 async def test_an_inspectie_user_signs_in_sees_one_schools_figures_and_verifies_the_export(

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
-from playwright.async_api import BrowserContext, Page, async_playwright
+from playwright.async_api import BrowserContext, Page
 from samen_contract.events.consent import (
     AnswerChannel,
     ConsentAnswer,
@@ -44,35 +43,21 @@ from services.portal.tests.portal_harness import (
     running,
     sign_in,
 )
+from tests.browser.axe import (
+    axe_violations,
+    chromium,
+    described,
+)
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-RUN_AXE = """async (tags) => {
-  const results = await axe.run(document, {runOnly: {type: "tag", values: tags}});
-  if (results.passes.length === 0) throw new Error("axe checked nothing");
-  return results.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))
-  }));
-}"""
 LOADED = """() => ({
   sheets: Array.from(document.styleSheets).filter(s => s.cssRules.length > 0).length,
   htmx: typeof window.htmx !== "undefined",
   lang: document.documentElement.lang,
 })"""
-SERIOUS = {"serious", "critical"}
 
 Portal = RunningService[PortalService]
-
-
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    assert CHROMIUM.exists(), "Chromium is missing: run `make setup` (as root)"
-    assert AXE.exists(), "axe-core is missing: run `make setup` (npm ci in tests/browser)"
-    return AXE.read_text("utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -106,14 +91,8 @@ async def facts(portal: Portal, kafka_bootstrap: str, topic_prefix: str) -> Asyn
 
 @pytest.fixture(scope="module")
 async def browser_context() -> AsyncIterator[BrowserContext]:
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox"]
-        )
-        try:
-            yield await browser.new_context(viewport={"width": 1024, "height": 800})
-        finally:
-            await browser.close()
+    async with chromium(viewport={"width": 1024, "height": 800}) as context:
+        yield context
 
 
 async def open_tab(context: BrowserContext, portal: Portal, cookie: str) -> Page:
@@ -147,12 +126,8 @@ async def check(tab: Page, axe: str, url: str, status: int) -> list[str]:
     found = []
     if loaded["sheets"] < 3 or not loaded["htmx"] or loaded["lang"] != "nl":
         found.append(f"{url}: stylesheets, htmx or language missing: {loaded}")
-    await tab.evaluate(axe)  # through DevTools: the page's CSP forbids other scripts
-    violations: list[dict[str, Any]] = await tab.evaluate(RUN_AXE, WCAG_21_AA)
     found += [
-        f"{url}: {v['id']} ({v['impact']}): {v['help']} at {v['nodes']}"
-        for v in violations
-        if v["impact"] in SERIOUS
+        f"{url}: {line}" for line in described(await axe_violations(tab, axe), serious_only=True)
     ]
     return found
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from datetime import date
-from pathlib import Path
 from uuid import UUID, uuid4
 
 import pytest
-from playwright.async_api import BrowserContext, Page, async_playwright
+from playwright.async_api import BrowserContext, Page
 from samen_contract.events.consent import PupilEnrolled
 from samen_kit.clock import SystemClock
 from samen_kit.localinfra.demo_accounts import TENANT, demo_account
@@ -30,10 +29,12 @@ from samen_portal.settings import PortalSettings
 from sqlalchemy import text
 
 from services.portal.tests.portal_harness import own_prefix, publisher
+from tests.browser.axe import (
+    chromium,
+)
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = Path("/usr/bin/chromium")
 IB = "ib.brede-school-de-linde"
 TEACHER = "teacher.brede-school-de-linde"
 
@@ -86,14 +87,8 @@ async def facts(
 
 @pytest.fixture
 async def context() -> AsyncIterator[BrowserContext]:
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox"]
-        )
-        try:
-            yield await browser.new_context()
-        finally:
-            await browser.close()
+    async with chromium() as context:
+        yield context
 
 
 async def enrol(facts: RosterPublisher, group: str) -> UUID:

@@ -12,13 +12,18 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from playwright.async_api import Page, async_playwright
+from playwright.async_api import Page
 from samen_kit.access import GuardianItem, mint_guardian_token
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
 from services.notifications.tests.notifications_harness import Running, service_starter
-from tests.browser.test_parent_pages_a11y import AXE, CHROMIUM, RUN_AXE, WCAG_21_AA
+from tests.browser.axe import (
+    AXE,
+    RUN_AXE,
+    WCAG_21_AA,
+    chromium,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -35,15 +40,8 @@ async def running(
 
 @pytest.fixture
 async def tab() -> AsyncIterator[Page]:
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox"]
-        )
-        try:
-            context = await browser.new_context(viewport={"width": 390, "height": 844})
-            yield await context.new_page()
-        finally:
-            await browser.close()
+    async with chromium(viewport={"width": 390, "height": 844}) as context:
+        yield await context.new_page()
 
 
 async def _link_for_a_guardian_reading_arabic(running: Running, tenant: str) -> tuple[str, str]:

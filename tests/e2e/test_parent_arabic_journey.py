@@ -18,7 +18,7 @@ from uuid import UUID, uuid4
 
 import anyio
 import pytest
-from playwright.async_api import BrowserContext, Page, async_playwright
+from playwright.async_api import BrowserContext, Page
 from samen_cli.journey.cast import Parent
 from samen_cli.journey.context import Journey, JourneyOptions
 from samen_cli.journey.events import Seen
@@ -29,7 +29,12 @@ from samen_cli.journey.steps_plans import CONSENT_PAGE, action_part_offered
 from samen_cli.journey.story import journey
 from samen_cli.platform import Platform
 
-from tests.browser.test_parent_pages_a11y import AXE, CHROMIUM, RUN_AXE, WCAG_21_AA
+from tests.browser.axe import (
+    AXE,
+    RUN_AXE,
+    WCAG_21_AA,
+    chromium,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -71,18 +76,11 @@ async def offered(platform: Platform) -> AsyncIterator[Offered]:
 @pytest.fixture
 async def arabic() -> AsyncIterator[BrowserContext]:
     """A phone's browser that asks for Arabic first."""
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox"]
-        )
-        try:
-            context = await browser.new_context(
-                viewport={"width": 390, "height": 844}, locale="ar", accept_downloads=True
-            )
-            context.set_default_timeout(SLOW)
-            yield context
-        finally:
-            await browser.close()
+    async with chromium(
+        viewport={"width": 390, "height": 844}, locale="ar", accept_downloads=True
+    ) as context:
+        context.set_default_timeout(SLOW)
+        yield context
 
 
 def _by_sms(j: Journey) -> Parent:

@@ -8,14 +8,9 @@ from zoneinfo import ZoneInfo
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import FastAPI
-from samen_kit.access import (
-    Access,
-    devkeys,
-    install_access,
-)
-from samen_kit.access.keysource import jwks_source
+from samen_kit.access import install_access
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
-from samen_kit.access.verification import staff_verifier
+from samen_kit.access.verification import service_access
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
@@ -76,7 +71,9 @@ def build(
     )
     api.CONTEXT.install(app, context)
     book = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
-    install_access(app, _access(settings, runtime, book))
+    install_access(
+        app, service_access(settings, runtime.clock, runtime.sessions, book, parent_pages=False)
+    )
     install_refusals(app, book)
     install_error_handlers(app)
     return AuditService(app, runtime, context, appender, scheduler)
@@ -86,13 +83,3 @@ def _signing_key(settings: AuditSettings) -> Ed25519PrivateKey:
     if settings.signing_key_file is not None:
         return load_signing_key(settings.signing_key_file)
     return load_or_create_dev_key()
-
-
-def _access(settings: AuditSettings, runtime: ServiceRuntime, record: RefusalBook) -> Access:
-    clock = runtime.clock
-    keys = jwks_source(settings.staff_jwks, devkeys.STAFF_KEY, clock=clock)
-    return Access(
-        staff=staff_verifier(settings, keys, clock),
-        record_refusal=record,
-        clock=clock,
-    )

@@ -6,13 +6,10 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from samen_kit.access import (
-    Access,
     install_access,
 )
-from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY
-from samen_kit.access.keysource import jwks_source
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
-from samen_kit.access.verification import guardian_access, staff_verifier
+from samen_kit.access.verification import service_access
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
 from samen_kit.retention.requests import erasure_request_router
@@ -48,16 +45,6 @@ class DisputesService:
     app: FastAPI
 
 
-def _access(settings: DisputesSettings, runtime: ServiceRuntime, recorder: RefusalBook) -> Access:
-    clock = runtime.clock
-    guardian_keys = jwks_source(settings.guardian_jwks, GUARDIAN_KEY, clock=clock)
-    guardian = guardian_access(settings, guardian_keys, clock, runtime.sessions)
-    staff = staff_verifier(
-        settings, jwks_source(settings.staff_jwks, STAFF_KEY, clock=clock), clock
-    )
-    return Access(staff=staff, guardian=guardian, record_refusal=recorder, clock=clock)
-
-
 def build_service(
     settings: DisputesSettings | None = None, *, clock: Clock | None = None
 ) -> DisputesService:
@@ -85,7 +72,7 @@ def build_service(
         ],
     )
     refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
-    install_access(app, _access(settings, runtime, refusals))
+    install_access(app, service_access(settings, runtime.clock, runtime.sessions, refusals))
     install_refusals(app, refusals)
     install_error_handlers(app)
     return DisputesService(settings, runtime, deps, app)

@@ -5,17 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import structlog
 from fastapi import FastAPI
 from samen_kit.access import (
-    Access,
-    devkeys,
     install_access,
 )
-from samen_kit.access.keysource import jwks_source
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.access.step_up_gate import install_step_up_gate
-from samen_kit.access.verification import guardian_access, staff_verifier, step_up_gate
+from samen_kit.access.verification import service_access, step_up_gate
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
 from samen_kit.retention.requests import erasure_request_router
@@ -39,7 +35,6 @@ DESCRIPTION = (
     "OPP known from the plans service. Parent pages live under /ouders/."
 )
 MIGRATIONS = Path(__file__).with_name("migrations")
-log = structlog.get_logger(__name__)
 
 
 @dataclass(frozen=True)
@@ -70,22 +65,8 @@ def build(settings: MeetingsSettings, *, clock: Clock | None = None) -> Meetings
     setattr(app.state, CONTEXT_STATE, ctx)
 
     book = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
-    install_access(app, _access(settings, runtime, book))
+    install_access(app, service_access(settings, runtime.clock, runtime.sessions, book))
     install_step_up_gate(app, step_up_gate(settings, runtime.clock))
     install_refusals(app, book)
     install_error_handlers(app, pages_prefix="/ouders/", page_not_found=pages.not_found_page)
     return MeetingsService(app, runtime, ctx, scanner)
-
-
-def _access(settings: MeetingsSettings, runtime: ServiceRuntime, record: RefusalBook) -> Access:
-    clock = runtime.clock
-    staff_keys = jwks_source(settings.staff_jwks, devkeys.STAFF_KEY, clock=clock)
-    guardian_keys = jwks_source(settings.guardian_jwks, devkeys.GUARDIAN_KEY, clock=clock)
-    if not settings.session_secret or not settings.session_secret.get_secret_value():
-        log.warning("meetings.guardian_session.ephemeral_secret")
-    return Access(
-        staff=staff_verifier(settings, staff_keys, clock),
-        guardian=guardian_access(settings, guardian_keys, clock, runtime.sessions),
-        record_refusal=record,
-        clock=clock,
-    )

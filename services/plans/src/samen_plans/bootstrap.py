@@ -5,12 +5,10 @@ from datetime import timedelta
 from pathlib import Path
 
 from fastapi import FastAPI
-from samen_kit.access import Access, install_access
-from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY
-from samen_kit.access.keysource import jwks_source
+from samen_kit.access import install_access
 from samen_kit.access.refusal_book import RefusalBook, install_refusals
 from samen_kit.access.step_up_gate import install_step_up_gate
-from samen_kit.access.verification import guardian_access, staff_verifier, step_up_gate
+from samen_kit.access.verification import service_access, step_up_gate
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
 from samen_kit.retention.requests import erasure_request_router
@@ -49,16 +47,6 @@ class PlansService:
     app: FastAPI
 
 
-def _access(settings: PlansSettings, runtime: ServiceRuntime, recorder: RefusalBook) -> Access:
-    clock = runtime.clock
-    guardian_keys = jwks_source(settings.guardian_jwks, GUARDIAN_KEY, clock=clock)
-    guardian = guardian_access(settings, guardian_keys, clock, runtime.sessions)
-    staff = staff_verifier(
-        settings, jwks_source(settings.staff_jwks, STAFF_KEY, clock=clock), clock
-    )
-    return Access(staff=staff, guardian=guardian, record_refusal=recorder, clock=clock)
-
-
 def build_service(
     settings: PlansSettings | None = None, *, clock: Clock | None = None
 ) -> PlansService:
@@ -90,7 +78,7 @@ def build_service(
         ],
     )
     refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
-    install_access(app, _access(settings, runtime, refusals))
+    install_access(app, service_access(settings, runtime.clock, runtime.sessions, refusals))
     install_step_up_gate(app, step_up_gate(settings, runtime.clock))
     install_refusals(app, refusals)
     install_error_handlers(app, pages)

@@ -9,10 +9,10 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from samen_kit.access import Access, install_access
-from samen_kit.access.devkeys import GUARDIAN_KEY, STAFF_KEY
+from samen_kit.access.devkeys import STAFF_KEY
 from samen_kit.access.keysource import jwks_source
 from samen_kit.access.refusal_book import RefusalBook, ResourceKinds, install_refusals
-from samen_kit.access.verification import guardian_access, staff_verifier
+from samen_kit.access.verification import guardian_access_from, staff_verifier
 from samen_kit.clock import Clock
 from samen_kit.refusal_table import refusal_counts
 from samen_kit.retention.wiring import install_retention
@@ -112,8 +112,7 @@ def build_service(
     app = create_app(runtime, title=TITLE, routers=routers)
     app.state.samen_portal_signin = signin
     refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
-    guardian_keys = jwks_source(settings.guardian_jwks, GUARDIAN_KEY, clock=runtime.clock)
-    guardian = guardian_access(settings, guardian_keys, runtime.clock, runtime.sessions)
+    guardian = guardian_access_from(settings, runtime.clock, runtime.sessions)
     access = Access(
         staff=signin.verifier, guardian=guardian, record_refusal=refusals, clock=runtime.clock
     )
