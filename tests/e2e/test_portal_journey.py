@@ -36,7 +36,7 @@ from samen_portal.adapters.sessions import SessionStore
 from samen_portal.bootstrap import SESSION_COOKIE
 from sqlalchemy import text
 
-from tests.e2e.conftest import E2E_ENV, any_failed, drop_databases, e2e_config, log_tails
+from tests.e2e.conftest import any_failed, drop_databases, e2e_config, log_tails
 
 pytestmark = pytest.mark.e2e
 
@@ -55,7 +55,9 @@ async def platform(
     """The e2e platform, with a session secret this test knows (to sign the cookie)."""
     state_dir = tmp_path_factory.mktemp("platform")
     config = e2e_config(kafka_bootstrap, postgres_server_url, topic_prefix, state_dir)
-    config = replace(config, extra_env={**E2E_ENV, "SAMEN_SESSION_SECRET": SECRET})
+    # The platform's one guardian and session secret (ADR 0014), which every service reads
+    # under its own name: set through an environment variable only some would read it.
+    config = replace(config, session_secret=SECRET)
     running = Platform(config)
     try:
         states = await running.start_all()
