@@ -24,6 +24,7 @@ async def test_a_guardian_gets_the_request_and_their_own_answer_not_the_other_pa
     mine, theirs = family.guardian_ids
     for guardian, answer in ((mine, "ja"), (theirs, "nee")):
         async with consent.guardian_client() as browser:
+            consent.confirm(browser, school.tenant, guardian)  # typed their step-up code
             link = _link(consent, school, family, guardian, rid)
             assert (await _say(browser, rid, answer, _token_of(link))).status_code == 303
     token = consent.guardian_token(

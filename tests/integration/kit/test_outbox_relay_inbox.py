@@ -60,14 +60,15 @@ async def test_each_event_reaches_the_consumer_and_has_one_effect(
 
 
 async def test_the_same_event_delivered_three_times_has_one_effect(
-    settings_for: Callable[..., ServiceSettings], kafka_bootstrap: str, topic_prefix: str
+    settings_for: Callable[..., ServiceSettings], kafka_bootstrap: str
 ) -> None:
     from aiokafka import AIOKafkaProducer
     from samen_contract import Envelope
     from samen_contract.codec import encode
     from samen_contract.events.consent import PupilEnrolled
 
-    consumer = build_runtime(settings_for("notifications"))
+    consumer_settings = settings_for("notifications")
+    consumer = build_runtime(consumer_settings)
     consumer.add_consumer("proof", proofkit.counting_handler(), sources=["consent"])
     pupil = uuid4()
     event = PupilEnrolled(pupil_id=pupil, school_id=proofkit.SCHOOL, enrolled_on="2026-08-24")
@@ -81,7 +82,7 @@ async def test_the_same_event_delivered_three_times_has_one_effect(
         try:
             for _ in range(3):
                 await kafka.send_and_wait(
-                    topic_prefix + record.topic,
+                    consumer_settings.topic_prefix + record.topic,
                     record.value,
                     key=record.key,
                     headers=record.headers,
@@ -102,7 +103,7 @@ async def test_the_same_event_delivered_three_times_has_one_effect(
                 marker_event,
             )
             await kafka.send_and_wait(
-                topic_prefix + marker_record.topic,
+                consumer_settings.topic_prefix + marker_record.topic,
                 marker_record.value,
                 key=record.key,
                 headers=marker_record.headers,
@@ -133,13 +134,14 @@ async def test_a_second_relay_stands_by_while_the_first_is_active(
 
 
 async def test_events_leave_in_commit_order_per_pupil(
-    settings_for: Callable[..., ServiceSettings], kafka_bootstrap: str, topic_prefix: str
+    settings_for: Callable[..., ServiceSettings], kafka_bootstrap: str
 ) -> None:
     from aiokafka import AIOKafkaConsumer
     from samen_contract.codec import decode
     from samen_contract.errors import MalformedRecord
 
-    producer = build_runtime(settings_for("consent"))
+    producer_settings = settings_for("consent")
+    producer = build_runtime(producer_settings)
     who = tenant()
     pupil = uuid4()
     async with running(producer):
@@ -159,7 +161,7 @@ async def test_events_leave_in_commit_order_per_pupil(
             lambda: _when(outbox_state(producer.sessions), lambda s: s["published"] == 10)
         )
     reader = AIOKafkaConsumer(
-        topic_prefix + events_topic("consent"),
+        producer_settings.topic_prefix + events_topic("consent"),
         bootstrap_servers=kafka_bootstrap,
         auto_offset_reset="earliest",
         enable_auto_commit=False,
