@@ -9,7 +9,7 @@ every confirmed answer is in the evidence and on the bus exactly once, nothing w
 dead-lettered, and the audit log holds every event once and verifies.
 
 The region's size is `SAMEN_SCALE_GUARDIANS`: 20,000 is the full size (`make
-faults-scale`); `make test` and CI run 1,000, about 9 minutes on two cores. The JSON line
+faults-scale`); CI runs 1,000 in a step of its own, about 9 minutes on two cores. The JSON line
 printed names the size beside the counts.
 """
 
@@ -38,18 +38,21 @@ from tests.e2e.faults.faults_stack import (
 from tests.e2e.faults.faults_verdict import IN_FLIGHT, assert_nothing_lost_or_doubled, show
 from tests.e2e.faults.faults_wait import wait_for
 
-# In `make test` (and so in CI) at 1,000 guardians, about 9 minutes on two cores;
-# `make faults-scale` runs the full 20,000; SAMEN_SCALE_GUARDIANS=0 leaves it out.
+# Opt-in: `make faults-scale` (20,000) or SAMEN_SCALE_GUARDIANS=1000, as CI runs it in a
+# step of its own after `make test` (.ci/run; reported there, not yet gating: see
+# docs/scaling.md).
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.timeout(1800),
+    pytest.mark.skipif(
+        "SAMEN_SCALE_GUARDIANS" not in os.environ,
+        reason="the fault test at scale runs with `make faults-scale` or in CI's own step",
+    ),
 ]
 
 FULL_GUARDIANS = 20_000
 CI_GUARDIANS = 1_000
 GUARDIANS = int(os.environ.get("SAMEN_SCALE_GUARDIANS", CI_GUARDIANS))
-if GUARDIANS == 0:
-    pytestmark.append(pytest.mark.skip(reason="SAMEN_SCALE_GUARDIANS=0 leaves it out"))
 INSTANCES = 2
 PUPILS_ANSWERING = 100  # two guardians each
 FAULT_AT_SHARE = 0.2
