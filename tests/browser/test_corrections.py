@@ -11,7 +11,6 @@ axe-core comes from npm (tests/browser).
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
-from datetime import UTC, datetime
 from typing import Any
 from uuid import uuid4
 
@@ -19,17 +18,14 @@ import pytest
 from playwright.async_api import BrowserContext
 from samen_contract.events.consent import GuardianStanding
 from samen_kit.access import Role
-from samen_kit.clock import FakeClock
 from samen_kit.pages import LANGUAGES
-from samen_kit.testing.keys import Keys
 from samen_kit.testing.roster import RosterPublisher
 from samen_kit.testing.waiting import wait_for
 
 from services.portal.tests.portal_harness import (
-    make_settings,
     own_prefix,
+    portal_alone,
     publisher,
-    running,
     sign_in,
 )
 from tests.browser.axe import (
@@ -58,18 +54,12 @@ async def portal(
     topic_prefix: str,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[Portal]:
-    keys = Keys()
-    settings = make_settings(
+    async with portal_alone(
         database_url=make_session_database("portal_corrections_browser"),
         kafka_bootstrap=kafka_bootstrap,
         topic_prefix=own_prefix(topic_prefix, "corrections"),
         keys_folder=tmp_path_factory.mktemp("keys"),
-        keys=keys,
-        consent_base_url="http://127.0.0.1:9",
-        meetings_base_url="http://127.0.0.1:9",
-        notifications_base_url="http://127.0.0.1:9",
-    )
-    async with running(settings, keys, FakeClock(datetime.now(UTC))) as service:
+    ) as service:
         yield service
 
 

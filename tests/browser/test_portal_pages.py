@@ -12,7 +12,7 @@ comes from npm (tests/browser), the portal's CSS and htmx from services/portal/a
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -28,19 +28,15 @@ from samen_contract.events.consent import (
 )
 from samen_contract.events.meetings import ParentCommentAdded
 from samen_kit.access import Role
-from samen_kit.clock import FakeClock
-from samen_kit.testing.keys import Keys
 from samen_kit.testing.roster import RosterPublisher
 from samen_kit.testing.service import RunningService
 from samen_kit.testing.waiting import wait_for
 from samen_portal.bootstrap import SESSION_COOKIE, PortalService
-from samen_portal.settings import PortalSettings
 
 from services.portal.tests.portal_harness import (
-    make_settings,
     own_prefix,
+    portal_alone,
     publisher,
-    running,
     sign_in,
 )
 from tests.browser.axe import (
@@ -67,19 +63,12 @@ async def portal(
     topic_prefix: str,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[Portal]:
-    keys = Keys()
-    settings: PortalSettings = make_settings(
+    async with portal_alone(
         database_url=make_session_database("portal_browser"),
         kafka_bootstrap=kafka_bootstrap,
         topic_prefix=own_prefix(topic_prefix, "pages"),
         keys_folder=tmp_path_factory.mktemp("keys"),
-        keys=keys,
-        consent_base_url="http://127.0.0.1:9",
-        meetings_base_url="http://127.0.0.1:9",  # the meeting form without colleagues to choose
-        notifications_base_url="http://127.0.0.1:9",
-    )
-    clock = FakeClock(datetime.now(UTC))
-    async with running(settings, keys, clock) as service:
+    ) as service:
         yield service
 
 

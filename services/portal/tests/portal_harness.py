@@ -10,7 +10,7 @@ import contextlib
 import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
@@ -50,6 +50,31 @@ def make_settings(
         keys=keys,
         **overrides,
     )
+
+
+# No owning service answers here: what only they know shows as not available.
+NOBODY = "http://127.0.0.1:9"
+
+
+@contextlib.asynccontextmanager
+async def portal_alone(
+    *, database_url: str, kafka_bootstrap: str, topic_prefix: str, keys_folder: Path
+) -> AsyncIterator[RunningService[PortalService]]:
+    """A portal on its own (the owners' APIs do not answer), on a clock at the real time,
+    as the browser tests drive it."""
+    keys = Keys()
+    settings = make_settings(
+        database_url=database_url,
+        kafka_bootstrap=kafka_bootstrap,
+        topic_prefix=topic_prefix,
+        keys_folder=keys_folder,
+        keys=keys,
+        consent_base_url=NOBODY,
+        meetings_base_url=NOBODY,  # the meeting form without colleagues to choose
+        notifications_base_url=NOBODY,
+    )
+    async with running(settings, keys, FakeClock(datetime.now(UTC))) as service:
+        yield service
 
 
 def own_prefix(topic_prefix: str, label: str) -> str:
