@@ -1,6 +1,6 @@
 """The audit log's store in memory, for the append use case without PostgreSQL.
 
-`FakeLogStore` subclasses the SQL store and keeps what the inserts would write: leaves
+`FakeLogStore` subclasses the SQL store and keeps what the insert would write: leaves
 in order, completed nodes, and every frontier. A second leaf at a tenant's index fails,
 as the log's primary key would.
 """
@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from samen_archive.canonical import EntryFlag
 from samen_archive.merkle import leaf_hash
-from samen_audit.adapters.log_store import NewLeaf, SqlLogStore
+from samen_audit.adapters.log_store import Known, NewLeaf, SqlLogStore
 from samen_audit.domain.frontier import Frontier
 from samen_audit.domain.records import LeafRecord, RecordPosition
 from samen_audit.domain.stored_nodes import StoredNode
@@ -52,32 +52,32 @@ class FakeLogStore(SqlLogStore):
     async def lock_tenants(self, tenants: Iterable[str]) -> None:
         self.locked.append(sorted(set(tenants)))
 
-    async def frontiers(self, tenants: Iterable[str]) -> dict[str, Frontier]:
-        return {t: (self.history[t] or [Frontier()])[-1] for t in sorted(set(tenants))}
-
-    async def known_ids(self, event_ids: Iterable[str]) -> dict[str, bytes]:
+    async def known(self, tenants: Iterable[str], event_ids: Iterable[str]) -> Known:
+        frontiers = {t: (self.history[t] or [Frontier()])[-1] for t in sorted(set(tenants))}
         wanted = set(event_ids)
-        return {
+        ids = {
             leaf.admitted.event_id: leaf.admitted.record.leaf_hash
             for leaf in self.leaves
             if leaf.admitted.event_id in wanted
         }
+        return Known(frontiers, ids)
 
     async def known_keys(self, keys: Iterable[str]) -> set[str]:
         held = {leaf.admitted.record_key for leaf in self.leaves}
         return set(keys) & held
 
-    async def insert_leaves(self, leaves: Sequence[NewLeaf]) -> None:
+    async def insert(
+        self,
+        leaves: Sequence[NewLeaf],
+        nodes: Sequence[tuple[str, StoredNode]],
+        frontiers: Mapping[str, Frontier],
+    ) -> None:
         taken = {(leaf.tenant, leaf.index) for leaf in self.leaves}
         for leaf in leaves:
             assert (leaf.tenant, leaf.index) not in taken, "a leaf index is used once"
             taken.add((leaf.tenant, leaf.index))
         self.leaves += leaves
-
-    async def insert_nodes(self, nodes: Sequence[tuple[str, StoredNode]]) -> None:
         self.nodes += nodes
-
-    async def insert_frontiers(self, frontiers: Mapping[str, Frontier]) -> None:
         for tenant, frontier in frontiers.items():
             self.history[tenant].append(frontier)
 

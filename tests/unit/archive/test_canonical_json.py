@@ -47,3 +47,17 @@ def test_keys_are_ordered_by_utf16_code_units_beyond_the_basic_plane() -> None:
 def test_a_lone_surrogate_is_refused_as_rfc8785_refuses_it() -> None:
     with pytest.raises(rfc8785.CanonicalizationError):
         canonical_json({"a": "\ud800"})
+
+
+def test_control_characters_and_line_separators_are_escaped_as_rfc8785_escapes_them() -> None:
+    text = "".join(map(chr, range(0x80))) + "\u2028\u2029é\U0001f600"
+    value = {"b": [text, -SAFE_INTEGER, True, None], "a": {"z": "", "y": text}}
+    assert canonical_json(value) == rfc8785.dumps(value)
+
+
+def test_a_value_of_a_subclass_is_canonicalised_as_its_plain_value() -> None:
+    class Name(str):
+        pass
+
+    value = {"name": Name("swv"), "n": 1}
+    assert canonical_json(value) == rfc8785.dumps(value) == b'{"n":1,"name":"swv"}'

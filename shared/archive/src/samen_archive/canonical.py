@@ -6,6 +6,7 @@ kept all the same, as its raw bytes with a flag: the trail must be complete.
 """
 
 import base64
+import functools
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ JsonObject = Mapping[str, Any]
 CE_HEADER_PREFIX = "ce_"
 CONTENT_TYPE_HEADER = "content-type"
 REQUIRED_ATTRIBUTES = ("id", "source", "type", "specversion")
+_REQUIRED = frozenset(REQUIRED_ATTRIBUTES)
 
 
 class EntryFlag(StrEnum):
@@ -89,7 +91,7 @@ def read_binary_mode(
 ) -> ReadRecord:
     """``entry_from_binary_mode`` with the attributes and data it read; never fails."""
     attributes = attributes_from_headers(headers)
-    if not all(name in attributes for name in REQUIRED_ATTRIBUTES):
+    if not attributes.keys() >= _REQUIRED:
         return _flagged(attributes, value, EntryFlag.UNPARSEABLE)
     if not is_known_type(attributes["type"]):
         return _flagged(attributes, value, EntryFlag.UNKNOWN_TYPE)
@@ -118,6 +120,7 @@ def attributes_from_headers(headers: Iterable[tuple[str, bytes]]) -> dict[str, s
     return attributes
 
 
+@functools.lru_cache(maxsize=1024)  # the platform's header names are a few dozen
 def _attribute_name(header: str) -> str | None:
     lowered = header.lower()
     if lowered == CONTENT_TYPE_HEADER:
@@ -129,7 +132,8 @@ def _attribute_name(header: str) -> str | None:
 
 def parse_json_object(value: bytes) -> dict[str, object]:
     """Strict JSON: an object, no NaN or Infinity, no duplicate keys."""
-    parsed = json.loads(value, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+    # As `json.loads` reads bytes, without building a decoder for every call.
+    parsed = _STRICT.decode(value.decode(json.detect_encoding(value), "surrogatepass"))
     if not isinstance(parsed, dict):
         raise ValueError("event data must be a JSON object")
     return parsed
@@ -144,6 +148,10 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
 
 def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not JSON")
+
+
+# Built once: `json.loads` with hooks builds a decoder per call.
+_STRICT = json.JSONDecoder(object_pairs_hook=_unique_keys, parse_constant=_no_constant)
 
 
 def read_entry_facts(entry: bytes) -> EntryFacts:

@@ -1,15 +1,16 @@
 """Appending to the logs: tenant locks, what is known, and the inserts.
 
-Every statement covers the whole batch (all its tenants) through arrays (`unnest`), so
-a batch of hundreds of leaves costs the same handful of round trips however many
-tenants it touches. Nothing here commits.
+Every statement covers the whole batch (all its tenants) through arrays (`unnest`), and
+goes straight to asyncpg on the session's own connection and transaction
+(`samen_kit.driver`): a batch costs the lock, one read and one write, however many
+leaves and tenants it holds. Nothing here commits.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import text
+from samen_kit.driver import driver_connection
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_audit.domain.admission import Admitted
@@ -20,48 +21,44 @@ from samen_audit.domain.stored_nodes import StoredNode
 LOCK_CLASS = 0x5A_A0D1
 
 # One statement, locks taken in name order: two batches never wait on each other in a circle.
-_LOCK = text(
-    "SELECT count(pg_advisory_xact_lock(:lock_class, hashtext(t))) FROM"
-    " (SELECT t FROM unnest(CAST(:tenants AS text[])) AS t ORDER BY t) AS ordered"
+# A statement of its own: the read after it must take its snapshot once the locks are held.
+_LOCK = (
+    "SELECT count(pg_advisory_xact_lock($1::int, hashtext(t))) FROM"
+    " (SELECT t FROM unnest($2::text[]) AS t ORDER BY t) AS ordered"
 )
-_FRONTIERS = text(
-    "SELECT f.tenant, f.tree_size, f.roots FROM unnest(CAST(:tenants AS text[])) AS t(name)"
-    " CROSS JOIN LATERAL (SELECT tenant, tree_size, roots FROM audit_frontier"
-    " WHERE tenant = t.name ORDER BY tree_size DESC LIMIT 1) AS f"
-)
-# `IS NOT NULL` lets the planner use the partial unique indexes.
-_KNOWN_IDS = text(
-    "SELECT event_id, leaf_hash FROM audit_leaf"
-    " WHERE event_id = ANY(CAST(:ids AS text[])) AND event_id IS NOT NULL"
-)
-_KNOWN_KEYS = text(
+# The latest frontier of each tenant and the leaf hash of each id the log already holds,
+# as rows of one result: ('f', tenant, size, roots) and ('i', event_id, NULL, leaf_hash).
+# `IS NOT NULL` lets the planner use the partial unique index on event ids.
+_KNOWN = """
+SELECT 'f', f.tenant, f.tree_size, f.roots FROM unnest($1::text[]) AS t(name)
+CROSS JOIN LATERAL (SELECT tenant, tree_size, roots FROM audit_frontier
+    WHERE tenant = t.name ORDER BY tree_size DESC LIMIT 1) AS f
+UNION ALL
+SELECT 'i', event_id, NULL, leaf_hash FROM audit_leaf
+WHERE event_id = ANY($2::text[]) AND event_id IS NOT NULL
+"""
+_KNOWN_KEYS = (
     "SELECT record_key FROM audit_leaf"
-    " WHERE record_key = ANY(CAST(:keys AS text[])) AND record_key IS NOT NULL"
+    " WHERE record_key = ANY($1::text[]) AND record_key IS NOT NULL"
 )
-_INSERT_LEAVES = text(
-    """
+# Leaves, bodies, completed nodes and frontiers in one statement. The bodies' foreign key
+# is checked at the statement's end, when the leaves of the first part are there.
+_INSERT = """
+WITH leaves AS (
     INSERT INTO audit_leaf (tenant, leaf_index, leaf_hash, event_id, record_key, event_type,
                             flag, occurred_at, board, school, subject)
-    SELECT * FROM unnest(
-        CAST(:tenants AS text[]), CAST(:indices AS bigint[]), CAST(:hashes AS bytea[]),
-        CAST(:event_ids AS text[]), CAST(:record_keys AS text[]), CAST(:types AS text[]),
-        CAST(:flags AS text[]), CAST(:times AS timestamptz[]), CAST(:boards AS text[]),
-        CAST(:schools AS text[]), CAST(:subjects AS text[]))
-    """
+    SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[], $4::text[], $5::text[],
+        $6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::text[], $11::text[])
+), bodies AS (
+    INSERT INTO audit_body (tenant, leaf_index, entry)
+    SELECT * FROM unnest($1::text[], $2::bigint[], $12::bytea[])
+), nodes AS (
+    INSERT INTO audit_node (tenant, level, position, hash)
+    SELECT * FROM unnest($13::text[], $14::smallint[], $15::bigint[], $16::bytea[])
 )
-_INSERT_BODIES = text(
-    "INSERT INTO audit_body (tenant, leaf_index, entry) SELECT * FROM unnest("
-    "CAST(:tenants AS text[]), CAST(:indices AS bigint[]), CAST(:entries AS bytea[]))"
-)
-_INSERT_NODES = text(
-    "INSERT INTO audit_node (tenant, level, position, hash) SELECT * FROM unnest("
-    "CAST(:tenants AS text[]), CAST(:levels AS smallint[]), CAST(:positions AS bigint[]),"
-    " CAST(:hashes AS bytea[]))"
-)
-_INSERT_FRONTIERS = text(
-    "INSERT INTO audit_frontier (tenant, tree_size, roots) SELECT * FROM unnest("
-    "CAST(:tenants AS text[]), CAST(:sizes AS bigint[]), CAST(:roots AS bytea[]))"
-)
+INSERT INTO audit_frontier (tenant, tree_size, roots)
+SELECT * FROM unnest($17::text[], $18::bigint[], $19::bytea[])
+"""
 
 
 @dataclass(frozen=True)
@@ -72,73 +69,69 @@ class NewLeaf:
     occurred_at: datetime
 
 
+@dataclass(frozen=True)
+class Known:
+    """What the log holds of a batch: each tenant's latest frontier, and the leaf hash of
+    every event id already in it."""
+
+    frontiers: dict[str, Frontier]
+    ids: dict[str, bytes]
+
+
 class SqlLogStore:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
     async def lock_tenants(self, tenants: Iterable[str]) -> None:
         """Until the transaction ends, no one else appends to these tenants' logs."""
-        params = {"lock_class": LOCK_CLASS, "tenants": sorted(set(tenants))}
-        await self._session.execute(_LOCK, params)
+        connection = await driver_connection(self._session)
+        await connection.fetchval(_LOCK, LOCK_CLASS, sorted(set(tenants)))
 
-    async def frontiers(self, tenants: Iterable[str]) -> dict[str, Frontier]:
-        """The latest frontier of each log (an empty one for a log not begun)."""
+    async def known(self, tenants: Iterable[str], event_ids: Iterable[str]) -> Known:
+        """The latest frontier of each log (an empty one for a log not begun), and which
+        of the ids the logs already hold."""
         wanted = sorted(set(tenants))
-        rows = await self._session.execute(_FRONTIERS, {"tenants": wanted})
-        found = {row[0]: Frontier.from_bytes(row[1], bytes(row[2])) for row in rows}
-        return {tenant: found.get(tenant, Frontier()) for tenant in wanted}
-
-    async def known_ids(self, event_ids: Iterable[str]) -> dict[str, bytes]:
-        ids = sorted(set(event_ids))
-        if not ids:
-            return {}
-        rows = await self._session.execute(_KNOWN_IDS, {"ids": ids})
-        return {row[0]: bytes(row[1]) for row in rows}
+        connection = await driver_connection(self._session)
+        rows = await connection.fetch(_KNOWN, wanted, sorted(set(event_ids)))
+        found = {r[1]: Frontier.from_bytes(r[2], r[3]) for r in rows if r[0] == "f"}
+        frontiers = {tenant: found.get(tenant, Frontier()) for tenant in wanted}
+        return Known(frontiers, {r[1]: r[3] for r in rows if r[0] == "i"})
 
     async def known_keys(self, keys: Iterable[str]) -> set[str]:
         wanted = sorted(set(keys))
         if not wanted:
             return set()
-        return {row[0] for row in await self._session.execute(_KNOWN_KEYS, {"keys": wanted})}
+        connection = await driver_connection(self._session)
+        return {row[0] for row in await connection.fetch(_KNOWN_KEYS, wanted)}
 
-    async def insert_leaves(self, leaves: Sequence[NewLeaf]) -> None:
+    async def insert(
+        self,
+        leaves: Sequence[NewLeaf],
+        nodes: Sequence[tuple[str, StoredNode]],
+        frontiers: Mapping[str, Frontier],
+    ) -> None:
+        """The new leaves with their bodies, the nodes they complete, the frontiers after."""
         records = [leaf.admitted.record for leaf in leaves]
-        tenants, indices = [leaf.tenant for leaf in leaves], [leaf.index for leaf in leaves]
-        await self._session.execute(
-            _INSERT_LEAVES,
-            {
-                "tenants": tenants,
-                "indices": indices,
-                "hashes": [record.leaf_hash for record in records],
-                "event_ids": [leaf.admitted.event_id for leaf in leaves],
-                "record_keys": [leaf.admitted.record_key for leaf in leaves],
-                "types": [record.event_type for record in records],
-                "flags": [leaf.admitted.flag for leaf in leaves],
-                "times": [leaf.occurred_at for leaf in leaves],
-                "boards": [record.board for record in records],
-                "schools": [record.school for record in records],
-                "subjects": [record.subject for record in records],
-            },
+        connection = await driver_connection(self._session)
+        await connection.execute(
+            _INSERT,
+            [leaf.tenant for leaf in leaves],
+            [leaf.index for leaf in leaves],
+            [record.leaf_hash for record in records],
+            [leaf.admitted.event_id for leaf in leaves],
+            [leaf.admitted.record_key for leaf in leaves],
+            [record.event_type for record in records],
+            [leaf.admitted.flag for leaf in leaves],
+            [leaf.occurred_at for leaf in leaves],
+            [record.board for record in records],
+            [record.school for record in records],
+            [record.subject for record in records],
+            [record.entry for record in records],
+            [tenant for tenant, _ in nodes],
+            [node.piece.level for _, node in nodes],
+            [node.piece.position for _, node in nodes],
+            [node.hash for _, node in nodes],
+            list(frontiers),
+            [frontier.size for frontier in frontiers.values()],
+            [frontier.to_bytes() for frontier in frontiers.values()],
         )
-        entries = [record.entry for record in records]
-        params = {"tenants": tenants, "indices": indices, "entries": entries}
-        await self._session.execute(_INSERT_BODIES, params)
-
-    async def insert_nodes(self, nodes: Sequence[tuple[str, StoredNode]]) -> None:
-        if not nodes:
-            return
-        params = {
-            "tenants": [tenant for tenant, _ in nodes],
-            "levels": [node.piece.level for _, node in nodes],
-            "positions": [node.piece.position for _, node in nodes],
-            "hashes": [node.hash for _, node in nodes],
-        }
-        await self._session.execute(_INSERT_NODES, params)
-
-    async def insert_frontiers(self, frontiers: Mapping[str, Frontier]) -> None:
-        params = {
-            "tenants": list(frontiers),
-            "sizes": [frontier.size for frontier in frontiers.values()],
-            "roots": [frontier.to_bytes() for frontier in frontiers.values()],
-        }
-        await self._session.execute(_INSERT_FRONTIERS, params)
