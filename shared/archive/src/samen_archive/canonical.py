@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+import orjson
+
 from samen_archive.jcs import canonical_json
 
 # Values are whatever json.loads gives; rfc8785 refuses anything else.
@@ -157,7 +159,7 @@ _STRICT = json.JSONDecoder(object_pairs_hook=_unique_keys, parse_constant=_no_co
 def read_entry_facts(entry: bytes) -> EntryFacts:
     """Event id, type, tenant and flag of an entry; raises ``UnreadableEntry``."""
     try:
-        parsed = json.loads(entry)
+        parsed = orjson.loads(entry)  # the verifier reads every entry: the fast parser
     except ValueError as error:
         raise UnreadableEntry("entry is not JSON") from error
     attributes = parsed.get("attributes") if isinstance(parsed, dict) else None

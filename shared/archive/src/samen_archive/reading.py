@@ -3,7 +3,6 @@
 import base64
 import binascii
 import io
-import json
 import zipfile
 import zlib
 from collections.abc import Iterator, Mapping
@@ -11,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from samen_archive.layout import (
@@ -261,7 +261,7 @@ def _is_hash_line(line: bytes) -> bool:
 
 def _json_object(data: bytes, check: Check, name: str) -> dict[str, object]:
     try:
-        document = json.loads(data)
+        document = orjson.loads(data)  # proofs.json holds a node per pair of entries
     except ValueError:
         document = None
     if not isinstance(document, dict):
