@@ -36,7 +36,7 @@ from samen_portal.adapters.sessions import SessionStore
 from samen_portal.bootstrap import SESSION_COOKIE
 from sqlalchemy import text
 
-from tests.e2e.conftest import any_failed, drop_databases, e2e_config, log_tails
+from tests.e2e.conftest import e2e_config, platform_running
 
 pytestmark = pytest.mark.e2e
 
@@ -58,20 +58,8 @@ async def platform(
     # The platform's one guardian and session secret (ADR 0014), which every service reads
     # under its own name: set through an environment variable only some would read it.
     config = replace(config, session_secret=SECRET)
-    running = Platform(config)
-    try:
-        states = await running.start_all()
-        for name in [name for name, ready in states.items() if not ready]:
-            # A port-only check is short; on a loaded machine a slow start gets a second look.
-            states[name] = await running.wait_ready(running.component(name))
-        failed = [name for name, ready in states.items() if not ready]
-        assert not failed, f"not ready: {failed}\n{log_tails(config, failed)}"
+    async with platform_running(request, config, second_look=True) as running:
         yield running
-    finally:
-        await running.stop_all()
-        await drop_databases(config)
-        if any_failed(request):
-            print(log_tails(config, [c.name for c in running.components]))
 
 
 @pytest.fixture(scope="module")
