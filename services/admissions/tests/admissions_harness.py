@@ -13,18 +13,18 @@ from samen_contract.events.consent import (
     ConsentGiven,
     ConsentWithdrawn,
 )
-from samen_contract.topics import events_topic
 from samen_kit.access import GuardianItem
 from samen_kit.testing.roster import Pupil, RosterPublisher, roster_publisher
 from samen_kit.testing.roster import pupil_known as roster_knows
 from samen_kit.testing.service import RunningService, ServiceUnderTest
-from samen_kit.testing.tap import EventTap as Tap
+from samen_kit.testing.tap import EventTap
 
 # A Monday in term time, so the terms in the tests are easy to follow.
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 Running = RunningService[AdmissionsService]
+Tap = EventTap  # the `admissions_tap` fixture's type (ServiceUnderTest.fixtures)
 ADMISSIONS = ServiceUnderTest(
     "admissions",
     AdmissionsSettings,
@@ -64,11 +64,6 @@ class Consent(RosterPublisher):
 
 def consent(kafka_bootstrap: str, prefix: str) -> contextlib.AbstractAsyncContextManager[Consent]:
     return roster_publisher(kafka_bootstrap, prefix, Consent)
-
-
-def tap(kafka_bootstrap: str, prefix: str) -> Tap:
-    """Everything on the admissions topic since the tap started."""
-    return Tap(kafka_bootstrap, prefix + events_topic("admissions"))
 
 
 async def pupil_known(run: Running, pupil: Pupil) -> bool:

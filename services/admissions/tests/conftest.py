@@ -13,9 +13,7 @@ from services.admissions.tests.admissions_harness import (
     START,
     Consent,
     Running,
-    Tap,
     consent,
-    tap,
 )
 
 globals().update(ADMISSIONS.fixtures())
@@ -25,14 +23,6 @@ globals().update(ADMISSIONS.fixtures())
 async def consent_facts(kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Consent]:
     async with consent(kafka_bootstrap, topic_prefix) as publisher:
         yield publisher
-
-
-@pytest.fixture(scope="session")
-async def admissions_tap(
-    admissions: Running, kafka_bootstrap: str, topic_prefix: str
-) -> AsyncIterator[Tap]:
-    async with tap(kafka_bootstrap, topic_prefix) as collected:
-        yield collected
 
 
 @pytest.fixture

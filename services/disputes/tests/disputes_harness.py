@@ -9,15 +9,15 @@ from datetime import date, timedelta
 from uuid import UUID, uuid4
 
 from samen_contract.events.plans import OppVersionWritten, SupportStarted
-from samen_contract.topics import events_topic
 from samen_disputes.bootstrap import MIGRATIONS, DisputesService, build_service
 from samen_disputes.settings import DisputesSettings
 from samen_kit.testing.roster import Pupil, RosterPublisher, roster_publisher
 from samen_kit.testing.roster import pupil_known as roster_knows
 from samen_kit.testing.service import RunningService, ServiceUnderTest
-from samen_kit.testing.tap import EventTap as Tap
+from samen_kit.testing.tap import EventTap
 
 Running = RunningService[DisputesService]
+Tap = EventTap  # the `disputes_tap` fixture's type (ServiceUnderTest.fixtures)
 DISPUTES = ServiceUnderTest(
     "disputes", DisputesSettings, build_service, MIGRATIONS, defaults={"sweep_seconds": 3600.0}
 )
@@ -57,11 +57,6 @@ class Plans(RosterPublisher):
 
 def plans(kafka_bootstrap: str, prefix: str) -> contextlib.AbstractAsyncContextManager[Plans]:
     return roster_publisher(kafka_bootstrap, prefix, Plans)
-
-
-def tap(kafka_bootstrap: str, prefix: str, service: str = "disputes") -> Tap:
-    """Everything on the service's topic since the tap started."""
-    return Tap(kafka_bootstrap, prefix + events_topic(service))
 
 
 async def pupil_known(run: Running, pupil: Pupil) -> bool:

@@ -9,16 +9,16 @@ from uuid import UUID, uuid4
 
 from samen_contract import Envelope, Event
 from samen_contract.events import consent as cev
-from samen_contract.topics import events_topic
 from samen_kit.clock import FakeClock
 from samen_kit.testing.roster import Pupil, RosterPublisher, roster_publisher
 from samen_kit.testing.roster import pupil_known as roster_knows
 from samen_kit.testing.service import RunningService, ServiceUnderTest
-from samen_kit.testing.tap import EventTap as Tap
+from samen_kit.testing.tap import EventTap
 from samen_plans.bootstrap import MIGRATIONS, PlansService, build_service
 from samen_plans.settings import PlansSettings
 
 Running = RunningService[PlansService]
+Tap = EventTap  # the `plans_tap` fixture's type (ServiceUnderTest.fixtures)
 
 
 PLANS = ServiceUnderTest(
@@ -155,11 +155,6 @@ class Roster(RosterPublisher):
 
 def roster(kafka_bootstrap: str, prefix: str) -> contextlib.AbstractAsyncContextManager[Roster]:
     return roster_publisher(kafka_bootstrap, prefix, Roster)
-
-
-def tap(kafka_bootstrap: str, prefix: str, service: str = "plans") -> Tap:
-    """Everything on the service's topic since the tap started."""
-    return Tap(kafka_bootstrap, prefix + events_topic(service))
 
 
 async def pupil_known(run: Running, pupil: Pupil) -> bool:
