@@ -13,10 +13,15 @@ import contextlib
 import secrets
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
+from uuid import uuid4
 
 import asyncpg
 import pytest
+from samen_cli.journey.context import Journey, JourneyOptions
+from samen_cli.journey.loading import load_region, region_plan
+from samen_cli.journey.story import journey, walk
 from samen_cli.platform import DEFAULT_PORTS, DEMO_ENV, Platform, PlatformConfig
 from samen_contract.topics import SERVICES
 from samen_kit.db import asyncpg_dsn
@@ -109,6 +114,23 @@ async def platform_running(
         await drop_databases(config)
         if any_failed(request):
             print(log_tails(config, [c.name for c in running.components]))
+
+
+@contextlib.asynccontextmanager
+async def walked_region(platform: Platform, pupils_per_school: int) -> AsyncIterator[Journey]:
+    """The demo region loaded into a tenant of its own and the whole story walked (SMS
+    expected, meetings six seconds ahead), every consumer caught up."""
+    site = platform.config.site()
+    tenant = f"swv-e2e-{uuid4().hex[:8]}"
+    plan = region_plan(
+        site.state_dir, site.today(), tenant=tenant, pupils_per_school=pupils_per_school
+    )
+    await load_region(site, plan)
+    options = JourneyOptions(expect_sms=True, meeting_lead=timedelta(seconds=6))
+    async with journey(site, plan, options) as j:
+        await walk(j)
+        await j.watch.caught_up()
+        yield j
 
 
 def any_failed(request: pytest.FixtureRequest) -> bool:
