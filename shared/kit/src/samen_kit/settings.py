@@ -178,8 +178,8 @@ class ServiceSettings(BaseSettings):
 
 
 class ParentPagesSettings(ServiceSettings):
-    """A service with staff routes and parent pages, as admissions, disputes and plans are:
-    its guardians' sessions and the timers it sweeps."""
+    """A service with staff routes and parent pages, as admissions, disputes, plans and
+    the portal are: its guardians' sessions and the work it sweeps."""
 
     # Session secret None: a random one per process, so sessions do not outlive a restart
     # nor cross instances; production needs one of its own.
