@@ -9,13 +9,19 @@ failed; a failed test prints the end of each component's log.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import secrets
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
+from uuid import uuid4
 
 import asyncpg
 import pytest
+from samen_cli.journey.context import Journey, JourneyOptions
+from samen_cli.journey.loading import load_region, region_plan
+from samen_cli.journey.story import journey, walk
 from samen_cli.platform import DEFAULT_PORTS, DEMO_ENV, Platform, PlatformConfig
 from samen_contract.topics import SERVICES
 from samen_kit.db import asyncpg_dsn
@@ -65,17 +71,8 @@ async def platform(
 ) -> AsyncIterator[Platform]:
     state_dir = tmp_path_factory.mktemp("platform")
     config = e2e_config(kafka_bootstrap, postgres_server_url, topic_prefix, state_dir)
-    running = Platform(config)
-    try:
-        states = await running.start_all()
-        failed = [name for name, ready in states.items() if not ready]
-        assert not failed, f"not ready: {failed}\n{log_tails(config, failed)}"
+    async with platform_running(request, config) as running:
         yield running
-    finally:
-        await running.stop_all()
-        await drop_databases(config)
-        if any_failed(request):
-            print(log_tails(config, [c.name for c in running.components]))
 
 
 @pytest.fixture(scope="module")
@@ -91,17 +88,49 @@ async def keycloak_platform(
     tokens, the portal signs staff in there."""
     state_dir = tmp_path_factory.mktemp("platform")
     config = e2e_config(kafka_bootstrap, postgres_server_url, topic_prefix, state_dir)
-    running = Platform(replace(config, keycloak_url=keycloak.url))
+    async with platform_running(request, replace(config, keycloak_url=keycloak.url)) as running:
+        yield running
+
+
+@contextlib.asynccontextmanager
+async def platform_running(
+    request: pytest.FixtureRequest, config: PlatformConfig, *, second_look: bool = False
+) -> AsyncIterator[Platform]:
+    """The platform of `config` with every component ready, for the block; then stopped
+    and its databases dropped, and after a failed test of the module each component's
+    log end printed. `second_look`: a component not ready at first (a port-only check is
+    short; on a loaded machine a start may be slow) is waited for once more."""
+    running = Platform(config)
     try:
         states = await running.start_all()
+        if second_look:
+            for name in [name for name, ready in states.items() if not ready]:
+                states[name] = await running.wait_ready(running.component(name))
         failed = [name for name, ready in states.items() if not ready]
-        assert not failed, f"not ready: {failed}\n{log_tails(running.config, failed)}"
+        assert not failed, f"not ready: {failed}\n{log_tails(config, failed)}"
         yield running
     finally:
         await running.stop_all()
-        await drop_databases(running.config)
+        await drop_databases(config)
         if any_failed(request):
-            print(log_tails(running.config, [c.name for c in running.components]))
+            print(log_tails(config, [c.name for c in running.components]))
+
+
+@contextlib.asynccontextmanager
+async def walked_region(platform: Platform, pupils_per_school: int) -> AsyncIterator[Journey]:
+    """The demo region loaded into a tenant of its own and the whole story walked (SMS
+    expected, meetings six seconds ahead), every consumer caught up."""
+    site = platform.config.site()
+    tenant = f"swv-e2e-{uuid4().hex[:8]}"
+    plan = region_plan(
+        site.state_dir, site.today(), tenant=tenant, pupils_per_school=pupils_per_school
+    )
+    await load_region(site, plan)
+    options = JourneyOptions(expect_sms=True, meeting_lead=timedelta(seconds=6))
+    async with journey(site, plan, options) as j:
+        await walk(j)
+        await j.watch.caught_up()
+        yield j
 
 
 def any_failed(request: pytest.FixtureRequest) -> bool:

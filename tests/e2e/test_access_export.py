@@ -15,21 +15,20 @@ import io
 import json
 import zipfile
 from collections.abc import AsyncIterator
-from datetime import timedelta
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import httpx
 import pytest
-from samen_cli.journey.context import Journey, JourneyOptions
-from samen_cli.journey.loading import load_region, region_plan
-from samen_cli.journey.story import journey, walk
+from samen_cli.journey.context import Journey
 from samen_cli.platform import Platform
 from samen_kit.access import GuardianItem, mint_guardian_token
 from samen_kit.access.devkeys import dev_guardian_key
 from samen_kit.db import create_engine
 from samen_kit.testing.waiting import wait_for
 from sqlalchemy import text
+
+from tests.e2e.conftest import walked_region
 
 pytestmark = pytest.mark.e2e
 
@@ -43,14 +42,7 @@ WHERE table_schema = 'public' GROUP BY table_name
 
 @pytest.fixture(scope="module")
 async def walked(platform: Platform) -> AsyncIterator[Journey]:
-    site = platform.config.site()
-    tenant = f"swv-e2e-{uuid4().hex[:8]}"
-    plan = region_plan(site.state_dir, site.today(), tenant=tenant, pupils_per_school=6)
-    await load_region(site, plan)
-    options = JourneyOptions(expect_sms=True, meeting_lead=timedelta(seconds=6))
-    async with journey(site, plan, options) as j:
-        await walk(j)
-        await j.watch.caught_up()
+    async with walked_region(platform, pupils_per_school=6) as j:
         yield j
 
 

@@ -30,7 +30,7 @@ from samen_cli.platform import Platform
 from samen_kit.access import Role
 from samen_notifications.domain.dates import format_date
 
-from tests.e2e.conftest import E2E_ENV, any_failed, drop_databases, e2e_config, log_tails
+from tests.e2e.conftest import E2E_ENV, e2e_config, platform_running
 
 pytestmark = pytest.mark.e2e
 
@@ -64,18 +64,8 @@ async def platform(
 ) -> AsyncIterator[Platform]:
     state_dir: Path = tmp_path_factory.mktemp("platform")
     config = e2e_config(kafka_bootstrap, postgres_server_url, topic_prefix, state_dir)
-    config = dataclasses.replace(config, extra_env=ENV)
-    running = Platform(config)
-    try:
-        states = await running.start_all()
-        failed = [name for name, ready in states.items() if not ready]
-        assert not failed, f"not ready: {failed}\n{log_tails(config, failed)}"
+    async with platform_running(request, dataclasses.replace(config, extra_env=ENV)) as running:
         yield running
-    finally:
-        await running.stop_all()
-        await drop_databases(config)
-        if any_failed(request):
-            print(log_tails(config, [c.name for c in running.components]))
 
 
 async def _draft(j: Journey) -> UUID:

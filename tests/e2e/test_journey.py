@@ -12,20 +12,19 @@ import json
 import zipfile
 from collections import Counter
 from collections.abc import AsyncIterator
-from datetime import timedelta
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from samen_cli.demo import language_fallbacks
 from samen_cli.demo_region import StaffMember, StaffRole, staff_member
-from samen_cli.journey.context import Journey, JourneyOptions
+from samen_cli.journey.context import Journey
 from samen_cli.journey.events import Seen
-from samen_cli.journey.loading import load_region, region_plan
 from samen_cli.journey.staff import Badge
-from samen_cli.journey.story import journey, walk
 from samen_cli.platform import Platform
 from samen_contract.topics import SERVICES, dlq_topic
+
+from tests.e2e.conftest import walked_region
 
 pytestmark = pytest.mark.e2e
 
@@ -90,16 +89,7 @@ TROUBLE = {
 
 @pytest.fixture(scope="module")
 async def walked(platform: Platform) -> AsyncIterator[Journey]:
-    site = platform.config.site()
-    tenant = f"swv-e2e-{uuid4().hex[:8]}"
-    plan = region_plan(
-        site.state_dir, site.today(), tenant=tenant, pupils_per_school=PUPILS_PER_SCHOOL
-    )
-    await load_region(site, plan)
-    options = JourneyOptions(expect_sms=True, meeting_lead=timedelta(seconds=6))
-    async with journey(site, plan, options) as j:
-        await walk(j)
-        await j.watch.caught_up()
+    async with walked_region(platform, PUPILS_PER_SCHOOL) as j:
         yield j
 
 

@@ -20,15 +20,12 @@ import secrets
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import timedelta
-from uuid import uuid4
 
 import httpx
 import pytest
 from itsdangerous import TimestampSigner
 from samen_cli.demo_region import StaffRole
-from samen_cli.journey.context import Journey, JourneyOptions
-from samen_cli.journey.loading import load_region, region_plan
-from samen_cli.journey.story import journey, walk
+from samen_cli.journey.context import Journey
 from samen_cli.platform import Platform
 from samen_kit.db import create_engine, session_factory
 from samen_kit.testing.waiting import wait_for
@@ -36,7 +33,7 @@ from samen_portal.adapters.sessions import SessionStore
 from samen_portal.bootstrap import SESSION_COOKIE
 from sqlalchemy import text
 
-from tests.e2e.conftest import any_failed, drop_databases, e2e_config, log_tails
+from tests.e2e.conftest import e2e_config, platform_running, walked_region
 
 pytestmark = pytest.mark.e2e
 
@@ -58,34 +55,13 @@ async def platform(
     # The platform's one guardian and session secret (ADR 0014), which every service reads
     # under its own name: set through an environment variable only some would read it.
     config = replace(config, session_secret=SECRET)
-    running = Platform(config)
-    try:
-        states = await running.start_all()
-        for name in [name for name, ready in states.items() if not ready]:
-            # A port-only check is short; on a loaded machine a slow start gets a second look.
-            states[name] = await running.wait_ready(running.component(name))
-        failed = [name for name, ready in states.items() if not ready]
-        assert not failed, f"not ready: {failed}\n{log_tails(config, failed)}"
+    async with platform_running(request, config, second_look=True) as running:
         yield running
-    finally:
-        await running.stop_all()
-        await drop_databases(config)
-        if any_failed(request):
-            print(log_tails(config, [c.name for c in running.components]))
 
 
 @pytest.fixture(scope="module")
 async def walked(platform: Platform) -> AsyncIterator[Journey]:
-    site = platform.config.site()
-    tenant = f"swv-e2e-{uuid4().hex[:8]}"
-    plan = region_plan(
-        site.state_dir, site.today(), tenant=tenant, pupils_per_school=PUPILS_PER_SCHOOL
-    )
-    await load_region(site, plan)
-    options = JourneyOptions(expect_sms=True, meeting_lead=timedelta(seconds=6))
-    async with journey(site, plan, options) as j:
-        await walk(j)
-        await j.watch.caught_up()
+    async with walked_region(platform, PUPILS_PER_SCHOOL) as j:
         yield j
 
 

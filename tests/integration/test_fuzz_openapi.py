@@ -13,10 +13,8 @@ import asyncio
 import secrets
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-import asyncpg
 import pytest
 import requests
 import schemathesis
@@ -26,7 +24,6 @@ from samen_cli.platform import DEFAULT_PORTS, DEMO_ENV, Platform, PlatformConfig
 from samen_contract.topics import SERVICES
 from samen_kit.access import Role, mint_staff_token
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, dev_staff_key
-from samen_kit.db import asyncpg_dsn
 from samen_kit.localinfra import free_ports
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -34,6 +31,8 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+
+from tests.e2e.conftest import platform_running
 
 #: Generated requests per operation and generation mode: 103 operations stay within
 #: about two minutes on two slow cores.
@@ -50,6 +49,7 @@ TENANT = "swv-fuzz"
 
 @pytest.fixture(scope="module")
 async def platform(
+    request: pytest.FixtureRequest,
     kafka_bootstrap: str,
     postgres_server_url: str,
     topic_prefix: str,
@@ -65,38 +65,8 @@ async def platform(
         database_prefix=f"fuzz_{run}_",
         extra_env=DEMO_ENV,
     )
-    running = Platform(config)
-    try:
-        states = await running.start_all()
-        failed = [name for name, ready in states.items() if not ready]
-        assert not failed, f"not ready: {failed}\n{_log_tails(config.logs, failed)}"
+    async with platform_running(request, config) as running:
         yield running
-    finally:
-        await running.stop_all()
-        await _drop_databases(config)
-
-
-def _log_tails(logs: Path, names: list[str]) -> str:
-    return "\n".join(
-        f"--- {name} ---\n" + "\n".join((logs / f"{name}.log").read_text().splitlines()[-30:])
-        for name in names
-        if (logs / f"{name}.log").exists()
-    )
-
-
-async def _drop_databases(config: PlatformConfig) -> None:
-    connection = await asyncpg.connect(asyncpg_dsn(config.server_url))
-    try:
-        for service in SERVICES:
-            for _ in range(20):
-                try:
-                    name = f"{config.database_prefix}{service}"
-                    await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-                    break
-                except asyncpg.InsufficientPrivilegeError:
-                    await asyncio.sleep(0.2)
-    finally:
-        await connection.close()
 
 
 def staff_headers(platform: Platform) -> dict[str, str]:

@@ -1,6 +1,7 @@
 """The kit's tables are a migration branch of their own (`samen_kit.migrations`), which
 every service's migrations include. A database that a service's migrations built before
-that branch existed (its schema in `before_the_kit_branch/`) upgrades to the new heads
+that branch existed (its schema in `before_the_kit_branch/`, the kit's old tables in
+files of their own that each service's file includes) upgrades to the new heads
 and ends with the same schema as a new database migrated from nothing: the same tables,
 columns, keys, indexes, triggers, functions and grants."""
 
@@ -20,6 +21,17 @@ from tests.integration.migration_folders import SERVICES, migrations_of
 pytestmark = pytest.mark.integration
 
 BEFORE = Path(__file__).with_name("before_the_kit_branch")
+
+
+def _dump(file: Path) -> str:
+    """A service's old schema with the parts it shares with others (psql's `\\ir`
+    lines, a file beside it) written in, as psql would read it."""
+    return "\n".join(
+        _dump(file.with_name(line.removeprefix("\\ir ").strip()))
+        if line.startswith("\\ir ")
+        else line
+        for line in file.read_text().splitlines()
+    )
 
 
 # Each part of the schema as rows; a column's place in its table is left out, as a table
@@ -64,7 +76,7 @@ async def test_a_database_from_before_the_branch_ends_as_a_new_one(
     folder = migrations_of(service)
     new, old = make_database(f"{service}_new"), make_database(f"{service}_old")
     await upgrade_to(new, folder)  # first: audit's revision makes its writer role
-    await execute(old, (BEFORE / f"{service}.sql").read_text())
+    await execute(old, _dump(BEFORE / f"{service}.sql"))
 
     await upgrade_to(old, folder)
 

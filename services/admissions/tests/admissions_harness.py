@@ -4,8 +4,7 @@ real HTTP, consent facts published to Kafka, and a tap on the admissions topic."
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from uuid import UUID, uuid4
 
 from samen_admissions.bootstrap import MIGRATIONS, AdmissionsService, build_service
@@ -13,21 +12,19 @@ from samen_admissions.settings import AdmissionsSettings
 from samen_contract.events.consent import (
     ConsentGiven,
     ConsentWithdrawn,
-    GuardianshipRecorded,
-    GuardianStanding,
-    PupilEnrolled,
 )
-from samen_contract.topics import events_topic
 from samen_kit.access import GuardianItem
-from samen_kit.testing.roster import RosterPublisher, roster_publisher
+from samen_kit.testing.roster import Pupil, RosterPublisher, roster_publisher
+from samen_kit.testing.roster import pupil_known as roster_knows
 from samen_kit.testing.service import RunningService, ServiceUnderTest
-from samen_kit.testing.tap import EventTap as Tap
+from samen_kit.testing.tap import EventTap
 
 # A Monday in term time, so the terms in the tests are easy to follow.
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 Running = RunningService[AdmissionsService]
+Tap = EventTap  # the `admissions_tap` fixture's type (ServiceUnderTest.fixtures)
 ADMISSIONS = ServiceUnderTest(
     "admissions",
     AdmissionsSettings,
@@ -43,46 +40,8 @@ def request_item(request_id: str | UUID) -> GuardianItem:
     return GuardianItem.of("admission_request", request_id)
 
 
-@dataclass
-class Pupil:
-    tenant: str
-    pupil_id: UUID
-    school_id: UUID
-    board: str
-    guardians: tuple[UUID, ...]
-
-
 class Consent(RosterPublisher):
     """Publishes facts on the (prefixed) consent topic, as the consent service would."""
-
-    async def enrol(
-        self, tenant: str, *, standing: GuardianStanding | None = None, guardians: int = 1
-    ) -> Pupil:
-        pupil = Pupil(
-            tenant,
-            uuid4(),
-            uuid4(),
-            f"board-{uuid4().hex[:6]}",
-            tuple(uuid4() for _ in range(guardians)),
-        )
-        enrolled = PupilEnrolled(
-            pupil_id=pupil.pupil_id, school_id=pupil.school_id, enrolled_on=date(2025, 8, 25)
-        )
-        await self.publish(
-            enrolled,
-            tenant=tenant,
-            subject=pupil.pupil_id,
-            board=pupil.board,
-            school=pupil.school_id,
-        )
-        for guardian in pupil.guardians:
-            recorded = GuardianshipRecorded(
-                pupil_id=pupil.pupil_id,
-                guardian_id=guardian,
-                standing=standing or GuardianStanding.PARENTAL_AUTHORITY,
-            )
-            await self.publish(recorded, tenant=tenant, subject=pupil.pupil_id, board=pupil.board)
-        return pupil
 
     async def give(self, pupil: Pupil, purpose: str) -> None:
         given = ConsentGiven(
@@ -107,22 +66,9 @@ def consent(kafka_bootstrap: str, prefix: str) -> contextlib.AbstractAsyncContex
     return roster_publisher(kafka_bootstrap, prefix, Consent)
 
 
-def tap(kafka_bootstrap: str, prefix: str) -> Tap:
-    """Everything on the admissions topic since the tap started."""
-    return Tap(kafka_bootstrap, prefix + events_topic("admissions"))
-
-
 async def pupil_known(run: Running, pupil: Pupil) -> bool:
     """The consent facts about `pupil` reached the service's roster projection."""
-    from samen_kit.roster import Roster
-
-    async with run.service.deps.sessions() as session:
-        roster = Roster(session)
-        known = await roster.pupil(pupil.tenant, pupil.pupil_id)
-        standings = [
-            await roster.standing(pupil.tenant, pupil.pupil_id, g) for g in pupil.guardians
-        ]
-    return known is not None and all(s is not None for s in standings)
+    return await roster_knows(run.sessions, pupil)
 
 
 async def consent_known(run: Running, pupil: Pupil, *purposes: str) -> bool:

@@ -3,17 +3,17 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
+import httpx
 import pytest
 
 from services.admissions.tests.admissions_harness import (
     ADMISSIONS,
+    START,
     Consent,
     Running,
-    Tap,
     consent,
-    tap,
 )
 
 globals().update(ADMISSIONS.fixtures())
@@ -25,9 +25,15 @@ async def consent_facts(kafka_bootstrap: str, topic_prefix: str) -> AsyncIterato
         yield publisher
 
 
-@pytest.fixture(scope="session")
-async def admissions_tap(
-    admissions: Running, kafka_bootstrap: str, topic_prefix: str
-) -> AsyncIterator[Tap]:
-    async with tap(kafka_bootstrap, topic_prefix) as collected:
-        yield collected
+@pytest.fixture
+def term_time(admissions: Running) -> Iterator[None]:
+    """The service's clock at `START` (a Monday in term time) for the test, and after."""
+    admissions.clock.current = START
+    yield
+    admissions.clock.current = START
+
+
+@pytest.fixture
+async def client(admissions: Running) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(base_url=admissions.base_url) as http:
+        yield http

@@ -4,32 +4,17 @@ a thuiszitter, once; the inspectie report counts both kinds of work."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
 
 import httpx
 import pytest
 from samen_admissions.handlers.timers import sweep
 from samen_kit.access import Role
 
-from services.admissions.tests.admissions_harness import START, Consent, Running, Tap
+from services.admissions.tests.admissions_harness import Consent, Running, Tap
 from services.admissions.tests.admissions_steps import enrolled, ib, submitted_and_advised, swv
 
-pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(autouse=True)
-def term_time(admissions: Running) -> Iterator[None]:
-    admissions.clock.current = START
-    yield
-    admissions.clock.current = START
-
-
-@pytest.fixture
-async def client(admissions: Running) -> Any:
-    async with httpx.AsyncClient(base_url=admissions.base_url) as http:
-        yield http
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("term_time")]
 
 
 async def test_a_registration_term_is_extended_once_and_overdue_after(

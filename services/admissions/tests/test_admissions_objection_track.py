@@ -3,14 +3,11 @@ committee's step before the decision on the objection."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import httpx
 import pytest
 from samen_kit.access import Role
 
-from services.admissions.tests.admissions_harness import START, Consent, Running, Tap, request_item
+from services.admissions.tests.admissions_harness import Consent, Running, Tap, request_item
 from services.admissions.tests.admissions_steps import (
     REASONS,
     enrolled,
@@ -18,21 +15,8 @@ from services.admissions.tests.admissions_steps import (
     swv,
 )
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("term_time")]
 GROUNDS = "Wij vinden dat de deskundigen ons kind niet goed kennen."
-
-
-@pytest.fixture(autouse=True)
-def term_time(admissions: Running) -> Iterator[None]:
-    admissions.clock.current = START
-    yield
-    admissions.clock.current = START
-
-
-@pytest.fixture
-async def client(admissions: Running) -> Any:
-    async with httpx.AsyncClient(base_url=admissions.base_url) as http:
-        yield http
 
 
 async def test_refused_then_objection_then_advice_then_decision(

@@ -3,8 +3,6 @@ What is out of reach answers 404 as if it did not exist."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
 from uuid import uuid4
 
 import httpx
@@ -12,22 +10,10 @@ import pytest
 from samen_kit.access import Role
 from samen_kit.testing.names import new_tenant
 
-from services.admissions.tests.admissions_harness import START, Consent, Running, request_item
+from services.admissions.tests.admissions_harness import Consent, Running, request_item
 from services.admissions.tests.admissions_steps import draft, enrolled, ib, swv
 
-pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(autouse=True)
-def term_time(admissions: Running) -> Iterator[None]:
-    admissions.clock.current = START
-    yield
-
-
-@pytest.fixture
-async def client(admissions: Running) -> Any:
-    async with httpx.AsyncClient(base_url=admissions.base_url) as http:
-        yield http
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("term_time")]
 
 
 async def test_another_tenant_and_another_school_find_nothing(

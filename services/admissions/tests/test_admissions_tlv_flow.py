@@ -5,9 +5,7 @@ end date the warning → extension. The bus carries ids, dates and codes only.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
 from uuid import uuid4
 
 import httpx
@@ -18,7 +16,6 @@ from samen_kit.access import Role
 from samen_kit.testing.waiting import wait_for
 
 from services.admissions.tests.admissions_harness import (
-    START,
     Consent,
     Running,
     Tap,
@@ -38,20 +35,7 @@ from services.admissions.tests.admissions_steps import (
     swv,
 )
 
-pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(autouse=True)
-def term_time(admissions: Running) -> Iterator[None]:
-    admissions.clock.current = START
-    yield
-    admissions.clock.current = START
-
-
-@pytest.fixture
-async def client(admissions: Running) -> Any:
-    async with httpx.AsyncClient(base_url=admissions.base_url) as http:
-        yield http
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("term_time")]
 
 
 async def test_a_tlv_from_draft_to_extension(

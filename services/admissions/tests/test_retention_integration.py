@@ -6,7 +6,6 @@ parents' view and the experts' texts once, keeping ids, statuses and dates."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -20,16 +19,9 @@ from sqlalchemy import text
 from services.admissions.tests.admissions_harness import START, Consent, Pupil, Running
 from services.admissions.tests.admissions_steps import MOTIVATION, draft, enrolled, ib, swv
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("term_time")]
 
 ENDED = date(2026, 7, 31)
-
-
-@pytest.fixture(autouse=True)
-def term_time(admissions: Running) -> Iterator[None]:
-    admissions.clock.current = START
-    yield
-    admissions.clock.current = START
 
 
 async def _erasure_request(

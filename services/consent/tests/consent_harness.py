@@ -148,6 +148,19 @@ class ConsentService:
     def advance(self, delta: timedelta) -> None:
         self.clock.advance(delta)
 
+    async def answer(
+        self, tenant: str, guardian: UUID, pupil: UUID, rid: str | UUID, answer: str = "ja"
+    ) -> httpx.Response:
+        """The guardian answers the request through their link, step-up code typed, in a
+        browser of their own; the page's response."""
+        item = GuardianItem.of("consent_request", rid)
+        token = self.guardian_token(tenant, guardian, pupil, item)
+        async with self.guardian_client() as browser:
+            self.confirm(browser, tenant, guardian)
+            return await browser.post(
+                f"/ouders/toestemming/{rid}/antwoord", data={"token": token, "antwoord": answer}
+            )
+
 
 @dataclass(frozen=True)
 class Family:

@@ -31,14 +31,7 @@ async def test_may_we_says_never_asked_then_waiting_then_until_when(
     rid = (await ask(consent, school, family))["request_id"]
     waiting = (await consent.http.get(url, headers=ib)).json()
     for guardian in family.guardian_ids:
-        token = consent.guardian_token(
-            school.tenant, guardian, family.pupil_id, GuardianItem.of("consent_request", rid)
-        )
-        async with consent.guardian_client() as browser:
-            consent.confirm(browser, school.tenant, guardian)
-            await browser.post(
-                f"/ouders/toestemming/{rid}/antwoord", data={"token": token, "antwoord": "ja"}
-            )
+        await consent.answer(school.tenant, guardian, family.pupil_id, rid)
     given = (await consent.http.get(url, headers=ib)).json()
 
     assert (never["allowed"], never["reason"]) == (False, "never_asked")

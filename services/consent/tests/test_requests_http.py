@@ -34,14 +34,7 @@ def _ib(consent: ConsentService, school: School) -> dict[str, str]:
 async def _guardian_says(
     consent: ConsentService, school: School, family: Family, guardian: UUID, rid: str, answer: str
 ) -> httpx.Response:
-    token = consent.guardian_token(
-        school.tenant, guardian, family.pupil_id, GuardianItem.of("consent_request", rid)
-    )
-    async with consent.guardian_client() as browser:
-        consent.confirm(browser, school.tenant, guardian)
-        return await browser.post(
-            f"/ouders/toestemming/{rid}/antwoord", data={"token": token, "antwoord": answer}
-        )
+    return await consent.answer(school.tenant, guardian, family.pupil_id, rid, answer)
 
 
 async def test_a_request_asks_every_guardian_with_authority(

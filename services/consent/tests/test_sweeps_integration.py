@@ -18,7 +18,7 @@ from samen_consent.domain.parties import PartyRole
 from samen_consent.entrypoints.jobs import Sweeper, sweep_once
 from samen_contract.events.access import AccessRefused
 from samen_contract.events.consent import ConsentExpired, ConsentReminderDue
-from samen_kit.access import GuardianItem, Role
+from samen_kit.access import Role
 from samen_kit.access.testing import new_signing_key
 
 from services.consent.tests.consent_harness import (
@@ -39,15 +39,8 @@ async def _sweep(consent: ConsentService, times: int = 1) -> None:
 
 async def _agree(consent: ConsentService, school: School, family: Family, rid: str) -> None:
     for guardian in family.guardian_ids:
-        token = consent.guardian_token(
-            school.tenant, guardian, family.pupil_id, GuardianItem.of("consent_request", rid)
-        )
-        async with consent.guardian_client() as browser:
-            consent.confirm(browser, school.tenant, guardian)
-            response = await browser.post(
-                f"/ouders/toestemming/{rid}/antwoord", data={"token": token, "antwoord": "ja"}
-            )
-            assert response.status_code == 303
+        response = await consent.answer(school.tenant, guardian, family.pupil_id, rid)
+        assert response.status_code == 303
 
 
 def _next_august(now: datetime) -> datetime:
@@ -95,14 +88,7 @@ async def test_reminders_fall_due_once_per_number_for_parties_who_have_not_answe
     await import_families(consent, school, [family])
     rid = (await ask(consent, school, family))["request_id"]
     answered, silent = family.guardian_ids
-    token = consent.guardian_token(
-        school.tenant, answered, family.pupil_id, GuardianItem.of("consent_request", rid)
-    )
-    async with consent.guardian_client() as browser:
-        consent.confirm(browser, school.tenant, answered)
-        await browser.post(
-            f"/ouders/toestemming/{rid}/antwoord", data={"token": token, "antwoord": "ja"}
-        )
+    await consent.answer(school.tenant, answered, family.pupil_id, rid)
     requested_at = datetime.fromisoformat(
         (
             await consent.http.get(

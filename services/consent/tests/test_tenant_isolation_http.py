@@ -117,18 +117,8 @@ async def _tenant_b(consent: ConsentService) -> World:
     family = Family.of(standings=("parental_authority",))
     await import_families(consent, school, [family])
     rid = (await ask(consent, school, family))["request_id"]
-    token = consent.guardian_token(
-        school.tenant,
-        family.guardian_ids[0],
-        family.pupil_id,
-        GuardianItem.of("consent_request", rid),
-    )
-    async with consent.guardian_client() as browser:
-        consent.confirm(browser, school.tenant, family.guardian_ids[0])
-        answered = await browser.post(
-            f"/ouders/toestemming/{rid}/antwoord", data={"token": token, "antwoord": "ja"}
-        )
-        assert answered.status_code == 303
+    answered = await consent.answer(school.tenant, family.guardian_ids[0], family.pupil_id, rid)
+    assert answered.status_code == 303
     director = consent.staff(school.tenant, Role.DIRECTOR, schools=[school.school_id])
     evidence = await consent.http.get(f"/v1/requests/{rid}/evidence", headers=director)
     admin = consent.staff(school.tenant, Role.SWV_ADMIN)

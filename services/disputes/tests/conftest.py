@@ -11,11 +11,8 @@ from services.disputes.tests.disputes_harness import (
     DISPUTES,
     Plans,
     Roster,
-    Running,
-    Tap,
     plans,
     roster,
-    tap,
 )
 
 globals().update(DISPUTES.fixtures())
@@ -31,11 +28,3 @@ async def consent_roster(kafka_bootstrap: str, topic_prefix: str) -> AsyncIterat
 async def plans_facts(kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Plans]:
     async with plans(kafka_bootstrap, topic_prefix) as publisher:
         yield publisher
-
-
-@pytest.fixture(scope="session")
-async def disputes_tap(
-    disputes: Running, kafka_bootstrap: str, topic_prefix: str
-) -> AsyncIterator[Tap]:
-    async with tap(kafka_bootstrap, topic_prefix) as collected:
-        yield collected

@@ -15,10 +15,9 @@ from samen_disputes.adapters.retention import ERASERS
 from samen_disputes.adapters.tables import DisputeRow, MoveRow, NoteRow
 from samen_disputes.bootstrap import MIGRATIONS
 from samen_kit.clock import FakeClock
-from samen_kit.db import unit_of_work
-from samen_kit.retention.sweep import Retention, sweep
+from samen_kit.retention.sweep import sweep
 from samen_kit.testing.retention import (
-    Sessions,
+    RetentionWorld,
     erasure_facts,
     migrated,
     run,
@@ -33,16 +32,11 @@ WHY = "De school heeft ons niet gehoord over de extra hulp."
 
 
 @dataclass
-class World:
-    sessions: Sessions
-    clock: FakeClock
-    tenant: str
-    pupil: UUID
-    dispute: UUID
+class World(RetentionWorld):
+    service = "disputes"
+    erasers = ERASERS
 
-    @property
-    def retention(self) -> Retention:
-        return Retention("disputes", self.sessions, self.clock, ERASERS)
+    dispute: UUID
 
 
 async def _open_dispute(world: World) -> None:
@@ -62,10 +56,7 @@ async def _open_dispute(world: World) -> None:
             side="school", at=OPENED, text="Gesprek met moeder op dinsdag.",
         ),
     ]  # fmt: skip
-    async with unit_of_work(world.sessions) as session:
-        for row in rows:
-            session.add(row)
-            await session.flush()
+    await world.add(*rows)
 
 
 async def _decide(world: World) -> None:

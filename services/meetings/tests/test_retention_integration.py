@@ -12,11 +12,9 @@ from uuid import UUID, uuid4
 
 import pytest
 from samen_kit.clock import FakeClock
-from samen_kit.db import unit_of_work
-from samen_kit.retention.store import place_hold
-from samen_kit.retention.sweep import Retention, sweep
+from samen_kit.retention.sweep import sweep
 from samen_kit.testing.retention import (
-    Sessions,
+    RetentionWorld,
     erasure_facts,
     migrated,
     pupil_left,
@@ -41,15 +39,9 @@ VIEW = "Thuis leest hij graag met zijn oma."
 
 
 @dataclass
-class World:
-    sessions: Sessions
-    clock: FakeClock
-    tenant: str
-    pupil: UUID
-
-    @property
-    def retention(self) -> Retention:
-        return Retention("meetings", self.sessions, self.clock, ERASERS)
+class World(RetentionWorld):
+    service = "meetings"
+    erasers = ERASERS
 
 
 async def _meeting_with_a_record(world: World, school: UUID) -> None:
@@ -80,10 +72,7 @@ async def _meeting_with_a_record(world: World, school: UUID) -> None:
             text="Wij zien dat anders.", added_at=AT,
         ),
     ]  # fmt: skip
-    async with unit_of_work(world.sessions) as session:
-        for row in rows:
-            session.add(row)
-            await session.flush()
+    await world.add(*rows)
 
 
 @pytest.fixture
@@ -124,8 +113,7 @@ async def test_two_years_after_leaving_the_records_free_text_goes_once(world: Wo
 
 
 async def test_a_legal_hold_keeps_the_records(world: World) -> None:
-    async with unit_of_work(world.sessions) as session:
-        await place_hold(session, world.tenant, world.pupil, "inspectie:x", LEFT)
+    await world.hold("inspectie:x", LEFT)
     world.clock.advance(timedelta(days=731))
     await sweep(world.retention)
     assert (await _texts(world))[0] == VIEW

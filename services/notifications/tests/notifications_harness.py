@@ -21,10 +21,12 @@ import httpx
 from joserfc.jwk import OKPKey
 from samen_contract import Envelope, Event
 from samen_contract.codec import encode
+from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding
 from samen_contract.topics import events_topic
 from samen_kit.access import Role, StaticJwks
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
 from samen_kit.clock import Clock, FakeClock
+from samen_kit.db import unit_of_work
 from samen_kit.localinfra.mailserver import MailServer
 from samen_kit.localinfra.sms_simulator import SimulatorConfig
 from samen_kit.localinfra.sms_simulator import create_app as simulator_app
@@ -33,6 +35,8 @@ from samen_kit.testing.keys import Keys, bearer, staff_token
 from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import free_port, serve
 from samen_kit.testing.tap import EventTap
+from samen_kit.testing.waiting import wait_for
+from samen_notifications.adapters import roster
 from samen_notifications.bootstrap import NotificationsService, build_service
 from samen_notifications.migrations import MIGRATIONS
 from samen_notifications.settings import NotificationsSettings
@@ -101,6 +105,24 @@ class Running:
         """Put events on their owners' topics (each `times` times: redelivery)."""
         records = [encode(envelope, event) for envelope, event in pairs]
         await bus.publish(self.kafka, self.prefix, records, times=times)
+
+    async def publish_about(self, tenant: str, pupil: uuid.UUID, *facts: Event) -> None:
+        """Put facts about `pupil` on their owners' topics, in order."""
+        envelopes = [self.envelope(fact, tenant=tenant, subject=str(pupil)) for fact in facts]
+        await self.publish(*zip(envelopes, facts, strict=True))
+
+    async def guardian_with_authority(
+        self, tenant: str, pupil: uuid.UUID, guardian: uuid.UUID
+    ) -> None:
+        """Consent's `GuardianshipRecorded` (parental authority), applied before it returns."""
+        standing = GuardianStanding.PARENTAL_AUTHORITY
+        recorded = GuardianshipRecorded(pupil_id=pupil, guardian_id=guardian, standing=standing)
+        await self.publish_about(tenant, pupil, recorded)
+        await wait_for(lambda: self.guardians_known(tenant, pupil))
+
+    async def guardians_known(self, tenant: str, pupil: uuid.UUID) -> bool:
+        async with unit_of_work(self.service.runtime.sessions) as session:
+            return bool(await roster.guardians_of(session, tenant, pupil))
 
     def bus(self, tenant: str, name: str | None = None) -> list[tuple[Envelope, dict[str, Any]]]:
         """The events this service published for `tenant` (of type `name`), read from Kafka."""

@@ -9,17 +9,13 @@ from datetime import date
 from email.message import EmailMessage
 
 import pytest
-from samen_contract import Event
 from samen_contract.events.admissions import (
     AdmissionGranted,
     AdmissionRequestDrafted,
     ThuiszitterReported,
 )
-from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding
-from samen_kit.db import unit_of_work
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
-from samen_notifications.adapters import roster
 
 from services.notifications.tests.notifications_harness import Running, StartService
 
@@ -42,16 +38,8 @@ async def _family(running: Running, tenant: str, language: str) -> tuple[uuid.UU
     contact = {"guardian_id": str(guardian), "email": PARENT, "language": language}
     row = {"line": 1, "pupil_id": str(pupil), "pupil_first_name": "Noor", "guardians": [contact]}
     await running.import_roster(tenant, school, [row])
-    recorded = GuardianshipRecorded(
-        pupil_id=pupil, guardian_id=guardian, standing=GuardianStanding.PARENTAL_AUTHORITY
-    )
-    await running.publish((running.envelope(recorded, tenant=tenant, subject=str(pupil)), recorded))
-    await wait_for(lambda: _guardians_known(running, tenant, pupil))
+    await running.guardian_with_authority(tenant, pupil, guardian)
     return school, pupil
-
-
-async def _publish(running: Running, tenant: str, pupil: uuid.UUID, fact: Event) -> None:
-    await running.publish((running.envelope(fact, tenant=tenant, subject=str(pupil)), fact))
 
 
 def _text(mail: EmailMessage) -> str:
@@ -77,7 +65,7 @@ async def test_a_granted_tlv_tells_the_parent_their_rights_and_the_ib_in_dutch(
             end_date=date(2027, 7, 31),
             objection_by=date(2026, 4, 14),
         )
-        await _publish(running, tenant, pupil, fact)
+        await running.publish_about(tenant, pupil, fact)
         (parent,) = await wait_for(lambda: running.mails(PARENT))
         (ib,) = await wait_for(lambda: running.mails(STAFF["ib"]))
         page = f"{running.settings.admissions_base_url}/ouders/aanvragen/{request}?"
@@ -105,7 +93,7 @@ async def test_a_drafted_request_asks_the_parents_view_on_the_admissions_page(
             kind="arrangement",
             category="medium",
         )
-        await _publish(running, tenant, pupil, fact)
+        await running.publish_about(tenant, pupil, fact)
         (parent,) = await wait_for(lambda: running.mails(PARENT))
         page = f"{running.settings.admissions_base_url}/ouders/aanvragen/{request}?"
         staff = [m for to in STAFF.values() for m in running.mails(to)]
@@ -130,7 +118,7 @@ async def test_a_thuiszitter_reaches_the_school_the_samenwerkingsverband_and_the
             home_since=date(2026, 1, 12),
             reported_on=date(2026, 2, 10),
         )
-        await _publish(running, tenant, pupil, fact)
+        await running.publish_about(tenant, pupil, fact)
         notices = {
             role: await wait_for(lambda to=to: running.mails(to)) for role, to in STAFF.items()
         }
@@ -140,8 +128,3 @@ async def test_a_thuiszitter_reaches_the_school_the_samenwerkingsverband_and_the
     letter = _text(parent)
     assert "освітньому консультанту" in letter  # they may call an onderwijsconsulent
     assert "/ouders/" not in letter  # no page to open
-
-
-async def _guardians_known(running: Running, tenant: str, pupil: uuid.UUID) -> bool:
-    async with unit_of_work(running.service.runtime.sessions) as session:
-        return bool(await roster.guardians_of(session, tenant, pupil))

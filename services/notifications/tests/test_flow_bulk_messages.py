@@ -60,7 +60,7 @@ async def _family(
     fact = GuardianshipRecorded(
         pupil_id=pupil, guardian_id=guardian, standing=GuardianStanding.PARENTAL_AUTHORITY
     )
-    await running.publish((running.envelope(fact, tenant=tenant, subject=str(pupil)), fact))
+    await running.publish_about(tenant, pupil, fact)
     return pupil, guardian
 
 

@@ -77,7 +77,7 @@ async def test_two_guardians_get_one_message_each_in_their_language_however_ofte
         later = GuardianshipRecorded(
             pupil_id=pupil, guardian_id=dutch, standing=GuardianStanding.PARENTAL_AUTHORITY
         )
-        await running.publish((running.envelope(later, tenant=tenant, subject=str(pupil)), later))
+        await running.publish_about(tenant, pupil, later)
         await wait_for(lambda: _guardianship_known(running, tenant, pupil))
         sent = await wait_for(lambda: _sent(running, tenant, 2))
         mails = running.mails()

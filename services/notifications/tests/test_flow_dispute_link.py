@@ -57,7 +57,7 @@ async def test_an_evaluation_due_carries_a_link_to_open_a_dispute_about_the_pupi
             school_id=school,
             due_on=date(2026, 4, 1),
         )
-        await running.publish((running.envelope(due, tenant=tenant, subject=str(pupil)), due))
+        await running.publish_about(tenant, pupil, due)
         (mail,) = await wait_for(running.mails)
         page = running.settings.disputes_base_url + f"/ouders/geschil-starten/{pupil}?"
 

@@ -46,7 +46,7 @@ async def _guardian_of(
     recorded = GuardianshipRecorded(
         pupil_id=pupil, guardian_id=guardian, standing=GuardianStanding.PARENTAL_AUTHORITY
     )
-    await running.publish((running.envelope(recorded, tenant=tenant, subject=str(pupil)), recorded))
+    await running.publish_about(tenant, pupil, recorded)
     return pupil, guardian
 
 

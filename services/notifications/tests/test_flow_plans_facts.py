@@ -8,12 +8,9 @@ from datetime import date
 
 import pytest
 from samen_contract import Event
-from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding
 from samen_contract.events.plans import ActionPartNotSet, ActionPartSet, EvaluationDue
-from samen_kit.db import unit_of_work
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
-from samen_notifications.adapters import roster
 
 from services.notifications.tests.notifications_harness import Running, StartService
 
@@ -31,16 +28,12 @@ async def _family(running: Running, tenant: str, language: str) -> tuple[uuid.UU
         ],
     }
     await running.import_roster(tenant, school, [row])
-    recorded = GuardianshipRecorded(
-        pupil_id=pupil, guardian_id=guardian, standing=GuardianStanding.PARENTAL_AUTHORITY
-    )
-    await running.publish((running.envelope(recorded, tenant=tenant, subject=str(pupil)), recorded))
-    await wait_for(lambda: _guardians_known(running, tenant, pupil))
+    await running.guardian_with_authority(tenant, pupil, guardian)
     return school, pupil
 
 
 async def _told(running: Running, tenant: str, pupil: uuid.UUID, fact: Event) -> str:
-    await running.publish((running.envelope(fact, tenant=tenant, subject=str(pupil)), fact))
+    await running.publish_about(tenant, pupil, fact)
     (mail,) = await wait_for(running.mails)
     body = mail.get_body(("plain",))
     assert body is not None
@@ -103,8 +96,3 @@ async def test_the_opps_evaluation_due_from_plans_reaches_the_parents(
 
     assert "look back together" in text
     assert "1 April 2026" in text
-
-
-async def _guardians_known(running: Running, tenant: str, pupil: uuid.UUID) -> bool:
-    async with unit_of_work(running.service.runtime.sessions) as session:
-        return bool(await roster.guardians_of(session, tenant, pupil))

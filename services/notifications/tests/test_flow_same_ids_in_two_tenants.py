@@ -97,7 +97,7 @@ async def test_a_second_tenants_pupil_with_the_same_ids_leaves_the_first_tenants
             purpose_version=1,
             parties=(ConsentParty(party_id=guardian, role=PartyRole.GUARDIAN),),
         )
-        await running.publish((running.envelope(request, tenant=a, subject=str(pupil)), request))
+        await running.publish_about(a, pupil, request)
         (mail,) = await wait_for(lambda: running.mails(A_EMAIL))
         staff_a = running.headers(a, Role.IB, schools=(school_a,))
         staff_b = running.headers(b, Role.IB, schools=(school_b,))

@@ -80,7 +80,7 @@ async def test_confirmations_cancellations_and_dispute_messages_reach_each_reade
         )
         # On the guardianships' own topic, after them: once its six confirmations are out,
         # the disputes service's message (another topic) finds the guardians known too.
-        await running.publish((running.envelope(given, tenant=tenant, subject=str(pupil)), given))
+        await running.publish_about(tenant, pupil, given)
         await wait_for(lambda: len(running.mails()) >= len(DIRECTIONS))
         events = (
             MeetingCancelled(

@@ -37,7 +37,7 @@ async def _request_consent(
         parties=(ConsentParty(party_id=guardian, role=PartyRole.GUARDIAN),),
         answer_by=date(2026, 1, 19),
     )
-    await running.publish((running.envelope(request, tenant=tenant, subject=str(pupil)), request))
+    await running.publish_about(tenant, pupil, request)
     return request.request_id
 
 

@@ -12,11 +12,9 @@ from uuid import UUID, uuid4
 
 import pytest
 from samen_kit.clock import FakeClock
-from samen_kit.db import unit_of_work
-from samen_kit.retention.store import place_hold
-from samen_kit.retention.sweep import Retention, sweep
+from samen_kit.retention.sweep import sweep
 from samen_kit.testing.retention import (
-    Sessions,
+    RetentionWorld,
     erasure_facts,
     migrated,
     pupil_left,
@@ -33,17 +31,12 @@ NOW = datetime(2026, 9, 1, 9, tzinfo=UTC)
 
 
 @dataclass
-class World:
-    sessions: Sessions
-    clock: FakeClock
-    tenant: str
-    pupil: UUID
+class World(RetentionWorld):
+    service = "notifications"
+    erasers = ERASERS
+
     only_child_guardian: UUID
     sibling_guardian: UUID
-
-    @property
-    def retention(self) -> Retention:
-        return Retention("notifications", self.sessions, self.clock, ERASERS)
 
 
 async def _guardian(world: World, guardian: UUID, pupils: list[UUID]) -> None:
@@ -147,8 +140,7 @@ async def test_two_years_after_leaving_contacts_and_messages_go_once(world: Worl
 
 
 async def test_a_legal_hold_keeps_contacts_and_messages(world: World) -> None:
-    async with unit_of_work(world.sessions) as session:
-        await place_hold(session, world.tenant, world.pupil, "dispute:x", LEFT)
+    await world.hold("dispute:x", LEFT)
     world.clock.advance(timedelta(days=731))
     await sweep(world.retention)
     assert (await _contacts(world))[world.only_child_guardian][0] is not None

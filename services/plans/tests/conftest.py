@@ -11,9 +11,7 @@ from services.plans.tests.plans_harness import (
     PLANS,
     Roster,
     Running,
-    Tap,
     roster,
-    tap,
 )
 
 globals().update(PLANS.fixtures())
@@ -26,9 +24,3 @@ async def consent_roster(
     async with roster(kafka_bootstrap, topic_prefix) as publisher:
         publisher.clock = plans.clock
         yield publisher
-
-
-@pytest.fixture(scope="session")
-async def plans_tap(plans: Running, kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Tap]:
-    async with tap(kafka_bootstrap, topic_prefix) as collected:
-        yield collected

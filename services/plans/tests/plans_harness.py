@@ -4,22 +4,21 @@ HTTP, consent facts published to Kafka, and a tap on the plans topic."""
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from uuid import UUID, uuid4
 
 from samen_contract import Envelope, Event
 from samen_contract.events import consent as cev
-from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding, PupilEnrolled
-from samen_contract.topics import events_topic
 from samen_kit.clock import FakeClock
-from samen_kit.testing.roster import RosterPublisher, roster_publisher
+from samen_kit.testing.roster import Pupil, RosterPublisher, roster_publisher
+from samen_kit.testing.roster import pupil_known as roster_knows
 from samen_kit.testing.service import RunningService, ServiceUnderTest
-from samen_kit.testing.tap import EventTap as Tap
+from samen_kit.testing.tap import EventTap
 from samen_plans.bootstrap import MIGRATIONS, PlansService, build_service
 from samen_plans.settings import PlansSettings
 
 Running = RunningService[PlansService]
+Tap = EventTap  # the `plans_tap` fixture's type (ServiceUnderTest.fixtures)
 
 
 PLANS = ServiceUnderTest(
@@ -28,55 +27,8 @@ PLANS = ServiceUnderTest(
 make_settings, running = PLANS.settings, PLANS.running
 
 
-@dataclass
-class Pupil:
-    tenant: str
-    pupil_id: UUID
-    school_id: UUID
-    board: str
-    guardians: tuple[UUID, ...]
-
-
 class Roster(RosterPublisher):
     """Publishes consent facts on the (prefixed) consent topic, as the consent service would."""
-
-    async def enrol(
-        self,
-        tenant: str,
-        *,
-        guardians: int = 1,
-        standing: GuardianStanding | None = None,
-        school_id: UUID | None = None,
-        board: str | None = None,
-        same_ids_as: Pupil | None = None,
-    ) -> Pupil:
-        """`same_ids_as`: the pupil and guardian ids of another tenant's pupil (ids
-        mean something only within their tenant)."""
-        pupil = Pupil(
-            tenant,
-            same_ids_as.pupil_id if same_ids_as else uuid4(),
-            school_id or uuid4(),
-            board or f"board-{uuid4().hex[:6]}",
-            same_ids_as.guardians if same_ids_as else tuple(uuid4() for _ in range(guardians)),
-        )
-        enrolled = PupilEnrolled(
-            pupil_id=pupil.pupil_id, school_id=pupil.school_id, enrolled_on=date(2025, 8, 25)
-        )
-        await self.publish(
-            enrolled,
-            tenant=tenant,
-            subject=pupil.pupil_id,
-            board=pupil.board,
-            school=pupil.school_id,
-        )
-        for guardian in pupil.guardians:
-            recorded = GuardianshipRecorded(
-                pupil_id=pupil.pupil_id,
-                guardian_id=guardian,
-                standing=standing or GuardianStanding.PARENTAL_AUTHORITY,
-            )
-            await self.publish(recorded, tenant=tenant, subject=pupil.pupil_id, board=pupil.board)
-        return pupil
 
     # The consent facts' time: the service's clock when set (so "set on" is its today).
     clock: FakeClock | None = None
@@ -205,22 +157,9 @@ def roster(kafka_bootstrap: str, prefix: str) -> contextlib.AbstractAsyncContext
     return roster_publisher(kafka_bootstrap, prefix, Roster)
 
 
-def tap(kafka_bootstrap: str, prefix: str, service: str = "plans") -> Tap:
-    """Everything on the service's topic since the tap started."""
-    return Tap(kafka_bootstrap, prefix + events_topic(service))
-
-
 async def pupil_known(run: Running, pupil: Pupil) -> bool:
     """The consent facts about `pupil` reached the service's projection."""
-    from samen_kit.roster import Roster as RosterView
-
-    async with run.service.deps.sessions() as session:
-        roster_view = RosterView(session)
-        known = await roster_view.pupil(pupil.tenant, pupil.pupil_id)
-        guardians = [
-            await roster_view.standing(pupil.tenant, pupil.pupil_id, g) for g in pupil.guardians
-        ]
-    return known is not None and all(s is not None for s in guardians)
+    return await roster_knows(run.sessions, pupil)
 
 
 async def outbox_rows_for(run: Running, pupil_id: UUID) -> int:

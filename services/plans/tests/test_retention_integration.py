@@ -11,11 +11,9 @@ from uuid import UUID, uuid4
 
 import pytest
 from samen_kit.clock import FakeClock
-from samen_kit.db import unit_of_work
-from samen_kit.retention.store import place_hold
-from samen_kit.retention.sweep import Retention, sweep
+from samen_kit.retention.sweep import sweep
 from samen_kit.testing.retention import (
-    Sessions,
+    RetentionWorld,
     erasure_facts,
     migrated,
     pupil_left,
@@ -34,15 +32,9 @@ GOAL = {"goals": ["Leest op AVI E5 aan het eind van groep 5"]}
 
 
 @dataclass
-class World:
-    sessions: Sessions
-    clock: FakeClock
-    tenant: str
-    pupil: UUID
-
-    @property
-    def retention(self) -> Retention:
-        return Retention("plans", self.sessions, self.clock, ERASERS)
+class World(RetentionWorld):
+    service = "plans"
+    erasers = ERASERS
 
 
 async def _an_opp(world: World, school: UUID) -> None:
@@ -65,10 +57,7 @@ async def _an_opp(world: World, school: UUID) -> None:
             added_at=AT,
         ),
     ]  # fmt: skip
-    async with unit_of_work(world.sessions) as session:
-        for row in rows:
-            session.add(row)
-            await session.flush()
+    await world.add(*rows)
 
 
 @pytest.fixture
@@ -107,8 +96,7 @@ async def test_two_years_after_leaving_the_opp_content_goes_once(world: World) -
 
 
 async def test_a_legal_hold_keeps_the_opp(world: World) -> None:
-    async with unit_of_work(world.sessions) as session:
-        await place_hold(session, world.tenant, world.pupil, "dispute:x", LEFT)
+    await world.hold("dispute:x", LEFT)
     world.clock.advance(timedelta(days=731))
     await sweep(world.retention)
     assert (await _stored(world))[1] == GOAL

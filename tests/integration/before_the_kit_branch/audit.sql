@@ -2,6 +2,9 @@
 -- migration branch (pg_dump --schema-only --no-owner, psql's meta-commands and comments
 -- and settings left out, with the alembic_version row). Read by test_kit_migration_branch.py.
 
+\ir kit_tables.sql
+\ir access_refusal_count.sql
+
 CREATE FUNCTION public.audit_body_guard() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
@@ -38,30 +41,6 @@ BEGIN
     RETURN FOUND;
 END
 $$;
-
-CREATE TABLE public.access_refusal_count (
-    window_start timestamp with time zone NOT NULL,
-    tenant character varying(128) NOT NULL,
-    reason character varying(32) NOT NULL,
-    credential character varying(32) NOT NULL,
-    method character varying(8) NOT NULL,
-    route character varying(200) NOT NULL,
-    resource_kind character varying(64) NOT NULL,
-    count integer NOT NULL,
-    emitted_at timestamp with time zone
-);
-
-CREATE TABLE public.alembic_version (
-    version_num character varying(32) NOT NULL
-);
-
-CREATE TABLE public.applied_sequence (
-    consumer character varying NOT NULL,
-    source character varying NOT NULL,
-    tenant character varying NOT NULL,
-    subject character varying NOT NULL,
-    last bigint NOT NULL
-);
 
 CREATE TABLE public.audit_body (
     tenant text NOT NULL,
@@ -141,47 +120,6 @@ CREATE TABLE public.audit_tree_head (
     CONSTRAINT audit_tree_head_tree_size_check CHECK ((tree_size >= 0))
 );
 
-CREATE TABLE public.inbox (
-    consumer character varying NOT NULL,
-    event_id uuid NOT NULL,
-    handled_at timestamp with time zone DEFAULT now() NOT NULL
-);
-
-CREATE TABLE public.outbox (
-    id bigint NOT NULL,
-    event_id uuid NOT NULL,
-    topic character varying NOT NULL,
-    key bytea NOT NULL,
-    value bytea NOT NULL,
-    headers jsonb NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    published_at timestamp with time zone
-);
-
-ALTER TABLE public.outbox ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
-    SEQUENCE NAME public.outbox_id_seq
-    START WITH 1
-    INCREMENT BY 1
-    NO MINVALUE
-    NO MAXVALUE
-    CACHE 1
-);
-
-CREATE TABLE public.pupil_sequence (
-    tenant character varying NOT NULL,
-    subject character varying NOT NULL,
-    last bigint NOT NULL
-);
-
-ALTER TABLE ONLY public.access_refusal_count
-    ADD CONSTRAINT access_refusal_count_pkey PRIMARY KEY (window_start, tenant, reason, credential, method, route, resource_kind);
-
-ALTER TABLE ONLY public.alembic_version
-    ADD CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num);
-
-ALTER TABLE ONLY public.applied_sequence
-    ADD CONSTRAINT applied_sequence_pkey PRIMARY KEY (consumer, source, tenant, subject);
-
 ALTER TABLE ONLY public.audit_body
     ADD CONSTRAINT audit_body_pkey PRIMARY KEY (tenant, leaf_index);
 
@@ -203,27 +141,11 @@ ALTER TABLE ONLY public.audit_node
 ALTER TABLE ONLY public.audit_tree_head
     ADD CONSTRAINT audit_tree_head_pkey PRIMARY KEY (tenant, tree_size, signed_at);
 
-ALTER TABLE ONLY public.inbox
-    ADD CONSTRAINT inbox_pkey PRIMARY KEY (consumer, event_id);
-
-ALTER TABLE ONLY public.outbox
-    ADD CONSTRAINT outbox_event_id_key UNIQUE (event_id);
-
-ALTER TABLE ONLY public.outbox
-    ADD CONSTRAINT outbox_pkey PRIMARY KEY (id);
-
-ALTER TABLE ONLY public.pupil_sequence
-    ADD CONSTRAINT pupil_sequence_pkey PRIMARY KEY (tenant, subject);
-
 CREATE UNIQUE INDEX audit_leaf_event_id ON public.audit_leaf USING btree (event_id) WHERE (event_id IS NOT NULL);
 
 CREATE INDEX audit_leaf_occurred ON public.audit_leaf USING btree (tenant, occurred_at);
 
 CREATE UNIQUE INDEX audit_leaf_record_key ON public.audit_leaf USING btree (record_key) WHERE (record_key IS NOT NULL);
-
-CREATE INDEX ix_access_refusal_count_emitted_at ON public.access_refusal_count USING btree (emitted_at);
-
-CREATE INDEX outbox_unpublished ON public.outbox USING btree (id) WHERE (published_at IS NULL);
 
 CREATE TRIGGER audit_body_guard BEFORE DELETE OR UPDATE ON public.audit_body FOR EACH ROW EXECUTE FUNCTION public.audit_body_guard();
 

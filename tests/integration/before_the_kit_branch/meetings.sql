@@ -2,6 +2,10 @@
 -- migration branch (pg_dump --schema-only --no-owner, psql's meta-commands and comments
 -- and settings left out, with the alembic_version row). Read by test_kit_migration_branch.py.
 
+\ir kit_tables.sql
+\ir guardian_token_use.sql
+\ir roster_projection.sql
+
 CREATE TABLE public.access_refusal_count (
     tenant character varying(128) NOT NULL,
     reason character varying(32) NOT NULL,
@@ -30,18 +34,6 @@ CREATE TABLE public.agreement (
     notified_kind character varying(32)
 );
 
-CREATE TABLE public.alembic_version (
-    version_num character varying(32) NOT NULL
-);
-
-CREATE TABLE public.applied_sequence (
-    consumer character varying NOT NULL,
-    source character varying NOT NULL,
-    tenant character varying NOT NULL,
-    subject character varying NOT NULL,
-    last bigint NOT NULL
-);
-
 CREATE TABLE public.consent_state (
     pupil_id uuid NOT NULL,
     purpose character varying(64) NOT NULL,
@@ -49,19 +41,6 @@ CREATE TABLE public.consent_state (
     status character varying(16) NOT NULL,
     valid_until date,
     request_id uuid NOT NULL
-);
-
-CREATE TABLE public.guardian_token_use (
-    jti character varying(64) NOT NULL,
-    tenant character varying(64) NOT NULL,
-    used_at timestamp with time zone NOT NULL,
-    expires_at timestamp with time zone NOT NULL
-);
-
-CREATE TABLE public.inbox (
-    consumer character varying NOT NULL,
-    event_id uuid NOT NULL,
-    handled_at timestamp with time zone DEFAULT now() NOT NULL
 );
 
 CREATE TABLE public.invitation_answer (
@@ -143,26 +122,6 @@ CREATE TABLE public.opp_dispute (
     closed_at timestamp with time zone
 );
 
-CREATE TABLE public.outbox (
-    id bigint NOT NULL,
-    event_id uuid NOT NULL,
-    topic character varying NOT NULL,
-    key bytea NOT NULL,
-    value bytea NOT NULL,
-    headers jsonb NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    published_at timestamp with time zone
-);
-
-ALTER TABLE public.outbox ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
-    SEQUENCE NAME public.outbox_id_seq
-    START WITH 1
-    INCREMENT BY 1
-    NO MINVALUE
-    NO MAXVALUE
-    CACHE 1
-);
-
 CREATE TABLE public.parent_comment (
     comment_id uuid NOT NULL,
     record_id uuid NOT NULL,
@@ -172,33 +131,11 @@ CREATE TABLE public.parent_comment (
     added_at timestamp with time zone NOT NULL
 );
 
-CREATE TABLE public.pupil_sequence (
-    tenant character varying NOT NULL,
-    subject character varying NOT NULL,
-    last bigint NOT NULL
-);
-
 CREATE TABLE public.record_acknowledgement (
     record_id uuid NOT NULL,
     guardian_id uuid NOT NULL,
     tenant character varying(128) NOT NULL,
     acknowledged_at timestamp with time zone NOT NULL
-);
-
-CREATE TABLE public.roster_guardianship (
-    tenant character varying(128) NOT NULL,
-    pupil_id uuid NOT NULL,
-    guardian_id uuid NOT NULL,
-    standing character varying(32) NOT NULL
-);
-
-CREATE TABLE public.roster_pupil (
-    tenant character varying(128) NOT NULL,
-    pupil_id uuid NOT NULL,
-    school_id uuid NOT NULL,
-    board_id character varying(128),
-    enrolled_on date,
-    left_on date
 );
 
 CREATE TABLE public.staff_member (
@@ -222,20 +159,8 @@ ALTER TABLE ONLY public.access_refusal_count
 ALTER TABLE ONLY public.agreement
     ADD CONSTRAINT agreement_pkey PRIMARY KEY (agreement_id);
 
-ALTER TABLE ONLY public.alembic_version
-    ADD CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num);
-
-ALTER TABLE ONLY public.applied_sequence
-    ADD CONSTRAINT applied_sequence_pkey PRIMARY KEY (consumer, source, tenant, subject);
-
 ALTER TABLE ONLY public.consent_state
     ADD CONSTRAINT consent_state_pkey PRIMARY KEY (tenant, pupil_id, purpose);
-
-ALTER TABLE ONLY public.guardian_token_use
-    ADD CONSTRAINT guardian_token_use_pkey PRIMARY KEY (jti);
-
-ALTER TABLE ONLY public.inbox
-    ADD CONSTRAINT inbox_pkey PRIMARY KEY (consumer, event_id);
 
 ALTER TABLE ONLY public.invitation_answer
     ADD CONSTRAINT invitation_answer_pkey PRIMARY KEY (answer_id);
@@ -255,26 +180,11 @@ ALTER TABLE ONLY public.opp_dispute
 ALTER TABLE ONLY public.opp
     ADD CONSTRAINT opp_pkey PRIMARY KEY (opp_id);
 
-ALTER TABLE ONLY public.outbox
-    ADD CONSTRAINT outbox_event_id_key UNIQUE (event_id);
-
-ALTER TABLE ONLY public.outbox
-    ADD CONSTRAINT outbox_pkey PRIMARY KEY (id);
-
 ALTER TABLE ONLY public.parent_comment
     ADD CONSTRAINT parent_comment_pkey PRIMARY KEY (comment_id);
 
-ALTER TABLE ONLY public.pupil_sequence
-    ADD CONSTRAINT pupil_sequence_pkey PRIMARY KEY (tenant, subject);
-
 ALTER TABLE ONLY public.record_acknowledgement
     ADD CONSTRAINT record_acknowledgement_pkey PRIMARY KEY (record_id, guardian_id);
-
-ALTER TABLE ONLY public.roster_guardianship
-    ADD CONSTRAINT roster_guardianship_pkey PRIMARY KEY (tenant, pupil_id, guardian_id);
-
-ALTER TABLE ONLY public.roster_pupil
-    ADD CONSTRAINT roster_pupil_pkey PRIMARY KEY (tenant, pupil_id);
 
 ALTER TABLE ONLY public.staff_member
     ADD CONSTRAINT staff_member_pkey PRIMARY KEY (tenant, person_id);
@@ -287,8 +197,6 @@ CREATE INDEX agreement_to_evaluate ON public.agreement USING btree (evaluate_on)
 CREATE INDEX ix_access_refusal_count_emitted_at ON public.access_refusal_count USING btree (emitted_at);
 
 CREATE INDEX ix_agreement_pupil_id ON public.agreement USING btree (pupil_id);
-
-CREATE INDEX ix_guardian_token_use_expires_at ON public.guardian_token_use USING btree (expires_at);
 
 CREATE INDEX ix_invitation_answer_meeting_id ON public.invitation_answer USING btree (meeting_id);
 
@@ -303,12 +211,6 @@ CREATE INDEX opp_dispute_open ON public.opp_dispute USING btree (pupil_id) WHERE
 CREATE INDEX opp_open_cycle ON public.opp USING btree (cycle_start) WHERE (closed_on IS NULL);
 
 CREATE INDEX opp_pupil ON public.opp USING btree (tenant, pupil_id);
-
-CREATE INDEX outbox_unpublished ON public.outbox USING btree (id) WHERE (published_at IS NULL);
-
-CREATE INDEX roster_guardianship_guardian ON public.roster_guardianship USING btree (tenant, guardian_id);
-
-CREATE INDEX roster_pupil_school ON public.roster_pupil USING btree (tenant, school_id);
 
 INSERT INTO public.alembic_version VALUES ('0004_roster_projection');
 

@@ -1,4 +1,5 @@
-"""The kit's periodic jobs: first run at start, again each interval, failures survived."""
+"""The kit's periodic jobs: first run at start, again each interval, failures survived;
+a sweep's steps in order, what they wrote logged."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import asyncio
 import contextlib
 
 import pytest
-from samen_kit.periodic import Every, periodic
+import structlog.testing
+from samen_kit.periodic import Every, periodic, sweeping
 
 pytestmark = pytest.mark.unit
 
@@ -43,3 +45,59 @@ async def test_a_job_may_wait_one_interval_before_its_first_run() -> None:
     with contextlib.suppress(asyncio.CancelledError):
         await task
     assert runs == []
+
+
+async def test_a_sweep_runs_its_steps_in_order_and_logs_what_they_wrote() -> None:
+    ran: list[str] = []
+    second_run = asyncio.Event()
+
+    async def timers() -> int:
+        ran.append("timers")
+        return 2
+
+    async def refusals() -> int:
+        ran.append("refusals")
+        if ran.count("refusals") == 2:
+            second_run.set()
+        return 0
+
+    with structlog.testing.capture_logs() as logs:
+        task = asyncio.create_task(sweeping("test.sweep", 0.05, timers=timers, refusals=refusals)())
+        async with asyncio.timeout(5):
+            await second_run.wait()
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+    assert ran[:4] == ["timers", "refusals", "timers", "refusals"]
+    emitted = [entry for entry in logs if entry["event"] == "test.sweep.emitted"]
+    assert emitted[0]["timers"] == 2 and emitted[0]["refusals"] == 0
+
+
+async def test_a_failing_step_ends_that_sweep_and_the_next_interval_tries_again() -> None:
+    runs: list[int] = []
+    again = asyncio.Event()
+
+    async def flaky() -> int:
+        runs.append(len(runs))
+        if len(runs) == 2:
+            again.set()
+        if len(runs) == 1:
+            raise RuntimeError("the first sweep fails")
+        return 0
+
+    async def never_after_a_failure() -> int:
+        return len(runs) - 2  # 0 on the second sweep: nothing written, nothing logged
+
+    with structlog.testing.capture_logs() as logs:
+        job = sweeping("test.flaky", 0.05, first=flaky, second=never_after_a_failure)
+        task = asyncio.create_task(job())
+        async with asyncio.timeout(5):
+            await again.wait()
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+    events = [entry["event"] for entry in logs]
+    assert events.count("test.flaky.failed") == 1
+    assert "test.flaky.emitted" not in events

@@ -5,11 +5,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from fastapi import FastAPI
-from samen_kit.access import install_access
-from samen_kit.access.refusal_book import RefusalBook, install_refusals
-from samen_kit.access.verification import service_access
+from samen_kit.chassis import install_service_access
 from samen_kit.clock import Clock
-from samen_kit.refusal_table import refusal_counts
 from samen_kit.retention.requests import erasure_request_router
 from samen_kit.retention.wiring import install_retention
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
@@ -72,9 +69,7 @@ def build_service(
             export_router(runtime),
         ],
     )
-    refusals = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
-    install_access(app, service_access(settings, runtime.clock, runtime.sessions, refusals))
-    install_refusals(app, refusals)
+    install_service_access(app, runtime, RESOURCE_KINDS)
     install_error_handlers(app, pages)
     return AdmissionsService(settings, runtime, deps, app)
 

@@ -8,11 +8,8 @@ from zoneinfo import ZoneInfo
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import FastAPI
-from samen_kit.access import install_access
-from samen_kit.access.refusal_book import RefusalBook, install_refusals
-from samen_kit.access.verification import service_access
+from samen_kit.chassis import install_service_access
 from samen_kit.clock import Clock
-from samen_kit.refusal_table import refusal_counts
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
 from samen_audit.adapters.keys import load_or_create_dev_key, load_signing_key
@@ -70,11 +67,7 @@ def build(
         runtime, title=TITLE, description=DESCRIPTION, routers=[api.router, api_retention.router]
     )
     api.CONTEXT.install(app, context)
-    book = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
-    install_access(
-        app, service_access(settings, runtime.clock, runtime.sessions, book, parent_pages=False)
-    )
-    install_refusals(app, book)
+    install_service_access(app, runtime, RESOURCE_KINDS, parent_pages=False)
     install_error_handlers(app)
     return AuditService(app, runtime, context, appender, scheduler)
 

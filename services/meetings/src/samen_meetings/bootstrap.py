@@ -6,14 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fastapi import FastAPI
-from samen_kit.access import (
-    install_access,
-)
-from samen_kit.access.refusal_book import RefusalBook, install_refusals
-from samen_kit.access.step_up_gate import install_step_up_gate
-from samen_kit.access.verification import service_access, step_up_gate
+from samen_kit.chassis import install_service_access
 from samen_kit.clock import Clock
-from samen_kit.refusal_table import refusal_counts
 from samen_kit.retention.requests import erasure_request_router
 from samen_kit.retention.wiring import install_retention
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
@@ -64,9 +58,6 @@ def build(settings: MeetingsSettings, *, clock: Clock | None = None) -> Meetings
     app.state.meetings_pages = pages.renderer()
     setattr(app.state, CONTEXT_STATE, ctx)
 
-    book = RefusalBook(runtime.sessions, runtime.clock, refusal_counts, RESOURCE_KINDS)
-    install_access(app, service_access(settings, runtime.clock, runtime.sessions, book))
-    install_step_up_gate(app, step_up_gate(settings, runtime.clock))
-    install_refusals(app, book)
+    install_service_access(app, runtime, RESOURCE_KINDS, step_up=True)
     install_error_handlers(app, pages_prefix="/ouders/", page_not_found=pages.not_found_page)
     return MeetingsService(app, runtime, ctx, scanner)

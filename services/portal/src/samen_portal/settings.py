@@ -5,21 +5,19 @@ from typing import ClassVar
 
 from pydantic import Field, SecretStr
 from samen_kit.localinfra.realm import DEV_PORTAL_SECRET, PORTAL_CLIENT
-from samen_kit.settings import ServiceSettings
+from samen_kit.settings import ParentPagesSettings
 
 # Where `npm ci` puts the NL Design System CSS and htmx (services/portal/assets).
 ASSETS = Path(__file__).resolve().parents[2] / "assets" / "node_modules"
 
 
-class PortalSettings(ServiceSettings):
+class PortalSettings(ParentPagesSettings):
     service: str = "portal"
     database_url: str = "postgresql+asyncpg://samen:samen@127.0.0.1:15432/samen_portal"
     http_port: int = 8108
     public_base_url: str = "http://127.0.0.1:8108"
-    # Session secret None: a random one per process (sign-ins end with a restart);
-    # production needs one of its own, and Secure cookies.
-    session_secret: SecretStr | None = None
-    cookie_secure: bool | None = True
+    # Staff sign in at the identity provider: production names its issuer and this
+    # client's secret besides the session secret and the staff keys.
     production_requires: ClassVar[tuple[str, ...]] = (
         "session_secret",
         "staff_jwks",
@@ -42,7 +40,6 @@ class PortalSettings(ServiceSettings):
     plans_base_url: str = "http://127.0.0.1:8106"
     admissions_base_url: str = "http://127.0.0.1:8107"
     assets_dir: Path = ASSETS
-    refusal_grace_seconds: float = Field(default=10.0, ge=0)
     # How often old access records are purged (a five-year period: hourly is plenty).
     sweep_seconds: float = Field(default=3600.0, gt=0)
 

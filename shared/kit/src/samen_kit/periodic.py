@@ -57,6 +57,26 @@ def periodic(*jobs: Every) -> BackgroundJob:
     return run
 
 
+def sweeping(name: str, seconds: float, **steps: Callable[[], Awaitable[int]]) -> BackgroundJob:
+    """A runtime job that every `seconds` runs `steps` in order, each returning how many
+    events it wrote (timers due, closed refusal windows...). A failure is logged as
+    `{name}.failed` and the next interval tries again; what was written as
+    `{name}.emitted`, counted per step."""
+
+    async def sweep() -> None:
+        counts: dict[str, int] = {}
+        try:
+            for step, work in steps.items():
+                counts[step] = await work()
+        except Exception as error:
+            log.warning(f"{name}.failed", error=type(error).__name__)
+            return
+        if any(counts.values()):
+            log.info(f"{name}.emitted", **counts)
+
+    return periodic(Every(name, seconds, sweep))
+
+
 def _surviving(job: Every) -> Callable[[], Awaitable[None]]:
     async def run() -> None:
         try:

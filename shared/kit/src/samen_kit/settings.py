@@ -177,6 +177,25 @@ class ServiceSettings(BaseSettings):
         return self
 
 
+class ParentPagesSettings(ServiceSettings):
+    """A service with staff routes and parent pages, as admissions, disputes, plans and
+    the portal are: its guardians' sessions and the work it sweeps."""
+
+    # Session secret None: a random one per process, so sessions do not outlive a restart
+    # nor cross instances; production needs one of its own.
+    session_secret: SecretStr | None = None
+    cookie_secure: bool | None = True
+    production_requires: ClassVar[tuple[str, ...]] = (
+        "session_secret",
+        "staff_jwks",
+        "guardian_jwks",
+    )
+    # How often the scheduler sweeps for deadlines and closed refusal windows.
+    sweep_seconds: float = Field(default=60.0, gt=0)
+    # A refusal window is reported this long after its minute ends (late writers).
+    refusal_grace_seconds: float = Field(default=10.0, ge=0)
+
+
 def _env_name(field: str, alias: object) -> str:
     """The variable a field is read from: its `samen_…` alias if it has one."""
     choices = getattr(alias, "choices", [alias])

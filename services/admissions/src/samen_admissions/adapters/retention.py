@@ -11,15 +11,10 @@ given (positive or not) — the figures of the inspectie and the SWV's own repor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from uuid import UUID
-
 from samen_contract.events.retention import DataKind
-from samen_kit.retention.store import Ending
+from samen_kit.retention.store import endings_from, erasing
 from samen_kit.retention.sweep import Eraser
 from sqlalchemy import text
-from sqlalchemy.engine import CursorResult
-from sqlalchemy.ext.asyncio import AsyncSession
 
 _ENDED = text(
     """
@@ -46,18 +41,5 @@ STATEMENTS = (
 )
 
 
-async def admissions_ended(session: AsyncSession) -> Sequence[Ending]:
-    rows = await session.execute(_ENDED, {"kind": DataKind.ADMISSION_FILES.value})
-    return [Ending(*row) for row in rows]
-
-
-async def erase_admission_files(session: AsyncSession, tenant: str, pupil_id: UUID) -> int:
-    total = 0
-    for statement in STATEMENTS:
-        result = await session.execute(statement, {"t": tenant, "p": pupil_id})
-        assert isinstance(result, CursorResult)
-        total += int(result.rowcount)
-    return total
-
-
-ERASERS = (Eraser(DataKind.ADMISSION_FILES, admissions_ended, erase_admission_files),)
+_KIND = DataKind.ADMISSION_FILES
+ERASERS = (Eraser(_KIND, endings_from(_ENDED, _KIND.value), erasing(*STATEMENTS)),)

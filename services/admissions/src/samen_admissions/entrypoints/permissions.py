@@ -6,10 +6,9 @@ absences are the school's duty of care; the samenwerkingsverband and the inspect
 the overview.
 """
 
-from collections.abc import Awaitable, Callable
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends
 from samen_kit.access import PermissionTable, Role, StaffPrincipal
 
 _SCHOOL = {Role.IB, Role.DIRECTOR}
@@ -33,25 +32,13 @@ PERMISSIONS = PermissionTable(
 )
 
 
-def staff_with(permission: str) -> Callable[[Request, StaffPrincipal], Awaitable[StaffPrincipal]]:
-    """The permission check (the kit notes the caller's tenant for later refusals)."""
-    check = PERMISSIONS.require(permission)
-
-    async def staff(
-        request: Request, principal: Annotated[StaffPrincipal, Depends(check)]
-    ) -> StaffPrincipal:
-        return principal
-
-    return staff
-
-
-Reader = Annotated[StaffPrincipal, Depends(staff_with("requests.read"))]
-Drafter = Annotated[StaffPrincipal, Depends(staff_with("requests.draft"))]
-Submitter = Annotated[StaffPrincipal, Depends(staff_with("requests.submit"))]
-Expert = Annotated[StaffPrincipal, Depends(staff_with("requests.advise"))]
-Committee = Annotated[StaffPrincipal, Depends(staff_with("requests.decide"))]
-ObjectionClerk = Annotated[StaffPrincipal, Depends(staff_with("objections.record"))]
-ObjectionDecider = Annotated[StaffPrincipal, Depends(staff_with("objections.decide"))]
-CareReader = Annotated[StaffPrincipal, Depends(staff_with("care.read"))]
-CareWriter = Annotated[StaffPrincipal, Depends(staff_with("care.write"))]
-ReportReader = Annotated[StaffPrincipal, Depends(staff_with("report.read"))]
+Reader = Annotated[StaffPrincipal, Depends(PERMISSIONS.require("requests.read"))]
+Drafter = Annotated[StaffPrincipal, Depends(PERMISSIONS.require("requests.draft"))]
+Submitter = Annotated[StaffPrincipal, Depends(PERMISSIONS.require("requests.submit"))]
+Expert = Annotated[StaffPrincipal, Depends(PERMISSIONS.require("requests.advise"))]
+Committee = Annotated[StaffPrincipal, Depends(PERMISSIONS.require("requests.decide"))]
+ObjectionClerk = Annotated[StaffPrincipal, Depends(PERMISSIONS.require("objections.record"))]
+ObjectionDecider = Annotated[StaffPrincipal, Depends(PERMISSIONS.require("objections.decide"))]
+CareReader = Annotated[StaffPrincipal, Depends(PERMISSIONS.require("care.read"))]
+CareWriter = Annotated[StaffPrincipal, Depends(PERMISSIONS.require("care.write"))]
+ReportReader = Annotated[StaffPrincipal, Depends(PERMISSIONS.require("report.read"))]

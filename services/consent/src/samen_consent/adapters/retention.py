@@ -17,10 +17,9 @@ from datetime import date
 from uuid import UUID
 
 from samen_contract.events.retention import DataKind
-from samen_kit.retention.store import Ending, not_erased, pupils_left
+from samen_kit.retention.store import Ending, not_erased, pupils_left, rows_changed
 from samen_kit.retention.sweep import Eraser
 from sqlalchemy import Integer, delete, func, select, update
-from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_consent.adapters.tables import EvidenceRow, PupilRow, RequestRow, ShownDocumentRow
@@ -35,12 +34,6 @@ SHOWN = ShownDocumentRow.__table__  # type: ignore[attr-defined]
 NEEDS = Needs.__table__  # type: ignore[attr-defined]
 
 
-async def _changed(session: AsyncSession, statement: object) -> int:
-    result = await session.execute(statement)  # type: ignore[call-overload]
-    assert isinstance(result, CursorResult)
-    return int(result.rowcount)
-
-
 async def erase_evidence(session: AsyncSession, tenant: str, pupil_id: UUID) -> int:
     of_pupil = (EVIDENCE.c.tenant == tenant, EVIDENCE.c.pupil_id == pupil_id)
     evidence = update(EVIDENCE).where(*of_pupil).where(
@@ -53,7 +46,7 @@ async def erase_evidence(session: AsyncSession, tenant: str, pupil_id: UUID) -> 
     notes = update(NEEDS).where(
         NEEDS.c.tenant == tenant, NEEDS.c.pupil_id == pupil_id, NEEDS.c.note.is_not(None)
     ).values(note=None)  # fmt: skip
-    return sum([await _changed(session, s) for s in (evidence, shown, notes)])
+    return await rows_changed(session, evidence, shown, notes)
 
 
 async def erase_roster(session: AsyncSession, tenant: str, pupil_id: UUID) -> int:
@@ -64,7 +57,7 @@ async def erase_roster(session: AsyncSession, tenant: str, pupil_id: UUID) -> in
         .where(PUPIL.c.birth_date != year_only)
         .values(birth_date=year_only)
     )
-    return await _changed(session, statement)
+    return await rows_changed(session, statement)
 
 
 _Pupil = tuple[str, UUID]

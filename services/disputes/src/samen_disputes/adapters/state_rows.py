@@ -16,9 +16,12 @@ from samen_disputes.domain import (
     DisputeSubject,
     Ending,
     Opener,
+    SchoolKind,
     Stage,
+    Standing,
     TenantRules,
     Track,
+    standing_of,
 )
 
 
@@ -104,3 +107,14 @@ class TenantConfig:
             return cls()
         rules = TenantRules.from_rows(row.rules)
         return cls(rules, settings_from_json(row.deadlines), row.consultants_contact)
+
+    def standing(self, state: DisputeState, now: datetime, school_kind: SchoolKind) -> Standing:
+        """Where a dispute stands under this tenant's rules and terms."""
+        return standing_of(
+            state,
+            self.rules,
+            self.deadlines,
+            now,
+            consultants_contact=self.consultants_contact,
+            school_kind=school_kind,
+        )

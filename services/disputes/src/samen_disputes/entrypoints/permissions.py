@@ -2,10 +2,9 @@
 rules table (domain data), so every role that can take part in the procedure reaches
 the move route and the table decides (403 with the moves it may make)."""
 
-from collections.abc import Awaitable, Callable
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends
 from samen_kit.access import PermissionTable, Role, StaffPrincipal
 
 _SCHOOL = {Role.IB, Role.DIRECTOR, Role.BOARD_ADMIN, Role.SWV_ADMIN}
@@ -26,23 +25,17 @@ PERMISSIONS = PermissionTable(
 )
 
 
-def staff_with(permission: str) -> Callable[[Request, StaffPrincipal], Awaitable[StaffPrincipal]]:
-    """The permission check (the kit notes the caller's tenant for later refusals)."""
-    check = PERMISSIONS.require(permission)
-
-    async def staff(
-        request: Request, principal: Annotated[StaffPrincipal, Depends(check)]
-    ) -> StaffPrincipal:
-        return principal
-
-    return staff
-
-
-Reader = Annotated[StaffPrincipal, Depends(staff_with("disputes.read"))]
-Opener = Annotated[StaffPrincipal, Depends(staff_with("disputes.open"))]
-Mover = Annotated[StaffPrincipal, Depends(staff_with("disputes.move"))]
-NoteTaker = Annotated[StaffPrincipal, Depends(staff_with("disputes.note"))]
-SettingsReader = Annotated[StaffPrincipal, Depends(staff_with("disputes.settings.read"))]
-SettingsChanger = Annotated[StaffPrincipal, Depends(staff_with("disputes.settings.change"))]
-SchoolKindReader = Annotated[StaffPrincipal, Depends(staff_with("disputes.school_kind.read"))]
-SchoolKindChanger = Annotated[StaffPrincipal, Depends(staff_with("disputes.school_kind.change"))]
+Reader = Annotated[StaffPrincipal, Depends(PERMISSIONS.require("disputes.read"))]
+Opener = Annotated[StaffPrincipal, Depends(PERMISSIONS.require("disputes.open"))]
+Mover = Annotated[StaffPrincipal, Depends(PERMISSIONS.require("disputes.move"))]
+NoteTaker = Annotated[StaffPrincipal, Depends(PERMISSIONS.require("disputes.note"))]
+SettingsReader = Annotated[StaffPrincipal, Depends(PERMISSIONS.require("disputes.settings.read"))]
+SettingsChanger = Annotated[
+    StaffPrincipal, Depends(PERMISSIONS.require("disputes.settings.change"))
+]
+SchoolKindReader = Annotated[
+    StaffPrincipal, Depends(PERMISSIONS.require("disputes.school_kind.read"))
+]
+SchoolKindChanger = Annotated[
+    StaffPrincipal, Depends(PERMISSIONS.require("disputes.school_kind.change"))
+]

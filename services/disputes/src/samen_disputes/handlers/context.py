@@ -2,9 +2,8 @@
 
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
-from uuid import UUID
 
-from samen_kit.access import GuardianClaims, StaffPrincipal
+from samen_kit import acting as kit_acting
 from samen_kit.clock import Clock
 from samen_kit.outbox import EventWriter
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -25,43 +24,17 @@ class Deps:
 
 
 @dataclass(frozen=True)
-class StaffActing:
-    staff: StaffPrincipal
-
-    @property
-    def tenant(self) -> str:
-        return self.staff.tenant
-
+class StaffActing(kit_acting.StaffActing):
     @property
     def actor(self) -> Actor:
         return Actor(Role(self.staff.role.value), self.staff.subject)
 
-    @property
-    def envelope_actor(self) -> str:
-        return self.staff.actor
-
 
 @dataclass(frozen=True)
-class GuardianActing:
-    """A guardian through a link or session: bound to one tenant, pupil and item."""
-
-    claims: GuardianClaims
-
-    @property
-    def tenant(self) -> str:
-        return self.claims.tenant
-
-    @property
-    def guardian_id(self) -> UUID:
-        return self.claims.guardian_id
-
+class GuardianActing(kit_acting.GuardianActing):
     @property
     def actor(self) -> Actor:
         return Actor(Role.GUARDIAN, str(self.claims.guardian_id))
-
-    @property
-    def envelope_actor(self) -> str:
-        return self.claims.actor
 
 
 Acting = StaffActing | GuardianActing

@@ -3,6 +3,7 @@
 from datetime import datetime
 from uuid import UUID
 
+from samen_kit.envelope_facts import about_pupil
 from samen_kit.outbox import Facts
 
 from samen_disputes.adapters.tables import DisputeRow
@@ -10,13 +11,4 @@ from samen_disputes.adapters.tables import DisputeRow
 
 def about_dispute(row: DisputeRow, actor: str, at: datetime, event_id: UUID | None = None) -> Facts:
     """Keyed by the pupil; every event of one dispute shares its correlation id."""
-    return Facts(
-        tenant=row.tenant,
-        subject=str(row.pupil_id),
-        actor=actor,
-        board=row.board_id,
-        school=str(row.school_id),
-        correlationid=str(row.id),
-        event_id=event_id,
-        time=at,
-    )
+    return about_pupil(row, actor=actor, at=at, correlation=row.id, event_id=event_id)

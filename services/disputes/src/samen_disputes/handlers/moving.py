@@ -6,7 +6,7 @@ from uuid import UUID, uuid4
 from samen_disputes import domain
 from samen_disputes.adapters.state_rows import state_of, write_state
 from samen_disputes.adapters.tables import MoveRow
-from samen_disputes.domain import CommitteeAdvice, DecisionOutcome, Move, standing_of
+from samen_disputes.domain import CommitteeAdvice, DecisionOutcome, Move
 from samen_disputes.handlers import facts
 from samen_disputes.handlers.access import dispute_for
 from samen_disputes.handlers.context import Acting, Deps
@@ -42,14 +42,7 @@ async def make_move(deps: Deps, acting: Acting, command: MakeMove) -> None:
         write_state(row, state)
         uow.disputes.add(_move_row(row.id, row.tenant, transition))
         school_kind = await uow.school_kinds.of(row.tenant, row.school_id)
-        standing = standing_of(
-            state,
-            config.rules,
-            config.deadlines,
-            now,
-            consultants_contact=config.consultants_contact,
-            school_kind=school_kind,
-        )
+        standing = config.standing(state, now, school_kind)
         answered = prior.committee.advice if prior.committee else None
         event = facts.after_move(row, transition, standing, school_kind, answered)
         await uow.emit(event, **about_dispute(row, acting.envelope_actor, now))

@@ -10,7 +10,7 @@ from samen_disputes import domain
 from samen_disputes.adapters.state_rows import write_state
 from samen_disputes.adapters.tables import DisputeRow
 from samen_disputes.adapters.uow import UnitOfWork
-from samen_disputes.domain import DisputeSubject, Stage, standing_of
+from samen_disputes.domain import DisputeSubject, Stage
 from samen_disputes.handlers import facts
 from samen_disputes.handlers.access import pupil_for
 from samen_disputes.handlers.context import Acting, Deps
@@ -49,14 +49,7 @@ async def open_dispute(deps: Deps, acting: Acting, command: OpenDispute) -> UUID
         row = _new_row(pupil, acting, command, opp_id, state)
         uow.disputes.add(row)
         school_kind = await uow.school_kinds.of(row.tenant, row.school_id)
-        standing = standing_of(
-            state,
-            config.rules,
-            config.deadlines,
-            now,
-            consultants_contact=config.consultants_contact,
-            school_kind=school_kind,
-        )
+        standing = config.standing(state, now, school_kind)
         event = facts.opened(row, standing, school_kind)
         await uow.emit(event, **about_dispute(row, acting.envelope_actor, now))
     return row.id

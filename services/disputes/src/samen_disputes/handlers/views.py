@@ -17,7 +17,6 @@ from samen_disputes.domain import (
     Standing,
     age_in_days,
     allowed_moves,
-    standing_of,
 )
 from samen_disputes.handlers.access import (
     dispute_for,
@@ -50,14 +49,7 @@ def _view(
     row: DisputeRow, config: TenantConfig, kind: SchoolKind, acting: Acting, now: datetime
 ) -> DisputeView:
     state = state_of(row)
-    standing = standing_of(
-        state,
-        config.rules,
-        config.deadlines,
-        now,
-        consultants_contact=config.consultants_contact,
-        school_kind=kind,
-    )
+    standing = config.standing(state, now, kind)
     allowed = tuple(allowed_moves(state, acting.actor.role, config.rules))
     return DisputeView(row, state, standing, age_in_days(state, now), allowed, kind)
 

@@ -8,14 +8,10 @@ answers, statuses and acknowledgements, which the inspectie's figures count.
 
 from __future__ import annotations
 
-from uuid import UUID
-
 from samen_contract.events.retention import DataKind
-from samen_kit.retention.store import pupils_left
+from samen_kit.retention.store import erasing, pupils_left
 from samen_kit.retention.sweep import Eraser
 from sqlalchemy import text
-from sqlalchemy.engine import CursorResult
-from sqlalchemy.ext.asyncio import AsyncSession
 
 _MEETINGS = "SELECT meeting_id FROM meeting WHERE tenant = :t AND pupil_id = :p"
 _RECORDS = "SELECT record_id FROM meeting_record WHERE tenant = :t AND pupil_id = :p"
@@ -45,13 +41,5 @@ STATEMENTS = (
 )
 
 
-async def erase_records(session: AsyncSession, tenant: str, pupil_id: UUID) -> int:
-    total = 0
-    for statement in STATEMENTS:
-        result = await session.execute(statement, {"t": tenant, "p": pupil_id})
-        assert isinstance(result, CursorResult)
-        total += int(result.rowcount)
-    return total
-
-
-ERASERS = (Eraser(DataKind.MEETING_RECORDS, pupils_left(DataKind.MEETING_RECORDS), erase_records),)
+_KIND = DataKind.MEETING_RECORDS
+ERASERS = (Eraser(_KIND, pupils_left(_KIND), erasing(*STATEMENTS)),)

@@ -11,14 +11,10 @@ times — the delivery figures the inspectie reads.
 
 from __future__ import annotations
 
-from uuid import UUID
-
 from samen_contract.events.retention import DataKind
-from samen_kit.retention.store import pupils_left
+from samen_kit.retention.store import erasing, pupils_left
 from samen_kit.retention.sweep import Eraser
 from sqlalchemy import text
-from sqlalchemy.engine import CursorResult
-from sqlalchemy.ext.asyncio import AsyncSession
 
 _FIRST_NAME = text(
     "UPDATE pupil_name SET first_name = NULL"
@@ -53,25 +49,15 @@ _SHORT_LINKS = text(
 )
 
 
-async def _changed(session: AsyncSession, *statements: object, **params: object) -> int:
-    total = 0
-    for statement in statements:
-        result = await session.execute(statement, params)  # type: ignore[call-overload]
-        assert isinstance(result, CursorResult)
-        total += int(result.rowcount)
-    return total
-
-
-async def erase_contacts(session: AsyncSession, tenant: str, pupil_id: UUID) -> int:
-    return await _changed(session, _FIRST_NAME, _CONTACTS, t=tenant, p=pupil_id)
-
-
-async def erase_messages(session: AsyncSession, tenant: str, pupil_id: UUID) -> int:
-    statements = (_FACTS, _PROVIDER_IDS, _SHORT_LINKS)
-    return await _changed(session, *statements, t=tenant, p=pupil_id)
-
-
 ERASERS = (
-    Eraser(DataKind.ROSTER_CONTACT, pupils_left(DataKind.ROSTER_CONTACT), erase_contacts),
-    Eraser(DataKind.MESSAGES, pupils_left(DataKind.MESSAGES), erase_messages),
+    Eraser(
+        DataKind.ROSTER_CONTACT,
+        pupils_left(DataKind.ROSTER_CONTACT),
+        erasing(_FIRST_NAME, _CONTACTS),
+    ),
+    Eraser(
+        DataKind.MESSAGES,
+        pupils_left(DataKind.MESSAGES),
+        erasing(_FACTS, _PROVIDER_IDS, _SHORT_LINKS),
+    ),
 )

@@ -8,14 +8,10 @@ figures the inspectie reads (OPPs set on time, evaluations held).
 
 from __future__ import annotations
 
-from uuid import UUID
-
 from samen_contract.events.retention import DataKind
-from samen_kit.retention.store import pupils_left
+from samen_kit.retention.store import erasing, pupils_left
 from samen_kit.retention.sweep import Eraser
 from sqlalchemy import text
-from sqlalchemy.engine import CursorResult
-from sqlalchemy.ext.asyncio import AsyncSession
 
 _OPPS = "SELECT opp_id FROM opp WHERE tenant = :t AND pupil_id = :p"
 STATEMENTS = (
@@ -31,13 +27,5 @@ STATEMENTS = (
 )
 
 
-async def erase_opps(session: AsyncSession, tenant: str, pupil_id: UUID) -> int:
-    total = 0
-    for statement in STATEMENTS:
-        result = await session.execute(statement, {"t": tenant, "p": pupil_id})
-        assert isinstance(result, CursorResult)
-        total += int(result.rowcount)
-    return total
-
-
-ERASERS = (Eraser(DataKind.OPP_VERSIONS, pupils_left(DataKind.OPP_VERSIONS), erase_opps),)
+_KIND = DataKind.OPP_VERSIONS
+ERASERS = (Eraser(_KIND, pupils_left(_KIND), erasing(*STATEMENTS)),)

@@ -4,6 +4,7 @@ from datetime import datetime
 from uuid import UUID
 
 from samen_contract import Envelope, Event
+from samen_kit.envelope_facts import about_pupil
 from samen_kit.outbox import EventWriter
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,15 +23,5 @@ async def emit_for(
 ) -> Envelope | None:
     """Keyed by the pupil; every event about one OPP shares its correlation id."""
     correlation = row.opp_id if isinstance(row, OppRow) else row.entry_id
-    return await writer.emit(
-        session,
-        event,
-        tenant=row.tenant,
-        subject=str(row.pupil_id),
-        actor=actor,
-        board=row.board_id,
-        school=str(row.school_id),
-        correlationid=str(correlation),
-        event_id=event_id,
-        time=at,
-    )
+    facts = about_pupil(row, actor=actor, at=at, correlation=correlation, event_id=event_id)
+    return await writer.emit(session, event, **facts)

@@ -12,6 +12,7 @@ from samen_contract import Event
 from samen_contract.actor import person_actor
 from samen_contract.events.portal import CorrectionAnswered, CorrectionRequested
 from samen_kit.deadlines import local_date
+from samen_kit.envelope_facts import about_pupil
 from samen_kit.outbox import emit
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -95,16 +96,7 @@ async def _publish(
     session: AsyncSession, pupil: PupilRow, event: Event, actor: str, now: datetime
 ) -> None:
     """The event to the outbox, and into the read model as a consumed fact would go."""
-    envelope = await emit(
-        session,
-        event,
-        tenant=pupil.tenant,
-        subject=str(pupil.pupil_id),
-        actor=actor,
-        board=pupil.board_id,
-        school=str(pupil.school_id),
-        time=now,
-    )
+    envelope = await emit(session, event, **about_pupil(pupil, actor=actor, at=now))
     found = pupil_fact(envelope, event) if envelope is not None else None
     if found is None:
         return

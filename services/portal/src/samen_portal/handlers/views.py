@@ -7,6 +7,7 @@ from datetime import datetime
 
 from samen_contract.events.portal import PupilFileViewed
 from samen_contract.ids import deterministic_event_id
+from samen_kit.envelope_facts import about_pupil
 from samen_kit.outbox import emit
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -45,16 +46,7 @@ async def record_view(
             day=day,
             viewer_role=viewer.role.value,
         )
-        await emit(
-            session,
-            event,
-            tenant=pupil.tenant,
-            subject=str(pupil.pupil_id),
-            actor=actor,
-            board=pupil.board_id,
-            school=str(pupil.school_id),
-            event_id=deterministic_event_id(
-                "portal.viewed", pupil.tenant, str(pupil.pupil_id), actor, day.isoformat()
-            ),
-            time=now,
+        event_id = deterministic_event_id(
+            "portal.viewed", pupil.tenant, str(pupil.pupil_id), actor, day.isoformat()
         )
+        await emit(session, event, **about_pupil(pupil, actor=actor, at=now, event_id=event_id))

@@ -10,7 +10,6 @@ import resource
 import secrets
 import shutil
 import signal
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,15 +27,13 @@ from samen_kit.localinfra.process import (
     read_pid,
     run_command,
     tail,
-    terminate,
     wait_gone,
 )
-from samen_kit.localinfra.status import ComponentStatus
+from samen_kit.localinfra.server import HOST, LaunchedServer
 from samen_kit.replication import replication_for
 
 log = logging.getLogger(__name__)
 
-HOST = "127.0.0.1"
 # A test run makes topics for every service under many prefixes: thousands of partitions,
 # each with a few open files and some heap. 1 GiB and the most open files the system
 # allows keep one broker up for a whole run (512 MiB ran out at about 20,000 partitions).
@@ -72,11 +69,13 @@ class Quorum:
         return ",".join(f"{node_id}@{HOST}:{port}" for node_id, port in nodes)
 
 
-class KafkaNode:
+class KafkaNode(LaunchedServer):
     """One broker-and-controller; its data, logs and pid file live in `state_dir`.
 
     Alone by default; with a `quorum`, node `node_id` of a cluster (see `KafkaCluster`).
     """
+
+    name = "kafka"
 
     def __init__(
         self,
@@ -96,6 +95,10 @@ class KafkaNode:
     @property
     def bootstrap_servers(self) -> str:
         return f"{HOST}:{self.port}"
+
+    @property
+    def address(self) -> str:
+        return self.bootstrap_servers
 
     @property
     def data_dir(self) -> Path:
@@ -170,19 +173,7 @@ class KafkaNode:
 
     def _launch(self, libs: Path) -> None:
         command = [*self._java_command(libs), "kafka.Kafka", str(self.properties_path)]
-        # The broker's output goes to a file: an unread pipe would block it once full.
-        with self.out_path.open("ab") as out:
-            process = subprocess.Popen(
-                command,
-                cwd=self.state_dir,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,  # setsid: survives the caller and its terminal
-                preexec_fn=_more_open_files,
-            )
-        self.pid_path.write_text(f"{process.pid}\n")
-        log.info("kafka.started pid=%s port=%s", process.pid, self.port)
+        self._launch_detached(command, preexec_fn=_more_open_files)
 
     async def wait_ready(self, within: float = 120.0) -> None:
         """Wait for a metadata round trip and a group coordinator; fail early if the broker died."""
@@ -223,22 +214,6 @@ class KafkaNode:
     def _tail(self) -> str:
         return tail(self.out_path) or tail(self.log_path)
 
-    async def stop(self, grace: float = 30.0) -> None:
-        """SIGTERM (the broker's shutdown hook), SIGKILL after `grace` s; the data stays."""
-        async with file_lock(self.state_dir / ".lock"):
-            pid = self.pid()
-            if pid is not None:
-                await terminate([pid], grace)
-                log.info("kafka.stopped pid=%s", pid)
-            self.pid_path.unlink(missing_ok=True)
-
-    async def restart(self, downtime: float = 0.0, within: float = 120.0) -> None:
-        """Stop, stay down `downtime` seconds (a fault test's outage), start, wait until ready."""
-        await self.stop()
-        await asyncio.sleep(downtime)
-        await self.start()
-        await self.wait_ready(within)
-
     async def kill(self) -> None:
         """SIGKILL: a crash, no shutdown hook; the data stays for the next `start`."""
         pid = self.pid()
@@ -262,26 +237,10 @@ class KafkaNode:
             raise InfraError(f"Kafka from {self.state_dir} is not running")
         os.kill(pid, sig)
 
-    async def status(self) -> ComponentStatus:
-        pid = self.pid()
-        running = pid is not None or await port_open(HOST, self.port)
-        problem = await self._problem() if running else ""
-        return ComponentStatus(
-            name="kafka",
-            address=self.bootstrap_servers,
-            state_dir=self.state_dir,
-            running=running,
-            ready=running and not problem,
-            owned=pid is not None,
-            pid=pid,
-            detail=problem,
-        )
-
     async def _problem(self) -> str:
-        """Why the broker does not answer yet; empty when it does."""
         try:
             await asyncio.wait_for(self._probe(), 10.0)
-        except Exception as error:  # a status probe reports, it does not raise
+        except Exception as error:  # any failure is the answer
             return describe(error)
         return ""
 

@@ -17,7 +17,6 @@ import json
 import logging
 import os
 import shutil
-import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,6 @@ from samen_kit.localinfra.process import (
     port_open,
     read_pid,
     tail,
-    terminate,
 )
 from samen_kit.localinfra.realm import (
     DEV_PASSWORD,
@@ -44,11 +42,10 @@ from samen_kit.localinfra.realm import (
     StaffAccount,
     realm_document,
 )
-from samen_kit.localinfra.status import ComponentStatus
+from samen_kit.localinfra.server import HOST, LaunchedServer
 
 log = logging.getLogger(__name__)
 
-HOST = "127.0.0.1"
 DEFAULT_PORT = 18080
 #: The administrator of the master realm (development only; production sets its own).
 DEV_ADMIN = ("admin", "admin")
@@ -92,12 +89,14 @@ def configured_url() -> str | None:
     return os.environ.get("SAMEN_KEYCLOAK_URL", "").rstrip("/") or None
 
 
-class KeycloakServer:
+class KeycloakServer(LaunchedServer):
     """One Keycloak; its home (data, logs, pid file) lives in `state_dir`.
 
     With `url` (or `SAMEN_KEYCLOAK_URL`) it only describes a server running elsewhere:
     `start` and `stop` then do nothing and `status` probes that server.
     """
+
+    name = "keycloak"
 
     def __init__(
         self,
@@ -117,6 +116,10 @@ class KeycloakServer:
     @property
     def url(self) -> str:
         return self.external_url or f"http://{HOST}:{self.port}"
+
+    @property
+    def address(self) -> str:
+        return self.url.removeprefix("http://")
 
     @property
     def issuer(self) -> str:
@@ -228,18 +231,7 @@ class KeycloakServer:
             "KC_BOOTSTRAP_ADMIN_USERNAME": admin,
             "KC_BOOTSTRAP_ADMIN_PASSWORD": password,
         }
-        with self.out_path.open("ab") as out:
-            process = subprocess.Popen(
-                command,
-                cwd=self.state_dir,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,  # setsid: survives the caller, as Kafka does
-            )
-        self.pid_path.write_text(f"{process.pid}\n")
-        log.info("keycloak.started pid=%s port=%s", process.pid, self.port)
+        self._launch_detached(command, env)
 
     async def wait_ready(self, within: float = 180.0) -> None:
         """Wait until the realm's discovery document answers; fail early if the server died."""
@@ -276,30 +268,13 @@ class KeycloakServer:
         return tail(self.out_path)
 
     async def stop(self, grace: float = 30.0) -> None:
-        """SIGTERM (a clean Quarkus shutdown), SIGKILL after `grace` s; the data stays."""
-        if self.external_url:
-            return
-        async with file_lock(self.state_dir / ".lock"):
-            pid = self.pid()
-            if pid is not None:
-                await terminate([pid], grace)
-                log.info("keycloak.stopped pid=%s", pid)
-            self.pid_path.unlink(missing_ok=True)
+        """A clean Quarkus shutdown (see `LaunchedServer.stop`); nothing for a server
+        running elsewhere."""
+        if not self.external_url:
+            await super().stop(grace)
 
-    async def status(self) -> ComponentStatus:
-        pid = self.pid()
-        running = bool(self.external_url) or pid is not None or await port_open(HOST, self.port)
-        problem = await self._problem() if running else ""
-        return ComponentStatus(
-            name="keycloak",
-            address=self.url.removeprefix("http://"),
-            state_dir=self.state_dir,
-            running=running,
-            ready=running and not problem,
-            owned=pid is not None,
-            pid=pid,
-            detail=problem,
-        )
+    async def _running(self, pid: int | None) -> bool:
+        return bool(self.external_url) or await super()._running(pid)
 
 
 def token_url(base_url: str) -> str:

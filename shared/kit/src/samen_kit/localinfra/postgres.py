@@ -28,11 +28,10 @@ from samen_kit.localinfra.process import (
     terminate,
     wait_gone,
 )
-from samen_kit.localinfra.status import ComponentStatus
+from samen_kit.localinfra.server import HOST, LocalServer
 
 log = logging.getLogger(__name__)
 
-HOST = "127.0.0.1"
 SUPERUSER = "postgres"
 DATABASE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 # The unix socket lives in the private state dir, so trust there reaches only this machine's
@@ -86,8 +85,10 @@ def _others_can_pass(folder: Path) -> bool:
     return True
 
 
-class PostgresCluster:
+class PostgresCluster(LocalServer):
     """One cluster listening on 127.0.0.1:`port`, with the role `samen` (password `samen`)."""
+
+    name = "postgres"
 
     def __init__(
         self,
@@ -266,32 +267,10 @@ class PostgresCluster:
                 await terminate(processes, grace=5.0)
             log.info("postgres.stopped pid=%s", pid)
 
-    async def restart(self, downtime: float = 0.0, within: float = 60.0) -> None:
-        await self.stop()
-        await asyncio.sleep(downtime)
-        await self.start()
-        await self.wait_ready(within)
-
-    async def status(self) -> ComponentStatus:
-        pid = self.pid()
-        running = pid is not None or await port_open(HOST, self.port)
-        problem = await self._problem() if running else ""
-        return ComponentStatus(
-            name="postgres",
-            address=self.address,
-            state_dir=self.state_dir,
-            running=running,
-            ready=running and not problem,
-            owned=pid is not None,
-            pid=pid,
-            detail=problem,
-        )
-
     async def _problem(self) -> str:
-        """Why the cluster does not answer yet; empty when it does."""
         try:
             await self._query("SELECT 1")
-        except Exception as error:  # a status probe reports, it does not raise
+        except Exception as error:  # any failure is the answer
             return describe(error)
         return ""
 

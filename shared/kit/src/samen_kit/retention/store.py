@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Table, select, update
+from sqlalchemy import ColumnElement, Table, TextClause, select, update
 from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_kit.retention.decision import Hold
@@ -129,6 +130,39 @@ def pupils_left(kind: str, pupils: Table = PUPIL) -> Endings:
         return [Ending(*row) for row in await session.execute(query)]
 
     return endings
+
+
+def endings_from(query: TextClause, kind: str) -> Endings:
+    """The clocks a service's own query starts: rows of (tenant, pupil, ending day), the
+    query leaving out pupils whose `kind` is erased (it is given `:kind`)."""
+
+    async def endings(session: AsyncSession) -> Sequence[Ending]:
+        return [Ending(*row) for row in await session.execute(query, {"kind": kind})]
+
+    return endings
+
+
+Erase = Callable[[AsyncSession, str, UUID], Awaitable[int]]
+
+
+def erasing(*statements: TextClause) -> Erase:
+    """An eraser's `erase` that runs `statements` in order for one pupil (`:t` the tenant,
+    `:p` the pupil) and counts the rows they changed."""
+
+    async def erase(session: AsyncSession, tenant: str, pupil_id: UUID) -> int:
+        return await rows_changed(session, *statements, t=tenant, p=pupil_id)
+
+    return erase
+
+
+async def rows_changed(session: AsyncSession, *statements: object, **params: object) -> int:
+    """Run `statements` with `params`; how many rows they changed together."""
+    total = 0
+    for statement in statements:
+        result = await session.execute(statement, params)  # type: ignore[call-overload]
+        assert isinstance(result, CursorResult)
+        total += int(result.rowcount)
+    return total
 
 
 async def erased_kinds(session: AsyncSession, tenant: str, pupil_id: UUID) -> set[str]:

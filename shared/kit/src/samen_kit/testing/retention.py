@@ -7,20 +7,54 @@ import asyncio
 import contextlib
 import json
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from uuid import UUID
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from samen_kit.clock import FakeClock
 from samen_kit.db import create_engine, session_factory, unit_of_work
-from samen_kit.retention.sweep import Retention, sweep
+from samen_kit.retention.store import place_hold
+from samen_kit.retention.sweep import Eraser, Retention, sweep
 from samen_kit.testing.databases import scratch_database
 from samen_kit.testing.schema import upgrade_to
 
 Sessions = async_sessionmaker[AsyncSession]
+
+
+@dataclass
+class RetentionWorld:
+    """One pupil of one tenant in a service's migrated database, and the clock its sweeps
+    read. A service's test subclasses it, naming the service and its erasers."""
+
+    service: ClassVar[str]
+    erasers: ClassVar[tuple[Eraser, ...]]
+
+    sessions: Sessions
+    clock: FakeClock
+    tenant: str
+    pupil: UUID
+
+    @property
+    def retention(self) -> Retention:
+        return Retention(self.service, self.sessions, self.clock, self.erasers)
+
+    async def add(self, *rows: object) -> None:
+        """Rows in one transaction, each flushed before the next (the later ones may
+        point at the earlier)."""
+        async with unit_of_work(self.sessions) as session:
+            for row in rows:
+                session.add(row)
+                await session.flush()
+
+    async def hold(self, hold_id: str, on: date) -> None:
+        """A legal hold on the pupil from `on`."""
+        async with unit_of_work(self.sessions) as session:
+            await place_hold(session, self.tenant, self.pupil, hold_id, on)
 
 
 @contextlib.asynccontextmanager

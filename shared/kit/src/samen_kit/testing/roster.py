@@ -1,20 +1,37 @@
-"""Consent facts on the (prefixed) consent topic, published as the consent service would;
-services subclass `RosterPublisher` with their own `enrol`."""
+"""Consent facts on the (prefixed) consent topic, published as the consent service would:
+a pupil enrolled with their guardians (`RosterPublisher.enrol`), and whether a service's
+roster projection knows them yet (`pupil_known`). Services subclass `RosterPublisher`
+with the other facts their tests need."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import date
 from typing import TypeVar
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from aiokafka import AIOKafkaProducer
 from samen_contract import Envelope, Event
 from samen_contract.codec import encode
+from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding, PupilEnrolled
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from samen_kit.testing import bus
 
 R = TypeVar("R", bound="RosterPublisher")
+
+
+@dataclass
+class Pupil:
+    """A pupil the test enrolled: their tenant, ids, board and guardians."""
+
+    tenant: str
+    pupil_id: UUID
+    school_id: UUID
+    board: str
+    guardians: tuple[UUID, ...]
 
 
 class RosterPublisher:
@@ -54,6 +71,45 @@ class RosterPublisher:
         await self.send(envelope, event)
         return envelope
 
+    async def enrol(
+        self,
+        tenant: str,
+        *,
+        guardians: int = 1,
+        standing: GuardianStanding | None = None,
+        school_id: UUID | None = None,
+        board: str | None = None,
+        same_ids_as: Pupil | None = None,
+    ) -> Pupil:
+        """`PupilEnrolled`, then `GuardianshipRecorded` for each guardian (parental
+        authority unless `standing` says otherwise). `same_ids_as`: the pupil and guardian
+        ids of another tenant's pupil (ids mean something only within their tenant)."""
+        pupil = Pupil(
+            tenant,
+            same_ids_as.pupil_id if same_ids_as else uuid4(),
+            school_id or uuid4(),
+            board or f"board-{uuid4().hex[:6]}",
+            same_ids_as.guardians if same_ids_as else tuple(uuid4() for _ in range(guardians)),
+        )
+        enrolled = PupilEnrolled(
+            pupil_id=pupil.pupil_id, school_id=pupil.school_id, enrolled_on=date(2025, 8, 25)
+        )
+        await self.publish(
+            enrolled,
+            tenant=tenant,
+            subject=pupil.pupil_id,
+            board=pupil.board,
+            school=pupil.school_id,
+        )
+        for guardian in pupil.guardians:
+            recorded = GuardianshipRecorded(
+                pupil_id=pupil.pupil_id,
+                guardian_id=guardian,
+                standing=standing or GuardianStanding.PARENTAL_AUTHORITY,
+            )
+            await self.publish(recorded, tenant=tenant, subject=pupil.pupil_id, board=pupil.board)
+        return pupil
+
     async def send(self, envelope: Envelope, event: Event) -> None:
         """Also for a second delivery of the very same envelope."""
         await bus.send(self._producer, self.prefix, encode(envelope, event))
@@ -64,3 +120,17 @@ async def roster_publisher(bootstrap: str, prefix: str, kind: type[R]) -> AsyncI
     """A publisher of `kind` with a producer of its own for as long as the block runs."""
     async with bus.producer(bootstrap) as producer:
         yield kind(producer, prefix)
+
+
+async def pupil_known(sessions: async_sessionmaker[AsyncSession], pupil: Pupil) -> bool:
+    """The consent facts about `pupil` reached the kit's roster projection in the database
+    of `sessions`: the pupil and every guardian."""
+    from samen_kit.roster import Roster
+
+    async with sessions() as session:
+        roster = Roster(session)
+        known = await roster.pupil(pupil.tenant, pupil.pupil_id)
+        standings = [
+            await roster.standing(pupil.tenant, pupil.pupil_id, g) for g in pupil.guardians
+        ]
+    return known is not None and all(s is not None for s in standings)

@@ -13,6 +13,7 @@ from uuid import UUID
 
 import pytest
 from fastapi import FastAPI
+from samen_contract.topics import events_topic
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -24,6 +25,7 @@ from samen_kit.settings import ServiceSettings
 from samen_kit.testing.keys import Keys, bearer, staff_token
 from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import serve
+from samen_kit.testing.tap import EventTap
 
 STAFF_ISSUER = "urn:samen:test-idp"
 SESSION_SECRET = "a-test-secret-that-is-long-enough-for-the-codec"
@@ -184,8 +186,9 @@ class ServiceUnderTest(Generic[S, B]):
 
     def fixtures(self) -> dict[str, Any]:
         """`<name>_database` (one per session; tests keep apart by tenant), `<name>_keys`,
-        `<name>_settings_for(database_url, **overrides)` and `<name>`, the running service.
-        In the service's conftest: `globals().update(SERVICE.fixtures())`."""
+        `<name>_settings_for(database_url, **overrides)`, `<name>`, the running service,
+        and `<name>_tap`, everything on its events topic since it started. In the
+        service's conftest: `globals().update(SERVICE.fixtures())`."""
         name = self.name
 
         @pytest.fixture(scope="session", name=f"{name}_database")
@@ -226,9 +229,18 @@ class ServiceUnderTest(Generic[S, B]):
             async with self.running(settings, service_keys, clock) as run:
                 yield run
 
+        @pytest.fixture(scope="session", name=f"{name}_tap")
+        async def tap(
+            request: pytest.FixtureRequest, kafka_bootstrap: str, topic_prefix: str
+        ) -> AsyncIterator[EventTap]:
+            request.getfixturevalue(name)  # the service made its topics
+            async with EventTap(kafka_bootstrap, topic_prefix + events_topic(name)) as seen:
+                yield seen
+
         return {
             f"_{name}_database": database,
             f"_{name}_keys": keys,
             f"_{name}_settings_for": settings_for,
             f"_{name}_running": running,
+            f"_{name}_tap": tap,
         }

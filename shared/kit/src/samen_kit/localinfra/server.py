@@ -1,0 +1,119 @@
+"""What the local servers (PostgreSQL, Kafka, Keycloak) share: how they report their
+status and restart, and, for those the kit launches itself as a detached Java process,
+the launch and the stop by their pid file."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import subprocess
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from samen_kit.localinfra.process import file_lock, port_open, terminate
+from samen_kit.localinfra.status import ComponentStatus
+
+log = logging.getLogger(__name__)
+
+HOST = "127.0.0.1"
+
+
+class LocalServer(ABC):
+    """A server run on this machine from a state folder of its own."""
+
+    name: ClassVar[str]
+    port: int
+    state_dir: Path
+
+    @property
+    @abstractmethod
+    def address(self) -> str: ...
+
+    @abstractmethod
+    def pid(self) -> int | None:
+        """The pid of the server started from this state folder, when it is alive."""
+
+    @abstractmethod
+    async def start(self) -> None: ...
+
+    @abstractmethod
+    async def stop(self, grace: float = 30.0) -> None: ...
+
+    @abstractmethod
+    async def wait_ready(self, within: float = 60.0) -> None: ...
+
+    @abstractmethod
+    async def _problem(self) -> str:
+        """Why the server does not answer yet; empty when it does (a status probe
+        reports, it does not raise)."""
+
+    async def _running(self, pid: int | None) -> bool:
+        return pid is not None or await port_open(HOST, self.port)
+
+    async def status(self) -> ComponentStatus:
+        pid = self.pid()
+        running = await self._running(pid)
+        problem = await self._problem() if running else ""
+        return ComponentStatus(
+            name=self.name,
+            address=self.address,
+            state_dir=self.state_dir,
+            running=running,
+            ready=running and not problem,
+            owned=pid is not None,
+            pid=pid,
+            detail=problem,
+        )
+
+    async def restart(self, downtime: float = 0.0, within: float | None = None) -> None:
+        """Stop, stay down `downtime` seconds (a fault test's outage), start, wait until
+        ready (within the server's own default unless `within` is given)."""
+        await self.stop()
+        await asyncio.sleep(downtime)
+        await self.start()
+        await (self.wait_ready() if within is None else self.wait_ready(within))
+
+
+class LaunchedServer(LocalServer):
+    """A server the kit launches detached, its pid in a file in its state folder."""
+
+    @property
+    @abstractmethod
+    def pid_path(self) -> Path: ...
+
+    @property
+    @abstractmethod
+    def out_path(self) -> Path: ...
+
+    def _launch_detached(
+        self,
+        command: Sequence[str],
+        env: Mapping[str, str] | None = None,
+        preexec_fn: Callable[[], None] | None = None,
+    ) -> None:
+        # The output goes to a file: an unread pipe would block the server once full.
+        with self.out_path.open("ab") as out:
+            process = subprocess.Popen(
+                command,
+                cwd=self.state_dir,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # setsid: survives the caller and its terminal
+                preexec_fn=preexec_fn,
+            )
+        self.pid_path.write_text(f"{process.pid}\n")
+        log.info("%s.started pid=%s port=%s", self.name, process.pid, self.port)
+
+    async def stop(self, grace: float = 30.0) -> None:
+        """SIGTERM (the server's own clean shutdown), SIGKILL after `grace` s; the data
+        stays."""
+        async with file_lock(self.state_dir / ".lock"):
+            pid = self.pid()
+            if pid is not None:
+                await terminate([pid], grace)
+                log.info("%s.stopped pid=%s", self.name, pid)
+            self.pid_path.unlink(missing_ok=True)
