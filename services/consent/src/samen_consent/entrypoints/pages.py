@@ -15,13 +15,12 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
-from samen_kit.access import GuardianClaims, GuardianDep, GuardianSessionDep
+from samen_kit.access import GuardianDep, GuardianSessionDep
 from samen_kit.access.dependencies import TokenText
 from samen_kit.access.step_up_gate import require_step_up
 from samen_kit.error_table import Unusable
 from samen_kit.pages import choose_language, language_of
 
-from samen_consent.adapters.requests import StoredRequest
 from samen_consent.domain.evidence import Act
 from samen_consent.domain.support_needs import SupportNeedKind
 from samen_consent.entrypoints.page_models import overview_item, request_page
@@ -150,16 +149,16 @@ async def overview(
     language = language_of(request)
     now, query = ctx.now(), _query(token, language)
     items = [
-        overview_item(s, language, now, _link(claims, s, query))
-        for s in await views.guardian_overview(ctx, claims)
+        overview_item(line.stored, language, now, _link(line, query))
+        for line in await views.guardian_overview(ctx, claims)
     ]
     return pages.render(request, "overview.html", language=language, items=items)
 
 
-def _link(claims: GuardianClaims, stored: StoredRequest, query: str) -> str | None:
-    if not views.opens(claims, stored):
+def _link(line: views.OverviewLine, query: str) -> str | None:
+    if not line.opens:
         return None
-    return f"/ouders/toestemming/{stored.request.request_id}?{query}"
+    return f"/ouders/toestemming/{line.stored.request.request_id}?{query}"
 
 
 async def _form(request: Request) -> dict[str, str]:

@@ -29,9 +29,10 @@ class GuardianView:
 async def guardian_view(ctx: Context, claims: GuardianClaims, request_id: UUID) -> GuardianView:
     async with unit_of_work(ctx.sessions) as session:
         stored = await request_for_guardian(session, claims, request_id)
-        standing = await check_standing(session, claims, to_act=False)
+        pupil_id = stored.request.pupil_id
+        standing = await check_standing(session, claims, pupil_id, to_act=False)
         support = await SqlSupportNeeds(session).latest_of(
-            claims.tenant, claims.guardian_id, claims.pupil_id
+            claims.tenant, claims.guardian_id, pupil_id
         )
         return GuardianView(stored, standing, support)
 
@@ -58,18 +59,23 @@ async def document_to_show(
         return await SqlShownDocuments(session).keep(claims.tenant, request_id, words, ctx.now())
 
 
-async def guardian_overview(ctx: Context, claims: GuardianClaims) -> list[StoredRequest]:
+@dataclass(frozen=True)
+class OverviewLine:
+    stored: StoredRequest
+    opens: bool  # whether the link (or session) may open it: the overview links only those
+
+
+async def guardian_overview(ctx: Context, claims: GuardianClaims) -> list[OverviewLine]:
     """The requests about the link's pupil that ask this guardian, newest first."""
     async with unit_of_work(ctx.sessions) as session:
-        await check_standing(session, claims, to_act=False)
+        await check_standing(session, claims, claims.pupil_id, to_act=False)
         found = await SqlRequests(session).of_pupil(claims.tenant, claims.pupil_id)
-    mine = [s for s in found if claims.guardian_id in s.request.parties.guardians]
-    return sorted(mine, key=lambda s: s.request.requested_at, reverse=True)
-
-
-def opens(claims: GuardianClaims, stored: StoredRequest) -> bool:
-    """Whether the link may act on this request (the overview links only those)."""
-    return covers(claims, stored.request.request_id, stored.request.pupil_id)
+        mine = [s for s in found if claims.guardian_id in s.request.parties.guardians]
+        lines = [
+            OverviewLine(s, await covers(session, claims, s.request.request_id, claims.pupil_id))
+            for s in mine
+        ]
+    return sorted(lines, key=lambda line: line.stored.request.requested_at, reverse=True)
 
 
 async def guardian_receipts(
@@ -77,8 +83,8 @@ async def guardian_receipts(
 ) -> list[Receipt]:
     """The receipts of this guardian's own acts on the request."""
     async with unit_of_work(ctx.sessions) as session:
-        await request_for_guardian(session, claims, request_id)
-        await check_standing(session, claims, to_act=False)
+        stored = await request_for_guardian(session, claims, request_id)
+        await check_standing(session, claims, stored.request.pupil_id, to_act=False)
         rows = await SqlEvidence(session).of_request(claims.tenant, request_id)
         mine = [row for row in rows if row.party_id == claims.guardian_id]
         return [await receipt_of(session, row) for row in mine]
