@@ -5,7 +5,9 @@ action (POST) exchanges the link's token for a one-hour session cookie, after wh
 the parent is sent back to the page (303) and carries on in the session. Forms work
 without JavaScript. Dutch first, the parent's language beside it (the kit's pages:
 `?taal=`, then the language chosen before, then the browser's). Giving, refusing or
-withdrawing an answer asks for a step-up code first (ADR 0012); reading does not.
+withdrawing an answer asks for a step-up code first (ADR 0012); so does reading a
+question about a document (an OPP's action part: its words, ADR 0017), other questions
+are read without one.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from samen_kit.access import GuardianDep, GuardianSessionDep
 from samen_kit.access.dependencies import TokenText
 from samen_kit.access.step_up_gate import require_step_up
+from samen_kit.access.step_up_proof import forwarded_proof
 from samen_kit.error_table import Unusable
 from samen_kit.pages import choose_language, language_of
 
@@ -51,7 +54,12 @@ async def request_page_view(
     """The question in plain words, its state, and what this parent can do now."""
     language = language_of(request)
     view = await views.guardian_view(ctx, claims, request_id)
-    words = await views.document_to_show(ctx, claims, view.stored, token, language)
+    if view.stored.request.subject is not None:
+        # An OPP's words are read only after a step-up code (ADR 0017), here as on the
+        # owner's own page; the owner checks the proof again when it serves them.
+        require_step_up(request, claims)
+    proof = forwarded_proof(request)
+    words = await views.document_to_show(ctx, claims, view.stored, token, language, proof)
     page = request_page(view, claims.guardian_id, language, ctx.now(), words)
     return pages.render(
         request,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -38,11 +39,17 @@ async def guardian_view(ctx: Context, claims: GuardianClaims, request_id: UUID) 
 
 
 async def document_to_show(
-    ctx: Context, claims: GuardianClaims, stored: StoredRequest, token: str | None, language: str
+    ctx: Context,
+    claims: GuardianClaims,
+    stored: StoredRequest,
+    token: str | None,
+    language: str,
+    proof: Mapping[str, str],
 ) -> ShownWords | None:
     """The words of the request's document for this page: the copy kept in `language`, or
-    fetched from their owner with the guardian's own link token and kept; without a token
-    (a session), the copy kept before. None: nothing to show (no answer buttons then)."""
+    fetched from their owner with the guardian's own link token and step-up `proof` and
+    kept; without a token (a session), the copy kept before. None: nothing to show (no
+    answer buttons then)."""
     subject, request_id = stored.request.subject, stored.request.request_id
     if subject is None:
         return None
@@ -52,7 +59,7 @@ async def document_to_show(
             return kept or await SqlShownDocuments(session).any_of(
                 claims.tenant, request_id, language
             )
-    words = await ctx.documents.fetch(subject, token, language)
+    words = await ctx.documents.fetch(subject, token, language, proof)
     if words is None:
         return None
     async with unit_of_work(ctx.sessions) as session:
