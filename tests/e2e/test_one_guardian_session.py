@@ -156,7 +156,11 @@ async def test_the_session_opens_no_other_childs_opp_in_the_same_school(
         row.pupil_id for row in j.plan.rows(j.family.school) if row.pupil_id != j.family.pupil_id
     )
     ib = j.badge(StaffRole.IB)
-    body = {"pupil_id": str(other), "support_started_on": j.site.today().isoformat()}
+    body = {
+        "opp_id": str(uuid4()),
+        "pupil_id": str(other),
+        "support_started_on": j.site.today().isoformat(),
+    }
     other_opp = (await j.desk.json("plans", ib, "POST", "/opps", json=body))["opp_id"]
     plans = platform.config.url("plans")
     before = await _refusals(platform, "plans", j.plan.tenant)
