@@ -1,6 +1,7 @@
 """The must-show parent journey in Chromium, on the whole platform: a guardian reading
-Arabic follows the SMS link about an OPP's action part, sees the question and Mijn kind
-right to left, confirms with the code the SMS simulator received, consents, and finds
+Arabic follows the SMS link about an OPP's action part, confirms with the code the SMS
+simulator received (the question shows the OPP's words), sees the question and Mijn kind
+right to left, consents, and finds
 the receipt of that consent in the access export downloaded from Mijn kind. The other
 parent types a wrong code three times: the action locks and the lock is in the audit
 log. axe-core finds no serious or critical WCAG 2.1 AA violation on any page visited."""
@@ -109,7 +110,8 @@ async def _answer_yes(tab: Page) -> None:
 
 
 async def _ask_code(tab: Page, visit: Visit) -> UUID:
-    """On the code page (where the answer sent the guardian): ask for the code."""
+    """On the code page (where the question about the OPP sent the guardian): ask for
+    the code."""
     shown = await tab.locator("h1").inner_text()
     assert urlsplit(tab.url).path == STEP_UP_PAGE, f"{urlsplit(tab.url).path}: {shown}"
     await visit.check(tab, "step-up")
@@ -132,7 +134,14 @@ async def test_a_guardian_reading_arabic_consents_after_the_sms_code_and_finds_t
     tab, visit = await arabic.new_page(), Visit()
 
     await tab.goto(_consent_link(sms.links()))
-    link = _in_arabic(tab.url)  # where the SMS link led, the guardian choosing Arabic
+    # The question shows the OPP's words, so the code comes first (ADR 0017).
+    await tab.goto(_in_arabic(tab.url))  # the guardian choosing Arabic
+    challenge = await _ask_code(tab, visit)
+    await tab.fill("#code", await j.inbox.step_up_code(challenge))
+    async with tab.expect_navigation(timeout=SLOW):
+        await tab.get_by_role("button").click()
+    assert CONSENT_PAGE in urlsplit(tab.url).path
+    link = _in_arabic(tab.url)  # back on the question the SMS link led to
     await tab.goto(link)
     await visit.check(tab, "consent-question")
     token = parse_qs(urlsplit(link).query)["token"][0]
@@ -141,13 +150,7 @@ async def test_a_guardian_reading_arabic_consents_after_the_sms_code_and_finds_t
     await tab.goto(overview)
     await visit.check(tab, "mijn-kind")
     await tab.goto(link)
-    await _answer_yes(tab)
-    challenge = await _ask_code(tab, visit)
-    await tab.fill("#code", await j.inbox.step_up_code(challenge))
-    async with tab.expect_navigation(timeout=SLOW):
-        await tab.get_by_role("button").click()
-    assert CONSENT_PAGE in urlsplit(tab.url).path
-    await _answer_yes(tab)  # back on the question: now the answer counts
+    await _answer_yes(tab)  # confirmed a moment ago: the answer counts at once
     answered = await j.wait(
         "ConsentAnswered", request_id=asked.data["request_id"], party_id=parent.guardian_id
     )
@@ -178,9 +181,8 @@ async def test_a_wrong_code_three_times_locks_the_action_and_the_lock_is_in_the_
     link = _consent_link((await j.mail(asked, parent)).links())
     tab, visit = await arabic.new_page(), Visit()
 
-    await tab.goto(link)
+    await tab.goto(link)  # to the code page first: the question shows the OPP's words
     await tab.goto(_in_arabic(tab.url))
-    await _answer_yes(tab)
     challenge = await _ask_code(tab, visit)
     code = await j.inbox.step_up_code(challenge)
     wrong = f"{(int(code) + 1) % 1_000_000:06d}"

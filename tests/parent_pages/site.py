@@ -28,6 +28,7 @@ from samen_disputes.bootstrap import MIGRATIONS as DISPUTES_MIGRATIONS
 from samen_disputes.bootstrap import build_service as build_disputes
 from samen_disputes.settings import DisputesSettings
 from samen_kit.access import GuardianItem, Role, mint_guardian_token
+from samen_kit.access.testing import step_up_cookie
 from samen_kit.clock import FakeClock
 from samen_kit.testing import databases as test_databases
 from samen_kit.testing.fixtures import run_blocking
@@ -259,7 +260,14 @@ async def _consent_pages(site: Site, consent: consent_h.ConsentService) -> None:
     consent.owner.put(opp_id, 1, consent_h.action_part_words(opp_id, 1))
     about = await consent_h.offer_action_part(consent, school, document_family, opp_id, 1)
     document = f"/ouders/toestemming/{about}?token={token(document_family, about)}"
-    site.add("consent", "request-document", base, document)
+    # Its words are read after the step-up code (ADR 0017).
+    proof = step_up_cookie(
+        SESSION_SECRET,
+        guardian_id=document_family.guardian_ids[0],
+        tenant=school.tenant,
+        now=consent.clock.now(),
+    )
+    site.add("consent", "request-document", base, document, cookies=proof)
     elsewhere = uuid.uuid4()
     lost = f"/ouders/toestemming/{elsewhere}?token={token(open_family, elsewhere)}"
     site.add("consent", "not-found", base, lost, 404)

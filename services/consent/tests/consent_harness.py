@@ -16,7 +16,7 @@ from typing import Any
 from uuid import UUID, uuid4
 
 import httpx
-from fastapi import FastAPI, Header
+from fastapi import FastAPI, Header, Request
 from fastapi.responses import JSONResponse
 from joserfc.jwk import OKPKey
 from pydantic import SecretStr
@@ -31,6 +31,7 @@ from samen_contract.events.plans import ActionPartOffered
 from samen_contract.topics import events_topic
 from samen_kit.access import GuardianItem, Role, StaticJwks, mint_guardian_token
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
+from samen_kit.access.step_up_proof import PROOF_COOKIE
 from samen_kit.access.testing import step_up_cookie
 from samen_kit.clock import FakeClock
 from samen_kit.service import ServiceRuntime
@@ -48,10 +49,12 @@ START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # a Monday in the school year
 @dataclass
 class DocumentOwner:
     """Stands in for the plans service's document route over real HTTP: serves the words
-    a test put there, to a bearer token, and remembers the tokens it was shown."""
+    a test put there, to a bearer token with a step-up proof (as plans asks, ADR 0017),
+    and remembers the tokens and proofs it was shown."""
 
     documents: dict[tuple[UUID, int], dict[str, Any]] = field(default_factory=dict)
     tokens_seen: list[str] = field(default_factory=list)
+    proofs_seen: list[str] = field(default_factory=list)
 
     def put(self, opp_id: UUID, version: int, body: dict[str, Any]) -> None:
         self.documents[(opp_id, version)] = body
@@ -61,13 +64,21 @@ class DocumentOwner:
 
         @app.get("/ouders/documenten/opp_action_part/{opp_id}/{version}")
         async def document(
-            opp_id: UUID, version: int, taal: str = "nl", authorization: str = Header("")
+            request: Request,
+            opp_id: UUID,
+            version: int,
+            taal: str = "nl",
+            authorization: str = Header(""),
         ) -> JSONResponse:
             scheme, _, token = authorization.partition(" ")
             body = self.documents.get((opp_id, version))
             if scheme != "Bearer" or not token:
                 return JSONResponse({"title": "no token"}, status_code=401)
             self.tokens_seen.append(token)
+            proof = request.cookies.get(PROOF_COOKIE)
+            if not proof:
+                return JSONResponse({"title": "step-up required"}, status_code=401)
+            self.proofs_seen.append(proof)
             if body is None:
                 return JSONResponse({"title": "not found"}, status_code=404)
             return JSONResponse({**body, "language": taal})

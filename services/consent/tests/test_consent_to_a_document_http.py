@@ -14,6 +14,7 @@ from samen_contract.events.consent import (
     ConsentRequested,
 )
 from samen_kit.access import GuardianItem, Role
+from samen_kit.access.step_up_proof import PROOF_COOKIE
 
 from services.consent.tests.consent_harness import (
     ConsentService,
@@ -111,6 +112,31 @@ async def test_the_page_shows_the_words_and_the_answer_names_version_hash_and_la
         "sha256": action_part_sha(1, opp_id),
         "language": "en",
     }
+
+
+async def test_a_parent_reads_the_words_of_an_action_part_only_after_the_step_up_code(
+    consent: ConsentService, school: School
+) -> None:
+    family = await _family(consent, school)
+    opp_id = uuid4()
+    consent.owner.put(opp_id, 1, action_part_words(opp_id, 1))
+    rid = await offer_action_part(consent, school, family, opp_id, 1)
+    guardian = family.guardian_ids[0]
+    link, token = _page(consent, school, family, guardian, rid)
+
+    async with consent.guardian_client() as browser:
+        unconfirmed = await browser.get(link)
+        asked_before = list(consent.owner.tokens_seen)
+        consent.confirm(browser, school.tenant, guardian)
+        confirmed = await browser.get(link)
+
+    assert (
+        unconfirmed.status_code == 303 and "/ouders/bevestigen?" in unconfirmed.headers["location"]
+    )
+    assert "Lezen op niveau" not in unconfirmed.text and token not in asked_before
+    assert confirmed.status_code == 200 and "Lezen op niveau E4 (versie 1)" in confirmed.text
+    # The page sent the parent's own proof along: the owner asks it too.
+    assert browser.cookies.get(PROOF_COOKIE) in consent.owner.proofs_seen
 
 
 async def test_without_the_words_on_the_page_there_is_no_answer(

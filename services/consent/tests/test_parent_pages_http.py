@@ -294,7 +294,7 @@ async def test_a_used_link_cannot_start_a_second_session(
     assert "Deze link werkt niet (meer)" in reused.text
 
 
-@pytest.mark.parametrize("fault", ["expired", "forged", "other_item"])
+@pytest.mark.parametrize("fault", ["expired", "forged", "stranger"])
 async def test_a_bad_link_gets_a_plain_page_and_changes_nothing(
     consent: ConsentService, school: School, fault: str
 ) -> None:
@@ -313,17 +313,36 @@ async def test_a_bad_link_gets_a_plain_page_and_changes_nothing(
         "forged": lambda: consent.guardian_token(
             school.tenant, guardian, family.pupil_id, item, key=new_signing_key()
         ),
-        "other_item": lambda: consent.guardian_token(
-            school.tenant, guardian, family.pupil_id, GuardianItem.of("consent_request", uuid4())
+        # Someone else's link to another question about the same pupil: no authority.
+        "stranger": lambda: consent.guardian_token(
+            school.tenant, uuid4(), family.pupil_id, GuardianItem.of("consent_request", uuid4())
         ),
     }
     async with consent.guardian_client() as browser:
         response = await _say(browser, rid, "ja", tokens[fault]())
 
-    assert response.status_code == {"expired": 401, "forged": 401, "other_item": 404}[fault]
+    assert response.status_code == {"expired": 401, "forged": 401, "stranger": 404}[fault]
     assert response.headers["content-type"].startswith("text/html")
     seen = await consent.events.settle(school.tenant, quiet=0.5)
     assert "ConsentAnswered" not in {s.name for s in seen}
+
+
+async def test_a_parent_signed_in_by_another_link_about_their_child_may_answer_this_question(
+    consent: ConsentService, school: School
+) -> None:
+    family = Family.of()
+    rid = await _asked(consent, school, family)
+    other_item = GuardianItem.of("meeting_record", uuid4())  # a link from another service
+    token = consent.guardian_token(
+        school.tenant, family.guardian_ids[0], family.pupil_id, other_item
+    )
+    async with consent.guardian_client() as browser:
+        said = await _say(browser, rid, "ja", token)  # the session starts here (ADR 0017)
+        page = await browser.get(f"/ouders/toestemming/{rid}")
+
+    assert said.status_code == 303  # on to the code page: the session reaches the question
+    assert "/ouders/bevestigen?" in said.headers["location"]
+    assert page.status_code == 200 and 'value="ja"' in page.text
 
 
 async def _evidence(consent: ConsentService, school: School, rid: UUID) -> list[dict[str, Any]]:

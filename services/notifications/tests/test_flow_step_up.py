@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from dataclasses import replace
 from urllib.parse import urlencode
 
 import httpx
@@ -132,3 +133,77 @@ async def test_the_step_up_page_sends_a_guardian_back_only_to_our_own_parent_pag
         page = await running.http.get(f"/ouders/bevestigen?{query}")
 
     assert page.status_code == 404
+
+
+async def test_three_wrong_codes_for_one_item_lock_the_code_page_of_another_item_too(
+    running_service: StartService,
+) -> None:
+    tenant = new_tenant()
+    async with running_service() as running:
+        pupil, guardian = await _guardian_with_mobile(running, tenant)
+        token, back = _link(running, tenant, pupil, guardian)
+        other_token, other_back = _link(running, tenant, pupil, guardian)
+        challenge = await _ask_code(running, token, back)
+        wrong = f"{(int(_code_in(await wait_for(running.texts))) + 1) % 1_000_000:06d}"
+        for _ in "123":
+            await _answer(running, challenge, wrong, back)
+
+        other = await running.http.post(
+            "/ouders/bevestigen/code", data={"token": other_token, "terug": other_back}
+        )
+        (locked,) = await wait_for(lambda: running.bus(tenant, "StepUpLocked"))
+        (refused,) = await wait_for(lambda: running.bus(tenant, "StepUpRefused"))
+        codes = [t for t in running.texts() if str(t["reference"]).startswith("step-up-")]
+
+    assert other.status_code == 403  # the other item's link gets no code either
+    assert len(codes) == 1
+    envelope, data = refused
+    assert envelope.subject == str(pupil) and data["guardian_id"] == str(guardian)
+    assert data["locked_by"] == challenge == locked[1]["challenge_id"]
+    assert data["item_id"] == other_back.rsplit("/", 1)[1]  # the item refused, not the first
+    assert MOBILE not in str(data)
+
+
+async def test_wrong_codes_for_two_items_count_together_and_lock_both(
+    running_service: StartService,
+) -> None:
+    tenant = new_tenant()
+    async with (
+        running_service() as running,
+        httpx.AsyncClient(base_url=running.base_url, timeout=30) as other_tab,
+    ):
+        pupil, guardian = await _guardian_with_mobile(running, tenant)
+        token, back = _link(running, tenant, pupil, guardian)
+        other_token, other_back = _link(running, tenant, pupil, guardian)
+        challenge = await _ask_code(running, token, back)
+        other_challenge = await _ask_code(replace(running, http=other_tab), other_token, other_back)
+        codes = {_code_of(text) for text in await wait_for(lambda: _two_codes(running))}
+        wrong = next(f"{n:06d}" for n in range(10) if f"{n:06d}" not in codes)
+
+        first_two = [(await _answer(running, challenge, wrong, back)).status_code for _ in "12"]
+        third = await _answer(replace(running, http=other_tab), other_challenge, wrong, other_back)
+        right_after = [
+            (await _answer(tab, asked, code, to)).status_code
+            for tab, asked, to in (
+                (running, challenge, back),
+                (replace(running, http=other_tab), other_challenge, other_back),
+            )
+            for code in codes
+        ]
+        (locked,) = await wait_for(lambda: running.bus(tenant, "StepUpLocked"))
+
+    assert first_two == [422, 422]
+    assert third.status_code == 403  # the third wrong code in all, on the other item
+    assert set(right_after) == {403}  # neither code confirms while the lock holds
+    assert locked[1]["challenge_id"] == other_challenge
+
+
+def _two_codes(running: Running) -> list[dict[str, object]] | None:
+    texts = [t for t in running.texts() if str(t["reference"]).startswith("step-up-")]
+    return texts if len(texts) == 2 else None
+
+
+def _code_of(text: dict[str, object]) -> str:
+    found = re.search(r"\b(\d{6})\b", str(text["body"]))
+    assert found is not None
+    return found.group(1)

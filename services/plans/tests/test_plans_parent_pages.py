@@ -53,6 +53,7 @@ async def test_the_action_part_document_has_headings_in_the_parents_language_and
     opp_id, sha = await offered_version(client, plans, pupil)
     path = f"/ouders/documenten/opp_action_part/{opp_id}/2"
     token = link(plans, pupil, "opp", opp_id)
+    client.cookies.update(plans.step_up(pupil.tenant, pupil.guardians[0]))
 
     by_header = await client.get(
         path, params={"taal": "pl"}, headers={"Authorization": f"Bearer {token}"}
@@ -83,6 +84,7 @@ async def test_a_consent_request_link_reaches_only_the_version_its_request_is_ab
     request_id = await consent_roster.requested(pupil, UUID(opp_id), 2, sha)
     token = link(plans, pupil, "consent_request", request_id)
     base = f"/ouders/documenten/opp_action_part/{opp_id}"
+    client.cookies.update(plans.step_up(pupil.tenant, pupil.guardians[0]))
 
     async def linked() -> bool:
         return (await client.get(f"{base}/2", params={"token": token})).status_code == 200
@@ -91,6 +93,30 @@ async def test_a_consent_request_link_reaches_only_the_version_its_request_is_ab
     assert (await client.get(f"{base}/1", params={"token": token})).status_code == 404
     other = link(plans, pupil, "consent_request", uuid4())
     assert (await client.get(f"{base}/2", params={"token": other})).status_code == 404
+
+
+async def test_the_action_part_document_asks_for_the_guardians_step_up_proof_first(
+    plans: Running, consent_roster: Roster, client: httpx.AsyncClient
+) -> None:
+    pupil = await enrolled(plans, consent_roster)
+    opp_id, _ = await offered_version(client, plans, pupil)
+    path = f"/ouders/documenten/opp_action_part/{opp_id}/2"
+    asked = {"Authorization": f"Bearer {link(plans, pupil, 'opp', opp_id)}"}
+    as_json = {**asked, "Accept": "application/json"}
+
+    def proof_of(guardian: UUID) -> dict[str, str]:
+        (name, value), *_ = plans.step_up(pupil.tenant, guardian).items()
+        return {**as_json, "Cookie": f"{name}={value}"}
+
+    unconfirmed = await client.get(path, headers=as_json)
+    other_guardian = await client.get(path, headers=proof_of(uuid4()))
+    confirmed = await client.get(path, headers=proof_of(pupil.guardians[0]))
+
+    assert unconfirmed.status_code == 401
+    assert unconfirmed.json()["type"] == "urn:samen:problem:step-up-required"
+    assert GOALS[0] not in unconfirmed.text
+    assert other_guardian.status_code == 401  # a proof is the guardian's own
+    assert confirmed.status_code == 200 and confirmed.json()["sections"][0]["text"] == GOALS[0]
 
 
 async def test_only_a_guardian_with_parental_authority_and_the_right_link_sees_the_opp(

@@ -43,6 +43,7 @@ CATALOGUE = [
     "NotificationFailed",
     "GuardianUnreachable",
     "StepUpLocked",
+    "StepUpRefused",
     "DisputeOpened",
     "DisputeStageChanged",
     "DisputeDeadlineApproaching",

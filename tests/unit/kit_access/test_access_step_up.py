@@ -16,8 +16,10 @@ from samen_kit.access.step_up import (
     attempts_left,
     hash_code,
     issue,
+    lock_on,
     may_send,
     new_code,
+    wrong_lately,
 )
 
 pytestmark = pytest.mark.unit
@@ -120,3 +122,37 @@ def test_asking_a_new_code_does_not_lift_a_lock() -> None:
 
     assert may_send([locked], NOW + timedelta(minutes=30)) is SendDecision.LOCKED
     assert may_send([locked], an_hour_later) is SendDecision.SEND
+
+
+def test_wrong_codes_for_different_items_count_together_towards_one_lock() -> None:
+    first, second = a_challenge("123456"), a_challenge("654321")
+    for _ in range(2):
+        _, first = answer(first, "999999", secret=SECRET, now=NOW)
+
+    outcome, second = answer(
+        second, "999999", secret=SECRET, now=NOW, wrong_before=wrong_lately([first], NOW)
+    )
+
+    assert outcome is Answer.LOCKED
+    assert second.locked_until == NOW + POLICY.lock_for
+
+
+def test_a_right_code_starts_the_count_of_wrong_codes_anew() -> None:
+    wrong_twice = a_challenge("123456", at=NOW - timedelta(minutes=3))
+    for _ in range(2):
+        _, wrong_twice = answer(wrong_twice, "999999", secret=SECRET, now=NOW)
+    _, confirmed = answer(a_challenge("111111"), "111111", secret=SECRET, now=NOW)
+
+    assert wrong_lately([wrong_twice], NOW) == 2
+    assert wrong_lately([wrong_twice, confirmed], NOW) == 0
+    assert wrong_lately([wrong_twice], NOW + POLICY.send_window) == 0
+
+
+def test_a_lock_from_one_item_holds_for_the_guardians_other_items() -> None:
+    locked, other = a_challenge(), a_challenge()
+    for _ in range(3):
+        _, locked = answer(locked, "999999", secret=SECRET, now=NOW)
+
+    assert lock_on([other, locked], NOW) == locked
+    assert may_send([other, locked], NOW) is SendDecision.LOCKED
+    assert lock_on([other, locked], NOW + POLICY.lock_for) is None

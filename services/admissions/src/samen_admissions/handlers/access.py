@@ -3,11 +3,14 @@
 
 Staff: the tenant and the schools (or boards) their token covers; the
 samenwerkingsverband's roles see the whole tenant. Guardians: the tenant, pupil and
-request their link names (`admission_request:<id>`), with parental authority.
+request their link names (`admission_request:<id>`), with parental authority; their
+session also every request about a child they have parental authority over (ADR 0017).
 """
 
 from uuid import UUID
 
+from samen_kit.access import GuardianItem
+from samen_kit.access.reach import reaches, roster_authority
 from samen_kit.access.refusal_book import Hidden, HiddenReason
 from samen_kit.roster import Pupil, Roster
 from samen_kit.tenancy import visible
@@ -52,7 +55,7 @@ async def row_for(
         row = await rows.visible_to(model, acting.staff, row_id, lock=lock)
     else:
         row = await rows.in_tenant(model, acting.tenant, row_id, lock=lock)
-        if row is not None and not _guardian_reaches(acting, row):
+        if row is not None and not await _guardian_reaches(session, acting, row):
             raise Hidden(kind, HiddenReason.OUT_OF_SCOPE, tenant=row.tenant)
     if row is None:
         elsewhere = await rows.anywhere(model, row_id)
@@ -87,11 +90,10 @@ async def request_for(
     )
 
 
-def _guardian_reaches(acting: GuardianActing, row: object) -> bool:
-    """A guardian's link reaches exactly the one request it names."""
-    claims = acting.claims
-    return (
-        isinstance(row, RequestRow)
-        and claims.pupil_id == row.pupil_id
-        and claims.item.is_(REQUEST_ITEM, row.id)
-    )
+async def _guardian_reaches(session: AsyncSession, acting: GuardianActing, row: object) -> bool:
+    """A guardian's link reaches the one request it names; their session also every
+    request about a child they have parental authority over (ADR 0017)."""
+    if not isinstance(row, RequestRow):
+        return False
+    named = (GuardianItem.of(REQUEST_ITEM, row.id),)
+    return await reaches(acting.claims, row.pupil_id, named, roster_authority(session))

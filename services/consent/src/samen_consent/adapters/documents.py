@@ -1,13 +1,15 @@
 """The words of a request's document: fetched from their owner, kept as shown.
 
 The owner (the plans service for an OPP's action part) serves one version with labels in
-the reader's language and the free text verbatim, for the guardian's own link token.
+the reader's language and the free text verbatim, for the guardian's own link token and
+their step-up proof (reading an OPP's words asks for one, ADR 0017).
 Only a copy whose hash is the request's is kept and shown; the first copy per language
 stays, so the page and the receipt show the words that were read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -50,9 +52,12 @@ class DocumentOwners:
         self._bases = {kind: url.rstrip("/") for kind, url in base_urls.items()}
         self._client = client
 
-    async def fetch(self, subject: Subject, token: str, language: str) -> ShownWords | None:
+    async def fetch(
+        self, subject: Subject, token: str, language: str, proof: Mapping[str, str]
+    ) -> ShownWords | None:
         """The words, or None when the owner cannot serve them now or they are other words
-        than the request's (a page then shows no answer buttons)."""
+        than the request's (a page then shows no answer buttons). `proof`: the guardian's
+        step-up proof as headers, which the owner asks before it serves the words."""
         base = self._bases.get(subject.kind)
         if base is None:
             return None
@@ -61,7 +66,8 @@ class DocumentOwners:
             response = await self._client.get(
                 url,
                 params={"taal": language},
-                headers={"Authorization": f"Bearer {token}"},
+                # JSON: an owner's missing-proof answer is then a problem, not a redirect.
+                headers={"Authorization": f"Bearer {token}", "Accept": "application/json", **proof},
                 timeout=FETCH_TIMEOUT_SECONDS,
             )
             response.raise_for_status()

@@ -87,6 +87,11 @@ class SqlRoster:
         rows = (await self._session.execute(stmt)).scalars()
         return [Guardianship(row.guardian_id, Standing(row.standing)) for row in rows]
 
+    async def has_authority(self, tenant: str, pupil_id: UUID, guardian_id: UUID) -> bool:
+        """Parental authority today (the kit's reach asks this of a guardian session)."""
+        current = await self.current_guardianships(tenant, pupil_id)
+        return Guardianship(guardian_id, Standing.PARENTAL_AUTHORITY) in current
+
     async def all_guardianships(self, tenant: str, pupil_id: UUID) -> list[GuardianshipRow]:
         stmt = (
             select(GuardianshipRow)

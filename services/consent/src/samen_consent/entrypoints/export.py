@@ -23,7 +23,7 @@ from samen_consent.handlers.guardians import check_standing
 
 async def has_standing(session: AsyncSession, claims: GuardianClaims, pupil_id: UUID) -> bool:
     try:
-        await check_standing(session, claims, to_act=False)
+        await check_standing(session, claims, claims.pupil_id, to_act=False)
     except NoAuthority:
         return False
     return claims.pupil_id == pupil_id

@@ -5,7 +5,9 @@ action (POST) exchanges the link's token for a one-hour session cookie, after wh
 the parent is sent back to the page (303) and carries on in the session. Forms work
 without JavaScript. Dutch first, the parent's language beside it (the kit's pages:
 `?taal=`, then the language chosen before, then the browser's). Giving, refusing or
-withdrawing an answer asks for a step-up code first (ADR 0012); reading does not.
+withdrawing an answer asks for a step-up code first (ADR 0012); so does reading a
+question about a document (an OPP's action part: its words, ADR 0017), other questions
+are read without one.
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
-from samen_kit.access import GuardianClaims, GuardianDep, GuardianSessionDep
+from samen_kit.access import GuardianDep, GuardianSessionDep
 from samen_kit.access.dependencies import TokenText
 from samen_kit.access.step_up_gate import require_step_up
+from samen_kit.access.step_up_proof import forwarded_proof
 from samen_kit.error_table import Unusable
 from samen_kit.pages import choose_language, language_of
 
-from samen_consent.adapters.requests import StoredRequest
 from samen_consent.domain.evidence import Act
 from samen_consent.domain.support_needs import SupportNeedKind
 from samen_consent.entrypoints.page_models import overview_item, request_page
@@ -52,7 +54,12 @@ async def request_page_view(
     """The question in plain words, its state, and what this parent can do now."""
     language = language_of(request)
     view = await views.guardian_view(ctx, claims, request_id)
-    words = await views.document_to_show(ctx, claims, view.stored, token, language)
+    if view.stored.request.subject is not None:
+        # An OPP's words are read only after a step-up code (ADR 0017), here as on the
+        # owner's own page; the owner checks the proof again when it serves them.
+        require_step_up(request, claims)
+    proof = forwarded_proof(request)
+    words = await views.document_to_show(ctx, claims, view.stored, token, language, proof)
     page = request_page(view, claims.guardian_id, language, ctx.now(), words)
     return pages.render(
         request,
@@ -150,16 +157,16 @@ async def overview(
     language = language_of(request)
     now, query = ctx.now(), _query(token, language)
     items = [
-        overview_item(s, language, now, _link(claims, s, query))
-        for s in await views.guardian_overview(ctx, claims)
+        overview_item(line.stored, language, now, _link(line, query))
+        for line in await views.guardian_overview(ctx, claims)
     ]
     return pages.render(request, "overview.html", language=language, items=items)
 
 
-def _link(claims: GuardianClaims, stored: StoredRequest, query: str) -> str | None:
-    if not views.opens(claims, stored):
+def _link(line: views.OverviewLine, query: str) -> str | None:
+    if not line.opens:
         return None
-    return f"/ouders/toestemming/{stored.request.request_id}?{query}"
+    return f"/ouders/toestemming/{line.stored.request.request_id}?{query}"
 
 
 async def _form(request: Request) -> dict[str, str]:

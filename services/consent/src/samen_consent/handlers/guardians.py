@@ -1,8 +1,9 @@
 """What a guardian does through their link: answer, withdraw, say what support they need.
 
-The link's token (or the session it started) names the guardian, the pupil and one item:
-`consent_request:<id>` for that request, or `pupil:<id>` for every request about that
-pupil. The guardian's standing is checked in this service's own roster at the moment
+The link's token names the guardian, the pupil and one item: `consent_request:<id>` for
+that request, or `pupil:<id>` for every request about that pupil; the session it started
+also opens every request about a child the guardian has parental authority over
+(ADR 0017). The guardian's standing is checked in this service's own roster at the moment
 of acting: only a guardian with parental authority today may answer or withdraw.
 """
 
@@ -16,7 +17,8 @@ from samen_contract.events.consent import (
     GuardianSupportNeedsStated,
     SupportNeed,
 )
-from samen_kit.access import GuardianClaims
+from samen_kit.access import GuardianClaims, GuardianItem
+from samen_kit.access.reach import reaches
 from samen_kit.db import unit_of_work
 from samen_kit.outbox import emit
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -54,11 +56,13 @@ class GuardianAct:
     reason: str | None = None  # why they say no, if they want to tell
 
 
-def covers(claims: GuardianClaims, request_id: UUID, pupil_id: UUID) -> bool:
-    """The link opens this request: named itself, or every request of its pupil."""
-    if claims.pupil_id != pupil_id:
-        return False
-    return claims.item.is_(REQUEST_ITEM, request_id) or claims.item.is_(PUPIL_ITEM, pupil_id)
+async def covers(
+    session: AsyncSession, claims: GuardianClaims, request_id: UUID, pupil_id: UUID
+) -> bool:
+    """The link opens this request (named itself, or every request of its pupil); the
+    session also every request about a child of whom the guardian has authority."""
+    named = (GuardianItem.of(REQUEST_ITEM, request_id), GuardianItem.of(PUPIL_ITEM, pupil_id))
+    return await reaches(claims, pupil_id, named, SqlRoster(session).has_authority)
 
 
 def _attempt(claims: GuardianClaims, request_id: UUID, act: Act) -> Attempt:
@@ -72,7 +76,7 @@ async def _may_act(
     stored = await request_for_guardian(session, claims, request_id, lock=True)
     attempt.purpose = stored.request.purpose.code
     attempt.school_id, attempt.board_id = stored.placement.school_id, stored.placement.board_id
-    await check_standing(session, claims, to_act=True)
+    await check_standing(session, claims, stored.request.pupil_id, to_act=True)
     return stored
 
 
@@ -126,11 +130,12 @@ async def state_needs(
         claims.tenant, claims.actor, ConsentAction.STATE_SUPPORT_NEEDS, request_id, claims.pupil_id
     )
     async with refusals_recorded(ctx, attempt), unit_of_work(ctx.sessions) as session:
-        place = (await request_for_guardian(session, claims, request_id)).placement
-        await check_standing(session, claims, to_act=False)
+        stored = await request_for_guardian(session, claims, request_id)
+        place, pupil_id = stored.placement, stored.request.pupil_id
+        await check_standing(session, claims, pupil_id, to_act=False)
         needs = state_support_needs(
             guardian_id=claims.guardian_id,
-            pupil_id=claims.pupil_id,
+            pupil_id=pupil_id,
             kinds=kinds,
             note=note,
             at=ctx.now(),
@@ -167,18 +172,18 @@ async def request_for_guardian(
 ) -> StoredRequest:
     """The request, when the guardian's link opens it; else `NotVisible` (404)."""
     stored = await SqlRequests(session).get(claims.tenant, request_id, lock=lock)
-    if stored is None or not covers(claims, request_id, stored.request.pupil_id):
+    if stored is None or not await covers(session, claims, request_id, stored.request.pupil_id):
         raise NotVisible(ResourceKind.CONSENT_REQUEST, request_id, claims.tenant)
     return stored
 
 
 async def check_standing(
-    session: AsyncSession, claims: GuardianClaims, *, to_act: bool
+    session: AsyncSession, claims: GuardianClaims, pupil_id: UUID, *, to_act: bool
 ) -> Standing:
-    """The guardian's standing towards the link's pupil today, for reading and acting
-    alike: no standing at all is refused (`NoAuthority`, 403) whatever the request;
-    answering and withdrawing (`to_act`) need parental authority."""
-    current = await SqlRoster(session).current_guardianships(claims.tenant, claims.pupil_id)
+    """The guardian's standing towards the pupil today, for reading and acting alike: no
+    standing at all is refused (`NoAuthority`, 403) whatever the request; answering and
+    withdrawing (`to_act`) need parental authority."""
+    current = await SqlRoster(session).current_guardianships(claims.tenant, pupil_id)
     standing = {g.guardian_id: g.standing for g in current}.get(claims.guardian_id)
     if standing is None or (to_act and standing is not Standing.PARENTAL_AUTHORITY):
         raise NoAuthority(claims.guardian_id)

@@ -92,12 +92,13 @@ def parent_router(deps: Deps, *, consultants: str = EDUCATION_CONSULTANTS_CONTAC
         language = language_of(request)
         found = await views.disputes_for_guardian(deps, _acting(request, claims).claims, pupil_id)
         token = request.query_params.get("token")
-        may_open = claims.item.is_(PUPIL_ITEM, claims.pupil_id)
+        # A pupil page was checked as opening a dispute is; else only a pupil link opens.
+        linked = claims.pupil_id if claims.item.is_(PUPIL_ITEM, claims.pupil_id) else None
         context = list_context(
             found,
             language=language,
             token=token,
-            open_for=claims.pupil_id if may_open else None,
+            open_for=pupil_id or linked,
             consultants=consultants,
         )
         return render(request, "disputes.html", language, token=token, **context)

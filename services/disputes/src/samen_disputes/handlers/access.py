@@ -1,11 +1,14 @@
 """Who may reach which pupil and dispute. Anything out of reach is 'not found'.
 
 Staff: the tenant and the schools (or boards) their token covers. Guardians: the
-tenant, pupil and item their link names, and parental authority for that pupil.
+tenant, pupil and item their link names, and parental authority for that pupil; their
+session reaches every item about a child they have parental authority over (ADR 0017).
 """
 
 from uuid import UUID
 
+from samen_kit.access import GuardianItem
+from samen_kit.access.reach import reaches
 from samen_kit.access.refusal_book import Hidden, HiddenReason
 from samen_kit.roster import Pupil
 from samen_kit.tenancy import visible
@@ -37,8 +40,8 @@ async def pupil_for(uow: UnitOfWork, acting: Acting, pupil_id: UUID) -> Pupil:
         ):
             raise Hidden("pupil", HiddenReason.OUT_OF_SCOPE, tenant=pupil.tenant)
         return pupil
-    claims = acting.claims
-    if claims.pupil_id != pupil_id or not claims.item.is_(PUPIL_ITEM, pupil_id):
+    named = (GuardianItem.of(PUPIL_ITEM, pupil_id),)
+    if not await reaches(acting.claims, pupil_id, named, uow.roster.has_authority):
         raise Hidden("pupil", HiddenReason.OUT_OF_SCOPE, tenant=pupil.tenant)
     await require_authority(uow, acting, pupil_id)
     return pupil
@@ -57,7 +60,7 @@ async def dispute_for(
         row = await disputes.visible_to(acting.staff, dispute_id, lock=lock)
     else:
         row = await disputes.in_tenant(acting.tenant, dispute_id, lock=lock)
-        if row is not None and not guardian_reaches(acting, row):
+        if row is not None and not await guardian_reaches(uow, acting, row):
             raise Hidden("dispute", HiddenReason.OUT_OF_SCOPE, tenant=row.tenant)
     if row is None:
         elsewhere = await disputes.anywhere(dispute_id)
@@ -68,9 +71,8 @@ async def dispute_for(
     return row
 
 
-def guardian_reaches(acting: GuardianActing, row: DisputeRow) -> bool:
-    """A pupil link reaches all the pupil's disputes; a dispute link only that one."""
-    claims = acting.claims
-    if claims.pupil_id != row.pupil_id:
-        return False
-    return claims.item.is_(PUPIL_ITEM, row.pupil_id) or claims.item.is_(DISPUTE_ITEM, row.id)
+async def guardian_reaches(uow: UnitOfWork, acting: GuardianActing, row: DisputeRow) -> bool:
+    """A pupil link reaches all the pupil's disputes, a dispute link only that one, the
+    session every dispute about a child of whom the guardian has authority (ADR 0017)."""
+    named = (GuardianItem.of(PUPIL_ITEM, row.pupil_id), GuardianItem.of(DISPUTE_ITEM, row.id))
+    return await reaches(acting.claims, row.pupil_id, named, uow.roster.has_authority)

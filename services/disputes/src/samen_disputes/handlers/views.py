@@ -76,16 +76,17 @@ async def disputes_for_staff(
 async def disputes_for_guardian(
     deps: Deps, claims: GuardianClaims, pupil_id: UUID | None = None
 ) -> list[DisputeView]:
-    """The disputes about the guardian's pupil that their link reaches (`pupil_id`, when
-    the page names one, must be that pupil)."""
+    """The disputes about a pupil that the guardian's link or session reaches: the
+    pupil the page names (`pupil_id`, checked as opening a dispute is), else the link's."""
     acting = GuardianActing(claims)
+    subject = claims.pupil_id if pupil_id is None else pupil_id
     async with deps.unit_of_work() as uow:
         if pupil_id is not None:  # the page to open one: checked as opening it is
             await pupil_for(uow, acting, pupil_id)
-        await known_pupil(uow, claims.tenant, claims.pupil_id)
-        await require_authority(uow, acting, claims.pupil_id)
-        rows = await uow.disputes.of_pupil(claims.tenant, claims.pupil_id)
-        reached = [row for row in rows if guardian_reaches(acting, row)]
+        await known_pupil(uow, claims.tenant, subject)
+        await require_authority(uow, acting, subject)
+        rows = await uow.disputes.of_pupil(claims.tenant, subject)
+        reached = [row for row in rows if await guardian_reaches(uow, acting, row)]
         return await _views(uow, reached, acting, deps.clock.now())
 
 

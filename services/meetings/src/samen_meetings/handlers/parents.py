@@ -1,6 +1,8 @@
 """What parents do on their pages: answer an invitation; read, acknowledge and comment
-on a record. The link (or its session) is bound to one guardian, pupil and item; the
-guardian's standing is checked again against this service's own projection."""
+on a record. A link opens one item of one pupil; the guardian session started from any
+link also opens every meeting and record about a child of whom the guardian has
+parental authority (ADR 0017). The standing is checked against this service's own
+projection."""
 
 from __future__ import annotations
 
@@ -8,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from uuid import UUID, uuid4
 
-from samen_kit.access import GuardianClaims
+from samen_kit.access import GuardianClaims, GuardianItem
+from samen_kit.access.reach import reaches
 
 from samen_meetings.adapters.mapping import meeting_of, record_of
 from samen_meetings.adapters.tables import (
@@ -110,7 +113,8 @@ async def _invited_meeting(
     row = await uow.meetings.get(claims.tenant, meeting_id, lock=lock)
     if row is None:
         raise _unknown(claims, MEETING_ITEM, meeting_id, Miss.NOT_FOUND)
-    if not claims.item.is_(MEETING_ITEM, meeting_id) or row.pupil_id != claims.pupil_id:
+    named = (GuardianItem.of(MEETING_ITEM, meeting_id),)
+    if not await reaches(claims, row.pupil_id, named, uow.projections.roster.has_authority):
         raise _unknown(claims, MEETING_ITEM, meeting_id, Miss.OUT_OF_SCOPE)
     guardians = await uow.projections.guardians(row.tenant, row.pupil_id)
     if guardians.get(claims.guardian_id) != AUTHORITY:
@@ -123,7 +127,12 @@ async def _record_view(uow: UnitOfWork, claims: GuardianClaims, record_id: UUID)
     row = await uow.records.get(claims.tenant, record_id)
     if row is None:
         raise _unknown(claims, RECORD_ITEM, record_id, Miss.NOT_FOUND)
-    bound = row.pupil_id == claims.pupil_id and _bound_to_record(claims, row)
+    # The link names the record, or the meeting it records (one record per meeting).
+    named = (
+        GuardianItem.of(RECORD_ITEM, row.record_id),
+        GuardianItem.of(RECORD_ITEM, row.meeting_id),
+    )
+    bound = await reaches(claims, row.pupil_id, named, uow.projections.roster.has_authority)
     if not bound or claims.guardian_id not in await _readers(uow, row):
         raise _unknown(claims, RECORD_ITEM, record_id, Miss.OUT_OF_SCOPE)
     meeting = await uow.meetings.get(row.tenant, row.meeting_id)
@@ -137,12 +146,6 @@ async def _record_view(uow: UnitOfWork, claims: GuardianClaims, record_id: UUID)
         acknowledged=any(a.guardian_id == claims.guardian_id for a in acks),
         comments=[c for c in comments if c.guardian_id == claims.guardian_id],
     )
-
-
-def _bound_to_record(claims: GuardianClaims, row: MeetingRecordRow) -> bool:
-    """The link names the record, or the meeting it records (one record per meeting)."""
-    item = claims.item
-    return item.is_(RECORD_ITEM, row.record_id) or item.is_(RECORD_ITEM, row.meeting_id)
 
 
 async def _readers(uow: UnitOfWork, row: MeetingRecordRow) -> frozenset[UUID]:

@@ -14,13 +14,12 @@ from samen_notifications.adapters.tables import StepUpChallengeRow
 
 
 async def recent(
-    session: AsyncSession, tenant: str, guardian_id: UUID, item: GuardianItem, since: datetime
+    session: AsyncSession, tenant: str, guardian_id: UUID, since: datetime
 ) -> list[Challenge]:
-    """This guardian's challenges for the item issued since `since`, or still locked."""
+    """This guardian's challenges, for any item, issued since `since` or still locked."""
     stmt = select(StepUpChallengeRow).where(
         col(StepUpChallengeRow.tenant) == tenant,
         col(StepUpChallengeRow.guardian_id) == guardian_id,
-        col(StepUpChallengeRow.item) == item.claim,
         (col(StepUpChallengeRow.issued_at) > since)
         | (col(StepUpChallengeRow.locked_until) > since),
     )

@@ -76,7 +76,7 @@ async def send_step_up_code(request: Request, guardian: GuardianSessionDep, ctx:
         return pages().message(request, "gone_title", "gone_body", status_code=404)
     key = hashing_key(ctx.settings.session_secret_or_random())
     async with unit_of_work(ctx.sessions) as session:
-        started = await start_step_up(session, guardian, key=key, now=ctx.clock.now())
+        started = await start_step_up(session, ctx.writer, guardian, key=key, now=ctx.clock.now())
         contact = await contacts.guardian_contact(session, guardian.tenant, guardian.guardian_id)
     if isinstance(started, SendDecision):
         return _refused_to_send(request, started, asked)

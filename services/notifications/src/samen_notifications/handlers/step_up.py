@@ -1,6 +1,8 @@
 """Use cases of the step-up (ADR 0012): send a one-time code to the guardian's contact
-point on file, and check the code typed back. A lock is written to the outbox as
-`StepUpLocked` (ids only), which the audit log keeps."""
+point on file, and check the code typed back. Wrong codes are counted per guardian and
+their lock holds for every item (ADR 0017). A lock is written to the outbox as
+`StepUpLocked`, each code refused under it as `StepUpRefused` (ids only); the audit log
+keeps both."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from datetime import datetime
 from uuid import UUID, uuid4
 
 from samen_contract import deterministic_event_id
-from samen_contract.events.notifications import StepUpLocked
+from samen_contract.events.notifications import StepUpLocked, StepUpRefused
 from samen_kit.access.guardian import GuardianClaims
 from samen_kit.access.step_up import (
     DEFAULT_POLICY,
@@ -20,8 +22,10 @@ from samen_kit.access.step_up import (
     StepUpPolicy,
     answer,
     issue,
+    lock_on,
     may_send,
     new_code,
+    wrong_lately,
 )
 from samen_kit.outbox import EventWriter
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -44,16 +48,19 @@ class CodeToSend:
 
 async def start_step_up(
     session: AsyncSession,
+    writer: EventWriter,
     claims: GuardianClaims,
     *,
     key: bytes,
     now: datetime,
     policy: StepUpPolicy = DEFAULT_POLICY,
 ) -> SendDecision | CodeToSend:
-    """A new challenge and its code, or why none is sent."""
-    since = now - max(policy.send_window, policy.lock_for)
-    recent = await step_ups.recent(session, claims.tenant, claims.guardian_id, claims.item, since)
+    """A new challenge and its code, or why none is sent. A lock of this guardian's,
+    from any item, refuses it (and the refusal goes to the audit log)."""
+    recent = await _recent(session, claims, now, policy)
     decision = may_send(recent, now, policy)
+    if decision is SendDecision.LOCKED and (lock := lock_on(recent, now)) is not None:
+        await _record_refusal(session, writer, claims, lock)
     if decision is not SendDecision.SEND:
         return decision
     code = new_code(policy)
@@ -81,19 +88,62 @@ async def check_code(
     *,
     key: bytes,
     now: datetime,
+    policy: StepUpPolicy = DEFAULT_POLICY,
 ) -> Answer:
     challenge = await step_ups.locked_for_answer(
         session, claims.tenant, claims.guardian_id, challenge_id
     )
     if challenge is None or challenge.item != claims.item:
         return Answer.EXPIRED  # not this guardian's challenge for this item: ask anew
+    others = [c for c in await _recent(session, claims, now, policy) if c.id != challenge.id]
+    if (lock := lock_on(others, now)) is not None:
+        # Locked through another item: this code is not even checked.
+        await _record_refusal(session, writer, claims, lock)
+        return Answer.LOCKED
     was_locked = challenge.locked_until is not None
-    outcome, after = answer(challenge, code, secret=key, now=now)
+    wrong_before = wrong_lately(others, now, policy)
+    outcome, after = answer(
+        challenge, code, secret=key, now=now, policy=policy, wrong_before=wrong_before
+    )
     if after != challenge:
         await step_ups.save(session, after)
     if outcome is Answer.LOCKED and not was_locked:
         await _record_lock(session, writer, after)
     return outcome
+
+
+async def _recent(
+    session: AsyncSession, claims: GuardianClaims, now: datetime, policy: StepUpPolicy
+) -> list[Challenge]:
+    """The guardian's challenges, for any item, that a lock or a count may rest on."""
+    since = now - max(policy.send_window, policy.lock_for)
+    return await step_ups.recent(session, claims.tenant, claims.guardian_id, since)
+
+
+async def _record_refusal(
+    session: AsyncSession, writer: EventWriter, claims: GuardianClaims, lock: Challenge
+) -> None:
+    if lock.locked_until is None:
+        raise ValueError("only a locked challenge refuses a code")
+    event = StepUpRefused(
+        guardian_id=claims.guardian_id,
+        pupil_id=claims.pupil_id,
+        item_kind=claims.item.kind,
+        item_id=UUID(claims.item.id),
+        locked_by=lock.id,
+        locked_until=lock.locked_until,
+    )
+    await writer.emit(
+        session,
+        event,
+        tenant=claims.tenant,
+        subject=str(claims.pupil_id),
+        actor=claims.actor,
+        # Once per item and lock: pressing again under the same lock adds nothing new.
+        event_id=deterministic_event_id(
+            "notifications", "StepUpRefused", f"{lock.id}:{claims.item.claim}"
+        ),
+    )
 
 
 async def _record_lock(session: AsyncSession, writer: EventWriter, challenge: Challenge) -> None:

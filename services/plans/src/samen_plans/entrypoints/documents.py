@@ -1,7 +1,8 @@
 """The action part of one OPP version as a document for the consent service's page:
 headings in the parent's language, the Dutch words verbatim (they bind), and the hash
 the consent binds to. The guardian's token comes as `Authorization: Bearer` or
-`?token=`: the consent page fetches it server-side with the parent's own link.
+`?token=`: the consent page fetches it server-side with the parent's own link, and
+sends the parent's step-up proof along: reading an OPP's words asks for one (ADR 0017).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from samen_kit.access.dependencies import (
 )
 from samen_kit.access.refusals import AccessRefusedError, RefusalReason
 from samen_kit.access.roles import Audience
+from samen_kit.access.step_up_gate import require_step_up
 from samen_kit.pages import DUTCH, PageRenderer, choose_language
 
 from samen_plans.entrypoints.sections import action_part_sections
@@ -73,11 +75,13 @@ def documents_router(deps: Context, pages: PageRenderer) -> APIRouter:
 
     @router.get(DOCUMENTS + "/" + SUBJECT_KIND + "/{opp_id}/{version}")
     async def action_part_document(
-        grant: Guardian, opp_id: UUID, version: int, taal: str | None = None
+        request: Request, grant: Guardian, opp_id: UUID, version: int, taal: str | None = None
     ) -> ActionPartDocument:
         """One version's action part for the consent page (`opp:` link, or the
-        `consent_request:` link of the request about this version)."""
+        `consent_request:` link of the request about this version), for a guardian who
+        confirmed a step-up code: the page sends their proof along (ADR 0017)."""
         file = await views.guardian_version_file(deps, grant, opp_id, version)
+        require_step_up(request, grant)  # after the owner's checks: no code for a stranger
         language = choose_language(taal)
         catalogue = pages.catalogue
         sections = [

@@ -3,14 +3,16 @@
 Staff: the tenant and the schools (or boards) their token covers. Guardians: the
 tenant, pupil and item their link names (`opp:<id>`, `groeidocument:<pupil id>`, or
 `consent_request:<id>` for the request linked to that OPP's version), and parental
-authority for that pupil.
+authority for that pupil; the guardian session also every OPP of a child the guardian
+has parental authority over (ADR 0017).
 """
 
 from __future__ import annotations
 
 from uuid import UUID
 
-from samen_kit.access import GuardianClaims, StaffPrincipal
+from samen_kit.access import GuardianClaims, GuardianItem, StaffPrincipal
+from samen_kit.access.reach import reaches, roster_authority
 from samen_kit.access.refusal_book import Hidden, HiddenReason
 from samen_kit.roster import Pupil, Roster
 from samen_kit.tenancy import visible
@@ -74,17 +76,19 @@ async def _link_reaches(
 async def opp_for_guardian(
     session: AsyncSession, claims: GuardianClaims, opp_id: UUID, *, version: int | None = None
 ) -> OppRow:
-    """The OPP an `opp:` link names, or the one a consent request link is about
-    (`version`: the request must be about that version)."""
+    """The OPP an `opp:` link names, the one a consent request link is about
+    (`version`: the request must be about that version), or any OPP of a child of the
+    session's guardian (ADR 0017)."""
     opps = SqlOpps(session)
     row = await opps.in_tenant(claims.tenant, opp_id)
     if row is None:
         elsewhere = await opps.elsewhere(claims.tenant, opp_id)
         raise Hidden.miss("opp", owner=elsewhere, caller=claims.tenant)
-    named = claims.item.is_(OPP_ITEM, opp_id) or await _link_reaches(
+    linked = claims.pupil_id == row.pupil_id and await _link_reaches(
         session, claims, opp_id, version
     )
-    if claims.pupil_id != row.pupil_id or not named:
+    opp = GuardianItem.of(OPP_ITEM, opp_id)
+    if not linked and not await reaches(claims, row.pupil_id, (opp,), roster_authority(session)):
         raise Hidden("opp", HiddenReason.OUT_OF_SCOPE, tenant=row.tenant)
     await require_authority(session, claims, row.pupil_id)
     return row
@@ -93,11 +97,12 @@ async def opp_for_guardian(
 async def pupil_for_guardian(
     session: AsyncSession, claims: GuardianClaims, pupil_id: UUID
 ) -> Pupil:
-    """The pupil a `groeidocument:` link names."""
+    """The pupil a `groeidocument:` link names, or a child of the session's guardian."""
     pupil = await Roster(session).pupil(claims.tenant, pupil_id)
     if pupil is None:
         raise Hidden("pupil")
-    if claims.pupil_id != pupil_id or not claims.item.is_(GROEIDOCUMENT_ITEM, pupil_id):
+    named = GuardianItem.of(GROEIDOCUMENT_ITEM, pupil_id)
+    if not await reaches(claims, pupil_id, (named,), roster_authority(session)):
         raise Hidden("pupil", HiddenReason.OUT_OF_SCOPE, tenant=pupil.tenant)
     await require_authority(session, claims, pupil_id)
     return pupil

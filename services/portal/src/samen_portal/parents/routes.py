@@ -19,6 +19,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 from samen_kit.access import GuardianClaims, GuardianDep
 from samen_kit.access.dependencies import TokenText, guardian_access_of
+from samen_kit.access.reach import reaches
 from samen_kit.access.refusal_book import refusal_book_of
 from samen_kit.clock import Clock
 from samen_kit.deadlines import local_date
@@ -57,9 +58,12 @@ def renderer() -> PageRenderer:
 
 
 async def guardian_may_see(session: AsyncSession, claims: GuardianClaims, pupil_id: UUID) -> bool:
-    if claims.pupil_id != pupil_id:  # a link opens its own pupil only
+    """Any link of this pupil opens their overview (a link opens its own pupil only); the
+    session also the overview of another child of the guardian's (ADR 0017)."""
+    roster = Roster(session)
+    if not await reaches(claims, pupil_id, (claims.item,), roster.has_authority):
         return False
-    return await Roster(session).has_authority(claims.tenant, pupil_id, claims.guardian_id)
+    return await roster.has_authority(claims.tenant, pupil_id, claims.guardian_id)
 
 
 async def _answer(

@@ -178,3 +178,24 @@ class StepUpLocked(Event):
     item_id: UUID
     attempts: Annotated[int, Field(ge=1)]
     locked_until: datetime
+
+
+class StepUpRefused(Event):
+    """A guardian asked for, or typed, a one-time code while a lock of theirs from
+    another code was still on: the lock holds for every item of theirs on every service
+    (ADR 0017), so nothing was sent or checked. The audit log keeps it beside the
+    `StepUpLocked` that `locked_by` names.
+
+    Ids only: never a code, its hash or the number it would have gone to. The envelope's
+    `subject` is the pupil id.
+    """
+
+    __service__ = "notifications"
+    __version__ = 1
+
+    guardian_id: UUID
+    pupil_id: UUID
+    item_kind: Code  # what the refused code was for, e.g. meeting_record
+    item_id: UUID
+    locked_by: UUID  # the challenge whose wrong codes set the lock
+    locked_until: datetime

@@ -24,11 +24,13 @@ from samen_kit.access.guardian import GuardianItem
 class StepUpPolicy:
     code_digits: int = 6
     code_ttl: timedelta = timedelta(minutes=10)
+    # Wrong codes per guardian, on whichever items, before the lock (ADR 0017): one
+    # proof opens every item of theirs, so more items must not mean more guesses.
     max_attempts: int = 3
-    # Locked for the action, not for the guardian's other items.
+    # Locked for the guardian: every item of theirs on every service.
     lock_for: timedelta = timedelta(hours=1)
-    # Codes sent per guardian and item within `send_window`: SMS costs money and a
-    # flood of codes is itself a nuisance to the guardian.
+    # Codes sent per guardian within `send_window`: SMS costs money and a flood of
+    # codes is itself a nuisance to the guardian.
     max_sends: int = 3
     send_window: timedelta = timedelta(minutes=15)
 
@@ -107,8 +109,11 @@ def answer(
     secret: bytes,
     now: datetime,
     policy: StepUpPolicy = DEFAULT_POLICY,
+    wrong_before: int = 0,
 ) -> tuple[Answer, Challenge]:
-    """The outcome and the challenge as it is after this attempt (to be stored)."""
+    """The outcome and the challenge as it is after this attempt (to be stored).
+    `wrong_before`: the guardian's wrong codes on their other challenges that still
+    count (`wrong_lately`), so the lock comes after `max_attempts` in all."""
     if challenge.is_locked(now):
         return Answer.LOCKED, challenge
     if challenge.confirmed_at is not None:
@@ -119,7 +124,7 @@ def answer(
     expected = challenge.code_hash
     if hmac.compare_digest(expected, hash_code(secret, challenge.id, code.strip())):
         return Answer.CONFIRMED, replace(challenge, attempts=attempts, confirmed_at=now)
-    if attempts >= policy.max_attempts:
+    if attempts + wrong_before >= policy.max_attempts:
         locked = replace(challenge, attempts=attempts, locked_until=now + policy.lock_for)
         return Answer.LOCKED, locked
     return Answer.WRONG, replace(challenge, attempts=attempts)
@@ -129,19 +134,35 @@ def attempts_left(challenge: Challenge, policy: StepUpPolicy = DEFAULT_POLICY) -
     return max(policy.max_attempts - challenge.attempts, 0)
 
 
+def wrong_lately(
+    others: Sequence[Challenge], now: datetime, policy: StepUpPolicy = DEFAULT_POLICY
+) -> int:
+    """The wrong codes a guardian typed on these other challenges that still count: on
+    codes asked within the send window and after their last right code (a right code
+    starts the count anew)."""
+    since = max([now - policy.send_window, *(c.confirmed_at for c in others if c.confirmed_at)])
+    return sum(c.attempts for c in others if c.confirmed_at is None and c.issued_at > since)
+
+
+def lock_on(challenges: Sequence[Challenge], now: datetime) -> Challenge | None:
+    """The guardian's challenge whose lock holds now, if any: it holds for every item."""
+    return next((c for c in challenges if c.is_locked(now)), None)
+
+
 class SendDecision(StrEnum):
     SEND = "send"
-    LOCKED = "locked"  # a recent challenge for this item is locked
+    LOCKED = "locked"  # a recent challenge of this guardian is locked
     TOO_MANY = "too_many"  # the rate limit: wait for the window to pass
 
 
 def may_send(
     recent: Sequence[Challenge], now: datetime, policy: StepUpPolicy = DEFAULT_POLICY
 ) -> SendDecision:
-    """Whether a new code may go out, given this guardian's challenges for the item.
+    """Whether a new code may go out, given this guardian's recent challenges (for any
+    item: the lock and the rate limit are the guardian's, ADR 0017).
 
-    A lock is not lifted by asking for a new code: that would make three attempts
-    per code into unlimited attempts.
+    A lock is not lifted by asking for a new code, nor by asking it for another item:
+    that would make three attempts per code into unlimited attempts.
     """
     if any(challenge.is_locked(now) for challenge in recent):
         return SendDecision.LOCKED

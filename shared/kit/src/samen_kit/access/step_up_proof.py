@@ -91,6 +91,14 @@ class StepUpProofCodec:
         return proof is not None and proof.covers(claims, now)
 
 
+def forwarded_proof(request: Request) -> dict[str, str]:
+    """The guardian's proof as a `Cookie` header (or none), for a call one service makes
+    to another for this guardian (the consent page fetching an OPP's words): the owner
+    checks it as on its own pages, and it is no proof without the guardian's token."""
+    value = request.cookies.get(PROOF_COOKIE)
+    return {"Cookie": f"{PROOF_COOKIE}={value}"} if value else {}
+
+
 def _payload_of(proof: StepUpProof) -> dict[str, Any]:
     return {
         "g": str(proof.guardian_id),
