@@ -53,13 +53,15 @@ class AnswerTally:
         return len(self.confirmed)
 
 
-async def ask_consent(stack: Running, region: Region, pupils: list[UUID]) -> list[Ask]:
+async def ask_consent(
+    stack: Running, region: Region, pupils: list[UUID], purpose: str = PURPOSE
+) -> list[Ask]:
     """Staff ask consent for each pupil; every guardian with authority is a party."""
     headers = {"Authorization": f"Bearer {staff_token(stack, region)}"}
     asks: list[Ask] = []
     async with httpx.AsyncClient(base_url=stack.config.url("consent"), timeout=60) as http:
         for pupil_id in pupils:
-            body = {"pupil_id": str(pupil_id), "purpose": PURPOSE}
+            body = {"pupil_id": str(pupil_id), "purpose": purpose}
             answer = await http.post("/v1/requests", json=body, headers=headers)
             if answer.status_code != 201:
                 raise AssertionError(f"asking consent failed: {answer.status_code} {answer.text}")
