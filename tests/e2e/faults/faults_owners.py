@@ -130,7 +130,7 @@ async def _opp_asks(
     async with httpx.AsyncClient(base_url=stack.config.url("consent"), timeout=60) as consent:
         request = _json(await consent.get(f"/v1/requests/{linked[0]}", headers=ib))
     return [
-        Ask(UUID(linked[0]), pupil_id, UUID(party["party_id"]))
+        Ask(UUID(linked[0]), pupil_id, UUID(party["party_id"]), document=True)
         for party in request["parties"]
         if party["role"] == "guardian"
     ]
