@@ -106,6 +106,7 @@ async def kill_a_node_and_an_instance_of_each_service(load: Load) -> None:
     kills: dict[str, dict[str, float | None]] = {}
     for service in KILL_ORDER:
         kills[service] = {
+            "answers_so_far": tally.sent,
             "backlog": await backlog_note(load.stack, service),
             "mail_share": round(load.mail_share(), 3),
         }
