@@ -59,8 +59,9 @@ class OwnersCount:
     opps_doubled: int  # more than one ActionPartSet
     tlvs: int
     tlvs_granted: int  # requested and granted exactly once, with their dates
-    tlvs_lost: int  # not submitted (a consent missing) or no grant on the bus
+    tlvs_lost: int  # no AdmissionRequested or no AdmissionGranted on the bus
     tlvs_doubled: int  # requested or granted more than once
+    tlvs_not_submitted: int  # admissions lacked a consent (one of the lost)
     portal_facts: int
     portal_lost: int  # a fact about a pupil on the bus, not in the portal
     portal_unknown: int  # in the portal, not on the bus
@@ -75,6 +76,7 @@ class OwnersCount:
             "tlvs_granted": self.tlvs_granted,
             "tlvs_lost": self.tlvs_lost,
             "tlvs_doubled": self.tlvs_doubled,
+            "tlvs_not_submitted": self.tlvs_not_submitted,
             "portal_facts": self.portal_facts,
             "portal_lost": self.portal_lost,
             "portal_unknown": self.portal_unknown,
@@ -202,7 +204,7 @@ async def portal_facts(stack: Stack, tenant: str) -> set[str]:
 
 
 def count_owners(
-    work: OwnersWork, bus: BusSnapshot, tenant: str, in_portal: set[str], not_submitted: int
+    work: OwnersWork, bus: BusSnapshot, tenant: str, in_portal: set[str], not_submitted: int = 0
 ) -> OwnersCount:
     set_ = _per(bus, ".ActionPartSet.v1", "opp_id", lambda d: bool(d.get("evaluation_due_on")))
     requested = _per(bus, ".AdmissionRequested.v1", "request_id", lambda d: bool(d["submitted_on"]))
@@ -217,8 +219,9 @@ def count_owners(
         opps_doubled=sum(1 for n in opps if n > 1),
         tlvs=len(tlvs),
         tlvs_granted=tlvs.count((1, 1)),
-        tlvs_lost=max(not_submitted, sum(1 for r, g in tlvs if 0 in (r, g))),
+        tlvs_lost=sum(1 for r, g in tlvs if 0 in (r, g)),
         tlvs_doubled=sum(1 for r, g in tlvs if r > 1 or g > 1),
+        tlvs_not_submitted=not_submitted,
         portal_facts=len(in_portal),
         portal_lost=len(about_pupils - in_portal),
         portal_unknown=len(in_portal - about_pupils),
