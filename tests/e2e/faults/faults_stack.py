@@ -22,6 +22,7 @@ from samen_cli.platform import DEFAULT_PORTS, Platform, PlatformConfig
 from samen_contract.topics import SERVICES as EVERY_SERVICE
 from samen_kit.access.devkeys import dev_guardian_key, dev_staff_key
 from samen_kit.localinfra import InfraError, KafkaCluster, KafkaNode, PostgresCluster, free_ports
+from samen_kit.localinfra.process import tail
 
 from tests.e2e.faults.faults_wait import poll_until, wait_while_progressing
 
@@ -120,7 +121,7 @@ async def rejoin(cluster: KafkaCluster, node: KafkaNode) -> None:
 
     async def listed() -> bool:
         if node.pid() is None:
-            raise AssertionError(f"the node died while rejoining\n{_tail(node)}")
+            raise AssertionError(f"the node died while rejoining\n{tail(node.out_path)}")
         try:
             await cluster.wait_ready(within=REJOIN_PROBE)
         except InfraError:
@@ -132,11 +133,6 @@ async def rejoin(cluster: KafkaCluster, node: KafkaNode) -> None:
 
     what = f"Kafka node {node.port} to rejoin"
     await wait_while_progressing(listed, logged, REJOIN_STALL, what)
-
-
-def _tail(node: KafkaNode, lines: int = 30) -> str:
-    text = node.out_path.read_text(errors="replace") if node.out_path.exists() else ""
-    return "\n".join(text.splitlines()[-lines:])
 
 
 def platform_config(
