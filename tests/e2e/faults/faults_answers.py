@@ -34,11 +34,14 @@ GIVE_UP_AFTER = 240.0  # seconds of failed attempts for one answer
 
 @dataclass(frozen=True)
 class Ask:
-    """One guardian's answer to give: the request, its pupil, the guardian."""
+    """One guardian's answer to give: the request, its pupil, the guardian; `document`
+    when the request is about a document's words (an OPP's action part), which the
+    guardian must have been shown before answering."""
 
     request_id: UUID
     pupil_id: UUID
     guardian_id: UUID
+    document: bool = False
 
 
 @dataclass
@@ -53,13 +56,15 @@ class AnswerTally:
         return len(self.confirmed)
 
 
-async def ask_consent(stack: Running, region: Region, pupils: list[UUID]) -> list[Ask]:
+async def ask_consent(
+    stack: Running, region: Region, pupils: list[UUID], purpose: str = PURPOSE
+) -> list[Ask]:
     """Staff ask consent for each pupil; every guardian with authority is a party."""
     headers = {"Authorization": f"Bearer {staff_token(stack, region)}"}
     asks: list[Ask] = []
     async with httpx.AsyncClient(base_url=stack.config.url("consent"), timeout=60) as http:
         for pupil_id in pupils:
-            body = {"pupil_id": str(pupil_id), "purpose": PURPOSE}
+            body = {"pupil_id": str(pupil_id), "purpose": purpose}
             answer = await http.post("/v1/requests", json=body, headers=headers)
             if answer.status_code != 201:
                 raise AssertionError(f"asking consent failed: {answer.status_code} {answer.text}")
@@ -120,6 +125,11 @@ class AnswerStream:
 
     async def _attempt(self, http: httpx.AsyncClient, ask: Ask) -> str:
         form = {"token": self._link_token(ask), "antwoord": "ja", "taal": "nl"}
+        if ask.document:
+            shown = await self._read_document(http, ask)
+            if shown != "shown":
+                return shown
+            form["document_taal"] = "nl"
         try:
             answer = await http.post(
                 f"/ouders/toestemming/{ask.request_id}/antwoord",
@@ -133,12 +143,27 @@ class AnswerStream:
         if answer.status_code >= 500:
             return f"http-{answer.status_code}"
         problem = str(answer.json().get("type", "")) if _is_json(answer) else ""
-        for retryable in ("concurrent-change",):
+        # Not shown: the page could not fetch the words from their owner (killed) just then.
+        for retryable in ("concurrent-change", "document-not-shown"):
             if problem.endswith(retryable):
                 return retryable
         if problem.endswith("already-answered"):
             return "already-answered"
         raise AssertionError(f"answer refused: {answer.status_code} {answer.text[:300]}")
+
+    async def _read_document(self, http: httpx.AsyncClient, ask: Ask) -> str:
+        """The guardian opens the link and reads the words: the consent page fetches them
+        from their owner and keeps them as shown."""
+        query = {"token": self._link_token(ask), "taal": "nl"}
+        try:
+            page = await http.get(f"/ouders/toestemming/{ask.request_id}", params=query)
+        except httpx.TransportError as error:
+            return type(error).__name__
+        if page.status_code >= 500:
+            return f"http-{page.status_code}"
+        if page.status_code != 200:
+            raise AssertionError(f"consent page refused: {page.status_code} {page.text[:300]}")
+        return "shown"
 
     def _confirmed(self, ask: Ask) -> dict[str, str]:
         """The step-up proof of a guardian who typed their code (its flow has own tests)."""

@@ -1,6 +1,8 @@
 """One fault under load, then the count: a broadcast to every guardian and a stream of
-consent answers run while the fault happens; afterwards the mail server, the consent
-service's evidence, the bus and the audit log are counted against what was sent."""
+consent answers (to staff's requests, OPP action parts and TLV requests) run while the
+fault happens; afterwards the mail server, the consent service's evidence, the owners
+(plans, admissions), the portal's read model, the bus and the audit log are counted
+against what was sent."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from tests.e2e.faults.faults_answers import AnswerStream, Ask, ask_consent, reco
 from tests.e2e.faults.faults_audit import AuditCount, compare, export_log
 from tests.e2e.faults.faults_bus import BusSnapshot, read_bus, wait_settled
 from tests.e2e.faults.faults_mail import (
+    DONE,
     Broadcast,
     MailCount,
     MailIndex,
@@ -27,12 +30,21 @@ from tests.e2e.faults.faults_mail import (
     received_share,
     send_broadcast,
 )
+from tests.e2e.faults.faults_owners import (
+    OwnersCount,
+    count_owners,
+    decide,
+    portal_facts,
+    prepare,
+)
 from tests.e2e.faults.faults_region import Region
 from tests.e2e.faults.faults_stack import Stack
-from tests.e2e.faults.faults_wait import wait_for
+from tests.e2e.faults.faults_wait import Check, Progress, wait_while_progressing
 
 ANSWER_PACE = 0.5  # seconds between one worker's answers while the fault is on
-MAIL_WITHIN = 240.0
+# The broadcast is waited for while it moves: a killed dispatcher's batch is back after
+# its 30 s lease, a restart takes seconds; two minutes without a message is a fault.
+MAIL_STALL = 120.0
 
 
 @dataclass
@@ -59,11 +71,35 @@ class Load:
         async def reached() -> bool:
             return self.mail_share() >= share
 
-        await wait_for(reached, MAIL_WITHIN, f"{share:.0%} of the broadcast", poll=0.05)
+        await wait_while_progressing(
+            reached, self._arrived, MAIL_STALL, f"{share:.0%} of the broadcast", poll=0.05
+        )
+        return self.mail_share()
+
+    async def _arrived(self) -> float:
         return self.mail_share()
 
 
 Fault = Callable[[Load], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Pupils:
+    """Whom a phase's work is about: staff's consent requests, OPPs, TLV requests."""
+
+    answering: list[UUID]
+    opps: list[UUID]
+    tlvs: list[UUID]
+
+    @classmethod
+    def of(cls, region: Region, start: int, answering: int, owners: int) -> Pupils:
+        """`answering` pupils from row `start` on, then `owners` with an OPP and as many
+        with a TLV request (each pupil in one kind of work only)."""
+        ids = [row.pupil_id for row in region.rows[start : start + answering + 2 * owners]]
+        if len(ids) < answering + 2 * owners:
+            raise ValueError("the region has too few pupils for this phase")
+        opps_from = answering + owners
+        return cls(ids[:answering], ids[answering:opps_from], ids[opps_from:])
 
 
 @dataclass(frozen=True)
@@ -94,6 +130,7 @@ class PhaseCount:
     mail: MailCount
     answers: AnswerCount
     audit: AuditCount
+    owners: OwnersCount
     sent_events: Counter[int]  # broadcast messages by how many NotificationSent they have
     dead_letters: int
     republished: int
@@ -111,6 +148,7 @@ class PhaseCount:
                 n for events, n in self.sent_events.items() if events > 1
             ),
             **self.audit.as_dict(),
+            **self.owners.as_dict(),
             "dead_letters": self.dead_letters,
             "republished_on_bus": self.republished,
             "seconds": round(self.seconds, 1),
@@ -122,12 +160,13 @@ async def run_phase(
     stack: Stack,
     region: Region,
     label: str,
-    pupils: list[UUID],
+    pupils: Pupils,
     fault: Fault,
     since: SignedTreeHead | None,
 ) -> PhaseCount:
     started = time.monotonic()
-    asks = await ask_consent(stack, region, pupils)
+    work = await prepare(stack, region, pupils.opps, pupils.tlvs)
+    asks = await ask_consent(stack, region, pupils.answering) + work.asks
     stream = AnswerStream(stack, region, asks, ANSWER_PACE)
     load = Load(stack, region, stream, MailIndex(stack.config.mail_dir))
     answering = asyncio.create_task(load.stream.run())
@@ -139,17 +178,24 @@ async def run_phase(
     if load.broadcast is None:
         raise AssertionError("the fault never sent its broadcast")
     broadcast = load.broadcast
-    await wait_for(_all_mail(load), MAIL_WITHIN, "every guardian's message")
-    await wait_for(_all_recorded(load, broadcast), MAIL_WITHIN, "every message recorded as sent")
+    await load.until_mail_share(1.0)
+    recorded, done = _recorded(load, broadcast)
+    await wait_while_progressing(recorded, done, MAIL_STALL, "every message recorded as sent")
+    await wait_settled(stack)
+    # Only once admissions has taken in every answer can it submit; then its decisions
+    # flow to the portal and the audit log too.
+    not_submitted = await decide(stack, region, work)
     await wait_settled(stack)
     bus = await read_bus(stack)
     answers = await _count_answers(load, asks, bus)
     export = await export_log(stack, region, since)
+    in_portal = await portal_facts(stack, region.tenant)
     return PhaseCount(
         fault=label,
         mail=count_mail(load.mail, region, broadcast),
         answers=answers,
         audit=compare(export, bus, region.tenant),
+        owners=count_owners(work, bus, region.tenant, in_portal, not_submitted),
         sent_events=sent_events(bus, broadcast),
         dead_letters=bus.dead_letters,
         republished=bus.republished,
@@ -159,22 +205,19 @@ async def run_phase(
     )
 
 
-def _all_recorded(load: Load, broadcast: Broadcast) -> Callable[[], Awaitable[bool]]:
+def _recorded(load: Load, broadcast: Broadcast) -> tuple[Check, Progress]:
     """A message sent but not recorded at the fault is sent again once its lease ends;
-    the count waits for that."""
+    the count waits for that: whether all are recorded, and how many are."""
 
     async def recorded() -> bool:
         statuses = await broadcast_statuses(load.stack, load.region, broadcast)
         return all_recorded(statuses, broadcast)
 
-    return recorded
+    async def done() -> float:
+        statuses = await broadcast_statuses(load.stack, load.region, broadcast)
+        return float(sum(n for status, n in statuses.items() if status in DONE))
 
-
-def _all_mail(load: Load) -> Callable[[], Awaitable[bool]]:
-    async def arrived() -> bool:
-        return load.mail_share() >= 1.0
-
-    return arrived
+    return recorded, done
 
 
 async def _count_answers(load: Load, asks: list[Ask], bus: BusSnapshot) -> AnswerCount:

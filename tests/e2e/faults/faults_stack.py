@@ -19,15 +19,20 @@ from pathlib import Path
 from typing import Protocol
 
 from samen_cli.platform import DEFAULT_PORTS, Platform, PlatformConfig
+from samen_contract.topics import SERVICES as EVERY_SERVICE
 from samen_kit.access.devkeys import dev_guardian_key, dev_staff_key
-from samen_kit.localinfra import KafkaCluster, KafkaNode, PostgresCluster, free_ports
+from samen_kit.localinfra import InfraError, KafkaCluster, KafkaNode, PostgresCluster, free_ports
+from samen_kit.localinfra.process import tail
 
-from tests.e2e.faults.faults_wait import poll_until
+from tests.e2e.faults.faults_wait import poll_until, wait_while_progressing
 
-SERVICES = ("consent", "notifications", "meetings", "disputes", "audit")
-COMPONENTS = tuple(DEFAULT_PORTS)  # a port for every name, built or not (plans)
+# Every service the platform runs (`samen_cli.platform`, `make run`).
+SERVICES: tuple[str, ...] = EVERY_SERVICE
+COMPONENTS = tuple(DEFAULT_PORTS)  # a port for every name
 READY_WITHIN = 180.0
 LAUNCH_WITHIN = 5.0
+REJOIN_PROBE = 10.0  # one look at whether the cluster lists a rejoining node
+REJOIN_STALL = 120.0  # its log silent this long: it is not coming back
 
 # A crashed dispatcher's batch is sent again once its lease runs out; the default five
 # minutes would make every run wait that long after a kill.
@@ -87,10 +92,15 @@ async def start_infra(root: Path, *, cluster: bool = False) -> tuple[Kafka, Post
     return kafka, postgres
 
 
-async def start_broker(kafka: Kafka, within: float | None = None) -> None:
-    """Start and wait until ready (a single node, or every node of a cluster). For a
-    moment after the launch, /proc shows the new process without its command line, and
-    `KafkaNode.wait_ready` would take the broker for dead: first wait until `pid()`
+async def start_broker(kafka: Kafka) -> None:
+    """Start and wait until ready (a single node, or every node of a cluster)."""
+    await _launch(kafka)
+    await kafka.wait_ready()
+
+
+async def _launch(kafka: Kafka) -> None:
+    """For a moment after the launch, /proc shows the new process without its command
+    line, and `KafkaNode.wait_ready` would take the broker for dead: wait until `pid()`
     recognises it."""
     await kafka.start()
     nodes = kafka.nodes if isinstance(kafka, KafkaCluster) else [kafka]
@@ -99,7 +109,30 @@ async def start_broker(kafka: Kafka, within: float | None = None) -> None:
         return all(node.pid() is not None for node in nodes)
 
     await poll_until(recognised, LAUNCH_WITHIN, poll=0.01)  # if not, wait_ready says why
-    await (kafka.wait_ready() if within is None else kafka.wait_ready(within))
+
+
+async def rejoin(cluster: KafkaCluster, node: KafkaNode) -> None:
+    """Start a killed node again and wait until the cluster lists it as a broker, for as
+    long as it works its way back: a node rejoining a busy cluster first catches up on
+    the metadata log, which under load took longer than any fixed wait we gave it (120 s
+    failed at a load average of 30). Its log growing is the progress; a dead process or a
+    silent log for `REJOIN_STALL` seconds is a failure."""
+    await _launch(node)
+
+    async def listed() -> bool:
+        if node.pid() is None:
+            raise AssertionError(f"the node died while rejoining\n{tail(node.out_path)}")
+        try:
+            await cluster.wait_ready(within=REJOIN_PROBE)
+        except InfraError:
+            return False
+        return True
+
+    async def logged() -> float:
+        return float(sum(p.stat().st_size for p in (node.log_path, node.out_path) if p.exists()))
+
+    what = f"Kafka node {node.port} to rejoin"
+    await wait_while_progressing(listed, logged, REJOIN_STALL, what)
 
 
 def platform_config(

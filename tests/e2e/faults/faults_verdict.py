@@ -50,4 +50,10 @@ def assert_nothing_lost_or_doubled(
     assert (audit.missing, audit.repeated, audit.without_id) == (0, 0, 0), count.as_dict()
     assert audit.other_tenants == 0, count.as_dict()
     assert audit.verified, count.as_dict()
+    owners = count.owners
+    assert owners.opps_set == owners.opps, count.as_dict()
+    assert (owners.opps_lost, owners.opps_doubled) == (0, 0), count.as_dict()
+    assert owners.tlvs_granted == owners.tlvs, count.as_dict()
+    assert (owners.tlvs_lost, owners.tlvs_doubled) == (0, 0), count.as_dict()
+    assert (owners.portal_lost, owners.portal_unknown) == (0, 0), count.as_dict()
     assert count.dead_letters == 0, count.as_dict()

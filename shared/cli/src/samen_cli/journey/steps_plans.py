@@ -24,7 +24,7 @@ CONSENT_PAGE = "/ouders/toestemming/"
 WHY_NOT = "Er staat te weinig hulp bij het lezen in. Wij willen daar eerst over praten."
 
 
-def _content(version: int) -> dict[str, Any]:
+def opp_content(version: int) -> dict[str, Any]:
     """The OPP as the IB writes it; version 2 answers the parents' point about reading."""
     sessions = "twee" if version == 1 else "vier"
     return {
@@ -60,7 +60,7 @@ def _content(version: int) -> dict[str, Any]:
 async def _write_and_offer(j: Journey, version: int) -> Seen:
     """Write version `version` and put its action part to the parents."""
     ib = j.badge(StaffRole.IB)
-    content = _content(version)
+    content = opp_content(version)
     today = j.site.today()
     content["action_part"]["starts_on"] = today.isoformat()
     content["action_part"]["ends_on"] = today.replace(year=today.year + 1).isoformat()
