@@ -167,3 +167,50 @@ async def test_the_overview_passes_axe_in_all_six_languages_and_reads_rtl_in_ara
     first = tab.locator("#vragen + ul li").first
     assert "/ouders/opp/" in (await first.locator("a").get_attribute("href") or "")
     assert "طفلي" in await tab.locator("h1").inner_text()
+
+
+async def test_a_signed_in_parent_of_two_children_switches_between_them_and_it_passes_axe(
+    portal: Portal, facts: RosterPublisher, tab: Page, axe_source: str
+) -> None:
+    tenant = f"swv-{uuid4().hex[:8]}"
+    first, school, parent = await _family(facts, tenant, GuardianStanding.PARENTAL_AUTHORITY)
+    second = uuid4()
+    for event in [
+        PupilEnrolled(pupil_id=second, school_id=school, enrolled_on=date(2023, 8, 21), group="5c"),
+        GuardianshipRecorded(
+            pupil_id=second, guardian_id=parent, standing=GuardianStanding.PARENTAL_AUTHORITY
+        ),
+    ]:
+        await facts.publish(event, tenant=tenant, subject=second, school=school)
+    await wait_for(lambda: _kept(portal, tenant, first))
+    await wait_for(lambda: _guardian_of(portal, tenant, parent, 2))
+    session = portal.guardian_session(tenant, parent, first)
+    await tab.context.add_cookies(
+        [{"name": name, "value": value, "url": portal.base_url} for name, value in session.items()]
+    )
+
+    failures = []
+    for language in LANGUAGES:
+        url = f"{portal.base_url}/ouders/kind/{first}?via=sessie"
+        found = await _check(tab, axe_source, url, language, 200)
+        failures += [f"{language}: {problem}" for problem in found]
+    assert not failures, "\n".join(failures)
+
+    switch = tab.locator("#kinderen + ul a")
+    assert await switch.count() == 2
+    # The older enrolment is child 1: the second child, in group 5c.
+    assert "5c" in await switch.first.inner_text()
+    await switch.first.click()
+    await tab.wait_for_url(f"**/ouders/kind/{second}?*")
+    assert await tab.locator('#kinderen + ul a[aria-current="page"]').get_attribute("href") == (
+        f"/ouders/kind/{second}?taal=uk"
+    )
+
+
+async def _guardian_of(portal: Portal, tenant: str, guardian: UUID, wanted: int) -> bool:
+    rows = await portal.sql(
+        "SELECT count(*) FROM roster_guardianship WHERE tenant = :t AND guardian_id = :g",
+        t=tenant,
+        g=guardian,
+    )
+    return bool(rows[0][0] >= wanted)

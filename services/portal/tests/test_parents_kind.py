@@ -168,5 +168,54 @@ async def test_no_authority_another_pupil_or_another_tenant_is_refused_and_count
     assert await _refusals(portal, tenant) >= before + 2
 
 
+async def test_a_signed_in_guardian_switches_between_their_children_and_a_link_alone_lists_none(
+    portal: Portal, facts: RosterPublisher
+) -> None:
+    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    first, parent = await _family(facts, tenant, school, GuardianStanding.PARENTAL_AUTHORITY)
+    second = await enrol(facts, tenant, school, "3b")
+    informed_only = await enrol(facts, tenant, school, "8a")
+    for pupil, standing in [
+        (second, GuardianStanding.PARENTAL_AUTHORITY),
+        (informed_only, GuardianStanding.INFORMATION_RIGHT),
+    ]:
+        recorded = GuardianshipRecorded(pupil_id=pupil, guardian_id=parent, standing=standing)
+        await facts.publish(recorded, tenant=tenant, subject=pupil, school=school)
+    await wait_for(lambda: _guardianships(portal, tenant, parent, 3))
+
+    async with _client(portal) as browser:
+        browser.cookies.update(portal.guardian_session(tenant, parent, first))
+        page = await browser.get(f"/ouders/kind/{first}", params={"taal": "tr"})
+        assert page.status_code == 200, page.text
+        start = page.text.index('id="kinderen"')
+        children = page.text[start : page.text.index("</nav>", start)]
+        # The two children of whom they have parental authority, this one marked; not
+        # the child of whom they only have the right to information.
+        assert f'href="/ouders/kind/{first}?taal=tr" aria-current="page"' in children
+        assert f'href="/ouders/kind/{second}?taal=tr">' in children
+        assert str(informed_only) not in children
+        assert "groep 3b" in children and "sınıf 3b" in children
+        switched = await browser.get(f"/ouders/kind/{second}", params={"taal": "tr"})
+        assert switched.status_code == 200, switched.text
+        assert 'aria-current="page"' in switched.text
+
+    async with _client(portal) as browser:  # the e-mail's link alone: this child only
+        token = portal.guardian_token(tenant, parent, first)
+        alone = await browser.get(f"/ouders/kind/{first}", params={"token": token})
+        assert alone.status_code == 200
+        assert 'id="kinderen"' not in alone.text
+        other = await browser.get(f"/ouders/kind/{second}", params={"token": token})
+        assert other.status_code == 403
+
+
+async def _guardianships(portal: Portal, tenant: str, guardian: UUID, wanted: int) -> bool:
+    rows = await portal.sql(
+        "SELECT count(*) FROM roster_guardianship WHERE tenant = :t AND guardian_id = :g",
+        t=tenant,
+        g=guardian,
+    )
+    return bool(rows[0][0] >= wanted)
+
+
 async def _counted(portal: Portal, tenant: str, pupil: UUID, wanted: int) -> bool:
     return await fact_count(portal, tenant, pupil) >= wanted

@@ -21,6 +21,7 @@ from samen_kit.access import GuardianClaims, GuardianDep
 from samen_kit.access.dependencies import TokenText, guardian_access_of
 from samen_kit.access.reach import reaches
 from samen_kit.access.refusal_book import refusal_book_of
+from samen_kit.access.sessions import GuardianSession
 from samen_kit.clock import Clock
 from samen_kit.deadlines import local_date
 from samen_kit.pages import PageRenderer, language_of
@@ -32,6 +33,7 @@ from samen_portal.adapters.corrections import HOLDINGS, CorrectionRequests, Corr
 from samen_portal.adapters.readmodel import ReadModel
 from samen_portal.adapters.services import GuardianCredential, Services, ServiceUnavailable
 from samen_portal.parents.access_export import OWNERS, PORTAL, pack, sections
+from samen_portal.parents.children import ChildLine, child_lines
 from samen_portal.parents.correction_lines import correction_lines
 from samen_portal.parents.looks import who_looked
 from samen_portal.parents.overview import open_questions, timeline
@@ -64,6 +66,23 @@ async def guardian_may_see(session: AsyncSession, claims: GuardianClaims, pupil_
     if not await reaches(claims, pupil_id, (claims.item,), roster.has_authority):
         return False
     return await roster.has_authority(claims.tenant, pupil_id, claims.guardian_id)
+
+
+async def _children(
+    session: AsyncSession, claims: GuardianClaims, pupil_id: UUID
+) -> list[ChildLine]:
+    """The guardian's children to switch between, when the session reaches them all; a
+    link alone opens only its own pupil, so it lists none."""
+    if not isinstance(claims, GuardianSession):
+        return []
+    roster = Roster(session)
+    theirs = [
+        child
+        for child in await roster.pupils_of_guardian(claims.tenant, claims.guardian_id)
+        if await roster.has_authority(claims.tenant, child, claims.guardian_id)
+    ]
+    found = await roster.pupils(claims.tenant, theirs)
+    return child_lines(pupil_id, found.values(), OVERVIEW)
 
 
 async def _answer(
@@ -116,6 +135,7 @@ def parents_router(deps: ParentDeps) -> APIRouter:
             facts = await ReadModel(session).facts(claims.tenant, pupil_id) if allowed else []
             views = await ReadModel(session).file_views(claims.tenant, pupil_id) if allowed else []
             mine = await _own_corrections(session, claims, pupil_id) if allowed else []
+            children = await _children(session, claims, pupil_id) if allowed else []
         if not allowed:
             return await refused(request, language)
         query = urlencode({"token": token, "taal": language} if token else {"taal": language})
@@ -132,6 +152,8 @@ def parents_router(deps: ParentDeps) -> APIRouter:
             corrections=correction_lines(mine, local_date(deps.clock.now())),
             correction_href=f"{OVERVIEW}/{pupil_id}/correctie?{query}",
             correction_sent=request.query_params.get("verstuurd") == "1",
+            children=children,
+            language_query=urlencode({"taal": language}),
         )
 
     @router.get(OVERVIEW + "/{pupil_id}/" + EXPORT_FILE, response_model=None)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import pytest
 from fastapi import FastAPI
@@ -18,6 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from samen_kit.access import GuardianItem, Role, mint_guardian_token
+from samen_kit.access.sessions import SESSION_TTL, GuardianSession, GuardianSessionCodec
 from samen_kit.access.testing import step_up_cookie
 from samen_kit.clock import FakeClock
 from samen_kit.service import ServiceRuntime
@@ -119,6 +120,22 @@ class RunningService(Generic[B]):
             tenant=tenant,
             now=self.clock.now(),
         )
+
+    def guardian_session(
+        self, tenant: str, guardian_id: UUID, pupil_id: UUID, item: GuardianItem | None = None
+    ) -> dict[str, str]:
+        """The session cookie a guardian holds once a link of theirs started a session
+        (the exchange itself has its own tests)."""
+        codec = GuardianSessionCodec(SESSION_SECRET, secure=False, clock=self.clock)
+        session = GuardianSession(
+            guardian_id=guardian_id,
+            pupil_id=pupil_id,
+            item=item or GuardianItem.of("pupil", pupil_id),
+            tenant=tenant,
+            jti=uuid4().hex,
+            expires_at=self.clock.now() + SESSION_TTL,
+        )
+        return {codec.cookie_name: codec.encode(session)}
 
     def step_up(self, tenant: str, guardian_id: UUID) -> dict[str, str]:
         """The cookies of a guardian who has just typed their step-up code (ADR 0012)."""

@@ -81,6 +81,9 @@ PHRASES: Final[dict[str, str]] = {
     "src_admissions": "الطلبات إلى samenwerkingsverband",
     "src_disputes": "النزاعات",
     "src_notifications": "الرسائل إليك",
+    "ui_children": "أطفالك",
+    "ui_child": "الطفل {number}",
+    "ui_child_group": "الطفل {number}، الصف {group}",
     "ui_looks": "من اطّلع على الملف",
     "ui_looks_why": "هنا ترى في أي يوم اطّلع شخص من المدرسة أو من samenwerkingsverband على ملف "
     "طفلك.",

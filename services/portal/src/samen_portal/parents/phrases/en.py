@@ -84,6 +84,9 @@ PHRASES: Final[dict[str, str]] = {
     "src_admissions": "Requests to the samenwerkingsverband",
     "src_disputes": "Disputes",
     "src_notifications": "Messages to you",
+    "ui_children": "Your children",
+    "ui_child": "Child {number}",
+    "ui_child_group": "Child {number}, class {group}",
     "ui_looks": "Who looked at the file",
     "ui_looks_why": "Here you see on which day someone from the school or the "
     "samenwerkingsverband looked at your child's file.",

@@ -85,6 +85,9 @@ PHRASES: Final[dict[str, str]] = {
     "src_admissions": "Aanvragen bij het samenwerkingsverband",
     "src_disputes": "Geschillen",
     "src_notifications": "Berichten aan u",
+    "ui_children": "Uw kinderen",
+    "ui_child": "Kind {number}",
+    "ui_child_group": "Kind {number}, groep {group}",
     "ui_looks": "Wie heeft het dossier bekeken",
     "ui_looks_why": "Hier ziet u op welke dag iemand van de school of het samenwerkingsverband "
     "het dossier van uw kind bekeek.",

@@ -84,6 +84,9 @@ PHRASES: Final[dict[str, str]] = {
     "src_admissions": "Wnioski do samenwerkingsverband",
     "src_disputes": "Spory",
     "src_notifications": "Wiadomości do Ciebie",
+    "ui_children": "Pani/Pana dzieci",
+    "ui_child": "Dziecko {number}",
+    "ui_child_group": "Dziecko {number}, klasa {group}",
     "ui_looks": "Kto oglądał dokumentację",
     "ui_looks_why": "Tutaj widzisz, w którym dniu ktoś ze szkoły lub z samenwerkingsverband "
     "oglądał dokumentację Twojego dziecka.",

@@ -84,6 +84,9 @@ PHRASES: Final[dict[str, str]] = {
     "src_admissions": "Samenwerkingsverband'a başvurular",
     "src_disputes": "Anlaşmazlıklar",
     "src_notifications": "Size gönderilen mesajlar",
+    "ui_children": "Çocuklarınız",
+    "ui_child": "Çocuk {number}",
+    "ui_child_group": "Çocuk {number}, sınıf {group}",
     "ui_looks": "Dosyaya kim baktı",
     "ui_looks_why": "Burada okuldan veya samenwerkingsverband'dan birinin çocuğunuzun dosyasına "
     "hangi gün baktığını görürsünüz.",

@@ -85,6 +85,9 @@ PHRASES: Final[dict[str, str]] = {
     "src_admissions": "Заяви до samenwerkingsverband",
     "src_disputes": "Спори",
     "src_notifications": "Повідомлення вам",
+    "ui_children": "Ваші діти",
+    "ui_child": "Дитина {number}",
+    "ui_child_group": "Дитина {number}, клас {group}",
     "ui_looks": "Хто переглядав справу",
     "ui_looks_why": "Тут видно, у який день хтось зі школи або з samenwerkingsverband переглядав "
     "справу вашої дитини.",
