@@ -3,6 +3,7 @@ about their child and themselves; the other parent's answer is theirs and stays 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from uuid import uuid4
 
 import pytest
@@ -52,3 +53,31 @@ async def test_a_link_about_another_pupil_opens_no_export(
         response = await browser.get(f"{EXPORT}/{uuid4()}", params={"token": token})
 
     assert response.status_code == 404
+
+
+async def test_the_session_a_link_started_opens_a_brother_or_sisters_export_too(
+    consent: ConsentService, school: School
+) -> None:
+    family = Family.of(standings=("parental_authority", "information_right"))
+    sibling = replace(family, pupil_id=uuid4())
+    rid = await _asked(consent, school, family)
+    await _asked(consent, school, sibling)
+    parent, informed = family.guardian_ids
+    exports = {}
+    for guardian in (parent, informed):
+        async with consent.guardian_client() as browser:
+            consent.confirm(browser, school.tenant, guardian)
+            link = _link(consent, school, family, guardian, rid)
+            signed_in = await _say(browser, rid, "ja", _token_of(link))  # starts the session
+            exports[guardian] = await browser.get(f"{EXPORT}/{sibling.pupil_id}")
+        if guardian == parent:
+            assert signed_in.status_code == 303, signed_in.text
+
+    assert exports[parent].status_code == 200, exports[parent].text
+    held = exports[parent].json()
+    assert held["pupil_id"] == str(sibling.pupil_id)
+    assert {row["pupil_id"] for row in held["holdings"]["consent_request"]} == {
+        str(sibling.pupil_id)
+    }
+    # The right to information reaches no further than the link's own child.
+    assert exports[informed].status_code == 404

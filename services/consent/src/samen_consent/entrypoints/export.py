@@ -1,7 +1,8 @@
 """The guardian's export of what the consent service holds (AVG art. 15; the kit's route).
 
 Consent keeps the roster itself (it owns it), so standing is read from its own table,
-as its parent pages read it: any current standing may read.
+as its parent pages read it: any current standing may read the pupil of the guardian's
+link; another child, reached by the guardian session, needs parental authority (ADR 0017).
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ from samen_consent.handlers.guardians import check_standing
 
 async def has_standing(session: AsyncSession, claims: GuardianClaims, pupil_id: UUID) -> bool:
     try:
-        await check_standing(session, claims, claims.pupil_id, to_act=False)
+        await check_standing(session, claims, pupil_id, to_act=claims.pupil_id != pupil_id)
     except NoAuthority:
         return False
-    return claims.pupil_id == pupil_id
+    return True
 
 
 def export_router(runtime: ServiceRuntime) -> APIRouter:

@@ -2,9 +2,10 @@
 and the signed-in guardian (AVG art. 15), as JSON; the portal puts each service's answer
 in the guardian's zip.
 
-Authorised as the parent pages are: a guardian session or link token (`GuardianDep`),
-for the pupil it names, in its own tenant, with parental authority by the service's own
-roster. Any other pupil is answered as not found (404), counted by the refusal book.
+Authorised as the parent pages are (ADR 0017): a link token for the pupil it names; the
+guardian session that a link started for any child of whom the guardian has parental
+authority; always in the credential's own tenant, by the service's own roster. Any other
+pupil is answered as not found (404), counted by the refusal book.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_kit.access import GuardianClaims, GuardianDep
 from samen_kit.access.refusal_book import Hidden, HiddenReason
+from samen_kit.access.sessions import GuardianSession
 from samen_kit.privacy.holdings import Holding, read_holdings
 from samen_kit.roster import Roster
 from samen_kit.service import ServiceRuntime
@@ -36,6 +38,12 @@ async def roster_authority(session: AsyncSession, claims: GuardianClaims, pupil_
     return await Roster(session).has_authority(claims.tenant, pupil_id, claims.guardian_id)
 
 
+def reaches_export(claims: GuardianClaims, pupil_id: UUID) -> bool:
+    """A link opens its own pupil only; a session may ask about another child (whose
+    authority the service's `Authority` then decides, as for the session's own)."""
+    return claims.pupil_id == pupil_id or isinstance(claims, GuardianSession)
+
+
 def guardian_export_router(
     service: str,
     runtime: ServiceRuntime,
@@ -49,8 +57,9 @@ def guardian_export_router(
     async def guardian_export(claims: GuardianDep, pupil_id: UUID) -> JSONResponse:
         """Alles wat deze dienst over uw kind en over u bewaart (AVG artikel 15)."""
         async with runtime.sessions() as session:
-            # A link opens its own pupil only, as on every parent page.
-            if claims.pupil_id != pupil_id or not await authority(session, claims, pupil_id):
+            if not reaches_export(claims, pupil_id) or not await authority(
+                session, claims, pupil_id
+            ):
                 raise Hidden("pupil", HiddenReason.OUT_OF_SCOPE, tenant=claims.tenant)
             found = await read_holdings(
                 session, holdings, claims.tenant, pupil_id, claims.guardian_id
