@@ -29,7 +29,7 @@ from samen_contract.events.plans import ActionPartOffered
 from samen_kit.clock import FakeClock
 from samen_kit.pages import LANGUAGES, direction
 from samen_kit.testing.keys import Keys
-from samen_kit.testing.roster import RosterPublisher
+from samen_kit.testing.roster import RosterPublisher, guardian_of_at_least
 from samen_kit.testing.service import RunningService
 from samen_kit.testing.waiting import wait_for
 from samen_portal.bootstrap import PortalService
@@ -183,7 +183,7 @@ async def test_a_signed_in_parent_of_two_children_switches_between_them_and_it_p
     ]:
         await facts.publish(event, tenant=tenant, subject=second, school=school)
     await wait_for(lambda: _kept(portal, tenant, first))
-    await wait_for(lambda: _guardian_of(portal, tenant, parent, 2))
+    await wait_for(lambda: guardian_of_at_least(portal.sessions, tenant, parent, 2))
     session = portal.guardian_session(tenant, parent, first)
     await tab.context.add_cookies(
         [{"name": name, "value": value, "url": portal.base_url} for name, value in session.items()]
@@ -205,12 +205,3 @@ async def test_a_signed_in_parent_of_two_children_switches_between_them_and_it_p
     assert await tab.locator('#kinderen + ul a[aria-current="page"]').get_attribute("href") == (
         f"/ouders/kind/{second}?taal=uk"
     )
-
-
-async def _guardian_of(portal: Portal, tenant: str, guardian: UUID, wanted: int) -> bool:
-    rows = await portal.sql(
-        "SELECT count(*) FROM roster_guardianship WHERE tenant = :t AND guardian_id = :g",
-        t=tenant,
-        g=guardian,
-    )
-    return bool(rows[0][0] >= wanted)

@@ -3,11 +3,12 @@ their child (the OPP among it) with their link, as the OPP parent pages authoris
 
 from __future__ import annotations
 
-from uuid import UUID, uuid4
+from uuid import uuid4
 
 import httpx
 import pytest
 from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding
+from samen_kit.testing.roster import guardian_of_at_least
 from samen_kit.testing.waiting import wait_for
 
 from services.plans.tests.plans_harness import Roster, Running
@@ -67,7 +68,7 @@ async def test_the_guardian_session_opens_the_export_of_each_child_with_parental
         await consent_roster.publish(
             recorded, tenant=first.tenant, subject=pupil.pupil_id, school=first.school_id
         )
-    await wait_for(lambda: _standings(plans, first.tenant, parent, 3))
+    await wait_for(lambda: guardian_of_at_least(plans.sessions, first.tenant, parent, 3))
     session = plans.guardian_session(first.tenant, parent, first.pupil_id)
     token = plans.guardian_token(first.tenant, parent, first.pupil_id)
     async with httpx.AsyncClient(base_url=plans.base_url) as client:
@@ -81,12 +82,3 @@ async def test_the_guardian_session_opens_the_export_of_each_child_with_parental
     assert [row["opp_id"] for row in signed_in.json()["holdings"]["opp"]] == [opp_id]
     assert link_only.status_code == 404  # a link opens its own child only
     assert information_only.status_code == 404
-
-
-async def _standings(plans: Running, tenant: str, guardian: UUID, wanted: int) -> bool:
-    rows = await plans.sql(
-        "SELECT count(*) FROM roster_guardianship WHERE tenant = :t AND guardian_id = :g",
-        t=tenant,
-        g=guardian,
-    )
-    return bool(rows[0][0] >= wanted)

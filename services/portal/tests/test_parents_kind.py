@@ -27,7 +27,7 @@ from samen_contract.events.meetings import (
 )
 from samen_contract.events.plans import ActionPartOffered
 from samen_kit.access import GuardianItem
-from samen_kit.testing.roster import RosterPublisher
+from samen_kit.testing.roster import RosterPublisher, guardian_of_at_least
 from samen_kit.testing.service import RunningService
 from samen_kit.testing.waiting import wait_for
 from samen_portal.bootstrap import PortalService
@@ -181,7 +181,7 @@ async def test_a_signed_in_guardian_switches_between_their_children_and_a_link_a
     ]:
         recorded = GuardianshipRecorded(pupil_id=pupil, guardian_id=parent, standing=standing)
         await facts.publish(recorded, tenant=tenant, subject=pupil, school=school)
-    await wait_for(lambda: _guardianships(portal, tenant, parent, 3))
+    await wait_for(lambda: guardian_of_at_least(portal.sessions, tenant, parent, 3))
 
     async with _client(portal) as browser:
         browser.cookies.update(portal.guardian_session(tenant, parent, first))
@@ -206,15 +206,6 @@ async def test_a_signed_in_guardian_switches_between_their_children_and_a_link_a
         assert 'id="kinderen"' not in alone.text
         other = await browser.get(f"/ouders/kind/{second}", params={"token": token})
         assert other.status_code == 403
-
-
-async def _guardianships(portal: Portal, tenant: str, guardian: UUID, wanted: int) -> bool:
-    rows = await portal.sql(
-        "SELECT count(*) FROM roster_guardianship WHERE tenant = :t AND guardian_id = :g",
-        t=tenant,
-        g=guardian,
-    )
-    return bool(rows[0][0] >= wanted)
 
 
 async def _counted(portal: Portal, tenant: str, pupil: UUID, wanted: int) -> bool:

@@ -134,3 +134,15 @@ async def pupil_known(sessions: async_sessionmaker[AsyncSession], pupil: Pupil) 
             await roster.standing(pupil.tenant, pupil.pupil_id, g) for g in pupil.guardians
         ]
     return known is not None and all(s is not None for s in standings)
+
+
+async def guardian_of_at_least(
+    sessions: async_sessionmaker[AsyncSession], tenant: str, guardian_id: UUID, wanted: int
+) -> bool:
+    """The kit's roster projection in the database of `sessions` knows the guardian's
+    standing towards at least `wanted` pupils (any standing)."""
+    from samen_kit.roster import Roster
+
+    async with sessions() as session:
+        pupils = await Roster(session).pupils_of_guardian(tenant, guardian_id)
+    return len(pupils) >= wanted
