@@ -9,6 +9,7 @@ import httpx
 import pytest
 from samen_audit.docs import DOCS
 from samen_kit.apidocs import render
+from samen_kit.settings import ServiceSettings
 
 from services.audit.tests.audit_harness import (
     Database,
@@ -23,9 +24,11 @@ pytestmark = pytest.mark.integration
 OPENAPI, ASYNCAPI, REGENERATE = DOCS.openapi, DOCS.asyncapi, DOCS.regenerate
 
 
-def _without_prefix(document: Any, prefix: str) -> Any:
-    """Tests run on prefixed topics; the committed documents name the plain ones."""
-    return json.loads(json.dumps(document).replace(prefix, ""))
+def _as_committed(document: Any, prefix: str, bootstrap: str) -> Any:
+    """Tests run on prefixed topics and on whichever broker they were given; the committed
+    documents name the plain topics and the default broker."""
+    default = ServiceSettings.model_fields["kafka_bootstrap"].default
+    return json.loads(json.dumps(document).replace(prefix, "").replace(bootstrap, default))
 
 
 async def test_the_committed_documents_match_the_served_ones(
@@ -35,7 +38,9 @@ async def test_the_committed_documents_match_the_served_ones(
     async with running(service) as base_url, httpx.AsyncClient(base_url=base_url) as client:
         served = {
             OPENAPI: (await client.get("/openapi.json")).json(),
-            ASYNCAPI: _without_prefix((await client.get("/asyncapi.json")).json(), topic_prefix),
+            ASYNCAPI: _as_committed(
+                (await client.get("/asyncapi.json")).json(), topic_prefix, kafka_bootstrap
+            ),
         }
     for path, document in served.items():
         assert path.read_text(encoding="utf-8") == render(document), f"stale: run {REGENERATE}"
