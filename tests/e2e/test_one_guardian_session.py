@@ -30,7 +30,7 @@ from samen_kit.access.guardian import mint_guardian_token
 from samen_kit.db import create_engine
 from sqlalchemy import text
 
-from tests.e2e.conftest import any_failed, drop_databases, e2e_config, log_tails
+from tests.e2e.conftest import e2e_config, platform_running
 
 pytestmark = pytest.mark.e2e
 
@@ -51,19 +51,8 @@ async def platform(
     state_dir = tmp_path_factory.mktemp("platform")
     config = e2e_config(kafka_bootstrap, postgres_server_url, topic_prefix, state_dir)
     config = replace(config, session_secret=SECRET)
-    running = Platform(config)
-    try:
-        states = await running.start_all()
-        for name in [name for name, ready in states.items() if not ready]:
-            states[name] = await running.wait_ready(running.component(name))
-        failed = [name for name, ready in states.items() if not ready]
-        assert not failed, f"not ready: {failed}\n{log_tails(config, failed)}"
+    async with platform_running(request, config, second_look=True) as running:
         yield running
-    finally:
-        await running.stop_all()
-        await drop_databases(config)
-        if any_failed(request):
-            print(log_tails(config, [c.name for c in running.components]))
 
 
 @pytest.fixture(scope="module")
