@@ -18,7 +18,6 @@ from samen_audit.adapters.roles import WRITER_ROLE
 
 revision: str = "0001"
 down_revision: str | None = None
-branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = "kit_0001"  # the kit's tables, granted below
 
 TABLES = """

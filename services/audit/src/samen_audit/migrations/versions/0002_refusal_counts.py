@@ -14,7 +14,6 @@ from samen_kit.refusal_migration import move_refusals_v1, return_refusals_v1
 
 revision = "0002_refusal_counts"
 down_revision = "0001"
-branch_labels = None
 depends_on = "kit_0003"
 
 

@@ -12,8 +12,6 @@ from samen_audit.adapters.roles import WRITER_ROLE
 
 revision = "0003_retention"
 down_revision = "0002_refusal_counts"
-branch_labels = None
-depends_on = None
 
 STATEMENTS = (
     """

@@ -12,8 +12,6 @@ from samen_audit.adapters.roles import WRITER_ROLE
 
 revision = "0004_access_records"
 down_revision = "0003_retention"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -17,8 +17,6 @@ from sqlalchemy.dialects.postgresql import JSONB
 
 revision = "0002_documents"
 down_revision = "0001_consent_initial"
-branch_labels = None
-depends_on = None
 
 _OPP_RULES = """
 UPDATE purpose_version

@@ -11,8 +11,6 @@ from alembic import op
 
 revision = "0003_refusal_reasons"
 down_revision = "0002_documents"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -12,8 +12,6 @@ from samen_kit.migrations.columns import text
 
 revision = "0005_pupil_group"
 down_revision = "0004_retention"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -12,7 +12,6 @@ from samen_kit.migrations.columns import day, flag, integer, jsonb, moment, text
 
 revision = "0001"
 down_revision = None
-branch_labels = None
 depends_on = "kit_0002"
 
 

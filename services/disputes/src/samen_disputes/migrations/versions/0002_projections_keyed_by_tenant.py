@@ -11,8 +11,6 @@ from samen_kit.migrations import rekey
 
 revision = "0002"
 down_revision = "0001"
-branch_labels = None
-depends_on = None
 
 _NEW_KEYS = {
     "pupil": ["tenant", "pupil_id"],

@@ -7,15 +7,11 @@ Revises: 0005_opps_from_plans
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from alembic import op
 from samen_kit.migrations.columns import moment, text, uuid
 
 revision: str = "0006_school_kinds"
 down_revision: str | None = "0005_opps_from_plans"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

@@ -16,7 +16,6 @@ from sqlalchemy.dialects import postgresql
 
 revision: str = "0001"
 down_revision: str | None = None
-branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = "kit_0002"
 
 

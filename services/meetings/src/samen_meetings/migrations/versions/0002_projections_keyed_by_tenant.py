@@ -8,15 +8,11 @@ Revises: 0001
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from alembic import op
 from samen_kit.migrations import rekey
 
 revision: str = "0002"
 down_revision: str | None = "0001"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 _NEW_KEYS = {
     "pupil": ["tenant", "pupil_id"],

@@ -15,7 +15,6 @@ from samen_kit.roster.migration import move_into_roster, move_out_of_roster
 
 revision = "0004_roster_projection"
 down_revision = "0003_refusal_counts"
-branch_labels = None
 depends_on = "kit_0004"
 
 PUPIL_COLUMNS = ("tenant", "pupil_id", "school_id", "enrolled_on", "left_on")

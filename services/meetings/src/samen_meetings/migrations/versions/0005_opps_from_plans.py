@@ -12,15 +12,11 @@ Revises: 0004_roster_projection
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_opps_from_plans"
 down_revision: str | None = "0004_roster_projection"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 _CYCLE_COLUMNS = (
     "parents_approved",

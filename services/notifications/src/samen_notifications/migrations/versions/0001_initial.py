@@ -14,7 +14,6 @@ from sqlalchemy.dialects import postgresql
 
 revision = "0001"
 down_revision = None
-branch_labels = None
 depends_on = "kit_0002"
 
 TABLES = (

@@ -12,8 +12,6 @@ from samen_kit.migrations.columns import moment, text, uuid
 
 revision = "0003_bulk_opt_out"
 down_revision = "0002_refusal_counts"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -17,7 +17,6 @@ from samen_kit.roster.migration import GUARDIANSHIP_COLUMNS, copy_rows, empty_ro
 
 revision = "0004_roster_projection"
 down_revision = "0003_bulk_opt_out"
-branch_labels = None
 depends_on = "kit_0004"
 
 NAMES = ("tenant", "pupil_id", "first_name")

@@ -12,8 +12,6 @@ from alembic import op
 
 revision = "0006_message_trace"
 down_revision = "0005_retention"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

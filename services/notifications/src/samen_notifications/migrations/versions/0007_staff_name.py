@@ -12,8 +12,6 @@ from alembic import op
 
 revision = "0007_staff_name"
 down_revision = "0006_message_trace"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

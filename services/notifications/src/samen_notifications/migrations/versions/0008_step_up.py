@@ -11,8 +11,6 @@ from alembic import op
 
 revision = "0008_step_up"
 down_revision = "0007_staff_name"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

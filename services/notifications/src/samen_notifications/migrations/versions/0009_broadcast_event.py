@@ -12,7 +12,6 @@ from samen_kit.migrations.columns import jsonb, text
 
 revision = "0009_broadcast_event"
 down_revision = "0008_step_up"
-branch_labels = None
 depends_on = "kit_0005"  # the roster projection's class groups
 
 

@@ -18,7 +18,6 @@ from sqlalchemy.dialects import postgresql
 
 revision = "0001"
 down_revision = None
-branch_labels = None
 depends_on = "kit_0004"
 
 JSONB = postgresql.JSONB()

@@ -12,7 +12,6 @@ from sqlalchemy.dialects.postgresql import JSONB
 
 revision = "0001"
 down_revision = None
-branch_labels = None
 depends_on = "kit_0004"
 
 

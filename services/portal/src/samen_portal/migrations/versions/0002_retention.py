@@ -5,19 +5,11 @@ Revision ID: 0002_retention
 Revises: 0001
 """
 
-from __future__ import annotations
-
 from samen_kit.retention.migration import create_retention_tables, drop_retention_tables
 
 revision = "0002_retention"
 down_revision = "0001"
-branch_labels = None
-depends_on = None
 
-
-def upgrade() -> None:
-    create_retention_tables()
-
-
-def downgrade() -> None:
-    drop_retention_tables()
+# The kit's steps are the whole revision.
+upgrade = create_retention_tables
+downgrade = drop_retention_tables

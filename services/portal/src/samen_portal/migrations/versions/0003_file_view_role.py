@@ -10,8 +10,6 @@ from alembic import op
 
 revision = "0003_file_view_role"
 down_revision = "0002_retention"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -10,8 +10,6 @@ from alembic import op
 
 revision = "0004_correction_request"
 down_revision = "0003_file_view_role"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

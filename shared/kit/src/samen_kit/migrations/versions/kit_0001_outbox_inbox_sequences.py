@@ -14,7 +14,6 @@ from samen_kit.migrations.columns import jsonb, moment, uuid
 revision = "kit_0001"
 down_revision = None
 branch_labels = ("kit",)
-depends_on = None
 
 _APPLIED_KEY = ("consumer", "source", "tenant", "subject")
 _NOW = sa.func.now()

@@ -12,8 +12,6 @@ from samen_kit.migrations.columns import moment, text
 
 revision = "kit_0002"
 down_revision = "kit_0001"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -18,8 +18,6 @@ from samen_kit.refusal_migration import KEY
 
 revision = "kit_0003"
 down_revision = "kit_0001"
-branch_labels = None
-depends_on = None
 
 _TEXT = {
     "tenant": 128,

@@ -16,8 +16,6 @@ from samen_kit.migrations.columns import day, text, uuid
 
 revision = "kit_0004"
 down_revision = ("kit_0002", "kit_0003")
-branch_labels = None
-depends_on = None
 
 
 def _key(*names: str) -> list[sa.Column[Any]]:

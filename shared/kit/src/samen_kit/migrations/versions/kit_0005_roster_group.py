@@ -12,8 +12,6 @@ from samen_kit.migrations.columns import text
 
 revision = "kit_0005"
 down_revision = "kit_0004"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
