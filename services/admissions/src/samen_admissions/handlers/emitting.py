@@ -1,6 +1,7 @@
 """Writing the service's events to the outbox, in the caller's transaction."""
 
 from datetime import datetime
+from typing import TypedDict
 from uuid import UUID
 
 from samen_contract import Envelope, Event
@@ -25,3 +26,15 @@ async def emit_for(
     its correlation id."""
     facts = about_pupil(row, actor=actor, at=at, correlation=row.id, event_id=event_id)
     return await writer.emit(session, event, **facts)
+
+
+class RequestIds(TypedDict):
+    """The fields every `RequestFact` opens with."""
+
+    request_id: UUID
+    pupil_id: UUID
+    school_id: UUID
+
+
+def request_ids(row: RequestRow) -> RequestIds:
+    return RequestIds(request_id=row.id, pupil_id=row.pupil_id, school_id=row.school_id)

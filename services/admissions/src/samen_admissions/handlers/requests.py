@@ -10,7 +10,6 @@ from samen_contract import Event
 from samen_contract.events import admissions as ev
 from samen_kit.db import unit_of_work
 from samen_kit.deadlines import local_date
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_admissions.adapters.consent import SqlConsentFacts
 from samen_admissions.adapters.requests import SqlRows
@@ -28,7 +27,7 @@ from samen_admissions.domain.request import ExpertAdvice, RequestState
 from samen_admissions.domain.terms import objection_by
 from samen_admissions.handlers.access import pupil_for, request_for
 from samen_admissions.handlers.context import Acting, Deps, GuardianActing, StaffActing
-from samen_admissions.handlers.emitting import emit_for
+from samen_admissions.handlers.emitting import emit_for, request_ids
 
 
 @dataclass(frozen=True)
@@ -60,9 +59,7 @@ async def draft_request(deps: Deps, acting: StaffActing, command: DraftRequest) 
         )
         SqlRows(session).add(row)
         event = ev.AdmissionRequestDrafted(
-            request_id=row.id,
-            pupil_id=row.pupil_id,
-            school_id=row.school_id,
+            **request_ids(row),
             kind=row.kind,
             category=row.category,
             opp_id=row.opp_id,
@@ -78,7 +75,7 @@ async def _take(
     deps: Deps,
     acting: Acting,
     request_id: UUID,
-    step: Callable[[AsyncSession, RequestRow, RequestState], RequestState],
+    step: Callable[[RequestRow, RequestState], RequestState],
     fact: Fact | None,
 ) -> None:
     """Load and lock the request, take `step`, store the state and write `fact`."""
@@ -86,7 +83,7 @@ async def _take(
     async with unit_of_work(deps.sessions) as session:
         row = await request_for(session, acting, request_id, lock=True)
         state = state_of(row, await SqlRows(session).advices(row.id))
-        write_state(row, step(session, row, state))
+        write_state(row, step(row, state))
         if fact is not None:
             await emit_for(
                 session, deps.writer, row, fact(row), actor=acting.envelope_actor, at=now
@@ -94,16 +91,14 @@ async def _take(
 
 
 async def add_parents_view(deps: Deps, acting: GuardianActing, request_id: UUID, text: str) -> None:
-    def step(session: AsyncSession, row: RequestRow, state: RequestState) -> RequestState:
+    def step(row: RequestRow, state: RequestState) -> RequestState:
         row.parents_view = text
         row.parents_view_by = acting.guardian_id
         return steps.add_parents_view(state)
 
     def fact(row: RequestRow) -> Event:
         return ev.ParentsViewAdded(
-            request_id=row.id,
-            pupil_id=row.pupil_id,
-            school_id=row.school_id,
+            **request_ids(row),
             guardian_id=acting.guardian_id,
         )
 
@@ -119,9 +114,7 @@ async def submit(deps: Deps, acting: StaffActing, request_id: UUID) -> None:
         write_state(row, steps.submit(state, consent, now))
         assert row.submitted_on is not None
         event = ev.AdmissionRequested(
-            request_id=row.id,
-            pupil_id=row.pupil_id,
-            school_id=row.school_id,
+            **request_ids(row),
             kind=row.kind,
             category=row.category,
             submitted_on=row.submitted_on,
@@ -163,9 +156,7 @@ async def give_advice(
             )
         )
         event = ev.ExpertAdviceGiven(
-            request_id=row.id,
-            pupil_id=row.pupil_id,
-            school_id=row.school_id,
+            **request_ids(row),
             advice_id=advice_id,
             discipline=command.discipline,
             advice=command.advice,
@@ -177,14 +168,12 @@ async def give_advice(
 async def grant(deps: Deps, acting: StaffActing, request_id: UUID, start: date, end: date) -> None:
     today = local_date(deps.clock.now())
 
-    def step(session: AsyncSession, row: RequestRow, state: RequestState) -> RequestState:
+    def step(row: RequestRow, state: RequestState) -> RequestState:
         return steps.grant(state, today, start, end)
 
     def fact(row: RequestRow) -> Event:
         return ev.AdmissionGranted(
-            request_id=row.id,
-            pupil_id=row.pupil_id,
-            school_id=row.school_id,
+            **request_ids(row),
             kind=row.kind,
             category=row.category,
             decided_on=today,
@@ -199,15 +188,13 @@ async def grant(deps: Deps, acting: StaffActing, request_id: UUID, start: date, 
 async def refuse(deps: Deps, acting: StaffActing, request_id: UUID, reasons: str) -> None:
     today = local_date(deps.clock.now())
 
-    def step(session: AsyncSession, row: RequestRow, state: RequestState) -> RequestState:
+    def step(row: RequestRow, state: RequestState) -> RequestState:
         row.refusal_reasons = reasons
         return steps.refuse(state, today, reasons)
 
     def fact(row: RequestRow) -> Event:
         return ev.AdmissionRefused(
-            request_id=row.id,
-            pupil_id=row.pupil_id,
-            school_id=row.school_id,
+            **request_ids(row),
             kind=row.kind,
             category=row.category,
             decided_on=today,
@@ -221,7 +208,7 @@ async def extend(deps: Deps, acting: StaffActing, request_id: UUID, end: date) -
     today = local_date(deps.clock.now())
     previous: list[date] = []
 
-    def step(session: AsyncSession, row: RequestRow, state: RequestState) -> RequestState:
+    def step(row: RequestRow, state: RequestState) -> RequestState:
         extended = steps.extend(state, today, end)
         assert state.end_date is not None  # granted
         previous.append(state.end_date)
@@ -229,9 +216,7 @@ async def extend(deps: Deps, acting: StaffActing, request_id: UUID, end: date) -
 
     def fact(row: RequestRow) -> Event:
         return ev.AdmissionExtended(
-            request_id=row.id,
-            pupil_id=row.pupil_id,
-            school_id=row.school_id,
+            **request_ids(row),
             kind=row.kind,
             previous_end_date=previous[0],
             end_date=end,
@@ -247,15 +232,13 @@ async def lodge_objection(
     """Staff record an objection received (its date, if earlier), or a guardian lodges it."""
     on = lodged_on or local_date(deps.clock.now())
 
-    def step(session: AsyncSession, row: RequestRow, state: RequestState) -> RequestState:
+    def step(row: RequestRow, state: RequestState) -> RequestState:
         row.objection_grounds = grounds
         return steps.lodge_objection(state, on)
 
     def fact(row: RequestRow) -> Event:
         return ev.AdmissionObjectionLodged(
-            request_id=row.id,
-            pupil_id=row.pupil_id,
-            school_id=row.school_id,
+            **request_ids(row),
             kind=row.kind,
             lodged_on=on,
             in_time=bool(row.objection_in_time),
@@ -270,14 +253,12 @@ async def record_objection_advice(
 ) -> None:
     today = local_date(deps.clock.now())
 
-    def step(session: AsyncSession, row: RequestRow, state: RequestState) -> RequestState:
+    def step(row: RequestRow, state: RequestState) -> RequestState:
         return steps.record_objection_advice(state, advice)
 
     def fact(row: RequestRow) -> Event:
         return ev.AdmissionObjectionAdvised(
-            request_id=row.id,
-            pupil_id=row.pupil_id,
-            school_id=row.school_id,
+            **request_ids(row),
             advice=advice,
             advised_on=today,
         )
@@ -290,14 +271,12 @@ async def decide_objection(
 ) -> None:
     today = local_date(deps.clock.now())
 
-    def step(session: AsyncSession, row: RequestRow, state: RequestState) -> RequestState:
+    def step(row: RequestRow, state: RequestState) -> RequestState:
         return steps.decide_objection(state, outcome)
 
     def fact(row: RequestRow) -> Event:
         return ev.AdmissionObjectionDecided(
-            request_id=row.id,
-            pupil_id=row.pupil_id,
-            school_id=row.school_id,
+            **request_ids(row),
             outcome=outcome,
             decided_on=today,
         )

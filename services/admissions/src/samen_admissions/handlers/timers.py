@@ -2,9 +2,11 @@
 home longer than four weeks. Each item is re-checked under its row lock and written
 with a deterministic id, so sweeps on several instances write each event once."""
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from uuid import UUID
 
+from samen_contract import Event
 from samen_contract.events import admissions as ev
 from samen_kit.db import unit_of_work
 from samen_kit.deadlines import local_date
@@ -18,9 +20,12 @@ from samen_admissions.domain import care, timers
 from samen_admissions.domain.codes import Status
 from samen_admissions.domain.terms import THUISZITTER_WEEKS
 from samen_admissions.handlers.context import Deps
-from samen_admissions.handlers.emitting import emit_for
+from samen_admissions.handlers.emitting import emit_for, request_ids
 
 ACTOR = "system:admissions.timers"
+
+# What a timer writes for an item: the event and its deterministic id.
+Due = tuple[Event, UUID]
 
 
 async def sweep(deps: Deps, *, warning_weeks: int) -> int:
@@ -48,58 +53,39 @@ async def _locked(session: AsyncSession, model: type[Row], row_id: UUID) -> Row 
 
 
 async def _end_warning(deps: Deps, request_id: UUID, warning_weeks: int) -> int:
-    now = deps.clock.now()
-    async with unit_of_work(deps.sessions) as session:
-        row = await _locked(session, RequestRow, request_id)
-        if row is None or row.status != Status.GRANTED or not row.end_date:
-            return 0
-        if not timers.end_warning_due(row.end_date, local_date(now), warning_weeks):
-            return 0
-        event = ev.AdmissionEndApproaching(
-            request_id=row.id,
-            pupil_id=row.pupil_id,
-            school_id=row.school_id,
-            kind=row.kind,
-            end_date=row.end_date,
-        )
-        event_id = timers.end_warning_id(row.id, row.end_date)
-        written = await emit_for(
-            session, deps.writer, row, event, actor=ACTOR, at=now, event_id=event_id
-        )
-        return int(written is not None)
+    def due(row: RequestRow, today: date) -> Due | None:
+        if row.status != Status.GRANTED or not row.end_date:
+            return None
+        if not timers.end_warning_due(row.end_date, today, warning_weeks):
+            return None
+        event = ev.AdmissionEndApproaching(**request_ids(row), kind=row.kind, end_date=row.end_date)
+        return event, timers.end_warning_id(row.id, row.end_date)
+
+    return await _fire(deps, RequestRow, request_id, due)
 
 
 async def _overdue(deps: Deps, registration_id: UUID) -> int:
-    now = deps.clock.now()
-    async with unit_of_work(deps.sessions) as session:
-        row = await _locked(session, RegistrationRow, registration_id)
-        if row is None or row.outcome is not None:
-            return 0
+    def due(row: RegistrationRow, today: date) -> Due | None:
         registration = care.Registration(row.registered_on, row.extended)
-        if not care.overdue(registration, local_date(now)):
-            return 0
+        if row.outcome is not None or not care.overdue(registration, today):
+            return None
         event = ev.RegistrationOverdue(
             registration_id=row.id,
             pupil_id=row.pupil_id,
             school_id=row.school_id,
             decide_by=row.decide_by,
         )
-        event_id = timers.overdue_id(row.id, row.decide_by)
-        written = await emit_for(
-            session, deps.writer, row, event, actor=ACTOR, at=now, event_id=event_id
-        )
-        return int(written is not None)
+        return event, timers.overdue_id(row.id, row.decide_by)
+
+    return await _fire(deps, RegistrationRow, registration_id, due)
 
 
 async def _thuiszitter(deps: Deps, absence_id: UUID) -> int:
-    now = deps.clock.now()
-    today: date = local_date(now)
-    async with unit_of_work(deps.sessions) as session:
-        row = await _locked(session, AbsenceRow, absence_id)
-        if row is None or row.reported_on is not None:
-            return 0
+    def due(row: AbsenceRow, today: date) -> Due | None:
+        if row.reported_on is not None:
+            return None
         if not care.is_thuiszitter(row.home_since, row.ended_on, today):
-            return 0
+            return None
         row.reported_on = today
         event = ev.ThuiszitterReported(
             absence_id=row.id,
@@ -108,7 +94,23 @@ async def _thuiszitter(deps: Deps, absence_id: UUID) -> int:
             home_since=row.home_since,
             reported_on=today,
         )
-        event_id = timers.thuiszitter_id(row.id)
+        return event, timers.thuiszitter_id(row.id)
+
+    return await _fire(deps, AbsenceRow, absence_id, due)
+
+
+async def _fire(
+    deps: Deps, model: type[Row], row_id: UUID, due: Callable[[Row, date], Due | None]
+) -> int:
+    """One timer's item: `due` looks at the locked row and says what to write, and with
+    which deterministic id; 1 when it was written."""
+    now = deps.clock.now()
+    async with unit_of_work(deps.sessions) as session:
+        row = await _locked(session, model, row_id)
+        fired = None if row is None else due(row, local_date(now))
+        if row is None or fired is None:
+            return 0
+        event, event_id = fired
         written = await emit_for(
             session, deps.writer, row, event, actor=ACTOR, at=now, event_id=event_id
         )
