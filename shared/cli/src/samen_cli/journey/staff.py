@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from datetime import timedelta
-from types import TracebackType
 from typing import Any, Self
 from uuid import UUID
 
@@ -119,12 +118,7 @@ class StaffDesk:
             self._signed_in = await self._sign_in_at_keycloak(self._site.keycloak_url)
         return self
 
-    async def __aexit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *_exc_info: object) -> None:
         for client in self._clients.values():
             await client.aclose()
         self._clients.clear()
