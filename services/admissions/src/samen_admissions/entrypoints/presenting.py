@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from samen_kit.presenting import present
+
 from samen_admissions.adapters.tables import AbsenceRow, RegistrationRow, RequestRow
 from samen_admissions.domain import care, report, terms
 from samen_admissions.entrypoints.schemas import (
@@ -34,74 +36,27 @@ def _objection(row: RequestRow) -> ObjectionOut | None:
 
 def request_out(file: RequestFile) -> RequestOut:
     row = file.row
-    return RequestOut(
-        id=row.id,
-        pupil_id=row.pupil_id,
-        school_id=row.school_id,
-        kind=row.kind,
-        category=row.category,
-        status=row.status,
-        opp_id=row.opp_id,
-        motivation=row.motivation,
-        parents_view=row.parents_view,
-        submitted_on=row.submitted_on,
+    return present(
+        RequestOut,
+        row,
         decide_by=terms.decision_due(row.submitted_on) if row.submitted_on else None,
-        decided_on=row.decided_on,
-        start_date=row.start_date,
-        end_date=row.end_date,
-        refusal_reasons=row.refusal_reasons,
         objection_by=terms.objection_by(row.decided_on) if row.decided_on else None,
         objection=_objection(row),
-        advices=[
-            AdviceOut(
-                id=a.id,
-                discipline=a.discipline,
-                field_of_expertise=a.field_of_expertise,
-                advice=a.advice,
-                text=a.text,
-                given_at=a.given_at,
-            )
-            for a in file.advices
-        ],
+        advices=[present(AdviceOut, advice) for advice in file.advices],
     )
 
 
 def request_line(row: RequestRow) -> RequestLine:
-    return RequestLine(
-        id=row.id,
-        pupil_id=row.pupil_id,
-        school_id=row.school_id,
-        kind=row.kind,
-        category=row.category,
-        status=row.status,
-        submitted_on=row.submitted_on,
-        end_date=row.end_date,
-    )
+    return present(RequestLine, row)
 
 
 def registration_out(row: RegistrationRow) -> RegistrationOut:
-    return RegistrationOut(
-        id=row.id,
-        pupil_id=row.pupil_id,
-        school_id=row.school_id,
-        registered_on=row.registered_on,
-        extended=row.extended,
-        decide_by=row.decide_by,
-        outcome=row.outcome,
-        decided_on=row.decided_on,
-    )
+    return present(RegistrationOut, row)
 
 
 def absence_out(row: AbsenceRow, today: date) -> AbsenceOut:
-    return AbsenceOut(
-        id=row.id,
-        pupil_id=row.pupil_id,
-        school_id=row.school_id,
-        home_since=row.home_since,
-        ended_on=row.ended_on,
-        reported_on=row.reported_on,
-        thuiszitter=care.is_thuiszitter(row.home_since, row.ended_on, today),
-    )
+    thuiszitter = care.is_thuiszitter(row.home_since, row.ended_on, today)
+    return present(AbsenceOut, row, thuiszitter=thuiszitter)
 
 
 def report_out(made: report.Report, today: date) -> InspectieReport:

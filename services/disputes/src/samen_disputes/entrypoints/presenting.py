@@ -1,5 +1,7 @@
 """Views to response bodies."""
 
+from samen_kit.presenting import present
+
 from samen_disputes.adapters.state_rows import TenantConfig, settings_to_json
 from samen_disputes.adapters.tables import MoveRow, NoteRow
 from samen_disputes.domain import Deadline, NoStatutoryDeadline
@@ -54,22 +56,11 @@ def _summary(view: DisputeView) -> dict[str, object]:
 
 
 def _move_out(row: MoveRow) -> MoveOut:
-    return MoveOut(
-        move=row.move,
-        kind=row.kind,
-        actor=row.actor,
-        at=row.at,
-        reason=row.reason,
-        outcome=row.outcome,
-        advice=row.advice,
-        departs_from_advice=row.departs_from_advice,
-        stages_before=row.stages_before,
-        stages_after=row.stages_after,
-    )
+    return present(MoveOut, row)
 
 
 def _note_out(row: NoteRow) -> NoteOut:
-    return NoteOut(id=row.id, author=row.author, side=row.side, at=row.at, text=row.text)
+    return present(NoteOut, row)
 
 
 def file_out(file: DisputeFile) -> DisputeFileOut:
