@@ -6,6 +6,8 @@ from datetime import datetime, timedelta
 from typing import Literal
 from uuid import UUID
 
+from samen_kit.presenting import present
+
 from samen_consent.adapters.purpose_codec import age_rule_json, validity_json
 from samen_consent.adapters.requests import StoredRequest
 from samen_consent.adapters.tables import EvidenceRow, SupportNeedsRow
@@ -15,7 +17,6 @@ from samen_consent.domain.parties import PartyRole
 from samen_consent.domain.purposes import Purpose
 from samen_consent.domain.request import effective_state, party_role
 from samen_consent.domain.status import ConsentStatus
-from samen_consent.domain.support_needs import SupportNeedKind
 from samen_consent.entrypoints import schemas as s
 from samen_consent.handlers.queries import PupilView
 
@@ -95,29 +96,18 @@ def status_out(pupil_id: UUID, purpose: str, status: ConsentStatus) -> s.StatusO
 
 
 def evidence_out(row: EvidenceRow) -> s.EvidenceOut:
-    return s.EvidenceOut.model_validate(row, from_attributes=True)
+    return present(s.EvidenceOut, row)
 
 
 def support_out(row: SupportNeedsRow) -> s.SupportNeedsOut:
-    return s.SupportNeedsOut(
-        pupil_id=row.pupil_id,
-        guardian_id=row.guardian_id,
-        request_id=row.request_id,
-        kinds=[SupportNeedKind(kind) for kind in row.kinds],
-        note=row.note,
-        at=row.at,
-    )
+    return present(s.SupportNeedsOut, row)
 
 
 def pupil_out(view: PupilView) -> s.PupilOut:
     pupil = view.pupil
-    return s.PupilOut(
-        pupil_id=pupil.pupil_id,
-        school_id=pupil.school_id,
-        board_id=pupil.board_id,
-        birth_date=pupil.birth_date,
-        enrolled_on=pupil.enrolled_on,
-        left_on=pupil.left_on,
+    return present(
+        s.PupilOut,
+        pupil,
         guardians=[
             s.GuardianshipOut(guardian_id=g.guardian_id, standing=g.standing, current=g.active)
             for g in view.guardianships

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from samen_kit.presenting import present
+
 from samen_meetings.adapters.mapping import hold_reason_of, participant_of, utc
 from samen_meetings.adapters.tables import AgreementRow
 from samen_meetings.domain.invitation import Answer
-from samen_meetings.domain.kinds import MeetingKind, ParticipantRole
+from samen_meetings.domain.kinds import MeetingKind
 from samen_meetings.domain.meeting import CancelReason, LocationKind, MeetingStatus
 from samen_meetings.entrypoints import schemas as s
 from samen_meetings.handlers.views import (
@@ -65,18 +67,7 @@ def _hold(data: dict[str, str | None]) -> s.HoldOut:
 
 
 def agreement_out(row: AgreementRow) -> s.AgreementOut:
-    return s.AgreementOut(
-        agreement_id=row.agreement_id,
-        meeting_id=row.meeting_id,
-        record_id=row.record_id,
-        pupil_id=row.pupil_id,
-        what=row.what,
-        responsible_id=row.responsible_id,
-        responsible_role=ParticipantRole(row.responsible_role),
-        due_on=row.due_on,
-        evaluate_on=row.evaluate_on,
-        evaluated_on=row.evaluated_on,
-    )
+    return present(s.AgreementOut, row)
 
 
 def record_out(details: RecordDetails) -> s.RecordOut:
@@ -113,17 +104,10 @@ def record_out(details: RecordDetails) -> s.RecordOut:
 
 def opp_out(details: OppDetails) -> s.OppOut:
     row = details.opp
-    return s.OppOut(
-        opp_id=row.opp_id,
-        pupil_id=row.pupil_id,
-        school_id=row.school_id,
-        started_on=row.started_on,
-        opp_due_on=row.opp_due_on,
-        version=row.version,
-        set_version=row.set_version,
-        set_on=row.set_on,
+    return present(
+        s.OppOut,
+        row,
         evaluation_due_on=row.evaluation_due_on if row.closed_on is None else None,
-        closed_on=row.closed_on,
         contested=bool(details.dispute_ids),
         dispute_ids=list(details.dispute_ids),
     )
@@ -131,11 +115,9 @@ def opp_out(details: OppDetails) -> s.OppOut:
 
 def pupil_out(details: PupilDetails) -> s.PupilOut:
     row = details.pupil
-    return s.PupilOut(
-        pupil_id=row.pupil_id,
-        school_id=row.school_id,
-        enrolled_on=row.enrolled_on,
-        left_on=row.left_on,
+    return present(
+        s.PupilOut,
+        row,
         guardians=[
             s.GuardianOut(guardian_id=g, standing=standing)
             for g, standing in sorted(details.guardians.items())

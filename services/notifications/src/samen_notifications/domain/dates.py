@@ -1,7 +1,7 @@
 """Dates and times as parents read them, per language, on the Amsterdam clock.
 
-A small table for the languages that have templates; Polish and Ukrainian use the
-genitive month names that a date needs ("4 marca", "4 березня").
+The kit's month and weekday names (Polish and Ukrainian: the genitive month names that a
+date needs, "4 marca", "4 березня"), in each language's own order.
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from samen_notifications.domain.errors import NaiveDatetime
+from samen_kit.pages.dates import AMSTERDAM as AMSTERDAM  # the zone the domain reads
+from samen_kit.pages.dates import MONTHS, WEEKDAYS
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+from samen_notifications.domain.errors import NaiveDatetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,46 +23,18 @@ class DateWords:
     pattern: str  # fields: weekday, day, month, year
 
 
-# fmt: off
-DATE_WORDS: dict[str, DateWords] = {
-    "nl": DateWords(
-        ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
-        ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-         "september", "oktober", "november", "december"),
-        "{weekday} {day} {month} {year}",
-    ),
-    "en": DateWords(
-        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-        ("January", "February", "March", "April", "May", "June", "July", "August",
-         "September", "October", "November", "December"),
-        "{weekday} {day} {month} {year}",
-    ),
-    "ar": DateWords(
-        ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"),
-        ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس",
-         "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"),
-        "{weekday} {day} {month} {year}",
-    ),
-    "tr": DateWords(
-        ("Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar"),
-        ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos",
-         "Eylül", "Ekim", "Kasım", "Aralık"),
-        "{day} {month} {year} {weekday}",
-    ),
-    "pl": DateWords(
-        ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"),
-        ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
-         "września", "października", "listopada", "grudnia"),
-        "{weekday}, {day} {month} {year}",
-    ),
-    "uk": DateWords(
-        ("понеділок", "вівторок", "середа", "четвер", "пʼятниця", "субота", "неділя"),
-        ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
-         "вересня", "жовтня", "листопада", "грудня"),
-        "{weekday}, {day} {month} {year} р.",
-    ),
+# How each language orders a full date; the words are the kit's, as on the parent pages.
+PATTERNS: dict[str, str] = {
+    "nl": "{weekday} {day} {month} {year}",
+    "en": "{weekday} {day} {month} {year}",
+    "ar": "{weekday} {day} {month} {year}",
+    "tr": "{day} {month} {year} {weekday}",
+    "pl": "{weekday}, {day} {month} {year}",
+    "uk": "{weekday}, {day} {month} {year} р.",
 }
-# fmt: on
+DATE_WORDS: dict[str, DateWords] = {
+    lang: DateWords(WEEKDAYS[lang], MONTHS[lang], pattern) for lang, pattern in PATTERNS.items()
+}
 
 
 def local_moment(moment: datetime, tz: ZoneInfo = AMSTERDAM) -> datetime:
