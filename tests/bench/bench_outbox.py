@@ -21,7 +21,7 @@ import pstats
 import secrets
 import sys
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -35,6 +35,7 @@ from samen_contract.topics import events_topic_spec
 from samen_kit import localinfra
 from samen_kit.consumer import Delivery
 from samen_kit.db import asyncpg_dsn
+from samen_kit.driver import driver_connection
 from samen_kit.outbox import Emission, emit
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 from samen_kit.settings import ServiceSettings
@@ -63,16 +64,24 @@ async def _database(server: str, label: str) -> str:
     return url
 
 
-async def _count_effects(session: AsyncSession, delivery: Delivery) -> None:
-    event = delivery.event
-    assert isinstance(event, PupilEnrolled)
-    await session.execute(
-        text(
-            "INSERT INTO effect VALUES (:p, 1) ON CONFLICT (pupil_id) "
-            "DO UPDATE SET n = effect.n + 1"
-        ),
-        {"p": event.pupil_id},
-    )
+_COUNT_EFFECTS = """
+INSERT INTO effect (pupil_id, n) SELECT pupil_id, 1 FROM unnest($1::uuid[]) AS pupil_id
+ON CONFLICT (pupil_id) DO UPDATE SET n = effect.n + 1
+"""
+
+
+async def _count_effects(session: AsyncSession, deliveries: Sequence[Delivery]) -> None:
+    """The effect of a whole claimed batch in one statement (the kit's batch handler)."""
+    pupils = []
+    for delivery in deliveries:
+        assert isinstance(delivery.event, PupilEnrolled)
+        pupils.append(delivery.event.pupil_id)
+    conn = await driver_connection(session)
+    await conn.execute(_COUNT_EFFECTS, pupils)
+
+
+async def _no_other_events(_session: AsyncSession, delivery: Delivery) -> None:
+    raise AssertionError(f"the benchmark emits only PupilEnrolled, not {delivery.envelope.type}")
 
 
 @contextlib.asynccontextmanager
@@ -98,7 +107,12 @@ async def pipeline(server: str, bootstrap: str, events: int, per_tx: int) -> flo
             service="notifications", database_url=await _database(server, "in"), **common
         )
     )
-    consumer.add_consumer("bench", _count_effects, sources=["consent"])
+    consumer.add_consumer(
+        "bench",
+        _no_other_events,
+        sources=["consent"],
+        batch_handlers={PupilEnrolled: _count_effects},
+    )
     tenant = f"swv-bench-{secrets.token_hex(3)}"
     async with _running(producer), _running(consumer):
         started = time.perf_counter()

@@ -1,6 +1,9 @@
 """Consuming events: decode, dedupe, order, handle, retry, dead-letter.
 
-Each record is handled in one unit of work together with its inbox row. Failures of the
+Each record is handled in one unit of work together with its inbox row. A consumer may
+also declare batch handlers per event type: each gets every claimed event of its type
+in the batch at once (at most one per pupil, `samen_kit.waves`) and applies them in one
+statement, in the transaction that claims them. Failures of the
 infrastructure (database or broker unreachable) are retried with capped backoff for as
 long as they last: parking an event because PostgreSQL restarted would be wrong.
 Failures of the handler itself are retried a bounded number of times with backoff and
@@ -10,7 +13,7 @@ then parked on the dead-letter topic; the consumer goes on with the next record.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -25,8 +28,9 @@ from samen_kit.deadletter import AbstractDeadLetterSink, DeadLetter, FailedRecor
 from samen_kit.inbox import applied_sequences, claim_many, store_sequences
 from samen_kit.logging import bind_event_context, clear_event_context
 from samen_kit.metrics.instruments import count_dead_letter
-from samen_kit.tracing import consuming
+from samen_kit.tracing import consuming, consuming_batch
 from samen_kit.transient import is_transient
+from samen_kit.waves import waves
 
 log = structlog.get_logger(__name__)
 
@@ -43,6 +47,10 @@ class Delivery:
 
 
 Handler = Callable[[AsyncSession, Delivery], Awaitable[None]]
+# Receives the claimed, in-order deliveries of one event type, at most one per
+# (source, tenant, subject), in that key's order; raises if any of them cannot be
+# applied (the kit then applies the batch record by record and parks the bad one).
+BatchHandler = Callable[[AsyncSession, Sequence[Delivery]], Awaitable[None]]
 
 
 def _seq_key(delivery: Delivery) -> tuple[str, str, str]:
@@ -56,6 +64,7 @@ class EventConsumer:
         *,
         name: str,
         handler: Handler,
+        batch_handlers: Mapping[type[Event], BatchHandler] | None = None,
         sessions: async_sessionmaker[AsyncSession],
         dead_letters: AbstractDeadLetterSink,
         dlq_topic: str,
@@ -65,6 +74,7 @@ class EventConsumer:
     ) -> None:
         self.name = name
         self._handler = handler
+        self._batch_handlers = dict(batch_handlers or {})
         self._sessions = sessions
         self._dead_letters = dead_letters
         self._dlq_topic = dlq_topic
@@ -139,10 +149,12 @@ class EventConsumer:
 
     async def _apply_batch(self, session: AsyncSession, deliveries: list[Delivery]) -> None:
         """Apply deliveries in one unit of work: the inbox and the sequence bookkeeping
-        take three statements per batch, not two per record."""
+        take three statements per batch, not two per record; with batch handlers, the
+        effect takes one statement per wave and event type, not one per record."""
         fresh = await claim_many(session, self.name, [UUID(d.envelope.id) for d in deliveries])
         applied = await applied_sequences(session, self.name, (_seq_key(d) for d in deliveries))
         latest: dict[tuple[str, str, str], int] = {}
+        accepted: list[Delivery] = []
         # In pupil order (a stable sort keeps each pupil's own order): two transactions
         # touching the same pupils then lock their rows in the same order, not deadlock.
         for delivery in sorted(deliveries, key=_seq_key):
@@ -155,10 +167,35 @@ class EventConsumer:
                 log.info("consumer.stale_ignored", consumer=self.name)
                 continue
             latest[key] = delivery.envelope.sequence
-            record, envelope = delivery.record, delivery.envelope
-            with consuming(self.name, record.topic, envelope.id, envelope.type, record.headers):
-                await self._handler(session, delivery)
+            accepted.append(delivery)
+        if self._batch_handlers:
+            for wave in waves(accepted, _seq_key):
+                await self._apply_wave(session, wave)
+        else:
+            for delivery in accepted:
+                await self._apply_one(session, delivery)
         await store_sequences(session, self.name, latest)
+
+    async def _apply_wave(self, session: AsyncSession, wave: list[Delivery]) -> None:
+        """One event per pupil: those with a batch handler go to it a type at a time,
+        the rest to the record handler (their order within the wave does not matter,
+        as no two are about the same pupil)."""
+        batches: dict[type[Event], list[Delivery]] = {}
+        for delivery in wave:
+            kind = type(delivery.event)
+            if delivery.event is not None and kind in self._batch_handlers:
+                batches.setdefault(kind, []).append(delivery)
+            else:
+                await self._apply_one(session, delivery)
+        for kind, batch in batches.items():
+            records = [(d.record.topic, d.record.headers) for d in batch]
+            with consuming_batch(self.name, batch[0].envelope.type, records):
+                await self._batch_handlers[kind](session, batch)
+
+    async def _apply_one(self, session: AsyncSession, delivery: Delivery) -> None:
+        record, envelope = delivery.record, delivery.envelope
+        with consuming(self.name, record.topic, envelope.id, envelope.type, record.headers):
+            await self._handler(session, delivery)
 
     async def _park(self, record: FailedRecord, reason: str, error: str, attempts: int) -> None:
         letter = DeadLetter(

@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Union
 
 from fastapi import APIRouter, FastAPI
 from faststream.kafka import KafkaBroker
 from faststream.specification import AsyncAPI
+from samen_contract import Event
 from samen_contract.registry import events_of
 from samen_contract.topics import dlq_topic, events_topic, topic_specs
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from samen_kit.clock import Clock, SystemClock
-from samen_kit.consumer import EventConsumer, Handler
+from samen_kit.consumer import BatchHandler, EventConsumer, Handler
 from samen_kit.db import create_engine, session_factory
 from samen_kit.deadletter import KafkaDeadLetterSink
 from samen_kit.guards import EdgeGuard
@@ -60,12 +61,20 @@ class ServiceRuntime:
         return self.settings.topic_prefix + name
 
     def add_consumer(
-        self, name: str, handler: Handler, *, sources: Sequence[str], description: str = ""
+        self,
+        name: str,
+        handler: Handler,
+        *,
+        sources: Sequence[str],
+        description: str = "",
+        batch_handlers: Mapping[type[Event], BatchHandler] | None = None,
     ) -> EventConsumer:
-        """Consume the event topics of `sources` (service names) with `handler`."""
+        """Consume the event topics of `sources` (service names) with `handler`; the
+        event types in `batch_handlers` are applied a claimed batch at a time."""
         consumer = EventConsumer(
             name=f"{self.service}.{name}",
             handler=handler,
+            batch_handlers=batch_handlers,
             sessions=self.sessions,
             dead_letters=self.dead_letters,
             dlq_topic=self.topic(dlq_topic(self.service)),

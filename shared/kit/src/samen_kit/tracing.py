@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from opentelemetry import trace
 from opentelemetry.context import Context
-from opentelemetry.trace import Span, SpanKind
+from opentelemetry.trace import Link, Span, SpanKind
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 from samen_contract.codec import CE_PREFIX
 
@@ -125,6 +125,37 @@ def consuming(
             "messaging.consumer.group.name": consumer,
             "messaging.message.id": event_id,
             "cloudevents.event_id": event_id,
+            "cloudevents.event_type": event_type,
+        },
+    ) as span:
+        yield span
+
+
+@contextlib.contextmanager
+def consuming_batch(
+    consumer: str, event_type: str, records: Sequence[tuple[str, Sequence[tuple[str, bytes]]]]
+) -> Iterator[Span]:
+    """The span of a batch handler over `records` (topic, headers): one span for the
+    one statement, linked to the span that published each record (a batch has many
+    parents, so none of them is its parent)."""
+    links = [
+        Link(span_context)
+        for _topic, headers in records
+        if (
+            span_context := trace.get_current_span(_handed_on(list(headers))).get_span_context()
+        ).is_valid
+    ]
+    topic = records[0][0] if records else ""
+    with tracer.start_as_current_span(
+        f"{topic} process",
+        kind=SpanKind.CONSUMER,
+        links=links,
+        attributes={
+            SERVICE_ATTRIBUTE: consumer.partition(".")[0],
+            "messaging.system": "kafka",
+            "messaging.destination.name": topic,
+            "messaging.consumer.group.name": consumer,
+            "messaging.batch.message_count": len(records),
             "cloudevents.event_type": event_type,
         },
     ) as span:

@@ -5,9 +5,11 @@ guardianships from the consent service's facts (`PupilEnrolled`, `PupilGroupChan
 
 A service attaches the tables to its metadata (`attach_roster_tables`), creates them in
 a migration, applies the facts in its consumer (`apply_roster_fact` or
-`roster_handler`) and reads through `Roster`.
+`roster_handler`, with `ROSTER_BATCH_HANDLERS` for a batch of enrolments or
+guardianships in one statement) and reads through `Roster`.
 """
 
+from samen_kit.roster.batches import ROSTER_BATCH_HANDLERS
 from samen_kit.roster.facts import (
     ROSTER_FACTS,
     Enrolment,
@@ -34,6 +36,7 @@ from samen_kit.roster.tables import (
 
 __all__ = [
     "PARENTAL_AUTHORITY",
+    "ROSTER_BATCH_HANDLERS",
     "ROSTER_FACTS",
     "ROSTER_TABLES",
     "Enrolment",
