@@ -232,15 +232,15 @@ def _folder(base: Path, name: str) -> Path:
 async def _consent_pages(site: Site, consent: consent_h.ConsentService) -> None:
     school = consent_h.School.new()
     open_family, answered_family = consent_h.Family.of(), consent_h.Family.of()
-    await consent_h.import_families(consent, school, [open_family, answered_family])
+    await consent.import_families(school, [open_family, answered_family])
     base = consent.base_url
 
     def token(family: consent_h.Family, request_id: uuid.UUID) -> str:
         item = GuardianItem.of("consent_request", request_id)
         return consent.guardian_token(school.tenant, family.guardian_ids[0], family.pupil_id, item)
 
-    asked = uuid.UUID((await consent_h.ask(consent, school, open_family))["request_id"])
-    answered = uuid.UUID((await consent_h.ask(consent, school, answered_family))["request_id"])
+    asked = uuid.UUID((await consent.ask(school, open_family))["request_id"])
+    answered = uuid.UUID((await consent.ask(school, answered_family))["request_id"])
     open_token, answered_token = token(open_family, asked), token(answered_family, answered)
     async with consent.guardian_client() as browser:
         consent.confirm(browser, school.tenant, answered_family.guardian_ids[0])
@@ -256,7 +256,7 @@ async def _consent_pages(site: Site, consent: consent_h.ConsentService) -> None:
     site.add("consent", "overview", base, f"/ouders/overzicht?token={answered_token}")
     # A question about one version of an OPP's action part: its words on the page.
     document_family, opp_id = consent_h.Family.of(), uuid.uuid4()
-    await consent_h.import_families(consent, school, [document_family])
+    await consent.import_families(school, [document_family])
     consent.owner.put(opp_id, 1, consent_h.action_part_words(opp_id, 1))
     about = await consent_h.offer_action_part(consent, school, document_family, opp_id, 1)
     document = f"/ouders/toestemming/{about}?token={token(document_family, about)}"

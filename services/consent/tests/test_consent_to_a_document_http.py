@@ -22,7 +22,6 @@ from services.consent.tests.consent_harness import (
     School,
     action_part_sha,
     action_part_words,
-    import_families,
     offer_action_part,
 )
 
@@ -31,7 +30,7 @@ pytestmark = pytest.mark.integration
 
 async def _family(consent: ConsentService, school: School) -> Family:
     family = Family.of()
-    await import_families(consent, school, [family])
+    await consent.import_families(school, [family])
     return family
 
 

@@ -21,20 +21,14 @@ from samen_contract.events.consent import (
 from samen_kit.access import GuardianItem, Role
 from samen_kit.access.testing import new_signing_key
 
-from services.consent.tests.consent_harness import (
-    ConsentService,
-    Family,
-    School,
-    ask,
-    import_families,
-)
+from services.consent.tests.consent_harness import ConsentService, Family, School
 
 pytestmark = pytest.mark.integration
 
 
 async def _asked(consent: ConsentService, school: School, family: Family) -> UUID:
-    await import_families(consent, school, [family])
-    return UUID((await ask(consent, school, family))["request_id"])
+    await consent.import_families(school, [family])
+    return UUID((await consent.ask(school, family))["request_id"])
 
 
 def _link(
@@ -371,8 +365,8 @@ async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for
     consent: ConsentService, school: School
 ) -> None:
     ours, theirs = Family.of(), Family.of()
-    await import_families(consent, school, [ours, theirs])
-    rid = UUID((await ask(consent, school, theirs))["request_id"])
+    await consent.import_families(school, [ours, theirs])
+    rid = UUID((await consent.ask(school, theirs))["request_id"])
     # A token for our guardian that names their pupil and their request.
     link = _link(consent, school, theirs, ours.guardian_ids[0], rid)
 
