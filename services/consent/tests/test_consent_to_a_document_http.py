@@ -8,11 +8,7 @@ from __future__ import annotations
 from uuid import UUID, uuid4
 
 import pytest
-from samen_contract.events.consent import (
-    ConsentAnswered,
-    ConsentRequestCancelled,
-    ConsentRequested,
-)
+from samen_contract.events.consent import ConsentAnswered, ConsentRequestCancelled, ConsentRequested
 from samen_kit.access import GuardianItem, Role
 from samen_kit.access.step_up_proof import PROOF_COOKIE
 

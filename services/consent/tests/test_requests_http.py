@@ -9,11 +9,7 @@ from uuid import UUID, uuid4
 
 import httpx
 import pytest
-from samen_contract.events.consent import (
-    CancelReason,
-    ConsentRequestCancelled,
-    ConsentRequested,
-)
+from samen_contract.events.consent import CancelReason, ConsentRequestCancelled, ConsentRequested
 from samen_kit.access import GuardianItem, Role
 
 from services.consent.tests.consent_harness import ConsentService, Family, School
