@@ -41,11 +41,7 @@ from samen_kit.access.refusal_book import RefusalBook
 from samen_kit.access.testing import new_signing_key
 from samen_kit.clock import FakeClock
 from samen_kit.migrations import upgrade
-from samen_kit.refusal_counts import (
-    RefusalGroup,
-    access_refused_event_id,
-    report_closed_windows,
-)
+from samen_kit.refusal_counts import RefusalGroup, access_refused_event_id, report_closed_windows
 from samen_kit.refusal_table import TABLE_NAME, refusal_counts
 from samen_kit.service import ServiceRuntime
 from samen_meetings.bootstrap import MIGRATIONS as MEETINGS_MIGRATIONS

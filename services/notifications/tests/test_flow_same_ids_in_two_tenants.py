@@ -10,11 +10,7 @@ import uuid
 from datetime import date
 
 import pytest
-from samen_contract.events.consent import (
-    GuardianshipEnded,
-    PupilEnrolled,
-    PupilLeft,
-)
+from samen_contract.events.consent import GuardianshipEnded, PupilEnrolled, PupilLeft
 from samen_kit.access import Role
 from samen_kit.roster import Roster
 from samen_kit.testing.names import new_tenant

@@ -16,11 +16,7 @@ from samen_kit.access import GuardianItem, Role, mint_guardian_token
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 from samen_notifications.adapters import bulk
-from samen_notifications.adapters.tables import (
-    GuardianContactRow,
-    NotificationRow,
-    SchoolRow,
-)
+from samen_notifications.adapters.tables import GuardianContactRow, NotificationRow, SchoolRow
 from samen_notifications.entrypoints.routes import flat_routes
 from sqlalchemy import func, select
 from sqlmodel import col

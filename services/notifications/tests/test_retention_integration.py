@@ -12,13 +12,7 @@ from uuid import UUID, uuid4
 
 import pytest
 from samen_kit.clock import FakeClock
-from samen_kit.testing.retention import (
-    RetentionWorld,
-    erasure_facts,
-    migrated,
-    pupil_left,
-    run,
-)
+from samen_kit.testing.retention import RetentionWorld, erasure_facts, migrated, pupil_left, run
 from samen_notifications.adapters.retention import ERASERS
 from samen_notifications.migrations import MIGRATIONS
 

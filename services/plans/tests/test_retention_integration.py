@@ -11,13 +11,7 @@ from uuid import UUID, uuid4
 
 import pytest
 from samen_kit.clock import FakeClock
-from samen_kit.testing.retention import (
-    RetentionWorld,
-    erasure_facts,
-    migrated,
-    pupil_left,
-    run,
-)
+from samen_kit.testing.retention import RetentionWorld, erasure_facts, migrated, pupil_left, run
 from samen_plans.adapters.retention import ERASERS
 from samen_plans.adapters.tables import GroeidocumentEntryRow, OppRow, OppVersionRow
 from samen_plans.bootstrap import MIGRATIONS
