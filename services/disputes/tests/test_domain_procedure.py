@@ -23,6 +23,7 @@ from samen_disputes.domain import (
     PayloadNotForMove,
     Role,
     Stage,
+    Transition,
     TransitionKind,
     allowed_moves,
     apply,
@@ -68,6 +69,20 @@ def move(
 def with_objection_and_committee() -> DisputeState:
     state = move(opened(), Move.enter(Stage.OBJECTION))
     return move(state, Move.enter(Stage.DISPUTES_COMMITTEE))
+
+
+def advised_well_founded() -> DisputeState:
+    """The committee found the objection well founded; the board has yet to decide."""
+    return move(with_objection_and_committee(), ADVICE, BOARD, advice=CommitteeAdvice.WELL_FOUNDED)
+
+
+def board_decides(
+    state: DisputeState, outcome: DecisionOutcome, reason: str | None = None
+) -> Transition:
+    """The board decides a day after the last move; the transition it makes."""
+    at = state.last_moved_at + timedelta(days=1)
+    _, transition = apply(state, DECIDE, BOARD, at, reason, rules=DEFAULT_RULES, outcome=outcome)
+    return transition
 
 
 def test_a_dispute_opens_in_conversation_with_the_school() -> None:
@@ -125,36 +140,18 @@ def test_after_the_advice_the_board_decides_and_the_dispute_ends() -> None:
 
 
 def test_a_board_departing_from_the_advice_must_give_reasons() -> None:
-    state = move(with_objection_and_committee(), ADVICE, BOARD, advice=CommitteeAdvice.WELL_FOUNDED)
     with pytest.raises(DepartureWithoutReasons):
-        move(state, DECIDE, BOARD, reason="  ", outcome=DecisionOutcome.UPHELD)
+        board_decides(advised_well_founded(), DecisionOutcome.UPHELD, "  ")
 
 
 def test_a_departure_with_reasons_is_recorded_as_a_departure() -> None:
-    state = move(with_objection_and_committee(), ADVICE, BOARD, advice=CommitteeAdvice.WELL_FOUNDED)
-    _, transition = apply(
-        state,
-        DECIDE,
-        BOARD,
-        T0 + timedelta(days=9),
-        "no place available",
-        rules=DEFAULT_RULES,
-        outcome=DecisionOutcome.UPHELD,
-    )
+    transition = board_decides(advised_well_founded(), DecisionOutcome.UPHELD, "no place available")
     assert transition.kind is TransitionKind.DECIDED
     assert transition.departs_from_advice
 
 
 def test_a_decision_following_the_advice_needs_no_reasons() -> None:
-    state = move(with_objection_and_committee(), ADVICE, BOARD, advice=CommitteeAdvice.WELL_FOUNDED)
-    _, transition = apply(
-        state,
-        DECIDE,
-        BOARD,
-        T0 + timedelta(days=9),
-        rules=DEFAULT_RULES,
-        outcome=DecisionOutcome.REVISED,
-    )
+    transition = board_decides(advised_well_founded(), DecisionOutcome.REVISED)
     assert not transition.departs_from_advice
 
 
