@@ -62,16 +62,24 @@ def e2e_config(
 
 
 @pytest.fixture(scope="module")
-async def platform(
-    request: pytest.FixtureRequest,
+def platform_config(
     kafka_bootstrap: str,
     postgres_server_url: str,
     topic_prefix: str,
     tmp_path_factory: pytest.TempPathFactory,
-) -> AsyncIterator[Platform]:
+) -> PlatformConfig:
+    """The platform a module runs, in a state folder of its own. A module that needs a
+    setting changed overrides this fixture, asking for it by the same name."""
     state_dir = tmp_path_factory.mktemp("platform")
-    config = e2e_config(kafka_bootstrap, postgres_server_url, topic_prefix, state_dir)
-    async with platform_running(request, config) as running:
+    return e2e_config(kafka_bootstrap, postgres_server_url, topic_prefix, state_dir)
+
+
+@pytest.fixture(scope="module")
+async def platform(
+    request: pytest.FixtureRequest, platform_config: PlatformConfig
+) -> AsyncIterator[Platform]:
+    # Every component is looked at twice: on a loaded machine a start may be slow.
+    async with platform_running(request, platform_config, second_look=True) as running:
         yield running
 
 

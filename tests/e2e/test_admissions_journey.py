@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import AsyncIterator
 from datetime import date, timedelta
-from pathlib import Path
 from uuid import UUID, uuid4
 
 import pytest
@@ -26,11 +25,11 @@ from samen_cli.journey.loading import load_region, region_plan
 from samen_cli.journey.staff import Badge
 from samen_cli.journey.steps_consent import consent_given, messages_arrive
 from samen_cli.journey.story import journey
-from samen_cli.platform import Platform
+from samen_cli.platform import Platform, PlatformConfig
 from samen_kit.access import Role
 from samen_notifications.domain.dates import format_date
 
-from tests.e2e.conftest import E2E_ENV, e2e_config, platform_running
+from tests.e2e.conftest import E2E_ENV
 
 pytestmark = pytest.mark.e2e
 
@@ -55,17 +54,9 @@ class Walk:
 
 
 @pytest.fixture(scope="module")
-async def platform(
-    request: pytest.FixtureRequest,
-    kafka_bootstrap: str,
-    postgres_server_url: str,
-    topic_prefix: str,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> AsyncIterator[Platform]:
-    state_dir: Path = tmp_path_factory.mktemp("platform")
-    config = e2e_config(kafka_bootstrap, postgres_server_url, topic_prefix, state_dir)
-    async with platform_running(request, dataclasses.replace(config, extra_env=ENV)) as running:
-        yield running
+def platform_config(platform_config: PlatformConfig) -> PlatformConfig:
+    """The e2e platform, sweeping every two seconds."""
+    return dataclasses.replace(platform_config, extra_env=ENV)
 
 
 async def _draft(j: Journey) -> UUID:

@@ -23,14 +23,12 @@ from samen_cli.journey.steps_consent import ask_consent, consent_given, messages
 from samen_cli.journey.steps_meeting import invitations_arrive, mdo_recorded, plan_mdo
 from samen_cli.journey.steps_plans import opp_offered
 from samen_cli.journey.story import journey
-from samen_cli.platform import Platform
+from samen_cli.platform import Platform, PlatformConfig
 from samen_kit.access import GuardianItem, GuardianSession, GuardianSessionCodec
 from samen_kit.access.devkeys import dev_guardian_key
 from samen_kit.access.guardian import mint_guardian_token
 from samen_kit.db import create_engine
 from sqlalchemy import text
-
-from tests.e2e.conftest import e2e_config, platform_running
 
 pytestmark = pytest.mark.e2e
 
@@ -39,20 +37,10 @@ STEP_UP = "/ouders/bevestigen"
 
 
 @pytest.fixture(scope="module")
-async def platform(
-    request: pytest.FixtureRequest,
-    kafka_bootstrap: str,
-    postgres_server_url: str,
-    topic_prefix: str,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> AsyncIterator[Platform]:
+def platform_config(platform_config: PlatformConfig) -> PlatformConfig:
     """The e2e platform with a session secret this test knows (for the other tenant's
     session: the sign-in of the parent under test goes through the code page)."""
-    state_dir = tmp_path_factory.mktemp("platform")
-    config = e2e_config(kafka_bootstrap, postgres_server_url, topic_prefix, state_dir)
-    config = replace(config, session_secret=SECRET)
-    async with platform_running(request, config, second_look=True) as running:
-        yield running
+    return replace(platform_config, session_secret=SECRET)
 
 
 @pytest.fixture(scope="module")

@@ -26,14 +26,14 @@ import pytest
 from itsdangerous import TimestampSigner
 from samen_cli.demo_region import StaffRole
 from samen_cli.journey.context import Journey
-from samen_cli.platform import Platform
+from samen_cli.platform import Platform, PlatformConfig
 from samen_kit.db import create_engine, session_factory
 from samen_kit.testing.waiting import wait_for
 from samen_portal.adapters.sessions import SessionStore
 from samen_portal.bootstrap import SESSION_COOKIE
 from sqlalchemy import text
 
-from tests.e2e.conftest import e2e_config, platform_running, walked_region
+from tests.e2e.conftest import walked_region
 
 pytestmark = pytest.mark.e2e
 
@@ -42,21 +42,11 @@ SECRET = secrets.token_urlsafe(32)
 
 
 @pytest.fixture(scope="module")
-async def platform(
-    request: pytest.FixtureRequest,
-    kafka_bootstrap: str,
-    postgres_server_url: str,
-    topic_prefix: str,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> AsyncIterator[Platform]:
+def platform_config(platform_config: PlatformConfig) -> PlatformConfig:
     """The e2e platform, with a session secret this test knows (to sign the cookie)."""
-    state_dir = tmp_path_factory.mktemp("platform")
-    config = e2e_config(kafka_bootstrap, postgres_server_url, topic_prefix, state_dir)
     # The platform's one guardian and session secret (ADR 0014), which every service reads
     # under its own name: set through an environment variable only some would read it.
-    config = replace(config, session_secret=SECRET)
-    async with platform_running(request, config, second_look=True) as running:
-        yield running
+    return replace(platform_config, session_secret=SECRET)
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,8 @@ tenant-wide role, so the routes behind sign-in are reached too.
 from __future__ import annotations
 
 import asyncio
-import secrets
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,11 +20,10 @@ import requests
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from samen_cli.platform import DEFAULT_PORTS, DEMO_ENV, Platform, PlatformConfig
+from samen_cli.platform import DEMO_ENV, Platform
 from samen_contract.topics import SERVICES
 from samen_kit.access import Role, mint_staff_token
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, dev_staff_key
-from samen_kit.localinfra import free_ports
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -32,7 +31,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from tests.e2e.conftest import platform_running
+from tests.e2e.conftest import e2e_config, platform_running
 
 #: Generated requests per operation and generation mode: 103 operations stay within
 #: about two minutes on two slow cores.
@@ -55,17 +54,10 @@ async def platform(
     topic_prefix: str,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[Platform]:
-    run = secrets.token_hex(3)
-    config = PlatformConfig(
-        kafka_bootstrap=kafka_bootstrap,
-        server_url=postgres_server_url,
-        state_dir=tmp_path_factory.mktemp("fuzz"),
-        ports=dict(zip(DEFAULT_PORTS, free_ports(len(DEFAULT_PORTS)), strict=True)),
-        topic_prefix=f"{topic_prefix}fuzz{run}.",
-        database_prefix=f"fuzz_{run}_",
-        extra_env=DEMO_ENV,
-    )
-    async with platform_running(request, config) as running:
+    state_dir = tmp_path_factory.mktemp("fuzz")
+    config = e2e_config(kafka_bootstrap, postgres_server_url, topic_prefix, state_dir)
+    # The demo's settings as they are: the fuzzer needs no short scans or quiet hours off.
+    async with platform_running(request, replace(config, extra_env=DEMO_ENV)) as running:
         yield running
 
 

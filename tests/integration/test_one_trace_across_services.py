@@ -20,14 +20,7 @@ from samen_kit.testing.waiting import wait_for
 from samen_kit.trace_export import ALLOWED_ATTRIBUTES
 from samen_kit.tracing import SERVICE_ATTRIBUTE
 
-from services.consent.tests.consent_harness import (
-    ConsentService,
-    Family,
-    School,
-    ask,
-    import_families,
-    running_service,
-)
+from services.consent.tests.consent_harness import ConsentService, Family, School, running_service
 from services.notifications.tests.notifications_harness import Running, service_starter
 
 pytestmark = pytest.mark.integration
@@ -52,7 +45,7 @@ async def test_a_consent_request_is_one_trace_from_the_ibs_request_to_the_smtp_s
             await _known_to_both(consent, notifications, school, family)
             spans.clear()
 
-            await ask(consent, school, family, "mdo_request")
+            await consent.ask(school, family, "mdo_request")
             await wait_for(lambda: notifications.mails(to=GUARDIAN_EMAIL))
             (send,) = await wait_for(lambda: _named(spans.get_finished_spans(), "smtp send"))
             trace = spans_of_trace(spans, _context(send).trace_id)
@@ -87,7 +80,7 @@ async def _known_to_both(
 ) -> None:
     """The pupil and guardian on consent's roster (its events reach notifications) and
     the guardian's e-mail address on notifications' own contact list."""
-    await import_families(consent, school, [family])
+    await consent.import_families(school, [family])
     (guardian,) = family.guardian_ids
     await notifications.import_roster(
         school.tenant,

@@ -41,11 +41,7 @@ from samen_kit.access.refusal_book import RefusalBook
 from samen_kit.access.testing import new_signing_key
 from samen_kit.clock import FakeClock
 from samen_kit.migrations import upgrade
-from samen_kit.refusal_counts import (
-    RefusalGroup,
-    access_refused_event_id,
-    report_closed_windows,
-)
+from samen_kit.refusal_counts import RefusalGroup, access_refused_event_id, report_closed_windows
 from samen_kit.refusal_table import TABLE_NAME, refusal_counts
 from samen_kit.service import ServiceRuntime
 from samen_meetings.bootstrap import MIGRATIONS as MEETINGS_MIGRATIONS
@@ -132,56 +128,34 @@ async def _notifications(url: str, keys: Keys, clock: FakeClock) -> Service:
     return Service("notifications", built.app, built.runtime, route)
 
 
-async def _meetings(url: str, keys: Keys, clock: FakeClock) -> Service:
-    await asyncio.to_thread(upgrade, url, MEETINGS_MIGRATIONS)
-    settings = MeetingsSettings(
+# The services that read their keys and session secret from their settings alone: their
+# migrations, settings, builder, and a staff route with one id.
+DECLARED: dict[str, tuple[Path, Callable[..., Any], Callable[..., Any], str]] = {
+    "meetings": (MEETINGS_MIGRATIONS, MeetingsSettings, build_meetings, "/meetings/{meeting_id}"),
+    "disputes": (DISPUTES_MIGRATIONS, DisputesSettings, build_disputes, "/disputes/{dispute_id}"),
+    "plans": (PLANS_MIGRATIONS, PlansSettings, build_plans, "/opps/{opp_id}"),
+    "admissions": (
+        ADMISSIONS_MIGRATIONS,
+        AdmissionsSettings,
+        build_admissions,
+        "/admission-requests/{request_id}",
+    ),
+}
+
+
+async def _declared(name: str, url: str, keys: Keys, clock: FakeClock) -> Service:
+    migrations, settings_of, build, route = DECLARED[name]
+    await asyncio.to_thread(upgrade, url, migrations)
+    secret = "guardian_session_secret" if name == "meetings" else "session_secret"
+    settings = settings_of(
         database_url=url,
         staff_issuer=ISSUER,
         staff_jwks=keys.staff_jwks,
         guardian_jwks=keys.guardian_jwks,
-        guardian_session_secret=SECRET,
+        **{secret: SECRET},
     )
-    built = build_meetings(settings, clock=clock)
-    return Service("meetings", built.app, built.runtime, "/meetings/{meeting_id}")
-
-
-async def _disputes(url: str, keys: Keys, clock: FakeClock) -> Service:
-    await asyncio.to_thread(upgrade, url, DISPUTES_MIGRATIONS)
-    settings = DisputesSettings(
-        database_url=url,
-        staff_issuer=ISSUER,
-        staff_jwks=keys.staff_jwks,
-        guardian_jwks=keys.guardian_jwks,
-        session_secret=SECRET,
-    )
-    built = build_disputes(settings, clock=clock)
-    return Service("disputes", built.app, built.runtime, "/disputes/{dispute_id}")
-
-
-async def _plans(url: str, keys: Keys, clock: FakeClock) -> Service:
-    await asyncio.to_thread(upgrade, url, PLANS_MIGRATIONS)
-    settings = PlansSettings(
-        database_url=url,
-        staff_issuer=ISSUER,
-        staff_jwks=keys.staff_jwks,
-        guardian_jwks=keys.guardian_jwks,
-        session_secret=SECRET,
-    )
-    built = build_plans(settings, clock=clock)
-    return Service("plans", built.app, built.runtime, "/opps/{opp_id}")
-
-
-async def _admissions(url: str, keys: Keys, clock: FakeClock) -> Service:
-    await asyncio.to_thread(upgrade, url, ADMISSIONS_MIGRATIONS)
-    settings = AdmissionsSettings(
-        database_url=url,
-        staff_issuer=ISSUER,
-        staff_jwks=keys.staff_jwks,
-        guardian_jwks=keys.guardian_jwks,
-        session_secret=SECRET,
-    )
-    built = build_admissions(settings, clock=clock)
-    return Service("admissions", built.app, built.runtime, "/admission-requests/{request_id}")
+    built = build(settings, clock=clock)
+    return Service(name, built.app, built.runtime, route)
 
 
 async def _audit(url: str, keys: Keys, clock: FakeClock, server_url: str) -> Service:
@@ -205,11 +179,11 @@ async def services(
     built = [
         await _consent(make_database("consent"), keys, clock),
         await _notifications(make_database("notif"), keys, clock),
-        await _meetings(make_database("meetings"), keys, clock),
-        await _disputes(make_database("disputes"), keys, clock),
-        await _plans(make_database("plans"), keys, clock),
+        await _declared("meetings", make_database("meetings"), keys, clock),
+        await _declared("disputes", make_database("disputes"), keys, clock),
+        await _declared("plans", make_database("plans"), keys, clock),
         await _audit(make_database("audit"), keys, clock, postgres_server_url),
-        await _admissions(make_database("admissions"), keys, clock),
+        await _declared("admissions", make_database("admissions"), keys, clock),
     ]
     yield built, keys, clock
     for service in built:

@@ -146,14 +146,10 @@ async def parent_site(
 async def _meetings(
     databases: Databases, kafka: str, prefix: str, folder: Path
 ) -> AsyncIterator[meetings_h.Running]:
-    keys = Keys()
+    wiring = _wiring(databases, kafka, prefix, folder, "meetings")
     settings = service_settings(
         MeetingsSettings,
-        database_url=databases.make("meetings"),
-        kafka_bootstrap=kafka,
-        topic_prefix=prefix,
-        keys_folder=_folder(folder, "meetings"),
-        keys=keys,
+        **wiring,
         # this service reads its session settings under their `guardian_` names
         guardian_session_secret=SESSION_SECRET,
         guardian_cookie_secure=False,
@@ -161,7 +157,7 @@ async def _meetings(
     )
     clock = FakeClock(meetings_h.START)
     async with running_service(
-        build_meetings(settings, clock=clock), MEETINGS_MIGRATIONS, keys, clock
+        build_meetings(settings, clock=clock), MEETINGS_MIGRATIONS, wiring["keys"], clock
     ) as run:
         yield run
 
@@ -170,19 +166,11 @@ async def _meetings(
 async def _disputes(
     databases: Databases, kafka: str, prefix: str, folder: Path
 ) -> AsyncIterator[disputes_h.Running]:
-    keys = Keys()
-    settings = service_settings(
-        DisputesSettings,
-        database_url=databases.make("disputes"),
-        kafka_bootstrap=kafka,
-        topic_prefix=prefix,
-        keys_folder=_folder(folder, "disputes"),
-        keys=keys,
-        sweep_seconds=3600.0,
-    )
+    wiring = _wiring(databases, kafka, prefix, folder, "disputes")
+    settings = service_settings(DisputesSettings, **wiring, sweep_seconds=3600.0)
     clock = FakeClock(meetings_h.START)
     async with running_service(
-        build_disputes(settings, clock=clock), DISPUTES_MIGRATIONS, keys, clock
+        build_disputes(settings, clock=clock), DISPUTES_MIGRATIONS, wiring["keys"], clock
     ) as run:
         yield run
 
@@ -191,15 +179,9 @@ async def _disputes(
 async def _plans(
     databases: Databases, kafka: str, prefix: str, folder: Path
 ) -> AsyncIterator[plans_h.Running]:
-    keys = Keys()
-    settings = plans_h.make_settings(
-        database_url=databases.make("plans"),
-        kafka_bootstrap=kafka,
-        topic_prefix=prefix,
-        keys_folder=_folder(folder, "plans"),
-        keys=keys,
-    )
-    async with plans_h.running(settings, keys, FakeClock(meetings_h.START)) as run:
+    wiring = _wiring(databases, kafka, prefix, folder, "plans")
+    settings = plans_h.make_settings(**wiring)
+    async with plans_h.running(settings, wiring["keys"], FakeClock(meetings_h.START)) as run:
         yield run
 
 
@@ -207,23 +189,27 @@ async def _plans(
 async def _admissions(
     databases: Databases, kafka: str, prefix: str, folder: Path
 ) -> AsyncIterator[admissions_h.Running]:
-    keys = Keys()
-    settings = admissions_h.ADMISSIONS.settings(
-        database_url=databases.make("admissions"),
-        kafka_bootstrap=kafka,
-        topic_prefix=prefix,
-        keys_folder=_folder(folder, "admissions"),
-        keys=keys,
-    )
+    wiring = _wiring(databases, kafka, prefix, folder, "admissions")
+    settings = admissions_h.ADMISSIONS.settings(**wiring)
     clock = FakeClock(admissions_h.START)
-    async with admissions_h.ADMISSIONS.running(settings, keys, clock) as run:
+    async with admissions_h.ADMISSIONS.running(settings, wiring["keys"], clock) as run:
         yield run
 
 
-def _folder(base: Path, name: str) -> Path:
-    folder = base / name
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+def _wiring(
+    databases: Databases, kafka: str, prefix: str, folder: Path, name: str
+) -> dict[str, Any]:
+    """The settings every service of the site starts with: a database and a keys folder
+    of its own, the bus under `prefix`, and keys the test owns."""
+    keys_folder = folder / name
+    keys_folder.mkdir(parents=True, exist_ok=True)
+    return {
+        "database_url": databases.make(name),
+        "kafka_bootstrap": kafka,
+        "topic_prefix": prefix,
+        "keys_folder": keys_folder,
+        "keys": Keys(),
+    }
 
 
 # --- consent: the question, answered and not, the receipts, the overview, errors ---------
@@ -232,15 +218,15 @@ def _folder(base: Path, name: str) -> Path:
 async def _consent_pages(site: Site, consent: consent_h.ConsentService) -> None:
     school = consent_h.School.new()
     open_family, answered_family = consent_h.Family.of(), consent_h.Family.of()
-    await consent_h.import_families(consent, school, [open_family, answered_family])
+    await consent.import_families(school, [open_family, answered_family])
     base = consent.base_url
 
     def token(family: consent_h.Family, request_id: uuid.UUID) -> str:
         item = GuardianItem.of("consent_request", request_id)
         return consent.guardian_token(school.tenant, family.guardian_ids[0], family.pupil_id, item)
 
-    asked = uuid.UUID((await consent_h.ask(consent, school, open_family))["request_id"])
-    answered = uuid.UUID((await consent_h.ask(consent, school, answered_family))["request_id"])
+    asked = uuid.UUID((await consent.ask(school, open_family))["request_id"])
+    answered = uuid.UUID((await consent.ask(school, answered_family))["request_id"])
     open_token, answered_token = token(open_family, asked), token(answered_family, answered)
     async with consent.guardian_client() as browser:
         consent.confirm(browser, school.tenant, answered_family.guardian_ids[0])
@@ -256,7 +242,7 @@ async def _consent_pages(site: Site, consent: consent_h.ConsentService) -> None:
     site.add("consent", "overview", base, f"/ouders/overzicht?token={answered_token}")
     # A question about one version of an OPP's action part: its words on the page.
     document_family, opp_id = consent_h.Family.of(), uuid.uuid4()
-    await consent_h.import_families(consent, school, [document_family])
+    await consent.import_families(school, [document_family])
     consent.owner.put(opp_id, 1, consent_h.action_part_words(opp_id, 1))
     about = await consent_h.offer_action_part(consent, school, document_family, opp_id, 1)
     document = f"/ouders/toestemming/{about}?token={token(document_family, about)}"

@@ -3,26 +3,17 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 
-import httpx
 import pytest
+from samen_kit.testing.roster import publisher_fixture
 
-from services.admissions.tests.admissions_harness import (
-    ADMISSIONS,
-    START,
-    Consent,
-    Running,
-    consent,
-)
+from services.admissions.tests.admissions_harness import ADMISSIONS, START, Consent, Running
 
 globals().update(ADMISSIONS.fixtures())
 
 
-@pytest.fixture(scope="session")
-async def consent_facts(kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Consent]:
-    async with consent(kafka_bootstrap, topic_prefix) as publisher:
-        yield publisher
+consent_facts = publisher_fixture("consent_facts", Consent)
 
 
 @pytest.fixture
@@ -31,9 +22,3 @@ def term_time(admissions: Running) -> Iterator[None]:
     admissions.clock.current = START
     yield
     admissions.clock.current = START
-
-
-@pytest.fixture
-async def client(admissions: Running) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=admissions.base_url) as http:
-        yield http

@@ -236,5 +236,23 @@ async def seed(
     return await append_batch(sessions, leaf_records(records), now)
 
 
+@contextlib.asynccontextmanager
+async def seeded_service(
+    server_url: str,
+    kafka_bootstrap: str,
+    topic_prefix: str,
+    keys: StaffKeys,
+    records: Iterable[KafkaRecord],
+    at: datetime,
+) -> AsyncIterator[tuple[AuditService, str]]:
+    """The audit service on a fresh database with `records` appended at `at`, served over
+    HTTP: the service and its base URL."""
+    async with fresh_database(server_url) as database:
+        service = build_service(audit_settings(database, kafka_bootstrap, topic_prefix, keys))
+        await seed(service.runtime.sessions, records, at)
+        async with running(service) as base_url:
+            yield service, base_url
+
+
 def audit_context(sessions: async_sessionmaker[AsyncSession], clock: Clock) -> AuditContext:
     return AuditContext(sessions, EventWriter("audit"), clock, SIGNING_KEY, ZoneInfo(ZONE))

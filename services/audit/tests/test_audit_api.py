@@ -27,16 +27,7 @@ from samen_contract.events.audit import AuditExported, TreeHeadSigned
 from samen_kit.access import Role
 from sqlalchemy import text
 
-from services.audit.tests.audit_harness import (
-    Journey,
-    StaffKeys,
-    audit_settings,
-    build_service,
-    consent_journey,
-    fresh_database,
-    running,
-    seed,
-)
+from services.audit.tests.audit_harness import Journey, StaffKeys, consent_journey, seeded_service
 from tests.integration.kit.proofkit import wait_for
 
 pytestmark = pytest.mark.integration
@@ -82,19 +73,16 @@ async def world(
     schools = [uuid4(), uuid4()]
     journeys_a = [consent_journey(tenant_a, schools[i % 2], at=AT) for i in range(12)]
     journeys_b = [consent_journey(tenant_b, at=AT) for _ in range(3)]
-    async with fresh_database(postgres_server_url) as database:
-        settings = audit_settings(database, kafka_bootstrap, topic_prefix, staff)
-        service = build_service(settings)
-        records = [r for j in [*journeys_a, *journeys_b] for r in j.records]
-        await seed(service.runtime.sessions, records, AT)
-        async with running(service) as base_url:
-            async with httpx.AsyncClient(base_url=base_url) as client:
-                signed = await client.post(
-                    "/audit/tree-heads", headers=staff.headers(Role.INSPECTIE, tenant_a)
-                )
-            yield World(
-                base_url, service, staff, tenant_a, tenant_b, journeys_a, journeys_b, signed.json()
+    records = [r for j in [*journeys_a, *journeys_b] for r in j.records]
+    wiring = (postgres_server_url, kafka_bootstrap, topic_prefix, staff)
+    async with seeded_service(*wiring, records, AT) as (service, base_url):
+        async with httpx.AsyncClient(base_url=base_url) as client:
+            signed = await client.post(
+                "/audit/tree-heads", headers=staff.headers(Role.INSPECTIE, tenant_a)
             )
+        yield World(
+            base_url, service, staff, tenant_a, tenant_b, journeys_a, journeys_b, signed.json()
+        )
 
 
 async def _export(

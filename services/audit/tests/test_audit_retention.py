@@ -30,12 +30,9 @@ from services.audit.tests.audit_harness import (
     Journey,
     StaffKeys,
     audit_context,
-    audit_settings,
-    build_service,
     consent_journey,
-    fresh_database,
-    running,
     seed,
+    seeded_service,
 )
 
 pytestmark = pytest.mark.integration
@@ -87,11 +84,9 @@ async def log(
     tenant, pupil = f"swv-{uuid4().hex[:8]}", uuid4()
     erased = consent_journey(tenant, at=AT, pupil=pupil)
     kept = consent_journey(tenant, at=AT)
-    async with fresh_database(postgres_server_url) as database:
-        service = build_service(audit_settings(database, kafka_bootstrap, topic_prefix, staff))
-        await seed(service.runtime.sessions, [*erased.records, *kept.records], AT)
-        async with running(service) as base_url:
-            yield Log(service, base_url, tenant, erased, kept, pupil)
+    wiring = (postgres_server_url, kafka_bootstrap, topic_prefix, staff)
+    async with seeded_service(*wiring, [*erased.records, *kept.records], AT) as (service, base_url):
+        yield Log(service, base_url, tenant, erased, kept, pupil)
 
 
 async def test_an_erasure_fact_erases_that_services_bodies_about_the_pupil_once(log: Log) -> None:

@@ -17,15 +17,7 @@ from samen_archive import verify_archive
 from samen_archive.treehead import SignedTreeHead
 from samen_kit.access import Role
 
-from services.audit.tests.audit_harness import (
-    StaffKeys,
-    audit_settings,
-    build_service,
-    consent_journey,
-    fresh_database,
-    running,
-    seed,
-)
+from services.audit.tests.audit_harness import StaffKeys, consent_journey, seeded_service
 
 pytestmark = pytest.mark.integration
 
@@ -46,17 +38,18 @@ async def test_two_tenants_with_the_same_pupil_keep_a_trail_each(
     pupil, guardian = uuid4(), uuid4()
     a = consent_journey(tenant_a, at=AT, pupil=pupil, party=guardian)
     b = consent_journey(tenant_b, at=AT, pupil=pupil, party=guardian)
-    async with fresh_database(postgres_server_url) as database:
-        service = build_service(audit_settings(database, kafka_bootstrap, topic_prefix, staff))
-        await seed(service.runtime.sessions, [*a.records, *b.records], AT)
-        async with running(service) as base_url, httpx.AsyncClient(base_url=base_url) as http:
-            exported, heads = {}, {}
-            for tenant in (tenant_a, tenant_b):
-                headers = staff.headers(Role.INSPECTIE, tenant)
-                heads[tenant] = (await http.post("/audit/tree-heads", headers=headers)).json()
-                response = await http.post("/audit/exports", json=PERIOD, headers=headers)
-                assert response.status_code == 200, response.text
-                exported[tenant] = response.content
+    wiring = (postgres_server_url, kafka_bootstrap, topic_prefix, staff)
+    async with (
+        seeded_service(*wiring, [*a.records, *b.records], AT) as (_, base_url),
+        httpx.AsyncClient(base_url=base_url) as http,
+    ):
+        exported, heads = {}, {}
+        for tenant in (tenant_a, tenant_b):
+            headers = staff.headers(Role.INSPECTIE, tenant)
+            heads[tenant] = (await http.post("/audit/tree-heads", headers=headers)).json()
+            response = await http.post("/audit/exports", json=PERIOD, headers=headers)
+            assert response.status_code == 200, response.text
+            exported[tenant] = response.content
 
     for tenant, journey in ((tenant_a, a), (tenant_b, b)):
         entries = _entries(exported[tenant])

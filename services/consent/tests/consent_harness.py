@@ -172,6 +172,30 @@ class ConsentService:
                 f"/ouders/toestemming/{rid}/antwoord", data={"token": token, "antwoord": answer}
             )
 
+    async def import_families(self, school: School, families: Sequence[Family]) -> dict[str, Any]:
+        """The school's director imports these families' roster rows; the import's report."""
+        headers = self.staff(school.tenant, Role.DIRECTOR, schools=[school.school_id])
+        body = {
+            "school_id": str(school.school_id),
+            "board_id": str(school.board_id),
+            "rows": [family.row(line) for line, family in enumerate(families, start=2)],
+        }
+        response = await self.http.post("/v1/roster", json=body, headers=headers)
+        assert response.status_code == 200, response.text
+        result: dict[str, Any] = response.json()
+        return result
+
+    async def ask(
+        self, school: School, family: Family, purpose: str = "engage_swv"
+    ) -> dict[str, Any]:
+        """The school's IB asks the family's guardians for consent; the request."""
+        headers = self.staff(school.tenant, Role.IB, schools=[school.school_id])
+        body = {"pupil_id": str(family.pupil_id), "purpose": purpose}
+        response = await self.http.post("/v1/requests", json=body, headers=headers)
+        assert response.status_code == 201, response.text
+        result: dict[str, Any] = response.json()
+        return result
+
 
 @dataclass(frozen=True)
 class Family:
@@ -220,32 +244,6 @@ class School:
     @classmethod
     def new(cls) -> School:
         return cls(new_tenant(), uuid4(), uuid4())
-
-
-async def import_families(
-    service: ConsentService, school: School, families: Sequence[Family]
-) -> dict[str, Any]:
-    headers = service.staff(school.tenant, Role.DIRECTOR, schools=[school.school_id])
-    body = {
-        "school_id": str(school.school_id),
-        "board_id": str(school.board_id),
-        "rows": [family.row(line) for line, family in enumerate(families, start=2)],
-    }
-    response = await service.http.post("/v1/roster", json=body, headers=headers)
-    assert response.status_code == 200, response.text
-    result: dict[str, Any] = response.json()
-    return result
-
-
-async def ask(
-    service: ConsentService, school: School, family: Family, purpose: str = "engage_swv"
-) -> dict[str, Any]:
-    headers = service.staff(school.tenant, Role.IB, schools=[school.school_id])
-    body = {"pupil_id": str(family.pupil_id), "purpose": purpose}
-    response = await service.http.post("/v1/requests", json=body, headers=headers)
-    assert response.status_code == 201, response.text
-    result: dict[str, Any] = response.json()
-    return result
 
 
 def settings_for(

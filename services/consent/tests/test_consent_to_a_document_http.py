@@ -5,14 +5,11 @@ which hash and which language — on the bus and in the receipt."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from uuid import UUID, uuid4
 
 import pytest
-from samen_contract.events.consent import (
-    ConsentAnswered,
-    ConsentRequestCancelled,
-    ConsentRequested,
-)
+from samen_contract.events.consent import ConsentAnswered, ConsentRequestCancelled, ConsentRequested
 from samen_kit.access import GuardianItem, Role
 from samen_kit.access.step_up_proof import PROOF_COOKIE
 
@@ -22,7 +19,6 @@ from services.consent.tests.consent_harness import (
     School,
     action_part_sha,
     action_part_words,
-    import_families,
     offer_action_part,
 )
 
@@ -31,7 +27,7 @@ pytestmark = pytest.mark.integration
 
 async def _family(consent: ConsentService, school: School) -> Family:
     family = Family.of()
-    await import_families(consent, school, [family])
+    await consent.import_families(school, [family])
     return family
 
 
@@ -42,6 +38,32 @@ def _page(
         school.tenant, guardian, family.pupil_id, GuardianItem.of("consent_request", rid)
     )
     return f"/ouders/toestemming/{rid}?token={token}&taal=en", token
+
+
+@dataclass(frozen=True)
+class Offered:
+    """An action part's first version offered to a family; one guardian's link to it."""
+
+    family: Family
+    opp_id: UUID
+    rid: UUID
+    guardian: UUID
+    link: str
+    token: str
+
+
+async def _offered(
+    consent: ConsentService, school: School, guardian: int = 0, *, sha256: str | None = None
+) -> Offered:
+    """The owner serves the version's words (with another hash, if `sha256`); the plans
+    service offers it to a new family; the link of the family's guardian `guardian`."""
+    family, opp_id = await _family(consent, school), uuid4()
+    words = action_part_words(opp_id, 1)
+    consent.owner.put(opp_id, 1, {**words, "sha256": sha256} if sha256 else words)
+    rid = await offer_action_part(consent, school, family, opp_id, 1)
+    who = family.guardian_ids[guardian]
+    link, token = _page(consent, school, family, who, rid)
+    return Offered(family, opp_id, rid, who, link, token)
 
 
 async def test_an_offered_action_part_asks_every_guardian_with_authority_about_that_version(
@@ -81,35 +103,30 @@ async def test_staff_cannot_ask_about_an_action_part_without_naming_its_version(
 async def test_the_page_shows_the_words_and_the_answer_names_version_hash_and_language(
     consent: ConsentService, school: School
 ) -> None:
-    family = await _family(consent, school)
-    opp_id = uuid4()
-    consent.owner.put(opp_id, 1, action_part_words(opp_id, 1))
-    rid = await offer_action_part(consent, school, family, opp_id, 1)
-    guardian = family.guardian_ids[0]
-    link, token = _page(consent, school, family, guardian, rid)
+    offered = await _offered(consent, school)
 
     async with consent.guardian_client() as browser:
-        consent.confirm(browser, school.tenant, guardian)
-        page = await browser.get(link)
+        consent.confirm(browser, school.tenant, offered.guardian)
+        page = await browser.get(offered.link)
         assert page.status_code == 200
         assert "Lezen op niveau E4 (versie 1)" in page.text
         assert 'name="document_taal" value="en"' in page.text
-        assert token in consent.owner.tokens_seen  # the parent's own token, nobody else's
-        form = {"antwoord": "ja", "taal": "en", "document_taal": "en", "token": token}
-        answered = await browser.post(f"/ouders/toestemming/{rid}/antwoord", data=form)
+        assert offered.token in consent.owner.tokens_seen  # the parent's own, nobody else's
+        form = {"antwoord": "ja", "taal": "en", "document_taal": "en", "token": offered.token}
+        answered = await browser.post(f"/ouders/toestemming/{offered.rid}/antwoord", data=form)
         assert answered.status_code == 303
-        receipts = (await browser.get(f"/ouders/toestemming/{rid}/bewijs.json")).json()
+        receipts = (await browser.get(f"/ouders/toestemming/{offered.rid}/bewijs.json")).json()
 
     seen = await consent.events.wait(
         school.tenant, lambda s: any(isinstance(x.event, ConsentAnswered) for x in s)
     )
     said = next(s.event for s in seen if isinstance(s.event, ConsentAnswered))
-    assert said.subject is not None and said.subject.sha256 == action_part_sha(1, opp_id)
+    assert said.subject is not None and said.subject.sha256 == action_part_sha(1, offered.opp_id)
     assert receipts[0]["document"] == {
         "kind": "opp_action_part",
-        "id": str(opp_id),
+        "id": str(offered.opp_id),
         "version": 1,
-        "sha256": action_part_sha(1, opp_id),
+        "sha256": action_part_sha(1, offered.opp_id),
         "language": "en",
     }
 
@@ -117,23 +134,18 @@ async def test_the_page_shows_the_words_and_the_answer_names_version_hash_and_la
 async def test_a_parent_reads_the_words_of_an_action_part_only_after_the_step_up_code(
     consent: ConsentService, school: School
 ) -> None:
-    family = await _family(consent, school)
-    opp_id = uuid4()
-    consent.owner.put(opp_id, 1, action_part_words(opp_id, 1))
-    rid = await offer_action_part(consent, school, family, opp_id, 1)
-    guardian = family.guardian_ids[0]
-    link, token = _page(consent, school, family, guardian, rid)
+    offered = await _offered(consent, school)
 
     async with consent.guardian_client() as browser:
-        unconfirmed = await browser.get(link)
+        unconfirmed = await browser.get(offered.link)
         asked_before = list(consent.owner.tokens_seen)
-        consent.confirm(browser, school.tenant, guardian)
-        confirmed = await browser.get(link)
+        consent.confirm(browser, school.tenant, offered.guardian)
+        confirmed = await browser.get(offered.link)
 
     assert (
         unconfirmed.status_code == 303 and "/ouders/bevestigen?" in unconfirmed.headers["location"]
     )
-    assert "Lezen op niveau" not in unconfirmed.text and token not in asked_before
+    assert "Lezen op niveau" not in unconfirmed.text and offered.token not in asked_before
     assert confirmed.status_code == 200 and "Lezen op niveau E4 (versie 1)" in confirmed.text
     # The page sent the parent's own proof along: the owner asks it too.
     assert browser.cookies.get(PROOF_COOKIE) in consent.owner.proofs_seen
@@ -142,15 +154,11 @@ async def test_a_parent_reads_the_words_of_an_action_part_only_after_the_step_up
 async def test_without_the_words_on_the_page_there_is_no_answer(
     consent: ConsentService, school: School
 ) -> None:
-    family = await _family(consent, school)
-    opp_id = uuid4()
-    other = {**action_part_words(opp_id, 1), "sha256": "0" * 64}  # the owner serves other words
-    consent.owner.put(opp_id, 1, other)
-    rid = await offer_action_part(consent, school, family, opp_id, 1)
-    link, token = _page(consent, school, family, family.guardian_ids[0], rid)
+    offered = await _offered(consent, school, sha256="0" * 64)  # the owner serves other words
+    rid, link, token = offered.rid, offered.link, offered.token
 
     async with consent.guardian_client() as browser:
-        consent.confirm(browser, school.tenant, family.guardian_ids[0])
+        consent.confirm(browser, school.tenant, offered.guardian)
         page = await browser.get(link)
         assert "Lezen op niveau" not in page.text
         assert 'value="ja"' not in page.text  # no answer buttons
@@ -182,12 +190,8 @@ async def test_a_new_version_replaces_the_open_question_about_the_old_one(
 async def test_a_parent_who_says_no_may_say_why_and_the_school_reads_it(
     consent: ConsentService, school: School
 ) -> None:
-    family = await _family(consent, school)
-    opp_id = uuid4()
-    consent.owner.put(opp_id, 1, action_part_words(opp_id, 1))
-    rid = await offer_action_part(consent, school, family, opp_id, 1)
-    guardian = family.guardian_ids[1]
-    link, token = _page(consent, school, family, guardian, rid)
+    offered = await _offered(consent, school, guardian=1)
+    rid, guardian, link, token = offered.rid, offered.guardian, offered.link, offered.token
     why = "Er staat te weinig hulp bij het lezen in.\nWij willen eerst praten."
 
     async with consent.guardian_client() as browser:

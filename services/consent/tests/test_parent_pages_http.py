@@ -21,20 +21,19 @@ from samen_contract.events.consent import (
 from samen_kit.access import GuardianItem, Role
 from samen_kit.access.testing import new_signing_key
 
-from services.consent.tests.consent_harness import (
-    ConsentService,
-    Family,
-    School,
-    ask,
-    import_families,
-)
+from services.consent.tests.consent_harness import ConsentService, Family, School
 
 pytestmark = pytest.mark.integration
 
 
-async def _asked(consent: ConsentService, school: School, family: Family) -> UUID:
-    await import_families(consent, school, [family])
-    return UUID((await ask(consent, school, family))["request_id"])
+async def _asked(
+    consent: ConsentService, school: School, family: Family | None = None
+) -> tuple[Family, UUID]:
+    """The family (two guardians with parental authority, unless given) imported and
+    asked for consent: the family and the request's id."""
+    family = family or Family.of()
+    await consent.import_families(school, [family])
+    return family, UUID((await consent.ask(school, family))["request_id"])
 
 
 def _link(
@@ -60,8 +59,7 @@ async def _say(
 async def test_opening_the_link_shows_the_question_in_dutch_and_the_parents_language(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    rid = await _asked(consent, school, family)
+    family, rid = await _asked(consent, school)
     async with consent.guardian_client() as browser:
         page = await browser.get(
             _link(consent, school, family, family.guardian_ids[0], rid) + "&taal=tr"
@@ -77,8 +75,7 @@ async def test_opening_the_link_shows_the_question_in_dutch_and_the_parents_lang
 
 
 async def test_opening_a_link_never_uses_it_up(consent: ConsentService, school: School) -> None:
-    family = Family.of()
-    rid = await _asked(consent, school, family)
+    family, rid = await _asked(consent, school)
     link = _link(consent, school, family, family.guardian_ids[0], rid)
     async with consent.guardian_client() as scanner:
         for _ in range(3):
@@ -92,8 +89,7 @@ async def test_opening_a_link_never_uses_it_up(consent: ConsentService, school: 
 async def test_both_guardians_agree_and_consent_is_given_with_evidence_of_each(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    rid = await _asked(consent, school, family)
+    family, rid = await _asked(consent, school)
     for guardian in family.guardian_ids:
         async with consent.guardian_client() as browser:
             consent.confirm(browser, school.tenant, guardian)
@@ -123,8 +119,7 @@ async def test_both_guardians_agree_and_consent_is_given_with_evidence_of_each(
 async def test_one_no_refuses_and_a_standing_yes_is_reported_as_a_conflict(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    rid = await _asked(consent, school, family)
+    family, rid = await _asked(consent, school)
     first, second = family.guardian_ids
     async with consent.guardian_client() as browser:
         consent.confirm(browser, school.tenant, first)
@@ -146,8 +141,7 @@ async def test_one_no_refuses_and_a_standing_yes_is_reported_as_a_conflict(
 async def test_a_parent_withdraws_later_from_the_same_page_as_easily_as_they_gave_it(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of(standings=("parental_authority",))
-    rid = await _asked(consent, school, family)
+    family, rid = await _asked(consent, school, Family.of(standings=("parental_authority",)))
     guardian = family.guardian_ids[0]
     async with consent.guardian_client() as browser:
         consent.confirm(browser, school.tenant, guardian)
@@ -181,8 +175,7 @@ async def test_a_parent_withdraws_later_from_the_same_page_as_easily_as_they_gav
 async def test_a_parent_says_what_support_they_need_and_the_note_stays_off_the_bus(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    rid = await _asked(consent, school, family)
+    family, rid = await _asked(consent, school)
     guardian = family.guardian_ids[0]
     link = _link(consent, school, family, guardian, rid)
     async with consent.guardian_client() as browser:
@@ -218,8 +211,7 @@ async def test_a_parent_says_what_support_they_need_and_the_note_stays_off_the_b
 async def test_a_receipt_proves_who_said_what_when_and_which_words_they_read(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of(standings=("parental_authority",))
-    rid = await _asked(consent, school, family)
+    family, rid = await _asked(consent, school, Family.of(standings=("parental_authority",)))
     guardian = family.guardian_ids[0]
     link = _link(consent, school, family, guardian, rid)
     async with consent.guardian_client() as browser:
@@ -254,8 +246,9 @@ async def test_a_receipt_proves_who_said_what_when_and_which_words_they_read(
 async def test_a_parent_with_only_the_right_to_information_is_never_asked(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of(standings=("parental_authority", "information_right"))
-    rid = await _asked(consent, school, family)
+    family, rid = await _asked(
+        consent, school, Family.of(standings=("parental_authority", "information_right"))
+    )
     informed = family.guardian_ids[1]
     link = _link(consent, school, family, informed, rid)
     async with consent.guardian_client() as browser:
@@ -279,8 +272,7 @@ async def test_a_parent_with_only_the_right_to_information_is_never_asked(
 async def test_a_used_link_cannot_start_a_second_session(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    rid = await _asked(consent, school, family)
+    family, rid = await _asked(consent, school)
     link = _link(consent, school, family, family.guardian_ids[0], rid)
     async with consent.guardian_client() as browser:
         await browser.post(
@@ -298,8 +290,7 @@ async def test_a_used_link_cannot_start_a_second_session(
 async def test_a_bad_link_gets_a_plain_page_and_changes_nothing(
     consent: ConsentService, school: School, fault: str
 ) -> None:
-    family = Family.of()
-    rid = await _asked(consent, school, family)
+    family, rid = await _asked(consent, school)
     guardian = family.guardian_ids[0]
     item = GuardianItem.of("consent_request", rid)
     tokens: dict[str, Any] = {
@@ -330,8 +321,7 @@ async def test_a_bad_link_gets_a_plain_page_and_changes_nothing(
 async def test_a_parent_signed_in_by_another_link_about_their_child_may_answer_this_question(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    rid = await _asked(consent, school, family)
+    family, rid = await _asked(consent, school)
     other_item = GuardianItem.of("meeting_record", uuid4())  # a link from another service
     token = consent.guardian_token(
         school.tenant, family.guardian_ids[0], family.pupil_id, other_item
@@ -371,8 +361,8 @@ async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for
     consent: ConsentService, school: School
 ) -> None:
     ours, theirs = Family.of(), Family.of()
-    await import_families(consent, school, [ours, theirs])
-    rid = UUID((await ask(consent, school, theirs))["request_id"])
+    await consent.import_families(school, [ours, theirs])
+    rid = UUID((await consent.ask(school, theirs))["request_id"])
     # A token for our guardian that names their pupil and their request.
     link = _link(consent, school, theirs, ours.guardian_ids[0], rid)
 
@@ -392,8 +382,7 @@ async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for
 async def test_a_guardian_who_has_not_confirmed_with_a_code_is_sent_to_the_code_page_first(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    rid = await _asked(consent, school, family)
+    family, rid = await _asked(consent, school)
     guardian = family.guardian_ids[0]
     link = _link(consent, school, family, guardian, rid)
     async with consent.guardian_client() as browser:

@@ -8,13 +8,7 @@ from datetime import date
 import pytest
 from samen_kit.access import GuardianItem, Role
 
-from services.consent.tests.consent_harness import (
-    ConsentService,
-    Family,
-    School,
-    ask,
-    import_families,
-)
+from services.consent.tests.consent_harness import ConsentService, Family, School
 
 pytestmark = pytest.mark.integration
 
@@ -23,12 +17,12 @@ async def test_may_we_says_never_asked_then_waiting_then_until_when(
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of()
-    await import_families(consent, school, [family])
+    await consent.import_families(school, [family])
     ib = consent.staff(school.tenant, Role.IB, schools=[school.school_id])
     url = f"/v1/pupils/{family.pupil_id}/consents/engage_swv"
 
     never = (await consent.http.get(url, headers=ib)).json()
-    rid = (await ask(consent, school, family))["request_id"]
+    rid = (await consent.ask(school, family))["request_id"]
     waiting = (await consent.http.get(url, headers=ib)).json()
     for guardian in family.guardian_ids:
         await consent.answer(school.tenant, guardian, family.pupil_id, rid)
@@ -49,7 +43,7 @@ async def test_a_trajectbegeleider_may_ask_may_we_but_not_read_the_roster(
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of()
-    await import_families(consent, school, [family])
+    await consent.import_families(school, [family])
     adviser = consent.staff(school.tenant, Role.TRAJECTBEGELEIDER, schools=[school.school_id])
 
     status = await consent.http.get(f"/v1/pupils/{family.pupil_id}/consents", headers=adviser)
@@ -64,8 +58,8 @@ async def test_staff_list_a_schools_requests_and_consents_per_purpose(
     consent: ConsentService, school: School
 ) -> None:
     asked, not_asked = Family.of(), Family.of()
-    await import_families(consent, school, [asked, not_asked])
-    rid = (await ask(consent, school, asked, "mdo_request"))["request_id"]
+    await consent.import_families(school, [asked, not_asked])
+    rid = (await consent.ask(school, asked, "mdo_request"))["request_id"]
     ib = consent.staff(school.tenant, Role.IB, schools=[school.school_id])
 
     requests = await consent.http.get(
@@ -86,9 +80,9 @@ async def test_a_guardian_sees_their_own_overview_with_a_link_only_where_theirs_
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of()
-    await import_families(consent, school, [family])
-    first = (await ask(consent, school, family, "engage_swv"))["request_id"]
-    second = (await ask(consent, school, family, "share_file"))["request_id"]
+    await consent.import_families(school, [family])
+    first = (await consent.ask(school, family, "engage_swv"))["request_id"]
+    second = (await consent.ask(school, family, "share_file"))["request_id"]
     guardian = family.guardian_ids[0]
     token = consent.guardian_token(
         school.tenant, guardian, family.pupil_id, GuardianItem.of("consent_request", first)
@@ -108,8 +102,8 @@ async def test_a_pupil_wide_link_opens_every_request_of_that_pupil(
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of()
-    await import_families(consent, school, [family])
-    rid = (await ask(consent, school, family, "share_file"))["request_id"]
+    await consent.import_families(school, [family])
+    rid = (await consent.ask(school, family, "share_file"))["request_id"]
     token = consent.guardian_token(
         school.tenant,
         family.guardian_ids[0],

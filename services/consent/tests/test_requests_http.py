@@ -9,20 +9,10 @@ from uuid import UUID, uuid4
 
 import httpx
 import pytest
-from samen_contract.events.consent import (
-    CancelReason,
-    ConsentRequestCancelled,
-    ConsentRequested,
-)
+from samen_contract.events.consent import CancelReason, ConsentRequestCancelled, ConsentRequested
 from samen_kit.access import GuardianItem, Role
 
-from services.consent.tests.consent_harness import (
-    ConsentService,
-    Family,
-    School,
-    ask,
-    import_families,
-)
+from services.consent.tests.consent_harness import ConsentService, Family, School
 
 pytestmark = pytest.mark.integration
 
@@ -41,9 +31,9 @@ async def test_a_request_asks_every_guardian_with_authority(
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of(standings=("parental_authority", "parental_authority", "information_right"))
-    await import_families(consent, school, [family])
+    await consent.import_families(school, [family])
 
-    request = await ask(consent, school, family, "mdo_request")
+    request = await consent.ask(school, family, "mdo_request")
 
     asked, informed = set(family.guardian_ids[:2]), family.guardian_ids[2]
     assert {UUID(p["party_id"]) for p in request["parties"]} == asked
@@ -68,8 +58,8 @@ async def test_a_second_request_while_one_is_open_is_refused_recorded_and_change
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of()
-    await import_families(consent, school, [family])
-    first = await ask(consent, school, family)
+    await consent.import_families(school, [family])
+    first = await consent.ask(school, family)
     body = {"pupil_id": str(family.pupil_id), "purpose": "engage_swv"}
 
     again = await consent.http.post("/v1/requests", json=body, headers=_ib(consent, school))
@@ -112,7 +102,7 @@ async def test_bad_requests_get_a_problem_and_change_nothing(
     consent: ConsentService, school: School, body_of: Any, status: int, problem: str
 ) -> None:
     family = Family.of()
-    await import_families(consent, school, [family])
+    await consent.import_families(school, [family])
     await consent.events.wait(school.tenant, lambda s: len(s) == 3)
 
     response = await consent.http.post(
@@ -129,7 +119,7 @@ async def test_a_pupil_of_a_school_the_staff_member_does_not_cover_is_not_found(
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of()
-    await import_families(consent, school, [family])
+    await consent.import_families(school, [family])
     elsewhere = consent.staff(school.tenant, Role.IB, schools=[uuid4()])
     body = {"pupil_id": str(family.pupil_id), "purpose": "engage_swv"}
 
@@ -142,8 +132,8 @@ async def test_a_pupil_of_13_consents_beside_the_guardians_through_the_ib_as_wit
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of(birth_date=date(2012, 9, 1), standings=("parental_authority",))
-    await import_families(consent, school, [family])
-    request = await ask(consent, school, family, "assessment")
+    await consent.import_families(school, [family])
+    request = await consent.ask(school, family, "assessment")
     rid = request["request_id"]
     assert {p["role"] for p in request["parties"]} == {"guardian", "pupil"}
     await _guardian_says(consent, school, family, family.guardian_ids[0], rid, "ja")
@@ -174,8 +164,8 @@ async def test_a_teacher_may_not_record_a_pupils_answer(
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of(birth_date=date(2012, 9, 1))
-    await import_families(consent, school, [family])
-    rid = (await ask(consent, school, family, "assessment"))["request_id"]
+    await consent.import_families(school, [family])
+    rid = (await consent.ask(school, family, "assessment"))["request_id"]
     teacher = consent.staff(school.tenant, Role.TEACHER, schools=[school.school_id])
 
     response = await consent.http.post(
@@ -189,9 +179,9 @@ async def test_a_pupil_of_16_decides_alone_and_the_guardians_are_not_asked(
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of(birth_date=date(2009, 6, 1))
-    await import_families(consent, school, [family])
+    await consent.import_families(school, [family])
 
-    request = await ask(consent, school, family, "assessment")
+    request = await consent.ask(school, family, "assessment")
 
     assert [p["role"] for p in request["parties"]] == ["pupil"]
     assert set(request["not_asked"]) == {str(g) for g in family.guardian_ids}
@@ -205,8 +195,8 @@ async def test_staff_cancel_an_open_request_and_no_one_can_answer_it_after(
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of()
-    await import_families(consent, school, [family])
-    rid = (await ask(consent, school, family))["request_id"]
+    await consent.import_families(school, [family])
+    rid = (await consent.ask(school, family))["request_id"]
 
     cancelled = await consent.http.post(f"/v1/requests/{rid}/cancel", headers=_ib(consent, school))
 
@@ -224,8 +214,8 @@ async def test_an_answer_after_a_withdrawal_is_refused(
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of()
-    await import_families(consent, school, [family])
-    rid = (await ask(consent, school, family))["request_id"]
+    await consent.import_families(school, [family])
+    rid = (await consent.ask(school, family))["request_id"]
     first, second = family.guardian_ids
     token = consent.guardian_token(
         school.tenant, first, family.pupil_id, GuardianItem.of("consent_request", rid)
@@ -247,8 +237,8 @@ async def test_a_revised_text_is_a_new_version_and_answers_point_at_the_version_
     consent: ConsentService, school: School
 ) -> None:
     old_family, new_family = Family.of(), Family.of()
-    await import_families(consent, school, [old_family, new_family])
-    old = await ask(consent, school, old_family, "share_file")
+    await consent.import_families(school, [old_family, new_family])
+    old = await consent.ask(school, old_family, "share_file")
     admin = consent.staff(school.tenant, Role.SWV_ADMIN)
     texts = [{"language": "nl", "title": "Het groeidocument delen", "body": "Nieuwe uitleg."}]
 
@@ -259,7 +249,7 @@ async def test_a_revised_text_is_a_new_version_and_answers_point_at_the_version_
     assert revised.status_code == 200, revised.text
     assert revised.json()["version"] == 2
     assert [t["language"] for t in revised.json()["texts"]] == ["nl"]  # stale translations go
-    new = await ask(consent, school, new_family, "share_file")
+    new = await consent.ask(school, new_family, "share_file")
     assert (old["purpose_version"], new["purpose_version"]) == (1, 2)
     versions = await consent.http.get("/v1/purposes/share_file/versions", headers=admin)
     assert [v["version"] for v in versions.json()] == [1, 2]

@@ -26,13 +26,7 @@ from samen_kit.testing import bus
 from samen_kit.testing.waiting import wait_for
 from sqlalchemy import text
 
-from services.consent.tests.consent_harness import (
-    ConsentService,
-    Family,
-    School,
-    ask,
-    import_families,
-)
+from services.consent.tests.consent_harness import ConsentService, Family, School
 
 pytestmark = pytest.mark.integration
 
@@ -54,7 +48,7 @@ def _retention(consent: ConsentService) -> Retention:
 
 
 async def _refuse_with_reason(consent: ConsentService, school: School, family: Family) -> str:
-    rid = str((await ask(consent, school, family))["request_id"])
+    rid = str((await consent.ask(school, family))["request_id"])
     guardian = family.guardian_ids[0]
     item = GuardianItem.of("consent_request", rid)
     token = consent.guardian_token(school.tenant, guardian, family.pupil_id, item)
@@ -70,10 +64,10 @@ async def _refuse_with_reason(consent: ConsentService, school: School, family: F
 
 async def _a_pupil_who_left(consent: ConsentService, school: School) -> Family:
     family = Family.of(birth_date=date(2017, 3, 4))
-    await import_families(consent, school, [family])
+    await consent.import_families(school, [family])
     await _refuse_with_reason(consent, school, family)
     left = replace(family, left_on=consent.clock.now().date())
-    await import_families(consent, school, [left])
+    await consent.import_families(school, [left])
     return left
 
 
@@ -207,7 +201,7 @@ async def _holds_are(consent: ConsentService, school: School, wanted: list[Any])
 
 
 async def _given_then_withdrawn(consent: ConsentService, school: School, family: Family) -> str:
-    rid = str((await ask(consent, school, family))["request_id"])
+    rid = str((await consent.ask(school, family))["request_id"])
     item = GuardianItem.of("consent_request", rid)
     async with consent.guardian_client() as browser:
         for guardian in family.guardian_ids:
@@ -237,12 +231,12 @@ async def test_the_evidence_of_a_withdrawn_consent_goes_two_years_later_while_th
     consent: ConsentService, school: School
 ) -> None:
     withdrawn, still_given = Family.of(), Family.of()
-    await import_families(consent, school, [withdrawn, still_given])
+    await consent.import_families(school, [withdrawn, still_given])
     rid = await _given_then_withdrawn(consent, school, withdrawn)
     assert await _request_state(consent, rid) == ("withdrawn", True)
     before = await _token_ids(consent, school, withdrawn)
     assert any(token is not None for token in before)
-    await ask(consent, school, still_given)  # asked, not answered: relied on soon
+    await consent.ask(school, still_given)  # asked, not answered: relied on soon
     retention = _retention(consent)
 
     consent.advance(TWO_YEARS - timedelta(days=40))

@@ -17,13 +17,7 @@ from samen_contract.events.consent import (
 )
 from samen_kit.access import Role
 
-from services.consent.tests.consent_harness import (
-    ConsentService,
-    Family,
-    School,
-    ask,
-    import_families,
-)
+from services.consent.tests.consent_harness import ConsentService, Family, School
 
 pytestmark = pytest.mark.integration
 
@@ -37,7 +31,7 @@ async def test_an_import_emits_enrolment_and_guardianships_keyed_by_pupil(
 ) -> None:
     family = Family.of(standings=("parental_authority", "information_right"))
 
-    report = await import_families(consent, school, [family])
+    report = await consent.import_families(school, [family])
 
     assert report == {"imported": 1, "unchanged": 0, "errors": []}
     seen = await consent.events.wait(school.tenant, lambda s: len(s) == 3)
@@ -63,10 +57,10 @@ async def test_the_same_import_twice_changes_nothing_and_emits_nothing(
     consent: ConsentService, school: School
 ) -> None:
     families = [Family.of(), Family.of(standings=("parental_authority",))]
-    await import_families(consent, school, families)
+    await consent.import_families(school, families)
     first = await consent.events.wait(school.tenant, lambda s: len(s) == 5)
 
-    again = await import_families(consent, school, families)
+    again = await consent.import_families(school, families)
 
     assert again == {"imported": 0, "unchanged": 2, "errors": []}
     assert len(await consent.events.settle(school.tenant)) == len(first)
@@ -76,12 +70,12 @@ async def test_a_guardian_missing_from_a_later_import_ends_and_a_changed_standin
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of()
-    await import_families(consent, school, [family])
+    await consent.import_families(school, [family])
     await consent.events.wait(school.tenant, lambda s: len(s) == 3)
     kept, dropped = family.guardians
     later = Family(family.pupil_id, family.birth_date, ((kept[0], "information_right"),))
 
-    report = await import_families(consent, school, [later])
+    report = await consent.import_families(school, [later])
 
     assert report["imported"] == 1
     seen = await consent.events.wait(school.tenant, lambda s: len(s) == 5)
@@ -121,10 +115,10 @@ async def test_a_pupil_of_another_school_is_refused_on_its_line(
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of()
-    await import_families(consent, school, [family])
+    await consent.import_families(school, [family])
     other = School(school.tenant, uuid4(), school.board_id)
 
-    report = await import_families(consent, other, [family])
+    report = await consent.import_families(other, [family])
 
     assert report["imported"] == 0
     assert report["errors"] == [{"line": 2, "detail": "leerling staat al bij een andere school"}]
@@ -134,11 +128,11 @@ async def test_leaving_emits_pupil_left_and_cancels_the_open_request(
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of()
-    await import_families(consent, school, [family])
-    request = await ask(consent, school, family)
+    await consent.import_families(school, [family])
+    request = await consent.ask(school, family)
     left = Family(family.pupil_id, family.birth_date, family.guardians, left_on=date(2026, 1, 5))
 
-    await import_families(consent, school, [left])
+    await consent.import_families(school, [left])
 
     seen = await consent.events.wait(
         school.tenant, lambda s: {"PupilLeft", "ConsentRequestCancelled"} <= {x.name for x in s}
@@ -158,11 +152,11 @@ async def test_a_pupil_who_moves_class_is_imported_as_a_group_change_and_once_on
     consent: ConsentService, school: School
 ) -> None:
     family = replace(Family.of(), group="7a")
-    await import_families(consent, school, [family])
+    await consent.import_families(school, [family])
     await consent.events.wait(school.tenant, lambda s: len(s) == 3)
 
-    report = await import_families(consent, school, [replace(family, group="7b")])
-    again = await import_families(consent, school, [replace(family, group="7b")])
+    report = await consent.import_families(school, [replace(family, group="7b")])
+    again = await consent.import_families(school, [replace(family, group="7b")])
 
     await consent.events.wait(school.tenant, lambda s: "PupilGroupChanged" in _roster_events(s))
     seen = await consent.events.settle(school.tenant)
@@ -195,7 +189,7 @@ async def test_the_stored_pupil_has_school_board_birth_date_and_guardians(
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of(birth_date=date(2013, 6, 1))
-    await import_families(consent, school, [family])
+    await consent.import_families(school, [family])
     headers = consent.staff(school.tenant, Role.IB, schools=[school.school_id])
 
     pupil = (await consent.http.get(f"/v1/pupils/{family.pupil_id}", headers=headers)).json()

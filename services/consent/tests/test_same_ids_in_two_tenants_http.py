@@ -13,13 +13,7 @@ from uuid import UUID
 import pytest
 from samen_kit.access import GuardianItem, Role
 
-from services.consent.tests.consent_harness import (
-    ConsentService,
-    Family,
-    School,
-    ask,
-    import_families,
-)
+from services.consent.tests.consent_harness import ConsentService, Family, School
 
 pytestmark = pytest.mark.integration
 
@@ -35,10 +29,10 @@ async def test_a_second_tenants_pupil_with_the_same_ids_leaves_the_first_tenants
         guardians=((first, "information_right"), (second, "parental_authority")),
         left_on=date(2026, 1, 9),
     )
-    await import_families(consent, a_school, [a_family])
-    await import_families(consent, b_school, [b_family])
+    await consent.import_families(a_school, [a_family])
+    await consent.import_families(b_school, [b_family])
 
-    request = await ask(consent, a_school, a_family)
+    request = await consent.ask(a_school, a_family)
     rid = UUID(request["request_id"])
     token = consent.guardian_token(
         a_school.tenant, first, a_family.pupil_id, GuardianItem.of("consent_request", rid)

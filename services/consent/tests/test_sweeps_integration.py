@@ -21,13 +21,7 @@ from samen_contract.events.consent import ConsentExpired, ConsentReminderDue
 from samen_kit.access import Role
 from samen_kit.access.testing import new_signing_key
 
-from services.consent.tests.consent_harness import (
-    ConsentService,
-    Family,
-    School,
-    ask,
-    import_families,
-)
+from services.consent.tests.consent_harness import ConsentService, Family, School
 
 pytestmark = pytest.mark.integration
 
@@ -52,8 +46,8 @@ async def test_a_given_consent_expires_once_even_when_sweeps_overlap(
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of(standings=("parental_authority",))
-    await import_families(consent, school, [family])
-    rid = (await ask(consent, school, family))["request_id"]
+    await consent.import_families(school, [family])
+    rid = (await consent.ask(school, family))["request_id"]
     await _agree(consent, school, family, rid)
     await consent.events.wait(school.tenant, lambda s: "ConsentGiven" in {x.name for x in s})
     august = _next_august(consent.clock.now())
@@ -85,8 +79,8 @@ async def test_reminders_fall_due_once_per_number_for_parties_who_have_not_answe
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of()
-    await import_families(consent, school, [family])
-    rid = (await ask(consent, school, family))["request_id"]
+    await consent.import_families(school, [family])
+    rid = (await consent.ask(school, family))["request_id"]
     answered, silent = family.guardian_ids
     await consent.answer(school.tenant, answered, family.pupil_id, rid)
     requested_at = datetime.fromisoformat(
@@ -121,8 +115,8 @@ async def test_refused_attempts_are_reported_per_minute_with_their_count_once(
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of()
-    await import_families(consent, school, [family])
-    rid = (await ask(consent, school, family))["request_id"]
+    await consent.import_families(school, [family])
+    rid = (await consent.ask(school, family))["request_id"]
     consent.advance(timedelta(minutes=10))  # a minute of our own
     window = consent.clock.now().replace(second=0, microsecond=0)
     expired = consent.staff(
@@ -165,8 +159,8 @@ async def test_the_scheduler_job_sweeps_on_its_interval_with_the_services_clock(
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of(standings=("parental_authority",))
-    await import_families(consent, school, [family])
-    await ask(consent, school, family)
+    await consent.import_families(school, [family])
+    await consent.ask(school, family)
     consent.advance(_next_august(consent.clock.now()) - consent.clock.now())
     job = asyncio.create_task(Sweeper(consent.ctx, every=0.2, refusal_grace=timedelta(0))())
     try:

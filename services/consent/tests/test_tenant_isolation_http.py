@@ -13,13 +13,7 @@ from fastapi.routing import APIRoute
 from samen_consent.bootstrap import create_consent_app
 from samen_kit.access import GuardianItem, Role
 
-from services.consent.tests.consent_harness import (
-    ConsentService,
-    Family,
-    School,
-    ask,
-    import_families,
-)
+from services.consent.tests.consent_harness import ConsentService, Family, School
 
 pytestmark = pytest.mark.integration
 
@@ -115,8 +109,8 @@ class World:
 async def _tenant_b(consent: ConsentService) -> World:
     school = School.new()
     family = Family.of(standings=("parental_authority",))
-    await import_families(consent, school, [family])
-    rid = (await ask(consent, school, family))["request_id"]
+    await consent.import_families(school, [family])
+    rid = (await consent.ask(school, family))["request_id"]
     answered = await consent.answer(school.tenant, family.guardian_ids[0], family.pupil_id, rid)
     assert answered.status_code == 303
     director = consent.staff(school.tenant, Role.DIRECTOR, schools=[school.school_id])

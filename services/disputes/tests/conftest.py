@@ -3,28 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from samen_kit.testing.roster import publisher_fixture
 
-import pytest
-
-from services.disputes.tests.disputes_harness import (
-    DISPUTES,
-    Plans,
-    Roster,
-    plans,
-    roster,
-)
+from services.disputes.tests.disputes_harness import DISPUTES, Plans, Roster
 
 globals().update(DISPUTES.fixtures())
 
 
-@pytest.fixture(scope="session")
-async def consent_roster(kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Roster]:
-    async with roster(kafka_bootstrap, topic_prefix) as publisher:
-        yield publisher
-
-
-@pytest.fixture(scope="session")
-async def plans_facts(kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Plans]:
-    async with plans(kafka_bootstrap, topic_prefix) as publisher:
-        yield publisher
+consent_roster = publisher_fixture("consent_roster", Roster)
+plans_facts = publisher_fixture("plans_facts", Plans)

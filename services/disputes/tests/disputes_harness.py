@@ -4,13 +4,11 @@ HTTP, consent and plans facts published to Kafka, and a tap on the disputes topi
 from __future__ import annotations
 
 import contextlib
-import hashlib
-from datetime import date, timedelta
-from uuid import UUID, uuid4
+from uuid import UUID
 
-from samen_contract.events.plans import OppVersionWritten, SupportStarted
 from samen_disputes.bootstrap import MIGRATIONS, DisputesService, build_service
 from samen_disputes.settings import DisputesSettings
+from samen_kit.testing.plans_facts import PlansFacts
 from samen_kit.testing.roster import Pupil, RosterPublisher, roster_publisher
 from samen_kit.testing.roster import pupil_known as roster_knows
 from samen_kit.testing.service import RunningService, ServiceUnderTest
@@ -31,32 +29,8 @@ def roster(kafka_bootstrap: str, prefix: str) -> contextlib.AbstractAsyncContext
     return roster_publisher(kafka_bootstrap, prefix, Roster)
 
 
-class Plans(RosterPublisher):
-    """Publishes the plans service's facts on the (prefixed) plans topic, as it would."""
-
-    actor = "system:plans-test"
-
-    async def start_support(self, pupil: Pupil, started_on: date) -> UUID:
-        """`SupportStarted`: the pupil's new OPP, due 6 weeks later."""
-        opp_id = uuid4()
-        started = SupportStarted(
-            opp_id=opp_id, pupil_id=pupil.pupil_id, school_id=pupil.school_id,
-            started_on=started_on, opp_due_on=started_on + timedelta(weeks=6),
-        )  # fmt: skip
-        await self.publish(started, tenant=pupil.tenant, subject=pupil.pupil_id)
-        return opp_id
-
-    async def write_version(self, pupil: Pupil, opp_id: UUID, version: int) -> None:
-        words = hashlib.sha256(f"{opp_id}/{version}".encode()).hexdigest()
-        written = OppVersionWritten(
-            opp_id=opp_id, pupil_id=pupil.pupil_id, school_id=pupil.school_id,
-            version=version, action_part_sha256=words,
-        )  # fmt: skip
-        await self.publish(written, tenant=pupil.tenant, subject=pupil.pupil_id)
-
-
-def plans(kafka_bootstrap: str, prefix: str) -> contextlib.AbstractAsyncContextManager[Plans]:
-    return roster_publisher(kafka_bootstrap, prefix, Plans)
+# Publishes the plans service's facts on the (prefixed) plans topic, as plans would.
+Plans = PlansFacts
 
 
 async def pupil_known(run: Running, pupil: Pupil) -> bool:

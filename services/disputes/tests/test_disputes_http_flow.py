@@ -58,12 +58,6 @@ async def move(
     return await client.post(f"/disputes/{dispute_id}/moves", json=body, headers=headers)
 
 
-@pytest.fixture
-async def client(disputes: Running) -> Any:
-    async with httpx.AsyncClient(base_url=disputes.base_url) as http:
-        yield http
-
-
 async def test_staff_open_a_dispute_and_the_opening_reaches_kafka_without_free_text(
     disputes: Running, consent_roster: Roster, disputes_tap: Tap, client: httpx.AsyncClient
 ) -> None:

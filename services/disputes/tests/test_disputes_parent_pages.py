@@ -58,6 +58,18 @@ async def open_on_page(
     return found.group(1), token
 
 
+async def read_and_open(
+    disputes: Running, pupil: Pupil, token: str
+) -> tuple[httpx.Response, httpx.Response]:
+    """In a browser of its own, the opening form read through `token` and then sent."""
+    async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
+        page = await guardian.get(f"{START}/{pupil.pupil_id}", params={"token": token})
+        opened = await guardian.post(
+            f"{START}/{pupil.pupil_id}", data=opening_form(disputes, token)
+        )
+    return page, opened
+
+
 async def test_showing_the_form_never_uses_the_link_up(
     disputes: Running, consent_roster: Roster
 ) -> None:
@@ -163,11 +175,7 @@ async def test_a_guardian_with_only_the_right_to_information_cannot_open_a_dispu
 ) -> None:
     pupil = await enrolled(disputes, consent_roster, standing=GuardianStanding.INFORMATION_RIGHT)
     token = disputes.guardian_token(pupil.tenant, pupil.guardians[0], pupil.pupil_id)
-    async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
-        page = await guardian.get(f"{START}/{pupil.pupil_id}", params={"token": token})
-        opened = await guardian.post(
-            f"{START}/{pupil.pupil_id}", data=opening_form(disputes, token)
-        )
+    page, opened = await read_and_open(disputes, pupil, token)
 
     assert page.status_code == 403 and opened.status_code == 403
     assert opened.json()["type"] == "urn:samen:problem:no-parental-authority"
@@ -256,11 +264,7 @@ async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for
     await wait_for(lambda: pupil_known(disputes, theirs))
     # Our guardian, with a link that names their pupil.
     token = disputes.guardian_token(ours.tenant, ours.guardians[0], theirs.pupil_id)
-    async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
-        page = await guardian.get(f"{START}/{theirs.pupil_id}", params={"token": token})
-        opened = await guardian.post(
-            f"{START}/{theirs.pupil_id}", data=opening_form(disputes, token)
-        )
+    page, opened = await read_and_open(disputes, theirs, token)
 
     assert (page.status_code, opened.status_code) == (403, 403)
     counted = await _counted(disputes, ours.tenant)
@@ -279,11 +283,7 @@ async def test_a_link_for_one_dispute_does_not_show_the_form_but_its_session_may
         dispute_id, _ = await open_on_page(disputes, guardian, pupil)
     item = GuardianItem.of("dispute", dispute_id)
     token = disputes.guardian_token(pupil.tenant, pupil.guardians[0], pupil.pupil_id, item)
-    async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
-        page = await guardian.get(f"{START}/{pupil.pupil_id}", params={"token": token})
-        opened = await guardian.post(
-            f"{START}/{pupil.pupil_id}", data=opening_form(disputes, token)
-        )
+    page, opened = await read_and_open(disputes, pupil, token)
 
     assert (page.status_code, opened.status_code) == (404, 303)
     counted = await _counted(disputes, pupil.tenant)

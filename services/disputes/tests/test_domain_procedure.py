@@ -23,6 +23,7 @@ from samen_disputes.domain import (
     PayloadNotForMove,
     Role,
     Stage,
+    Transition,
     TransitionKind,
     allowed_moves,
     apply,
@@ -53,13 +54,14 @@ def move(
     the_move: Move,
     actor: Actor = GUARDIAN,
     *,
+    reason: str | None = None,
     outcome: DecisionOutcome | None = None,
     advice: CommitteeAdvice | None = None,
 ) -> DisputeState:
     """Make a move a day after the last one."""
     at = state.last_moved_at + timedelta(days=1)
     new_state, _ = apply(
-        state, the_move, actor, at, rules=DEFAULT_RULES, outcome=outcome, advice=advice
+        state, the_move, actor, at, reason, rules=DEFAULT_RULES, outcome=outcome, advice=advice
     )
     return new_state
 
@@ -67,6 +69,20 @@ def move(
 def with_objection_and_committee() -> DisputeState:
     state = move(opened(), Move.enter(Stage.OBJECTION))
     return move(state, Move.enter(Stage.DISPUTES_COMMITTEE))
+
+
+def advised_well_founded() -> DisputeState:
+    """The committee found the objection well founded; the board has yet to decide."""
+    return move(with_objection_and_committee(), ADVICE, BOARD, advice=CommitteeAdvice.WELL_FOUNDED)
+
+
+def board_decides(
+    state: DisputeState, outcome: DecisionOutcome, reason: str | None = None
+) -> Transition:
+    """The board decides a day after the last move; the transition it makes."""
+    at = state.last_moved_at + timedelta(days=1)
+    _, transition = apply(state, DECIDE, BOARD, at, reason, rules=DEFAULT_RULES, outcome=outcome)
+    return transition
 
 
 def test_a_dispute_opens_in_conversation_with_the_school() -> None:
@@ -108,14 +124,7 @@ def test_an_objection_and_a_committee_request_run_side_by_side() -> None:
 def test_the_board_waits_for_the_committees_advice_before_deciding_the_objection() -> None:
     state = with_objection_and_committee()
     with pytest.raises(IllegalMove) as raised:
-        apply(
-            state,
-            DECIDE,
-            BOARD,
-            T0 + timedelta(days=9),
-            rules=DEFAULT_RULES,
-            outcome=DecisionOutcome.UPHELD,
-        )
+        move(state, DECIDE, BOARD, outcome=DecisionOutcome.UPHELD)
     assert DECIDE not in raised.value.allowed
     assert ADVICE in raised.value.allowed
 
@@ -131,44 +140,18 @@ def test_after_the_advice_the_board_decides_and_the_dispute_ends() -> None:
 
 
 def test_a_board_departing_from_the_advice_must_give_reasons() -> None:
-    state = move(with_objection_and_committee(), ADVICE, BOARD, advice=CommitteeAdvice.WELL_FOUNDED)
     with pytest.raises(DepartureWithoutReasons):
-        apply(
-            state,
-            DECIDE,
-            BOARD,
-            T0 + timedelta(days=9),
-            "  ",
-            rules=DEFAULT_RULES,
-            outcome=DecisionOutcome.UPHELD,
-        )
+        board_decides(advised_well_founded(), DecisionOutcome.UPHELD, "  ")
 
 
 def test_a_departure_with_reasons_is_recorded_as_a_departure() -> None:
-    state = move(with_objection_and_committee(), ADVICE, BOARD, advice=CommitteeAdvice.WELL_FOUNDED)
-    _, transition = apply(
-        state,
-        DECIDE,
-        BOARD,
-        T0 + timedelta(days=9),
-        "no place available",
-        rules=DEFAULT_RULES,
-        outcome=DecisionOutcome.UPHELD,
-    )
+    transition = board_decides(advised_well_founded(), DecisionOutcome.UPHELD, "no place available")
     assert transition.kind is TransitionKind.DECIDED
     assert transition.departs_from_advice
 
 
 def test_a_decision_following_the_advice_needs_no_reasons() -> None:
-    state = move(with_objection_and_committee(), ADVICE, BOARD, advice=CommitteeAdvice.WELL_FOUNDED)
-    _, transition = apply(
-        state,
-        DECIDE,
-        BOARD,
-        T0 + timedelta(days=9),
-        rules=DEFAULT_RULES,
-        outcome=DecisionOutcome.REVISED,
-    )
+    transition = board_decides(advised_well_founded(), DecisionOutcome.REVISED)
     assert not transition.departs_from_advice
 
 
@@ -186,14 +169,7 @@ def test_advice_without_its_outcome_is_refused() -> None:
 
 def test_an_outcome_given_with_a_move_that_takes_none_is_refused() -> None:
     with pytest.raises(PayloadNotForMove):
-        apply(
-            opened(),
-            Move(Action.RESOLVE),
-            GUARDIAN,
-            T0,
-            rules=DEFAULT_RULES,
-            outcome=DecisionOutcome.REVISED,
-        )
+        move(opened(), Move(Action.RESOLVE), outcome=DecisionOutcome.REVISED)
 
 
 def test_no_objection_without_a_dated_decision_and_the_allowed_moves_are_listed() -> None:
@@ -219,14 +195,7 @@ def test_a_dispute_about_the_opp_goes_to_the_committee_but_not_to_objection() ->
 def test_only_the_board_decides() -> None:
     state = move(opened(), Move.enter(Stage.OBJECTION))
     with pytest.raises(MoveNotPermittedForRole) as raised:
-        apply(
-            state,
-            DECIDE,
-            IB,
-            T0 + timedelta(days=9),
-            rules=DEFAULT_RULES,
-            outcome=DecisionOutcome.UPHELD,
-        )
+        move(state, DECIDE, IB, outcome=DecisionOutcome.UPHELD)
     assert raised.value.role is Role.IB
     assert DECIDE not in raised.value.allowed
 
@@ -250,25 +219,13 @@ def test_resolving_by_agreement_ends_the_dispute() -> None:
 def test_an_ended_dispute_allows_no_move_at_all() -> None:
     ended = move(opened(), Move(Action.RESOLVE))
     with pytest.raises(IllegalMove) as raised:
-        apply(
-            ended,
-            Move.enter(Stage.CONVERSATION),
-            GUARDIAN,
-            T0 + timedelta(days=9),
-            rules=DEFAULT_RULES,
-        )
+        move(ended, Move.enter(Stage.CONVERSATION))
     assert raised.value.allowed == ()
 
 
 def test_the_onderwijsconsulent_comes_after_talks_with_the_school() -> None:
     with pytest.raises(IllegalMove):
-        apply(
-            opened(stage=Stage.OBJECTION),
-            Move.enter(Stage.EDUCATION_CONSULTANT),
-            GUARDIAN,
-            T0,
-            rules=DEFAULT_RULES,
-        )
+        move(opened(stage=Stage.OBJECTION), Move.enter(Stage.EDUCATION_CONSULTANT))
     state = move(opened(), Move.enter(Stage.EDUCATION_CONSULTANT))
     assert state.stages == {Stage.EDUCATION_CONSULTANT}
 

@@ -12,20 +12,12 @@ import pytest
 from samen_kit.clock import FakeClock
 from samen_kit.testing.keys import Keys
 from samen_kit.testing.names import new_prefix
+from samen_kit.testing.roster import publisher_fixture
 from samen_kit.testing.service import SESSION_SECRET, running_service, service_settings
 from samen_meetings.bootstrap import MIGRATIONS, build
 from samen_meetings.settings import MeetingsSettings
 
-from services.meetings.tests.meetings_harness import (
-    START,
-    Plans,
-    Roster,
-    Running,
-    Tap,
-    plans,
-    roster,
-    tap,
-)
+from services.meetings.tests.meetings_harness import START, Plans, Roster, Running, Tap, tap
 
 
 @pytest.fixture(scope="session")
@@ -82,16 +74,8 @@ async def meetings(
         yield run
 
 
-@pytest.fixture(scope="session")
-async def consent_roster(kafka_bootstrap: str, meetings_prefix: str) -> AsyncIterator[Roster]:
-    async with roster(kafka_bootstrap, meetings_prefix) as publisher:
-        yield publisher
-
-
-@pytest.fixture(scope="session")
-async def plans_facts(kafka_bootstrap: str, meetings_prefix: str) -> AsyncIterator[Plans]:
-    async with plans(kafka_bootstrap, meetings_prefix) as publisher:
-        yield publisher
+consent_roster = publisher_fixture("consent_roster", Roster, prefix="meetings_prefix")
+plans_facts = publisher_fixture("plans_facts", Plans, prefix="meetings_prefix")
 
 
 @pytest.fixture(scope="session")

@@ -12,15 +12,7 @@ from uuid import UUID, uuid4
 
 import pytest
 from samen_kit.clock import FakeClock
-from samen_kit.retention.sweep import sweep
-from samen_kit.testing.retention import (
-    RetentionWorld,
-    erasure_facts,
-    migrated,
-    pupil_left,
-    run,
-    two_sweeps_at_once,
-)
+from samen_kit.testing.retention import RetentionWorld, erasure_facts, migrated, pupil_left, run
 from samen_meetings.adapters.retention import ERASERS
 from samen_meetings.adapters.tables import (
     AgreementRow,
@@ -98,14 +90,10 @@ async def _texts(world: World) -> list[object]:
 
 
 async def test_two_years_after_leaving_the_records_free_text_goes_once(world: World) -> None:
-    await sweep(world.retention)
-    assert (await _texts(world))[0] == VIEW
+    today, later = await world.swept_today_and_two_years_on(lambda: _texts(world))
 
-    world.clock.advance(timedelta(days=731))
-    await two_sweeps_at_once(world.retention)
-    await sweep(world.retention)
-
-    assert await _texts(world) == ["", [], [], "", "", "", None, "held", "accepted", AT.date()]
+    assert today[0] == VIEW
+    assert later == ["", [], [], "", "", "", None, "held", "accepted", AT.date()]
     facts = await erasure_facts(world.sessions, world.tenant)
     assert [(f["kind"], f["count"], f["basis"]) for f in facts] == [
         ("meeting_records", 5, "avg_5_1_e_leerlingdossier")
@@ -113,8 +101,6 @@ async def test_two_years_after_leaving_the_records_free_text_goes_once(world: Wo
 
 
 async def test_a_legal_hold_keeps_the_records(world: World) -> None:
-    await world.hold("inspectie:x", LEFT)
-    world.clock.advance(timedelta(days=731))
-    await sweep(world.retention)
+    await world.swept_two_years_on_under_a_hold("inspectie:x", LEFT)
     assert (await _texts(world))[0] == VIEW
     assert await erasure_facts(world.sessions, world.tenant) == []

@@ -11,6 +11,7 @@ import json
 import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
+from datetime import date
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default as default_policy
@@ -21,7 +22,13 @@ import httpx
 from joserfc.jwk import OKPKey
 from samen_contract import Envelope, Event
 from samen_contract.codec import encode
-from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding
+from samen_contract.events.consent import (
+    ConsentParty,
+    ConsentRequested,
+    GuardianshipRecorded,
+    GuardianStanding,
+    PartyRole,
+)
 from samen_contract.topics import events_topic
 from samen_kit.access import Role, StaticJwks
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
@@ -42,6 +49,34 @@ from samen_notifications.migrations import MIGRATIONS
 from samen_notifications.settings import NotificationsSettings
 
 SMS_KEY = "test_samen"
+
+
+def guardianship(
+    pupil: uuid.UUID,
+    guardian: uuid.UUID,
+    standing: GuardianStanding = GuardianStanding.PARENTAL_AUTHORITY,
+) -> GuardianshipRecorded:
+    """Consent's `GuardianshipRecorded`: `guardian` has `standing` for `pupil`."""
+    return GuardianshipRecorded(pupil_id=pupil, guardian_id=guardian, standing=standing)
+
+
+def consent_requested(
+    pupil: uuid.UUID,
+    school: uuid.UUID,
+    *guardians: uuid.UUID,
+    purpose: str = "share_file",
+    answer_by: date | None = None,
+) -> ConsentRequested:
+    """Consent's `ConsentRequested`, a new request asking `guardians` about `pupil`."""
+    return ConsentRequested(
+        request_id=uuid.uuid4(),
+        pupil_id=pupil,
+        school_id=school,
+        purpose=purpose,
+        purpose_version=1,
+        parties=tuple(ConsentParty(party_id=g, role=PartyRole.GUARDIAN) for g in guardians),
+        answer_by=answer_by,
+    )
 
 
 @dataclass
@@ -115,9 +150,7 @@ class Running:
         self, tenant: str, pupil: uuid.UUID, guardian: uuid.UUID
     ) -> None:
         """Consent's `GuardianshipRecorded` (parental authority), applied before it returns."""
-        standing = GuardianStanding.PARENTAL_AUTHORITY
-        recorded = GuardianshipRecorded(pupil_id=pupil, guardian_id=guardian, standing=standing)
-        await self.publish_about(tenant, pupil, recorded)
+        await self.publish_about(tenant, pupil, guardianship(pupil, guardian))
         await wait_for(lambda: self.guardians_known(tenant, pupil))
 
     async def guardians_known(self, tenant: str, pupil: uuid.UUID) -> bool:

@@ -134,24 +134,21 @@ def test_requests_and_reminders_go_by_email_and_sms() -> None:
         assert _guardian_rule(f"samen.{event}.v1").channels == (Channel.EMAIL, Channel.SMS)
 
 
-def test_a_meeting_moved_to_tomorrow_is_urgent() -> None:
-    rule = _guardian_rule("samen.meetings.MeetingRescheduled.v1")
-    assert urgency_of(rule, NOW, NOW + timedelta(hours=12)) is Urgency.URGENT
+# A meeting change, how soon the meeting is, and how urgently the guardian hears of it.
+URGENCY = {
+    "a_meeting_moved_to_tomorrow_is_urgent": ("MeetingRescheduled", 12, Urgency.URGENT),
+    "a_meeting_moved_to_next_week_is_not_urgent": ("MeetingRescheduled", 7 * 24, Urgency.NORMAL),
+    "a_cancellation_of_a_meeting_tomorrow_is_urgent": ("MeetingCancelled", 30, Urgency.URGENT),
+    "a_rule_without_an_urgency_window_is_never_urgent": ("MeetingScheduled", 1, Urgency.NORMAL),
+}
 
 
-def test_a_meeting_moved_to_next_week_is_not_urgent() -> None:
-    rule = _guardian_rule("samen.meetings.MeetingRescheduled.v1")
-    assert urgency_of(rule, NOW, NOW + timedelta(days=7)) is Urgency.NORMAL
-
-
-def test_a_cancellation_of_a_meeting_tomorrow_is_urgent() -> None:
-    rule = _guardian_rule("samen.meetings.MeetingCancelled.v1")
-    assert urgency_of(rule, NOW, NOW + timedelta(hours=30)) is Urgency.URGENT
-
-
-def test_a_rule_without_an_urgency_window_is_never_urgent() -> None:
-    rule = _guardian_rule("samen.meetings.MeetingScheduled.v1")
-    assert urgency_of(rule, NOW, NOW + timedelta(hours=1)) is Urgency.NORMAL
+@pytest.mark.parametrize(("event", "hours", "urgency"), URGENCY.values(), ids=URGENCY.keys())
+def test_a_meeting_soon_is_urgent_within_the_rules_window(
+    event: str, hours: int, urgency: Urgency
+) -> None:
+    rule = _guardian_rule(f"samen.meetings.{event}.v1")
+    assert urgency_of(rule, NOW, NOW + timedelta(hours=hours)) is urgency
 
 
 def test_urgency_refuses_a_naive_datetime() -> None:

@@ -11,20 +11,18 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from samen_contract.events.consent import (
-    ConsentParty,
-    ConsentRequested,
-    GuardianshipRecorded,
-    GuardianStanding,
-    PartyRole,
-)
 from samen_kit.access import GuardianItem, Role, mint_guardian_token
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 from samen_notifications.adapters import bulk
 from samen_notifications.entrypoints.pages import pages
 
-from services.notifications.tests.notifications_harness import Running, StartService
+from services.notifications.tests.notifications_harness import (
+    Running,
+    StartService,
+    consent_requested,
+    guardianship,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -57,9 +55,7 @@ async def _family(
             }
         ],
     )
-    fact = GuardianshipRecorded(
-        pupil_id=pupil, guardian_id=guardian, standing=GuardianStanding.PARENTAL_AUTHORITY
-    )
+    fact = guardianship(pupil, guardian)
     await running.publish_about(tenant, pupil, fact)
     return pupil, guardian
 
@@ -131,17 +127,8 @@ async def test_a_guardian_stops_broadcasts_in_one_click_and_still_gets_messages_
             )
 
         second = await _broadcast(running, tenant, school, 1)
-        request = ConsentRequested(
-            request_id=uuid.uuid4(),
-            pupil_id=dutch_pupil,
-            school_id=school,
-            purpose="arrangement",
-            purpose_version=1,
-            parties=(ConsentParty(party_id=dutch, role=PartyRole.GUARDIAN),),
-        )
-        await running.publish(
-            (running.envelope(request, tenant=tenant, subject=str(dutch_pupil)), request)
-        )
+        request = consent_requested(dutch_pupil, school, dutch, purpose="arrangement")
+        await running.publish_about(tenant, dutch_pupil, request)
         await wait_for(lambda: len(running.mails("ar@example.nl")) >= 2)
         await wait_for(lambda: len(running.mails("nl@example.nl")) >= 2)
         between = _subjects(running, "nl@example.nl")

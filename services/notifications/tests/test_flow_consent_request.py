@@ -8,19 +8,17 @@ from typing import Any
 
 import pytest
 from samen_contract import Envelope
-from samen_contract.events.consent import (
-    ConsentGiven,
-    ConsentParty,
-    ConsentRequested,
-    GuardianshipRecorded,
-    GuardianStanding,
-    PartyRole,
-)
+from samen_contract.events.consent import ConsentGiven
 from samen_kit.roster import Roster
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
-from services.notifications.tests.notifications_harness import Running, StartService
+from services.notifications.tests.notifications_harness import (
+    Running,
+    StartService,
+    consent_requested,
+    guardianship,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -59,24 +57,13 @@ async def test_two_guardians_get_one_message_each_in_their_language_however_ofte
                 }
             ],
         )
-        request = ConsentRequested(
-            request_id=uuid.uuid4(),
-            pupil_id=pupil,
-            school_id=school,
-            purpose="mdo_request",
-            purpose_version=1,
-            parties=(
-                ConsentParty(party_id=dutch, role=PartyRole.GUARDIAN),
-                ConsentParty(party_id=arabic, role=PartyRole.GUARDIAN),
-            ),
-            answer_by=date(2026, 1, 20),
+        request = consent_requested(
+            pupil, school, dutch, arabic, purpose="mdo_request", answer_by=date(2026, 1, 20)
         )
         envelope = running.envelope(request, tenant=tenant, subject=str(pupil))
         await running.publish((envelope, request), times=10)
         # A later fact about the same pupil: once it is applied, all ten copies were read.
-        later = GuardianshipRecorded(
-            pupil_id=pupil, guardian_id=dutch, standing=GuardianStanding.PARENTAL_AUTHORITY
-        )
+        later = guardianship(pupil, dutch)
         await running.publish_about(tenant, pupil, later)
         await wait_for(lambda: _guardianship_known(running, tenant, pupil))
         sent = await wait_for(lambda: _sent(running, tenant, 2))
@@ -153,16 +140,12 @@ async def test_a_given_consent_confirms_to_the_parent_and_tells_the_schools_ib_i
             ],
         )
         facts = [
-            GuardianshipRecorded(
-                pupil_id=pupil, guardian_id=guardian, standing=GuardianStanding.PARENTAL_AUTHORITY
-            ),
+            guardianship(pupil, guardian),
             ConsentGiven(
                 request_id=uuid.uuid4(), pupil_id=pupil, purpose="engage_swv", purpose_version=1
             ),
         ]
-        await running.publish(
-            *[(running.envelope(f, tenant=tenant, subject=str(pupil)), f) for f in facts]
-        )
+        await running.publish_about(tenant, pupil, *facts)
         sent = await wait_for(lambda: _sent(running, tenant, 2))
         mails = {str(m["To"]): m for m in running.mails()}
 

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding
 from samen_contract.events.meetings import EvaluationDue, EvaluationKind
 from samen_kit.access import GuardianTokenVerifier, StaticJwks
 from samen_kit.access.devkeys import public_jwks
@@ -17,7 +16,7 @@ from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 from samen_notifications.adapters import roster
 
-from services.notifications.tests.notifications_harness import Running, StartService
+from services.notifications.tests.notifications_harness import Running, StartService, guardianship
 
 pytestmark = pytest.mark.integration
 
@@ -43,12 +42,8 @@ async def test_an_evaluation_due_carries_a_link_to_open_a_dispute_about_the_pupi
                 }
             ],
         )
-        recorded = GuardianshipRecorded(
-            pupil_id=pupil, guardian_id=guardian, standing=GuardianStanding.PARENTAL_AUTHORITY
-        )
-        await running.publish(
-            (running.envelope(recorded, tenant=tenant, subject=str(pupil)), recorded)
-        )
+        recorded = guardianship(pupil, guardian)
+        await running.publish_about(tenant, pupil, recorded)
         await wait_for(lambda: _guardians_known(running, tenant, pupil))
         due = EvaluationDue(
             kind=EvaluationKind.OPP,

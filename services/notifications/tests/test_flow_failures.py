@@ -10,19 +10,17 @@ from typing import Any
 
 import aiosmtplib
 import pytest
-from samen_contract.events.consent import (
-    ConsentGiven,
-    ConsentParty,
-    ConsentRequested,
-    GuardianshipRecorded,
-    GuardianStanding,
-    PartyRole,
-)
+from samen_contract.events.consent import ConsentGiven
 from samen_kit.clock import FakeClock
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
-from services.notifications.tests.notifications_harness import Running, StartService
+from services.notifications.tests.notifications_harness import (
+    Running,
+    StartService,
+    consent_requested,
+    guardianship,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -36,17 +34,11 @@ async def _consent_given(
         school,
         [{"line": 1, "pupil_id": str(pupil), "pupil_first_name": "Sem", "guardians": [guardian]}],
     )
-    guardianship = GuardianshipRecorded(
-        pupil_id=pupil,
-        guardian_id=uuid.UUID(guardian["guardian_id"]),
-        standing=GuardianStanding.PARENTAL_AUTHORITY,
-    )
     given = ConsentGiven(
         request_id=uuid.uuid4(), pupil_id=pupil, purpose="engage_swv", purpose_version=1
     )
-    await running.publish(
-        (running.envelope(guardianship, tenant=tenant, subject=str(pupil)), guardianship),
-        (running.envelope(given, tenant=tenant, subject=str(pupil)), given),
+    await running.publish_about(
+        tenant, pupil, guardianship(pupil, uuid.UUID(guardian["guardian_id"])), given
     )
     return pupil
 
@@ -201,17 +193,8 @@ async def test_a_gateway_that_keeps_failing_is_retried_then_recorded_as_failed(
                 }
             ],
         )
-        request = ConsentRequested(
-            request_id=uuid.uuid4(),
-            pupil_id=pupil,
-            school_id=school,
-            purpose="share_file",
-            purpose_version=1,
-            parties=(ConsentParty(party_id=guardian, role=PartyRole.GUARDIAN),),
-        )
-        await running.publish(
-            (running.envelope(request, tenant=tenant, subject=str(pupil)), request)
-        )
+        request = consent_requested(pupil, school, guardian)
+        await running.publish_about(tenant, pupil, request)
         attempts = []
         for expected in (1, 2):
             attempts.append(await wait_for(partial(_attempted, running, tenant, pupil, expected)))

@@ -10,19 +10,17 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from samen_contract.events.consent import (
-    ConsentParty,
-    ConsentRequested,
-    GuardianshipRecorded,
-    GuardianStanding,
-    PartyRole,
-)
 from samen_kit.access import GuardianItem, Role, mint_guardian_token
 from samen_kit.clock import FakeClock
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
-from services.notifications.tests.notifications_harness import Running, StartService
+from services.notifications.tests.notifications_harness import (
+    Running,
+    StartService,
+    consent_requested,
+    guardianship,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -43,9 +41,7 @@ async def _guardian_of(
             }
         ],
     )
-    recorded = GuardianshipRecorded(
-        pupil_id=pupil, guardian_id=guardian, standing=GuardianStanding.PARENTAL_AUTHORITY
-    )
+    recorded = guardianship(pupil, guardian)
     await running.publish_about(tenant, pupil, recorded)
     return pupil, guardian
 
@@ -148,17 +144,8 @@ async def test_an_arabic_request_with_no_arabic_reminder_falls_back_to_dutch_and
         pupil, guardian = await _guardian_of(
             running, tenant, school, email="ouder@example.nl", language="so"
         )
-        request = ConsentRequested(
-            request_id=uuid.uuid4(),
-            pupil_id=pupil,
-            school_id=school,
-            purpose="arrangement",
-            purpose_version=1,
-            parties=(ConsentParty(party_id=guardian, role=PartyRole.GUARDIAN),),
-        )
-        await running.publish(
-            (running.envelope(request, tenant=tenant, subject=str(pupil)), request)
-        )
+        request = consent_requested(pupil, school, guardian, purpose="arrangement")
+        await running.publish_about(tenant, pupil, request)
         (sent,) = await wait_for(lambda: running.bus(tenant, "NotificationSent"))
         stats = await running.http.get("/v1/stats", headers=running.headers(tenant))
 

@@ -12,18 +12,19 @@ from samen_contract.events.consent import (
     AnswerChannel,
     ConsentAnswer,
     ConsentAnswered,
-    ConsentParty,
     ConsentReminderDue,
-    ConsentRequested,
-    GuardianshipRecorded,
-    GuardianStanding,
     PartyRole,
 )
 from samen_contract.events.meetings import LocationKind, MeetingKind, MeetingScheduled
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
-from services.notifications.tests.notifications_harness import Running, StartService
+from services.notifications.tests.notifications_harness import (
+    Running,
+    StartService,
+    consent_requested,
+    guardianship,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -62,9 +63,7 @@ async def test_an_invitation_in_turkish_carries_an_ics_with_the_revision_as_sequ
             interpreter_needed=True,
             interpreter_language="tr",
         )
-        await running.publish(
-            (running.envelope(meeting, tenant=tenant, subject=str(pupil)), meeting)
-        )
+        await running.publish_about(tenant, pupil, meeting)
         (mail,) = await wait_for(running.mails)
 
     assert str(mail["Content-Language"]) == "tr"
@@ -96,16 +95,7 @@ async def test_no_reminder_goes_to_a_guardian_who_answered_meanwhile(
                 _roster_row(pupil, silent, "b@example.nl", "en") | {"line": 2},
             ],
         )
-        request = ConsentRequested(
-            request_id=uuid.uuid4(),
-            pupil_id=pupil,
-            school_id=school,
-            purpose="assessment",
-            purpose_version=1,
-            parties=tuple(
-                ConsentParty(party_id=g, role=PartyRole.GUARDIAN) for g in (answered, silent)
-            ),
-        )
+        request = consent_requested(pupil, school, answered, silent, purpose="assessment")
         answer = ConsentAnswered(
             request_id=request.request_id,
             pupil_id=pupil,
@@ -126,13 +116,9 @@ async def test_no_reminder_goes_to_a_guardian_who_answered_meanwhile(
             )
             for party in (answered, silent)
         ]
-        later = GuardianshipRecorded(
-            pupil_id=pupil, guardian_id=silent, standing=GuardianStanding.PARENTAL_AUTHORITY
-        )
+        later = guardianship(pupil, silent)
         events = [request, answer, *reminders, later]
-        await running.publish(
-            *[(running.envelope(e, tenant=tenant, subject=str(pupil)), e) for e in events]
-        )
+        await running.publish_about(tenant, pupil, *events)
         await wait_for(lambda: _sent_to(running, tenant, silent) == 2)
         notes = await _notifications(running, tenant, pupil)
 

@@ -4,6 +4,7 @@ not set (with the dispute route) or that was set; an OPP evaluation that falls d
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -40,59 +41,72 @@ async def _told(running: Running, tenant: str, pupil: uuid.UUID, fact: Event) ->
     return f"{mail['Subject']}\n{body.get_content()}"
 
 
-async def test_an_action_part_not_set_offers_a_new_conversation_and_the_dispute_route(
+def _not_set(pupil: uuid.UUID, school: uuid.UUID) -> Event:
+    return ActionPartNotSet(
+        opp_id=uuid.uuid4(),
+        pupil_id=pupil,
+        school_id=school,
+        version=1,
+        consent_request_id=uuid.uuid4(),
+    )
+
+
+def _set(pupil: uuid.UUID, school: uuid.UUID) -> Event:
+    return ActionPartSet(
+        opp_id=uuid.uuid4(),
+        pupil_id=pupil,
+        school_id=school,
+        version=2,
+        action_part_sha256="a" * 64,
+        consent_request_id=uuid.uuid4(),
+        set_on=date(2026, 3, 2),
+        evaluation_due_on=date(2027, 3, 2),
+    )
+
+
+def _evaluation_due(pupil: uuid.UUID, school: uuid.UUID) -> Event:
+    return EvaluationDue(
+        opp_id=uuid.uuid4(), pupil_id=pupil, school_id=school, due_on=date(2026, 4, 1)
+    )
+
+
+# The fact, the parent's language, and what the letter says ("{disputes}" and "{pupil}":
+# the disputes service's address and the pupil's id).
+TOLD = {
+    "an_action_part_not_set_offers_a_new_conversation_and_the_dispute_route": (
+        _not_set,
+        "tr",
+        (
+            "Noor için plan henüz geçerli değil",
+            "yeni bir görüşmeye",
+            "{disputes}/ouders/geschil-starten/{pupil}?",  # the dispute route, a pupil link
+        ),
+    ),
+    "an_action_part_set_tells_when_it_is_evaluated": (
+        _set,
+        "nl",
+        ("Het plan voor Noor geldt nu", "2 maart 2027"),
+    ),
+    "the_opps_evaluation_due_reaches_the_parents": (
+        _evaluation_due,
+        "en",
+        ("look back together", "1 April 2026"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("fact_of", "language", "says"), TOLD.values(), ids=TOLD.keys())
+async def test_a_plans_fact_reaches_the_parents_in_their_language(
     running_service: StartService,
+    fact_of: Callable[[uuid.UUID, uuid.UUID], Event],
+    language: str,
+    says: tuple[str, ...],
 ) -> None:
     tenant = new_tenant()
     async with running_service() as running:
-        school, pupil = await _family(running, tenant, "tr")
-        fact = ActionPartNotSet(
-            opp_id=uuid.uuid4(),
-            pupil_id=pupil,
-            school_id=school,
-            version=1,
-            consent_request_id=uuid.uuid4(),
-        )
-        text = await _told(running, tenant, pupil, fact)
-        page = running.settings.disputes_base_url + f"/ouders/geschil-starten/{pupil}?"
+        school, pupil = await _family(running, tenant, language)
+        text = await _told(running, tenant, pupil, fact_of(pupil, school))
+        disputes = running.settings.disputes_base_url
 
-    assert "Noor için plan henüz geçerli değil" in text
-    assert "yeni bir görüşmeye" in text
-    assert page in text  # the dispute route, with a pupil link
-
-
-async def test_an_action_part_set_tells_when_it_is_evaluated(
-    running_service: StartService,
-) -> None:
-    tenant = new_tenant()
-    async with running_service() as running:
-        school, pupil = await _family(running, tenant, "nl")
-        fact = ActionPartSet(
-            opp_id=uuid.uuid4(),
-            pupil_id=pupil,
-            school_id=school,
-            version=2,
-            action_part_sha256="a" * 64,
-            consent_request_id=uuid.uuid4(),
-            set_on=date(2026, 3, 2),
-            evaluation_due_on=date(2027, 3, 2),
-        )
-        text = await _told(running, tenant, pupil, fact)
-
-    assert "Het plan voor Noor geldt nu" in text
-    assert "2 maart 2027" in text
-
-
-async def test_the_opps_evaluation_due_from_plans_reaches_the_parents(
-    running_service: StartService,
-) -> None:
-    tenant = new_tenant()
-    async with running_service() as running:
-        school, pupil = await _family(running, tenant, "en")
-        fact = EvaluationDue(
-            opp_id=uuid.uuid4(), pupil_id=pupil, school_id=school, due_on=date(2026, 4, 1)
-        )
-        text = await _told(running, tenant, pupil, fact)
-
-    assert "look back together" in text
-    assert "1 April 2026" in text
+    for phrase in says:
+        assert phrase.format(disputes=disputes, pupil=pupil) in text

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from samen_contract import Event
 from samen_contract.codec import encode
-from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding, PupilEnrolled
+from samen_contract.events.consent import PupilEnrolled
 from samen_kit.consumer import EventConsumer
 from samen_kit.db import unit_of_work
 from samen_kit.deadletter import FailedRecord
@@ -18,7 +18,7 @@ from samen_kit.testing.names import new_tenant
 from samen_notifications.adapters import roster
 from samen_notifications.handlers.facts import EventHandler
 
-from services.notifications.tests.notifications_harness import Running, StartService
+from services.notifications.tests.notifications_harness import Running, StartService, guardianship
 
 pytestmark = pytest.mark.integration
 
@@ -77,9 +77,7 @@ def _consumer(running: Running) -> EventConsumer:
 def _facts(pupil: uuid.UUID, school: uuid.UUID, guardian: uuid.UUID) -> list[Event]:
     return [
         PupilEnrolled(pupil_id=pupil, school_id=school, enrolled_on=date(2025, 8, 25)),
-        GuardianshipRecorded(
-            pupil_id=pupil, guardian_id=guardian, standing=GuardianStanding.PARENTAL_AUTHORITY
-        ),
+        guardianship(pupil, guardian),
     ]
 
 

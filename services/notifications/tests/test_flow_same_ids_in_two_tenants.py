@@ -10,22 +10,18 @@ import uuid
 from datetime import date
 
 import pytest
-from samen_contract.events.consent import (
-    ConsentParty,
-    ConsentRequested,
-    GuardianshipEnded,
-    GuardianshipRecorded,
-    GuardianStanding,
-    PartyRole,
-    PupilEnrolled,
-    PupilLeft,
-)
+from samen_contract.events.consent import GuardianshipEnded, PupilEnrolled, PupilLeft
 from samen_kit.access import Role
 from samen_kit.roster import Roster
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
-from services.notifications.tests.notifications_harness import Running, StartService
+from services.notifications.tests.notifications_harness import (
+    Running,
+    StartService,
+    consent_requested,
+    guardianship,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -62,13 +58,9 @@ async def _enrol(
     await running.import_roster(tenant, school, [row])
     facts = [
         PupilEnrolled(pupil_id=pupil, school_id=school, enrolled_on=date(2025, 8, 25)),
-        GuardianshipRecorded(
-            pupil_id=pupil, guardian_id=guardian, standing=GuardianStanding.PARENTAL_AUTHORITY
-        ),
+        guardianship(pupil, guardian),
     ]
-    await running.publish(
-        *[(running.envelope(f, tenant=tenant, subject=str(pupil)), f) for f in facts]
-    )
+    await running.publish_about(tenant, pupil, *facts)
     await wait_for(lambda: _guardians(running, tenant, pupil))
     return tenant
 
@@ -84,19 +76,10 @@ async def test_a_second_tenants_pupil_with_the_same_ids_leaves_the_first_tenants
             GuardianshipEnded(pupil_id=pupil, guardian_id=guardian),
             PupilLeft(pupil_id=pupil, school_id=school_b, left_on=date(2026, 1, 9)),
         ]
-        await running.publish(
-            *[(running.envelope(f, tenant=b, subject=str(pupil)), f) for f in gone]
-        )
+        await running.publish_about(b, pupil, *gone)
         await wait_for(lambda: _without_guardians(running, b, pupil))
 
-        request = ConsentRequested(
-            request_id=uuid.uuid4(),
-            pupil_id=pupil,
-            school_id=school_a,
-            purpose="share_file",
-            purpose_version=1,
-            parties=(ConsentParty(party_id=guardian, role=PartyRole.GUARDIAN),),
-        )
+        request = consent_requested(pupil, school_a, guardian)
         await running.publish_about(a, pupil, request)
         (mail,) = await wait_for(lambda: running.mails(A_EMAIL))
         staff_a = running.headers(a, Role.IB, schools=(school_a,))

@@ -13,17 +13,13 @@ from typing import Any
 
 import pytest
 from samen_contract import Envelope
-from samen_contract.events.consent import (
-    ConsentGiven,
-    GuardianshipRecorded,
-    GuardianStanding,
-)
+from samen_contract.events.consent import ConsentGiven
 from samen_contract.events.disputes import DisputeOpened
 from samen_contract.events.meetings import CancelReason, MeetingCancelled, MeetingKind
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
-from services.notifications.tests.notifications_harness import Running, StartService
+from services.notifications.tests.notifications_harness import Running, StartService, guardianship
 
 pytestmark = pytest.mark.integration
 
@@ -45,12 +41,7 @@ async def _six_guardians(
         ],
     }
     await running.import_roster(tenant, school, [row])
-    facts = [
-        GuardianshipRecorded(
-            pupil_id=pupil, guardian_id=g, standing=GuardianStanding.PARENTAL_AUTHORITY
-        )
-        for g in guardians.values()
-    ]
+    facts = [guardianship(pupil, g) for g in guardians.values()]
     await running.publish(
         *((running.envelope(f, tenant=tenant, subject=str(pupil)), f) for f in facts)
     )

@@ -12,27 +12,21 @@ from dataclasses import dataclass
 
 import httpx
 import pytest
-from samen_contract.events.consent import (
-    ConsentParty,
-    ConsentRequested,
-    GuardianshipRecorded,
-    GuardianStanding,
-    PartyRole,
-)
 from samen_kit.access import GuardianItem, Role, mint_guardian_token
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 from samen_notifications.adapters import bulk
-from samen_notifications.adapters.tables import (
-    GuardianContactRow,
-    NotificationRow,
-    SchoolRow,
-)
+from samen_notifications.adapters.tables import GuardianContactRow, NotificationRow, SchoolRow
 from samen_notifications.entrypoints.routes import flat_routes
 from sqlalchemy import func, select
 from sqlmodel import col
 
-from services.notifications.tests.notifications_harness import Running, StartService
+from services.notifications.tests.notifications_harness import (
+    Running,
+    StartService,
+    consent_requested,
+    guardianship,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -275,21 +269,10 @@ async def _tenant_a(running: Running) -> TenantA:
     }
     await running.import_roster(a.tenant, a.school, [row])
     facts = [
-        GuardianshipRecorded(
-            pupil_id=a.pupil, guardian_id=a.guardian, standing=GuardianStanding.PARENTAL_AUTHORITY
-        ),
-        ConsentRequested(
-            request_id=uuid.uuid4(),
-            pupil_id=a.pupil,
-            school_id=a.school,
-            purpose="share_file",
-            purpose_version=1,
-            parties=(ConsentParty(party_id=a.guardian, role=PartyRole.GUARDIAN),),
-        ),
+        guardianship(a.pupil, a.guardian),
+        consent_requested(a.pupil, a.school, a.guardian),
     ]
-    await running.publish(
-        *[(running.envelope(f, tenant=a.tenant, subject=str(a.pupil)), f) for f in facts]
-    )
+    await running.publish_about(a.tenant, a.pupil, *facts)
     await wait_for(lambda: running.mails(A_EMAIL))
     body = {
         "broadcast_id": str(a.broadcast),

@@ -9,14 +9,17 @@ from datetime import UTC, date, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from samen_contract.events.consent import ConsentParty, ConsentRequested, PartyRole
 from samen_kit.access import GuardianTokenVerifier, StaticJwks
 from samen_kit.access.devkeys import public_jwks
 from samen_kit.clock import FakeClock
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
-from services.notifications.tests.notifications_harness import Running, StartService
+from services.notifications.tests.notifications_harness import (
+    Running,
+    StartService,
+    consent_requested,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -28,15 +31,7 @@ MORNING = datetime(2026, 1, 6, 6, 30, tzinfo=UTC)  # 07:30 in Amsterdam
 async def _request_consent(
     running: Running, tenant: str, school: uuid.UUID, pupil: uuid.UUID, guardian: uuid.UUID
 ) -> uuid.UUID:
-    request = ConsentRequested(
-        request_id=uuid.uuid4(),
-        pupil_id=pupil,
-        school_id=school,
-        purpose="share_file",
-        purpose_version=1,
-        parties=(ConsentParty(party_id=guardian, role=PartyRole.GUARDIAN),),
-        answer_by=date(2026, 1, 19),
-    )
+    request = consent_requested(pupil, school, guardian, answer_by=date(2026, 1, 19))
     await running.publish_about(tenant, pupil, request)
     return request.request_id
 

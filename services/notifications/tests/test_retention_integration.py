@@ -7,20 +7,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from uuid import UUID, uuid4
 
 import pytest
 from samen_kit.clock import FakeClock
-from samen_kit.retention.sweep import sweep
-from samen_kit.testing.retention import (
-    RetentionWorld,
-    erasure_facts,
-    migrated,
-    pupil_left,
-    run,
-    two_sweeps_at_once,
-)
+from samen_kit.testing.retention import RetentionWorld, erasure_facts, migrated, pupil_left, run
 from samen_notifications.adapters.retention import ERASERS
 from samen_notifications.migrations import MIGRATIONS
 
@@ -118,14 +110,9 @@ async def _messages(world: World) -> list[tuple[object, ...]]:
 
 
 async def test_two_years_after_leaving_contacts_and_messages_go_once(world: World) -> None:
-    await sweep(world.retention)
-    assert (await _contacts(world))[world.only_child_guardian][0] is not None
+    today, contacts = await world.swept_today_and_two_years_on(lambda: _contacts(world))
 
-    world.clock.advance(timedelta(days=731))
-    await two_sweeps_at_once(world.retention)
-    await sweep(world.retention)
-
-    contacts = await _contacts(world)
+    assert today[world.only_child_guardian][0] is not None
     assert contacts[world.only_child_guardian] == (None, None)
     assert contacts[world.sibling_guardian][0] is not None  # a sibling is still at school
     names = await run(world.sessions, "SELECT first_name FROM pupil_name")
@@ -140,8 +127,6 @@ async def test_two_years_after_leaving_contacts_and_messages_go_once(world: Worl
 
 
 async def test_a_legal_hold_keeps_contacts_and_messages(world: World) -> None:
-    await world.hold("dispute:x", LEFT)
-    world.clock.advance(timedelta(days=731))
-    await sweep(world.retention)
+    await world.swept_two_years_on_under_a_hold("dispute:x", LEFT)
     assert (await _contacts(world))[world.only_child_guardian][0] is not None
     assert await erasure_facts(world.sessions, world.tenant) == []

@@ -7,12 +7,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from services.plans.tests.plans_harness import (
-    PLANS,
-    Roster,
-    Running,
-    roster,
-)
+from services.plans.tests.plans_harness import PLANS, Roster, Running, roster
 
 globals().update(PLANS.fixtures())
 

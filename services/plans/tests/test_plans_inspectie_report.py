@@ -21,12 +21,6 @@ from services.plans.tests.plans_requests import ib, offered, opp_of, started, wr
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture
-async def client(plans: Running) -> Any:
-    async with httpx.AsyncClient(base_url=plans.base_url) as http:
-        yield http
-
-
 async def pupils_of_one_school(plans: Running, roster: Roster, count: int) -> list[Pupil]:
     tenant, school, board = new_tenant(), uuid4(), f"board-{uuid4().hex[:6]}"
     pupils = [await roster.enrol(tenant, school_id=school, board=board) for _ in range(count)]

@@ -30,12 +30,6 @@ from services.plans.tests.plans_requests import (
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture
-async def client(plans: Running) -> Any:
-    async with httpx.AsyncClient(base_url=plans.base_url) as http:
-        yield http
-
-
 async def test_starting_an_opp_makes_it_due_in_six_weeks_and_one_per_pupil(
     plans: Running, consent_roster: Roster, plans_tap: Tap, client: httpx.AsyncClient
 ) -> None:

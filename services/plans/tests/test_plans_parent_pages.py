@@ -4,7 +4,6 @@ link, and the parents' own view added to the groeidocument."""
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID, uuid4
 
 import httpx
@@ -22,12 +21,6 @@ pytestmark = pytest.mark.integration
 
 KEYS = Catalogue.of("samen_plans.entrypoints.phrases").keys
 PARENTS_VIEW = "Thuis leest Sem graag strips. Hij schaamt zich als hij hardop moet lezen."
-
-
-@pytest.fixture
-async def client(plans: Running) -> Any:
-    async with httpx.AsyncClient(base_url=plans.base_url) as http:
-        yield http
 
 
 def link(plans: Running, pupil: Pupil, kind: str, item: object, guardian: int = 0) -> str:

@@ -23,12 +23,6 @@ from services.plans.tests.plans_requests import enrolled, offered, opp_of, start
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture
-async def client(plans: Running) -> Any:
-    async with httpx.AsyncClient(base_url=plans.base_url) as http:
-        yield http
-
-
 def instance_on(plans: Running, day: date) -> Context:
     """Another scanner on the same database, its clock at noon (UTC) of `day`."""
     deps = plans.service.deps

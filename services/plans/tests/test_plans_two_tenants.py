@@ -3,7 +3,6 @@ see the other's OPP, and consent given in one sets nothing in the other."""
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID, uuid4
 
 import httpx
@@ -15,12 +14,6 @@ from services.plans.tests.plans_harness import Roster, Running, Tap, pupil_known
 from services.plans.tests.plans_requests import ib, offered, opp_of, version_body
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-async def client(plans: Running) -> Any:
-    async with httpx.AsyncClient(base_url=plans.base_url) as http:
-        yield http
 
 
 async def test_same_ids_in_two_tenants_stay_apart(

@@ -6,20 +6,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from uuid import UUID, uuid4
 
 import pytest
 from samen_kit.clock import FakeClock
-from samen_kit.retention.sweep import sweep
-from samen_kit.testing.retention import (
-    RetentionWorld,
-    erasure_facts,
-    migrated,
-    pupil_left,
-    run,
-    two_sweeps_at_once,
-)
+from samen_kit.testing.retention import RetentionWorld, erasure_facts, migrated, pupil_left, run
 from samen_plans.adapters.retention import ERASERS
 from samen_plans.adapters.tables import GroeidocumentEntryRow, OppRow, OppVersionRow
 from samen_plans.bootstrap import MIGRATIONS
@@ -81,14 +73,10 @@ async def _stored(world: World) -> list[object]:
 
 
 async def test_two_years_after_leaving_the_opp_content_goes_once(world: World) -> None:
-    await sweep(world.retention)
-    assert (await _stored(world))[1] == GOAL
+    today, later = await world.swept_today_and_two_years_on(lambda: _stored(world))
 
-    world.clock.advance(timedelta(days=731))
-    await two_sweeps_at_once(world.retention)
-    await sweep(world.retention)
-
-    assert await _stored(world) == [{}, {}, "a" * 64, "set", AT.date(), "", None, AT.date()]
+    assert today[1] == GOAL
+    assert later == [{}, {}, "a" * 64, "set", AT.date(), "", None, AT.date()]
     facts = await erasure_facts(world.sessions, world.tenant)
     assert [(f["kind"], f["count"], f["basis"]) for f in facts] == [
         ("opp_versions", 2, "wpo_40a_opp")
@@ -96,8 +84,6 @@ async def test_two_years_after_leaving_the_opp_content_goes_once(world: World) -
 
 
 async def test_a_legal_hold_keeps_the_opp(world: World) -> None:
-    await world.hold("dispute:x", LEFT)
-    world.clock.advance(timedelta(days=731))
-    await sweep(world.retention)
+    await world.swept_two_years_on_under_a_hold("dispute:x", LEFT)
     assert (await _stored(world))[1] == GOAL
     assert await erasure_facts(world.sessions, world.tenant) == []

@@ -10,13 +10,14 @@ import contextlib
 import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
 
 import httpx
 from itsdangerous import TimestampSigner
+from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding, PupilEnrolled
 from samen_kit.access import Role, tokens
 from samen_kit.clock import FakeClock
 from samen_kit.testing.keys import Keys
@@ -28,6 +29,7 @@ from samen_kit.testing.service import (
     running_service,
     service_settings,
 )
+from samen_kit.testing.waiting import wait_for
 from samen_portal.bootstrap import MIGRATIONS, SESSION_COOKIE, PortalService, build_service
 from samen_portal.settings import PortalSettings
 
@@ -163,3 +165,49 @@ async def publisher(bootstrap: str, prefix: str) -> AsyncIterator[RosterPublishe
     """Facts of any service on its (prefixed) topic, numbered per subject."""
     async with roster_publisher(bootstrap, prefix, RosterPublisher) as found:
         yield found
+
+
+async def enrol(
+    facts: RosterPublisher, tenant: str, school: UUID, group: str, board: str | None = None
+) -> UUID:
+    pupil = uuid4()
+    event = PupilEnrolled(
+        pupil_id=pupil, school_id=school, enrolled_on=date(2025, 8, 18), group=group
+    )
+    await facts.publish(event, tenant=tenant, subject=pupil, board=board, school=school)
+    return pupil
+
+
+async def family(
+    facts: RosterPublisher, tenant: str, school: UUID, standing: GuardianStanding
+) -> tuple[UUID, UUID]:
+    """A pupil of `school` and one guardian of `standing`, published as consent would."""
+    pupil = await enrol(facts, tenant, school, "6a")
+    guardian = uuid4()
+    recorded = GuardianshipRecorded(pupil_id=pupil, guardian_id=guardian, standing=standing)
+    await facts.publish(recorded, tenant=tenant, subject=pupil, school=school)
+    return pupil, guardian
+
+
+async def standing_known(
+    portal: RunningService[PortalService], tenant: str, guardian: UUID
+) -> bool:
+    rows = await portal.sql(
+        "SELECT 1 FROM roster_guardianship WHERE tenant = :t AND guardian_id = :g",
+        t=tenant,
+        g=guardian,
+    )
+    return bool(rows)
+
+
+async def known_family(
+    portal: RunningService[PortalService],
+    facts: RosterPublisher,
+    standing: GuardianStanding = GuardianStanding.PARENTAL_AUTHORITY,
+) -> tuple[str, UUID, UUID, UUID]:
+    """A new tenant and school with a pupil and one guardian of `standing`, once the
+    portal knows the guardian: (tenant, school, pupil, guardian)."""
+    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    pupil, guardian = await family(facts, tenant, school, standing)
+    await wait_for(lambda: standing_known(portal, tenant, guardian))
+    return tenant, school, pupil, guardian

@@ -13,9 +13,9 @@ import httpx
 import pytest
 from samen_contract.events.consent import GuardianStanding
 from samen_kit.testing.roster import RosterPublisher
-from samen_kit.testing.waiting import wait_for
 
-from services.portal.tests.test_parents_kind import Portal, _family, _standing_known
+from services.portal.tests.portal_harness import known_family
+from services.portal.tests.test_parents_kind import Portal
 
 pytestmark = pytest.mark.integration
 
@@ -23,9 +23,7 @@ pytestmark = pytest.mark.integration
 async def test_a_guardian_downloads_the_export_from_the_overview_and_missing_parts_are_named(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
-    pupil, guardian = await _family(facts, tenant, school, GuardianStanding.PARENTAL_AUTHORITY)
-    await wait_for(lambda: _standing_known(portal, tenant, guardian))
+    tenant, _, pupil, guardian = await known_family(portal, facts)
     token = portal.guardian_token(tenant, guardian, pupil)
     # Laying out the PDF takes a few seconds on a busy machine.
     async with httpx.AsyncClient(base_url=portal.base_url, timeout=60.0) as browser:
@@ -59,9 +57,9 @@ async def test_a_guardian_downloads_the_export_from_the_overview_and_missing_par
 async def test_a_guardian_without_parental_authority_gets_no_export(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
-    pupil, informed = await _family(facts, tenant, school, GuardianStanding.INFORMATION_RIGHT)
-    await wait_for(lambda: _standing_known(portal, tenant, informed))
+    tenant, _, pupil, informed = await known_family(
+        portal, facts, GuardianStanding.INFORMATION_RIGHT
+    )
     token = portal.guardian_token(tenant, informed, pupil)
     async with httpx.AsyncClient(base_url=portal.base_url, timeout=20.0) as browser:
         refused = await browser.get(f"/ouders/kind/{pupil}/gegevens.zip", params={"token": token})

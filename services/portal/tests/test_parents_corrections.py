@@ -26,8 +26,14 @@ from samen_portal.domain.corrections import answer_by
 from samen_portal.entrypoints.presenting import day
 from samen_portal.parents.routes import renderer
 
-from services.portal.tests.portal_harness import own_prefix, sign_in
-from services.portal.tests.test_parents_kind import Portal, _family, _standing_known
+from services.portal.tests.portal_harness import (
+    family,
+    known_family,
+    own_prefix,
+    sign_in,
+    standing_known,
+)
+from services.portal.tests.test_parents_kind import Portal
 from services.portal.tests.test_portal_readmodel import known
 
 pytestmark = pytest.mark.integration
@@ -46,9 +52,7 @@ async def portal_tap(
 
 
 async def _child(portal: Portal, facts: RosterPublisher) -> tuple[str, UUID, UUID, UUID]:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
-    pupil, guardian = await _family(facts, tenant, school, GuardianStanding.PARENTAL_AUTHORITY)
-    await wait_for(lambda: _standing_known(portal, tenant, guardian))
+    tenant, school, pupil, guardian = await known_family(portal, facts)
     await wait_for(lambda: known(portal, tenant, pupil))
     return tenant, school, pupil, guardian
 
@@ -159,8 +163,8 @@ async def test_another_child_or_another_tenant_cannot_ask_about_this_child(
     portal: Portal, facts: RosterPublisher
 ) -> None:
     tenant, school, pupil, _ = await _child(portal, facts)
-    other_pupil, parent = await _family(facts, tenant, school, GuardianStanding.PARENTAL_AUTHORITY)
-    await wait_for(lambda: _standing_known(portal, tenant, parent))
+    other_pupil, parent = await family(facts, tenant, school, GuardianStanding.PARENTAL_AUTHORITY)
+    await wait_for(lambda: standing_known(portal, tenant, parent))
     stranger = f"swv-{uuid4().hex[:8]}"
     tries = [
         portal.guardian_token(tenant, parent, other_pupil),  # a link about another child

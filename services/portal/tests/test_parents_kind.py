@@ -32,31 +32,13 @@ from samen_kit.testing.service import RunningService
 from samen_kit.testing.waiting import wait_for
 from samen_portal.bootstrap import PortalService
 
-from services.portal.tests.test_portal_readmodel import _refusals, enrol, fact_count
+from services.portal.tests.portal_harness import enrol, family, standing_known
+from services.portal.tests.test_portal_readmodel import _refusals, fact_count
 
 pytestmark = pytest.mark.integration
 
 Portal = RunningService[PortalService]
 SHA = "ab" * 32
-
-
-async def _family(
-    facts: RosterPublisher, tenant: str, school: UUID, standing: GuardianStanding
-) -> tuple[UUID, UUID]:
-    pupil = await enrol(facts, tenant, school, "6a")
-    guardian = uuid4()
-    recorded = GuardianshipRecorded(pupil_id=pupil, guardian_id=guardian, standing=standing)
-    await facts.publish(recorded, tenant=tenant, subject=pupil, school=school)
-    return pupil, guardian
-
-
-async def _standing_known(portal: Portal, tenant: str, guardian: UUID) -> bool:
-    rows = await portal.sql(
-        "SELECT 1 FROM roster_guardianship WHERE tenant = :t AND guardian_id = :g",
-        t=tenant,
-        g=guardian,
-    )
-    return bool(rows)
 
 
 async def _asked(
@@ -107,9 +89,9 @@ async def test_a_guardian_sees_what_is_asked_first_then_what_happened_in_arabic(
     portal: Portal, facts: RosterPublisher
 ) -> None:
     tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
-    pupil, guardian = await _family(facts, tenant, school, GuardianStanding.PARENTAL_AUTHORITY)
+    pupil, guardian = await family(facts, tenant, school, GuardianStanding.PARENTAL_AUTHORITY)
     request, opp, meeting = await _asked(facts, tenant, school, pupil, guardian)
-    await wait_for(lambda: _standing_known(portal, tenant, guardian))
+    await wait_for(lambda: standing_known(portal, tenant, guardian))
     await wait_for(lambda: _counted(portal, tenant, pupil, 5))
 
     # The link of the consent e-mail names the request; it opens the overview as well.
@@ -142,10 +124,10 @@ async def test_no_authority_another_pupil_or_another_tenant_is_refused_and_count
     portal: Portal, facts: RosterPublisher
 ) -> None:
     tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
-    pupil, informed = await _family(facts, tenant, school, GuardianStanding.INFORMATION_RIGHT)
-    other_pupil, parent = await _family(facts, tenant, school, GuardianStanding.PARENTAL_AUTHORITY)
-    await wait_for(lambda: _standing_known(portal, tenant, informed))
-    await wait_for(lambda: _standing_known(portal, tenant, parent))
+    pupil, informed = await family(facts, tenant, school, GuardianStanding.INFORMATION_RIGHT)
+    other_pupil, parent = await family(facts, tenant, school, GuardianStanding.PARENTAL_AUTHORITY)
+    await wait_for(lambda: standing_known(portal, tenant, informed))
+    await wait_for(lambda: standing_known(portal, tenant, parent))
     before = await _refusals(portal, tenant)
 
     tries = [
@@ -172,7 +154,7 @@ async def test_a_signed_in_guardian_switches_between_their_children_and_a_link_a
     portal: Portal, facts: RosterPublisher
 ) -> None:
     tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
-    first, parent = await _family(facts, tenant, school, GuardianStanding.PARENTAL_AUTHORITY)
+    first, parent = await family(facts, tenant, school, GuardianStanding.PARENTAL_AUTHORITY)
     second = await enrol(facts, tenant, school, "3b")
     informed_only = await enrol(facts, tenant, school, "8a")
     for pupil, standing in [

@@ -4,19 +4,16 @@ person and their organisation, per day, newest first; never who by name or id.""
 from __future__ import annotations
 
 from datetime import date
-from uuid import uuid4
 
 import httpx
 import pytest
-from samen_contract.events.consent import GuardianStanding
 from samen_kit.access import Role
 from samen_kit.testing.roster import RosterPublisher
-from samen_kit.testing.waiting import wait_for
 from samen_portal.entrypoints.presenting import AMSTERDAM
 from samen_portal.parents.looks import Look, Looker, looker_of, who_looked
 
-from services.portal.tests.portal_harness import sign_in
-from services.portal.tests.test_parents_kind import Portal, _family, _standing_known
+from services.portal.tests.portal_harness import known_family, sign_in
+from services.portal.tests.test_parents_kind import Portal
 
 MONDAY, TUESDAY = date(2026, 3, 2), date(2026, 3, 3)
 
@@ -44,9 +41,7 @@ def test_the_samenwerkingsverbands_people_are_named_by_their_organisation() -> N
 async def test_a_guardian_sees_that_the_ib_looked_at_the_file_but_not_who(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
-    pupil, guardian = await _family(facts, tenant, school, GuardianStanding.PARENTAL_AUTHORITY)
-    await wait_for(lambda: _standing_known(portal, tenant, guardian))
+    tenant, school, pupil, guardian = await known_family(portal, facts)
     token = portal.guardian_token(tenant, guardian, pupil)
     async with httpx.AsyncClient(base_url=portal.base_url, timeout=20.0) as parent:
         before = await parent.get(f"/ouders/kind/{pupil}", params={"token": token})

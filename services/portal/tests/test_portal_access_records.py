@@ -19,8 +19,8 @@ from samen_kit.testing.waiting import wait_for
 from samen_portal.adapters.retention import ACCESS_RECORDS
 from samen_portal.bootstrap import PortalService
 
-from services.portal.tests.portal_harness import sign_in
-from services.portal.tests.test_portal_readmodel import enrol, known
+from services.portal.tests.portal_harness import enrol, sign_in
+from services.portal.tests.test_portal_readmodel import known
 
 pytestmark = pytest.mark.integration
 

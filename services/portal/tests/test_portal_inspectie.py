@@ -20,8 +20,8 @@ from samen_kit.testing.service import RunningService
 from samen_kit.testing.waiting import wait_for
 from samen_portal.bootstrap import PortalService
 
-from services.portal.tests.portal_harness import sign_in
-from services.portal.tests.test_portal_readmodel import enrol, fact_count
+from services.portal.tests.portal_harness import enrol, sign_in
+from services.portal.tests.test_portal_readmodel import fact_count
 
 pytestmark = pytest.mark.integration
 

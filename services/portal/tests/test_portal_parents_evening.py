@@ -15,8 +15,7 @@ from samen_kit.testing.service import RunningService
 from samen_kit.testing.waiting import wait_for
 from samen_portal.bootstrap import PortalService
 
-from services.portal.tests.portal_harness import Staff, sign_in
-from services.portal.tests.test_portal_readmodel import enrol
+from services.portal.tests.portal_harness import Staff, enrol, sign_in
 
 pytestmark = pytest.mark.integration
 

@@ -7,12 +7,11 @@ a post without the session's CSRF token changes nothing."""
 from __future__ import annotations
 
 import asyncio
-from datetime import date
 from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
-from samen_contract.events.consent import ConsentRequested, PupilEnrolled
+from samen_contract.events.consent import ConsentRequested
 from samen_contract.events.meetings import ParentCommentAdded
 from samen_kit.access import Role
 from samen_kit.testing.roster import RosterPublisher
@@ -20,22 +19,11 @@ from samen_kit.testing.service import RunningService
 from samen_kit.testing.waiting import wait_for
 from samen_portal.bootstrap import PortalService
 
-from services.portal.tests.portal_harness import sign_in
+from services.portal.tests.portal_harness import enrol, sign_in
 
 pytestmark = pytest.mark.integration
 
 Portal = RunningService[PortalService]
-
-
-async def enrol(
-    facts: RosterPublisher, tenant: str, school: UUID, group: str, board: str | None = None
-) -> UUID:
-    pupil = uuid4()
-    event = PupilEnrolled(
-        pupil_id=pupil, school_id=school, enrolled_on=date(2025, 8, 18), group=group
-    )
-    await facts.publish(event, tenant=tenant, subject=pupil, board=board, school=school)
-    return pupil
 
 
 def comment(pupil: UUID, school: UUID) -> ParentCommentAdded:

@@ -22,6 +22,7 @@ from samen_kit.testing.waiting import wait_for
 from samen_portal.bootstrap import SERVICES, PortalService
 
 from services.portal.tests.portal_harness import (
+    enrol,
     make_settings,
     own_prefix,
     publisher,
@@ -29,7 +30,7 @@ from services.portal.tests.portal_harness import (
     sign_in,
 )
 from services.portal.tests.test_portal_inspectie import a_school_year
-from services.portal.tests.test_portal_readmodel import comment, enrol, fact_count
+from services.portal.tests.test_portal_readmodel import comment, fact_count
 
 pytestmark = pytest.mark.integration
 

@@ -1,16 +1,17 @@
 """Helpers of the services' retention tests: a migrated database of their own, the
-erasure facts a sweep wrote to the outbox, two sweeps run at once, and rows to seed."""
+erasure facts a sweep wrote to the outbox, two sweeps run at once, rows to seed, and the
+two moments every such test looks at (a sweep today, sweeps two years and a day on)."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 from uuid import UUID
 
 from sqlalchemy import text
@@ -24,6 +25,10 @@ from samen_kit.testing.databases import scratch_database
 from samen_kit.testing.schema import upgrade_to
 
 Sessions = async_sessionmaker[AsyncSession]
+T = TypeVar("T")
+
+# Past the two years most personal data is kept after its reason ended (a leap year too).
+TWO_YEARS_ON = timedelta(days=731)
 
 
 @dataclass
@@ -55,6 +60,22 @@ class RetentionWorld:
         """A legal hold on the pupil from `on`."""
         async with unit_of_work(self.sessions) as session:
             await place_hold(session, self.tenant, self.pupil, hold_id, on)
+
+    async def swept_today_and_two_years_on(self, stored: Callable[[], Awaitable[T]]) -> tuple[T, T]:
+        """What `stored` reads after a sweep today, and after two sweeps at once and one
+        more two years and a day on (the data goes once, however many sweeps run)."""
+        await sweep(self.retention)
+        today = await stored()
+        self.clock.advance(TWO_YEARS_ON)
+        await two_sweeps_at_once(self.retention)
+        await sweep(self.retention)
+        return today, await stored()
+
+    async def swept_two_years_on_under_a_hold(self, hold_id: str, on: date) -> None:
+        """A legal hold from `on`, then a sweep two years and a day on."""
+        await self.hold(hold_id, on)
+        self.clock.advance(TWO_YEARS_ON)
+        await sweep(self.retention)
 
 
 @contextlib.asynccontextmanager

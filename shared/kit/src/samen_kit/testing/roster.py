@@ -9,9 +9,10 @@ import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 from uuid import UUID, uuid4
 
+import pytest
 from aiokafka import AIOKafkaProducer
 from samen_contract import Envelope, Event
 from samen_contract.codec import encode
@@ -146,3 +147,16 @@ async def guardian_of_at_least(
     async with sessions() as session:
         pupils = await Roster(session).pupils_of_guardian(tenant, guardian_id)
     return len(pupils) >= wanted
+
+
+def publisher_fixture(name: str, kind: type[R], *, prefix: str = "topic_prefix") -> Any:
+    """A session fixture `name`: a publisher of `kind` on the topics under the prefix the
+    fixture `prefix` gives. In a conftest: `x = publisher_fixture("x", Kind)`."""
+
+    @pytest.fixture(scope="session", name=name)
+    async def publisher(request: pytest.FixtureRequest, kafka_bootstrap: str) -> AsyncIterator[R]:
+        topics = request.getfixturevalue(prefix)
+        async with roster_publisher(kafka_bootstrap, topics, kind) as made:
+            yield made
+
+    return publisher

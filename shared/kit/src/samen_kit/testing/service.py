@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 from uuid import UUID, uuid4
 
+import httpx
 import pytest
 from fastapi import FastAPI
 from samen_contract.topics import events_topic
@@ -204,8 +205,9 @@ class ServiceUnderTest(Generic[S, B]):
     def fixtures(self) -> dict[str, Any]:
         """`<name>_database` (one per session; tests keep apart by tenant), `<name>_keys`,
         `<name>_settings_for(database_url, **overrides)`, `<name>`, the running service,
-        and `<name>_tap`, everything on its events topic since it started. In the
-        service's conftest: `globals().update(SERVICE.fixtures())`."""
+        `<name>_tap`, everything on its events topic since it started, and `client`, an
+        HTTP client on the running service for one test. In the service's conftest:
+        `globals().update(SERVICE.fixtures())`."""
         name = self.name
 
         @pytest.fixture(scope="session", name=f"{name}_database")
@@ -254,7 +256,14 @@ class ServiceUnderTest(Generic[S, B]):
             async with EventTap(kafka_bootstrap, topic_prefix + events_topic(name)) as seen:
                 yield seen
 
+        @pytest.fixture(name="client")
+        async def client(request: pytest.FixtureRequest) -> AsyncIterator[httpx.AsyncClient]:
+            run: RunningService[B] = request.getfixturevalue(name)
+            async with httpx.AsyncClient(base_url=run.base_url) as http:
+                yield http
+
         return {
+            f"_{name}_client": client,
             f"_{name}_database": database,
             f"_{name}_keys": keys,
             f"_{name}_settings_for": settings_for,
