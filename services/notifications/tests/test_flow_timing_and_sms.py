@@ -120,3 +120,39 @@ async def _waiting(running: Running, tenant: str, pupil: uuid.UUID) -> bool:
     if response.status_code != 200:
         return False
     return [n["status"] for n in response.json()] == ["waiting"]
+
+
+async def test_a_guardian_whose_mobile_arrives_with_the_roster_import_gets_what_waited(
+    running_service: StartService,
+) -> None:
+    clock = FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    tenant, school, pupil, guardian = new_tenant(), uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    sibling, other_guardian = uuid.uuid4(), uuid.uuid4()
+    async with running_service(clock=clock) as running:
+        await _request_consent(running, tenant, school, pupil, guardian)
+        await wait_for(lambda: _waiting(running, tenant, pupil))
+        report = await running.import_roster(
+            tenant,
+            school,
+            [
+                _contacts_row(1, pupil, guardian, "06 12345678"),
+                _contacts_row(2, sibling, guardian, "06 12345678"),  # the same parent
+                _contacts_row(3, uuid.uuid4(), other_guardian, "06 87654321"),
+            ],
+        )
+        (planned,) = await _planned(running, tenant, pupil)
+        (text,) = await wait_for(running.texts)
+
+    assert (report["imported"], report["unchanged"], report["errors"]) == (3, 0, [])
+    assert planned["channel"] == "sms" and "31612345678" in str(text["recipients"])
+
+
+def _contacts_row(
+    line: int, pupil: uuid.UUID, guardian: uuid.UUID, mobile: str
+) -> dict[str, object]:
+    return {
+        "line": line,
+        "pupil_id": str(pupil),
+        "pupil_first_name": "Daan",
+        "guardians": [{"guardian_id": str(guardian), "mobile": mobile}],
+    }

@@ -17,7 +17,8 @@ from uuid import UUID
 from samen_contract import Event
 from samen_contract.events import consent as contract
 from samen_kit.db import unit_of_work
-from samen_kit.outbox import emit
+from samen_kit.outbox import Emission
+from samen_kit.outbox import Facts as OutboxFacts
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_consent.adapters.requests import SqlRequests, StoredRequest
@@ -78,14 +79,16 @@ async def import_roster(
         ids = [line.entry.pupil_id for line in usable]
         known = await roster.pupils(command.tenant, ids)
         guardians = await roster.guardianships(command.tenant, ids)
+        facts = RosterFacts(ctx, session)
         for line in usable:
             row = known.get(line.entry.pupil_id)
             if row is not None and row.school_id != command.school_id:
                 errors.append(LineError(line.line, "leerling staat al bij een andere school"))
                 continue
             mine = guardians.get(line.entry.pupil_id, [])
-            changed = await _apply(ctx, session, command, line.entry, row, mine)
+            changed = await _apply(ctx, session, facts, command, line.entry, row, mine)
             imported, unchanged = imported + changed, unchanged + (not changed)
+        await facts.write()
     every_error = sorted([*bad, *errors], key=lambda e: e.line)
     return ImportReport(imported, unchanged, tuple(every_error))
 
@@ -114,9 +117,28 @@ async def _check_board(roster: SqlRoster, command: RosterImport) -> None:
         raise SchoolOfOtherBoard(str(command.school_id))
 
 
+class RosterFacts:
+    """The import's roster facts, written to the outbox in one statement (the kit
+    numbers each pupil's events in the order they were added)."""
+
+    def __init__(self, ctx: Context, session: AsyncSession) -> None:
+        self._writer, self._session = ctx.writer, session
+        self._pending: list[Emission] = []
+
+    def add(self, event: Event, facts: OutboxFacts) -> None:
+        self._pending.append(Emission(event, **facts))
+
+    async def write(self) -> None:
+        """Write what waits; before anything else is emitted, so a pupil's events keep
+        their order (a cancelled request after the fact that cancelled it)."""
+        pending, self._pending = self._pending, []
+        await self._writer.emit_many(self._session, pending)
+
+
 async def _apply(
     ctx: Context,
     session: AsyncSession,
+    facts: RosterFacts,
     command: RosterImport,
     entry: r.RosterEntry,
     row: PupilRow | None,
@@ -129,9 +151,10 @@ async def _apply(
     _store(SqlRoster(session), command, entry, row, guardianships)
     for fact in change.facts:
         about = about_pupil(command, entry.pupil_id, command.actor, ctx.now())
-        await emit(session, _event_of(fact, entry, command), **about)
+        facts.add(_event_of(fact, entry, command), about)
     leaves = any(isinstance(fact, r.Left) for fact in change.facts)
     if leaves or r.authority_changed(known, entry):
+        await facts.write()
         await _cancel_open_requests(ctx, session, command, entry.pupil_id)
     return True
 

@@ -63,6 +63,28 @@ async def save_guardian_contact(
     return True
 
 
+GUARDIANS_PER_STATEMENT = 4000  # 7 parameters a row: within PostgreSQL's 32,767
+KEY_FIELDS = frozenset({"tenant", "guardian_id"})
+
+
+async def save_guardian_contacts(
+    session: AsyncSession, tenant: str, values: dict[UUID, dict[str, Any]], now: datetime
+) -> None:
+    """Insert or update many guardians' contact points in one statement (per 4,000), in
+    guardian id order: two imports that share guardians lock their rows in one order."""
+    rows = [
+        {"tenant": tenant, "guardian_id": guardian_id, **fields, "updated_at": now}
+        for guardian_id, fields in sorted(values.items())
+    ]
+    for start in range(0, len(rows), GUARDIANS_PER_STATEMENT):
+        stmt = insert(GUARDIAN).values(rows[start : start + GUARDIANS_PER_STATEMENT])
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[GUARDIAN.c.tenant, GUARDIAN.c.guardian_id],
+            set_={key: stmt.excluded[key] for key in rows[start] if key not in KEY_FIELDS},
+        )
+        await session.execute(stmt)
+
+
 async def save_staff_contact(
     session: AsyncSession,
     tenant: str,

@@ -67,16 +67,20 @@ async def set_notification_status(
     )
 
 
-async def waiting_for(
-    session: AsyncSession, tenant: str, recipient_id: UUID
+async def waiting_for_any(
+    session: AsyncSession, tenant: str, recipient_ids: Collection[UUID]
 ) -> list[NotificationRow]:
+    """What waits for a contact point of these recipients, locked in id order."""
+    if not recipient_ids:
+        return []
     stmt = (
         select(NotificationRow)
         .where(
             col(NotificationRow.tenant) == tenant,
-            col(NotificationRow.recipient_id) == recipient_id,
+            col(NotificationRow.recipient_id).in_(sorted(recipient_ids)),
             col(NotificationRow.status) == WAITING,
         )
+        .order_by(col(NotificationRow.id))
         .with_for_update()
     )
     return list((await session.execute(stmt)).scalars().all())

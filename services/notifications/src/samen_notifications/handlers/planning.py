@@ -8,7 +8,7 @@ same (cause, recipient) and a second message for the same channel.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -120,14 +120,24 @@ class Planner:
         self, session: AsyncSession, tenant: str, guardian_id: UUID, now: datetime
     ) -> int:
         """A contact point arrived or changed: plan what waited for this guardian."""
-        waiting = await messages.waiting_for(session, tenant, guardian_id)
+        return await self.replan_waiting_of(session, tenant, [guardian_id], now)
+
+    async def replan_waiting_of(
+        self, session: AsyncSession, tenant: str, guardian_ids: Collection[UUID], now: datetime
+    ) -> int:
+        """`replan_waiting` for many guardians (an import): one query finds what waits,
+        one reads the contact points of only those it waits for."""
+        waiting = await messages.waiting_for_any(session, tenant, guardian_ids)
         if not waiting:
             return 0
-        row = await contacts.guardian_contact(session, tenant, guardian_id)
-        point = guardian_contact_point(row, self._quiet)
+        rows = await contacts.guardian_contacts(session, tenant, {n.recipient_id for n in waiting})
+        points = {
+            guardian_id: guardian_contact_point(row, self._quiet)
+            for guardian_id, row in rows.items()
+        }
         planned = 0
         for n in waiting:
-            planned += await self._replan(session, n, point, now)
+            planned += await self._replan(session, n, points.get(n.recipient_id), now)
         return planned
 
     async def _replan(

@@ -18,6 +18,7 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_notifications.adapters import contacts, roster
+from samen_notifications.adapters.tables import GuardianContactRow
 from samen_notifications.domain.contact import parse_email, parse_language, parse_mobile
 from samen_notifications.domain.errors import InvalidContactPoint
 from samen_notifications.handlers.planning import Planner
@@ -59,6 +60,9 @@ class ImportResult:
     errors: list[dict[str, Any]] = field(default_factory=list)
 
 
+IMPORTED_FIELDS = ("email", "mobile", "language", "do_not_contact")  # guardian_values' keys
+
+
 def guardian_values(line: GuardianLine) -> dict[str, Any]:
     """The contact point's stored values, normalised; InvalidContactPoint names the field."""
     return {
@@ -87,43 +91,64 @@ async def import_contacts(
     lines: Sequence[RosterLine],
     now: datetime,
 ) -> ImportResult:
-    result = ImportResult()
+    """A fixed number of statements per call, whatever the rows: read what is on file,
+    decide per line in memory, then write each table once, in key order."""
     await roster.save_school(session, tenant, school_id, {})
     names = await _first_names(session, tenant, lines)
-    saved: dict[UUID, str | None] = {}
+    guardian_ids = {g.guardian_id for line in lines for g in line.guardians}
+    on_file = await contacts.guardian_contacts(session, tenant, guardian_ids)
+    plan = plan_import(lines, names, {g: _stored(row) for g, row in on_file.items()})
+    await contacts.save_guardian_contacts(session, tenant, plan.contacts, now)
+    await planner.replan_waiting_of(session, tenant, plan.contacts.keys(), now)
+    # Last, in one go and in pupil order: the consumer writes these rows too (enrolments).
+    await roster.save_pupils(session, tenant, school_id, plan.first_names)
+    result = plan.result
+    log.info("notifications.roster.imported", imported=result.imported, errors=len(result.errors))
+    return result
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What an import call writes: the contact points that changed (their final
+    values), every pupil's first name, and the report."""
+
+    contacts: dict[UUID, dict[str, Any]]
+    first_names: dict[UUID, str | None]
+    result: ImportResult
+
+
+def plan_import(
+    lines: Sequence[RosterLine],
+    names: dict[UUID, str | None],
+    on_file: dict[UUID, dict[str, Any]],
+) -> ImportPlan:
+    """Lines in file order against what is on file: a guardian on two lines (siblings)
+    is compared with what the earlier line left, as if each line were saved in turn."""
+    result = ImportResult()
+    known, names = dict(on_file), dict(names)
+    changed: dict[UUID, dict[str, Any]] = {}
+    first_names: dict[UUID, str | None] = {}
     for line in lines:
         try:
             values = {g.guardian_id: guardian_values(g) for g in line.guardians}
         except InvalidContactPoint as error:
             result.errors.append({"line": line.line, "detail": str(error)})
             continue
-        changed = await _save_line(session, tenant, line, values, now)
-        for guardian_id in changed:
-            await planner.replan_waiting(session, tenant, guardian_id, now)
+        fresh = {g: v for g, v in values.items() if known.get(g) != v}
+        known.update(fresh)
+        changed.update(fresh)
         renamed = line.pupil_id not in names or names[line.pupil_id] != line.pupil_first_name
-        names[line.pupil_id] = saved[line.pupil_id] = line.pupil_first_name
-        if changed or renamed:
+        names[line.pupil_id] = first_names[line.pupil_id] = line.pupil_first_name
+        if fresh or renamed:
             result.imported += 1
         else:
             result.unchanged += 1
-    # Last, in one go and in pupil order: the consumer writes these rows too (enrolments).
-    await roster.save_pupils(session, tenant, school_id, saved)
-    log.info("notifications.roster.imported", imported=result.imported, errors=len(result.errors))
-    return result
+    return ImportPlan(changed, first_names, result)
 
 
-async def _save_line(
-    session: AsyncSession,
-    tenant: str,
-    line: RosterLine,
-    values: dict[UUID, dict[str, Any]],
-    now: datetime,
-) -> list[UUID]:
-    changed = []
-    for guardian_id, guardian in sorted(values.items()):
-        if await contacts.save_guardian_contact(session, tenant, guardian_id, guardian, now):
-            changed.append(guardian_id)
-    return changed
+def _stored(row: GuardianContactRow) -> dict[str, Any]:
+    """The row's values that an import sets, to compare with a line's."""
+    return {key: getattr(row, key) for key in IMPORTED_FIELDS}
 
 
 async def _first_names(
