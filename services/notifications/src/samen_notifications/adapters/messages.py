@@ -167,6 +167,24 @@ async def record_renderings(session: AsyncSession, renderings: Sequence[Renderin
     await session.execute(_RENDERED, params)
 
 
+_HAND_BACK = text(
+    """
+    UPDATE message SET status = 'planned', lease_until = NULL, attempts = attempts - 1
+    WHERE id = ANY(CAST(:ids AS uuid[])) AND status = 'sending' AND lease_until = :lease_until
+    """
+)
+
+
+async def hand_back(session: AsyncSession, leases: Sequence[tuple[UUID, datetime]]) -> None:
+    """Sending -> planned, unsent and not counted as an attempt: only under the lease given
+    (a lease another sender took since is not ours to hand back)."""
+    by_lease: dict[datetime, list[UUID]] = {}
+    for message_id, lease_until in leases:
+        by_lease.setdefault(lease_until, []).append(message_id)
+    for lease_until, ids in by_lease.items():
+        await session.execute(_HAND_BACK, {"ids": ids, "lease_until": lease_until})
+
+
 _SENT = text(
     """
     UPDATE message AS m SET status = 'sent', sent_at = :now, provider_id = v.provider_id,

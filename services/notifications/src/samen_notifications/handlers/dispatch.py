@@ -12,7 +12,9 @@
 
 A crash or a long outage between 3 and its settling leaves those messages leased; when
 the lease runs out they are sent again with the same Message-ID / SMS reference. So a
-repeat can only hit what was in the window: at most `email_window` e-mails.
+repeat can only hit what was in the window: at most `email_window` e-mails. A message
+whose turn in its batch comes after half its lease is handed back unsent
+(`domain.leasing`), so a slow batch is never overtaken by a sender taking it over.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from samen_notifications.adapters.ports import (
 )
 from samen_notifications.adapters.tables import MessageRow
 from samen_notifications.domain.contact import QuietHours
+from samen_notifications.domain.leasing import may_start_sending
 from samen_notifications.domain.retry import RetryPolicy
 from samen_notifications.domain.rules import Channel, Urgency
 from samen_notifications.domain.scheduling import send_time
@@ -154,10 +157,13 @@ class Dispatcher:
             if i % COMPOSE_STEP == 0:
                 await asyncio.sleep(0)  # let the other workers' sends and settling go on
         await self._record_compositions(results)
+        late: list[MessageRow] = []
         async with asyncio.TaskGroup() as group:
             for result in results:
-                group.create_task(self._send_and_settle(batch, result))
-        log.info("notifications.batch.handled", handled=len(claimed))
+                group.create_task(self._send_and_settle(batch, result, late))
+        if late:
+            await self._hand_back(late)
+        log.info("notifications.batch.handled", handled=len(claimed), handed_back=len(late))
         return len(claimed)
 
     async def drain(self) -> int:
@@ -202,17 +208,27 @@ class Dispatcher:
             await messages.record_renderings(session, renderings)
             await links.save_short_links(session, short_links)
 
-    async def _send_and_settle(self, batch: Batch, result: Result) -> None:
+    async def _send_and_settle(self, batch: Batch, result: Result, late: list[MessageRow]) -> None:
         """Send (unless composing failed), then settle; the window's slot is held until
-        the result is committed, and no send starts while settling fails."""
+        the result is committed, and no send starts while settling fails or once the
+        message's lease is half gone (then it goes to `late`, to be handed back)."""
         if result.composed is None:
             await self._settle(batch, result)
             return
         window = self.email_window if result.composed.email is not None else self.sms_window
         async with window.slot():
             await self._settling.wait_until_working()
+            m = result.message
+            if not may_start_sending(self._clock.now(), m.lease_until, self._settings.lease):
+                late.append(m)
+                return
             sent = await self._send(result, result.composed)
             await self._settle(batch, sent)
+
+    async def _hand_back(self, late: Sequence[MessageRow]) -> None:
+        leases = [(m.id, m.lease_until) for m in late if m.lease_until is not None]
+        async with unit_of_work(self._sessions) as session:
+            await messages.hand_back(session, leases)
 
     async def _settle(self, batch: Batch, result: Result) -> None:
         if not await self._settling.settle(Settled(batch, result)):
