@@ -174,7 +174,7 @@ def mail_server(folder: Path) -> Iterator[int]:
         server.wait(timeout=10)
 
 
-def wait_listening(port: int, server: subprocess.Popen[bytes], within: float = 15.0) -> None:
+def wait_listening(port: int, server: subprocess.Popen[bytes], within: float = 60.0) -> None:
     deadline = time.monotonic() + within
     while time.monotonic() < deadline:
         if server.poll() is not None:
