@@ -45,7 +45,7 @@ from samen_notifications.migrations import MIGRATIONS
 from samen_notifications.settings import NotificationsSettings
 from sqlalchemy.engine import make_url
 
-from tests.bench.bench_smtp import free_port, mail_server, minimal, raw_pipe
+from tests.bench.bench_smtp import copy_message, free_port, mail_server, minimal, raw_pipe
 
 LANGUAGES = ("nl", "en", "ar", "tr", "pl", "uk")
 CONNECTIONS = NotificationsSettings().smtp_connections
@@ -288,18 +288,6 @@ async def raw_smtp(port: int, payloads: list[bytes], connections: int) -> float:
     finally:
         for client in clients:
             await client.quit()
-
-
-def copy_message(message: bytes, number: int) -> bytes:
-    """The same bytes under a Message-ID of its own (the server indexes by it)."""
-    head, separator, body = message.partition(b"\r\n\r\n")
-    lines = [
-        f"Message-ID: <raw-{number}-{uuid.uuid4().hex}@samen.invalid>".encode()
-        if line.lower().startswith(b"message-id:")
-        else line
-        for line in head.split(b"\r\n")
-    ]
-    return b"\r\n".join(lines) + separator + body
 
 
 def _index(folder: Path) -> list[dict[str, Any]]:

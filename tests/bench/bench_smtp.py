@@ -8,6 +8,10 @@ aiosmtplib over one connection (the raw pipe, no Samen logic) and N realistic
 invitations (text, HTML, .ics; rendered per message) with `SmtpEmailSender`, in
 alternating rounds. Checks at the server that every Message-ID arrived. Prints one
 JSON object with both rates and their ratio. CI runs it at a smoke size only.
+
+`raw_same_size` is, for reference, aiosmtplib over one connection sending the
+invitation's own bytes (a fresh Message-ID each): what the message's size costs the
+server and the wire, with no Samen logic.
 """
 
 from __future__ import annotations
@@ -65,7 +69,8 @@ async def run(messages: int, pool: int, concurrency: int, rounds: int) -> dict[s
     """Both pipes in alternating rounds, so a change in machine load hits both alike."""
     emails = [invitation() for _ in range(messages)]
     payloads = [minimal(number) for number in range(messages)]
-    raw_seconds = samen_seconds = 0.0
+    sized = [copy_message(render_message(emails[0]), number) for number in range(messages)]
+    raw_seconds = samen_seconds = sized_seconds = 0.0
     with tempfile.TemporaryDirectory() as folder, mail_server(Path(folder)) as port:
         raw = aiosmtplib.SMTP(hostname="127.0.0.1", port=port, start_tls=False)
         await raw.connect()
@@ -73,9 +78,10 @@ async def run(messages: int, pool: int, concurrency: int, rounds: int) -> dict[s
             for chunk in range(rounds):
                 raw_seconds += await raw_pipe(raw, payloads[chunk::rounds])
                 samen_seconds += await samen_pipe(sender, emails[chunk::rounds], concurrency)
+                sized_seconds += await raw_pipe(raw, sized[chunk::rounds])
         await raw.quit()
         arrived = arrived_ids(Path(folder))
-    ok = {email.message_id for email in emails} <= arrived and len(arrived) == 2 * messages
+    ok = {email.message_id for email in emails} <= arrived and len(arrived) == 3 * messages
     raw_rate, samen_rate = messages / raw_seconds, messages / samen_seconds
     return {
         "benchmark": "smtp",
@@ -95,7 +101,13 @@ async def run(messages: int, pool: int, concurrency: int, rounds: int) -> dict[s
             "pool_size": pool,
             "concurrency": concurrency,
         },
+        "raw_same_size": {
+            "seconds": round(sized_seconds, 3),
+            "messages_per_second": round(messages / sized_seconds, 1),
+            "connections": 1,
+        },
         "ratio_samen_to_raw": round(samen_rate / raw_rate, 3),
+        "ratio_samen_to_raw_same_size": round(sized_seconds / samen_seconds, 3),
     }
 
 
@@ -105,6 +117,18 @@ async def raw_pipe(client: aiosmtplib.SMTP, payloads: list[bytes]) -> float:
     for payload in payloads:
         await client.sendmail("noreply@samen.invalid", ["ouder@example.nl"], payload)
     return time.perf_counter() - started
+
+
+def copy_message(message: bytes, number: int) -> bytes:
+    """The same bytes under a Message-ID of its own (the server indexes by it)."""
+    head, separator, body = message.partition(b"\r\n\r\n")
+    lines = [
+        f"Message-ID: <raw-{number}-{uuid.uuid4().hex}@samen.invalid>".encode()
+        if line.lower().startswith(b"message-id:")
+        else line
+        for line in head.split(b"\r\n")
+    ]
+    return b"\r\n".join(lines) + separator + body
 
 
 def minimal(number: int) -> bytes:
