@@ -21,7 +21,7 @@ async def test_a_guardian_gets_the_request_and_their_own_answer_not_the_other_pa
     consent: ConsentService, school: School
 ) -> None:
     family = Family.of()
-    rid = await _asked(consent, school, family)
+    _, rid = await _asked(consent, school, family)
     mine, theirs = family.guardian_ids
     for guardian, answer in ((mine, "ja"), (theirs, "nee")):
         async with consent.guardian_client() as browser:
@@ -60,7 +60,7 @@ async def test_the_session_a_link_started_opens_a_brother_or_sisters_export_too(
 ) -> None:
     family = Family.of(standings=("parental_authority", "information_right"))
     sibling = replace(family, pupil_id=uuid4())
-    rid = await _asked(consent, school, family)
+    _, rid = await _asked(consent, school, family)
     await _asked(consent, school, sibling)
     parent, informed = family.guardian_ids
     exports = {}
