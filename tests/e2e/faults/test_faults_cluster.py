@@ -51,8 +51,7 @@ GUARDIANS = int(os.environ.get("SAMEN_SCALE_GUARDIANS", CI_GUARDIANS))
 TIMEOUT = 1800 + max(0, GUARDIANS - CI_GUARDIANS) // 5
 
 # Opt-in: `make faults-scale` (20,000) or SAMEN_SCALE_GUARDIANS=1000, as CI runs it in a
-# step of its own after `make test` (.ci/run; reported there, not yet gating: see
-# docs/scaling.md).
+# step of its own after `make test` (.ci/run; it gates there: see docs/scaling.md).
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.timeout(TIMEOUT),
