@@ -29,12 +29,15 @@ down_revision = "0004_access_records"
 BODY_HAS_LEAF = """
 CREATE FUNCTION audit_body_has_leaf() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    -- One probe of the leaves' primary key per body, whatever the statistics say: a
+    -- lateral lookup cannot become a merge or hash join over the whole (growing) log.
     IF EXISTS (
         SELECT 1 FROM added a
-        WHERE NOT EXISTS (
-            SELECT 1 FROM audit_leaf l
-            WHERE l.tenant = a.tenant AND l.leaf_index = a.leaf_index
-        )
+        LEFT JOIN LATERAL (
+            SELECT true AS found FROM audit_leaf l
+            WHERE l.tenant = a.tenant AND l.leaf_index = a.leaf_index LIMIT 1
+        ) AS leaf ON true
+        WHERE leaf.found IS NULL
     ) THEN
         RAISE EXCEPTION 'a body of the audit log needs its leaf'
             USING ERRCODE = 'foreign_key_violation';
