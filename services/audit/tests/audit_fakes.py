@@ -49,10 +49,8 @@ class FakeLogStore(SqlLogStore):
         self.history: defaultdict[str, list[Frontier]] = defaultdict(list)
         self.locked: list[list[str]] = []
 
-    async def lock_tenants(self, tenants: Iterable[str]) -> None:
+    async def lock_and_know(self, tenants: Iterable[str], event_ids: Iterable[str]) -> Known:
         self.locked.append(sorted(set(tenants)))
-
-    async def known(self, tenants: Iterable[str], event_ids: Iterable[str]) -> Known:
         frontiers = {t: (self.history[t] or [Frontier()])[-1] for t in sorted(set(tenants))}
         wanted = set(event_ids)
         ids = {

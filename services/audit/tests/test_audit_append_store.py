@@ -1,4 +1,4 @@
-"""Appending through the SQL store on PostgreSQL (the lock, one read, one write): batches
+"""Appending through the SQL store on PostgreSQL (the locks with the read, one write): batches
 of one tenant appended at the same moment each get indices of their own, a redelivery
 adds nothing, and a known id with other bytes is kept under its place on the bus."""
 

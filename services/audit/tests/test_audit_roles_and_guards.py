@@ -155,3 +155,26 @@ async def test_a_body_cannot_be_deleted_without_its_erasure_on_record(
             )
     finally:
         await owner.close()
+
+
+async def test_a_body_without_its_leaf_is_refused_even_among_bodies_with_theirs(
+    filled_log: FilledLog,
+) -> None:
+    connection = await _connect(filled_log.database.service_url)
+    try:
+        with pytest.raises(asyncpg.ForeignKeyViolationError, match="needs its leaf"):
+            await connection.execute(
+                "INSERT INTO audit_body (tenant, leaf_index, entry)"
+                " SELECT $1, i, '\\x00'::bytea FROM unnest($2::bigint[]) AS i",
+                filled_log.tenant,
+                [3, 40],  # leaf 3 is there (its body erased), leaf 40 is not
+            )
+        assert (
+            await connection.fetchval(
+                "SELECT count(*) FROM audit_body WHERE tenant = $1 AND leaf_index IN (3, 40)",
+                filled_log.tenant,
+            )
+            == 0
+        )
+    finally:
+        await connection.close()

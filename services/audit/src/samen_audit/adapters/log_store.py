@@ -2,8 +2,8 @@
 
 Every statement covers the whole batch (all its tenants) through arrays (`unnest`), and
 goes straight to asyncpg on the session's own connection and transaction
-(`samen_kit.driver`): a batch costs the lock, one read and one write, however many
-leaves and tenants it holds. Nothing here commits.
+(`samen_kit.driver`): a batch costs one call that locks and reads, and one write,
+however many leaves and tenants it holds. Nothing here commits.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -20,29 +20,17 @@ from samen_audit.domain.stored_nodes import StoredNode
 # Two-int advisory locks live apart from the one-bigint locks the outbox relay takes.
 LOCK_CLASS = 0x5A_A0D1
 
-# One statement, locks taken in name order: two batches never wait on each other in a circle.
-# A statement of its own: the read after it must take its snapshot once the locks are held.
-_LOCK = (
-    "SELECT count(pg_advisory_xact_lock($1::int, hashtext(t))) FROM"
-    " (SELECT t FROM unnest($2::text[]) AS t ORDER BY t) AS ordered"
-)
-# The latest frontier of each tenant and the leaf hash of each id the log already holds,
-# as rows of one result: ('f', tenant, size, roots) and ('i', event_id, NULL, leaf_hash).
-# `IS NOT NULL` lets the planner use the partial unique index on event ids.
-_KNOWN = """
-SELECT 'f', f.tenant, f.tree_size, f.roots FROM unnest($1::text[]) AS t(name)
-CROSS JOIN LATERAL (SELECT tenant, tree_size, roots FROM audit_frontier
-    WHERE tenant = t.name ORDER BY tree_size DESC LIMIT 1) AS f
-UNION ALL
-SELECT 'i', event_id, NULL, leaf_hash FROM audit_leaf
-WHERE event_id = ANY($2::text[]) AND event_id IS NOT NULL
-"""
+# The locks in name order, then (on a snapshot taken once they are held) the latest
+# frontier of each tenant and the leaf hash of each id the log already holds, as rows of
+# one result: ('f', tenant, size, roots) and ('i', event_id, NULL, leaf_hash). One call,
+# one round trip: the function is in migration 0005_cheaper_append.
+_LOCK_AND_KNOW = "SELECT * FROM audit_lock_and_know($1::int, $2::text[], $3::text[])"
 _KNOWN_KEYS = (
     "SELECT record_key FROM audit_leaf"
     " WHERE record_key = ANY($1::text[]) AND record_key IS NOT NULL"
 )
-# Leaves, bodies, completed nodes and frontiers in one statement. The bodies' foreign key
-# is checked at the statement's end, when the leaves of the first part are there.
+# Leaves, bodies, completed nodes and frontiers in one statement. That every body has its
+# leaf is checked once, at the statement's end, by the bodies' statement-level trigger.
 _INSERT = """
 WITH leaves AS (
     INSERT INTO audit_leaf (tenant, leaf_index, leaf_hash, event_id, record_key, event_type,
@@ -82,17 +70,13 @@ class SqlLogStore:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def lock_tenants(self, tenants: Iterable[str]) -> None:
-        """Until the transaction ends, no one else appends to these tenants' logs."""
-        connection = await driver_connection(self._session)
-        await connection.fetchval(_LOCK, LOCK_CLASS, sorted(set(tenants)))
-
-    async def known(self, tenants: Iterable[str], event_ids: Iterable[str]) -> Known:
-        """The latest frontier of each log (an empty one for a log not begun), and which
-        of the ids the logs already hold."""
+    async def lock_and_know(self, tenants: Iterable[str], event_ids: Iterable[str]) -> Known:
+        """Until the transaction ends, no one else appends to these tenants' logs. Then:
+        the latest frontier of each log (an empty one for a log not begun), and which of
+        the ids the logs already hold."""
         wanted = sorted(set(tenants))
         connection = await driver_connection(self._session)
-        rows = await connection.fetch(_KNOWN, wanted, sorted(set(event_ids)))
+        rows = await connection.fetch(_LOCK_AND_KNOW, LOCK_CLASS, wanted, sorted(set(event_ids)))
         found = {r[1]: Frontier.from_bytes(r[2], r[3]) for r in rows if r[0] == "f"}
         frontiers = {tenant: found.get(tenant, Frontier()) for tenant in wanted}
         return Known(frontiers, {r[1]: r[3] for r in rows if r[0] == "i"})

@@ -2,8 +2,8 @@
 
 Under the locks of every tenant the batch touches: skip what the logs already hold,
 give the rest the next leaf indices of their tenant's log, grow each frontier, and
-insert leaves, bodies, completed nodes and the new frontiers. Four statements in all:
-the locks, one read, and one write.
+insert leaves, bodies, completed nodes and the new frontiers. Two statements in all
+(besides BEGIN and COMMIT): the locks with the read, and one write.
 """
 
 from collections import defaultdict
@@ -44,8 +44,9 @@ async def append_batch(
 
 async def append_in(store: SqlLogStore, records: Sequence[LeafRecord], now: datetime) -> Appended:
     tenants = {record.tenant for record in records}
-    await store.lock_tenants(tenants)
-    known = await store.known(tenants, (r.event_id for r in records if r.event_id is not None))
+    known = await store.lock_and_know(
+        tenants, (r.event_id for r in records if r.event_id is not None)
+    )
     known_keys = await store.known_keys(_keys_to_check(records, known.ids))
     by_tenant: dict[str, list[Admitted]] = defaultdict(list)
     for item in admit(records, known.ids, known_keys):
