@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import secrets
 import sys
 import time
 from datetime import UTC, datetime
@@ -39,6 +38,7 @@ from samen_contract.events.consent import ConsentGiven
 from samen_kit import localinfra
 from samen_kit.db import asyncpg_dsn, create_engine, session_factory
 from samen_kit.migrations import upgrade
+from samen_kit.testing.databases import scratch_database
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -100,24 +100,6 @@ def _consumer_record(
         serialized_value_size=len(value),
         headers=headers,
     )
-
-
-async def database(server: str) -> str:
-    name = f"bench_audit_{secrets.token_hex(3)}"
-    connection = await asyncpg.connect(asyncpg_dsn(server))
-    try:
-        await connection.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await connection.close()
-    return server.rsplit("/", 1)[0] + "/" + name
-
-
-async def drop(server: str, url: str) -> None:
-    connection = await asyncpg.connect(asyncpg_dsn(server))
-    try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
-    finally:
-        await connection.close()
 
 
 async def append_path(url: str, polled: list[Any], batch: int) -> float:
@@ -182,15 +164,13 @@ async def frontier_roots(url: str) -> dict[str, bytes]:
 async def run(events: int, tenants: int, batch: int, server: str | None = None) -> dict[str, Any]:
     server = server or localinfra.ensure_postgres()
     polled = records(events, tenants)
-    url = await database(server)
-    try:
+    # A database of its own, dropped afterwards (tried again while autovacuum holds it).
+    async with scratch_database(server, "bench_audit") as url:
         await asyncio.to_thread(upgrade, url, MIGRATIONS)
         append_seconds = await append_path(url, polled, batch)
         rows = await written_rows(url)
         raw_seconds = await raw_insert(url, rows, batch)
         ok = len(rows) == events and roots_hold(rows, await frontier_roots(url))
-    finally:
-        await drop(server, url)
     return {
         "benchmark": "audit_append",
         "events": events,
