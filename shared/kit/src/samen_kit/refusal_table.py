@@ -13,6 +13,7 @@ from sqlalchemy import Column, DateTime
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import Field, SQLModel
 
+from samen_kit.fields import instant_field
 from samen_kit.refusal_counts import SqlRefusalCounts
 
 TABLE_NAME = "access_refusal_count"
@@ -31,9 +32,7 @@ class AccessRefusalCount(SQLModel, table=True):
     route: str = Field(primary_key=True, max_length=200)
     resource_kind: str = Field(primary_key=True, max_length=64)
     count: int = 0
-    emitted_at: datetime | None = Field(
-        default=None, sa_column=Column(DateTime(timezone=True), nullable=True, index=True)
-    )
+    emitted_at: datetime | None = instant_field(nullable=True, index=True)
 
 
 def refusal_counts(session: AsyncSession) -> SqlRefusalCounts[AccessRefusalCount]:
