@@ -1,6 +1,5 @@
 """The composition root: settings -> runtime -> app. Nothing is built at import time."""
 
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -9,7 +8,7 @@ from samen_kit.chassis import install_service_access
 from samen_kit.clock import Clock
 from samen_kit.retention.requests import erasure_request_router
 from samen_kit.retention.wiring import install_retention
-from samen_kit.service import ServiceRuntime, build_runtime, create_app
+from samen_kit.service import BuiltService, build_runtime, create_app
 
 from samen_admissions.adapters.retention import ERASERS
 from samen_admissions.entrypoints.api import staff_router
@@ -33,12 +32,7 @@ DESCRIPTION = (
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-@dataclass(frozen=True)
-class AdmissionsService:
-    settings: AdmissionsSettings
-    runtime: ServiceRuntime
-    deps: Deps
-    app: FastAPI
+AdmissionsService = BuiltService[AdmissionsSettings, Deps]
 
 
 def build_service(

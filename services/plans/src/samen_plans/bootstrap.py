@@ -1,6 +1,5 @@
 """The composition root: settings -> runtime -> app. Nothing is built at import time."""
 
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -9,7 +8,7 @@ from samen_kit.chassis import install_service_access
 from samen_kit.clock import Clock
 from samen_kit.retention.requests import erasure_request_router
 from samen_kit.retention.wiring import install_retention
-from samen_kit.service import ServiceRuntime, build_runtime, create_app
+from samen_kit.service import BuiltService, build_runtime, create_app
 
 from samen_plans.adapters.retention import ERASERS
 from samen_plans.entrypoints.api_groeidocument import groeidocument_router
@@ -35,12 +34,7 @@ DESCRIPTION = (
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-@dataclass(frozen=True)
-class PlansService:
-    settings: PlansSettings
-    runtime: ServiceRuntime
-    deps: Context
-    app: FastAPI
+PlansService = BuiltService[PlansSettings, Context]
 
 
 def build_service(
