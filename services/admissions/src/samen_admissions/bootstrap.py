@@ -1,21 +1,21 @@
 """The composition root: settings -> runtime -> app. Nothing is built at import time."""
 
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
 from fastapi import FastAPI
 from samen_kit.chassis import install_service_access
 from samen_kit.clock import Clock
+from samen_kit.privacy import service_export_router
 from samen_kit.retention.requests import erasure_request_router
 from samen_kit.retention.wiring import install_retention
-from samen_kit.service import ServiceRuntime, build_runtime, create_app
+from samen_kit.service import BuiltService, build_runtime, create_app
 
+from samen_admissions.adapters.base import AdmissionsTable
 from samen_admissions.adapters.retention import ERASERS
 from samen_admissions.entrypoints.api import staff_router
 from samen_admissions.entrypoints.consumers import add_consumers
 from samen_admissions.entrypoints.errors import install_error_handlers
-from samen_admissions.entrypoints.export import export_router
 from samen_admissions.entrypoints.jobs import scheduler_job
 from samen_admissions.entrypoints.pages import page_renderer, parent_router
 from samen_admissions.entrypoints.refusals import RESOURCE_KINDS
@@ -33,12 +33,7 @@ DESCRIPTION = (
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-@dataclass(frozen=True)
-class AdmissionsService:
-    settings: AdmissionsSettings
-    runtime: ServiceRuntime
-    deps: Deps
-    app: FastAPI
+AdmissionsService = BuiltService[AdmissionsSettings, Deps]
 
 
 def build_service(
@@ -66,7 +61,7 @@ def build_service(
             staff_router(deps),
             parent_router(deps, pages),
             erasure_request_router(retention),
-            export_router(runtime),
+            service_export_router("admissions", runtime, AdmissionsTable.metadata),
         ],
     )
     install_service_access(app, runtime, RESOURCE_KINDS)

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from samen_kit.apidocs import ApiDocuments, Built
+from samen_kit.apidocs import service_documents
 
 from samen_admissions.bootstrap import TITLE, build_service
 from samen_admissions.settings import AdmissionsSettings
 
-
-def _build() -> Built:
-    service = build_service(AdmissionsSettings(topic_prefix=""))
-    return service.app, service.runtime
-
-
-DOCS = ApiDocuments(__spec__.name, Path(__file__).resolve().parents[2], TITLE, _build)
+DOCS = service_documents(
+    __spec__.name, __file__, TITLE, lambda: build_service(AdmissionsSettings(topic_prefix=""))
+)
 
 if __name__ == "__main__":
     sys.exit(DOCS.main())

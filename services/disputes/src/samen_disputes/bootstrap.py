@@ -1,21 +1,21 @@
 """The composition root: settings -> runtime -> app. Nothing is built at import time."""
 
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
 from fastapi import FastAPI
 from samen_kit.chassis import install_service_access
 from samen_kit.clock import Clock
+from samen_kit.privacy import service_export_router
 from samen_kit.retention.requests import erasure_request_router
 from samen_kit.retention.wiring import install_retention
-from samen_kit.service import ServiceRuntime, build_runtime, create_app
+from samen_kit.service import BuiltService, build_runtime, create_app
 
+from samen_disputes.adapters.base import DisputesTable
 from samen_disputes.adapters.retention import ERASERS
 from samen_disputes.entrypoints.api import staff_router
 from samen_disputes.entrypoints.consumers import add_consumers
 from samen_disputes.entrypoints.errors import install_error_handlers
-from samen_disputes.entrypoints.export import export_router
 from samen_disputes.entrypoints.jobs import scheduler_job
 from samen_disputes.entrypoints.pages import parent_router
 from samen_disputes.entrypoints.refusals import RESOURCE_KINDS
@@ -32,12 +32,7 @@ DESCRIPTION = (
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-@dataclass(frozen=True)
-class DisputesService:
-    settings: DisputesSettings
-    runtime: ServiceRuntime
-    deps: Deps
-    app: FastAPI
+DisputesService = BuiltService[DisputesSettings, Deps]
 
 
 def build_service(
@@ -63,7 +58,7 @@ def build_service(
             staff_router(deps),
             parent_router(deps),
             erasure_request_router(retention),
-            export_router(runtime),
+            service_export_router("disputes", runtime, DisputesTable.metadata),
         ],
     )
     install_service_access(app, runtime, RESOURCE_KINDS)

@@ -8,16 +8,17 @@ from pathlib import Path
 from fastapi import FastAPI
 from samen_kit.chassis import install_service_access
 from samen_kit.clock import Clock
+from samen_kit.privacy import service_export_router
 from samen_kit.retention.requests import erasure_request_router
 from samen_kit.retention.wiring import install_retention
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
+from samen_meetings.adapters.base import MeetingsTable
 from samen_meetings.adapters.retention import ERASERS
 from samen_meetings.entrypoints import api_admin, api_meetings, api_opps, api_records, pages
 from samen_meetings.entrypoints.consumers import install_consumers
 from samen_meetings.entrypoints.deps import CONTEXT_STATE
 from samen_meetings.entrypoints.errors import install_error_handlers
-from samen_meetings.entrypoints.export import export_router
 from samen_meetings.entrypoints.jobs import DueScanner
 from samen_meetings.entrypoints.refusals import RESOURCE_KINDS
 from samen_meetings.handlers.context import Context
@@ -53,7 +54,12 @@ def build(settings: MeetingsSettings, *, clock: Clock | None = None) -> Meetings
         runtime,
         title=TITLE,
         description=DESCRIPTION,
-        routers=[*routers, pages.router, erasure_request_router(retention), export_router(runtime)],
+        routers=[
+            *routers,
+            pages.router,
+            erasure_request_router(retention),
+            service_export_router("meetings", runtime, MeetingsTable.metadata),
+        ],
     )
     app.state.meetings_pages = pages.renderer()
     setattr(app.state, CONTEXT_STATE, ctx)

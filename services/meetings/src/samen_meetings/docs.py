@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from samen_kit.apidocs import ApiDocuments, Built
+from samen_kit.apidocs import service_documents
 
 from samen_meetings.bootstrap import TITLE, build
 from samen_meetings.settings import MeetingsSettings
 
 
-def reference_settings() -> MeetingsSettings:
+def _reference() -> MeetingsSettings:
     return MeetingsSettings(
         kafka_bootstrap="127.0.0.1:19092",
         topic_prefix="",
@@ -19,12 +18,7 @@ def reference_settings() -> MeetingsSettings:
     )
 
 
-def _build() -> Built:
-    service = build(reference_settings())
-    return service.app, service.runtime
-
-
-DOCS = ApiDocuments(__spec__.name, Path(__file__).resolve().parents[2], TITLE, _build)
+DOCS = service_documents(__spec__.name, __file__, TITLE, lambda: build(_reference()))
 
 if __name__ == "__main__":
     sys.exit(DOCS.main())

@@ -1,16 +1,17 @@
 """The composition root: settings -> runtime -> app. Nothing is built at import time."""
 
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
 from fastapi import FastAPI
 from samen_kit.chassis import install_service_access
 from samen_kit.clock import Clock
+from samen_kit.privacy import service_export_router
 from samen_kit.retention.requests import erasure_request_router
 from samen_kit.retention.wiring import install_retention
-from samen_kit.service import ServiceRuntime, build_runtime, create_app
+from samen_kit.service import BuiltService, build_runtime, create_app
 
+from samen_plans.adapters.base import PlansTable
 from samen_plans.adapters.retention import ERASERS
 from samen_plans.entrypoints.api_groeidocument import groeidocument_router
 from samen_plans.entrypoints.api_opps import opps_router
@@ -18,7 +19,6 @@ from samen_plans.entrypoints.api_reports import reports_router
 from samen_plans.entrypoints.consumers import add_consumers
 from samen_plans.entrypoints.documents import documents_router
 from samen_plans.entrypoints.errors import install_error_handlers
-from samen_plans.entrypoints.export import export_router
 from samen_plans.entrypoints.jobs import scheduler_job
 from samen_plans.entrypoints.pages import parent_router, renderer
 from samen_plans.entrypoints.refusals import RESOURCE_KINDS
@@ -35,12 +35,7 @@ DESCRIPTION = (
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-@dataclass(frozen=True)
-class PlansService:
-    settings: PlansSettings
-    runtime: ServiceRuntime
-    deps: Context
-    app: FastAPI
+PlansService = BuiltService[PlansSettings, Context]
 
 
 def build_service(
@@ -67,7 +62,7 @@ def build_service(
             opps_router(deps, pages.catalogue),
             groeidocument_router(deps),
             erasure_request_router(retention),
-            export_router(runtime),
+            service_export_router("plans", runtime, PlansTable.metadata),
             reports_router(deps),
             parent_router(deps, pages),
             documents_router(deps, pages),

@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from fastapi import FastAPI
 
@@ -79,6 +79,29 @@ class ApiDocuments:
         for path in outdated:
             print(f"{path} is stale; run `{self.regenerate}`")
         return 1 if outdated else 0
+
+
+class Composed(Protocol):
+    """A service as its composition root builds it (a `BuiltService` or its like)."""
+
+    @property
+    def app(self) -> FastAPI: ...
+
+    @property
+    def runtime(self) -> ServiceRuntime: ...
+
+
+def service_documents(
+    module: str, file: str, title: str, build: Callable[[], Composed]
+) -> ApiDocuments:
+    """The documents of the service whose `docs` module (`__spec__.name`, `__file__`)
+    calls this; they sit two folders above it, beside the service's code."""
+
+    def built() -> Built:
+        service = build()
+        return service.app, service.runtime
+
+    return ApiDocuments(module, Path(file).resolve().parents[2], title, built)
 
 
 def every_service() -> list[ApiDocuments]:

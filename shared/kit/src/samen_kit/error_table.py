@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -176,13 +177,38 @@ def install_error_table(
     return problems
 
 
+#: The sentence a parent page shows per status (each service's phrases carry them).
+PARENT_MESSAGES: Mapping[int, str] = MappingProxyType(
+    {
+        401: "error_link",
+        403: "error_no_authority",
+        404: "error_not_found",
+        409: "error_conflict",
+        422: "error_input",
+    }
+)
+
+
+def back_to_case(segment: str) -> Callable[[str, str], str | None]:
+    """From a form on `/ouders/<segment>/<id>/...`, back to that case's page (the
+    session carries on)."""
+
+    def back(path: str, language: str) -> str | None:
+        parts = path.split("/")
+        if len(parts) > 4 and parts[2] == segment:
+            return f"{'/'.join(parts[:4])}?taal={language}"
+        return None
+
+    return back
+
+
 @dataclass(frozen=True)
 class ErrorPages:
     """Parent pages under `prefix` that accept HTML get a page in the parent's language
     with the fault's status; `messages` names the sentence per status."""
 
     renderer: PageRenderer
-    messages: Mapping[int, str]
+    messages: Mapping[int, str] = field(default_factory=lambda: PARENT_MESSAGES)
     prefix: str = "/ouders"
     heading: str = "error_title"
     other: str = "error_other"

@@ -7,13 +7,15 @@ migrations. `refusal_counts` is the kit's `RefusalCountStore` over it.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Column, DateTime
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import Field, SQLModel
 
-from samen_kit.refusal_counts import SqlRefusalCounts
+from samen_kit.context import Context
+from samen_kit.fields import instant_field
+from samen_kit.refusal_counts import SqlRefusalCounts, report_closed_windows
 
 TABLE_NAME = "access_refusal_count"
 
@@ -31,11 +33,19 @@ class AccessRefusalCount(SQLModel, table=True):
     route: str = Field(primary_key=True, max_length=200)
     resource_kind: str = Field(primary_key=True, max_length=64)
     count: int = 0
-    emitted_at: datetime | None = Field(
-        default=None, sa_column=Column(DateTime(timezone=True), nullable=True, index=True)
-    )
+    emitted_at: datetime | None = instant_field(nullable=True, index=True)
 
 
 def refusal_counts(session: AsyncSession) -> SqlRefusalCounts[AccessRefusalCount]:
     """The store every service's `RefusalBook` and reporter use."""
     return SqlRefusalCounts(session, AccessRefusalCount)
+
+
+async def report_refusals(
+    context: Context, *, service: str, grace: timedelta = timedelta(seconds=5)
+) -> int:
+    """One `AccessRefused` per group whose minute (and the grace after it) has closed."""
+    sessions, writer, clock = context.sessions, context.writer, context.clock
+    return await report_closed_windows(
+        sessions, writer, clock, service=service, store=refusal_counts, grace=grace
+    )

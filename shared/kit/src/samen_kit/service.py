@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any, Generic, TypeVar, Union
 
 from fastapi import APIRouter, FastAPI
 from faststream.kafka import KafkaBroker
@@ -91,6 +91,21 @@ class ServiceRuntime:
             description=description,
         )
         return consumer
+
+
+SettingsT = TypeVar("SettingsT", bound=ServiceSettings)
+DepsT = TypeVar("DepsT")
+
+
+@dataclass(frozen=True)
+class BuiltService(Generic[SettingsT, DepsT]):
+    """What a composition root hands to `serve`, the docs and the tests: the settings it
+    was built from, the runtime, the use cases' dependencies and the app."""
+
+    settings: SettingsT
+    runtime: ServiceRuntime
+    deps: DepsT
+    app: FastAPI
 
 
 def build_runtime(settings: ServiceSettings, *, clock: Clock | None = None) -> ServiceRuntime:

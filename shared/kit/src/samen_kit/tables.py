@@ -14,8 +14,9 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import BigInteger, Column, DateTime, Identity, Index, LargeBinary, func, text
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
+
+from samen_kit.fields import instant_field, jsonb_field
 
 
 class OutboxRow(SQLModel, table=True):
@@ -32,13 +33,11 @@ class OutboxRow(SQLModel, table=True):
     topic: str
     key: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     value: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
-    headers: list[Any] = Field(sa_column=Column(JSONB, nullable=False))
+    headers: list[Any] = jsonb_field()
     created_at: datetime = Field(
         sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     )
-    published_at: datetime | None = Field(
-        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
-    )
+    published_at: datetime | None = instant_field(nullable=True)
 
 
 class InboxRow(SQLModel, table=True):

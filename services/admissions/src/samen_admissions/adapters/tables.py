@@ -6,26 +6,17 @@ Every row carries its `tenant`; rows about a pupil carry `school_id` and `board_
 """
 
 from datetime import date, datetime
-from typing import Any
 from uuid import UUID
 
+from samen_kit.fields import instant_field, text_field
 from samen_kit.retention.tables import attach_retention_tables
 from samen_kit.roster import attach_roster_tables
-from sqlalchemy import Column, DateTime, Text
 from sqlmodel import Field
 
 from samen_admissions.adapters.base import AdmissionsTable
 
 # Pupils and their guardians: the kit's roster projection, in this database too.
 ROSTER_TABLES = attach_roster_tables(AdmissionsTable.metadata)
-
-
-def _instant(*, nullable: bool = False) -> Any:
-    return Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=nullable))
-
-
-def _text(*, nullable: bool = False) -> Any:
-    return Field(default=None, sa_column=Column(Text, nullable=nullable))
 
 
 class ConsentFactRow(AdmissionsTable, table=True):
@@ -37,8 +28,8 @@ class ConsentFactRow(AdmissionsTable, table=True):
     pupil_id: UUID = Field(primary_key=True)
     purpose: str = Field(primary_key=True, max_length=64)
     status: str = Field(max_length=16)
-    at: datetime = _instant()
-    valid_until: datetime | None = _instant(nullable=True)
+    at: datetime = instant_field()
+    valid_until: datetime | None = instant_field(nullable=True)
 
 
 class RequestRow(AdmissionsTable, table=True):
@@ -53,22 +44,22 @@ class RequestRow(AdmissionsTable, table=True):
     category: str = Field(max_length=64)
     status: str = Field(max_length=16)
     opp_id: UUID | None = None
-    motivation: str = _text()
-    parents_view: str | None = _text(nullable=True)
+    motivation: str = text_field()
+    parents_view: str | None = text_field(nullable=True)
     parents_view_by: UUID | None = None
-    drafted_at: datetime = _instant()
+    drafted_at: datetime = instant_field()
     submitted_on: date | None = None
     decided_on: date | None = None
     start_date: date | None = None
     end_date: date | None = None
-    refusal_reasons: str | None = _text(nullable=True)
+    refusal_reasons: str | None = text_field(nullable=True)
     objection_lodged_on: date | None = None
     objection_in_time: bool | None = None
     objection_advisory_step: bool | None = None
     objection_stage: str | None = Field(default=None, max_length=16)
     objection_advice: str | None = Field(default=None, max_length=16)
     objection_outcome: str | None = Field(default=None, max_length=16)
-    objection_grounds: str | None = _text(nullable=True)
+    objection_grounds: str | None = text_field(nullable=True)
 
 
 class AdviceRow(AdmissionsTable, table=True):
@@ -81,8 +72,8 @@ class AdviceRow(AdmissionsTable, table=True):
     discipline: str = Field(max_length=32)
     field_of_expertise: str | None = Field(default=None, max_length=128)
     advice: str = Field(max_length=16)
-    text: str = _text()
-    given_at: datetime = _instant()
+    text: str = text_field()
+    given_at: datetime = instant_field()
 
 
 class RegistrationRow(AdmissionsTable, table=True):

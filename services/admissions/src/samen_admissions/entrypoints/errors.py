@@ -12,6 +12,7 @@ from samen_kit.error_table import (
     Answer,
     ErrorPages,
     Problems,
+    back_to_case,
     counted_forbidden,
     install_error_table,
 )
@@ -59,24 +60,7 @@ PROBLEMS = Problems(
 )
 
 
-_PAGE_MESSAGE = {
-    401: "error_link",
-    403: "error_no_authority",
-    404: "error_not_found",
-    409: "error_conflict",
-    422: "error_input",
-}
-
-
-def _back(path: str, language: str) -> str | None:
-    """From a form on a request, back to the request's page (the session carries on)."""
-    parts = path.split("/")
-    if len(parts) > 4 and parts[2] == "aanvragen":
-        return f"{'/'.join(parts[:4])}?taal={language}"
-    return None
-
-
 def install_error_handlers(app: FastAPI, pages: PageRenderer) -> None:
     """Call after `create_app`: parent pages get a page for the kit's faults too."""
-    error_pages = ErrorPages(pages, _PAGE_MESSAGE, link_fault="error_link", back=_back)
+    error_pages = ErrorPages(pages, link_fault="error_link", back=back_to_case("aanvragen"))
     install_error_table(app, PROBLEMS, pages=error_pages)

@@ -5,10 +5,10 @@ from datetime import timedelta
 from functools import partial
 
 from samen_kit.periodic import sweeping
+from samen_kit.refusal_table import report_refusals
 from samen_kit.service import BackgroundJob
 
 from samen_admissions.handlers.context import Deps
-from samen_admissions.handlers.refusals import report_refusals
 from samen_admissions.handlers.timers import sweep as sweep_timers
 
 
@@ -19,5 +19,5 @@ def scheduler_job(
         "admissions.sweep",
         every_seconds,
         timers=partial(sweep_timers, deps, warning_weeks=warning_weeks),
-        refusals=partial(report_refusals, deps, refusal_grace),
+        refusals=partial(report_refusals, deps, service="admissions", grace=refusal_grace),
     )

@@ -10,10 +10,10 @@ session also every request about a child they have parental authority over (ADR 
 from uuid import UUID
 
 from samen_kit.access import GuardianItem
+from samen_kit.access.pupils import staff_pupil
 from samen_kit.access.reach import reaches, roster_authority
 from samen_kit.access.refusal_book import Hidden, HiddenReason
 from samen_kit.roster import Pupil, Roster
-from samen_kit.tenancy import visible
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_admissions.adapters.requests import Row, SqlRows
@@ -25,17 +25,7 @@ REQUEST_ITEM = "admission_request"
 
 
 async def pupil_for(session: AsyncSession, acting: StaffActing, pupil_id: UUID) -> Pupil:
-    """The pupil in the tenant's roster, within the staff member's schools."""
-    roster = Roster(session)
-    pupil = await roster.pupil(acting.tenant, pupil_id)
-    if pupil is None:
-        elsewhere = await roster.tenant_elsewhere(acting.tenant, pupil_id)
-        raise Hidden.miss("pupil", owner=elsewhere, caller=acting.tenant)
-    if not visible(
-        acting.staff, tenant=pupil.tenant, school_id=pupil.school_id, board_id=pupil.board_id
-    ):
-        raise Hidden("pupil", HiddenReason.OUT_OF_SCOPE, tenant=pupil.tenant)
-    return pupil
+    return await staff_pupil(Roster(session), acting.staff, pupil_id)
 
 
 async def row_for(

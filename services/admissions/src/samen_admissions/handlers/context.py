@@ -1,19 +1,9 @@
-"""What every use case needs, and who is acting."""
-
-from dataclasses import dataclass
+"""What every use case needs (the kit's context), and who is acting."""
 
 from samen_kit.acting import GuardianActing as GuardianActing
 from samen_kit.acting import StaffActing as StaffActing
-from samen_kit.clock import Clock
-from samen_kit.outbox import EventWriter
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from samen_kit.context import Context
 
-
-@dataclass(frozen=True)
-class Deps:
-    sessions: async_sessionmaker[AsyncSession]
-    writer: EventWriter
-    clock: Clock
-
+Deps = Context
 
 Acting = StaffActing | GuardianActing

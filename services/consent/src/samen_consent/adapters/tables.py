@@ -10,25 +10,13 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from samen_kit.fields import instant_field, jsonb_field, text_field
 from samen_kit.retention.tables import RETENTION_TABLES
-from sqlalchemy import Column, DateTime, Text
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field
 
 from samen_consent.adapters.base import ConsentTable
 
 TENANT_LENGTH = 128
-
-
-def _moment(*, nullable: bool = False, index: bool = False) -> Any:
-    return Field(
-        default=None if nullable else ...,
-        sa_column=Column(DateTime(timezone=True), nullable=nullable, index=index),
-    )
-
-
-def _json(factory: Any = dict) -> Any:
-    return Field(default_factory=factory, sa_column=Column(JSONB, nullable=False))
 
 
 class PupilRow(ConsentTable, table=True):
@@ -69,11 +57,11 @@ class PurposeVersionRow(ConsentTable, table=True):
     tenant: str = Field(primary_key=True, max_length=TENANT_LENGTH)
     code: str = Field(primary_key=True, max_length=64)
     version: int = Field(primary_key=True)
-    texts: list[dict[str, Any]] = _json(list)
+    texts: list[dict[str, Any]] = jsonb_field(list)
     rule: str = Field(max_length=32)
-    validity: dict[str, Any] = _json()
-    age_rule: dict[str, Any] = _json()
-    created_at: datetime = _moment()
+    validity: dict[str, Any] = jsonb_field(dict)
+    age_rule: dict[str, Any] = jsonb_field(dict)
+    created_at: datetime = instant_field(required=True)
 
 
 class RequestRow(ConsentTable, table=True):
@@ -88,18 +76,18 @@ class RequestRow(ConsentTable, table=True):
     pupil_id: UUID = Field(index=True)
     purpose_code: str = Field(max_length=64)
     purpose_version: int
-    parties: dict[str, Any] = _json()
+    parties: dict[str, Any] = jsonb_field(dict)
     requested_by: UUID
-    requested_at: datetime = _moment()
+    requested_at: datetime = instant_field(required=True)
     state: str = Field(max_length=16, index=True)
-    given_at: datetime | None = _moment(nullable=True)
-    ended_at: datetime | None = _moment(nullable=True)
+    given_at: datetime | None = instant_field(nullable=True)
+    ended_at: datetime | None = instant_field(nullable=True)
     # The exclusive end of the question (open) or of the consent (given): what sweeps scan.
-    expires_at: datetime | None = _moment(nullable=True, index=True)
-    reminders_sent: list[list[Any]] = _json(list)
+    expires_at: datetime | None = instant_field(nullable=True, index=True)
+    reminders_sent: list[list[Any]] = jsonb_field(list)
     cancel_reason: str | None = Field(default=None, max_length=32)
     # The document a bound purpose asks about: kind, subject_id, version, sha256.
-    subject: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB, nullable=True))
+    subject: dict[str, Any] | None = jsonb_field(nullable=True)
 
 
 class EvidenceRow(ConsentTable, table=True):
@@ -122,14 +110,14 @@ class EvidenceRow(ConsentTable, table=True):
     party_id: UUID = Field(index=True)
     role: str = Field(max_length=16)
     act: str = Field(max_length=16)
-    at: datetime = _moment()
+    at: datetime = instant_field(required=True)
     channel: str = Field(max_length=32)
     token_id: str | None = Field(default=None, max_length=64)
     witness_id: UUID | None = None
     # For a request about a document: the language its labels were shown in.
     document_language: str | None = Field(default=None, max_length=16)
     # A refusal's reason in the party's own words (never on the bus).
-    reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    reason: str | None = text_field(nullable=True)
 
 
 class ShownDocumentRow(ConsentTable, table=True):
@@ -143,9 +131,9 @@ class ShownDocumentRow(ConsentTable, table=True):
     request_id: UUID = Field(primary_key=True)
     language: str = Field(primary_key=True, max_length=16)
     sha256: str = Field(max_length=64)
-    sections: list[dict[str, Any]] = _json(list)
-    binding_note: str = Field(sa_column=Column(Text, nullable=False))
-    fetched_at: datetime = _moment()
+    sections: list[dict[str, Any]] = jsonb_field(list)
+    binding_note: str = text_field(required=True)
+    fetched_at: datetime = instant_field(required=True)
 
 
 class SupportNeedsRow(ConsentTable, table=True):
@@ -160,9 +148,9 @@ class SupportNeedsRow(ConsentTable, table=True):
     pupil_id: UUID
     guardian_id: UUID
     request_id: UUID | None = None
-    kinds: list[str] = _json(list)
-    note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
-    at: datetime = _moment()
+    kinds: list[str] = jsonb_field(list)
+    note: str | None = text_field(nullable=True)
+    at: datetime = instant_field(required=True)
 
 
 CONSENT_TABLES = (

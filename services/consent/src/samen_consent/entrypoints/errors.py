@@ -17,6 +17,7 @@ from samen_kit.error_table import (
     Answer,
     ErrorPages,
     Problems,
+    back_to_case,
     counted_forbidden,
     counted_hidden,
     install_error_table,
@@ -78,24 +79,8 @@ PROBLEMS = Problems(
     }
 )
 
-_PAGE_MESSAGE = {
-    401: "error_link",
-    403: "error_no_authority",
-    404: "error_not_found",
-    409: "error_conflict",
-    422: "error_input",
-}
-
 
 def install_error_handlers(app: FastAPI, pages: PageRenderer) -> None:
     """Call after `create_app`: parent pages get a page for the kit's faults too."""
-    error_pages = ErrorPages(pages, _PAGE_MESSAGE, link_fault="error_link", back=_back)
+    error_pages = ErrorPages(pages, link_fault="error_link", back=back_to_case("toestemming"))
     install_error_table(app, PROBLEMS, pages=error_pages)
-
-
-def _back(path: str, language: str) -> str | None:
-    """From an action on a request, back to the request's page (the session carries on)."""
-    parts = path.split("/")
-    if len(parts) > 4 and parts[2] == "toestemming":
-        return f"{'/'.join(parts[:4])}?taal={language}"
-    return None

@@ -15,9 +15,10 @@ import structlog
 from samen_kit.access.used_tokens_sql import SqlUsedTokenStore
 from samen_kit.db import unit_of_work
 from samen_kit.periodic import Every, periodic
+from samen_kit.refusal_table import report_refusals
 
 from samen_consent.handlers.context import Context
-from samen_consent.handlers.sweeps import expire_due, remind_due, report_refusals
+from samen_consent.handlers.sweeps import expire_due, remind_due
 
 log = structlog.get_logger(__name__)
 
@@ -34,7 +35,7 @@ async def sweep_once(ctx: Context, refusal_grace: timedelta) -> SweepReport:
     report = SweepReport(
         expired=await expire_due(ctx),
         reminders=await remind_due(ctx),
-        refusal_windows=await report_refusals(ctx, refusal_grace),
+        refusal_windows=await report_refusals(ctx, service="consent", grace=refusal_grace),
         tokens_forgotten=await _forget_used_tokens(ctx),
     )
     if any(vars(report).values()):

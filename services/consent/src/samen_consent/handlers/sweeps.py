@@ -12,8 +12,6 @@ from datetime import timedelta
 from uuid import UUID
 
 from samen_kit.db import unit_of_work
-from samen_kit.refusal_counts import report_closed_windows
-from samen_kit.refusal_table import refusal_counts
 
 from samen_consent.adapters.requests import SqlRequests, StoredRequest
 from samen_consent.domain.reminders import remind
@@ -23,7 +21,6 @@ from samen_consent.handlers.actors import SWEEP_ACTOR
 from samen_consent.handlers.context import Context
 from samen_consent.handlers.publishing import publish
 
-SERVICE = "consent"
 Step = Callable[[StoredRequest], Outcome]
 
 
@@ -72,10 +69,3 @@ async def _one(ctx: Context, tenant: str, request_id: UUID, step: Step) -> int:
             ctx, session, outcome.request, stored.placement, outcome.decisions, SWEEP_ACTOR
         )
         return len(outcome.decisions)
-
-
-async def report_refusals(ctx: Context, grace: timedelta) -> int:
-    """One `AccessRefused` per group and closed minute, with the count of attempts."""
-    return await report_closed_windows(
-        ctx.sessions, ctx.writer, ctx.clock, service=SERVICE, store=refusal_counts, grace=grace
-    )

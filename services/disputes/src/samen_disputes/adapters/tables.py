@@ -8,24 +8,16 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from samen_kit.fields import instant_field, jsonb_field, text_field
 from samen_kit.retention.tables import attach_retention_tables
 from samen_kit.roster import attach_roster_tables
-from sqlalchemy import Column, DateTime, Index, Text, text
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import Index, text
 from sqlmodel import Field
 
 from samen_disputes.adapters.base import DisputesTable
 
 # Pupils and their guardians: the kit's roster projection, in this database too.
 ROSTER_TABLES = attach_roster_tables(DisputesTable.metadata)
-
-
-def _instant(*, nullable: bool = False) -> Any:
-    return Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=nullable))
-
-
-def _json() -> Any:
-    return Field(sa_column=Column(JSONB, nullable=False))
 
 
 class OppRow(DisputesTable, table=True):
@@ -53,15 +45,15 @@ class DisputeRow(DisputesTable, table=True):
     subject: str = Field(max_length=64)
     opened_by: str = Field(max_length=16)
     opener_actor: str = Field(max_length=200)
-    description: str = Field(sa_column=Column(Text, nullable=False))
+    description: str = text_field(required=True)
     decision_date: date | None = None
     opp_id: UUID | None = None
-    opened_at: datetime = _instant()
-    last_moved_at: datetime = _instant()
-    tracks: list[dict[str, Any]] = _json()
+    opened_at: datetime = instant_field()
+    last_moved_at: datetime = instant_field()
+    tracks: list[dict[str, Any]] = jsonb_field()
     ending: str | None = Field(default=None, max_length=16)
     outcome: str | None = Field(default=None, max_length=32)
-    ended_at: datetime | None = _instant(nullable=True)
+    ended_at: datetime | None = instant_field(nullable=True)
 
 
 class MoveRow(DisputesTable, table=True):
@@ -75,13 +67,13 @@ class MoveRow(DisputesTable, table=True):
     move: str = Field(max_length=64)
     kind: str = Field(max_length=32)
     actor: str = Field(max_length=200)
-    at: datetime = _instant()
-    reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    at: datetime = instant_field()
+    reason: str | None = text_field(nullable=True)
     outcome: str | None = Field(default=None, max_length=32)
     advice: str | None = Field(default=None, max_length=32)
     departs_from_advice: bool = False
-    stages_before: list[str] = _json()
-    stages_after: list[str] = _json()
+    stages_before: list[str] = jsonb_field()
+    stages_after: list[str] = jsonb_field()
 
 
 class NoteRow(DisputesTable, table=True):
@@ -92,8 +84,8 @@ class NoteRow(DisputesTable, table=True):
     tenant: str = Field(max_length=128)
     author: str = Field(max_length=200)
     side: str = Field(max_length=16)
-    at: datetime = _instant()
-    text: str = Field(sa_column=Column(Text, nullable=False))
+    at: datetime = instant_field()
+    text: str = text_field(required=True)
 
 
 class TenantConfigRow(DisputesTable, table=True):
@@ -102,10 +94,10 @@ class TenantConfigRow(DisputesTable, table=True):
     __tablename__ = "tenant_config"
 
     tenant: str = Field(primary_key=True, max_length=128)
-    rules: dict[str, Any] = _json()
-    deadlines: dict[str, Any] = _json()
+    rules: dict[str, Any] = jsonb_field()
+    deadlines: dict[str, Any] = jsonb_field()
     consultants_contact: str = Field(max_length=200)
-    updated_at: datetime = _instant()
+    updated_at: datetime = instant_field()
 
 
 class DueEmittedRow(DisputesTable, table=True):
@@ -116,7 +108,7 @@ class DueEmittedRow(DisputesTable, table=True):
     key: str = Field(primary_key=True, max_length=200)
     dispute_id: UUID = Field(index=True)
     event_id: UUID
-    emitted_at: datetime = _instant()
+    emitted_at: datetime = instant_field()
 
 
 class SchoolKindRow(DisputesTable, table=True):
@@ -128,7 +120,7 @@ class SchoolKindRow(DisputesTable, table=True):
     tenant: str = Field(primary_key=True, max_length=128)
     school_id: UUID = Field(primary_key=True)
     kind: str = Field(max_length=16)
-    updated_at: datetime = _instant()
+    updated_at: datetime = instant_field()
 
 
 # The kit's retention tables, created by this service's revision 0007.

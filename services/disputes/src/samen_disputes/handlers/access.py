@@ -8,10 +8,10 @@ session reaches every item about a child they have parental authority over (ADR 
 from uuid import UUID
 
 from samen_kit.access import GuardianItem
+from samen_kit.access.pupils import known_pupil, staff_pupil
 from samen_kit.access.reach import reaches
 from samen_kit.access.refusal_book import Hidden, HiddenReason
 from samen_kit.roster import Pupil
-from samen_kit.tenancy import visible
 
 from samen_disputes.adapters.tables import DisputeRow
 from samen_disputes.adapters.uow import UnitOfWork
@@ -22,24 +22,10 @@ PUPIL_ITEM = "pupil"
 DISPUTE_ITEM = "dispute"
 
 
-async def known_pupil(uow: UnitOfWork, tenant: str, pupil_id: UUID) -> Pupil:
-    """The pupil in the tenant's roster; another tenant's pupil (even one with the same
-    id) is not found."""
-    pupil = await uow.roster.pupil(tenant, pupil_id)
-    if pupil is not None:
-        return pupil
-    elsewhere = await uow.roster.tenant_elsewhere(tenant, pupil_id)
-    raise Hidden.miss("pupil", owner=elsewhere, caller=tenant)
-
-
 async def pupil_for(uow: UnitOfWork, acting: Acting, pupil_id: UUID) -> Pupil:
-    pupil = await known_pupil(uow, acting.tenant, pupil_id)
     if isinstance(acting, StaffActing):
-        if not visible(
-            acting.staff, tenant=pupil.tenant, school_id=pupil.school_id, board_id=pupil.board_id
-        ):
-            raise Hidden("pupil", HiddenReason.OUT_OF_SCOPE, tenant=pupil.tenant)
-        return pupil
+        return await staff_pupil(uow.roster, acting.staff, pupil_id)
+    pupil = await known_pupil(uow.roster, acting.tenant, pupil_id)
     named = (GuardianItem.of(PUPIL_ITEM, pupil_id),)
     if not await reaches(acting.claims, pupil_id, named, uow.roster.has_authority):
         raise Hidden("pupil", HiddenReason.OUT_OF_SCOPE, tenant=pupil.tenant)

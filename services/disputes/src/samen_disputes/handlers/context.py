@@ -4,20 +4,14 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 
 from samen_kit import acting as kit_acting
-from samen_kit.clock import Clock
-from samen_kit.outbox import EventWriter
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from samen_kit.context import Context
 
 from samen_disputes.adapters.uow import UnitOfWork
 from samen_disputes.domain import Actor, Role
 
 
 @dataclass(frozen=True)
-class Deps:
-    sessions: async_sessionmaker[AsyncSession]
-    writer: EventWriter
-    clock: Clock
-
+class Deps(Context):
     def unit_of_work(self) -> AbstractAsyncContextManager[UnitOfWork]:
         """One transaction and its repositories (tests put a fake one in its place)."""
         return UnitOfWork.begin(self.sessions)

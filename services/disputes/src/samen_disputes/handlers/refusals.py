@@ -3,15 +3,10 @@ reports one `AccessRefused` per group once its minute has closed."""
 
 from datetime import timedelta
 
-from samen_kit.refusal_counts import report_closed_windows
-from samen_kit.refusal_table import refusal_counts
+from samen_kit import refusal_table
 
 from samen_disputes.handlers.context import Deps
 
-SERVICE = "disputes"
-
 
 async def report_refusals(deps: Deps, grace: timedelta) -> int:
-    return await report_closed_windows(
-        deps.sessions, deps.writer, deps.clock, service=SERVICE, store=refusal_counts, grace=grace
-    )
+    return await refusal_table.report_refusals(deps, service="disputes", grace=grace)

@@ -6,6 +6,7 @@ from datetime import datetime
 from uuid import UUID
 
 from samen_kit.access import GuardianClaims, StaffPrincipal
+from samen_kit.access.pupils import known_pupil
 
 from samen_disputes.adapters.state_rows import TenantConfig, state_of
 from samen_disputes.adapters.tables import DisputeRow, MoveRow, NoteRow
@@ -21,7 +22,6 @@ from samen_disputes.domain import (
 from samen_disputes.handlers.access import (
     dispute_for,
     guardian_reaches,
-    known_pupil,
     pupil_for,
     require_authority,
 )
@@ -83,7 +83,7 @@ async def disputes_for_guardian(
     async with deps.unit_of_work() as uow:
         if pupil_id is not None:  # the page to open one: checked as opening it is
             await pupil_for(uow, acting, pupil_id)
-        await known_pupil(uow, claims.tenant, subject)
+        await known_pupil(uow.roster, claims.tenant, subject)
         await require_authority(uow, acting, subject)
         rows = await uow.disputes.of_pupil(claims.tenant, subject)
         reached = [row for row in rows if await guardian_reaches(uow, acting, row)]

@@ -13,8 +13,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from uuid import UUID
 
+from samen_kit.fields import instant_field
 from samen_kit.roster import attach_roster_tables
-from sqlalchemy import Column, DateTime, Index, String, text
+from sqlalchemy import Column, Index, String, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import UUID as PgUuid
 from sqlmodel import Field
@@ -64,10 +65,8 @@ class OppDisputeRow(MeetingsTable, table=True):
     pupil_id: UUID
     opp_id: UUID | None = None
     subject: str = Field(sa_column=Column(String(64), nullable=False))
-    opened_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
-    closed_at: datetime | None = Field(
-        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
-    )
+    opened_at: datetime = instant_field(required=True)
+    closed_at: datetime | None = instant_field(nullable=True)
 
 
 class OppRow(MeetingsTable, table=True):

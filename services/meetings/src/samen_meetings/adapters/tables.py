@@ -7,26 +7,14 @@ Every row carries `tenant` (and `school_id` where it belongs to a school), so th
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any
 from uuid import UUID
 
+from samen_kit.fields import instant_field, jsonb_field, text_field
 from samen_kit.retention.tables import attach_retention_tables
-from sqlalchemy import Column, DateTime, Index, Text, text
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import Index, text
 from sqlmodel import Field
 
 from samen_meetings.adapters.base import MeetingsTable
-
-
-def _utc(nullable: bool = False) -> Any:
-    return Field(
-        default=None if nullable else ...,
-        sa_column=Column(DateTime(timezone=True), nullable=nullable),
-    )
-
-
-def _json(default: Any) -> Any:
-    return Field(default_factory=default, sa_column=Column(JSONB, nullable=False))
 
 
 class MeetingRow(MeetingsTable, table=True):
@@ -46,21 +34,21 @@ class MeetingRow(MeetingsTable, table=True):
     kind: str = Field(max_length=32)
     status: str = Field(max_length=16)
     planned: bool
-    starts_at: datetime = _utc()
-    ends_at: datetime = _utc()
+    starts_at: datetime = instant_field(required=True)
+    ends_at: datetime = instant_field(required=True)
     location_kind: str = Field(max_length=16)
     interpreter_needed: bool = False
     interpreter_language: str | None = Field(default=None, max_length=35)
-    participants: list[dict[str, str]] = _json(list)
+    participants: list[dict[str, str]] = jsonb_field(list)
     evaluates_opp_id: UUID | None = None
-    evaluates_agreement_ids: list[str] = _json(list)
-    hold_reasons: list[dict[str, str | None]] = _json(list)
+    evaluates_agreement_ids: list[str] = jsonb_field(list)
+    hold_reasons: list[dict[str, str | None]] = jsonb_field(list)
     cancel_reason: str | None = Field(default=None, max_length=32)
     revision: int = 0
     # When the meeting got its current time (a reminder is only due if it was known then).
-    scheduled_at: datetime = _utc()
+    scheduled_at: datetime = instant_field(required=True)
     # The start a reminder went out for; a new time makes it due again.
-    reminded_for: datetime | None = _utc(nullable=True)
+    reminded_for: datetime | None = instant_field(nullable=True)
     created_by: str = Field(max_length=200)
 
 
@@ -72,9 +60,9 @@ class InvitationAnswerRow(MeetingsTable, table=True):
     tenant: str = Field(max_length=128)
     guardian_id: UUID
     answer: str = Field(max_length=16)
-    note: str = Field(default="", sa_column=Column(Text, nullable=False))
+    note: str = text_field(default="")
     revision: int
-    answered_at: datetime = _utc()
+    answered_at: datetime = instant_field(required=True)
 
 
 class MeetingRecordRow(MeetingsTable, table=True):
@@ -86,15 +74,15 @@ class MeetingRecordRow(MeetingsTable, table=True):
     school_id: UUID
     pupil_id: UUID
     recorded_by: UUID
-    recorded_at: datetime = _utc()
-    attended: list[dict[str, str]] = _json(list)
-    strengths: list[str] = _json(list)
-    concerns: list[str] = _json(list)
-    guardian_view: str = Field(default="", sa_column=Column(Text, nullable=False))
-    guardian_support_needs: str = Field(default="", sa_column=Column(Text, nullable=False))
-    goals: list[str] = _json(list)
-    next_steps: list[str] = _json(list)
-    agreement_ids: list[str] = _json(list)
+    recorded_at: datetime = instant_field(required=True)
+    attended: list[dict[str, str]] = jsonb_field(list)
+    strengths: list[str] = jsonb_field(list)
+    concerns: list[str] = jsonb_field(list)
+    guardian_view: str = text_field(default="")
+    guardian_support_needs: str = text_field(default="")
+    goals: list[str] = jsonb_field(list)
+    next_steps: list[str] = jsonb_field(list)
+    agreement_ids: list[str] = jsonb_field(list)
 
 
 class AgreementRow(MeetingsTable, table=True):
@@ -111,7 +99,7 @@ class AgreementRow(MeetingsTable, table=True):
     pupil_id: UUID = Field(index=True)
     meeting_id: UUID
     record_id: UUID
-    what: str = Field(sa_column=Column(Text, nullable=False))
+    what: str = text_field(required=True)
     responsible_id: UUID
     responsible_role: str = Field(max_length=32)
     due_on: date
@@ -127,7 +115,7 @@ class RecordAcknowledgementRow(MeetingsTable, table=True):
     record_id: UUID = Field(primary_key=True)
     guardian_id: UUID = Field(primary_key=True)
     tenant: str = Field(max_length=128)
-    acknowledged_at: datetime = _utc()
+    acknowledged_at: datetime = instant_field(required=True)
 
 
 class ParentCommentRow(MeetingsTable, table=True):
@@ -139,8 +127,8 @@ class ParentCommentRow(MeetingsTable, table=True):
     record_id: UUID = Field(index=True)
     tenant: str = Field(max_length=128)
     guardian_id: UUID
-    text: str = Field(sa_column=Column(Text, nullable=False))
-    added_at: datetime = _utc()
+    text: str = text_field(required=True)
+    added_at: datetime = instant_field(required=True)
 
 
 class TenantSettingsRow(MeetingsTable, table=True):

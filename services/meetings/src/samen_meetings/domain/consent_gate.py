@@ -16,6 +16,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from uuid import UUID
 
+from samen_contract.events.meetings import ConsentGap as ConsentGap
+
 from samen_meetings.domain.kinds import MeetingKind, ParticipantRole
 
 
@@ -54,13 +56,6 @@ class PupilConsents:
     def with_state(self, purpose: str, state: ConsentState) -> PupilConsents:
         """The projection after one consent event (given, refused, withdrawn, expired)."""
         return PupilConsents(self.pupil_id, MappingProxyType({**self.by_purpose, purpose: state}))
-
-
-class ConsentGap(StrEnum):
-    MISSING = "missing"
-    REFUSED = "refused"
-    WITHDRAWN = "withdrawn"
-    EXPIRED = "expired"
 
 
 @dataclass(frozen=True, slots=True)

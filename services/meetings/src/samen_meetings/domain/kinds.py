@@ -10,28 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from types import MappingProxyType
 from typing import Final
 
-
-class MeetingKind(StrEnum):
-    INTAKE = "intake"
-    PROGRESS_TALK = "progress_talk"
-    SUPPORT_TEAM = "support_team"
-    MDO = "mdo"
-    OPP_EVALUATION = "opp_evaluation"
-    AGREEMENT_EVALUATION = "agreement_evaluation"
-
-
-class ParticipantRole(StrEnum):
-    GUARDIAN = "guardian"
-    PUPIL = "pupil"  # "in sommige situaties kan het kind zelf ook informatie geven"
-    TEACHER = "teacher"
-    IB = "ib"
-    DIRECTOR = "director"
-    TRAJECTBEGELEIDER = "trajectbegeleider"
-
+# The kinds and roles are the contract's own words (the pupil takes part because "in
+# sommige situaties kan het kind zelf ook informatie geven").
+from samen_contract.events.meetings import MeetingKind as MeetingKind
+from samen_contract.events.meetings import ParticipantRole as ParticipantRole
 
 SCHOOL_STAFF_ROLES: Final = frozenset(
     {ParticipantRole.TEACHER, ParticipantRole.IB, ParticipantRole.DIRECTOR}

@@ -8,6 +8,8 @@ from enum import StrEnum
 from typing import Final
 from uuid import UUID
 
+from samen_contract.events.meetings import CancelReason as CancelReason
+
 from samen_meetings.domain.consent_gate import HoldReason
 from samen_meetings.domain.kinds import MeetingKind, ParticipantRole
 from samen_meetings.domain.local_time import local_date
@@ -26,13 +28,6 @@ class LocationKind(StrEnum):
     SCHOOL = "school"
     ONLINE = "online"
     PHONE = "phone"
-
-
-class CancelReason(StrEnum):
-    BY_SCHOOL = "by_school"
-    BY_GUARDIAN = "by_guardian"
-    CONSENT_WITHDRAWN = "consent_withdrawn"
-    OTHER = "other"
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import structlog
 from samen_kit.periodic import Every, periodic
+from samen_kit.refusal_table import report_refusals
 
-from samen_meetings.handlers import due, refusals
+from samen_meetings.handlers import due
 from samen_meetings.handlers.context import Context
 
 log = structlog.get_logger(__name__)
@@ -21,7 +22,7 @@ class DueScanner:
 
     async def scan_once(self) -> due.ScanReport:
         report = await due.scan(self._ctx)
-        reported = await refusals.report_closed_minutes(self._ctx)
+        reported = await report_refusals(self._ctx, service="meetings")
         self.completed += 1
         if report.emitted or reported:
             log.info(

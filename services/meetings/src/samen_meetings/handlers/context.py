@@ -9,27 +9,19 @@ from typing import Protocol
 from uuid import UUID
 
 from samen_contract import pseudonymous_id
+from samen_kit import context
 from samen_kit.access import StaffPrincipal
-from samen_kit.clock import Clock
-from samen_kit.outbox import EventWriter, Facts
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from samen_kit.outbox import Facts
 
 from samen_meetings.adapters.uow import UnitOfWork
 from samen_meetings.domain.local_time import local_date
 
 
 @dataclass(frozen=True)
-class Context:
-    sessions: async_sessionmaker[AsyncSession]
-    writer: EventWriter
-    clock: Clock
-
+class Context(context.Context):
     def unit_of_work(self) -> AbstractAsyncContextManager[UnitOfWork]:
         """One transaction and its repositories (tests put a fake one in its place)."""
         return UnitOfWork.begin(self.sessions)
-
-    def now(self) -> datetime:
-        return self.clock.now()
 
     def today(self) -> date:
         return local_date(self.clock.now())

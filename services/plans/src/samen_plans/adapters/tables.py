@@ -12,28 +12,16 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from samen_kit.fields import instant_field, jsonb_field, text_field
 from samen_kit.retention.tables import attach_retention_tables
 from samen_kit.roster import attach_roster_tables
-from sqlalchemy import BigInteger, Column, DateTime, Identity, Index, Text, text
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import BigInteger, Column, Identity, Index, text
 from sqlmodel import Field
 
 from samen_plans.adapters.base import PlansTable
 
 # Pupils and their guardians: the kit's roster projection, in this database too.
 ROSTER_TABLES = attach_roster_tables(PlansTable.metadata)
-
-
-def _instant(*, nullable: bool = False) -> Any:
-    return Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=nullable))
-
-
-def _json() -> Any:
-    return Field(sa_column=Column(JSONB, nullable=False))
-
-
-def _text(*, nullable: bool = False) -> Any:
-    return Field(default=None, sa_column=Column(Text, nullable=nullable))
 
 
 class OppRow(PlansTable, table=True):
@@ -79,7 +67,7 @@ class OppRow(PlansTable, table=True):
     evaluation_reported: str | None = Field(default=None, max_length=32)
     evaluation_reported_for: date | None = None
     created_by: str = Field(max_length=200)
-    created_at: datetime = _instant()
+    created_at: datetime = instant_field()
 
 
 class OppVersionRow(PlansTable, table=True):
@@ -90,12 +78,12 @@ class OppVersionRow(PlansTable, table=True):
     tenant: str = Field(primary_key=True, max_length=128)
     opp_id: UUID = Field(primary_key=True)
     version: int = Field(primary_key=True)
-    basis: dict[str, Any] = _json()
-    action_part: dict[str, Any] = _json()
+    basis: dict[str, Any] = jsonb_field()
+    action_part: dict[str, Any] = jsonb_field()
     action_part_sha256: str = Field(max_length=64)
     written_by: str = Field(max_length=200)
-    written_at: datetime = _instant()
-    offered_at: datetime | None = _instant(nullable=True)
+    written_at: datetime = instant_field()
+    offered_at: datetime | None = instant_field(nullable=True)
     answer_by: date | None = None
 
 
@@ -110,12 +98,12 @@ class ConsentLinkRow(PlansTable, table=True):
     opp_id: UUID = Field(index=True)
     version: int
     sha256: str = Field(max_length=64)
-    parties: list[dict[str, Any]] = _json()
+    parties: list[dict[str, Any]] = jsonb_field()
     rule: str = Field(max_length=32)
-    requested_at: datetime = _instant()
+    requested_at: datetime = instant_field()
     given: bool = False
     outcome: str | None = Field(default=None, max_length=16)
-    outcome_at: datetime | None = _instant(nullable=True)
+    outcome_at: datetime | None = instant_field(nullable=True)
 
 
 class ConsentAnswerRow(PlansTable, table=True):
@@ -130,7 +118,7 @@ class ConsentAnswerRow(PlansTable, table=True):
     party_role: str = Field(max_length=16)
     answer: str = Field(max_length=16)
     channel: str = Field(max_length=32)
-    answered_at: datetime = _instant()
+    answered_at: datetime = instant_field()
 
 
 class EvaluationRow(PlansTable, table=True):
@@ -143,10 +131,10 @@ class EvaluationRow(PlansTable, table=True):
     held_on: date
     with_parents: bool
     due_on: date | None = None  # the due date this evaluation answered
-    guardians_present: list[str] = _json()
-    guardians_declined: list[str] = _json()
+    guardians_present: list[str] = jsonb_field()
+    guardians_declined: list[str] = jsonb_field()
     recorded_by: str = Field(max_length=200)
-    recorded_at: datetime = _instant()
+    recorded_at: datetime = instant_field()
 
 
 class GroeidocumentEntryRow(PlansTable, table=True):
@@ -160,12 +148,12 @@ class GroeidocumentEntryRow(PlansTable, table=True):
     school_id: UUID
     board_id: str | None = Field(default=None, max_length=128)
     kind: str = Field(max_length=32)
-    text: str = _text()
+    text: str = text_field()
     test_name: str | None = Field(default=None, max_length=200)
     taken_on: date | None = None
     by_role: str = Field(max_length=16)
     author: str = Field(max_length=200)
-    added_at: datetime = _instant()
+    added_at: datetime = instant_field()
     # The order entries were written in (entries of one instant keep it too).
     position: int | None = Field(
         default=None, sa_column=Column(BigInteger, Identity(always=True), nullable=False)

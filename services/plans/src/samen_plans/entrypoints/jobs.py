@@ -8,10 +8,10 @@ from datetime import timedelta
 from functools import partial
 
 from samen_kit.periodic import sweeping
+from samen_kit.refusal_table import report_refusals
 from samen_kit.service import BackgroundJob
 
 from samen_plans.handlers.context import Context
-from samen_plans.handlers.refusals import report_refusals
 from samen_plans.handlers.timers import scan_timers
 
 
@@ -22,5 +22,5 @@ def scheduler_job(
         "plans.sweep",
         every_seconds,
         timers=partial(scan_timers, deps),
-        refusals=partial(report_refusals, deps, refusal_grace),
+        refusals=partial(report_refusals, deps, service="plans", grace=refusal_grace),
     )

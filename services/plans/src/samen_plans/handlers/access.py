@@ -12,6 +12,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from samen_kit.access import GuardianClaims, GuardianItem, StaffPrincipal
+from samen_kit.access.pupils import staff_pupil
 from samen_kit.access.reach import reaches, roster_authority
 from samen_kit.access.refusal_book import Hidden, HiddenReason
 from samen_kit.roster import Pupil, Roster
@@ -29,15 +30,7 @@ CONSENT_REQUEST_ITEM = "consent_request"
 
 
 async def pupil_for_staff(session: AsyncSession, staff: StaffPrincipal, pupil_id: UUID) -> Pupil:
-    """The pupil in the staff member's tenant and scope; another tenant's is not found."""
-    roster = Roster(session)
-    pupil = await roster.pupil(staff.tenant, pupil_id)
-    if pupil is None:
-        elsewhere = await roster.tenant_elsewhere(staff.tenant, pupil_id)
-        raise Hidden.miss("pupil", owner=elsewhere, caller=staff.tenant)
-    if not visible(staff, tenant=pupil.tenant, school_id=pupil.school_id, board_id=pupil.board_id):
-        raise Hidden("pupil", HiddenReason.OUT_OF_SCOPE, tenant=pupil.tenant)
-    return pupil
+    return await staff_pupil(Roster(session), staff, pupil_id)
 
 
 async def opp_for_staff(

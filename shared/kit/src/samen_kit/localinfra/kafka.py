@@ -101,24 +101,12 @@ class KafkaNode(LaunchedServer):
         return self.bootstrap_servers
 
     @property
-    def data_dir(self) -> Path:
-        return self.state_dir / "data"
-
-    @property
     def log_path(self) -> Path:
         return self.state_dir / "logs" / "server.log"
 
     @property
-    def out_path(self) -> Path:
-        return self.state_dir / "kafka.out"
-
-    @property
     def properties_path(self) -> Path:
         return self.state_dir / "server.properties"
-
-    @property
-    def pid_path(self) -> Path:
-        return self.state_dir / "kafka.pid"
 
     def pid(self) -> int | None:
         """The pid of the broker started from this state dir, when it is alive."""

@@ -139,20 +139,8 @@ class KeycloakServer(LaunchedServer):
         return f"{self.issuer}/.well-known/openid-configuration"
 
     @property
-    def data_dir(self) -> Path:
-        return self.state_dir / "data"
-
-    @property
     def realm_path(self) -> Path:
         return self.data_dir / "import" / REALM_FILE
-
-    @property
-    def out_path(self) -> Path:
-        return self.state_dir / "keycloak.out"
-
-    @property
-    def pid_path(self) -> Path:
-        return self.state_dir / "keycloak.pid"
 
     def pid(self) -> int | None:
         """The pid of the server started from this state dir, when it is alive."""

@@ -108,10 +108,6 @@ class PostgresCluster(LocalServer):
         return f"{HOST}:{self.port}"
 
     @property
-    def data_dir(self) -> Path:
-        return self.state_dir / "data"
-
-    @property
     def socket_dir(self) -> Path:
         return self.state_dir / "run"
 

@@ -31,6 +31,10 @@ class LocalServer(ABC):
     @abstractmethod
     def address(self) -> str: ...
 
+    @property
+    def data_dir(self) -> Path:
+        return self.state_dir / "data"
+
     @abstractmethod
     def pid(self) -> int | None:
         """The pid of the server started from this state folder, when it is alive."""
@@ -80,12 +84,13 @@ class LaunchedServer(LocalServer):
     """A server the kit launches detached, its pid in a file in its state folder."""
 
     @property
-    @abstractmethod
-    def pid_path(self) -> Path: ...
+    def pid_path(self) -> Path:
+        return self.state_dir / f"{self.name}.pid"
 
     @property
-    @abstractmethod
-    def out_path(self) -> Path: ...
+    def out_path(self) -> Path:
+        """The server's own output, kept for the tail shown when it fails."""
+        return self.state_dir / f"{self.name}.out"
 
     def _launch_detached(
         self,

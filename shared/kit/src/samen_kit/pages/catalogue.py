@@ -1,11 +1,14 @@
 """What the parent pages say, in the six languages, and nothing that falls back.
 
-Each service keeps its phrases in a package with one module per language (`nl.py`,
-`en.py`, `ar.py`, `tr.py`, `pl.py`, `uk.py`); each module holds `PHRASES` (key to text,
-with `{name}` placeholders) and `REVIEWED` (whether a native speaker checked it). Dutch
-is written first, for B1 readers; every other language must have exactly Dutch's keys
-and placeholders, or the catalogue refuses to load. So no page ever shows a phrase in
-Dutch only because its translation is missing: a key that no language has raises
+Each service keeps its phrases in a package with one catalogue file per language
+(`nl.toml`, `en.toml`, `ar.toml`, `tr.toml`, `pl.toml`, `uk.toml`), like the messages'
+templates: data a translator edits without touching code. Each holds `reviewed` (whether
+a native speaker checked it) and a `[phrases]` table (key to text, with `{name}`
+placeholders). Phrases whose text the domain holds (so a page and a receipt say the
+same) come from the package's `FROM_DOMAIN` (language to key to text). Dutch is written
+first, for B1 readers; every other language must have exactly Dutch's keys and
+placeholders, or the catalogue refuses to load. So no page ever shows a phrase in Dutch
+only because its translation is missing: a key that no language has raises
 `MissingPhrase`, and tests walk every page to prove none does.
 
 `say(key)` gives Dutch and, beside it, the parent's language, each marked with its
@@ -15,8 +18,10 @@ Dutch only because its translation is missing: a key that no language has raises
 from __future__ import annotations
 
 import importlib
+import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from importlib.resources import files
 from string import Formatter
 from types import MappingProxyType
 
@@ -58,13 +63,16 @@ class Catalogue:
         texts: dict[str, dict[str, str]] = {language: {} for language in LANGUAGES}
         reviewed = dict.fromkeys(LANGUAGES, True)
         for package in (KIT_PHRASES, *packages):
+            from_domain = getattr(importlib.import_module(package), "FROM_DOMAIN", {})
             for language in LANGUAGES:
-                module = importlib.import_module(f"{package}.{language}")
-                clash = texts[language].keys() & module.PHRASES.keys()
-                if clash:
-                    raise IncompleteCatalogue(f"{package}: phrases named twice: {sorted(clash)}")
-                texts[language].update(module.PHRASES)
-                reviewed[language] = reviewed[language] and bool(module.REVIEWED)
+                data = tomllib.loads((files(package) / f"{language}.toml").read_text("utf-8"))
+                for phrases in (data["phrases"], from_domain.get(language, {})):
+                    if clash := texts[language].keys() & phrases.keys():
+                        raise IncompleteCatalogue(
+                            f"{package}: phrases named twice: {sorted(clash)}"
+                        )
+                    texts[language].update(phrases)
+                reviewed[language] = reviewed[language] and bool(data["reviewed"])
         return cls(
             MappingProxyType({k: MappingProxyType(v) for k, v in texts.items()}),
             MappingProxyType(reviewed),

@@ -16,12 +16,14 @@ from uuid import UUID
 import structlog
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
+from sqlalchemy import MetaData
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from samen_kit.access import GuardianClaims, GuardianDep
 from samen_kit.access.refusal_book import Hidden, HiddenReason
 from samen_kit.access.sessions import GuardianSession
-from samen_kit.privacy.holdings import Holding, read_holdings
+from samen_kit.privacy.holdings import Holding, holdings_in, read_holdings
+from samen_kit.retention.tables import RETENTION_TABLES
 from samen_kit.roster import Roster
 from samen_kit.service import ServiceRuntime
 
@@ -75,3 +77,10 @@ def guardian_export_router(
         return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
     return router
+
+
+def service_export_router(service: str, runtime: ServiceRuntime, metadata: MetaData) -> APIRouter:
+    """The export route over every table of the service's own metadata and the kit's
+    retention tables: what most services hold, with the roster's authority."""
+    tables = (*metadata.tables.values(), *RETENTION_TABLES)
+    return guardian_export_router(service, runtime, holdings_in(tables))

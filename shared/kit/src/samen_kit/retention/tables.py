@@ -11,9 +11,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from uuid import UUID
 
-from sqlalchemy import Column, DateTime, MetaData, Table
+from sqlalchemy import MetaData, Table
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
+
+from samen_kit.fields import instant_field
 
 TENANT_LENGTH = 128
 
@@ -33,7 +35,7 @@ class ErasureRow(RetentionTable, table=True):
     basis: str = Field(max_length=64)
     reason: str = Field(max_length=32)
     count: int
-    erased_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    erased_at: datetime = instant_field(required=True)
 
 
 class HoldRow(RetentionTable, table=True):

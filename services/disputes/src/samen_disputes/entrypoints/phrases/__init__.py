@@ -1,9 +1,10 @@
-"""What the disputes pages say: one module per language (the kit's `Catalogue` loads them).
+"""What the disputes pages say: one file per language (`<language>.toml`, loaded by the
+kit's `Catalogue`).
 
 Dutch is written for B1 readers. The rights texts (where you stand, what you can do, what
 you wait for) are the domain's (`domain/rights_texts.py`): Dutch and English come from
 there, keyed as the domain's `Text` names them; the other languages translate them here.
-Every language but Dutch waits for a native speaker's review (`REVIEWED`).
+Every language but Dutch waits for a native speaker's review (`reviewed`).
 """
 
 from __future__ import annotations
@@ -20,3 +21,6 @@ def rights(index: int) -> dict[str, str]:
         **{f"dispute.waiting.{k}": pair[index] for k, pair in WAITING.items()},
         "dispute.overdue": OVERDUE[index],
     }
+
+
+FROM_DOMAIN = {"nl": rights(0), "en": rights(1)}

@@ -1,1 +1,1 @@
-"""The kit's own phrases: those of the base layout, in the six languages."""
+"""The kit's own phrases: those of the base layout, one catalogue file per language."""
