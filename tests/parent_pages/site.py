@@ -27,7 +27,7 @@ from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding
 from samen_disputes.bootstrap import MIGRATIONS as DISPUTES_MIGRATIONS
 from samen_disputes.bootstrap import build_service as build_disputes
 from samen_disputes.settings import DisputesSettings
-from samen_kit.access import GuardianItem, Role, mint_guardian_token
+from samen_kit.access import GuardianItem, Role
 from samen_kit.access.testing import step_up_cookie
 from samen_kit.clock import FakeClock
 from samen_kit.testing import databases as test_databases
@@ -368,14 +368,7 @@ async def _notifications_pages(site: Site, run: notifications_h.Running) -> None
         pupil_id=pupil, guardian_id=guardian, standing=GuardianStanding.PARENTAL_AUTHORITY
     )
     await run.publish((run.envelope(recorded, tenant=tenant, subject=str(pupil)), recorded))
-    token = mint_guardian_token(
-        run.guardian_key,
-        guardian_id=guardian,
-        pupil_id=pupil,
-        item=GuardianItem.of("contact", guardian),
-        tenant=tenant,
-        now=run.clock.now(),
-    )
+    token = run.guardian_token(tenant, guardian, pupil, GuardianItem.of("contact", guardian))
     base = run.base_url
     site.add("notifications", "contact", base, f"/ouders/contact?token={token}")
     site.add("notifications", "renew", base, f"/ouders/nieuwe-link?token={token}")
@@ -386,14 +379,7 @@ async def _notifications_pages(site: Site, run: notifications_h.Running) -> None
     saved = ParentPage("notifications", "contact-saved", f"{base}/ouders/contact?token={token}")
     fields = {"email": "ouder@example.nl", "channels": "email", "language": "{taal}"}
     site.answers.append((saved, fields))
-    bulk = mint_guardian_token(
-        run.guardian_key,
-        guardian_id=guardian,
-        pupil_id=pupil,
-        item=GuardianItem.of("bulk_messages", guardian),
-        tenant=tenant,
-        now=run.clock.now(),
-    )
+    bulk = run.guardian_token(tenant, guardian, pupil, GuardianItem.of("bulk_messages", guardian))
     site.add("notifications", "bulk-messages", base, f"/ouders/voorkeuren?token={bulk}")
 
 

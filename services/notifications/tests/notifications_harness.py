@@ -11,7 +11,7 @@ import json
 import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default as default_policy
@@ -30,7 +30,7 @@ from samen_contract.events.consent import (
     PartyRole,
 )
 from samen_contract.topics import events_topic
-from samen_kit.access import Role, StaticJwks
+from samen_kit.access import GuardianItem, Role, StaticJwks, mint_guardian_token
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
 from samen_kit.clock import Clock, FakeClock
 from samen_kit.db import unit_of_work
@@ -116,6 +116,25 @@ class Running:
             now=self.clock.now(),
             schools=schools,
             boards=boards,
+        )
+
+    def guardian_token(
+        self,
+        tenant: str,
+        guardian_id: uuid.UUID,
+        pupil_id: uuid.UUID,
+        item: GuardianItem,
+        *,
+        now: datetime | None = None,
+    ) -> str:
+        """A guardian's link token for `item`, minted now (or at `now`, for an old link)."""
+        return mint_guardian_token(
+            self.guardian_key,
+            guardian_id=guardian_id,
+            pupil_id=pupil_id,
+            item=item,
+            tenant=tenant,
+            now=now or self.clock.now(),
         )
 
     def headers(self, tenant: str, role: Role = Role.SWV_ADMIN, **kw: Any) -> dict[str, str]:

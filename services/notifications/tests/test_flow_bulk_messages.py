@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from samen_kit.access import GuardianItem, Role, mint_guardian_token
+from samen_kit.access import GuardianItem, Role
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 from samen_notifications.adapters import bulk
@@ -186,12 +186,11 @@ async def test_the_page_about_bulk_messages_is_dutch_first_with_the_readers_lang
             )
             for lang, guardian in readers.items()
         }
-        contact_token = mint_guardian_token(
-            running.guardian_key,
-            guardian_id=readers["nl"],
-            pupil_id=uuid.uuid4(),
-            item=GuardianItem("contact", str(readers["nl"])),
-            tenant=tenant,
+        contact_token = running.guardian_token(
+            tenant,
+            readers["nl"],
+            uuid.uuid4(),
+            GuardianItem("contact", str(readers["nl"])),
             now=now,
         )
         other_link = await running.http.get("/ouders/voorkeuren", params={"token": contact_token})

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from samen_kit.access import GuardianItem, Role, mint_guardian_token
+from samen_kit.access import GuardianItem, Role
 from samen_kit.clock import FakeClock
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
@@ -109,12 +109,11 @@ async def test_a_parent_with_an_expired_link_gets_a_fresh_one_at_the_address_on_
     async with running_service(clock=clock) as running:
         pupil, guardian = await _guardian_of(running, tenant, school, email="ouder@example.nl")
         request_id = uuid.uuid4()
-        expired = mint_guardian_token(
-            running.guardian_key,
-            guardian_id=guardian,
-            pupil_id=pupil,
-            item=GuardianItem.of("consent_request", request_id),
-            tenant=tenant,
+        expired = running.guardian_token(
+            tenant,
+            guardian,
+            pupil,
+            GuardianItem.of("consent_request", request_id),
             now=clock.now() - timedelta(days=30),
         )
         page = await running.http.get(f"/ouders/nieuwe-link?token={expired}")
@@ -163,13 +162,8 @@ async def test_a_contact_link_for_another_guardian_is_refused_for_reading_as_for
     async with running_service(clock=clock) as running:
         pupil, guardian = await _guardian_of(running, tenant, school, email="ouder@example.nl")
         # A link for this guardian that names another guardian's contact preferences.
-        token = mint_guardian_token(
-            running.guardian_key,
-            guardian_id=guardian,
-            pupil_id=pupil,
-            item=GuardianItem.of("contact", uuid.uuid4()),
-            tenant=tenant,
-            now=clock.now(),
+        token = running.guardian_token(
+            tenant, guardian, pupil, GuardianItem.of("contact", uuid.uuid4())
         )
         page = await running.http.get(f"/ouders/contact?token={token}")
         saved = await running.http.post("/ouders/contact", data={"token": token, "language": "nl"})
