@@ -199,6 +199,29 @@ class Running:
         """Send what is due now (the background dispatcher may beat us to it)."""
         return await self.service.dispatcher.drain()
 
+    async def import_family(
+        self,
+        tenant: str,
+        school: uuid.UUID,
+        *,
+        first_name: str | None = None,
+        pupil: uuid.UUID | None = None,
+        guardian: uuid.UUID | None = None,
+        **contact: str,
+    ) -> tuple[uuid.UUID, uuid.UUID]:
+        """One pupil with one guardian reachable at `contact` (`email`, `mobile`,
+        `language`), imported as the school's roster: the pupil's and the guardian's ids."""
+        pupil, guardian = pupil or uuid.uuid4(), guardian or uuid.uuid4()
+        row: dict[str, Any] = {
+            "line": 1,
+            "pupil_id": str(pupil),
+            "guardians": [{"guardian_id": str(guardian), **contact}],
+        }
+        if first_name is not None:
+            row["pupil_first_name"] = first_name
+        await self.import_roster(tenant, school, [row])
+        return pupil, guardian
+
     async def import_roster(
         self, tenant: str, school_id: uuid.UUID, rows: list[dict[str, Any]]
     ) -> dict[str, Any]:

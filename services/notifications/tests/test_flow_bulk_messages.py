@@ -36,24 +36,8 @@ ONE_CLICK = {"content-type": "application/x-www-form-urlencoded"}
 async def _family(
     running: Running, tenant: str, school: uuid.UUID, language: str
 ) -> tuple[uuid.UUID, uuid.UUID]:
-    pupil, guardian = uuid.uuid4(), uuid.uuid4()
-    await running.import_roster(
-        tenant,
-        school,
-        [
-            {
-                "line": 1,
-                "pupil_id": str(pupil),
-                "pupil_first_name": "Sara",
-                "guardians": [
-                    {
-                        "guardian_id": str(guardian),
-                        "email": f"{language}@example.nl",
-                        "language": language,
-                    }
-                ],
-            }
-        ],
+    pupil, guardian = await running.import_family(
+        tenant, school, first_name="Sara", email=f"{language}@example.nl", language=language
     )
     fact = guardianship(pupil, guardian)
     await running.publish_about(tenant, pupil, fact)

@@ -28,19 +28,7 @@ pytestmark = pytest.mark.integration
 async def _guardian_of(
     running: Running, tenant: str, school: uuid.UUID, **contact: str
 ) -> tuple[uuid.UUID, uuid.UUID]:
-    pupil, guardian = uuid.uuid4(), uuid.uuid4()
-    await running.import_roster(
-        tenant,
-        school,
-        [
-            {
-                "line": 1,
-                "pupil_id": str(pupil),
-                "pupil_first_name": "Milan",
-                "guardians": [{"guardian_id": str(guardian), **contact}],
-            }
-        ],
-    )
+    pupil, guardian = await running.import_family(tenant, school, first_name="Milan", **contact)
     recorded = guardianship(pupil, guardian)
     await running.publish_about(tenant, pupil, recorded)
     return pupil, guardian

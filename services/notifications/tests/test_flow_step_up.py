@@ -24,12 +24,9 @@ MOBILE = "+31612345678"
 
 
 async def _guardian_with_mobile(running: Running, tenant: str) -> tuple[uuid.UUID, uuid.UUID]:
-    pupil, guardian = uuid.uuid4(), uuid.uuid4()
-    row = {"guardian_id": str(guardian), "mobile": MOBILE, "email": "ouder@example.nl"}
-    await running.import_roster(
-        tenant, uuid.uuid4(), [{"line": 1, "pupil_id": str(pupil), "guardians": [row]}]
+    return await running.import_family(
+        tenant, uuid.uuid4(), mobile=MOBILE, email="ouder@example.nl"
     )
-    return pupil, guardian
 
 
 def _link(running: Running, tenant: str, pupil: uuid.UUID, guardian: uuid.UUID) -> tuple[str, str]:
