@@ -30,7 +30,7 @@ from samen_contract.events.consent import (
     PartyRole,
 )
 from samen_contract.topics import events_topic
-from samen_kit.access import GuardianItem, Role, StaticJwks, mint_guardian_token
+from samen_kit.access import GuardianItem, Role, StaticJwks
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
 from samen_kit.clock import Clock, FakeClock
 from samen_kit.db import unit_of_work
@@ -38,7 +38,7 @@ from samen_kit.localinfra.mailserver import MailServer
 from samen_kit.localinfra.sms_simulator import SimulatorConfig
 from samen_kit.localinfra.sms_simulator import create_app as simulator_app
 from samen_kit.testing import bus
-from samen_kit.testing.keys import Keys, bearer, staff_token
+from samen_kit.testing.keys import Keys, bearer, guardian_token, staff_token
 from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import free_port, serve
 from samen_kit.testing.tap import EventTap
@@ -128,13 +128,8 @@ class Running:
         now: datetime | None = None,
     ) -> str:
         """A guardian's link token for `item`, minted now (or at `now`, for an old link)."""
-        return mint_guardian_token(
-            self.guardian_key,
-            guardian_id=guardian_id,
-            pupil_id=pupil_id,
-            item=item,
-            tenant=tenant,
-            now=now or self.clock.now(),
+        return guardian_token(
+            self.guardian_key, tenant, guardian_id, pupil_id, item, now=now or self.clock.now()
         )
 
     def headers(self, tenant: str, role: Role = Role.SWV_ADMIN, **kw: Any) -> dict[str, str]:
