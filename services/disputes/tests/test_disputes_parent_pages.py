@@ -58,6 +58,18 @@ async def open_on_page(
     return found.group(1), token
 
 
+async def opened_elsewhere(disputes: Running, pupil: Pupil) -> tuple[str, str]:
+    """`open_on_page` in a browser of its own, closed again."""
+    async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
+        return await open_on_page(disputes, guardian, pupil)
+
+
+async def refusals_reported(disputes: Running) -> None:
+    """The refusals counted so far, reported once their window has closed."""
+    disputes.clock.advance(timedelta(minutes=2))
+    await report_refusals(disputes.service.deps, timedelta(0))
+
+
 async def read_and_open(
     disputes: Running, pupil: Pupil, token: str
 ) -> tuple[httpx.Response, httpx.Response]:
@@ -137,8 +149,7 @@ async def test_the_other_guardian_follows_the_dispute_through_their_own_link(
     disputes: Running, consent_roster: Roster
 ) -> None:
     pupil = await enrolled(disputes, consent_roster, guardians=2)
-    async with httpx.AsyncClient(base_url=disputes.base_url) as first:
-        dispute_id, _ = await open_on_page(disputes, first, pupil)
+    dispute_id, _ = await opened_elsewhere(disputes, pupil)
     item = GuardianItem.of("dispute", dispute_id)
     token = disputes.guardian_token(pupil.tenant, pupil.guardians[1], pupil.pupil_id, item)
     async with httpx.AsyncClient(base_url=disputes.base_url) as second:
@@ -154,15 +165,13 @@ async def test_a_used_link_is_refused_and_the_refusal_reaches_the_audit_trail(
     disputes: Running, consent_roster: Roster, disputes_tap: Tap
 ) -> None:
     pupil = await enrolled(disputes, consent_roster)
-    async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
-        _, token = await open_on_page(disputes, guardian, pupil)
+    _, token = await opened_elsewhere(disputes, pupil)
     async with httpx.AsyncClient(base_url=disputes.base_url) as stranger:
         again = await stranger.post(f"{START}/{pupil.pupil_id}", data=opening_form(disputes, token))
 
     assert again.status_code == 403
     assert again.json()["reason"] == "reused"
-    disputes.clock.advance(timedelta(minutes=2))
-    await report_refusals(disputes.service.deps, timedelta(0))
+    await refusals_reported(disputes)
     refused = await wait_for(lambda: disputes_tap.of(pupil.tenant, "AccessRefused"))
     assert refused[0].data["reason"] == "reused_token"
     assert refused[0].data["route"] == START + "/{pupil_id}"
@@ -185,8 +194,7 @@ async def test_a_guardian_link_for_one_pupil_reaches_no_dispute_of_another(
     disputes: Running, consent_roster: Roster
 ) -> None:
     pupil = await enrolled(disputes, consent_roster)
-    async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
-        dispute_id, _ = await open_on_page(disputes, guardian, pupil)
+    dispute_id, _ = await opened_elsewhere(disputes, pupil)
     other = await consent_roster.enrol(pupil.tenant)
     await wait_for(lambda: pupil_known(disputes, other))
     token = disputes.guardian_token(other.tenant, other.guardians[0], other.pupil_id)
@@ -212,8 +220,7 @@ async def test_a_forged_link_is_refused_with_401_and_recorded_for_no_tenant(
 
     assert page.status_code == 401
     assert page.json()["reason"] == "forged"
-    disputes.clock.advance(timedelta(minutes=2))
-    await report_refusals(disputes.service.deps, timedelta(0))
+    await refusals_reported(disputes)
 
     def forged_refusals() -> list[Any]:
         return [
@@ -279,8 +286,7 @@ async def test_a_link_for_one_dispute_does_not_show_the_form_but_its_session_may
     """The link itself opens only its dispute; the session its first action starts opens
     everything about the guardian's own child (ADR 0017), opening a dispute too."""
     pupil = await enrolled(disputes, consent_roster)
-    async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
-        dispute_id, _ = await open_on_page(disputes, guardian, pupil)
+    dispute_id, _ = await opened_elsewhere(disputes, pupil)
     item = GuardianItem.of("dispute", dispute_id)
     token = disputes.guardian_token(pupil.tenant, pupil.guardians[0], pupil.pupil_id, item)
     page, opened = await read_and_open(disputes, pupil, token)
