@@ -99,7 +99,7 @@ async def test_a_guardian_asks_for_a_correction_and_reads_the_schools_answer(
     assert (area, explanation, outcome) == ("plans", EXPLANATION, None)
 
     # On the bus: ids, the area and the term; the explanation stays in the portal.
-    seen = await portal_tap.wait(tenant, lambda s: any(x.name == "CorrectionRequested" for x in s))
+    seen = await portal_tap.wait_for_one(tenant, "CorrectionRequested")
     [requested] = [s for s in seen if s.name == "CorrectionRequested"]
     assert requested.data["request_id"] == str(request_id)
     assert requested.data["answer_by"] == due.isoformat()
@@ -126,7 +126,7 @@ async def test_a_guardian_asks_for_a_correction_and_reads_the_schools_answer(
     held = json.loads(zipfile.ZipFile(io.BytesIO(export.content)).read("portal.json"))
     [kept] = held["holdings"]["portal_correction_request"]
     assert (kept["explanation"], kept["reason"]) == (EXPLANATION, REASON)
-    seen = await portal_tap.wait(tenant, lambda s: any(x.name == "CorrectionAnswered" for x in s))
+    seen = await portal_tap.wait_for_one(tenant, "CorrectionAnswered")
     [answered] = [s for s in seen if s.name == "CorrectionAnswered"]
     assert answered.data["outcome"] == "refused" and "paspoort" not in str(answered.data)
     assert answered.envelope.actor.startswith("ib:")
