@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from typing import Any
-from uuid import uuid4
 
 import pytest
 from playwright.async_api import BrowserContext
 from samen_contract.events.consent import GuardianStanding
 from samen_kit.access import Role
 from samen_kit.pages import LANGUAGES
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher
 from samen_kit.testing.waiting import wait_for
 
@@ -78,7 +78,7 @@ async def context() -> AsyncIterator[BrowserContext]:
 async def test_a_guardian_asks_in_any_language_and_reads_the_schools_answer(
     portal: Portal, facts: RosterPublisher, context: BrowserContext, axe_source: str
 ) -> None:
-    tenant = f"swv-{uuid4().hex[:8]}"
+    tenant = new_tenant()
     pupil, school, guardian = await _family(facts, tenant, GuardianStanding.PARENTAL_AUTHORITY)
     await wait_for(lambda: _kept(portal, tenant, pupil))
     token = portal.guardian_token(tenant, guardian, pupil)

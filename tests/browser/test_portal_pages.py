@@ -22,18 +22,19 @@ from samen_contract.events.consent import (
     AnswerChannel,
     ConsentAnswer,
     ConsentAnswered,
-    ConsentRequested,
     PartyRole,
     PupilEnrolled,
 )
 from samen_contract.events.meetings import ParentCommentAdded
 from samen_kit.access import Role
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher
 from samen_kit.testing.service import RunningService
 from samen_kit.testing.waiting import wait_for
 from samen_portal.bootstrap import SESSION_COOKIE, PortalService
 
 from services.portal.tests.portal_harness import (
+    consent_asked,
     own_prefix,
     portal_alone,
     publisher,
@@ -124,7 +125,7 @@ async def check(tab: Page, axe: str, url: str, status: int) -> list[str]:
 async def test_every_staff_page_passes_axe(
     portal: Portal, facts: RosterPublisher, browser_context: BrowserContext, axe_source: str
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     pupil = await enrol(facts, tenant, school, "7b")
     other = await enrol(facts, tenant, school, "8a")
     added = ParentCommentAdded(
@@ -166,17 +167,10 @@ async def test_every_staff_page_passes_axe(
 async def test_the_pupil_page_shows_a_parents_answer_without_reloading(
     portal: Portal, facts: RosterPublisher, browser_context: BrowserContext
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     pupil = await enrol(facts, tenant, school, "6a")
     request = uuid4()
-    asked = ConsentRequested(
-        request_id=request,
-        pupil_id=pupil,
-        school_id=school,
-        purpose="mdo",
-        purpose_version=1,
-        parties=(),
-    )
+    asked = consent_asked(pupil, school, request)
     await facts.publish(asked, tenant=tenant, subject=pupil, school=school)
     await wait_for(lambda: kept(portal, tenant, pupil, 2))
     ib = await sign_in(portal, tenant, Role.IB, schools=(school,))
@@ -204,7 +198,7 @@ async def test_the_pupil_page_shows_a_parents_answer_without_reloading(
 async def test_a_pupil_is_found_and_opened_with_the_keyboard_alone(
     portal: Portal, facts: RosterPublisher, browser_context: BrowserContext
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     pupil = await enrol(facts, tenant, school, "5b")
     await wait_for(lambda: kept(portal, tenant, pupil, 1))
     ib = await sign_in(portal, tenant, Role.IB, schools=(school,))

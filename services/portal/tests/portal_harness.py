@@ -17,10 +17,16 @@ from uuid import UUID, uuid4
 
 import httpx
 from itsdangerous import TimestampSigner
-from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding, PupilEnrolled
+from samen_contract.events.consent import (
+    ConsentRequested,
+    GuardianshipRecorded,
+    GuardianStanding,
+    PupilEnrolled,
+)
 from samen_kit.access import Role, tokens
 from samen_kit.clock import FakeClock
 from samen_kit.testing.keys import Keys
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher, roster_publisher
 from samen_kit.testing.service import (
     SESSION_SECRET,
@@ -178,6 +184,18 @@ async def enrol(
     return pupil
 
 
+def consent_asked(pupil: UUID, school: UUID, request_id: UUID | None = None) -> ConsentRequested:
+    """Consent's fact that the school asked consent for an MDO (no parties named)."""
+    return ConsentRequested(
+        request_id=request_id or uuid4(),
+        pupil_id=pupil,
+        school_id=school,
+        purpose="mdo",
+        purpose_version=1,
+        parties=(),
+    )
+
+
 async def family(
     facts: RosterPublisher, tenant: str, school: UUID, standing: GuardianStanding
 ) -> tuple[UUID, UUID]:
@@ -207,7 +225,7 @@ async def known_family(
 ) -> tuple[str, UUID, UUID, UUID]:
     """A new tenant and school with a pupil and one guardian of `standing`, once the
     portal knows the guardian: (tenant, school, pupil, guardian)."""
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     pupil, guardian = await family(facts, tenant, school, standing)
     await wait_for(lambda: standing_known(portal, tenant, guardian))
     return tenant, school, pupil, guardian

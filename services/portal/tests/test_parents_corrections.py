@@ -19,6 +19,7 @@ from samen_contract.events.consent import GuardianStanding
 from samen_contract.topics import events_topic
 from samen_kit.access.roles import Role
 from samen_kit.deadlines import local_date
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher
 from samen_kit.testing.tap import EventTap
 from samen_kit.testing.waiting import wait_for
@@ -165,7 +166,7 @@ async def test_another_child_or_another_tenant_cannot_ask_about_this_child(
     tenant, school, pupil, _ = await _child(portal, facts)
     other_pupil, parent = await family(facts, tenant, school, GuardianStanding.PARENTAL_AUTHORITY)
     await wait_for(lambda: standing_known(portal, tenant, parent))
-    stranger = f"swv-{uuid4().hex[:8]}"
+    stranger = new_tenant()
     tries = [
         portal.guardian_token(tenant, parent, other_pupil),  # a link about another child
         portal.guardian_token(stranger, parent, pupil),  # this child in another tenant

@@ -11,15 +11,15 @@ from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
-from samen_contract.events.consent import ConsentRequested
 from samen_contract.events.meetings import ParentCommentAdded
 from samen_kit.access import Role
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher
 from samen_kit.testing.service import RunningService
 from samen_kit.testing.waiting import wait_for
 from samen_portal.bootstrap import PortalService
 
-from services.portal.tests.portal_harness import enrol, sign_in
+from services.portal.tests.portal_harness import consent_asked, enrol, sign_in
 
 pytestmark = pytest.mark.integration
 
@@ -54,7 +54,7 @@ async def fact_count(portal: Portal, tenant: str, pupil: UUID) -> int:
 async def test_a_parents_comment_is_on_the_worklist_and_the_pupil_page_once(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     pupil = await enrol(facts, tenant, school, "7b")
     added = comment(pupil, school)
     envelope = await facts.publish(added, tenant=tenant, subject=pupil, school=school)
@@ -79,7 +79,7 @@ async def test_a_parents_comment_is_on_the_worklist_and_the_pupil_page_once(
 async def test_a_teacher_sees_their_own_group_and_is_refused_another(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     own = await enrol(facts, tenant, school, "7b")
     other = await enrol(facts, tenant, school, "8a")
     await wait_for(lambda: _all(known(portal, tenant, own), known(portal, tenant, other)))
@@ -101,10 +101,10 @@ async def test_a_teacher_sees_their_own_group_and_is_refused_another(
 
 
 async def test_another_tenants_pupil_is_not_found(portal: Portal, facts: RosterPublisher) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     pupil = await enrol(facts, tenant, school, "7b")
     await wait_for(lambda: known(portal, tenant, pupil))
-    outsider = await sign_in(portal, f"swv-{uuid4().hex[:8]}", Role.SWV_STAFF)
+    outsider = await sign_in(portal, new_tenant(), Role.SWV_STAFF)
     found = await outsider.client.get(f"/leerlingen/{pupil}")
     assert found.status_code == 404
     assert str(pupil) not in (await outsider.client.get("/leerlingen")).text
@@ -113,7 +113,7 @@ async def test_another_tenants_pupil_is_not_found(portal: Portal, facts: RosterP
 async def test_views_of_a_file_are_counted_per_day_and_written_once_for_the_audit_log(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     pupil = await enrol(facts, tenant, school, "5a")
     await wait_for(lambda: known(portal, tenant, pupil))
     ib = await sign_in(portal, tenant, Role.IB, schools=(school,))
@@ -136,7 +136,7 @@ async def test_views_of_a_file_are_counted_per_day_and_written_once_for_the_audi
 async def test_an_open_pupil_page_hears_of_a_new_fact(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     pupil = await enrol(facts, tenant, school, "6c")
     await wait_for(lambda: known(portal, tenant, pupil))
     ib = await sign_in(portal, tenant, Role.IB, schools=(school,))
@@ -151,14 +151,7 @@ async def test_an_open_pupil_page_hears_of_a_new_fact(
 
     listening = asyncio.create_task(first_change())
     await asyncio.sleep(0.5)  # the page is open before the fact arrives
-    asked = ConsentRequested(
-        request_id=uuid4(),
-        pupil_id=pupil,
-        school_id=school,
-        purpose="mdo",
-        purpose_version=1,
-        parties=(),
-    )
+    asked = consent_asked(pupil, school)
     await facts.publish(asked, tenant=tenant, subject=pupil, school=school)
     assert await asyncio.wait_for(listening, timeout=20) == "event: changed"
     fragment = await ib.client.get(f"/leerlingen/{pupil}/feiten")
@@ -168,7 +161,7 @@ async def test_an_open_pupil_page_hears_of_a_new_fact(
 async def test_a_post_without_the_csrf_token_is_refused_and_changes_nothing(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     pupil = await enrol(facts, tenant, school, "4a")
     await wait_for(lambda: known(portal, tenant, pupil))
     ib = await sign_in(portal, tenant, Role.IB, schools=(school,))
@@ -181,7 +174,7 @@ async def test_a_post_without_the_csrf_token_is_refused_and_changes_nothing(
 
 
 async def test_pages_carry_a_strict_content_security_policy(portal: Portal) -> None:
-    outsider = await sign_in(portal, f"swv-{uuid4().hex[:8]}", Role.IB)
+    outsider = await sign_in(portal, new_tenant(), Role.IB)
     page = await outsider.client.get("/te-doen")
     policy = page.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
@@ -209,17 +202,10 @@ async def _refusals(portal: Portal, tenant: str) -> int:
 async def test_the_samenwerkingsverband_sees_the_overview_and_a_school_does_not(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     pupil = await enrol(facts, tenant, school, "3a")
     request = uuid4()
-    asked = ConsentRequested(
-        request_id=request,
-        pupil_id=pupil,
-        school_id=school,
-        purpose="mdo",
-        purpose_version=1,
-        parties=(),
-    )
+    asked = consent_asked(pupil, school, request)
     await facts.publish(asked, tenant=tenant, subject=pupil, school=school)
     await wait_for(lambda: _at_least(fact_count(portal, tenant, pupil), 2))
 

@@ -15,6 +15,7 @@ from fastapi import FastAPI, Header, Query
 from samen_kit.access import Role
 from samen_kit.clock import FakeClock
 from samen_kit.testing.keys import Keys
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher
 from samen_kit.testing.server import serve
 from samen_kit.testing.service import RunningService
@@ -82,7 +83,7 @@ async def test_every_staff_page_names_the_school_and_keeps_the_id_of_one_without
     named_portal: tuple[Portal, RosterPublisher],
 ) -> None:
     portal, facts = named_portal
-    tenant, unnamed = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, unnamed = new_tenant(), uuid4()
     pupil = await enrol(facts, tenant, NAMED, "7b")
     other = await enrol(facts, tenant, unnamed, "3a")
     for found, school in ((pupil, NAMED), (other, unnamed)):
