@@ -185,6 +185,12 @@ class ConsentService:
         result: dict[str, Any] = response.json()
         return result
 
+    async def imported_family(self, school: School) -> Family:
+        """A new family with two guardians, on the school's roster."""
+        family = Family.of()
+        await self.import_families(school, [family])
+        return family
+
     async def ask(
         self, school: School, family: Family, purpose: str = "engage_swv"
     ) -> dict[str, Any]:

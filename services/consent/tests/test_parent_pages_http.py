@@ -100,7 +100,7 @@ async def test_both_guardians_agree_and_consent_is_given_with_evidence_of_each(
             page = await browser.get(response.headers["location"])
             assert page.status_code == 200  # the session carries on without the token
 
-    seen = await consent.events.wait(school.tenant, lambda s: "ConsentGiven" in {x.name for x in s})
+    seen = await consent.events.wait_for_one(school.tenant, "ConsentGiven")
     answered = [s.event for s in seen if isinstance(s.event, ConsentAnswered)]
     assert {(a.party_id, a.answer.value, a.channel.value) for a in answered} == {
         (g, "agree", "guardian_page") for g in family.guardian_ids
@@ -128,9 +128,7 @@ async def test_one_no_refuses_and_a_standing_yes_is_reported_as_a_conflict(
         consent.confirm(browser, school.tenant, second)
         await _say(browser, rid, "nee", _token_of(_link(consent, school, family, second, rid)))
 
-    seen = await consent.events.wait(
-        school.tenant, lambda s: "ConsentConflictDetected" in {x.name for x in s}
-    )
+    seen = await consent.events.wait_for_one(school.tenant, "ConsentConflictDetected")
     refused = next(s.event for s in seen if isinstance(s.event, ConsentRefused))
     assert refused.party_id == second
     conflict = next(s.event for s in seen if isinstance(s.event, ConsentConflictDetected))
@@ -146,7 +144,7 @@ async def test_a_parent_withdraws_later_from_the_same_page_as_easily_as_they_gav
     async with consent.guardian_client() as browser:
         consent.confirm(browser, school.tenant, guardian)
         await _say(browser, rid, "ja", _token_of(_link(consent, school, family, guardian, rid)))
-    await consent.events.wait(school.tenant, lambda s: "ConsentGiven" in {x.name for x in s})
+    await consent.events.wait_for_one(school.tenant, "ConsentGiven")
     consent.advance(timedelta(days=20))  # the first link has expired meanwhile
 
     link = _link(consent, school, family, guardian, rid)  # the "consent given" message's link
@@ -160,9 +158,7 @@ async def test_a_parent_withdraws_later_from_the_same_page_as_easily_as_they_gav
         after = await browser.get(response.headers["location"])
     assert "De toestemming is ingetrokken." in after.text
 
-    seen = await consent.events.wait(
-        school.tenant, lambda s: "ConsentWithdrawn" in {x.name for x in s}
-    )
+    seen = await consent.events.wait_for_one(school.tenant, "ConsentWithdrawn")
     withdrawn = next(s.event for s in seen if isinstance(s.event, ConsentWithdrawn))
     assert (withdrawn.party_id, withdrawn.was_given) == (guardian, True)
     status = await consent.http.get(
@@ -190,9 +186,7 @@ async def test_a_parent_says_what_support_they_need_and_the_note_stays_off_the_b
         page = await browser.get(response.headers["location"])
     assert 'value="interpreter" checked' in page.text
 
-    seen = await consent.events.wait(
-        school.tenant, lambda s: "GuardianSupportNeedsStated" in {x.name for x in s}
-    )
+    seen = await consent.events.wait_for_one(school.tenant, "GuardianSupportNeedsStated")
     stated = next(s for s in seen if isinstance(s.event, GuardianSupportNeedsStated))
     assert stated.event == GuardianSupportNeedsStated(
         pupil_id=family.pupil_id,
@@ -258,9 +252,7 @@ async def test_a_parent_with_only_the_right_to_information_is_never_asked(
         refused = await _say(browser, rid, "ja", _token_of(link))
 
     assert refused.status_code == 403
-    seen = await consent.events.wait(
-        school.tenant, lambda s: "ConsentActionRefused" in {x.name for x in s}
-    )
+    seen = await consent.events.wait_for_one(school.tenant, "ConsentActionRefused")
     asked = next(s.event for s in seen if s.name == "ConsentRequested")
     assert asked is not None
     assert [p["party_id"] for p in asked.model_dump()["parties"]] == [family.guardian_ids[0]]
@@ -403,7 +395,5 @@ async def test_a_guardian_who_has_not_confirmed_with_a_code_is_sent_to_the_code_
     assert answered.status_code == 303 and answered.headers["location"].startswith(
         f"/ouders/toestemming/{rid}"
     )
-    seen = await consent.events.wait(
-        school.tenant, lambda s: "ConsentAnswered" in {x.name for x in s}
-    )
+    seen = await consent.events.wait_for_one(school.tenant, "ConsentAnswered")
     assert [s.event.party_id for s in seen if isinstance(s.event, ConsentAnswered)] == [guardian]
