@@ -17,7 +17,13 @@ from samen_kit.access import GuardianItem, Role
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
-from services.disputes.tests.disputes_harness import Pupil, Roster, Running, Tap, pupil_known
+from services.disputes.tests.disputes_harness import (
+    Pupil,
+    Roster,
+    Running,
+    Tap,
+    enrolled,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -25,12 +31,6 @@ PAGE = "/ouders/geschillen"
 START = "/ouders/geschil-starten"
 DESCRIPTION = "Mijn dochter krijgt de hulp uit het OPP niet. Niemand luistert naar ons."
 NOTE = "Wij hebben op 3 maart gebeld met de intern begeleider."
-
-
-async def enrolled(disputes: Running, roster: Roster, **kwargs: Any) -> Pupil:
-    pupil = await roster.enrol(new_tenant(), **kwargs)
-    await wait_for(lambda: pupil_known(disputes, pupil))
-    return pupil
 
 
 def opening_form(disputes: Running, token: str, **fields: str) -> dict[str, str]:
@@ -195,8 +195,7 @@ async def test_a_guardian_link_for_one_pupil_reaches_no_dispute_of_another(
 ) -> None:
     pupil = await enrolled(disputes, consent_roster)
     dispute_id, _ = await opened_elsewhere(disputes, pupil)
-    other = await consent_roster.enrol(pupil.tenant)
-    await wait_for(lambda: pupil_known(disputes, other))
+    other = await enrolled(disputes, consent_roster, pupil.tenant)
     token = disputes.guardian_token(other.tenant, other.guardians[0], other.pupil_id)
     async with httpx.AsyncClient(base_url=disputes.base_url) as stranger:
         page = await stranger.get(f"{PAGE}/{dispute_id}", params={"token": token})
@@ -267,8 +266,7 @@ async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for
     disputes: Running, consent_roster: Roster
 ) -> None:
     ours = await enrolled(disputes, consent_roster)
-    theirs = await consent_roster.enrol(ours.tenant)
-    await wait_for(lambda: pupil_known(disputes, theirs))
+    theirs = await enrolled(disputes, consent_roster, ours.tenant)
     # Our guardian, with a link that names their pupil.
     token = disputes.guardian_token(ours.tenant, ours.guardians[0], theirs.pupil_id)
     page, opened = await read_and_open(disputes, theirs, token)

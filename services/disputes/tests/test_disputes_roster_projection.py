@@ -20,7 +20,7 @@ from samen_kit.roster import Roster as RosterView
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
-from services.disputes.tests.disputes_harness import Roster, Running, pupil_known
+from services.disputes.tests.disputes_harness import Roster, Running, enrolled
 
 pytestmark = pytest.mark.integration
 AUTHORITY = GuardianStanding.PARENTAL_AUTHORITY
@@ -59,8 +59,7 @@ async def test_the_same_enrolment_delivered_twice_is_applied_once(
 ) -> None:
     from sqlalchemy import text
 
-    pupil = await consent_roster.enrol(new_tenant())
-    await wait_for(lambda: pupil_known(disputes, pupil))
+    pupil = await enrolled(disputes, consent_roster)
     again = PupilEnrolled(
         pupil_id=pupil.pupil_id, school_id=pupil.school_id, enrolled_on=date(2025, 8, 25)
     )
@@ -83,8 +82,7 @@ async def test_the_same_enrolment_delivered_twice_is_applied_once(
 async def test_a_pupil_who_changes_school_leaves_the_old_schools_view(
     disputes: Running, consent_roster: Roster
 ) -> None:
-    pupil = await consent_roster.enrol(new_tenant())
-    await wait_for(lambda: pupil_known(disputes, pupil))
+    pupil = await enrolled(disputes, consent_roster)
     new_school = uuid4()
     moved = PupilEnrolled(pupil_id=pupil.pupil_id, school_id=new_school, enrolled_on=date.today())
     await consent_roster.publish(
