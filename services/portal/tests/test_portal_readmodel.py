@@ -44,6 +44,15 @@ async def known(portal: Portal, tenant: str, pupil: UUID) -> bool:
     return bool(rows)
 
 
+async def known_pupil(portal: Portal, facts: RosterPublisher, group: str) -> tuple[str, UUID, UUID]:
+    """A pupil of `group` at a new school of a new tenant, once the portal knows them:
+    (tenant, school, pupil)."""
+    tenant, school = new_tenant(), uuid4()
+    pupil = await enrol(facts, tenant, school, group)
+    await wait_for(lambda: known(portal, tenant, pupil))
+    return tenant, school, pupil
+
+
 async def fact_count(portal: Portal, tenant: str, pupil: UUID) -> int:
     rows = await portal.sql(
         "SELECT count(*) FROM portal_fact WHERE tenant = :t AND pupil_id = :p", t=tenant, p=pupil
@@ -101,9 +110,7 @@ async def test_a_teacher_sees_their_own_group_and_is_refused_another(
 
 
 async def test_another_tenants_pupil_is_not_found(portal: Portal, facts: RosterPublisher) -> None:
-    tenant, school = new_tenant(), uuid4()
-    pupil = await enrol(facts, tenant, school, "7b")
-    await wait_for(lambda: known(portal, tenant, pupil))
+    *_, pupil = await known_pupil(portal, facts, "7b")
     outsider = await sign_in(portal, new_tenant(), Role.SWV_STAFF)
     found = await outsider.client.get(f"/leerlingen/{pupil}")
     assert found.status_code == 404
@@ -113,9 +120,7 @@ async def test_another_tenants_pupil_is_not_found(portal: Portal, facts: RosterP
 async def test_views_of_a_file_are_counted_per_day_and_written_once_for_the_audit_log(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = new_tenant(), uuid4()
-    pupil = await enrol(facts, tenant, school, "5a")
-    await wait_for(lambda: known(portal, tenant, pupil))
+    tenant, school, pupil = await known_pupil(portal, facts, "5a")
     ib = await sign_in(portal, tenant, Role.IB, schools=(school,))
     for _ in range(3):
         assert (await ib.client.get(f"/leerlingen/{pupil}")).status_code == 200
@@ -136,9 +141,7 @@ async def test_views_of_a_file_are_counted_per_day_and_written_once_for_the_audi
 async def test_an_open_pupil_page_hears_of_a_new_fact(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = new_tenant(), uuid4()
-    pupil = await enrol(facts, tenant, school, "6c")
-    await wait_for(lambda: known(portal, tenant, pupil))
+    tenant, school, pupil = await known_pupil(portal, facts, "6c")
     ib = await sign_in(portal, tenant, Role.IB, schools=(school,))
 
     async def first_change() -> str:
@@ -161,9 +164,7 @@ async def test_an_open_pupil_page_hears_of_a_new_fact(
 async def test_a_post_without_the_csrf_token_is_refused_and_changes_nothing(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = new_tenant(), uuid4()
-    pupil = await enrol(facts, tenant, school, "4a")
-    await wait_for(lambda: known(portal, tenant, pupil))
+    tenant, school, pupil = await known_pupil(portal, facts, "4a")
     ib = await sign_in(portal, tenant, Role.IB, schools=(school,))
     posted = await ib.client.post(f"/leerlingen/{pupil}/toestemming", data={"purpose": "mdo"})
     assert posted.status_code == 403
