@@ -111,18 +111,11 @@ async def test_two_tenants_importing_the_same_pupil_and_guardian_ids_stay_apart(
 ) -> None:
     """Roster ids are unique only within a tenant: the second import must not take the
     first tenant's pupil (its staff would get 404) nor end its guardian's standing."""
-    pupil_id, guardian_id = uuid4(), uuid4()
-    first, second = new_tenant(), new_tenant()
-    schools = {first: uuid4(), second: uuid4()}
-    for tenant in (first, second):
-        enrolled = PupilEnrolled(
-            pupil_id=pupil_id, school_id=schools[tenant], enrolled_on=date(2025, 8, 25)
-        )
-        await consent_roster.publish(enrolled, tenant=tenant, subject=pupil_id)
-        recorded = GuardianshipRecorded(
-            pupil_id=pupil_id, guardian_id=guardian_id, standing=AUTHORITY
-        )
-        await consent_roster.publish(recorded, tenant=tenant, subject=pupil_id)
+    ones = await consent_roster.enrol(new_tenant())
+    theirs = await consent_roster.enrol(new_tenant(), same_ids_as=ones)
+    pupil_id, (guardian_id,) = ones.pupil_id, ones.guardians
+    first, second = ones.tenant, theirs.tenant
+    schools = {first: ones.school_id, second: theirs.school_id}
     ended = GuardianshipEnded(pupil_id=pupil_id, guardian_id=guardian_id)
     await consent_roster.publish(ended, tenant=second, subject=pupil_id)
 
