@@ -50,7 +50,12 @@ from services.admissions.tests import admissions_steps as admissions_steps
 from services.consent.tests import consent_harness as consent_h
 from services.disputes.tests import disputes_harness as disputes_h
 from services.meetings.tests import meetings_harness as meetings_h
-from services.meetings.tests.meetings_requests import agreement, meeting_body, record_body
+from services.meetings.tests.meetings_requests import (
+    agreement,
+    interpreted_talk,
+    meeting_body,
+    record_body,
+)
 from services.notifications.tests import notifications_harness as notifications_h
 from services.plans.tests import plans_harness as plans_h
 from services.plans.tests.plans_requests import version_body
@@ -257,14 +262,7 @@ async def _meetings_pages(site: Site, run: meetings_h.Running, roster: meetings_
     async with httpx.AsyncClient(base_url=base) as http:
         teacher = await meetings_h.register_staff(run, http, pupil.tenant, pupil.school_id)
         starts = run.clock.now() + timedelta(days=9)
-        body = meeting_body(
-            pupil.pupil_id,
-            "progress_talk",
-            starts,
-            [teacher],
-            interpreter_needed=True,
-            interpreter_language="ar",
-        )
+        body = interpreted_talk(pupil.pupil_id, starts, teacher)
         created = await http.post("/meetings", json=body, headers=staff)
         assert created.status_code == 201, created.text
         meeting_id = created.json()["meeting_id"]

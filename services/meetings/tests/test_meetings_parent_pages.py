@@ -23,7 +23,7 @@ from services.meetings.tests.meetings_harness import (
     pupil_known,
     register_staff,
 )
-from services.meetings.tests.meetings_requests import meeting_body, record_body
+from services.meetings.tests.meetings_requests import interpreted_talk, meeting_body, record_body
 
 pytestmark = pytest.mark.integration
 
@@ -68,14 +68,7 @@ async def test_a_guardian_answers_the_invitation_and_the_note_stays_here(
     guardian = pupil.guardians[0]
     async with page(meetings) as http:
         starts = meetings.clock.now() + timedelta(days=9)
-        body = meeting_body(
-            pupil.pupil_id,
-            "progress_talk",
-            starts,
-            [teacher],
-            interpreter_needed=True,
-            interpreter_language="ar",
-        )
+        body = interpreted_talk(pupil.pupil_id, starts, teacher)
         meeting_id = (await http.post("/meetings", json=body, headers=staff)).json()["meeting_id"]
         token = meetings.guardian_token(
             pupil.tenant, guardian, pupil.pupil_id, GuardianItem.of("meeting", meeting_id)
