@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 import httpx
@@ -79,21 +79,37 @@ async def _answer(running: Running, challenge: str, code: str, back: str) -> htt
     )
 
 
+@dataclass(frozen=True)
+class Asked:
+    """A guardian who opened a link's step-up page and asked for a code: the code sent."""
+
+    pupil: uuid.UUID
+    guardian: uuid.UUID
+    back: str
+    challenge: str
+    code: str
+
+
+async def _asked_for_a_code(running: Running, tenant: str, language: str = "nl") -> Asked:
+    pupil, guardian = await _guardian_with_mobile(running, tenant)
+    token, back = _link(running, tenant, pupil, guardian)
+    challenge = await _ask_code(running, token, back, language)
+    code = await wait_for(lambda: _code_in(running))
+    return Asked(pupil, guardian, back, challenge, code)
+
+
 async def test_a_guardian_who_types_the_code_from_the_sms_goes_back_confirmed(
     running_service: StartService,
 ) -> None:
     tenant = new_tenant()
     async with running_service() as running:
-        pupil, guardian = await _guardian_with_mobile(running, tenant)
-        token, back = _link(running, tenant, pupil, guardian)
-        challenge = await _ask_code(running, token, back, language="ar")
-        code = await wait_for(lambda: _code_in(running))
+        asked = await _asked_for_a_code(running, tenant, language="ar")
         texts = _step_up_texts(running)
 
-        confirmed = await _answer(running, challenge, code, back)
+        confirmed = await _answer(running, asked.challenge, asked.code, asked.back)
 
     assert confirmed.status_code == 303
-    assert confirmed.headers["location"] == back
+    assert confirmed.headers["location"] == asked.back
     assert PROOF_COOKIE in confirmed.headers["set-cookie"]
     assert "رمزكم" in str(texts[0]["body"])  # Dutch first, the guardian's language beside it
 
@@ -103,10 +119,8 @@ async def test_a_wrong_code_three_times_locks_the_action_and_goes_to_the_audit_l
 ) -> None:
     tenant = new_tenant()
     async with running_service() as running:
-        pupil, guardian = await _guardian_with_mobile(running, tenant)
-        token, back = _link(running, tenant, pupil, guardian)
-        challenge = await _ask_code(running, token, back)
-        code = await wait_for(lambda: _code_in(running))
+        asked = await _asked_for_a_code(running, tenant)
+        challenge, code, back = asked.challenge, asked.code, asked.back
         wrong = _wrong(code)
 
         statuses = [(await _answer(running, challenge, wrong, back)).status_code for _ in "123"]
@@ -118,8 +132,8 @@ async def test_a_wrong_code_three_times_locks_the_action_and_goes_to_the_audit_l
     assert right_too_late.status_code == 403 and PROOF_COOKIE not in str(right_too_late.headers)
     assert again.status_code == 403  # a new code does not lift the lock
     envelope, data = locked
-    assert envelope.subject == str(pupil)
-    assert data["guardian_id"] == str(guardian) and data["attempts"] == 3
+    assert envelope.subject == str(asked.pupil)
+    assert data["guardian_id"] == str(asked.guardian) and data["attempts"] == 3
     assert data["challenge_id"] == challenge and data["item_kind"] == "consent_request"
     assert code not in str(data) and MOBILE not in str(data)
 
@@ -142,13 +156,11 @@ async def test_three_wrong_codes_for_one_item_lock_the_code_page_of_another_item
 ) -> None:
     tenant = new_tenant()
     async with running_service() as running:
-        pupil, guardian = await _guardian_with_mobile(running, tenant)
-        token, back = _link(running, tenant, pupil, guardian)
+        asked = await _asked_for_a_code(running, tenant)
+        pupil, guardian, challenge = asked.pupil, asked.guardian, asked.challenge
         other_token, other_back = _link(running, tenant, pupil, guardian)
-        challenge = await _ask_code(running, token, back)
-        wrong = _wrong(await wait_for(lambda: _code_in(running)))
         for _ in "123":
-            await _answer(running, challenge, wrong, back)
+            await _answer(running, challenge, _wrong(asked.code), asked.back)
 
         other = await running.http.post(
             "/ouders/bevestigen/code", data={"token": other_token, "terug": other_back}
