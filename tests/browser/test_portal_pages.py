@@ -11,7 +11,7 @@ comes from npm (tests/browser), the portal's CSS and htmx from services/portal/a
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from datetime import date
 from typing import Any
 from uuid import UUID, uuid4
@@ -35,9 +35,7 @@ from samen_portal.bootstrap import SESSION_COOKIE, PortalService
 
 from services.portal.tests.portal_harness import (
     consent_asked,
-    own_prefix,
-    portal_alone,
-    publisher,
+    portal_alone_fixtures,
     sign_in,
 )
 from tests.browser.axe import (
@@ -57,26 +55,7 @@ LOADED = """() => ({
 Portal = RunningService[PortalService]
 
 
-@pytest.fixture(scope="module")
-async def portal(
-    make_session_database: Callable[[str], str],
-    kafka_bootstrap: str,
-    topic_prefix: str,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> AsyncIterator[Portal]:
-    async with portal_alone(
-        database_url=make_session_database("portal_browser"),
-        kafka_bootstrap=kafka_bootstrap,
-        topic_prefix=own_prefix(topic_prefix, "pages"),
-        keys_folder=tmp_path_factory.mktemp("keys"),
-    ) as service:
-        yield service
-
-
-@pytest.fixture(scope="module")
-async def facts(portal: Portal, kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Any]:
-    async with publisher(kafka_bootstrap, own_prefix(topic_prefix, "pages")) as found:
-        yield found
+portal, facts = portal_alone_fixtures("pages")
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -16,6 +16,7 @@ from typing import Any
 from uuid import UUID, uuid4
 
 import httpx
+import pytest
 from itsdangerous import TimestampSigner
 from samen_contract.events.consent import (
     ConsentRequested,
@@ -83,6 +84,36 @@ async def portal_alone(
     )
     async with running(settings, keys, FakeClock(datetime.now(UTC))) as service:
         yield service
+
+
+def portal_alone_fixtures(label: str) -> tuple[Any, Any]:
+    """Module fixtures of a test module with a portal of its own: `portal`, a portal alone
+    on topics and a database named after `label`, and `facts`, a publisher on its topics.
+    In the module: `portal, facts = portal_alone_fixtures("pages")`."""
+
+    @pytest.fixture(scope="module", name="portal")
+    async def portal(
+        make_session_database: Callable[[str], str],
+        kafka_bootstrap: str,
+        topic_prefix: str,
+        tmp_path_factory: pytest.TempPathFactory,
+    ) -> AsyncIterator[RunningService[PortalService]]:
+        async with portal_alone(
+            database_url=make_session_database(f"portal_{label}_browser"),
+            kafka_bootstrap=kafka_bootstrap,
+            topic_prefix=own_prefix(topic_prefix, label),
+            keys_folder=tmp_path_factory.mktemp("keys"),
+        ) as service:
+            yield service
+
+    @pytest.fixture(scope="module", name="facts")
+    async def facts(
+        portal: RunningService[PortalService], kafka_bootstrap: str, topic_prefix: str
+    ) -> AsyncIterator[RosterPublisher]:
+        async with publisher(kafka_bootstrap, own_prefix(topic_prefix, label)) as found:
+            yield found
+
+    return portal, facts
 
 
 def own_prefix(topic_prefix: str, label: str) -> str:
