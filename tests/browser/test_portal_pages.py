@@ -25,7 +25,6 @@ from samen_contract.events.consent import (
     PartyRole,
     PupilEnrolled,
 )
-from samen_contract.events.meetings import ParentCommentAdded
 from samen_kit.access import Role
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher
@@ -35,6 +34,7 @@ from samen_portal.bootstrap import SESSION_COOKIE, PortalService
 
 from services.portal.tests.portal_harness import (
     consent_asked,
+    parent_comment,
     portal_alone_fixtures,
     sign_in,
 )
@@ -107,14 +107,7 @@ async def test_every_staff_page_passes_axe(
     tenant, school = new_tenant(), uuid4()
     pupil = await enrol(facts, tenant, school, "7b")
     other = await enrol(facts, tenant, school, "8a")
-    added = ParentCommentAdded(
-        comment_id=uuid4(),
-        record_id=uuid4(),
-        meeting_id=uuid4(),
-        pupil_id=pupil,
-        school_id=school,
-        guardian_id=uuid4(),
-    )
+    added = parent_comment(pupil, school)
     await facts.publish(added, tenant=tenant, subject=pupil, school=school)
     await wait_for(lambda: kept(portal, tenant, pupil, 2))
     await wait_for(lambda: kept(portal, tenant, other, 1))

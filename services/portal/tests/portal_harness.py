@@ -24,6 +24,7 @@ from samen_contract.events.consent import (
     GuardianStanding,
     PupilEnrolled,
 )
+from samen_contract.events.meetings import ParentCommentAdded
 from samen_kit.access import Role, tokens
 from samen_kit.clock import FakeClock
 from samen_kit.testing.keys import Keys
@@ -213,6 +214,18 @@ async def enrol(
     )
     await facts.publish(event, tenant=tenant, subject=pupil, board=board, school=school)
     return pupil
+
+
+def parent_comment(pupil: UUID, school: UUID) -> ParentCommentAdded:
+    """Meetings' fact that a guardian commented on a meeting record."""
+    return ParentCommentAdded(
+        comment_id=uuid4(),
+        record_id=uuid4(),
+        meeting_id=uuid4(),
+        pupil_id=pupil,
+        school_id=school,
+        guardian_id=uuid4(),
+    )
 
 
 def consent_asked(pupil: UUID, school: UUID, request_id: UUID | None = None) -> ConsentRequested:

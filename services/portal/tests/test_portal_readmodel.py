@@ -11,7 +11,6 @@ from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
-from samen_contract.events.meetings import ParentCommentAdded
 from samen_kit.access import Role
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher
@@ -19,22 +18,11 @@ from samen_kit.testing.service import RunningService
 from samen_kit.testing.waiting import wait_for
 from samen_portal.bootstrap import PortalService
 
-from services.portal.tests.portal_harness import consent_asked, enrol, sign_in
+from services.portal.tests.portal_harness import consent_asked, enrol, parent_comment, sign_in
 
 pytestmark = pytest.mark.integration
 
 Portal = RunningService[PortalService]
-
-
-def comment(pupil: UUID, school: UUID) -> ParentCommentAdded:
-    return ParentCommentAdded(
-        comment_id=uuid4(),
-        record_id=uuid4(),
-        meeting_id=uuid4(),
-        pupil_id=pupil,
-        school_id=school,
-        guardian_id=uuid4(),
-    )
 
 
 async def known(portal: Portal, tenant: str, pupil: UUID) -> bool:
@@ -65,7 +53,7 @@ async def test_a_parents_comment_is_on_the_worklist_and_the_pupil_page_once(
 ) -> None:
     tenant, school = new_tenant(), uuid4()
     pupil = await enrol(facts, tenant, school, "7b")
-    added = comment(pupil, school)
+    added = parent_comment(pupil, school)
     envelope = await facts.publish(added, tenant=tenant, subject=pupil, school=school)
     await facts.send(envelope, added)  # delivered twice: kept once
     await wait_for(lambda: _at_least(fact_count(portal, tenant, pupil), 2))
