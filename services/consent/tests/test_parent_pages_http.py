@@ -20,6 +20,7 @@ from samen_contract.events.consent import (
 )
 from samen_kit.access import GuardianItem, Role
 from samen_kit.access.testing import new_signing_key
+from samen_kit.testing.refusals import refusals_counted
 
 from services.consent.tests.consent_harness import ConsentService, Family, School
 
@@ -335,20 +336,6 @@ async def _evidence(consent: ConsentService, school: School, rid: UUID) -> list[
     return found
 
 
-async def _refusals_counted(consent: ConsentService, tenant: str) -> dict[tuple[str, ...], int]:
-    from sqlalchemy import text
-
-    async with consent.ctx.sessions() as session:
-        rows = await session.execute(
-            text(
-                "SELECT reason, credential, method, route, count FROM access_refusal_count"
-                " WHERE tenant = :tenant"
-            ),
-            {"tenant": tenant},
-        )
-        return {tuple(row[:4]): row[4] for row in rows}
-
-
 async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for_answering(
     consent: ConsentService, school: School
 ) -> None:
@@ -365,7 +352,7 @@ async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for
 
     assert (page.status_code, receipts.status_code, answer.status_code) == (403, 403, 403)
     assert "Hulp vragen aan het samenwerkingsverband" not in page.text  # nothing of the question
-    counted = await _refusals_counted(consent, school.tenant)
+    counted = await refusals_counted(consent.ctx.sessions, school.tenant)
     route = "/ouders/toestemming/{request_id}"
     assert counted[("forbidden_role", "guardian_token", "GET", route)] == 1
     assert counted[("forbidden_role", "guardian_token", "POST", route + "/antwoord")] == 1

@@ -15,6 +15,7 @@ from samen_contract.events.consent import GuardianStanding
 from samen_disputes.handlers.refusals import report_refusals
 from samen_kit.access import GuardianItem, Role
 from samen_kit.testing.names import new_tenant
+from samen_kit.testing.refusals import refusals_counted
 from samen_kit.testing.waiting import wait_for
 
 from services.disputes.tests.disputes_harness import (
@@ -248,20 +249,6 @@ async def test_the_guardian_who_opened_withdraws_and_the_page_says_the_case_is_c
     assert ended[0].data["withdrawn_by"] == "guardian"
 
 
-async def _counted(disputes: Running, tenant: str) -> dict[tuple[str, ...], int]:
-    from sqlalchemy import text
-
-    async with disputes.service.runtime.sessions() as session:
-        rows = await session.execute(
-            text(
-                "SELECT reason, credential, method, route, count FROM access_refusal_count"
-                " WHERE tenant = :tenant"
-            ),
-            {"tenant": tenant},
-        )
-        return {tuple(row[:4]): row[4] for row in rows}
-
-
 async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for_opening(
     disputes: Running, consent_roster: Roster
 ) -> None:
@@ -272,7 +259,7 @@ async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for
     page, opened = await read_and_open(disputes, theirs, token)
 
     assert (page.status_code, opened.status_code) == (403, 403)
-    counted = await _counted(disputes, ours.tenant)
+    counted = await refusals_counted(disputes.sessions, ours.tenant)
     route = START + "/{pupil_id}"
     assert counted[("forbidden_role", "guardian_token", "GET", route)] == 1
     assert counted[("forbidden_role", "guardian_token", "POST", route)] == 1
@@ -290,7 +277,7 @@ async def test_a_link_for_one_dispute_does_not_show_the_form_but_its_session_may
     page, opened = await read_and_open(disputes, pupil, token)
 
     assert (page.status_code, opened.status_code) == (404, 303)
-    counted = await _counted(disputes, pupil.tenant)
+    counted = await refusals_counted(disputes.sessions, pupil.tenant)
     route = START + "/{pupil_id}"
     assert counted[("out_of_scope", "guardian_token", "GET", route)] == 1
     assert ("out_of_scope", "guardian_token", "POST", route) not in counted

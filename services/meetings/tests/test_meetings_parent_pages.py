@@ -13,6 +13,7 @@ import icalendar
 import pytest
 from samen_kit.access import GuardianItem, Role
 from samen_kit.testing.names import new_tenant
+from samen_kit.testing.refusals import refusals_counted
 from samen_kit.testing.waiting import wait_for
 
 from services.meetings.tests.meetings_harness import (
@@ -263,12 +264,7 @@ async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for
         )
 
     assert (opened.status_code, calendar.status_code, answered.status_code) == (404, 404, 404)
-    counted = await meetings.sql(
-        "SELECT method, route, reason, credential, count FROM access_refusal_count"
-        " WHERE tenant = :t",
-        t=pupil.tenant,
-    )
+    counted = await refusals_counted(meetings.sessions, pupil.tenant)
     route = "/ouders/gesprekken/{meeting_id}"
-    found = {(row[0], row[1], row[2], row[3]): row[4] for row in counted}
-    assert found[("GET", route, "out_of_scope", "guardian_token")] == 1
-    assert found[("POST", route, "out_of_scope", "guardian_token")] == 1
+    assert counted[("out_of_scope", "guardian_token", "GET", route)] == 1
+    assert counted[("out_of_scope", "guardian_token", "POST", route)] == 1

@@ -13,6 +13,7 @@ import pytest
 from samen_kit.access import GuardianItem, Role
 from samen_kit.clock import FakeClock
 from samen_kit.testing.names import new_tenant
+from samen_kit.testing.refusals import refusals_counted
 from samen_kit.testing.waiting import wait_for
 
 from services.notifications.tests.notifications_harness import (
@@ -143,8 +144,6 @@ async def test_an_arabic_request_with_no_arabic_reminder_falls_back_to_dutch_and
 async def test_a_contact_link_for_another_guardian_is_refused_for_reading_as_for_saving(
     running_service: StartService,
 ) -> None:
-    from sqlalchemy import text
-
     clock = FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
     tenant, school = new_tenant(), uuid.uuid4()
     async with running_service(clock=clock) as running:
@@ -155,17 +154,9 @@ async def test_a_contact_link_for_another_guardian_is_refused_for_reading_as_for
         )
         page = await running.http.get(f"/ouders/contact?token={token}")
         saved = await running.http.post("/ouders/contact", data={"token": token, "language": "nl"})
-        async with running.service.runtime.sessions() as session:
-            rows = await session.execute(
-                text(
-                    "SELECT method, reason, credential, count FROM access_refusal_count"
-                    " WHERE tenant = :t AND route = '/ouders/contact'"
-                ),
-                {"t": tenant},
-            )
-            counted = {tuple(row[:3]): row[3] for row in rows}
+        counted = await refusals_counted(running.service.runtime.sessions, tenant)
 
     assert (page.status_code, saved.status_code) == (403, 403)
     assert "ouder@example.nl" not in page.text
-    assert counted[("GET", "forbidden_role", "guardian_token")] == 1
-    assert counted[("POST", "forbidden_role", "guardian_token")] == 1
+    assert counted[("forbidden_role", "guardian_token", "GET", "/ouders/contact")] == 1
+    assert counted[("forbidden_role", "guardian_token", "POST", "/ouders/contact")] == 1
