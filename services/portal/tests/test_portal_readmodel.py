@@ -13,6 +13,7 @@ from uuid import UUID, uuid4
 import pytest
 from samen_kit.access import Role
 from samen_kit.testing.names import new_tenant
+from samen_kit.testing.refusals import refusals_counted
 from samen_kit.testing.roster import RosterPublisher
 from samen_kit.testing.service import RunningService
 from samen_kit.testing.waiting import wait_for
@@ -182,10 +183,7 @@ async def _all(*checks: Any) -> bool:
 
 
 async def _refusals(portal: Portal, tenant: str) -> int:
-    rows = await portal.sql(
-        "SELECT coalesce(sum(count), 0) FROM access_refusal_count WHERE tenant = :t", t=tenant
-    )
-    return int(rows[0][0])
+    return sum((await refusals_counted(portal.sessions, tenant)).values())
 
 
 async def test_the_samenwerkingsverband_sees_the_overview_and_a_school_does_not(
