@@ -46,6 +46,16 @@ def _link(
     return f"/ouders/toestemming/{rid}?token={token}"
 
 
+async def _asked_with_a_link(
+    consent: ConsentService, school: School
+) -> tuple[Family, UUID, UUID, str]:
+    """`_asked`, and the first guardian's link to the question: the family, the request's
+    id, the guardian and the link."""
+    family, rid = await _asked(consent, school)
+    guardian = family.guardian_ids[0]
+    return family, rid, guardian, _link(consent, school, family, guardian, rid)
+
+
 def _token_of(link: str) -> str:
     return link.split("token=")[1]
 
@@ -76,8 +86,7 @@ async def test_opening_the_link_shows_the_question_in_dutch_and_the_parents_lang
 
 
 async def test_opening_a_link_never_uses_it_up(consent: ConsentService, school: School) -> None:
-    family, rid = await _asked(consent, school)
-    link = _link(consent, school, family, family.guardian_ids[0], rid)
+    family, rid, _, link = await _asked_with_a_link(consent, school)
     async with consent.guardian_client() as scanner:
         for _ in range(3):
             assert (await scanner.get(link)).status_code == 200
@@ -172,9 +181,7 @@ async def test_a_parent_withdraws_later_from_the_same_page_as_easily_as_they_gav
 async def test_a_parent_says_what_support_they_need_and_the_note_stays_off_the_bus(
     consent: ConsentService, school: School
 ) -> None:
-    family, rid = await _asked(consent, school)
-    guardian = family.guardian_ids[0]
-    link = _link(consent, school, family, guardian, rid)
+    family, rid, guardian, link = await _asked_with_a_link(consent, school)
     async with consent.guardian_client() as browser:
         form = {
             "token": _token_of(link),
@@ -265,8 +272,7 @@ async def test_a_parent_with_only_the_right_to_information_is_never_asked(
 async def test_a_used_link_cannot_start_a_second_session(
     consent: ConsentService, school: School
 ) -> None:
-    family, rid = await _asked(consent, school)
-    link = _link(consent, school, family, family.guardian_ids[0], rid)
+    _, rid, _, link = await _asked_with_a_link(consent, school)
     async with consent.guardian_client() as browser:
         await browser.post(
             f"/ouders/toestemming/{rid}/ondersteuning",
@@ -361,9 +367,7 @@ async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for
 async def test_a_guardian_who_has_not_confirmed_with_a_code_is_sent_to_the_code_page_first(
     consent: ConsentService, school: School
 ) -> None:
-    family, rid = await _asked(consent, school)
-    guardian = family.guardian_ids[0]
-    link = _link(consent, school, family, guardian, rid)
+    _, rid, guardian, link = await _asked_with_a_link(consent, school)
     async with consent.guardian_client() as browser:
         asked = await _say(browser, rid, "ja", _token_of(link))
         as_api = await browser.post(
