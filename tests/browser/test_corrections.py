@@ -10,22 +10,20 @@ axe-core comes from npm (tests/browser).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from typing import Any
-from uuid import uuid4
 
 import pytest
 from playwright.async_api import BrowserContext
 from samen_contract.events.consent import GuardianStanding
 from samen_kit.access import Role
 from samen_kit.pages import LANGUAGES
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher
 from samen_kit.testing.waiting import wait_for
 
 from services.portal.tests.portal_harness import (
-    own_prefix,
-    portal_alone,
-    publisher,
+    portal_alone_fixtures,
     sign_in,
 )
 from tests.browser.axe import (
@@ -47,26 +45,7 @@ EXPLANATION = "De geboortedatum in het OPP klopt niet: het is 3 mei."
 REASON = "In de inschrijving staat 5 mei. Stuurt u ons een kopie van het paspoort?"
 
 
-@pytest.fixture(scope="module")
-async def portal(
-    make_session_database: Callable[[str], str],
-    kafka_bootstrap: str,
-    topic_prefix: str,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> AsyncIterator[Portal]:
-    async with portal_alone(
-        database_url=make_session_database("portal_corrections_browser"),
-        kafka_bootstrap=kafka_bootstrap,
-        topic_prefix=own_prefix(topic_prefix, "corrections"),
-        keys_folder=tmp_path_factory.mktemp("keys"),
-    ) as service:
-        yield service
-
-
-@pytest.fixture(scope="module")
-async def facts(portal: Portal, kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Any]:
-    async with publisher(kafka_bootstrap, own_prefix(topic_prefix, "corrections")) as found:
-        yield found
+portal, facts = portal_alone_fixtures("corrections")
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +57,7 @@ async def context() -> AsyncIterator[BrowserContext]:
 async def test_a_guardian_asks_in_any_language_and_reads_the_schools_answer(
     portal: Portal, facts: RosterPublisher, context: BrowserContext, axe_source: str
 ) -> None:
-    tenant = f"swv-{uuid4().hex[:8]}"
+    tenant = new_tenant()
     pupil, school, guardian = await _family(facts, tenant, GuardianStanding.PARENTAL_AUTHORITY)
     await wait_for(lambda: _kept(portal, tenant, pupil))
     token = portal.guardian_token(tenant, guardian, pupil)

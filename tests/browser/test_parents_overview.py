@@ -29,6 +29,7 @@ from samen_contract.events.plans import ActionPartOffered
 from samen_kit.clock import FakeClock
 from samen_kit.pages import LANGUAGES, direction
 from samen_kit.testing.keys import Keys
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher, guardian_of_at_least
 from samen_kit.testing.service import RunningService
 from samen_kit.testing.waiting import wait_for
@@ -146,7 +147,7 @@ async def _check(tab: Page, axe: str, url: str, language: str, status: int) -> l
 async def test_the_overview_passes_axe_in_all_six_languages_and_reads_rtl_in_arabic(
     portal: Portal, facts: RosterPublisher, tab: Page, axe_source: str
 ) -> None:
-    tenant = f"swv-{uuid4().hex[:8]}"
+    tenant = new_tenant()
     pupil, _school, guardian = await _family(facts, tenant, GuardianStanding.PARENTAL_AUTHORITY)
     other, _, informed = await _family(facts, tenant, GuardianStanding.INFORMATION_RIGHT)
     await wait_for(lambda: _kept(portal, tenant, pupil))
@@ -172,7 +173,7 @@ async def test_the_overview_passes_axe_in_all_six_languages_and_reads_rtl_in_ara
 async def test_a_signed_in_parent_of_two_children_switches_between_them_and_it_passes_axe(
     portal: Portal, facts: RosterPublisher, tab: Page, axe_source: str
 ) -> None:
-    tenant = f"swv-{uuid4().hex[:8]}"
+    tenant = new_tenant()
     first, school, parent = await _family(facts, tenant, GuardianStanding.PARENTAL_AUTHORITY)
     second = uuid4()
     for event in [

@@ -11,7 +11,7 @@ comes from npm (tests/browser), the portal's CSS and htmx from services/portal/a
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from datetime import date
 from typing import Any
 from uuid import UUID, uuid4
@@ -22,21 +22,20 @@ from samen_contract.events.consent import (
     AnswerChannel,
     ConsentAnswer,
     ConsentAnswered,
-    ConsentRequested,
     PartyRole,
     PupilEnrolled,
 )
-from samen_contract.events.meetings import ParentCommentAdded
 from samen_kit.access import Role
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher
 from samen_kit.testing.service import RunningService
 from samen_kit.testing.waiting import wait_for
 from samen_portal.bootstrap import SESSION_COOKIE, PortalService
 
 from services.portal.tests.portal_harness import (
-    own_prefix,
-    portal_alone,
-    publisher,
+    consent_asked,
+    parent_comment,
+    portal_alone_fixtures,
     sign_in,
 )
 from tests.browser.axe import (
@@ -56,26 +55,7 @@ LOADED = """() => ({
 Portal = RunningService[PortalService]
 
 
-@pytest.fixture(scope="module")
-async def portal(
-    make_session_database: Callable[[str], str],
-    kafka_bootstrap: str,
-    topic_prefix: str,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> AsyncIterator[Portal]:
-    async with portal_alone(
-        database_url=make_session_database("portal_browser"),
-        kafka_bootstrap=kafka_bootstrap,
-        topic_prefix=own_prefix(topic_prefix, "pages"),
-        keys_folder=tmp_path_factory.mktemp("keys"),
-    ) as service:
-        yield service
-
-
-@pytest.fixture(scope="module")
-async def facts(portal: Portal, kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Any]:
-    async with publisher(kafka_bootstrap, own_prefix(topic_prefix, "pages")) as found:
-        yield found
+portal, facts = portal_alone_fixtures("pages")
 
 
 @pytest.fixture(scope="module")
@@ -124,17 +104,10 @@ async def check(tab: Page, axe: str, url: str, status: int) -> list[str]:
 async def test_every_staff_page_passes_axe(
     portal: Portal, facts: RosterPublisher, browser_context: BrowserContext, axe_source: str
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     pupil = await enrol(facts, tenant, school, "7b")
     other = await enrol(facts, tenant, school, "8a")
-    added = ParentCommentAdded(
-        comment_id=uuid4(),
-        record_id=uuid4(),
-        meeting_id=uuid4(),
-        pupil_id=pupil,
-        school_id=school,
-        guardian_id=uuid4(),
-    )
+    added = parent_comment(pupil, school)
     await facts.publish(added, tenant=tenant, subject=pupil, school=school)
     await wait_for(lambda: kept(portal, tenant, pupil, 2))
     await wait_for(lambda: kept(portal, tenant, other, 1))
@@ -166,17 +139,10 @@ async def test_every_staff_page_passes_axe(
 async def test_the_pupil_page_shows_a_parents_answer_without_reloading(
     portal: Portal, facts: RosterPublisher, browser_context: BrowserContext
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     pupil = await enrol(facts, tenant, school, "6a")
     request = uuid4()
-    asked = ConsentRequested(
-        request_id=request,
-        pupil_id=pupil,
-        school_id=school,
-        purpose="mdo",
-        purpose_version=1,
-        parties=(),
-    )
+    asked = consent_asked(pupil, school, request)
     await facts.publish(asked, tenant=tenant, subject=pupil, school=school)
     await wait_for(lambda: kept(portal, tenant, pupil, 2))
     ib = await sign_in(portal, tenant, Role.IB, schools=(school,))
@@ -204,7 +170,7 @@ async def test_the_pupil_page_shows_a_parents_answer_without_reloading(
 async def test_a_pupil_is_found_and_opened_with_the_keyboard_alone(
     portal: Portal, facts: RosterPublisher, browser_context: BrowserContext
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     pupil = await enrol(facts, tenant, school, "5b")
     await wait_for(lambda: kept(portal, tenant, pupil, 1))
     ib = await sign_in(portal, tenant, Role.IB, schools=(school,))

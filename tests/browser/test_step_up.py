@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 import pytest
 from playwright.async_api import Page
-from samen_kit.access import GuardianItem, mint_guardian_token
+from samen_kit.access import GuardianItem
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
@@ -50,14 +50,7 @@ async def _link_for_a_guardian_reading_arabic(running: Running, tenant: str) -> 
     await running.import_roster(
         tenant, uuid.uuid4(), [{"line": 1, "pupil_id": str(pupil), "guardians": [row]}]
     )
-    token = mint_guardian_token(
-        running.guardian_key,
-        guardian_id=guardian,
-        pupil_id=pupil,
-        item=GuardianItem.of("contact", guardian),
-        tenant=tenant,
-        now=running.clock.now(),
-    )
+    token = running.guardian_token(tenant, guardian, pupil, GuardianItem.of("contact", guardian))
     back = f"{running.base_url}/ouders/contact?token={token}"
     query = urlencode({"terug": back, "token": token, "taal": "ar"})
     return f"{running.base_url}/ouders/bevestigen?{query}", back

@@ -18,23 +18,27 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import httpx
 import pytest
 from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding
-from samen_disputes.bootstrap import MIGRATIONS as DISPUTES_MIGRATIONS
-from samen_disputes.bootstrap import build_service as build_disputes
-from samen_disputes.settings import DisputesSettings
-from samen_kit.access import GuardianItem, Role, mint_guardian_token
+from samen_kit.access import GuardianItem, Role
 from samen_kit.access.testing import step_up_cookie
 from samen_kit.clock import FakeClock
 from samen_kit.testing import databases as test_databases
 from samen_kit.testing.fixtures import run_blocking
 from samen_kit.testing.keys import Keys
 from samen_kit.testing.names import new_tenant
-from samen_kit.testing.service import SESSION_SECRET, running_service, service_settings
+from samen_kit.testing.service import (
+    SESSION_SECRET,
+    Built,
+    RunningService,
+    ServiceUnderTest,
+    running_service,
+    service_settings,
+)
 from samen_kit.testing.waiting import wait_for
 from samen_meetings.bootstrap import MIGRATIONS as MEETINGS_MIGRATIONS
 from samen_meetings.bootstrap import build as build_meetings
@@ -46,10 +50,17 @@ from services.admissions.tests import admissions_steps as admissions_steps
 from services.consent.tests import consent_harness as consent_h
 from services.disputes.tests import disputes_harness as disputes_h
 from services.meetings.tests import meetings_harness as meetings_h
-from services.meetings.tests.meetings_requests import agreement, meeting_body, record_body
+from services.meetings.tests.meetings_requests import (
+    agreement,
+    interpreted_talk,
+    meeting_body,
+    record_body,
+)
 from services.notifications.tests import notifications_harness as notifications_h
 from services.plans.tests import plans_harness as plans_h
 from services.plans.tests.plans_requests import version_body
+
+B = TypeVar("B", bound=Built)
 
 PHRASES = {
     "consent": "samen_consent.entrypoints.phrases",
@@ -121,14 +132,16 @@ async def parent_site(
             consent_h.running_service(server_url, kafka, prefix + "c.") as consent,
             _meetings(databases, kafka, prefix + "m.", folder) as meetings,
             meetings_h.roster(kafka, prefix + "m.") as meetings_roster,
-            _disputes(databases, kafka, prefix + "d.", folder) as disputes,
+            _declared(disputes_h.DISPUTES, databases, kafka, prefix + "d.", folder) as disputes,
             disputes_h.roster(kafka, prefix + "d.") as disputes_roster,
             notifications_h.service_starter(
                 kafka, prefix + "n.", databases.make, folder
             )() as notes,
-            _plans(databases, kafka, prefix + "p.", folder) as plans,
+            _declared(plans_h.PLANS, databases, kafka, prefix + "p.", folder) as plans,
             plans_h.roster(kafka, prefix + "p.") as plans_roster,
-            _admissions(databases, kafka, prefix + "a.", folder) as admissions,
+            _declared(
+                admissions_h.ADMISSIONS, databases, kafka, prefix + "a.", folder
+            ) as admissions,
             admissions_h.consent(kafka, prefix + "a.") as admissions_facts,
         ):
             await _consent_pages(site, consent)
@@ -163,36 +176,14 @@ async def _meetings(
 
 
 @contextlib.asynccontextmanager
-async def _disputes(
-    databases: Databases, kafka: str, prefix: str, folder: Path
-) -> AsyncIterator[disputes_h.Running]:
-    wiring = _wiring(databases, kafka, prefix, folder, "disputes")
-    settings = service_settings(DisputesSettings, **wiring, sweep_seconds=3600.0)
-    clock = FakeClock(meetings_h.START)
-    async with running_service(
-        build_disputes(settings, clock=clock), DISPUTES_MIGRATIONS, wiring["keys"], clock
-    ) as run:
-        yield run
-
-
-@contextlib.asynccontextmanager
-async def _plans(
-    databases: Databases, kafka: str, prefix: str, folder: Path
-) -> AsyncIterator[plans_h.Running]:
-    wiring = _wiring(databases, kafka, prefix, folder, "plans")
-    settings = plans_h.make_settings(**wiring)
-    async with plans_h.running(settings, wiring["keys"], FakeClock(meetings_h.START)) as run:
-        yield run
-
-
-@contextlib.asynccontextmanager
-async def _admissions(
-    databases: Databases, kafka: str, prefix: str, folder: Path
-) -> AsyncIterator[admissions_h.Running]:
-    wiring = _wiring(databases, kafka, prefix, folder, "admissions")
-    settings = admissions_h.ADMISSIONS.settings(**wiring)
-    clock = FakeClock(admissions_h.START)
-    async with admissions_h.ADMISSIONS.running(settings, wiring["keys"], clock) as run:
+async def _declared(
+    declared: ServiceUnderTest[Any, B], databases: Databases, kafka: str, prefix: str, folder: Path
+) -> AsyncIterator[RunningService[B]]:
+    """A service its test harness declares, wired into the site; its clock starts on the
+    service's own day, else the meetings' one."""
+    wiring = _wiring(databases, kafka, prefix, folder, declared.name)
+    clock = FakeClock(declared.start or meetings_h.START)
+    async with declared.running(declared.settings(**wiring), wiring["keys"], clock) as run:
         yield run
 
 
@@ -271,14 +262,7 @@ async def _meetings_pages(site: Site, run: meetings_h.Running, roster: meetings_
     async with httpx.AsyncClient(base_url=base) as http:
         teacher = await meetings_h.register_staff(run, http, pupil.tenant, pupil.school_id)
         starts = run.clock.now() + timedelta(days=9)
-        body = meeting_body(
-            pupil.pupil_id,
-            "progress_talk",
-            starts,
-            [teacher],
-            interpreter_needed=True,
-            interpreter_language="ar",
-        )
+        body = interpreted_talk(pupil.pupil_id, starts, teacher)
         created = await http.post("/meetings", json=body, headers=staff)
         assert created.status_code == 201, created.text
         meeting_id = created.json()["meeting_id"]
@@ -368,14 +352,7 @@ async def _notifications_pages(site: Site, run: notifications_h.Running) -> None
         pupil_id=pupil, guardian_id=guardian, standing=GuardianStanding.PARENTAL_AUTHORITY
     )
     await run.publish((run.envelope(recorded, tenant=tenant, subject=str(pupil)), recorded))
-    token = mint_guardian_token(
-        run.guardian_key,
-        guardian_id=guardian,
-        pupil_id=pupil,
-        item=GuardianItem.of("contact", guardian),
-        tenant=tenant,
-        now=run.clock.now(),
-    )
+    token = run.guardian_token(tenant, guardian, pupil, GuardianItem.of("contact", guardian))
     base = run.base_url
     site.add("notifications", "contact", base, f"/ouders/contact?token={token}")
     site.add("notifications", "renew", base, f"/ouders/nieuwe-link?token={token}")
@@ -386,14 +363,7 @@ async def _notifications_pages(site: Site, run: notifications_h.Running) -> None
     saved = ParentPage("notifications", "contact-saved", f"{base}/ouders/contact?token={token}")
     fields = {"email": "ouder@example.nl", "channels": "email", "language": "{taal}"}
     site.answers.append((saved, fields))
-    bulk = mint_guardian_token(
-        run.guardian_key,
-        guardian_id=guardian,
-        pupil_id=pupil,
-        item=GuardianItem.of("bulk_messages", guardian),
-        tenant=tenant,
-        now=run.clock.now(),
-    )
+    bulk = run.guardian_token(tenant, guardian, pupil, GuardianItem.of("bulk_messages", guardian))
     site.add("notifications", "bulk-messages", base, f"/ouders/voorkeuren?token={bulk}")
 
 

@@ -13,13 +13,22 @@ import pytest
 from samen_kit.pages import LANGUAGES, Catalogue
 
 from tests.parent_pages.checks import problems, read
-from tests.parent_pages.site import PHRASES, Site
+from tests.parent_pages.site import PHRASES, ParentPage, Site
 
 pytestmark = pytest.mark.integration
 
 
 def _in(url: str, language: str) -> str:
     return f"{url}{'&' if '?' in url else '?'}taal={language}"
+
+
+def _failures(
+    page: ParentPage, language: str, response: httpx.Response, keys: frozenset[str]
+) -> list[str]:
+    """What is wrong with `page` as it came in `language`: its status, else its text."""
+    if response.status_code != page.status:
+        return [f"{page} {language}: status {response.status_code}"]
+    return [f"{page} {language}: {p}" for p in problems(response.text, language, keys)]
 
 
 async def test_every_parent_page_of_every_service_renders_in_all_six_languages(
@@ -34,12 +43,7 @@ async def test_every_parent_page_of_every_service_renders_in_all_six_languages(
                 browser.cookies.clear()
                 browser.cookies.update(page.cookies)
                 response = await browser.get(_in(page.url, language))
-                if response.status_code != page.status:
-                    failures.append(f"{page} {language}: status {response.status_code}")
-                    continue
-                failures += [
-                    f"{page} {language}: {p}" for p in problems(response.text, language, keys)
-                ]
+                failures += _failures(page, language, response, keys)
     assert not failures, "\n".join(failures)
 
 
@@ -58,12 +62,7 @@ async def test_pages_that_answer_a_form_speak_the_language_the_form_was_read_in(
                 if number == 0:
                     form["token"] = token  # the first form starts the session
                 response = await browser.post(action.path, data=form)
-                if response.status_code != page.status:
-                    failures.append(f"{page} {language}: status {response.status_code}")
-                    continue
-                failures += [
-                    f"{page} {language}: {p}" for p in problems(response.text, language, keys)
-                ]
+                failures += _failures(page, language, response, keys)
     assert not failures, "\n".join(failures)
 
 

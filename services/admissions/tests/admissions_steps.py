@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 from samen_kit.access import Role
-from samen_kit.testing.names import new_tenant
+from samen_kit.testing.roster import enrolled as kit_enrolled
 from samen_kit.testing.waiting import wait_for
 
 from services.admissions.tests.admissions_harness import (
@@ -15,7 +15,6 @@ from services.admissions.tests.admissions_harness import (
     Pupil,
     Running,
     consent_known,
-    pupil_known,
     request_item,
 )
 
@@ -25,10 +24,8 @@ REASONS = "De ondersteuning op de eigen school is nog niet uitgeput."
 PURPOSES = ("engage_swv", "share_file")
 
 
-async def enrolled(run: Running, facts: Consent) -> Pupil:
-    pupil = await facts.enrol(new_tenant())
-    await wait_for(lambda: pupil_known(run, pupil))
-    return pupil
+async def enrolled(run: Running, facts: Consent, **enrol: Any) -> Pupil:
+    return await kit_enrolled(facts, run.sessions, **enrol)
 
 
 async def consented(run: Running, facts: Consent, pupil: Pupil) -> None:

@@ -37,9 +37,7 @@ async def test_a_registration_term_is_extended_once_and_overdue_after(
 
     run.clock.current = datetime(2026, 5, 12, 9, tzinfo=UTC)
     assert await sweep(run.service.deps, warning_weeks=12) >= 1
-    seen = await admissions_tap.wait(
-        pupil.tenant, lambda s: "RegistrationOverdue" in {x.name for x in s}
-    )
+    seen = await admissions_tap.wait_for_one(pupil.tenant, "RegistrationOverdue")
     overdue = [s for s in seen if s.name == "RegistrationOverdue"]
     assert overdue[0].data["decide_by"] == "2026-05-11"
 
@@ -49,9 +47,7 @@ async def test_a_registration_term_is_extended_once_and_overdue_after(
         headers=ib(run, pupil),
     )
     assert decided.status_code == 200 and decided.json()["outcome"] == "placed"
-    late = await admissions_tap.wait(
-        pupil.tenant, lambda s: "RegistrationDecided" in {x.name for x in s}
-    )
+    late = await admissions_tap.wait_for_one(pupil.tenant, "RegistrationDecided")
     assert next(s for s in late if s.name == "RegistrationDecided").data["in_time"] is False
 
 
@@ -71,9 +67,7 @@ async def test_a_pupil_at_home_four_weeks_is_reported_once_and_counted_per_schoo
     run.clock.current = datetime(2026, 3, 31, 9, tzinfo=UTC)  # longer than four weeks
     await sweep(run.service.deps, warning_weeks=12)
     await sweep(run.service.deps, warning_weeks=12)
-    seen = await admissions_tap.wait(
-        pupil.tenant, lambda s: "ThuiszitterReported" in {x.name for x in s}
-    )
+    seen = await admissions_tap.wait_for_one(pupil.tenant, "ThuiszitterReported")
     await admissions_tap.settle(pupil.tenant, quiet=1.0)
     reported = admissions_tap.of(pupil.tenant, "ThuiszitterReported")
     assert len(reported) == 1 and reported[0].data["reported_on"] == "2026-03-31"

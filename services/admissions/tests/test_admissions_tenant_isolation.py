@@ -7,6 +7,7 @@ from uuid import uuid4
 
 import httpx
 import pytest
+from samen_contract.events.consent import GuardianStanding
 from samen_kit.access import Role
 from samen_kit.testing.names import new_tenant
 
@@ -71,13 +72,8 @@ async def test_a_guardian_link_opens_only_its_own_request(
 async def test_a_guardian_without_parental_authority_reads_but_cannot_add_a_view(
     admissions: Running, consent_facts: Consent, client: httpx.AsyncClient
 ) -> None:
-    from samen_contract.events.consent import GuardianStanding
-    from samen_kit.testing.waiting import wait_for
-
-    from services.admissions.tests.admissions_harness import pupil_known
-
-    pupil = await consent_facts.enrol(new_tenant(), standing=GuardianStanding.INFORMATION_RIGHT)
-    await wait_for(lambda: pupil_known(admissions, pupil))
+    information_only = GuardianStanding.INFORMATION_RIGHT
+    pupil = await enrolled(admissions, consent_facts, standing=information_only)
     request_id = (await draft(client, admissions, pupil))["id"]
     token = admissions.guardian_token(
         pupil.tenant, pupil.guardians[0], pupil.pupil_id, request_item(request_id)

@@ -29,7 +29,7 @@ from samen_contract.codec import encode
 from samen_contract.events.consent import ConsentRequested
 from samen_contract.events.plans import ActionPartOffered
 from samen_contract.topics import events_topic
-from samen_kit.access import GuardianItem, Role, StaticJwks, mint_guardian_token
+from samen_kit.access import GuardianItem, Role, StaticJwks
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
 from samen_kit.access.step_up_proof import PROOF_COOKIE
 from samen_kit.access.testing import step_up_cookie
@@ -37,7 +37,7 @@ from samen_kit.clock import FakeClock
 from samen_kit.service import ServiceRuntime
 from samen_kit.testing import bus
 from samen_kit.testing.databases import scratch_database
-from samen_kit.testing.keys import Keys, bearer, staff_token
+from samen_kit.testing.keys import Keys, bearer, guardian_token, staff_token
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.server import serve
 from samen_kit.testing.service import SESSION_SECRET
@@ -135,12 +135,12 @@ class ConsentService:
         now: datetime | None = None,
         ttl: timedelta = timedelta(days=14),
     ) -> str:
-        return mint_guardian_token(
+        return guardian_token(
             key or self.guardian_key,
-            guardian_id=guardian_id,
-            pupil_id=pupil_id,
-            item=item,
-            tenant=tenant,
+            tenant,
+            guardian_id,
+            pupil_id,
+            item,
             now=now or self.clock.now(),
             ttl=ttl,
         )
@@ -184,6 +184,12 @@ class ConsentService:
         assert response.status_code == 200, response.text
         result: dict[str, Any] = response.json()
         return result
+
+    async def imported_family(self, school: School) -> Family:
+        """A new family with two guardians, on the school's roster."""
+        family = Family.of()
+        await self.import_families(school, [family])
+        return family
 
     async def ask(
         self, school: School, family: Family, purpose: str = "engage_swv"

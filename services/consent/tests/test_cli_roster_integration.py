@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 from typing import Any
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import pytest
 import typer
@@ -49,6 +49,25 @@ async def _run(args: list[str]) -> Result:
     return await asyncio.to_thread(CliRunner().invoke, app, args)
 
 
+def _arguments(
+    file: Path, tenant: str, school: UUID, consent: str, notifications: str, token: str
+) -> list[str]:
+    """The command line of an import of `file` for one school of `tenant`."""
+    return [
+        str(file),
+        "--tenant",
+        tenant,
+        "--school-id",
+        str(school),
+        "--consent-url",
+        consent,
+        "--notifications-url",
+        notifications,
+        "--token",
+        token,
+    ]
+
+
 async def test_the_file_is_split_between_consent_and_notifications_and_reimport_is_idle(
     consent: ConsentService, tmp_path: Path
 ) -> None:
@@ -60,19 +79,7 @@ async def test_the_file_is_split_between_consent_and_notifications_and_reimport_
     token = consent.staff(tenant, Role.DIRECTOR, schools=[school])["Authorization"].split()[1]
     received: list[dict[str, Any]] = []
     async with serve(_receiver(received)) as notifications:
-        args = [
-            str(file),
-            "--tenant",
-            tenant,
-            "--school-id",
-            str(school),
-            "--consent-url",
-            consent.base_url,
-            "--notifications-url",
-            notifications,
-            "--token",
-            token,
-        ]
+        args = _arguments(file, tenant, school, consent.base_url, notifications, token)
         first = await _run(args)
         second = await _run(args)
 
@@ -104,23 +111,9 @@ async def test_only_consent_sends_nothing_to_notifications(
     file.write_text(FILE.rsplit("1003", 1)[0], encoding="utf-8")
     token = consent.staff(tenant, Role.IB, schools=[school])["Authorization"].split()[1]
 
-    result = await _run(
-        [
-            str(file),
-            "--tenant",
-            tenant,
-            "--school-id",
-            str(school),
-            "--consent-url",
-            consent.base_url,
-            "--notifications-url",
-            "http://127.0.0.1:9",
-            "--only",
-            "consent",
-            "--token",
-            token,
-        ]
-    )
+    nobody = "http://127.0.0.1:9"
+    args = _arguments(file, tenant, school, consent.base_url, nobody, token)
+    result = await _run([*args, "--only", "consent"])
 
     assert result.exit_code == 0, result.output
     assert "berichten" not in result.output

@@ -26,8 +26,7 @@ pytestmark = pytest.mark.integration
 
 
 async def _family(consent: ConsentService, school: School) -> Family:
-    family = Family.of()
-    await consent.import_families(school, [family])
+    family = await consent.imported_family(school)
     return family
 
 

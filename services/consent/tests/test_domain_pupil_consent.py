@@ -10,33 +10,24 @@ from samen_consent.domain.codes import DefaultPurpose
 from samen_consent.domain.decisions import Answered, Given
 from samen_consent.domain.errors import InvalidEvidence, NoAuthority
 from samen_consent.domain.evidence import Act, Channel, Evidence
-from samen_consent.domain.parties import Guardianship, PartyRole, Pupil, Standing
+from samen_consent.domain.parties import PartyRole, Pupil
 from samen_consent.domain.purposes import default_purpose
-from samen_consent.domain.request import ConsentRequest, RequestState, evidence_for, open_request
+from samen_consent.domain.request import ConsentRequest, RequestState, evidence_for
 from samen_consent.domain.transitions import answer, withdraw
+
+from services.consent.tests.consent_factories import asked, on_the_page, with_authority
 
 pytestmark = pytest.mark.unit
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 IB = uuid4()
 MUM, DAD = uuid4(), uuid4()
-FAMILY = (
-    Guardianship(MUM, Standing.PARENTAL_AUTHORITY),
-    Guardianship(DAD, Standing.PARENTAL_AUTHORITY),
-)
+FAMILY = with_authority(MUM, DAD)
 ASSESSMENT = default_purpose(DefaultPurpose.ASSESSMENT)
 
 
 def ask_assessment(pupil: Pupil) -> ConsentRequest:
-    return open_request(
-        request_id=uuid4(),
-        pupil=pupil,
-        purpose=ASSESSMENT,
-        guardianships=FAMILY,
-        requested_by=IB,
-        now=NOW,
-        existing=(),
-    ).request
+    return asked(ASSESSMENT, FAMILY, at=NOW, pupil=pupil, by=IB)
 
 
 def pupil_says(request: ConsentRequest, act: Act, hours: int = 1) -> Evidence:
@@ -53,15 +44,8 @@ def pupil_says(request: ConsentRequest, act: Act, hours: int = 1) -> Evidence:
 
 
 def guardian_says(request: ConsentRequest, guardian: UUID, hours: int) -> Evidence:
-    return evidence_for(
-        request,
-        party_id=guardian,
-        act=Act.AGREE,
-        at=NOW + timedelta(hours=hours),
-        channel=Channel.GUARDIAN_PAGE,
-        language="nl",
-        token_id=f"token-{guardian}",
-    )
+    at = NOW + timedelta(hours=hours)
+    return on_the_page(request, guardian, Act.AGREE, at, token_id=f"token-{guardian}")
 
 
 def test_a_pupil_of_thirteen_must_agree_beside_both_guardians() -> None:
@@ -103,15 +87,7 @@ def test_the_pupil_may_withdraw_through_the_ib_as_well() -> None:
 def test_a_pupil_answer_is_always_recorded_by_staff_with_a_witness() -> None:
     request = ask_assessment(Pupil(uuid4(), date(2009, 12, 1)))
     with pytest.raises(InvalidEvidence):
-        evidence_for(
-            request,
-            party_id=request.pupil_id,
-            act=Act.AGREE,
-            at=NOW,
-            channel=Channel.GUARDIAN_PAGE,
-            language="nl",
-            token_id="t",
-        )
+        on_the_page(request, request.pupil_id, Act.AGREE, NOW)
     with pytest.raises(InvalidEvidence):
         evidence_for(
             request,

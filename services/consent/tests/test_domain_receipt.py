@@ -11,11 +11,13 @@ import pytest
 from samen_consent.domain.codes import DefaultPurpose
 from samen_consent.domain.errors import InvalidEvidence
 from samen_consent.domain.evidence import Act, Channel, Evidence
-from samen_consent.domain.parties import Guardianship, Pupil, Standing
+from samen_consent.domain.parties import Pupil
 from samen_consent.domain.purposes import default_purpose, revise
 from samen_consent.domain.receipt import consent_receipt, receipt_digest
-from samen_consent.domain.request import evidence_for, open_request
+from samen_consent.domain.request import evidence_for
 from samen_consent.domain.texts import translation
+
+from services.consent.tests.consent_factories import asked, with_authority
 
 pytestmark = pytest.mark.unit
 
@@ -25,15 +27,7 @@ SHARE = default_purpose(DefaultPurpose.SHARE_FILE)
 
 
 def polish_agreement() -> Evidence:
-    request = open_request(
-        request_id=uuid4(),
-        pupil=Pupil(uuid4(), date(2015, 9, 9)),
-        purpose=SHARE,
-        guardianships=(Guardianship(MUM, Standing.PARENTAL_AUTHORITY),),
-        requested_by=uuid4(),
-        now=NOW,
-        existing=(),
-    ).request
+    request = asked(SHARE, with_authority(MUM), at=NOW, pupil=Pupil(uuid4(), date(2015, 9, 9)))
     return evidence_for(
         request,
         party_id=MUM,

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from uuid import UUID, uuid4
 
 import pytest
 from samen_consent.domain.codes import DefaultPurpose
 from samen_consent.domain.decisions import ReminderDue, decision_id
-from samen_consent.domain.evidence import Act, Channel
-from samen_consent.domain.parties import Guardianship, PartyRole, Pupil, Standing
+from samen_consent.domain.evidence import Act
+from samen_consent.domain.parties import PartyRole
 from samen_consent.domain.purposes import default_purpose
 from samen_consent.domain.reminders import ReminderPolicy, remind
-from samen_consent.domain.request import ConsentRequest, evidence_for, open_request
+from samen_consent.domain.request import ConsentRequest
 from samen_consent.domain.transitions import answer
+
+from services.consent.tests.consent_factories import asked, on_the_page, with_authority
 
 pytestmark = pytest.mark.unit
 
@@ -23,30 +25,13 @@ WEEKLY_TWICE = ReminderPolicy(after_days=7, max_reminders=2)
 
 
 def ask() -> ConsentRequest:
-    return open_request(
-        request_id=uuid4(),
-        pupil=Pupil(uuid4(), date(2016, 4, 12)),
-        purpose=default_purpose(DefaultPurpose.PREVENTIVE_SUPPORT),
-        guardianships=(
-            Guardianship(MUM, Standing.PARENTAL_AUTHORITY),
-            Guardianship(DAD, Standing.PARENTAL_AUTHORITY),
-        ),
-        requested_by=uuid4(),
-        now=MONDAY,
-        existing=(),
-    ).request
+    return asked(
+        default_purpose(DefaultPurpose.PREVENTIVE_SUPPORT), with_authority(MUM, DAD), at=MONDAY
+    )
 
 
 def agreed_by(request: ConsentRequest, party: UUID, at: datetime) -> ConsentRequest:
-    evidence = evidence_for(
-        request,
-        party_id=party,
-        act=Act.AGREE,
-        at=at,
-        channel=Channel.GUARDIAN_PAGE,
-        language="nl",
-        token_id="t",
-    )
+    evidence = on_the_page(request, party, Act.AGREE, at)
     return answer(request, evidence).request
 
 

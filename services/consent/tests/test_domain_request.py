@@ -34,14 +34,13 @@ from samen_consent.domain.errors import (
     RequestClosed,
     RequestExpired,
 )
-from samen_consent.domain.evidence import Act, Channel, Evidence
+from samen_consent.domain.evidence import Act, Evidence
 from samen_consent.domain.parties import Guardianship, Pupil, Standing
 from samen_consent.domain.purposes import Purpose, default_purpose, revise
 from samen_consent.domain.request import (
     ConsentRequest,
     Outcome,
     RequestState,
-    evidence_for,
     is_valid,
     open_request,
 )
@@ -49,6 +48,8 @@ from samen_consent.domain.rules import ConsentRule
 from samen_consent.domain.texts import translation
 from samen_consent.domain.transitions import answer, cancel, expire, withdraw
 from samen_consent.domain.validity import UntilWithdrawn
+
+from services.consent.tests.consent_factories import asked, on_the_page
 
 pytestmark = pytest.mark.unit
 
@@ -71,28 +72,13 @@ def ask(
     at: datetime = MONDAY,
     existing: tuple[ConsentRequest, ...] = (),
 ) -> ConsentRequest:
-    return open_request(
-        request_id=uuid4(),
-        pupil=pupil,
-        purpose=purpose,
-        guardianships=FAMILY,
-        requested_by=STAFF,
-        now=at,
-        existing=existing,
-    ).request
+    return asked(purpose, FAMILY, at=at, pupil=pupil, by=STAFF, existing=existing)
 
 
 def by(request: ConsentRequest, party: UUID, act: Act, hours: float = 1) -> Evidence:
     """Evidence of `act` by `party` on the guardian page, `hours` after the request."""
-    return evidence_for(
-        request,
-        party_id=party,
-        act=act,
-        at=request.last_change + timedelta(hours=hours),
-        channel=Channel.GUARDIAN_PAGE,
-        language="nl",
-        token_id=f"token-{party}",
-    )
+    at = request.last_change + timedelta(hours=hours)
+    return on_the_page(request, party, act, at, token_id=f"token-{party}")
 
 
 def agree(request: ConsentRequest, party: UUID) -> Outcome:
@@ -363,15 +349,8 @@ def test_evidence_claiming_a_text_that_was_not_shown_is_refused() -> None:
 
 def test_an_answer_in_a_translation_records_which_words_were_shown() -> None:
     request = ask()
-    evidence = evidence_for(
-        request,
-        party_id=MUM,
-        act=Act.AGREE,
-        at=MONDAY + timedelta(hours=2),
-        channel=Channel.GUARDIAN_PAGE,
-        language="ar",
-        token_id="t-1",
-    )
+    at = MONDAY + timedelta(hours=2)
+    evidence = on_the_page(request, MUM, Act.AGREE, at, language="ar", token_id="t-1")
     arabic = MDO.text_in("ar")
     assert arabic is not None
     assert (evidence.shown.language, evidence.shown.sha256) == ("ar", arabic.sha256)

@@ -8,13 +8,15 @@ from uuid import UUID, uuid4
 
 import pytest
 from samen_consent.domain.codes import DefaultPurpose
-from samen_consent.domain.evidence import Act, Channel
+from samen_consent.domain.evidence import Act
 from samen_consent.domain.parties import Guardianship, Pupil, Standing
 from samen_consent.domain.purposes import Purpose, default_purpose
-from samen_consent.domain.request import ConsentRequest, evidence_for, open_request
+from samen_consent.domain.request import ConsentRequest
 from samen_consent.domain.rules import ConsentRule
 from samen_consent.domain.status import StatusReason, status
 from samen_consent.domain.transitions import answer, cancel, expire, withdraw
+
+from services.consent.tests.consent_factories import asked, on_the_page
 
 pytestmark = pytest.mark.unit
 
@@ -33,27 +35,11 @@ CODE = SWV.code
 def ask(
     at: datetime = MONDAY, purpose: Purpose = SWV, existing: tuple[ConsentRequest, ...] = ()
 ) -> ConsentRequest:
-    return open_request(
-        request_id=uuid4(),
-        pupil=CHILD,
-        purpose=purpose,
-        guardianships=FAMILY,
-        requested_by=uuid4(),
-        now=at,
-        existing=existing,
-    ).request
+    return asked(purpose, FAMILY, at=at, pupil=CHILD, existing=existing)
 
 
 def acts(request: ConsentRequest, party: UUID, act: Act) -> ConsentRequest:
-    evidence = evidence_for(
-        request,
-        party_id=party,
-        act=act,
-        at=request.last_change + timedelta(hours=1),
-        channel=Channel.GUARDIAN_PAGE,
-        language="nl",
-        token_id="t",
-    )
+    evidence = on_the_page(request, party, act, request.last_change + timedelta(hours=1))
     step = withdraw if act is Act.WITHDRAW else answer
     return step(request, evidence).request
 

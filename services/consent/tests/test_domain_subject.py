@@ -15,18 +15,19 @@ from samen_consent.domain.errors import (
     SubjectMismatch,
     SubjectRequired,
 )
-from samen_consent.domain.evidence import Act, Channel
+from samen_consent.domain.evidence import Act
 from samen_consent.domain.parties import Guardianship, PartyRole, Pupil, Standing
 from samen_consent.domain.purposes import default_purpose
 from samen_consent.domain.receipt import consent_receipt
 from samen_consent.domain.request import (
     ConsentRequest,
     RequestState,
-    evidence_for,
     open_request,
     superseded_by,
 )
 from samen_consent.domain.subject import OPP_ACTION_PART, Subject
+
+from services.consent.tests.consent_factories import asked, on_the_page
 
 pytestmark = pytest.mark.unit
 
@@ -48,16 +49,9 @@ def version(number: int) -> Subject:
 def ask(
     subject: Subject | None, existing: tuple[ConsentRequest, ...] = (), pupil: Pupil = CHILD
 ) -> ConsentRequest:
-    return open_request(
-        request_id=uuid4(),
-        pupil=pupil,
-        purpose=ACTION_PART,
-        guardianships=PARENTS,
-        requested_by=STAFF,
-        now=NOW,
-        existing=existing,
-        subject=subject,
-    ).request
+    return asked(
+        ACTION_PART, PARENTS, at=NOW, pupil=pupil, by=STAFF, existing=existing, subject=subject
+    )
 
 
 def test_the_action_part_is_only_asked_about_one_named_version() -> None:
@@ -115,28 +109,14 @@ def test_from_eighteen_the_pupil_alone_consents_to_the_action_part() -> None:
 def test_an_answer_needs_the_language_the_words_were_shown_in() -> None:
     request = ask(version(1))
     with pytest.raises(DocumentNotShown):
-        evidence_for(
-            request,
-            party_id=MUM,
-            act=Act.AGREE,
-            at=NOW + timedelta(hours=1),
-            channel=Channel.GUARDIAN_PAGE,
-            language="tr",
-            token_id="jti-1",
-        )
+        on_the_page(request, MUM, Act.AGREE, NOW + timedelta(hours=1), language="tr")
 
 
 def test_the_receipt_names_the_version_hash_and_language_read() -> None:
     request = ask(version(3))
-    evidence = evidence_for(
-        request,
-        party_id=MUM,
-        act=Act.AGREE,
-        at=NOW + timedelta(hours=1),
-        channel=Channel.GUARDIAN_PAGE,
-        language="tr",
-        token_id="jti-1",
-        document_language="tr",
+    at = NOW + timedelta(hours=1)
+    evidence = on_the_page(
+        request, MUM, Act.AGREE, at, language="tr", token_id="jti-1", document_language="tr"
     )
 
     receipt = consent_receipt(evidence)

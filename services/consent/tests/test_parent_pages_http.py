@@ -20,6 +20,7 @@ from samen_contract.events.consent import (
 )
 from samen_kit.access import GuardianItem, Role
 from samen_kit.access.testing import new_signing_key
+from samen_kit.testing.refusals import refusals_counted
 
 from services.consent.tests.consent_harness import ConsentService, Family, School
 
@@ -43,6 +44,16 @@ def _link(
         school.tenant, guardian, family.pupil_id, GuardianItem.of("consent_request", rid)
     )
     return f"/ouders/toestemming/{rid}?token={token}"
+
+
+async def _asked_with_a_link(
+    consent: ConsentService, school: School
+) -> tuple[Family, UUID, UUID, str]:
+    """`_asked`, and the first guardian's link to the question: the family, the request's
+    id, the guardian and the link."""
+    family, rid = await _asked(consent, school)
+    guardian = family.guardian_ids[0]
+    return family, rid, guardian, _link(consent, school, family, guardian, rid)
 
 
 def _token_of(link: str) -> str:
@@ -75,8 +86,7 @@ async def test_opening_the_link_shows_the_question_in_dutch_and_the_parents_lang
 
 
 async def test_opening_a_link_never_uses_it_up(consent: ConsentService, school: School) -> None:
-    family, rid = await _asked(consent, school)
-    link = _link(consent, school, family, family.guardian_ids[0], rid)
+    family, rid, _, link = await _asked_with_a_link(consent, school)
     async with consent.guardian_client() as scanner:
         for _ in range(3):
             assert (await scanner.get(link)).status_code == 200
@@ -100,7 +110,7 @@ async def test_both_guardians_agree_and_consent_is_given_with_evidence_of_each(
             page = await browser.get(response.headers["location"])
             assert page.status_code == 200  # the session carries on without the token
 
-    seen = await consent.events.wait(school.tenant, lambda s: "ConsentGiven" in {x.name for x in s})
+    seen = await consent.events.wait_for_one(school.tenant, "ConsentGiven")
     answered = [s.event for s in seen if isinstance(s.event, ConsentAnswered)]
     assert {(a.party_id, a.answer.value, a.channel.value) for a in answered} == {
         (g, "agree", "guardian_page") for g in family.guardian_ids
@@ -128,9 +138,7 @@ async def test_one_no_refuses_and_a_standing_yes_is_reported_as_a_conflict(
         consent.confirm(browser, school.tenant, second)
         await _say(browser, rid, "nee", _token_of(_link(consent, school, family, second, rid)))
 
-    seen = await consent.events.wait(
-        school.tenant, lambda s: "ConsentConflictDetected" in {x.name for x in s}
-    )
+    seen = await consent.events.wait_for_one(school.tenant, "ConsentConflictDetected")
     refused = next(s.event for s in seen if isinstance(s.event, ConsentRefused))
     assert refused.party_id == second
     conflict = next(s.event for s in seen if isinstance(s.event, ConsentConflictDetected))
@@ -146,7 +154,7 @@ async def test_a_parent_withdraws_later_from_the_same_page_as_easily_as_they_gav
     async with consent.guardian_client() as browser:
         consent.confirm(browser, school.tenant, guardian)
         await _say(browser, rid, "ja", _token_of(_link(consent, school, family, guardian, rid)))
-    await consent.events.wait(school.tenant, lambda s: "ConsentGiven" in {x.name for x in s})
+    await consent.events.wait_for_one(school.tenant, "ConsentGiven")
     consent.advance(timedelta(days=20))  # the first link has expired meanwhile
 
     link = _link(consent, school, family, guardian, rid)  # the "consent given" message's link
@@ -160,9 +168,7 @@ async def test_a_parent_withdraws_later_from_the_same_page_as_easily_as_they_gav
         after = await browser.get(response.headers["location"])
     assert "De toestemming is ingetrokken." in after.text
 
-    seen = await consent.events.wait(
-        school.tenant, lambda s: "ConsentWithdrawn" in {x.name for x in s}
-    )
+    seen = await consent.events.wait_for_one(school.tenant, "ConsentWithdrawn")
     withdrawn = next(s.event for s in seen if isinstance(s.event, ConsentWithdrawn))
     assert (withdrawn.party_id, withdrawn.was_given) == (guardian, True)
     status = await consent.http.get(
@@ -175,9 +181,7 @@ async def test_a_parent_withdraws_later_from_the_same_page_as_easily_as_they_gav
 async def test_a_parent_says_what_support_they_need_and_the_note_stays_off_the_bus(
     consent: ConsentService, school: School
 ) -> None:
-    family, rid = await _asked(consent, school)
-    guardian = family.guardian_ids[0]
-    link = _link(consent, school, family, guardian, rid)
+    family, rid, guardian, link = await _asked_with_a_link(consent, school)
     async with consent.guardian_client() as browser:
         form = {
             "token": _token_of(link),
@@ -190,9 +194,7 @@ async def test_a_parent_says_what_support_they_need_and_the_note_stays_off_the_b
         page = await browser.get(response.headers["location"])
     assert 'value="interpreter" checked' in page.text
 
-    seen = await consent.events.wait(
-        school.tenant, lambda s: "GuardianSupportNeedsStated" in {x.name for x in s}
-    )
+    seen = await consent.events.wait_for_one(school.tenant, "GuardianSupportNeedsStated")
     stated = next(s for s in seen if isinstance(s.event, GuardianSupportNeedsStated))
     assert stated.event == GuardianSupportNeedsStated(
         pupil_id=family.pupil_id,
@@ -258,9 +260,7 @@ async def test_a_parent_with_only_the_right_to_information_is_never_asked(
         refused = await _say(browser, rid, "ja", _token_of(link))
 
     assert refused.status_code == 403
-    seen = await consent.events.wait(
-        school.tenant, lambda s: "ConsentActionRefused" in {x.name for x in s}
-    )
+    seen = await consent.events.wait_for_one(school.tenant, "ConsentActionRefused")
     asked = next(s.event for s in seen if s.name == "ConsentRequested")
     assert asked is not None
     assert [p["party_id"] for p in asked.model_dump()["parties"]] == [family.guardian_ids[0]]
@@ -272,8 +272,7 @@ async def test_a_parent_with_only_the_right_to_information_is_never_asked(
 async def test_a_used_link_cannot_start_a_second_session(
     consent: ConsentService, school: School
 ) -> None:
-    family, rid = await _asked(consent, school)
-    link = _link(consent, school, family, family.guardian_ids[0], rid)
+    _, rid, _, link = await _asked_with_a_link(consent, school)
     async with consent.guardian_client() as browser:
         await browser.post(
             f"/ouders/toestemming/{rid}/ondersteuning",
@@ -343,20 +342,6 @@ async def _evidence(consent: ConsentService, school: School, rid: UUID) -> list[
     return found
 
 
-async def _refusals_counted(consent: ConsentService, tenant: str) -> dict[tuple[str, ...], int]:
-    from sqlalchemy import text
-
-    async with consent.ctx.sessions() as session:
-        rows = await session.execute(
-            text(
-                "SELECT reason, credential, method, route, count FROM access_refusal_count"
-                " WHERE tenant = :tenant"
-            ),
-            {"tenant": tenant},
-        )
-        return {tuple(row[:4]): row[4] for row in rows}
-
-
 async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for_answering(
     consent: ConsentService, school: School
 ) -> None:
@@ -373,7 +358,7 @@ async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for
 
     assert (page.status_code, receipts.status_code, answer.status_code) == (403, 403, 403)
     assert "Hulp vragen aan het samenwerkingsverband" not in page.text  # nothing of the question
-    counted = await _refusals_counted(consent, school.tenant)
+    counted = await refusals_counted(consent.ctx.sessions, school.tenant)
     route = "/ouders/toestemming/{request_id}"
     assert counted[("forbidden_role", "guardian_token", "GET", route)] == 1
     assert counted[("forbidden_role", "guardian_token", "POST", route + "/antwoord")] == 1
@@ -382,9 +367,7 @@ async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for
 async def test_a_guardian_who_has_not_confirmed_with_a_code_is_sent_to_the_code_page_first(
     consent: ConsentService, school: School
 ) -> None:
-    family, rid = await _asked(consent, school)
-    guardian = family.guardian_ids[0]
-    link = _link(consent, school, family, guardian, rid)
+    _, rid, guardian, link = await _asked_with_a_link(consent, school)
     async with consent.guardian_client() as browser:
         asked = await _say(browser, rid, "ja", _token_of(link))
         as_api = await browser.post(
@@ -403,7 +386,5 @@ async def test_a_guardian_who_has_not_confirmed_with_a_code_is_sent_to_the_code_
     assert answered.status_code == 303 and answered.headers["location"].startswith(
         f"/ouders/toestemming/{rid}"
     )
-    seen = await consent.events.wait(
-        school.tenant, lambda s: "ConsentAnswered" in {x.name for x in s}
-    )
+    seen = await consent.events.wait_for_one(school.tenant, "ConsentAnswered")
     assert [s.event.party_id for s in seen if isinstance(s.event, ConsentAnswered)] == [guardian]

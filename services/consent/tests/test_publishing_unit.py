@@ -15,12 +15,14 @@ from samen_consent.domain.decisions import (
     decision_id,
     requested_id,
 )
-from samen_consent.domain.evidence import Act, Channel
+from samen_consent.domain.evidence import Act
 from samen_consent.domain.parties import Guardianship, Pupil, Standing
 from samen_consent.domain.purposes import default_catalogue
-from samen_consent.domain.request import Outcome, evidence_for, open_request
+from samen_consent.domain.request import Outcome, open_request
 from samen_consent.handlers.publishing import correlation_of, event_of
 from samen_contract.events import consent as contract
+
+from services.consent.tests.consent_factories import on_the_page
 
 pytestmark = pytest.mark.unit
 
@@ -65,15 +67,7 @@ def test_every_event_of_a_request_correlates_with_its_request_event() -> None:
 def test_withdrawal_expiry_and_cancelling_carry_what_readers_need() -> None:
     request = _opened().request
     guardian = sorted(request.parties.guardians)[0]
-    evidence = evidence_for(
-        request,
-        party_id=guardian,
-        act=Act.WITHDRAW,
-        at=NOW,
-        channel=Channel.GUARDIAN_PAGE,
-        language="nl",
-        token_id="jti",
-    )
+    evidence = on_the_page(request, guardian, Act.WITHDRAW, NOW, token_id="jti")
     about = (request.request_id, request.pupil_id, "engage_swv")
     withdrawn = event_of(
         Withdrawn(*about, NOW, evidence=evidence, was_given=True),

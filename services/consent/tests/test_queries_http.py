@@ -16,8 +16,7 @@ pytestmark = pytest.mark.integration
 async def test_may_we_says_never_asked_then_waiting_then_until_when(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    await consent.import_families(school, [family])
+    family = await consent.imported_family(school)
     ib = consent.staff(school.tenant, Role.IB, schools=[school.school_id])
     url = f"/v1/pupils/{family.pupil_id}/consents/engage_swv"
 
@@ -42,8 +41,7 @@ async def test_may_we_says_never_asked_then_waiting_then_until_when(
 async def test_a_trajectbegeleider_may_ask_may_we_but_not_read_the_roster(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    await consent.import_families(school, [family])
+    family = await consent.imported_family(school)
     adviser = consent.staff(school.tenant, Role.TRAJECTBEGELEIDER, schools=[school.school_id])
 
     status = await consent.http.get(f"/v1/pupils/{family.pupil_id}/consents", headers=adviser)
@@ -79,8 +77,7 @@ async def test_staff_list_a_schools_requests_and_consents_per_purpose(
 async def test_a_guardian_sees_their_own_overview_with_a_link_only_where_theirs_opens(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    await consent.import_families(school, [family])
+    family = await consent.imported_family(school)
     first = (await consent.ask(school, family, "engage_swv"))["request_id"]
     second = (await consent.ask(school, family, "share_file"))["request_id"]
     guardian = family.guardian_ids[0]
@@ -101,8 +98,7 @@ async def test_a_guardian_sees_their_own_overview_with_a_link_only_where_theirs_
 async def test_a_pupil_wide_link_opens_every_request_of_that_pupil(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    await consent.import_families(school, [family])
+    family = await consent.imported_family(school)
     rid = (await consent.ask(school, family, "share_file"))["request_id"]
     token = consent.guardian_token(
         school.tenant,

@@ -38,9 +38,7 @@ async def test_a_request_asks_every_guardian_with_authority(
     asked, informed = set(family.guardian_ids[:2]), family.guardian_ids[2]
     assert {UUID(p["party_id"]) for p in request["parties"]} == asked
     assert request["not_asked"] == [str(informed)]
-    seen = await consent.events.wait(
-        school.tenant, lambda s: "ConsentRequested" in {x.name for x in s}
-    )
+    seen = await consent.events.wait_for_one(school.tenant, "ConsentRequested")
     event = next(s.event for s in seen if isinstance(s.event, ConsentRequested))
     assert {p.party_id for p in event.parties} == asked
     assert (event.purpose, event.purpose_version, event.school_id) == (
@@ -57,8 +55,7 @@ async def test_a_request_asks_every_guardian_with_authority(
 async def test_a_second_request_while_one_is_open_is_refused_recorded_and_changes_nothing(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    await consent.import_families(school, [family])
+    family = await consent.imported_family(school)
     first = await consent.ask(school, family)
     body = {"pupil_id": str(family.pupil_id), "purpose": "engage_swv"}
 
@@ -73,9 +70,7 @@ async def test_a_second_request_while_one_is_open_is_refused_recorded_and_change
         f"/v1/pupils/{family.pupil_id}/requests", headers=_ib(consent, school)
     )
     assert [r["request_id"] for r in listed.json()] == [first["request_id"]]
-    seen = await consent.events.wait(
-        school.tenant, lambda s: "ConsentActionRefused" in {x.name for x in s}
-    )
+    seen = await consent.events.wait_for_one(school.tenant, "ConsentActionRefused")
     refused = next(s for s in seen if s.name == "ConsentActionRefused")
     assert refused.event is not None
     assert refused.event.model_dump(include={"action", "reason", "pupil_id"}) == {
@@ -101,8 +96,7 @@ async def test_a_second_request_while_one_is_open_is_refused_recorded_and_change
 async def test_bad_requests_get_a_problem_and_change_nothing(
     consent: ConsentService, school: School, body_of: Any, status: int, problem: str
 ) -> None:
-    family = Family.of()
-    await consent.import_families(school, [family])
+    family = await consent.imported_family(school)
     await consent.events.wait(school.tenant, lambda s: len(s) == 3)
 
     response = await consent.http.post(
@@ -118,8 +112,7 @@ async def test_bad_requests_get_a_problem_and_change_nothing(
 async def test_a_pupil_of_a_school_the_staff_member_does_not_cover_is_not_found(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    await consent.import_families(school, [family])
+    family = await consent.imported_family(school)
     elsewhere = consent.staff(school.tenant, Role.IB, schools=[uuid4()])
     body = {"pupil_id": str(family.pupil_id), "purpose": "engage_swv"}
 
@@ -146,7 +139,7 @@ async def test_a_pupil_of_13_consents_beside_the_guardians_through_the_ib_as_wit
 
     assert recorded.status_code == 200, recorded.text
     assert recorded.json()["state"] == "given"
-    seen = await consent.events.wait(school.tenant, lambda s: "ConsentGiven" in {x.name for x in s})
+    seen = await consent.events.wait_for_one(school.tenant, "ConsentGiven")
     pupil_answer = next(
         s for s in seen if s.name == "ConsentAnswered" and s.envelope.actor.startswith("pupil:")
     )
@@ -194,8 +187,7 @@ async def test_a_pupil_of_16_decides_alone_and_the_guardians_are_not_asked(
 async def test_staff_cancel_an_open_request_and_no_one_can_answer_it_after(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    await consent.import_families(school, [family])
+    family = await consent.imported_family(school)
     rid = (await consent.ask(school, family))["request_id"]
 
     cancelled = await consent.http.post(f"/v1/requests/{rid}/cancel", headers=_ib(consent, school))
@@ -203,9 +195,7 @@ async def test_staff_cancel_an_open_request_and_no_one_can_answer_it_after(
     assert cancelled.json()["state"] == "cancelled"
     late = await _guardian_says(consent, school, family, family.guardian_ids[0], rid, "ja")
     assert late.status_code == 409
-    seen = await consent.events.wait(
-        school.tenant, lambda s: "ConsentRequestCancelled" in {x.name for x in s}
-    )
+    seen = await consent.events.wait_for_one(school.tenant, "ConsentRequestCancelled")
     event = next(s.event for s in seen if isinstance(s.event, ConsentRequestCancelled))
     assert event.reason is CancelReason.STAFF
 
@@ -213,8 +203,7 @@ async def test_staff_cancel_an_open_request_and_no_one_can_answer_it_after(
 async def test_an_answer_after_a_withdrawal_is_refused(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    await consent.import_families(school, [family])
+    family = await consent.imported_family(school)
     rid = (await consent.ask(school, family))["request_id"]
     first, second = family.guardian_ids
     token = consent.guardian_token(

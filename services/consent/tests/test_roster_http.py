@@ -69,8 +69,7 @@ async def test_the_same_import_twice_changes_nothing_and_emits_nothing(
 async def test_a_guardian_missing_from_a_later_import_ends_and_a_changed_standing_is_recorded(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    await consent.import_families(school, [family])
+    family = await consent.imported_family(school)
     await consent.events.wait(school.tenant, lambda s: len(s) == 3)
     kept, dropped = family.guardians
     later = Family(family.pupil_id, family.birth_date, ((kept[0], "information_right"),))
@@ -114,8 +113,7 @@ async def test_bad_rows_are_reported_by_line_and_the_good_rows_still_go_in(
 async def test_a_pupil_of_another_school_is_refused_on_its_line(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    await consent.import_families(school, [family])
+    family = await consent.imported_family(school)
     other = School(school.tenant, uuid4(), school.board_id)
 
     report = await consent.import_families(other, [family])
@@ -127,8 +125,7 @@ async def test_a_pupil_of_another_school_is_refused_on_its_line(
 async def test_leaving_emits_pupil_left_and_cancels_the_open_request(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    await consent.import_families(school, [family])
+    family = await consent.imported_family(school)
     request = await consent.ask(school, family)
     left = Family(family.pupil_id, family.birth_date, family.guardians, left_on=date(2026, 1, 5))
 

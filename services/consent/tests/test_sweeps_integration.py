@@ -49,7 +49,7 @@ async def test_a_given_consent_expires_once_even_when_sweeps_overlap(
     await consent.import_families(school, [family])
     rid = (await consent.ask(school, family))["request_id"]
     await _agree(consent, school, family, rid)
-    await consent.events.wait(school.tenant, lambda s: "ConsentGiven" in {x.name for x in s})
+    await consent.events.wait_for_one(school.tenant, "ConsentGiven")
     august = _next_august(consent.clock.now())
     consent.advance(august - consent.clock.now())
 
@@ -78,8 +78,7 @@ async def test_a_given_consent_expires_once_even_when_sweeps_overlap(
 async def test_reminders_fall_due_once_per_number_for_parties_who_have_not_answered(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    await consent.import_families(school, [family])
+    family = await consent.imported_family(school)
     rid = (await consent.ask(school, family))["request_id"]
     answered, silent = family.guardian_ids
     await consent.answer(school.tenant, answered, family.pupil_id, rid)
@@ -114,8 +113,7 @@ async def test_reminders_fall_due_once_per_number_for_parties_who_have_not_answe
 async def test_refused_attempts_are_reported_per_minute_with_their_count_once(
     consent: ConsentService, school: School
 ) -> None:
-    family = Family.of()
-    await consent.import_families(school, [family])
+    family = await consent.imported_family(school)
     rid = (await consent.ask(school, family))["request_id"]
     consent.advance(timedelta(minutes=10))  # a minute of our own
     window = consent.clock.now().replace(second=0, microsecond=0)
@@ -164,9 +162,7 @@ async def test_the_scheduler_job_sweeps_on_its_interval_with_the_services_clock(
     consent.advance(_next_august(consent.clock.now()) - consent.clock.now())
     job = asyncio.create_task(Sweeper(consent.ctx, every=0.2, refusal_grace=timedelta(0))())
     try:
-        seen = await consent.events.wait(
-            school.tenant, lambda s: "ConsentExpired" in {x.name for x in s}
-        )
+        seen = await consent.events.wait_for_one(school.tenant, "ConsentExpired")
     finally:
         job.cancel()
         await asyncio.gather(job, return_exceptions=True)

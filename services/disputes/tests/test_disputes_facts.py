@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from uuid import uuid4
 
 import pytest
+from samen_contract import Event
 from samen_contract.events.disputes import (
     DisputeDeadlineMissed,
     DisputeDecided,
@@ -18,29 +19,23 @@ from samen_disputes.adapters.tables import DisputeRow
 from samen_disputes.domain import (
     DEFAULT_RULES,
     DEFAULT_SETTINGS,
-    Actor,
     CommitteeAdvice,
     DecisionOutcome,
     DisputeState,
     DisputeSubject,
-    Move,
-    Role,
     SchoolKind,
     Stage,
     Transition,
-    apply,
-    open_dispute,
     standing_of,
     what_is_due,
 )
 from samen_disputes.domain.due import DisputeDeadlines
 from samen_disputes.handlers import facts
 
+from services.disputes.tests.disputes_factories import BOARD, GUARDIAN, T0, opened, step
+
 pytestmark = pytest.mark.unit
 
-GUARDIAN = Actor(Role.GUARDIAN, "guardian-1")
-BOARD = Actor(Role.BOARD_ADMIN, "board-1")
-T0 = datetime(2025, 3, 3, 9, tzinfo=UTC)
 REASONS = "Het bestuur wijkt af omdat de klas te vol is."
 
 
@@ -65,15 +60,10 @@ def row_for(state: DisputeState, subject: DisputeSubject = DisputeSubject.REMOVA
     return row
 
 
-def opened(decided_on: date | None = date(2025, 3, 1)) -> DisputeState:
-    return open_dispute(DisputeSubject.REMOVAL, GUARDIAN, decided_on, T0, rules=DEFAULT_RULES)
-
-
-def step(
-    state: DisputeState, move: str, actor: Actor = GUARDIAN, **payload: object
-) -> tuple[DisputeState, Transition]:
-    at = state.last_moved_at + timedelta(days=1)
-    return apply(state, Move.parse(move), actor, at, rules=DEFAULT_RULES, **payload)  # type: ignore[arg-type]
+def after_move(state: DisputeState, transition: Transition) -> Event:
+    """The event of the move that led to `state`, at a public school."""
+    standing = standing_of(state, DEFAULT_RULES, DEFAULT_SETTINGS, T0)
+    return facts.after_move(row_for(state), transition, standing, SchoolKind.PUBLIC)
 
 
 def test_an_opening_carries_the_stage_and_the_next_deadline_kind_and_date() -> None:
@@ -114,8 +104,7 @@ def test_the_facts_name_the_school_kind_so_messages_can_name_the_route() -> None
 
 def test_a_stage_without_a_statutory_term_says_so_instead_of_a_date() -> None:
     state, transition = step(opened(decided_on=None), "enter:education_consultant")
-    standing = standing_of(state, DEFAULT_RULES, DEFAULT_SETTINGS, T0)
-    event = facts.after_move(row_for(state), transition, standing, SchoolKind.PUBLIC)
+    event = after_move(state, transition)
     assert isinstance(event, DisputeStageChanged)
     assert event.entered_stage == "education_consultant"
     assert event.next_deadline_kind is None and event.next_deadline_date is None
@@ -125,12 +114,7 @@ def test_a_stage_without_a_statutory_term_says_so_instead_of_a_date() -> None:
 def test_the_advice_travels_as_a_stage_change_without_a_change_of_stage() -> None:
     state, _ = step(opened(), "enter:disputes_committee")
     state, transition = step(state, "record_advice", BOARD, advice=CommitteeAdvice.UNFOUNDED)
-    event = facts.after_move(
-        row_for(state),
-        transition,
-        standing_of(state, DEFAULT_RULES, DEFAULT_SETTINGS, T0),
-        SchoolKind.PUBLIC,
-    )
+    event = after_move(state, transition)
     assert isinstance(event, DisputeStageChanged)
     assert (event.move, event.advice) == ("record_advice", "unfounded")
     assert event.stages_before == event.stages_after == ("disputes_committee",)
@@ -160,12 +144,7 @@ def test_a_departing_decision_names_the_advice_and_not_the_reasons() -> None:
 
 def test_a_withdrawal_names_the_side_that_withdrew() -> None:
     state, transition = step(opened(), "withdraw")
-    event = facts.after_move(
-        row_for(state),
-        transition,
-        standing_of(state, DEFAULT_RULES, DEFAULT_SETTINGS, T0),
-        SchoolKind.PUBLIC,
-    )
+    event = after_move(state, transition)
     assert isinstance(event, DisputeWithdrawn)
     assert event.withdrawn_by == "guardian"
     assert event.stages_before == ("conversation",)

@@ -8,8 +8,8 @@ from uuid import uuid4
 import httpx
 import pytest
 
-from services.disputes.tests.disputes_harness import Roster, Running
-from services.disputes.tests.test_disputes_parent_pages import enrolled, open_on_page
+from services.disputes.tests.disputes_harness import Roster, Running, enrolled
+from services.disputes.tests.test_disputes_parent_pages import open_on_page
 
 pytestmark = pytest.mark.integration
 

@@ -10,21 +10,20 @@ from uuid import uuid4
 import httpx
 import pytest
 from samen_kit.access import Role
-from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
-from services.disputes.tests.disputes_harness import Pupil, Roster, Running, Tap, pupil_known
+from services.disputes.tests.disputes_harness import (
+    Pupil,
+    Roster,
+    Running,
+    Tap,
+    enrolled,
+)
 
 pytestmark = pytest.mark.integration
 
 DESCRIPTION = "De school wil mijn zoon verwijderen na één incident. Wij vinden dat niet eerlijk."
 REASON = "Het bestuur volgt het oordeel niet: de veiligheid van de klas gaat voor."
-
-
-async def enrolled(disputes: Running, roster: Roster, **kwargs: Any) -> Pupil:
-    pupil = await roster.enrol(new_tenant(), **kwargs)
-    await wait_for(lambda: pupil_known(disputes, pupil))
-    return pupil
 
 
 def board_admin(disputes: Running, pupil: Pupil) -> dict[str, str]:
@@ -193,8 +192,7 @@ async def test_staff_of_the_board_see_open_disputes_with_age_stage_and_next_dead
     disputes: Running, consent_roster: Roster, client: httpx.AsyncClient
 ) -> None:
     pupil = await enrolled(disputes, consent_roster)
-    sibling = await consent_roster.enrol(pupil.tenant, board=pupil.board)
-    await wait_for(lambda: pupil_known(disputes, sibling))
+    sibling = await enrolled(disputes, consent_roster, pupil.tenant, board=pupil.board)
     first = (await open_removal(client, disputes, pupil))["id"]
     second = (await open_removal(client, disputes, sibling))["id"]
     await move(client, board_admin(disputes, sibling), second, move="withdraw")

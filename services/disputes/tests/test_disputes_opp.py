@@ -14,7 +14,15 @@ from samen_kit.access import Role
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
-from services.disputes.tests.disputes_harness import Plans, Pupil, Roster, Running, Tap, pupil_known
+from services.disputes.tests.disputes_harness import (
+    Plans,
+    Pupil,
+    Roster,
+    Running,
+    Tap,
+    enrolled,
+    pupil_known,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -39,8 +47,7 @@ async def open_opp_dispute(disputes: Running, pupil: Pupil, **body: Any) -> http
 async def test_a_dispute_about_the_action_part_names_the_pupils_latest_opp(
     disputes: Running, consent_roster: Roster, plans_facts: Plans, disputes_tap: Tap
 ) -> None:
-    pupil = await consent_roster.enrol(new_tenant())
-    await wait_for(lambda: pupil_known(disputes, pupil))
+    pupil = await enrolled(disputes, consent_roster)
     earlier = await plans_facts.start_support(pupil, date(2024, 9, 1))
     await plans_facts.write_version(pupil, earlier, 1)
     latest = await plans_facts.start_support(pupil, date(2025, 9, 1))
@@ -76,8 +83,7 @@ async def test_an_opp_of_another_pupil_is_refused_and_nothing_opens(
 async def test_the_opp_keeps_its_latest_action_part_version_never_an_older_one(
     disputes: Running, consent_roster: Roster, plans_facts: Plans
 ) -> None:
-    pupil = await consent_roster.enrol(new_tenant())
-    await wait_for(lambda: pupil_known(disputes, pupil))
+    pupil = await enrolled(disputes, consent_roster)
     opp_id = await plans_facts.start_support(pupil, date(2025, 9, 1))
     await wait_for(lambda: opp_known(disputes, pupil.tenant, opp_id))
     async with disputes.service.deps.sessions() as session:

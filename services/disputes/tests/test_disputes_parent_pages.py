@@ -15,9 +15,16 @@ from samen_contract.events.consent import GuardianStanding
 from samen_disputes.handlers.refusals import report_refusals
 from samen_kit.access import GuardianItem, Role
 from samen_kit.testing.names import new_tenant
+from samen_kit.testing.refusals import refusals_counted
 from samen_kit.testing.waiting import wait_for
 
-from services.disputes.tests.disputes_harness import Pupil, Roster, Running, Tap, pupil_known
+from services.disputes.tests.disputes_harness import (
+    Pupil,
+    Roster,
+    Running,
+    Tap,
+    enrolled,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -25,12 +32,6 @@ PAGE = "/ouders/geschillen"
 START = "/ouders/geschil-starten"
 DESCRIPTION = "Mijn dochter krijgt de hulp uit het OPP niet. Niemand luistert naar ons."
 NOTE = "Wij hebben op 3 maart gebeld met de intern begeleider."
-
-
-async def enrolled(disputes: Running, roster: Roster, **kwargs: Any) -> Pupil:
-    pupil = await roster.enrol(new_tenant(), **kwargs)
-    await wait_for(lambda: pupil_known(disputes, pupil))
-    return pupil
 
 
 def opening_form(disputes: Running, token: str, **fields: str) -> dict[str, str]:
@@ -56,6 +57,18 @@ async def open_on_page(
     found = re.search(r"/ouders/geschillen/([0-9a-f-]{36})", response.headers["location"])
     assert found is not None
     return found.group(1), token
+
+
+async def opened_elsewhere(disputes: Running, pupil: Pupil) -> tuple[str, str]:
+    """`open_on_page` in a browser of its own, closed again."""
+    async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
+        return await open_on_page(disputes, guardian, pupil)
+
+
+async def refusals_reported(disputes: Running) -> None:
+    """The refusals counted so far, reported once their window has closed."""
+    disputes.clock.advance(timedelta(minutes=2))
+    await report_refusals(disputes.service.deps, timedelta(0))
 
 
 async def read_and_open(
@@ -137,8 +150,7 @@ async def test_the_other_guardian_follows_the_dispute_through_their_own_link(
     disputes: Running, consent_roster: Roster
 ) -> None:
     pupil = await enrolled(disputes, consent_roster, guardians=2)
-    async with httpx.AsyncClient(base_url=disputes.base_url) as first:
-        dispute_id, _ = await open_on_page(disputes, first, pupil)
+    dispute_id, _ = await opened_elsewhere(disputes, pupil)
     item = GuardianItem.of("dispute", dispute_id)
     token = disputes.guardian_token(pupil.tenant, pupil.guardians[1], pupil.pupil_id, item)
     async with httpx.AsyncClient(base_url=disputes.base_url) as second:
@@ -154,15 +166,13 @@ async def test_a_used_link_is_refused_and_the_refusal_reaches_the_audit_trail(
     disputes: Running, consent_roster: Roster, disputes_tap: Tap
 ) -> None:
     pupil = await enrolled(disputes, consent_roster)
-    async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
-        _, token = await open_on_page(disputes, guardian, pupil)
+    _, token = await opened_elsewhere(disputes, pupil)
     async with httpx.AsyncClient(base_url=disputes.base_url) as stranger:
         again = await stranger.post(f"{START}/{pupil.pupil_id}", data=opening_form(disputes, token))
 
     assert again.status_code == 403
     assert again.json()["reason"] == "reused"
-    disputes.clock.advance(timedelta(minutes=2))
-    await report_refusals(disputes.service.deps, timedelta(0))
+    await refusals_reported(disputes)
     refused = await wait_for(lambda: disputes_tap.of(pupil.tenant, "AccessRefused"))
     assert refused[0].data["reason"] == "reused_token"
     assert refused[0].data["route"] == START + "/{pupil_id}"
@@ -185,10 +195,8 @@ async def test_a_guardian_link_for_one_pupil_reaches_no_dispute_of_another(
     disputes: Running, consent_roster: Roster
 ) -> None:
     pupil = await enrolled(disputes, consent_roster)
-    async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
-        dispute_id, _ = await open_on_page(disputes, guardian, pupil)
-    other = await consent_roster.enrol(pupil.tenant)
-    await wait_for(lambda: pupil_known(disputes, other))
+    dispute_id, _ = await opened_elsewhere(disputes, pupil)
+    other = await enrolled(disputes, consent_roster, pupil.tenant)
     token = disputes.guardian_token(other.tenant, other.guardians[0], other.pupil_id)
     async with httpx.AsyncClient(base_url=disputes.base_url) as stranger:
         page = await stranger.get(f"{PAGE}/{dispute_id}", params={"token": token})
@@ -212,8 +220,7 @@ async def test_a_forged_link_is_refused_with_401_and_recorded_for_no_tenant(
 
     assert page.status_code == 401
     assert page.json()["reason"] == "forged"
-    disputes.clock.advance(timedelta(minutes=2))
-    await report_refusals(disputes.service.deps, timedelta(0))
+    await refusals_reported(disputes)
 
     def forged_refusals() -> list[Any]:
         return [
@@ -242,32 +249,17 @@ async def test_the_guardian_who_opened_withdraws_and_the_page_says_the_case_is_c
     assert ended[0].data["withdrawn_by"] == "guardian"
 
 
-async def _counted(disputes: Running, tenant: str) -> dict[tuple[str, ...], int]:
-    from sqlalchemy import text
-
-    async with disputes.service.runtime.sessions() as session:
-        rows = await session.execute(
-            text(
-                "SELECT reason, credential, method, route, count FROM access_refusal_count"
-                " WHERE tenant = :tenant"
-            ),
-            {"tenant": tenant},
-        )
-        return {tuple(row[:4]): row[4] for row in rows}
-
-
 async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for_opening(
     disputes: Running, consent_roster: Roster
 ) -> None:
     ours = await enrolled(disputes, consent_roster)
-    theirs = await consent_roster.enrol(ours.tenant)
-    await wait_for(lambda: pupil_known(disputes, theirs))
+    theirs = await enrolled(disputes, consent_roster, ours.tenant)
     # Our guardian, with a link that names their pupil.
     token = disputes.guardian_token(ours.tenant, ours.guardians[0], theirs.pupil_id)
     page, opened = await read_and_open(disputes, theirs, token)
 
     assert (page.status_code, opened.status_code) == (403, 403)
-    counted = await _counted(disputes, ours.tenant)
+    counted = await refusals_counted(disputes.sessions, ours.tenant)
     route = START + "/{pupil_id}"
     assert counted[("forbidden_role", "guardian_token", "GET", route)] == 1
     assert counted[("forbidden_role", "guardian_token", "POST", route)] == 1
@@ -279,14 +271,13 @@ async def test_a_link_for_one_dispute_does_not_show_the_form_but_its_session_may
     """The link itself opens only its dispute; the session its first action starts opens
     everything about the guardian's own child (ADR 0017), opening a dispute too."""
     pupil = await enrolled(disputes, consent_roster)
-    async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
-        dispute_id, _ = await open_on_page(disputes, guardian, pupil)
+    dispute_id, _ = await opened_elsewhere(disputes, pupil)
     item = GuardianItem.of("dispute", dispute_id)
     token = disputes.guardian_token(pupil.tenant, pupil.guardians[0], pupil.pupil_id, item)
     page, opened = await read_and_open(disputes, pupil, token)
 
     assert (page.status_code, opened.status_code) == (404, 303)
-    counted = await _counted(disputes, pupil.tenant)
+    counted = await refusals_counted(disputes.sessions, pupil.tenant)
     route = START + "/{pupil_id}"
     assert counted[("out_of_scope", "guardian_token", "GET", route)] == 1
     assert ("out_of_scope", "guardian_token", "POST", route) not in counted

@@ -20,7 +20,7 @@ from samen_kit.roster import Roster as RosterView
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
-from services.disputes.tests.disputes_harness import Roster, Running, pupil_known
+from services.disputes.tests.disputes_harness import Roster, Running, enrolled
 
 pytestmark = pytest.mark.integration
 AUTHORITY = GuardianStanding.PARENTAL_AUTHORITY
@@ -59,8 +59,7 @@ async def test_the_same_enrolment_delivered_twice_is_applied_once(
 ) -> None:
     from sqlalchemy import text
 
-    pupil = await consent_roster.enrol(new_tenant())
-    await wait_for(lambda: pupil_known(disputes, pupil))
+    pupil = await enrolled(disputes, consent_roster)
     again = PupilEnrolled(
         pupil_id=pupil.pupil_id, school_id=pupil.school_id, enrolled_on=date(2025, 8, 25)
     )
@@ -83,8 +82,7 @@ async def test_the_same_enrolment_delivered_twice_is_applied_once(
 async def test_a_pupil_who_changes_school_leaves_the_old_schools_view(
     disputes: Running, consent_roster: Roster
 ) -> None:
-    pupil = await consent_roster.enrol(new_tenant())
-    await wait_for(lambda: pupil_known(disputes, pupil))
+    pupil = await enrolled(disputes, consent_roster)
     new_school = uuid4()
     moved = PupilEnrolled(pupil_id=pupil.pupil_id, school_id=new_school, enrolled_on=date.today())
     await consent_roster.publish(
@@ -113,18 +111,11 @@ async def test_two_tenants_importing_the_same_pupil_and_guardian_ids_stay_apart(
 ) -> None:
     """Roster ids are unique only within a tenant: the second import must not take the
     first tenant's pupil (its staff would get 404) nor end its guardian's standing."""
-    pupil_id, guardian_id = uuid4(), uuid4()
-    first, second = new_tenant(), new_tenant()
-    schools = {first: uuid4(), second: uuid4()}
-    for tenant in (first, second):
-        enrolled = PupilEnrolled(
-            pupil_id=pupil_id, school_id=schools[tenant], enrolled_on=date(2025, 8, 25)
-        )
-        await consent_roster.publish(enrolled, tenant=tenant, subject=pupil_id)
-        recorded = GuardianshipRecorded(
-            pupil_id=pupil_id, guardian_id=guardian_id, standing=AUTHORITY
-        )
-        await consent_roster.publish(recorded, tenant=tenant, subject=pupil_id)
+    ones = await consent_roster.enrol(new_tenant())
+    theirs = await consent_roster.enrol(new_tenant(), same_ids_as=ones)
+    pupil_id, (guardian_id,) = ones.pupil_id, ones.guardians
+    first, second = ones.tenant, theirs.tenant
+    schools = {first: ones.school_id, second: theirs.school_id}
     ended = GuardianshipEnded(pupil_id=pupil_id, guardian_id=guardian_id)
     await consent_roster.publish(ended, tenant=second, subject=pupil_id)
 

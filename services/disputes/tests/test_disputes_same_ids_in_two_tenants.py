@@ -15,7 +15,7 @@ from samen_kit.access import Role
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
-from services.disputes.tests.disputes_harness import Pupil, Roster, Running, pupil_known
+from services.disputes.tests.disputes_harness import Pupil, Roster, Running, enrolled, pupil_known
 from services.disputes.tests.test_disputes_parent_pages import PAGE, START, opening_form
 
 pytestmark = pytest.mark.integration
@@ -36,8 +36,7 @@ async def open_as_parent(disputes: Running, pupil: Pupil) -> httpx.Response:
 async def test_a_second_tenants_pupil_with_the_same_ids_leaves_the_first_tenants_alone(
     disputes: Running, consent_roster: Roster
 ) -> None:
-    a = await consent_roster.enrol(new_tenant())
-    await wait_for(lambda: pupil_known(disputes, a))
+    a = await enrolled(disputes, consent_roster)
     b = await consent_roster.enrol(
         new_tenant(), same_ids_as=a, standing=GuardianStanding.INFORMATION_RIGHT
     )

@@ -19,7 +19,6 @@ from samen_disputes.handlers.context import Deps
 from samen_disputes.handlers.deadlines import sweep_deadlines
 from samen_disputes.settings import DisputesSettings
 from samen_kit.access import Role
-from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
 from services.disputes.tests.disputes_harness import (
@@ -27,8 +26,8 @@ from services.disputes.tests.disputes_harness import (
     Roster,
     Running,
     Tap,
+    enrolled,
     outbox_rows_for,
-    pupil_known,
 )
 
 pytestmark = pytest.mark.integration
@@ -39,8 +38,7 @@ async def removal_dispute_with_terms_ending_soon(
     disputes: Running, roster: Roster
 ) -> tuple[Pupil, dict[str, Any]]:
     """A removal decided almost six weeks ago: the objection and committee terms end soon."""
-    pupil = await roster.enrol(new_tenant())
-    await wait_for(lambda: pupil_known(disputes, pupil))
+    pupil = await enrolled(disputes, roster)
     decided_on = local_date(disputes.clock.now()) - timedelta(weeks=6) + timedelta(days=3)
     body = {
         "pupil_id": str(pupil.pupil_id),

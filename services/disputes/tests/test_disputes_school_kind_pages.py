@@ -8,8 +8,8 @@ import httpx
 import pytest
 from samen_kit.access import Role
 
-from services.disputes.tests.disputes_harness import Pupil, Roster, Running
-from services.disputes.tests.test_disputes_parent_pages import PAGE, enrolled, open_on_page
+from services.disputes.tests.disputes_harness import Pupil, Roster, Running, enrolled
+from services.disputes.tests.test_disputes_parent_pages import PAGE, open_on_page
 
 pytestmark = pytest.mark.integration
 

@@ -9,18 +9,10 @@ from uuid import uuid4
 import httpx
 import pytest
 from samen_kit.access import Role
-from samen_kit.testing.names import new_tenant
-from samen_kit.testing.waiting import wait_for
 
-from services.disputes.tests.disputes_harness import Pupil, Roster, Running, pupil_known
+from services.disputes.tests.disputes_harness import Pupil, Roster, Running, enrolled
 
 pytestmark = pytest.mark.integration
-
-
-async def enrolled(disputes: Running, roster: Roster) -> Pupil:
-    pupil = await roster.enrol(new_tenant())
-    await wait_for(lambda: pupil_known(disputes, pupil))
-    return pupil
 
 
 def kind_of(pupil: Pupil) -> str:

@@ -8,10 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from samen_disputes.domain import (
     AMSTERDAM,
-    DEFAULT_RULES,
     DEFAULT_SETTINGS,
     Action,
-    Actor,
     CommitteeAdvice,
     Deadline,
     DeadlineKind,
@@ -22,21 +20,19 @@ from samen_disputes.domain import (
     NoDeadlineReason,
     NoStatutoryDeadline,
     Party,
-    Role,
     Stage,
-    apply,
     end_of_day,
     local_date,
     next_deadline,
     open_deadlines,
-    open_dispute,
 )
 from samen_disputes.domain.working_days import easter_sunday, is_working_day, public_holidays
 
+from services.disputes.tests import disputes_factories
+from services.disputes.tests.disputes_factories import BOARD, GUARDIAN
+
 pytestmark = pytest.mark.unit
 
-GUARDIAN = Actor(Role.GUARDIAN, "guardian-1")
-BOARD = Actor(Role.BOARD_ADMIN, "board-1")
 CALENDAR_DAYS = replace(DEFAULT_SETTINGS, extend_to_working_day=False)
 
 
@@ -52,14 +48,14 @@ def opened(
 ) -> DisputeState:
     if at is None:
         at = end_of_day(decided_on) if decided_on else utc(2020, 1, 1)
-    return open_dispute(subject, GUARDIAN, decided_on, at, rules=DEFAULT_RULES, stage=stage)
+    return disputes_factories.opened(subject, decided_on=decided_on, at=at, stage=stage)
 
 
 def moved(
     state: DisputeState, move: Move, at: datetime, advice: CommitteeAdvice | None = None
 ) -> DisputeState:
     actor = GUARDIAN if move.action is Action.ENTER else BOARD
-    return apply(state, move, actor, at, rules=DEFAULT_RULES, advice=advice)[0]
+    return disputes_factories.moved(state, move, actor, at=at, advice=advice)
 
 
 def deadline(state: DisputeState, kind: DeadlineKind, settings: DeadlineSettings) -> Deadline:

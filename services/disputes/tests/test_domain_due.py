@@ -6,27 +6,22 @@ from uuid import uuid4
 
 import pytest
 from samen_disputes.domain import (
-    DEFAULT_RULES,
     DEFAULT_SETTINGS,
     Action,
-    Actor,
     DeadlineKind,
     DeadlineSettings,
     DisputeDeadlines,
-    DisputeState,
     DisputeSubject,
     DueKind,
     Move,
-    Role,
     Stage,
-    apply,
-    open_dispute,
     what_is_due,
 )
 
+from services.disputes.tests.disputes_factories import moved, opened
+
 pytestmark = pytest.mark.unit
 
-GUARDIAN = Actor(Role.GUARDIAN, "guardian-1")
 # A decision of 20 December 2024: the guardians' terms end with 31 January 2025,
 # which is 23:00 UTC (midnight in Amsterdam).
 DECIDED_ON = date(2024, 12, 20)
@@ -35,19 +30,14 @@ TERM_ENDS = datetime(2025, 1, 31, 23, tzinfo=UTC)
 
 def opp_dispute(settings: DeadlineSettings = DEFAULT_SETTINGS) -> DisputeDeadlines:
     """A dispute about the OPP: only the committee request term runs."""
-    state = open_dispute(
-        DisputeSubject.OPP,
-        GUARDIAN,
-        DECIDED_ON,
-        datetime(2024, 12, 23, 9, tzinfo=UTC),
-        rules=DEFAULT_RULES,
+    state = opened(
+        DisputeSubject.OPP, decided_on=DECIDED_ON, at=datetime(2024, 12, 23, 9, tzinfo=UTC)
     )
     return DisputeDeadlines(uuid4(), state, settings)
 
 
 def after(dispute: DisputeDeadlines, move: Move, at: datetime) -> DisputeDeadlines:
-    state: DisputeState = apply(dispute.state, move, GUARDIAN, at, rules=DEFAULT_RULES)[0]
-    return replace(dispute, state=state)
+    return replace(dispute, state=moved(dispute.state, move, at=at))
 
 
 def test_nothing_is_due_more_than_seven_days_before_the_end() -> None:

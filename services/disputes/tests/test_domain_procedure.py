@@ -1,12 +1,11 @@
 """The dispute procedure as a state machine, with the default (glossary) rules."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from samen_disputes.domain import (
     DEFAULT_RULES,
     Action,
-    Actor,
     AdviceWithoutOutcome,
     CommitteeAdvice,
     DecisionOutcome,
@@ -27,62 +26,39 @@ from samen_disputes.domain import (
     TransitionKind,
     allowed_moves,
     apply,
-    open_dispute,
+)
+
+from services.disputes.tests.disputes_factories import (
+    BOARD,
+    GUARDIAN,
+    IB,
+    T0,
+    moved,
+    opened,
+    step,
 )
 
 pytestmark = pytest.mark.unit
 
-GUARDIAN = Actor(Role.GUARDIAN, "guardian-1")
-IB = Actor(Role.IB, "ib-1")
-BOARD = Actor(Role.BOARD_ADMIN, "board-1")
-T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 DECIDE = Move(Action.DECIDE)
 ADVICE = Move(Action.RECORD_ADVICE)
 
 
-def opened(
-    subject: DisputeSubject = DisputeSubject.REMOVAL,
-    by: Actor = GUARDIAN,
-    decision_date: date | None = date(2025, 3, 1),
-    stage: Stage = Stage.CONVERSATION,
-) -> DisputeState:
-    return open_dispute(subject, by, decision_date, T0, rules=DEFAULT_RULES, stage=stage)
-
-
-def move(
-    state: DisputeState,
-    the_move: Move,
-    actor: Actor = GUARDIAN,
-    *,
-    reason: str | None = None,
-    outcome: DecisionOutcome | None = None,
-    advice: CommitteeAdvice | None = None,
-) -> DisputeState:
-    """Make a move a day after the last one."""
-    at = state.last_moved_at + timedelta(days=1)
-    new_state, _ = apply(
-        state, the_move, actor, at, reason, rules=DEFAULT_RULES, outcome=outcome, advice=advice
-    )
-    return new_state
-
-
 def with_objection_and_committee() -> DisputeState:
-    state = move(opened(), Move.enter(Stage.OBJECTION))
-    return move(state, Move.enter(Stage.DISPUTES_COMMITTEE))
+    state = moved(opened(), Move.enter(Stage.OBJECTION))
+    return moved(state, Move.enter(Stage.DISPUTES_COMMITTEE))
 
 
 def advised_well_founded() -> DisputeState:
     """The committee found the objection well founded; the board has yet to decide."""
-    return move(with_objection_and_committee(), ADVICE, BOARD, advice=CommitteeAdvice.WELL_FOUNDED)
+    return moved(with_objection_and_committee(), ADVICE, BOARD, advice=CommitteeAdvice.WELL_FOUNDED)
 
 
 def board_decides(
     state: DisputeState, outcome: DecisionOutcome, reason: str | None = None
 ) -> Transition:
     """The board decides a day after the last move; the transition it makes."""
-    at = state.last_moved_at + timedelta(days=1)
-    _, transition = apply(state, DECIDE, BOARD, at, reason, rules=DEFAULT_RULES, outcome=outcome)
-    return transition
+    return step(state, DECIDE, BOARD, reason=reason, outcome=outcome)[1]
 
 
 def test_a_dispute_opens_in_conversation_with_the_school() -> None:
@@ -97,7 +73,7 @@ def test_a_guardian_may_open_a_dispute_directly_with_an_objection() -> None:
 
 def test_a_dispute_cannot_open_in_an_objection_without_a_dated_decision() -> None:
     with pytest.raises(OpeningNotAllowed) as raised:
-        opened(decision_date=None, stage=Stage.OBJECTION)
+        opened(decided_on=None, stage=Stage.OBJECTION)
     assert raised.value.allowed == (Stage.CONVERSATION,)
 
 
@@ -124,14 +100,14 @@ def test_an_objection_and_a_committee_request_run_side_by_side() -> None:
 def test_the_board_waits_for_the_committees_advice_before_deciding_the_objection() -> None:
     state = with_objection_and_committee()
     with pytest.raises(IllegalMove) as raised:
-        move(state, DECIDE, BOARD, outcome=DecisionOutcome.UPHELD)
+        moved(state, DECIDE, BOARD, outcome=DecisionOutcome.UPHELD)
     assert DECIDE not in raised.value.allowed
     assert ADVICE in raised.value.allowed
 
 
 def test_after_the_advice_the_board_decides_and_the_dispute_ends() -> None:
-    state = move(with_objection_and_committee(), ADVICE, BOARD, advice=CommitteeAdvice.UNFOUNDED)
-    state = move(state, DECIDE, BOARD, outcome=DecisionOutcome.UPHELD)
+    state = moved(with_objection_and_committee(), ADVICE, BOARD, advice=CommitteeAdvice.UNFOUNDED)
+    state = moved(state, DECIDE, BOARD, outcome=DecisionOutcome.UPHELD)
     assert (state.ending, state.outcome, state.stages) == (
         Ending.DECIDED,
         DecisionOutcome.UPHELD,
@@ -156,24 +132,24 @@ def test_a_decision_following_the_advice_needs_no_reasons() -> None:
 
 
 def test_a_decision_without_an_outcome_is_refused() -> None:
-    state = move(opened(), Move.enter(Stage.OBJECTION))
+    state = moved(opened(), Move.enter(Stage.OBJECTION))
     with pytest.raises(DecisionWithoutOutcome):
         apply(state, DECIDE, BOARD, T0 + timedelta(days=9), rules=DEFAULT_RULES)
 
 
 def test_advice_without_its_outcome_is_refused() -> None:
-    state = move(opened(), Move.enter(Stage.DISPUTES_COMMITTEE))
+    state = moved(opened(), Move.enter(Stage.DISPUTES_COMMITTEE))
     with pytest.raises(AdviceWithoutOutcome):
         apply(state, ADVICE, BOARD, T0 + timedelta(days=9), rules=DEFAULT_RULES)
 
 
 def test_an_outcome_given_with_a_move_that_takes_none_is_refused() -> None:
     with pytest.raises(PayloadNotForMove):
-        move(opened(), Move(Action.RESOLVE), outcome=DecisionOutcome.REVISED)
+        moved(opened(), Move(Action.RESOLVE), outcome=DecisionOutcome.REVISED)
 
 
 def test_no_objection_without_a_dated_decision_and_the_allowed_moves_are_listed() -> None:
-    state = opened(decision_date=None)
+    state = opened(decided_on=None)
     with pytest.raises(IllegalMove) as raised:
         apply(state, Move.enter(Stage.OBJECTION), GUARDIAN, T0, rules=DEFAULT_RULES)
     assert list(raised.value.allowed) == allowed_moves(state, Role.GUARDIAN, DEFAULT_RULES)
@@ -193,9 +169,9 @@ def test_a_dispute_about_the_opp_goes_to_the_committee_but_not_to_objection() ->
 
 
 def test_only_the_board_decides() -> None:
-    state = move(opened(), Move.enter(Stage.OBJECTION))
+    state = moved(opened(), Move.enter(Stage.OBJECTION))
     with pytest.raises(MoveNotPermittedForRole) as raised:
-        move(state, DECIDE, IB, outcome=DecisionOutcome.UPHELD)
+        moved(state, DECIDE, IB, outcome=DecisionOutcome.UPHELD)
     assert raised.value.role is Role.IB
     assert DECIDE not in raised.value.allowed
 
@@ -206,7 +182,7 @@ def test_the_school_cannot_withdraw_a_dispute_a_guardian_opened() -> None:
 
 
 def test_the_guardian_who_opened_may_withdraw_at_any_stage() -> None:
-    state = move(with_objection_and_committee(), Move(Action.WITHDRAW))
+    state = moved(with_objection_and_committee(), Move(Action.WITHDRAW))
     assert state.ending is Ending.WITHDRAWN
 
 
@@ -217,28 +193,28 @@ def test_resolving_by_agreement_ends_the_dispute() -> None:
 
 
 def test_an_ended_dispute_allows_no_move_at_all() -> None:
-    ended = move(opened(), Move(Action.RESOLVE))
+    ended = moved(opened(), Move(Action.RESOLVE))
     with pytest.raises(IllegalMove) as raised:
-        move(ended, Move.enter(Stage.CONVERSATION))
+        moved(ended, Move.enter(Stage.CONVERSATION))
     assert raised.value.allowed == ()
 
 
 def test_the_onderwijsconsulent_comes_after_talks_with_the_school() -> None:
     with pytest.raises(IllegalMove):
-        move(opened(stage=Stage.OBJECTION), Move.enter(Stage.EDUCATION_CONSULTANT))
-    state = move(opened(), Move.enter(Stage.EDUCATION_CONSULTANT))
+        moved(opened(stage=Stage.OBJECTION), Move.enter(Stage.EDUCATION_CONSULTANT))
+    state = moved(opened(), Move.enter(Stage.EDUCATION_CONSULTANT))
     assert state.stages == {Stage.EDUCATION_CONSULTANT}
 
 
 def test_the_defence_is_recorded_once_on_the_committee_track() -> None:
-    state = move(opened(), Move.enter(Stage.DISPUTES_COMMITTEE))
-    state = move(state, Move(Action.RECORD_DEFENCE), BOARD)
+    state = moved(opened(), Move.enter(Stage.DISPUTES_COMMITTEE))
+    state = moved(state, Move(Action.RECORD_DEFENCE), BOARD)
     assert state.committee is not None and state.committee.defence_at is not None
     assert Move(Action.RECORD_DEFENCE) not in allowed_moves(state, Role.BOARD_ADMIN, DEFAULT_RULES)
 
 
 def test_a_move_dated_before_the_last_move_is_refused() -> None:
-    state = move(opened(), Move.enter(Stage.MEDIATION))
+    state = moved(opened(), Move.enter(Stage.MEDIATION))
     with pytest.raises(MoveBeforeLastMove):
         apply(state, Move(Action.RESOLVE), GUARDIAN, T0, rules=DEFAULT_RULES)
 

@@ -1,6 +1,7 @@
 """What guardians are told they can do next, and by when: Dutch first, English beside."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
+from functools import partial
 
 import pytest
 from samen_disputes.domain import (
@@ -8,7 +9,6 @@ from samen_disputes.domain import (
     DEFAULT_SETTINGS,
     EDUCATION_CONSULTANTS_CONTACT,
     Action,
-    Actor,
     CommitteeAdvice,
     DeadlineKind,
     DecisionOutcome,
@@ -21,39 +21,19 @@ from samen_disputes.domain import (
     Role,
     Stage,
     allowed_moves,
-    apply,
-    open_dispute,
     parent_rights,
 )
 
+from services.disputes.tests import disputes_factories
+from services.disputes.tests.disputes_factories import BOARD, GUARDIAN, IB, moved
+
 pytestmark = pytest.mark.unit
 
-GUARDIAN = Actor(Role.GUARDIAN, "guardian-1")
-IB = Actor(Role.IB, "ib-1")
-BOARD = Actor(Role.BOARD_ADMIN, "board-1")
 OPENED_AT = datetime(2024, 12, 23, 9, tzinfo=UTC)
 BEFORE_THE_TERM_ENDS = datetime(2025, 1, 6, 9, tzinfo=UTC)
 AFTER_THE_TERM_ENDS = datetime(2025, 2, 3, 9, tzinfo=UTC)
-
-
-def opened(
-    subject: DisputeSubject = DisputeSubject.REMOVAL,
-    by: Actor = GUARDIAN,
-    decided_on: date | None = date(2024, 12, 20),
-) -> DisputeState:
-    return open_dispute(subject, by, decided_on, OPENED_AT, rules=DEFAULT_RULES)
-
-
-def moved(
-    state: DisputeState,
-    move: Move,
-    actor: Actor = GUARDIAN,
-    *,
-    advice: CommitteeAdvice | None = None,
-    outcome: DecisionOutcome | None = None,
-) -> DisputeState:
-    at = state.last_moved_at + timedelta(days=1)
-    return apply(state, move, actor, at, rules=DEFAULT_RULES, advice=advice, outcome=outcome)[0]
+# A decision of 20 December 2024: its terms end with January, around the dates above.
+opened = partial(disputes_factories.opened, decided_on=date(2024, 12, 20), at=OPENED_AT)
 
 
 def rights(state: DisputeState, now: datetime = BEFORE_THE_TERM_ENDS) -> ParentRights:

@@ -6,8 +6,8 @@ import pytest
 from samen_disputes.domain import (
     DEFAULT_RULES,
     Action,
-    Actor,
     DecisionOutcome,
+    DisputeState,
     DisputeSubject,
     IllegalMove,
     Move,
@@ -16,15 +16,25 @@ from samen_disputes.domain import (
     Stage,
     TenantRules,
     allowed_moves,
-    apply,
     legal_moves,
-    open_dispute,
 )
+
+from services.disputes.tests.disputes_factories import moved, opened
 
 pytestmark = pytest.mark.unit
 
 AT = datetime(2025, 5, 6, 9, tzinfo=UTC)
-GUARDIAN = Actor(Role.GUARDIAN, "guardian-1")
+
+
+def in_committee_about_the_opp(rules: TenantRules) -> DisputeState:
+    """A dispute about the OPP a guardian took straight to the disputes committee."""
+    return opened(
+        DisputeSubject.OPP,
+        decided_on=date(2025, 5, 1),
+        at=AT,
+        rules=rules,
+        stage=Stage.DISPUTES_COMMITTEE,
+    )
 
 
 def test_the_default_table_survives_a_round_trip_through_rows() -> None:
@@ -44,14 +54,7 @@ def test_a_rule_that_names_no_stage_to_move_from_is_refused() -> None:
 
 
 def test_a_tenant_may_let_its_swv_admin_record_the_defence() -> None:
-    state = open_dispute(
-        DisputeSubject.OPP,
-        GUARDIAN,
-        date(2025, 5, 1),
-        AT,
-        rules=DEFAULT_RULES,
-        stage=Stage.DISPUTES_COMMITTEE,
-    )
+    state = in_committee_about_the_opp(DEFAULT_RULES)
     defence = Move(Action.RECORD_DEFENCE)
     assert defence not in allowed_moves(state, Role.SWV_ADMIN, DEFAULT_RULES)
     rules = DEFAULT_RULES.with_roles(defence, {Role.BOARD_ADMIN, Role.SWV_ADMIN})
@@ -70,10 +73,8 @@ def test_a_tenant_may_allow_mediation_beside_a_pending_objection() -> None:
         ),
         openings=DEFAULT_RULES.openings,
     )
-    state = open_dispute(
-        DisputeSubject.REMOVAL, GUARDIAN, date(2025, 5, 1), AT, rules=rules, stage=Stage.OBJECTION
-    )
-    state, _ = apply(state, Move.enter(Stage.MEDIATION), GUARDIAN, AT, rules=rules)
+    state = opened(decided_on=date(2025, 5, 1), at=AT, rules=rules, stage=Stage.OBJECTION)
+    state = moved(state, Move.enter(Stage.MEDIATION), at=AT, rules=rules)
     assert state.stages == {Stage.OBJECTION, Stage.MEDIATION}
 
 
@@ -88,27 +89,15 @@ def test_no_table_lets_the_board_decide_before_the_committee_advises() -> None:
         ),
         openings=DEFAULT_RULES.openings,
     )
-    state = open_dispute(
-        DisputeSubject.OPP,
-        GUARDIAN,
-        date(2025, 5, 1),
-        AT,
-        rules=anything_goes,
-        stage=Stage.DISPUTES_COMMITTEE,
-    )
+    state = in_committee_about_the_opp(anything_goes)
     assert Move(Action.DECIDE) not in legal_moves(state, anything_goes)
     with pytest.raises(IllegalMove):
-        apply(
-            state,
-            Move(Action.DECIDE),
-            GUARDIAN,
-            AT,
-            rules=anything_goes,
-            outcome=DecisionOutcome.UPHELD,
+        moved(
+            state, Move(Action.DECIDE), at=AT, rules=anything_goes, outcome=DecisionOutcome.UPHELD
         )
 
 
 def test_no_table_sends_a_dispute_without_a_decision_to_a_formal_stage() -> None:
     anything_goes = DEFAULT_RULES.with_roles(Move.enter(Stage.OBJECTION), set(Role))
-    state = open_dispute(DisputeSubject.REMOVAL, GUARDIAN, None, AT, rules=anything_goes)
+    state = opened(decided_on=None, at=AT, rules=anything_goes)
     assert Move.enter(Stage.OBJECTION) not in legal_moves(state, anything_goes)

@@ -2,39 +2,32 @@
 school an objection and the administrative court, at a private (bijzondere) school a
 request for review and the civil court (Wpo art. 63 and art. 40; `SchoolKind`)."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 import pytest
 from samen_disputes.domain import (
     DEFAULT_RULES,
     DEFAULT_SETTINGS,
     Action,
-    Actor,
     DecisionOutcome,
     DisputeState,
-    DisputeSubject,
     Move,
     OptionKind,
-    Role,
     Stage,
-    apply,
-    open_dispute,
     parent_rights,
 )
 from samen_disputes.domain.subjects import SchoolKind
 
+from services.disputes.tests.disputes_factories import BOARD, moved, opened
+
 pytestmark = pytest.mark.unit
 
-GUARDIAN = Actor(Role.GUARDIAN, "guardian-1")
-BOARD = Actor(Role.BOARD_ADMIN, "board-1")
 OPENED_AT = datetime(2024, 12, 23, 9, tzinfo=UTC)
 NOW = datetime(2025, 1, 6, 9, tzinfo=UTC)
 
 
 def removal() -> DisputeState:
-    return open_dispute(
-        DisputeSubject.REMOVAL, GUARDIAN, date(2024, 12, 20), OPENED_AT, rules=DEFAULT_RULES
-    )
+    return opened(decided_on=date(2024, 12, 20), at=OPENED_AT)
 
 
 def option_text(state: DisputeState, kind: OptionKind, school: SchoolKind) -> str:
@@ -44,15 +37,8 @@ def option_text(state: DisputeState, kind: OptionKind, school: SchoolKind) -> st
 
 
 def decided() -> DisputeState:
-    state = apply(removal(), Move.enter(Stage.OBJECTION), GUARDIAN, NOW, rules=DEFAULT_RULES)[0]
-    return apply(
-        state,
-        Move(Action.DECIDE),
-        BOARD,
-        NOW + timedelta(days=1),
-        rules=DEFAULT_RULES,
-        outcome=DecisionOutcome.UPHELD,
-    )[0]
+    state = moved(removal(), Move.enter(Stage.OBJECTION), at=NOW)
+    return moved(state, Move(Action.DECIDE), BOARD, outcome=DecisionOutcome.UPHELD)
 
 
 def test_at_a_public_school_the_guardians_object_to_the_board() -> None:

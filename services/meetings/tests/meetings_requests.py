@@ -26,6 +26,18 @@ def meeting_body(
     }
 
 
+def interpreted_talk(pupil_id: UUID, starts_at: datetime, teacher: UUID) -> dict[str, Any]:
+    """A progress talk with the teacher, an Arabic interpreter asked for."""
+    return meeting_body(
+        pupil_id,
+        "progress_talk",
+        starts_at,
+        [teacher],
+        interpreter_needed=True,
+        interpreter_language="ar",
+    )
+
+
 def record_body(
     attended: list[UUID], agreements: list[dict[str, Any]] | None = None, **extra: Any
 ) -> dict[str, Any]:

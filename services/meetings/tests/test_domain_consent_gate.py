@@ -21,7 +21,9 @@ from samen_meetings.domain.consent_gate import (
 from samen_meetings.domain.errors import ConsentRequired, MeetingNotOnHold, StartInPast
 from samen_meetings.domain.holds import hold_for_consent, resume_meeting
 from samen_meetings.domain.kinds import MeetingKind, ParticipantRole
-from samen_meetings.domain.meeting import Meeting, MeetingStatus, Participant, TimeSlot
+from samen_meetings.domain.meeting import Meeting, MeetingStatus, Participant
+
+from services.meetings.tests.meetings_factories import meeting_of
 
 pytestmark = pytest.mark.unit
 
@@ -48,16 +50,8 @@ def both_given(pupil_id: UUID | None = None) -> PupilConsents:
 def planned_mdo(pupil_id: UUID, status: MeetingStatus = MeetingStatus.SCHEDULED) -> Meeting:
     starts_at = NOW + timedelta(days=19)
     roles = sorted(MDO_ROLES)
-    return Meeting(
-        meeting_id=uuid4(),
-        tenant_id=uuid4(),
-        school_id=uuid4(),
-        pupil_id=pupil_id,
-        kind=MeetingKind.MDO,
-        slot=TimeSlot(starts_at, starts_at + timedelta(hours=1)),
-        participants=tuple(Participant(role, uuid4()) for role in roles),
-        status=status,
-    )
+    participants = [Participant(role, uuid4()) for role in roles]
+    return meeting_of(MeetingKind.MDO, starts_at, participants, status=status, pupil_id=pupil_id)
 
 
 class TestMdo:

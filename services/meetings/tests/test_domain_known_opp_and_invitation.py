@@ -14,7 +14,9 @@ from samen_meetings.domain.errors import NotAGuardianOfPupil, TextTooLong
 from samen_meetings.domain.invitation import Answer, answer_invitation, invited_guardians
 from samen_meetings.domain.kinds import MeetingKind, ParticipantRole
 from samen_meetings.domain.known_opp import KnownOpp
-from samen_meetings.domain.meeting import Meeting, MeetingStatus, Participant, TimeSlot
+from samen_meetings.domain.meeting import Meeting, MeetingStatus, Participant
+
+from services.meetings.tests.meetings_factories import meeting_of
 
 pytestmark = pytest.mark.unit
 
@@ -75,19 +77,11 @@ class TestKnownOpp:
 def a_meeting(status: MeetingStatus = MeetingStatus.SCHEDULED, days: int = 3) -> Meeting:
     guardian, teacher = uuid4(), uuid4()
     starts = NOW + timedelta(days=days)
-    return Meeting(
-        meeting_id=uuid4(),
-        tenant_id=uuid4(),
-        school_id=uuid4(),
-        pupil_id=uuid4(),
-        kind=MeetingKind.PROGRESS_TALK,
-        slot=TimeSlot(starts, starts + timedelta(hours=1)),
-        participants=(
-            Participant(ParticipantRole.GUARDIAN, guardian),
-            Participant(ParticipantRole.TEACHER, teacher),
-        ),
-        status=status,
+    participants = (
+        Participant(ParticipantRole.GUARDIAN, guardian),
+        Participant(ParticipantRole.TEACHER, teacher),
     )
+    return meeting_of(MeetingKind.PROGRESS_TALK, starts, participants, status=status)
 
 
 class TestInvitation:

@@ -22,7 +22,7 @@ from samen_meetings.domain.errors import (
     TextTooLong,
 )
 from samen_meetings.domain.kinds import MeetingKind, ParticipantRole
-from samen_meetings.domain.meeting import Meeting, MeetingStatus, Participant, TimeSlot
+from samen_meetings.domain.meeting import Meeting, MeetingStatus, Participant
 from samen_meetings.domain.parent_response import acknowledge_record, add_parent_comment
 from samen_meetings.domain.record import (
     AGREEMENT_DUE_BEFORE_MEETING,
@@ -37,6 +37,8 @@ from samen_meetings.domain.record import (
     RecordDraft,
     record_meeting,
 )
+
+from services.meetings.tests.meetings_factories import meeting_of
 
 pytestmark = pytest.mark.unit
 
@@ -55,16 +57,7 @@ def held_meeting(status: MeetingStatus = MeetingStatus.SCHEDULED) -> Meeting:
         Participant(ParticipantRole.TEACHER, TEACHER),
         Participant(ParticipantRole.IB, IB),
     )
-    return Meeting(
-        meeting_id=uuid4(),
-        tenant_id=uuid4(),
-        school_id=uuid4(),
-        pupil_id=uuid4(),
-        kind=MeetingKind.PROGRESS_TALK,
-        slot=TimeSlot(STARTS_AT, STARTS_AT + timedelta(hours=1)),
-        participants=tuple(sorted(participants)),
-        status=status,
-    )
+    return meeting_of(MeetingKind.PROGRESS_TALK, STARTS_AT, sorted(participants), status=status)
 
 
 def agreement(**changes: Any) -> AgreementDraft:

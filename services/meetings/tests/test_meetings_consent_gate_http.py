@@ -5,7 +5,7 @@ given again brings it back; a second delivery of the same fact changes nothing."
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import httpx
 import pytest
@@ -40,6 +40,15 @@ async def consents_known(run: Running, pupil: Pupil, count: int) -> bool:
         p=pupil.pupil_id,
     )
     return bool(rows[0][0] == count)
+
+
+async def with_mdo_consents(run: Running, roster: Roster) -> tuple[Pupil, dict[str, UUID]]:
+    """A pupil whose guardians gave both consents an MDO needs, once the service knows:
+    the pupil and the request of each purpose."""
+    pupil = await roster.enrol(new_tenant())
+    requests = {p: await roster.give(pupil, p) for p in MDO_CONSENTS}
+    await wait_for(lambda: consents_known(run, pupil, 2))
+    return pupil, requests
 
 
 async def plan_mdo(run: Running, http: httpx.AsyncClient, pupil: Pupil) -> httpx.Response:
@@ -126,9 +135,7 @@ async def after_redelivery(run: Running, roster: Roster, pupil: Pupil) -> None:
 async def test_consent_given_again_brings_the_mdo_back_at_its_own_time(
     meetings: Running, consent_roster: Roster, meetings_tap: Tap
 ) -> None:
-    pupil = await consent_roster.enrol(new_tenant())
-    requests = {p: await consent_roster.give(pupil, p) for p in MDO_CONSENTS}
-    await wait_for(lambda: consents_known(meetings, pupil, 2))
+    pupil, requests = await with_mdo_consents(meetings, consent_roster)
     async with httpx.AsyncClient(base_url=meetings.base_url) as http:
         planned = (await plan_mdo(meetings, http, pupil)).json()
     await consent_roster.withdraw(pupil, "engage_swv", requests["engage_swv"])
@@ -152,9 +159,7 @@ def _instant(text: str) -> datetime:
 async def test_a_withdrawal_delivered_again_after_consent_came_back_changes_nothing(
     meetings: Running, consent_roster: Roster, meetings_tap: Tap
 ) -> None:
-    pupil = await consent_roster.enrol(new_tenant())
-    requests = {p: await consent_roster.give(pupil, p) for p in MDO_CONSENTS}
-    await wait_for(lambda: consents_known(meetings, pupil, 2))
+    pupil, requests = await with_mdo_consents(meetings, consent_roster)
     async with httpx.AsyncClient(base_url=meetings.base_url) as http:
         meeting_id = (await plan_mdo(meetings, http, pupil)).json()["meeting_id"]
         envelope, withdrawn = await consent_roster.withdraw(

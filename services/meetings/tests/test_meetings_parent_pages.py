@@ -13,6 +13,7 @@ import icalendar
 import pytest
 from samen_kit.access import GuardianItem, Role
 from samen_kit.testing.names import new_tenant
+from samen_kit.testing.refusals import refusals_counted
 from samen_kit.testing.waiting import wait_for
 
 from services.meetings.tests.meetings_harness import (
@@ -23,7 +24,7 @@ from services.meetings.tests.meetings_harness import (
     pupil_known,
     register_staff,
 )
-from services.meetings.tests.meetings_requests import meeting_body, record_body
+from services.meetings.tests.meetings_requests import interpreted_talk, meeting_body, record_body
 
 pytestmark = pytest.mark.integration
 
@@ -68,14 +69,7 @@ async def test_a_guardian_answers_the_invitation_and_the_note_stays_here(
     guardian = pupil.guardians[0]
     async with page(meetings) as http:
         starts = meetings.clock.now() + timedelta(days=9)
-        body = meeting_body(
-            pupil.pupil_id,
-            "progress_talk",
-            starts,
-            [teacher],
-            interpreter_needed=True,
-            interpreter_language="ar",
-        )
+        body = interpreted_talk(pupil.pupil_id, starts, teacher)
         meeting_id = (await http.post("/meetings", json=body, headers=staff)).json()["meeting_id"]
         token = meetings.guardian_token(
             pupil.tenant, guardian, pupil.pupil_id, GuardianItem.of("meeting", meeting_id)
@@ -270,12 +264,7 @@ async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for
         )
 
     assert (opened.status_code, calendar.status_code, answered.status_code) == (404, 404, 404)
-    counted = await meetings.sql(
-        "SELECT method, route, reason, credential, count FROM access_refusal_count"
-        " WHERE tenant = :t",
-        t=pupil.tenant,
-    )
+    counted = await refusals_counted(meetings.sessions, pupil.tenant)
     route = "/ouders/gesprekken/{meeting_id}"
-    found = {(row[0], row[1], row[2], row[3]): row[4] for row in counted}
-    assert found[("GET", route, "out_of_scope", "guardian_token")] == 1
-    assert found[("POST", route, "out_of_scope", "guardian_token")] == 1
+    assert counted[("out_of_scope", "guardian_token", "GET", route)] == 1
+    assert counted[("out_of_scope", "guardian_token", "POST", route)] == 1

@@ -3,16 +3,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from uuid import uuid4
 
 import httpx
 import pytest
 from samen_contract.events.consent import (
     ConsentGiven,
-    GuardianshipRecorded,
-    GuardianStanding,
-    PupilEnrolled,
 )
 from samen_kit.access import Role
 from samen_kit.testing.names import new_tenant
@@ -26,20 +22,11 @@ pytestmark = pytest.mark.integration
 async def test_a_second_tenant_importing_the_same_pupil_id_does_not_take_the_first_ones(
     meetings: Running, consent_roster: Roster
 ) -> None:
-    pupil_id, guardian_id = uuid4(), uuid4()
-    first, second = new_tenant(), new_tenant()
-    schools = {first: uuid4(), second: uuid4()}
-    for tenant in (first, second):
-        enrolled = PupilEnrolled(
-            pupil_id=pupil_id, school_id=schools[tenant], enrolled_on=date(2025, 8, 25)
-        )
-        await consent_roster.publish(enrolled, tenant=tenant, subject=pupil_id)
-        recorded = GuardianshipRecorded(
-            pupil_id=pupil_id,
-            guardian_id=guardian_id,
-            standing=GuardianStanding.PARENTAL_AUTHORITY,
-        )
-        await consent_roster.publish(recorded, tenant=tenant, subject=pupil_id)
+    ones = await consent_roster.enrol(new_tenant())
+    theirs = await consent_roster.enrol(new_tenant(), same_ids_as=ones)
+    pupil_id = ones.pupil_id
+    first, second = ones.tenant, theirs.tenant
+    schools = {first: ones.school_id, second: theirs.school_id}
     given = ConsentGiven(
         request_id=uuid4(), pupil_id=pupil_id, purpose="mdo_request", purpose_version=1
     )

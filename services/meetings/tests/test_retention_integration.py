@@ -11,8 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from uuid import UUID, uuid4
 
 import pytest
-from samen_kit.clock import FakeClock
-from samen_kit.testing.retention import RetentionWorld, erasure_facts, migrated, pupil_left, run
+from samen_kit.testing.retention import RetentionWorld, erasure_facts, run
 from samen_meetings.adapters.retention import ERASERS
 from samen_meetings.adapters.tables import (
     AgreementRow,
@@ -69,10 +68,7 @@ async def _meeting_with_a_record(world: World, school: UUID) -> None:
 
 @pytest.fixture
 async def world(postgres_server_url: str) -> AsyncIterator[World]:
-    async with migrated(postgres_server_url, "meet_retention", MIGRATIONS) as sessions:
-        world = World(sessions, FakeClock(datetime(2026, 9, 1, tzinfo=UTC)), "swv-r", uuid4())
-        school = uuid4()
-        await pupil_left(sessions, world.tenant, world.pupil, school, LEFT)
+    async with World.of_a_leaver(postgres_server_url, MIGRATIONS, LEFT) as (world, school):
         await _meeting_with_a_record(world, school)
         yield world
 

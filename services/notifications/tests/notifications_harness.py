@@ -11,7 +11,7 @@ import json
 import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default as default_policy
@@ -30,7 +30,7 @@ from samen_contract.events.consent import (
     PartyRole,
 )
 from samen_contract.topics import events_topic
-from samen_kit.access import Role, StaticJwks
+from samen_kit.access import GuardianItem, Role, StaticJwks
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
 from samen_kit.clock import Clock, FakeClock
 from samen_kit.db import unit_of_work
@@ -38,7 +38,7 @@ from samen_kit.localinfra.mailserver import MailServer
 from samen_kit.localinfra.sms_simulator import SimulatorConfig
 from samen_kit.localinfra.sms_simulator import create_app as simulator_app
 from samen_kit.testing import bus
-from samen_kit.testing.keys import Keys, bearer, staff_token
+from samen_kit.testing.keys import Keys, bearer, guardian_token, staff_token
 from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import free_port, serve
 from samen_kit.testing.tap import EventTap
@@ -118,6 +118,20 @@ class Running:
             boards=boards,
         )
 
+    def guardian_token(
+        self,
+        tenant: str,
+        guardian_id: uuid.UUID,
+        pupil_id: uuid.UUID,
+        item: GuardianItem,
+        *,
+        now: datetime | None = None,
+    ) -> str:
+        """A guardian's link token for `item`, minted now (or at `now`, for an old link)."""
+        return guardian_token(
+            self.guardian_key, tenant, guardian_id, pupil_id, item, now=now or self.clock.now()
+        )
+
     def headers(self, tenant: str, role: Role = Role.SWV_ADMIN, **kw: Any) -> dict[str, str]:
         return bearer(self.staff_token(tenant, role, **kw))
 
@@ -179,6 +193,29 @@ class Running:
     async def drain(self) -> int:
         """Send what is due now (the background dispatcher may beat us to it)."""
         return await self.service.dispatcher.drain()
+
+    async def import_family(
+        self,
+        tenant: str,
+        school: uuid.UUID,
+        *,
+        first_name: str | None = None,
+        pupil: uuid.UUID | None = None,
+        guardian: uuid.UUID | None = None,
+        **contact: str,
+    ) -> tuple[uuid.UUID, uuid.UUID]:
+        """One pupil with one guardian reachable at `contact` (`email`, `mobile`,
+        `language`), imported as the school's roster: the pupil's and the guardian's ids."""
+        pupil, guardian = pupil or uuid.uuid4(), guardian or uuid.uuid4()
+        row: dict[str, Any] = {
+            "line": 1,
+            "pupil_id": str(pupil),
+            "guardians": [{"guardian_id": str(guardian), **contact}],
+        }
+        if first_name is not None:
+            row["pupil_first_name"] = first_name
+        await self.import_roster(tenant, school, [row])
+        return pupil, guardian
 
     async def import_roster(
         self, tenant: str, school_id: uuid.UUID, rows: list[dict[str, Any]]

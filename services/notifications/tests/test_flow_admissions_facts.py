@@ -26,7 +26,7 @@ STAFF = {"ib": "ib@school.nl", "director": "directie@school.nl", "trajectbegelei
 
 
 async def _family(running: Running, tenant: str, language: str) -> tuple[uuid.UUID, uuid.UUID]:
-    school, pupil, guardian = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    school = uuid.uuid4()
     staff = [
         {"staff_id": str(uuid.uuid4()), "role": role, "school_ids": [str(school)], "email": to}
         for role, to in STAFF.items()
@@ -35,9 +35,9 @@ async def _family(running: Running, tenant: str, language: str) -> tuple[uuid.UU
         "/v1/roster/staff", json={"staff": staff}, headers=running.headers(tenant)
     )
     assert response.status_code == 200, response.text
-    contact = {"guardian_id": str(guardian), "email": PARENT, "language": language}
-    row = {"line": 1, "pupil_id": str(pupil), "pupil_first_name": "Noor", "guardians": [contact]}
-    await running.import_roster(tenant, school, [row])
+    pupil, guardian = await running.import_family(
+        tenant, school, first_name="Noor", email=PARENT, language=language
+    )
     await running.guardian_with_authority(tenant, pupil, guardian)
     return school, pupil
 

@@ -27,18 +27,8 @@ ENDS = datetime(2031, 3, 27, 21, 0, tzinfo=AMSTERDAM)
 
 async def _enrol(running: Running, tenant: str, school: uuid.UUID, group: str) -> uuid.UUID:
     """A pupil of `group` with one guardian, whose e-mail address names the group."""
-    pupil, guardian = uuid.uuid4(), uuid.uuid4()
-    await running.import_roster(
-        tenant,
-        school,
-        [
-            {
-                "line": 1,
-                "pupil_id": str(pupil),
-                "pupil_first_name": "Kind",
-                "guardians": [{"guardian_id": str(guardian), "email": f"ouder-{group}@example.nl"}],
-            }
-        ],
+    pupil, guardian = await running.import_family(
+        tenant, school, first_name="Kind", email=f"ouder-{group}@example.nl"
     )
     enrolled = PupilEnrolled(
         pupil_id=pupil, school_id=school, enrolled_on=date(2030, 8, 19), group=group

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from samen_kit.access import GuardianItem, Role, mint_guardian_token
+from samen_kit.access import GuardianItem, Role
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 from samen_notifications.adapters import bulk
@@ -36,24 +36,8 @@ ONE_CLICK = {"content-type": "application/x-www-form-urlencoded"}
 async def _family(
     running: Running, tenant: str, school: uuid.UUID, language: str
 ) -> tuple[uuid.UUID, uuid.UUID]:
-    pupil, guardian = uuid.uuid4(), uuid.uuid4()
-    await running.import_roster(
-        tenant,
-        school,
-        [
-            {
-                "line": 1,
-                "pupil_id": str(pupil),
-                "pupil_first_name": "Sara",
-                "guardians": [
-                    {
-                        "guardian_id": str(guardian),
-                        "email": f"{language}@example.nl",
-                        "language": language,
-                    }
-                ],
-            }
-        ],
+    pupil, guardian = await running.import_family(
+        tenant, school, first_name="Sara", email=f"{language}@example.nl", language=language
     )
     fact = guardianship(pupil, guardian)
     await running.publish_about(tenant, pupil, fact)
@@ -186,12 +170,11 @@ async def test_the_page_about_bulk_messages_is_dutch_first_with_the_readers_lang
             )
             for lang, guardian in readers.items()
         }
-        contact_token = mint_guardian_token(
-            running.guardian_key,
-            guardian_id=readers["nl"],
-            pupil_id=uuid.uuid4(),
-            item=GuardianItem("contact", str(readers["nl"])),
-            tenant=tenant,
+        contact_token = running.guardian_token(
+            tenant,
+            readers["nl"],
+            uuid.uuid4(),
+            GuardianItem("contact", str(readers["nl"])),
             now=now,
         )
         other_link = await running.http.get("/ouders/voorkeuren", params={"token": contact_token})

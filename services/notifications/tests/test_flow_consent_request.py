@@ -121,23 +121,14 @@ async def test_a_given_consent_confirms_to_the_parent_and_tells_the_schools_ib_i
             "/v1/roster/staff", json={"staff": staff}, headers=running.headers(tenant)
         )
         assert imported.json() == {"imported": 3, "unchanged": 0, "errors": []}
-        await running.import_roster(
+        await running.import_family(
             tenant,
             school,
-            [
-                {
-                    "line": 1,
-                    "pupil_id": str(pupil),
-                    "pupil_first_name": "Jip",
-                    "guardians": [
-                        {
-                            "guardian_id": str(guardian),
-                            "email": "ouder@example.nl",
-                            "language": "en",
-                        }
-                    ],
-                }
-            ],
+            first_name="Jip",
+            pupil=pupil,
+            guardian=guardian,
+            email="ouder@example.nl",
+            language="en",
         )
         facts = [
             guardianship(pupil, guardian),

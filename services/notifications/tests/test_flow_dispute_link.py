@@ -28,19 +28,14 @@ async def test_an_evaluation_due_carries_a_link_to_open_a_dispute_about_the_pupi
 ) -> None:
     tenant, school, pupil, guardian = new_tenant(), uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     async with running_service() as running:
-        await running.import_roster(
+        await running.import_family(
             tenant,
             school,
-            [
-                {
-                    "line": 1,
-                    "pupil_id": str(pupil),
-                    "pupil_first_name": "Noor",
-                    "guardians": [
-                        {"guardian_id": str(guardian), "email": "o@example.nl", "language": "nl"}
-                    ],
-                }
-            ],
+            first_name="Noor",
+            pupil=pupil,
+            guardian=guardian,
+            email="o@example.nl",
+            language="nl",
         )
         recorded = guardianship(pupil, guardian)
         await running.publish_about(tenant, pupil, recorded)

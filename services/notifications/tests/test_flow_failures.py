@@ -180,18 +180,9 @@ async def test_a_gateway_that_keeps_failing_is_retried_then_recorded_as_failed(
     clock = FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))  # 10:00 in Amsterdam
     tenant, school, pupil, guardian = new_tenant(), uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     async with running_service(clock=clock, send_max_attempts=3) as running:
-        await running.import_roster(
-            tenant,
-            school,
-            [
-                {
-                    "line": 1,
-                    "pupil_id": str(pupil),
-                    "pupil_first_name": "Fenna",
-                    # The simulator answers 500 for numbers ending in 997.
-                    "guardians": [{"guardian_id": str(guardian), "mobile": "0612345997"}],
-                }
-            ],
+        # The simulator answers 500 for numbers ending in 997.
+        await running.import_family(
+            tenant, school, first_name="Fenna", pupil=pupil, guardian=guardian, mobile="0612345997"
         )
         request = consent_requested(pupil, school, guardian)
         await running.publish_about(tenant, pupil, request)

@@ -10,9 +10,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from samen_kit.access import GuardianItem, Role, mint_guardian_token
+from samen_kit.access import GuardianItem, Role
 from samen_kit.clock import FakeClock
 from samen_kit.testing.names import new_tenant
+from samen_kit.testing.refusals import refusals_counted
 from samen_kit.testing.waiting import wait_for
 
 from services.notifications.tests.notifications_harness import (
@@ -28,19 +29,7 @@ pytestmark = pytest.mark.integration
 async def _guardian_of(
     running: Running, tenant: str, school: uuid.UUID, **contact: str
 ) -> tuple[uuid.UUID, uuid.UUID]:
-    pupil, guardian = uuid.uuid4(), uuid.uuid4()
-    await running.import_roster(
-        tenant,
-        school,
-        [
-            {
-                "line": 1,
-                "pupil_id": str(pupil),
-                "pupil_first_name": "Milan",
-                "guardians": [{"guardian_id": str(guardian), **contact}],
-            }
-        ],
-    )
+    pupil, guardian = await running.import_family(tenant, school, first_name="Milan", **contact)
     recorded = guardianship(pupil, guardian)
     await running.publish_about(tenant, pupil, recorded)
     return pupil, guardian
@@ -109,12 +98,11 @@ async def test_a_parent_with_an_expired_link_gets_a_fresh_one_at_the_address_on_
     async with running_service(clock=clock) as running:
         pupil, guardian = await _guardian_of(running, tenant, school, email="ouder@example.nl")
         request_id = uuid.uuid4()
-        expired = mint_guardian_token(
-            running.guardian_key,
-            guardian_id=guardian,
-            pupil_id=pupil,
-            item=GuardianItem.of("consent_request", request_id),
-            tenant=tenant,
+        expired = running.guardian_token(
+            tenant,
+            guardian,
+            pupil,
+            GuardianItem.of("consent_request", request_id),
             now=clock.now() - timedelta(days=30),
         )
         page = await running.http.get(f"/ouders/nieuwe-link?token={expired}")
@@ -156,34 +144,19 @@ async def test_an_arabic_request_with_no_arabic_reminder_falls_back_to_dutch_and
 async def test_a_contact_link_for_another_guardian_is_refused_for_reading_as_for_saving(
     running_service: StartService,
 ) -> None:
-    from sqlalchemy import text
-
     clock = FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
     tenant, school = new_tenant(), uuid.uuid4()
     async with running_service(clock=clock) as running:
         pupil, guardian = await _guardian_of(running, tenant, school, email="ouder@example.nl")
         # A link for this guardian that names another guardian's contact preferences.
-        token = mint_guardian_token(
-            running.guardian_key,
-            guardian_id=guardian,
-            pupil_id=pupil,
-            item=GuardianItem.of("contact", uuid.uuid4()),
-            tenant=tenant,
-            now=clock.now(),
+        token = running.guardian_token(
+            tenant, guardian, pupil, GuardianItem.of("contact", uuid.uuid4())
         )
         page = await running.http.get(f"/ouders/contact?token={token}")
         saved = await running.http.post("/ouders/contact", data={"token": token, "language": "nl"})
-        async with running.service.runtime.sessions() as session:
-            rows = await session.execute(
-                text(
-                    "SELECT method, reason, credential, count FROM access_refusal_count"
-                    " WHERE tenant = :t AND route = '/ouders/contact'"
-                ),
-                {"t": tenant},
-            )
-            counted = {tuple(row[:3]): row[3] for row in rows}
+        counted = await refusals_counted(running.service.runtime.sessions, tenant)
 
     assert (page.status_code, saved.status_code) == (403, 403)
     assert "ouder@example.nl" not in page.text
-    assert counted[("GET", "forbidden_role", "guardian_token")] == 1
-    assert counted[("POST", "forbidden_role", "guardian_token")] == 1
+    assert counted[("forbidden_role", "guardian_token", "GET", "/ouders/contact")] == 1
+    assert counted[("forbidden_role", "guardian_token", "POST", "/ouders/contact")] == 1

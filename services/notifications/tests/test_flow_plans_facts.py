@@ -19,16 +19,10 @@ pytestmark = pytest.mark.integration
 
 
 async def _family(running: Running, tenant: str, language: str) -> tuple[uuid.UUID, uuid.UUID]:
-    school, pupil, guardian = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
-    row = {
-        "line": 1,
-        "pupil_id": str(pupil),
-        "pupil_first_name": "Noor",
-        "guardians": [
-            {"guardian_id": str(guardian), "email": "o@example.nl", "language": language}
-        ],
-    }
-    await running.import_roster(tenant, school, [row])
+    school = uuid.uuid4()
+    pupil, guardian = await running.import_family(
+        tenant, school, first_name="Noor", email="o@example.nl", language=language
+    )
     await running.guardian_with_authority(tenant, pupil, guardian)
     return school, pupil
 

@@ -49,13 +49,9 @@ async def _enrol(
     await running.http.put(
         f"/v1/schools/{school}", json={"name": f"School {name}"}, headers=running.headers(tenant)
     )
-    row = {
-        "line": 1,
-        "pupil_id": str(pupil),
-        "pupil_first_name": name,
-        "guardians": [{"guardian_id": str(guardian), "email": email}],
-    }
-    await running.import_roster(tenant, school, [row])
+    await running.import_family(
+        tenant, school, first_name=name, pupil=pupil, guardian=guardian, email=email
+    )
     facts = [
         PupilEnrolled(pupil_id=pupil, school_id=school, enrolled_on=date(2025, 8, 25)),
         guardianship(pupil, guardian),

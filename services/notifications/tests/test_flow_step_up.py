@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 import httpx
 import pytest
-from samen_kit.access import GuardianItem, mint_guardian_token
+from samen_kit.access import GuardianItem
 from samen_kit.access.step_up_proof import PROOF_COOKIE
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
@@ -24,24 +24,16 @@ MOBILE = "+31612345678"
 
 
 async def _guardian_with_mobile(running: Running, tenant: str) -> tuple[uuid.UUID, uuid.UUID]:
-    pupil, guardian = uuid.uuid4(), uuid.uuid4()
-    row = {"guardian_id": str(guardian), "mobile": MOBILE, "email": "ouder@example.nl"}
-    await running.import_roster(
-        tenant, uuid.uuid4(), [{"line": 1, "pupil_id": str(pupil), "guardians": [row]}]
+    return await running.import_family(
+        tenant, uuid.uuid4(), mobile=MOBILE, email="ouder@example.nl"
     )
-    return pupil, guardian
 
 
 def _link(running: Running, tenant: str, pupil: uuid.UUID, guardian: uuid.UUID) -> tuple[str, str]:
     """The guardian's link token for a consent request, and the page to go back to."""
     request_id = uuid.uuid4()
-    token = mint_guardian_token(
-        running.guardian_key,
-        guardian_id=guardian,
-        pupil_id=pupil,
-        item=GuardianItem.of("consent_request", request_id),
-        tenant=tenant,
-        now=running.clock.now(),
+    token = running.guardian_token(
+        tenant, guardian, pupil, GuardianItem.of("consent_request", request_id)
     )
     back = f"{running.settings.consent_base_url}/ouders/toestemming/{request_id}"
     return token, back
@@ -61,12 +53,22 @@ async def _ask_code(running: Running, token: str, back: str, language: str = "nl
     return found.group(1)
 
 
-def _code_in(texts: list[dict[str, object]]) -> str:
-    (text,) = [t for t in texts if str(t["reference"]).startswith("step-up-")]
+def _step_up_texts(running: Running) -> list[dict[str, object]]:
+    return [t for t in running.texts() if str(t["reference"]).startswith("step-up-")]
+
+
+def _code_in(running: Running) -> str | None:
+    """The code of the one step-up text sent so far, to the number on file."""
+    texts = _step_up_texts(running)
+    if not texts:
+        return None
+    (text,) = texts
     assert MOBILE.removeprefix("+") in str(text["recipients"])
-    found = re.search(r"\b(\d{6})\b", str(text["body"]))
-    assert found is not None
-    return found.group(1)
+    return _code_of(text)
+
+
+def _wrong(code: str) -> str:
+    return f"{(int(code) + 1) % 1_000_000:06d}"
 
 
 async def _answer(running: Running, challenge: str, code: str, back: str) -> httpx.Response:
@@ -77,21 +79,37 @@ async def _answer(running: Running, challenge: str, code: str, back: str) -> htt
     )
 
 
+@dataclass(frozen=True)
+class Asked:
+    """A guardian who opened a link's step-up page and asked for a code: the code sent."""
+
+    pupil: uuid.UUID
+    guardian: uuid.UUID
+    back: str
+    challenge: str
+    code: str
+
+
+async def _asked_for_a_code(running: Running, tenant: str, language: str = "nl") -> Asked:
+    pupil, guardian = await _guardian_with_mobile(running, tenant)
+    token, back = _link(running, tenant, pupil, guardian)
+    challenge = await _ask_code(running, token, back, language)
+    code = await wait_for(lambda: _code_in(running))
+    return Asked(pupil, guardian, back, challenge, code)
+
+
 async def test_a_guardian_who_types_the_code_from_the_sms_goes_back_confirmed(
     running_service: StartService,
 ) -> None:
     tenant = new_tenant()
     async with running_service() as running:
-        pupil, guardian = await _guardian_with_mobile(running, tenant)
-        token, back = _link(running, tenant, pupil, guardian)
-        challenge = await _ask_code(running, token, back, language="ar")
-        texts = await wait_for(running.texts)
-        code = _code_in(texts)
+        asked = await _asked_for_a_code(running, tenant, language="ar")
+        texts = _step_up_texts(running)
 
-        confirmed = await _answer(running, challenge, code, back)
+        confirmed = await _answer(running, asked.challenge, asked.code, asked.back)
 
     assert confirmed.status_code == 303
-    assert confirmed.headers["location"] == back
+    assert confirmed.headers["location"] == asked.back
     assert PROOF_COOKIE in confirmed.headers["set-cookie"]
     assert "رمزكم" in str(texts[0]["body"])  # Dutch first, the guardian's language beside it
 
@@ -101,11 +119,9 @@ async def test_a_wrong_code_three_times_locks_the_action_and_goes_to_the_audit_l
 ) -> None:
     tenant = new_tenant()
     async with running_service() as running:
-        pupil, guardian = await _guardian_with_mobile(running, tenant)
-        token, back = _link(running, tenant, pupil, guardian)
-        challenge = await _ask_code(running, token, back)
-        code = _code_in(await wait_for(running.texts))
-        wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+        asked = await _asked_for_a_code(running, tenant)
+        challenge, code, back = asked.challenge, asked.code, asked.back
+        wrong = _wrong(code)
 
         statuses = [(await _answer(running, challenge, wrong, back)).status_code for _ in "123"]
         right_too_late = await _answer(running, challenge, code, back)
@@ -116,8 +132,8 @@ async def test_a_wrong_code_three_times_locks_the_action_and_goes_to_the_audit_l
     assert right_too_late.status_code == 403 and PROOF_COOKIE not in str(right_too_late.headers)
     assert again.status_code == 403  # a new code does not lift the lock
     envelope, data = locked
-    assert envelope.subject == str(pupil)
-    assert data["guardian_id"] == str(guardian) and data["attempts"] == 3
+    assert envelope.subject == str(asked.pupil)
+    assert data["guardian_id"] == str(asked.guardian) and data["attempts"] == 3
     assert data["challenge_id"] == challenge and data["item_kind"] == "consent_request"
     assert code not in str(data) and MOBILE not in str(data)
 
@@ -140,20 +156,18 @@ async def test_three_wrong_codes_for_one_item_lock_the_code_page_of_another_item
 ) -> None:
     tenant = new_tenant()
     async with running_service() as running:
-        pupil, guardian = await _guardian_with_mobile(running, tenant)
-        token, back = _link(running, tenant, pupil, guardian)
+        asked = await _asked_for_a_code(running, tenant)
+        pupil, guardian, challenge = asked.pupil, asked.guardian, asked.challenge
         other_token, other_back = _link(running, tenant, pupil, guardian)
-        challenge = await _ask_code(running, token, back)
-        wrong = f"{(int(_code_in(await wait_for(running.texts))) + 1) % 1_000_000:06d}"
         for _ in "123":
-            await _answer(running, challenge, wrong, back)
+            await _answer(running, challenge, _wrong(asked.code), asked.back)
 
         other = await running.http.post(
             "/ouders/bevestigen/code", data={"token": other_token, "terug": other_back}
         )
         (locked,) = await wait_for(lambda: running.bus(tenant, "StepUpLocked"))
         (refused,) = await wait_for(lambda: running.bus(tenant, "StepUpRefused"))
-        codes = [t for t in running.texts() if str(t["reference"]).startswith("step-up-")]
+        codes = _step_up_texts(running)
 
     assert other.status_code == 403  # the other item's link gets no code either
     assert len(codes) == 1
@@ -199,7 +213,7 @@ async def test_wrong_codes_for_two_items_count_together_and_lock_both(
 
 
 def _two_codes(running: Running) -> list[dict[str, object]] | None:
-    texts = [t for t in running.texts() if str(t["reference"]).startswith("step-up-")]
+    texts = _step_up_texts(running)
     return texts if len(texts) == 2 else None
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import httpx
 import pytest
-from samen_kit.access import GuardianItem, Role, mint_guardian_token
+from samen_kit.access import GuardianItem, Role
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 from samen_notifications.adapters import bulk
@@ -60,14 +60,7 @@ def _b(running: Running, tenant_b: str) -> dict[str, str]:
 
 
 def _guardian_token(running: Running, a: TenantA, tenant: str, item: GuardianItem) -> str:
-    return mint_guardian_token(
-        running.guardian_key,
-        guardian_id=a.guardian,
-        pupil_id=a.pupil,
-        item=item,
-        tenant=tenant,
-        now=running.clock.now(),
-    )
+    return running.guardian_token(tenant, a.guardian, a.pupil, item)
 
 
 @case("POST", "/v1/roster/contacts", 200)

@@ -391,6 +391,14 @@ def test_a_phrase_puts_each_value_where_the_translation_wants_it() -> None:
 
 # The codes the owning services put on the bus (consent purposes, meeting kinds, dispute
 # subjects and stages, evaluation subjects); each needs its own words, not the fallback.
+DISPUTE_SUBJECTS = [
+    "opp",
+    "opp_action_part",
+    "support_or_arrangement",
+    "admission",
+    "removal",
+    "other",
+]
 CODES = {
     ("consent_request", "purpose"): [
         "engage_swv",
@@ -409,14 +417,7 @@ CODES = {
         "opp_evaluation",
         "agreement_evaluation",
     ],
-    ("dispute_opened", "dispute_subject"): [
-        "opp",
-        "opp_action_part",
-        "support_or_arrangement",
-        "admission",
-        "removal",
-        "other",
-    ],
+    ("dispute_opened", "dispute_subject"): DISPUTE_SUBJECTS,
     ("dispute_opened", "stage"): [
         "conversation",
         "mediation",
@@ -425,14 +426,7 @@ CODES = {
         "disputes_committee",
     ],
     ("evaluation_due", "evaluation_kind"): ["opp", "agreement"],
-    ("staff_dispute_opened", "dispute_subject"): [
-        "opp",
-        "opp_action_part",
-        "support_or_arrangement",
-        "admission",
-        "removal",
-        "other",
-    ],
+    ("staff_dispute_opened", "dispute_subject"): DISPUTE_SUBJECTS,
     ("staff_evaluation_due", "evaluation_kind"): ["opp", "agreement"],
     ("admission_granted", "admission_kind"): ["tlv", "arrangement"],
     ("admission_objection_decided", "objection_outcome"): ["revised", "upheld", "inadmissible"],

@@ -9,10 +9,9 @@ from uuid import uuid4
 
 import httpx
 from samen_kit.access import Role
-from samen_kit.testing.names import new_tenant
-from samen_kit.testing.waiting import wait_for
+from samen_kit.testing.roster import enrolled as kit_enrolled
 
-from services.plans.tests.plans_harness import Pupil, Roster, Running, pupil_known
+from services.plans.tests.plans_harness import Pupil, Roster, Running
 
 GOALS = ["Sem leest zelfstandig een tekst van AVI-niveau E5", "Sem vraagt hulp als hij vastloopt"]
 
@@ -45,9 +44,7 @@ def version_body(**action_changes: Any) -> dict[str, Any]:
 
 
 async def enrolled(plans: Running, roster: Roster, **kwargs: Any) -> Pupil:
-    pupil = await roster.enrol(new_tenant(), **kwargs)
-    await wait_for(lambda: pupil_known(plans, pupil))
-    return pupil
+    return await kit_enrolled(roster, plans.sessions, **kwargs)
 
 
 def ib(plans: Running, pupil: Pupil) -> dict[str, str]:

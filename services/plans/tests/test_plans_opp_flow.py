@@ -40,7 +40,7 @@ async def test_starting_an_opp_makes_it_due_in_six_weeks_and_one_per_pupil(
     opp = await opp_of(client, plans, pupil, opp_id)
     assert opp["status"] == "drafting"
     assert opp["opp_due_on"] == str(started_on + timedelta(weeks=6))
-    seen = await plans_tap.wait(pupil.tenant, lambda s: any(e.name == "SupportStarted" for e in s))
+    seen = await plans_tap.wait_for_one(pupil.tenant, "SupportStarted")
     fact = next(e for e in seen if e.name == "SupportStarted")
     assert fact.data["opp_due_on"] == str(started_on + timedelta(weeks=6))
     assert fact.envelope.subject == str(pupil.pupil_id)
@@ -101,14 +101,17 @@ async def test_only_the_latest_version_is_offered_and_only_once(
     response = await offered(client, plans, pupil, opp_id, 2)
     assert response.status_code == 202
     assert (await offered(client, plans, pupil, opp_id, 2)).status_code == 409
-    seen = await plans_tap.wait(
-        pupil.tenant, lambda s: any(e.name == "ActionPartOffered" for e in s)
-    )
+    seen = await plans_tap.wait_for_one(pupil.tenant, "ActionPartOffered")
     offer = next(e for e in seen if e.name == "ActionPartOffered")
     assert (offer.data["version"], offer.data["action_part_sha256"]) == (
         2, latest["action_part_sha256"]
     )  # fmt: skip
     assert (await opp_of(client, plans, pupil, opp_id))["status"] == "offered"
+
+
+async def consent_asked(roster: Roster, pupil: Any, opp_id: str, version: dict[str, Any]) -> UUID:
+    """The parents asked to consent to the action part of the OPP's first version."""
+    return await roster.requested(pupil, UUID(opp_id), 1, version["action_part_sha256"])
 
 
 async def offered_opp(
@@ -126,12 +129,10 @@ async def test_consent_of_every_parent_sets_the_action_part_and_starts_the_yearl
     pupil = await enrolled(plans, consent_roster, guardians=2)
     opp_id, version = await offered_opp(client, plans, pupil)
 
-    request_id = await consent_roster.requested(
-        pupil, UUID(opp_id), 1, version["action_part_sha256"]
-    )
+    request_id = await consent_asked(consent_roster, pupil, opp_id, version)
     await consent_roster.all_agree(pupil, request_id)
 
-    seen = await plans_tap.wait(pupil.tenant, lambda s: any(e.name == "ActionPartSet" for e in s))
+    seen = await plans_tap.wait_for_one(pupil.tenant, "ActionPartSet")
     fact = next(e for e in seen if e.name == "ActionPartSet")
     set_on = date.fromisoformat(fact.data["set_on"])
     assert set_on == amsterdam_day(fact.envelope.time)  # the consent fact's day
@@ -152,15 +153,11 @@ async def test_a_refusal_leaves_the_action_part_not_set(
 ) -> None:
     pupil = await enrolled(plans, consent_roster, guardians=2)
     opp_id, version = await offered_opp(client, plans, pupil)
-    request_id = await consent_roster.requested(
-        pupil, UUID(opp_id), 1, version["action_part_sha256"]
-    )
+    request_id = await consent_asked(consent_roster, pupil, opp_id, version)
     await consent_roster.answered(pupil, request_id, pupil.guardians[0], cev.ConsentAnswer.AGREE)
     await consent_roster.refused(pupil, request_id, pupil.guardians[1])
 
-    seen = await plans_tap.wait(
-        pupil.tenant, lambda s: any(e.name == "ActionPartNotSet" for e in s)
-    )
+    seen = await plans_tap.wait_for_one(pupil.tenant, "ActionPartNotSet")
     assert not any(e.name == "ActionPartSet" for e in seen)
     opp = await opp_of(client, plans, pupil, opp_id)
     assert (opp["status"], opp["set_version"]) == ("not_set", None)
@@ -173,16 +170,14 @@ async def test_consent_for_other_words_or_without_every_answer_sets_nothing(
     opp_id, version = await offered_opp(client, plans, pupil)
     other_words = await consent_roster.requested(pupil, UUID(opp_id), 1, "0" * 64)
     await consent_roster.all_agree(pupil, other_words)
-    one_answer = await consent_roster.requested(
-        pupil, UUID(opp_id), 1, version["action_part_sha256"]
-    )
+    one_answer = await consent_asked(consent_roster, pupil, opp_id, version)
     await consent_roster.answered(pupil, one_answer, pupil.guardians[0], cev.ConsentAnswer.AGREE)
     await consent_roster.given(pupil, one_answer)
     # Then a request the parents all agreed to: the only one that sets.
-    proper = await consent_roster.requested(pupil, UUID(opp_id), 1, version["action_part_sha256"])
+    proper = await consent_asked(consent_roster, pupil, opp_id, version)
     await consent_roster.all_agree(pupil, proper)
 
-    seen = await plans_tap.wait(pupil.tenant, lambda s: any(e.name == "ActionPartSet" for e in s))
+    seen = await plans_tap.wait_for_one(pupil.tenant, "ActionPartSet")
     sets = [e for e in seen if e.name == "ActionPartSet"]
     assert [e.data["consent_request_id"] for e in sets] == [str(proper)]
 
@@ -192,9 +187,7 @@ async def test_consent_for_a_version_no_longer_latest_sets_nothing(
 ) -> None:
     pupil = await enrolled(plans, consent_roster)
     opp_id, version = await offered_opp(client, plans, pupil)
-    request_id = await consent_roster.requested(
-        pupil, UUID(opp_id), 1, version["action_part_sha256"]
-    )
+    request_id = await consent_asked(consent_roster, pupil, opp_id, version)
     await written(client, plans, pupil, opp_id, location="Elders")
     await consent_roster.all_agree(pupil, request_id)
     await plans_tap.wait(pupil.tenant, lambda s: sum(e.name == "OppVersionWritten" for e in s) == 2)
@@ -209,14 +202,12 @@ async def test_a_withdrawal_takes_the_action_part_out_of_force(
 ) -> None:
     pupil = await enrolled(plans, consent_roster)
     opp_id, version = await offered_opp(client, plans, pupil)
-    request_id = await consent_roster.requested(
-        pupil, UUID(opp_id), 1, version["action_part_sha256"]
-    )
+    request_id = await consent_asked(consent_roster, pupil, opp_id, version)
     await consent_roster.all_agree(pupil, request_id)
-    await plans_tap.wait(pupil.tenant, lambda s: any(e.name == "ActionPartSet" for e in s))
+    await plans_tap.wait_for_one(pupil.tenant, "ActionPartSet")
     await consent_roster.withdrawn(pupil, request_id, pupil.guardians[0])
 
-    await plans_tap.wait(pupil.tenant, lambda s: any(e.name == "ActionPartNotSet" for e in s))
+    await plans_tap.wait_for_one(pupil.tenant, "ActionPartNotSet")
     opp = await wait_for(
         lambda: _status(client, plans, pupil, opp_id, "not_set"),
     )
@@ -239,9 +230,7 @@ async def test_an_evaluation_without_a_guardian_does_not_count_with_the_parents(
     body: dict[str, Any] = {"held_on": held_on, "guardians_present": [], "guardians_declined": []}
     early = await client.post(f"/opps/{opp_id}/evaluations", json=body, headers=ib(plans, pupil))
     assert early.status_code == 409  # nothing set yet to evaluate
-    request_id = await consent_roster.requested(
-        pupil, UUID(opp_id), 1, version["action_part_sha256"]
-    )
+    request_id = await consent_asked(consent_roster, pupil, opp_id, version)
     await consent_roster.all_agree(pupil, request_id)
     await wait_for(lambda: _status(client, plans, pupil, opp_id, "set"))
     due = (await opp_of(client, plans, pupil, opp_id))["evaluation_due_on"]
@@ -277,14 +266,10 @@ async def test_a_question_that_lapsed_or_was_stopped_leaves_the_action_part_not_
 ) -> None:
     pupil = await enrolled(plans, consent_roster)
     opp_id, version = await offered_opp(client, plans, pupil)
-    request_id = await consent_roster.requested(
-        pupil, UUID(opp_id), 1, version["action_part_sha256"]
-    )
+    request_id = await consent_asked(consent_roster, pupil, opp_id, version)
     await getattr(consent_roster, ending)(pupil, request_id)
 
-    seen = await plans_tap.wait(
-        pupil.tenant, lambda s: any(e.name == "ActionPartNotSet" for e in s)
-    )
+    seen = await plans_tap.wait_for_one(pupil.tenant, "ActionPartNotSet")
     fact = next(e for e in seen if e.name == "ActionPartNotSet")
     assert (fact.data["version"], fact.data["consent_request_id"]) == (1, str(request_id))
     assert await wait_for(lambda: _status(client, plans, pupil, opp_id, "not_set"))
@@ -295,9 +280,7 @@ async def test_consent_given_delivered_twice_sets_the_action_part_once(
 ) -> None:
     pupil = await enrolled(plans, consent_roster)
     opp_id, version = await offered_opp(client, plans, pupil)
-    request_id = await consent_roster.requested(
-        pupil, UUID(opp_id), 1, version["action_part_sha256"]
-    )
+    request_id = await consent_asked(consent_roster, pupil, opp_id, version)
     await consent_roster.answered(pupil, request_id, pupil.guardians[0], cev.ConsentAnswer.AGREE)
     envelope = await consent_roster.given(pupil, request_id)
     await consent_roster.send(envelope, cev.ConsentGiven(
@@ -305,7 +288,7 @@ async def test_consent_given_delivered_twice_sets_the_action_part_once(
         purpose_version=1,
     ))  # fmt: skip
 
-    await plans_tap.wait(pupil.tenant, lambda s: any(e.name == "ActionPartSet" for e in s))
+    await plans_tap.wait_for_one(pupil.tenant, "ActionPartSet")
     settled = await plans_tap.settle(pupil.tenant)
     assert sum(e.name == "ActionPartSet" for e in settled) == 1
 

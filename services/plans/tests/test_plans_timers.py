@@ -44,12 +44,12 @@ async def test_the_opp_timer_fires_once_before_and_once_after_its_due_date(
     await scan_timers(instance_on(plans, due_on - timedelta(weeks=2, days=1)))
     await scan_timers(instance_on(plans, due_on - timedelta(weeks=2)))
     await scan_timers(instance_on(plans, due_on))
-    await plans_tap.wait(pupil.tenant, lambda s: any(e.name == "OppDue" for e in s))
+    await plans_tap.wait_for_one(pupil.tenant, "OppDue")
     # Two instances at once, the day after: one OppOverdue between them.
     after = due_on + timedelta(days=1)
     await asyncio.gather(*(scan_timers(instance_on(plans, after)) for _ in range(2)))
     await scan_timers(instance_on(plans, after + timedelta(days=3)))
-    await plans_tap.wait(pupil.tenant, lambda s: any(e.name == "OppOverdue" for e in s))
+    await plans_tap.wait_for_one(pupil.tenant, "OppOverdue")
 
     settled = await plans_tap.settle(pupil.tenant)
     due = [e for e in settled if e.name == "OppDue"]
@@ -78,7 +78,7 @@ async def test_the_evaluation_timer_warns_four_weeks_before_and_reports_the_day_
     due_on = date.fromisoformat(await wait_for(evaluation_due))
     await scan_timers(instance_on(plans, due_on - timedelta(weeks=4)))
     await scan_timers(instance_on(plans, due_on + timedelta(days=1)))
-    await plans_tap.wait(pupil.tenant, lambda s: any(e.name == "EvaluationOverdue" for e in s))
+    await plans_tap.wait_for_one(pupil.tenant, "EvaluationOverdue")
     settled = await plans_tap.settle(pupil.tenant)
     assert [e.data["due_on"] for e in settled if e.name == "EvaluationDue"] == [str(due_on)]
     assert [e.data["due_on"] for e in settled if e.name == "EvaluationOverdue"] == [str(due_on)]

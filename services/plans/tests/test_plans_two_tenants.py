@@ -39,7 +39,7 @@ async def test_same_ids_in_two_tenants_stay_apart(
 
     request_id = await consent_roster.requested(other, UUID(opp_id), 1, sha)
     await consent_roster.all_agree(other, request_id)
-    await plans_tap.wait(other.tenant, lambda s: any(e.name == "ActionPartSet" for e in s))
+    await plans_tap.wait_for_one(other.tenant, "ActionPartSet")
 
     assert (await opp_of(client, plans, other, opp_id))["status"] == "set"
     assert (await opp_of(client, plans, one, opp_id))["status"] == "offered"

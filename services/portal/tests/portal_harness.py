@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -16,11 +16,19 @@ from typing import Any
 from uuid import UUID, uuid4
 
 import httpx
+import pytest
 from itsdangerous import TimestampSigner
-from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding, PupilEnrolled
+from samen_contract.events.consent import (
+    ConsentRequested,
+    GuardianshipRecorded,
+    GuardianStanding,
+    PupilEnrolled,
+)
+from samen_contract.events.meetings import ParentCommentAdded
 from samen_kit.access import Role, tokens
 from samen_kit.clock import FakeClock
 from samen_kit.testing.keys import Keys
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher, roster_publisher
 from samen_kit.testing.service import (
     SESSION_SECRET,
@@ -77,6 +85,36 @@ async def portal_alone(
     )
     async with running(settings, keys, FakeClock(datetime.now(UTC))) as service:
         yield service
+
+
+def portal_alone_fixtures(label: str) -> tuple[Any, Any]:
+    """Module fixtures of a test module with a portal of its own: `portal`, a portal alone
+    on topics and a database named after `label`, and `facts`, a publisher on its topics.
+    In the module: `portal, facts = portal_alone_fixtures("pages")`."""
+
+    @pytest.fixture(scope="module", name="portal")
+    async def portal(
+        make_session_database: Callable[[str], str],
+        kafka_bootstrap: str,
+        topic_prefix: str,
+        tmp_path_factory: pytest.TempPathFactory,
+    ) -> AsyncIterator[RunningService[PortalService]]:
+        async with portal_alone(
+            database_url=make_session_database(f"portal_{label}_browser"),
+            kafka_bootstrap=kafka_bootstrap,
+            topic_prefix=own_prefix(topic_prefix, label),
+            keys_folder=tmp_path_factory.mktemp("keys"),
+        ) as service:
+            yield service
+
+    @pytest.fixture(scope="module", name="facts")
+    async def facts(
+        portal: RunningService[PortalService], kafka_bootstrap: str, topic_prefix: str
+    ) -> AsyncIterator[RosterPublisher]:
+        async with publisher(kafka_bootstrap, own_prefix(topic_prefix, label)) as found:
+            yield found
+
+    return portal, facts
 
 
 def own_prefix(topic_prefix: str, label: str) -> str:
@@ -178,6 +216,30 @@ async def enrol(
     return pupil
 
 
+def parent_comment(pupil: UUID, school: UUID) -> ParentCommentAdded:
+    """Meetings' fact that a guardian commented on a meeting record."""
+    return ParentCommentAdded(
+        comment_id=uuid4(),
+        record_id=uuid4(),
+        meeting_id=uuid4(),
+        pupil_id=pupil,
+        school_id=school,
+        guardian_id=uuid4(),
+    )
+
+
+def consent_asked(pupil: UUID, school: UUID, request_id: UUID | None = None) -> ConsentRequested:
+    """Consent's fact that the school asked consent for an MDO (no parties named)."""
+    return ConsentRequested(
+        request_id=request_id or uuid4(),
+        pupil_id=pupil,
+        school_id=school,
+        purpose="mdo",
+        purpose_version=1,
+        parties=(),
+    )
+
+
 async def family(
     facts: RosterPublisher, tenant: str, school: UUID, standing: GuardianStanding
 ) -> tuple[UUID, UUID]:
@@ -207,7 +269,7 @@ async def known_family(
 ) -> tuple[str, UUID, UUID, UUID]:
     """A new tenant and school with a pupil and one guardian of `standing`, once the
     portal knows the guardian: (tenant, school, pupil, guardian)."""
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     pupil, guardian = await family(facts, tenant, school, standing)
     await wait_for(lambda: standing_known(portal, tenant, guardian))
     return tenant, school, pupil, guardian

@@ -19,6 +19,7 @@ from samen_contract.events.consent import GuardianStanding
 from samen_contract.topics import events_topic
 from samen_kit.access.roles import Role
 from samen_kit.deadlines import local_date
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher
 from samen_kit.testing.tap import EventTap
 from samen_kit.testing.waiting import wait_for
@@ -99,7 +100,7 @@ async def test_a_guardian_asks_for_a_correction_and_reads_the_schools_answer(
     assert (area, explanation, outcome) == ("plans", EXPLANATION, None)
 
     # On the bus: ids, the area and the term; the explanation stays in the portal.
-    seen = await portal_tap.wait(tenant, lambda s: any(x.name == "CorrectionRequested" for x in s))
+    seen = await portal_tap.wait_for_one(tenant, "CorrectionRequested")
     [requested] = [s for s in seen if s.name == "CorrectionRequested"]
     assert requested.data["request_id"] == str(request_id)
     assert requested.data["answer_by"] == due.isoformat()
@@ -126,7 +127,7 @@ async def test_a_guardian_asks_for_a_correction_and_reads_the_schools_answer(
     held = json.loads(zipfile.ZipFile(io.BytesIO(export.content)).read("portal.json"))
     [kept] = held["holdings"]["portal_correction_request"]
     assert (kept["explanation"], kept["reason"]) == (EXPLANATION, REASON)
-    seen = await portal_tap.wait(tenant, lambda s: any(x.name == "CorrectionAnswered" for x in s))
+    seen = await portal_tap.wait_for_one(tenant, "CorrectionAnswered")
     [answered] = [s for s in seen if s.name == "CorrectionAnswered"]
     assert answered.data["outcome"] == "refused" and "paspoort" not in str(answered.data)
     assert answered.envelope.actor.startswith("ib:")
@@ -165,7 +166,7 @@ async def test_another_child_or_another_tenant_cannot_ask_about_this_child(
     tenant, school, pupil, _ = await _child(portal, facts)
     other_pupil, parent = await family(facts, tenant, school, GuardianStanding.PARENTAL_AUTHORITY)
     await wait_for(lambda: standing_known(portal, tenant, parent))
-    stranger = f"swv-{uuid4().hex[:8]}"
+    stranger = new_tenant()
     tries = [
         portal.guardian_token(tenant, parent, other_pupil),  # a link about another child
         portal.guardian_token(stranger, parent, pupil),  # this child in another tenant

@@ -27,6 +27,7 @@ from samen_contract.events.meetings import (
 )
 from samen_contract.events.plans import ActionPartOffered
 from samen_kit.access import GuardianItem
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher, guardian_of_at_least
 from samen_kit.testing.service import RunningService
 from samen_kit.testing.waiting import wait_for
@@ -88,7 +89,7 @@ def _client(portal: Portal) -> httpx.AsyncClient:
 async def test_a_guardian_sees_what_is_asked_first_then_what_happened_in_arabic(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     pupil, guardian = await family(facts, tenant, school, GuardianStanding.PARENTAL_AUTHORITY)
     request, opp, meeting = await _asked(facts, tenant, school, pupil, guardian)
     await wait_for(lambda: standing_known(portal, tenant, guardian))
@@ -123,7 +124,7 @@ async def test_a_guardian_sees_what_is_asked_first_then_what_happened_in_arabic(
 async def test_no_authority_another_pupil_or_another_tenant_is_refused_and_counted(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     pupil, informed = await family(facts, tenant, school, GuardianStanding.INFORMATION_RIGHT)
     other_pupil, parent = await family(facts, tenant, school, GuardianStanding.PARENTAL_AUTHORITY)
     await wait_for(lambda: standing_known(portal, tenant, informed))
@@ -133,7 +134,7 @@ async def test_no_authority_another_pupil_or_another_tenant_is_refused_and_count
     tries = [
         (informed, pupil, tenant, pupil),  # information right only: no overview
         (parent, other_pupil, tenant, pupil),  # a link about another child
-        (parent, other_pupil, f"swv-{uuid4().hex[:8]}", other_pupil),  # another tenant
+        (parent, other_pupil, new_tenant(), other_pupil),  # another tenant
     ]
     async with _client(portal) as browser:
         for who, named, in_tenant, opened in tries:
@@ -153,7 +154,7 @@ async def test_no_authority_another_pupil_or_another_tenant_is_refused_and_count
 async def test_a_signed_in_guardian_switches_between_their_children_and_a_link_alone_lists_none(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     first, parent = await family(facts, tenant, school, GuardianStanding.PARENTAL_AUTHORITY)
     second = await enrol(facts, tenant, school, "3b")
     informed_only = await enrol(facts, tenant, school, "8a")

@@ -13,6 +13,7 @@ import pytest
 from samen_contract.events.retention import LegalHoldLifted, LegalHoldPlaced
 from samen_kit.access import Role
 from samen_kit.retention.sweep import Retention, purge
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher
 from samen_kit.testing.service import RunningService
 from samen_kit.testing.waiting import wait_for
@@ -54,7 +55,7 @@ async def _hold_is(portal: Portal, tenant: str, pupil: UUID, open_: bool) -> boo
 async def test_a_view_goes_five_years_after_its_day_unless_the_pupil_is_held(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     free, held = await enrol(facts, tenant, school, "5a"), await enrol(facts, tenant, school, "5b")
     for pupil in (free, held):
         await wait_for(lambda: known(portal, tenant, pupil))  # noqa: B023 (awaited here)

@@ -15,6 +15,7 @@ from samen_contract.events.admissions import RegistrationDecided, ThuiszitterRep
 from samen_contract.events.disputes import DisputeOpened
 from samen_contract.events.plans import EvaluationHeld
 from samen_kit.access import Role
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher
 from samen_kit.testing.service import RunningService
 from samen_kit.testing.waiting import wait_for
@@ -90,7 +91,7 @@ def figure(label: str, shown: str) -> str:
 async def test_an_inspectie_user_sees_one_schools_figures_and_nothing_to_change(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school, other = f"swv-{uuid4().hex[:8]}", uuid4(), uuid4()
+    tenant, school, other = new_tenant(), uuid4(), uuid4()
     pupil = await a_school_year(facts, tenant, school)
     quiet = await enrol(facts, tenant, other, "3b")  # nothing has happened there yet
     await wait_for(lambda: kept(portal, tenant, pupil, 6))
@@ -126,7 +127,7 @@ async def test_an_inspectie_user_sees_one_schools_figures_and_nothing_to_change(
 async def test_an_inspectie_user_does_not_find_another_samenwerkingsverbands_school(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    ours, theirs = f"swv-{uuid4().hex[:8]}", f"swv-{uuid4().hex[:8]}"
+    ours, theirs = new_tenant(), new_tenant()
     their_school = uuid4()
     pupil = await a_school_year(facts, theirs, their_school)
     await wait_for(lambda: kept(portal, theirs, pupil, 6))
@@ -144,7 +145,7 @@ async def test_an_inspectie_user_does_not_find_another_samenwerkingsverbands_sch
 
 @pytest.mark.parametrize("role", [Role.IB, Role.SWV_ADMIN, Role.TEACHER])
 async def test_other_roles_are_refused_the_inspecties_pages(portal: Portal, role: Role) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     staff = await sign_in(portal, tenant, role, schools=(school,))
     for path in ("/inspectie", f"/inspectie/scholen/{school}", "/inspectie/export"):
         refused = await staff.client.get(path)
@@ -154,7 +155,7 @@ async def test_other_roles_are_refused_the_inspecties_pages(portal: Portal, role
 
 
 async def test_the_export_says_so_when_the_audit_log_does_not_answer(portal: Portal) -> None:
-    inspectie = await sign_in(portal, f"swv-{uuid4().hex[:8]}", Role.INSPECTIE)
+    inspectie = await sign_in(portal, new_tenant(), Role.INSPECTIE)
     answer = await inspectie.client.get("/inspectie/export")
     assert answer.status_code == 503
     assert "Even niet beschikbaar" in answer.text
@@ -166,7 +167,7 @@ async def test_the_export_runs_to_todays_date_in_the_netherlands_not_in_utc(
 ) -> None:
     """At 23:30 UTC it is already the next day in the Netherlands, and the audit service
     reads the period in Dutch days: the named export must include that day."""
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     pupil = await enrol(facts, tenant, school, "5a")
     await wait_for(lambda: kept(portal, tenant, pupil, 1))
     was = portal.clock.current

@@ -10,6 +10,7 @@ from uuid import UUID, uuid4
 import pytest
 from samen_contract.events.consent import PupilGroupChanged
 from samen_kit.access import Role
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher
 from samen_kit.testing.service import RunningService
 from samen_kit.testing.waiting import wait_for
@@ -31,7 +32,7 @@ async def _offered(ib: Staff, wanted: str) -> str | None:
 async def test_the_form_offers_the_groups_of_the_ibs_school_as_the_roster_has_them_now(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school, other = f"swv-{uuid4().hex[:8]}", uuid4(), uuid4()
+    tenant, school, other = new_tenant(), uuid4(), uuid4()
     pupil = await enrol(facts, tenant, school, "7a")
     await enrol(facts, tenant, other, "8c")
     moved = PupilGroupChanged(pupil_id=pupil, school_id=school, group="7b")
@@ -47,7 +48,7 @@ async def test_the_form_offers_the_groups_of_the_ibs_school_as_the_roster_has_th
 async def test_a_group_of_another_school_is_refused_before_anything_is_sent(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school, other = f"swv-{uuid4().hex[:8]}", uuid4(), uuid4()
+    tenant, school, other = new_tenant(), uuid4(), uuid4()
     await enrol(facts, tenant, school, "5a")
     await enrol(facts, tenant, other, "6b")
     ib = await sign_in(portal, tenant, Role.IB, schools=(school,))

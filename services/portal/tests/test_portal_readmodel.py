@@ -11,30 +11,19 @@ from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
-from samen_contract.events.consent import ConsentRequested
-from samen_contract.events.meetings import ParentCommentAdded
 from samen_kit.access import Role
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.refusals import refusals_counted
 from samen_kit.testing.roster import RosterPublisher
 from samen_kit.testing.service import RunningService
 from samen_kit.testing.waiting import wait_for
 from samen_portal.bootstrap import PortalService
 
-from services.portal.tests.portal_harness import enrol, sign_in
+from services.portal.tests.portal_harness import consent_asked, enrol, parent_comment, sign_in
 
 pytestmark = pytest.mark.integration
 
 Portal = RunningService[PortalService]
-
-
-def comment(pupil: UUID, school: UUID) -> ParentCommentAdded:
-    return ParentCommentAdded(
-        comment_id=uuid4(),
-        record_id=uuid4(),
-        meeting_id=uuid4(),
-        pupil_id=pupil,
-        school_id=school,
-        guardian_id=uuid4(),
-    )
 
 
 async def known(portal: Portal, tenant: str, pupil: UUID) -> bool:
@@ -42,6 +31,15 @@ async def known(portal: Portal, tenant: str, pupil: UUID) -> bool:
         "SELECT 1 FROM portal_pupil WHERE tenant = :t AND pupil_id = :p", t=tenant, p=pupil
     )
     return bool(rows)
+
+
+async def known_pupil(portal: Portal, facts: RosterPublisher, group: str) -> tuple[str, UUID, UUID]:
+    """A pupil of `group` at a new school of a new tenant, once the portal knows them:
+    (tenant, school, pupil)."""
+    tenant, school = new_tenant(), uuid4()
+    pupil = await enrol(facts, tenant, school, group)
+    await wait_for(lambda: known(portal, tenant, pupil))
+    return tenant, school, pupil
 
 
 async def fact_count(portal: Portal, tenant: str, pupil: UUID) -> int:
@@ -54,9 +52,9 @@ async def fact_count(portal: Portal, tenant: str, pupil: UUID) -> int:
 async def test_a_parents_comment_is_on_the_worklist_and_the_pupil_page_once(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     pupil = await enrol(facts, tenant, school, "7b")
-    added = comment(pupil, school)
+    added = parent_comment(pupil, school)
     envelope = await facts.publish(added, tenant=tenant, subject=pupil, school=school)
     await facts.send(envelope, added)  # delivered twice: kept once
     await wait_for(lambda: _at_least(fact_count(portal, tenant, pupil), 2))
@@ -79,7 +77,7 @@ async def test_a_parents_comment_is_on_the_worklist_and_the_pupil_page_once(
 async def test_a_teacher_sees_their_own_group_and_is_refused_another(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     own = await enrol(facts, tenant, school, "7b")
     other = await enrol(facts, tenant, school, "8a")
     await wait_for(lambda: _all(known(portal, tenant, own), known(portal, tenant, other)))
@@ -101,10 +99,8 @@ async def test_a_teacher_sees_their_own_group_and_is_refused_another(
 
 
 async def test_another_tenants_pupil_is_not_found(portal: Portal, facts: RosterPublisher) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
-    pupil = await enrol(facts, tenant, school, "7b")
-    await wait_for(lambda: known(portal, tenant, pupil))
-    outsider = await sign_in(portal, f"swv-{uuid4().hex[:8]}", Role.SWV_STAFF)
+    *_, pupil = await known_pupil(portal, facts, "7b")
+    outsider = await sign_in(portal, new_tenant(), Role.SWV_STAFF)
     found = await outsider.client.get(f"/leerlingen/{pupil}")
     assert found.status_code == 404
     assert str(pupil) not in (await outsider.client.get("/leerlingen")).text
@@ -113,9 +109,7 @@ async def test_another_tenants_pupil_is_not_found(portal: Portal, facts: RosterP
 async def test_views_of_a_file_are_counted_per_day_and_written_once_for_the_audit_log(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
-    pupil = await enrol(facts, tenant, school, "5a")
-    await wait_for(lambda: known(portal, tenant, pupil))
+    tenant, school, pupil = await known_pupil(portal, facts, "5a")
     ib = await sign_in(portal, tenant, Role.IB, schools=(school,))
     for _ in range(3):
         assert (await ib.client.get(f"/leerlingen/{pupil}")).status_code == 200
@@ -136,9 +130,7 @@ async def test_views_of_a_file_are_counted_per_day_and_written_once_for_the_audi
 async def test_an_open_pupil_page_hears_of_a_new_fact(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
-    pupil = await enrol(facts, tenant, school, "6c")
-    await wait_for(lambda: known(portal, tenant, pupil))
+    tenant, school, pupil = await known_pupil(portal, facts, "6c")
     ib = await sign_in(portal, tenant, Role.IB, schools=(school,))
 
     async def first_change() -> str:
@@ -151,14 +143,7 @@ async def test_an_open_pupil_page_hears_of_a_new_fact(
 
     listening = asyncio.create_task(first_change())
     await asyncio.sleep(0.5)  # the page is open before the fact arrives
-    asked = ConsentRequested(
-        request_id=uuid4(),
-        pupil_id=pupil,
-        school_id=school,
-        purpose="mdo",
-        purpose_version=1,
-        parties=(),
-    )
+    asked = consent_asked(pupil, school)
     await facts.publish(asked, tenant=tenant, subject=pupil, school=school)
     assert await asyncio.wait_for(listening, timeout=20) == "event: changed"
     fragment = await ib.client.get(f"/leerlingen/{pupil}/feiten")
@@ -168,9 +153,7 @@ async def test_an_open_pupil_page_hears_of_a_new_fact(
 async def test_a_post_without_the_csrf_token_is_refused_and_changes_nothing(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
-    pupil = await enrol(facts, tenant, school, "4a")
-    await wait_for(lambda: known(portal, tenant, pupil))
+    tenant, school, pupil = await known_pupil(portal, facts, "4a")
     ib = await sign_in(portal, tenant, Role.IB, schools=(school,))
     posted = await ib.client.post(f"/leerlingen/{pupil}/toestemming", data={"purpose": "mdo"})
     assert posted.status_code == 403
@@ -181,7 +164,7 @@ async def test_a_post_without_the_csrf_token_is_refused_and_changes_nothing(
 
 
 async def test_pages_carry_a_strict_content_security_policy(portal: Portal) -> None:
-    outsider = await sign_in(portal, f"swv-{uuid4().hex[:8]}", Role.IB)
+    outsider = await sign_in(portal, new_tenant(), Role.IB)
     page = await outsider.client.get("/te-doen")
     policy = page.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
@@ -200,26 +183,16 @@ async def _all(*checks: Any) -> bool:
 
 
 async def _refusals(portal: Portal, tenant: str) -> int:
-    rows = await portal.sql(
-        "SELECT coalesce(sum(count), 0) FROM access_refusal_count WHERE tenant = :t", t=tenant
-    )
-    return int(rows[0][0])
+    return sum((await refusals_counted(portal.sessions, tenant)).values())
 
 
 async def test_the_samenwerkingsverband_sees_the_overview_and_a_school_does_not(
     portal: Portal, facts: RosterPublisher
 ) -> None:
-    tenant, school = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, school = new_tenant(), uuid4()
     pupil = await enrol(facts, tenant, school, "3a")
     request = uuid4()
-    asked = ConsentRequested(
-        request_id=request,
-        pupil_id=pupil,
-        school_id=school,
-        purpose="mdo",
-        purpose_version=1,
-        parties=(),
-    )
+    asked = consent_asked(pupil, school, request)
     await facts.publish(asked, tenant=tenant, subject=pupil, school=school)
     await wait_for(lambda: _at_least(fact_count(portal, tenant, pupil), 2))
 

@@ -15,6 +15,7 @@ from fastapi import FastAPI, Header, Query
 from samen_kit.access import Role
 from samen_kit.clock import FakeClock
 from samen_kit.testing.keys import Keys
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher
 from samen_kit.testing.server import serve
 from samen_kit.testing.service import RunningService
@@ -25,12 +26,13 @@ from services.portal.tests.portal_harness import (
     enrol,
     make_settings,
     own_prefix,
+    parent_comment,
     publisher,
     running,
     sign_in,
 )
 from services.portal.tests.test_portal_inspectie import a_school_year
-from services.portal.tests.test_portal_readmodel import comment, fact_count
+from services.portal.tests.test_portal_readmodel import fact_count
 
 pytestmark = pytest.mark.integration
 
@@ -82,11 +84,13 @@ async def test_every_staff_page_names_the_school_and_keeps_the_id_of_one_without
     named_portal: tuple[Portal, RosterPublisher],
 ) -> None:
     portal, facts = named_portal
-    tenant, unnamed = f"swv-{uuid4().hex[:8]}", uuid4()
+    tenant, unnamed = new_tenant(), uuid4()
     pupil = await enrol(facts, tenant, NAMED, "7b")
     other = await enrol(facts, tenant, unnamed, "3a")
     for found, school in ((pupil, NAMED), (other, unnamed)):
-        await facts.publish(comment(found, school), tenant=tenant, subject=found, school=school)
+        await facts.publish(
+            parent_comment(found, school), tenant=tenant, subject=found, school=school
+        )
     year = await a_school_year(facts, tenant, NAMED)  # figures for the overview's charts
     await wait_for(lambda: _kept(portal, tenant, [pupil, other]))
     await wait_for(lambda: _kept(portal, tenant, [year], 6))

@@ -10,6 +10,7 @@ from uuid import uuid4
 
 import pytest
 from samen_kit.access import Role
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.service import RunningService
 from samen_portal.bootstrap import PortalService
 
@@ -30,7 +31,7 @@ def clock_put_back(portal: Portal) -> Iterator[None]:
 async def test_a_session_past_its_length_is_over_and_sends_the_browser_to_sign_in(
     portal: Portal, clock_put_back: None
 ) -> None:
-    ib = await sign_in(portal, f"swv-{uuid4().hex[:8]}", Role.IB, schools=(uuid4(),))
+    ib = await sign_in(portal, new_tenant(), Role.IB, schools=(uuid4(),))
     assert (await ib.client.get("/te-doen")).status_code == 200
 
     portal.clock.advance(timedelta(hours=8, minutes=1))
@@ -41,6 +42,6 @@ async def test_a_session_past_its_length_is_over_and_sends_the_browser_to_sign_i
 
 
 async def test_a_session_within_its_length_stays_open(portal: Portal, clock_put_back: None) -> None:
-    ib = await sign_in(portal, f"swv-{uuid4().hex[:8]}", Role.IB, schools=(uuid4(),))
+    ib = await sign_in(portal, new_tenant(), Role.IB, schools=(uuid4(),))
     portal.clock.advance(timedelta(minutes=50))
     assert (await ib.client.get("/te-doen")).status_code == 200

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from uuid import uuid4
 
 import pytest
 from aiokafka import AIOKafkaConsumer
@@ -15,6 +14,7 @@ from cloudevents.core.v1.event import CloudEvent
 from samen_contract.topics import events_topic
 from samen_kit.service import build_runtime
 from samen_kit.settings import ServiceSettings
+from samen_kit.testing.names import new_tenant
 
 from tests.integration.kit.proofkit import enroll, wait_for
 from tests.integration.kit.test_outbox_relay_inbox import running
@@ -27,7 +27,7 @@ async def test_the_cloudevents_sdk_reads_an_event_the_kit_published(
 ) -> None:
     settings = settings_for("consent")
     producer = build_runtime(settings)
-    tenant = f"swv-{uuid4().hex[:8]}"
+    tenant = new_tenant()
     async with running(producer):
         pupil = await enroll(producer.sessions, producer.writer, tenant)
         reader = AIOKafkaConsumer(

@@ -15,6 +15,7 @@ from samen_contract.topics import dlq_topic, events_topic
 from samen_kit.dlq_ops import list_dead_letters
 from samen_kit.service import build_runtime
 from samen_kit.settings import ServiceSettings
+from samen_kit.testing.names import new_tenant
 
 from tests.integration.kit import proofkit
 from tests.integration.kit.proofkit import effect_counts, enroll, wait_for
@@ -54,7 +55,7 @@ async def test_poison_is_parked_the_consumer_goes_on_and_replay_brings_it_back(
     consumer.add_consumer(
         "proof", proofkit.counting_handler(lambda pupil: pupil in poisoned), sources=["consent"]
     )
-    tenant = f"swv-{uuid4().hex[:8]}"
+    tenant = new_tenant()
     poison = uuid4()
     poisoned.add(poison)
     dlq = consumer_settings.topic_prefix + dlq_topic("notifications")

@@ -11,7 +11,8 @@ from uuid import UUID, uuid4
 import pytest
 import sqlalchemy as sa
 from samen_kit.privacy import holdings_in, read_holdings
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+from samen_kit.testing.databases import sessions_with
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 pytestmark = pytest.mark.integration
 
@@ -46,11 +47,8 @@ PUPIL, GUARDIAN, OTHER_GUARDIAN = uuid4(), uuid4(), uuid4()
 async def sessions(
     make_database: Callable[[str], str],
 ) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_async_engine(make_database("kit_export"))
-    async with engine.begin() as conn:
-        await conn.run_sync(metadata.create_all)
-    yield async_sessionmaker(engine, expire_on_commit=False)
-    await engine.dispose()
+    async with sessions_with(make_database("kit_export"), metadata.sorted_tables) as made:
+        yield made
 
 
 async def add_answer(

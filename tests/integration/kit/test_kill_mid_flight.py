@@ -8,12 +8,13 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import pytest
 from samen_kit.localinfra.process import die_with_parent
 from samen_kit.service import build_runtime
 from samen_kit.settings import ServiceSettings
+from samen_kit.testing.names import new_tenant
 from sqlalchemy import select
 
 from tests.integration.kit import proofkit
@@ -61,7 +62,7 @@ async def test_killed_after_commit_before_publish_publishes_after_restart_once(
     settings_for: Callable[..., ServiceSettings],
 ) -> None:
     settings = settings_for("consent")
-    worker = await _spawn(settings, "commit-then-die", f"swv-{uuid4().hex[:8]}")
+    worker = await _spawn(settings, "commit-then-die", new_tenant())
     out, _ = await worker.communicate()
     assert worker.returncode == -signal.SIGKILL
     committed = [UUID(line) for line in out.decode().split() if _is_uuid(line)]
@@ -87,7 +88,7 @@ async def test_a_service_killed_while_streaming_loses_nothing_and_doubles_nothin
     consumer = build_runtime(settings_for("notifications"))
     consumer.add_consumer("proof", proofkit.counting_handler(), sources=["consent"])
     async with running(consumer):
-        worker = await _spawn(settings, "stream", f"swv-{uuid4().hex[:8]}")
+        worker = await _spawn(settings, "stream", new_tenant())
         assert worker.stdout is not None
         printed: set[UUID] = set()
         while len(printed) < 40:  # let it commit and publish a while, then kill it mid-flight

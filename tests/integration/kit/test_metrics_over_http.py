@@ -21,6 +21,7 @@ from samen_kit.metrics import on_commit
 from samen_kit.relay import advisory_key
 from samen_kit.service import build_runtime, create_app
 from samen_kit.settings import ServiceSettings
+from samen_kit.testing.names import new_tenant
 from samen_kit.testing.server import serve
 from samen_kit.testing.waiting import wait_for
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -46,7 +47,7 @@ async def scrape(http: httpx.AsyncClient) -> dict[tuple[str, Labels], float]:
 
 
 def tenant() -> str:
-    return f"swv-{uuid4().hex[:8]}"
+    return new_tenant()
 
 
 async def test_an_outbox_whose_relay_stands_by_shows_its_backlog_and_growing_age_until_published(

@@ -12,6 +12,7 @@ import pytest
 from samen_contract.topics import events_topic
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 from samen_kit.settings import ServiceSettings
+from samen_kit.testing.names import new_tenant
 
 from tests.integration.kit import proofkit
 from tests.integration.kit.proofkit import effect_counts, enroll, outbox_state, wait_for
@@ -27,7 +28,7 @@ async def running(runtime: ServiceRuntime) -> AsyncIterator[ServiceRuntime]:
 
 
 def tenant() -> str:
-    return f"swv-{uuid4().hex[:8]}"
+    return new_tenant()
 
 
 async def test_state_change_and_event_commit_together_or_not_at_all(

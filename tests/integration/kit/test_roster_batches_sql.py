@@ -19,8 +19,9 @@ from samen_contract.events.consent import (
 from samen_kit.consumer import Delivery
 from samen_kit.deadletter import FailedRecord
 from samen_kit.roster import ROSTER_BATCH_HANDLERS, ROSTER_TABLES, apply_roster_fact
-from sqlalchemy import Connection, text
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+from samen_kit.testing.databases import sessions_with
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 pytestmark = pytest.mark.integration
 
@@ -30,23 +31,15 @@ ON, LATER = date(2025, 8, 25), date(2026, 1, 5)
 TENANT = "swv-roster-batch"
 
 
-def _create(bind: Connection) -> None:
-    for table in ROSTER_TABLES:
-        table.create(bind)
-
-
 @pytest.fixture
 async def two_projections(
     make_database: Callable[[str], str],
 ) -> AsyncIterator[tuple[async_sessionmaker[AsyncSession], async_sessionmaker[AsyncSession]]]:
-    engines = [create_async_engine(make_database(name)) for name in ("one_by_one", "batched")]
-    for engine in engines:
-        async with engine.begin() as conn:
-            await conn.run_sync(_create)
-    one, batched = (async_sessionmaker(e, expire_on_commit=False) for e in engines)
-    yield one, batched
-    for engine in engines:
-        await engine.dispose()
+    async with (
+        sessions_with(make_database("one_by_one"), ROSTER_TABLES) as one,
+        sessions_with(make_database("batched"), ROSTER_TABLES) as batched,
+    ):
+        yield one, batched
 
 
 def delivery(fact: Event, pupil: UUID) -> Delivery:

@@ -20,8 +20,8 @@ from samen_contract.events.consent import (
     PupilLeft,
 )
 from samen_kit.roster import ROSTER_TABLES, Roster, apply_roster_fact, place_pupils
-from sqlalchemy import Connection
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+from samen_kit.testing.databases import sessions_with
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 pytestmark = pytest.mark.integration
 
@@ -29,20 +29,12 @@ AUTHORITY, INFORMED = GuardianStanding.PARENTAL_AUTHORITY, GuardianStanding.INFO
 PUPIL, GUARDIAN, SCHOOL_A, SCHOOL_B = uuid4(), uuid4(), uuid4(), uuid4()
 
 
-def _create(bind: Connection) -> None:
-    for table in ROSTER_TABLES:
-        table.create(bind)
-
-
 @pytest.fixture
 async def sessions(
     make_database: Callable[[str], str],
 ) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_async_engine(make_database("kit_roster"))
-    async with engine.begin() as conn:
-        await conn.run_sync(_create)
-    yield async_sessionmaker(engine, expire_on_commit=False)
-    await engine.dispose()
+    async with sessions_with(make_database("kit_roster"), ROSTER_TABLES) as made:
+        yield made
 
 
 async def apply(

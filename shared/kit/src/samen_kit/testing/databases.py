@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
+from sqlalchemy import Table
 from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
 from samen_kit.db import asyncpg_dsn
 from samen_kit.testing.names import RUN_ID
@@ -60,3 +62,19 @@ async def scratch_database(server_url: str, label: str) -> AsyncIterator[str]:
         yield url
     finally:
         await drop_database(server_url, make_url(url).database or "")
+
+
+@contextlib.asynccontextmanager
+async def sessions_with(
+    url: str, tables: Iterable[Table]
+) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """Sessions on the (empty) database at `url` once `tables` are created in it, for
+    a test of a kit part without a service's migrations; the engine is closed after."""
+    engine = create_async_engine(url)
+    async with engine.begin() as conn:
+        for table in tables:
+            await conn.run_sync(table.create)
+    try:
+        yield async_sessionmaker(engine, expire_on_commit=False)
+    finally:
+        await engine.dispose()

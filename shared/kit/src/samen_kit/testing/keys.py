@@ -7,12 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 from joserfc.jwk import OKPKey
 
-from samen_kit.access import Role, mint_staff_token
+from samen_kit.access import GuardianItem, Role, mint_guardian_token, mint_staff_token
 from samen_kit.access.devkeys import public_jwks
+from samen_kit.access.guardian import DEFAULT_GUARDIAN_TTL
 from samen_kit.access.staff import DEFAULT_STAFF_TTL
 from samen_kit.access.testing import new_signing_key
 
@@ -51,6 +52,28 @@ def staff_token(
         now=now,
         schools=[str(s) for s in schools],
         boards=[str(b) for b in boards],
+        ttl=ttl,
+    )
+
+
+def guardian_token(
+    key: OKPKey,
+    tenant: str,
+    guardian_id: UUID,
+    pupil_id: UUID,
+    item: GuardianItem | None = None,
+    *,
+    now: datetime,
+    ttl: timedelta = DEFAULT_GUARDIAN_TTL,
+) -> str:
+    """A guardian's link token for tests: for `item`, by default the pupil."""
+    return mint_guardian_token(
+        key,
+        guardian_id=guardian_id,
+        pupil_id=pupil_id,
+        item=item or GuardianItem.of("pupil", pupil_id),
+        tenant=tenant,
+        now=now,
         ttl=ttl,
     )
 

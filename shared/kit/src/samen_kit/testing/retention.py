@@ -9,10 +9,10 @@ import contextlib
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
-from uuid import UUID
+from typing import Any, ClassVar, Self, TypeVar
+from uuid import UUID, uuid4
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -43,6 +43,19 @@ class RetentionWorld:
     clock: FakeClock
     tenant: str
     pupil: UUID
+
+    @classmethod
+    @contextlib.asynccontextmanager
+    async def of_a_leaver(
+        cls, server_url: str, migrations: Path, left_on: date
+    ) -> AsyncIterator[tuple[Self, UUID]]:
+        """A world in a migrated database of its own, its clock on 1 September 2026, whose
+        pupil left their school on `left_on`: (world, school)."""
+        async with migrated(server_url, f"{cls.service}_retention", migrations) as sessions:
+            world = cls(sessions, FakeClock(datetime(2026, 9, 1, tzinfo=UTC)), "swv-r", uuid4())
+            school = uuid4()
+            await pupil_left(sessions, world.tenant, world.pupil, school, left_on)
+            yield world, school
 
     @property
     def retention(self) -> Retention:

@@ -20,6 +20,8 @@ from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from samen_kit.testing import bus
+from samen_kit.testing.names import new_tenant
+from samen_kit.testing.waiting import wait_for
 
 R = TypeVar("R", bound="RosterPublisher")
 
@@ -135,6 +137,20 @@ async def pupil_known(sessions: async_sessionmaker[AsyncSession], pupil: Pupil) 
             await roster.standing(pupil.tenant, pupil.pupil_id, g) for g in pupil.guardians
         ]
     return known is not None and all(s is not None for s in standings)
+
+
+async def enrolled(
+    publisher: RosterPublisher,
+    sessions: async_sessionmaker[AsyncSession],
+    tenant: str | None = None,
+    **enrol: Any,
+) -> Pupil:
+    """A pupil `publisher` enrolled (`RosterPublisher.enrol`; in a tenant of its own unless
+    `tenant` is given), once the roster projection in the database of `sessions` knows the
+    pupil and every guardian."""
+    pupil = await publisher.enrol(tenant or new_tenant(), **enrol)
+    await wait_for(lambda: pupil_known(sessions, pupil))
+    return pupil
 
 
 async def guardian_of_at_least(

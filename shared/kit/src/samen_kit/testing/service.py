@@ -18,13 +18,13 @@ from samen_contract.topics import events_topic
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from samen_kit.access import GuardianItem, Role, mint_guardian_token
+from samen_kit.access import GuardianItem, Role
 from samen_kit.access.sessions import SESSION_TTL, GuardianSession, GuardianSessionCodec
 from samen_kit.access.testing import step_up_cookie
 from samen_kit.clock import FakeClock
 from samen_kit.service import ServiceRuntime
 from samen_kit.settings import ServiceSettings
-from samen_kit.testing.keys import Keys, bearer, staff_token
+from samen_kit.testing.keys import Keys, bearer, guardian_token, staff_token
 from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import serve
 from samen_kit.testing.tap import EventTap
@@ -113,13 +113,8 @@ class RunningService(Generic[B]):
         self, tenant: str, guardian_id: UUID, pupil_id: UUID, item: GuardianItem | None = None
     ) -> str:
         """A guardian's link token for `item` (default: the pupil)."""
-        return mint_guardian_token(
-            self.keys.guardian,
-            guardian_id=guardian_id,
-            pupil_id=pupil_id,
-            item=item or GuardianItem.of("pupil", pupil_id),
-            tenant=tenant,
-            now=self.clock.now(),
+        return guardian_token(
+            self.keys.guardian, tenant, guardian_id, pupil_id, item, now=self.clock.now()
         )
 
     def guardian_session(

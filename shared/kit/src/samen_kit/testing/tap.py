@@ -94,6 +94,12 @@ class EventTap:
             await asyncio.sleep(0.1)
         return self.of(tenant)
 
+    async def wait_for_one(self, tenant: str, name: str, *, within: float = 30.0) -> list[Seen]:
+        """Poll until the tenant has a record of type `name`; all the tenant's records."""
+        return await self.wait(
+            tenant, lambda seen: any(s.name == name for s in seen), within=within
+        )
+
     async def settle(self, tenant: str, *, quiet: float = 1.5) -> list[Seen]:
         """The tenant's records once nothing new arrived for `quiet` seconds (to show that
         something was *not* emitted)."""
