@@ -10,9 +10,9 @@ from typing import Any
 
 from sqlalchemy import Table
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from samen_kit.db import asyncpg_dsn
+from samen_kit.db import asyncpg_dsn, create_engine, session_factory
 from samen_kit.testing.names import RUN_ID
 
 
@@ -70,11 +70,11 @@ async def sessions_with(
 ) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
     """Sessions on the (empty) database at `url` once `tables` are created in it, for
     a test of a kit part without a service's migrations; the engine is closed after."""
-    engine = create_async_engine(url)
+    engine = create_engine(url)
     async with engine.begin() as conn:
         for table in tables:
             await conn.run_sync(table.create)
     try:
-        yield async_sessionmaker(engine, expire_on_commit=False)
+        yield session_factory(engine)
     finally:
         await engine.dispose()
