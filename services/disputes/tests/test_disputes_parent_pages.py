@@ -12,8 +12,8 @@ import httpx
 import pytest
 from samen_contract.envelope import PLATFORM_TENANT
 from samen_contract.events.consent import GuardianStanding
-from samen_disputes.handlers.refusals import report_refusals
 from samen_kit.access import GuardianItem, Role
+from samen_kit.refusal_table import report_refusals
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.refusals import refusals_counted
 from samen_kit.testing.waiting import wait_for
@@ -68,7 +68,7 @@ async def opened_elsewhere(disputes: Running, pupil: Pupil) -> tuple[str, str]:
 async def refusals_reported(disputes: Running) -> None:
     """The refusals counted so far, reported once their window has closed."""
     disputes.clock.advance(timedelta(minutes=2))
-    await report_refusals(disputes.service.deps, timedelta(0))
+    await report_refusals(disputes.service.deps, service="disputes", grace=timedelta(0))
 
 
 async def read_and_open(

@@ -12,8 +12,8 @@ from typing import Any
 
 import httpx
 import pytest
-from samen_disputes.handlers.refusals import report_refusals
 from samen_kit.access import GuardianItem, Role
+from samen_kit.refusal_table import report_refusals
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
@@ -255,7 +255,7 @@ async def test_attempts_on_another_tenants_dispute_are_recorded_for_that_tenant(
         await _get_dispute(world)
         await _move(world)
     disputes.clock.advance(timedelta(minutes=2))
-    await report_refusals(disputes.service.deps, timedelta(0))
+    await report_refusals(disputes.service.deps, service="disputes", grace=timedelta(0))
 
     refused = await wait_for(lambda: len(disputes_tap.of(world.a.tenant, "AccessRefused")) >= 2)
     assert refused

@@ -9,11 +9,11 @@ from datetime import timedelta
 from functools import partial
 
 from samen_kit.periodic import sweeping
+from samen_kit.refusal_table import report_refusals
 from samen_kit.service import BackgroundJob
 
 from samen_disputes.handlers.context import Deps
 from samen_disputes.handlers.deadlines import sweep_deadlines
-from samen_disputes.handlers.refusals import report_refusals
 
 
 def scheduler_job(deps: Deps, *, every_seconds: float, refusal_grace: timedelta) -> BackgroundJob:
@@ -21,5 +21,5 @@ def scheduler_job(deps: Deps, *, every_seconds: float, refusal_grace: timedelta)
         "disputes.sweep",
         every_seconds,
         deadlines=partial(sweep_deadlines, deps),
-        refusals=partial(report_refusals, deps, refusal_grace),
+        refusals=partial(report_refusals, deps, service="disputes", grace=refusal_grace),
     )
