@@ -139,9 +139,10 @@ async def test_the_scheduler_job_sweeps_on_its_interval(
     disputes: Running, consent_roster: Roster, disputes_tap: Tap
 ) -> None:
     pupil, _ = await removal_dispute_with_terms_ending_soon(disputes, consent_roster)
-    job = scheduler_job(
-        disputes.service.deps, every_seconds=0.2, refusal_grace=timedelta(seconds=10)
+    every_fifth_second = disputes.service.settings.model_copy(
+        update={"sweep_seconds": 0.2, "refusal_grace_seconds": 10.0}
     )
+    job = scheduler_job(disputes.service.deps, every_fifth_second)
     task = asyncio.create_task(job())
     try:
         await wait_for(lambda: len(deadline_events(disputes_tap, pupil.tenant)) == 2)

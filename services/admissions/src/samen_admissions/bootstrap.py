@@ -1,15 +1,11 @@
 """The composition root: settings -> runtime -> app. Nothing is built at import time."""
 
-from datetime import timedelta
 from pathlib import Path
 
 from fastapi import FastAPI
-from samen_kit.chassis import install_service_access
 from samen_kit.clock import Clock
-from samen_kit.privacy import service_export_router
-from samen_kit.retention.requests import erasure_request_router
-from samen_kit.retention.wiring import install_retention
-from samen_kit.service import BuiltService, build_runtime, create_app
+from samen_kit.composition import StaffAndParentsService
+from samen_kit.service import BuiltService
 
 from samen_admissions.adapters.base import AdmissionsTable
 from samen_admissions.adapters.retention import ERASERS
@@ -31,6 +27,16 @@ DESCRIPTION = (
     "bearer token; parent pages under /ouders take a guardian link or session."
 )
 MIGRATIONS = Path(__file__).parent / "migrations"
+ADMISSIONS = StaffAndParentsService[AdmissionsSettings, Deps](
+    title=TITLE,
+    description=DESCRIPTION,
+    context=Deps,
+    consumers=add_consumers,
+    sweep=scheduler_job,
+    erasers=ERASERS,
+    tables=AdmissionsTable.metadata,
+    resource_kinds=RESOURCE_KINDS,
+)
 
 
 AdmissionsService = BuiltService[AdmissionsSettings, Deps]
@@ -39,34 +45,14 @@ AdmissionsService = BuiltService[AdmissionsSettings, Deps]
 def build_service(
     settings: AdmissionsSettings | None = None, *, clock: Clock | None = None
 ) -> AdmissionsService:
-    settings = settings or AdmissionsSettings()
-    runtime = build_runtime(settings, clock=clock)
-    deps = Deps(runtime.sessions, runtime.writer, runtime.clock)
-    add_consumers(runtime)
-    runtime.jobs.append(
-        scheduler_job(
-            deps,
-            every_seconds=settings.sweep_seconds,
-            warning_weeks=settings.end_warning_weeks,
-            refusal_grace=timedelta(seconds=settings.refusal_grace_seconds),
-        )
-    )
-    retention = install_retention(runtime, ERASERS, every_seconds=settings.sweep_seconds)
     pages = page_renderer()
-    app = create_app(
-        runtime,
-        title=TITLE,
-        description=DESCRIPTION,
-        routers=[
-            staff_router(deps),
-            parent_router(deps, pages),
-            erasure_request_router(retention),
-            service_export_router("admissions", runtime, AdmissionsTable.metadata),
-        ],
+    service = ADMISSIONS.build(
+        settings or AdmissionsSettings(),
+        lambda deps, data: [staff_router(deps), parent_router(deps, pages), *data],
+        clock=clock,
     )
-    install_service_access(app, runtime, RESOURCE_KINDS)
-    install_error_handlers(app, pages)
-    return AdmissionsService(settings, runtime, deps, app)
+    install_error_handlers(service.app, pages)
+    return service
 
 
 def create_admissions_app(settings: AdmissionsSettings | None = None) -> FastAPI:

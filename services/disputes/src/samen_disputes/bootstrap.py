@@ -1,15 +1,11 @@
 """The composition root: settings -> runtime -> app. Nothing is built at import time."""
 
-from datetime import timedelta
 from pathlib import Path
 
 from fastapi import FastAPI
-from samen_kit.chassis import install_service_access
 from samen_kit.clock import Clock
-from samen_kit.privacy import service_export_router
-from samen_kit.retention.requests import erasure_request_router
-from samen_kit.retention.wiring import install_retention
-from samen_kit.service import BuiltService, build_runtime, create_app
+from samen_kit.composition import StaffAndParentsService
+from samen_kit.service import BuiltService
 
 from samen_disputes.adapters.base import DisputesTable
 from samen_disputes.adapters.retention import ERASERS
@@ -30,6 +26,16 @@ DESCRIPTION = (
     "guardian link or session."
 )
 MIGRATIONS = Path(__file__).parent / "migrations"
+DISPUTES = StaffAndParentsService[DisputesSettings, Deps](
+    title=TITLE,
+    description=DESCRIPTION,
+    context=Deps,
+    consumers=add_consumers,
+    sweep=scheduler_job,
+    erasers=ERASERS,
+    tables=DisputesTable.metadata,
+    resource_kinds=RESOURCE_KINDS,
+)
 
 
 DisputesService = BuiltService[DisputesSettings, Deps]
@@ -38,32 +44,13 @@ DisputesService = BuiltService[DisputesSettings, Deps]
 def build_service(
     settings: DisputesSettings | None = None, *, clock: Clock | None = None
 ) -> DisputesService:
-    settings = settings or DisputesSettings()
-    runtime = build_runtime(settings, clock=clock)
-    deps = Deps(runtime.sessions, runtime.writer, runtime.clock)
-    add_consumers(runtime)
-    retention = install_retention(runtime, ERASERS, every_seconds=settings.sweep_seconds)
-    runtime.jobs.append(
-        scheduler_job(
-            deps,
-            every_seconds=settings.sweep_seconds,
-            refusal_grace=timedelta(seconds=settings.refusal_grace_seconds),
-        )
+    service = DISPUTES.build(
+        settings or DisputesSettings(),
+        lambda deps, data: [staff_router(deps), parent_router(deps), *data],
+        clock=clock,
     )
-    app = create_app(
-        runtime,
-        title=TITLE,
-        description=DESCRIPTION,
-        routers=[
-            staff_router(deps),
-            parent_router(deps),
-            erasure_request_router(retention),
-            service_export_router("disputes", runtime, DisputesTable.metadata),
-        ],
-    )
-    install_service_access(app, runtime, RESOURCE_KINDS)
-    install_error_handlers(app)
-    return DisputesService(settings, runtime, deps, app)
+    install_error_handlers(service.app)
+    return service
 
 
 def create_disputes_app(settings: DisputesSettings | None = None) -> FastAPI:

@@ -8,9 +8,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from samen_kit.chassis import install_service_access
 from samen_kit.clock import Clock
-from samen_kit.privacy import service_export_router
-from samen_kit.retention.requests import erasure_request_router
-from samen_kit.retention.wiring import install_retention
+from samen_kit.composition import pupil_data_routers
 from samen_kit.service import ServiceRuntime, build_runtime, create_app
 
 from samen_meetings.adapters.base import MeetingsTable
@@ -46,9 +44,6 @@ def build(settings: MeetingsSettings, *, clock: Clock | None = None) -> Meetings
     install_consumers(runtime, ctx)
     scanner = DueScanner(ctx, settings.due_scan_interval_seconds)
     runtime.jobs.append(scanner.run)
-    retention = install_retention(
-        runtime, ERASERS, every_seconds=settings.due_scan_interval_seconds
-    )
     routers = [api_meetings.router, api_records.router, api_opps.router, api_admin.router]
     app = create_app(
         runtime,
@@ -57,8 +52,12 @@ def build(settings: MeetingsSettings, *, clock: Clock | None = None) -> Meetings
         routers=[
             *routers,
             pages.router,
-            erasure_request_router(retention),
-            service_export_router("meetings", runtime, MeetingsTable.metadata),
+            *pupil_data_routers(
+                runtime,
+                ERASERS,
+                MeetingsTable.metadata,
+                every_seconds=settings.due_scan_interval_seconds,
+            ),
         ],
     )
     app.state.meetings_pages = pages.renderer()

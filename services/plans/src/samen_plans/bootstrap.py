@@ -1,15 +1,12 @@
 """The composition root: settings -> runtime -> app. Nothing is built at import time."""
 
-from datetime import timedelta
+from collections.abc import Sequence
 from pathlib import Path
 
-from fastapi import FastAPI
-from samen_kit.chassis import install_service_access
+from fastapi import APIRouter, FastAPI
 from samen_kit.clock import Clock
-from samen_kit.privacy import service_export_router
-from samen_kit.retention.requests import erasure_request_router
-from samen_kit.retention.wiring import install_retention
-from samen_kit.service import BuiltService, build_runtime, create_app
+from samen_kit.composition import StaffAndParentsService
+from samen_kit.service import BuiltService
 
 from samen_plans.adapters.base import PlansTable
 from samen_plans.adapters.retention import ERASERS
@@ -33,6 +30,17 @@ DESCRIPTION = (
     "link or session."
 )
 MIGRATIONS = Path(__file__).parent / "migrations"
+PLANS = StaffAndParentsService[PlansSettings, Context](
+    title=TITLE,
+    description=DESCRIPTION,
+    context=Context,
+    consumers=add_consumers,
+    sweep=scheduler_job,
+    erasers=ERASERS,
+    tables=PlansTable.metadata,
+    resource_kinds=RESOURCE_KINDS,
+    step_up=True,
+)
 
 
 PlansService = BuiltService[PlansSettings, Context]
@@ -41,36 +49,21 @@ PlansService = BuiltService[PlansSettings, Context]
 def build_service(
     settings: PlansSettings | None = None, *, clock: Clock | None = None
 ) -> PlansService:
-    settings = settings or PlansSettings()
-    runtime = build_runtime(settings, clock=clock)
-    deps = Context(runtime.sessions, runtime.writer, runtime.clock)
-    add_consumers(runtime)
-    runtime.jobs.append(
-        scheduler_job(
-            deps,
-            every_seconds=settings.sweep_seconds,
-            refusal_grace=timedelta(seconds=settings.refusal_grace_seconds),
-        )
-    )
-    retention = install_retention(runtime, ERASERS, every_seconds=settings.sweep_seconds)
     pages = renderer()
-    app = create_app(
-        runtime,
-        title=TITLE,
-        description=DESCRIPTION,
-        routers=[
+
+    def routers(deps: Context, pupil_data: Sequence[APIRouter]) -> list[APIRouter]:
+        return [
             opps_router(deps, pages.catalogue),
             groeidocument_router(deps),
-            erasure_request_router(retention),
-            service_export_router("plans", runtime, PlansTable.metadata),
+            *pupil_data,
             reports_router(deps),
             parent_router(deps, pages),
             documents_router(deps, pages),
-        ],
-    )
-    install_service_access(app, runtime, RESOURCE_KINDS, step_up=True)
-    install_error_handlers(app, pages)
-    return PlansService(settings, runtime, deps, app)
+        ]
+
+    service = PLANS.build(settings or PlansSettings(), routers, clock=clock)
+    install_error_handlers(service.app, pages)
+    return service
 
 
 def create_plans_app(settings: PlansSettings | None = None) -> FastAPI:

@@ -5,21 +5,15 @@ Sweeps are safe to run on every instance at once: event ids are deterministic an
 outbox keeps the first (see `handlers/deadlines.py`).
 """
 
-from datetime import timedelta
 from functools import partial
 
-from samen_kit.periodic import sweeping
-from samen_kit.refusal_table import report_refusals
+from samen_kit.composition import service_sweep
 from samen_kit.service import BackgroundJob
 
 from samen_disputes.handlers.context import Deps
 from samen_disputes.handlers.deadlines import sweep_deadlines
+from samen_disputes.settings import DisputesSettings
 
 
-def scheduler_job(deps: Deps, *, every_seconds: float, refusal_grace: timedelta) -> BackgroundJob:
-    return sweeping(
-        "disputes.sweep",
-        every_seconds,
-        deadlines=partial(sweep_deadlines, deps),
-        refusals=partial(report_refusals, deps, service="disputes", grace=refusal_grace),
-    )
+def scheduler_job(deps: Deps, settings: DisputesSettings) -> BackgroundJob:
+    return service_sweep(deps, settings, deadlines=partial(sweep_deadlines, deps))
