@@ -8,10 +8,7 @@ Revises: 0003_refusal_counts
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-from alembic import op
-from samen_kit.migrations.columns import day, text, uuid
-from samen_kit.roster.migration import move_into_roster, move_out_of_roster
+from samen_kit.roster.migration import back_out_of_roster, move_into_roster
 
 revision = "0004_roster_projection"
 down_revision = "0003_refusal_counts"
@@ -25,21 +22,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.create_table(
-        "pupil",
-        text("tenant", 128),
-        uuid("pupil_id"),
-        uuid("school_id"),
-        day("enrolled_on", nullable=True),
-        day("left_on", nullable=True),
-        sa.PrimaryKeyConstraint("tenant", "pupil_id"),
-    )
-    op.create_table(
-        "guardianship",
-        text("tenant", 128),
-        uuid("pupil_id"),
-        uuid("guardian_id"),
-        text("standing", 32),
-        sa.PrimaryKeyConstraint("tenant", "pupil_id", "guardian_id"),
-    )
-    move_out_of_roster("pupil", "guardianship", PUPIL_COLUMNS)
+    back_out_of_roster("pupil", "guardianship", PUPIL_COLUMNS, standing_length=32)
