@@ -37,7 +37,7 @@ from samen_plans.domain.setting import (
     PartyKind,
     decide,
 )
-from samen_plans.handlers.emitting import emit_for
+from samen_plans.handlers.emitting import emit_for, opp_ids
 
 log = structlog.get_logger(__name__)
 
@@ -165,9 +165,7 @@ async def _given(
     apply_opp(row, opp)
     assert opp.evaluation_due_on is not None
     event = ev.ActionPartSet(
-        opp_id=row.opp_id,
-        pupil_id=row.pupil_id,
-        school_id=row.school_id,
+        **opp_ids(row),
         version=link.version,
         action_part_sha256=link.sha256,
         consent_request_id=link.request_id,
@@ -190,9 +188,7 @@ async def _ended(
     link.outcome, link.outcome_at = NOT_SET, at
     apply_opp(row, not_set(opp_of(row), link.version))
     event = ev.ActionPartNotSet(
-        opp_id=row.opp_id,
-        pupil_id=row.pupil_id,
-        school_id=row.school_id,
+        **opp_ids(row),
         version=link.version,
         consent_request_id=link.request_id,
     )

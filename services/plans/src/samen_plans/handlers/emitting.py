@@ -1,6 +1,7 @@
 """Writing the service's events to the outbox, in the caller's transaction."""
 
 from datetime import datetime
+from typing import TypedDict
 from uuid import UUID
 
 from samen_contract import Envelope, Event
@@ -25,3 +26,15 @@ async def emit_for(
     correlation = row.opp_id if isinstance(row, OppRow) else row.entry_id
     facts = about_pupil(row, actor=actor, at=at, correlation=correlation, event_id=event_id)
     return await writer.emit(session, event, **facts)
+
+
+class OppIds(TypedDict):
+    """The fields every fact about an OPP opens with (as admissions' `request_ids`)."""
+
+    opp_id: UUID
+    pupil_id: UUID
+    school_id: UUID
+
+
+def opp_ids(row: OppRow) -> OppIds:
+    return OppIds(opp_id=row.opp_id, pupil_id=row.pupil_id, school_id=row.school_id)

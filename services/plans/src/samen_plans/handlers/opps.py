@@ -34,7 +34,7 @@ from samen_plans.domain.evaluation import evaluated, held_with_parents
 from samen_plans.domain.opp import Opp, OppStatus, offered, version_written
 from samen_plans.handlers.access import opp_for_staff, pupil_for_staff
 from samen_plans.handlers.context import Context
-from samen_plans.handlers.emitting import emit_for
+from samen_plans.handlers.emitting import emit_for, opp_ids
 
 
 @dataclass(frozen=True)
@@ -72,9 +72,7 @@ async def start_opp(deps: Context, staff: StaffPrincipal, cmd: StartOpp) -> OppR
         opps.add(row)
         await session.flush()
         event = ev.SupportStarted(
-            opp_id=row.opp_id,
-            pupil_id=row.pupil_id,
-            school_id=row.school_id,
+            **opp_ids(row),
             started_on=row.support_started_on,
             opp_due_on=row.opp_due_on,
         )
@@ -103,9 +101,7 @@ async def write_version(
         SqlOpps(session).add(version)
         apply_opp(row, opp)
         event = ev.OppVersionWritten(
-            opp_id=row.opp_id,
-            pupil_id=row.pupil_id,
-            school_id=row.school_id,
+            **opp_ids(row),
             version=version.version,
             action_part_sha256=version.action_part_sha256,
         )
@@ -125,9 +121,7 @@ async def offer_version(
         written.offered_at, written.answer_by = now, answer_by
         apply_opp(row, opp)
         event = ev.ActionPartOffered(
-            opp_id=row.opp_id,
-            pupil_id=row.pupil_id,
-            school_id=row.school_id,
+            **opp_ids(row),
             version=version,
             action_part_sha256=written.action_part_sha256,
             answer_by=answer_by,
@@ -170,9 +164,7 @@ async def record_evaluation(
         session.add(evaluation)
         apply_opp(row, after)
         event = ev.EvaluationHeld(
-            opp_id=row.opp_id,
-            pupil_id=row.pupil_id,
-            school_id=row.school_id,
+            **opp_ids(row),
             held_on=cmd.held_on,
             with_parents=with_parents,
             next_due_on=after.evaluation_due_on if with_parents else None,

@@ -15,7 +15,7 @@ from samen_plans.adapters.tables import OppRow
 from samen_plans.adapters.timers import due_timers
 from samen_plans.domain.timers import Timer, TimerKind, timers_due
 from samen_plans.handlers.context import Context
-from samen_plans.handlers.emitting import emit_for
+from samen_plans.handlers.emitting import emit_for, opp_ids
 
 ACTOR = "system:plans-timers"
 EVENTS: dict[
@@ -40,9 +40,7 @@ async def scan_timers(deps: Context) -> int:
 
 
 def _event(timer: Timer, row: OppRow) -> Event:
-    return EVENTS[timer.kind](
-        opp_id=row.opp_id, pupil_id=row.pupil_id, school_id=row.school_id, due_on=timer.due_on
-    )
+    return EVENTS[timer.kind](**opp_ids(row), due_on=timer.due_on)
 
 
 def _mark(row: OppRow, timer: Timer) -> None:
