@@ -32,14 +32,20 @@ class ConsentFactRow(AdmissionsTable, table=True):
     valid_until: datetime | None = instant_field(nullable=True)
 
 
-class RequestRow(AdmissionsTable, table=True):
-    __tablename__ = "admission_request"
+class AboutAPupil(AdmissionsTable):
+    """The columns a row about a pupil opens with (not a table of its own): its id, then
+    what `scoped` narrows by and the pupil."""
 
     id: UUID = Field(primary_key=True)
     tenant: str = Field(max_length=128, index=True)
     school_id: UUID = Field(index=True)
     board_id: str | None = Field(default=None, max_length=128)
     pupil_id: UUID = Field(index=True)
+
+
+class RequestRow(AboutAPupil, table=True):
+    __tablename__ = "admission_request"
+
     kind: str = Field(max_length=16)
     category: str = Field(max_length=64)
     status: str = Field(max_length=16)
@@ -76,16 +82,11 @@ class AdviceRow(AdmissionsTable, table=True):
     given_at: datetime = instant_field()
 
 
-class RegistrationRow(AdmissionsTable, table=True):
+class RegistrationRow(AboutAPupil, table=True):
     """A registration (*aanmelding*) with a school, under the duty of care."""
 
     __tablename__ = "registration"
 
-    id: UUID = Field(primary_key=True)
-    tenant: str = Field(max_length=128, index=True)
-    school_id: UUID = Field(index=True)
-    board_id: str | None = Field(default=None, max_length=128)
-    pupil_id: UUID = Field(index=True)
     registered_on: date
     extended: bool = False
     decide_by: date
@@ -93,16 +94,11 @@ class RegistrationRow(AdmissionsTable, table=True):
     decided_on: date | None = None
 
 
-class AbsenceRow(AdmissionsTable, table=True):
+class AbsenceRow(AboutAPupil, table=True):
     """A pupil at home (no place, or not attending) since `home_since`."""
 
     __tablename__ = "absence"
 
-    id: UUID = Field(primary_key=True)
-    tenant: str = Field(max_length=128, index=True)
-    school_id: UUID = Field(index=True)
-    board_id: str | None = Field(default=None, max_length=128)
-    pupil_id: UUID = Field(index=True)
     home_since: date
     ended_on: date | None = None
     reported_on: date | None = None

@@ -7,7 +7,8 @@ request their link names (`admission_request:<id>`), with parental authority; th
 session also every request about a child they have parental authority over (ADR 0017).
 """
 
-from uuid import UUID
+from typing import TypedDict
+from uuid import UUID, uuid4
 
 from samen_kit.access import GuardianItem
 from samen_kit.access.pupils import staff_pupil
@@ -22,6 +23,27 @@ from samen_admissions.handlers.context import Acting, GuardianActing, StaffActin
 from samen_admissions.handlers.errors import NoParentalAuthority
 
 REQUEST_ITEM = "admission_request"
+
+
+class NewRowAbout(TypedDict):
+    """The columns a new row about a pupil opens with (`AboutAPupil`)."""
+
+    id: UUID
+    tenant: str
+    school_id: UUID
+    board_id: str | None
+    pupil_id: UUID
+
+
+def new_row_about(pupil: Pupil) -> NewRowAbout:
+    """A fresh id, and the pupil's tenant, school and board as the roster knows them."""
+    return NewRowAbout(
+        id=uuid4(),
+        tenant=pupil.tenant,
+        school_id=pupil.school_id,
+        board_id=pupil.board_id,
+        pupil_id=pupil.pupil_id,
+    )
 
 
 async def pupil_for(session: AsyncSession, acting: StaffActing, pupil_id: UUID) -> Pupil:

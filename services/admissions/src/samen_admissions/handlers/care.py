@@ -1,7 +1,7 @@
 """The duty of care: registrations (*aanmeldingen*) and pupils at home."""
 
 from datetime import date
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from samen_contract.events import admissions as ev
 from samen_kit.db import unit_of_work
@@ -12,7 +12,7 @@ from samen_admissions.adapters.tables import AbsenceRow, RegistrationRow
 from samen_admissions.domain import care
 from samen_admissions.domain.codes import RegistrationOutcome
 from samen_admissions.domain.errors import NotNow
-from samen_admissions.handlers.access import pupil_for, row_for
+from samen_admissions.handlers.access import new_row_about, pupil_for, row_for
 from samen_admissions.handlers.context import Deps, StaffActing
 from samen_admissions.handlers.emitting import emit_for
 
@@ -30,11 +30,7 @@ async def record_registration(
     async with unit_of_work(deps.sessions) as session:
         pupil = await pupil_for(session, acting, pupil_id)
         row = RegistrationRow(
-            id=uuid4(),
-            tenant=pupil.tenant,
-            school_id=pupil.school_id,
-            board_id=pupil.board_id,
-            pupil_id=pupil.pupil_id,
+            **new_row_about(pupil),
             registered_on=registered_on,
             decide_by=registration.decide_by,
         )
@@ -93,11 +89,7 @@ async def record_absence(deps: Deps, acting: StaffActing, pupil_id: UUID, home_s
     async with unit_of_work(deps.sessions) as session:
         pupil = await pupil_for(session, acting, pupil_id)
         row = AbsenceRow(
-            id=uuid4(),
-            tenant=pupil.tenant,
-            school_id=pupil.school_id,
-            board_id=pupil.board_id,
-            pupil_id=pupil.pupil_id,
+            **new_row_about(pupil),
             home_since=home_since,
         )
         SqlRows(session).add(row)

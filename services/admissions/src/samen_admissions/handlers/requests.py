@@ -25,7 +25,7 @@ from samen_admissions.domain.codes import (
 )
 from samen_admissions.domain.request import ExpertAdvice, RequestState
 from samen_admissions.domain.terms import objection_by
-from samen_admissions.handlers.access import pupil_for, request_for
+from samen_admissions.handlers.access import new_row_about, pupil_for, request_for
 from samen_admissions.handlers.context import Acting, Deps, GuardianActing, StaffActing
 from samen_admissions.handlers.emitting import emit_for, request_ids
 
@@ -45,11 +45,7 @@ async def draft_request(deps: Deps, acting: StaffActing, command: DraftRequest) 
         pupil = await pupil_for(session, acting, command.pupil_id)
         state = steps.draft(command.kind, command.category)
         row = RequestRow(
-            id=uuid4(),
-            tenant=pupil.tenant,
-            school_id=pupil.school_id,
-            board_id=pupil.board_id,
-            pupil_id=pupil.pupil_id,
+            **new_row_about(pupil),
             kind=state.kind,
             category=state.category,
             status=state.status,
