@@ -9,6 +9,7 @@ Revises:
 import sqlalchemy as sa
 from alembic import op
 from samen_kit.migrations.columns import day, flag, integer, jsonb, moment, text, uuid
+from samen_kit.migrations.indexes import partial_index
 
 revision = "0001"
 down_revision = None
@@ -67,9 +68,7 @@ def _disputes() -> None:
     )
     op.create_index("ix_dispute_school_id", "dispute", ["school_id"])
     op.create_index("ix_dispute_pupil_id", "dispute", ["pupil_id"])
-    op.create_index(
-        "dispute_open", "dispute", ["tenant"], postgresql_where=sa.text("ending IS NULL")
-    )
+    partial_index("dispute_open", "dispute", ["tenant"], "ending IS NULL")
     op.create_table(
         "dispute_move",
         uuid("id", primary_key=True),

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 from samen_kit.migrations.columns import day, flag, integer, jsonb, moment, text, uuid
+from samen_kit.migrations.indexes import partial_index
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0001"
@@ -52,13 +53,7 @@ def upgrade() -> None:
         text("notified_kind", 32, nullable=True),
         sa.PrimaryKeyConstraint("agreement_id"),
     )
-    op.create_index(
-        "agreement_to_evaluate",
-        "agreement",
-        ["evaluate_on"],
-        unique=False,
-        postgresql_where=sa.text("evaluated_on IS NULL"),
-    )
+    partial_index("agreement_to_evaluate", "agreement", ["evaluate_on"], "evaluated_on IS NULL")
     op.create_index(op.f("ix_agreement_pupil_id"), "agreement", ["pupil_id"], unique=False)
     op.create_table(
         "consent_state",
@@ -119,13 +114,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("meeting_id"),
     )
     op.create_index("meeting_pupil", "meeting", ["tenant", "pupil_id"], unique=False)
-    op.create_index(
-        "meeting_scheduled_start",
-        "meeting",
-        ["starts_at"],
-        unique=False,
-        postgresql_where=sa.text("status = 'scheduled'"),
-    )
+    partial_index("meeting_scheduled_start", "meeting", ["starts_at"], "status = 'scheduled'")
     op.create_table(
         "meeting_record",
         uuid("record_id"),
@@ -163,13 +152,7 @@ def upgrade() -> None:
         text("registered_by", 200),
         sa.PrimaryKeyConstraint("opp_id"),
     )
-    op.create_index(
-        "opp_open_cycle",
-        "opp",
-        ["cycle_start"],
-        unique=False,
-        postgresql_where=sa.text("closed_on IS NULL"),
-    )
+    partial_index("opp_open_cycle", "opp", ["cycle_start"], "closed_on IS NULL")
     op.create_index("opp_pupil", "opp", ["tenant", "pupil_id"], unique=False)
     op.create_table(
         "opp_dispute",
@@ -182,13 +165,7 @@ def upgrade() -> None:
         moment("closed_at", nullable=True),
         sa.PrimaryKeyConstraint("dispute_id"),
     )
-    op.create_index(
-        "opp_dispute_open",
-        "opp_dispute",
-        ["pupil_id"],
-        unique=False,
-        postgresql_where=sa.text("closed_at IS NULL"),
-    )
+    partial_index("opp_dispute_open", "opp_dispute", ["pupil_id"], "closed_at IS NULL")
     op.create_table(
         "parent_comment",
         uuid("comment_id"),

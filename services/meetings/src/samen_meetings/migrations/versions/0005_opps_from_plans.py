@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from samen_kit.migrations.indexes import partial_index
 
 revision: str = "0005_opps_from_plans"
 down_revision: str | None = "0004_roster_projection"
@@ -77,10 +78,4 @@ def downgrade() -> None:
     op.alter_column("opp", "version", new_column_name="action_part_version", nullable=False)
     for name in ("opp_due_on", "set_version", "set_on", "evaluation_due_on"):
         op.drop_column("opp", name)
-    op.create_index(
-        "opp_open_cycle",
-        "opp",
-        ["cycle_start"],
-        unique=False,
-        postgresql_where=sa.text("closed_on IS NULL"),
-    )
+    partial_index("opp_open_cycle", "opp", ["cycle_start"], "closed_on IS NULL")

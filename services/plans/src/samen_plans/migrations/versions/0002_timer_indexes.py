@@ -7,25 +7,22 @@ Revises: 0001
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
+from samen_kit.migrations.indexes import partial_index
 
 revision = "0002"
 down_revision = "0001"
 
 
 def upgrade() -> None:
-    op.create_index(
-        "ix_opp_timer_opp_due",
-        "opp",
-        ["opp_due_on"],
-        postgresql_where=sa.text("closed_on IS NULL AND first_set_on IS NULL"),
+    partial_index(
+        "ix_opp_timer_opp_due", "opp", ["opp_due_on"], "closed_on IS NULL AND first_set_on IS NULL"
     )
-    op.create_index(
+    partial_index(
         "ix_opp_timer_evaluation_due",
         "opp",
         ["evaluation_due_on"],
-        postgresql_where=sa.text("closed_on IS NULL AND evaluation_due_on IS NOT NULL"),
+        "closed_on IS NULL AND evaluation_due_on IS NOT NULL",
     )
 
 
