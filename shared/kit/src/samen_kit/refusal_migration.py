@@ -9,6 +9,9 @@ later change to the kit's table is a kit revision, so these steps keep their mea
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -43,3 +46,17 @@ def return_refusals_v1(old: str, *, emitted_flag: bool, minute_last: bool = Fals
         f"INSERT INTO {old} ({_COLUMNS}, {marked[0]}) SELECT {_COLUMNS}, {marked[1]} FROM {NEW}"
     )
     op.execute(f"DELETE FROM {NEW}")
+
+
+Step = Callable[[], None]
+
+
+def refusal_revision(
+    old: str, *, emitted_flag: bool, minute_last: bool = False
+) -> tuple[Step, Step]:
+    """A service's whole revision that moves `old` into the kit's table: its `upgrade`
+    and `downgrade` (`upgrade, downgrade = refusal_revision(...)`)."""
+    return (
+        partial(move_refusals_v1, old, emitted_flag=emitted_flag),
+        partial(return_refusals_v1, old, emitted_flag=emitted_flag, minute_last=minute_last),
+    )

@@ -7,16 +7,11 @@ Revises: 0002
 
 from __future__ import annotations
 
-from samen_kit.refusal_migration import move_refusals_v1, return_refusals_v1
+from samen_kit.refusal_migration import refusal_revision
 
 revision = "0003_refusal_counts"
 down_revision = "0002"
 depends_on = "kit_0003"
 
 
-def upgrade() -> None:
-    move_refusals_v1("access_refusal", emitted_flag=False)
-
-
-def downgrade() -> None:
-    return_refusals_v1("access_refusal", emitted_flag=False)
+upgrade, downgrade = refusal_revision("access_refusal", emitted_flag=False)

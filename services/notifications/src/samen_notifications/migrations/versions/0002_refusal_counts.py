@@ -7,16 +7,11 @@ Revises: 0001
 
 from __future__ import annotations
 
-from samen_kit.refusal_migration import move_refusals_v1, return_refusals_v1
+from samen_kit.refusal_migration import refusal_revision
 
 revision = "0002_refusal_counts"
 down_revision = "0001"
 depends_on = "kit_0003"
 
 
-def upgrade() -> None:
-    move_refusals_v1("refusal_window", emitted_flag=True)
-
-
-def downgrade() -> None:
-    return_refusals_v1("refusal_window", emitted_flag=True, minute_last=True)
+upgrade, downgrade = refusal_revision("refusal_window", emitted_flag=True, minute_last=True)
