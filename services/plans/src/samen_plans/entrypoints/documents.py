@@ -14,14 +14,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from samen_kit.access import GuardianGrant
-from samen_kit.access.dependencies import (
-    GUARDIAN_TOKEN,
-    accept,
-    guardian_access_of,
-    refuse,
-)
-from samen_kit.access.refusals import AccessRefusedError, RefusalReason
-from samen_kit.access.roles import Audience
+from samen_kit.access.dependencies import current_guardian_grant
 from samen_kit.access.step_up_gate import require_step_up
 from samen_kit.pages import DUTCH, PageRenderer, choose_language
 
@@ -55,16 +48,10 @@ async def guardian_bearer_or_link(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     token: Annotated[str | None, Query(description="Guardian link token")] = None,
 ) -> GuardianGrant:
-    """The guardian's token from the Authorization header or the query; never used up."""
+    """The guardian's token from the Authorization header or the query, verified as the
+    kit verifies a link's (refusals counted); never used up."""
     given = credentials.credentials if credentials else token
-    try:
-        if not given:
-            raise AccessRefusedError(RefusalReason.MISSING)
-        grant = await guardian_access_of(request).tokens.verify(given)
-    except AccessRefusedError as error:
-        await refuse(request, Audience.GUARDIAN, error)
-    accept(request, GUARDIAN_TOKEN, grant.tenant)
-    return grant
+    return await current_guardian_grant(request, given)
 
 
 Guardian = Annotated[GuardianGrant, Depends(guardian_bearer_or_link)]
