@@ -29,12 +29,11 @@ async def emit_for(
 
 
 class OppIds(TypedDict):
-    """The fields every fact about an OPP opens with (as admissions' `request_ids`)."""
-
     opp_id: UUID
     pupil_id: UUID
     school_id: UUID
 
 
 def opp_ids(row: OppRow) -> OppIds:
-    return OppIds(opp_id=row.opp_id, pupil_id=row.pupil_id, school_id=row.school_id)
+    """The fields every fact about an OPP opens with (as admissions' `request_ids`)."""
+    return {"opp_id": row.opp_id, "pupil_id": row.pupil_id, "school_id": row.school_id}
