@@ -30,12 +30,12 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 ADMISSIONS = StaffAndParentsService[AdmissionsSettings, Deps](
     title=TITLE,
     description=DESCRIPTION,
+    resource_kinds=RESOURCE_KINDS,
     context=Deps,
     consumers=add_consumers,
     sweep=scheduler_job,
     erasers=ERASERS,
     tables=AdmissionsTable.metadata,
-    resource_kinds=RESOURCE_KINDS,
 )
 
 

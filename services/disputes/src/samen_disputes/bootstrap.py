@@ -29,12 +29,12 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 DISPUTES = StaffAndParentsService[DisputesSettings, Deps](
     title=TITLE,
     description=DESCRIPTION,
+    resource_kinds=RESOURCE_KINDS,
     context=Deps,
     consumers=add_consumers,
     sweep=scheduler_job,
     erasers=ERASERS,
     tables=DisputesTable.metadata,
-    resource_kinds=RESOURCE_KINDS,
 )
 
 

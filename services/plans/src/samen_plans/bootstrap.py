@@ -33,13 +33,13 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 PLANS = StaffAndParentsService[PlansSettings, Context](
     title=TITLE,
     description=DESCRIPTION,
+    resource_kinds=RESOURCE_KINDS,
+    step_up=True,
     context=Context,
     consumers=add_consumers,
     sweep=scheduler_job,
     erasers=ERASERS,
     tables=PlansTable.metadata,
-    resource_kinds=RESOURCE_KINDS,
-    step_up=True,
 )
 
 

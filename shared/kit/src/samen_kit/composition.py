@@ -74,12 +74,12 @@ class StaffAndParentsService(Generic[SettingsT, ContextT]):
 
     title: str
     description: str
+    resource_kinds: ResourceKinds
     context: type[ContextT]
     consumers: Callable[[ServiceRuntime], object]
     sweep: Callable[[ContextT, SettingsT], BackgroundJob]
     erasers: Sequence[Eraser]
     tables: MetaData
-    resource_kinds: ResourceKinds
     step_up: bool = False
 
     def build(
