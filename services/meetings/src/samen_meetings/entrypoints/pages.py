@@ -16,7 +16,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
-from samen_kit.access import GuardianDep, GuardianSessionDep
+from samen_kit.access import GuardianDep, GuardianSession, GuardianSessionDep
 from samen_kit.access.step_up_gate import require_step_up
 from samen_kit.pages import NAMES, PageRenderer, TimeSpan, choose_language, language_of
 
@@ -26,6 +26,7 @@ from samen_meetings.domain.invitation import Answer
 from samen_meetings.entrypoints.deps import Ctx
 from samen_meetings.entrypoints.ical import CONTENT_TYPE, PHRASES, meeting_calendar
 from samen_meetings.handlers import parents
+from samen_meetings.handlers.context import Context
 
 INVITATIONS = "/ouders/gesprekken"
 RECORDS = "/ouders/verslagen"
@@ -142,13 +143,22 @@ async def record_page(
     return _record(request, view, token, done=done if done in DONE else None)
 
 
+async def _stepped_up_form(
+    record_id: UUID, request: Request, guardian: GuardianSession, ctx: Context
+) -> dict[str, str]:
+    """The posted form, once the guardian may read the record (one who may not gets no
+    code) and has confirmed a step-up code for acting on it."""
+    form = await form_of(request)
+    await parents.record(ctx, guardian, record_id)
+    require_step_up(request, guardian, _record_page(record_id, form))
+    return form
+
+
 @router.post(RECORDS + "/{record_id}/gelezen", response_class=HTMLResponse)
 async def acknowledge_record(
     record_id: UUID, request: Request, guardian: GuardianSessionDep, ctx: Ctx
 ) -> Response:
-    form = await form_of(request)
-    await parents.record(ctx, guardian, record_id)  # one who may not read it gets no code
-    require_step_up(request, guardian, _record_page(record_id, form))
+    form = await _stepped_up_form(record_id, request, guardian, ctx)
     await parents.acknowledge(ctx, guardian, record_id)
     return _back(f"{RECORDS}/{record_id}", form, klaar="acknowledged")
 
@@ -157,9 +167,7 @@ async def acknowledge_record(
 async def comment_on_record(
     record_id: UUID, request: Request, guardian: GuardianSessionDep, ctx: Ctx
 ) -> Response:
-    form = await form_of(request)
-    await parents.record(ctx, guardian, record_id)  # one who may not read it gets no code
-    require_step_up(request, guardian, _record_page(record_id, form))
+    form = await _stepped_up_form(record_id, request, guardian, ctx)
     try:
         await parents.comment(ctx, guardian, record_id, form.get("text", ""))
     except MeetingsError as error:
