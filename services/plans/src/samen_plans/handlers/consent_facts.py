@@ -65,9 +65,9 @@ def consent_handler(writer: EventWriter) -> Callable[[AsyncSession, Delivery], A
         elif isinstance(fact, cev.ConsentAnswered):
             await _answer(session, tenant, fact, delivery.envelope.id, at)
         elif isinstance(fact, cev.ConsentGiven):
-            await _given(session, writer, tenant, fact.request_id, at)
+            await _on_locked(_given, session, writer, tenant, fact.request_id, at)
         elif isinstance(fact, ENDINGS):
-            await _ended(session, writer, tenant, fact.request_id, at)
+            await _on_locked(_ended, session, writer, tenant, fact.request_id, at)
 
     return handle
 
@@ -141,19 +141,33 @@ async def _locked(
     return None if opp is None else (link, opp)
 
 
-async def _given(
-    session: AsyncSession, writer: EventWriter, tenant: str, request_id: UUID, at: datetime
+Outcome = Callable[[AsyncSession, EventWriter, ConsentLinkRow, OppRow, datetime], Awaitable[None]]
+
+
+async def _on_locked(
+    outcome: Outcome,
+    session: AsyncSession,
+    writer: EventWriter,
+    tenant: str,
+    request_id: UUID,
+    at: datetime,
 ) -> None:
+    """`outcome` on the request's link and its OPP, both locked; nothing for a request
+    that is not about an OPP version here."""
     found = await _locked(session, tenant, request_id)
-    if found is None:
-        return
-    link, row = found
+    if found is not None:
+        await outcome(session, writer, *found, at)
+
+
+async def _given(
+    session: AsyncSession, writer: EventWriter, link: ConsentLinkRow, row: OppRow, at: datetime
+) -> None:
     link.given = True
     if link.outcome is not None:
         return
     if await _decision(session, link, given=True) is not Decision.SET:
         # The consent service's word without every answer on record: never set on it.
-        log.warning("plans.consent.given_without_answers", request_id=str(request_id))
+        log.warning("plans.consent.given_without_answers", request_id=str(link.request_id))
         return
     set_on = amsterdam_day(at)
     opp = set_by_consent(opp_of(row), link.version, set_on)
@@ -172,17 +186,13 @@ async def _given(
         set_on=set_on,
         evaluation_due_on=opp.evaluation_due_on,
     )
-    event_id = fact_event_id("set", tenant, request_id)
+    event_id = fact_event_id("set", link.tenant, link.request_id)
     await emit_for(session, writer, row, event, actor=ACTOR, at=at, event_id=event_id)
 
 
 async def _ended(
-    session: AsyncSession, writer: EventWriter, tenant: str, request_id: UUID, at: datetime
+    session: AsyncSession, writer: EventWriter, link: ConsentLinkRow, row: OppRow, at: datetime
 ) -> None:
-    found = await _locked(session, tenant, request_id)
-    if found is None:
-        return
-    link, row = found
     if link.outcome == NOT_SET:
         return
     link.outcome, link.outcome_at = NOT_SET, at
@@ -192,5 +202,5 @@ async def _ended(
         version=link.version,
         consent_request_id=link.request_id,
     )
-    event_id = fact_event_id("not_set", tenant, request_id)
+    event_id = fact_event_id("not_set", link.tenant, link.request_id)
     await emit_for(session, writer, row, event, actor=ACTOR, at=at, event_id=event_id)
