@@ -12,13 +12,7 @@ import pytest
 from samen_kit.access import Role
 from samen_kit.testing.waiting import wait_for
 
-from services.disputes.tests.disputes_harness import (
-    Pupil,
-    Roster,
-    Running,
-    Tap,
-    enrolled,
-)
+from services.disputes.tests.disputes_harness import Pupil, Roster, Running, Tap, enrolled
 
 pytestmark = pytest.mark.integration
 

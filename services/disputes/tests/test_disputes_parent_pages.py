@@ -20,13 +20,7 @@ from samen_kit.testing.names import new_tenant
 from samen_kit.testing.refusals import refusals_counted
 from samen_kit.testing.waiting import wait_for
 
-from services.disputes.tests.disputes_harness import (
-    Pupil,
-    Roster,
-    Running,
-    Tap,
-    enrolled,
-)
+from services.disputes.tests.disputes_harness import Pupil, Roster, Running, Tap, enrolled
 
 pytestmark = pytest.mark.integration
 

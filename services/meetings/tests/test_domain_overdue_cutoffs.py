@@ -9,11 +9,7 @@ from uuid import uuid4
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from samen_meetings.domain.due import (
-    AgreementToEvaluate,
-    DueKind,
-    agreement_due,
-)
+from samen_meetings.domain.due import AgreementToEvaluate, DueKind, agreement_due
 from samen_meetings.domain.overdue_cutoffs import agreement_overdue_cutoff
 from samen_meetings.domain.settings import TenantSettings
 
