@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import sys
 import tempfile
 import time
@@ -46,6 +45,7 @@ from samen_notifications.settings import NotificationsSettings
 from sqlalchemy.engine import make_url
 
 from tests.bench.bench_smtp import copy_message, free_port, mail_server, minimal, raw_pipe
+from tests.bench.infra_arguments import add_infra_arguments
 
 LANGUAGES = ("nl", "en", "ar", "tr", "pl", "uk")
 CONNECTIONS = NotificationsSettings().smtp_connections
@@ -55,15 +55,7 @@ def main() -> int:
     configure_logging(json=True, level="WARNING")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--guardians", type=int, default=20_000)
-    parser.add_argument(
-        "--kafka", default=os.environ.get("SAMEN_KAFKA_BOOTSTRAP", "127.0.0.1:19092")
-    )
-    parser.add_argument(
-        "--server",
-        default=os.environ.get(
-            "SAMEN_DATABASE_URL", "postgresql+asyncpg://samen:samen@127.0.0.1:15432/postgres"
-        ),
-    )
+    add_infra_arguments(parser)
     args = parser.parse_args()
     result = asyncio.run(run(args.guardians, bootstrap=args.kafka, server=args.server))
     print(json.dumps(result, indent=2))

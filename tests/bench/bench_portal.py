@@ -43,13 +43,7 @@ from samen_kit.testing.keys import Keys
 from samen_kit.testing.names import RUN_ID
 from samen_kit.testing.waiting import wait_for
 
-from services.portal.tests.portal_harness import (
-    Staff,
-    make_settings,
-    publisher,
-    running,
-    sign_in,
-)
+from services.portal.tests.portal_harness import Staff, make_settings, publisher, running, sign_in
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -57,6 +57,7 @@ from samen_notifications.domain.scheduling import message_key
 from tests.bench import bench_plans_due_scan
 from tests.bench.bench_broadcast import CONNECTIONS, copy_message, raw_smtp
 from tests.bench.bench_outbox import raw_kafka
+from tests.bench.infra_arguments import add_infra_arguments
 from tests.bench.peak_rss import read_peaks, reset_peaks
 from tests.e2e.conftest import drop_databases, e2e_config
 from tests.e2e.faults.faults_answers import Ask, ask_consent
@@ -479,15 +480,7 @@ def main() -> int:
     parser.add_argument("--boards", type=int, default=BOARDS)
     parser.add_argument("--schools", type=int, default=SCHOOLS)
     parser.add_argument("--answers", type=int, default=ANSWERS)
-    parser.add_argument(
-        "--kafka", default=os.environ.get("SAMEN_KAFKA_BOOTSTRAP", "127.0.0.1:19092")
-    )
-    parser.add_argument(
-        "--server",
-        default=os.environ.get(
-            "SAMEN_DATABASE_URL", "postgresql+asyncpg://samen:samen@127.0.0.1:15432/postgres"
-        ),
-    )
+    add_infra_arguments(parser)
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     result = asyncio.run(

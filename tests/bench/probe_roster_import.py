@@ -31,6 +31,7 @@ from samen_cli.roster_csv import consent_payload, contacts_payload
 from samen_kit.logging import configure_logging
 
 from tests.bench.bench_region import SCHOOLS_AT_ONCE, Shape, region_schools
+from tests.bench.infra_arguments import add_infra_arguments
 from tests.e2e.conftest import drop_databases, e2e_config
 from tests.e2e.faults.faults_region import Region, staff_token
 
@@ -120,15 +121,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--schools", type=int, default=40)
     parser.add_argument("--pupils", type=int, default=20, help="per school")
-    parser.add_argument(
-        "--kafka", default=os.environ.get("SAMEN_KAFKA_BOOTSTRAP", "127.0.0.1:19092")
-    )
-    parser.add_argument(
-        "--server",
-        default=os.environ.get(
-            "SAMEN_DATABASE_URL", "postgresql+asyncpg://samen:samen@127.0.0.1:15432/postgres"
-        ),
-    )
+    add_infra_arguments(parser)
     args = parser.parse_args()
     result = asyncio.run(run(args.schools, args.pupils, args.kafka, args.server))
     print(json.dumps(result))

@@ -22,21 +22,11 @@ from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher
 from samen_kit.testing.waiting import wait_for
 
-from services.portal.tests.portal_harness import (
-    portal_alone_fixtures,
-    sign_in,
-)
-from tests.browser.axe import (
-    SERIOUS,
-    axe_violations,
-    chromium,
-)
+from services.portal.tests.portal_harness import portal_alone_fixtures, sign_in
+from tests.browser.axe import SERIOUS, axe_violations, chromium
 from tests.browser.test_parents_overview import _check as check_parent_page
 from tests.browser.test_parents_overview import _family, _kept
-from tests.browser.test_portal_pages import (
-    Portal,
-    open_tab,
-)
+from tests.browser.test_portal_pages import Portal, open_tab
 from tests.browser.test_portal_pages import check as check_staff_page
 
 pytestmark = pytest.mark.e2e

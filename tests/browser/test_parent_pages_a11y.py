@@ -17,11 +17,7 @@ import pytest
 from playwright.async_api import Page, Response
 from samen_kit.pages import LANGUAGES, direction
 
-from tests.browser.axe import (
-    axe_violations,
-    chromium,
-    described,
-)
+from tests.browser.axe import axe_violations, chromium, described
 from tests.parent_pages.site import ParentPage, Site
 
 pytestmark = pytest.mark.e2e

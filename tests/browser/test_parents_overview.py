@@ -36,11 +36,7 @@ from samen_kit.testing.waiting import wait_for
 from samen_portal.bootstrap import PortalService
 
 from services.portal.tests.portal_harness import make_settings, publisher, running
-from tests.browser.axe import (
-    axe_violations,
-    chromium,
-    described,
-)
+from tests.browser.axe import axe_violations, chromium, described
 
 pytestmark = pytest.mark.e2e
 

@@ -50,11 +50,7 @@ from sqlalchemy import text
 
 from services.audit.tests.audit_harness import SIGNING_KEY, prepare, roles_admin_url
 from services.portal.tests.portal_harness import own_prefix, publisher
-from tests.browser.axe import (
-    axe_violations,
-    chromium,
-    described,
-)
+from tests.browser.axe import axe_violations, chromium, described
 
 pytestmark = pytest.mark.e2e
 

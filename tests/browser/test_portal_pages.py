@@ -38,11 +38,7 @@ from services.portal.tests.portal_harness import (
     portal_alone_fixtures,
     sign_in,
 )
-from tests.browser.axe import (
-    axe_violations,
-    chromium,
-    described,
-)
+from tests.browser.axe import axe_violations, chromium, described
 
 pytestmark = pytest.mark.e2e
 

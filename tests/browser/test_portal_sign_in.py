@@ -29,9 +29,7 @@ from samen_portal.settings import PortalSettings
 from sqlalchemy import text
 
 from services.portal.tests.portal_harness import own_prefix, publisher
-from tests.browser.axe import (
-    chromium,
-)
+from tests.browser.axe import chromium
 
 pytestmark = pytest.mark.e2e
 

@@ -18,12 +18,7 @@ from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for
 
 from services.notifications.tests.notifications_harness import Running, service_starter
-from tests.browser.axe import (
-    AXE,
-    RUN_AXE,
-    WCAG_21_AA,
-    chromium,
-)
+from tests.browser.axe import AXE, RUN_AXE, WCAG_21_AA, chromium
 
 pytestmark = pytest.mark.e2e
 

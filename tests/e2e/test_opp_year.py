@@ -23,22 +23,20 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import pytest
 from samen_cli.demo_region import StaffRole
-from samen_cli.journey.browser import Browser
-from samen_cli.journey.cast import families_of_one_school
-from samen_cli.journey.context import Journey, JourneyOptions
-from samen_cli.journey.events import EventWatch, Seen
-from samen_cli.journey.inbox import Inbox, Mail
-from samen_cli.journey.loading import load_region, region_plan
+from samen_cli.journey.context import Journey
+from samen_cli.journey.events import Seen
+from samen_cli.journey.inbox import Mail
 from samen_cli.journey.polling import JourneyError, until
 from samen_cli.journey.site import Site
 from samen_cli.journey.staff import Badge, StaffDesk
 from samen_cli.journey.steps_plans import opp_set_at_once
-from samen_cli.journey.timeline import Timeline
 from samen_cli.platform import Platform
+
+from tests.e2e.two_families import two_families
 
 pytestmark = pytest.mark.e2e
 
@@ -189,31 +187,10 @@ async def inspectie_exports_the_year(year: Year, desk: StaffDesk) -> None:
 
 @pytest.fixture(scope="module")
 async def year(platform: Platform) -> AsyncIterator[Year]:
-    site = platform.config.site()
-    tenant = f"swv-e2e-{uuid4().hex[:8]}"
-    plan = region_plan(
-        site.state_dir, site.today(), tenant=tenant, pupils_per_school=PUPILS_PER_SCHOOL
-    )
-    await load_region(site, plan)
     async with contextlib.AsyncExitStack() as stack:
-        desk = await stack.enter_async_context(StaffDesk(site, plan.region))
-        watch = await stack.enter_async_context(
-            EventWatch(site.kafka_bootstrap, site.topic_prefix, plan.tenant)
-        )
-        inbox = Inbox(site.mail_dir, site.sms_log)
-        pupils = []
-        for family in families_of_one_school(plan):
-            browsers = {
-                p.guardian_id: await stack.enter_async_context(Browser(p.label, inbox.step_up_code))
-                for p in family.parents
-            }
-            timeline = Timeline(site.now)
-            options = JourneyOptions(within=WITHIN)
-            pupils.append(
-                Journey(site, plan, desk, watch, inbox, timeline, family, browsers, options)
-            )
-        a, b = pupils
-        set_ = [await opp_set_at_once(j) for j in pupils]
+        two = await two_families(platform, stack, PUPILS_PER_SCHOOL, WITHIN)
+        site, plan, watch, a, b = two.site, two.plan, two.watch, two.a, two.b
+        set_ = [await opp_set_at_once(j) for j in (a, b)]
         due_on = {date.fromisoformat(str(s.data["evaluation_due_on"])) for s in set_}
         assert len(due_on) == 1, f"the two action parts were set on different days: {due_on}"
         first_due_on = due_on.pop()

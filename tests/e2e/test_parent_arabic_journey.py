@@ -30,12 +30,7 @@ from samen_cli.journey.steps_plans import CONSENT_PAGE, action_part_offered
 from samen_cli.journey.story import journey
 from samen_cli.platform import Platform
 
-from tests.browser.axe import (
-    AXE,
-    RUN_AXE,
-    WCAG_21_AA,
-    chromium,
-)
+from tests.browser.axe import AXE, RUN_AXE, WCAG_21_AA, chromium
 
 pytestmark = pytest.mark.e2e
 

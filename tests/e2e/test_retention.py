@@ -26,17 +26,14 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import asyncpg
 import pytest
 from samen_cli.demo_region import StaffRole
-from samen_cli.journey.browser import Browser
-from samen_cli.journey.cast import families_of_one_school
-from samen_cli.journey.context import Journey, JourneyOptions
-from samen_cli.journey.events import EventWatch, Seen
-from samen_cli.journey.inbox import Inbox
-from samen_cli.journey.loading import load_region, pupils_leave, region_plan
+from samen_cli.journey.context import Journey
+from samen_cli.journey.events import Seen
+from samen_cli.journey.loading import pupils_leave
 from samen_cli.journey.polling import JourneyError, until
 from samen_cli.journey.site import Site
 from samen_cli.journey.staff import Badge, StaffDesk
@@ -45,10 +42,11 @@ from samen_cli.journey.steps_consent import ask_consent, consent_given, messages
 from samen_cli.journey.steps_dispute import dispute_opens
 from samen_cli.journey.steps_meeting import invitations_arrive, mdo_recorded, plan_mdo
 from samen_cli.journey.steps_plans import opp_offered, opp_set_at_once
-from samen_cli.journey.timeline import Timeline
 from samen_cli.platform import Platform
 from samen_kit.db import asyncpg_dsn
 from samen_kit.retention.decision import add_months
+
+from tests.e2e.two_families import two_families
 
 pytestmark = pytest.mark.e2e
 
@@ -301,30 +299,12 @@ async def inspectie_exports(f: Forgetting, desk: StaffDesk, folder: Path) -> Non
 async def forgetting(
     platform: Platform, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Forgetting]:
-    site = platform.config.site()
-    tenant = f"swv-e2e-{uuid4().hex[:8]}"
-    plan = region_plan(
-        site.state_dir, site.today(), tenant=tenant, pupils_per_school=PUPILS_PER_SCHOOL
-    )
-    await load_region(site, plan)
     dbs = Databases(platform)
     async with contextlib.AsyncExitStack() as stack:
         stack.push_async_callback(dbs.close)
-        desk = await stack.enter_async_context(StaffDesk(site, plan.region))
-        watch = await stack.enter_async_context(
-            EventWatch(site.kafka_bootstrap, site.topic_prefix, plan.tenant)
-        )
-        inbox = Inbox(site.mail_dir, site.sms_log)
-        pupils = []
-        for family in families_of_one_school(plan):
-            browsers = {
-                p.guardian_id: await stack.enter_async_context(Browser(p.label, inbox.step_up_code))
-                for p in family.parents
-            }
-            journey = Journey(site, plan, desk, watch, inbox, Timeline(site.now), family,
-                              browsers, JourneyOptions(within=WITHIN))  # fmt: skip
-            pupils.append(journey)
-        a, b = pupils
+        two = await two_families(platform, stack, PUPILS_PER_SCHOOL, WITHIN)
+        site, plan, watch, a, b = two.site, two.plan, two.watch, two.a, two.b
+        tenant = plan.tenant
         await a_file_without_dispute(a)
         await a_file_with_a_dispute(b)
         holding = {name: OPEN_HOLDS for name in HOLDING}

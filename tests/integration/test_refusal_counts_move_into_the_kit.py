@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pytest
 from samen_kit.testing.schema import downgrade_to, sql, upgrade_to
 
-from tests.integration.migration_folders import migrations_of
+from tests.integration.migration_folders import migrated_to
 
 pytestmark = pytest.mark.integration
 
@@ -42,9 +42,7 @@ async def test_the_refusal_rows_move_with_their_reported_mark(
     service: str, make_database: Callable[[str], str]
 ) -> None:
     move = MOVES[service]
-    folder = migrations_of(service)
-    url = make_database(f"{service}_refusal_move")
-    await upgrade_to(url, folder, move.before)
+    url, folder = await migrated_to(make_database, service, "refusal_move", move.before)
     mark = "emitted" if move.flag else "emitted_at"
     reported = "true" if move.flag else "TIMESTAMPTZ '2026-03-02 09:01Z'"
     unreported = "false" if move.flag else "NULL"

@@ -238,6 +238,14 @@ def _attempts(keys: Keys, clock: FakeClock) -> list[tuple[str, str | None, tuple
     ]
 
 
+async def _asked(service: Service, token: str | None = None) -> httpx.Response:
+    """The service's path asked in-process, with `token` as the bearer if there is one."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    transport = httpx.ASGITransport(app=service.app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        return await http.get(service.path(), headers=headers)
+
+
 async def _counted(service: Service) -> dict[tuple[str, str, str], int]:
     async with service.runtime.sessions() as session:
         rows = await session.execute(
@@ -253,12 +261,9 @@ async def test_the_same_attempt_is_recorded_alike_by_every_service(
     attempts = _attempts(keys, clock)
     statuses: dict[str, dict[str, int]] = {}
     for service in built:
-        transport = httpx.ASGITransport(app=service.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
-            for what, token, _ in attempts:
-                headers = {"Authorization": f"Bearer {token}"} if token else {}
-                response = await http.get(service.path(), headers=headers)
-                statuses.setdefault(what, {})[service.name] = response.status_code
+        for what, token, _ in attempts:
+            response = await _asked(service, token)
+            statuses.setdefault(what, {})[service.name] = response.status_code
 
     expected = Counter(expected for _, _, expected in attempts)  # ten years: expired too
     for service in built:
@@ -273,10 +278,7 @@ async def test_a_plain_miss_is_answered_404_and_counted_nowhere(
     """Nothing there at all is no refusal: clients poll for what is on its way."""
     built, keys, clock = services
     for service in built:
-        transport = httpx.ASGITransport(app=service.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
-            headers = {"Authorization": f"Bearer {_staff(keys, clock)}"}
-            response = await http.get(service.path(), headers=headers)
+        response = await _asked(service, _staff(keys, clock))
         assert response.status_code == 404, service.name
         assert response.json()["type"] == "urn:samen:problem:not-found", service.name
         assert await _counted(service) == {}, service.name
@@ -287,9 +289,7 @@ async def test_every_service_reports_a_window_with_the_one_event_id_rule(
 ) -> None:
     built, _, clock = services
     for service in built:
-        transport = httpx.ASGITransport(app=service.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
-            assert (await http.get(service.path())).status_code == 401
+        assert (await _asked(service)).status_code == 401
     clock.advance(timedelta(minutes=2))
 
     group = RefusalGroup(

@@ -14,7 +14,7 @@ from uuid import uuid4
 import pytest
 from samen_kit.testing.schema import downgrade_to, sql, upgrade_to
 
-from tests.integration.migration_folders import migrations_of
+from tests.integration.migration_folders import migrated_to
 
 pytestmark = pytest.mark.integration
 
@@ -40,9 +40,7 @@ async def test_the_rows_move_with_their_tenant(
     service: str, make_database: Callable[[str], str]
 ) -> None:
     move = MOVES[service]
-    folder = migrations_of(service)
-    url = make_database(f"{service}_roster_move")
-    await upgrade_to(url, folder, move.before)
+    url, folder = await migrated_to(make_database, service, "roster_move", move.before)
     pupil, guardian, school_a, school_b = uuid4(), uuid4(), uuid4(), uuid4()
     await sql(
         url,

@@ -9,10 +9,7 @@ from uuid import UUID, uuid4
 
 from samen_admissions.bootstrap import MIGRATIONS, AdmissionsService, build_service
 from samen_admissions.settings import AdmissionsSettings
-from samen_contract.events.consent import (
-    ConsentGiven,
-    ConsentWithdrawn,
-)
+from samen_contract.events.consent import ConsentGiven, ConsentWithdrawn
 from samen_kit.access import GuardianItem
 from samen_kit.testing.roster import Pupil, RosterPublisher, roster_publisher
 from samen_kit.testing.roster import pupil_known as roster_knows

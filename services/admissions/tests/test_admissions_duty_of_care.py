@@ -11,20 +11,26 @@ import pytest
 from samen_admissions.handlers.timers import sweep
 from samen_kit.access import Role
 
-from services.admissions.tests.admissions_harness import Consent, Running, Tap
+from services.admissions.tests.admissions_harness import Consent, Pupil, Running, Tap
 from services.admissions.tests.admissions_steps import enrolled, ib, submitted_and_advised, swv
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("term_time")]
+
+
+async def about_the_pupil(
+    client: httpx.AsyncClient, run: Running, pupil: Pupil, path: str, **fields: str
+) -> httpx.Response:
+    """What the pupil's IB posts to `path` about the pupil."""
+    body = {"pupil_id": str(pupil.pupil_id), **fields}
+    return await client.post(path, json=body, headers=ib(run, pupil))
 
 
 async def test_a_registration_term_is_extended_once_and_overdue_after(
     admissions: Running, consent_facts: Consent, admissions_tap: Tap, client: httpx.AsyncClient
 ) -> None:
     run, pupil = admissions, await enrolled(admissions, consent_facts)
-    registered = await client.post(
-        "/registrations",
-        json={"pupil_id": str(pupil.pupil_id), "registered_on": "2026-03-02"},
-        headers=ib(run, pupil),
+    registered = await about_the_pupil(
+        client, run, pupil, "/registrations", registered_on="2026-03-02"
     )
     assert registered.status_code == 201
     registration_id = registered.json()["id"]
@@ -55,11 +61,7 @@ async def test_a_pupil_at_home_four_weeks_is_reported_once_and_counted_per_schoo
     admissions: Running, consent_facts: Consent, admissions_tap: Tap, client: httpx.AsyncClient
 ) -> None:
     run, pupil = admissions, await enrolled(admissions, consent_facts)
-    recorded = await client.post(
-        "/absences",
-        json={"pupil_id": str(pupil.pupil_id), "home_since": "2026-03-02"},
-        headers=ib(run, pupil),
-    )
+    recorded = await about_the_pupil(client, run, pupil, "/absences", home_since="2026-03-02")
     assert recorded.status_code == 201 and recorded.json()["thuiszitter"] is False
 
     run.clock.current = datetime(2026, 3, 30, 9, tzinfo=UTC)  # four weeks: not yet

@@ -8,12 +8,7 @@ import pytest
 from samen_kit.access import Role
 
 from services.admissions.tests.admissions_harness import Consent, Running, Tap, request_item
-from services.admissions.tests.admissions_steps import (
-    REASONS,
-    enrolled,
-    submitted_and_advised,
-    swv,
-)
+from services.admissions.tests.admissions_steps import REASONS, enrolled, submitted_and_advised, swv
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("term_time")]
 GROUNDS = "Wij vinden dat de deskundigen ons kind niet goed kennen."

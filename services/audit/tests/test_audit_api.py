@@ -158,22 +158,24 @@ async def test_an_export_of_tenant_a_never_contains_tenant_b(world: World) -> No
         assert secret.encode() not in everything
 
 
+async def _logged(world: World, event_type: str, needle: str) -> bool:
+    """Whether tenant A's log holds an entry of `event_type` whose body names `needle`."""
+    async with world.service.runtime.sessions() as session:
+        rows = await session.execute(
+            text(
+                "SELECT convert_from(b.entry, 'UTF8') FROM audit_leaf l JOIN audit_body b"
+                " USING (tenant, leaf_index) WHERE l.tenant = :t AND l.event_type = :type"
+            ),
+            {"t": world.tenant_a, "type": event_type},
+        )
+        return any(needle in row[0] for row in rows)
+
+
 async def test_each_export_is_itself_an_audited_event(world: World) -> None:
     response = await _export(world, Role.INSPECTIE)
     export_id = response.headers["x-export-id"]
 
-    async def exported() -> bool:
-        async with world.service.runtime.sessions() as session:
-            rows = await session.execute(
-                text(
-                    "SELECT convert_from(b.entry, 'UTF8') FROM audit_leaf l JOIN audit_body b"
-                    " USING (tenant, leaf_index) WHERE l.tenant = :t AND l.event_type = :type"
-                ),
-                {"t": world.tenant_a, "type": AuditExported.event_type()},
-            )
-            return any(export_id in row[0] for row in rows)
-
-    await wait_for(exported)
+    await wait_for(lambda: _logged(world, AuditExported.event_type(), export_id))
 
 
 async def test_an_inclusion_proof_by_event_id_verifies_against_the_signed_head(
@@ -249,18 +251,7 @@ async def test_signing_on_demand_announces_the_head_which_lands_in_the_same_log(
             await client.post("/audit/tree-heads", headers=world.headers(Role.OPERATOR))
         ).json()
 
-    async def announced() -> bool:
-        async with world.service.runtime.sessions() as session:
-            rows = await session.execute(
-                text(
-                    "SELECT convert_from(b.entry, 'UTF8') FROM audit_leaf l JOIN audit_body b"
-                    " USING (tenant, leaf_index) WHERE l.tenant = :t AND l.event_type = :type"
-                ),
-                {"t": world.tenant_a, "type": TreeHeadSigned.event_type()},
-            )
-            return any(signed["signature"] in row[0] for row in rows)
-
-    await wait_for(announced)
+    await wait_for(lambda: _logged(world, TreeHeadSigned.event_type(), signed["signature"]))
     assert base64.b64decode(signed["signature"])
 
 

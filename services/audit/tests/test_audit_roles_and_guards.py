@@ -3,6 +3,7 @@ UPDATE, DELETE and TRUNCATE even to the owner, and erasing a body keeps its leaf
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -65,18 +66,21 @@ async def filled_log(audit_database: Database) -> AsyncIterator[FilledLog]:
     await engine.dispose()
 
 
-async def _connect(url: str) -> asyncpg.Connection:
-    return await asyncpg.connect(asyncpg_dsn(url))
+@contextlib.asynccontextmanager
+async def _connected(url: str) -> AsyncIterator[asyncpg.Connection]:
+    """A connection of its own to the database at `url`, closed after the block."""
+    connection = await asyncpg.connect(asyncpg_dsn(url))
+    try:
+        yield connection
+    finally:
+        await connection.close()
 
 
 async def _erase(url: str, tenant: str, index: int) -> bool:
-    connection = await _connect(url)
-    try:
+    async with _connected(url) as connection:
         erased = await connection.fetchval(
             "SELECT erase_body($1, $2, 'retention_ended', 'system:retention')", tenant, index
         )
-    finally:
-        await connection.close()
     return bool(erased)
 
 
@@ -84,48 +88,38 @@ async def _erase(url: str, tenant: str, index: int) -> bool:
 async def test_the_service_role_may_not_update_delete_or_truncate_any_log_table(
     filled_log: FilledLog, operation: str
 ) -> None:
-    connection = await _connect(filled_log.database.service_url)
-    try:
+    async with _connected(filled_log.database.service_url) as connection:
         for table in LOG_TABLES:
             assert await connection.fetchval(f"SELECT count(*) FROM {table}") > 0, table
             with pytest.raises(asyncpg.InsufficientPrivilegeError):
                 await connection.execute(CHANGES[operation].format(table=table))
-    finally:
-        await connection.close()
 
 
 @pytest.mark.parametrize("operation", list(CHANGES))
 async def test_triggers_refuse_every_change_even_to_the_owner(
     filled_log: FilledLog, operation: str
 ) -> None:
-    connection = await _connect(filled_log.database.owner_url)
-    try:
+    async with _connected(filled_log.database.owner_url) as connection:
         for table in LOG_TABLES:
             with pytest.raises(asyncpg.RestrictViolationError, match="append-only"):
                 await connection.execute(CHANGES[operation].format(table=table))
-    finally:
-        await connection.close()
 
 
 async def test_the_service_role_reads_and_inserts(filled_log: FilledLog) -> None:
-    connection = await _connect(filled_log.database.service_url)
-    try:
+    async with _connected(filled_log.database.service_url) as connection:
         await connection.execute(
             "INSERT INTO audit_frontier (tenant, tree_size, roots) VALUES ($1, 1, $2)",
             f"swv-{uuid4().hex[:8]}",
             bytes(32),
         )
         assert await connection.fetchval("SELECT count(*) FROM audit_leaf") == 40
-    finally:
-        await connection.close()
 
 
 async def test_erasing_a_body_keeps_its_leaf_records_why_and_every_proof_still_holds(
     filled_log: FilledLog,
 ) -> None:
     tenant = filled_log.tenant
-    connection = await _connect(filled_log.database.service_url)
-    try:
+    async with _connected(filled_log.database.service_url) as connection:
         body = await connection.fetchval(
             "SELECT count(*) FROM audit_body WHERE tenant = $1 AND leaf_index = 3", tenant
         )
@@ -135,8 +129,6 @@ async def test_erasing_a_body_keeps_its_leaf_records_why_and_every_proof_still_h
         leaf = await connection.fetchval(
             "SELECT leaf_hash FROM audit_leaf WHERE tenant = $1 AND leaf_index = 3", tenant
         )
-    finally:
-        await connection.close()
     assert body == 0
     assert tuple(erasure) == ("retention_ended", "system:retention")
     proof = await inclusion_proof(filled_log.context, tenant, LeafRef(leaf_index=3), None)
@@ -147,21 +139,17 @@ async def test_erasing_a_body_keeps_its_leaf_records_why_and_every_proof_still_h
 async def test_a_body_cannot_be_deleted_without_its_erasure_on_record(
     filled_log: FilledLog,
 ) -> None:
-    owner = await _connect(filled_log.database.owner_url)
-    try:
+    async with _connected(filled_log.database.owner_url) as owner:
         with pytest.raises(asyncpg.RestrictViolationError, match="append-only"):
             await owner.execute(
                 "DELETE FROM audit_body WHERE tenant = $1 AND leaf_index = 4", filled_log.tenant
             )
-    finally:
-        await owner.close()
 
 
 async def test_a_body_without_its_leaf_is_refused_even_among_bodies_with_theirs(
     filled_log: FilledLog,
 ) -> None:
-    connection = await _connect(filled_log.database.service_url)
-    try:
+    async with _connected(filled_log.database.service_url) as connection:
         with pytest.raises(asyncpg.ForeignKeyViolationError, match="needs its leaf"):
             await connection.execute(
                 "INSERT INTO audit_body (tenant, leaf_index, entry)"
@@ -176,5 +164,3 @@ async def test_a_body_without_its_leaf_is_refused_even_among_bodies_with_theirs(
             )
             == 0
         )
-    finally:
-        await connection.close()

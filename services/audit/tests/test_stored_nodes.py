@@ -3,11 +3,7 @@
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from samen_archive.merkle import (
-    consistency_path_ranges,
-    inclusion_path_ranges,
-    leaf_hash,
-)
+from samen_archive.merkle import consistency_path_ranges, inclusion_path_ranges, leaf_hash
 from samen_archive.tree_levels import TreeLevels
 from samen_audit.domain.frontier import Frontier
 from samen_audit.domain.stored_nodes import Piece, grow, needs, pieces, range_hash

@@ -16,13 +16,7 @@ from uuid import UUID, uuid4
 import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
-from hypothesis.stateful import (
-    RuleBasedStateMachine,
-    initialize,
-    invariant,
-    precondition,
-    rule,
-)
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 from samen_consent.domain.codes import DefaultPurpose
 from samen_consent.domain.decisions import Expired, Given, ReminderDue, Withdrawn
 from samen_consent.domain.dutch_time import local_date

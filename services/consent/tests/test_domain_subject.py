@@ -19,12 +19,7 @@ from samen_consent.domain.evidence import Act
 from samen_consent.domain.parties import Guardianship, PartyRole, Pupil, Standing
 from samen_consent.domain.purposes import default_purpose
 from samen_consent.domain.receipt import consent_receipt
-from samen_consent.domain.request import (
-    ConsentRequest,
-    RequestState,
-    open_request,
-    superseded_by,
-)
+from samen_consent.domain.request import ConsentRequest, RequestState, open_request, superseded_by
 from samen_consent.domain.subject import OPP_ACTION_PART, Subject
 
 from services.consent.tests.consent_factories import asked, on_the_page

@@ -12,13 +12,7 @@ import pytest
 from samen_kit.access import Role
 from samen_kit.testing.waiting import wait_for
 
-from services.disputes.tests.disputes_harness import (
-    Pupil,
-    Roster,
-    Running,
-    Tap,
-    enrolled,
-)
+from services.disputes.tests.disputes_harness import Pupil, Roster, Running, Tap, enrolled
 
 pytestmark = pytest.mark.integration
 
@@ -49,6 +43,16 @@ async def open_removal(
     assert response.status_code == 201, response.text
     opened: dict[str, Any] = response.json()
     return opened
+
+
+async def removal_disputed(
+    client: httpx.AsyncClient, disputes: Running, roster: Roster
+) -> tuple[Pupil, dict[str, str], str]:
+    """A pupil enrolled and the IB's dispute about their removal opened: (pupil, the
+    board administrator's headers, the dispute's id)."""
+    pupil = await enrolled(disputes, roster)
+    dispute_id = (await open_removal(client, disputes, pupil))["id"]
+    return pupil, board_admin(disputes, pupil), dispute_id
 
 
 async def move(
@@ -84,9 +88,7 @@ async def test_staff_open_a_dispute_and_the_opening_reaches_kafka_without_free_t
 async def test_a_full_procedure_objection_committee_advice_and_a_departing_decision(
     disputes: Running, consent_roster: Roster, disputes_tap: Tap, client: httpx.AsyncClient
 ) -> None:
-    pupil = await enrolled(disputes, consent_roster)
-    board = board_admin(disputes, pupil)
-    dispute_id = (await open_removal(client, disputes, pupil))["id"]
+    pupil, board, dispute_id = await removal_disputed(client, disputes, consent_roster)
 
     for body in (
         {"move": "enter:objection"},
@@ -126,9 +128,7 @@ async def test_a_full_procedure_objection_committee_advice_and_a_departing_decis
 async def test_an_illegal_move_is_a_409_listing_the_allowed_moves_and_changes_nothing(
     disputes: Running, consent_roster: Roster, client: httpx.AsyncClient
 ) -> None:
-    pupil = await enrolled(disputes, consent_roster)
-    board = board_admin(disputes, pupil)
-    dispute_id = (await open_removal(client, disputes, pupil))["id"]
+    _, board, dispute_id = await removal_disputed(client, disputes, consent_roster)
 
     response = await move(client, board, dispute_id, move="record_defence")
 
@@ -144,9 +144,8 @@ async def test_an_illegal_move_is_a_409_listing_the_allowed_moves_and_changes_no
 async def test_a_move_by_a_role_that_may_not_make_it_is_a_403_and_changes_nothing(
     disputes: Running, consent_roster: Roster, client: httpx.AsyncClient
 ) -> None:
-    pupil = await enrolled(disputes, consent_roster)
-    dispute_id = (await open_removal(client, disputes, pupil))["id"]
-    await move(client, board_admin(disputes, pupil), dispute_id, move="enter:objection")
+    pupil, board, dispute_id = await removal_disputed(client, disputes, consent_roster)
+    await move(client, board, dispute_id, move="enter:objection")
 
     response = await move(client, ib(disputes, pupil), dispute_id, move="decide", outcome="upheld")
 
@@ -160,9 +159,7 @@ async def test_a_move_by_a_role_that_may_not_make_it_is_a_403_and_changes_nothin
 async def test_a_decision_without_an_outcome_is_a_422_and_changes_nothing(
     disputes: Running, consent_roster: Roster, client: httpx.AsyncClient
 ) -> None:
-    pupil = await enrolled(disputes, consent_roster)
-    board = board_admin(disputes, pupil)
-    dispute_id = (await open_removal(client, disputes, pupil))["id"]
+    _, board, dispute_id = await removal_disputed(client, disputes, consent_roster)
     await move(client, board, dispute_id, move="enter:objection")
 
     response = await move(client, board, dispute_id, move="decide")

@@ -3,7 +3,9 @@ for their pupil: showing a page never uses the link up, the first form sent does
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 from uuid import uuid4
@@ -18,13 +20,7 @@ from samen_kit.testing.names import new_tenant
 from samen_kit.testing.refusals import refusals_counted
 from samen_kit.testing.waiting import wait_for
 
-from services.disputes.tests.disputes_harness import (
-    Pupil,
-    Roster,
-    Running,
-    Tap,
-    enrolled,
-)
+from services.disputes.tests.disputes_harness import Pupil, Roster, Running, Tap, enrolled
 
 pytestmark = pytest.mark.integration
 
@@ -63,6 +59,18 @@ async def opened_elsewhere(disputes: Running, pupil: Pupil) -> tuple[str, str]:
     """`open_on_page` in a browser of its own, closed again."""
     async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
         return await open_on_page(disputes, guardian, pupil)
+
+
+@contextlib.asynccontextmanager
+async def guardian_who_opened(
+    disputes: Running, consent_roster: Roster
+) -> AsyncIterator[tuple[Pupil, httpx.AsyncClient, str]]:
+    """A pupil enrolled and, in a browser of its own, their first guardian who opened a
+    dispute on the page: (pupil, the guardian's browser, the dispute id)."""
+    pupil = await enrolled(disputes, consent_roster)
+    async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
+        dispute_id, _ = await open_on_page(disputes, guardian, pupil)
+        yield pupil, guardian, dispute_id
 
 
 async def refusals_reported(disputes: Running) -> None:
@@ -105,9 +113,7 @@ async def test_showing_the_form_never_uses_the_link_up(
 async def test_a_guardian_opens_a_dispute_and_reads_their_rights_dutch_first(
     disputes: Running, consent_roster: Roster, disputes_tap: Tap
 ) -> None:
-    pupil = await enrolled(disputes, consent_roster)
-    async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
-        dispute_id, _ = await open_on_page(disputes, guardian, pupil)
+    async with guardian_who_opened(disputes, consent_roster) as (pupil, guardian, dispute_id):
         page = await guardian.get(f"{PAGE}/{dispute_id}", params={"taal": "en"})
 
     assert page.status_code == 200
@@ -126,9 +132,7 @@ async def test_a_guardian_opens_a_dispute_and_reads_their_rights_dutch_first(
 async def test_a_guardian_moves_and_adds_a_note_the_note_stays_off_the_bus(
     disputes: Running, consent_roster: Roster, disputes_tap: Tap
 ) -> None:
-    pupil = await enrolled(disputes, consent_roster)
-    async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
-        dispute_id, _ = await open_on_page(disputes, guardian, pupil)
+    async with guardian_who_opened(disputes, consent_roster) as (pupil, guardian, dispute_id):
         moved = await guardian.post(
             f"{PAGE}/{dispute_id}/stap", data={"move": "enter:mediation", "reason": "Graag"}
         )
@@ -236,9 +240,7 @@ async def test_a_forged_link_is_refused_with_401_and_recorded_for_no_tenant(
 async def test_the_guardian_who_opened_withdraws_and_the_page_says_the_case_is_closed(
     disputes: Running, consent_roster: Roster, disputes_tap: Tap
 ) -> None:
-    pupil = await enrolled(disputes, consent_roster)
-    async with httpx.AsyncClient(base_url=disputes.base_url) as guardian:
-        dispute_id, _ = await open_on_page(disputes, guardian, pupil)
+    async with guardian_who_opened(disputes, consent_roster) as (pupil, guardian, dispute_id):
         withdrawn = await guardian.post(f"{PAGE}/{dispute_id}/stap", data={"move": "withdraw"})
         page = await guardian.get(f"{PAGE}/{dispute_id}")
 

@@ -28,15 +28,7 @@ from samen_disputes.domain import (
     apply,
 )
 
-from services.disputes.tests.disputes_factories import (
-    BOARD,
-    GUARDIAN,
-    IB,
-    T0,
-    moved,
-    opened,
-    step,
-)
+from services.disputes.tests.disputes_factories import BOARD, GUARDIAN, IB, T0, moved, opened, step
 
 pytestmark = pytest.mark.unit
 

@@ -18,7 +18,6 @@ from samen_kit.clock import FakeClock
 from samen_kit.retention.sweep import sweep
 from samen_kit.testing.retention import (
     RetentionWorld,
-    erasure_facts,
     migrated,
     run,
     two_sweeps_at_once,
@@ -102,7 +101,6 @@ async def test_an_open_dispute_keeps_its_file_and_a_decided_one_goes_two_years_l
     await two_sweeps_at_once(world.retention)
     await sweep(world.retention)
     assert await _stored(world) == ["", None, "", "opp", "upheld", ["objection"]]
-    facts = await erasure_facts(world.sessions, world.tenant)
-    assert [(f["kind"], f["count"], f["pupil_id"]) for f in facts] == [
+    assert await world.erased("kind", "count", "pupil_id") == [
         ("dispute_files", 3, str(world.pupil))
     ]

@@ -25,6 +25,9 @@ from samen_meetings.domain.due import (
 from samen_meetings.domain.errors import NaiveDateTime
 from samen_meetings.domain.settings import TenantSettings
 
+from services.meetings.tests.meetings_strategies import days as anchors
+from services.meetings.tests.meetings_strategies import instants
+
 pytestmark = pytest.mark.unit
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -109,10 +112,6 @@ class TestScan:
 
 # --- properties -------------------------------------------------------------------------
 
-instants = st.datetimes(
-    min_value=datetime(2022, 1, 1), max_value=datetime(2030, 12, 31), timezones=st.just(UTC)
-)
-anchors = st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31))
 tenant_settings = st.builds(
     TenantSettings,
     agreement_lead_days=st.integers(0, 90),

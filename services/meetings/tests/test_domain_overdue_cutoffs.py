@@ -9,20 +9,14 @@ from uuid import uuid4
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from samen_meetings.domain.due import (
-    AgreementToEvaluate,
-    DueKind,
-    agreement_due,
-)
+from samen_meetings.domain.due import AgreementToEvaluate, DueKind, agreement_due
 from samen_meetings.domain.overdue_cutoffs import agreement_overdue_cutoff
 from samen_meetings.domain.settings import TenantSettings
 
+from services.meetings.tests.meetings_strategies import days, instants
+
 pytestmark = pytest.mark.unit
 
-instants = st.datetimes(
-    min_value=datetime(2022, 1, 1), max_value=datetime(2030, 12, 31), timezones=st.just(UTC)
-)
-days = st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31))
 tenant_settings = st.builds(
     TenantSettings,
     agreement_lead_days=st.integers(0, 90),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
@@ -35,6 +36,7 @@ from samen_meetings.domain.kinds import MeetingKind, ParticipantRole
 from samen_meetings.domain.meeting import (
     CancelReason,
     InterpreterNeed,
+    Meeting,
     MeetingStatus,
     Participant,
     TimeSlot,
@@ -358,21 +360,27 @@ class TestReschedule:
         with pytest.raises(StartInPast):
             reschedule_meeting(meeting, slot(days_ahead=-2), no_consent(child), NOW)
 
-    def test_a_cancelled_meeting_cannot_be_rescheduled(self) -> None:
+    @pytest.mark.parametrize(
+        ("ended", "refusal"),
+        [
+            pytest.param(
+                lambda m: cancel_meeting(m, CancelReason.BY_GUARDIAN), MeetingIsCancelled,
+                id="cancelled",
+            ),
+            pytest.param(
+                lambda m: replace(m, status=MeetingStatus.RECORDED), MeetingIsRecorded,
+                id="recorded",
+            ),
+        ],
+    )  # fmt: skip
+    def test_a_cancelled_or_recorded_meeting_cannot_be_rescheduled(
+        self, ended: Callable[[Meeting], Meeting], refusal: type[Exception]
+    ) -> None:
         child = pupil()
         meeting = plan_meeting(request(child), child, no_consent(child), NOW)
-        cancelled = cancel_meeting(meeting, CancelReason.BY_GUARDIAN)
 
-        with pytest.raises(MeetingIsCancelled):
-            reschedule_meeting(cancelled, slot(days_ahead=14), no_consent(child), NOW)
-
-    def test_a_recorded_meeting_cannot_be_rescheduled(self) -> None:
-        child = pupil()
-        meeting = plan_meeting(request(child), child, no_consent(child), NOW)
-        recorded = replace(meeting, status=MeetingStatus.RECORDED)
-
-        with pytest.raises(MeetingIsRecorded):
-            reschedule_meeting(recorded, slot(days_ahead=14), no_consent(child), NOW)
+        with pytest.raises(refusal):
+            reschedule_meeting(ended(meeting), slot(days_ahead=14), no_consent(child), NOW)
 
     def test_a_meeting_on_hold_is_scheduled_again_at_a_new_time_once_consent_is_back(
         self,

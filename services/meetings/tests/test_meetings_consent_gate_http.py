@@ -9,10 +9,7 @@ from uuid import UUID, uuid4
 
 import httpx
 import pytest
-from samen_contract.events.consent import (
-    GuardianshipRecorded,
-    GuardianStanding,
-)
+from samen_contract.events.consent import GuardianshipRecorded, GuardianStanding
 from samen_kit.access import Role
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.waiting import wait_for

@@ -3,7 +3,7 @@ it once and commenting beside it. Links are bound to one guardian, pupil and ite
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from uuid import UUID
@@ -62,6 +62,27 @@ def page(run: Running) -> httpx.AsyncClient:
     return httpx.AsyncClient(base_url=run.base_url)
 
 
+def meeting_link(run: Running, pupil: Pupil, meeting_id: str, guardian: UUID | None = None) -> str:
+    """A guardian's link to one meeting about `pupil`: the first guardian's by default."""
+    item = GuardianItem.of("meeting", meeting_id)
+    return run.guardian_token(pupil.tenant, guardian or pupil.guardians[0], pupil.pupil_id, item)
+
+
+async def planned_intake(
+    run: Running,
+    http: httpx.AsyncClient,
+    pupil: Pupil,
+    teacher: UUID,
+    staff: dict[str, str],
+    **fields: Any,
+) -> tuple[str, datetime]:
+    """An intake with `teacher`, planned by `staff` to start nine days from now: its id and
+    start."""
+    starts = run.clock.now() + timedelta(days=9)
+    body = meeting_body(pupil.pupil_id, "intake", starts, [teacher], **fields)
+    return (await http.post("/meetings", json=body, headers=staff)).json()["meeting_id"], starts
+
+
 async def test_a_guardian_answers_the_invitation_and_the_note_stays_here(
     meetings: Running, consent_roster: Roster, meetings_tap: Tap
 ) -> None:
@@ -71,9 +92,7 @@ async def test_a_guardian_answers_the_invitation_and_the_note_stays_here(
         starts = meetings.clock.now() + timedelta(days=9)
         body = interpreted_talk(pupil.pupil_id, starts, teacher)
         meeting_id = (await http.post("/meetings", json=body, headers=staff)).json()["meeting_id"]
-        token = meetings.guardian_token(
-            pupil.tenant, guardian, pupil.pupil_id, GuardianItem.of("meeting", meeting_id)
-        )
+        token = meeting_link(meetings, pupil, meeting_id, guardian)
         opened = await http.get(f"/ouders/gesprekken/{meeting_id}", params={"token": token})
         opened_again = await http.get(
             f"/ouders/gesprekken/{meeting_id}", params={"token": token, "taal": "en"}
@@ -103,12 +122,8 @@ async def test_a_used_link_cannot_start_a_second_session(
 ) -> None:
     pupil, teacher, staff = await setup_pupil(meetings, consent_roster)
     async with page(meetings) as http:
-        starts = meetings.clock.now() + timedelta(days=9)
-        body = meeting_body(pupil.pupil_id, "intake", starts, [teacher])
-        meeting_id = (await http.post("/meetings", json=body, headers=staff)).json()["meeting_id"]
-    token = meetings.guardian_token(
-        pupil.tenant, pupil.guardians[0], pupil.pupil_id, GuardianItem.of("meeting", meeting_id)
-    )
+        meeting_id, _ = await planned_intake(meetings, http, pupil, teacher, staff)
+    token = meeting_link(meetings, pupil, meeting_id)
     form = {"token": token, "answer": "accept"}
     async with page(meetings) as first, page(meetings) as second:
         accepted = await first.post(f"/ouders/gesprekken/{meeting_id}", data=form)
@@ -124,17 +139,11 @@ async def test_links_open_only_their_own_item_for_a_guardian_who_may(
     pupil, teacher, staff = await setup_pupil(meetings, consent_roster)
     informed = await information_right_guardian(meetings, pupil)
     async with page(meetings) as http:
-        starts = meetings.clock.now() + timedelta(days=9)
-        body = meeting_body(pupil.pupil_id, "intake", starts, [teacher])
-        meeting_id = (await http.post("/meetings", json=body, headers=staff)).json()["meeting_id"]
+        meeting_id, starts = await planned_intake(meetings, http, pupil, teacher, staff)
         next_day = meeting_body(pupil.pupil_id, "intake", starts + timedelta(days=1), [teacher])
         other = (await http.post("/meetings", json=next_day, headers=staff)).json()["meeting_id"]
-        wrong_item = meetings.guardian_token(
-            pupil.tenant, pupil.guardians[0], pupil.pupil_id, GuardianItem.of("meeting", other)
-        )
-        not_invited = meetings.guardian_token(
-            pupil.tenant, informed, pupil.pupil_id, GuardianItem.of("meeting", meeting_id)
-        )
+        wrong_item = meeting_link(meetings, pupil, other)
+        not_invited = meeting_link(meetings, pupil, meeting_id, informed)
         other_tenant = meetings.guardian_token(
             new_tenant(), pupil.guardians[0], pupil.pupil_id, GuardianItem.of("meeting", meeting_id)
         )
@@ -200,9 +209,9 @@ async def test_the_calendar_entry_matches_the_invitations_uid_and_sequence(
 ) -> None:
     pupil, teacher, staff = await setup_pupil(meetings, consent_roster)
     async with page(meetings) as http:
-        starts = meetings.clock.now() + timedelta(days=9)
-        body = meeting_body(pupil.pupil_id, "intake", starts, [teacher], location_kind="online")
-        meeting_id = (await http.post("/meetings", json=body, headers=staff)).json()["meeting_id"]
+        meeting_id, starts = await planned_intake(
+            meetings, http, pupil, teacher, staff, location_kind="online"
+        )
         later = starts + timedelta(days=2)
         await http.post(
             f"/meetings/{meeting_id}/reschedule",
@@ -212,9 +221,7 @@ async def test_the_calendar_entry_matches_the_invitations_uid_and_sequence(
             },
             headers=staff,
         )
-        token = meetings.guardian_token(
-            pupil.tenant, pupil.guardians[0], pupil.pupil_id, GuardianItem.of("meeting", meeting_id)
-        )
+        token = meeting_link(meetings, pupil, meeting_id)
         parent_file = await http.get(
             f"/ouders/gesprekken/{meeting_id}/agenda.ics", params={"token": token}
         )
@@ -249,12 +256,7 @@ async def test_a_link_naming_another_familys_pupil_is_refused_for_reading_as_for
         )
         meeting_id = (await http.post("/meetings", json=body, headers=staff)).json()["meeting_id"]
         # Another family's guardian, with a link naming this pupil and this meeting.
-        token = meetings.guardian_token(
-            pupil.tenant,
-            stranger.guardians[0],
-            pupil.pupil_id,
-            GuardianItem.of("meeting", meeting_id),
-        )
+        token = meeting_link(meetings, pupil, meeting_id, stranger.guardians[0])
         opened = await http.get(f"/ouders/gesprekken/{meeting_id}", params={"token": token})
         calendar = await http.get(
             f"/ouders/gesprekken/{meeting_id}/agenda.ics", params={"token": token}

@@ -3,6 +3,7 @@ tenant's trajectbegeleiders, ids and roles only; another school or tenant is not
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from uuid import UUID, uuid4
 
 import httpx
@@ -47,28 +48,30 @@ async def test_an_ib_sees_the_schools_staff_and_the_trajectbegeleiders_to_invite
     )
 
 
-async def test_a_school_the_token_does_not_cover_is_not_found(meetings: Running) -> None:
+async def _a_teacher_listed_for(
+    meetings: Running, ib_of: Callable[[str, UUID], dict[str, str]]
+) -> httpx.Response:
+    """A school with one teacher, its directory asked for by the IB `ib_of(tenant, school)`."""
     tenant, school = new_tenant(), uuid4()
     async with httpx.AsyncClient(base_url=meetings.base_url) as http:
         await register_staff(meetings, http, tenant, school, Role.TEACHER)
-        response = await http.get(
-            "/staff",
-            params={"school_id": str(school)},
-            headers=meetings.staff_token(tenant, Role.IB, schools=(uuid4(),)),
+        return await http.get(
+            "/staff", params={"school_id": str(school)}, headers=ib_of(tenant, school)
         )
+
+
+async def test_a_school_the_token_does_not_cover_is_not_found(meetings: Running) -> None:
+    response = await _a_teacher_listed_for(
+        meetings, lambda tenant, _: meetings.staff_token(tenant, Role.IB, schools=(uuid4(),))
+    )
 
     assert response.status_code == 404
 
 
 async def test_another_tenants_ib_naming_the_school_sees_nobody(meetings: Running) -> None:
-    tenant, school = new_tenant(), uuid4()
-    async with httpx.AsyncClient(base_url=meetings.base_url) as http:
-        await register_staff(meetings, http, tenant, school, Role.TEACHER)
-        response = await http.get(
-            "/staff",
-            params={"school_id": str(school)},
-            headers=meetings.staff_token(new_tenant(), Role.IB, schools=(school,)),
-        )
+    response = await _a_teacher_listed_for(
+        meetings, lambda _, school: meetings.staff_token(new_tenant(), Role.IB, schools=(school,))
+    )
 
     assert response.status_code == 200 and response.json() == []
 

@@ -5,13 +5,12 @@ say so once; a legal hold keeps everything."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from uuid import UUID, uuid4
 
 import pytest
-from samen_kit.testing.retention import RetentionWorld, erasure_facts, run
+from samen_kit.testing.retention import RetentionWorld, run
 from samen_meetings.adapters.retention import ERASERS
 from samen_meetings.adapters.tables import (
     AgreementRow,
@@ -66,11 +65,7 @@ async def _meeting_with_a_record(world: World, school: UUID) -> None:
     await world.add(*rows)
 
 
-@pytest.fixture
-async def world(postgres_server_url: str) -> AsyncIterator[World]:
-    async with World.of_a_leaver(postgres_server_url, MIGRATIONS, LEFT) as (world, school):
-        await _meeting_with_a_record(world, school)
-        yield world
+world = World.fixture(MIGRATIONS, LEFT, _meeting_with_a_record)
 
 
 async def _texts(world: World) -> list[object]:
@@ -90,8 +85,7 @@ async def test_two_years_after_leaving_the_records_free_text_goes_once(world: Wo
 
     assert today[0] == VIEW
     assert later == ["", [], [], "", "", "", None, "held", "accepted", AT.date()]
-    facts = await erasure_facts(world.sessions, world.tenant)
-    assert [(f["kind"], f["count"], f["basis"]) for f in facts] == [
+    assert await world.erased("kind", "count", "basis") == [
         ("meeting_records", 5, "avg_5_1_e_leerlingdossier")
     ]
 
@@ -99,4 +93,4 @@ async def test_two_years_after_leaving_the_records_free_text_goes_once(world: Wo
 async def test_a_legal_hold_keeps_the_records(world: World) -> None:
     await world.swept_two_years_on_under_a_hold("inspectie:x", LEFT)
     assert (await _texts(world))[0] == VIEW
-    assert await erasure_facts(world.sessions, world.tenant) == []
+    assert await world.erased() == []

@@ -111,24 +111,23 @@ class TestSendTime:
         )
 
 
+def choosing(kind: MessageKind, channel: Channel) -> ContactPoint:
+    """A guardian with an e-mail address and a mobile who chose `channel` for `kind`."""
+    return ContactPoint(
+        email="ouder@example.nl", mobile="0612345678", channel_choices={kind: {channel}}
+    )
+
+
 class TestChooseChannels:
     def test_without_a_choice_every_channel_of_the_rule_is_used(self) -> None:
         assert choose_channels(REQUEST, BOTH) == (Channel.EMAIL, Channel.SMS)
 
     def test_the_guardians_choice_picks_among_the_rules_channels(self) -> None:
-        email_only = ContactPoint(
-            email="ouder@example.nl",
-            mobile="0612345678",
-            channel_choices={MessageKind.REQUEST: {Channel.EMAIL}},
-        )
+        email_only = choosing(MessageKind.REQUEST, Channel.EMAIL)
         assert choose_channels(REQUEST, email_only) == (Channel.EMAIL,)
 
     def test_an_urgent_message_ignores_the_choice(self) -> None:
-        sms_only = ContactPoint(
-            email="ouder@example.nl",
-            mobile="0612345678",
-            channel_choices={MessageKind.REQUEST: {Channel.SMS}},
-        )
+        sms_only = choosing(MessageKind.REQUEST, Channel.SMS)
         assert choose_channels(REQUEST, sms_only, Urgency.URGENT) == (Channel.EMAIL, Channel.SMS)
 
     def test_do_not_contact_wins_even_when_urgent(self) -> None:
@@ -139,11 +138,7 @@ class TestChooseChannels:
         assert choose_channels(CONFIRMATION, ContactPoint(mobile="0612345678")) == (Channel.SMS,)
 
     def test_a_choice_that_excludes_the_rules_channels_falls_back_to_the_chosen_one(self) -> None:
-        wants_sms = ContactPoint(
-            email="ouder@example.nl",
-            mobile="0612345678",
-            channel_choices={MessageKind.CONFIRMATION: {Channel.SMS}},
-        )
+        wants_sms = choosing(MessageKind.CONFIRMATION, Channel.SMS)
         assert choose_channels(CONFIRMATION, wants_sms) == (Channel.SMS,)
 
     def test_staff_notices_never_fall_back_to_sms(self) -> None:

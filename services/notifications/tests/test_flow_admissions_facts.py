@@ -5,10 +5,12 @@ samenwerkingsverband's trajectbegeleider) in Dutch."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 from email.message import EmailMessage
 
 import pytest
+from samen_contract import Event
 from samen_contract.events.admissions import (
     AdmissionGranted,
     AdmissionRequestDrafted,
@@ -42,6 +44,17 @@ async def _family(running: Running, tenant: str, language: str) -> tuple[uuid.UU
     return school, pupil
 
 
+async def _parent_told(
+    running: Running, tenant: str, language: str, fact: Callable[[uuid.UUID, uuid.UUID], Event]
+) -> EmailMessage:
+    """A family speaking `language` and `fact(school, pupil)` about its pupil published:
+    the one mail the parent gets."""
+    school, pupil = await _family(running, tenant, language)
+    await running.publish_about(tenant, pupil, fact(school, pupil))
+    (parent,) = await wait_for(lambda: running.mails(PARENT))
+    return parent
+
+
 def _text(mail: EmailMessage) -> str:
     body = mail.get_body(("plain",))
     assert body is not None
@@ -53,20 +66,11 @@ async def test_a_granted_tlv_tells_the_parent_their_rights_and_the_ib_in_dutch(
 ) -> None:
     tenant, request = new_tenant(), uuid.uuid4()
     async with running_service() as running:
-        school, pupil = await _family(running, tenant, "pl")
-        fact = AdmissionGranted(
-            request_id=request,
-            pupil_id=pupil,
-            school_id=school,
-            kind="tlv",
-            category="so_low",
-            decided_on=date(2026, 3, 2),
-            start_date=date(2026, 4, 1),
-            end_date=date(2027, 7, 31),
+        parent = await _parent_told(running, tenant, "pl", lambda school, pupil: AdmissionGranted(
+            request_id=request, pupil_id=pupil, school_id=school, kind="tlv", category="so_low",
+            decided_on=date(2026, 3, 2), start_date=date(2026, 4, 1), end_date=date(2027, 7, 31),
             objection_by=date(2026, 4, 14),
-        )
-        await running.publish_about(tenant, pupil, fact)
-        (parent,) = await wait_for(lambda: running.mails(PARENT))
+        ))  # fmt: skip
         (ib,) = await wait_for(lambda: running.mails(STAFF["ib"]))
         page = f"{running.settings.admissions_base_url}/ouders/aanvragen/{request}?"
         quiet = running.mails(STAFF["trajectbegeleider"])
@@ -85,16 +89,12 @@ async def test_a_drafted_request_asks_the_parents_view_on_the_admissions_page(
 ) -> None:
     tenant, request = new_tenant(), uuid.uuid4()
     async with running_service() as running:
-        school, pupil = await _family(running, tenant, "nl")
-        fact = AdmissionRequestDrafted(
-            request_id=request,
-            pupil_id=pupil,
-            school_id=school,
-            kind="arrangement",
-            category="medium",
-        )
-        await running.publish_about(tenant, pupil, fact)
-        (parent,) = await wait_for(lambda: running.mails(PARENT))
+        parent = await _parent_told(running, tenant, "nl", lambda school, pupil: (
+            AdmissionRequestDrafted(
+                request_id=request, pupil_id=pupil, school_id=school, kind="arrangement",
+                category="medium",
+            )
+        ))  # fmt: skip
         page = f"{running.settings.admissions_base_url}/ouders/aanvragen/{request}?"
         staff = [m for to in STAFF.values() for m in running.mails(to)]
 
@@ -110,19 +110,15 @@ async def test_a_thuiszitter_reaches_the_school_the_samenwerkingsverband_and_the
 ) -> None:
     tenant = new_tenant()
     async with running_service() as running:
-        school, pupil = await _family(running, tenant, "uk")
-        fact = ThuiszitterReported(
-            absence_id=uuid.uuid4(),
-            pupil_id=pupil,
-            school_id=school,
-            home_since=date(2026, 1, 12),
-            reported_on=date(2026, 2, 10),
-        )
-        await running.publish_about(tenant, pupil, fact)
+        parent = await _parent_told(running, tenant, "uk", lambda school, pupil: (
+            ThuiszitterReported(
+                absence_id=uuid.uuid4(), pupil_id=pupil, school_id=school,
+                home_since=date(2026, 1, 12), reported_on=date(2026, 2, 10),
+            )
+        ))  # fmt: skip
         notices = {
             role: await wait_for(lambda to=to: running.mails(to)) for role, to in STAFF.items()
         }
-        (parent,) = await wait_for(lambda: running.mails(PARENT))
 
     assert all("Thuiszitter gemeld: Noor" in _text(m) for (m,) in notices.values())
     letter = _text(parent)

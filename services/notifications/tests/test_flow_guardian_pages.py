@@ -41,6 +41,9 @@ def _link_in(mail_text: str) -> str:
     return found.group(0)
 
 
+MONDAY_MORNING = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+
+
 async def test_a_guardian_changes_language_and_channels_through_the_link_staff_sent(
     running_service: StartService,
 ) -> None:
@@ -93,7 +96,7 @@ async def _send_preferences_link(
 async def test_a_parent_with_an_expired_link_gets_a_fresh_one_at_the_address_on_file(
     running_service: StartService,
 ) -> None:
-    clock = FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    clock = FakeClock(MONDAY_MORNING)
     tenant, school = new_tenant(), uuid.uuid4()
     async with running_service(clock=clock) as running:
         pupil, guardian = await _guardian_of(running, tenant, school, email="ouder@example.nl")
@@ -144,9 +147,8 @@ async def test_an_arabic_request_with_no_arabic_reminder_falls_back_to_dutch_and
 async def test_a_contact_link_for_another_guardian_is_refused_for_reading_as_for_saving(
     running_service: StartService,
 ) -> None:
-    clock = FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
     tenant, school = new_tenant(), uuid.uuid4()
-    async with running_service(clock=clock) as running:
+    async with running_service(clock=FakeClock(MONDAY_MORNING)) as running:
         pupil, guardian = await _guardian_of(running, tenant, school, email="ouder@example.nl")
         # A link for this guardian that names another guardian's contact preferences.
         token = running.guardian_token(

@@ -12,7 +12,7 @@ from uuid import UUID, uuid4
 
 import pytest
 from samen_kit.clock import FakeClock
-from samen_kit.testing.retention import RetentionWorld, erasure_facts, migrated, pupil_left, run
+from samen_kit.testing.retention import RetentionWorld, migrated, pupil_left, run
 from samen_notifications.adapters.retention import ERASERS
 from samen_notifications.migrations import MIGRATIONS
 
@@ -118,15 +118,14 @@ async def test_two_years_after_leaving_contacts_and_messages_go_once(world: Worl
     names = await run(world.sessions, "SELECT first_name FROM pupil_name")
     assert names == [(None,)]
     assert await _messages(world) == [({}, "sent", "delivered", None, True, 0)]
-    facts = await erasure_facts(world.sessions, world.tenant)
-    assert sorted((f["kind"], f["count"]) for f in facts) == [
+    assert sorted(await world.erased("kind", "count")) == [
         ("messages", 3),  # the facts, the provider id, the short link
         ("roster_contact", 2),  # the first name, one guardian's contact points
     ]
-    assert {f["pupil_id"] for f in facts} == {str(world.pupil)}
+    assert set(await world.erased("pupil_id")) == {(str(world.pupil),)}
 
 
 async def test_a_legal_hold_keeps_contacts_and_messages(world: World) -> None:
     await world.swept_two_years_on_under_a_hold("dispute:x", LEFT)
     assert (await _contacts(world))[world.only_child_guardian][0] is not None
-    assert await erasure_facts(world.sessions, world.tenant) == []
+    assert await world.erased() == []

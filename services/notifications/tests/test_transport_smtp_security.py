@@ -85,11 +85,24 @@ def _client(
     )
 
 
-async def test_starttls_then_login_delivers(tmp_path: Path, certificate: Path) -> None:
-    # The server takes a login only over TLS, so a stored message proves both.
+def _server(tmp_path: Path, certificate: Path, *, implicit_tls: bool = False) -> MailServer:
+    """A mail server that takes a login only over TLS."""
     context = _server_context(certificate)
-    async with MailServer(tmp_path, credentials=CREDENTIALS, tls_context=context) as server:
-        async with _client(server, certificate, "starttls", CREDENTIALS[1]) as smtp:
+    return MailServer(
+        tmp_path, credentials=CREDENTIALS, tls_context=context, implicit_tls=implicit_tls
+    )
+
+
+@pytest.mark.parametrize(
+    ("security", "implicit_tls"),
+    [pytest.param("starttls", False, id="starttls"), pytest.param("tls", True, id="implicit_tls")],
+)
+async def test_a_login_over_tls_delivers(
+    tmp_path: Path, certificate: Path, security: SmtpSecurity, implicit_tls: bool
+) -> None:
+    # The server takes a login only over TLS, so a stored message proves both.
+    async with _server(tmp_path, certificate, implicit_tls=implicit_tls) as server:
+        async with _client(server, certificate, security, CREDENTIALS[1]) as smtp:
             await smtp.send(_email())
         assert len(server.folder.entries()) == 1
 
@@ -97,30 +110,18 @@ async def test_starttls_then_login_delivers(tmp_path: Path, certificate: Path) -
 async def test_a_login_without_tls_is_refused_when_the_server_demands_it(
     tmp_path: Path, certificate: Path
 ) -> None:
-    context = _server_context(certificate)
-    async with MailServer(tmp_path, credentials=CREDENTIALS, tls_context=context) as server:
+    async with _server(tmp_path, certificate) as server:
         async with _client(server, certificate, "none", CREDENTIALS[1]) as smtp:
             with pytest.raises(TemporaryFailure):
                 await smtp.send(_email())
         assert server.folder.entries() == []
 
 
-async def test_implicit_tls_delivers(tmp_path: Path, certificate: Path) -> None:
-    context = _server_context(certificate)
-    async with MailServer(
-        tmp_path, credentials=CREDENTIALS, tls_context=context, implicit_tls=True
-    ) as server:
-        async with _client(server, certificate, "tls", CREDENTIALS[1]) as smtp:
-            await smtp.send(_email())
-        assert len(server.folder.entries()) == 1
-
-
 async def test_a_wrong_password_is_a_temporary_failure_for_the_operator(
     tmp_path: Path, certificate: Path
 ) -> None:
-    context = _server_context(certificate)
     async with (
-        MailServer(tmp_path, credentials=CREDENTIALS, tls_context=context) as server,
+        _server(tmp_path, certificate) as server,
         _client(server, certificate, "starttls", "fout") as smtp,
     ):
         with pytest.raises(TemporaryFailure) as refused:

@@ -33,43 +33,34 @@ def _who() -> dict[str, object]:
     }
 
 
+def _message(channel: Channel) -> dict[str, object]:
+    """What every fact about one message of a consent request states."""
+    return {
+        **_who(), **CAUSE, "message_id": uuid.uuid4(), "channel": channel,
+        "template": "consent_requested",
+    }  # fmt: skip
+
+
 def sent(channel: Channel) -> NotificationSent:
     return NotificationSent(
-        **_who(),  # type: ignore[arg-type]
-        school_id=uuid.uuid4(),
-        message_id=uuid.uuid4(),
-        channel=channel,
-        template="consent_requested",
-        language="nl",
-        fell_back=False,
-        confirmation=Confirmation.GATEWAY_ACCEPTED,
-        attempt=1,
-        **CAUSE,  # type: ignore[arg-type]
-    )
+        **_message(channel),  # type: ignore[arg-type]
+        school_id=uuid.uuid4(), language="nl", fell_back=False,
+        confirmation=Confirmation.GATEWAY_ACCEPTED, attempt=1,
+    )  # fmt: skip
 
 
 def delivered(channel: Channel) -> NotificationDelivered:
     return NotificationDelivered(
-        **_who(),  # type: ignore[arg-type]
-        message_id=uuid.uuid4(),
-        channel=channel,
-        template="consent_requested",
+        **_message(channel),  # type: ignore[arg-type]
         delivered_at=datetime(2026, 3, 2, 9, 0, tzinfo=UTC),
-        **CAUSE,  # type: ignore[arg-type]
     )
 
 
 def failed(channel: Channel) -> NotificationFailed:
     return NotificationFailed(
-        **_who(),  # type: ignore[arg-type]
-        school_id=uuid.uuid4(),
-        message_id=uuid.uuid4(),
-        channel=channel,
-        template="consent_requested",
-        reason=FailureReason.NOT_DELIVERED,
-        attempts=1,
-        **CAUSE,  # type: ignore[arg-type]
-    )
+        **_message(channel),  # type: ignore[arg-type]
+        school_id=uuid.uuid4(), reason=FailureReason.NOT_DELIVERED, attempts=1,
+    )  # fmt: skip
 
 
 def test_sent_delivered_and_failed_messages_are_counted_per_channel() -> None:

@@ -8,14 +8,7 @@ from datetime import date
 import pytest
 from samen_plans.domain.calendar import add_months, opp_due_on
 from samen_plans.domain.errors import AlreadyOffered, NotLatestVersion
-from samen_plans.domain.opp import (
-    Opp,
-    OppStatus,
-    not_set,
-    offered,
-    set_by_consent,
-    version_written,
-)
+from samen_plans.domain.opp import Opp, OppStatus, not_set, offered, set_by_consent, version_written
 
 pytestmark = pytest.mark.unit
 

@@ -7,15 +7,12 @@ compared with `timers_due` applied to every open OPP.
 
 from __future__ import annotations
 
-import asyncio
 import random
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from uuid import uuid4
 
 import pytest
-from samen_kit.db import create_engine, session_factory
-from samen_kit.migrations import upgrade
+from samen_kit.testing.retention import migrated
 from samen_plans.adapters.mapping import timer_state_of
 from samen_plans.adapters.tables import OppRow
 from samen_plans.adapters.timers import due_timers
@@ -55,15 +52,9 @@ def random_opp(rng: random.Random) -> OppRow:
     )
 
 
-async def test_the_work_list_is_what_the_domain_rule_finds_due(
-    make_database: Callable[[str], str],
-) -> None:
-    url = make_database("plans_due_timers")
-    await asyncio.to_thread(upgrade, url, MIGRATIONS)
-    engine = create_engine(url)
-    sessions = session_factory(engine)
+async def test_the_work_list_is_what_the_domain_rule_finds_due(postgres_server_url: str) -> None:
     rng = random.Random(17)
-    try:
+    async with migrated(postgres_server_url, "plans_due_timers", MIGRATIONS) as sessions:
         async with sessions() as session, session.begin():
             session.add_all([random_opp(rng) for _ in range(3000)])
         async with sessions() as session:
@@ -81,18 +72,12 @@ async def test_the_work_list_is_what_the_domain_rule_finds_due(
                 assert sorted(found, key=repr) == sorted(expected, key=repr), today
                 checked += len(found)
             assert checked > 1000  # the days chosen do find timers of every kind
-    finally:
-        await engine.dispose()
 
 
 async def test_a_pupil_who_left_has_no_timers_from_the_day_they_left(
-    make_database: Callable[[str], str],
+    postgres_server_url: str,
 ) -> None:
     """The school's follow-up ends with the leaving: no OPP due, no evaluation overdue."""
-    url = make_database("plans_due_left")
-    await asyncio.to_thread(upgrade, url, MIGRATIONS)
-    engine = create_engine(url)
-    sessions = session_factory(engine)
     overdue = [random_opp(random.Random(seed)) for seed in range(3)]
     for row in overdue:
         row.closed_on, row.first_set_on, row.opp_reported = None, None, None
@@ -102,7 +87,7 @@ async def test_a_pupil_who_left_has_no_timers_from_the_day_they_left(
         "INSERT INTO roster_pupil (tenant, pupil_id, school_id, left_on)"
         " VALUES (:tenant, :pupil, :school, :left_on)"
     )
-    try:
+    async with migrated(postgres_server_url, "plans_due_left", MIGRATIONS) as sessions:
         async with sessions() as session, session.begin():
             session.add_all(overdue)
             for row, left_on in ((leaves_today, START), (leaves_later, START + timedelta(1))):
@@ -111,7 +96,5 @@ async def test_a_pupil_who_left_has_no_timers_from_the_day_they_left(
         async with sessions() as session:
             found = {timer.opp_id for timer in await due_timers(session, START)}
             after = {timer.opp_id for timer in await due_timers(session, START + timedelta(1))}
-    finally:
-        await engine.dispose()
     assert found == {stays.opp_id, leaves_later.opp_id}
     assert after == {stays.opp_id}

@@ -123,13 +123,23 @@ async def offered_opp(
     return opp_id, version
 
 
+async def asked_to_consent(
+    client: httpx.AsyncClient, plans: Running, roster: Roster, guardians: int = 1
+) -> tuple[Any, str, dict[str, Any], UUID]:
+    """A pupil enrolled, their OPP's first version offered and the parents asked to
+    consent to it: (pupil, OPP id, the version, the consent request's id)."""
+    pupil = await enrolled(plans, roster, guardians=guardians)
+    opp_id, version = await offered_opp(client, plans, pupil)
+    return pupil, opp_id, version, await consent_asked(roster, pupil, opp_id, version)
+
+
 async def test_consent_of_every_parent_sets_the_action_part_and_starts_the_yearly_cycle(
     plans: Running, consent_roster: Roster, plans_tap: Tap, client: httpx.AsyncClient
 ) -> None:
-    pupil = await enrolled(plans, consent_roster, guardians=2)
-    opp_id, version = await offered_opp(client, plans, pupil)
+    pupil, opp_id, version, request_id = await asked_to_consent(
+        client, plans, consent_roster, guardians=2
+    )
 
-    request_id = await consent_asked(consent_roster, pupil, opp_id, version)
     await consent_roster.all_agree(pupil, request_id)
 
     seen = await plans_tap.wait_for_one(pupil.tenant, "ActionPartSet")
@@ -151,9 +161,9 @@ async def test_consent_of_every_parent_sets_the_action_part_and_starts_the_yearl
 async def test_a_refusal_leaves_the_action_part_not_set(
     plans: Running, consent_roster: Roster, plans_tap: Tap, client: httpx.AsyncClient
 ) -> None:
-    pupil = await enrolled(plans, consent_roster, guardians=2)
-    opp_id, version = await offered_opp(client, plans, pupil)
-    request_id = await consent_asked(consent_roster, pupil, opp_id, version)
+    pupil, opp_id, _, request_id = await asked_to_consent(
+        client, plans, consent_roster, guardians=2
+    )
     await consent_roster.answered(pupil, request_id, pupil.guardians[0], cev.ConsentAnswer.AGREE)
     await consent_roster.refused(pupil, request_id, pupil.guardians[1])
 
@@ -185,9 +195,7 @@ async def test_consent_for_other_words_or_without_every_answer_sets_nothing(
 async def test_consent_for_a_version_no_longer_latest_sets_nothing(
     plans: Running, consent_roster: Roster, plans_tap: Tap, client: httpx.AsyncClient
 ) -> None:
-    pupil = await enrolled(plans, consent_roster)
-    opp_id, version = await offered_opp(client, plans, pupil)
-    request_id = await consent_asked(consent_roster, pupil, opp_id, version)
+    pupil, opp_id, _, request_id = await asked_to_consent(client, plans, consent_roster)
     await written(client, plans, pupil, opp_id, location="Elders")
     await consent_roster.all_agree(pupil, request_id)
     await plans_tap.wait(pupil.tenant, lambda s: sum(e.name == "OppVersionWritten" for e in s) == 2)
@@ -200,9 +208,7 @@ async def test_consent_for_a_version_no_longer_latest_sets_nothing(
 async def test_a_withdrawal_takes_the_action_part_out_of_force(
     plans: Running, consent_roster: Roster, plans_tap: Tap, client: httpx.AsyncClient
 ) -> None:
-    pupil = await enrolled(plans, consent_roster)
-    opp_id, version = await offered_opp(client, plans, pupil)
-    request_id = await consent_asked(consent_roster, pupil, opp_id, version)
+    pupil, opp_id, _, request_id = await asked_to_consent(client, plans, consent_roster)
     await consent_roster.all_agree(pupil, request_id)
     await plans_tap.wait_for_one(pupil.tenant, "ActionPartSet")
     await consent_roster.withdrawn(pupil, request_id, pupil.guardians[0])
@@ -264,9 +270,7 @@ async def test_a_question_that_lapsed_or_was_stopped_leaves_the_action_part_not_
     client: httpx.AsyncClient,
     ending: str,
 ) -> None:
-    pupil = await enrolled(plans, consent_roster)
-    opp_id, version = await offered_opp(client, plans, pupil)
-    request_id = await consent_asked(consent_roster, pupil, opp_id, version)
+    pupil, opp_id, _, request_id = await asked_to_consent(client, plans, consent_roster)
     await getattr(consent_roster, ending)(pupil, request_id)
 
     seen = await plans_tap.wait_for_one(pupil.tenant, "ActionPartNotSet")
@@ -278,9 +282,7 @@ async def test_a_question_that_lapsed_or_was_stopped_leaves_the_action_part_not_
 async def test_consent_given_delivered_twice_sets_the_action_part_once(
     plans: Running, consent_roster: Roster, plans_tap: Tap, client: httpx.AsyncClient
 ) -> None:
-    pupil = await enrolled(plans, consent_roster)
-    opp_id, version = await offered_opp(client, plans, pupil)
-    request_id = await consent_asked(consent_roster, pupil, opp_id, version)
+    pupil, _, _, request_id = await asked_to_consent(client, plans, consent_roster)
     await consent_roster.answered(pupil, request_id, pupil.guardians[0], cev.ConsentAnswer.AGREE)
     envelope = await consent_roster.given(pupil, request_id)
     await consent_roster.send(envelope, cev.ConsentGiven(

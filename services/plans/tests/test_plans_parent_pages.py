@@ -4,6 +4,7 @@ link, and the parents' own view added to the groeidocument."""
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID, uuid4
 
 import httpx
@@ -30,20 +31,22 @@ def link(plans: Running, pupil: Pupil, kind: str, item: object, guardian: int = 
 
 
 async def offered_version(
-    client: httpx.AsyncClient, plans: Running, pupil: Pupil
-) -> tuple[str, str]:
+    client: httpx.AsyncClient, plans: Running, roster: Roster, **enrol: Any
+) -> tuple[Pupil, str, str]:
+    """A pupil enrolled (`enrol` as for `enrolled`) whose OPP's second version is offered,
+    the first never was: (pupil, OPP id, the offered action part's hash)."""
+    pupil = await enrolled(plans, roster, **enrol)
     opp_id = await started(client, plans, pupil)
     await written(client, plans, pupil, opp_id, location="Eerst een versie die niet bleef")
     sha = (await written(client, plans, pupil, opp_id))["action_part_sha256"]
     assert (await offered(client, plans, pupil, opp_id, 2)).status_code == 202
-    return opp_id, sha
+    return pupil, opp_id, sha
 
 
 async def test_the_action_part_document_has_headings_in_the_parents_language_and_dutch_words(
     plans: Running, consent_roster: Roster, client: httpx.AsyncClient
 ) -> None:
-    pupil = await enrolled(plans, consent_roster)
-    opp_id, sha = await offered_version(client, plans, pupil)
+    pupil, opp_id, sha = await offered_version(client, plans, consent_roster)
     path = f"/ouders/documenten/opp_action_part/{opp_id}/2"
     token = link(plans, pupil, "opp", opp_id)
     client.cookies.update(plans.step_up(pupil.tenant, pupil.guardians[0]))
@@ -72,8 +75,7 @@ async def test_the_action_part_document_has_headings_in_the_parents_language_and
 async def test_a_consent_request_link_reaches_only_the_version_its_request_is_about(
     plans: Running, consent_roster: Roster, plans_tap: Tap, client: httpx.AsyncClient
 ) -> None:
-    pupil = await enrolled(plans, consent_roster)
-    opp_id, sha = await offered_version(client, plans, pupil)
+    pupil, opp_id, sha = await offered_version(client, plans, consent_roster)
     request_id = await consent_roster.requested(pupil, UUID(opp_id), 2, sha)
     token = link(plans, pupil, "consent_request", request_id)
     base = f"/ouders/documenten/opp_action_part/{opp_id}"
@@ -91,8 +93,7 @@ async def test_a_consent_request_link_reaches_only_the_version_its_request_is_ab
 async def test_the_action_part_document_asks_for_the_guardians_step_up_proof_first(
     plans: Running, consent_roster: Roster, client: httpx.AsyncClient
 ) -> None:
-    pupil = await enrolled(plans, consent_roster)
-    opp_id, _ = await offered_version(client, plans, pupil)
+    pupil, opp_id, _ = await offered_version(client, plans, consent_roster)
     path = f"/ouders/documenten/opp_action_part/{opp_id}/2"
     asked = {"Authorization": f"Bearer {link(plans, pupil, 'opp', opp_id)}"}
     as_json = {**asked, "Accept": "application/json"}
@@ -115,14 +116,14 @@ async def test_the_action_part_document_asks_for_the_guardians_step_up_proof_fir
 async def test_only_a_guardian_with_parental_authority_and_the_right_link_sees_the_opp(
     plans: Running, consent_roster: Roster, client: httpx.AsyncClient
 ) -> None:
-    informed = await enrolled(plans, consent_roster, standing=GuardianStanding.INFORMATION_RIGHT)
-    opp_id, _ = await offered_version(client, plans, informed)
+    informed, opp_id, _ = await offered_version(
+        client, plans, consent_roster, standing=GuardianStanding.INFORMATION_RIGHT
+    )
     page = await client.get(
         f"/ouders/opp/{opp_id}", params={"token": link(plans, informed, "opp", opp_id)}
     )
     assert page.status_code == 403
-    pupil = await enrolled(plans, consent_roster)
-    other_opp, _ = await offered_version(client, plans, pupil)
+    pupil, other_opp, _ = await offered_version(client, plans, consent_roster)
     wrong_item = link(plans, pupil, "groeidocument", pupil.pupil_id)
     assert (
         await client.get(f"/ouders/opp/{other_opp}", params={"token": wrong_item})
@@ -134,8 +135,7 @@ async def test_only_a_guardian_with_parental_authority_and_the_right_link_sees_t
 async def test_the_opp_page_asks_for_a_code_then_reads_in_six_languages_with_the_binding_words(
     plans: Running, consent_roster: Roster, client: httpx.AsyncClient
 ) -> None:
-    pupil = await enrolled(plans, consent_roster)
-    opp_id, _ = await offered_version(client, plans, pupil)
+    pupil, opp_id, _ = await offered_version(client, plans, consent_roster)
     token = link(plans, pupil, "opp", opp_id)
     unconfirmed = await client.get(f"/ouders/opp/{opp_id}", params={"token": token})
     assert unconfirmed.status_code == 303 and GOALS[0] not in unconfirmed.text

@@ -4,13 +4,12 @@ action part's hash and dates stay; two sweeps at once erase once; a hold keeps t
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from uuid import UUID, uuid4
 
 import pytest
-from samen_kit.testing.retention import RetentionWorld, erasure_facts, run
+from samen_kit.testing.retention import RetentionWorld, run
 from samen_plans.adapters.retention import ERASERS
 from samen_plans.adapters.tables import GroeidocumentEntryRow, OppRow, OppVersionRow
 from samen_plans.bootstrap import MIGRATIONS
@@ -51,11 +50,7 @@ async def _an_opp(world: World, school: UUID) -> None:
     await world.add(*rows)
 
 
-@pytest.fixture
-async def world(postgres_server_url: str) -> AsyncIterator[World]:
-    async with World.of_a_leaver(postgres_server_url, MIGRATIONS, LEFT) as (world, school):
-        await _an_opp(world, school)
-        yield world
+world = World.fixture(MIGRATIONS, LEFT, _an_opp)
 
 
 async def _stored(world: World) -> list[object]:
@@ -73,13 +68,10 @@ async def test_two_years_after_leaving_the_opp_content_goes_once(world: World) -
 
     assert today[1] == GOAL
     assert later == [{}, {}, "a" * 64, "set", AT.date(), "", None, AT.date()]
-    facts = await erasure_facts(world.sessions, world.tenant)
-    assert [(f["kind"], f["count"], f["basis"]) for f in facts] == [
-        ("opp_versions", 2, "wpo_40a_opp")
-    ]
+    assert await world.erased("kind", "count", "basis") == [("opp_versions", 2, "wpo_40a_opp")]
 
 
 async def test_a_legal_hold_keeps_the_opp(world: World) -> None:
     await world.swept_two_years_on_under_a_hold("dispute:x", LEFT)
     assert (await _stored(world))[1] == GOAL
-    assert await erasure_facts(world.sessions, world.tenant) == []
+    assert await world.erased() == []

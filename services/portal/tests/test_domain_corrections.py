@@ -9,11 +9,7 @@ from uuid import uuid4
 
 import pytest
 from samen_contract import Envelope
-from samen_contract.events.portal import (
-    CorrectionAnswered,
-    CorrectionOutcome,
-    CorrectionRequested,
-)
+from samen_contract.events.portal import CorrectionAnswered, CorrectionOutcome, CorrectionRequested
 from samen_portal.domain.corrections import (
     AREAS,
     EXPLANATION_MAX,

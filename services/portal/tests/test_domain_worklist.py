@@ -62,16 +62,17 @@ def test_a_conflict_is_closed_when_consent_is_given_for_the_same_request() -> No
     assert closed == [Close((ItemKind.CONSENT_CONFLICT,), str(request))]
 
 
+def consent_asked(purpose: str, version: int = 1) -> ConsentRequested:
+    """Consent for `purpose` asked about the pupil, of no party yet."""
+    return ConsentRequested(
+        request_id=uuid4(), pupil_id=PUPIL, school_id=SCHOOL, purpose=purpose,
+        purpose_version=version, parties=(),
+    )  # fmt: skip
+
+
 def test_a_refusal_stays_until_consent_for_that_purpose_is_asked_again() -> None:
     refused = ConsentRefused(request_id=uuid4(), pupil_id=PUPIL, purpose="mdo", party_id=uuid4())
-    asked_other = ConsentRequested(
-        request_id=uuid4(),
-        pupil_id=PUPIL,
-        school_id=SCHOOL,
-        purpose="photo",
-        purpose_version=1,
-        parties=(),
-    )
+    asked_other = consent_asked("photo")
     asked_again = asked_other.model_copy(update={"purpose": "mdo"})
     assert changes(fact_of(refused)) == [Open(ItemKind.CONSENT_REFUSED, "purpose:mdo", None)]
     assert changes(fact_of(asked_other)) == [Close((ItemKind.CONSENT_REFUSED,), "purpose:photo")]
@@ -144,15 +145,7 @@ def test_a_thuiszitter_is_on_the_list_until_back_at_school() -> None:
 
 
 def test_a_fact_keeps_ids_and_codes_never_free_text() -> None:
-    event = ConsentRequested(
-        request_id=uuid4(),
-        pupil_id=PUPIL,
-        school_id=SCHOOL,
-        purpose="mdo",
-        purpose_version=2,
-        parties=(),
-    )
-    found = fact_of(event)
+    found = fact_of(consent_asked("mdo", version=2))
     assert found.kind == "ConsentRequested" and found.source == "consent"
     assert found.details == {"purpose": "mdo", "purpose_version": 2}
     assert all(isinstance(v, str | int | bool) for v in found.details.values())

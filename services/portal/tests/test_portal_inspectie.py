@@ -33,48 +33,24 @@ async def a_school_year(facts: RosterPublisher, tenant: str, school: UUID) -> UU
     """One pupil: an evaluation with the parents, one without, a registration decided
     late, an open dispute and a thuiszitter."""
     pupil = await enrol(facts, tenant, school, "6a")
+    about = {"pupil_id": pupil, "school_id": school}
     events = [
-        EvaluationHeld(
-            opp_id=uuid4(),
-            pupil_id=pupil,
-            school_id=school,
-            held_on=date(2026, 10, 1),
-            with_parents=True,
-        ),
-        EvaluationHeld(
-            opp_id=uuid4(),
-            pupil_id=pupil,
-            school_id=school,
-            held_on=date(2026, 10, 2),
-            with_parents=False,
-        ),
+        EvaluationHeld(opp_id=uuid4(), held_on=date(2026, 10, 1), with_parents=True, **about),
+        EvaluationHeld(opp_id=uuid4(), held_on=date(2026, 10, 2), with_parents=False, **about),
         RegistrationDecided(
-            registration_id=uuid4(),
-            pupil_id=pupil,
-            school_id=school,
-            outcome="placed",
-            decided_on=date(2026, 11, 1),
-            in_time=False,
+            registration_id=uuid4(), outcome="placed", decided_on=date(2026, 11, 1),
+            in_time=False, **about,
         ),
         DisputeOpened(
-            dispute_id=uuid4(),
-            pupil_id=pupil,
-            school_id=school,
-            subject="opp",
-            stage="objection",
-            stages=("objection",),
-            situation="open",
-            next_deadline_date=date(2027, 1, 15),
-            opened_by="guardian",
+            dispute_id=uuid4(), subject="opp", stage="objection", stages=("objection",),
+            situation="open", next_deadline_date=date(2027, 1, 15), opened_by="guardian",
+            **about,
         ),
         ThuiszitterReported(
-            absence_id=uuid4(),
-            pupil_id=pupil,
-            school_id=school,
-            home_since=date(2026, 9, 1),
-            reported_on=date(2026, 9, 29),
+            absence_id=uuid4(), home_since=date(2026, 9, 1), reported_on=date(2026, 9, 29),
+            **about,
         ),
-    ]
+    ]  # fmt: skip
     for event in events:
         await facts.publish(event, tenant=tenant, subject=pupil, school=school)
     return pupil

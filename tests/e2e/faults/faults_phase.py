@@ -30,13 +30,7 @@ from tests.e2e.faults.faults_mail import (
     received_share,
     send_broadcast,
 )
-from tests.e2e.faults.faults_owners import (
-    OwnersCount,
-    count_owners,
-    decide,
-    portal_facts,
-    prepare,
-)
+from tests.e2e.faults.faults_owners import OwnersCount, count_owners, decide, portal_facts, prepare
 from tests.e2e.faults.faults_region import Region
 from tests.e2e.faults.faults_stack import Stack
 from tests.e2e.faults.faults_wait import Check, Progress, wait_while_progressing

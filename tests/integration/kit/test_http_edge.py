@@ -14,11 +14,7 @@ from fastapi import FastAPI
 from pydantic import BaseModel, Field
 from samen_kit.guards import EdgeGuard
 from samen_kit.inputs import Count, LongText, SchoolDate, ShortText, Version
-from samen_kit.problems import (
-    PROBLEM_JSON,
-    install_problem_handlers,
-    install_problem_openapi,
-)
+from samen_kit.problems import PROBLEM_JSON, install_problem_handlers, install_problem_openapi
 from samen_kit.testing.server import serve
 
 pytestmark = pytest.mark.integration

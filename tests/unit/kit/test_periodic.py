@@ -9,8 +9,20 @@ import contextlib
 import pytest
 import structlog.testing
 from samen_kit.periodic import Every, periodic, sweeping
+from samen_kit.service import BackgroundJob
 
 pytestmark = pytest.mark.unit
+
+
+async def ran_until(job: BackgroundJob, done: asyncio.Event) -> None:
+    """`job` run in a task of its own until `done` is set (within five seconds), then
+    cancelled."""
+    task = asyncio.create_task(job())
+    async with asyncio.timeout(5):
+        await done.wait()
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
 
 
 async def test_a_job_runs_at_start_and_again_after_a_failure() -> None:
@@ -24,12 +36,7 @@ async def test_a_job_runs_at_start_and_again_after_a_failure() -> None:
         if len(runs) == 1:
             raise RuntimeError("the first run fails")
 
-    task = asyncio.create_task(periodic(Every("test.flaky", 0.05, flaky))())
-    async with asyncio.timeout(5):
-        await third.wait()
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+    await ran_until(periodic(Every("test.flaky", 0.05, flaky)), third)
     assert runs[:3] == [0, 1, 2]
 
 
@@ -62,12 +69,7 @@ async def test_a_sweep_runs_its_steps_in_order_and_logs_what_they_wrote() -> Non
         return 0
 
     with structlog.testing.capture_logs() as logs:
-        task = asyncio.create_task(sweeping("test.sweep", 0.05, timers=timers, refusals=refusals)())
-        async with asyncio.timeout(5):
-            await second_run.wait()
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        await ran_until(sweeping("test.sweep", 0.05, timers=timers, refusals=refusals), second_run)
 
     assert ran[:4] == ["timers", "refusals", "timers", "refusals"]
     emitted = [entry for entry in logs if entry["event"] == "test.sweep.emitted"]
@@ -91,12 +93,7 @@ async def test_a_failing_step_ends_that_sweep_and_the_next_interval_tries_again(
 
     with structlog.testing.capture_logs() as logs:
         job = sweeping("test.flaky", 0.05, first=flaky, second=never_after_a_failure)
-        task = asyncio.create_task(job())
-        async with asyncio.timeout(5):
-            await again.wait()
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        await ran_until(job, again)
 
     events = [entry["event"] for entry in logs]
     assert events.count("test.flaky.failed") == 1

@@ -86,13 +86,24 @@ def test_a_standard_cloudevents_sdk_reads_the_trace_context_as_the_traceparent_e
     assert event.get_extension("traceparent") == expected
 
 
+def _stored_in_a_request(*before: tuple[str, str]) -> list[tuple[str, str]]:
+    """An outbox row's headers, `before` and then the trace's, stored in a request's span."""
+    with tracer.start_as_current_span("request"):
+        return [*before, *((n, v.decode()) for n, v in trace_headers())]
+
+
+def _relayed(stored: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The headers the relay sends for a row stored with `stored`, in its producer span."""
+    with publishing("consent", "samen.consent.events", stored) as sent:
+        pass
+    return sent
+
+
 def test_the_relay_publishes_a_traced_row_in_a_child_span_and_hands_that_span_on(
     spans: InMemorySpanExporter,
 ) -> None:
-    with tracer.start_as_current_span("request"):
-        stored = [("ce_id", "1"), *((n, v.decode()) for n, v in trace_headers())]
-    with publishing("consent", "samen.consent.events", stored) as sent:
-        pass
+    stored = _stored_in_a_request(("ce_id", "1"))
+    sent = _relayed(stored)
 
     request = _finished(spans, "request")
     published = _finished(spans, "samen.consent.events publish")
@@ -107,12 +118,8 @@ def test_the_relay_publishes_a_traced_row_in_a_child_span_and_hands_that_span_on
 def test_a_redelivered_event_keeps_its_bytes_only_the_hops_context_is_new(
     spans: InMemorySpanExporter,
 ) -> None:
-    with tracer.start_as_current_span("request"):
-        stored = [("ce_id", "1"), *((n, v.decode()) for n, v in trace_headers())]
-    with publishing("consent", "samen.consent.events", stored) as first:
-        pass
-    with publishing("consent", "samen.consent.events", stored) as again:
-        pass
+    stored = _stored_in_a_request(("ce_id", "1"))
+    first, again = _relayed(stored), _relayed(stored)
 
     def event_headers(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
         return [(name, value) for name, value in headers if name.startswith("ce_")]
@@ -125,8 +132,7 @@ def test_a_row_written_outside_any_trace_is_published_as_it_is_without_a_span(
     spans: InMemorySpanExporter,
 ) -> None:
     stored = [("ce_id", "1"), ("content-type", "application/json")]
-    with publishing("consent", "samen.consent.events", stored) as sent:
-        pass
+    sent = _relayed(stored)
 
     assert sent == stored
     assert spans.get_finished_spans() == ()
@@ -135,10 +141,7 @@ def test_a_row_written_outside_any_trace_is_published_as_it_is_without_a_span(
 def test_the_handler_span_is_a_child_of_the_span_that_published_the_event(
     spans: InMemorySpanExporter,
 ) -> None:
-    with tracer.start_as_current_span("request"):
-        stored = [(n, v.decode()) for n, v in trace_headers()]
-    with publishing("consent", "samen.consent.events", stored) as sent:
-        pass
+    sent = _relayed(_stored_in_a_request())
     received = [(name, value.encode()) for name, value in sent]
     with consuming("notifications.facts", "samen.consent.events", "e1", "t", received):
         pass

@@ -40,6 +40,15 @@ def source(provider: Provider, clock: FakeClock) -> HttpJwks:
     return HttpJwks(URL, client, clock=clock, min_refresh=timedelta(seconds=30))
 
 
+async def fetched_once(clock: FakeClock) -> tuple[str, Provider, HttpJwks]:
+    """A provider publishing one key and a source that has fetched it: (kid, both)."""
+    key = new_signing_key()
+    provider = Provider(key)
+    jwks = source(provider, clock)
+    await jwks.find(str(key.kid))
+    return str(key.kid), provider, jwks
+
+
 async def test_keys_are_fetched_once_and_then_served_from_the_cache(clock: FakeClock) -> None:
     key = new_signing_key()
     provider = Provider(key)
@@ -52,10 +61,8 @@ async def test_keys_are_fetched_once_and_then_served_from_the_cache(clock: FakeC
 
 
 async def test_a_rotated_key_is_found_by_reloading_on_the_unknown_kid(clock: FakeClock) -> None:
-    old, new = new_signing_key(), new_signing_key()
-    provider = Provider(old)
-    jwks = source(provider, clock)
-    await jwks.find(str(old.kid))
+    _, provider, jwks = await fetched_once(clock)
+    new = new_signing_key()
     provider.keys.append(new)
     clock.advance(timedelta(seconds=31))
 
@@ -74,26 +81,20 @@ async def test_made_up_key_ids_do_not_hammer_the_provider(clock: FakeClock) -> N
 
 
 async def test_the_cache_is_renewed_after_its_max_age(clock: FakeClock) -> None:
-    key = new_signing_key()
-    provider = Provider(key)
-    jwks = source(provider, clock)
-    await jwks.find(str(key.kid))
+    kid, provider, jwks = await fetched_once(clock)
 
     clock.advance(timedelta(minutes=11))
-    await jwks.find(str(key.kid))
+    await jwks.find(kid)
 
     assert provider.fetches == 2
 
 
 async def test_a_provider_outage_keeps_the_cached_keys_working(clock: FakeClock) -> None:
-    key = new_signing_key()
-    provider = Provider(key)
-    jwks = source(provider, clock)
-    await jwks.find(str(key.kid))
+    kid, provider, jwks = await fetched_once(clock)
     provider.down = True
     clock.advance(timedelta(minutes=11))
 
-    assert await jwks.find(str(key.kid)) is not None
+    assert await jwks.find(kid) is not None
 
 
 async def test_no_keys_at_all_is_a_503_problem(clock: FakeClock) -> None:

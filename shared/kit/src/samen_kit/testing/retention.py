@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Self, TypeVar
 from uuid import UUID, uuid4
 
+import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -57,6 +58,24 @@ class RetentionWorld:
             await pupil_left(sessions, world.tenant, world.pupil, school, left_on)
             yield world, school
 
+    @classmethod
+    def fixture(
+        cls, migrations: Path, left_on: date, seed: Callable[[Any, UUID], Awaitable[None]]
+    ) -> Any:
+        """The pytest fixture `world` of a service's retention test: a world `of_a_leaver`
+        in which `seed(world, school)` has stored the pupil's data."""
+
+        @pytest.fixture
+        async def world(postgres_server_url: str) -> AsyncIterator[RetentionWorld]:
+            async with cls.of_a_leaver(postgres_server_url, migrations, left_on) as (
+                world,
+                school,
+            ):
+                await seed(world, school)
+                yield world
+
+        return world
+
     @property
     def retention(self) -> Retention:
         return Retention(self.service, self.sessions, self.clock, self.erasers)
@@ -68,6 +87,11 @@ class RetentionWorld:
             for row in rows:
                 session.add(row)
                 await session.flush()
+
+    async def erased(self, *fields: str) -> list[tuple[Any, ...]]:
+        """`fields` of each `PersonalDataErased` fact written for the world's tenant."""
+        facts = await erasure_facts(self.sessions, self.tenant)
+        return [tuple(fact[name] for name in fields) for fact in facts]
 
     async def hold(self, hold_id: str, on: date) -> None:
         """A legal hold on the pupil from `on`."""
