@@ -17,6 +17,7 @@ from samen_archive.layout import (
     ARCHIVE_FORMAT,
     ENTRIES,
     EXPORT_TYPE,
+    FORMAT_VERSIONS,
     LEAVES,
     MANIFEST,
     PROOFS,
@@ -37,6 +38,9 @@ from samen_archive.readme import README_TEXT
 from samen_archive.signing import key_id, public_key_pem, sign_statement
 from samen_archive.tree_levels import TreeLevels
 from samen_archive.treehead import TIMESTAMP_FORMAT, SignedTreeHead
+from samen_archive.verbatim import erased_line, kept_line
+
+FORMAT_OF_VERSION = {version: name for name, version in FORMAT_VERSIONS.items()}
 
 
 class InconsistentExport(ValueError):
@@ -57,32 +61,50 @@ class ExportContents:
     earlier_size: int | None = None
 
 
-def build_archive(contents: ExportContents, signing_key: Ed25519PrivateKey) -> bytes:
+def build_archive(
+    contents: ExportContents, signing_key: Ed25519PrivateKey, *, version: int = 2
+) -> bytes:
     """The archive as bytes; see ``write_archive``."""
     buffer = io.BytesIO()
-    write_archive(buffer, contents, signing_key)
+    write_archive(buffer, contents, signing_key, version=version)
     return buffer.getvalue()
 
 
 def write_archive(
-    target: IO[bytes], contents: ExportContents, signing_key: Ed25519PrivateKey
+    target: IO[bytes],
+    contents: ExportContents,
+    signing_key: Ed25519PrivateKey,
+    *,
+    version: int = 2,
 ) -> None:
-    """Check the contents, then write the zip; the same contents give the same bytes."""
-    levels = _checked_tree(contents, signing_key)
+    """Check the contents, then write the zip; the same contents give the same bytes.
+
+    Samen writes format 2; format 1 (entries as JSON strings, every member deflated)
+    is written only to check that exports already handed out still verify.
+    """
+    levels = _checked_tree(contents, signing_key, version)
     writer = _MemberWriter(target, contents.exported_at)
     with writer:
         writer.write(README, README_TEXT.encode("utf-8"))
         writer.write(TREE_HEAD, contents.tree_head.to_json())
         writer.write(PUBLIC_KEY, public_key_pem(signing_key.public_key()))
         writer.write_lines(LEAVES, (leaf.hex().encode("ascii") + b"\n" for leaf in contents.leaves))
-        writer.write_lines(ENTRIES, _entry_lines(contents))
+        if version == 1:
+            writer.write_lines(ENTRIES, _entry_lines(contents))
+        else:  # stored: the verifier hashes each entry's bytes in place, without inflating
+            writer.write_lines(ENTRIES, _verbatim_lines(contents), zipfile.ZIP_STORED)
         writer.write(PROOFS, _proofs_json(contents, levels))
         writer.write(SUMMARY, contents.summary_csv)
         writer.write(REPORT, contents.report_html)
-        writer.write(MANIFEST, _manifest_json(contents, writer.digests, signing_key))
+        fields = manifest_fields(contents, writer.digests, FORMAT_OF_VERSION[version])
+        writer.write(MANIFEST, _manifest_json(fields, signing_key))
 
 
-def _checked_tree(contents: ExportContents, signing_key: Ed25519PrivateKey) -> TreeLevels:
+def _checked_tree(
+    contents: ExportContents, signing_key: Ed25519PrivateKey, version: int
+) -> TreeLevels:
+    if version not in FORMAT_OF_VERSION:
+        raise InconsistentExport(f"there is no export format {version}")
     head = contents.tree_head
     if not head.verify(signing_key.public_key()):
         raise InconsistentExport("the tree head was not signed with this key")
@@ -107,6 +129,8 @@ def _check_entries(entries: Sequence[ArchiveEntry], leaves: Sequence[bytes]) -> 
             raise InconsistentExport(f"entry {item.index} is out of order or outside the tree")
         if item.entry is not None and leaf_hash(item.entry) != leaves[item.index]:
             raise InconsistentExport(f"entry {item.index} does not hash to its leaf")
+        if item.entry is not None and b"\n" in item.entry:  # never in canonical JSON
+            raise InconsistentExport(f"entry {item.index} does not fit on one line")
         previous = item.index
 
 
@@ -114,6 +138,14 @@ def _entry_lines(contents: ExportContents) -> Iterator[bytes]:
     for item in contents.entries:
         event_id = item.event_id if item.entry is None else _event_id(item.entry)
         yield entry_line(item.index, contents.leaves[item.index], event_id, item.entry)
+
+
+def _verbatim_lines(contents: ExportContents) -> Iterator[bytes]:
+    for item in contents.entries:
+        if item.entry is None:
+            yield erased_line(item.index, item.event_id)
+        else:
+            yield kept_line(item.index, item.entry)
 
 
 def _event_id(entry: bytes) -> str | None:
@@ -142,11 +174,13 @@ def _proofs_json(contents: ExportContents, levels: TreeLevels) -> bytes:
     return json.dumps(document, indent=1).encode("utf-8") + b"\n"
 
 
-def manifest_fields(contents: ExportContents, digests: dict[str, str]) -> dict[str, object]:
+def manifest_fields(
+    contents: ExportContents, digests: dict[str, str], archive_format: str = ARCHIVE_FORMAT
+) -> dict[str, object]:
     """The signed fields of export.json."""
     head = contents.tree_head
     return {
-        "format": ARCHIVE_FORMAT,
+        "format": archive_format,
         "scope": contents.scope.to_json_dict(),
         "exported_at": contents.exported_at.strftime(TIMESTAMP_FORMAT),
         "tree_head": {"tree_size": head.tree_size, "root_hash": head.root_hash.hex()},
@@ -156,10 +190,7 @@ def manifest_fields(contents: ExportContents, digests: dict[str, str]) -> dict[s
     }
 
 
-def _manifest_json(
-    contents: ExportContents, digests: dict[str, str], signing_key: Ed25519PrivateKey
-) -> bytes:
-    fields = manifest_fields(contents, digests)
+def _manifest_json(fields: dict[str, object], signing_key: Ed25519PrivateKey) -> bytes:
     signature = sign_statement(signing_key, EXPORT_TYPE, fields)
     document = {
         "type": EXPORT_TYPE,
@@ -211,9 +242,11 @@ class _MemberWriter:
     def write(self, name: str, data: bytes) -> None:
         self.write_lines(name, iter((data,)))
 
-    def write_lines(self, name: str, chunks: Iterator[bytes]) -> None:
+    def write_lines(
+        self, name: str, chunks: Iterator[bytes], compression: int = zipfile.ZIP_DEFLATED
+    ) -> None:
         info = zipfile.ZipInfo(name, date_time=self._date_time)
-        info.compress_type = zipfile.ZIP_DEFLATED
+        info.compress_type = compression
         info.external_attr = 0o644 << 16
         digest = sha256()
         with self._zip.open(info, "w", force_zip64=True) as member:

@@ -14,8 +14,8 @@ import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from samen_archive.layout import (
-    ARCHIVE_FORMAT,
     EXPORT_TYPE,
+    FORMAT_VERSIONS,
     MANIFEST,
     PROOFS,
     PROOFS_FORMAT,
@@ -46,6 +46,7 @@ def fail(check: Check, message_nl: str, message_en: str) -> VerificationFailed:
 
 @dataclass(frozen=True)
 class Manifest:
+    version: int  # of the archive format: 1 or 2
     tenant: str
     tree_size: int
     root_hash: bytes
@@ -163,7 +164,8 @@ def read_manifest(
 
 
 def _manifest(fields: Mapping[str, object]) -> Manifest:
-    if fields["format"] != ARCHIVE_FORMAT:
+    version = FORMAT_VERSIONS.get(str(fields["format"]))
+    if version is None:
         raise ValueError(f"unknown format {fields['format']!r}")
     scope, tree, files = fields["scope"], fields["tree_head"], fields["files"]
     selected = fields["selected"]
@@ -172,6 +174,7 @@ def _manifest(fields: Mapping[str, object]) -> Manifest:
     if not isinstance(selected, list):
         raise TypeError("selected is a list of runs")
     return Manifest(
+        version=version,
         tenant=str(scope["tenant"]),
         tree_size=int(tree["tree_size"]),
         root_hash=bytes.fromhex(str(tree["root_hash"])),
