@@ -56,8 +56,9 @@ def test_the_exporter_writes_each_entry_verbatim_into_a_stored_member() -> None:
     log = sample_log()
     archive = export(log, 2)
     with zipfile.ZipFile(io.BytesIO(archive)) as opened:
-        assert opened.getinfo("entries.jsonl").compress_type == zipfile.ZIP_STORED
-        assert opened.getinfo("leaves.txt").compress_type == zipfile.ZIP_DEFLATED
+        for name in ("entries.jsonl", "leaves.txt", "proofs.json"):  # read whole
+            assert opened.getinfo(name).compress_type == zipfile.ZIP_STORED
+        assert opened.getinfo("report.html").compress_type == zipfile.ZIP_DEFLATED
     contents = members(archive)
     lines = contents["entries.jsonl"].splitlines()
     assert lines[0] == b'{"index":0,"entry":' + log.entries[0] + b"}"

@@ -88,12 +88,15 @@ def write_archive(
         writer.write(README, README_TEXT.encode("utf-8"))
         writer.write(TREE_HEAD, contents.tree_head.to_json())
         writer.write(PUBLIC_KEY, public_key_pem(signing_key.public_key()))
-        writer.write_lines(LEAVES, (leaf.hex().encode("ascii") + b"\n" for leaf in contents.leaves))
+        # Format 2 stores what the verifier reads whole: inflating cost it more than
+        # hashing the bytes (docs/adr/0021-audit-export-v2-verbatim-entries.md).
+        stored = zipfile.ZIP_DEFLATED if version == 1 else zipfile.ZIP_STORED
+        writer.write_lines(LEAVES, _leaf_lines(contents.leaves), stored)
         if version == 1:
             writer.write_lines(ENTRIES, _entry_lines(contents))
-        else:  # stored: the verifier hashes each entry's bytes in place, without inflating
-            writer.write_lines(ENTRIES, _verbatim_lines(contents), zipfile.ZIP_STORED)
-        writer.write(PROOFS, _proofs_json(contents, levels))
+        else:
+            writer.write_lines(ENTRIES, _verbatim_lines(contents), stored)
+        writer.write(PROOFS, _proofs_json(contents, levels), stored)
         writer.write(SUMMARY, contents.summary_csv)
         writer.write(REPORT, contents.report_html)
         fields = manifest_fields(contents, writer.digests, FORMAT_OF_VERSION[version])
@@ -132,6 +135,10 @@ def _check_entries(entries: Sequence[ArchiveEntry], leaves: Sequence[bytes]) -> 
         if item.entry is not None and b"\n" in item.entry:  # never in canonical JSON
             raise InconsistentExport(f"entry {item.index} does not fit on one line")
         previous = item.index
+
+
+def _leaf_lines(leaves: Sequence[bytes]) -> Iterator[bytes]:
+    return (leaf.hex().encode("ascii") + b"\n" for leaf in leaves)
 
 
 def _entry_lines(contents: ExportContents) -> Iterator[bytes]:
@@ -239,8 +246,8 @@ class _MemberWriter:
     def __exit__(self, *_: object) -> None:
         self._zip.close()
 
-    def write(self, name: str, data: bytes) -> None:
-        self.write_lines(name, iter((data,)))
+    def write(self, name: str, data: bytes, compression: int = zipfile.ZIP_DEFLATED) -> None:
+        self.write_lines(name, iter((data,)), compression)
 
     def write_lines(
         self, name: str, chunks: Iterator[bytes], compression: int = zipfile.ZIP_DEFLATED

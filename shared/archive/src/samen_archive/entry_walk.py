@@ -1,14 +1,13 @@
 """Walking entries.jsonl in leaf order: each entry must sit where the signed tree says."""
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import orjson
 
 from samen_archive.canonical import EntryFacts, UnreadableEntry, read_entry_facts
-from samen_archive.layout import iterate_selection
+from samen_archive.layout import iterate_selection, node_key
 from samen_archive.merkle import (
-    LeafRange,
     inclusion_path_ranges,
     leaf_hash,
     verify_inclusion,
@@ -41,7 +40,7 @@ class EntryWalk:
         self,
         head: SignedTreeHead,
         leaves: Sequence[bytes],
-        nodes: dict[LeafRange, bytes],
+        nodes: Mapping[str, bytes],
         selected: Sequence[Sequence[int]],
         *,
         proven: bool = False,
@@ -147,7 +146,7 @@ class EntryWalk:
     def _check_inclusion(self, line: _Line) -> None:
         size = self._head.tree_size
         try:
-            path = [self._nodes[r] for r in inclusion_path_ranges(line.index, size)]
+            path = [self._nodes[node_key(r)] for r in inclusion_path_ranges(line.index, size)]
         except (KeyError, ValueError):  # a node left out, or an index outside the tree
             path = []
         if not verify_inclusion(line.leaf, line.index, size, path, self._head.root_hash):

@@ -11,7 +11,7 @@ the first entry a damaged node breaks.
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from samen_archive.merkle import EMPTY_ROOT, LeafRange, next_level
+from samen_archive.merkle import EMPTY_ROOT, next_level
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class RebuiltTree:
 
 
 def rebuild(
-    leaves: Sequence[bytes], nodes: Mapping[LeafRange, bytes], selected: Iterable[int]
+    leaves: Sequence[bytes], nodes: Mapping[str, bytes], selected: Iterable[int]
 ) -> RebuiltTree:
     """One pass up the levels; only the current level is kept in memory.
 
@@ -49,12 +49,13 @@ def _partners_match(
     height: int,
     size: int,
     ancestors: set[int],
-    nodes: Mapping[LeafRange, bytes],
+    nodes: Mapping[str, bytes],
 ) -> bool:
-    width = len(level)
-    for partner in {ancestor ^ 1 for ancestor in ancestors}:
-        if partner < width:
-            start = partner << height
-            if nodes.get((start, min(start + (1 << height), size))) != level[partner]:
-                return False
-    return True
+    """Each node looked up by its name in proofs.json (``node_key``), written out here:
+    an export of every entry carries about one node per entry."""
+    width, span, get = len(level), 1 << height, nodes.get
+    return all(
+        get(f"{partner << height}-{min((partner << height) + span, size)}") == level[partner]
+        for partner in {ancestor ^ 1 for ancestor in ancestors}
+        if partner < width
+    )

@@ -21,8 +21,10 @@ from samen_archive.layout import (
     PROOFS_FORMAT,
     PUBLIC_KEY,
     TREE_HEAD,
+    node_key,
 )
 from samen_archive.merkle import HASH_SIZE, LeafRange
+from samen_archive.proof_nodes import nodes_in_bulk
 from samen_archive.report import Check, Failure
 from samen_archive.signing import key_id, load_public_key_pem, verify_statement
 from samen_archive.treehead import MalformedTreeHead, SignedTreeHead
@@ -56,7 +58,7 @@ class Manifest:
 
 @dataclass(frozen=True)
 class Proofs:
-    nodes: dict[LeafRange, bytes]
+    nodes: dict[str, bytes]  # by node_key: "start-end"
     consistency_from: int | None
     consistency_path: list[bytes]
 
@@ -224,7 +226,10 @@ def _proofs(document: Mapping[str, object], head: SignedTreeHead) -> Proofs:
     consistency = document["consistency"]
     if not isinstance(inclusion, dict) or not isinstance(inclusion["nodes"], dict):
         raise TypeError("inclusion nodes are an object")
-    nodes = {_leaf_range(key): _hash(value) for key, value in inclusion["nodes"].items()}
+    named = inclusion["nodes"]
+    nodes = nodes_in_bulk(named)
+    if nodes is None:  # read one by one, to fail as before
+        nodes = {node_key(_leaf_range(k)): _hash(v) for k, v in named.items()}
     if consistency is None:
         return Proofs(nodes, None, [])
     if not isinstance(consistency, dict) or consistency["to_size"] != head.tree_size:
@@ -235,6 +240,9 @@ def _proofs(document: Mapping[str, object], head: SignedTreeHead) -> Proofs:
 
 def parse_leaves(data: bytes) -> list[bytes]:
     """leaves.txt: one lowercase hex SHA-256 per line."""
+    leaves = _leaves_in_bulk(data)
+    if leaves is not None:
+        return leaves
     lines = data.split(b"\n")
     if lines and lines[-1] == b"":
         lines.pop()
@@ -253,6 +261,21 @@ def parse_leaves(data: bytes) -> list[bytes]:
             index=bad,
         )
     )
+
+
+def _leaves_in_bulk(data: bytes) -> list[bytes] | None:
+    """Lines of exactly 64 hex digits, read with one ``fromhex``; ``None`` otherwise."""
+    width = 2 * HASH_SIZE + 1
+    count, odd = divmod(len(data), width)
+    if odd or data[width - 1 :: width] != b"\n" * count:
+        return None
+    try:  # fromhex skips the line breaks, and any other white space: hence the length
+        whole = bytes.fromhex(data.decode("ascii"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if len(whole) != HASH_SIZE * count:
+        return None
+    return [whole[i : i + HASH_SIZE] for i in range(0, len(whole), HASH_SIZE)]
 
 
 def _is_hash_line(line: bytes) -> bool:
