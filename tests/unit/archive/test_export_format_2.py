@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from samen_archive import Earlier, verify_archive
 from samen_archive.canonical import event_entry, read_entry_facts
 from samen_archive.sample import SampleLog
+from samen_archive.verbatim import exported_lines
 
 pytestmark = pytest.mark.unit
 
@@ -66,6 +67,12 @@ def test_the_exporter_writes_each_entry_verbatim_into_a_stored_member() -> None:
     assert erased == {"index": 10, "event_id": None, "erased": True}
     assert json.loads(lines[1])["entry"] == json.loads(log.entries[2])  # still JSON to read
     assert json.loads(contents["export.json"])["format"] == "samen-audit-export/2"
+    read = exported_lines(contents["entries.jsonl"])
+    assert [line.event_id for line in read[:2]] == [
+        read_entry_facts(log.entries[0]).event_id,
+        read_entry_facts(log.entries[2]).event_id,
+    ]
+    assert (read[0].entry, read[5].entry) == (log.entries[0], None)
     report = verify_archive(archive)
     assert report.ok, report.lines()
     assert (report.entries_checked, report.entries_erased) == (SIZE // 2, len(ERASED))

@@ -51,11 +51,14 @@ def _partners_match(
     ancestors: set[int],
     nodes: Mapping[str, bytes],
 ) -> bool:
-    """Each node looked up by its name in proofs.json (``node_key``), written out here:
-    an export of every entry carries about one node per entry."""
-    width, span, get = len(level), 1 << height, nodes.get
-    return all(
-        get(f"{partner << height}-{min((partner << height) + span, size)}") == level[partner]
-        for partner in {ancestor ^ 1 for ancestor in ancestors}
-        if partner < width
-    )
+    """Each node looked up by its name in proofs.json (``node_key``), written out here
+    and compared a level at a time: an export of every entry has a node per entry."""
+    partners = {ancestor ^ 1 for ancestor in ancestors}
+    last, span = len(level) - 1, 1 << height
+    if last in partners:  # the last node of a level may cover fewer leaves
+        partners.discard(last)
+        if nodes.get(f"{last << height}-{min((last << height) + span, size)}") != level[last]:
+            return False
+    within = [partner for partner in partners if partner < last]
+    names = [f"{partner << height}-{(partner << height) + span}" for partner in within]
+    return list(map(nodes.get, names)) == [level[partner] for partner in within]

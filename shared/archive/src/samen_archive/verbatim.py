@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import orjson
 
+from samen_archive.canonical import read_entry_facts
+
 KEPT_PREFIX = b'{"index":%d,"entry":'
 KEPT_END = ord("}")
 
@@ -50,3 +52,15 @@ def read_line(raw: bytes) -> VerbatimLine:
     if event_id is not None and not isinstance(event_id, str):
         raise TypeError("event_id is text or null")
     return VerbatimLine(index, event_id, None)
+
+
+def exported_lines(member: bytes) -> list[VerbatimLine]:
+    """Every line of a format-2 entries.jsonl with the event it is about, for a reader
+    who trusts the export (the verifier reads each entry only when it must name it)."""
+    lines = [read_line(raw) for raw in member.splitlines()]
+    return [
+        line
+        if line.entry is None
+        else VerbatimLine(line.index, read_entry_facts(line.entry).event_id, line.entry)
+        for line in lines
+    ]
