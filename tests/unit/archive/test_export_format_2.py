@@ -184,3 +184,12 @@ def test_a_rewritten_entry_is_named_with_its_event_from_a_format_2_export() -> N
     report = verify_archive(honest.export(KEY, NOW, earlier_size=25), Earlier(kept, old_leaves))
     assert report.failure is not None and report.failure.index == 11
     assert report.failure.event_id == read_entry_facts(honest.entries[11]).event_id
+
+
+def test_proofs_hold_the_same_nodes_in_both_formats_listed_level_by_level() -> None:
+    log = sample_log()
+    v1, v2 = (json.loads(members(export(log, v))["proofs.json"]) for v in (1, 2))
+    assert v2 == v1  # the same JSON object: only the order of the node names differs
+    names = list(v2["inclusion"]["nodes"])
+    assert names[:3] == ["1-2", "3-4", "5-6"]  # the leaves' partners first, left to right
+    assert names.index("0-2") > names.index("39-40")  # level by level, not by start

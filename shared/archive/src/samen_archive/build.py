@@ -34,6 +34,7 @@ from samen_archive.layout import (
     selection_ranges,
 )
 from samen_archive.merkle import leaf_hash
+from samen_archive.proof_text import with_nodes
 from samen_archive.readme import README_TEXT
 from samen_archive.signing import key_id, public_key_pem, sign_statement
 from samen_archive.tree_levels import TreeLevels
@@ -96,7 +97,7 @@ def write_archive(
             writer.write_lines(ENTRIES, _entry_lines(contents))
         else:
             writer.write_lines(ENTRIES, _verbatim_lines(contents), stored)
-        writer.write(PROOFS, _proofs_json(contents, levels), stored)
+        writer.write(PROOFS, _proofs_json(contents, levels, version), stored)
         writer.write(SUMMARY, contents.summary_csv)
         writer.write(REPORT, contents.report_html)
         fields = manifest_fields(contents, writer.digests, FORMAT_OF_VERSION[version])
@@ -162,8 +163,9 @@ def _event_id(entry: bytes) -> str | None:
         return None
 
 
-def _proofs_json(contents: ExportContents, levels: TreeLevels) -> bytes:
-    nodes = levels.audit_path_nodes(item.index for item in contents.entries)
+def _proofs_json(contents: ExportContents, levels: TreeLevels, version: int) -> bytes:
+    selected = [item.index for item in contents.entries]
+    nodes = levels.audit_path_nodes(selected) if version == 1 else {}
     consistency: dict[str, object] | None = None
     if contents.earlier_size is not None:
         consistency = {
@@ -178,7 +180,10 @@ def _proofs_json(contents: ExportContents, levels: TreeLevels) -> bytes:
         "inclusion": {"nodes": {node_key(key): nodes[key].hex() for key in sorted(nodes)}},
         "consistency": consistency,
     }
-    return json.dumps(document, indent=1).encode("utf-8") + b"\n"
+    text = json.dumps(document, indent=1)
+    if version != 1:  # the nodes level by level, as the verifier writes them out too
+        text = with_nodes(text, levels.path_node_lines(selected))
+    return text.encode("utf-8") + b"\n"
 
 
 def manifest_fields(

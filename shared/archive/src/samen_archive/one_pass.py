@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from samen_archive.merkle import EMPTY_ROOT, next_level
+from samen_archive.proof_text import path_node_lines
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,30 @@ def rebuild(
         level = next_level(level)
         height += 1
     return RebuiltTree(level[0], proof_nodes_match=matches)
+
+
+@dataclass(frozen=True)
+class WrittenTree:
+    root: bytes
+    node_lines: list[str]  # format 2's proofs.json lines for the selected entries' paths
+
+
+def rebuild_writing(leaves: Sequence[bytes], selected: Iterable[int]) -> WrittenTree | None:
+    """The root, and the proof nodes as format 2 writes them; ``None`` without leaves
+    or with a selected index outside them."""
+    size = len(leaves)
+    ancestors = set(selected)
+    if size == 0 or not all(0 <= index < size for index in ancestors):
+        return None
+    lines: list[str] = []
+    level: Sequence[bytes] = leaves
+    height = 0
+    while len(level) > 1:
+        lines += path_node_lines(level, height, size, ancestors)
+        ancestors = {ancestor >> 1 for ancestor in ancestors}
+        level = next_level(level)
+        height += 1
+    return WrittenTree(level[0], lines)
 
 
 def _partners_match(

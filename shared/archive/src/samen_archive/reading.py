@@ -205,7 +205,11 @@ def _check_manifest_matches(manifest: Manifest, head: SignedTreeHead) -> None:
 
 
 def read_proofs(archive: zipfile.ZipFile, head: SignedTreeHead) -> Proofs:
-    document = _json_object(read_member(archive, PROOFS), Check.PROOFS, PROOFS)
+    return proofs_from(read_member(archive, PROOFS), head)
+
+
+def proofs_from(data: bytes, head: SignedTreeHead) -> Proofs:
+    document = _json_object(data, Check.PROOFS, PROOFS)
     try:
         proofs = _proofs(document, head)
     except (KeyError, TypeError, ValueError, AttributeError) as error:

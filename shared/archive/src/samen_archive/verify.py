@@ -15,9 +15,10 @@ from hashlib import sha256
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from samen_archive.entry_walk import EntryWalk, WalkResult
-from samen_archive.layout import COVERED_MEMBERS, ENTRIES, LEAVES, iterate_selection
+from samen_archive.layout import COVERED_MEMBERS, ENTRIES, LEAVES, PROOFS, iterate_selection
 from samen_archive.merkle import root_hash, verify_consistency
-from samen_archive.one_pass import rebuild
+from samen_archive.one_pass import RebuiltTree, rebuild, rebuild_writing
+from samen_archive.proof_text import without_nodes
 from samen_archive.reading import (
     ArchiveSource,
     Manifest,
@@ -27,6 +28,7 @@ from samen_archive.reading import (
     fail,
     open_archive,
     parse_leaves,
+    proofs_from,
     read_manifest,
     read_member,
     read_proofs,
@@ -99,16 +101,18 @@ def _verify(
     manifest = read_manifest(archive, key, head)
     leaves_data = read_member(archive, LEAVES)
     leaves = parse_leaves(leaves_data)
-    proofs = read_proofs(archive, head)
     digests = {LEAVES: sha256(leaves_data).hexdigest()}
-    tree = rebuild(leaves, proofs.nodes, iterate_selection(manifest.selected))
+    verbatim = manifest.version == 2
+    written = _written_proofs(archive, head, leaves, manifest) if verbatim else None
+    if written is not None:
+        proofs, tree = written
+    else:
+        proofs = read_proofs(archive, head)
+        tree = rebuild(leaves, proofs.nodes, iterate_selection(manifest.selected))
     # One rebuilt tree proves every selected entry at once; only when it does not fit
     # does the walk check each entry's own proof, to name the first one broken.
-    proven = (
-        tree.proof_nodes_match and tree.root == head.root_hash and len(leaves) == head.tree_size
-    )
-    verbatim = manifest.version == 2
     sound = tree.root == head.root_hash and len(leaves) == head.tree_size
+    proven = tree.proof_nodes_match and sound
     walk = EntryWalk(
         head,
         leaves,
@@ -129,6 +133,27 @@ def _verify(
         _check_consistency(earlier, key, head, leaves, proofs, event_id_of)
         facts.consistent_since = earlier.tree_head.tree_size
     _check_digests(archive, manifest, digests)
+
+
+def _written_proofs(
+    archive: zipfile.ZipFile, head: SignedTreeHead, leaves: Sequence[bytes], manifest: Manifest
+) -> tuple[Proofs, RebuiltTree] | None:
+    """Format 2: the tree rebuilt, its proof nodes written out and found in proofs.json
+    byte for byte. ``None`` unless all of it fits the signed root: then proofs.json is
+    read and checked node by node, and the first failure named as for format 1."""
+    written = rebuild_writing(leaves, iterate_selection(manifest.selected))
+    if written is None or written.root != head.root_hash or len(leaves) != head.tree_size:
+        return None
+    rest = without_nodes(read_member(archive, PROOFS), written.node_lines)
+    if rest is None:
+        return None
+    try:
+        proofs = proofs_from(rest, head)
+    except VerificationFailed:
+        return None
+    if proofs.nodes:  # the expected nodes were not inclusion's own
+        return None
+    return proofs, RebuiltTree(written.root, proof_nodes_match=True)
 
 
 BLOCK = 1 << 20
