@@ -12,7 +12,6 @@ from typing import IO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from samen_archive.canonical import UnreadableEntry, read_entry_facts
 from samen_archive.layout import (
     ARCHIVE_FORMAT,
     ENTRIES,
@@ -39,7 +38,7 @@ from samen_archive.readme import README_TEXT
 from samen_archive.signing import key_id, public_key_pem, sign_statement
 from samen_archive.tree_levels import TreeLevels
 from samen_archive.treehead import TIMESTAMP_FORMAT, SignedTreeHead
-from samen_archive.verbatim import erased_line, kept_line
+from samen_archive.verbatim import entry_event_id, erased_line, kept_line
 
 FORMAT_OF_VERSION = {version: name for name, version in FORMAT_VERSIONS.items()}
 
@@ -144,7 +143,7 @@ def _leaf_lines(leaves: Sequence[bytes]) -> Iterator[bytes]:
 
 def _entry_lines(contents: ExportContents) -> Iterator[bytes]:
     for item in contents.entries:
-        event_id = item.event_id if item.entry is None else _event_id(item.entry)
+        event_id = item.event_id if item.entry is None else entry_event_id(item.entry)
         yield entry_line(item.index, contents.leaves[item.index], event_id, item.entry)
 
 
@@ -154,13 +153,6 @@ def _verbatim_lines(contents: ExportContents) -> Iterator[bytes]:
             yield erased_line(item.index, item.event_id)
         else:
             yield kept_line(item.index, item.entry)
-
-
-def _event_id(entry: bytes) -> str | None:
-    try:
-        return read_entry_facts(entry).event_id
-    except UnreadableEntry:
-        return None
 
 
 def _proofs_json(contents: ExportContents, levels: TreeLevels, version: int) -> bytes:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import orjson
 
-from samen_archive.canonical import read_entry_facts
+from samen_archive.canonical import UnreadableEntry, read_entry_facts
 
 KEPT_PREFIX = b'{"index":%d,"entry":'
 KEPT_END = ord("}")
@@ -55,12 +55,21 @@ def read_line(raw: bytes) -> VerbatimLine:
 
 
 def exported_lines(member: bytes) -> list[VerbatimLine]:
-    """Every line of a format-2 entries.jsonl with the event it is about, for a reader
-    who trusts the export (the verifier reads each entry only when it must name it)."""
+    """Every line of a format-2 entries.jsonl with the event it is about (``None`` when
+    the entry names none), for a reader who trusts the export: the verifier reads an
+    entry's id only when it must name the entry."""
     lines = [read_line(raw) for raw in member.splitlines()]
     return [
         line
         if line.entry is None
-        else VerbatimLine(line.index, read_entry_facts(line.entry).event_id, line.entry)
+        else VerbatimLine(line.index, entry_event_id(line.entry), line.entry)
         for line in lines
     ]
+
+
+def entry_event_id(entry: bytes) -> str | None:
+    """The entry's event id; ``None`` when it names none or cannot be read."""
+    try:
+        return read_entry_facts(entry).event_id
+    except UnreadableEntry:
+        return None
