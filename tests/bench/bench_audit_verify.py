@@ -6,6 +6,10 @@ Builds a synthetic tenant log of N entries, exports all of it, then in the same
 run times ``verify_archive`` on the archive file and one SHA-256 over that
 file's bytes, in wall-clock and CPU seconds. Prints one JSON object. CI runs it
 at a smoke size only.
+
+The file's bytes are the bytes the verifier reads: in format 2 the members it reads
+whole (entries.jsonl, leaves.txt, proofs.json) are stored, so the file holds them
+uncompressed; in format 1 they were deflated, and the verifier inflated them first.
 """
 
 import argparse
@@ -50,8 +54,10 @@ def run(entries: int, seed: int) -> dict[str, object]:
         archive_bytes = path.stat().st_size
         with zipfile.ZipFile(path) as archive:
             uncompressed = sum(info.file_size for info in archive.infolist())
+            archive_format = json.loads(archive.read("export.json"))["format"]
     return {
         "benchmark": "audit_verify",
+        "format": archive_format,
         "entries": entries,
         "ok": outcome == [True],
         "archive_bytes": archive_bytes,

@@ -16,6 +16,7 @@ from uuid import UUID
 
 import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
+from samen_archive.verbatim import exported_lines
 from samen_cli.demo import language_fallbacks
 from samen_cli.demo_region import StaffMember, StaffRole, staff_member
 from samen_cli.journey.context import Journey
@@ -264,8 +265,8 @@ async def test_nothing_else_reached_the_parents(walked: Journey) -> None:
 async def test_the_audit_export_holds_every_event_of_the_pupil(walked: Journey) -> None:
     assert walked.trail.export is not None
     with zipfile.ZipFile(walked.trail.export) as archive:
-        lines = archive.read("entries.jsonl").decode("utf-8").splitlines()
-    exported = {json.loads(line)["event_id"] for line in lines}
+        lines = exported_lines(archive.read("entries.jsonl"))
+    exported = {line.event_id for line in lines}
     journey_events = {s.id for s in of_pupil(walked) if s.name not in NOTIFICATION_EVENTS}
     assert journey_events <= walked.trail.audited <= exported
 
@@ -316,8 +317,8 @@ async def test_each_parents_yes_to_the_opp_names_the_words_they_read_and_is_in_t
     assert len(answered) == 2
     assert j.trail.export is not None and j.trail.verified[0].startswith("IN ORDE")
     with zipfile.ZipFile(j.trail.export) as archive:
-        lines = [json.loads(x) for x in archive.read("entries.jsonl").decode().splitlines()]
-    exported = {line["event_id"]: line.get("entry", "") for line in lines}
+        lines = exported_lines(archive.read("entries.jsonl"))
+    exported = {line.event_id: (line.entry or b"").decode() for line in lines}
     inspectie = j.desk.at("audit", Badge.inspectie(j.plan.tenant))
     for said in answered:
         assert words in exported[said.id]  # the log holds the hash the parent agreed to

@@ -101,7 +101,7 @@ def _members(archive: bytes) -> dict[str, bytes]:
 
 def _entries(archive: bytes) -> list[dict[str, Any]]:
     lines = _members(archive)["entries.jsonl"].splitlines()
-    return [json.loads(json.loads(line)["entry"]) for line in lines]
+    return [json.loads(line)["entry"] for line in lines]  # the entry itself, verbatim
 
 
 @pytest.mark.parametrize("role", list(Role))

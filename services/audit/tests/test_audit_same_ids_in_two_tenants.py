@@ -28,7 +28,7 @@ PERIOD = {"period_from": "2026-03-01", "period_to": "2026-03-31"}
 def _entries(archive: bytes) -> list[dict[str, Any]]:
     with zipfile.ZipFile(io.BytesIO(archive)) as opened:
         lines = opened.read("entries.jsonl").splitlines()
-    return [json.loads(json.loads(line)["entry"]) for line in lines]
+    return [json.loads(line)["entry"] for line in lines]  # the entry itself, verbatim
 
 
 async def test_two_tenants_with_the_same_pupil_keep_a_trail_each(

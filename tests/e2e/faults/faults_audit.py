@@ -4,7 +4,6 @@ with `verify_archive`, and held against every event the bus carried."""
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from samen_archive import VerificationReport, verify_archive
 from samen_archive.layout import ENTRIES, TREE_HEAD
 from samen_archive.treehead import SignedTreeHead
+from samen_archive.verbatim import exported_lines
 from samen_kit.access import Role
 from samen_kit.clock import SystemClock
 
@@ -98,10 +98,9 @@ async def _public_key(http: httpx.AsyncClient) -> Ed25519PublicKey:
 def _read(archive: bytes, report: VerificationReport) -> AuditExport:
     with zipfile.ZipFile(io.BytesIO(archive)) as members:
         head = SignedTreeHead.from_json(members.read(TREE_HEAD))
-        lines = members.read(ENTRIES).decode("utf-8").splitlines()
-    entries = [json.loads(line) for line in lines if line.strip()]
-    ids = Counter(str(e["event_id"]) for e in entries if e.get("event_id"))
-    without = sum(1 for e in entries if not e.get("event_id"))
+        lines = exported_lines(members.read(ENTRIES))
+    ids = Counter(str(line.event_id) for line in lines if line.event_id)
+    without = sum(1 for line in lines if not line.event_id)
     return AuditExport(archive, report, head, ids, without)
 
 

@@ -12,11 +12,11 @@ from typing import IO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from samen_archive.canonical import UnreadableEntry, read_entry_facts
 from samen_archive.layout import (
     ARCHIVE_FORMAT,
     ENTRIES,
     EXPORT_TYPE,
+    FORMAT_VERSIONS,
     LEAVES,
     MANIFEST,
     PROOFS,
@@ -33,10 +33,14 @@ from samen_archive.layout import (
     selection_ranges,
 )
 from samen_archive.merkle import leaf_hash
+from samen_archive.proof_text import with_nodes
 from samen_archive.readme import README_TEXT
 from samen_archive.signing import key_id, public_key_pem, sign_statement
 from samen_archive.tree_levels import TreeLevels
 from samen_archive.treehead import TIMESTAMP_FORMAT, SignedTreeHead
+from samen_archive.verbatim import entry_event_id, erased_line, kept_line
+
+FORMAT_OF_VERSION = {version: name for name, version in FORMAT_VERSIONS.items()}
 
 
 class InconsistentExport(ValueError):
@@ -57,32 +61,53 @@ class ExportContents:
     earlier_size: int | None = None
 
 
-def build_archive(contents: ExportContents, signing_key: Ed25519PrivateKey) -> bytes:
+def build_archive(
+    contents: ExportContents, signing_key: Ed25519PrivateKey, *, version: int = 2
+) -> bytes:
     """The archive as bytes; see ``write_archive``."""
     buffer = io.BytesIO()
-    write_archive(buffer, contents, signing_key)
+    write_archive(buffer, contents, signing_key, version=version)
     return buffer.getvalue()
 
 
 def write_archive(
-    target: IO[bytes], contents: ExportContents, signing_key: Ed25519PrivateKey
+    target: IO[bytes],
+    contents: ExportContents,
+    signing_key: Ed25519PrivateKey,
+    *,
+    version: int = 2,
 ) -> None:
-    """Check the contents, then write the zip; the same contents give the same bytes."""
-    levels = _checked_tree(contents, signing_key)
+    """Check the contents, then write the zip; the same contents give the same bytes.
+
+    Samen writes format 2; format 1 (entries as JSON strings, every member deflated)
+    is written only to check that exports already handed out still verify.
+    """
+    levels = _checked_tree(contents, signing_key, version)
     writer = _MemberWriter(target, contents.exported_at)
     with writer:
         writer.write(README, README_TEXT.encode("utf-8"))
         writer.write(TREE_HEAD, contents.tree_head.to_json())
         writer.write(PUBLIC_KEY, public_key_pem(signing_key.public_key()))
-        writer.write_lines(LEAVES, (leaf.hex().encode("ascii") + b"\n" for leaf in contents.leaves))
-        writer.write_lines(ENTRIES, _entry_lines(contents))
-        writer.write(PROOFS, _proofs_json(contents, levels))
+        # Format 2 stores what the verifier reads whole: inflating cost it more than
+        # hashing the bytes (docs/adr/0021-audit-export-v2-verbatim-entries.md).
+        stored = zipfile.ZIP_DEFLATED if version == 1 else zipfile.ZIP_STORED
+        writer.write_lines(LEAVES, _leaf_lines(contents.leaves), stored)
+        if version == 1:
+            writer.write_lines(ENTRIES, _entry_lines(contents))
+        else:
+            writer.write_lines(ENTRIES, _verbatim_lines(contents), stored)
+        writer.write(PROOFS, _proofs_json(contents, levels, version), stored)
         writer.write(SUMMARY, contents.summary_csv)
         writer.write(REPORT, contents.report_html)
-        writer.write(MANIFEST, _manifest_json(contents, writer.digests, signing_key))
+        fields = manifest_fields(contents, writer.digests, FORMAT_OF_VERSION[version])
+        writer.write(MANIFEST, _manifest_json(fields, signing_key))
 
 
-def _checked_tree(contents: ExportContents, signing_key: Ed25519PrivateKey) -> TreeLevels:
+def _checked_tree(
+    contents: ExportContents, signing_key: Ed25519PrivateKey, version: int
+) -> TreeLevels:
+    if version not in FORMAT_OF_VERSION:
+        raise InconsistentExport(f"there is no export format {version}")
     head = contents.tree_head
     if not head.verify(signing_key.public_key()):
         raise InconsistentExport("the tree head was not signed with this key")
@@ -107,24 +132,32 @@ def _check_entries(entries: Sequence[ArchiveEntry], leaves: Sequence[bytes]) -> 
             raise InconsistentExport(f"entry {item.index} is out of order or outside the tree")
         if item.entry is not None and leaf_hash(item.entry) != leaves[item.index]:
             raise InconsistentExport(f"entry {item.index} does not hash to its leaf")
+        if item.entry is not None and b"\n" in item.entry:  # never in canonical JSON
+            raise InconsistentExport(f"entry {item.index} does not fit on one line")
         previous = item.index
+
+
+def _leaf_lines(leaves: Sequence[bytes]) -> Iterator[bytes]:
+    return (leaf.hex().encode("ascii") + b"\n" for leaf in leaves)
 
 
 def _entry_lines(contents: ExportContents) -> Iterator[bytes]:
     for item in contents.entries:
-        event_id = item.event_id if item.entry is None else _event_id(item.entry)
+        event_id = item.event_id if item.entry is None else entry_event_id(item.entry)
         yield entry_line(item.index, contents.leaves[item.index], event_id, item.entry)
 
 
-def _event_id(entry: bytes) -> str | None:
-    try:
-        return read_entry_facts(entry).event_id
-    except UnreadableEntry:
-        return None
+def _verbatim_lines(contents: ExportContents) -> Iterator[bytes]:
+    for item in contents.entries:
+        if item.entry is None:
+            yield erased_line(item.index, item.event_id)
+        else:
+            yield kept_line(item.index, item.entry)
 
 
-def _proofs_json(contents: ExportContents, levels: TreeLevels) -> bytes:
-    nodes = levels.audit_path_nodes(item.index for item in contents.entries)
+def _proofs_json(contents: ExportContents, levels: TreeLevels, version: int) -> bytes:
+    selected = [item.index for item in contents.entries]
+    nodes = levels.audit_path_nodes(selected) if version == 1 else {}
     consistency: dict[str, object] | None = None
     if contents.earlier_size is not None:
         consistency = {
@@ -139,14 +172,19 @@ def _proofs_json(contents: ExportContents, levels: TreeLevels) -> bytes:
         "inclusion": {"nodes": {node_key(key): nodes[key].hex() for key in sorted(nodes)}},
         "consistency": consistency,
     }
-    return json.dumps(document, indent=1).encode("utf-8") + b"\n"
+    text = json.dumps(document, indent=1)
+    if version != 1:  # the nodes level by level, as the verifier writes them out too
+        text = with_nodes(text, levels.path_node_lines(selected))
+    return text.encode("utf-8") + b"\n"
 
 
-def manifest_fields(contents: ExportContents, digests: dict[str, str]) -> dict[str, object]:
+def manifest_fields(
+    contents: ExportContents, digests: dict[str, str], archive_format: str = ARCHIVE_FORMAT
+) -> dict[str, object]:
     """The signed fields of export.json."""
     head = contents.tree_head
     return {
-        "format": ARCHIVE_FORMAT,
+        "format": archive_format,
         "scope": contents.scope.to_json_dict(),
         "exported_at": contents.exported_at.strftime(TIMESTAMP_FORMAT),
         "tree_head": {"tree_size": head.tree_size, "root_hash": head.root_hash.hex()},
@@ -156,10 +194,7 @@ def manifest_fields(contents: ExportContents, digests: dict[str, str]) -> dict[s
     }
 
 
-def _manifest_json(
-    contents: ExportContents, digests: dict[str, str], signing_key: Ed25519PrivateKey
-) -> bytes:
-    fields = manifest_fields(contents, digests)
+def _manifest_json(fields: dict[str, object], signing_key: Ed25519PrivateKey) -> bytes:
     signature = sign_statement(signing_key, EXPORT_TYPE, fields)
     document = {
         "type": EXPORT_TYPE,
@@ -208,12 +243,14 @@ class _MemberWriter:
     def __exit__(self, *_: object) -> None:
         self._zip.close()
 
-    def write(self, name: str, data: bytes) -> None:
-        self.write_lines(name, iter((data,)))
+    def write(self, name: str, data: bytes, compression: int = zipfile.ZIP_DEFLATED) -> None:
+        self.write_lines(name, iter((data,)), compression)
 
-    def write_lines(self, name: str, chunks: Iterator[bytes]) -> None:
+    def write_lines(
+        self, name: str, chunks: Iterator[bytes], compression: int = zipfile.ZIP_DEFLATED
+    ) -> None:
         info = zipfile.ZipInfo(name, date_time=self._date_time)
-        info.compress_type = zipfile.ZIP_DEFLATED
+        info.compress_type = compression
         info.external_attr = 0o644 << 16
         digest = sha256()
         with self._zip.open(info, "w", force_zip64=True) as member:

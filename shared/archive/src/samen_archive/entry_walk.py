@@ -1,14 +1,13 @@
 """Walking entries.jsonl in leaf order: each entry must sit where the signed tree says."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import orjson
 
 from samen_archive.canonical import EntryFacts, UnreadableEntry, read_entry_facts
-from samen_archive.layout import iterate_selection
+from samen_archive.layout import iterate_selection, node_key
 from samen_archive.merkle import (
-    LeafRange,
     inclusion_path_ranges,
     leaf_hash,
     verify_inclusion,
@@ -16,6 +15,7 @@ from samen_archive.merkle import (
 from samen_archive.reading import VerificationFailed
 from samen_archive.report import entry_failure
 from samen_archive.treehead import SignedTreeHead
+from samen_archive.verbatim import read_line
 
 
 @dataclass
@@ -40,16 +40,20 @@ class EntryWalk:
         self,
         head: SignedTreeHead,
         leaves: Sequence[bytes],
-        nodes: dict[LeafRange, bytes],
+        nodes: Mapping[str, bytes],
         selected: Sequence[Sequence[int]],
         *,
         proven: bool = False,
+        verbatim: bool = False,
+        leaves_sound: bool = True,
     ) -> None:
         self._head = head
         self._leaves = leaves
         self._nodes = nodes
         self._selected = selected
         self._proven = proven  # the rebuilt tree already proved every selected entry
+        self._leaves_sound = leaves_sound  # leaves.txt gives the signed root
+        self._read: Callable[[bytes], _Line] = self._verbatim if verbatim else _line_of
         self.result = WalkResult()
 
     def run(self, lines: Iterable[bytes]) -> WalkResult:
@@ -142,7 +146,7 @@ class EntryWalk:
     def _check_inclusion(self, line: _Line) -> None:
         size = self._head.tree_size
         try:
-            path = [self._nodes[r] for r in inclusion_path_ranges(line.index, size)]
+            path = [self._nodes[node_key(r)] for r in inclusion_path_ranges(line.index, size)]
         except (KeyError, ValueError):  # a node left out, or an index outside the tree
             path = []
         if not verify_inclusion(line.leaf, line.index, size, path, self._head.root_hash):
@@ -157,7 +161,7 @@ class EntryWalk:
 
     def _parse(self, raw: bytes, number: int, wanted: int | None) -> _Line:
         try:
-            return _line(orjson.loads(raw))  # a few times json's speed: one per entry
+            return self._read(raw)
         except (ValueError, KeyError, TypeError) as error:
             index = wanted if wanted is not None else number
             raise VerificationFailed(
@@ -168,6 +172,24 @@ class EntryWalk:
                     f"line {number + 1} of entries.jsonl cannot be read ({error}).",
                 )
             ) from error
+
+    def _verbatim(self, raw: bytes) -> _Line:
+        """A format-2 line, whose event id is the entry's own. It carries no leaf hash:
+        it stands for leaves.txt's, unless leaves.txt misses the signed root; then for
+        its entry's, so a changed leaf is named as in format 1, not as a changed entry."""
+        line = read_line(raw)
+        leaves, index = self._leaves, line.index
+        leaf = leaves[index] if 0 <= index < len(leaves) else b""
+        if line.entry is None:
+            return _Line(index, leaf, line.event_id, None)
+        facts = _facts(line.entry)
+        leaf = leaf if self._leaves_sound else leaf_hash(line.entry)
+        return _Line(index, leaf, facts.event_id if facts else None, line.entry)
+
+
+def _line_of(raw: bytes) -> _Line:
+    """A format-1 line: index, leaf hash and event id beside the entry as JSON text."""
+    return _line(orjson.loads(raw))  # a few times json's speed: one per entry
 
 
 def _line(document: object) -> _Line:

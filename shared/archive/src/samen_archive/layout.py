@@ -11,7 +11,8 @@ from datetime import date
 
 from samen_archive.merkle import LeafRange
 
-ARCHIVE_FORMAT = "samen-audit-export/1"
+ARCHIVE_FORMAT = "samen-audit-export/2"  # what the exporter writes
+FORMAT_VERSIONS = {"samen-audit-export/1": 1, ARCHIVE_FORMAT: 2}  # what the verifier reads
 PROOFS_FORMAT = "samen-audit-proofs/1"
 EXPORT_TYPE = "samen.audit.export.v1"
 
@@ -59,7 +60,8 @@ class ExportScope:
 
 
 def entry_line(index: int, leaf: bytes, event_id: str | None, entry: bytes | None) -> bytes:
-    """One line of entries.jsonl. The entry travels as its exact canonical text."""
+    """One line of a format-1 entries.jsonl. The entry travels as its canonical text,
+    in a JSON string (format 2 carries the bytes themselves, see ``verbatim``)."""
     line: dict[str, object] = {"index": index, "leaf_hash": leaf.hex(), "event_id": event_id}
     if entry is None:
         line["erased"] = True

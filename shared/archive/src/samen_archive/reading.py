@@ -14,15 +14,17 @@ import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from samen_archive.layout import (
-    ARCHIVE_FORMAT,
     EXPORT_TYPE,
+    FORMAT_VERSIONS,
     MANIFEST,
     PROOFS,
     PROOFS_FORMAT,
     PUBLIC_KEY,
     TREE_HEAD,
+    node_key,
 )
 from samen_archive.merkle import HASH_SIZE, LeafRange
+from samen_archive.proof_nodes import nodes_in_bulk
 from samen_archive.report import Check, Failure
 from samen_archive.signing import key_id, load_public_key_pem, verify_statement
 from samen_archive.treehead import MalformedTreeHead, SignedTreeHead
@@ -46,6 +48,7 @@ def fail(check: Check, message_nl: str, message_en: str) -> VerificationFailed:
 
 @dataclass(frozen=True)
 class Manifest:
+    version: int  # of the archive format: 1 or 2
     tenant: str
     tree_size: int
     root_hash: bytes
@@ -55,7 +58,7 @@ class Manifest:
 
 @dataclass(frozen=True)
 class Proofs:
-    nodes: dict[LeafRange, bytes]
+    nodes: dict[str, bytes]  # by node_key: "start-end"
     consistency_from: int | None
     consistency_path: list[bytes]
 
@@ -163,7 +166,8 @@ def read_manifest(
 
 
 def _manifest(fields: Mapping[str, object]) -> Manifest:
-    if fields["format"] != ARCHIVE_FORMAT:
+    version = FORMAT_VERSIONS.get(str(fields["format"]))
+    if version is None:
         raise ValueError(f"unknown format {fields['format']!r}")
     scope, tree, files = fields["scope"], fields["tree_head"], fields["files"]
     selected = fields["selected"]
@@ -172,6 +176,7 @@ def _manifest(fields: Mapping[str, object]) -> Manifest:
     if not isinstance(selected, list):
         raise TypeError("selected is a list of runs")
     return Manifest(
+        version=version,
         tenant=str(scope["tenant"]),
         tree_size=int(tree["tree_size"]),
         root_hash=bytes.fromhex(str(tree["root_hash"])),
@@ -200,7 +205,11 @@ def _check_manifest_matches(manifest: Manifest, head: SignedTreeHead) -> None:
 
 
 def read_proofs(archive: zipfile.ZipFile, head: SignedTreeHead) -> Proofs:
-    document = _json_object(read_member(archive, PROOFS), Check.PROOFS, PROOFS)
+    return proofs_from(read_member(archive, PROOFS), head)
+
+
+def proofs_from(data: bytes, head: SignedTreeHead) -> Proofs:
+    document = _json_object(data, Check.PROOFS, PROOFS)
     try:
         proofs = _proofs(document, head)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
@@ -221,7 +230,10 @@ def _proofs(document: Mapping[str, object], head: SignedTreeHead) -> Proofs:
     consistency = document["consistency"]
     if not isinstance(inclusion, dict) or not isinstance(inclusion["nodes"], dict):
         raise TypeError("inclusion nodes are an object")
-    nodes = {_leaf_range(key): _hash(value) for key, value in inclusion["nodes"].items()}
+    named = inclusion["nodes"]
+    nodes = nodes_in_bulk(named)
+    if nodes is None:  # read one by one, to fail as before
+        nodes = {node_key(_leaf_range(k)): _hash(v) for k, v in named.items()}
     if consistency is None:
         return Proofs(nodes, None, [])
     if not isinstance(consistency, dict) or consistency["to_size"] != head.tree_size:
@@ -232,6 +244,9 @@ def _proofs(document: Mapping[str, object], head: SignedTreeHead) -> Proofs:
 
 def parse_leaves(data: bytes) -> list[bytes]:
     """leaves.txt: one lowercase hex SHA-256 per line."""
+    leaves = _leaves_in_bulk(data)
+    if leaves is not None:
+        return leaves
     lines = data.split(b"\n")
     if lines and lines[-1] == b"":
         lines.pop()
@@ -250,6 +265,21 @@ def parse_leaves(data: bytes) -> list[bytes]:
             index=bad,
         )
     )
+
+
+def _leaves_in_bulk(data: bytes) -> list[bytes] | None:
+    """Lines of exactly 64 hex digits, read with one ``fromhex``; ``None`` otherwise."""
+    width = 2 * HASH_SIZE + 1
+    count, odd = divmod(len(data), width)
+    if odd or data[width - 1 :: width] != b"\n" * count:
+        return None
+    try:  # fromhex skips the line breaks, and any other white space: hence the length
+        whole = bytes.fromhex(data.decode("ascii"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if len(whole) != HASH_SIZE * count:
+        return None
+    return [whole[i : i + HASH_SIZE] for i in range(0, len(whole), HASH_SIZE)]
 
 
 def _is_hash_line(line: bytes) -> bool:

@@ -58,9 +58,11 @@ class SampleLog:
         size = len(self.leaves) if size is None else size
         return TreeHead(self.tenant, size, root_hash(self.leaves[:size]), now).sign(key)
 
-    def export(self, key: Ed25519PrivateKey, now: datetime, **choice: Any) -> bytes:
+    def export(
+        self, key: Ed25519PrivateKey, now: datetime, *, version: int = 2, **choice: Any
+    ) -> bytes:
         """An archive of the whole log signed now; `choice` as `export_contents` takes it."""
-        return build_archive(self.export_contents(key, now, **choice), key)
+        return build_archive(self.export_contents(key, now, **choice), key, version=version)
 
     def export_contents(
         self,

@@ -16,6 +16,7 @@ from samen_archive.merkle import (
     inclusion_path_ranges,
     next_level,
 )
+from samen_archive.proof_text import path_node_lines
 
 
 class TreeLevels:
@@ -84,6 +85,15 @@ class TreeLevels:
                     nodes[(start, min(start + (1 << level), self.size))] = hashes[partner]
             ancestors = {ancestor >> 1 for ancestor in ancestors}
         return nodes
+
+    def path_node_lines(self, indices: Iterable[int]) -> list[str]:
+        """``audit_path_nodes`` as format 2's proofs.json lists them (``proof_text``)."""
+        lines: list[str] = []
+        ancestors = set(indices)
+        for height, hashes in enumerate(self._levels[:-1]):
+            lines += path_node_lines(hashes, height, self.size, ancestors)
+            ancestors = {ancestor >> 1 for ancestor in ancestors}
+        return lines
 
     def _hashes(self, ranges: Iterable[LeafRange]) -> list[bytes]:
         return [self.subtree_hash(start, end) for start, end in ranges]

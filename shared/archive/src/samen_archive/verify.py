@@ -8,16 +8,17 @@ is reported, naming the entry when there is one.
 
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from hashlib import sha256
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from samen_archive.entry_walk import EntryWalk, WalkResult
-from samen_archive.layout import COVERED_MEMBERS, ENTRIES, LEAVES, iterate_selection
+from samen_archive.layout import COVERED_MEMBERS, ENTRIES, LEAVES, PROOFS, iterate_selection
 from samen_archive.merkle import root_hash, verify_consistency
-from samen_archive.one_pass import rebuild
+from samen_archive.one_pass import RebuiltTree, rebuild, rebuild_writing
+from samen_archive.proof_text import without_nodes
 from samen_archive.reading import (
     ArchiveSource,
     Manifest,
@@ -27,6 +28,7 @@ from samen_archive.reading import (
     fail,
     open_archive,
     parse_leaves,
+    proofs_from,
     read_manifest,
     read_member,
     read_proofs,
@@ -36,6 +38,7 @@ from samen_archive.reading import (
 from samen_archive.report import Check, Failure, VerificationReport, entry_label
 from samen_archive.signing import key_id
 from samen_archive.treehead import SignedTreeHead
+from samen_archive.verbatim_pass import VerbatimPass
 
 
 @dataclass(frozen=True)
@@ -98,25 +101,114 @@ def _verify(
     manifest = read_manifest(archive, key, head)
     leaves_data = read_member(archive, LEAVES)
     leaves = parse_leaves(leaves_data)
-    proofs = read_proofs(archive, head)
     digests = {LEAVES: sha256(leaves_data).hexdigest()}
-    tree = rebuild(leaves, proofs.nodes, iterate_selection(manifest.selected))
+    verbatim = manifest.version == 2
+    written = _written_proofs(archive, head, leaves, manifest) if verbatim else None
+    if written is not None:
+        proofs, tree = written
+    else:
+        proofs = read_proofs(archive, head)
+        tree = rebuild(leaves, proofs.nodes, iterate_selection(manifest.selected))
     # One rebuilt tree proves every selected entry at once; only when it does not fit
     # does the walk check each entry's own proof, to name the first one broken.
-    proven = (
-        tree.proof_nodes_match and tree.root == head.root_hash and len(leaves) == head.tree_size
+    sound = tree.root == head.root_hash and len(leaves) == head.tree_size
+    proven = tree.proof_nodes_match and sound
+    walk = EntryWalk(
+        head,
+        leaves,
+        proofs.nodes,
+        manifest.selected,
+        proven=proven,
+        verbatim=verbatim,
+        leaves_sound=sound,
     )
-    walk = EntryWalk(head, leaves, proofs.nodes, manifest.selected, proven=proven)
     facts.walk = walk.result
-    _walk_entries(archive, walk, digests)
+    event_id_of: Callable[[int], str | None] = walk.result.event_ids.get
+    if verbatim and proven and _verbatim_pass(archive, head, leaves, manifest, facts, digests):
+        event_id_of = _event_id_finder(archive, head, leaves, proofs, manifest)
+    else:
+        _walk_entries(archive, walk, digests)
     _check_root(head, leaves, tree.root)
     if earlier is not None:
-        _check_consistency(earlier, key, head, leaves, proofs, walk.result)
+        _check_consistency(earlier, key, head, leaves, proofs, event_id_of)
         facts.consistent_since = earlier.tree_head.tree_size
     _check_digests(archive, manifest, digests)
 
 
+def _written_proofs(
+    archive: zipfile.ZipFile, head: SignedTreeHead, leaves: Sequence[bytes], manifest: Manifest
+) -> tuple[Proofs, RebuiltTree] | None:
+    """Format 2: the tree rebuilt, its proof nodes written out and found in proofs.json
+    byte for byte. ``None`` unless all of it fits the signed root: then proofs.json is
+    read and checked node by node, and the first failure named as for format 1."""
+    written = rebuild_writing(leaves, iterate_selection(manifest.selected))
+    if written is None or written.root != head.root_hash or len(leaves) != head.tree_size:
+        return None
+    rest = without_nodes(read_member(archive, PROOFS), written.node_lines)
+    if rest is None:
+        return None
+    try:
+        proofs = proofs_from(rest, head)
+    except VerificationFailed:
+        return None
+    if proofs.nodes:  # the expected nodes were not inclusion's own
+        return None
+    return proofs, RebuiltTree(written.root, proof_nodes_match=True)
+
+
 BLOCK = 1 << 20
+PASS_BLOCK = 8 << 20  # a stored member read in large blocks: fewer calls, fewer joins
+
+
+def _member_blocks(archive: zipfile.ZipFile, size: int) -> Iterator[bytes]:
+    try:
+        with archive.open(ENTRIES) as member:
+            while block := member.read(size):
+                yield block
+    except KeyError as error:
+        raise fail(Check.ARCHIVE, f"{ENTRIES} ontbreekt.", f"{ENTRIES} is missing.") from error
+    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+        raise damaged(ENTRIES, error) from error
+
+
+def _verbatim_pass(
+    archive: zipfile.ZipFile,
+    head: SignedTreeHead,
+    leaves: Sequence[bytes],
+    manifest: Manifest,
+    facts: "_Facts",
+    digests: dict[str, str],
+) -> bool:
+    """Format 2, every entry at once; False sends the export to the entry walk."""
+    digest = sha256()
+    check = VerbatimPass(leaves, iterate_selection(manifest.selected), head.tenant)
+    for block in _member_blocks(archive, PASS_BLOCK):
+        digest.update(block)
+        check.feed(block)
+        if not check.fits:
+            return False
+    if not check.close():
+        return False
+    facts.walk = WalkResult(checked=check.checked, erased=check.erased)
+    digests[ENTRIES] = digest.hexdigest()
+    return True
+
+
+def _event_id_finder(
+    archive: zipfile.ZipFile,
+    head: SignedTreeHead,
+    leaves: Sequence[bytes],
+    proofs: Proofs,
+    manifest: Manifest,
+) -> Callable[[int], str | None]:
+    """After the fast pass, an entry's event id is read only when a failure names it."""
+
+    def event_id_of(index: int) -> str | None:
+        walk = EntryWalk(head, leaves, proofs.nodes, manifest.selected, proven=True, verbatim=True)
+        _walk_entries(archive, walk, {})
+        return walk.result.event_ids.get(index)
+
+    return event_id_of
 
 
 def _walk_entries(archive: zipfile.ZipFile, walk: EntryWalk, digests: dict[str, str]) -> None:
@@ -125,21 +217,15 @@ def _walk_entries(archive: zipfile.ZipFile, walk: EntryWalk, digests: dict[str, 
     def lines() -> Iterator[bytes]:
         """The member's lines, without their newline: read and hashed a block at a time
         (a zip member's own line reader costs more than parsing the line)."""
-        with archive.open(ENTRIES) as member:
-            rest = b""
-            while block := member.read(BLOCK):
-                digest.update(block)
-                *complete, rest = (rest + block).split(b"\n")
-                yield from complete
-            if rest:
-                yield rest
+        rest = b""
+        for block in _member_blocks(archive, BLOCK):
+            digest.update(block)
+            *complete, rest = (rest + block).split(b"\n")
+            yield from complete
+        if rest:
+            yield rest
 
-    try:
-        walk.run(lines())
-    except KeyError as error:
-        raise fail(Check.ARCHIVE, f"{ENTRIES} ontbreekt.", f"{ENTRIES} is missing.") from error
-    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
-        raise damaged(ENTRIES, error) from error
+    walk.run(lines())
     digests[ENTRIES] = digest.hexdigest()
 
 
@@ -170,7 +256,7 @@ def _check_consistency(
     head: SignedTreeHead,
     leaves: Sequence[bytes],
     proofs: Proofs,
-    walk: WalkResult,
+    event_id_of: Callable[[int], str | None],
 ) -> None:
     old = earlier.tree_head
     if old.tenant != head.tenant or not old.verify(key):
@@ -189,7 +275,7 @@ def _check_consistency(
         old.tree_size, head.tree_size, old.root_hash, head.root_hash, proofs.consistency_path
     )
     if proof_fails or root_hash(leaves[: old.tree_size]) != old.root_hash:
-        raise _rewritten(old.tree_size, _first_changed(earlier, leaves), walk)
+        raise _rewritten(old.tree_size, _first_changed(earlier, leaves), event_id_of)
 
 
 def _first_changed(earlier: Earlier, leaves: Sequence[bytes]) -> int | None:
@@ -201,8 +287,10 @@ def _first_changed(earlier: Earlier, leaves: Sequence[bytes]) -> int | None:
     return next((i for i, (a, b) in enumerate(pairs) if a != b), None)
 
 
-def _rewritten(size: int, index: int | None, walk: WalkResult) -> VerificationFailed:
-    event_id = None if index is None else walk.event_ids.get(index)
+def _rewritten(
+    size: int, index: int | None, event_id_of: Callable[[int], str | None]
+) -> VerificationFailed:
+    event_id = None if index is None else event_id_of(index)
     if index is None:
         where_nl = f"een van de vermeldingen 0 tot en met {size - 1} is veranderd of weggehaald."
         where_en = f"one of entries 0 to {size - 1} was changed or removed."

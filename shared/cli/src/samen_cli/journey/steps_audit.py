@@ -4,11 +4,12 @@ the archive and the public key it trusts (`samen audit verify ARCHIVE --key KEY`
 from __future__ import annotations
 
 import asyncio
-import json
 import sys
 import zipfile
 from datetime import timedelta
 from pathlib import Path
+
+from samen_archive.verbatim import exported_lines
 
 from samen_cli.journey.context import Journey
 from samen_cli.journey.polling import JourneyError, until
@@ -87,5 +88,5 @@ async def verify_offline(archive: Path, key: Path) -> list[str]:
 
 def _entries_about(archive: Path, event_ids: set[str]) -> int:
     with zipfile.ZipFile(archive) as opened:
-        lines = opened.read(ENTRIES).decode("utf-8").splitlines()
-    return sum(1 for line in lines if json.loads(line).get("event_id") in event_ids)
+        lines = exported_lines(opened.read(ENTRIES))
+    return sum(1 for line in lines if line.event_id in event_ids)
