@@ -56,8 +56,6 @@ ResourceKind = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)
 class AccessRefused(Event):
     """Attempts refused in one minute, grouped by all the fields below but the count."""
 
-    __version__ = 1
-
     reason: AccessRefusedReason
     credential: Credential
     method: Annotated[str, Field(pattern=r"^[A-Z]{3,7}$")]

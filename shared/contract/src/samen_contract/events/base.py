@@ -12,10 +12,10 @@ from samen_contract.naming import check_event_naming, event_type_name
 class Event(BaseModel):
     """A past-tense fact owned by one service.
 
-    Subclasses set `__service__` (the owner, one of `topics.SERVICES`) and `__version__`
-    (the major version). A class without its own `__service__` is abstract: it gets no
-    type and is never registered. Readers ignore fields they do not know (`extra`), so
-    adding an optional field is compatible.
+    Subclasses set `__service__` (the owner, one of `topics.SERVICES`) and, from the
+    second major version on, `__version__` (1 when a class names none). A class without
+    its own `__service__` is abstract: it gets no type and is never registered. Readers
+    ignore fields they do not know (`extra`), so adding an optional field is compatible.
     """
 
     model_config = ConfigDict(frozen=True, extra="ignore")

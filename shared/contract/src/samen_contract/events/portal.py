@@ -32,7 +32,6 @@ class PupilFileViewed(Event):
     """A staff member with role `viewer_role` viewed the pupil's file on `day`."""
 
     __service__ = "portal"
-    __version__ = 1
 
     pupil_id: UUID
     school_id: UUID
@@ -49,7 +48,6 @@ class CorrectionRequested(Event):
     """Guardian `guardian_id` asked to correct what is held in `area` about the pupil."""
 
     __service__ = "portal"
-    __version__ = 1
 
     request_id: UUID
     pupil_id: UUID
@@ -63,7 +61,6 @@ class CorrectionAnswered(Event):
     """The school answered correction request `request_id` with `outcome`."""
 
     __service__ = "portal"
-    __version__ = 1
 
     request_id: UUID
     pupil_id: UUID

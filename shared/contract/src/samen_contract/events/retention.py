@@ -48,8 +48,6 @@ class ErasureReason(StrEnum):
 class PersonalDataErased(Event):
     """One kind of data about one pupil was erased; the count says how many records."""
 
-    __version__ = 1
-
     pupil_id: UUID
     kind: DataKind
     count: Annotated[int, Field(ge=0)]
@@ -83,7 +81,6 @@ class LegalHoldPlaced(Event):
     """Nothing about the pupil may be erased from `placed_on` until the hold is lifted."""
 
     __service__ = "audit"
-    __version__ = 1
 
     pupil_id: UUID
     hold_id: UUID
@@ -94,7 +91,6 @@ class LegalHoldLifted(Event):
     """The hold `hold_id` ended on `lifted_on`; the retention clocks run as before."""
 
     __service__ = "audit"
-    __version__ = 1
 
     pupil_id: UUID
     hold_id: UUID
