@@ -78,27 +78,26 @@ class ReadModel:
         self, tenant: str, pupil_id: UUID, school_id: UUID, group: str | None, at: datetime
     ) -> None:
         """The pupil moved class: teachers' reach follows the new group."""
-        await self._session.execute(
-            sa.update(pupil)
-            .where(
-                pupil.c.tenant == tenant,
-                pupil.c.pupil_id == pupil_id,
-                pupil.c.school_id == school_id,  # a move at a school since left
-            )
-            .values(group_code=group, changed_at=at)
-        )
+        await self._change_at_school(tenant, pupil_id, school_id, group_code=group, changed_at=at)
 
     async def leave(
         self, tenant: str, pupil_id: UUID, school_id: UUID, left_on: date, at: datetime
     ) -> None:
+        await self._change_at_school(tenant, pupil_id, school_id, left_on=left_on, changed_at=at)
+
+    async def _change_at_school(
+        self, tenant: str, pupil_id: UUID, school_id: UUID, **values: object
+    ) -> None:
+        """Change the pupil only while at `school_id`: a move or a leaving at a school the
+        pupil has since left changes nothing."""
         await self._session.execute(
             sa.update(pupil)
             .where(
                 pupil.c.tenant == tenant,
                 pupil.c.pupil_id == pupil_id,
-                pupil.c.school_id == school_id,  # a leaving from an earlier school
+                pupil.c.school_id == school_id,
             )
-            .values(left_on=left_on, changed_at=at)
+            .values(**values)
         )
 
     async def add_fact(self, found: PupilFact) -> bool:
