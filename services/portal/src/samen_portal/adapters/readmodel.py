@@ -299,15 +299,5 @@ def _pupil_row(row: Any) -> PupilRow:
 
 
 def _fact(row: Any) -> PupilFact:
-    return PupilFact(
-        event_id=row.event_id,
-        tenant=row.tenant,
-        pupil_id=row.pupil_id,
-        school_id=row.school_id,
-        source=row.source,
-        kind=row.kind,
-        at=row.at,
-        ref_id=row.ref_id,
-        due_on=row.due_on,
-        details=dict(row.details),
-    )
+    """A row of the facts table (its columns are the dataclass's fields)."""
+    return PupilFact(**{**row._mapping, "details": dict(row.details)})
