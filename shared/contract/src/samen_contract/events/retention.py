@@ -23,7 +23,7 @@ from uuid import UUID
 
 from pydantic import Field
 
-from samen_contract.events.base import CODE, Event
+from samen_contract.events.base import CODE, Event, concrete_per_service
 from samen_contract.topics import check_service
 
 
@@ -62,19 +62,7 @@ class PersonalDataErased(Event):
 
 
 ERASING_SERVICES = ("consent", "notifications", "meetings", "disputes", "plans", "admissions")
-
-
-def _concrete(service: str) -> type[PersonalDataErased]:
-    namespace = {
-        "__service__": service,
-        "__module__": __name__,
-        "__qualname__": "PersonalDataErased",
-        "__doc__": f"{PersonalDataErased.__doc__} Emitted by the {service} service.",
-    }
-    return type("PersonalDataErased", (PersonalDataErased,), namespace)
-
-
-_BY_SERVICE: dict[str, type[PersonalDataErased]] = {s: _concrete(s) for s in ERASING_SERVICES}
+_BY_SERVICE = concrete_per_service(PersonalDataErased, ERASING_SERVICES)
 
 
 class LegalHoldPlaced(Event):
