@@ -8,7 +8,9 @@ data; parent pages return HTML and redirects. So the session exchange leaves its
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
+
+from samen_kit.guards import HttpMiddleware
 
 _PENDING = "samen_pending_set_cookie"
 
@@ -17,15 +19,8 @@ def add_cookie_on_response(request: Request, set_cookie: bytes) -> None:
     setattr(request.state, _PENDING, set_cookie)
 
 
-class PendingCookieMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self._app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self._app(scope, receive, send)
-            return
-
+class PendingCookieMiddleware(HttpMiddleware):
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def send_with_cookie(message: Message) -> None:
             pending = scope.get("state", {}).get(_PENDING)
             if message["type"] == "http.response.start" and pending:
