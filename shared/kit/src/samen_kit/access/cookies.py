@@ -7,7 +7,10 @@ data; parent pages return HTML and redirects. So the session exchange leaves its
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import Message, Receive, Scope, Send
 
 from samen_kit.guards import HttpMiddleware
@@ -29,3 +32,20 @@ class PendingCookieMiddleware(HttpMiddleware):
             await send(message)
 
         await self._app(scope, receive, send_with_cookie)
+
+
+def set_private_cookie(
+    response: Response, name: str, value: str, ttl: timedelta, domain: str | None, secure: bool
+) -> None:
+    """A guardian's cookie (a session, a step-up proof): the whole site, `ttl` long,
+    never readable by script, not sent on another site's requests (lax)."""
+    response.set_cookie(
+        name,
+        value,
+        max_age=int(ttl.total_seconds()),
+        path="/",
+        domain=domain,
+        secure=secure,
+        httponly=True,
+        samesite="lax",
+    )
