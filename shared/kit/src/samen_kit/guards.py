@@ -41,6 +41,23 @@ class _BodyTooLarge(StarletteHTTPException):
         super().__init__(status_code=413)
 
 
+class HttpMiddleware:
+    """Pure ASGI middleware that acts on HTTP requests only: anything else (the
+    lifespan, a websocket) passes through untouched. Subclasses write `handle`."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self._app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self._app(scope, receive, send)
+            return
+        await self.handle(scope, receive, send)
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
+
+
 class EdgeGuard:
     """Pure ASGI middleware; the outermost of the user middleware."""
 

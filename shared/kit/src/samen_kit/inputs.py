@@ -70,40 +70,39 @@ Count = Annotated[int, Field(ge=0, le=INT64_MAX)]
 Version = Annotated[int, Field(ge=1, le=INT32_MAX)]
 
 
-def _sensible(value: date) -> date:
-    if not EARLIEST <= value <= LATEST:
-        raise ValueError(f"date must lie between {EARLIEST} and {LATEST}")
-    return value
+def _within(earliest: date, latest: date) -> AfterValidator:
+    """A date (or a moment, by its date) from `earliest` to `latest`, both included."""
+
+    def check(value: Any) -> Any:
+        day = value.date() if isinstance(value, datetime) else value
+        if not earliest <= day <= latest:
+            raise ValueError(f"date must lie between {earliest} and {latest}")
+        return value
+
+    return AfterValidator(check)
 
 
 #: A date of the school's world: 1900-01-01 .. 2200-12-31.
 SensibleDate = Annotated[
     date,
-    AfterValidator(_sensible),
+    _within(EARLIEST, LATEST),
     Field(description=f"A date between {EARLIEST} and {LATEST}."),
 ]
 
 #: The dates of school life (meetings, agreements, an OPP, a decision): 1990 .. 2100.
 SCHOOL_EARLIEST: Final = date(1990, 1, 1)
 SCHOOL_LATEST: Final = date(2100, 12, 31)
-
-
-def _school(value: Any) -> Any:
-    day = value.date() if isinstance(value, datetime) else value
-    if not SCHOOL_EARLIEST <= day <= SCHOOL_LATEST:
-        raise ValueError(f"date must lie between {SCHOOL_EARLIEST} and {SCHOOL_LATEST}")
-    return value
-
+_SCHOOL_LIFE = _within(SCHOOL_EARLIEST, SCHOOL_LATEST)
 
 SchoolDate = Annotated[
     date,
-    AfterValidator(_school),
+    _SCHOOL_LIFE,
     Field(description=f"A date between {SCHOOL_EARLIEST} and {SCHOOL_LATEST}."),
 ]
 #: A moment with a time zone, on a day of school life (never near year 1 or 9999,
 #: where converting between zones overflows).
 SchoolDateTime = Annotated[
     AwareDatetime,
-    AfterValidator(_school),
+    _SCHOOL_LIFE,
     Field(description=f"A moment between {SCHOOL_EARLIEST} and {SCHOOL_LATEST}."),
 ]

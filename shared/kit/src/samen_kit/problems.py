@@ -28,11 +28,24 @@ _log = structlog.get_logger(__name__)
 
 
 class Problem(Exception):
-    """An error with an HTTP meaning. Subclasses set `status`, `slug` and `title`."""
+    """An error with an HTTP meaning. Subclasses name `status`, `slug` and `title` as
+    class keywords (`class Gone(Problem, status=410, slug=..., title=...)`)."""
 
     status: ClassVar[int] = 500
     slug: ClassVar[str] = "internal-error"
     title: ClassVar[str] = "Er ging iets mis aan onze kant"
+
+    def __init_subclass__(
+        cls, *, status: int | None = None, slug: str | None = None, title: str | None = None
+    ) -> None:
+        super().__init_subclass__()
+        # A subclass that names none of them keeps its parent's (or sets them in its body).
+        if status is not None:
+            cls.status = status
+        if slug is not None:
+            cls.slug = slug
+        if title is not None:
+            cls.title = title
 
     def __init__(
         self,
@@ -64,20 +77,12 @@ class Problem(Exception):
         return {**document, **self.extra}
 
 
-class NotFound(Problem):
+class NotFound(Problem, status=404, slug="not-found", title="Niet gevonden"):
     """Also the answer for another tenant's data: the two must look the same."""
 
-    status = 404
-    slug = "not-found"
-    title = "Niet gevonden"
 
-
-class Conflict(Problem):
+class Conflict(Problem, status=409, slug="conflict", title="Dit kan nu niet"):
     """The request clashes with the current state; `allowed_moves` says what can."""
-
-    status = 409
-    slug = "conflict"
-    title = "Dit kan nu niet"
 
     def __init__(
         self,
@@ -92,50 +97,34 @@ class Conflict(Problem):
         super().__init__(detail, extra=members)
 
 
-class Unauthorized(Problem):
-    status = 401
-    slug = "unauthorized"
-    title = "Niet aangemeld of de link is niet geldig"
+class Unauthorized(
+    Problem, status=401, slug="unauthorized", title="Niet aangemeld of de link is niet geldig"
+):
+    """No valid sign-in, link or key."""
 
 
-class Forbidden(Problem):
-    status = 403
-    slug = "forbidden"
-    title = "Geen toegang"
+class Forbidden(Problem, status=403, slug="forbidden", title="Geen toegang"):
+    """Signed in, but not allowed this."""
 
 
-class Gone(Problem):
-    status = 410
-    slug = "gone"
-    title = "Niet meer beschikbaar"
+class Gone(Problem, status=410, slug="gone", title="Niet meer beschikbaar"):
+    """It was there, and is no longer (an expired link, say)."""
 
 
-class Invalid(Problem):
+class Invalid(Problem, status=422, slug="invalid", title="De gegevens kloppen niet"):
     """Only for malformed payloads; a clash with the state is a `Conflict`."""
 
-    status = 422
-    slug = "invalid"
-    title = "De gegevens kloppen niet"
 
-
-class BadRequest(Problem):
+class BadRequest(Problem, status=400, slug="bad-request", title="Dit verzoek kunnen we niet lezen"):
     """The request itself cannot be read (a control character in the query, say)."""
 
-    status = 400
-    slug = "bad-request"
-    title = "Dit verzoek kunnen we niet lezen"
+
+class TooLarge(Problem, status=413, slug="too-large", title="Dit is te groot"):
+    """The body is larger than the route accepts."""
 
 
-class TooLarge(Problem):
-    status = 413
-    slug = "too-large"
-    title = "Dit is te groot"
-
-
-class Unavailable(Problem):
-    status = 503
-    slug = "unavailable"
-    title = "Tijdelijk niet beschikbaar"
+class Unavailable(Problem, status=503, slug="unavailable", title="Tijdelijk niet beschikbaar"):
+    """Temporarily not available; the client may try again."""
 
 
 def problem_response(problem: Problem, instance: str | None = None) -> JSONResponse:

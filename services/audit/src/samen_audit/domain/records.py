@@ -15,6 +15,8 @@ from samen_archive.canonical import EntryFlag, read_binary_mode
 from samen_archive.merkle import leaf_hash
 from samen_contract.envelope import PLATFORM_TENANT
 
+from samen_audit.domain.entry_view import instant
+
 # The contract's `Identifier`: a tenant named otherwise cannot be trusted to name a log.
 _IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 
@@ -62,7 +64,7 @@ def leaf_record(
         event_id=_identifier(attributes.get("id")),
         event_type=attributes.get("type"),
         flag=read.flag,
-        occurred_at=_instant(attributes.get("time")),
+        occurred_at=instant(attributes.get("time")),
         board=_identifier(attributes.get("board") or _text(data.get("board_id"))),
         school=_identifier(attributes.get("school") or _text(data.get("school_id"))),
         subject=_identifier(attributes.get("subject")),
@@ -81,14 +83,3 @@ def _identifier(value: str | None) -> str | None:
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
-
-
-def _instant(value: str | None) -> datetime | None:
-    """An RFC 3339 time with its offset; anything else is no time at all."""
-    if value is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None

@@ -17,13 +17,10 @@ from datetime import date
 from typing import TypeAlias
 from uuid import UUID
 
-from samen_consent.domain.parties import Standing
+from samen_consent.domain.parties import Guardianship, Standing
 
-
-@dataclass(frozen=True, slots=True)
-class RosterGuardian:
-    guardian_id: UUID
-    standing: Standing
+#: A guardian as an import row names them: the same as a guardianship the roster keeps.
+RosterGuardian = Guardianship
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +31,7 @@ class RosterEntry:
     birth_date: date
     enrolled_on: date
     left_on: date | None
-    guardians: tuple[RosterGuardian, ...]
+    guardians: tuple[Guardianship, ...]
     group: str | None = None  # the class group's code, e.g. `7b`
 
 
@@ -67,9 +64,8 @@ class Left:
 
 
 @dataclass(frozen=True, slots=True)
-class GuardianRecorded:
-    guardian_id: UUID
-    standing: Standing
+class GuardianRecorded(Guardianship):
+    """A guardianship new to the roster, or with another standing than before."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,8 @@ from uuid import UUID
 from fastapi import APIRouter
 from pydantic import BaseModel, Field, SkipValidation, ValidationError
 
-from samen_consent.domain.roster import RosterEntry, RosterGuardian
+from samen_consent.domain.parties import Guardianship
+from samen_consent.domain.roster import RosterEntry
 from samen_consent.entrypoints import schemas as s
 from samen_consent.entrypoints.permissions import CanImportRoster, CanReadRoster
 from samen_consent.entrypoints.presenters import pupil_out
@@ -57,7 +58,7 @@ def read_rows(raw_rows: list[Any]) -> tuple[list[RosterLine], list[LineError]]:
         except ValidationError as error:
             bad.append(LineError(_line_of(raw, index), _describe(error)))
             continue
-        guardians = tuple(RosterGuardian(g.guardian_id, g.standing) for g in row.guardians)
+        guardians = tuple(Guardianship(g.guardian_id, g.standing) for g in row.guardians)
         entry = RosterEntry(
             row.pupil_id, row.birth_date, row.enrolled_on, row.left_on, guardians, row.group
         )

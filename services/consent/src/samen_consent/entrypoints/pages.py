@@ -18,17 +18,16 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from samen_kit.access import GuardianDep, GuardianSessionDep
-from samen_kit.access.dependencies import TokenText
 from samen_kit.access.step_up_gate import require_step_up
 from samen_kit.access.step_up_proof import forwarded_proof
 from samen_kit.error_table import Unusable
-from samen_kit.pages import choose_language, language_of
+from samen_kit.pages import choose_language
 
 from samen_consent.domain.evidence import Act
 from samen_consent.domain.support_needs import SupportNeedKind
 from samen_consent.entrypoints.page_models import overview_item, request_page
 from samen_consent.entrypoints.receipts import receipt_page
-from samen_consent.entrypoints.wiring import CtxDep, PagesDep
+from samen_consent.entrypoints.wiring import CtxDep, ParentPageDep
 from samen_consent.handlers import guardian_queries as views
 from samen_consent.handlers.guardians import (
     GuardianAct,
@@ -42,32 +41,24 @@ _ANSWERS = {"ja": Act.AGREE, "nee": Act.REFUSE}
 
 
 @router.get("/toestemming/{request_id}", response_class=HTMLResponse)
-async def request_page_view(
-    request_id: UUID,
-    request: Request,
-    claims: GuardianDep,
-    token: TokenText,
-    ctx: CtxDep,
-    pages: PagesDep,
-    taal: str | None = None,
-) -> HTMLResponse:
+async def request_page_view(request_id: UUID, here: ParentPageDep) -> HTMLResponse:
     """The question in plain words, its state, and what this parent can do now."""
-    language = language_of(request)
+    request, claims, ctx, language = here.request, here.claims, here.ctx, here.language
     view = await views.guardian_view(ctx, claims, request_id)
     if view.stored.request.subject is not None:
         # An OPP's words are read only after a step-up code (ADR 0017), here as on the
         # owner's own page; the owner checks the proof again when it serves them.
         require_step_up(request, claims)
     proof = forwarded_proof(request)
-    words = await views.document_to_show(ctx, claims, view.stored, token, language, proof)
+    words = await views.document_to_show(ctx, claims, view.stored, here.token, language, proof)
     page = request_page(view, claims.guardian_id, language, ctx.now(), words)
-    return pages.render(
+    return here.pages.render(
         request,
         "request.html",
         language=language,
-        token=token,
+        token=here.token,
         page=page,
-        link_query=_query(token, language),
+        link_query=_query(here.token, language),
     )
 
 
@@ -120,21 +111,14 @@ async def support_needs(
 
 
 @router.get("/toestemming/{request_id}/bewijs", response_class=HTMLResponse)
-async def receipts_page(
-    request_id: UUID,
-    request: Request,
-    claims: GuardianDep,
-    token: TokenText,
-    ctx: CtxDep,
-    pages: PagesDep,
-    taal: str | None = None,
-) -> HTMLResponse:
+async def receipts_page(request_id: UUID, here: ParentPageDep) -> HTMLResponse:
     """Proof of what this parent said: when, how, and the words they read."""
-    language = language_of(request)
-    found = await views.guardian_receipts(ctx, claims, request_id)
-    back = f"/ouders/toestemming/{request_id}?{_query(token, language)}"
+    found = await views.guardian_receipts(here.ctx, here.claims, request_id)
+    back = f"/ouders/toestemming/{request_id}?{_query(here.token, here.language)}"
     documents = [r.document for r in found]
-    return receipt_page(pages, request, language, documents, back=back, token=token)
+    return receipt_page(
+        here.pages, here.request, here.language, documents, back=back, token=here.token
+    )
 
 
 @router.get("/toestemming/{request_id}/bewijs.json")
@@ -145,22 +129,15 @@ async def receipts_json(request_id: UUID, claims: GuardianDep, ctx: CtxDep) -> J
 
 
 @router.get("/overzicht", response_class=HTMLResponse)
-async def overview(
-    request: Request,
-    claims: GuardianDep,
-    token: TokenText,
-    ctx: CtxDep,
-    pages: PagesDep,
-    taal: str | None = None,
-) -> HTMLResponse:
+async def overview(here: ParentPageDep) -> HTMLResponse:
     """Every question about this pupil that asks this parent, and where each stands."""
-    language = language_of(request)
-    now, query = ctx.now(), _query(token, language)
+    language = here.language
+    now, query = here.ctx.now(), _query(here.token, language)
     items = [
         overview_item(line.stored, language, now, _link(line, query))
-        for line in await views.guardian_overview(ctx, claims)
+        for line in await views.guardian_overview(here.ctx, here.claims)
     ]
-    return pages.render(request, "overview.html", language=language, items=items)
+    return here.pages.render(here.request, "overview.html", language=language, items=items)
 
 
 def _link(line: views.OverviewLine, query: str) -> str | None:

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
-from samen_kit.pages import PageRenderer
+from samen_kit.access import GuardianDep
+from samen_kit.access.dependencies import TokenText
+from samen_kit.access.guardian import GuardianClaims
+from samen_kit.pages import PageRenderer, language_of
 
 from samen_consent.handlers.context import Context
 
@@ -38,3 +41,30 @@ def pages_of(request: Request) -> PageRenderer:
 
 CtxDep = Annotated[Context, Depends(context_of)]
 PagesDep = Annotated[PageRenderer, Depends(pages_of)]
+
+
+@dataclass(frozen=True)
+class ParentPage:
+    """What every parent page reads: the request, whose link or session it is, the
+    link's token (carried on to the next page), and the language to answer in."""
+
+    request: Request
+    claims: GuardianClaims
+    token: str | None
+    ctx: Context
+    pages: PageRenderer
+    language: str
+
+
+async def parent_page(
+    request: Request,
+    claims: GuardianDep,
+    token: TokenText,
+    ctx: CtxDep,
+    pages: PagesDep,
+    taal: str | None = None,  # read by `language_of`; declared for the API document
+) -> ParentPage:
+    return ParentPage(request, claims, token, ctx, pages, language_of(request))
+
+
+ParentPageDep = Annotated[ParentPage, Depends(parent_page)]

@@ -19,13 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from samen_notifications.adapters import broadcasts, bulk, roster
 from samen_notifications.domain.evening import InvitedEvent
 from samen_notifications.domain.items import ItemKind, ItemRef
-from samen_notifications.domain.rules import (
-    BROADCAST,
-    LINK_RENEWAL,
-    PREFERENCES_LINK,
-    Urgency,
-    rule_named,
-)
+from samen_notifications.domain.rules import BROADCAST, Urgency, rule_named
+from samen_notifications.domain.rules import command as command_rule
 from samen_notifications.handlers.planning import Cause, Planner, PlanOutcome, Recipient
 
 log = structlog.get_logger(__name__)
@@ -116,19 +111,8 @@ async def send_fresh_link(
     command_id = uuid.uuid5(
         COMMAND_NAMESPACE, f"renew/{tenant}/{guardian_id}/{item.claim}/{window}"
     )
-    return await _to_guardian(
-        session,
-        planner,
-        LINK_RENEWAL,
-        "link_renewal",
-        Command.LINK_RENEWAL,
-        command_id,
-        tenant=tenant,
-        guardian_id=guardian_id,
-        pupil_id=pupil_id,
-        item=item,
-        now=now,
-    )
+    about = _About(tenant, guardian_id, pupil_id, item)
+    return await _to_guardian(session, planner, Command.LINK_RENEWAL, command_id, about, now)
 
 
 async def send_preferences_link(
@@ -147,52 +131,47 @@ async def send_preferences_link(
     log.info("notifications.preferences_link.requested", by=requested_by)
     command_id = uuid.uuid5(COMMAND_NAMESPACE, f"prefs/{tenant}/{guardian_id}/{now.isoformat()}")
     item = ItemRef(ItemKind.CONTACT, str(guardian_id))
-    return await _to_guardian(
-        session,
-        planner,
-        PREFERENCES_LINK,
-        "preferences_link",
-        Command.PREFERENCES_LINK,
-        command_id,
-        tenant=tenant,
-        guardian_id=guardian_id,
-        pupil_id=pupils[0],
-        item=item,
-        now=now,
-    )
+    about = _About(tenant, guardian_id, pupils[0], item)
+    return await _to_guardian(session, planner, Command.PREFERENCES_LINK, command_id, about, now)
+
+
+@dataclass(frozen=True, slots=True)
+class _About:
+    """The one guardian a command writes to, about which pupil and item."""
+
+    tenant: str
+    guardian_id: uuid.UUID
+    pupil_id: uuid.UUID
+    item: ItemRef
 
 
 async def _to_guardian(
     session: AsyncSession,
     planner: Planner,
-    rule_key: str,
-    template: str,
     command: Command,
     command_id: uuid.UUID,
-    *,
-    tenant: str,
-    guardian_id: uuid.UUID,
-    pupil_id: uuid.UUID,
-    item: ItemRef,
+    about: _About,
     now: datetime,
 ) -> PlanOutcome:
-    pupil = (await roster.pupils(session, tenant, [pupil_id])).get(pupil_id)
+    """Plan the command's message (its rule and template are named after it)."""
+    pupil = (await roster.pupils(session, about.tenant, [about.pupil_id])).get(about.pupil_id)
+    rule_key = command_rule(command.value)
     cause = Cause(
         id=command_id,
-        tenant=tenant,
+        tenant=about.tenant,
         correlation_id=str(command_id),
         rule_key=rule_key,
         command=command,
-        pupil_id=pupil_id,
+        pupil_id=about.pupil_id,
         school_id=pupil.school_id if pupil else None,
     )
     return await planner.plan(
         session,
         cause,
-        rule_named(rule_key, template),
-        [Recipient(RecipientKind.GUARDIAN, guardian_id)],
+        rule_named(rule_key, command.value),
+        [Recipient(RecipientKind.GUARDIAN, about.guardian_id)],
         facts={},
-        item=item,
+        item=about.item,
         urgency=Urgency.NORMAL,
         now=now,
     )

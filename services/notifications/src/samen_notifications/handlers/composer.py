@@ -21,7 +21,7 @@ from samen_notifications.adapters.tables import NotificationRow
 from samen_notifications.domain.errors import NotificationsError
 from samen_notifications.domain.evening import InvitedEvent, Organizer, event_calendar
 from samen_notifications.domain.facts import facts_from_json
-from samen_notifications.domain.guardian_links import GuardianLinks
+from samen_notifications.domain.guardian_links import GuardianLink, GuardianLinks
 from samen_notifications.domain.ical import CalendarEntry, meeting_calendar
 from samen_notifications.domain.items import ItemKind, ItemRef, dispute_item
 from samen_notifications.domain.rules import BROADCAST, Channel, NotificationRule, rule_named
@@ -171,14 +171,7 @@ class Composer:
         short_link = None
         if rule.carries_link and n.item_kind and n.item_id and n.pupil_id:
             item = ItemRef(ItemKind(n.item_kind), n.item_id)
-            link = self._links.mint(
-                tenant=n.tenant,
-                guardian_id=n.recipient_id,
-                pupil_id=n.pupil_id,
-                item=item,
-                now=now,
-                language=lang,
-            )
+            link = self._mint(n, n.pupil_id, item, lang, now)
             context["action_url"] = context["sms_url"] = link.url
             if message_id == message_key(n.cause_id, n.recipient_id, Channel.SMS).value:
                 code = self._links.short_code(message_id)
@@ -198,15 +191,20 @@ class Composer:
         """The guardian's link to open a dispute about the pupil, where the rule offers one."""
         if not rule.offers_dispute or rule.for_staff or n.pupil_id is None:
             return None
-        link = self._links.mint(
+        return self._mint(n, n.pupil_id, dispute_item(n.pupil_id), lang, now).url
+
+    def _mint(
+        self, n: NotificationRow, pupil_id: UUID, item: ItemRef, lang: str, now: datetime
+    ) -> GuardianLink:
+        """A guardian access link for the notification's recipient, about `item`."""
+        return self._links.mint(
             tenant=n.tenant,
             guardian_id=n.recipient_id,
-            pupil_id=n.pupil_id,
-            item=dispute_item(n.pupil_id),
+            pupil_id=pupil_id,
+            item=item,
             now=now,
             language=lang,
         )
-        return link.url
 
     def _render(self, template: str, lang: str, context: dict[str, Any]) -> RenderedMessage:
         try:
@@ -246,7 +244,7 @@ class Composer:
             raise ComposeError(FailureReason.INVALID_ADDRESS, "no e-mail address on file")
         attachments: tuple[Attachment, ...] = ()
         if rule.calendar is not None:
-            attachments = (self._calendar(n, rule, rendered, recipient, context, now),)
+            attachments = (self._calendar(rule, rendered, recipient.email, context, now),)
         email = OutgoingEmail(
             message_id=MessageKey(composed.message_id).message_id,
             to=recipient.email,
@@ -261,10 +259,9 @@ class Composer:
 
     def _calendar(
         self,
-        n: NotificationRow,
         rule: NotificationRule,
         rendered: RenderedMessage,
-        recipient: Addressee,
+        email: str,
         context: dict[str, Any],
         now: datetime,
     ) -> Attachment:
@@ -279,7 +276,7 @@ class Composer:
                 lang=rendered.lang_used,
                 location=context["location"],
                 organizer_email=self._organizer,
-                attendee_email=recipient.email,
+                attendee_email=email,
             )
             data = meeting_calendar(entry, rule.calendar, now)
         except (KeyError, ValueError, NotificationsError) as error:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from uuid import UUID, uuid4
 
 from samen_contract import deterministic_event_id
 from samen_contract.events.notifications import StepUpLocked, StepUpRefused
-from samen_kit.access.guardian import GuardianClaims
+from samen_kit.access.guardian import GuardianClaims, GuardianItem
 from samen_kit.access.step_up import (
     DEFAULT_POLICY,
     Answer,
@@ -125,44 +126,53 @@ async def _record_refusal(
 ) -> None:
     if lock.locked_until is None:
         raise ValueError("only a locked challenge refuses a code")
-    event = StepUpRefused(
-        guardian_id=claims.guardian_id,
-        pupil_id=claims.pupil_id,
-        item_kind=claims.item.kind,
-        item_id=UUID(claims.item.id),
-        locked_by=lock.id,
-        locked_until=lock.locked_until,
-    )
-    await writer.emit(
-        session,
-        event,
-        tenant=claims.tenant,
-        subject=str(claims.pupil_id),
-        actor=claims.actor,
-        # Once per item and lock: pressing again under the same lock adds nothing new.
-        event_id=deterministic_event_id(
-            "notifications", "StepUpRefused", f"{lock.id}:{claims.item.claim}"
-        ),
-    )
+    locked = _locked(claims.guardian_id, claims.pupil_id, claims.item, lock.locked_until)
+    event = StepUpRefused(**locked, locked_by=lock.id)
+    # Once per item and lock: pressing again under the same lock adds nothing new.
+    once_per = f"{lock.id}:{claims.item.claim}"
+    await _emit_once(session, writer, event, claims.tenant, claims.actor, once_per)
 
 
 async def _record_lock(session: AsyncSession, writer: EventWriter, challenge: Challenge) -> None:
     if challenge.locked_until is None:
         raise ValueError("only a locked challenge is recorded as locked")
-    event = StepUpLocked(
-        challenge_id=challenge.id,
-        guardian_id=challenge.guardian_id,
-        pupil_id=challenge.pupil_id,
-        item_kind=challenge.item.kind,
-        item_id=UUID(challenge.item.id),
-        attempts=challenge.attempts,
-        locked_until=challenge.locked_until,
+    locked = _locked(
+        challenge.guardian_id, challenge.pupil_id, challenge.item, challenge.locked_until
     )
+    event = StepUpLocked(**locked, challenge_id=challenge.id, attempts=challenge.attempts)
+    actor = f"guardian:{challenge.guardian_id}"
+    await _emit_once(session, writer, event, challenge.tenant, actor, str(challenge.id))
+
+
+def _locked(
+    guardian_id: UUID, pupil_id: UUID, item: GuardianItem, locked_until: datetime
+) -> dict[str, Any]:
+    """The fields `StepUpLocked` and `StepUpRefused` share: whose lock, on which item."""
+    return {
+        "guardian_id": guardian_id,
+        "pupil_id": pupil_id,
+        "item_kind": item.kind,
+        "item_id": UUID(item.id),
+        "locked_until": locked_until,
+    }
+
+
+async def _emit_once(
+    session: AsyncSession,
+    writer: EventWriter,
+    event: StepUpLocked | StepUpRefused,
+    tenant: str,
+    actor: str,
+    once_per: str,
+) -> None:
+    """Emit `event` about its pupil with an id derived from `once_per`, so that a repeat
+    of the same lock (or refusal) adds nothing new."""
+    name = type(event).__name__
     await writer.emit(
         session,
         event,
-        tenant=challenge.tenant,
-        subject=str(challenge.pupil_id),
-        actor=f"guardian:{challenge.guardian_id}",
-        event_id=deterministic_event_id("notifications", "StepUpLocked", str(challenge.id)),
+        tenant=tenant,
+        subject=str(event.pupil_id),
+        actor=actor,
+        event_id=deterministic_event_id("notifications", name, once_per),
     )

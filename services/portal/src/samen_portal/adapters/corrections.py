@@ -77,17 +77,6 @@ class CorrectionRequests:
 
 
 def _row(row: Any) -> CorrectionRow:
-    return CorrectionRow(
-        request_id=row.request_id,
-        tenant=row.tenant,
-        pupil_id=row.pupil_id,
-        school_id=row.school_id,
-        guardian_id=row.guardian_id,
-        area=row.area,
-        explanation=row.explanation,
-        requested_at=row.requested_at,
-        answer_by=row.answer_by,
-        outcome=None if row.outcome is None else CorrectionOutcome(row.outcome),
-        reason=row.reason,
-        answered_at=row.answered_at,
-    )
+    """A row of the table (its columns are the dataclass's fields)."""
+    outcome = None if row.outcome is None else CorrectionOutcome(row.outcome)
+    return CorrectionRow(**{**row._mapping, "outcome": outcome})

@@ -78,27 +78,26 @@ class ReadModel:
         self, tenant: str, pupil_id: UUID, school_id: UUID, group: str | None, at: datetime
     ) -> None:
         """The pupil moved class: teachers' reach follows the new group."""
-        await self._session.execute(
-            sa.update(pupil)
-            .where(
-                pupil.c.tenant == tenant,
-                pupil.c.pupil_id == pupil_id,
-                pupil.c.school_id == school_id,  # a move at a school since left
-            )
-            .values(group_code=group, changed_at=at)
-        )
+        await self._change_at_school(tenant, pupil_id, school_id, group_code=group, changed_at=at)
 
     async def leave(
         self, tenant: str, pupil_id: UUID, school_id: UUID, left_on: date, at: datetime
     ) -> None:
+        await self._change_at_school(tenant, pupil_id, school_id, left_on=left_on, changed_at=at)
+
+    async def _change_at_school(
+        self, tenant: str, pupil_id: UUID, school_id: UUID, **values: object
+    ) -> None:
+        """Change the pupil only while at `school_id`: a move or a leaving at a school the
+        pupil has since left changes nothing."""
         await self._session.execute(
             sa.update(pupil)
             .where(
                 pupil.c.tenant == tenant,
                 pupil.c.pupil_id == pupil_id,
-                pupil.c.school_id == school_id,  # a leaving from an earlier school
+                pupil.c.school_id == school_id,
             )
-            .values(left_on=left_on, changed_at=at)
+            .values(**values)
         )
 
     async def add_fact(self, found: PupilFact) -> bool:
@@ -300,15 +299,5 @@ def _pupil_row(row: Any) -> PupilRow:
 
 
 def _fact(row: Any) -> PupilFact:
-    return PupilFact(
-        event_id=row.event_id,
-        tenant=row.tenant,
-        pupil_id=row.pupil_id,
-        school_id=row.school_id,
-        source=row.source,
-        kind=row.kind,
-        at=row.at,
-        ref_id=row.ref_id,
-        due_on=row.due_on,
-        details=dict(row.details),
-    )
+    """A row of the facts table (its columns are the dataclass's fields)."""
+    return PupilFact(**{**row._mapping, "details": dict(row.details)})

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from samen_kit.guards import HttpMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # Parent pages: their inline stylesheet is allowed by its hash in their own policy.
@@ -33,9 +34,9 @@ def content_security_policy(issuer: str | None) -> str:
     )
 
 
-class SecurityHeaders:
+class SecurityHeaders(HttpMiddleware):
     def __init__(self, app: ASGIApp, *, issuer: str | None) -> None:
-        self._app = app
+        super().__init__(app)
         self._headers = [
             (b"content-security-policy", content_security_policy(issuer).encode()),
             (b"x-content-type-options", b"nosniff"),
@@ -43,10 +44,7 @@ class SecurityHeaders:
             (b"referrer-policy", b"same-origin"),
         ]
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self._app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = str(scope.get("path", ""))
         if path.startswith(PARENT_PAGES):  # the kit's page renderer sets their own headers
             await self._app(scope, receive, send)

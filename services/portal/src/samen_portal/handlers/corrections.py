@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 from uuid import UUID, uuid4
 
 from samen_contract import Event
@@ -50,14 +51,7 @@ async def request_correction(
         reason=None,
         answered_at=None,
     )
-    event = CorrectionRequested(
-        request_id=row.request_id,
-        pupil_id=row.pupil_id,
-        school_id=row.school_id,
-        guardian_id=guardian_id,
-        area=row.area,
-        answer_by=row.answer_by,
-    )
+    event = CorrectionRequested(**_about(row), answer_by=row.answer_by)
     async with sessions() as session, session.begin():
         await CorrectionRequests(session).add(row)
         await _publish(session, pupil, event, person_actor("guardian", guardian_id), now)
@@ -80,16 +74,21 @@ async def answer_correction(
         if found.outcome is not None:
             raise CorrectionAlreadyAnswered()
         await requests.answer(request_id, answer.outcome, answer.reason, now)
-        event = CorrectionAnswered(
-            request_id=request_id,
-            pupil_id=found.pupil_id,
-            school_id=found.school_id,
-            guardian_id=found.guardian_id,
-            area=found.area,
-            outcome=answer.outcome,
-        )
+        event = CorrectionAnswered(**_about(found), outcome=answer.outcome)
         await _publish(session, pupil, event, actor, now)
     return replace(found, outcome=answer.outcome, reason=answer.reason, answered_at=now)
+
+
+def _about(row: CorrectionRow) -> dict[str, Any]:
+    """What both the request's and the answer's event say about it (ids and the area
+    only: the explanation and the reason stay here)."""
+    return {
+        "request_id": row.request_id,
+        "pupil_id": row.pupil_id,
+        "school_id": row.school_id,
+        "guardian_id": row.guardian_id,
+        "area": row.area,
+    }
 
 
 async def _publish(

@@ -9,9 +9,12 @@ messages the parents receive as well.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from uuid import UUID
 
+from samen_cli.journey.cast import Parent
 from samen_cli.journey.context import Journey, language_shown, link_in
+from samen_cli.journey.forms import Form
 
 OPEN_PAGE = "/ouders/geschil-starten/"
 DISPUTE_PAGE = "/ouders/geschillen/"
@@ -24,11 +27,9 @@ async def dispute_opens(j: Journey) -> None:
     second = j.family.parents[1]
     not_set = (await j.wait("ActionPartNotSet", opp_id=j.trail.opp_id))[0]
     told = await j.mail(not_set, second)
-    browser = j.browser(second)
-    page = await browser.open(link_in(told, OPEN_PAGE))
-    form = page.form(lambda f: "subject" in f.choices, "open a dispute")
     answers = {"subject": SUBJECT, "description": WHY, "stage": "conversation"}
-    await browser.send(page, form, answers)
+    url = link_in(told, OPEN_PAGE)
+    await _send_form(j, second, url, lambda f: "subject" in f.choices, "open a dispute", answers)
     opened = await j.wait("DisputeOpened", subject=SUBJECT)
     j.trail.dispute_id = UUID(str(opened[0].data["dispute_id"]))
     said = "follows the dispute link in that e-mail and opens a dispute about the action part"
@@ -42,10 +43,10 @@ async def mediation_begins(j: Journey) -> None:
     first = j.family.parents[1]
     opened = (await j.wait("DisputeOpened", dispute_id=j.trail.dispute_id))[0]
     mail = await j.mail(opened, first)
-    browser = j.browser(first)
-    page = await browser.open(link_in(mail, DISPUTE_PAGE))
-    form = page.form(lambda f: f.values.get("move") == MEDIATION, "ask for mediation")
-    await browser.send(page, form, {"reason": "Wij willen praten met hulp van een bemiddelaar."})
+    asked = {"reason": "Wij willen praten met hulp van een bemiddelaar."}
+    url = link_in(mail, DISPUTE_PAGE)
+    mediation = "ask for mediation"
+    await _send_form(j, first, url, lambda f: f.values.get("move") == MEDIATION, mediation, asked)
     moved = await j.wait(
         "DisputeStageChanged", dispute_id=j.trail.dispute_id, entered_stage="mediation"
     )
@@ -54,3 +55,18 @@ async def mediation_begins(j: Journey) -> None:
         mail = await j.mail(moved[0], parent)
         shown = language_shown(mail, parent)
         j.timeline.say(parent.label, f"is told in {shown} that it went to mediation")
+
+
+async def _send_form(
+    j: Journey,
+    parent: Parent,
+    url: str,
+    which: Callable[[Form], bool],
+    what: str,
+    answers: dict[str, str],
+) -> None:
+    """Open `url` in the parent's browser and send the form `which` picks (`what` it is
+    for, in the error when there is none) with `answers`."""
+    browser = j.browser(parent)
+    page = await browser.open(url)
+    await browser.send(page, page.form(which, what), answers)

@@ -21,7 +21,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from samen_contract.events.base import Event
+from samen_contract.events.base import Event, concrete_per_service
 from samen_contract.fields import MinuteStart
 from samen_contract.topics import SERVICES, check_service
 
@@ -56,8 +56,6 @@ ResourceKind = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)
 class AccessRefused(Event):
     """Attempts refused in one minute, grouped by all the fields below but the count."""
 
-    __version__ = 1
-
     reason: AccessRefusedReason
     credential: Credential
     method: Annotated[str, Field(pattern=r"^[A-Z]{3,7}$")]
@@ -72,14 +70,4 @@ class AccessRefused(Event):
         return _BY_SERVICE[check_service(service)]
 
 
-def _concrete(service: str) -> type[AccessRefused]:
-    namespace = {
-        "__service__": service,
-        "__module__": __name__,
-        "__qualname__": "AccessRefused",
-        "__doc__": f"{AccessRefused.__doc__} Emitted by the {service} service.",
-    }
-    return type("AccessRefused", (AccessRefused,), namespace)
-
-
-_BY_SERVICE: dict[str, type[AccessRefused]] = {s: _concrete(s) for s in SERVICES}
+_BY_SERVICE = concrete_per_service(AccessRefused, SERVICES)

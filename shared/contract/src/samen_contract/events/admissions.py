@@ -45,7 +45,6 @@ class AdmissionRequestDrafted(RequestFact):
     """A school drafted a request for `kind` / `category`, on the OPP `opp_id` if named."""
 
     __service__ = "admissions"
-    __version__ = 1
 
     kind: Code
     category: Code
@@ -56,7 +55,6 @@ class ParentsViewAdded(RequestFact):
     """A guardian added the parents' view to the request (the words stay in the service)."""
 
     __service__ = "admissions"
-    __version__ = 1
 
     guardian_id: UUID
 
@@ -66,7 +64,6 @@ class AdmissionRequested(RequestFact):
     consent for `engage_swv` and `share_file` on record."""
 
     __service__ = "admissions"
-    __version__ = 1
 
     kind: Code
     category: Code
@@ -78,7 +75,6 @@ class ExpertAdviceGiven(RequestFact):
     """An expert advised on the request (`positive` / `negative`)."""
 
     __service__ = "admissions"
-    __version__ = 1
 
     advice_id: UUID
     discipline: Code
@@ -90,7 +86,6 @@ class AdmissionGranted(RequestFact):
     the parents may object until `objection_by` (6 weeks, Awb art. 6:7)."""
 
     __service__ = "admissions"
-    __version__ = 1
 
     kind: Code
     category: Code
@@ -105,7 +100,6 @@ class AdmissionRefused(RequestFact):
     the parents may object until `objection_by`."""
 
     __service__ = "admissions"
-    __version__ = 1
 
     kind: Code
     category: Code
@@ -118,7 +112,6 @@ class AdmissionEndApproaching(RequestFact):
     an extension. The id derives from the request and `end_date` (one warning each)."""
 
     __service__ = "admissions"
-    __version__ = 1
 
     kind: Code
     end_date: date
@@ -128,7 +121,6 @@ class AdmissionExtended(RequestFact):
     """The samenwerkingsverband extended a granted request to `end_date`."""
 
     __service__ = "admissions"
-    __version__ = 1
 
     kind: Code
     previous_end_date: date
@@ -141,7 +133,6 @@ class AdmissionObjectionLodged(RequestFact):
     national advisory committee advises before the decision on the objection."""
 
     __service__ = "admissions"
-    __version__ = 1
 
     kind: Code
     lodged_on: date
@@ -153,7 +144,6 @@ class AdmissionObjectionAdvised(RequestFact):
     """The national advisory committee (TLV objections) gave its advice."""
 
     __service__ = "admissions"
-    __version__ = 1
 
     advice: Code
     advised_on: date
@@ -164,7 +154,6 @@ class AdmissionObjectionDecided(RequestFact):
     `inadmissible`); the parents may go to court (appeal: 6 weeks)."""
 
     __service__ = "admissions"
-    __version__ = 1
 
     outcome: Code
     decided_on: date
@@ -183,7 +172,6 @@ class RegistrationRecorded(RegistrationFact):
     decides on a suitable place by `decide_by` (6 weeks, Wpo art. 40 lid 4)."""
 
     __service__ = "admissions"
-    __version__ = 1
 
     registered_on: date
     decide_by: date
@@ -193,7 +181,6 @@ class RegistrationTermExtended(RegistrationFact):
     """The school extended its term once, by 4 weeks, to `decide_by`."""
 
     __service__ = "admissions"
-    __version__ = 1
 
     decide_by: date
 
@@ -203,7 +190,6 @@ class RegistrationDecided(RegistrationFact):
     `not_placed`); `in_time` when within the term."""
 
     __service__ = "admissions"
-    __version__ = 1
 
     outcome: Code
     decided_on: date
@@ -214,7 +200,6 @@ class RegistrationOverdue(RegistrationFact):
     """`decide_by` passed without a decision; the id derives from the registration."""
 
     __service__ = "admissions"
-    __version__ = 1
 
     decide_by: date
 
@@ -231,7 +216,6 @@ class AbsenceRecorded(AbsenceFact):
     """A pupil has been at home (no school place, or not attending) since `home_since`."""
 
     __service__ = "admissions"
-    __version__ = 1
 
     home_since: date
 
@@ -241,7 +225,6 @@ class ThuiszitterReported(AbsenceFact):
     samenwerkingsverband. The id derives from the absence (one report each)."""
 
     __service__ = "admissions"
-    __version__ = 1
 
     home_since: date
     reported_on: date
@@ -251,6 +234,5 @@ class AbsenceEnded(AbsenceFact):
     """The pupil is back at school (or placed) from `ended_on`."""
 
     __service__ = "admissions"
-    __version__ = 1
 
     ended_on: date

@@ -37,7 +37,6 @@ class TreeHeadSigned(Event):
     """The service signed the tenant log's size and root hash at a moment."""
 
     __service__ = "audit"
-    __version__ = 1
 
     tree_size: Size
     root_hash: HexHash
@@ -63,7 +62,6 @@ class AuditExported(Event):
     """An export archive of the tenant's log was made; the export itself is on record."""
 
     __service__ = "audit"
-    __version__ = 1
 
     export_id: UUID
     scope: ExportScopeKind

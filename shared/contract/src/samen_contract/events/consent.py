@@ -44,7 +44,6 @@ class PupilEnrolled(PupilAtSchool):
     code (e.g. `7b`), when the roster names one, so a teacher sees their own pupils."""
 
     __service__ = "consent"
-    __version__ = 1
 
     enrolled_on: date
     group: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
@@ -55,7 +54,6 @@ class PupilGroupChanged(PupilAtSchool):
     names `group`; None: no group any more), e.g. from `7a` to `7b` during the year."""
 
     __service__ = "consent"
-    __version__ = 1
 
     group: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
 
@@ -64,7 +62,6 @@ class PupilLeft(PupilAtSchool):
     """The pupil left the school on `left_on`; retention periods count from this date."""
 
     __service__ = "consent"
-    __version__ = 1
 
     left_on: date
 
@@ -77,7 +74,6 @@ class GuardianshipRecorded(GuardianshipFact):
     """
 
     __service__ = "consent"
-    __version__ = 1
 
     standing: GuardianStanding
 
@@ -86,7 +82,6 @@ class GuardianshipEnded(GuardianshipFact):
     """The guardian no longer stands in any relation to the pupil."""
 
     __service__ = "consent"
-    __version__ = 1
 
 
 class PartyRole(StrEnum):
@@ -135,7 +130,6 @@ class ConsentRequested(Event):
     when the purpose binds to one."""
 
     __service__ = "consent"
-    __version__ = 1
 
     request_id: UUID
     pupil_id: UUID
@@ -168,7 +162,6 @@ class ConsentAnswered(ConsentRequestVersion):
     and `subject` the exact document version they read, when the request names one."""
 
     __service__ = "consent"
-    __version__ = 1
 
     party_id: UUID
     party_role: PartyRole
@@ -182,7 +175,6 @@ class ConsentGiven(ConsentRequestVersion):
     (exclusive; None while not withdrawn)."""
 
     __service__ = "consent"
-    __version__ = 1
 
     valid_until: datetime | None = None
 
@@ -191,7 +183,6 @@ class ConsentRefused(ConsentRequestFact):
     """A party refused: the request ends; only a new request can lead to consent."""
 
     __service__ = "consent"
-    __version__ = 1
 
     party_id: UUID
 
@@ -200,7 +191,6 @@ class ConsentConflictDetected(ConsentRequestFact):
     """One party agreed and another refused or withdrew: staff talk with both."""
 
     __service__ = "consent"
-    __version__ = 1
 
     agreed: tuple[UUID, ...]
     disagreed: tuple[UUID, ...]
@@ -214,7 +204,6 @@ class ConsentWithdrawn(ConsentRequestFact):
     """
 
     __service__ = "consent"
-    __version__ = 1
 
     party_id: UUID
     was_given: bool | None = None
@@ -225,7 +214,6 @@ class ConsentExpired(ConsentRequestFact):
     never emits it twice."""
 
     __service__ = "consent"
-    __version__ = 1
 
     expired_at: datetime
     was_given: bool | None = None  # False: the question lapsed unanswered
@@ -235,7 +223,6 @@ class ConsentReminderDue(ConsentRequestFact):
     """A party has not answered after the configured days; reminder `number` is due."""
 
     __service__ = "consent"
-    __version__ = 1
 
     party_id: UUID
     number: int = Field(ge=1)
@@ -253,7 +240,6 @@ class ConsentRequestCancelled(ConsentRequestFact):
     any more."""
 
     __service__ = "consent"
-    __version__ = 1
 
     reason: CancelReason
 
@@ -276,7 +262,6 @@ class GuardianSupportNeedsStated(Event):
     """A guardian said what support they need themselves, beside a consent request."""
 
     __service__ = "consent"
-    __version__ = 1
 
     pupil_id: UUID
     guardian_id: UUID
@@ -303,7 +288,6 @@ class ConsentActionRefused(Event):
     """
 
     __service__ = "consent"
-    __version__ = 1
 
     action: ConsentAction
     reason: str = Field(pattern=CODE)

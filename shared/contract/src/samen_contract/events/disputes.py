@@ -96,7 +96,6 @@ class DisputeOpened(DisputeFact, DisputeStanding):
     about the OPP (or its action part) concerns, so meetings can mark it contested."""
 
     __service__ = "disputes"
-    __version__ = 1
 
     opened_by: Code
     decision_date: date | None = None
@@ -107,7 +106,6 @@ class DisputeStageChanged(DisputeFact, DisputeStanding):
     """A move that keeps the dispute open: a stage entered, or the defence or advice recorded."""
 
     __service__ = "disputes"
-    __version__ = 1
 
     move: Code
     entered_stage: Code | None = None
@@ -138,21 +136,18 @@ class DisputeDeadlineApproaching(DisputeDeadline):
     dispute, the deadline's kind and its date, so a sweep never emits it twice."""
 
     __service__ = "disputes"
-    __version__ = 1
 
 
 class DisputeDeadlineMissed(DisputeDeadline):
     """The deadline's day ended without its move; deterministic id as for approaching."""
 
     __service__ = "disputes"
-    __version__ = 1
 
 
 class DisputeResolved(DisputeClosing):
     """Guardians and school reached agreement; the dispute is closed."""
 
     __service__ = "disputes"
-    __version__ = 1
 
     resolved_by: Code  # the side that recorded it
 
@@ -162,7 +157,6 @@ class DisputeDecided(DisputeClosing):
     (its reasons stay in the disputes service)."""
 
     __service__ = "disputes"
-    __version__ = 1
 
     outcome: Code
     advice: Code | None = None
@@ -174,7 +168,6 @@ class DisputeWithdrawn(DisputeClosing):
     """The side that opened the dispute withdrew it; the dispute is closed."""
 
     __service__ = "disputes"
-    __version__ = 1
 
     withdrawn_by: Code
 
@@ -184,7 +177,6 @@ class DisputeNoteAdded(Event):
     travels: the note itself stays in the disputes service."""
 
     __service__ = "disputes"
-    __version__ = 1
 
     dispute_id: UUID
     pupil_id: UUID

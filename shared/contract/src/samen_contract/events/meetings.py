@@ -123,7 +123,6 @@ class MeetingScheduled(MeetingAtTime):
     recorded afterwards (see `MeetingRecorded.planned`)."""
 
     __service__ = "meetings"
-    __version__ = 1
 
     revision: Revision = 0
     guardian_ids: tuple[UUID, ...]
@@ -139,7 +138,6 @@ class MeetingRescheduled(MeetingAtTime):
     """The meeting has a new time, or is back from hold (`reason`); send an update."""
 
     __service__ = "meetings"
-    __version__ = 1
 
     previous_starts_at: UtcDatetime
     previous_ends_at: UtcDatetime
@@ -155,7 +153,6 @@ class MeetingCancelled(MeetingAtTime):
     """The meeting will not take place; send an iCalendar CANCEL with `revision`."""
 
     __service__ = "meetings"
-    __version__ = 1
 
     revision: Revision
     reason: CancelReason
@@ -167,7 +164,6 @@ class MeetingOnHold(MeetingAtTime):
     expired (`holds`). It comes back with `MeetingRescheduled` (reason `resumed`)."""
 
     __service__ = "meetings"
-    __version__ = 1
 
     revision: Revision
     holds: tuple[HoldReason, ...]
@@ -178,7 +174,6 @@ class InvitationAnswered(MeetingFact):
     """A guardian answered the invitation of `revision`; a note, if any, stays here."""
 
     __service__ = "meetings"
-    __version__ = 1
 
     guardian_id: UUID
     answer: InvitationAnswer
@@ -190,7 +185,6 @@ class MeetingReminderDue(MeetingAtTime):
     """The meeting is tomorrow (Amsterdam date); the id derives from meeting and start."""
 
     __service__ = "meetings"
-    __version__ = 1
 
     revision: Revision
     guardian_ids: tuple[UUID, ...]
@@ -208,7 +202,6 @@ class MeetingRecorded(Event):
     """
 
     __service__ = "meetings"
-    __version__ = 1
 
     meeting_id: UUID
     record_id: UUID
@@ -234,7 +227,6 @@ class AgreementMade(Event):
     Not the parents' consent to an OPP's action part (that is plans' `ActionPartSet`)."""
 
     __service__ = "meetings"
-    __version__ = 1
 
     agreement_id: UUID
     meeting_id: UUID
@@ -251,7 +243,6 @@ class RecordAcknowledged(Event):
     """A guardian confirmed having read the record (once per guardian)."""
 
     __service__ = "meetings"
-    __version__ = 1
 
     record_id: UUID
     meeting_id: UUID
@@ -264,7 +255,6 @@ class ParentCommentAdded(Event):
     """A guardian added a comment beside the record; its text stays in this service."""
 
     __service__ = "meetings"
-    __version__ = 1
 
     comment_id: UUID
     record_id: UUID
@@ -285,7 +275,6 @@ class OppRegistered(Event):
     """
 
     __service__ = "meetings"
-    __version__ = 1
 
     opp_id: UUID
     pupil_id: UUID
@@ -315,7 +304,6 @@ class EvaluationDue(EvaluationDate):
     """
 
     __service__ = "meetings"
-    __version__ = 1
 
 
 class EvaluationOverdue(EvaluationDate):
@@ -323,4 +311,3 @@ class EvaluationOverdue(EvaluationDate):
     emitted: the plans service's `EvaluationOverdue` replaces it."""
 
     __service__ = "meetings"
-    __version__ = 1

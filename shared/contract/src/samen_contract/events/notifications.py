@@ -91,7 +91,6 @@ class NotificationSent(MessageFact):
     """The relay (e-mail) or gateway (SMS) accepted one message."""
 
     __service__ = "notifications"
-    __version__ = 1
 
     school_id: UUID | None = None
     channel: Channel
@@ -111,7 +110,6 @@ class NotificationDelivered(MessageFact):
     """The channel confirmed arrival (an SMS delivery report); never said of e-mail."""
 
     __service__ = "notifications"
-    __version__ = 1
 
     channel: Channel
     template: Code
@@ -126,7 +124,6 @@ class NotificationFailed(MessageFact):
     """One message failed for good; `fallback_channel` is tried next when one is left."""
 
     __service__ = "notifications"
-    __version__ = 1
 
     school_id: UUID | None = None
     channel: Channel
@@ -145,7 +142,6 @@ class GuardianUnreachable(Event):
     """A guardian could not be told: staff must reach them another way."""
 
     __service__ = "notifications"
-    __version__ = 1
 
     notification_id: UUID
     guardian_id: UUID
@@ -169,7 +165,6 @@ class StepUpLocked(Event):
     """
 
     __service__ = "notifications"
-    __version__ = 1
 
     challenge_id: UUID
     guardian_id: UUID
@@ -191,7 +186,6 @@ class StepUpRefused(Event):
     """
 
     __service__ = "notifications"
-    __version__ = 1
 
     guardian_id: UUID
     pupil_id: UUID

@@ -53,7 +53,6 @@ class SupportStarted(OppFact):
     (6 weeks, GLOSSARY.md "Deadlines")."""
 
     __service__ = "plans"
-    __version__ = 1
 
     started_on: date
     opp_due_on: date
@@ -63,14 +62,12 @@ class OppDue(OppDate):
     """No OPP is set yet and `due_on` is near; the id derives from the OPP and `due_on`."""
 
     __service__ = "plans"
-    __version__ = 1
 
 
 class OppOverdue(OppDate):
     """`due_on` has passed and the OPP's action part is still not set."""
 
     __service__ = "plans"
-    __version__ = 1
 
 
 class OppVersionWritten(ActionPartWords):
@@ -81,7 +78,6 @@ class OppVersionWritten(ActionPartWords):
     """
 
     __service__ = "plans"
-    __version__ = 1
 
 
 class ActionPartOffered(ActionPartWords):
@@ -90,7 +86,6 @@ class ActionPartOffered(ActionPartWords):
     `answer_by`: the last day to answer (None: no end)."""
 
     __service__ = "plans"
-    __version__ = 1
 
     answer_by: date | None = None
 
@@ -101,7 +96,6 @@ class ActionPartSet(ActionPartWords):
     `evaluation_due_on`."""
 
     __service__ = "plans"
-    __version__ = 1
 
     consent_request_id: UUID
     set_on: date
@@ -114,7 +108,6 @@ class ActionPartNotSet(OppVersion):
     committee for OPP disputes). The parents' reasons stay in the consent service."""
 
     __service__ = "plans"
-    __version__ = 1
 
     consent_request_id: UUID
 
@@ -124,14 +117,12 @@ class EvaluationDue(OppDate):
     lead time before). Replaces meetings' `EvaluationDue` of kind `opp`."""
 
     __service__ = "plans"
-    __version__ = 1
 
 
 class EvaluationOverdue(OppDate):
     """`due_on` has passed without an evaluation held with the parents."""
 
     __service__ = "plans"
-    __version__ = 1
 
 
 class EvaluationHeld(OppFact):
@@ -140,7 +131,6 @@ class EvaluationHeld(OppFact):
     and start the next cycle (`next_due_on`)."""
 
     __service__ = "plans"
-    __version__ = 1
 
     held_on: date
     with_parents: bool
@@ -166,7 +156,6 @@ class GroeidocumentEntryAdded(Event):
     """An entry was added to the pupil's groeidocument."""
 
     __service__ = "plans"
-    __version__ = 1
 
     entry_id: UUID
     pupil_id: UUID

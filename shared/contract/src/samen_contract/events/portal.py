@@ -32,7 +32,6 @@ class PupilFileViewed(Event):
     """A staff member with role `viewer_role` viewed the pupil's file on `day`."""
 
     __service__ = "portal"
-    __version__ = 1
 
     pupil_id: UUID
     school_id: UUID
@@ -45,29 +44,27 @@ class CorrectionOutcome(StrEnum):
     REFUSED = "refused"
 
 
-class CorrectionRequested(Event):
+class CorrectionFact(Event):
+    """A fact about one guardian's correction request (abstract)."""
+
+    request_id: UUID
+    pupil_id: UUID
+    school_id: UUID
+    guardian_id: UUID
+    area: Code
+
+
+class CorrectionRequested(CorrectionFact):
     """Guardian `guardian_id` asked to correct what is held in `area` about the pupil."""
 
     __service__ = "portal"
-    __version__ = 1
 
-    request_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    guardian_id: UUID
-    area: Code
     answer_by: date
 
 
-class CorrectionAnswered(Event):
+class CorrectionAnswered(CorrectionFact):
     """The school answered correction request `request_id` with `outcome`."""
 
     __service__ = "portal"
-    __version__ = 1
 
-    request_id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    guardian_id: UUID
-    area: Code
     outcome: CorrectionOutcome

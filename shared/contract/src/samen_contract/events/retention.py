@@ -23,7 +23,7 @@ from uuid import UUID
 
 from pydantic import Field
 
-from samen_contract.events.base import CODE, Event
+from samen_contract.events.base import CODE, Event, concrete_per_service
 from samen_contract.topics import check_service
 
 
@@ -48,8 +48,6 @@ class ErasureReason(StrEnum):
 class PersonalDataErased(Event):
     """One kind of data about one pupil was erased; the count says how many records."""
 
-    __version__ = 1
-
     pupil_id: UUID
     kind: DataKind
     count: Annotated[int, Field(ge=0)]
@@ -64,26 +62,13 @@ class PersonalDataErased(Event):
 
 
 ERASING_SERVICES = ("consent", "notifications", "meetings", "disputes", "plans", "admissions")
-
-
-def _concrete(service: str) -> type[PersonalDataErased]:
-    namespace = {
-        "__service__": service,
-        "__module__": __name__,
-        "__qualname__": "PersonalDataErased",
-        "__doc__": f"{PersonalDataErased.__doc__} Emitted by the {service} service.",
-    }
-    return type("PersonalDataErased", (PersonalDataErased,), namespace)
-
-
-_BY_SERVICE: dict[str, type[PersonalDataErased]] = {s: _concrete(s) for s in ERASING_SERVICES}
+_BY_SERVICE = concrete_per_service(PersonalDataErased, ERASING_SERVICES)
 
 
 class LegalHoldPlaced(Event):
     """Nothing about the pupil may be erased from `placed_on` until the hold is lifted."""
 
     __service__ = "audit"
-    __version__ = 1
 
     pupil_id: UUID
     hold_id: UUID
@@ -94,7 +79,6 @@ class LegalHoldLifted(Event):
     """The hold `hold_id` ended on `lifted_on`; the retention clocks run as before."""
 
     __service__ = "audit"
-    __version__ = 1
 
     pupil_id: UUID
     hold_id: UUID

@@ -7,8 +7,13 @@ data; parent pages return HTML and redirects. So the session exchange leaves its
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from starlette.requests import Request
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.responses import Response
+from starlette.types import Message, Receive, Scope, Send
+
+from samen_kit.guards import HttpMiddleware
 
 _PENDING = "samen_pending_set_cookie"
 
@@ -17,15 +22,8 @@ def add_cookie_on_response(request: Request, set_cookie: bytes) -> None:
     setattr(request.state, _PENDING, set_cookie)
 
 
-class PendingCookieMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self._app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self._app(scope, receive, send)
-            return
-
+class PendingCookieMiddleware(HttpMiddleware):
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def send_with_cookie(message: Message) -> None:
             pending = scope.get("state", {}).get(_PENDING)
             if message["type"] == "http.response.start" and pending:
@@ -34,3 +32,20 @@ class PendingCookieMiddleware:
             await send(message)
 
         await self._app(scope, receive, send_with_cookie)
+
+
+def set_private_cookie(
+    response: Response, name: str, value: str, ttl: timedelta, domain: str | None, secure: bool
+) -> None:
+    """A guardian's cookie (a session, a step-up proof): the whole site, `ttl` long,
+    never readable by script, not sent on another site's requests (lax)."""
+    response.set_cookie(
+        name,
+        value,
+        max_age=int(ttl.total_seconds()),
+        path="/",
+        domain=domain,
+        secure=secure,
+        httponly=True,
+        samesite="lax",
+    )

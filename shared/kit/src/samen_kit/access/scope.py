@@ -8,20 +8,16 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
+
+from samen_kit.guards import HttpMiddleware
 
 _SCOPE: ContextVar[Scope | None] = ContextVar("samen_request_scope", default=None)
 UNKNOWN_ROUTE = "/unknown"
 
 
-class RequestScopeMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self._app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self._app(scope, receive, send)
-            return
+class RequestScopeMiddleware(HttpMiddleware):
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         token = _SCOPE.set(scope)
         try:
             await self._app(scope, receive, send)

@@ -10,6 +10,7 @@ from uuid import UUID
 from itsdangerous import BadSignature, URLSafeSerializer
 from starlette.responses import Response
 
+from samen_kit.access.cookies import set_private_cookie
 from samen_kit.access.guardian import GuardianClaims, GuardianItem
 from samen_kit.access.refusals import AccessRefusedError, ProvenClaims, RefusalReason
 from samen_kit.access.used_tokens import AbstractUsedTokenStore
@@ -74,16 +75,8 @@ class GuardianSessionCodec:
     def set_cookie_header(self, session: GuardianSession) -> bytes:
         """A whole `Set-Cookie` value, so it can go on any response the route returns."""
         carrier = Response()
-        carrier.set_cookie(
-            self.cookie_name,
-            self.encode(session),
-            max_age=int(self._ttl.total_seconds()),
-            path="/",
-            domain=self._domain,
-            secure=self._secure,
-            httponly=True,
-            samesite="lax",
-        )
+        value = self.encode(session)
+        set_private_cookie(carrier, self.cookie_name, value, self._ttl, self._domain, self._secure)
         return carrier.headers["set-cookie"].encode("latin-1")
 
 

@@ -20,6 +20,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from starlette.requests import Request
 from starlette.responses import Response
 
+from samen_kit.access.cookies import set_private_cookie
 from samen_kit.access.guardian import GuardianClaims, GuardianItem
 
 PROOF_COOKIE = "samen_guardian_step_up"
@@ -65,16 +66,8 @@ class StepUpProofCodec:
         return StepUpProof(claims.guardian_id, claims.item, claims.tenant, now + self._ttl)
 
     def set_on(self, response: Response, proof: StepUpProof) -> None:
-        response.set_cookie(
-            PROOF_COOKIE,
-            self._serializer.dumps(_payload_of(proof)),
-            max_age=int(self._ttl.total_seconds()),
-            path="/",
-            domain=self._domain,
-            secure=self._secure,
-            httponly=True,
-            samesite="lax",
-        )
+        value = self._serializer.dumps(_payload_of(proof))
+        set_private_cookie(response, PROOF_COOKIE, value, self._ttl, self._domain, self._secure)
 
     def read(self, request: Request) -> StepUpProof | None:
         """The request's proof; a forged or unreadable one is no proof at all."""

@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from samen_kit.guards import HttpMiddleware
+
 _CSP = b"content-security-policy"
 _SELF = "form-action 'self'"
 
@@ -30,17 +32,14 @@ def widen_form_action(policy: str, origins: Iterable[str]) -> str:
     return policy.replace(_SELF, f"{_SELF} {extra}", 1)
 
 
-class FormActionOrigins:
+class FormActionOrigins(HttpMiddleware):
     """ASGI middleware: the service's pages may send forms on to `origins` too."""
 
     def __init__(self, app: ASGIApp, origins: Iterable[str]) -> None:
-        self._app = app
+        super().__init__(app)
         self._origins = tuple(origin_of(url) for url in origins)
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self._app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
 
         async def sending(message: Message) -> None:
             if message["type"] == "http.response.start":

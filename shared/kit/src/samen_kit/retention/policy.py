@@ -1,16 +1,19 @@
 """The retention policy as data: per kind of data a period, the fact that starts its
-clock, and the legal basis written beside it (GLOSSARY.md, "Numbers the rules use").
+clock, and the legal basis written beside it (GLOSSARY.md, "Numbers the rules use"); the
+rules themselves are in `rules.toml`, read once at import.
 
-Pure: no I/O. A tenant may lengthen a period (an override), never shorten one below its
+Pure: no I/O after import. A tenant may lengthen a period (an override), never shorten one below its
 legal minimum. Rules marked `assumed` rest on our reading of the sources, not on a text
 that names the period; check them with the tenant's privacy officer before production.
 """
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from importlib.resources import files
 
 from samen_contract.events.retention import DataKind
 
@@ -42,74 +45,18 @@ class OverrideRefused(ValueError):
     """A tenant's override would shorten a period below its legal minimum."""
 
 
-def _rule(kind: DataKind, months: int, starts_at: StartingFact, **kw: object) -> RetentionRule:
-    return RetentionRule(kind, months, starts_at, **kw)  # type: ignore[arg-type]
+def _load_rules() -> tuple[RetentionRule, ...]:
+    """The default rules, kept as data in `rules.toml` beside this module."""
+    text = (files("samen_kit.retention") / "rules.toml").read_text("utf-8")
+    return tuple(
+        RetentionRule(
+            **{**rule, "kind": DataKind(rule["kind"]), "starts_at": StartingFact(rule["starts_at"])}
+        )
+        for rule in tomllib.loads(text)["rule"]
+    )
 
 
-_FILE = "Wet op het primair onderwijs en AVG art. 5 lid 1 onder e (opslagbeperking)"
-
-DEFAULT_RULES: tuple[RetentionRule, ...] = (
-    _rule(
-        DataKind.ROSTER_CONTACT, 24, StartingFact.PUPIL_LEFT,
-        basis="avg_5_1_e_leerlingdossier", label="Leerling- en contactgegevens",
-        basis_text=f"{_FILE}: 2 jaar nadat de leerling de school verliet.",
-    ),
-    _rule(
-        DataKind.CONSENT_EVIDENCE, 24, StartingFact.CONSENT_ENDED,
-        basis="avg_7_1_aantoonbare_toestemming", label="Bewijs van toestemming",
-        basis_text=(
-            "AVG art. 7 lid 1 (toestemming aantonen) en art. 5 lid 1 onder e: zolang de"
-            " school zich erop beroept, plus 2 jaar waarin zij betwist kan worden."
-        ),
-        assumed=True,
-    ),
-    _rule(
-        DataKind.MEETING_RECORDS, 24, StartingFact.PUPIL_LEFT,
-        basis="avg_5_1_e_leerlingdossier", label="Gespreksverslagen en afspraken",
-        basis_text=f"{_FILE}: deel van het leerlingdossier, 2 jaar na vertrek.",
-    ),
-    _rule(
-        DataKind.OPP_VERSIONS, 24, StartingFact.PUPIL_LEFT,
-        basis="wpo_40a_opp", label="Ontwikkelingsperspectief en groeidocument",
-        basis_text=(
-            "Wet op het primair onderwijs art. 40a (OPP) en AVG art. 5 lid 1 onder e:"
-            " 2 jaar nadat de leerling de school verliet."
-        ),
-    ),
-    _rule(
-        DataKind.DISPUTE_FILES, 24, StartingFact.DISPUTE_ENDED,
-        basis="awb_bezwaar_dossier", label="Dossiers van geschillen",
-        basis_text=(
-            "Algemene wet bestuursrecht (bezwaar) en AVG art. 5 lid 1 onder e: 2 jaar"
-            " nadat het geschil is beslist, opgelost of ingetrokken."
-        ),
-        minimum_months=24, duty_to_keep="awb_bezwaar_dossier", assumed=True,
-    ),
-    _rule(
-        DataKind.ADMISSION_FILES, 84, StartingFact.ADMISSION_ENDED,
-        basis="archiefwet_selectielijst_swv", label="Aanvragen, TLV's en arrangementen",
-        basis_text=(
-            "Archiefwet 1995 en de selectielijst voor samenwerkingsverbanden: 7 jaar"
-            " nadat de toelaatbaarheidsverklaring afliep."
-        ),
-        minimum_months=84, duty_to_keep="archiefwet_selectielijst_swv", assumed=True,
-    ),
-    _rule(
-        DataKind.MESSAGES, 24, StartingFact.PUPIL_LEFT,
-        basis="avg_5_1_e_berichten", label="Berichten en afleverberichten",
-        basis_text="AVG art. 5 lid 1 onder e: 2 jaar nadat de leerling de school verliet.",
-        assumed=True,
-    ),
-    _rule(
-        DataKind.ACCESS_RECORDS, 60, StartingFact.RECORDED,
-        basis="avg_5_2_verantwoording", label="Gegevens over inzage en pogingen",
-        basis_text=(
-            "AVG art. 5 lid 2 en art. 32 (verantwoording en beveiliging): 5 jaar na het"
-            " vastleggen."
-        ),
-        minimum_months=60, duty_to_keep="avg_5_2_verantwoording", assumed=True,
-    ),
-)  # fmt: skip
+DEFAULT_RULES: tuple[RetentionRule, ...] = _load_rules()
 
 
 @dataclass(frozen=True)

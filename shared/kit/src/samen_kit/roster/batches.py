@@ -60,40 +60,28 @@ WHERE g.tenant = r.tenant AND g.pupil_id = r.pupil_id AND g.guardian_id = r.guar
 
 
 async def enrol_all(session: AsyncSession, deliveries: Sequence[Delivery]) -> None:
-    changes = [_change(d, Enrolment) for d in deliveries]
-    conn = await driver_connection(session)
-    await conn.execute(
-        _ENROL,
-        [c.tenant for c in changes],
-        [c.pupil_id for c in changes],
-        [c.school_id for c in changes],
-        [c.board_id for c in changes],
-        [c.enrolled_on for c in changes],
-        [c.group for c in changes],
-    )
+    columns = ("tenant", "pupil_id", "school_id", "board_id", "enrolled_on", "group")
+    await _apply(session, _ENROL, [_change(d, Enrolment) for d in deliveries], columns)
 
 
 async def record_guardianships(session: AsyncSession, deliveries: Sequence[Delivery]) -> None:
     changes = [_change(d, Guardianship) for d in deliveries]
-    conn = await driver_connection(session)
-    await conn.execute(
-        _RECORD_GUARDIANSHIPS,
-        [c.tenant for c in changes],
-        [c.pupil_id for c in changes],
-        [c.guardian_id for c in changes],
-        [c.standing for c in changes],
-    )
+    columns = ("tenant", "pupil_id", "guardian_id", "standing")
+    await _apply(session, _RECORD_GUARDIANSHIPS, changes, columns)
 
 
 async def end_guardianships(session: AsyncSession, deliveries: Sequence[Delivery]) -> None:
     changes = [_change(d, GuardianshipEnd) for d in deliveries]
+    await _apply(session, _END_GUARDIANSHIPS, changes, ("tenant", "pupil_id", "guardian_id"))
+
+
+async def _apply(
+    session: AsyncSession, statement: str, changes: Sequence[object], columns: Sequence[str]
+) -> None:
+    """Run one `unnest` statement over the batch: its parameters are one array per
+    column, in the order the statement numbers them."""
     conn = await driver_connection(session)
-    await conn.execute(
-        _END_GUARDIANSHIPS,
-        [c.tenant for c in changes],
-        [c.pupil_id for c in changes],
-        [c.guardian_id for c in changes],
-    )
+    await conn.execute(statement, *([getattr(c, name) for c in changes] for name in columns))
 
 
 def _change(delivery: Delivery, kind: type[C]) -> C:

@@ -8,7 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from samen_contract import Envelope, Event
-from sqlalchemy import Executable, case, delete, update
+from sqlalchemy import Executable, Table, case, delete, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -41,6 +41,7 @@ async def roster_handler(session: AsyncSession, delivery: Delivery) -> None:
 
 async def apply_change(session: AsyncSession, change: RosterChange) -> None:
     stmt: Executable
+    key = {"tenant": change.tenant, "pupil_id": change.pupil_id}
     match change:
         case Enrolment():
             values = {
@@ -49,13 +50,8 @@ async def apply_change(session: AsyncSession, change: RosterChange) -> None:
                 "enrolled_on": change.enrolled_on,
                 "left_on": None,
             }
-            stmt = insert(PUPIL).values(
-                tenant=change.tenant, pupil_id=change.pupil_id, group_code=change.group, **values
-            )
-            stmt = stmt.on_conflict_do_update(
-                index_elements=[PUPIL.c.tenant, PUPIL.c.pupil_id],
-                set_={**values, "group_code": _group_after_enrolment(change)},
-            )
+            row = {**key, **values, "group_code": change.group}
+            stmt = _upsert(PUPIL, row, {**values, "group_code": _group_after_enrolment(change)})
         case GroupChange():
             stmt = (
                 update(PUPIL)
@@ -67,32 +63,12 @@ async def apply_change(session: AsyncSession, change: RosterChange) -> None:
                 .values(group_code=change.group)
             )
         case Leaving():
-            stmt = insert(PUPIL).values(
-                tenant=change.tenant,
-                pupil_id=change.pupil_id,
-                school_id=change.school_id,
-                left_on=change.left_on,
-            )
-            stmt = stmt.on_conflict_do_update(
-                index_elements=[PUPIL.c.tenant, PUPIL.c.pupil_id],
-                set_={"left_on": change.left_on},
-                where=PUPIL.c.school_id == change.school_id,
-            )
+            row = {**key, "school_id": change.school_id, "left_on": change.left_on}
+            at_that_school = PUPIL.c.school_id == change.school_id
+            stmt = _upsert(PUPIL, row, {"left_on": change.left_on}, where=at_that_school)
         case Guardianship():
-            stmt = insert(GUARDIANSHIP).values(
-                tenant=change.tenant,
-                pupil_id=change.pupil_id,
-                guardian_id=change.guardian_id,
-                standing=change.standing,
-            )
-            stmt = stmt.on_conflict_do_update(
-                index_elements=[
-                    GUARDIANSHIP.c.tenant,
-                    GUARDIANSHIP.c.pupil_id,
-                    GUARDIANSHIP.c.guardian_id,
-                ],
-                set_={"standing": change.standing},
-            )
+            row = {**key, "guardian_id": change.guardian_id, "standing": change.standing}
+            stmt = _upsert(GUARDIANSHIP, row, {"standing": change.standing})
         case GuardianshipEnd():
             stmt = delete(GUARDIANSHIP).where(
                 GUARDIANSHIP.c.tenant == change.tenant,
@@ -100,6 +76,19 @@ async def apply_change(session: AsyncSession, change: RosterChange) -> None:
                 GUARDIANSHIP.c.guardian_id == change.guardian_id,
             )
     await session.execute(stmt)
+
+
+def _upsert(
+    table: Table, row: dict[str, Any], set_: dict[str, Any], where: Any = None
+) -> Executable:
+    """Insert `row`, or update the one with the same primary key (the projection's key:
+    tenant and pupil, and guardian for a guardianship) with `set_` where `where` holds."""
+    keys = list(table.primary_key.columns)
+    return (
+        insert(table)
+        .values(**row)
+        .on_conflict_do_update(index_elements=keys, set_=set_, where=where)
+    )
 
 
 def _group_after_enrolment(change: Enrolment) -> Any:

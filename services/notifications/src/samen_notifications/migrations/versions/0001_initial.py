@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from samen_kit.migrations.columns import day, flag, integer, jsonb, moment, text, uuid
+from samen_kit.migrations.columns import flag, integer, jsonb, moment, text, uuid
+from samen_notifications.migrations.own_roster import create_own_roster_tables
 from sqlalchemy.dialects import postgresql
 
 revision = "0001"
@@ -57,25 +58,7 @@ def upgrade() -> None:
         moment("updated_at", server_default=sa.text("now()")),
         sa.PrimaryKeyConstraint("tenant", "staff_id"),
     )
-    op.create_table(
-        "pupil",
-        text("tenant", 64),
-        uuid("pupil_id"),
-        uuid("school_id", nullable=True),
-        text("first_name", 100, nullable=True),
-        day("left_on", nullable=True),
-        sa.PrimaryKeyConstraint("tenant", "pupil_id"),
-    )
-    op.create_index("ix_pupil_school_id", "pupil", ["school_id"])
-    op.create_table(
-        "guardianship",
-        text("tenant", 64),
-        uuid("pupil_id"),
-        uuid("guardian_id"),
-        text("standing", 32),
-        sa.PrimaryKeyConstraint("tenant", "pupil_id", "guardian_id"),
-    )
-    op.create_index("guardianship_by_guardian", "guardianship", ["tenant", "guardian_id"])
+    create_own_roster_tables()
     op.create_table(
         "school",
         text("tenant", 64),

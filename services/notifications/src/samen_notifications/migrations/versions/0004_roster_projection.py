@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from samen_kit.migrations.columns import day, text, uuid
+from samen_kit.migrations.columns import text, uuid
 from samen_kit.roster.migration import GUARDIANSHIP_COLUMNS, copy_rows, empty_roster
+from samen_notifications.migrations.own_roster import create_own_roster_tables
 
 revision = "0004_roster_projection"
 down_revision = "0003_bulk_opt_out"
@@ -39,25 +40,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.create_table(
-        "pupil",
-        text("tenant", 64),
-        uuid("pupil_id"),
-        uuid("school_id", nullable=True),
-        text("first_name", 100, nullable=True),
-        day("left_on", nullable=True),
-        sa.PrimaryKeyConstraint("tenant", "pupil_id"),
-    )
-    op.create_index("ix_pupil_school_id", "pupil", ["school_id"])
-    op.create_table(
-        "guardianship",
-        text("tenant", 64),
-        uuid("pupil_id"),
-        uuid("guardian_id"),
-        text("standing", 32),
-        sa.PrimaryKeyConstraint("tenant", "pupil_id", "guardian_id"),
-    )
-    op.create_index("guardianship_by_guardian", "guardianship", ["tenant", "guardian_id"])
+    create_own_roster_tables()
     op.execute(
         "INSERT INTO pupil (tenant, pupil_id, school_id, first_name, left_on)"
         " SELECT coalesce(r.tenant, n.tenant), coalesce(r.pupil_id, n.pupil_id), r.school_id,"
