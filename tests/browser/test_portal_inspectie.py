@@ -11,7 +11,6 @@ published as their owners would. Chromium is Debian's; axe-core comes from npm.
 
 from __future__ import annotations
 
-import json
 import zipfile
 from collections.abc import AsyncIterator, Callable
 from datetime import date
@@ -22,6 +21,7 @@ from uuid import UUID, uuid4
 import httpx
 import pytest
 from playwright.async_api import Page
+from samen_archive.verbatim import exported_lines
 from samen_audit.bootstrap import MIGRATIONS as AUDIT_MIGRATIONS
 from samen_audit.bootstrap import build as build_audit
 from samen_audit.settings import AuditSettings
@@ -237,6 +237,5 @@ async def test_an_inspectie_user_signs_in_sees_one_schools_figures_and_verifies_
     lines = await verify_offline(archive, key)  # raises unless `samen audit verify` accepts
     assert lines, "samen audit verify said nothing"
     with zipfile.ZipFile(archive) as opened:
-        entries = opened.read(ENTRIES).decode("utf-8").splitlines()
-    exported_ids = {json.loads(line).get("event_id") for line in entries}
+        exported_ids = {line.event_id for line in exported_lines(opened.read(ENTRIES))}
     assert {str(e.id) for e in envelopes} <= exported_ids  # the school's facts are in it
