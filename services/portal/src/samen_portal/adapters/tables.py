@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from samen_kit.migrations.columns import day, integer, jsonb, moment, text, uuid
 from samen_kit.retention.tables import attach_retention_tables
+from sqlalchemy.dialects.postgresql import JSONB
 
 metadata = sa.MetaData()
+
+
+def _instant(name: str, *, nullable: bool = False) -> sa.Column:  # type: ignore[type-arg]
+    return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable)
 
 
 # One row per pupil on a school's roster: where they are (ids and a group code).
 pupil = sa.Table(
     "portal_pupil",
     metadata,
-    text("tenant", 128, primary_key=True),
-    uuid("pupil_id", primary_key=True),
-    uuid("school_id"),
-    text("board_id", 128, nullable=True),
-    text("group_code", 64, nullable=True),
-    day("enrolled_on", nullable=True),
-    day("left_on", nullable=True),
-    moment("changed_at"),
+    sa.Column("tenant", sa.String(128), primary_key=True),
+    sa.Column("pupil_id", sa.Uuid(), primary_key=True),
+    sa.Column("school_id", sa.Uuid(), nullable=False),
+    sa.Column("board_id", sa.String(128), nullable=True),
+    sa.Column("group_code", sa.String(64), nullable=True),
+    sa.Column("enrolled_on", sa.Date(), nullable=True),
+    sa.Column("left_on", sa.Date(), nullable=True),
+    _instant("changed_at"),
     sa.Index("ix_portal_pupil_school", "tenant", "school_id"),
 )
 
@@ -28,16 +32,16 @@ pupil = sa.Table(
 fact = sa.Table(
     "portal_fact",
     metadata,
-    uuid("event_id", primary_key=True),
-    text("tenant", 128),
-    uuid("pupil_id"),
-    uuid("school_id", nullable=True),
-    text("source", 32),
-    text("kind", 64),
-    moment("at"),
-    uuid("ref_id", nullable=True),
-    day("due_on", nullable=True),
-    jsonb("details"),
+    sa.Column("event_id", sa.Uuid(), primary_key=True),
+    sa.Column("tenant", sa.String(128), nullable=False),
+    sa.Column("pupil_id", sa.Uuid(), nullable=False),
+    sa.Column("school_id", sa.Uuid(), nullable=True),
+    sa.Column("source", sa.String(32), nullable=False),
+    sa.Column("kind", sa.String(64), nullable=False),
+    _instant("at"),
+    sa.Column("ref_id", sa.Uuid(), nullable=True),
+    sa.Column("due_on", sa.Date(), nullable=True),
+    sa.Column("details", JSONB(), nullable=False),
     sa.Index("ix_portal_fact_pupil", "tenant", "pupil_id", "at"),
 )
 
@@ -45,13 +49,13 @@ fact = sa.Table(
 work_item = sa.Table(
     "portal_work_item",
     metadata,
-    text("tenant", 128, primary_key=True),
-    uuid("pupil_id", primary_key=True),
-    text("kind", 32, primary_key=True),
-    text("ref", 160, primary_key=True),
-    day("due_on", nullable=True),
-    moment("opened_at"),
-    moment("closed_at", nullable=True),
+    sa.Column("tenant", sa.String(128), primary_key=True),
+    sa.Column("pupil_id", sa.Uuid(), primary_key=True),
+    sa.Column("kind", sa.String(32), primary_key=True),
+    sa.Column("ref", sa.String(160), primary_key=True),
+    sa.Column("due_on", sa.Date(), nullable=True),
+    _instant("opened_at"),
+    _instant("closed_at", nullable=True),
     sa.Index("ix_portal_work_item_open", "tenant", "closed_at"),
 )
 
@@ -59,27 +63,27 @@ work_item = sa.Table(
 web_session = sa.Table(
     "portal_session",
     metadata,
-    text("sid_hash", 64, primary_key=True),
-    text("tenant", 128),
-    text("subject", 128),
-    text("access_token"),
-    text("refresh_token", nullable=True),
-    text("id_token", nullable=True),
-    text("csrf", 64),
-    moment("created_at"),
-    moment("expires_at"),
+    sa.Column("sid_hash", sa.String(64), primary_key=True),
+    sa.Column("tenant", sa.String(128), nullable=False),
+    sa.Column("subject", sa.String(128), nullable=False),
+    sa.Column("access_token", sa.Text(), nullable=False),
+    sa.Column("refresh_token", sa.Text(), nullable=True),
+    sa.Column("id_token", sa.Text(), nullable=True),
+    sa.Column("csrf", sa.String(64), nullable=False),
+    _instant("created_at"),
+    _instant("expires_at"),
 )
 
 # Who looked at a pupil's file: one row per user, pupil and day.
 file_view = sa.Table(
     "portal_file_view",
     metadata,
-    text("tenant", 128, primary_key=True),
-    uuid("pupil_id", primary_key=True),
-    text("viewer", 160, primary_key=True),
-    day("day", primary_key=True),
-    integer("views"),
-    text("viewer_role", 32, nullable=True),
+    sa.Column("tenant", sa.String(128), primary_key=True),
+    sa.Column("pupil_id", sa.Uuid(), primary_key=True),
+    sa.Column("viewer", sa.String(160), primary_key=True),
+    sa.Column("day", sa.Date(), primary_key=True),
+    sa.Column("views", sa.Integer(), nullable=False),
+    sa.Column("viewer_role", sa.String(32), nullable=True),
 )
 
 # Guardians' correction requests (AVG art. 16): the portal owns them, so the free text
@@ -87,18 +91,18 @@ file_view = sa.Table(
 correction_request = sa.Table(
     "portal_correction_request",
     metadata,
-    uuid("request_id", primary_key=True),
-    text("tenant", 128),
-    uuid("pupil_id"),
-    uuid("school_id"),
-    uuid("guardian_id"),
-    text("area", 32),
-    text("explanation"),
-    moment("requested_at"),
-    day("answer_by"),
-    text("outcome", 16, nullable=True),
-    text("reason", nullable=True),
-    moment("answered_at", nullable=True),
+    sa.Column("request_id", sa.Uuid(), primary_key=True),
+    sa.Column("tenant", sa.String(128), nullable=False),
+    sa.Column("pupil_id", sa.Uuid(), nullable=False),
+    sa.Column("school_id", sa.Uuid(), nullable=False),
+    sa.Column("guardian_id", sa.Uuid(), nullable=False),
+    sa.Column("area", sa.String(32), nullable=False),
+    sa.Column("explanation", sa.Text(), nullable=False),
+    _instant("requested_at"),
+    sa.Column("answer_by", sa.Date(), nullable=False),
+    sa.Column("outcome", sa.String(16), nullable=True),
+    sa.Column("reason", sa.Text(), nullable=True),
+    _instant("answered_at", nullable=True),
     sa.Index("ix_portal_correction_request_pupil", "tenant", "pupil_id"),
 )
 
