@@ -3,20 +3,12 @@
 from collections.abc import Sequence
 
 from samen_admissions.adapters.tables import AdviceRow, RequestRow
-from samen_admissions.domain.codes import (
-    Advice,
-    Discipline,
-    ObjectionAdvice,
-    ObjectionOutcome,
-    ObjectionStage,
-    RequestKind,
-    Status,
-)
+from samen_admissions.domain import codes
 from samen_admissions.domain.request import ExpertAdvice, Objection, RequestState
 
 
 def advice_of(row: AdviceRow) -> ExpertAdvice:
-    return ExpertAdvice(row.expert, Discipline(row.discipline), Advice(row.advice))
+    return ExpertAdvice(row.expert, codes.Discipline(row.discipline), codes.Advice(row.advice))
 
 
 def state_of(row: RequestRow, advices: Sequence[AdviceRow]) -> RequestState:
@@ -26,14 +18,16 @@ def state_of(row: RequestRow, advices: Sequence[AdviceRow]) -> RequestState:
             lodged_on=row.objection_lodged_on,
             in_time=bool(row.objection_in_time),
             advisory_step=bool(row.objection_advisory_step),
-            stage=ObjectionStage(row.objection_stage or ObjectionStage.LODGED),
-            advice=ObjectionAdvice(row.objection_advice) if row.objection_advice else None,
-            outcome=ObjectionOutcome(row.objection_outcome) if row.objection_outcome else None,
+            stage=codes.ObjectionStage(row.objection_stage or codes.ObjectionStage.LODGED),
+            advice=codes.ObjectionAdvice(row.objection_advice) if row.objection_advice else None,
+            outcome=codes.ObjectionOutcome(row.objection_outcome)
+            if row.objection_outcome
+            else None,
         )
     return RequestState(
-        kind=RequestKind(row.kind),
+        kind=codes.RequestKind(row.kind),
         category=row.category,
-        status=Status(row.status),
+        status=codes.Status(row.status),
         has_parents_view=row.parents_view is not None,
         submitted_on=row.submitted_on,
         advices=tuple(advice_of(a) for a in advices),

@@ -151,6 +151,14 @@ def staff_router(deps: Deps) -> APIRouter:
 
 
 def _care_routes(router: APIRouter, deps: Deps) -> None:
+    async def registration(staff: StaffActing, registration_id: UUID) -> RegistrationOut:
+        row = await views.one(deps, staff, RegistrationRow, "registration", registration_id)
+        return registration_out(row)
+
+    async def absence(staff: StaffActing, absence_id: UUID) -> AbsenceOut:
+        row = await views.one(deps, staff, AbsenceRow, "absence", absence_id)
+        return absence_out(row, local_date(deps.clock.now()))
+
     @router.get("/registrations")
     async def list_registrations(staff: CareReader) -> RegistrationList:
         rows = await views.listed(deps, StaffActing(staff), RegistrationRow)
@@ -163,18 +171,14 @@ def _care_routes(router: APIRouter, deps: Deps) -> None:
         registration_id = await care.record_registration(
             deps, acting, body.pupil_id, body.registered_on
         )
-        return registration_out(
-            await views.one(deps, acting, RegistrationRow, "registration", registration_id)
-        )
+        return await registration(acting, registration_id)
 
     @router.post("/registrations/{registration_id}/extension")
     async def extend_registration(staff: CareWriter, registration_id: UUID) -> RegistrationOut:
         """Once, by four weeks."""
         acting = StaffActing(staff)
         await care.extend_registration(deps, acting, registration_id)
-        return registration_out(
-            await views.one(deps, acting, RegistrationRow, "registration", registration_id)
-        )
+        return await registration(acting, registration_id)
 
     @router.post("/registrations/{registration_id}/decision")
     async def decide_registration(
@@ -182,9 +186,7 @@ def _care_routes(router: APIRouter, deps: Deps) -> None:
     ) -> RegistrationOut:
         acting = StaffActing(staff)
         await care.decide_registration(deps, acting, registration_id, body.outcome)
-        return registration_out(
-            await views.one(deps, acting, RegistrationRow, "registration", registration_id)
-        )
+        return await registration(acting, registration_id)
 
     @router.get("/absences")
     async def list_absences(staff: CareReader) -> AbsenceList:
@@ -197,12 +199,10 @@ def _care_routes(router: APIRouter, deps: Deps) -> None:
     async def record_absence(staff: CareWriter, body: AbsenceIn) -> AbsenceOut:
         acting = StaffActing(staff)
         absence_id = await care.record_absence(deps, acting, body.pupil_id, body.home_since)
-        row = await views.one(deps, acting, AbsenceRow, "absence", absence_id)
-        return absence_out(row, local_date(deps.clock.now()))
+        return await absence(acting, absence_id)
 
     @router.post("/absences/{absence_id}/end")
     async def end_absence(staff: CareWriter, absence_id: UUID, body: AbsenceEndIn) -> AbsenceOut:
         acting = StaffActing(staff)
         await care.end_absence(deps, acting, absence_id, body.ended_on)
-        row = await views.one(deps, acting, AbsenceRow, "absence", absence_id)
-        return absence_out(row, local_date(deps.clock.now()))
+        return await absence(acting, absence_id)

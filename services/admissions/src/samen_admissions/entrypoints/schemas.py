@@ -84,13 +84,18 @@ class ObjectionOut(BaseModel):
     decide_by: date
 
 
-class RequestOut(BaseModel):
+class RequestHeading(BaseModel):
+    """What every view of a request starts with: whose it is, what and where it stands."""
+
     id: UUID
     pupil_id: UUID
     school_id: UUID
     kind: str
     category: str
     status: str
+
+
+class RequestOut(RequestHeading):
     opp_id: UUID | None
     motivation: str
     parents_view: str | None
@@ -105,13 +110,7 @@ class RequestOut(BaseModel):
     advices: list[AdviceOut]
 
 
-class RequestLine(BaseModel):
-    id: UUID
-    pupil_id: UUID
-    school_id: UUID
-    kind: str
-    category: str
-    status: str
+class RequestLine(RequestHeading):
     submitted_on: date | None
     end_date: date | None
 

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import TypedDict
 
 from samen_disputes.domain.actors import Role
 from samen_disputes.domain.deadlines import (
@@ -70,6 +71,13 @@ class ParentRights:
     options: tuple[ParentOption, ...]
     waiting_for: tuple[Waiting, ...]
     next_deadline: Deadline | NoStatutoryDeadline | None
+
+
+class RightsTerms(TypedDict, total=False):
+    """A tenant's terms for the parents' rights; `parent_rights` has their defaults."""
+
+    consultants_contact: str
+    school_kind: SchoolKind
 
 
 def parent_rights(

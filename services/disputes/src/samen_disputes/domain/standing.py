@@ -6,6 +6,7 @@ guardian reads agree on the stage, the deadlines and the options.
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Unpack
 
 from samen_disputes.domain.clock import local_date, require_aware
 from samen_disputes.domain.deadlines import (
@@ -14,16 +15,10 @@ from samen_disputes.domain.deadlines import (
     NoStatutoryDeadline,
     open_deadlines,
 )
-from samen_disputes.domain.rights import (
-    EDUCATION_CONSULTANTS_CONTACT,
-    ParentOption,
-    ParentRights,
-    parent_rights,
-)
+from samen_disputes.domain.rights import ParentOption, ParentRights, RightsTerms, parent_rights
 from samen_disputes.domain.rules import TenantRules
 from samen_disputes.domain.stages import Stage
 from samen_disputes.domain.state import DisputeState
-from samen_disputes.domain.subjects import SchoolKind
 
 
 @dataclass(frozen=True)
@@ -42,18 +37,9 @@ def standing_of(
     rules: TenantRules,
     settings: DeadlineSettings,
     now: datetime,
-    *,
-    consultants_contact: str = EDUCATION_CONSULTANTS_CONTACT,
-    school_kind: SchoolKind = SchoolKind.PUBLIC,
+    **terms: Unpack[RightsTerms],
 ) -> Standing:
-    rights = parent_rights(
-        state,
-        rules,
-        settings,
-        now,
-        consultants_contact=consultants_contact,
-        school_kind=school_kind,
-    )
+    rights = parent_rights(state, rules, settings, now, **terms)
     stages = tuple(track.stage for track in state.tracks)
     return Standing(
         stage=stages[-1] if stages else None,

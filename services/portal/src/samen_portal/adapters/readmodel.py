@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
@@ -102,21 +102,9 @@ class ReadModel:
 
     async def add_fact(self, found: PupilFact) -> bool:
         """Keep `found`; False when it was kept before (a redelivery)."""
+        # The table's columns are the fact's fields, one for one.
         statement = (
-            insert(fact)
-            .values(
-                event_id=found.event_id,
-                tenant=found.tenant,
-                pupil_id=found.pupil_id,
-                school_id=found.school_id,
-                source=found.source,
-                kind=found.kind,
-                at=found.at,
-                ref_id=found.ref_id,
-                due_on=found.due_on,
-                details=found.details,
-            )
-            .on_conflict_do_nothing(index_elements=["event_id"])
+            insert(fact).values(**asdict(found)).on_conflict_do_nothing(index_elements=["event_id"])
         )
         result = await self._session.execute(statement)
         return bool(getattr(result, "rowcount", 0))
