@@ -28,11 +28,11 @@ from samen_kit.access import GuardianItem, Role
 from samen_kit.access.testing import step_up_cookie
 from samen_kit.clock import FakeClock
 from samen_kit.testing import databases as test_databases
+from samen_kit.testing.callers import SESSION_SECRET
 from samen_kit.testing.fixtures import run_blocking
 from samen_kit.testing.keys import Keys
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.service import (
-    SESSION_SECRET,
     Built,
     RunningService,
     ServiceUnderTest,

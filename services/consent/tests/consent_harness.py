@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -18,7 +18,6 @@ from uuid import UUID, uuid4
 import httpx
 from fastapi import FastAPI, Header, Request
 from fastapi.responses import JSONResponse
-from joserfc.jwk import OKPKey
 from pydantic import SecretStr
 from samen_consent.bootstrap import create_consent_app, runtime_of
 from samen_consent.handlers.context import Context
@@ -32,15 +31,14 @@ from samen_contract.topics import events_topic
 from samen_kit.access import GuardianItem, Role, StaticJwks
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
 from samen_kit.access.step_up_proof import PROOF_COOKIE
-from samen_kit.access.testing import step_up_cookie
 from samen_kit.clock import FakeClock
 from samen_kit.service import ServiceRuntime
 from samen_kit.testing import bus
+from samen_kit.testing.callers import SESSION_SECRET, Callers
 from samen_kit.testing.databases import scratch_database
-from samen_kit.testing.keys import Keys, bearer, guardian_token, staff_token
+from samen_kit.testing.keys import Keys
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.server import serve
-from samen_kit.testing.service import SESSION_SECRET
 from samen_kit.testing.tap import EventTap, Seen
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # a Monday in the school year
@@ -87,12 +85,13 @@ class DocumentOwner:
 
 
 @dataclass
-class ConsentService:
+class ConsentService(Callers):
+    staff_issuer = DEV_STAFF_ISSUER
+
     base_url: str
     http: httpx.AsyncClient
     clock: FakeClock
-    staff_key: OKPKey
-    guardian_key: OKPKey
+    keys: Keys
     runtime: ServiceRuntime
     ctx: Context
     events: EventTap
@@ -100,57 +99,9 @@ class ConsentService:
     owner: DocumentOwner
     grace: timedelta = field(default=timedelta(seconds=0))
 
-    def staff(
-        self,
-        tenant: str,
-        role: Role = Role.IB,
-        *,
-        schools: Iterable[UUID] = (),
-        boards: Iterable[UUID] = (),
-        key: OKPKey | None = None,
-        ttl: timedelta = timedelta(hours=8),
-        subject: UUID | None = None,
-    ) -> dict[str, str]:
-        token = staff_token(
-            key or self.staff_key,
-            subject=subject,
-            role=role,
-            tenant=tenant,
-            issuer=DEV_STAFF_ISSUER,
-            now=self.clock.now(),
-            schools=schools,
-            boards=boards,
-            ttl=ttl,
-        )
-        return bearer(token)
-
-    def guardian_token(
-        self,
-        tenant: str,
-        guardian_id: UUID,
-        pupil_id: UUID,
-        item: GuardianItem,
-        *,
-        key: OKPKey | None = None,
-        now: datetime | None = None,
-        ttl: timedelta = timedelta(days=14),
-    ) -> str:
-        return guardian_token(
-            key or self.guardian_key,
-            tenant,
-            guardian_id,
-            pupil_id,
-            item,
-            now=now or self.clock.now(),
-            ttl=ttl,
-        )
-
     def confirm(self, browser: httpx.AsyncClient, tenant: str, guardian_id: UUID) -> None:
         """The guardian behind `browser` has just typed their step-up code (ADR 0012)."""
-        proof = step_up_cookie(
-            SESSION_SECRET, guardian_id=guardian_id, tenant=tenant, now=self.clock.now()
-        )
-        browser.cookies.update(proof)
+        browser.cookies.update(self.step_up(tenant, guardian_id))
 
     def guardian_client(self) -> httpx.AsyncClient:
         """A browser of its own (its own cookie jar), that does not follow redirects."""
@@ -174,7 +125,7 @@ class ConsentService:
 
     async def import_families(self, school: School, families: Sequence[Family]) -> dict[str, Any]:
         """The school's director imports these families' roster rows; the import's report."""
-        headers = self.staff(school.tenant, Role.DIRECTOR, schools=[school.school_id])
+        headers = self.staff_token(school.tenant, Role.DIRECTOR, schools=[school.school_id])
         body = {
             "school_id": str(school.school_id),
             "board_id": str(school.board_id),
@@ -195,7 +146,7 @@ class ConsentService:
         self, school: School, family: Family, purpose: str = "engage_swv"
     ) -> dict[str, Any]:
         """The school's IB asks the family's guardians for consent; the request."""
-        headers = self.staff(school.tenant, Role.IB, schools=[school.school_id])
+        headers = self.staff_token(school.tenant, Role.IB, schools=[school.school_id])
         body = {"pupil_id": str(family.pupil_id), "purpose": purpose}
         response = await self.http.post("/v1/requests", json=body, headers=headers)
         assert response.status_code == 201, response.text
@@ -295,8 +246,7 @@ async def running_service(
                 base_url=base_url,
                 http=http,
                 clock=clock,
-                staff_key=keys.staff,
-                guardian_key=keys.guardian,
+                keys=keys,
                 runtime=runtime,
                 ctx=app.state.consent.ctx,
                 events=tap,

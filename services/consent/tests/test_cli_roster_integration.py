@@ -76,7 +76,7 @@ async def test_the_file_is_split_between_consent_and_notifications_and_reimport_
     file.write_text(FILE, encoding="utf-8")
     # The service runs on the test's clock, so the test mints the token (the CLI's own
     # development token is checked in test_cli_roster_unit.py).
-    token = consent.staff(tenant, Role.DIRECTOR, schools=[school])["Authorization"].split()[1]
+    token = consent.staff_token(tenant, Role.DIRECTOR, schools=[school])["Authorization"].split()[1]
     received: list[dict[str, Any]] = []
     async with serve(_receiver(received)) as notifications:
         args = _arguments(file, tenant, school, consent.base_url, notifications, token)
@@ -98,7 +98,7 @@ async def test_the_file_is_split_between_consent_and_notifications_and_reimport_
     assert contacts["rows"][0]["pupil_first_name"] == "Sara"
     assert contacts["rows"][0]["guardians"][0]["mobile"] == "+31612345678"
     assert received[0]["auth"].startswith("Bearer ")
-    director = consent.staff(tenant, Role.DIRECTOR, schools=[school])
+    director = consent.staff_token(tenant, Role.DIRECTOR, schools=[school])
     pupil = await consent.http.get(f"/v1/pupils/{sara}", headers=director)
     assert pupil.json()["guardians"][0]["standing"] == "parental_authority"
 
@@ -109,7 +109,7 @@ async def test_only_consent_sends_nothing_to_notifications(
     tenant, school = new_tenant(), uuid4()
     file = tmp_path / "roster.csv"
     file.write_text(FILE.rsplit("1003", 1)[0], encoding="utf-8")
-    token = consent.staff(tenant, Role.IB, schools=[school])["Authorization"].split()[1]
+    token = consent.staff_token(tenant, Role.IB, schools=[school])["Authorization"].split()[1]
 
     nobody = "http://127.0.0.1:9"
     args = _arguments(file, tenant, school, consent.base_url, nobody, token)

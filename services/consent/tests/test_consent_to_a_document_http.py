@@ -90,7 +90,7 @@ async def test_staff_cannot_ask_about_an_action_part_without_naming_its_version(
     consent: ConsentService, school: School
 ) -> None:
     family = await _family(consent, school)
-    headers = consent.staff(school.tenant, Role.IB, schools=[school.school_id])
+    headers = consent.staff_token(school.tenant, Role.IB, schools=[school.school_id])
     body = {"pupil_id": str(family.pupil_id), "purpose": "opp_action_part"}
 
     response = await consent.http.post("/v1/requests", json=body, headers=headers)
@@ -203,7 +203,7 @@ async def test_a_parent_who_says_no_may_say_why_and_the_school_reads_it(
         )
         assert refused.status_code == 303
 
-    headers = consent.staff(school.tenant, Role.IB, schools=[school.school_id])
+    headers = consent.staff_token(school.tenant, Role.IB, schools=[school.school_id])
     read = (await consent.http.get(f"/v1/requests/{rid}", headers=headers)).json()
     said = next(p for p in read["parties"] if p["party_id"] == str(guardian))
     assert (read["state"], said["answer"], said["reason"]) == ("refused", "refuse", why)

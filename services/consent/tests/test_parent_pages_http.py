@@ -173,7 +173,7 @@ async def test_a_parent_withdraws_later_from_the_same_page_as_easily_as_they_gav
     assert (withdrawn.party_id, withdrawn.was_given) == (guardian, True)
     status = await consent.http.get(
         f"/v1/pupils/{family.pupil_id}/consents/engage_swv",
-        headers=consent.staff(school.tenant, Role.IB, schools=[school.school_id]),
+        headers=consent.staff_token(school.tenant, Role.IB, schools=[school.school_id]),
     )
     assert status.json()["allowed"] is False and status.json()["reason"] == "withdrawn"
 
@@ -203,7 +203,7 @@ async def test_a_parent_says_what_support_they_need_and_the_note_stays_off_the_b
         needs=("interpreter", "other"),
         has_note=True,
     )
-    headers = consent.staff(school.tenant, Role.IB, schools=[school.school_id])
+    headers = consent.staff_token(school.tenant, Role.IB, schools=[school.school_id])
     listed = await consent.http.get(
         f"/v1/schools/{school.school_id}/support-needs", headers=headers
     )
@@ -233,7 +233,7 @@ async def test_a_receipt_proves_who_said_what_when_and_which_words_they_read(
     assert receipt["request"]["pupil_id"] == str(family.pupil_id)
     assert readable.status_code == 200 and receipt["digest"] in readable.text
     [evidence] = await _evidence(consent, school, rid)
-    headers = consent.staff(school.tenant, Role.DIRECTOR, schools=[school.school_id])
+    headers = consent.staff_token(school.tenant, Role.DIRECTOR, schools=[school.school_id])
     staff_copy = await consent.http.get(
         f"/v1/evidence/{evidence['evidence_id']}/receipt", headers=headers
     )
@@ -335,7 +335,7 @@ async def test_a_parent_signed_in_by_another_link_about_their_child_may_answer_t
 
 
 async def _evidence(consent: ConsentService, school: School, rid: UUID) -> list[dict[str, Any]]:
-    headers = consent.staff(school.tenant, Role.DIRECTOR, schools=[school.school_id])
+    headers = consent.staff_token(school.tenant, Role.DIRECTOR, schools=[school.school_id])
     response = await consent.http.get(f"/v1/requests/{rid}/evidence", headers=headers)
     assert response.status_code == 200
     found: list[dict[str, Any]] = response.json()

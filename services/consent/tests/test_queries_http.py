@@ -17,7 +17,7 @@ async def test_may_we_says_never_asked_then_waiting_then_until_when(
     consent: ConsentService, school: School
 ) -> None:
     family = await consent.imported_family(school)
-    ib = consent.staff(school.tenant, Role.IB, schools=[school.school_id])
+    ib = consent.staff_token(school.tenant, Role.IB, schools=[school.school_id])
     url = f"/v1/pupils/{family.pupil_id}/consents/engage_swv"
 
     never = (await consent.http.get(url, headers=ib)).json()
@@ -42,7 +42,7 @@ async def test_a_trajectbegeleider_may_ask_may_we_but_not_read_the_roster(
     consent: ConsentService, school: School
 ) -> None:
     family = await consent.imported_family(school)
-    adviser = consent.staff(school.tenant, Role.TRAJECTBEGELEIDER, schools=[school.school_id])
+    adviser = consent.staff_token(school.tenant, Role.TRAJECTBEGELEIDER, schools=[school.school_id])
 
     status = await consent.http.get(f"/v1/pupils/{family.pupil_id}/consents", headers=adviser)
     roster = await consent.http.get(f"/v1/pupils/{family.pupil_id}", headers=adviser)
@@ -58,7 +58,7 @@ async def test_staff_list_a_schools_requests_and_consents_per_purpose(
     asked, not_asked = Family.of(), Family.of()
     await consent.import_families(school, [asked, not_asked])
     rid = (await consent.ask(school, asked, "mdo_request"))["request_id"]
-    ib = consent.staff(school.tenant, Role.IB, schools=[school.school_id])
+    ib = consent.staff_token(school.tenant, Role.IB, schools=[school.school_id])
 
     requests = await consent.http.get(
         f"/v1/schools/{school.school_id}/requests", params={"state": "open"}, headers=ib

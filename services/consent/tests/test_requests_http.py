@@ -18,7 +18,7 @@ pytestmark = pytest.mark.integration
 
 
 def _ib(consent: ConsentService, school: School) -> dict[str, str]:
-    return consent.staff(school.tenant, Role.IB, schools=[school.school_id])
+    return consent.staff_token(school.tenant, Role.IB, schools=[school.school_id])
 
 
 async def _guardian_says(
@@ -113,7 +113,7 @@ async def test_a_pupil_of_a_school_the_staff_member_does_not_cover_is_not_found(
     consent: ConsentService, school: School
 ) -> None:
     family = await consent.imported_family(school)
-    elsewhere = consent.staff(school.tenant, Role.IB, schools=[uuid4()])
+    elsewhere = consent.staff_token(school.tenant, Role.IB, schools=[uuid4()])
     body = {"pupil_id": str(family.pupil_id), "purpose": "engage_swv"}
 
     response = await consent.http.post("/v1/requests", json=body, headers=elsewhere)
@@ -131,7 +131,7 @@ async def test_a_pupil_of_13_consents_beside_the_guardians_through_the_ib_as_wit
     assert {p["role"] for p in request["parties"]} == {"guardian", "pupil"}
     await _guardian_says(consent, school, family, family.guardian_ids[0], rid, "ja")
     ib_subject = uuid4()
-    ib = consent.staff(school.tenant, Role.IB, schools=[school.school_id], subject=ib_subject)
+    ib = consent.staff_token(school.tenant, Role.IB, schools=[school.school_id], subject=ib_subject)
 
     recorded = await consent.http.post(
         f"/v1/requests/{rid}/pupil-answers", json={"act": "agree"}, headers=ib
@@ -147,7 +147,7 @@ async def test_a_pupil_of_13_consents_beside_the_guardians_through_the_ib_as_wit
     assert pupil_answer.event.model_dump()["channel"] == "recorded_by_staff"
     evidence = await consent.http.get(
         f"/v1/requests/{rid}/evidence",
-        headers=consent.staff(school.tenant, Role.IB, schools=[school.school_id]),
+        headers=consent.staff_token(school.tenant, Role.IB, schools=[school.school_id]),
     )
     by_pupil = next(e for e in evidence.json() if e["role"] == "pupil")
     assert UUID(by_pupil["witness_id"]) == ib_subject and by_pupil["token_id"] is None
@@ -159,7 +159,7 @@ async def test_a_teacher_may_not_record_a_pupils_answer(
     family = Family.of(birth_date=date(2012, 9, 1))
     await consent.import_families(school, [family])
     rid = (await consent.ask(school, family, "assessment"))["request_id"]
-    teacher = consent.staff(school.tenant, Role.TEACHER, schools=[school.school_id])
+    teacher = consent.staff_token(school.tenant, Role.TEACHER, schools=[school.school_id])
 
     response = await consent.http.post(
         f"/v1/requests/{rid}/pupil-answers", json={"act": "agree"}, headers=teacher
@@ -228,7 +228,7 @@ async def test_a_revised_text_is_a_new_version_and_answers_point_at_the_version_
     old_family, new_family = Family.of(), Family.of()
     await consent.import_families(school, [old_family, new_family])
     old = await consent.ask(school, old_family, "share_file")
-    admin = consent.staff(school.tenant, Role.SWV_ADMIN)
+    admin = consent.staff_token(school.tenant, Role.SWV_ADMIN)
     texts = [{"language": "nl", "title": "Het groeidocument delen", "body": "Nieuwe uitleg."}]
 
     revised = await consent.http.post(
@@ -261,7 +261,7 @@ async def test_only_the_samenwerkingsverband_revises_the_catalogue(
 async def test_a_tenant_adds_a_purpose_of_its_own_and_reviews_its_translation(
     consent: ConsentService, school: School
 ) -> None:
-    admin = consent.staff(school.tenant, Role.SWV_ADMIN)
+    admin = consent.staff_token(school.tenant, Role.SWV_ADMIN)
     body = {
         "code": "photo_use",
         "texts": [

@@ -88,7 +88,7 @@ async def test_bad_rows_are_reported_by_line_and_the_good_rows_still_go_in(
     consent: ConsentService, school: School
 ) -> None:
     good, late, twice = Family.of(), Family.of(), Family.of()
-    headers = consent.staff(school.tenant, Role.IB, schools=[school.school_id])
+    headers = consent.staff_token(school.tenant, Role.IB, schools=[school.school_id])
     rows = [
         good.row(2),
         late.row(3, left_on="2025-01-01"),  # leaves before enrolling
@@ -140,7 +140,7 @@ async def test_leaving_emits_pupil_left_and_cancels_the_open_request(
     cancelled = next(s for s in seen if s.name == "ConsentRequestCancelled")
     assert cancelled.event is not None
     assert cancelled.event.model_dump()["reason"] == "roster_changed"
-    headers = consent.staff(school.tenant, Role.IB, schools=[school.school_id])
+    headers = consent.staff_token(school.tenant, Role.IB, schools=[school.school_id])
     after = await consent.http.get(f"/v1/requests/{request['request_id']}", headers=headers)
     assert after.json()["state"] == "cancelled"
 
@@ -172,7 +172,7 @@ async def test_a_pupil_who_moves_class_is_imported_as_a_group_change_and_once_on
 
 
 async def test_a_teacher_may_not_import_the_roster(consent: ConsentService, school: School) -> None:
-    headers = consent.staff(school.tenant, Role.TEACHER, schools=[school.school_id])
+    headers = consent.staff_token(school.tenant, Role.TEACHER, schools=[school.school_id])
     body = {"school_id": str(school.school_id), "rows": [Family.of().row()]}
 
     response = await consent.http.post("/v1/roster", json=body, headers=headers)
@@ -187,7 +187,7 @@ async def test_the_stored_pupil_has_school_board_birth_date_and_guardians(
 ) -> None:
     family = Family.of(birth_date=date(2013, 6, 1))
     await consent.import_families(school, [family])
-    headers = consent.staff(school.tenant, Role.IB, schools=[school.school_id])
+    headers = consent.staff_token(school.tenant, Role.IB, schools=[school.school_id])
 
     pupil = (await consent.http.get(f"/v1/pupils/{family.pupil_id}", headers=headers)).json()
 

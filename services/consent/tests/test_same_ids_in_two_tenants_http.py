@@ -43,8 +43,8 @@ async def test_a_second_tenants_pupil_with_the_same_ids_leaves_the_first_tenants
         answered = await browser.post(
             f"/ouders/toestemming/{rid}/antwoord", data={"antwoord": "ja", "token": token}
         )
-    staff_a = consent.staff(a_school.tenant, Role.IB, schools=[a_school.school_id])
-    staff_b = consent.staff(b_school.tenant, Role.IB, schools=[b_school.school_id])
+    staff_a = consent.staff_token(a_school.tenant, Role.IB, schools=[a_school.school_id])
+    staff_b = consent.staff_token(b_school.tenant, Role.IB, schools=[b_school.school_id])
     seen_by_a = await consent.http.get(f"/v1/pupils/{a_family.pupil_id}", headers=staff_a)
     seen_by_b = await consent.http.get(f"/v1/pupils/{a_family.pupil_id}", headers=staff_b)
 

@@ -70,7 +70,7 @@ async def test_a_given_consent_expires_once_even_when_sweeps_overlap(
     assert expired[0].envelope.actor == "system:consent.sweep"
     status = await consent.http.get(
         f"/v1/pupils/{family.pupil_id}/consents/engage_swv",
-        headers=consent.staff(school.tenant, Role.IB, schools=[school.school_id]),
+        headers=consent.staff_token(school.tenant, Role.IB, schools=[school.school_id]),
     )
     assert (status.json()["allowed"], status.json()["reason"]) == (False, "expired")
 
@@ -86,7 +86,7 @@ async def test_reminders_fall_due_once_per_number_for_parties_who_have_not_answe
         (
             await consent.http.get(
                 f"/v1/requests/{rid}",
-                headers=consent.staff(school.tenant, Role.IB, schools=[school.school_id]),
+                headers=consent.staff_token(school.tenant, Role.IB, schools=[school.school_id]),
             )
         ).json()["requested_at"]
     )
@@ -117,11 +117,11 @@ async def test_refused_attempts_are_reported_per_minute_with_their_count_once(
     rid = (await consent.ask(school, family))["request_id"]
     consent.advance(timedelta(minutes=10))  # a minute of our own
     window = consent.clock.now().replace(second=0, microsecond=0)
-    expired = consent.staff(
+    expired = consent.staff_token(
         school.tenant, Role.IB, schools=[school.school_id], ttl=timedelta(seconds=-60)
     )
-    forged = consent.staff(school.tenant, Role.IB, key=new_signing_key())
-    teacher = consent.staff(school.tenant, Role.TEACHER, schools=[school.school_id])
+    forged = consent.staff_token(school.tenant, Role.IB, key=new_signing_key())
+    teacher = consent.staff_token(school.tenant, Role.TEACHER, schools=[school.school_id])
     for _ in range(3):
         assert (await consent.http.get(f"/v1/requests/{rid}", headers=expired)).status_code == 401
     assert (await consent.http.get(f"/v1/requests/{rid}", headers=forged)).status_code == 401

@@ -113,9 +113,9 @@ async def _tenant_b(consent: ConsentService) -> World:
     rid = (await consent.ask(school, family))["request_id"]
     answered = await consent.answer(school.tenant, family.guardian_ids[0], family.pupil_id, rid)
     assert answered.status_code == 303
-    director = consent.staff(school.tenant, Role.DIRECTOR, schools=[school.school_id])
+    director = consent.staff_token(school.tenant, Role.DIRECTOR, schools=[school.school_id])
     evidence = await consent.http.get(f"/v1/requests/{rid}/evidence", headers=director)
-    admin = consent.staff(school.tenant, Role.SWV_ADMIN)
+    admin = consent.staff_token(school.tenant, Role.SWV_ADMIN)
     purpose = {
         "code": "b_only_purpose",
         "texts": [
@@ -137,7 +137,7 @@ async def test_every_staff_route_answers_404_for_another_tenants_resources(
         if not template.startswith("/v1/") or (method, template) in OWN_TENANT_ONLY:
             continue
         for role in Role:
-            headers = consent.staff(
+            headers = consent.staff_token(
                 other.tenant, role, schools=[world.school.school_id], boards=[world.school.board_id]
             )
             response = await consent.http.request(
@@ -164,9 +164,9 @@ async def test_tenant_bs_own_staff_see_the_same_resources(consent: ConsentServic
             or (method, template) in OWN_TENANT_ONLY
         ):
             continue
-        headers = consent.staff(world.school.tenant, Role.SWV_ADMIN)
+        headers = consent.staff_token(world.school.tenant, Role.SWV_ADMIN)
         if "support-needs" in template or "/evidence" in template or "/receipt" in template:
-            headers = consent.staff(
+            headers = consent.staff_token(
                 world.school.tenant, Role.DIRECTOR, schools=[world.school.school_id]
             )
         response = await consent.http.get(
@@ -197,7 +197,7 @@ async def test_every_parent_page_answers_404_to_a_link_of_another_tenant(
         assert response.status_code == 404, (method, template, response.text)
     state = await consent.http.get(
         f"/v1/requests/{world.values['request_id']}",
-        headers=consent.staff(world.school.tenant, Role.IB, schools=[world.school.school_id]),
+        headers=consent.staff_token(world.school.tenant, Role.IB, schools=[world.school.school_id]),
     )
     assert state.json()["state"] == "given"  # nothing the other tenant's links did changed it
 
@@ -211,7 +211,7 @@ async def test_attempts_on_another_tenants_data_are_recorded_on_that_tenants_tra
 
     world = await _tenant_b(consent)
     consent.advance(timedelta(minutes=10))
-    intruder = consent.staff(School.new().tenant, Role.SWV_ADMIN)
+    intruder = consent.staff_token(School.new().tenant, Role.SWV_ADMIN)
     for _ in range(2):
         response = await consent.http.get(
             f"/v1/pupils/{world.values['pupil_id']}", headers=intruder

@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 from samen_kit.clock import FakeClock
+from samen_kit.testing.callers import SESSION_SECRET
 from samen_kit.testing.keys import Keys
 from samen_kit.testing.names import new_prefix
 from samen_kit.testing.roster import publisher_fixture
-from samen_kit.testing.service import SESSION_SECRET, running_service, service_settings
+from samen_kit.testing.service import running_service, service_settings
 from samen_meetings.bootstrap import MIGRATIONS, build
 from samen_meetings.settings import MeetingsSettings
 

@@ -11,7 +11,7 @@ import json
 import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default as default_policy
@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any, cast
 
 import httpx
-from joserfc.jwk import OKPKey
 from samen_contract import Envelope, Event
 from samen_contract.codec import encode
 from samen_contract.events.consent import (
@@ -30,7 +29,7 @@ from samen_contract.events.consent import (
     PartyRole,
 )
 from samen_contract.topics import events_topic
-from samen_kit.access import GuardianItem, Role, StaticJwks
+from samen_kit.access import Role, StaticJwks
 from samen_kit.access.devkeys import DEV_STAFF_ISSUER, public_jwks
 from samen_kit.clock import Clock, FakeClock
 from samen_kit.db import unit_of_work
@@ -38,7 +37,8 @@ from samen_kit.localinfra.mailserver import MailServer
 from samen_kit.localinfra.sms_simulator import SimulatorConfig
 from samen_kit.localinfra.sms_simulator import create_app as simulator_app
 from samen_kit.testing import bus
-from samen_kit.testing.keys import Keys, bearer, guardian_token, staff_token
+from samen_kit.testing.callers import Callers
+from samen_kit.testing.keys import Keys
 from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import free_port, serve
 from samen_kit.testing.tap import EventTap
@@ -80,13 +80,14 @@ def consent_requested(
 
 
 @dataclass
-class Running:
+class Running(Callers):
+    staff_issuer = DEV_STAFF_ISSUER
+
     service: NotificationsService
     base_url: str
     http: httpx.AsyncClient
     mail: MailServer
-    staff_key: OKPKey
-    guardian_key: OKPKey
+    keys: Keys
     clock: Clock
     kafka: str
     prefix: str
@@ -98,42 +99,9 @@ class Running:
     def settings(self) -> NotificationsSettings:
         return self.service.settings
 
-    def staff_token(
-        self,
-        tenant: str,
-        role: Role = Role.SWV_ADMIN,
-        *,
-        schools: tuple[uuid.UUID, ...] = (),
-        boards: tuple[uuid.UUID, ...] = (),
-        subject: str | None = None,
-    ) -> str:
-        return staff_token(
-            self.staff_key,
-            subject=subject or f"staff-{uuid.uuid4().hex[:8]}",
-            role=role,
-            tenant=tenant,
-            issuer=DEV_STAFF_ISSUER,
-            now=self.clock.now(),
-            schools=schools,
-            boards=boards,
-        )
-
-    def guardian_token(
-        self,
-        tenant: str,
-        guardian_id: uuid.UUID,
-        pupil_id: uuid.UUID,
-        item: GuardianItem,
-        *,
-        now: datetime | None = None,
-    ) -> str:
-        """A guardian's link token for `item`, minted now (or at `now`, for an old link)."""
-        return guardian_token(
-            self.guardian_key, tenant, guardian_id, pupil_id, item, now=now or self.clock.now()
-        )
-
     def headers(self, tenant: str, role: Role = Role.SWV_ADMIN, **kw: Any) -> dict[str, str]:
-        return bearer(self.staff_token(tenant, role, **kw))
+        """A staff member's headers; notifications' tests mostly act as the SWV's admin."""
+        return self.staff_token(tenant, role, **kw)
 
     def envelope(
         self, event: Event, *, tenant: str, subject: str, event_id: uuid.UUID | None = None
@@ -286,8 +254,7 @@ def service_starter(
                     base_url=base_url,
                     http=http,
                     mail=mail,
-                    staff_key=keys.staff,
-                    guardian_key=keys.guardian,
+                    keys=keys,
                     clock=clock,
                     kafka=kafka_bootstrap,
                     prefix=topic_prefix,

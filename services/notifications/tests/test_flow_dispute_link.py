@@ -57,7 +57,7 @@ async def test_an_evaluation_due_carries_a_link_to_open_a_dispute_about_the_pupi
     assert OFFER in text
     (url,) = [word for word in text.split() if word.startswith(page)]
     verifier = GuardianTokenVerifier(
-        StaticJwks(public_jwks(running.guardian_key)), clock=running.clock
+        StaticJwks(public_jwks(running.keys.guardian)), clock=running.clock
     )
     grant = await verifier.verify(parse_qs(urlsplit(url).query)["token"][0])
     assert (grant.guardian_id, grant.pupil_id, grant.tenant) == (guardian, pupil, tenant)

@@ -82,7 +82,7 @@ async def test_an_sms_in_the_quiet_hours_waits_for_the_morning_then_is_delivered
     target = redirect.headers["location"]
     assert target.startswith(f"http://127.0.0.1:8101/ouders/toestemming/{request_id}?token=")
     token = parse_qs(urlsplit(target).query)["token"][0]
-    verifier = GuardianTokenVerifier(StaticJwks(public_jwks(running.guardian_key)), clock=clock)
+    verifier = GuardianTokenVerifier(StaticJwks(public_jwks(running.keys.guardian)), clock=clock)
     grant = await verifier.verify(token)
     assert (grant.guardian_id, grant.pupil_id, grant.tenant) == (guardian, pupil, tenant)
     assert grant.item.is_("consent_request", request_id)

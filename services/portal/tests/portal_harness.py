@@ -27,16 +27,11 @@ from samen_contract.events.consent import (
 from samen_contract.events.meetings import ParentCommentAdded
 from samen_kit.access import Role, tokens
 from samen_kit.clock import FakeClock
+from samen_kit.testing.callers import SESSION_SECRET, STAFF_ISSUER
 from samen_kit.testing.keys import Keys
 from samen_kit.testing.names import new_tenant
 from samen_kit.testing.roster import RosterPublisher, roster_publisher
-from samen_kit.testing.service import (
-    SESSION_SECRET,
-    STAFF_ISSUER,
-    RunningService,
-    running_service,
-    service_settings,
-)
+from samen_kit.testing.service import RunningService, running_service, service_settings
 from samen_kit.testing.waiting import wait_for
 from samen_portal.bootstrap import MIGRATIONS, SESSION_COOKIE, PortalService, build_service
 from samen_portal.settings import PortalSettings

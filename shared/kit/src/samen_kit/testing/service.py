@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
-from uuid import UUID, uuid4
 
 import httpx
 import pytest
@@ -18,19 +17,14 @@ from samen_contract.topics import events_topic
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from samen_kit.access import GuardianItem, Role
-from samen_kit.access.sessions import SESSION_TTL, GuardianSession, GuardianSessionCodec
-from samen_kit.access.testing import step_up_cookie
 from samen_kit.clock import FakeClock
 from samen_kit.service import ServiceRuntime
 from samen_kit.settings import ServiceSettings
-from samen_kit.testing.keys import Keys, bearer, guardian_token, staff_token
+from samen_kit.testing.callers import SESSION_SECRET, STAFF_ISSUER, Callers
+from samen_kit.testing.keys import Keys
 from samen_kit.testing.schema import upgrade_to
 from samen_kit.testing.server import serve
 from samen_kit.testing.tap import EventTap
-
-STAFF_ISSUER = "urn:samen:test-idp"
-SESSION_SECRET = "a-test-secret-that-is-long-enough-for-the-codec"
 
 S = TypeVar("S", bound=ServiceSettings)
 
@@ -77,7 +71,7 @@ def service_settings(
 
 
 @dataclass
-class RunningService(Generic[B]):
+class RunningService(Callers, Generic[B]):
     """A service serving on `base_url`, its clock, the keys its callers sign with and its
     database."""
 
@@ -86,58 +80,6 @@ class RunningService(Generic[B]):
     clock: FakeClock
     keys: Keys
     sessions: async_sessionmaker[AsyncSession]
-
-    def staff_token(
-        self,
-        tenant: str,
-        role: Role = Role.IB,
-        *,
-        schools: tuple[UUID, ...] = (),
-        boards: tuple[str, ...] = (),
-        subject: object | None = None,
-    ) -> dict[str, str]:
-        """Headers of a staff member's request (a new subject unless one is given)."""
-        token = staff_token(
-            self.keys.staff,
-            subject=subject,
-            role=role,
-            tenant=tenant,
-            issuer=STAFF_ISSUER,
-            now=self.clock.now(),
-            schools=schools,
-            boards=boards,
-        )
-        return bearer(token)
-
-    def guardian_token(
-        self, tenant: str, guardian_id: UUID, pupil_id: UUID, item: GuardianItem | None = None
-    ) -> str:
-        """A guardian's link token for `item` (default: the pupil)."""
-        return guardian_token(
-            self.keys.guardian, tenant, guardian_id, pupil_id, item, now=self.clock.now()
-        )
-
-    def guardian_session(
-        self, tenant: str, guardian_id: UUID, pupil_id: UUID, item: GuardianItem | None = None
-    ) -> dict[str, str]:
-        """The session cookie a guardian holds once a link of theirs started a session
-        (the exchange itself has its own tests)."""
-        codec = GuardianSessionCodec(SESSION_SECRET, secure=False, clock=self.clock)
-        session = GuardianSession(
-            guardian_id=guardian_id,
-            pupil_id=pupil_id,
-            item=item or GuardianItem.of("pupil", pupil_id),
-            tenant=tenant,
-            jti=uuid4().hex,
-            expires_at=self.clock.now() + SESSION_TTL,
-        )
-        return {codec.cookie_name: codec.encode(session)}
-
-    def step_up(self, tenant: str, guardian_id: UUID) -> dict[str, str]:
-        """The cookies of a guardian who has just typed their step-up code (ADR 0012)."""
-        return step_up_cookie(
-            SESSION_SECRET, guardian_id=guardian_id, tenant=tenant, now=self.clock.now()
-        )
 
     async def sql(self, statement: str, **params: Any) -> list[Any]:
         async with self.sessions() as session:
