@@ -12,7 +12,7 @@ from uuid import UUID
 from samen_kit.access.used_tokens_sql import GuardianTokenUse
 from samen_kit.retention.tables import RETENTION_TABLES
 from samen_kit.roster import ROSTER_TABLES
-from samen_kit.tables import KIT_TABLES, tables_of
+from samen_kit.tables import KIT_TABLES
 from sqlalchemy import (
     BigInteger,
     Column,
@@ -265,20 +265,23 @@ class StepUpChallengeRow(SQLModel, table=True):
 
 
 SERVICE_TABLES = (
-    tables_of(
-        GuardianContactRow,
-        StaffContactRow,
-        PupilNameRow,
-        SchoolRow,
-        ItemStateRow,
-        NotificationRow,
-        MessageRow,
-        ShortLinkRow,
-        CounterRow,
-        BroadcastRow,
-        GuardianTokenUse,
-        BulkOptOutRow,
-        StepUpChallengeRow,
+    tuple(
+        model.__table__  # type: ignore[attr-defined, union-attr]
+        for model in (
+            GuardianContactRow,
+            StaffContactRow,
+            PupilNameRow,
+            SchoolRow,
+            ItemStateRow,
+            NotificationRow,
+            MessageRow,
+            ShortLinkRow,
+            CounterRow,
+            BroadcastRow,
+            GuardianTokenUse,
+            BulkOptOutRow,
+            StepUpChallengeRow,
+        )
     )
     + RETENTION_TABLES
 )  # the kit's, created by this service's revision 0005
