@@ -9,8 +9,7 @@ from uuid import uuid4
 
 import pytest
 from samen_meetings.domain import known_opp
-from samen_meetings.domain.cycle_errors import InvitationClosed
-from samen_meetings.domain.errors import NotAGuardianOfPupil, TextTooLong
+from samen_meetings.domain.errors import InvitationClosed, NotAGuardianOfPupil, TextTooLong
 from samen_meetings.domain.invitation import Answer, answer_invitation, invited_guardians
 from samen_meetings.domain.kinds import MeetingKind, ParticipantRole
 from samen_meetings.domain.known_opp import KnownOpp

@@ -4,7 +4,6 @@ slug names one problem (one status, one title) across the service."""
 from __future__ import annotations
 
 import pytest
-import samen_meetings.domain.cycle_errors
 import samen_meetings.domain.settings  # noqa: F401 - more subclasses of the base
 import samen_notifications.adapters.sms  # noqa: F401 - its report errors subclass the port's
 from samen_audit.domain.errors import AuditError

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import BigInteger, Column, DateTime, Identity, Index, LargeBinary, func, text
+from sqlalchemy import BigInteger, Column, DateTime, Identity, Index, LargeBinary, Table, func, text
 from sqlmodel import Field, SQLModel
 
 from samen_kit.fields import instant_field, jsonb_field
@@ -68,9 +68,9 @@ class AppliedSequenceRow(SQLModel, table=True):
     last: int = Field(sa_column=Column(BigInteger, nullable=False))
 
 
-KIT_TABLES = (
-    OutboxRow.__table__,  # type: ignore[attr-defined]
-    InboxRow.__table__,  # type: ignore[attr-defined]
-    PupilSequenceRow.__table__,  # type: ignore[attr-defined]
-    AppliedSequenceRow.__table__,  # type: ignore[attr-defined]
-)
+def tables_of(*models: type[SQLModel]) -> tuple[Table, ...]:
+    """The tables of these models, in order (SQLModel leaves `__table__` untyped)."""
+    return tuple(model.__table__ for model in models)  # type: ignore[attr-defined]
+
+
+KIT_TABLES = tables_of(OutboxRow, InboxRow, PupilSequenceRow, AppliedSequenceRow)

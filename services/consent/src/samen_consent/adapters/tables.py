@@ -12,6 +12,7 @@ from uuid import UUID
 
 from samen_kit.fields import instant_field, jsonb_field, text_field
 from samen_kit.retention.tables import RETENTION_TABLES
+from samen_kit.tables import tables_of
 from sqlmodel import Field
 
 from samen_consent.adapters.base import ConsentTable
@@ -154,17 +155,14 @@ class SupportNeedsRow(ConsentTable, table=True):
 
 
 CONSENT_TABLES = (
-    tuple(
-        model.__table__  # type: ignore[attr-defined, union-attr]
-        for model in (
-            PupilRow,
-            GuardianshipRow,
-            PurposeVersionRow,
-            RequestRow,
-            EvidenceRow,
-            ShownDocumentRow,
-            SupportNeedsRow,
-        )
+    tables_of(
+        PupilRow,
+        GuardianshipRow,
+        PurposeVersionRow,
+        RequestRow,
+        EvidenceRow,
+        ShownDocumentRow,
+        SupportNeedsRow,
     )
     + RETENTION_TABLES
 )  # the kit's, created by this service's revision 0004

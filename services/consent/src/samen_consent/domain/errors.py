@@ -1,162 +1,151 @@
 """Domain errors: one class per refused rule, so the service maps each to one problem.
 
-`slug` names the RFC 9457 problem type; the HTTP status is the service's choice.
+`slug` names the RFC 9457 problem type; the HTTP status is the service's choice. Each rule
+is declared with the kit's `DomainError` (slug, message, the fields it names).
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
 from uuid import UUID
 
+from samen_kit.domain_errors import DomainError
 
-class ConsentError(Exception):
+
+class ConsentError(DomainError, slug="consent-error"):
     """Base of every rule the consent domain refuses."""
 
-    slug: ClassVar[str] = "consent-error"
 
-
-class InvalidPurpose(ConsentError):
+class InvalidPurpose(ConsentError, slug="invalid-purpose", message="{detail}"):
     """A purpose definition that cannot be used (bad code, no Dutch text, bad validity)."""
 
-    slug = "invalid-purpose"
+    detail: str
 
 
-class UnknownPurpose(ConsentError):
-    slug = "unknown-purpose"
-
-    def __init__(self, code: str) -> None:
-        self.code = code
-        super().__init__(f"no purpose with code {code!r} in this catalogue")
+class UnknownPurpose(
+    ConsentError, slug="unknown-purpose", message="no purpose with code {code!r} in this catalogue"
+):
+    code: str
 
 
-class NoPartyToAsk(ConsentError):
+class NoPartyToAsk(
+    ConsentError,
+    slug="no-party-to-ask",
+    message="pupil {pupil_id} has no one who may consent for this purpose",
+):
     """Nobody may answer: no guardian with parental authority, and the pupil is too young."""
 
-    slug = "no-party-to-ask"
-
-    def __init__(self, pupil_id: UUID) -> None:
-        self.pupil_id = pupil_id
-        super().__init__(f"pupil {pupil_id} has no one who may consent for this purpose")
+    pupil_id: UUID
 
 
-class NotAParty(ConsentError):
+class NotAParty(
+    ConsentError, slug="not-a-party", message="{party_id} is not a party to this request"
+):
     """The person is not one of the parties this request asks."""
 
-    slug = "not-a-party"
-
-    def __init__(self, party_id: UUID) -> None:
-        self.party_id = party_id
-        super().__init__(f"{party_id} is not a party to this request")
+    party_id: UUID
 
 
-class NoAuthority(ConsentError):
+class NoAuthority(
+    ConsentError,
+    slug="no-authority",
+    message="guardian {guardian_id} is not asked for this consent",
+):
     """A known guardian who is not asked: only the right to information, or the pupil
     decides alone."""
 
-    slug = "no-authority"
-
-    def __init__(self, guardian_id: UUID) -> None:
-        self.guardian_id = guardian_id
-        super().__init__(f"guardian {guardian_id} is not asked for this consent")
+    guardian_id: UUID
 
 
-class InvalidEvidence(ConsentError):
+class InvalidEvidence(ConsentError, slug="invalid-evidence", message="{detail}"):
     """Evidence that contradicts itself or the request (channel, witness, text version)."""
 
-    slug = "invalid-evidence"
+    detail: str
 
 
-class AlreadyAnswered(ConsentError):
-    slug = "already-answered"
-
-    def __init__(self, party_id: UUID) -> None:
-        self.party_id = party_id
-        super().__init__(f"{party_id} already answered this request")
+class AlreadyAnswered(
+    ConsentError, slug="already-answered", message="{party_id} already answered this request"
+):
+    party_id: UUID
 
 
-class NothingToWithdraw(ConsentError):
+class NothingToWithdraw(
+    ConsentError,
+    slug="nothing-to-withdraw",
+    message="{party_id} has not agreed; there is nothing to withdraw",
+):
     """Withdrawal by a party who has not agreed to an open request: refuse instead."""
 
-    slug = "nothing-to-withdraw"
-
-    def __init__(self, party_id: UUID) -> None:
-        self.party_id = party_id
-        super().__init__(f"{party_id} has not agreed; there is nothing to withdraw")
+    party_id: UUID
 
 
-class RequestClosed(ConsentError):
+class RequestClosed(ConsentError, slug="request-closed", message="request {request_id} is {state}"):
     """The request no longer takes this action (refused, withdrawn, expired, cancelled)."""
 
-    slug = "request-closed"
-
-    def __init__(self, request_id: UUID, state: str) -> None:
-        self.request_id = request_id
-        self.state = state
-        super().__init__(f"request {request_id} is {state}")
+    request_id: UUID
+    state: str
 
 
-class AnswerAfterWithdrawal(RequestClosed):
-    slug = "answer-after-withdrawal"
+class AnswerAfterWithdrawal(RequestClosed, slug="answer-after-withdrawal"):
+    pass
 
 
-class AlreadyWithdrawn(RequestClosed):
-    slug = "already-withdrawn"
+class AlreadyWithdrawn(RequestClosed, slug="already-withdrawn"):
+    pass
 
 
-class RequestExpired(RequestClosed):
+class RequestExpired(RequestClosed, slug="request-expired"):
     """The request's validity has ended; expiry wins over any later action."""
 
-    slug = "request-expired"
 
-
-class RequestAlreadyOpen(ConsentError):
+class RequestAlreadyOpen(
+    ConsentError,
+    slug="request-already-open",
+    message="request {open_request_id} is still open for this pupil and purpose",
+):
     """One open request per pupil and purpose."""
 
-    slug = "request-already-open"
-
-    def __init__(self, open_request_id: UUID) -> None:
-        self.open_request_id = open_request_id
-        super().__init__(f"request {open_request_id} is still open for this pupil and purpose")
+    open_request_id: UUID
 
 
-class ConsentStillValid(ConsentError):
+class ConsentStillValid(
+    ConsentError,
+    slug="consent-still-valid",
+    message="request {request_id} holds a valid consent for this purpose",
+):
     """A valid consent exists for this pupil and purpose; ask again once it has ended."""
 
-    slug = "consent-still-valid"
-
-    def __init__(self, request_id: UUID) -> None:
-        self.request_id = request_id
-        super().__init__(f"request {request_id} holds a valid consent for this purpose")
+    request_id: UUID
 
 
-class OutOfOrder(ConsentError):
+class OutOfOrder(ConsentError, slug="out-of-order", message="{detail}"):
     """A moment before the request's last change: the record only moves forward in time."""
 
-    slug = "out-of-order"
+    detail: str
 
 
-class InvalidSupportNeeds(ConsentError):
-    slug = "invalid-support-needs"
+class InvalidSupportNeeds(ConsentError, slug="invalid-support-needs", message="{detail}"):
+    detail: str
 
 
-class SubjectRequired(ConsentError):
+class SubjectRequired(
+    ConsentError,
+    slug="subject-required",
+    message="purpose {purpose_code} is asked about one {kind}, by its owner",
+):
     """The purpose asks consent for exact words (e.g. one OPP version's action part): the
     request comes from the service that owns them, naming the document."""
 
-    slug = "subject-required"
-
-    def __init__(self, purpose_code: str, kind: str) -> None:
-        self.purpose_code, self.kind = purpose_code, kind
-        super().__init__(f"purpose {purpose_code} is asked about one {kind}, by its owner")
+    purpose_code: str
+    kind: str
 
 
-class SubjectMismatch(ConsentError):
+class SubjectMismatch(ConsentError, slug="subject-mismatch", message="{detail}"):
     """A document that does not fit the purpose or the request (another kind or hash)."""
 
-    slug = "subject-mismatch"
+    detail: str
 
 
-class DocumentNotShown(ConsentError):
+class DocumentNotShown(ConsentError, slug="document-not-shown", message="{detail}"):
     """An answer about a document whose words were not shown to this party first."""
 
-    slug = "document-not-shown"
+    detail: str

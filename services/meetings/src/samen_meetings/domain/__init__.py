@@ -2,5 +2,5 @@
 
 kinds · consent_gate · meeting · participants · planning · holds · record ·
 parent_response · invitation · known_opp · settings · due · overdue_cutoffs ·
-local_time · errors · cycle_errors
+local_time · errors
 """

@@ -3,52 +3,48 @@
 The service maps the four groups to HTTP in one place: `InvalidInput` (the request breaks
 a rule about its own content), `ForeignReference` (another tenant's or school's data:
 answered like "not found"), `StateConflict` (clashes with the meeting's current state)
-and `ConsentRequired`. Each class has a stable `code` for the RFC 9457 problem type.
+and `ConsentRequired`. Each class has a stable `slug` for the RFC 9457 problem type.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 from uuid import UUID
+
+from samen_kit.domain_errors import DomainError
 
 if TYPE_CHECKING:
     from samen_meetings.domain.consent_gate import HoldReason
     from samen_meetings.domain.kinds import MeetingKind, ParticipantRole
 
 
-class MeetingsError(Exception):
-    code: ClassVar[str] = "meetings-error"
+class MeetingsError(DomainError, slug="meetings-error"):
+    pass
 
 
-class InvalidInput(MeetingsError):
-    code = "invalid-input"
+class InvalidInput(MeetingsError, slug="invalid-input"):
+    pass
 
 
-class ForeignReference(MeetingsError):
-    code = "foreign-reference"
+class ForeignReference(MeetingsError, slug="foreign-reference"):
+    pass
 
 
-class StateConflict(MeetingsError):
-    code = "state-conflict"
+class StateConflict(MeetingsError, slug="state-conflict"):
+    pass
 
 
 # --- time -------------------------------------------------------------------------------
 
 
-class NaiveDateTime(InvalidInput):
-    code = "naive-datetime"
-
-    def __init__(self, field: str) -> None:
-        super().__init__(f"{field} needs a time zone")
-        self.field = field
+class NaiveDateTime(InvalidInput, slug="naive-datetime", message="{field} needs a time zone"):
+    field: str
 
 
-class EndBeforeStart(InvalidInput):
+class EndBeforeStart(InvalidInput, slug="end-before-start"):
     """Also raised for a meeting that ends the moment it starts."""
-
-    code = "end-before-start"
 
     def __init__(self, starts_at: datetime, ends_at: datetime) -> None:
         super().__init__(
@@ -58,19 +54,15 @@ class EndBeforeStart(InvalidInput):
         self.ends_at = ends_at
 
 
-class StartInPast(InvalidInput):
-    code = "start-in-past"
-
+class StartInPast(InvalidInput, slug="start-in-past"):
     def __init__(self, starts_at: datetime, now: datetime) -> None:
         super().__init__(f"a planned meeting must start after now ({now.isoformat()})")
         self.starts_at = starts_at
         self.now = now
 
 
-class UnplannedMeetingNotOver(InvalidInput):
+class UnplannedMeetingNotOver(InvalidInput, slug="unplanned-meeting-not-over"):
     """A conversation recorded afterwards must already have ended."""
-
-    code = "unplanned-meeting-not-over"
 
     def __init__(self, ends_at: datetime, now: datetime) -> None:
         super().__init__(
@@ -80,63 +72,51 @@ class UnplannedMeetingNotOver(InvalidInput):
         self.now = now
 
 
-class SameTimeSlot(InvalidInput):
-    code = "same-time-slot"
-
-    def __init__(self, meeting_id: UUID) -> None:
-        super().__init__(f"meeting {meeting_id} already has this time")
-        self.meeting_id = meeting_id
+class SameTimeSlot(
+    InvalidInput, slug="same-time-slot", message="meeting {meeting_id} already has this time"
+):
+    meeting_id: UUID
 
 
 # --- interpreter ------------------------------------------------------------------------
 
 
-class InterpreterLanguageMissing(InvalidInput):
-    code = "interpreter-language-missing"
-
+class InterpreterLanguageMissing(InvalidInput, slug="interpreter-language-missing"):
     def __init__(self) -> None:
         super().__init__("an interpreter is needed: record the language")
 
 
-class InterpreterLanguageInvalid(InvalidInput):
-    code = "interpreter-language-invalid"
+class InterpreterLanguageInvalid(
+    InvalidInput,
+    slug="interpreter-language-invalid",
+    message="{language!r} is not a language tag such as 'ar' or 'ti'",
+):
+    language: str
 
-    def __init__(self, language: str) -> None:
-        super().__init__(f"{language!r} is not a language tag such as 'ar' or 'ti'")
-        self.language = language
 
-
-class InterpreterLanguageWithoutNeed(InvalidInput):
-    code = "interpreter-language-without-need"
-
-    def __init__(self, language: str) -> None:
-        super().__init__(f"language {language!r} given but no interpreter marked as needed")
-        self.language = language
+class InterpreterLanguageWithoutNeed(
+    InvalidInput,
+    slug="interpreter-language-without-need",
+    message="language {language!r} given but no interpreter marked as needed",
+):
+    language: str
 
 
 # --- participants -----------------------------------------------------------------------
 
 
-class NotAStaffRole(InvalidInput):
-    code = "not-a-staff-role"
-
-    def __init__(self, role: ParticipantRole) -> None:
-        super().__init__(f"{role} is not a staff role")
-        self.role = role
+class NotAStaffRole(InvalidInput, slug="not-a-staff-role", message="{role} is not a staff role"):
+    role: ParticipantRole
 
 
-class RoleNotAllowed(InvalidInput):
-    code = "role-not-allowed"
-
-    def __init__(self, kind: MeetingKind, role: ParticipantRole) -> None:
-        super().__init__(f"a {role} does not take part in a {kind} meeting")
-        self.kind = kind
-        self.role = role
+class RoleNotAllowed(
+    InvalidInput, slug="role-not-allowed", message="a {role} does not take part in a {kind} meeting"
+):
+    kind: MeetingKind
+    role: ParticipantRole
 
 
-class RequiredRoleMissing(InvalidInput):
-    code = "required-role-missing"
-
+class RequiredRoleMissing(InvalidInput, slug="required-role-missing"):
     def __init__(
         self, kind: MeetingKind, roles: Iterable[ParticipantRole], *, one_of: bool = False
     ) -> None:
@@ -147,160 +127,138 @@ class RequiredRoleMissing(InvalidInput):
         super().__init__(f"a {kind} meeting needs {needs}: {', '.join(self.roles)}")
 
 
-class DuplicateParticipant(InvalidInput):
-    code = "duplicate-participant"
-
-    def __init__(self, person_id: UUID) -> None:
-        super().__init__(f"{person_id} is listed twice")
-        self.person_id = person_id
+class DuplicateParticipant(
+    InvalidInput, slug="duplicate-participant", message="{person_id} is listed twice"
+):
+    person_id: UUID
 
 
-class NoGuardianKnown(InvalidInput):
+class NoGuardianKnown(
+    InvalidInput,
+    slug="no-guardian-known",
+    message="no guardian with parental authority is known for pupil {pupil_id}",
+):
     """Guardians are always invited; without one known, no meeting about the pupil."""
 
-    code = "no-guardian-known"
-
-    def __init__(self, pupil_id: UUID) -> None:
-        super().__init__(f"no guardian with parental authority is known for pupil {pupil_id}")
-        self.pupil_id = pupil_id
+    pupil_id: UUID
 
 
-class EvaluationSubjectMissing(InvalidInput):
-    code = "evaluation-subject-missing"
-
-    def __init__(self, kind: MeetingKind) -> None:
-        super().__init__(f"a {kind} meeting must name what it evaluates")
-        self.kind = kind
-
-
-class EvaluationSubjectNotExpected(InvalidInput):
-    code = "evaluation-subject-not-expected"
-
-    def __init__(self, kind: MeetingKind) -> None:
-        super().__init__(f"a {kind} meeting does not evaluate an OPP")
-        self.kind = kind
+class EvaluationSubjectMissing(
+    InvalidInput,
+    slug="evaluation-subject-missing",
+    message="a {kind} meeting must name what it evaluates",
+):
+    kind: MeetingKind
 
 
-class ParticipantFromAnotherTenant(ForeignReference):
-    code = "participant-from-another-tenant"
-
-    def __init__(self, person_id: UUID) -> None:
-        super().__init__(f"participant {person_id} is not known here")
-        self.person_id = person_id
-
-
-class ParticipantFromAnotherSchool(ForeignReference):
-    code = "participant-from-another-school"
-
-    def __init__(self, person_id: UUID) -> None:
-        super().__init__(f"participant {person_id} does not work at the pupil's school")
-        self.person_id = person_id
+class EvaluationSubjectNotExpected(
+    InvalidInput,
+    slug="evaluation-subject-not-expected",
+    message="a {kind} meeting does not evaluate an OPP",
+):
+    kind: MeetingKind
 
 
-class NotAGuardianOfPupil(ForeignReference):
-    code = "not-a-guardian-of-pupil"
+class ParticipantFromAnotherTenant(
+    ForeignReference,
+    slug="participant-from-another-tenant",
+    message="participant {person_id} is not known here",
+):
+    person_id: UUID
 
-    def __init__(self, guardian_id: UUID) -> None:
-        super().__init__(f"{guardian_id} is not a guardian of this pupil")
-        self.guardian_id = guardian_id
+
+class ParticipantFromAnotherSchool(
+    ForeignReference,
+    slug="participant-from-another-school",
+    message="participant {person_id} does not work at the pupil's school",
+):
+    person_id: UUID
+
+
+class NotAGuardianOfPupil(
+    ForeignReference,
+    slug="not-a-guardian-of-pupil",
+    message="{guardian_id} is not a guardian of this pupil",
+):
+    guardian_id: UUID
 
 
 # --- meeting state ----------------------------------------------------------------------
 
 
-class MeetingIsCancelled(StateConflict):
-    code = "meeting-cancelled"
-
-    def __init__(self, meeting_id: UUID) -> None:
-        super().__init__(f"meeting {meeting_id} is cancelled")
-        self.meeting_id = meeting_id
+class MeetingIsCancelled(
+    StateConflict, slug="meeting-cancelled", message="meeting {meeting_id} is cancelled"
+):
+    meeting_id: UUID
 
 
-class MeetingIsRecorded(StateConflict):
-    code = "meeting-recorded"
-
-    def __init__(self, meeting_id: UUID) -> None:
-        super().__init__(f"meeting {meeting_id} already has its record")
-        self.meeting_id = meeting_id
+class MeetingIsRecorded(
+    StateConflict, slug="meeting-recorded", message="meeting {meeting_id} already has its record"
+):
+    meeting_id: UUID
 
 
-class MeetingIsOnHold(StateConflict):
-    code = "meeting-on-hold"
-
-    def __init__(self, meeting_id: UUID) -> None:
-        super().__init__(f"meeting {meeting_id} is on hold for consent")
-        self.meeting_id = meeting_id
+class MeetingIsOnHold(
+    StateConflict, slug="meeting-on-hold", message="meeting {meeting_id} is on hold for consent"
+):
+    meeting_id: UUID
 
 
-class MeetingNotOnHold(StateConflict):
-    code = "meeting-not-on-hold"
-
-    def __init__(self, meeting_id: UUID) -> None:
-        super().__init__(f"meeting {meeting_id} is not on hold")
-        self.meeting_id = meeting_id
+class MeetingNotOnHold(
+    StateConflict, slug="meeting-not-on-hold", message="meeting {meeting_id} is not on hold"
+):
+    meeting_id: UUID
 
 
-class MeetingNotYetHeld(StateConflict):
-    code = "meeting-not-yet-held"
-
+class MeetingNotYetHeld(StateConflict, slug="meeting-not-yet-held"):
     def __init__(self, meeting_id: UUID, starts_at: datetime) -> None:
         super().__init__(f"meeting {meeting_id} starts at {starts_at.isoformat()}")
         self.meeting_id = meeting_id
         self.starts_at = starts_at
 
 
-class RecordForCancelledMeeting(MeetingIsCancelled):
-    code = "record-for-cancelled-meeting"
+class RecordForCancelledMeeting(MeetingIsCancelled, slug="record-for-cancelled-meeting"):
+    pass
 
 
-class SecondRecord(MeetingIsRecorded):
-    code = "second-record"
+class SecondRecord(MeetingIsRecorded, slug="second-record"):
+    pass
 
 
 # --- record -----------------------------------------------------------------------------
 
 
-class RecordIncomplete(InvalidInput):
+class RecordIncomplete(InvalidInput, slug="record-incomplete"):
     """Lists every missing part at once, so staff fix the record in one go."""
-
-    code = "record-incomplete"
 
     def __init__(self, missing: Iterable[str]) -> None:
         self.missing = tuple(missing)
         super().__init__(f"the record lacks: {', '.join(self.missing)}")
 
 
-class TextTooLong(InvalidInput):
-    code = "text-too-long"
-
-    def __init__(self, field: str, limit: int) -> None:
-        super().__init__(f"{field} is longer than {limit} characters")
-        self.field = field
-        self.limit = limit
+class TextTooLong(
+    InvalidInput, slug="text-too-long", message="{field} is longer than {limit} characters"
+):
+    field: str
+    limit: int
 
 
-class AttendeeNotInvited(InvalidInput):
-    code = "attendee-not-invited"
-
+class AttendeeNotInvited(InvalidInput, slug="attendee-not-invited"):
     def __init__(self, person_ids: Iterable[UUID]) -> None:
         self.person_ids = tuple(sorted(person_ids))
         super().__init__(f"not participants of this meeting: {self.person_ids}")
 
 
-class InvalidAgreement(InvalidInput):
+class InvalidAgreement(
+    InvalidInput, slug="invalid-agreement", message="agreement {agreement_id}: {problem}"
+):
     """`problem` is one of the AGREEMENT_* codes in record.py."""
 
-    code = "invalid-agreement"
-
-    def __init__(self, agreement_id: UUID, problem: str) -> None:
-        super().__init__(f"agreement {agreement_id}: {problem}")
-        self.agreement_id = agreement_id
-        self.problem = problem
+    agreement_id: UUID
+    problem: str
 
 
-class EmptyComment(InvalidInput):
-    code = "empty-comment"
-
+class EmptyComment(InvalidInput, slug="empty-comment"):
     def __init__(self) -> None:
         super().__init__("the comment is empty")
 
@@ -308,21 +266,48 @@ class EmptyComment(InvalidInput):
 # --- OPP cycle --------------------------------------------------------------------------
 
 
-class EvaluationDateInvalid(InvalidInput):
-    code = "evaluation-date-invalid"
+class EvaluationDateInvalid(InvalidInput, slug="evaluation-date-invalid", message="{reason}"):
+    reason: str
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+
+# --- known OPP, invitation, pupil who left ----------------------------------------------
+
+
+class EvaluationSubjectUnknown(
+    ForeignReference,
+    slug="evaluation-subject-unknown",
+    message="{subject_id} is not an OPP or agreement of this pupil",
+):
+    """The OPP or agreement to evaluate is not one of this pupil's (or not known here)."""
+
+    subject_id: UUID
+
+
+class OppClosed(
+    StateConflict, slug="opp-closed", message="OPP {opp_id} was replaced by a later one"
+):
+    opp_id: UUID
+
+
+class PupilHasLeft(
+    StateConflict, slug="pupil-left", message="pupil {pupil_id} has left the school"
+):
+    pupil_id: UUID
+
+
+class InvitationClosed(
+    StateConflict, slug="invitation-closed", message="meeting {meeting_id} takes no answers now"
+):
+    """Only a scheduled meeting that has not started takes answers."""
+
+    meeting_id: UUID
 
 
 # --- consent ----------------------------------------------------------------------------
 
 
-class ConsentRequired(MeetingsError):
+class ConsentRequired(MeetingsError, slug="consent-required"):
     """The consent gate says on hold; `reasons` names each purpose and what is wrong."""
-
-    code = "consent-required"
 
     def __init__(self, reasons: tuple[HoldReason, ...]) -> None:
         self.reasons = reasons

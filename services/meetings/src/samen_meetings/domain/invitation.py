@@ -11,8 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 from uuid import UUID
 
-from samen_meetings.domain.cycle_errors import InvitationClosed
-from samen_meetings.domain.errors import NotAGuardianOfPupil, TextTooLong
+from samen_meetings.domain.errors import InvitationClosed, NotAGuardianOfPupil, TextTooLong
 from samen_meetings.domain.kinds import ParticipantRole
 from samen_meetings.domain.local_time import as_utc
 from samen_meetings.domain.meeting import Meeting, MeetingStatus

@@ -14,8 +14,8 @@ from samen_meetings.domain.errors import InvalidInput
 MAX_AGREEMENT_LEAD_DAYS: Final = 90
 
 
-class InvalidSettings(InvalidInput):
-    code = "invalid-settings"
+class InvalidSettings(InvalidInput, slug="invalid-settings", message="{detail}"):
+    detail: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,7 +74,7 @@ def _hidden(request: Request, error: UnknownResource) -> Hidden:
     return Hidden(error.kind, _HIDDEN[error.miss], tenant=error.tenant)
 
 
-_CODE = own_slug("code")
+_CODE = own_slug()
 PROBLEMS = Problems(
     {
         ConsentRequired: Answer(Conflict, _CODE, extra=_holds),

@@ -213,7 +213,7 @@ def _record(
 
 
 def _problem(error: MeetingsError) -> str:
-    return error.code if error.code in PROBLEMS else "other"
+    return error.slug if error.slug in PROBLEMS else "other"
 
 
 def not_found_page(request: Request) -> HTMLResponse:

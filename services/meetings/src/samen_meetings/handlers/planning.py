@@ -15,8 +15,12 @@ from samen_meetings.adapters.mapping import apply_meeting, meeting_of, new_meeti
 from samen_meetings.adapters.tables import MeetingRow
 from samen_meetings.adapters.uow import UnitOfWork
 from samen_meetings.domain import planning
-from samen_meetings.domain.cycle_errors import EvaluationSubjectUnknown, OppClosed, PupilHasLeft
-from samen_meetings.domain.errors import ParticipantFromAnotherTenant
+from samen_meetings.domain.errors import (
+    EvaluationSubjectUnknown,
+    OppClosed,
+    ParticipantFromAnotherTenant,
+    PupilHasLeft,
+)
 from samen_meetings.domain.kinds import MeetingKind, ParticipantRole
 from samen_meetings.domain.meeting import (
     NO_INTERPRETER,

@@ -14,9 +14,8 @@ from samen_kit.access import StaffPrincipal
 from samen_meetings.adapters.mapping import apply_meeting, meeting_of
 from samen_meetings.adapters.tables import MeetingRecordRow
 from samen_meetings.adapters.uow import UnitOfWork
-from samen_meetings.domain.cycle_errors import EvaluationSubjectUnknown
 from samen_meetings.domain.due import AgreementToEvaluate, record_agreement_evaluation
-from samen_meetings.domain.errors import SecondRecord
+from samen_meetings.domain.errors import EvaluationSubjectUnknown, SecondRecord
 from samen_meetings.domain.meeting import Meeting
 from samen_meetings.domain.record import RecordDraft, record_meeting
 from samen_meetings.handlers import payloads
