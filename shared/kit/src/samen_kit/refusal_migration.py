@@ -10,7 +10,6 @@ later change to the kit's table is a kit revision, so these steps keep their mea
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 
 import sqlalchemy as sa
 from alembic import op
@@ -55,8 +54,15 @@ def refusal_revision(
     old: str, *, emitted_flag: bool, minute_last: bool = False
 ) -> tuple[Step, Step]:
     """A service's whole revision that moves `old` into the kit's table: its `upgrade`
-    and `downgrade` (`upgrade, downgrade = refusal_revision(...)`)."""
-    return (
-        partial(move_refusals_v1, old, emitted_flag=emitted_flag),
-        partial(return_refusals_v1, old, emitted_flag=emitted_flag, minute_last=minute_last),
-    )
+    and `downgrade` (`upgrade, downgrade = refusal_revision(...)`).
+
+    Plain functions, not `functools.partial`: alembic logs each step by its `__name__`,
+    which a partial lacks, so a run with alembic's log at INFO would fail mid-upgrade."""
+
+    def upgrade() -> None:
+        move_refusals_v1(old, emitted_flag=emitted_flag)
+
+    def downgrade() -> None:
+        return_refusals_v1(old, emitted_flag=emitted_flag, minute_last=minute_last)
+
+    return upgrade, downgrade
