@@ -87,7 +87,9 @@ async def download(platform: Platform, walked: Journey, guardian: UUID) -> zipfi
         tenant=tenant,
         now=walked.site.now(),
     )
-    async with httpx.AsyncClient(base_url=platform.config.url("portal"), timeout=30) as parent:
+    # The portal asks every service in turn; on a loaded machine that can take longer
+    # than a browser's usual patience, and this bound is for a hung portal, not a speed.
+    async with httpx.AsyncClient(base_url=platform.config.url("portal"), timeout=120) as parent:
         response = await parent.get(f"/ouders/kind/{pupil}/gegevens.zip", params={"token": token})
     assert response.status_code == 200, response.text
     return zipfile.ZipFile(io.BytesIO(response.content))
