@@ -1,38 +1,37 @@
-"""What a question to the log can run into; the API maps each to one problem."""
+"""What a question to the log can run into; the API maps each to one problem.
+
+Each is declared with the kit's `DomainError`: its message and the fields it names.
+"""
+
+from samen_kit.domain_errors import DomainError
 
 
-class AuditError(Exception):
+class AuditError(DomainError):
     """Base of the audit service's own errors."""
 
 
-class LeafNotFound(AuditError):
+class LeafNotFound(AuditError, message="no such leaf in this log"):
     """No such leaf in the caller's log (also when it is in another tenant's).
 
     ``elsewhere`` says it is another tenant's: the answer is the same, the trail is not.
     """
 
-    def __init__(self, tenant: str, *, elsewhere: bool = False) -> None:
-        super().__init__("no such leaf in this log")
-        self.tenant = tenant
-        self.elsewhere = elsewhere
+    tenant: str
+    elsewhere: bool = False
 
 
-class TreeTooLarge(AuditError):
+class TreeTooLarge(AuditError, message="the log holds {size} leaves, not {asked}"):
     """The log has not grown to the size asked for."""
 
-    def __init__(self, asked: int, size: int) -> None:
-        super().__init__(f"the log holds {size} leaves, not {asked}")
-        self.asked = asked
-        self.size = size
+    asked: int
+    size: int
 
 
-class LeafOutsideTree(AuditError):
+class LeafOutsideTree(AuditError, message="leaf {index} is not in the tree of size {size}"):
     """The leaf came after the tree size asked for."""
 
-    def __init__(self, index: int, size: int) -> None:
-        super().__init__(f"leaf {index} is not in the tree of size {size}")
-        self.index = index
-        self.size = size
+    index: int
+    size: int
 
 
 class BadSizes(AuditError):

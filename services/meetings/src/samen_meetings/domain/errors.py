@@ -81,9 +81,12 @@ class SameTimeSlot(
 # --- interpreter ------------------------------------------------------------------------
 
 
-class InterpreterLanguageMissing(InvalidInput, slug="interpreter-language-missing"):
-    def __init__(self) -> None:
-        super().__init__("an interpreter is needed: record the language")
+class InterpreterLanguageMissing(
+    InvalidInput,
+    slug="interpreter-language-missing",
+    message="an interpreter is needed: record the language",
+):
+    pass
 
 
 class InterpreterLanguageInvalid(
@@ -258,9 +261,8 @@ class InvalidAgreement(
     problem: str
 
 
-class EmptyComment(InvalidInput, slug="empty-comment"):
-    def __init__(self) -> None:
-        super().__init__("the comment is empty")
+class EmptyComment(InvalidInput, slug="empty-comment", message="the comment is empty"):
+    pass
 
 
 # --- OPP cycle --------------------------------------------------------------------------
