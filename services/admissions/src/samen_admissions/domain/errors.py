@@ -30,8 +30,7 @@ class ConsentMissing(AdmissionError):
         super().__init__(f"no valid consent for: {', '.join(purposes)}")
 
 
-class ParentsViewMissing(AdmissionError, message="the parents' view is not on the request yet"):
-    pass
+class ParentsViewMissing(AdmissionError, message="the parents' view is not on the request yet"): ...
 
 
 class AdviceIncomplete(
@@ -43,16 +42,14 @@ class AdviceIncomplete(
 
 class SameExpertTwice(
     AdmissionError, message="this expert has advised already; the second advice is another's"
-):
-    pass
+): ...
 
 
 class InvalidDates(AdmissionError, message="{detail}"):
     detail: str
 
 
-class ReasonsRequired(AdmissionError, message="a refusal states its reasons"):
-    pass
+class ReasonsRequired(AdmissionError, message="a refusal states its reasons"): ...
 
 
 class AdvisoryStepMissing(
@@ -61,5 +58,6 @@ class AdvisoryStepMissing(
     """A TLV objection is decided only after the national advisory committee advised."""
 
 
-class TermAlreadyExtended(AdmissionError, message="the registration's term can be extended once"):
-    pass
+class TermAlreadyExtended(
+    AdmissionError, message="the registration's term can be extended once"
+): ...

@@ -1,37 +1,38 @@
-"""What a question to the log can run into; the API maps each to one problem.
-
-Each is declared with the kit's `DomainError`: its message and the fields it names.
-"""
-
-from samen_kit.domain_errors import DomainError
+"""What a question to the log can run into; the API maps each to one problem."""
 
 
-class AuditError(DomainError):
+class AuditError(Exception):
     """Base of the audit service's own errors."""
 
 
-class LeafNotFound(AuditError, message="no such leaf in this log"):
+class LeafNotFound(AuditError):
     """No such leaf in the caller's log (also when it is in another tenant's).
 
     ``elsewhere`` says it is another tenant's: the answer is the same, the trail is not.
     """
 
-    tenant: str
-    elsewhere: bool = False
+    def __init__(self, tenant: str, *, elsewhere: bool = False) -> None:
+        super().__init__("no such leaf in this log")
+        self.tenant = tenant
+        self.elsewhere = elsewhere
 
 
-class TreeTooLarge(AuditError, message="the log holds {size} leaves, not {asked}"):
+class TreeTooLarge(AuditError):
     """The log has not grown to the size asked for."""
 
-    asked: int
-    size: int
+    def __init__(self, asked: int, size: int) -> None:
+        super().__init__(f"the log holds {size} leaves, not {asked}")
+        self.asked = asked
+        self.size = size
 
 
-class LeafOutsideTree(AuditError, message="leaf {index} is not in the tree of size {size}"):
+class LeafOutsideTree(AuditError):
     """The leaf came after the tree size asked for."""
 
-    index: int
-    size: int
+    def __init__(self, index: int, size: int) -> None:
+        super().__init__(f"leaf {index} is not in the tree of size {size}")
+        self.index = index
+        self.size = size
 
 
 class BadSizes(AuditError):

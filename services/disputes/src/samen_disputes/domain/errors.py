@@ -43,12 +43,10 @@ class OpeningNotAllowed(DisputeError, message="role {role} cannot open a dispute
     allowed: tuple[Stage, ...]
 
 
-class DecisionWithoutOutcome(DisputeError, message="a decision needs an outcome"):
-    pass
+class DecisionWithoutOutcome(DisputeError, message="a decision needs an outcome"): ...
 
 
-class AdviceWithoutOutcome(DisputeError, message="the committee's advice needs its outcome"):
-    pass
+class AdviceWithoutOutcome(DisputeError, message="the committee's advice needs its outcome"): ...
 
 
 class DepartureWithoutReasons(

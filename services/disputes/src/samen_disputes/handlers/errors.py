@@ -13,14 +13,12 @@ class NoParentalAuthority(
     """A guardian with only the right to information cannot open or move a dispute."""
 
 
-class OppNotOfPupil(ServiceError, message="opp_id names no OPP of this pupil"):
-    pass
+class OppNotOfPupil(ServiceError, message="opp_id names no OPP of this pupil"): ...
 
 
 class OppWithoutOppSubject(
     ServiceError, message="only a dispute about the OPP or its action part names an OPP"
-):
-    pass
+): ...
 
 
 class InvalidConfig(ServiceError, message="{detail}"):

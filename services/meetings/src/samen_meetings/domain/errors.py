@@ -20,20 +20,16 @@ if TYPE_CHECKING:
     from samen_meetings.domain.kinds import MeetingKind, ParticipantRole
 
 
-class MeetingsError(DomainError, slug="meetings-error"):
-    pass
+class MeetingsError(DomainError, slug="meetings-error"): ...
 
 
-class InvalidInput(MeetingsError, slug="invalid-input"):
-    pass
+class InvalidInput(MeetingsError, slug="invalid-input"): ...
 
 
-class ForeignReference(MeetingsError, slug="foreign-reference"):
-    pass
+class ForeignReference(MeetingsError, slug="foreign-reference"): ...
 
 
-class StateConflict(MeetingsError, slug="state-conflict"):
-    pass
+class StateConflict(MeetingsError, slug="state-conflict"): ...
 
 
 # --- time -------------------------------------------------------------------------------
@@ -85,8 +81,7 @@ class InterpreterLanguageMissing(
     InvalidInput,
     slug="interpreter-language-missing",
     message="an interpreter is needed: record the language",
-):
-    pass
+): ...
 
 
 class InterpreterLanguageInvalid(
@@ -220,12 +215,10 @@ class MeetingNotYetHeld(StateConflict, slug="meeting-not-yet-held"):
         self.starts_at = starts_at
 
 
-class RecordForCancelledMeeting(MeetingIsCancelled, slug="record-for-cancelled-meeting"):
-    pass
+class RecordForCancelledMeeting(MeetingIsCancelled, slug="record-for-cancelled-meeting"): ...
 
 
-class SecondRecord(MeetingIsRecorded, slug="second-record"):
-    pass
+class SecondRecord(MeetingIsRecorded, slug="second-record"): ...
 
 
 # --- record -----------------------------------------------------------------------------
@@ -261,8 +254,7 @@ class InvalidAgreement(
     problem: str
 
 
-class EmptyComment(InvalidInput, slug="empty-comment", message="the comment is empty"):
-    pass
+class EmptyComment(InvalidInput, slug="empty-comment", message="the comment is empty"): ...
 
 
 # --- OPP cycle --------------------------------------------------------------------------

@@ -20,12 +20,10 @@ class OppAlreadyOpen(PlansError, message="this pupil already has an open OPP"):
     """A pupil has one open OPP at a time."""
 
 
-class PupilHasLeft(PlansError, message="the pupil has left the school"):
-    pass
+class PupilHasLeft(PlansError, message="the pupil has left the school"): ...
 
 
-class SupportStartInFuture(PlansError, message="extra support cannot start after today"):
-    pass
+class SupportStartInFuture(PlansError, message="extra support cannot start after today"): ...
 
 
 class NotLatestVersion(PlansError, message="only the latest version ({latest}) can be offered"):
@@ -42,23 +40,19 @@ class NoActionPartSet(PlansError, message="no action part of this OPP has been s
     """An evaluation evaluates an action part in force; before one is set there is none."""
 
 
-class EvaluationInFuture(PlansError, message="an evaluation is recorded after it was held"):
-    pass
+class EvaluationInFuture(PlansError, message="an evaluation is recorded after it was held"): ...
 
 
 class GuardianNotOfPupil(
     PlansError, message="every guardian named must be a guardian of the pupil"
-):
-    pass
+): ...
 
 
-class OppIdTaken(PlansError, message="an OPP with this id exists already"):
-    pass
+class OppIdTaken(PlansError, message="an OPP with this id exists already"): ...
 
 
 class EntryInvalid(PlansError, message="{detail}"):
     detail: str
 
 
-class PeriodInvalid(PlansError, message="a period ends on or after its start"):
-    pass
+class PeriodInvalid(PlansError, message="a period ends on or after its start"): ...

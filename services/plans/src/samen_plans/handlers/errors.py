@@ -9,5 +9,4 @@ class ServiceError(DomainError):
 
 class NoParentalAuthority(
     ServiceError, message="only a guardian with parental authority may see this"
-):
-    pass
+): ...
