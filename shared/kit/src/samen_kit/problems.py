@@ -127,6 +127,24 @@ class Unavailable(Problem, status=503, slug="unavailable", title="Tijdelijk niet
     """Temporarily not available; the client may try again."""
 
 
+# An OpenAPI `responses` member: status (or "default") to its description.
+Responses = dict[int | str, dict[str, Any]]
+
+
+def staff_route_problems(
+    *, forbidden: str, not_found: str, conflict: str, invalid: str
+) -> Responses:
+    """The problems a staff API's routes document: the same statuses in every service,
+    401 in the kit's words and the rest in the service's own."""
+    return {
+        401: {"description": "No valid staff token"},
+        403: {"description": forbidden},
+        404: {"description": not_found},
+        409: {"description": conflict},
+        422: {"description": invalid},
+    }
+
+
 def problem_response(problem: Problem, instance: str | None = None) -> JSONResponse:
     return JSONResponse(
         problem.body(instance),

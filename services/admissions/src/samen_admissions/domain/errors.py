@@ -1,22 +1,25 @@
-"""Domain errors; the service maps them to problem responses in one place."""
+"""Domain errors; the service maps them to problem responses in one place.
+
+Each rule is declared with the kit's `DomainError`: its message and the fields it names.
+"""
+
+from samen_kit.domain_errors import DomainError
 
 
-class AdmissionError(Exception):
+class AdmissionError(DomainError):
     """Base of every rule of a request, an objection or a registration."""
 
 
-class UnknownCategory(AdmissionError):
-    def __init__(self, kind: str, category: str) -> None:
-        super().__init__(f"category {category!r} is not one of kind {kind!r}")
+class UnknownCategory(AdmissionError, message="category {category!r} is not one of kind {kind!r}"):
+    kind: str
+    category: str
 
 
-class NotNow(AdmissionError):
+class NotNow(AdmissionError, message="{step} is not possible while the request is {status}"):
     """The step is not possible in the request's state (409)."""
 
-    def __init__(self, step: str, status: str) -> None:
-        self.step = step
-        self.status = status
-        super().__init__(f"{step} is not possible while the request is {status}")
+    step: str
+    status: str
 
 
 class ConsentMissing(AdmissionError):
@@ -27,41 +30,34 @@ class ConsentMissing(AdmissionError):
         super().__init__(f"no valid consent for: {', '.join(purposes)}")
 
 
-class ParentsViewMissing(AdmissionError):
-    def __init__(self) -> None:
-        super().__init__("the parents' view is not on the request yet")
+class ParentsViewMissing(AdmissionError, message="the parents' view is not on the request yet"): ...
 
 
-class AdviceIncomplete(AdmissionError):
+class AdviceIncomplete(
+    AdmissionError, message="two experts must advise, one an orthopedagoog or psychologist"
+):
     """A decision needs advice from two experts, one of them an orthopedagoog or a
     psychologist (409)."""
 
-    def __init__(self) -> None:
-        super().__init__("two experts must advise, one an orthopedagoog or psychologist")
+
+class SameExpertTwice(
+    AdmissionError, message="this expert has advised already; the second advice is another's"
+): ...
 
 
-class SameExpertTwice(AdmissionError):
-    def __init__(self) -> None:
-        super().__init__("this expert has advised already; the second advice is another's")
+class InvalidDates(AdmissionError, message="{detail}"):
+    detail: str
 
 
-class InvalidDates(AdmissionError):
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail)
+class ReasonsRequired(AdmissionError, message="a refusal states its reasons"): ...
 
 
-class ReasonsRequired(AdmissionError):
-    def __init__(self) -> None:
-        super().__init__("a refusal states its reasons")
-
-
-class AdvisoryStepMissing(AdmissionError):
+class AdvisoryStepMissing(
+    AdmissionError, message="the national advisory committee has not advised yet"
+):
     """A TLV objection is decided only after the national advisory committee advised."""
 
-    def __init__(self) -> None:
-        super().__init__("the national advisory committee has not advised yet")
 
-
-class TermAlreadyExtended(AdmissionError):
-    def __init__(self) -> None:
-        super().__init__("the registration's term can be extended once")
+class TermAlreadyExtended(
+    AdmissionError, message="the registration's term can be extended once"
+): ...

@@ -5,6 +5,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Response, status
 from samen_kit.deadlines import local_date
+from samen_kit.problems import staff_route_problems
 
 from samen_admissions.adapters.tables import AbsenceRow, RegistrationRow, RequestRow
 from samen_admissions.entrypoints.permissions import (
@@ -51,18 +52,17 @@ from samen_admissions.handlers import care, requests, views
 from samen_admissions.handlers.context import Deps, StaffActing
 from samen_admissions.handlers.report import inspectie_report
 
-PROBLEMS = {
-    401: {"description": "No valid staff token"},
-    403: {"description": "The role may not"},
-    404: {"description": "No such request, registration, absence or pupil, or not the caller's"},
-    409: {"description": "Not possible in this state (consent missing, advice incomplete, …)"},
-    422: {"description": "Malformed, or dates that do not fit"},
-}
+PROBLEMS = staff_route_problems(
+    forbidden="The role may not",
+    not_found="No such request, registration, absence or pupil, or not the caller's",
+    conflict="Not possible in this state (consent missing, advice incomplete, …)",
+    invalid="Malformed, or dates that do not fit",
+)
 REQUESTS = "/admission-requests"
 
 
 def staff_router(deps: Deps) -> APIRouter:
-    router = APIRouter(tags=["admissions"], responses=PROBLEMS)  # type: ignore[arg-type]
+    router = APIRouter(tags=["admissions"], responses=PROBLEMS)
 
     async def file(staff: StaffActing, request_id: UUID) -> RequestOut:
         return request_out(await views.request_file(deps, staff, request_id))

@@ -85,12 +85,10 @@ class RequestClosed(ConsentError, slug="request-closed", message="request {reque
     state: str
 
 
-class AnswerAfterWithdrawal(RequestClosed, slug="answer-after-withdrawal"):
-    pass
+class AnswerAfterWithdrawal(RequestClosed, slug="answer-after-withdrawal"): ...
 
 
-class AlreadyWithdrawn(RequestClosed, slug="already-withdrawn"):
-    pass
+class AlreadyWithdrawn(RequestClosed, slug="already-withdrawn"): ...
 
 
 class RequestExpired(RequestClosed, slug="request-expired"):

@@ -71,18 +71,14 @@ async def pupil_requests(
 
 async def request_view(ctx: Context, staff: StaffPrincipal, request_id: UUID) -> StoredRequest:
     async with unit_of_work(ctx.sessions) as session:
-        stored = await SqlRequests(session).visible(staff, request_id)
-    if stored is None:
-        raise NotVisible(ResourceKind.CONSENT_REQUEST, request_id, staff.tenant)
-    return stored
+        return await _request(session, staff, request_id)
 
 
 async def request_evidence(
     ctx: Context, staff: StaffPrincipal, request_id: UUID
 ) -> list[EvidenceRow]:
     async with unit_of_work(ctx.sessions) as session:
-        if await SqlRequests(session).visible(staff, request_id) is None:
-            raise NotVisible(ResourceKind.CONSENT_REQUEST, request_id, staff.tenant)
+        await _request(session, staff, request_id)
         return await SqlEvidence(session).of_request(staff.tenant, request_id)
 
 
@@ -154,6 +150,13 @@ async def _pupil(session: AsyncSession, staff: StaffPrincipal, pupil_id: UUID) -
     if pupil is None:
         raise NotVisible(ResourceKind.PUPIL, pupil_id, staff.tenant)
     return pupil
+
+
+async def _request(session: AsyncSession, staff: StaffPrincipal, request_id: UUID) -> StoredRequest:
+    stored = await SqlRequests(session).visible(staff, request_id)
+    if stored is None:
+        raise NotVisible(ResourceKind.CONSENT_REQUEST, request_id, staff.tenant)
+    return stored
 
 
 async def _school(session: AsyncSession, staff: StaffPrincipal, school_id: UUID) -> None:

@@ -56,14 +56,19 @@ class DisputeRow(DisputesTable, table=True):
     ended_at: datetime | None = instant_field(nullable=True)
 
 
-class MoveRow(DisputesTable, table=True):
-    """Who made which move, when and why."""
-
-    __tablename__ = "dispute_move"
+class OfADispute(DisputesTable):
+    """The columns a row of a dispute's history opens with (not a table of its own)."""
 
     id: UUID = Field(primary_key=True)
     dispute_id: UUID = Field(foreign_key="dispute.id", index=True)
     tenant: str = Field(max_length=128)
+
+
+class MoveRow(OfADispute, table=True):
+    """Who made which move, when and why."""
+
+    __tablename__ = "dispute_move"
+
     move: str = Field(max_length=64)
     kind: str = Field(max_length=32)
     actor: str = Field(max_length=200)
@@ -76,12 +81,9 @@ class MoveRow(DisputesTable, table=True):
     stages_after: list[str] = jsonb_field()
 
 
-class NoteRow(DisputesTable, table=True):
+class NoteRow(OfADispute, table=True):
     __tablename__ = "dispute_note"
 
-    id: UUID = Field(primary_key=True)
-    dispute_id: UUID = Field(foreign_key="dispute.id", index=True)
-    tenant: str = Field(max_length=128)
     author: str = Field(max_length=200)
     side: str = Field(max_length=16)
     at: datetime = instant_field()

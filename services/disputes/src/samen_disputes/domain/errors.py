@@ -1,13 +1,19 @@
-"""Domain errors. The service maps them to problem responses in one place."""
+"""Domain errors. The service maps them to problem responses in one place.
+
+Each rule is declared with the kit's `DomainError`: its message and the fields it names;
+a rule whose message is computed keeps its own constructor.
+"""
 
 from datetime import datetime
+
+from samen_kit.domain_errors import DomainError
 
 from samen_disputes.domain.actors import Role
 from samen_disputes.domain.moves import CommitteeAdvice, DecisionOutcome, Move
 from samen_disputes.domain.stages import Stage
 
 
-class DisputeError(Exception):
+class DisputeError(DomainError):
     """Base of every rule the procedure enforces."""
 
 
@@ -21,52 +27,42 @@ class IllegalMove(DisputeError):
         super().__init__(f"move {move} is not possible now; allowed: {listed}")
 
 
-class MoveNotPermittedForRole(DisputeError):
+class MoveNotPermittedForRole(DisputeError, message="role {role} may not make move {move}"):
     """The move is possible, but not for this role (403)."""
 
-    def __init__(self, move: Move, role: Role, allowed: tuple[Move, ...]) -> None:
-        self.move = move
-        self.role = role
-        self.allowed = allowed
-        super().__init__(f"role {role} may not make move {move}")
+    move: Move
+    role: Role
+    allowed: tuple[Move, ...]
 
 
-class OpeningNotAllowed(DisputeError):
+class OpeningNotAllowed(DisputeError, message="role {role} cannot open a dispute in stage {stage}"):
     """A dispute cannot open in this stage, or not by this role."""
 
-    def __init__(self, stage: Stage, role: Role, allowed: tuple[Stage, ...]) -> None:
-        self.stage = stage
-        self.role = role
-        self.allowed = allowed
-        super().__init__(f"role {role} cannot open a dispute in stage {stage}")
+    stage: Stage
+    role: Role
+    allowed: tuple[Stage, ...]
 
 
-class DecisionWithoutOutcome(DisputeError):
-    def __init__(self) -> None:
-        super().__init__("a decision needs an outcome")
+class DecisionWithoutOutcome(DisputeError, message="a decision needs an outcome"): ...
 
 
-class AdviceWithoutOutcome(DisputeError):
-    def __init__(self) -> None:
-        super().__init__("the committee's advice needs its outcome")
+class AdviceWithoutOutcome(DisputeError, message="the committee's advice needs its outcome"): ...
 
 
-class DepartureWithoutReasons(DisputeError):
+class DepartureWithoutReasons(
+    DisputeError, message="outcome {outcome} departs from advice {advice}: reasons are required"
+):
     """The board departs from the committee's advice and gave no reasons."""
 
-    def __init__(self, advice: CommitteeAdvice, outcome: DecisionOutcome) -> None:
-        self.advice = advice
-        self.outcome = outcome
-        super().__init__(f"outcome {outcome} departs from advice {advice}: reasons are required")
+    advice: CommitteeAdvice
+    outcome: DecisionOutcome
 
 
-class PayloadNotForMove(DisputeError):
+class PayloadNotForMove(DisputeError, message="move {move} takes no {field}"):
     """An outcome or advice was given with a move that takes none."""
 
-    def __init__(self, move: Move, field: str) -> None:
-        self.move = move
-        self.field = field
-        super().__init__(f"move {move} takes no {field}")
+    move: Move
+    field: str
 
 
 class MoveBeforeLastMove(DisputeError):

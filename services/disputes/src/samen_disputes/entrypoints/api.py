@@ -4,6 +4,7 @@ and each school's kind."""
 from uuid import UUID
 
 from fastapi import APIRouter, Response, status
+from samen_kit.problems import staff_route_problems
 
 from samen_disputes.domain import Move
 from samen_disputes.entrypoints.permissions import (
@@ -33,17 +34,16 @@ from samen_disputes.handlers.moving import MakeMove, make_move
 from samen_disputes.handlers.notes import add_note
 from samen_disputes.handlers.opening import OpenDispute, open_dispute
 
-PROBLEMS = {
-    401: {"description": "No valid staff token"},
-    403: {"description": "The role may not (with `allowed_moves` for a move)"},
-    404: {"description": "No such dispute, pupil or school, or not the caller's"},
-    409: {"description": "Not possible in this state; `allowed_moves` lists what is"},
-    422: {"description": "Malformed, or a decision or advice without its outcome"},
-}
+PROBLEMS = staff_route_problems(
+    forbidden="The role may not (with `allowed_moves` for a move)",
+    not_found="No such dispute, pupil or school, or not the caller's",
+    conflict="Not possible in this state; `allowed_moves` lists what is",
+    invalid="Malformed, or a decision or advice without its outcome",
+)
 
 
 def staff_router(deps: Deps) -> APIRouter:
-    router = APIRouter(tags=["disputes"], responses=PROBLEMS)  # type: ignore[arg-type]
+    router = APIRouter(tags=["disputes"], responses=PROBLEMS)
 
     @router.get("/disputes")
     async def list_disputes(staff: Reader, include_ended: bool = False) -> DisputeList:

@@ -1,27 +1,25 @@
 """The service's own refusals (beside the domain's); mapped to problems in one place."""
 
+from samen_kit.domain_errors import DomainError
 
-class ServiceError(Exception):
+
+class ServiceError(DomainError):
     """Base of the service's refusals."""
 
 
-class NoParentalAuthority(ServiceError):
+class NoParentalAuthority(
+    ServiceError, message="only a guardian with parental authority may do this"
+):
     """A guardian with only the right to information cannot open or move a dispute."""
 
-    def __init__(self) -> None:
-        super().__init__("only a guardian with parental authority may do this")
+
+class OppNotOfPupil(ServiceError, message="opp_id names no OPP of this pupil"): ...
 
 
-class OppNotOfPupil(ServiceError):
-    def __init__(self) -> None:
-        super().__init__("opp_id names no OPP of this pupil")
+class OppWithoutOppSubject(
+    ServiceError, message="only a dispute about the OPP or its action part names an OPP"
+): ...
 
 
-class OppWithoutOppSubject(ServiceError):
-    def __init__(self) -> None:
-        super().__init__("only a dispute about the OPP or its action part names an OPP")
-
-
-class InvalidConfig(ServiceError):
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail)
+class InvalidConfig(ServiceError, message="{detail}"):
+    detail: str

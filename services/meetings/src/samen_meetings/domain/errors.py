@@ -20,20 +20,16 @@ if TYPE_CHECKING:
     from samen_meetings.domain.kinds import MeetingKind, ParticipantRole
 
 
-class MeetingsError(DomainError, slug="meetings-error"):
-    pass
+class MeetingsError(DomainError, slug="meetings-error"): ...
 
 
-class InvalidInput(MeetingsError, slug="invalid-input"):
-    pass
+class InvalidInput(MeetingsError, slug="invalid-input"): ...
 
 
-class ForeignReference(MeetingsError, slug="foreign-reference"):
-    pass
+class ForeignReference(MeetingsError, slug="foreign-reference"): ...
 
 
-class StateConflict(MeetingsError, slug="state-conflict"):
-    pass
+class StateConflict(MeetingsError, slug="state-conflict"): ...
 
 
 # --- time -------------------------------------------------------------------------------
@@ -81,9 +77,11 @@ class SameTimeSlot(
 # --- interpreter ------------------------------------------------------------------------
 
 
-class InterpreterLanguageMissing(InvalidInput, slug="interpreter-language-missing"):
-    def __init__(self) -> None:
-        super().__init__("an interpreter is needed: record the language")
+class InterpreterLanguageMissing(
+    InvalidInput,
+    slug="interpreter-language-missing",
+    message="an interpreter is needed: record the language",
+): ...
 
 
 class InterpreterLanguageInvalid(
@@ -217,12 +215,10 @@ class MeetingNotYetHeld(StateConflict, slug="meeting-not-yet-held"):
         self.starts_at = starts_at
 
 
-class RecordForCancelledMeeting(MeetingIsCancelled, slug="record-for-cancelled-meeting"):
-    pass
+class RecordForCancelledMeeting(MeetingIsCancelled, slug="record-for-cancelled-meeting"): ...
 
 
-class SecondRecord(MeetingIsRecorded, slug="second-record"):
-    pass
+class SecondRecord(MeetingIsRecorded, slug="second-record"): ...
 
 
 # --- record -----------------------------------------------------------------------------
@@ -258,9 +254,7 @@ class InvalidAgreement(
     problem: str
 
 
-class EmptyComment(InvalidInput, slug="empty-comment"):
-    def __init__(self) -> None:
-        super().__init__("the comment is empty")
+class EmptyComment(InvalidInput, slug="empty-comment", message="the comment is empty"): ...
 
 
 # --- OPP cycle --------------------------------------------------------------------------

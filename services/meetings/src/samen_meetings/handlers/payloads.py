@@ -3,6 +3,7 @@ facts only, never the record's text, a note or a comment."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -13,7 +14,7 @@ from samen_meetings.adapters.mapping import meeting_of, utc
 from samen_meetings.adapters.tables import MeetingRow
 from samen_meetings.domain.consent_gate import HoldReason
 from samen_meetings.domain.invitation import InvitationAnswer, invited_guardians
-from samen_meetings.domain.meeting import CancelReason, Meeting
+from samen_meetings.domain.meeting import CancelReason, Meeting, Participant
 from samen_meetings.domain.parent_response import ParentComment, RecordAcknowledgement
 from samen_meetings.domain.record import Agreement, RecordedMeeting
 
@@ -39,10 +40,10 @@ def _practical(meeting: Meeting) -> dict[str, Any]:
     }
 
 
-def participants(meeting: Meeting) -> tuple[ev.MeetingParticipant, ...]:
+def participants(people: Iterable[Participant]) -> tuple[ev.MeetingParticipant, ...]:
     return tuple(
         ev.MeetingParticipant(person_id=p.person_id, role=ev.ParticipantRole(p.role.value))
-        for p in meeting.participants
+        for p in people
     )
 
 
@@ -51,7 +52,7 @@ def scheduled(row: MeetingRow) -> ev.MeetingScheduled:
     return ev.MeetingScheduled(
         **_common(row, meeting),
         **_practical(meeting),
-        participants=participants(meeting),
+        participants=participants(meeting.participants),
         evaluates_opp_id=meeting.evaluates_opp_id,
         evaluates_agreement_ids=tuple(sorted(meeting.evaluates_agreement_ids)),
     )
@@ -116,10 +117,7 @@ def recorded(row: MeetingRow, result: RecordedMeeting) -> ev.MeetingRecorded:
         planned=meeting.planned,
         starts_at=utc(meeting.slot.starts_at),
         held_on=meeting.local_date,
-        attended=tuple(
-            ev.MeetingParticipant(person_id=p.person_id, role=ev.ParticipantRole(p.role.value))
-            for p in record.attended
-        ),
+        attended=participants(record.attended),
         guardian_ids=tuple(sorted(invited_guardians(meeting))),
         strength_count=len(record.strengths),
         concern_count=len(record.concerns),

@@ -1,4 +1,5 @@
-"""Which incoming event sends what to whom: one readable table.
+"""Which incoming event sends what to whom: one readable table, kept as data in
+`rules.toml` and read once at import.
 
 Each event type maps to one or more rules (a confirmation to the guardians and a notice
 to staff are two rules). Events not in the table send nothing. Commands of this service
@@ -8,10 +9,12 @@ itself (a staff broadcast, a parent asking for a fresh link) use the same table 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import tomllib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from importlib.resources import files
+from typing import Any
 
 from samen_notifications.domain.errors import NaiveDatetime
 
@@ -68,10 +71,8 @@ def staff(*roles: str) -> Recipients:
 
 AUTHORITY = Recipients(Audience.GUARDIANS_WITH_AUTHORITY)
 ALL_GUARDIANS = Recipients(Audience.ALL_GUARDIANS)
+GUARDIANS = {"authority": AUTHORITY, "all": ALL_GUARDIANS}  # the table's `to`
 EMAIL = (Channel.EMAIL,)
-EMAIL_AND_SMS = (Channel.EMAIL, Channel.SMS)
-# "A meeting moved to tomorrow": from any evening hour this reaches the next day's end.
-SOON = timedelta(hours=36)
 STAFF_LANGUAGE = "nl"
 
 
@@ -107,10 +108,6 @@ class NotificationRule:
         return STAFF_LANGUAGE if self.for_staff else preferred
 
 
-def _event(service: str) -> Callable[[str], str]:
-    return lambda name: f"samen.{service}.{name}.v1"
-
-
 COMMAND_PREFIX = "command:"
 
 
@@ -119,98 +116,46 @@ def command(name: str) -> str:
     return f"{COMMAND_PREFIX}{name}"
 
 
-def _staff_notice(event_type: str, roles: tuple[str, ...], template: str) -> NotificationRule:
-    return NotificationRule(event_type, staff(*roles), template, MessageKind.STAFF_NOTICE, EMAIL)
+def _key(on: str) -> str:
+    """The table's "service.Name" is the event type samen.service.Name.v1."""
+    return on if on.startswith(COMMAND_PREFIX) else f"samen.{on}.v1"
 
 
-c, m, d, p = _event("consent"), _event("meetings"), _event("disputes"), _event("plans")
-adm = _event("admissions")
-R, K, A = NotificationRule, MessageKind, ParentAction
-AUTH, ALL, BOTH = AUTHORITY, ALL_GUARDIANS, EMAIL_AND_SMS
-IB, DIRECTOR = ("ib",), ("director",)
-SWV = ("trajectbegeleider",)  # the samenwerkingsverband's people who follow the school
+def _to_guardians(entry: dict[str, Any]) -> NotificationRule:
+    hours, calendar = entry.get("urgent_within_hours"), entry.get("calendar")
+    return NotificationRule(
+        _key(entry["on"]),
+        GUARDIANS[entry["to"]],
+        entry["template"],
+        MessageKind(entry["kind"]),
+        tuple(Channel(c) for c in entry["channels"]),
+        ParentAction(entry["action"]),
+        urgent_within=None if hours is None else timedelta(hours=hours),
+        calendar=None if calendar is None else CalendarMethod(calendar),
+        offers_dispute=entry.get("offers_dispute", False),
+    )
 
-# fmt: off
-GUARDIAN_RULES: tuple[NotificationRule, ...] = (
-    # event type                to    template                 kind            channel parent action
-    R(c("ConsentRequested"),    AUTH, "consent_request",       K.REQUEST,      BOTH,  A.REQUIRED),
-    R(c("ConsentReminderDue"),  AUTH, "consent_reminder",      K.REMINDER,     BOTH,  A.REQUIRED),
-    R(c("ConsentGiven"),        AUTH, "consent_given",         K.CONFIRMATION, EMAIL, A.OPTIONAL),
-    R(c("ConsentRefused"),      AUTH, "consent_refused",       K.CONFIRMATION, EMAIL, A.NONE),
-    R(c("ConsentWithdrawn"),    AUTH, "consent_withdrawn",     K.CONFIRMATION, EMAIL, A.NONE),
-    R(m("MeetingScheduled"),    AUTH, "meeting_invitation",    K.REQUEST,      BOTH,  A.REQUIRED,
-      calendar=CalendarMethod.REQUEST),
-    R(m("MeetingRescheduled"),  AUTH, "meeting_rescheduled",   K.REQUEST,      BOTH,  A.REQUIRED,
-      urgent_within=SOON, calendar=CalendarMethod.REQUEST),
-    R(m("MeetingCancelled"),    AUTH, "meeting_cancelled",     K.UPDATE,       BOTH,  A.NONE,
-      urgent_within=SOON, calendar=CalendarMethod.CANCEL),
-    R(m("MeetingReminderDue"),  AUTH, "meeting_reminder",      K.REMINDER,     BOTH,  A.OPTIONAL),
-    R(m("MeetingRecorded"),     ALL,  "meeting_recorded",      K.UPDATE,       EMAIL, A.REQUIRED,
-      offers_dispute=True),
-    R(m("EvaluationDue"),       AUTH, "evaluation_due",        K.UPDATE,       EMAIL, A.NONE,
-      offers_dispute=True),  # an agreement's evaluation; the OPP's comes from plans
-    R(p("EvaluationDue"),       AUTH, "evaluation_due",        K.UPDATE,       EMAIL, A.NONE,
-      offers_dispute=True),
-    R(p("ActionPartNotSet"),    AUTH, "action_part_not_set",   K.UPDATE,       EMAIL, A.NONE,
-      offers_dispute=True),
-    R(p("ActionPartSet"),       AUTH, "action_part_set",       K.CONFIRMATION, EMAIL, A.NONE),
-    R(d("DisputeOpened"),       AUTH, "dispute_opened",        K.CONFIRMATION, EMAIL, A.OPTIONAL),
-    R(d("DisputeStageChanged"), AUTH, "dispute_stage_changed", K.UPDATE,       EMAIL, A.OPTIONAL),
-    # The samenwerkingsverband's decisions (ADR 0009): the letter states the parents' rights.
-    R(adm("AdmissionRequestDrafted"),   AUTH, "admission_request_drafted",   K.REQUEST,
-      EMAIL, A.OPTIONAL),  # read the request and add the parents' view; no date is asked
-    R(adm("AdmissionRequested"),        AUTH, "admission_requested",         K.CONFIRMATION,
-      EMAIL, A.OPTIONAL),
-    R(adm("AdmissionGranted"),          AUTH, "admission_granted",           K.UPDATE,
-      EMAIL, A.OPTIONAL),
-    R(adm("AdmissionRefused"),          AUTH, "admission_refused",           K.UPDATE,
-      EMAIL, A.OPTIONAL),
-    R(adm("AdmissionEndApproaching"),   AUTH, "admission_end_approaching",   K.UPDATE,
-      EMAIL, A.NONE),
-    R(adm("AdmissionExtended"),         AUTH, "admission_extended",          K.UPDATE,
-      EMAIL, A.OPTIONAL),
-    R(adm("AdmissionObjectionLodged"),  AUTH, "admission_objection_lodged",  K.CONFIRMATION,
-      EMAIL, A.OPTIONAL),
-    R(adm("AdmissionObjectionDecided"), AUTH, "admission_objection_decided", K.UPDATE,
-      EMAIL, A.OPTIONAL),
-    R(adm("ThuiszitterReported"),       AUTH, "thuiszitter_reported",        K.UPDATE,
-      EMAIL, A.NONE),
-)
 
-STAFF_RULES: tuple[NotificationRule, ...] = (
-    #             event type                    staff roles          template
-    _staff_notice(c("ConsentGiven"),            IB,                  "staff_consent_given"),
-    _staff_notice(c("ConsentRefused"),          IB,                  "staff_consent_refused"),
-    _staff_notice(c("ConsentWithdrawn"),        IB,                  "staff_consent_withdrawn"),
-    _staff_notice(m("EvaluationDue"),           IB,                  "staff_evaluation_due"),
-    _staff_notice(p("EvaluationDue"),           IB,                  "staff_evaluation_due"),
-    _staff_notice(p("EvaluationOverdue"),       IB + DIRECTOR + SWV, "staff_evaluation_overdue"),
-    _staff_notice(p("OppOverdue"),              IB + DIRECTOR + SWV, "staff_opp_overdue"),
-    _staff_notice(p("ActionPartNotSet"),        IB,                  "staff_action_part_not_set"),
-    _staff_notice(d("DisputeOpened"),           IB + DIRECTOR,       "staff_dispute_opened"),
-    _staff_notice(d("DisputeStageChanged"),     DIRECTOR,            "staff_dispute_stage_changed"),
-    _staff_notice(adm("AdmissionGranted"),      IB,                  "staff_admission_granted"),
-    _staff_notice(adm("AdmissionRefused"),      IB,                  "staff_admission_refused"),
-    _staff_notice(adm("AdmissionEndApproaching"),
-                  IB + DIRECTOR,       "staff_admission_end_approaching"),
-    _staff_notice(adm("RegistrationOverdue"),   IB + DIRECTOR + SWV, "staff_registration_overdue"),
-    _staff_notice(adm("ThuiszitterReported"),   IB + DIRECTOR + SWV, "staff_thuiszitter_reported"),
-)
+def _staff_notice(entry: dict[str, Any]) -> NotificationRule:
+    recipients = staff(*entry["roles"])
+    return NotificationRule(
+        _key(entry["on"]), recipients, entry["template"], MessageKind.STAFF_NOTICE, EMAIL
+    )
+
+
+def _table() -> tuple[NotificationRule, ...]:
+    """The rules, kept as data in `rules.toml` beside this module."""
+    text = (files("samen_notifications.domain") / "rules.toml").read_text("utf-8")
+    table = tomllib.loads(text)
+    return (
+        *map(_to_guardians, table["guardians"]),
+        *map(_staff_notice, table["staff"]),
+        *map(_to_guardians, table["commands"]),
+    )
+
 
 BROADCAST = command("broadcast")
-LINK_RENEWAL = command("link_renewal")
-PREFERENCES_LINK = command("preferences_link")
-
-COMMAND_RULES: tuple[NotificationRule, ...] = (
-    #  command           to   template            kind            channel parent action
-    R(BROADCAST,         ALL, "broadcast",        K.UPDATE,       EMAIL, A.NONE),
-    R(LINK_RENEWAL,      ALL, "link_renewal",     K.REQUEST,      BOTH,  A.OPTIONAL),
-    R(PREFERENCES_LINK,  ALL, "preferences_link", K.CONFIRMATION, EMAIL, A.OPTIONAL),
-)
-# fmt: on
-
-RULES: tuple[NotificationRule, ...] = GUARDIAN_RULES + STAFF_RULES + COMMAND_RULES
-del c, m, d, p, adm, R, K, A, AUTH, ALL, BOTH, IB, DIRECTOR, SWV  # the table's shorthand only
+RULES: tuple[NotificationRule, ...] = _table()
 
 
 def rules_for(event_type: str) -> tuple[NotificationRule, ...]:

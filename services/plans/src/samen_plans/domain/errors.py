@@ -1,75 +1,58 @@
-"""Domain errors: what the rules refuse. The edge maps them to problems in one table."""
+"""Domain errors: what the rules refuse. The edge maps them to problems in one table.
+
+Each rule is declared with the kit's `DomainError`: its message and the fields it names.
+"""
 
 from __future__ import annotations
 
+from samen_kit.domain_errors import DomainError
 
-class PlansError(Exception):
+
+class PlansError(DomainError):
     """Base of the domain's refusals."""
 
 
-class ActionPartPeriodInvalid(PlansError):
-    def __init__(self, detail: str = "an action part ends on or after its start") -> None:
-        super().__init__(detail)
+class ActionPartPeriodInvalid(PlansError, message="{detail}"):
+    detail: str = "an action part ends on or after its start"
 
 
-class OppAlreadyOpen(PlansError):
+class OppAlreadyOpen(PlansError, message="this pupil already has an open OPP"):
     """A pupil has one open OPP at a time."""
 
-    def __init__(self) -> None:
-        super().__init__("this pupil already has an open OPP")
+
+class PupilHasLeft(PlansError, message="the pupil has left the school"): ...
 
 
-class PupilHasLeft(PlansError):
-    def __init__(self) -> None:
-        super().__init__("the pupil has left the school")
+class SupportStartInFuture(PlansError, message="extra support cannot start after today"): ...
 
 
-class SupportStartInFuture(PlansError):
-    def __init__(self) -> None:
-        super().__init__("extra support cannot start after today")
-
-
-class NotLatestVersion(PlansError):
+class NotLatestVersion(PlansError, message="only the latest version ({latest}) can be offered"):
     """Only the latest version can be offered: earlier ones are history."""
 
-    def __init__(self, latest: int) -> None:
-        self.latest = latest
-        super().__init__(f"only the latest version ({latest}) can be offered")
+    latest: int
 
 
-class AlreadyOffered(PlansError):
-    def __init__(self, version: int) -> None:
-        self.version = version
-        super().__init__(f"version {version} is already offered or set")
+class AlreadyOffered(PlansError, message="version {version} is already offered or set"):
+    version: int
 
 
-class NoActionPartSet(PlansError):
+class NoActionPartSet(PlansError, message="no action part of this OPP has been set yet"):
     """An evaluation evaluates an action part in force; before one is set there is none."""
 
-    def __init__(self) -> None:
-        super().__init__("no action part of this OPP has been set yet")
+
+class EvaluationInFuture(PlansError, message="an evaluation is recorded after it was held"): ...
 
 
-class EvaluationInFuture(PlansError):
-    def __init__(self) -> None:
-        super().__init__("an evaluation is recorded after it was held")
+class GuardianNotOfPupil(
+    PlansError, message="every guardian named must be a guardian of the pupil"
+): ...
 
 
-class GuardianNotOfPupil(PlansError):
-    def __init__(self) -> None:
-        super().__init__("every guardian named must be a guardian of the pupil")
+class OppIdTaken(PlansError, message="an OPP with this id exists already"): ...
 
 
-class OppIdTaken(PlansError):
-    def __init__(self) -> None:
-        super().__init__("an OPP with this id exists already")
+class EntryInvalid(PlansError, message="{detail}"):
+    detail: str
 
 
-class EntryInvalid(PlansError):
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail)
-
-
-class PeriodInvalid(PlansError):
-    def __init__(self) -> None:
-        super().__init__("a period ends on or after its start")
+class PeriodInvalid(PlansError, message="a period ends on or after its start"): ...

@@ -28,7 +28,7 @@ def entry_out(row: GroeidocumentEntryRow) -> EntryOut:
 
 
 def groeidocument_router(deps: Context) -> APIRouter:
-    router = APIRouter(tags=["groeidocument"], responses=PROBLEMS)  # type: ignore[arg-type]
+    router = APIRouter(tags=["groeidocument"], responses=PROBLEMS)
 
     @router.post("/pupils/{pupil_id}/groeidocument", status_code=status.HTTP_201_CREATED)
     async def add_entry(staff: FileWriter, pupil_id: UUID, body: EntryIn) -> EntryOut:

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Response, status
 from samen_kit.pages import Catalogue
+from samen_kit.problems import staff_route_problems
 
 from samen_plans.entrypoints.permissions import Reader, Registrar
 from samen_plans.entrypoints.presenters import opp_out, summary, version_out
@@ -26,17 +27,16 @@ from samen_plans.entrypoints.schemas import (
 from samen_plans.handlers import opps, views
 from samen_plans.handlers.context import Context
 
-PROBLEMS = {
-    401: {"description": "No valid staff token"},
-    403: {"description": "The role may not"},
-    404: {"description": "No such OPP, version or pupil, or not the caller's"},
-    409: {"description": "Not possible in this state (an open OPP, a version not latest...)"},
-    422: {"description": "Malformed, or dates that do not fit"},
-}
+PROBLEMS = staff_route_problems(
+    forbidden="The role may not",
+    not_found="No such OPP, version or pupil, or not the caller's",
+    conflict="Not possible in this state (an open OPP, a version not latest...)",
+    invalid="Malformed, or dates that do not fit",
+)
 
 
 def opps_router(deps: Context, catalogue: Catalogue) -> APIRouter:
-    router = APIRouter(tags=["opps"], responses=PROBLEMS)  # type: ignore[arg-type]
+    router = APIRouter(tags=["opps"], responses=PROBLEMS)
 
     @router.post("/opps", status_code=status.HTTP_201_CREATED)
     async def start_opp(staff: Registrar, body: StartOppIn, response: Response) -> OppOut:

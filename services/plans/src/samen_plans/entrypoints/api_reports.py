@@ -32,7 +32,7 @@ class InspectieReport(BaseModel):
 
 
 def reports_router(deps: Context) -> APIRouter:
-    router = APIRouter(tags=["reports"], responses=PROBLEMS)  # type: ignore[arg-type]
+    router = APIRouter(tags=["reports"], responses=PROBLEMS)
 
     @router.get("/reports/inspectie")
     async def inspectie(

@@ -1,10 +1,12 @@
 """The service's own refusals (beside the domain's); mapped to problems in one place."""
 
+from samen_kit.domain_errors import DomainError
 
-class ServiceError(Exception):
+
+class ServiceError(DomainError):
     """Base of the service's refusals."""
 
 
-class NoParentalAuthority(ServiceError):
-    def __init__(self) -> None:
-        super().__init__("only a guardian with parental authority may see this")
+class NoParentalAuthority(
+    ServiceError, message="only a guardian with parental authority may see this"
+): ...
