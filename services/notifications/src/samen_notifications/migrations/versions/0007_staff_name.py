@@ -8,15 +8,12 @@ Revises: 0006_message_trace
 from __future__ import annotations
 
 import sqlalchemy as sa
-from alembic import op
+from samen_kit.migrations.added import added_columns
 
 revision = "0007_staff_name"
 down_revision = "0006_message_trace"
 
 
-def upgrade() -> None:
-    op.add_column("staff_contact", sa.Column("name", sa.String(120), nullable=True))
-
-
-def downgrade() -> None:
-    op.drop_column("staff_contact", "name")
+upgrade, downgrade = added_columns(
+    "staff_contact", sa.Column("name", sa.String(120), nullable=True)
+)
