@@ -76,6 +76,8 @@ class KafkaNode(LaunchedServer):
     """
 
     name = "kafka"
+    title = "Kafka"
+    ready_within = 120.0
 
     def __init__(
         self,
@@ -94,11 +96,7 @@ class KafkaNode(LaunchedServer):
 
     @property
     def bootstrap_servers(self) -> str:
-        return f"{HOST}:{self.port}"
-
-    @property
-    def address(self) -> str:
-        return self.bootstrap_servers
+        return self.address
 
     @property
     def log_path(self) -> Path:
@@ -163,29 +161,6 @@ class KafkaNode(LaunchedServer):
         command = [*self._java_command(libs), "kafka.Kafka", str(self.properties_path)]
         self._launch_detached(command, preexec_fn=_more_open_files)
 
-    async def wait_ready(self, within: float = 120.0) -> None:
-        """Wait for a metadata round trip and a group coordinator; fail early if the broker died."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + within
-        problem = "not started"
-        # Just after a launch /proc/<pid>/cmdline can read empty for a moment, so the
-        # process only counts as gone when several checks in a row miss it.
-        missing = 0
-        while loop.time() < deadline:
-            listening = await port_open(HOST, self.port)
-            missing = 0 if listening or self.pid() is not None else missing + 1
-            if missing >= 4:
-                message = f"Kafka on {self.bootstrap_servers} is not running"
-                raise InfraError(f"{message}\n{self._tail()}")
-            if listening:
-                try:
-                    await asyncio.wait_for(self._probe(), max(1.0, deadline - loop.time()))
-                    return
-                except Exception as error:  # any failure means: not ready yet
-                    problem = describe(error)
-            await asyncio.sleep(0.25)
-        raise InfraError(f"Kafka not ready after {within:.0f} s ({problem})\n{self._tail()}")
-
     async def _probe(self) -> None:
         admin = AIOKafkaAdminClient(
             bootstrap_servers=self.bootstrap_servers, request_timeout_ms=5000
@@ -200,7 +175,7 @@ class KafkaNode(LaunchedServer):
             await admin.close()
 
     def _tail(self) -> str:
-        return tail(self.out_path) or tail(self.log_path)
+        return super()._tail() or tail(self.log_path)
 
     async def kill(self) -> None:
         """SIGKILL: a crash, no shutdown hook; the data stays for the next `start`."""
@@ -226,6 +201,7 @@ class KafkaNode(LaunchedServer):
         os.kill(pid, sig)
 
     async def _problem(self) -> str:
+        """Why a metadata round trip and a group coordinator do not answer yet."""
         try:
             await asyncio.wait_for(self._probe(), 10.0)
         except Exception as error:  # any failure is the answer

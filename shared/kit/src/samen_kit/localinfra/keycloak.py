@@ -12,7 +12,6 @@ Readiness: the realm's `/.well-known/openid-configuration` answers.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import os
@@ -26,14 +25,12 @@ import httpx
 from samen_kit.localinfra import paths
 from samen_kit.localinfra.fetch import fetch_keycloak, keycloak_java_home
 from samen_kit.localinfra.process import (
-    InfraError,
     command_line,
     describe,
     file_lock,
     is_alive,
     port_open,
     read_pid,
-    tail,
 )
 from samen_kit.localinfra.realm import (
     DEV_PASSWORD,
@@ -97,6 +94,9 @@ class KeycloakServer(LaunchedServer):
     """
 
     name = "keycloak"
+    title = "Keycloak"
+    ready_within = 180.0
+    pause = 0.5
 
     def __init__(
         self,
@@ -221,24 +221,6 @@ class KeycloakServer(LaunchedServer):
         }
         self._launch_detached(command, env)
 
-    async def wait_ready(self, within: float = 180.0) -> None:
-        """Wait until the realm's discovery document answers; fail early if the server died."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + within
-        problem = "not started"
-        missing = 0
-        while loop.time() < deadline:
-            if not self.external_url:
-                alive = self.pid() is not None or await port_open(HOST, self.port)
-                missing = 0 if alive else missing + 1
-                if missing >= 4:
-                    raise InfraError(f"Keycloak on {self.url} is not running\n{self._tail()}")
-            problem = await self._problem()
-            if not problem:
-                return
-            await asyncio.sleep(0.5)
-        raise InfraError(f"Keycloak not ready after {within:.0f} s ({problem})\n{self._tail()}")
-
     async def _problem(self) -> str:
         """Why the realm does not answer yet; empty when it does."""
         try:
@@ -251,9 +233,6 @@ class KeycloakServer(LaunchedServer):
         except (httpx.HTTPError, ValueError) as error:
             return describe(error)
         return ""
-
-    def _tail(self) -> str:
-        return tail(self.out_path)
 
     async def stop(self, grace: float = 30.0) -> None:
         """A clean Quarkus shutdown (see `LaunchedServer.stop`); nothing for a server
