@@ -19,12 +19,7 @@ from samen_kit.localinfra import paths
 from samen_kit.localinfra.fetch import fetch_kafka, java
 from samen_kit.localinfra.process import (
     InfraError,
-    command_line,
     describe,
-    file_lock,
-    is_alive,
-    port_open,
-    read_pid,
     run_command,
     tail,
     wait_gone,
@@ -106,28 +101,17 @@ class KafkaNode(LaunchedServer):
     def properties_path(self) -> Path:
         return self.state_dir / "server.properties"
 
-    def pid(self) -> int | None:
-        """The pid of the broker started from this state dir, when it is alive."""
-        pid = read_pid(self.pid_path)
-        if pid is None or not is_alive(pid):
-            return None
-        arguments = command_line(pid)
-        ours = "kafka.Kafka" in arguments and str(self.properties_path) in arguments
-        return pid if ours else None
+    def _ours(self, arguments: list[str]) -> bool:
+        return "kafka.Kafka" in arguments and str(self.properties_path) in arguments
 
-    async def start(self) -> None:
-        """Format storage on first use, then launch the broker detached; harmless when it runs."""
-        async with file_lock(self.state_dir / ".lock"):
-            if self.pid() is not None:
-                return
-            if await port_open(HOST, self.port):
-                log.warning("kafka.start.skipped port=%s reason=port-in-use", self.port)
-                return
-            libs = await fetch_kafka()
-            self._write_properties()
-            if not (self.data_dir / "meta.properties").is_file():
-                await self._format(libs)
-            self._launch(libs)
+    async def _launch(self) -> None:
+        """Format storage on first use, then launch the broker."""
+        libs = await fetch_kafka()
+        self._write_properties()
+        if not (self.data_dir / "meta.properties").is_file():
+            await self._format(libs)
+        command = [*self._java_command(libs), "kafka.Kafka", str(self.properties_path)]
+        self._launch_detached(command, preexec_fn=_more_open_files)
 
     def _write_properties(self) -> None:
         self.state_dir.mkdir(parents=True, exist_ok=True)
@@ -156,10 +140,6 @@ class KafkaNode(LaunchedServer):
         ]
         # The quoted wildcard is expanded by the JVM itself, not by a shell.
         return [java(), *JVM_OPTIONS, *logging_options, "-cp", f"{libs}/*"]
-
-    def _launch(self, libs: Path) -> None:
-        command = [*self._java_command(libs), "kafka.Kafka", str(self.properties_path)]
-        self._launch_detached(command, preexec_fn=_more_open_files)
 
     async def _probe(self) -> None:
         admin = AIOKafkaAdminClient(

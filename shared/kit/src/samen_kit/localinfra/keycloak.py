@@ -25,12 +25,7 @@ import httpx
 from samen_kit.localinfra import paths
 from samen_kit.localinfra.fetch import fetch_keycloak, keycloak_java_home
 from samen_kit.localinfra.process import (
-    command_line,
     describe,
-    file_lock,
-    is_alive,
-    port_open,
-    read_pid,
 )
 from samen_kit.localinfra.realm import (
     DEV_PASSWORD,
@@ -143,30 +138,15 @@ class KeycloakServer(LaunchedServer):
         return self.data_dir / "import" / REALM_FILE
 
     def pid(self) -> int | None:
-        """The pid of the server started from this state dir, when it is alive."""
-        if self.external_url:
-            return None
-        pid = read_pid(self.pid_path)
-        if pid is None or not is_alive(pid):
-            return None
-        arguments = command_line(pid)
-        ours = MAIN_CLASS in arguments and f"-Dkc.home.dir={self.state_dir}" in arguments
-        return pid if ours else None
+        return None if self.external_url else super().pid()
+
+    def _ours(self, arguments: list[str]) -> bool:
+        return MAIN_CLASS in arguments and f"-Dkc.home.dir={self.state_dir}" in arguments
 
     async def start(self) -> None:
-        """Write the realm, launch detached; harmless when it runs (or runs elsewhere)."""
-        if self.external_url:
-            return
-        async with file_lock(self.state_dir / ".lock"):
-            if self.pid() is not None:
-                return
-            if await port_open(HOST, self.port):
-                log.warning("keycloak.start.skipped port=%s reason=port-in-use", self.port)
-                return
-            home = await fetch_keycloak()
-            self._link_home(home)
-            self._write_realm()
-            self._launch(home)
+        """Nothing for a server running elsewhere (see `LaunchedServer.start`)."""
+        if not self.external_url:
+            await super().start()
 
     def _link_home(self, home: Path) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
@@ -198,7 +178,11 @@ class KeycloakServer(LaunchedServer):
 
         return realm_document(demo_accounts())
 
-    def _launch(self, home: Path) -> None:
+    async def _launch(self) -> None:
+        """Link the downloaded Keycloak, write the realm, launch the server."""
+        home = await fetch_keycloak()
+        self._link_home(home)
+        self._write_realm()
         java = keycloak_java_home() / "bin" / "java"
         archive = self.state_dir / "keycloak.jsa"  # class data, written at exit, read next start
         command = [

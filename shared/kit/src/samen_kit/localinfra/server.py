@@ -12,7 +12,16 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar
 
-from samen_kit.localinfra.process import InfraError, file_lock, port_open, tail, terminate
+from samen_kit.localinfra.process import (
+    InfraError,
+    command_line,
+    file_lock,
+    is_alive,
+    port_open,
+    read_pid,
+    tail,
+    terminate,
+)
 from samen_kit.localinfra.status import ComponentStatus
 
 log = logging.getLogger(__name__)
@@ -119,6 +128,32 @@ class LaunchedServer(LocalServer):
 
     def _tail(self) -> str:
         return tail(self.out_path)
+
+    def pid(self) -> int | None:
+        """The pid in the pid file while that process lives and is this server (`_ours`
+        reads its command line: a stale pid may be another program's by now)."""
+        pid = read_pid(self.pid_path)
+        if pid is None or not is_alive(pid):
+            return None
+        return pid if self._ours(command_line(pid)) else None
+
+    @abstractmethod
+    def _ours(self, arguments: list[str]) -> bool: ...
+
+    async def start(self) -> None:
+        """Launch the server detached (`_launch`); harmless when it runs. A port held by
+        something else is left alone (logged)."""
+        async with file_lock(self.state_dir / ".lock"):
+            if self.pid() is not None:
+                return
+            if await port_open(HOST, self.port):
+                log.warning("%s.start.skipped port=%s reason=port-in-use", self.name, self.port)
+                return
+            await self._launch()
+
+    @abstractmethod
+    async def _launch(self) -> None:
+        """Prepare the state folder and launch the server (`_launch_detached`)."""
 
     def _launch_detached(
         self,
