@@ -10,7 +10,7 @@ import subprocess
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from samen_kit.localinfra.process import (
     InfraError,
@@ -27,6 +27,18 @@ from samen_kit.localinfra.status import ComponentStatus
 log = logging.getLogger(__name__)
 
 HOST = "127.0.0.1"
+
+
+class Startable(Protocol):
+    async def start(self) -> None: ...
+
+    async def wait_ready(self, within: float) -> None: ...
+
+
+async def up(server: Startable, within: float) -> None:
+    """Start `server` (harmless when it runs) and wait until it is ready."""
+    await server.start()
+    await server.wait_ready(within)
 
 
 class LocalServer(ABC):
