@@ -7,13 +7,11 @@ Revises: 0006_message_trace
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from samen_kit.migrations.added import added_columns
+from samen_kit.migrations.columns import text
 
 revision = "0007_staff_name"
 down_revision = "0006_message_trace"
 
 
-upgrade, downgrade = added_columns(
-    "staff_contact", sa.Column("name", sa.String(120), nullable=True)
-)
+upgrade, downgrade = added_columns("staff_contact", text("name", 120, nullable=True))

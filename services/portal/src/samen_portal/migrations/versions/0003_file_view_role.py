@@ -5,13 +5,11 @@ Revision ID: 0003_file_view_role
 Revises: 0002_retention
 """
 
-import sqlalchemy as sa
 from samen_kit.migrations.added import added_columns
+from samen_kit.migrations.columns import text
 
 revision = "0003_file_view_role"
 down_revision = "0002_retention"
 
 
-upgrade, downgrade = added_columns(
-    "portal_file_view", sa.Column("viewer_role", sa.String(32), nullable=True)
-)
+upgrade, downgrade = added_columns("portal_file_view", text("viewer_role", 32, nullable=True))
