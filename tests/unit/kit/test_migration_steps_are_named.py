@@ -6,8 +6,10 @@ depends on what ran before, so only a check of every revision catches it."""
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 from alembic.script import ScriptDirectory
 from samen_kit.migrations import alembic_config
+from samen_kit.migrations.added import added_columns
 from samen_kit.refusal_migration import refusal_revision
 
 from tests.integration.migration_folders import SERVICES, migrations_of
@@ -26,5 +28,11 @@ def test_each_revision_step_of_a_service_has_a_name_to_log(service: str) -> None
 
 def test_the_refusal_revision_gives_an_upgrade_and_a_downgrade_by_name() -> None:
     upgrade, downgrade = refusal_revision("old_refusals", emitted_flag=True)
+
+    assert (upgrade.__name__, downgrade.__name__) == ("upgrade", "downgrade")
+
+
+def test_a_revision_of_added_columns_gives_an_upgrade_and_a_downgrade_by_name() -> None:
+    upgrade, downgrade = added_columns("message", sa.Column("traceparent", sa.String(64)))
 
     assert (upgrade.__name__, downgrade.__name__) == ("upgrade", "downgrade")

@@ -7,7 +7,7 @@ from samen_admissions.settings import AdmissionsSettings
 
 
 def main() -> None:
-    serve(AdmissionsSettings(), lambda settings: build_service(settings).app, MIGRATIONS)
+    serve(AdmissionsSettings(), build_service, MIGRATIONS)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from fastapi import FastAPI
 from samen_kit.clock import Clock
 from samen_kit.composition import StaffAndParentsService
 from samen_kit.service import BuiltService
@@ -53,7 +52,3 @@ def build_service(
     )
     install_error_handlers(service.app, pages)
     return service
-
-
-def create_admissions_app(settings: AdmissionsSettings | None = None) -> FastAPI:
-    return build_service(settings).app

@@ -23,7 +23,7 @@ def main() -> None:
     settings = AuditSettings()
     serve(
         settings,
-        lambda settings: build(settings).app,
+        build,
         MIGRATIONS,
         migrate_as=settings.owner_database_url,
         create_database=True,

@@ -7,7 +7,7 @@ from samen_disputes.settings import DisputesSettings
 
 
 def main() -> None:
-    serve(DisputesSettings(), lambda settings: build_service(settings).app, MIGRATIONS)
+    serve(DisputesSettings(), build_service, MIGRATIONS)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from fastapi import FastAPI
 from samen_kit.clock import Clock
 from samen_kit.composition import StaffAndParentsService
 from samen_kit.service import BuiltService
@@ -51,7 +50,3 @@ def build_service(
     )
     install_error_handlers(service.app)
     return service
-
-
-def create_disputes_app(settings: DisputesSettings | None = None) -> FastAPI:
-    return build_service(settings).app

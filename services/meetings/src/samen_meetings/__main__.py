@@ -9,12 +9,7 @@ from samen_meetings.settings import MeetingsSettings
 
 
 def main() -> None:
-    serve(
-        MeetingsSettings(),
-        lambda settings: build(settings).app,
-        MIGRATIONS,
-        create_database=True,
-    )
+    serve(MeetingsSettings(), build, MIGRATIONS, create_database=True)
 
 
 if __name__ == "__main__":

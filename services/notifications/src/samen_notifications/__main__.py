@@ -11,12 +11,7 @@ from samen_notifications.settings import NotificationsSettings
 
 def main() -> None:
     # No access log: paths may carry tokens; the app logs what matters.
-    serve(
-        NotificationsSettings(),
-        lambda settings: build_service(settings).app,
-        MIGRATIONS,
-        access_log=False,
-    )
+    serve(NotificationsSettings(), build_service, MIGRATIONS, access_log=False)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from samen_plans.settings import PlansSettings
 
 
 def main() -> None:
-    serve(PlansSettings(), lambda settings: build_service(settings).app, MIGRATIONS)
+    serve(PlansSettings(), build_service, MIGRATIONS)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from pathlib import Path
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter
 from samen_kit.clock import Clock
 from samen_kit.composition import StaffAndParentsService
 from samen_kit.service import BuiltService
@@ -64,7 +64,3 @@ def build_service(
     service = PLANS.build(settings or PlansSettings(), routers, clock=clock)
     install_error_handlers(service.app, pages)
     return service
-
-
-def create_plans_app(settings: PlansSettings | None = None) -> FastAPI:
-    return build_service(settings).app

@@ -7,7 +7,7 @@ from samen_portal.settings import PortalSettings
 
 
 def main() -> None:
-    serve(PortalSettings(), lambda settings: build_service(settings).app, MIGRATIONS)
+    serve(PortalSettings(), build_service, MIGRATIONS)
 
 
 if __name__ == "__main__":

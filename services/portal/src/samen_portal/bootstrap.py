@@ -130,7 +130,3 @@ def build_service(
     app.add_middleware(SecurityHeaders, issuer=settings.oidc_issuer)
     _mount_static(app, settings)
     return PortalService(settings, runtime, deps, signin, app)
-
-
-def create_portal_app(settings: PortalSettings | None = None) -> FastAPI:
-    return build_service(settings).app

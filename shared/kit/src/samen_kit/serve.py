@@ -7,7 +7,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import uvicorn
 from fastapi import FastAPI
@@ -21,9 +21,16 @@ from samen_kit.trace_export import configure_tracing
 S = TypeVar("S", bound=ServiceSettings)
 
 
+class Built(Protocol):
+    """What a composition root builds: the service, with its app."""
+
+    @property
+    def app(self) -> FastAPI: ...
+
+
 def serve(
     settings: S,
-    build: Callable[[S], FastAPI],
+    build: Callable[[S], FastAPI | Built],
     migrations: Path,
     *,
     migrate_as: str | None = None,
@@ -31,7 +38,8 @@ def serve(
     before_migrating: Callable[[S], None] | None = None,
     access_log: bool = True,
 ) -> None:
-    """`migrate_as`: a URL other than `database_url` that owns the tables (audit's).
+    """`build`: the app, or the service holding it, from `settings`.
+    `migrate_as`: a URL other than `database_url` that owns the tables (audit's).
     `create_database`: create it first when missing (only where the login may)."""
     configure_logging(json=settings.log_json, level=settings.log_level)
     configure_tracing(settings.service, settings.otlp_endpoint)  # before the app is built
@@ -46,7 +54,8 @@ def serve(
     if settings.migrate_only:
         logging.getLogger(__name__).info("migrated; not serving (SAMEN_MIGRATE_ONLY)")
         return
-    app = build(settings)
+    built = build(settings)
+    app = built if isinstance(built, FastAPI) else built.app
     # log_config=None: uvicorn's lines go through the kit's logging (JSON, redaction).
     uvicorn.run(
         app,

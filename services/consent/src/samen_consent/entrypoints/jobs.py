@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 
 import structlog
 from samen_kit.access.used_tokens_sql import SqlUsedTokenStore
@@ -49,18 +50,14 @@ async def _forget_used_tokens(ctx: Context) -> int:
 
 
 class Sweeper:
-    """The background job (`runtime.jobs`): runs `sweep_once` every `every` seconds."""
+    """The background job (`runtime.jobs`): runs `sweep_once` every `every` seconds (a
+    failed sweep is logged by the kit's `periodic`, and the next interval tries again)."""
 
     def __init__(self, ctx: Context, *, every: float, refusal_grace: timedelta) -> None:
         self._ctx = ctx
         self._every = every
         self._grace = refusal_grace
 
-    async def sweep(self) -> None:
-        try:
-            await sweep_once(self._ctx, self._grace)
-        except Exception as error:  # the next interval tries again; the job must not die
-            log.warning("consent.sweep.failed", error=repr(error))
-
     async def __call__(self) -> None:
-        await periodic(Every("consent.sweep", self._every, self.sweep))()
+        sweep = partial(sweep_once, self._ctx, self._grace)
+        await periodic(Every("consent.sweep", self._every, sweep))()

@@ -33,12 +33,7 @@ class DueScanner:
             )
         return report
 
-    async def _tick(self) -> None:
-        try:
-            await self.scan_once()
-        except Exception:
-            log.exception("meetings.due_scan.failed")
-
     async def run(self) -> None:
-        """The runtime job: start the scheduler, keep it until the service stops."""
-        await periodic(Every("meetings.due_scan", self._interval, self._tick))()
+        """The runtime job: start the scheduler, keep it until the service stops (a failed
+        scan is logged by the kit's `periodic`, and the next interval tries again)."""
+        await periodic(Every("meetings.due_scan", self._interval, self.scan_once))()

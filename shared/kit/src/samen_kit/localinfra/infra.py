@@ -16,6 +16,7 @@ from samen_kit.localinfra.kafka import KafkaNode
 from samen_kit.localinfra.kafka_cluster import KafkaCluster
 from samen_kit.localinfra.keycloak import KeycloakServer
 from samen_kit.localinfra.postgres import PostgresCluster
+from samen_kit.localinfra.server import up
 from samen_kit.localinfra.status import ComponentStatus
 
 T = TypeVar("T")
@@ -109,13 +110,8 @@ async def infra_up(
     """Start each (harmless when they run), wait until each answers, create the databases."""
     config = config or InfraConfig()
     kafka, postgres, keycloak = config.kafka(), config.postgres(), config.keycloak()
-    starts, waits = [kafka.start(), postgres.start()], [kafka.wait_ready(within)]
-    waits.append(postgres.wait_ready(within))
-    if config.identity:
-        starts.append(keycloak.start())
-        waits.append(keycloak.wait_ready(within))
-    await asyncio.gather(*starts)
-    await asyncio.gather(*waits)
+    servers = [kafka, postgres, keycloak] if config.identity else [kafka, postgres]
+    await asyncio.gather(*(up(server, within) for server in servers))
     for name in databases:
         await postgres.create_database(name)
     return await infra_status(config)
@@ -150,24 +146,14 @@ async def infra_status(config: InfraConfig | None = None) -> InfraStatus:
 def ensure_kafka(config: InfraConfig | None = None, timeout: float = 180.0) -> str:
     """Start the local broker if need be (blocking) and return its bootstrap address."""
     kafka = (config or InfraConfig()).kafka()
-
-    async def up() -> None:
-        await kafka.start()
-        await kafka.wait_ready(timeout)
-
-    run_blocking(up())
+    run_blocking(up(kafka, timeout))
     return kafka.bootstrap_servers
 
 
 def ensure_postgres(config: InfraConfig | None = None, timeout: float = 120.0) -> str:
     """Start the local cluster if need be (blocking); the SQLAlchemy URL of database `postgres`."""
     postgres = (config or InfraConfig()).postgres()
-
-    async def up() -> None:
-        await postgres.start()
-        await postgres.wait_ready(timeout)
-
-    run_blocking(up())
+    run_blocking(up(postgres, timeout))
     return postgres.url()
 
 

@@ -19,12 +19,7 @@ from samen_kit.localinfra import paths
 from samen_kit.localinfra.fetch import fetch_kafka, java
 from samen_kit.localinfra.process import (
     InfraError,
-    command_line,
     describe,
-    file_lock,
-    is_alive,
-    port_open,
-    read_pid,
     run_command,
     tail,
     wait_gone,
@@ -76,6 +71,8 @@ class KafkaNode(LaunchedServer):
     """
 
     name = "kafka"
+    title = "Kafka"
+    ready_within = 120.0
 
     def __init__(
         self,
@@ -94,11 +91,7 @@ class KafkaNode(LaunchedServer):
 
     @property
     def bootstrap_servers(self) -> str:
-        return f"{HOST}:{self.port}"
-
-    @property
-    def address(self) -> str:
-        return self.bootstrap_servers
+        return self.address
 
     @property
     def log_path(self) -> Path:
@@ -108,28 +101,17 @@ class KafkaNode(LaunchedServer):
     def properties_path(self) -> Path:
         return self.state_dir / "server.properties"
 
-    def pid(self) -> int | None:
-        """The pid of the broker started from this state dir, when it is alive."""
-        pid = read_pid(self.pid_path)
-        if pid is None or not is_alive(pid):
-            return None
-        arguments = command_line(pid)
-        ours = "kafka.Kafka" in arguments and str(self.properties_path) in arguments
-        return pid if ours else None
+    def _ours(self, arguments: list[str]) -> bool:
+        return "kafka.Kafka" in arguments and str(self.properties_path) in arguments
 
-    async def start(self) -> None:
-        """Format storage on first use, then launch the broker detached; harmless when it runs."""
-        async with file_lock(self.state_dir / ".lock"):
-            if self.pid() is not None:
-                return
-            if await port_open(HOST, self.port):
-                log.warning("kafka.start.skipped port=%s reason=port-in-use", self.port)
-                return
-            libs = await fetch_kafka()
-            self._write_properties()
-            if not (self.data_dir / "meta.properties").is_file():
-                await self._format(libs)
-            self._launch(libs)
+    async def _launch(self) -> None:
+        """Format storage on first use, then launch the broker."""
+        libs = await fetch_kafka()
+        self._write_properties()
+        if not (self.data_dir / "meta.properties").is_file():
+            await self._format(libs)
+        command = [*self._java_command(libs), "kafka.Kafka", str(self.properties_path)]
+        self._launch_detached(command, preexec_fn=_more_open_files)
 
     def _write_properties(self) -> None:
         self.state_dir.mkdir(parents=True, exist_ok=True)
@@ -159,33 +141,6 @@ class KafkaNode(LaunchedServer):
         # The quoted wildcard is expanded by the JVM itself, not by a shell.
         return [java(), *JVM_OPTIONS, *logging_options, "-cp", f"{libs}/*"]
 
-    def _launch(self, libs: Path) -> None:
-        command = [*self._java_command(libs), "kafka.Kafka", str(self.properties_path)]
-        self._launch_detached(command, preexec_fn=_more_open_files)
-
-    async def wait_ready(self, within: float = 120.0) -> None:
-        """Wait for a metadata round trip and a group coordinator; fail early if the broker died."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + within
-        problem = "not started"
-        # Just after a launch /proc/<pid>/cmdline can read empty for a moment, so the
-        # process only counts as gone when several checks in a row miss it.
-        missing = 0
-        while loop.time() < deadline:
-            listening = await port_open(HOST, self.port)
-            missing = 0 if listening or self.pid() is not None else missing + 1
-            if missing >= 4:
-                message = f"Kafka on {self.bootstrap_servers} is not running"
-                raise InfraError(f"{message}\n{self._tail()}")
-            if listening:
-                try:
-                    await asyncio.wait_for(self._probe(), max(1.0, deadline - loop.time()))
-                    return
-                except Exception as error:  # any failure means: not ready yet
-                    problem = describe(error)
-            await asyncio.sleep(0.25)
-        raise InfraError(f"Kafka not ready after {within:.0f} s ({problem})\n{self._tail()}")
-
     async def _probe(self) -> None:
         admin = AIOKafkaAdminClient(
             bootstrap_servers=self.bootstrap_servers, request_timeout_ms=5000
@@ -200,7 +155,7 @@ class KafkaNode(LaunchedServer):
             await admin.close()
 
     def _tail(self) -> str:
-        return tail(self.out_path) or tail(self.log_path)
+        return super()._tail() or tail(self.log_path)
 
     async def kill(self) -> None:
         """SIGKILL: a crash, no shutdown hook; the data stays for the next `start`."""
@@ -226,6 +181,7 @@ class KafkaNode(LaunchedServer):
         os.kill(pid, sig)
 
     async def _problem(self) -> str:
+        """Why a metadata round trip and a group coordinator do not answer yet."""
         try:
             await asyncio.wait_for(self._probe(), 10.0)
         except Exception as error:  # any failure is the answer

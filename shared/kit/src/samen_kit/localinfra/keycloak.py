@@ -12,7 +12,6 @@ Readiness: the realm's `/.well-known/openid-configuration` answers.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import os
@@ -26,14 +25,7 @@ import httpx
 from samen_kit.localinfra import paths
 from samen_kit.localinfra.fetch import fetch_keycloak, keycloak_java_home
 from samen_kit.localinfra.process import (
-    InfraError,
-    command_line,
     describe,
-    file_lock,
-    is_alive,
-    port_open,
-    read_pid,
-    tail,
 )
 from samen_kit.localinfra.realm import (
     DEV_PASSWORD,
@@ -97,6 +89,9 @@ class KeycloakServer(LaunchedServer):
     """
 
     name = "keycloak"
+    title = "Keycloak"
+    ready_within = 180.0
+    pause = 0.5
 
     def __init__(
         self,
@@ -143,30 +138,15 @@ class KeycloakServer(LaunchedServer):
         return self.data_dir / "import" / REALM_FILE
 
     def pid(self) -> int | None:
-        """The pid of the server started from this state dir, when it is alive."""
-        if self.external_url:
-            return None
-        pid = read_pid(self.pid_path)
-        if pid is None or not is_alive(pid):
-            return None
-        arguments = command_line(pid)
-        ours = MAIN_CLASS in arguments and f"-Dkc.home.dir={self.state_dir}" in arguments
-        return pid if ours else None
+        return None if self.external_url else super().pid()
+
+    def _ours(self, arguments: list[str]) -> bool:
+        return MAIN_CLASS in arguments and f"-Dkc.home.dir={self.state_dir}" in arguments
 
     async def start(self) -> None:
-        """Write the realm, launch detached; harmless when it runs (or runs elsewhere)."""
-        if self.external_url:
-            return
-        async with file_lock(self.state_dir / ".lock"):
-            if self.pid() is not None:
-                return
-            if await port_open(HOST, self.port):
-                log.warning("keycloak.start.skipped port=%s reason=port-in-use", self.port)
-                return
-            home = await fetch_keycloak()
-            self._link_home(home)
-            self._write_realm()
-            self._launch(home)
+        """Nothing for a server running elsewhere (see `LaunchedServer.start`)."""
+        if not self.external_url:
+            await super().start()
 
     def _link_home(self, home: Path) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
@@ -198,7 +178,11 @@ class KeycloakServer(LaunchedServer):
 
         return realm_document(demo_accounts())
 
-    def _launch(self, home: Path) -> None:
+    async def _launch(self) -> None:
+        """Link the downloaded Keycloak, write the realm, launch the server."""
+        home = await fetch_keycloak()
+        self._link_home(home)
+        self._write_realm()
         java = keycloak_java_home() / "bin" / "java"
         archive = self.state_dir / "keycloak.jsa"  # class data, written at exit, read next start
         command = [
@@ -221,24 +205,6 @@ class KeycloakServer(LaunchedServer):
         }
         self._launch_detached(command, env)
 
-    async def wait_ready(self, within: float = 180.0) -> None:
-        """Wait until the realm's discovery document answers; fail early if the server died."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + within
-        problem = "not started"
-        missing = 0
-        while loop.time() < deadline:
-            if not self.external_url:
-                alive = self.pid() is not None or await port_open(HOST, self.port)
-                missing = 0 if alive else missing + 1
-                if missing >= 4:
-                    raise InfraError(f"Keycloak on {self.url} is not running\n{self._tail()}")
-            problem = await self._problem()
-            if not problem:
-                return
-            await asyncio.sleep(0.5)
-        raise InfraError(f"Keycloak not ready after {within:.0f} s ({problem})\n{self._tail()}")
-
     async def _problem(self) -> str:
         """Why the realm does not answer yet; empty when it does."""
         try:
@@ -251,9 +217,6 @@ class KeycloakServer(LaunchedServer):
         except (httpx.HTTPError, ValueError) as error:
             return describe(error)
         return ""
-
-    def _tail(self) -> str:
-        return tail(self.out_path)
 
     async def stop(self, grace: float = 30.0) -> None:
         """A clean Quarkus shutdown (see `LaunchedServer.stop`); nothing for a server

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import logging
 import os
@@ -89,6 +88,8 @@ class PostgresCluster(LocalServer):
     """One cluster listening on 127.0.0.1:`port`, with the role `samen` (password `samen`)."""
 
     name = "postgres"
+    title = "PostgreSQL"
+    misses = 1  # postmaster.pid names a running postmaster at once
 
     def __init__(
         self,
@@ -102,10 +103,6 @@ class PostgresCluster(LocalServer):
         self.state_dir = reachable_state_dir(wanted)
         self.user = user
         self.password = password
-
-    @property
-    def address(self) -> str:
-        return f"{HOST}:{self.port}"
 
     @property
     def socket_dir(self) -> Path:
@@ -224,23 +221,6 @@ class PostgresCluster(LocalServer):
         finally:
             await connection.close()
 
-    async def wait_ready(self, within: float = 60.0) -> None:
-        """Wait until the `samen` role runs a query over TCP with its password."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + within
-        problem = "not started"
-        while loop.time() < deadline:
-            if self.pid() is None and not await port_open(HOST, self.port):
-                message = f"PostgreSQL on {self.address} is not running"
-                raise InfraError(f"{message}\n{tail(self.log_path)}")
-            try:
-                await self._query("SELECT 1")
-                return
-            except Exception as error:  # any failure means: not ready yet
-                problem = describe(error)
-            await asyncio.sleep(0.25)
-        raise InfraError(f"PostgreSQL not ready after {within:.0f} s ({problem})")
-
     async def _query(self, sql: str, database: str = "postgres") -> Any:
         connection = await asyncpg.connect(self.url(database, driver=""), timeout=5)
         try:
@@ -263,7 +243,11 @@ class PostgresCluster(LocalServer):
                 await terminate(processes, grace=5.0)
             log.info("postgres.stopped pid=%s", pid)
 
+    def _tail(self) -> str:
+        return tail(self.log_path)
+
     async def _problem(self) -> str:
+        """Why the `samen` role does not run a query over TCP with its password yet."""
         try:
             await self._query("SELECT 1")
         except Exception as error:  # any failure is the answer

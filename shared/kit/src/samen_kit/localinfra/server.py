@@ -10,9 +10,18 @@ import subprocess
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
-from samen_kit.localinfra.process import file_lock, port_open, terminate
+from samen_kit.localinfra.process import (
+    InfraError,
+    command_line,
+    file_lock,
+    is_alive,
+    port_open,
+    read_pid,
+    tail,
+    terminate,
+)
 from samen_kit.localinfra.status import ComponentStatus
 
 log = logging.getLogger(__name__)
@@ -20,16 +29,35 @@ log = logging.getLogger(__name__)
 HOST = "127.0.0.1"
 
 
+class Startable(Protocol):
+    async def start(self) -> None: ...
+
+    async def wait_ready(self, within: float) -> None: ...
+
+
+async def up(server: Startable, within: float) -> None:
+    """Start `server` (harmless when it runs) and wait until it is ready."""
+    await server.start()
+    await server.wait_ready(within)
+
+
 class LocalServer(ABC):
     """A server run on this machine from a state folder of its own."""
 
     name: ClassVar[str]
+    #: The server's name in messages and how long `wait_ready` waits by default.
+    title: ClassVar[str]
+    ready_within: ClassVar[float] = 60.0
+    #: Checks in a row that must miss the server before `wait_ready` counts it gone (just
+    #: after a launch /proc/<pid>/cmdline can read empty for a moment), and their pause.
+    misses: ClassVar[int] = 4
+    pause: ClassVar[float] = 0.25
     port: int
     state_dir: Path
 
     @property
-    @abstractmethod
-    def address(self) -> str: ...
+    def address(self) -> str:
+        return f"{HOST}:{self.port}"
 
     @property
     def data_dir(self) -> Path:
@@ -45,13 +73,31 @@ class LocalServer(ABC):
     @abstractmethod
     async def stop(self, grace: float = 30.0) -> None: ...
 
-    @abstractmethod
-    async def wait_ready(self, within: float = 60.0) -> None: ...
+    async def wait_ready(self, within: float | None = None) -> None:
+        """Wait until `_problem` finds none (within `ready_within` s unless `within` is
+        given); fail early when the server is not running."""
+        within = self.ready_within if within is None else within
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + within
+        problem = "not started"
+        missing = 0
+        while loop.time() < deadline:
+            missing = 0 if await self._running(self.pid()) else missing + 1
+            if missing >= self.misses:
+                raise InfraError(f"{self.title} on {self.address} is not running\n{self._tail()}")
+            if not missing and not (problem := await self._problem()):
+                return
+            await asyncio.sleep(self.pause)
+        raise InfraError(f"{self.title} not ready after {within:.0f} s ({problem})\n{self._tail()}")
 
     @abstractmethod
     async def _problem(self) -> str:
         """Why the server does not answer yet; empty when it does (a status probe
         reports, it does not raise)."""
+
+    @abstractmethod
+    def _tail(self) -> str:
+        """The end of the server's own output or log, shown when it fails."""
 
     async def _running(self, pid: int | None) -> bool:
         return pid is not None or await port_open(HOST, self.port)
@@ -77,7 +123,7 @@ class LocalServer(ABC):
         await self.stop()
         await asyncio.sleep(downtime)
         await self.start()
-        await (self.wait_ready() if within is None else self.wait_ready(within))
+        await self.wait_ready(within)
 
 
 class LaunchedServer(LocalServer):
@@ -91,6 +137,35 @@ class LaunchedServer(LocalServer):
     def out_path(self) -> Path:
         """The server's own output, kept for the tail shown when it fails."""
         return self.state_dir / f"{self.name}.out"
+
+    def _tail(self) -> str:
+        return tail(self.out_path)
+
+    def pid(self) -> int | None:
+        """The pid in the pid file while that process lives and is this server (`_ours`
+        reads its command line: a stale pid may be another program's by now)."""
+        pid = read_pid(self.pid_path)
+        if pid is None or not is_alive(pid):
+            return None
+        return pid if self._ours(command_line(pid)) else None
+
+    @abstractmethod
+    def _ours(self, arguments: list[str]) -> bool: ...
+
+    async def start(self) -> None:
+        """Launch the server detached (`_launch`); harmless when it runs. A port held by
+        something else is left alone (logged)."""
+        async with file_lock(self.state_dir / ".lock"):
+            if self.pid() is not None:
+                return
+            if await port_open(HOST, self.port):
+                log.warning("%s.start.skipped port=%s reason=port-in-use", self.name, self.port)
+                return
+            await self._launch()
+
+    @abstractmethod
+    async def _launch(self) -> None:
+        """Prepare the state folder and launch the server (`_launch_detached`)."""
 
     def _launch_detached(
         self,

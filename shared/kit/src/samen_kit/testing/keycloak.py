@@ -16,6 +16,7 @@ import pytest
 from samen_kit.localinfra.infra import InfraConfig, run_blocking
 from samen_kit.localinfra.keycloak import KeycloakServer, SignInRefused, sign_in
 from samen_kit.localinfra.realm import DEV_PASSWORD
+from samen_kit.localinfra.server import up
 
 __all__ = ["SignInRefused", "ensure_keycloak", "keycloak", "staff_token"]
 
@@ -26,12 +27,7 @@ FIRST_START_WITHIN = 600.0
 def ensure_keycloak(within: float = FIRST_START_WITHIN) -> KeycloakServer:
     """The local Keycloak, started if need be (blocking), ready to sign staff in."""
     server = InfraConfig(identity=True).keycloak()
-
-    async def up() -> None:
-        await server.start()
-        await server.wait_ready(within)
-
-    run_blocking(up())
+    run_blocking(up(server, within))
     return server
 
 

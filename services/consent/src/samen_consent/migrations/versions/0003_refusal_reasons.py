@@ -6,16 +6,11 @@ Revises: 0002_documents
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-from alembic import op
+from samen_kit.migrations.added import added_columns
+from samen_kit.migrations.columns import text
 
 revision = "0003_refusal_reasons"
 down_revision = "0002_documents"
 
 
-def upgrade() -> None:
-    op.add_column("consent_evidence", sa.Column("reason", sa.Text(), nullable=True))
-
-
-def downgrade() -> None:
-    op.drop_column("consent_evidence", "reason")
+upgrade, downgrade = added_columns("consent_evidence", text("reason", nullable=True))

@@ -7,16 +7,11 @@ Revises: 0004_retention
 
 from __future__ import annotations
 
-from alembic import op
+from samen_kit.migrations.added import added_columns
 from samen_kit.migrations.columns import text
 
 revision = "0005_pupil_group"
 down_revision = "0004_retention"
 
 
-def upgrade() -> None:
-    op.add_column("pupil", text("group_code", 32, nullable=True))
-
-
-def downgrade() -> None:
-    op.drop_column("pupil", "group_code")
+upgrade, downgrade = added_columns("pupil", text("group_code", 32, nullable=True))

@@ -7,17 +7,12 @@ Revises: 0005_retention
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-from alembic import op
+from samen_kit.migrations.added import added_columns
+from samen_kit.migrations.columns import text
 
 revision = "0006_message_trace"
 down_revision = "0005_retention"
 
 
-def upgrade() -> None:
-    # A W3C traceparent is 55 characters; nullable: untraced messages carry none.
-    op.add_column("message", sa.Column("traceparent", sa.String(64), nullable=True))
-
-
-def downgrade() -> None:
-    op.drop_column("message", "traceparent")
+# A W3C traceparent is 55 characters; nullable: untraced messages carry none.
+upgrade, downgrade = added_columns("message", text("traceparent", 64, nullable=True))

@@ -7,16 +7,11 @@ Revises: 0006_message_trace
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-from alembic import op
+from samen_kit.migrations.added import added_columns
+from samen_kit.migrations.columns import text
 
 revision = "0007_staff_name"
 down_revision = "0006_message_trace"
 
 
-def upgrade() -> None:
-    op.add_column("staff_contact", sa.Column("name", sa.String(120), nullable=True))
-
-
-def downgrade() -> None:
-    op.drop_column("staff_contact", "name")
+upgrade, downgrade = added_columns("staff_contact", text("name", 120, nullable=True))

@@ -7,7 +7,7 @@ Revises: 0008_step_up
 
 from __future__ import annotations
 
-from alembic import op
+from samen_kit.migrations.added import added_columns
 from samen_kit.migrations.columns import jsonb, text
 
 revision = "0009_broadcast_event"
@@ -15,11 +15,6 @@ down_revision = "0008_step_up"
 depends_on = "kit_0005"  # the roster projection's class groups
 
 
-def upgrade() -> None:
-    op.add_column("broadcast", text("group_code", 32, nullable=True))
-    op.add_column("broadcast", jsonb("event", nullable=True))
-
-
-def downgrade() -> None:
-    op.drop_column("broadcast", "event")
-    op.drop_column("broadcast", "group_code")
+upgrade, downgrade = added_columns(
+    "broadcast", text("group_code", 32, nullable=True), jsonb("event", nullable=True)
+)

@@ -5,16 +5,11 @@ Revision ID: 0003_file_view_role
 Revises: 0002_retention
 """
 
-import sqlalchemy as sa
-from alembic import op
+from samen_kit.migrations.added import added_columns
+from samen_kit.migrations.columns import text
 
 revision = "0003_file_view_role"
 down_revision = "0002_retention"
 
 
-def upgrade() -> None:
-    op.add_column("portal_file_view", sa.Column("viewer_role", sa.String(32), nullable=True))
-
-
-def downgrade() -> None:
-    op.drop_column("portal_file_view", "viewer_role")
+upgrade, downgrade = added_columns("portal_file_view", text("viewer_role", 32, nullable=True))
