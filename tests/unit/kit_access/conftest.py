@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from joserfc.jwk import OKPKey
 from samen_kit.access import (
     Access,
+    AccessRefusedError,
     GuardianAccess,
     GuardianDep,
     GuardianItem,
@@ -74,6 +75,15 @@ def staff_verifier(staff_key: OKPKey, clock: FakeClock) -> StaffTokenVerifier:
 @pytest.fixture
 def guardian_verifier(guardian_key: OKPKey, clock: FakeClock) -> GuardianTokenVerifier:
     return GuardianTokenVerifier(StaticJwks(public_jwks(guardian_key)), clock=clock)
+
+
+async def refusal_of(
+    verifier: StaffTokenVerifier | GuardianTokenVerifier, token: str
+) -> AccessRefusedError:
+    """The refusal `verifier` answers `token` with (the test fails if it lets it in)."""
+    with pytest.raises(AccessRefusedError) as refused:
+        await verifier.verify(token)
+    return refused.value
 
 
 StaffMinter = Callable[..., str]
