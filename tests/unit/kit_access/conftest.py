@@ -126,11 +126,6 @@ def guardian_token(guardian_key: OKPKey, clock: FakeClock) -> GuardianMinter:
 
 
 @pytest.fixture
-def tenant() -> str:
-    return TENANT
-
-
-@pytest.fixture
 def guardian_id() -> UUID:
     return GUARDIAN_ID
 
