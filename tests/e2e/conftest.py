@@ -20,7 +20,8 @@ from uuid import uuid4
 import asyncpg
 import pytest
 from samen_cli.journey.context import Journey, JourneyOptions
-from samen_cli.journey.loading import load_region, region_plan
+from samen_cli.journey.loading import RegionPlan, load_region, region_plan
+from samen_cli.journey.site import Site
 from samen_cli.journey.story import journey, walk
 from samen_cli.platform import DEFAULT_PORTS, DEMO_ENV, Platform, PlatformConfig
 from samen_contract.topics import SERVICES
@@ -124,16 +125,26 @@ async def platform_running(
             print(log_tails(config, [c.name for c in running.components]))
 
 
+def e2e_tenant() -> str:
+    """A tenant of its own: modules share Kafka and PostgreSQL, never a tenant's data."""
+    return f"swv-e2e-{uuid4().hex[:8]}"
+
+
+async def region_of_its_own(platform: Platform, pupils_per_school: int) -> tuple[Site, RegionPlan]:
+    """The demo region loaded into a tenant of its own: the platform's site and the plan."""
+    site = platform.config.site()
+    plan = region_plan(
+        site.state_dir, site.today(), tenant=e2e_tenant(), pupils_per_school=pupils_per_school
+    )
+    await load_region(site, plan)
+    return site, plan
+
+
 @contextlib.asynccontextmanager
 async def walked_region(platform: Platform, pupils_per_school: int) -> AsyncIterator[Journey]:
     """The demo region loaded into a tenant of its own and the whole story walked (SMS
     expected, meetings six seconds ahead), every consumer caught up."""
-    site = platform.config.site()
-    tenant = f"swv-e2e-{uuid4().hex[:8]}"
-    plan = region_plan(
-        site.state_dir, site.today(), tenant=tenant, pupils_per_school=pupils_per_school
-    )
-    await load_region(site, plan)
+    site, plan = await region_of_its_own(platform, pupils_per_school)
     options = JourneyOptions(expect_sms=True, meeting_lead=timedelta(seconds=6))
     async with journey(site, plan, options) as j:
         await walk(j)

@@ -21,7 +21,6 @@ from samen_cli.journey.cast import Parent
 from samen_cli.journey.context import Journey, JourneyOptions, link_in
 from samen_cli.journey.events import Seen
 from samen_cli.journey.inbox import Mail
-from samen_cli.journey.loading import load_region, region_plan
 from samen_cli.journey.staff import Badge
 from samen_cli.journey.steps_consent import consent_given, messages_arrive
 from samen_cli.journey.story import journey
@@ -29,7 +28,7 @@ from samen_cli.platform import Platform, PlatformConfig
 from samen_kit.access import Role
 from samen_notifications.domain.dates import format_date
 
-from tests.e2e.conftest import E2E_ENV
+from tests.e2e.conftest import E2E_ENV, region_of_its_own
 
 pytestmark = pytest.mark.e2e
 
@@ -123,10 +122,7 @@ async def _extend(j: Journey, request_id: UUID, end: date) -> Seen:
 
 @pytest.fixture(scope="module")
 async def walked(platform: Platform) -> AsyncIterator[Walk]:
-    site = platform.config.site()
-    tenant = f"swv-e2e-{uuid4().hex[:8]}"
-    plan = region_plan(site.state_dir, site.today(), tenant=tenant, pupils_per_school=12)
-    await load_region(site, plan)
+    site, plan = await region_of_its_own(platform, pupils_per_school=12)
     async with journey(site, plan, JourneyOptions(expect_sms=True)) as j:
         request_id = await _draft(j)
         await _consent(j)

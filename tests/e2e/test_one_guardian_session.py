@@ -18,7 +18,6 @@ import httpx
 import pytest
 from samen_cli.demo_region import StaffRole
 from samen_cli.journey.context import Journey, JourneyOptions
-from samen_cli.journey.loading import load_region, region_plan
 from samen_cli.journey.steps_consent import ask_consent, consent_given, messages_arrive
 from samen_cli.journey.steps_meeting import invitations_arrive, mdo_recorded, plan_mdo
 from samen_cli.journey.steps_plans import opp_offered
@@ -29,6 +28,8 @@ from samen_kit.access.devkeys import dev_guardian_key
 from samen_kit.access.guardian import mint_guardian_token
 from samen_kit.db import create_engine
 from sqlalchemy import text
+
+from tests.e2e.conftest import e2e_tenant, region_of_its_own
 
 pytestmark = pytest.mark.e2e
 
@@ -46,11 +47,7 @@ def platform_config(platform_config: PlatformConfig) -> PlatformConfig:
 @pytest.fixture(scope="module")
 async def walked(platform: Platform) -> AsyncIterator[Journey]:
     """The journey up to the OPP offered: a consent request, a meeting record, an OPP."""
-    site = platform.config.site()
-    plan = region_plan(
-        site.state_dir, site.today(), tenant=f"swv-e2e-{uuid4().hex[:8]}", pupils_per_school=6
-    )
-    await load_region(site, plan)
+    site, plan = await region_of_its_own(platform, pupils_per_school=6)
     options = JourneyOptions(expect_sms=True, meeting_lead=timedelta(seconds=6))
     async with journey(site, plan, options) as j:
         await consent_given(j, await messages_arrive(j, await ask_consent(j)))
@@ -162,7 +159,7 @@ async def test_a_session_of_another_tenant_opens_none_of_this_tenants_items(
         guardian_id=parent.guardian_id,  # the same ids, in another samenwerkingsverband
         pupil_id=j.family.pupil_id,
         item=GuardianItem.of("consent_request", _consent_request(j)),
-        tenant=f"swv-e2e-{uuid4().hex[:8]}",
+        tenant=e2e_tenant(),
         jti=str(uuid4()),
         expires_at=j.site.now() + timedelta(hours=1),
     )

@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import anyio
 import pytest
@@ -23,7 +23,6 @@ from playwright.async_api import BrowserContext, Page
 from samen_cli.journey.cast import Parent
 from samen_cli.journey.context import Journey, JourneyOptions
 from samen_cli.journey.events import Seen
-from samen_cli.journey.loading import load_region, region_plan
 from samen_cli.journey.polling import until
 from samen_cli.journey.staff import Badge
 from samen_cli.journey.steps_plans import CONSENT_PAGE, action_part_offered
@@ -31,6 +30,7 @@ from samen_cli.journey.story import journey
 from samen_cli.platform import Platform
 
 from tests.browser.axe import AXE, RUN_AXE, WCAG_21_AA, chromium
+from tests.e2e.conftest import region_of_its_own
 
 pytestmark = pytest.mark.e2e
 
@@ -61,10 +61,7 @@ class Offered:
 
 @pytest.fixture(scope="module")
 async def offered(platform: Platform) -> AsyncIterator[Offered]:
-    site = platform.config.site()
-    tenant = f"swv-e2e-{uuid4().hex[:8]}"
-    plan = region_plan(site.state_dir, site.today(), tenant=tenant, pupils_per_school=12)
-    await load_region(site, plan)
+    site, plan = await region_of_its_own(platform, pupils_per_school=12)
     async with journey(site, plan, JourneyOptions(expect_sms=True)) as j:
         yield Offered(j, await action_part_offered(j))
 

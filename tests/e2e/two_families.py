@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from uuid import uuid4
 
 from samen_cli.journey.browser import Browser
 from samen_cli.journey.cast import families_of_one_school
 from samen_cli.journey.context import Journey, JourneyOptions
 from samen_cli.journey.events import EventWatch
 from samen_cli.journey.inbox import Inbox
-from samen_cli.journey.loading import RegionPlan, load_region, region_plan
+from samen_cli.journey.loading import RegionPlan
 from samen_cli.journey.site import Site
 from samen_cli.journey.staff import StaffDesk
 from samen_cli.journey.timeline import Timeline
 from samen_cli.platform import Platform
+
+from tests.e2e.conftest import region_of_its_own
 
 
 @dataclass
@@ -35,12 +36,7 @@ async def two_families(
     """The demo region loaded into a tenant of its own, and two families of one school
     each on a journey of their own (every parent in a browser of their own), over one
     staff desk and one watch on the tenant's events, all closed with `stack`."""
-    site = platform.config.site()
-    tenant = f"swv-e2e-{uuid4().hex[:8]}"
-    plan = region_plan(
-        site.state_dir, site.today(), tenant=tenant, pupils_per_school=pupils_per_school
-    )
-    await load_region(site, plan)
+    site, plan = await region_of_its_own(platform, pupils_per_school)
     desk = await stack.enter_async_context(StaffDesk(site, plan.region))
     watch = await stack.enter_async_context(
         EventWatch(site.kafka_bootstrap, site.topic_prefix, plan.tenant)

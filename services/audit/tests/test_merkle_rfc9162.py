@@ -25,6 +25,8 @@ VECTOR_INPUTS = [
     for h in ["", "00", "10", "2021", "3031", "40414243", "5051525354555657",
               "606162636465666768696a6b6c6d6e6f"]
 ]  # fmt: skip
+VECTOR_LEAVES = [leaf_hash(entry) for entry in VECTOR_INPUTS]
+VECTOR_TREE = TreeLevels(VECTOR_LEAVES)  # read only: the tests share it
 VECTOR_ROOTS = [
     bytes.fromhex(h)
     for h in [
@@ -90,9 +92,9 @@ def test_hashes_carry_the_rfc_prefixes() -> None:
 
 @pytest.mark.parametrize("size", range(9))
 def test_roots_equal_the_published_rfc6962_vectors(size: int) -> None:
-    leaves = [leaf_hash(entry) for entry in VECTOR_INPUTS[:size]]
+    leaves = VECTOR_LEAVES[:size]
     assert root_hash(leaves) == VECTOR_ROOTS[size]
-    assert TreeLevels([leaf_hash(e) for e in VECTOR_INPUTS]).root(size) == VECTOR_ROOTS[size]
+    assert VECTOR_TREE.root(size) == VECTOR_ROOTS[size]
     assert Frontier().extend(leaves).root() == VECTOR_ROOTS[size]
 
 
@@ -100,20 +102,17 @@ def test_roots_equal_the_published_rfc6962_vectors(size: int) -> None:
 def test_inclusion_proofs_equal_the_published_vectors(
     index: int, size: int, path: list[str]
 ) -> None:
-    tree = TreeLevels([leaf_hash(entry) for entry in VECTOR_INPUTS])
     expected = [H[name] for name in path]
-    assert tree.inclusion_proof(index, size) == expected
-    leaf = leaf_hash(VECTOR_INPUTS[index])
-    assert verify_inclusion(leaf, index, size, expected, VECTOR_ROOTS[size])
+    assert VECTOR_TREE.inclusion_proof(index, size) == expected
+    assert verify_inclusion(VECTOR_LEAVES[index], index, size, expected, VECTOR_ROOTS[size])
 
 
 @pytest.mark.parametrize(("old", "new", "path"), VECTOR_CONSISTENCY)
 def test_consistency_proofs_equal_the_published_vectors(
     old: int, new: int, path: list[str]
 ) -> None:
-    tree = TreeLevels([leaf_hash(entry) for entry in VECTOR_INPUTS])
     expected = [H[name] for name in path]
-    assert tree.consistency_proof(old, new) == expected
+    assert VECTOR_TREE.consistency_proof(old, new) == expected
     assert verify_consistency(old, new, VECTOR_ROOTS[old], VECTOR_ROOTS[new], expected)
 
 
@@ -184,13 +183,12 @@ def test_consistency_ranges_leave_out_an_old_tree_that_is_a_whole_subtree() -> N
 
 
 def test_inclusion_fails_for_a_wrong_index_size_leaf_or_root() -> None:
-    leaves = [leaf_hash(entry) for entry in VECTOR_INPUTS]
-    path, root, leaf = TreeLevels(leaves).inclusion_proof(5), VECTOR_ROOTS[8], leaves[5]
+    path, root, leaf = VECTOR_TREE.inclusion_proof(5), VECTOR_ROOTS[8], VECTOR_LEAVES[5]
     assert verify_inclusion(leaf, 5, 8, path, root)
     assert not verify_inclusion(leaf, 4, 8, path, root)
     assert not verify_inclusion(leaf, 5, 16, path, root)
     assert not verify_inclusion(leaf, 5, 6, path, root)
-    assert not verify_inclusion(leaves[4], 5, 8, path, root)
+    assert not verify_inclusion(VECTOR_LEAVES[4], 5, 8, path, root)
     assert not verify_inclusion(leaf, 5, 8, path, VECTOR_ROOTS[7])
     assert not verify_inclusion(leaf, 5, 8, path[:-1], root)
     assert not verify_inclusion(leaf, 5, 8, [*path, root], root)
@@ -208,8 +206,7 @@ def test_consistency_edge_cases_follow_the_rfc() -> None:
 
 
 def test_consistency_fails_when_an_old_entry_changed() -> None:
-    leaves = [leaf_hash(entry) for entry in VECTOR_INPUTS]
-    rewritten = [*leaves[:2], leaf_hash(b"changed"), *leaves[3:]]
+    rewritten = [*VECTOR_LEAVES[:2], leaf_hash(b"changed"), *VECTOR_LEAVES[3:]]
     proof = TreeLevels(rewritten).consistency_proof(5)
     assert not verify_consistency(5, 8, VECTOR_ROOTS[5], root_hash(rewritten), proof)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
@@ -21,3 +21,12 @@ async def consent(
 def school() -> School:
     """A school in a tenant of its own."""
     return School.new()
+
+
+@pytest.fixture
+def clock_put_back(consent: ConsentService) -> Iterator[None]:
+    """Puts the session's service clock back after the test, so later tests see today
+    again (a module whose tests move it asks for this with `usefixtures`)."""
+    before = consent.clock.now()
+    yield
+    consent.clock.current = before

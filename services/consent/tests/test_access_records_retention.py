@@ -5,7 +5,6 @@ tenant and its policy, once — however many purges run at once."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from datetime import timedelta
 from uuid import uuid4
 
@@ -21,17 +20,10 @@ from sqlalchemy import text
 
 from services.consent.tests.consent_harness import ConsentService, School
 
-pytestmark = pytest.mark.integration
+# The tests move the session's service clock: it is put back after each.
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("clock_put_back")]
 
 ALMOST_FIVE_YEARS = timedelta(days=5 * 365 - 5)  # 2027..2031 holds one leap day
-
-
-@pytest.fixture(autouse=True)
-def clock_put_back(consent: ConsentService) -> Iterator[None]:
-    """The consent service is the session's: later tests must see today again."""
-    before = consent.clock.now()
-    yield
-    consent.clock.current = before
 
 
 def _retention(consent: ConsentService, longer: School) -> Retention:

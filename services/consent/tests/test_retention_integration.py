@@ -6,7 +6,6 @@ and not while a legal hold is open."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -28,15 +27,8 @@ from sqlalchemy import text
 
 from services.consent.tests.consent_harness import ConsentService, Family, School
 
-pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(autouse=True)
-def clock_put_back(consent: ConsentService) -> Iterator[None]:
-    """The consent service is the session's: later tests must see today again."""
-    before = consent.clock.now()
-    yield
-    consent.clock.current = before
+# The tests move the session's service clock: it is put back after each.
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("clock_put_back")]
 
 
 WHY = "Wij willen eerst met de juf praten."

@@ -1,4 +1,5 @@
-"""The service's settings: local defaults, and no development secret in production."""
+"""The service's settings: local defaults, and what production needs of them (the session
+secret rules every service shares are in tests/unit/kit/test_web_settings.py)."""
 
 from __future__ import annotations
 
@@ -24,16 +25,6 @@ def test_the_defaults_serve_locally_on_port_8101_with_the_development_keys(
     assert settings.secure_cookies is False  # http://127.0.0.1:8101
 
 
-def test_production_refuses_the_development_session_secret() -> None:
-    with pytest.raises(ValidationError, match="SAMEN_SESSION_SECRET"):
-        ConsentSettings(
-            env="production",
-            staff_issuer="https://idp",
-            staff_jwks="https://idp/jwks",
-            guardian_jwks="/k.json",
-        )
-
-
 def test_production_needs_both_key_sets() -> None:
     with pytest.raises(ValidationError, match="JWKS"):
         ConsentSettings(env="production", staff_issuer="https://idp", session_secret="x" * 40)
@@ -49,11 +40,6 @@ def test_production_runs_with_a_secret_and_key_sets_of_its_own() -> None:
         public_base_url="https://ouders.example",
     )
     assert settings.is_production and settings.secure_cookies
-
-
-def test_a_short_session_secret_is_refused_everywhere() -> None:
-    with pytest.raises(ValidationError, match="32 bytes"):
-        ConsentSettings(session_secret="short")
 
 
 def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -127,20 +127,23 @@ def test_a_term_ending_on_easter_monday_runs_on_to_tuesday() -> None:
 # --- daylight saving time -----------------------------------------------------------
 
 
-def test_a_deadline_on_the_last_sunday_of_march_ends_at_its_own_midnight() -> None:
-    # 30 March 2025 has 23 hours: it starts in CET and ends in CEST.
-    due = deadline(opened(date(2025, 2, 16)), DeadlineKind.OBJECTION_FILING, CALENDAR_DAYS)
-    assert due.due_date == date(2025, 3, 30)
-    assert due.due_at == utc(2025, 3, 30, 22)
-    assert end_of_day(date(2025, 3, 29)) == utc(2025, 3, 29, 23)
-
-
-def test_a_deadline_on_the_last_sunday_of_october_ends_at_its_own_midnight() -> None:
-    # 26 October 2025 has 25 hours: it starts in CEST and ends in CET.
-    due = deadline(opened(date(2025, 9, 14)), DeadlineKind.OBJECTION_FILING, CALENDAR_DAYS)
-    assert due.due_date == date(2025, 10, 26)
-    assert due.due_at == utc(2025, 10, 26, 23)
-    assert end_of_day(date(2025, 10, 25)) == utc(2025, 10, 25, 22)
+@pytest.mark.parametrize(
+    ("decided_on", "due_on", "due_at", "day_before_ends_at"),
+    [
+        # 30 March 2025 has 23 hours: it starts in CET and ends in CEST.
+        (date(2025, 2, 16), date(2025, 3, 30), utc(2025, 3, 30, 22), utc(2025, 3, 29, 23)),
+        # 26 October 2025 has 25 hours: it starts in CEST and ends in CET.
+        (date(2025, 9, 14), date(2025, 10, 26), utc(2025, 10, 26, 23), utc(2025, 10, 25, 22)),
+    ],
+    ids=["last_sunday_of_march", "last_sunday_of_october"],
+)
+def test_a_deadline_on_the_day_the_clocks_change_ends_at_its_own_midnight(
+    decided_on: date, due_on: date, due_at: datetime, day_before_ends_at: datetime
+) -> None:
+    due = deadline(opened(decided_on), DeadlineKind.OBJECTION_FILING, CALENDAR_DAYS)
+    assert due.due_date == due_on
+    assert due.due_at == due_at
+    assert end_of_day(due_on - timedelta(days=1)) == day_before_ends_at
 
 
 def test_a_term_across_the_spring_change_counts_calendar_days_not_hours() -> None:

@@ -274,27 +274,21 @@ class TestInterpreter:
 
         assert meeting.interpreter == need
 
-    def test_a_needed_interpreter_without_language_is_refused(self) -> None:
+    @pytest.mark.parametrize(
+        ("need", "refusal"),
+        [
+            (InterpreterNeed(needed=True), InterpreterLanguageMissing),
+            (InterpreterNeed(language="ar"), InterpreterLanguageWithoutNeed),
+        ],
+        ids=["needed_without_language", "language_without_need"],
+    )
+    def test_an_interpreter_is_needed_with_a_language_or_not_at_all(
+        self, need: InterpreterNeed, refusal: type[Exception]
+    ) -> None:
         child = pupil()
 
-        with pytest.raises(InterpreterLanguageMissing):
-            plan_meeting(
-                request(child, interpreter=InterpreterNeed(needed=True)),
-                child,
-                no_consent(child),
-                NOW,
-            )
-
-    def test_a_language_without_an_interpreter_needed_is_refused(self) -> None:
-        child = pupil()
-
-        with pytest.raises(InterpreterLanguageWithoutNeed):
-            plan_meeting(
-                request(child, interpreter=InterpreterNeed(language="ar")),
-                child,
-                no_consent(child),
-                NOW,
-            )
+        with pytest.raises(refusal):
+            plan_meeting(request(child, interpreter=need), child, no_consent(child), NOW)
 
     @pytest.mark.parametrize("language", ["Arabic", "a", "ar_SY", "", " ar"])
     def test_a_language_must_be_a_language_tag(self, language: str) -> None:

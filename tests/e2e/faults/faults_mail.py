@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from uuid import UUID, uuid4
 
@@ -43,15 +43,7 @@ class MailCount:
     misaddressed: int  # an expected Message-ID that reached someone else
 
     def as_dict(self) -> dict[str, int]:
-        return {
-            "sent": self.sent,
-            "received": self.received,
-            "recipients": self.recipients,
-            "lost": self.lost,
-            "repeated": self.repeated,
-            "doubled": self.doubled,
-            "misaddressed": self.misaddressed,
-        }
+        return asdict(self)
 
 
 async def send_broadcast(stack: Stack, region: Region, label: str) -> Broadcast:

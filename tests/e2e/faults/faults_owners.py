@@ -15,7 +15,7 @@ does the portal hold every fact about a pupil that the owners put on the bus, an
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import timedelta
 from typing import Any
 from uuid import UUID, uuid4
@@ -67,20 +67,7 @@ class OwnersCount:
     portal_unknown: int  # in the portal, not on the bus
 
     def as_dict(self) -> dict[str, int]:
-        return {
-            "opps": self.opps,
-            "opps_set": self.opps_set,
-            "opps_lost": self.opps_lost,
-            "opps_doubled": self.opps_doubled,
-            "tlvs": self.tlvs,
-            "tlvs_granted": self.tlvs_granted,
-            "tlvs_lost": self.tlvs_lost,
-            "tlvs_doubled": self.tlvs_doubled,
-            "tlvs_not_submitted": self.tlvs_not_submitted,
-            "portal_facts": self.portal_facts,
-            "portal_lost": self.portal_lost,
-            "portal_unknown": self.portal_unknown,
-        }
+        return asdict(self)
 
 
 async def prepare(

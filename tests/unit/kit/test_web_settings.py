@@ -62,10 +62,17 @@ def test_no_secret_means_a_random_one_per_process() -> None:
 
 
 @pytest.mark.parametrize(
-    "settings", [MeetingsSettings, DisputesSettings, NotificationsSettings, PlansSettings]
+    ("settings", "variable"),
+    [
+        (ConsentSettings, "SAMEN_SESSION_SECRET"),
+        (MeetingsSettings, "SAMEN_GUARDIAN_SESSION_SECRET"),
+        (DisputesSettings, "SAMEN_SESSION_SECRET"),
+        (NotificationsSettings, "SAMEN_GUARDIAN_SESSION_SECRET"),
+        (PlansSettings, "SAMEN_SESSION_SECRET"),
+    ],
 )
-def test_production_refuses_the_development_session_secret(settings: type) -> None:
-    with pytest.raises(ValidationError, match="SESSION_SECRET"):
+def test_production_refuses_the_development_session_secret(settings: type, variable: str) -> None:
+    with pytest.raises(ValidationError, match=variable):
         settings(
             env="production",
             staff_issuer="https://idp.example",
@@ -74,9 +81,10 @@ def test_production_refuses_the_development_session_secret(settings: type) -> No
         )
 
 
-def test_a_short_session_secret_is_refused() -> None:
+@pytest.mark.parametrize("settings", [ConsentSettings, DisputesSettings, PlansSettings])
+def test_a_short_session_secret_is_refused(settings: type) -> None:
     with pytest.raises(ValidationError, match="32 bytes"):
-        DisputesSettings(session_secret="short")
+        settings(session_secret="short")
 
 
 def test_a_service_on_a_kafka_cluster_is_given_each_broker_address_apart(

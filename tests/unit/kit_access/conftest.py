@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from joserfc.jwk import OKPKey
 from samen_kit.access import (
     Access,
+    AccessRefusedError,
     GuardianAccess,
     GuardianDep,
     GuardianItem,
@@ -76,6 +77,15 @@ def guardian_verifier(guardian_key: OKPKey, clock: FakeClock) -> GuardianTokenVe
     return GuardianTokenVerifier(StaticJwks(public_jwks(guardian_key)), clock=clock)
 
 
+async def refusal_of(
+    verifier: StaffTokenVerifier | GuardianTokenVerifier, token: str
+) -> AccessRefusedError:
+    """The refusal `verifier` answers `token` with (the test fails if it lets it in)."""
+    with pytest.raises(AccessRefusedError) as refused:
+        await verifier.verify(token)
+    return refused.value
+
+
 StaffMinter = Callable[..., str]
 GuardianMinter = Callable[..., str]
 
@@ -113,11 +123,6 @@ def guardian_token(guardian_key: OKPKey, clock: FakeClock) -> GuardianMinter:
         return mint_guardian_token(key, **arguments)
 
     return mint
-
-
-@pytest.fixture
-def tenant() -> str:
-    return TENANT
 
 
 @pytest.fixture

@@ -20,15 +20,11 @@ from samen_kit.access import (
 from samen_kit.access.guardian import GUARDIAN_ISSUER
 from samen_kit.clock import FakeClock
 
+from tests.unit.kit_access.conftest import refusal_of
+
 pytestmark = pytest.mark.unit
 
 Minter = Callable[..., str]
-
-
-async def refusal_of(verifier: GuardianTokenVerifier, token: str) -> AccessRefusedError:
-    with pytest.raises(AccessRefusedError) as refused:
-        await verifier.verify(token)
-    return refused.value
 
 
 async def test_a_minted_token_verifies_to_its_guardian_pupil_and_item(

@@ -11,7 +11,6 @@ import pytest
 from joserfc import jwt
 from joserfc.jwk import OKPKey
 from samen_kit.access import (
-    AccessRefusedError,
     RefusalReason,
     Role,
     StaffPrincipal,
@@ -21,6 +20,8 @@ from samen_kit.access import (
 from samen_kit.access.devkeys import public_jwks
 from samen_kit.access.testing import new_signing_key
 from samen_kit.clock import FakeClock
+
+from tests.unit.kit_access.conftest import refusal_of
 
 pytestmark = pytest.mark.unit
 
@@ -35,12 +36,6 @@ def sign(claims: Mapping[str, object], key: OKPKey, alg: str = "Ed25519") -> str
 def hand_made(clock: FakeClock, **claims: object) -> dict[str, object]:
     now = int(clock.now().timestamp())
     return {"iat": now, "exp": now + 600, **claims}
-
-
-async def refusal_of(verifier: StaffTokenVerifier, token: str) -> AccessRefusedError:
-    with pytest.raises(AccessRefusedError) as refused:
-        await verifier.verify(token)
-    return refused.value
 
 
 async def test_a_valid_token_yields_the_principal_it_names(
