@@ -154,10 +154,10 @@ def _as_written(value: bytes) -> dict[str, object] | None:
     """
     try:
         parsed = orjson.loads(value)
-    except ValueError:  # orjson.JSONDecodeError: the strict parser says why, or reads it
-        return None
-    if type(parsed) is dict and orjson.dumps(parsed) == value:
-        return parsed
+        if type(parsed) is dict and orjson.dumps(parsed) == value:
+            return parsed
+    except (ValueError, TypeError):  # orjson's errors: the strict parser says why, or reads it
+        pass
     return None
 
 
