@@ -32,15 +32,28 @@ def _plain(value: Any) -> bool:
     runs over every value of every event the log appends. A subclass (an enum member,
     say) is not plain; `rfc8785` encodes it correctly, only slower."""
     kind = type(value)
+    if kind is dict:
+        return _plain_object(value)
     if kind is str or kind is bool or value is None:
         return True
     if kind is int:
         return bool(-SAFE_INTEGER <= value <= SAFE_INTEGER)
-    if kind is dict:
-        for key, item in value.items():
-            if type(key) is not str or not key.isascii() or not _plain(item):
-                return False
-        return True
     if kind is list or kind is tuple:
         return all(_plain(item) for item in value)  # rare in events
     return False
+
+
+def _plain_object(value: dict[Any, Any]) -> bool:
+    # The scalars inline: a call per member cost as much as the encoding itself.
+    for key, item in value.items():
+        if type(key) is not str or not key.isascii():
+            return False
+        kind = type(item)
+        if kind is str or kind is bool or item is None:
+            continue
+        if kind is int:
+            if not -SAFE_INTEGER <= item <= SAFE_INTEGER:
+                return False
+        elif not _plain(item):
+            return False
+    return True
