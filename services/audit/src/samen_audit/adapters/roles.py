@@ -20,12 +20,17 @@ role itself when its owner may).
 """
 
 import re
+import zlib
 
 import asyncpg
 from samen_kit.db import asyncpg_dsn
 
 WRITER_ROLE = "samen_audit_writer"
 _ROLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+# Several instances start together: PostgreSQL's check of a new role's name is no guard
+# against two CREATE ROLE at once (the loser fails on pg_authid's unique index), so they
+# take turns. Held on the administrator's database, where every instance connects.
+PROVISION_LOCK = zlib.crc32(b"samen.audit.roles")
 
 
 class ProvisioningRefused(RuntimeError):
@@ -37,6 +42,7 @@ async def provision(admin_url: str, login: str, password: str) -> None:
     _check_name(login)
     connection = await asyncpg.connect(asyncpg_dsn(admin_url))
     try:
+        await connection.execute("SELECT pg_advisory_lock($1)", PROVISION_LOCK)  # closing frees it
         await _ensure_role(connection, WRITER_ROLE, "NOLOGIN")
         # DDL takes no parameters: the name is checked above, the password quoted.
         literal = "'" + password.replace("'", "''") + "'"
