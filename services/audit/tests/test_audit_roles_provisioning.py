@@ -11,6 +11,7 @@ import asyncpg
 import pytest
 from samen_audit.adapters.roles import WRITER_ROLE, provision
 from samen_kit.db import asyncpg_dsn
+from samen_kit.testing.databases import execute
 
 from services.audit.tests.audit_harness import roles_admin_url
 
@@ -34,8 +35,4 @@ async def test_instances_starting_together_all_provision_the_same_new_login(
             await connection.close()
         assert member is True
     finally:
-        connection = await asyncpg.connect(asyncpg_dsn(admin))
-        try:
-            await connection.execute(f"DROP ROLE IF EXISTS {login}")
-        finally:
-            await connection.close()
+        await execute(admin, f"DROP ROLE IF EXISTS {login}")
