@@ -25,10 +25,24 @@ def test_serve_runs_the_app_built_from_the_settings(
 ) -> None:
     app = FastAPI()
     served: list[Any] = []
-    for step in ("configure_logging", "configure_tracing", "upgrade"):
+    for step in ("configure_logging", "configure_tracing", "upgrade", "freeze_start_up_heap"):
         monkeypatch.setattr(serving, step, lambda *args, **options: None)
     monkeypatch.setattr(serving.uvicorn, "run", lambda app, **options: served.append(app))
 
     serving.serve(ServiceSettings(), lambda _: _Service(app) if wrapped else app, Path("."))
 
     assert served == [app]
+
+
+def test_serve_freezes_the_start_up_heap_once_the_app_is_built_and_before_serving(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    steps: list[str] = []
+    for step in ("configure_logging", "configure_tracing", "upgrade"):
+        monkeypatch.setattr(serving, step, lambda *args, **options: None)
+    monkeypatch.setattr(serving, "freeze_start_up_heap", lambda: steps.append("freeze"))
+    monkeypatch.setattr(serving.uvicorn, "run", lambda app, **options: steps.append("serve"))
+
+    serving.serve(ServiceSettings(), lambda _: steps.append("build") or FastAPI(), Path("."))
+
+    assert steps == ["build", "freeze", "serve"]

@@ -13,6 +13,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from samen_kit.db import ensure_database
+from samen_kit.heap import freeze_start_up_heap
 from samen_kit.logging import configure_logging
 from samen_kit.migrations import upgrade
 from samen_kit.settings import ServiceSettings
@@ -56,6 +57,7 @@ def serve(
         return
     built = build(settings)
     app = built if isinstance(built, FastAPI) else built.app
+    freeze_start_up_heap()
     # log_config=None: uvicorn's lines go through the kit's logging (JSON, redaction).
     uvicorn.run(
         app,
