@@ -77,6 +77,7 @@ _OWN_HEADERS = frozenset(
         "x-auto-response-suppress",
     }
 )
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 _ENHANCED_CODE = re.compile(r"^\s*([245]\.\d{1,3}\.\d{1,3})")
 
 Part = tuple[list[str], bytes]  # header lines, encoded body
@@ -90,11 +91,22 @@ def render_message(
     email: OutgoingEmail, *, sender: str = DEFAULT_MAIL_FROM, now: datetime | None = None
 ) -> bytes:
     """The message as sent: headers and MIME body, CRLF; `InvalidEmail` if it cannot be."""
-    _check_fields(email, sender)
+    return _render(email, sender, now or datetime.now(UTC))[0]
+
+
+def _render(email: OutgoingEmail, sender: str, now: datetime) -> tuple[bytes, str]:
+    """The message and its recipient's bare address: each address is parsed once (the
+    sender once per process), as a broadcast renders thousands of messages."""
+    recipient, mail_from = _address("recipient", email.to), _sender_address(sender)
+    _check_fields(email)
     headers, body = _content(email)
-    lines = [*_headers(email, sender, now or datetime.now(UTC)), "MIME-Version: 1.0", *headers]
+    lines = [
+        *_headers(email, mail_from, recipient, now),
+        "MIME-Version: 1.0",
+        *headers,
+    ]
     head = "\n".join([*lines, "", ""]).encode("ascii")
-    return (head + body).replace(b"\n", b"\r\n")
+    return (head + body).replace(b"\n", b"\r\n"), recipient.bare
 
 
 def build_message(
@@ -107,10 +119,7 @@ def build_message(
     return message
 
 
-def _check_fields(email: OutgoingEmail, sender: str) -> None:
-    for role, value in (("recipient", email.to), ("sender", sender)):
-        if not _bare_address(value):
-            raise InvalidEmail(f"{role} address is not usable")
+def _check_fields(email: OutgoingEmail) -> None:
     if not _MESSAGE_ID.match(email.message_id):
         raise InvalidEmail("Message-ID must look like <local@domain>")
     if not _LANGUAGE.match(email.language):
@@ -128,17 +137,42 @@ def _check_fields(email: OutgoingEmail, sender: str) -> None:
         seen.add(lowered)
 
 
+@dataclass(frozen=True)
+class _Address:
+    """An address as parsed: its header form (display name kept) and the bare address."""
+
+    header: str
+    bare: str
+
+
+def _address(role: str, value: str) -> _Address:
+    if "\r" in value or "\n" in value:
+        raise InvalidEmail(f"line break in the {role} address")
+    display, address = parseaddr(value)
+    if not _usable(address):
+        raise InvalidEmail(f"{role} address is not usable")
+    return _Address(formataddr((display, address), charset="utf-8"), address)
+
+
+@lru_cache(maxsize=8)  # one sender per service; cached so a broadcast parses it once
+def _sender_address(value: str) -> _Address:
+    return _address("sender", value)
+
+
 def _bare_address(value: str) -> str | None:
     """The address without display name; None unless plain ASCII (no SMTPUTF8 here)."""
     address = parseaddr(value)[1]
-    usable = "@" in address and address.isascii() and not any(c.isspace() for c in address)
-    return address if usable else None
+    return address if _usable(address) else None
 
 
-def _headers(email: OutgoingEmail, sender: str, now: datetime) -> list[str]:
+def _usable(address: str) -> bool:
+    return "@" in address and address.isascii() and not any(c.isspace() for c in address)
+
+
+def _headers(email: OutgoingEmail, sender: _Address, to: _Address, now: datetime) -> list[str]:
     return [
-        _address_header("From", sender),
-        _address_header("To", email.to),
+        f"From: {sender.header}",
+        f"To: {to.header}",
         _header("Subject", email.subject),
         f"Date: {format_datetime(now)}",
         f"Message-ID: {email.message_id}",
@@ -161,13 +195,6 @@ def _header(name: str, value: str) -> str:
     return f"{name}: {Header(value, charset, header_name=name).encode(linesep=chr(10))}"
 
 
-def _address_header(name: str, value: str) -> str:
-    if "\r" in value or "\n" in value:
-        raise InvalidEmail(f"line break in the {name} header")
-    display, address = parseaddr(value)
-    return f"{name}: {formataddr((display, address), charset='utf-8')}"
-
-
 def _content(email: OutgoingEmail) -> Part:
     part = _text_part(email.text, "plain")
     if email.html:
@@ -179,7 +206,7 @@ def _content(email: OutgoingEmail) -> Part:
 
 def _text_part(text: str, subtype: str) -> Part:
     data = text.replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")
-    non_ascii = sum(byte >= 0x80 for byte in data)
+    non_ascii = len(data) - len(data.translate(None, _HIGH_BYTES))  # counted in C
     if non_ascii * 2 > len(data):  # base64 is the shorter one for non-Latin scripts
         encoding, body = "base64", base64.encodebytes(data)
     else:
@@ -386,10 +413,9 @@ class SmtpEmailSender(AbstractEmailSender):
             self._idle.put_nowait(connection)
 
     async def send(self, email: OutgoingEmail) -> None:
-        message = render_message(email, sender=self.mail_from)
+        message, recipient = _render(email, self.mail_from, datetime.now(UTC))
         if self._sign is not None:
             message = self._sign(message)
-        recipient = _bare_address(email.to) or ""  # checked by render_message
         connection = await self._idle.get()
         try:
             await connection.send(message, self._envelope_from, recipient)
