@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
+from samen_kit.testing.clocks import clock_put_back_fixture
 
 from services.consent.tests.consent_harness import ConsentService, School, running_service
 
@@ -23,16 +24,5 @@ def school() -> School:
     return School.new()
 
 
-@pytest.fixture(autouse=True)
-def clock_put_back(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Puts the session's service clock back after each test that runs the service, so
-    every such test starts at `START` (a Monday in the school year) whatever ran before
-    it; autouse, so a module that moves the clock cannot forget to ask for it."""
-    if "consent" not in request.fixturenames:
-        yield  # a test without the service: nothing to put back, nothing started for it
-        return
-    service: ConsentService = request.getfixturevalue("consent")
-    clock = service.clock
-    before = clock.now()
-    yield
-    clock.current = before
+# Each test that runs the service leaves its clock where it found it (autouse).
+clock_put_back = clock_put_back_fixture("consent")
