@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
+from samen_kit.testing.clocks import clock_put_back_fixture
 
 from services.consent.tests.consent_harness import ConsentService, School, running_service
 
@@ -23,10 +24,5 @@ def school() -> School:
     return School.new()
 
 
-@pytest.fixture
-def clock_put_back(consent: ConsentService) -> Iterator[None]:
-    """Puts the session's service clock back after the test, so later tests see today
-    again (a module whose tests move it asks for this with `usefixtures`)."""
-    before = consent.clock.now()
-    yield
-    consent.clock.current = before
+# Each test that runs the service leaves its clock where it found it (autouse).
+clock_put_back = clock_put_back_fixture("consent")

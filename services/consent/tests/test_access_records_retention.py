@@ -20,8 +20,8 @@ from sqlalchemy import text
 
 from services.consent.tests.consent_harness import ConsentService, School
 
-# The tests move the session's service clock: it is put back after each.
-pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("clock_put_back")]
+# The tests move the session's service clock by years: conftest puts it back after each.
+pytestmark = pytest.mark.integration
 
 ALMOST_FIVE_YEARS = timedelta(days=5 * 365 - 5)  # 2027..2031 holds one leap day
 

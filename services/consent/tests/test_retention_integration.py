@@ -27,8 +27,8 @@ from sqlalchemy import text
 
 from services.consent.tests.consent_harness import ConsentService, Family, School
 
-# The tests move the session's service clock: it is put back after each.
-pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("clock_put_back")]
+# The tests move the session's service clock by years: conftest puts it back after each.
+pytestmark = pytest.mark.integration
 
 
 WHY = "Wij willen eerst met de juf praten."

@@ -28,6 +28,7 @@ import httpx
 from samen_contract.topics import SERVICES
 from samen_kit import localinfra
 from samen_kit.db import ensure_database
+from samen_kit.localinfra import server as local_server
 from samen_kit.localinfra.process import die_with_parent
 from samen_kit.localinfra.realm import REALM
 from sqlalchemy.engine import make_url
@@ -396,10 +397,8 @@ class LocalInfra:
     async def identity_up(self) -> None:
         """Keycloak alone, when Kafka and PostgreSQL run elsewhere (SAMEN_* set)."""
         keycloak = self.config.keycloak()
-        before = await keycloak.status()
-        self.keycloak_before = before
-        await keycloak.start()
-        await keycloak.wait_ready(FIRST_KEYCLOAK_START)
+        self.keycloak_before = await keycloak.status()
+        await local_server.up(keycloak, FIRST_KEYCLOAK_START)
         status = await keycloak.status()
         _line(status.name, status.state, status.address)
 
