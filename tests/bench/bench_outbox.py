@@ -91,6 +91,14 @@ async def _running(runtime: ServiceRuntime) -> AsyncIterator[None]:
         yield
 
 
+@contextlib.asynccontextmanager
+async def _frozen() -> AsyncIterator[None]:
+    from tests.bench.frozen_heap import as_served  # importable once the root is on the path
+
+    with as_served():
+        yield
+
+
 async def pipeline(server: str, bootstrap: str, events: int, per_tx: int) -> float:
     prefix = f"bench{secrets.token_hex(3)}."
     common: dict[str, Any] = {
@@ -114,7 +122,8 @@ async def pipeline(server: str, bootstrap: str, events: int, per_tx: int) -> flo
         batch_handlers={PupilEnrolled: _count_effects},
     )
     tenant = f"swv-bench-{secrets.token_hex(3)}"
-    async with _running(producer), _running(consumer):
+    # Both runtimes built and started, the heap frozen as a service's `serve` freezes it.
+    async with _running(producer), _running(consumer), _frozen():
         started = time.perf_counter()
         for _ in range(events // per_tx):
             async with producer.sessions() as session, session.begin():
