@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from pathlib import Path
 
 import pytest
-from samen_notifications.adapters.bounces import parse_bounce
+from samen_kit.localinfra.mailserver import MailFolder
+from samen_notifications.adapters.bounces import MailFolderBounces, parse_bounce
 from samen_notifications.adapters.ports import Bounce
 from samen_notifications.domain.rules import Channel
 from samen_notifications.domain.scheduling import message_key
@@ -53,3 +58,26 @@ def test_only_message_ids_we_wrote_lead_to_a_message_key() -> None:
     assert message_key_of(KEY.message_id) == KEY.value
     assert message_key_of("<abc@other.example>") is None
     assert message_key_of("<not-a-uuid@samen.invalid>") is None
+
+
+def _stored(folder: MailFolder, number: int, to: str) -> None:
+    mail = EmailMessage()
+    mail["Message-ID"] = f"<m{number}@samen.invalid>"
+    mail.set_content("Hallo.\n")
+    folder.store(mail.as_bytes(), "mailer-daemon@mx.example", [to], datetime.now(UTC))
+
+
+def test_the_bounce_reader_takes_each_message_to_the_bounce_address_once(tmp_path: Path) -> None:
+    folder = MailFolder(tmp_path)
+    bounces = MailFolderBounces(tmp_path, "bounces@samen.invalid")
+    _stored(folder, 1, "bounces@samen.invalid")
+    _stored(folder, 2, "ouder@example.nl")
+
+    first = asyncio.run(bounces.fetch())
+    _stored(folder, 3, "Bounces@Samen.invalid")
+    second = asyncio.run(bounces.fetch())
+    third = asyncio.run(bounces.fetch())
+
+    assert [b"<m1@samen.invalid>" in mail for mail in first] == [True]
+    assert [b"<m3@samen.invalid>" in mail for mail in second] == [True]
+    assert third == []

@@ -93,11 +93,23 @@ class MailFolder:
 
     def entries(self) -> list[StoredMail]:
         """Every stored message, oldest first."""
+        return self.entries_after(0)[0]
+
+    def entries_after(self, offset: int) -> tuple[list[StoredMail], int]:
+        """The messages stored since `offset` (a byte position in the index, 0 for all),
+        oldest first, and the position to read from next. A reader that polls reads only
+        what is new, not the whole index again; a line still being written is left for
+        the next read."""
         index = self.path / INDEX
         if not index.exists():
-            return []
-        lines = index.read_text(encoding="utf-8").splitlines()
-        return [StoredMail(**json.loads(line)) for line in lines if line.strip()]
+            return [], offset
+        with index.open("rb") as file:
+            file.seek(offset)
+            data = file.read()
+        complete = data[: data.rfind(b"\n") + 1]
+        lines = complete.decode("utf-8").splitlines()
+        stored = [StoredMail(**json.loads(line)) for line in lines if line.strip()]
+        return stored, offset + len(complete)
 
     def _write_file(self, content: bytes, now: datetime) -> str:
         stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
