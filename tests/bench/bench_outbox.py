@@ -91,14 +91,6 @@ async def _running(runtime: ServiceRuntime) -> AsyncIterator[None]:
         yield
 
 
-@contextlib.asynccontextmanager
-async def _frozen() -> AsyncIterator[None]:
-    from tests.bench.frozen_heap import as_served  # importable once the root is on the path
-
-    with as_served():
-        yield
-
-
 async def pipeline(server: str, bootstrap: str, events: int, per_tx: int) -> float:
     prefix = f"bench{secrets.token_hex(3)}."
     common: dict[str, Any] = {
@@ -122,15 +114,18 @@ async def pipeline(server: str, bootstrap: str, events: int, per_tx: int) -> flo
         batch_handlers={PupilEnrolled: _count_effects},
     )
     tenant = f"swv-bench-{secrets.token_hex(3)}"
+    from tests.bench.frozen_heap import as_served  # importable once the root is on the path
+
     # Both runtimes built and started, the heap frozen as a service's `serve` freezes it.
-    async with _running(producer), _running(consumer), _frozen():
-        started = time.perf_counter()
-        for _ in range(events // per_tx):
-            async with producer.sessions() as session, session.begin():
-                await _write(producer, session, tenant, per_tx)
-        while await _effects(consumer) < events:  # noqa: ASYNC110 - polling another process's effect
-            await asyncio.sleep(0.05)
-        elapsed = time.perf_counter() - started
+    async with _running(producer), _running(consumer):
+        with as_served():
+            started = time.perf_counter()
+            for _ in range(events // per_tx):
+                async with producer.sessions() as session, session.begin():
+                    await _write(producer, session, tenant, per_tx)
+            while await _effects(consumer) < events:  # noqa: ASYNC110 - another process's effect
+                await asyncio.sleep(0.05)
+            elapsed = time.perf_counter() - started
     return events / elapsed
 
 

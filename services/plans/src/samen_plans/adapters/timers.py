@@ -22,7 +22,7 @@ from samen_plans.domain.timers import EVALUATION_LEAD, OPP_LEAD, Timer, TimerKin
 
 # A timer fires unless it was reported for this very date already: "due" is silenced by
 # "due" or "overdue", "overdue" only by "overdue" (the rule of `_track` in the domain).
-_STILL_HERE = still_at_school_sql("opp").replace(":today", "$1")  # asyncpg numbers them
+_STILL_HERE = still_at_school_sql("opp", today="$1")
 # $1 today, $2 the last OPP due date in the lead, $3 the last evaluation date in it.
 DUE_TIMERS_SQL = f"""
     SELECT tenant, opp_id, kind, due_on FROM (

@@ -15,10 +15,10 @@ from samen_kit.roster.tables import RosterPupilRow
 PUPIL = RosterPupilRow.__table__  # type: ignore[attr-defined]
 
 # The same condition for the services whose timer query is written as text; it needs
-# the bind parameter `:today` and an `opp`-style alias holding tenant and pupil_id.
+# an `opp`-style alias holding tenant and pupil_id, and the query's placeholder for today.
 STILL_AT_SCHOOL_SQL = (
     "NOT EXISTS (SELECT 1 FROM roster_pupil r WHERE r.tenant = {alias}.tenant"
-    " AND r.pupil_id = {alias}.pupil_id AND r.left_on <= :today)"
+    " AND r.pupil_id = {alias}.pupil_id AND r.left_on <= {today})"
 )
 
 
@@ -29,5 +29,6 @@ def still_at_school(tenant: Any, pupil_id: Any, today: date) -> ColumnElement[bo
     )
 
 
-def still_at_school_sql(alias: str) -> str:
-    return STILL_AT_SCHOOL_SQL.format(alias=alias)
+def still_at_school_sql(alias: str, today: str = ":today") -> str:
+    """`today`: the query's placeholder for the date (`:today`, or asyncpg's `$1`)."""
+    return STILL_AT_SCHOOL_SQL.format(alias=alias, today=today)
